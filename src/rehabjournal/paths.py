@@ -1,0 +1,49 @@
+"""Where the journal lives, and where shipped resources are found.
+
+The data folder is, in order: ``--data-dir``, ``$REHABJOURNAL_DATA_DIR``, then the platform's
+application-data folder (``QStandardPaths.AppDataLocation``; ``~/.local/share/rehabjournal``
+on Linux). QtCore is imported only when the platform folder is needed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "rehabjournal"
+ORG_NAME = "rehabjournal"
+ENV_DATA_DIR = "REHABJOURNAL_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    if not QCoreApplication.applicationName() or QCoreApplication.applicationName() != APP_NAME:
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setOrganizationName(ORG_NAME)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    if not location:
+        return Path.home() / ".local" / "share" / APP_NAME
+    return Path(location)
+
+
+def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: inside the installed package, or at the repository top."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("rehabjournal's resources folder is missing from this install")
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

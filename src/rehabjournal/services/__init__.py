@@ -1,0 +1,1 @@
+"""Use cases shared by the UI and the command line."""

@@ -1,0 +1,1 @@
+"""Storage: peewee models, the journal file, migrations, import and export."""

@@ -1,0 +1,1 @@
+"""Qt user interface: windows, pages, item models, dialogs."""

@@ -1,0 +1,253 @@
+"""The main window: navigation between pages, menus, status bar, remembered geometry.
+
+Pages are built the first time they are shown, so start-up imports only what the first
+page needs (never matplotlib or reportlab).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..services import journal as journal_service
+from .context import AppContext
+
+# (key, title, module under ui.pages providing create(ctx) -> QWidget)
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("today", "Today", "today"),
+    ("journal", "Journal", "journal"),
+    ("programme", "Programme", "programme"),
+    ("progress", "Progress", "progress"),
+    ("reports", "Reports", "reports"),
+)
+
+DISCLAIMER = (
+    "rehabjournal gives information, not medical advice. It does not diagnose or treat. "
+    "If a red flag appears, or you are unsure, see a clinician."
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.lock = None
+        self.pages: dict[str, QWidget] = {}
+        title = "rehabjournal"
+        if ctx.demo:
+            title += " - demo journal (not your own)"
+        self.setWindowTitle(title)
+        self.setMinimumSize(QSize(900, 600))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setAccessibleName("Pages")
+        for key, text, _module in PAGES:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.status_label.setText(str(ctx.data_dir / "journal.sqlite"))
+        ctx.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+
+        self.nav.currentRowChanged.connect(self._on_nav)
+        if journal_service.is_empty():
+            self._show_welcome()
+        else:
+            self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # ---- pages ------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            module = next(m for k, _t, m in PAGES if k == key)
+            mod = importlib.import_module(f"rehabjournal.ui.pages.{module}")
+            widget = mod.create(self.ctx)
+            widget.setObjectName(f"page_{key}")
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        row = next(i for i, (k, _t, _m) in enumerate(PAGES) if k == key)
+        self.nav.setEnabled(True)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        else:
+            self._on_nav(row)
+        return self.pages[key]
+
+    def current_page_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return next((k for k, w in self.pages.items() if w is widget), None)
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        if hasattr(widget, "activated"):
+            widget.activated()
+
+    def _show_welcome(self) -> None:
+        from .welcome import WelcomePage
+
+        self.welcome = WelcomePage(self.ctx)
+        self.welcome.created.connect(self._welcome_done)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.nav.setEnabled(False)
+
+    def _welcome_done(self) -> None:
+        self.stack.removeWidget(self.welcome)
+        self.welcome.deleteLater()
+        self.nav.setEnabled(True)
+        self.show_page("today")
+
+    # ---- menus ------------------------------------------------------------------------
+
+    def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self._action(
+            self.file_menu, "&Import CSV...", self.import_csv, "Ctrl+I", "action_import"
+        )
+        self._action(
+            self.file_menu, "&Export CSV...", self.export_csv, "Ctrl+E", "action_export"
+        )
+        self.file_menu.addSeparator()
+        self._action(
+            self.file_menu, "Open &Data Folder", self.open_data_folder, None, "action_data_folder"
+        )
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("action_undo")
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")]
+        )
+        self.redo_action.setObjectName("action_redo")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._action(edit, "&Preferences...", self.preferences, "Ctrl+,", "action_prefs")
+
+        view = bar.addMenu("&View")
+        for i, (key, text, _m) in enumerate(PAGES, start=1):
+            self._action(
+                view, text, lambda _=False, k=key: self.show_page(k), f"Ctrl+{i}", f"view_{key}"
+            )
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&CSV Format", self.open_csv_docs)
+        self._action(help_menu, "&About rehabjournal", self.about, None, "action_about")
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def about_text(self) -> str:
+        return (
+            f"<h3>rehabjournal {__version__}</h3>"
+            "<p>A private journal for exercise-related joint pain: how the joint answers "
+            "to load, the next morning especially.</p>"
+            f"<p><b>Information, not medical advice.</b> {DISCLAIMER}</p>"
+            "<p>Your journal is stored only on this computer; rehabjournal never opens a "
+            "network connection.</p>"
+            f"<p>Journal: {self.ctx.data_dir}</p>"
+            "<p>Sources: pain-monitoring model (Silbernagel et al. 2007); session RPE load "
+            "(Foster et al. 2001); EWMA load (Williams et al. 2017); clinically important "
+            "pain change (Farrar et al. 2001).</p>"
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About rehabjournal", self.about_text())
+
+    def preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.ctx, self)
+        dialog.exec()
+
+    def import_csv(self) -> None:
+        from .transfer import import_csv_dialog
+
+        import_csv_dialog(self, self.ctx)
+
+    def export_csv(self) -> None:
+        from .transfer import export_csv_dialog
+
+        export_csv_dialog(self, self.ctx)
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
+
+    def open_csv_docs(self) -> None:
+        from ..paths import resources_dir
+
+        doc = resources_dir().parent / "docs" / "csv-format.md"
+        if doc.exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(doc)))
+        else:
+            QMessageBox.information(
+                self, "CSV format", "See docs/csv-format.md in the rehabjournal sources."
+            )
+
+    # ---- geometry ---------------------------------------------------------------------
+
+    def _settings(self) -> QSettings:
+        return QSettings()
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings().value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 780)
+
+    def closeEvent(self, event) -> None:
+        settings = self._settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.sync()
+        for widget in self.pages.values():
+            if hasattr(widget, "flush"):
+                widget.flush()
+        super().closeEvent(event)
+

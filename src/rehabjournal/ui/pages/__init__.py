@@ -1,0 +1,1 @@
+"""One module per main-window page; each exposes ``create(ctx) -> QWidget``."""

@@ -1,0 +1,33 @@
+"""Test set-up: Qt offscreen, and every test gets its own data and settings folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Keep QSettings and the default data folder out of the real home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("REHABJOURNAL_DATA_DIR", raising=False)
+    yield
+
+
+@pytest.fixture
+def journal(tmp_path):
+    """An empty journal opened in a temporary data folder (models bound to it)."""
+    from rehabjournal.store.db import close_journal, open_journal
+
+    data_dir = tmp_path / "data"
+    open_journal(data_dir)
+    yield data_dir
+    close_journal()
