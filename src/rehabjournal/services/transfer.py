@@ -1,0 +1,56 @@
+"""Import and export of the journal as files (CSV), shared by the UI and the command line.
+
+Thin use cases over ``store.csv_io``: the format, its checks and the all-or-nothing
+import live there; see docs/csv-format.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store.csv_io import COLUMNS, CsvImportError, ImportReport, export_csv, import_csv
+
+__all__ = [
+    "COLUMNS",
+    "CsvImportError",
+    "ImportReport",
+    "export_journal_csv",
+    "import_journal_csv",
+    "summary",
+]
+
+
+def import_journal_csv(path: Path | str) -> ImportReport:
+    """Import a CSV file into the open journal, all or nothing.
+
+    A backup copy of the journal (``backups/journal-...-pre-import.sqlite``) is made
+    before anything is written; a file that adds nothing writes nothing and makes no copy.
+
+    Raises:
+        CsvImportError: ``.problems`` lists each problem ("line N, column X: reason");
+            the journal was not changed.
+    """
+    return import_csv(Path(path))
+
+
+def export_journal_csv(path: Path | str) -> int:
+    """Write the open journal to ``path`` as CSV; returns the number of data rows.
+
+    Raises:
+        OSError: the file cannot be written (no partial file is left).
+    """
+    return export_csv(Path(path))
+
+
+def summary(report: ImportReport) -> str:
+    """One line for the user, e.g. "3 days: 4 sessions added, 0 skipped, ..."."""
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return (
+        f"{n(report.days, 'day')}: {n(report.sessions_added, 'session')} added, "
+        f"{report.sessions_skipped} already in the journal, "
+        f"{n(report.checkins_written, 'check-in')} written, "
+        f"{n(report.red_flags_added, 'red flag')} added"
+    )

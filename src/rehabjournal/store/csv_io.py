@@ -1,0 +1,658 @@
+"""CSV import and export of the journal (the format is described in docs/csv-format.md).
+
+One row per activity session; rows of the same date share the day's fields (the morning
+check-in and the red flags). Import is all-or-nothing: the whole file is parsed and checked
+against the journal first, every problem is collected with its line and column, and only a
+file without problems is written, in one transaction, after a backup copy of the journal.
+
+Design choices (documented in docs/csv-format.md):
+
+- ``notes`` is the day's note (check-in notes); the activity's own note is in the optional
+  ``session_notes`` column. ``distance_km``, ``pain_site``, ``sleep_quality`` and ``stress``
+  are optional extension columns so that export then import gives back the same journal.
+- A session already in the journal (same date, activity, minutes, rpe, the four pains and
+  distance) is skipped; duplicates are counted, so two identical sessions in the file
+  against one in the journal add one.
+- A day field equal to the stored value is skipped, one filling an empty stored value is
+  written, one that differs from a non-empty stored value is an error (never overwritten).
+- Red flags are added to the day's stored flags; flags already stored and absent from the
+  file are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import math
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..domain import scales
+from . import db as db_mod
+from . import models as m
+
+# The columns of the specification, in order, then the extensions of this app.
+BASE_COLUMNS: tuple[str, ...] = (
+    "date",
+    "morning_pain",
+    "stiffness_min",
+    "swelling",
+    "sleep_hours",
+    "activity",
+    "duration_min",
+    "rpe",
+    "pain_before",
+    "pain_during",
+    "pain_after",
+    "next_morning_pain",
+    "red_flags",
+    "notes",
+)
+EXTENSION_COLUMNS: tuple[str, ...] = (
+    "sleep_quality",
+    "stress",
+    "distance_km",
+    "pain_site",
+    "session_notes",
+)
+COLUMNS: tuple[str, ...] = BASE_COLUMNS + EXTENSION_COLUMNS
+"""Every column, in the order export writes them."""
+
+# Day fields: CSV column -> CheckIn field. red_flags is a day field too (own table).
+CHECKIN_COLUMNS: dict[str, str] = {
+    "morning_pain": "morning_pain",
+    "stiffness_min": "stiffness_min",
+    "swelling": "swelling",
+    "sleep_hours": "sleep_hours",
+    "sleep_quality": "sleep_quality",
+    "stress": "stress",
+    "notes": "notes",
+}
+DAY_COLUMNS: tuple[str, ...] = (*CHECKIN_COLUMNS, "red_flags")
+# Session fields: CSV column -> ActivitySession field.
+SESSION_COLUMNS: dict[str, str] = {
+    "activity": "kind",
+    "duration_min": "minutes",
+    "rpe": "rpe",
+    "distance_km": "distance_km",
+    "pain_before": "pain_before",
+    "pain_during": "pain_during",
+    "pain_after": "pain_after",
+    "next_morning_pain": "next_morning_pain",
+    "pain_site": "site",
+    "session_notes": "notes",
+}
+# What makes two sessions "the same" for a repeated import.
+SESSION_KEY_FIELDS: tuple[str, ...] = (
+    "kind", "minutes", "rpe", "pain_before", "pain_during", "pain_after",
+    "next_morning_pain", "distance_km",
+)
+
+MAX_MESSAGES = 50
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FIELD_SIZE_LIMIT = 256 * 1024 * 1024  # a cell may hold a long note
+
+
+def _validator(column: str):
+    """The pure range/choice check of a numeric or graded column (message or None)."""
+    checks = {
+        "morning_pain": lambda v: scales.validate_pain(v, "Morning pain"),
+        "stiffness_min": lambda v: scales.validate_stiffness_min(v),
+        "sleep_hours": lambda v: scales.validate_sleep_hours(v),
+        "sleep_quality": lambda v: scales.validate_range(v, 1, 5, "Sleep quality"),
+        "stress": lambda v: scales.validate_range(v, 0, 10, "Stress"),
+        "duration_min": lambda v: scales.validate_minutes(v),
+        "rpe": lambda v: scales.validate_rpe(v, "Effort (RPE)"),
+        "distance_km": lambda v: scales.validate_range(
+            v, 0, 500, "Distance", whole=False, unit="km"
+        ),
+        "pain_before": lambda v: scales.validate_pain(v, "Pain before"),
+        "pain_during": lambda v: scales.validate_pain(v, "Pain during"),
+        "pain_after": lambda v: scales.validate_pain(v, "Pain after"),
+        "next_morning_pain": lambda v: scales.validate_pain(v, "Next-morning pain"),
+    }
+    return checks.get(column)
+
+
+_WHOLE = {
+    "morning_pain", "stiffness_min", "sleep_quality", "stress", "duration_min", "rpe",
+    "pain_before", "pain_during", "pain_after", "next_morning_pain",
+}
+_REAL = {"sleep_hours", "distance_km"}
+
+
+class CsvImportError(Exception):
+    """The file cannot be imported; nothing was written.
+
+    Attributes:
+        problems: messages "line N, column X: reason", at most 50 plus a last
+            "and N more problems" line.
+        total: how many problems were found in all.
+    """
+
+    def __init__(self, problems: list[str]):
+        self.total = len(problems)
+        shown = list(problems[:MAX_MESSAGES])
+        if self.total > MAX_MESSAGES:
+            shown.append(f"and {self.total - MAX_MESSAGES} more problems")
+        self.problems = shown
+        super().__init__(
+            f"{self.total} problem{'s' if self.total != 1 else ''} in the file; "
+            "nothing was imported: " + "; ".join(shown[:3])
+            + (" ..." if len(shown) > 3 else "")
+        )
+
+
+@dataclass
+class ImportReport:
+    """What an import did (all zero and no backup when the file added nothing)."""
+
+    days: int = 0
+    sessions_added: int = 0
+    sessions_skipped: int = 0
+    checkins_written: int = 0
+    red_flags_added: int = 0
+    warnings: list[str] = field(default_factory=list)
+    backup: Path | None = None
+
+
+@dataclass
+class SessionPlan:
+    line: int
+    values: dict[str, Any]  # ActivitySession field -> value; "site" holds a label or ""
+
+    def key(self) -> tuple:
+        return tuple(self.values.get(k) for k in SESSION_KEY_FIELDS)
+
+
+@dataclass
+class DayPlan:
+    day: date
+    checkin: dict[str, Any] = field(default_factory=dict)  # CheckIn field -> value
+    lines: dict[str, int] = field(default_factory=dict)  # column -> line it came from
+    red_flags: tuple[str, ...] | None = None  # None: no red_flags cell on any row
+    sessions: list[SessionPlan] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    """A parsed, validated file: what it says, day by day (no journal checks yet)."""
+
+    days: dict[date, DayPlan]
+    warnings: list[str]
+
+
+# ---- parsing -------------------------------------------------------------------------------
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise CsvImportError([f"file {path}: not found"]) from exc
+    except OSError as exc:
+        raise CsvImportError([f"file {path}: cannot be read ({exc.strerror})"]) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise CsvImportError(
+            [f"line {line}: the file is not UTF-8 text (byte {exc.start + 1}); "
+             "save it as CSV UTF-8"]
+        ) from exc
+
+
+def _parse_date(text: str) -> tuple[date | None, str | None]:
+    text = text.strip()
+    if not text:
+        return None, "a date is required (YYYY-MM-DD)"
+    if not _DATE_RE.match(text):
+        return None, f"date must be YYYY-MM-DD (got \u201c{text}\u201d)"
+    try:
+        return date.fromisoformat(text), None
+    except ValueError:
+        return None, f"{text} is not a real date"
+
+
+def _parse_value(column: str, text: str) -> tuple[Any, str | None]:
+    """Turn one non-blank cell into a value; returns (value, error message or None)."""
+    if column in _WHOLE or column in _REAL:
+        message = _validator(column)(text.strip())
+        if message:
+            return None, message.rstrip(".")
+        number = float(text.strip())
+        if column in _WHOLE:
+            return int(number), None
+        return number, None
+    if column == "swelling":
+        grade = text.strip().lower()
+        message = scales.validate_swelling(grade)
+        return (None, message.rstrip(".")) if message else (grade, None)
+    if column == "red_flags":
+        codes: list[str] = []
+        bad: list[str] = []
+        for part in text.split(";"):
+            code = part.strip().lower()
+            if not code:
+                continue
+            if code not in scales.RED_FLAGS:
+                bad.append(part.strip())
+            elif code not in codes:
+                codes.append(code)
+        if bad:
+            known = ", ".join(scales.RED_FLAGS)
+            return None, (
+                f"unknown red flag code{'s' if len(bad) > 1 else ''} "
+                f"{', '.join(repr(b) for b in bad)} (known codes: {known})"
+            )
+        return tuple(sorted(codes, key=list(scales.RED_FLAGS).index)), None
+    if column in ("activity", "pain_site"):
+        return text.strip(), None
+    return text, None  # notes, session_notes: kept exactly
+
+
+def _blank(text: str | None, column: str = "") -> bool:
+    """Whether a cell is "not given"; a note is blank only when empty (spaces are kept)."""
+    if text is None:
+        return True
+    return text == "" if column in _TEXT_KEPT else not text.strip()
+
+
+_TEXT_KEPT = {"notes", "session_notes"}
+
+
+def parse_csv(path: Path | str) -> ImportPlan:
+    """Read and check a CSV file without touching the journal.
+
+    Returns:
+        The plan: each date's check-in values, red flags and sessions, and warnings
+        (unknown columns).
+
+    Raises:
+        CsvImportError: with every problem found (line, column and reason).
+    """
+    text = _read_text(Path(path))
+    problems: list[str] = []
+    warnings: list[str] = []
+    old_limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
+    try:
+        rows = _records(text, problems)
+    finally:
+        csv.field_size_limit(old_limit)
+    if not rows:
+        if not problems:
+            problems.append("line 1: the file is empty; it needs a header row with a date column")
+        raise CsvImportError(problems)
+    header_line, header = rows[0]
+    columns: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = name.strip().lower()
+        if not key:
+            continue
+        if key in seen:
+            problems.append(
+                f"line {header_line}, column {key}: the column appears twice "
+                f"(columns {seen[key] + 1} and {index + 1})"
+            )
+            continue
+        seen[key] = index
+        if key in COLUMNS:
+            columns[index] = key
+        else:
+            warnings.append(f"line {header_line}, column {name.strip()}: unknown column, ignored")
+    if "date" not in seen:
+        found = ", ".join(h.strip() for h in header if h.strip()) or "nothing"
+        problems.append(
+            f"line {header_line}, column date: the header has no date column "
+            f"(found: {found})"
+        )
+        raise CsvImportError(problems)
+
+    days: dict[date, DayPlan] = {}
+    for line, record in rows[1:]:
+        if all(_blank(c) for c in record):
+            continue  # an empty line
+        if len(record) > len(header):
+            extra = record[len(header):]
+            if any(not _blank(c) for c in extra):
+                problems.append(
+                    f"line {line}: {len(record)} values but the header has "
+                    f"{len(header)} columns"
+                )
+                continue
+        cells = {col: record[i] for i, col in columns.items() if i < len(record)}
+        row_problems: list[str] = []
+        day, message = _parse_date(cells.get("date", ""))
+        if message:
+            row_problems.append(f"line {line}, column date: {message}")
+        values: dict[str, Any] = {}
+        for col, raw in cells.items():
+            if col == "date" or _blank(raw, col):
+                continue
+            value, message = _parse_value(col, raw)
+            if message:
+                row_problems.append(f"line {line}, column {col}: {message}")
+            else:
+                values[col] = value
+        has_session_values = [
+            c for c in SESSION_COLUMNS if c != "activity" and not _blank(cells.get(c), c)
+        ]
+        if _blank(cells.get("activity")):
+            if has_session_values:
+                row_problems.append(
+                    f"line {line}, column activity: the row has session values "
+                    f"({', '.join(has_session_values)}) but no activity"
+                )
+        elif _blank(cells.get("duration_min")):
+            row_problems.append(
+                f"line {line}, column duration_min: a session needs its duration in minutes"
+            )
+        if row_problems or day is None:
+            problems.extend(row_problems)
+            continue
+        plan = days.setdefault(day, DayPlan(day))
+        _merge_day(plan, line, values, problems)
+        if values.get("activity"):
+            session = {
+                SESSION_COLUMNS[c]: values.get(c) for c in SESSION_COLUMNS
+            }
+            session["notes"] = session["notes"] or ""
+            session["site"] = session["site"] or ""
+            plan.sessions.append(SessionPlan(line, session))
+    if problems:
+        raise CsvImportError(problems)
+    return ImportPlan(days=dict(sorted(days.items())), warnings=warnings)
+
+
+def _records(text: str, problems: list[str]) -> list[tuple[int, list[str]]]:
+    """Rows of the file with the line each starts on (quoted cells may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(f"line {start}: the CSV is malformed ({exc})")
+            break
+        rows.append((start, record))
+    return rows
+
+
+def _show(column: str, value: Any) -> str:
+    if column == "red_flags":
+        return ";".join(value) or "(none)"
+    if column in ("notes", "session_notes"):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return repr(short)
+    return _fmt(value)
+
+
+def _merge_day(plan: DayPlan, line: int, values: dict[str, Any], problems: list[str]) -> None:
+    """Add one row's day fields to its day; a different repeated value is a problem."""
+    for col in DAY_COLUMNS:
+        if col not in values:
+            continue
+        value = values[col]
+        if col == "red_flags":
+            current = plan.red_flags
+        else:
+            current = plan.checkin.get(CHECKIN_COLUMNS[col], _MISSING)
+            current = None if current is _MISSING else current
+        if current is None:
+            if col == "red_flags":
+                plan.red_flags = value
+            else:
+                plan.checkin[CHECKIN_COLUMNS[col]] = value
+            plan.lines[col] = line
+        elif current != value:
+            problems.append(
+                f"line {line}, column {col}: {_show(col, value)} differs from "
+                f"{_show(col, current)} on line {plan.lines[col]} for {plan.day.isoformat()} "
+                "(a day's fields must be the same on every row of that date, or blank)"
+            )
+
+
+_MISSING = object()
+
+
+# ---- import --------------------------------------------------------------------------------
+
+def _stored_empty(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def _site_key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _parse_site_label(label: str) -> dict[str, str]:
+    """"left knee (below the kneecap)" -> joint knee, side left, area below the kneecap."""
+    text = " ".join(label.split())
+    area = ""
+    match = re.match(r"^(.*?)\s*\((.*)\)$", text)
+    if match:
+        text, area = match.group(1), match.group(2).strip()
+    words = text.split(" ", 1)
+    side = ""
+    if len(words) == 2 and words[0].lower() in ("left", "right", "both"):
+        side, text = words[0].lower(), words[1]
+    return {"joint": text or label.strip(), "side": side, "area": area}
+
+
+@dataclass
+class _Changes:
+    checkins: list[tuple[date, dict[str, Any], bool]] = field(default_factory=list)
+    sessions: list[tuple[date, dict[str, Any]]] = field(default_factory=list)
+    flags: list[tuple[date, str]] = field(default_factory=list)
+    skipped: int = 0
+
+    def empty(self) -> bool:
+        return not (self.checkins or self.sessions or self.flags)
+
+
+def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
+    """Work out what the file adds to the journal, and the conflicts (read only)."""
+    changes = _Changes()
+    problems: list[str] = []
+    dates = list(plan.days)
+    stored_checkins = {
+        r.day: r for r in m.CheckIn.select().where(m.CheckIn.day.in_(dates))
+    } if dates else {}
+    stored_sessions: dict[date, Counter] = {}
+    stored_flags: dict[date, set[str]] = {}
+    if dates:
+        for r in m.ActivitySession.select().where(m.ActivitySession.day.in_(dates)):
+            key = tuple(getattr(r, k) for k in SESSION_KEY_FIELDS)
+            stored_sessions.setdefault(r.day, Counter())[key] += 1
+        for r in m.RedFlag.select().where(m.RedFlag.day.in_(dates)):
+            stored_flags.setdefault(r.day, set()).add(r.code)
+    for day, dp in plan.days.items():
+        row = stored_checkins.get(day)
+        if dp.checkin:
+            to_write: dict[str, Any] = {}
+            for col, fname in CHECKIN_COLUMNS.items():
+                if fname not in dp.checkin:
+                    continue
+                new = dp.checkin[fname]
+                old = getattr(row, fname) if row is not None else None
+                if _stored_empty(old):
+                    if not _stored_empty(new):
+                        to_write[fname] = new
+                elif old != new:
+                    problems.append(
+                        f"line {dp.lines[col]}, column {col}: {_show(col, new)} differs from "
+                        f"the journal's {_show(col, old)} for {day.isoformat()}"
+                    )
+            if to_write:
+                changes.checkins.append((day, to_write, row is None))
+        for code in dp.red_flags or ():
+            if code not in stored_flags.get(day, set()):
+                changes.flags.append((day, code))
+        available = Counter(stored_sessions.get(day, Counter()))
+        for sp in dp.sessions:
+            key = sp.key()
+            if available[key] > 0:
+                available[key] -= 1
+                changes.skipped += 1
+            else:
+                changes.sessions.append((day, sp.values))
+    problems.sort(key=lambda p: int(p.split(",")[0].split()[1]))
+    return changes, problems
+
+
+def _journal_file() -> Path:
+    return Path(m.database.obj.database)
+
+
+def import_csv(path: Path | str) -> ImportReport:
+    """Import a CSV file into the open journal, all or nothing.
+
+    Returns:
+        What was added and skipped, and the warnings (unknown columns).
+
+    Raises:
+        CsvImportError: the file has problems or conflicts with the journal; nothing
+            was written.
+    """
+    plan = parse_csv(path)
+    changes, problems = _compare_with_journal(plan)
+    if problems:
+        raise CsvImportError(problems)
+    report = ImportReport(
+        days=len(plan.days),
+        sessions_skipped=changes.skipped,
+        warnings=list(plan.warnings),
+    )
+    if changes.empty():
+        return report
+    report.backup = db_mod.backup_copy(_journal_file(), "pre-import")
+    now = datetime.now().replace(microsecond=0)
+    with m.database.atomic():
+        for day, values, new in changes.checkins:
+            if new:
+                m.CheckIn.create(day=day, updated=now, **values)
+            else:
+                m.CheckIn.update(updated=now, **values).where(m.CheckIn.day == day).execute()
+        sites = {_site_key(s.label): s.id for s in m.PainSite.select().order_by(m.PainSite.id)}
+        positions: dict[date, int] = {}
+        for day, values in changes.sessions:
+            if day not in positions:
+                last = (
+                    m.ActivitySession.select(m.ActivitySession.position)
+                    .where(m.ActivitySession.day == day)
+                    .order_by(m.ActivitySession.position.desc())
+                    .first()
+                )
+                positions[day] = last.position + 1 if last else 0
+            data = dict(values)
+            label = data.pop("site")
+            site_id = None
+            if label:
+                site_id = sites.get(_site_key(label))
+                if site_id is None:
+                    site_id = m.PainSite.create(**_parse_site_label(label)).id
+                    sites[_site_key(label)] = site_id
+            m.ActivitySession.create(
+                day=day, position=positions[day], site=site_id, updated=now, **data
+            )
+            positions[day] += 1
+        for day, code in changes.flags:
+            m.RedFlag.create(day=day, code=code)
+    report.checkins_written = len(changes.checkins)
+    report.sessions_added = len(changes.sessions)
+    report.red_flags_added = len(changes.flags)
+    return report
+
+
+# ---- export --------------------------------------------------------------------------------
+
+def _fmt(value: Any) -> str:
+    """A cell: "" for None, whole numbers without ".0", other floats as Python writes them."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def _flag_order(code: str) -> tuple[int, str]:
+    order = list(scales.RED_FLAGS)
+    return (order.index(code) if code in order else len(order), code)
+
+
+def _export_rows() -> Iterable[list[str]]:
+    checkins = {r.day: r for r in m.CheckIn.select()}
+    sessions: dict[date, list[m.ActivitySession]] = {}
+    for r in m.ActivitySession.select().order_by(
+        m.ActivitySession.day, m.ActivitySession.position, m.ActivitySession.id
+    ):
+        sessions.setdefault(r.day, []).append(r)
+    flags: dict[date, list[str]] = {}
+    for r in m.RedFlag.select():
+        flags.setdefault(r.day, []).append(r.code)
+    labels = {s.id: s.label for s in m.PainSite.select()}
+    for day in sorted(set(checkins) | set(sessions) | set(flags)):
+        day_cells: dict[str, str] = {
+            "red_flags": ";".join(sorted(flags.get(day, []), key=_flag_order))
+        }
+        ci = checkins.get(day)
+        if ci is not None:
+            for col, fname in CHECKIN_COLUMNS.items():
+                day_cells[col] = _fmt(getattr(ci, fname))
+        day_sessions = sessions.get(day) or [None]
+        for index, s in enumerate(day_sessions):
+            cells = {"date": day.isoformat()}
+            if index == 0:
+                cells.update(day_cells)  # the day's fields once, on its first row
+            if s is not None:
+                for col, fname in SESSION_COLUMNS.items():
+                    if fname == "site":
+                        cells[col] = labels.get(s.site_id, "") if s.site_id else ""
+                    else:
+                        cells[col] = _fmt(getattr(s, fname))
+            yield [cells.get(c, "") for c in COLUMNS]
+
+
+def export_csv(path: Path | str) -> int:
+    """Write the whole journal as CSV (UTF-8, no BOM); returns the number of data rows.
+
+    The file is written beside its target and moved into place, so an error never leaves
+    a partial file. The file is readable by its owner only (it holds health data).
+
+    Raises:
+        OSError: the folder is missing or not writable.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    count = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(COLUMNS)
+            for row in _export_rows():
+                writer.writerow(row)
+                count += 1
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return count
