@@ -1,0 +1,260 @@
+"""Training load: session load, monotony, strain, acute:chronic ratios, weekly change.
+
+Implements domain.md section 3 as pure functions over plain lists. Loads are in arbitrary
+units (AU): session RPE (CR-10) x minutes (Foster et al. 2001).
+
+Choices made here:
+    * Monotony uses the population standard deviation by default (``sd="population"``):
+      the 7 days are the whole week being described, not a sample of a larger one.
+      ``sd="sample"`` is available for comparison with tools that use it.
+    * The acute:chronic ratio is a "load spike indicator", never an injury risk (the ratio
+      is contested). No ratio is given before 28 days of data or when the chronic value is 0.
+    * Sessions without an RPE add nothing to the daily load (their load is unknown).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Final, Literal, Protocol
+
+ACWR_SWEET_SPOT: Final = (0.8, 1.3)
+"""Gabbett's "sweet spot" for the acute:chronic ratio (inclusive bounds)."""
+ACWR_SPIKE: Final = 1.5
+"""Ratio at or above which load counts as a spike."""
+WEEKLY_INCREASE_SOFT_WARN: Final = 30.0
+"""Week-on-week increase (percent) above which the app warns softly."""
+WEEKLY_INCREASE_SUGGESTED: Final = (10.0, 15.0)
+"""Suggested weekly increase range (percent) when returning to activity."""
+
+ACUTE_DAYS: Final = 7
+CHRONIC_DAYS: Final = 28
+
+SdKind = Literal["population", "sample"]
+
+
+class _HasLoad(Protocol):
+    """Anything with a day, an RPE and minutes (e.g. ``entities.Session``)."""
+
+    day: date
+    rpe: int | None
+    minutes: int
+
+
+def session_load(rpe: float | None, minutes: float) -> float | None:
+    """Return the session load in AU (RPE x minutes), or None when the RPE is unknown."""
+    if rpe is None:
+        return None
+    return float(rpe) * float(minutes)
+
+
+def daily_loads(sessions: Iterable[_HasLoad], start: date, end: date) -> list[tuple[date, float]]:
+    """Sum session loads per day for every date from ``start`` to ``end`` inclusive.
+
+    Rest days (and days whose sessions have no RPE) count as 0. Sessions outside the range
+    are ignored.
+
+    Returns:
+        One ``(date, load)`` pair per date, in order; empty when ``start > end``.
+    """
+    if start > end:
+        return []
+    totals: dict[date, float] = {}
+    for s in sessions:
+        if start <= s.day <= end:
+            load = session_load(s.rpe, s.minutes)
+            if load is not None:
+                totals[s.day] = totals.get(s.day, 0.0) + load
+    n_days = (end - start).days + 1
+    days = (start + timedelta(days=i) for i in range(n_days))
+    return [(d, totals.get(d, 0.0)) for d in days]
+
+
+def weekly_load(loads: Iterable[float]) -> float:
+    """Return the sum of the given daily loads (pass the 7 days of a week)."""
+    return float(sum(loads))
+
+
+def _sd(values: Sequence[float], sd: SdKind) -> float:
+    if sd == "population":
+        return statistics.pstdev(values)
+    if sd == "sample":
+        return statistics.stdev(values)
+    raise ValueError(f"sd must be 'population' or 'sample', not {sd!r}")
+
+
+def monotony(daily7: Sequence[float], sd: SdKind = "population") -> float | None:
+    """Return training monotony: mean daily load / SD of daily load.
+
+    Args:
+        daily7: the daily loads of the week (normally 7 values).
+        sd: "population" (default, see module docstring) or "sample" standard deviation.
+
+    Returns:
+        The monotony, or None with fewer than 2 values or when the SD is 0.
+    """
+    values = [float(v) for v in daily7]
+    if len(values) < 2:
+        return None
+    spread = _sd(values, sd)
+    if spread == 0 or math.isclose(spread, 0.0, abs_tol=1e-12):
+        return None
+    return statistics.fmean(values) / spread
+
+
+def strain(daily7: Sequence[float], sd: SdKind = "population") -> float | None:
+    """Return training strain: weekly load x monotony, or None when monotony is None."""
+    m = monotony(daily7, sd=sd)
+    if m is None:
+        return None
+    return weekly_load(daily7) * m
+
+
+def ewma(loads: Sequence[float], n: int) -> list[float]:
+    """Exponentially weighted moving average with lambda = 2 / (n + 1).
+
+    EWMA_t = lambda * load_t + (1 - lambda) * EWMA_(t-1), seeded with the first load
+    (Williams et al. 2017).
+
+    Returns:
+        One value per load; empty for no loads.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
+    lam = 2.0 / (n + 1)
+    out: list[float] = []
+    for i, load in enumerate(loads):
+        value = float(load) if i == 0 else lam * float(load) + (1.0 - lam) * out[-1]
+        out.append(value)
+    return out
+
+
+def acwr_ewma(
+    loads: Sequence[float], acute: int = ACUTE_DAYS, chronic: int = CHRONIC_DAYS
+) -> list[float | None]:
+    """Acute:chronic ratio of EWMAs, aligned with ``loads``.
+
+    Returns:
+        None for the first ``chronic - 1`` indices (no ratio before 28 days of data) and
+        where the chronic EWMA is 0; otherwise acute EWMA / chronic EWMA.
+    """
+    acute_values = ewma(loads, acute)
+    chronic_values = ewma(loads, chronic)
+    out: list[float | None] = []
+    for i, (a, c) in enumerate(zip(acute_values, chronic_values, strict=True)):
+        if i < chronic - 1 or c <= 0:
+            out.append(None)
+        else:
+            out.append(a / c)
+    return out
+
+
+def acwr_rolling(loads: Sequence[float], coupled: bool = True) -> list[float | None]:
+    """Rolling-average acute:chronic ratio, aligned with ``loads``.
+
+    Args:
+        loads: daily loads, one per consecutive day.
+        coupled: True for mean of the last 7 days / mean of the last 28 (both inclusive of
+            the day); False for mean of the last 7 / mean of the 21 days before them.
+
+    Returns:
+        None before 28 days of data or when the denominator is 0; otherwise the ratio.
+    """
+    values = [float(v) for v in loads]
+    out: list[float | None] = []
+    for i in range(len(values)):
+        if i < CHRONIC_DAYS - 1:
+            out.append(None)
+            continue
+        acute_mean = sum(values[i - ACUTE_DAYS + 1 : i + 1]) / ACUTE_DAYS
+        if coupled:
+            window = values[i - CHRONIC_DAYS + 1 : i + 1]
+        else:
+            window = values[i - CHRONIC_DAYS + 1 : i - ACUTE_DAYS + 1]
+        denominator = sum(window) / len(window)
+        out.append(None if denominator <= 0 else acute_mean / denominator)
+    return out
+
+
+def acwr_zone(ratio: float | None) -> str | None:
+    """Classify a ratio as "low", "sweet spot", "high" or "spike" (None for None).
+
+    A presentation aid for the load-spike indicator, not a risk category.
+    """
+    if ratio is None:
+        return None
+    lo, hi = ACWR_SWEET_SPOT
+    if ratio >= ACWR_SPIKE:
+        return "spike"
+    if ratio > hi:
+        return "high"
+    if ratio < lo:
+        return "low"
+    return "sweet spot"
+
+
+def week_start_of(day: date, week_start: int = 0) -> date:
+    """Return the first day of the week containing ``day`` (0 = Monday ... 6 = Sunday)."""
+    return day - timedelta(days=(day.weekday() - week_start) % 7)
+
+
+def weekly_totals(
+    daily: Iterable[tuple[date, float]], week_start: int = 0
+) -> list[tuple[date, float]]:
+    """Sum daily loads into calendar weeks.
+
+    Every week from the first to the last week that holds a date is listed, in order;
+    weeks with no days given count as 0. Partial weeks at either end are summed as given,
+    so pass whole weeks (or read the last total as "so far") for a fair comparison.
+
+    Args:
+        daily: ``(date, load)`` pairs, e.g. from ``daily_loads``.
+        week_start: first day of the week, 0 = Monday (default) ... 6 = Sunday.
+
+    Returns:
+        ``(first day of the week, total)`` pairs.
+    """
+    if not 0 <= week_start <= 6:
+        raise ValueError(f"week_start must be 0-6, not {week_start}")
+    totals: dict[date, float] = {}
+    for d, load in daily:
+        key = week_start_of(d, week_start)
+        totals[key] = totals.get(key, 0.0) + float(load)
+    if not totals:
+        return []
+    first, last = min(totals), max(totals)
+    n_weeks = (last - first).days // 7 + 1
+    weeks = (first + timedelta(weeks=i) for i in range(n_weeks))
+    return [(w, totals.get(w, 0.0)) for w in weeks]
+
+
+def week_on_week_change(
+    totals: Sequence[tuple[date, float]] | Sequence[float],
+) -> list[float | None]:
+    """Percent change of each week's total against the week before, aligned with ``totals``.
+
+    Args:
+        totals: ``(week start, total)`` pairs from ``weekly_totals``, or plain totals of
+            consecutive weeks.
+
+    Returns:
+        The change in percent; None for the first week, when the previous week is 0, or
+        (with dated totals) when the previous week is missing.
+    """
+    out: list[float | None] = []
+    prev_day: date | None = None
+    prev_total: float | None = None
+    for item in totals:
+        if isinstance(item, tuple):
+            day, total = item[0], float(item[1])
+        else:
+            day, total = None, float(item)
+        consecutive = day is None or prev_day is None or day - prev_day == timedelta(weeks=1)
+        if prev_total is None or prev_total == 0 or not consecutive:
+            out.append(None)
+        else:
+            out.append((total - prev_total) / prev_total * 100.0)
+        prev_day, prev_total = day, total
+    return out
