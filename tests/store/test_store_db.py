@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from peewee import IntegrityError
 
 from rehabjournal.store import db, migrations
 from rehabjournal.store import models as m
@@ -53,7 +54,7 @@ def test_saved_rows_survive_a_restart(journal):
 
 
 def test_foreign_keys_are_enforced(journal):
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         m.CheckInSitePain.create(checkin=999, site=999, pain=3)
 
 

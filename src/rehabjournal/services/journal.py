@@ -82,9 +82,8 @@ def validate_checkin(values: dict[str, Any]) -> dict[str, str]:
 
 def validate_session(values: dict[str, Any], *, partial: bool = False) -> dict[str, str]:
     errors: dict[str, str] = {}
-    if not partial or "kind" in values:
-        if not str(values.get("kind") or "").strip():
-            errors["kind"] = "Activity needs a name, e.g. run, cycle or rehab exercises."
+    if (not partial or "kind" in values) and not str(values.get("kind") or "").strip():
+        errors["kind"] = "Activity needs a name, e.g. run, cycle or rehab exercises."
     if not partial or "minutes" in values:
         minutes = values.get("minutes")
         if minutes is None:
@@ -288,6 +287,11 @@ def add_event(day: date, kind: str, label: str = "", notes: str = "") -> int:
         raise ValidationError({"label": "A custom event needs a short label."})
     with m.database.atomic():
         return m.Event.create(day=day, kind=kind, label=label.strip(), notes=notes).id
+
+
+def delete_event(event_id: int) -> None:
+    with m.database.atomic():
+        m.Event.delete().where(m.Event.id == event_id).execute()
 
 
 # ---- whole days (for delete with undo) -------------------------------------------------

@@ -8,6 +8,7 @@ refused with a :class:`JournalError` and left byte-for-byte untouched.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -184,8 +185,6 @@ def close_journal() -> None:
     """Close the bound journal, checkpointing the WAL into the main file."""
     db = database.obj
     if db is not None and not db.is_closed():
-        try:
+        with contextlib.suppress(Exception):  # closing must not fail on a busy checkpoint
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:  # noqa: BLE001 - closing must not fail on a busy checkpoint
-            pass
         db.close()

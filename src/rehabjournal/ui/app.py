@@ -32,8 +32,8 @@ def acquire_lock(data_dir: Path) -> QLockFile:
     lock.setStaleLockTime(0)  # only a dead owner's lock is stale
     if not lock.tryLock(200):
         if lock.error() == QLockFile.LockError.LockFailedError:
-            ok, pid, host, app = lock.getLockInfo()
-            who = f" (process {pid} on {host})" if ok else ""
+            info = lock.getLockInfo()  # (pid, hostname, appname), or False when unknown
+            who = f" (process {info[0]} on {info[1]})" if info else ""
             raise AlreadyOpenError(
                 f"The journal in {data_dir} is already open in another rehabjournal "
                 f"window{who}. Switch to that window, or close it first."

@@ -30,7 +30,12 @@ class WelcomePage(QWidget):
         super().__init__()
         self.setObjectName("welcome")
         self.ctx = ctx
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        column = QWidget()
+        column.setMaximumWidth(720)
+        outer.addWidget(column)
+        outer.addStretch(1)
+        layout = QVBoxLayout(column)
         title = QLabel("<h2>Welcome to rehabjournal</h2>")
         intro = QLabel(
             "Record what you did and how the joint answered, especially the next morning. "

@@ -7,4 +7,7 @@ from .placeholder import PlaceholderPage
 
 
 def create(ctx: AppContext) -> PlaceholderPage:
-    return PlaceholderPage("Programme", "The exercise programme editor: library, phases, prescriptions and progression advice.")
+    return PlaceholderPage(
+        "Programme",
+        "The exercise programme editor: library, phases, prescriptions and progression advice.",
+    )

@@ -7,4 +7,7 @@ from .placeholder import PlaceholderPage
 
 
 def create(ctx: AppContext) -> PlaceholderPage:
-    return PlaceholderPage("Progress", "Charts of pain, training load, adherence and the patterns behind flares.")
+    return PlaceholderPage(
+        "Progress",
+        "Charts of pain, training load, adherence and the patterns behind flares.",
+    )

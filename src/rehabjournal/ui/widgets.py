@@ -1,0 +1,173 @@
+"""Small widgets shared by the pages: validated number fields, error labels, the light badge."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+LIGHT_COLOURS = {"green": "#2e9d4f", "amber": "#e0a100", "red": "#d32f2f"}
+ERROR_COLOUR = "#c62828"
+
+
+def error_label() -> QLabel:
+    """A label for the message beside a field; hidden until there is one."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class NumberField(QWidget):
+    """A number entry that refuses bad values with the reason beside it.
+
+    Signals:
+        committed(object): emitted with the new value (int, float or None for blank) when
+            the user finishes editing a valid value that differs from the shown one.
+    """
+
+    committed = Signal(object)
+
+    def __init__(self, label: str, lo: float, hi: float, *, whole: bool = True,
+                 unit: str = "", placeholder: str = "", width: int = 70):
+        super().__init__()
+        self.label, self.lo, self.hi, self.whole, self.unit = label, lo, hi, whole, unit
+        self._value: float | int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        self.edit = QLineEdit()
+        self.edit.setFixedWidth(width)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setAccessibleName(label)
+        self.edit.setToolTip(f"{label}: {lo:g}-{hi:g}{(' ' + unit) if unit else ''}; "
+                             "Up/Down to change, empty for not rated")
+        self.error = error_label()
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        self.edit.editingFinished.connect(self._finish)
+        self.edit.installEventFilter(self)
+        self.setFocusProxy(self.edit)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Up/Down change the number by one step, like a spin box."""
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Up, Qt.Key.Key_Down
+        ):
+            self.step(1 if event.key() == Qt.Key.Key_Up else -1)
+            return True
+        return super().eventFilter(obj, event)
+
+    # value handling ----------------------------------------------------------------
+    def value(self):
+        return self._value
+
+    def set_value(self, value) -> None:
+        """Show ``value`` (None for blank) without emitting ``committed``."""
+        self._value = value
+        self.edit.setText("" if value is None else f"{value:g}")
+        self.clear_error()
+
+    def parse(self) -> tuple[object, str | None]:
+        text = self.edit.text().strip().replace(",", ".")
+        if not text:
+            return None, None
+        try:
+            number = float(text)
+        except ValueError:
+            return None, f"{self.label} must be a number from {self.lo:g} to {self.hi:g} " \
+                         f"(got {text!r})."
+        if self.whole and not number.is_integer():
+            return None, f"{self.label} must be a whole number from {self.lo:g} to " \
+                         f"{self.hi:g} (got {text})."
+        if not self.lo <= number <= self.hi:
+            unit = f" {self.unit}" if self.unit else ""
+            kind = "a whole number" if self.whole else "a number"
+            return None, f"{self.label} must be {kind} from {self.lo:g} to {self.hi:g}{unit} " \
+                         f"(got {text})."
+        return (int(number) if self.whole else number), None
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.edit.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
+
+    def clear_error(self) -> None:
+        self.error.hide()
+        self.error.clear()
+        self.edit.setStyleSheet("")
+
+    def _finish(self) -> None:
+        value, message = self.parse()
+        if message:
+            self.show_error(message)
+            return
+        self.clear_error()
+        if value != self._value:
+            self._value = value
+            self.committed.emit(value)
+
+    def step(self, delta: int) -> None:
+        current, message = self.parse()
+        if message:
+            return
+        base = current if current is not None else (self.lo - delta if delta > 0 else self.hi)
+        new = min(self.hi, max(self.lo, base + delta))
+        self.edit.setText(f"{new:g}")
+
+
+class LightBadge(QWidget):
+    """A round traffic light (green, amber, red, or grey for no data)."""
+
+    def __init__(self, diameter: int = 28):
+        super().__init__()
+        self.colour: str | None = None
+        self.diameter = diameter
+        self.setFixedSize(QSize(diameter, diameter))
+
+    def set_colour(self, colour: str | None) -> None:
+        self.colour = colour
+        self.setAccessibleName(f"light: {colour or 'no data'}")
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(LIGHT_COLOURS.get(self.colour or "", "#9e9e9e"))
+        painter.setBrush(fill)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawEllipse(1, 1, self.diameter - 2, self.diameter - 2)
+
+
+class Banner(QFrame):
+    """A prominent coloured message strip (red flags, suggestions)."""
+
+    def __init__(self, colour: str, object_name: str):
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setStyleSheet(
+            f"QFrame#{object_name} {{ background: {colour}; border-radius: 6px; }}"
+            f"QFrame#{object_name} QLabel {{ color: white; }}"
+        )
+        layout = QVBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.label)
+        self.hide()
+
+    def set_text(self, html: str | None) -> None:
+        if html:
+            self.label.setText(html)
+            self.show()
+        else:
+            self.label.clear()
+            self.hide()
+
+
+def fmt_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"

@@ -1,0 +1,41 @@
+"""Fixtures for GUI tests: a main window over a fresh (or demo) journal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+TODAY = date(2026, 3, 18)
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    """Factory: open_window(profile=True, today=TODAY) -> (ctx, window)."""
+    from rehabjournal.store.db import close_journal
+    from rehabjournal.ui.app import application, open_session
+
+    application()
+    opened = []
+
+    def factory(profile: bool = True, today: date = TODAY, data_dir=None):
+        data = data_dir or tmp_path / "data"
+        if profile:
+            from rehabjournal.services import journal as js
+            from rehabjournal.store.db import open_journal
+
+            open_journal(data)
+            if js.get_profile() is None:
+                js.save_profile({"name": "Zoë Łukasiewicz", "condition": "patellofemoral_pain",
+                                 "joint": "knee", "side": "left"})
+                js.add_site("knee", "left", "around the kneecap", primary=True)
+            close_journal()
+        lock, ctx, window = open_session(data, today=today)
+        qtbot.addWidget(window)
+        opened.append(lock)
+        return ctx, window
+
+    yield factory
+    close_journal()
+    for lock in opened:
+        lock.unlock()
