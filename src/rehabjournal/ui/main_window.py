@@ -153,6 +153,18 @@ class MainWindow(QMainWindow):
             self.file_menu, "&Export CSV...", self.export_csv, "Ctrl+E", "action_export"
         )
         self.file_menu.addSeparator()
+        # Data safety (ui/backup.py): each entry calls a function of the same name there.
+        for text, name, shortcut in (
+            ("&Back Up Now...", "backup_now", "Ctrl+B"),
+            ("&Restore from Backup...", "restore_backup", None),
+            ("Export &Everything...", "full_export", None),
+            ("Import E&verything...", "full_import", None),
+            ("Export for Clinician (&FHIR)...", "fhir_export", None),
+        ):
+            self._action(self.file_menu, text,
+                         lambda _=False, n=name: self._backup_action(n), shortcut,
+                         f"action_{name}")
+        self.file_menu.addSeparator()
         self._action(
             self.file_menu, "Open &Data Folder", self.open_data_folder, None, "action_data_folder"
         )
@@ -217,6 +229,11 @@ class MainWindow(QMainWindow):
         from .transfer import export_csv_dialog
 
         export_csv_dialog(self, self.ctx)
+
+    def _backup_action(self, name: str) -> None:
+        from . import backup
+
+        getattr(backup, name)(self, self.ctx)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
