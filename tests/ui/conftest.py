@@ -32,6 +32,9 @@ def open_window(qtbot, tmp_path):
             close_journal()
         lock, ctx, window = open_session(data, today=today)
         qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()  # shortcuts (Ctrl+N ...) need an active window
+        qtbot.waitUntil(window.isActiveWindow)
         opened.append(lock)
         return ctx, window
 

@@ -413,3 +413,85 @@ def load_journal(start: date | None = None, end: date | None = None, site_id: in
 
 def is_empty() -> bool:
     return m.Profile.select().count() == 0 and journal_repo.journal_span() is None
+
+
+# ---- the journal list (lazy, filtered) -------------------------------------------------
+
+_DAYS_SQL = """
+WITH days(day) AS (
+    SELECT day FROM check_in UNION SELECT day FROM activity_session
+    UNION SELECT day FROM red_flag UNION SELECT day FROM event
+)
+SELECT d.day,
+       c.morning_pain,
+       c.notes,
+       (SELECT group_concat(s.kind || ' ' || s.minutes || ' min', ', ')
+          FROM activity_session s WHERE s.day = d.day) AS sessions,
+       (SELECT sum(coalesce(s.rpe, 0) * s.minutes) FROM activity_session s
+          WHERE s.day = d.day) AS load,
+       (SELECT max(max(coalesce(s.pain_during, -1), coalesce(s.pain_after, -1)))
+          FROM activity_session s WHERE s.day = d.day) AS peak,
+       (SELECT max(s.next_morning_pain) FROM activity_session s WHERE s.day = d.day) AS nm,
+       (SELECT count(*) FROM red_flag r WHERE r.day = d.day) AS flags
+FROM days d LEFT JOIN check_in c ON c.day = d.day
+WHERE {where}
+ORDER BY d.day DESC
+"""
+
+
+def _days_filter(start, end, kind, flags_only, text) -> tuple[str, list]:
+    where, params = ["1"], []
+    if start is not None:
+        where.append("d.day >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("d.day <= ?")
+        params.append(end.isoformat())
+    if kind:
+        where.append("EXISTS (SELECT 1 FROM activity_session s WHERE s.day = d.day "
+                     "AND s.kind = ?)")
+        params.append(kind)
+    if flags_only:
+        where.append("EXISTS (SELECT 1 FROM red_flag r WHERE r.day = d.day)")
+    if text:
+        like = f"%{text.replace('%', '').replace('_', '')}%"
+        where.append("(c.notes LIKE ? OR EXISTS (SELECT 1 FROM activity_session s "
+                     "WHERE s.day = d.day AND s.notes LIKE ?) OR EXISTS (SELECT 1 FROM event e "
+                     "WHERE e.day = d.day AND (e.label LIKE ? OR e.notes LIKE ?)))")
+        params.extend([like] * 4)
+    return " AND ".join(where), params
+
+
+def count_days(start=None, end=None, kind=None, flags_only=False, text="") -> int:
+    where, params = _days_filter(start, end, kind, flags_only, text)
+    sql = f"SELECT count(*) FROM ({_DAYS_SQL.format(where=where)})"
+    return m.database.execute_sql(sql, params).fetchone()[0]
+
+
+def list_days(start=None, end=None, kind=None, flags_only=False, text="",
+              offset: int = 0, limit: int = 200) -> list[dict[str, Any]]:
+    """One summary row per day with any entry, newest first, matching the filters."""
+    where, params = _days_filter(start, end, kind, flags_only, text)
+    sql = _DAYS_SQL.format(where=where) + " LIMIT ? OFFSET ?"
+    rows = m.database.execute_sql(sql, [*params, limit, offset]).fetchall()
+    out = []
+    for day, pain, notes, sessions, load, peak, nm, flags in rows:
+        out.append({
+            "day": date.fromisoformat(day) if isinstance(day, str) else day,
+            "morning_pain": pain,
+            "notes": notes or "",
+            "sessions": sessions or "",
+            "load": load or 0,
+            "peak_pain": None if peak is None or peak < 0 else peak,
+            "next_morning_pain": nm,
+            "red_flags": flags,
+        })
+    return out
+
+
+def activity_kinds() -> list[str]:
+    """Every activity kind used in the journal, most used first."""
+    rows = m.database.execute_sql(
+        "SELECT kind FROM activity_session GROUP BY kind ORDER BY count(*) DESC, kind"
+    ).fetchall()
+    return [r[0] for r in rows]

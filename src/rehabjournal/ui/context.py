@@ -16,11 +16,13 @@ class AppContext(QObject):
         journal_changed(object): data changed; the argument is the date touched, or None
             when many dates may have changed (import, undo of a bulk edit).
         status(str): a short message for the status bar, e.g. "Saved 08:41".
+        open_day(object): show this date for editing on the Today page.
     """
 
     journal_changed = Signal(object)
     programme_changed = Signal()
     status = Signal(str)
+    open_day = Signal(object)  # ask the window to show this date on the Today page
 
     def __init__(self, data_dir: Path, *, demo: bool = False, today: date | None = None):
         super().__init__()

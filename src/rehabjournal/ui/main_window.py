@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.status_label.setText(str(ctx.data_dir / "journal.sqlite"))
         ctx.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        ctx.open_day.connect(self.open_day)
 
         self.nav.currentRowChanged.connect(self._on_nav)
         if journal_service.is_empty():
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         else:
             self._on_nav(row)
         return self.pages[key]
+
+    def open_day(self, day) -> None:
+        page = self.show_page("today")
+        page.set_day(day)
 
     def current_page_key(self) -> str | None:
         widget = self.stack.currentWidget()

@@ -1,10 +1,363 @@
-"""Journal page (placeholder until its feature lands)."""
+"""Journal: a month calendar coloured by each day's light, and a filtered list of days.
+
+The list is a QTableView over a model that fetches rows in chunks as the user scrolls, so
+a ten-year journal opens as fast as a new one. Enter or a double click opens the day on
+the Today page; Delete removes it, and Edit > Undo brings it back.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import light as light_mod
+from ...services import journal as js
 from ..context import AppContext
-from .placeholder import PlaceholderPage
+from ..undo import push_done
+from ..widgets import LIGHT_COLOURS, error_label
+
+CHUNK = 200
+COLUMNS = (
+    ("day", "Date"),
+    ("light", "Light"),
+    ("morning_pain", "Morning pain"),
+    ("sessions", "Sessions"),
+    ("load", "Load (AU)"),
+    ("peak_pain", "Peak pain"),
+    ("next_morning_pain", "Next morning"),
+    ("red_flags", "Red flags"),
+    ("notes", "Notes"),
+)
+DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def create(ctx: AppContext) -> PlaceholderPage:
-    return PlaceholderPage("Journal", "Calendar and list of every day.")
+def create(ctx: AppContext) -> JournalPage:
+    return JournalPage(ctx)
+
+
+def lights_for(start: date, end: date) -> dict[date, str | None]:
+    """Light colour of every day from ``start`` to ``end`` (reads enough history)."""
+    journal = js.load_journal(start - timedelta(days=21), end + timedelta(days=1))
+    th = js.thresholds()
+    out = {}
+    day = start
+    while day <= end:
+        if day in journal.days:
+            out[day] = light_mod.day_light(journal, day, th).colour
+        day += timedelta(days=1)
+    return out
+
+
+class JournalModel(QAbstractTableModel):
+    """Days with any entry, newest first, fetched lazily in chunks of ``CHUNK`` rows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.filters: dict = {}
+        self.rows: list[dict] = []
+        self.total = 0
+        self.fetches = 0
+
+    # filters -------------------------------------------------------------------------
+    def set_filters(self, **filters) -> None:
+        self.beginResetModel()
+        self.filters = filters
+        self.rows = []
+        self.total = js.count_days(**filters)
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def reload(self) -> None:
+        self.set_filters(**self.filters)
+
+    # lazy fetching -------------------------------------------------------------------
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        chunk = js.list_days(offset=len(self.rows), limit=CHUNK, **self.filters)
+        if not chunk:
+            self.total = len(self.rows)
+            return
+        lights = lights_for(chunk[-1]["day"], chunk[0]["day"])
+        for row in chunk:
+            row["light"] = lights.get(row["day"])
+        self.fetches += 1
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(chunk) - 1)
+        self.rows.extend(chunk)
+        self.endInsertRows()
+
+    # model ---------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        value = row.get(key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "day":
+                return f"{value:%a %Y-%m-%d}"
+            if key == "light":
+                return value or ""
+            if key == "notes":
+                text = value.replace("\n", " ")
+                return text[:120] + ("..." if len(text) > 120 else "")
+            if key == "load":
+                return f"{value:g}"
+            if key == "red_flags":
+                return str(value) if value else ""
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole and key == "light" and value:
+            return QBrush(QColor(LIGHT_COLOURS[value]))
+        if role == Qt.ItemDataRole.ForegroundRole and key == "light" and value:
+            return QBrush(QColor("white"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "notes" and value:
+            return value[:2000]
+        if role == DAY_ROLE:
+            return row["day"]
+        return None
+
+
+class JournalPage(QWidget):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self._dirty = False
+        layout = QVBoxLayout(self)
+
+        filters = QHBoxLayout()
+        self.from_edit = QLineEdit()
+        self.from_edit.setPlaceholderText("from YYYY-MM-DD")
+        self.to_edit = QLineEdit()
+        self.to_edit.setPlaceholderText("to YYYY-MM-DD")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setFixedWidth(130)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Activity filter")
+        self.flags_only = QCheckBox("Red flags only")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Search notes...")
+        self.text.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        filters.addWidget(QLabel("Period"))
+        filters.addWidget(self.from_edit)
+        filters.addWidget(self.to_edit)
+        filters.addWidget(QLabel("Activity"))
+        filters.addWidget(self.kind)
+        filters.addWidget(self.flags_only)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+        self.filter_error = error_label()
+        layout.addWidget(self.filter_error)
+
+        splitter = QSplitter()
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.setMaximumWidth(380)
+        self.calendar.setVerticalHeaderFormat(
+            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+        )
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.calendar)
+        legend = QLabel(
+            "".join(
+                f'<span style="background:{LIGHT_COLOURS[c]}; color:white">&nbsp;{c}&nbsp;</span> '
+                for c in ("green", "amber", "red")
+            ) + "<br>Double-click a day to open it."
+        )
+        left_layout.addWidget(legend)
+        left_layout.addStretch(1)
+        splitter.addWidget(left)
+
+        self.model = JournalModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((120, 60, 90, 220, 80, 75, 95, 70)):
+            self.table.setColumnWidth(col, width)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton("&Open day")
+        self.delete_button = QPushButton("&Delete day")
+        self.delete_button.setToolTip("Delete everything of the selected day (Del); "
+                                      "Edit > Undo brings it back")
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.text.textChanged.connect(self._filter_timer.start)
+        self.from_edit.editingFinished.connect(self.apply_filters)
+        self.to_edit.editingFinished.connect(self.apply_filters)
+        self.kind.activated.connect(lambda _i: self.apply_filters())
+        self.flags_only.toggled.connect(lambda _on: self.apply_filters())
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                  activated=self.delete_selected)
+        self.calendar.activated.connect(lambda qd: self.ctx.open_day.emit(qd.toPython()))
+        self.calendar.currentPageChanged.connect(lambda y, mth: self.colour_month(y, mth))
+        ctx.journal_changed.connect(self._journal_changed)
+
+        self._fill_kinds()
+        self.apply_filters()
+        self.colour_month(self.calendar.yearShown(), self.calendar.monthShown())
+
+    # ---- filters ----------------------------------------------------------------------
+
+    def _fill_kinds(self) -> None:
+        current = self.kind.currentData()
+        self.kind.clear()
+        self.kind.addItem("any", None)
+        for kind in js.activity_kinds():
+            self.kind.addItem(kind, kind)
+        index = self.kind.findData(current)
+        self.kind.setCurrentIndex(max(index, 0))
+
+    def _date(self, edit: QLineEdit, label: str) -> date | None:
+        text = edit.text().strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{label} {text!r} is not a date: use YYYY-MM-DD, "
+                             "e.g. 2026-03-01.") from None
+
+    def apply_filters(self) -> None:
+        try:
+            start = self._date(self.from_edit, "From")
+            end = self._date(self.to_edit, "To")
+        except ValueError as exc:
+            self.filter_error.setText(str(exc))
+            self.filter_error.show()
+            return
+        if start and end and end < start:
+            self.filter_error.setText("The period ends before it starts: swap the dates.")
+            self.filter_error.show()
+            return
+        self.filter_error.hide()
+        self.model.set_filters(start=start, end=end, kind=self.kind.currentData(),
+                               flags_only=self.flags_only.isChecked(),
+                               text=self.text.text().strip())
+        n = self.model.total
+        self.count_label.setText(f"{n} day{'s' if n != 1 else ''}")
+
+    # ---- calendar ---------------------------------------------------------------------
+
+    def colour_month(self, year: int, month: int) -> None:
+        first = date(year, month, 1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear all
+        for day, colour in lights_for(first - timedelta(days=7), last + timedelta(days=7)).items():
+            if colour:
+                fmt = QTextCharFormat()
+                fmt.setBackground(QBrush(QColor(LIGHT_COLOURS[colour])))
+                fmt.setForeground(QBrush(QColor("white")))
+                self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def selected_day(self) -> date | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            index = self.table.currentIndex()
+            return self.model.data(index, DAY_ROLE) if index.isValid() else None
+        return self.model.data(rows[0], DAY_ROLE)
+
+    def open_row(self, row: int) -> None:
+        day = self.model.data(self.model.index(row, 0), DAY_ROLE)
+        if day:
+            self.ctx.open_day.emit(day)
+
+    def open_selected(self) -> None:
+        day = self.selected_day()
+        if day:
+            self.ctx.open_day.emit(day)
+
+    def delete_selected(self) -> None:
+        day = self.selected_day()
+        if day is None:
+            return
+        snap = js.delete_day(day)
+        holder = {"snap": snap}
+
+        def redo():
+            holder["snap"] = js.delete_day(day)
+
+        def undo():
+            js.restore_day(holder["snap"])
+
+        push_done(self.ctx.undo_stack, f"delete {day:%d %b %Y}", redo, undo,
+                  lambda: self.ctx.journal_changed.emit(None))
+        self.ctx.saved(f"Deleted {day:%d %b %Y} (Edit > Undo brings it back)")
+        self.ctx.journal_changed.emit(None)
+
+    def activated(self) -> None:
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._dirty = False
+        self._fill_kinds()
+        self.apply_filters()
+        self.colour_month(self.calendar.yearShown(), self.calendar.monthShown())
+
+    def _journal_changed(self, _day) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True

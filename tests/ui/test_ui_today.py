@@ -1,0 +1,163 @@
+"""Today page through the real widgets: keyboard entry, autosave, prompts, banners, errors."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from rehabjournal.services import journal as js
+from rehabjournal.store.db import close_journal
+
+from .conftest import TODAY
+
+
+def type_into(qtbot, field, text):
+    """Type into a NumberField's line edit and press Return, as a user would."""
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, text)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+
+
+def test_checkin_and_two_sessions_from_the_keyboard_survive_a_restart(open_window, qtbot,
+                                                                      tmp_path):
+    ctx, window = open_window()
+    page = window.show_page("today")
+    assert page.day == TODAY
+    type_into(qtbot, page.fields["morning_pain"], "3")
+    type_into(qtbot, page.fields["stiffness_min"], "15")
+    type_into(qtbot, page.fields["sleep_hours"], "6.5")
+    qtbot.keyClicks(page.swelling, "m")  # keyboard search: "mild"
+    assert "Saved" in page.saved_label.text()
+
+    for kind, minutes, rpe, during, after in (("run", "35", "5", "3", "4"),
+                                              ("cycle", "50", "3", "1", "1")):
+        qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        editor = page.session_editors[-1]
+        editor.kind.lineEdit().selectAll()
+        qtbot.keyClicks(editor.kind.lineEdit(), kind)
+        qtbot.keyClick(editor.kind.lineEdit(), Qt.Key.Key_Return)
+        type_into(qtbot, editor.minutes, minutes)
+        assert editor.session_id is not None, "saved as soon as it has kind and minutes"
+        qtbot.keyClicks(editor.rpe, rpe)
+        type_into(qtbot, editor.pains["pain_during"], during)
+        type_into(qtbot, editor.pains["pain_after"], after)
+
+    window.close()
+    close_journal()
+    window.lock.unlock()
+    ctx2, window2 = open_window(data_dir=tmp_path / "data")
+    page2 = window2.show_page("today")
+    checkin = js.get_checkin(TODAY)
+    assert (checkin["morning_pain"], checkin["stiffness_min"], checkin["sleep_hours"],
+            checkin["swelling"]) == (3, 15, 6.5, "mild")
+    sessions = js.list_sessions(TODAY)
+    assert [(s["kind"], s["minutes"], s["rpe"], s["pain_during"], s["pain_after"])
+            for s in sessions] == [("run", 35, 5, 3, 4), ("cycle", 50, 3, 1, 1)]
+    assert page2.fields["morning_pain"].edit.text() == "3"
+    assert [e.kind.currentText() for e in page2.session_editors] == ["run", "cycle"]
+
+
+def test_yesterdays_session_waits_for_its_next_morning_rating(open_window, qtbot):
+    ctx, window = open_window()
+    sid = js.add_session(TODAY - timedelta(days=1), {"kind": "run", "minutes": 40, "rpe": 6,
+                                                     "pain_after": 6})
+    page = window.show_page("today")
+    page.load()
+    assert page.morning_after_box.isVisible()
+    question = page.morning_after_box.findChildren(type(page.title))
+    texts = [q.text() for q in question]
+    assert any("How is the knee this morning after yesterday's run (40 min)?" in t
+               for t in texts)
+    # Pain after yesterday's run was 6/10: the light is red, with that reason.
+    assert page.light_badge.colour == "red"
+    assert "6/10" in page.light_reason.text()
+    type_into(qtbot, page.next_morning_fields[sid], "2")
+    assert js.get_session(sid)["next_morning_pain"] == 2
+
+
+def test_red_flag_shows_the_see_a_clinician_banner(open_window, qtbot):
+    ctx, window = open_window()
+    page = window.show_page("today")
+    assert not page.flag_banner.isVisible()
+    page.flag_boxes["locking_giving_way"].click()
+    assert page.flag_banner.isVisible()
+    assert "See a clinician" in page.flag_banner.label.text()
+    assert "Knee locks, catches or gives way" in page.flag_banner.label.text()
+    assert js.red_flags(TODAY) == {"locking_giving_way"}
+    assert page.light_badge.colour == "red"
+    window.undo_action.trigger()
+    assert js.red_flags(TODAY) == set()
+    assert not page.flag_banner.isVisible()
+
+
+def test_out_of_range_values_are_refused_beside_the_field(open_window, qtbot):
+    ctx, window = open_window()
+    page = window.show_page("today")
+    pain = page.fields["morning_pain"]
+    type_into(qtbot, pain, "11")
+    assert pain.error.isVisible()
+    assert pain.error.text() == "Morning pain must be a whole number from 0 to 10 (got 11)."
+    assert pain.edit.text() == "11", "what the user typed stays for them to correct"
+    type_into(qtbot, page.fields["sleep_hours"], "30")
+    assert "Sleep must be a number from 0 to 24 hours (got 30)" in \
+        page.fields["sleep_hours"].error.text()
+    assert js.get_checkin(TODAY) is None, "nothing was written"
+
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = page.session_editors[-1]
+    type_into(qtbot, editor.minutes, "-5")
+    assert "Duration must be a whole number from 0 to 1440 minutes (got -5)" in \
+        editor.minutes.error.text()
+    assert js.list_sessions(TODAY) == []
+
+    page.date_edit.setText("2026-02-30")
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_Return)
+    assert page.date_error.isVisible()
+    assert "'2026-02-30' is not a date" in page.date_error.text()
+    assert page.day == TODAY
+
+
+def test_undo_and_redo_of_a_checkin_change(open_window, qtbot):
+    ctx, window = open_window()
+    page = window.show_page("today")
+    type_into(qtbot, page.fields["morning_pain"], "4")
+    type_into(qtbot, page.fields["morning_pain"], "6")
+    assert js.get_checkin(TODAY)["morning_pain"] == 6
+    window.undo_action.trigger()
+    assert js.get_checkin(TODAY)["morning_pain"] == 4
+    assert page.fields["morning_pain"].edit.text() == "4"
+    window.redo_action.trigger()
+    assert js.get_checkin(TODAY)["morning_pain"] == 6
+
+
+def test_a_huge_note_and_non_latin_text_save_and_show(open_window, qtbot):
+    ctx, window = open_window()
+    page = window.show_page("today")
+    note = ("Πόνος στο γόνατο, боль в колене 🏃‍♀️🦵 " * 30000)[:1_000_000]
+    page.notes.setPlainText(note)
+    page.flush()
+    assert js.get_checkin(TODAY)["notes"] == note
+    page.set_day(TODAY - timedelta(days=1))
+    page.set_day(TODAY)
+    assert page.notes.toPlainText() == note
+
+
+def test_events_and_extra_pain_sites(open_window, qtbot):
+    ctx, window = open_window()
+    js.add_site("knee", "right", "")
+    page = window.show_page("today")
+    page.load()
+    page.event_kind.setCurrentIndex(page.event_kind.findData("new_shoes"))
+    page.event_label.setText("Brooks Ghost")
+    page.add_event_button.click()
+    assert [(e["kind"], e["label"]) for e in js.list_events(TODAY)] == [
+        ("new_shoes", "Brooks Ghost")]
+    page.event_kind.setCurrentIndex(page.event_kind.findData("custom"))
+    page.event_label.clear()
+    page.add_event_button.click()
+    assert "custom event needs a short label" in page.event_error.text()
+    right = [s for s in js.list_sites() if s["side"] == "right"][0]
+    type_into(qtbot, page.site_fields[right["id"]], "2")
+    assert js.checkin_site_pains(TODAY) == {right["id"]: 2}
