@@ -113,7 +113,7 @@ class Pattern:
         if self.direction == "higher":
             return f"{subject} went together with higher morning pain afterwards."
         if self.direction == "lower":
-            return f"{subject} went together with less often higher morning pain afterwards."
+            return f"{subject} went together with fewer rises in morning pain afterwards."
         return f"{subject} made little difference to morning pain afterwards."
 
     @property
