@@ -1,0 +1,337 @@
+"""The whole journal as one versioned JSON file, and back (see docs/full-export.md).
+
+Export writes every table, row by row, column by column (ids kept), into::
+
+    {"format": "rehabjournal-journal", "version": 1, "schema": <schema version>,
+     "exported": "2026-03-18T08:41:00", "app": "0.1.0", "tables": {"check_in": [...], ...}}
+
+Shipped exercises are written by slug only (``{"id", "slug", "shipped": true,
+"archived"}``): their text comes from the exercise library of the version that imports.
+
+Import goes into an EMPTY journal only (no rows other than shipped exercises), checks
+the whole file first, then writes everything in one transaction: a bad file changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from peewee import (
+    BooleanField,
+    DateField,
+    DateTimeField,
+    Field,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    PeeweeException,
+)
+
+from . import db, migrations
+from . import models as m
+
+FORMAT = "rehabjournal-journal"
+VERSION = 1
+MODELS: tuple[type[m.BaseModel], ...] = m.ALL_MODELS  # parents before children
+SHIPPED_KEYS = ("id", "slug", "shipped", "archived")
+
+
+class FullImportError(Exception):
+    """The file was not imported; ``problems`` says why (the journal is unchanged)."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems[:5]) + (" ..." if len(problems) > 5 else ""))
+
+
+def table_name(model: type[m.BaseModel]) -> str:
+    return model._meta.table_name
+
+
+def _to_json(field: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(field, DateTimeField):
+        return value.isoformat() if isinstance(value, datetime) else str(value)
+    if isinstance(field, DateField):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(field, BooleanField):
+        return bool(value)
+    return value
+
+
+def _rows(model: type[m.BaseModel]) -> list[dict[str, Any]]:
+    fields = model._meta.sorted_fields
+    pk = model._meta.primary_key
+    out = []
+    for row in model.select().order_by(pk).tuples():
+        out.append({f.column_name: _to_json(f, v) for f, v in zip(fields, row, strict=True)})
+    return out
+
+
+def export_data(now: datetime | None = None) -> dict[str, Any]:
+    """The open journal as the full-export document (a JSON-ready dict)."""
+    from .. import __version__
+
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for model in MODELS:
+        rows = _rows(model)
+        if model is m.Exercise:
+            rows = [
+                {k: r[k] for k in SHIPPED_KEYS} if r["shipped"] else r for r in rows
+            ]
+        tables[table_name(model)] = rows
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": migrations.LATEST,
+        "exported": (now or datetime.now()).replace(microsecond=0).isoformat(),
+        "app": __version__,
+        "tables": tables,
+    }
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write ``data`` as UTF-8 JSON to ``path`` via a temp file (mode 0600), fsync, rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def export_all(path: Path | str, now: datetime | None = None) -> dict[str, int]:
+    """Write the open journal to ``path``; returns rows per table.
+
+    Raises:
+        OSError: the file cannot be written (no partial file is left).
+    """
+    data = export_data(now)
+    write_json_atomic(Path(path), data)
+    return {name: len(rows) for name, rows in data["tables"].items()}
+
+
+# ---- import ----------------------------------------------------------------------------
+
+def user_rows() -> dict[str, int]:
+    """Rows in the open journal other than shipped exercises, per table (non-zero only)."""
+    counts = {}
+    for model in MODELS:
+        q = model.select()
+        if model is m.Exercise:
+            q = q.where(m.Exercise.shipped == False)  # noqa: E712 - peewee expression
+        n = q.count()
+        if n:
+            counts[table_name(model)] = n
+    return counts
+
+
+def _from_json(field: Field, value: Any) -> Any:
+    """Convert and check one value; raises ValueError with a reason."""
+    if value is None:
+        if not field.null and not field.primary_key:
+            raise ValueError("is empty but is required")
+        return None
+    if isinstance(field, ForeignKeyField) or (
+        isinstance(field, IntegerField) and not isinstance(field, BooleanField)
+    ):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"must be a whole number (got {value!r})")
+        return value
+    if isinstance(field, FloatField):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"must be a number (got {value!r})")
+        return value
+    if isinstance(field, BooleanField):
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false (got {value!r})")
+        return value
+    if isinstance(field, DateTimeField):
+        if not isinstance(value, str):
+            raise ValueError(f"must be an ISO 8601 date and time (got {value!r})")
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"must be an ISO 8601 date and time (got {value!r})") from None
+    if isinstance(field, DateField):
+        if not isinstance(value, str):
+            raise ValueError(f"must be an ISO 8601 date (got {value!r})")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"must be an ISO 8601 date, YYYY-MM-DD (got {value!r})") from None
+    if not isinstance(value, str):
+        raise ValueError(f"must be text (got {value!r})")
+    return value
+
+
+def _check_header(data: Any) -> list[str]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return ["this is not a rehabjournal full export (its \"format\" is not "
+                f"\"{FORMAT}\")"]
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        return ["\"version\" must be a whole number"]
+    if version > VERSION:
+        return [f"the file is in export format version {version}, made by a newer "
+                f"rehabjournal; this version reads up to {VERSION}: update rehabjournal"]
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema < 1:
+        return ["\"schema\" must be a whole number"]
+    if schema > migrations.LATEST:
+        return [f"the file comes from a newer journal (schema {schema}; this version reads "
+                f"up to {migrations.LATEST}): update rehabjournal"]
+    if not isinstance(data.get("tables"), dict):
+        return ["\"tables\" is missing"]
+    return []
+
+
+def parse_tables(data: Any) -> dict[type[m.BaseModel], list[dict[str, Any]]]:
+    """Check a full-export document and convert its rows to column values.
+
+    Raises:
+        FullImportError: listing every problem, e.g.
+            "tables.check_in[3].morning_pain: must be a whole number (got 'x')".
+    """
+    problems = _check_header(data)
+    if problems:
+        raise FullImportError(problems)
+    tables = data["tables"]
+    known = {table_name(mod): mod for mod in MODELS}
+    for name in tables:
+        if name not in known:
+            problems.append(f"tables.{name}: unknown table")
+    library: dict[str, dict] | None = None
+    parsed: dict[type[m.BaseModel], list[dict[str, Any]]] = {}
+    for name, model in known.items():
+        rows = tables.get(name, [])
+        if not isinstance(rows, list):
+            problems.append(f"tables.{name}: must be a list of rows")
+            continue
+        columns = {f.column_name: f for f in model._meta.sorted_fields}
+        pk = model._meta.primary_key
+        seen: set[Any] = set()
+        out = []
+        for i, row in enumerate(rows):
+            where = f"tables.{name}[{i}]"
+            if not isinstance(row, dict):
+                problems.append(f"{where}: must be an object")
+                continue
+            if model is m.Exercise and row.get("shipped") is True:
+                if library is None:
+                    from .library import exercise_row_values, load_library_file
+
+                    library = {e["slug"]: exercise_row_values(e) for e in load_library_file()}
+                extra = set(row) - set(SHIPPED_KEYS) - set(columns)
+                if extra:
+                    problems.append(f"{where}: unknown column {sorted(extra)[0]!r}")
+                slug = row.get("slug")
+                if slug not in library:
+                    problems.append(
+                        f"{where}: shipped exercise {slug!r} is not in this version's "
+                        "exercise library"
+                    )
+                    continue
+                row = {**library[slug], "id": row.get("id"), "shipped": True,
+                       "archived": row.get("archived", False)}
+            values: dict[str, Any] = {}
+            for col in row:
+                if col not in columns:
+                    problems.append(f"{where}: unknown column {col!r}")
+            for col, field in columns.items():
+                if col not in row:
+                    if field.primary_key:
+                        problems.append(f"{where}.{col}: is missing")
+                        continue
+                    if field.default is None and not field.null:
+                        problems.append(f"{where}.{col}: is missing")
+                    continue  # the column's default (a file from an older schema)
+                try:
+                    values[field.name] = _from_json(field, row[col])
+                except ValueError as exc:
+                    problems.append(f"{where}.{col}: {exc}")
+            key = values.get(pk.name)
+            if key is not None:
+                if key in seen:
+                    problems.append(f"{where}.{pk.column_name}: {key!r} is used twice")
+                seen.add(key)
+            out.append(values)
+        parsed[model] = out
+    if problems:
+        raise FullImportError(problems)
+    return parsed
+
+
+def read_file(path: Path | str) -> Any:
+    """Read a full-export file as JSON. Raises FullImportError (or OSError)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FullImportError([f"{path.name} is not UTF-8 text ({exc.reason})"]) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FullImportError(
+            [f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+             f"{exc.msg})"]
+        ) from exc
+
+
+def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
+    """Import a full-export document into the open, empty journal; returns rows per table.
+
+    Raises:
+        FullImportError: the document has problems, or the journal is not empty; the
+            journal is unchanged.
+    """
+    parsed = parse_tables(data)
+    existing = user_rows()
+    if existing:
+        what = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in existing.items())
+        raise FullImportError([
+            "the journal is not empty (it has " + what + "). A full import only goes into "
+            "an empty journal: start a new journal (another data folder) and import there"
+        ])
+    database = m.database
+    if backup and database.obj is not None:
+        with contextlib.suppress(OSError):  # an in-memory or unsaved journal: no copy
+            path = Path(database.obj.database)
+            if path.exists():
+                db.backup_copy(path, "pre-import")
+    try:
+        with database.atomic():
+            database.execute_sql("PRAGMA defer_foreign_keys = ON")
+            # shipped exercises come back with the file's ids
+            m.Exercise.delete().execute()
+            for model, rows in parsed.items():
+                for values in rows:
+                    model.insert(values).execute()
+            from .library import sync_shipped_exercises
+
+            sync_shipped_exercises()  # library exercises the file did not mention
+    except PeeweeException as exc:
+        raise FullImportError([f"the file does not fit together: {exc}"]) from exc
+    return {table_name(mod): len(rows) for mod, rows in parsed.items()}
+
+
+def import_all(path: Path | str) -> dict[str, int]:
+    """Read and import a full-export file into the open, empty journal, all or nothing."""
+    return import_data(read_file(path))

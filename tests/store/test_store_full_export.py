@@ -1,0 +1,157 @@
+"""Full export to one JSON file and import into an empty journal: exact, all or nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import date, datetime
+
+import pytest
+
+from rehabjournal.services import journal as js
+from rehabjournal.services.demo import generate_demo
+from rehabjournal.store import backups, db, full_export, migrations
+from rehabjournal.store import models as m
+from rehabjournal.store.library import sync_shipped_exercises
+
+END = date(2026, 3, 17)
+
+
+def _extras() -> None:
+    """What the demo does not make: a user exercise, an outcome, a setting, odd text."""
+    shipped = m.Exercise.get(m.Exercise.slug == "hsr-squat")
+    assert m.Exercise.update(archived=True).where(
+        m.Exercise.slug == "isometric-wall-sit").execute() == 1
+    own = m.Exercise.create(slug="my-step-downs", name="Step-downs «slow»", category="strength",
+                            region="knee", instructions="Step down slowly.\nControl the knee.",
+                            default_sets=3, default_reps=8, load_unit="bodyweight",
+                            progression="[]", shipped=False, copied_from=shipped)
+    phase = m.Phase.select().first()
+    m.Prescription.create(phase=phase, exercise=own, position=99, sets=3, reps=8)
+    m.OutcomeResponse.create(instrument="psfs", day=date(2026, 3, 1),
+                             answers=json.dumps({"stairs": 6, "running": 3}), score=4.5)
+    js.set_setting("thresholds", {"acceptable_during": 4})
+    js.save_checkin(date(2026, 3, 18), {"notes": "Zoë: ça va — 膝 OK\nline two"})
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    return {
+        full_export.table_name(model): list(
+            model.select().order_by(model._meta.primary_key).tuples()
+        )
+        for model in m.ALL_MODELS
+    }
+
+
+@pytest.fixture
+def full_journal(tmp_path):
+    data = tmp_path / "source"
+    db.open_journal(data)
+    sync_shipped_exercises()
+    generate_demo(end=END, weeks=8)
+    _extras()
+    yield data
+    db.close_journal()
+
+
+def test_export_import_round_trip_is_exact(full_journal, tmp_path):
+    before = snapshot()
+    assert all(before[t] for t in before), [t for t in before if not before[t]]
+    out = tmp_path / "all.json"
+    counts = full_export.export_all(out, now=datetime(2026, 3, 18, 9, 0))
+    assert counts["check_in"] == len(before["check_in"])
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "rehabjournal-journal" and data["version"] == 1
+    assert data["schema"] == migrations.LATEST
+    assert data["exported"] == "2026-03-18T09:00:00"
+    assert "膝" in out.read_text(encoding="utf-8")  # UTF-8, not \u escapes
+    first = data["tables"]["check_in"][0]
+    date.fromisoformat(first["day"])
+    datetime.fromisoformat(first["updated"])
+    shipped = [r for r in data["tables"]["exercise"] if r["shipped"]]
+    assert shipped and all(set(r) == {"id", "slug", "shipped", "archived"} for r in shipped)
+    db.close_journal()
+
+    target = tmp_path / "target"
+    db.open_journal(target)
+    sync_shipped_exercises()  # what the app does on every start
+    imported = full_export.import_all(out)
+    assert imported["check_in"] == len(before["check_in"])
+    assert snapshot() == before
+    conn = m.database.obj
+    assert conn.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    assert [i.reason for i in backups.list_backups(target)] == ["pre-import"]
+
+
+def test_import_refuses_a_journal_that_is_not_empty(full_journal, tmp_path):
+    out = tmp_path / "all.json"
+    full_export.export_all(out)
+    before = snapshot()
+    with pytest.raises(full_export.FullImportError, match="not empty"):
+        full_export.import_all(out)
+    assert snapshot() == before
+
+
+def _bad_variants(data: dict):
+    def edit(fn):
+        copy = json.loads(json.dumps(data))
+        fn(copy)
+        return copy
+
+    yield "format", edit(lambda d: d.update(format="something")), "not a rehabjournal"
+    yield "newer", edit(lambda d: d.update(version=99)), "newer"
+    yield "schema", edit(lambda d: d.update(schema=migrations.LATEST + 1)), "newer"
+    yield "pain", edit(lambda d: d["tables"]["check_in"][5].update(morning_pain="high")), \
+        r"check_in\[5\]\.morning_pain: must be a whole number"
+    yield "date", edit(lambda d: d["tables"]["event"][0].update(day="18/03/2026")), "ISO"
+    yield "column", edit(lambda d: d["tables"]["question"][0].update(colour="red")), "unknown"
+    yield "table", edit(lambda d: d["tables"].update(mystery=[])), "unknown table"
+    yield "dup", edit(lambda d: d["tables"]["check_in"].append(d["tables"]["check_in"][0])), \
+        "used twice"
+    # consistent in shape, broken in links: caught by the database, inside the transaction
+    yield "fk", edit(lambda d: d["tables"]["exercise_log"][-1].update(prescription_id=9999)), \
+        "does not fit together"
+    yield "unique", edit(lambda d: d["tables"]["check_in"][-1].update(
+        day=d["tables"]["check_in"][0]["day"])), "does not fit together"
+
+
+def test_a_bad_file_changes_nothing(full_journal, tmp_path):
+    data = full_export.export_data()
+    db.close_journal()
+    target = tmp_path / "target"
+    db.open_journal(target)
+    sync_shipped_exercises()
+    empty = snapshot()
+    for name, variant, message in _bad_variants(data):
+        with pytest.raises(full_export.FullImportError, match=message):
+            full_export.import_data(variant, backup=False)
+        assert snapshot() == empty, name
+    (tmp_path / "broken.json").write_text('{"format": ', encoding="utf-8")
+    with pytest.raises(full_export.FullImportError, match="not valid JSON"):
+        full_export.import_all(tmp_path / "broken.json")
+    (tmp_path / "latin1.json").write_bytes("{\"x\": \"Zo\xeb\"}".encode("latin-1"))
+    with pytest.raises(full_export.FullImportError, match="UTF-8"):
+        full_export.import_all(tmp_path / "latin1.json")
+    assert snapshot() == empty
+    # and the good file still goes in afterwards
+    full_export.import_data(data, backup=False)
+    assert m.CheckIn.select().count() == len(data["tables"]["check_in"])
+
+
+def test_an_older_schema_file_imports_with_defaults(journal):
+    data = {"format": "rehabjournal-journal", "version": 1, "schema": 1,
+            "exported": "2025-01-01T00:00:00",
+            "tables": {"profile": [{"id": 1, "name": "A", "condition": "", "joint": "knee",
+                                    "side": "", "onset_date": None, "goal": "",
+                                    "clinician": "", "created": "2025-01-01T00:00:00"}],
+                       "check_in": [{"id": 3, "day": "2025-01-01", "morning_pain": 2,
+                                     "stiffness_min": None, "swelling": None,
+                                     "sleep_hours": 7.5, "sleep_quality": None,
+                                     "stress": None, "notes": "",
+                                     "updated": "2025-01-01T08:00:00"}]}}
+    full_export.import_data(data)
+    assert m.Profile.get().outcome_schedule == ""
+    assert m.CheckIn.get_by_id(3).sleep_hours == 7.5
