@@ -1,0 +1,426 @@
+"""Exercise programmes: schedule, adherence and progression advice (pure calculations).
+
+Schedule rules:
+    * A programme's phases run one after another, in ``position`` order, from the
+      programme's ``start_date``: phase 1 covers weeks 1..w1, phase 2 the next w2 weeks and
+      so on. Programme weeks are counted in 7-day blocks from the start date. Deload phases
+      are phases like any other (they count for the schedule and for adherence).
+    * Within its phase, a prescription is due on calendar weekdays (Monday = 0): its
+      explicit ``weekdays`` when given, otherwise ``days_per_week`` spread over the week
+      (``spread_weekdays``: 3 -> Mon, Wed, Fri).
+
+Adherence: per calendar week (Monday to Sunday), ``prescribed`` is the number of
+(day, prescription) pairs due on the days of that week that fall inside the asked range,
+and ``done`` sums 1 for each logged "done", 0.5 for "partial" and 0 for "skipped" or no
+log. Logs of prescriptions that were not due do not count.
+
+Progression advice (design choice, after domain.md sections 2 and 7):
+    * back off when the week was red (any red light in the 7 days) or the exercise's
+      worst pain during was above the acceptable pain: about -20 % load, else fewer reps
+      (about -20 %), else a shorter hold, else one set fewer; never to zero.
+    * hold when the week was amber, not yet a full green week, or the exercise's pain
+      during was above the green maximum.
+    * progress after a full green week: the first step of the exercise's progression list
+      that is not yet reached (reps up to the step's "to", then load by the step's "by"
+      or "percent", about 10 % by default, then holds, minutes, range, single leg, band).
+      Steps that cannot be counted (range, single leg, band, load of a bodyweight
+      exercise) are suggested as a note on the prescription.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Literal
+
+SuggestionKind = Literal["progress", "hold", "back_off"]
+STATUS_CREDIT: dict[str, float] = {"done": 1.0, "partial": 0.5, "skipped": 0.0}
+WEIGHT_UNITS = ("kg", "lb")
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+BACK_OFF_FRACTION = 0.8
+DEFAULT_LOAD_PERCENT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPrescription:
+    """What the schedule needs of a prescription."""
+
+    id: int
+    weekdays: str = ""
+    days_per_week: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPhase:
+    id: int
+    weeks: int
+    deload: bool = False
+    prescriptions: tuple[PlanPrescription, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A programme as the schedule sees it: its start and its phases in order."""
+
+    start_date: date | None
+    phases: tuple[PlanPhase, ...] = ()
+
+    @property
+    def weeks(self) -> int:
+        return sum(p.weeks for p in self.phases)
+
+    @property
+    def end_date(self) -> date | None:
+        """The last day of the programme (inclusive), or None without a start date."""
+        if self.start_date is None or not self.phases:
+            return None
+        return self.start_date + timedelta(days=7 * self.weeks - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekAdherence:
+    """Prescribed against done in one calendar week (Monday ``week_start``)."""
+
+    week_start: date
+    prescribed: int
+    done: float
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.prescribed == 0 else round(100.0 * self.done / self.prescribed, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """The current dose of a prescription, for progression advice."""
+
+    id: int
+    sets: int
+    reps: int | None = None
+    hold_s: int | None = None
+    load: float | None = None
+    load_unit: str = "bodyweight"
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One piece of progression advice for a prescription.
+
+    Attributes:
+        prescription_id: the prescription it is for.
+        kind: "progress", "hold" or "back_off".
+        field: the prescription field to change ("sets", "reps", "hold_s", "load",
+            "notes"), or "" for a hold.
+        old, new: the field's current and suggested value (equal for a hold).
+        reason: plain words on why.
+        label: the exercise's name, for display.
+    """
+
+    prescription_id: int
+    kind: SuggestionKind
+    field: str
+    old: Any
+    new: Any
+    reason: str
+    label: str = field(default="", compare=False)
+
+    @property
+    def changes(self) -> bool:
+        return self.kind != "hold" and self.field != "" and self.old != self.new
+
+
+# ---- schedule ----------------------------------------------------------------------------
+
+def spread_weekdays(days_per_week: int) -> tuple[int, ...]:
+    """Spread n sessions over a week, starting Monday: 2 -> Mon, Thu; 3 -> Mon, Wed, Fri."""
+    n = max(0, min(7, int(days_per_week)))
+    return tuple(sorted({int(i * 7 / n) for i in range(n)})) if n else ()
+
+
+def parse_weekdays(text: str) -> tuple[int, ...]:
+    """"0,2,4" -> (0, 2, 4). Raises ValueError for anything else but blank."""
+    text = (text or "").strip()
+    if not text:
+        return ()
+    days = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isdigit() or not 0 <= int(part) <= 6:
+            raise ValueError(f"weekdays must be numbers 0 (Monday) to 6 (Sunday), got {text!r}")
+        days.append(int(part))
+    return tuple(sorted(set(days)))
+
+
+def scheduled_weekdays(p: PlanPrescription) -> tuple[int, ...]:
+    if p.weekdays.strip():
+        return parse_weekdays(p.weekdays)
+    return spread_weekdays(p.days_per_week or 0)
+
+
+def weekdays_label(p: PlanPrescription) -> str:
+    days = scheduled_weekdays(p)
+    if len(days) == 7:
+        return "daily"
+    text = ", ".join(WEEKDAY_NAMES[d] for d in days)
+    return text if p.weekdays.strip() else f"{len(days)}/week ({text})"
+
+
+def phase_on(plan: Plan, day: date) -> PlanPhase | None:
+    """The phase that applies on ``day``, or None before the start or after the end."""
+    if plan.start_date is None or day < plan.start_date:
+        return None
+    week = (day - plan.start_date).days // 7
+    for phase in plan.phases:
+        if week < phase.weeks:
+            return phase
+        week -= phase.weeks
+    return None
+
+
+def phase_start(plan: Plan, phase_id: int) -> date | None:
+    if plan.start_date is None:
+        return None
+    weeks = 0
+    for phase in plan.phases:
+        if phase.id == phase_id:
+            return plan.start_date + timedelta(days=7 * weeks)
+        weeks += phase.weeks
+    return None
+
+
+def due_on(plan: Plan, day: date) -> list[PlanPrescription]:
+    """The prescriptions due on ``day``, in phase order."""
+    phase = phase_on(plan, day)
+    if phase is None:
+        return []
+    return [p for p in phase.prescriptions if day.weekday() in scheduled_weekdays(p)]
+
+
+def due_days(plan: Plan, start: date | None = None, end: date | None = None
+             ) -> list[tuple[date, list[PlanPrescription]]]:
+    """Every day from ``start`` to ``end`` (the whole programme by default) with something due."""
+    if plan.start_date is None or plan.end_date is None:
+        return []
+    first = max(start or plan.start_date, plan.start_date)
+    last = min(end or plan.end_date, plan.end_date)
+    out = []
+    day = first
+    while day <= last:
+        items = due_on(plan, day)
+        if items:
+            out.append((day, items))
+        day += timedelta(days=1)
+    return out
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_adherence(plan: Plan, start: date, end: date,
+                     logs: Mapping[tuple[date, int], str]) -> list[WeekAdherence]:
+    """Adherence per calendar week from ``start`` to ``end`` (both inclusive).
+
+    Args:
+        plan: the programme.
+        start, end: the range; weeks are Monday to Sunday, days outside the range do
+            not count.
+        logs: {(day, prescription id): status} with status done, partial or skipped.
+    """
+    if end < start:
+        return []
+    weeks: list[WeekAdherence] = []
+    week = monday(start)
+    while week <= end:
+        prescribed, done = 0, 0.0
+        for i in range(7):
+            day = week + timedelta(days=i)
+            if day < start or day > end:
+                continue
+            for p in due_on(plan, day):
+                prescribed += 1
+                done += STATUS_CREDIT.get(logs.get((day, p.id), ""), 0.0)
+        weeks.append(WeekAdherence(week, prescribed, done))
+        week += timedelta(days=7)
+    return weeks
+
+
+# ---- progression advice ------------------------------------------------------------------
+
+def _round_load(value: float, unit: str) -> float:
+    """Round a load to 0.5 (kg, lb) or whole minutes."""
+    if unit == "minutes":
+        return float(round(value))
+    return round(value * 2) / 2
+
+
+def _num(value: float | int | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:g}"
+
+
+def _back_off(dose: Dose, why: str) -> Suggestion:
+    def s(field_name: str, old, new, what: str) -> Suggestion:
+        return Suggestion(dose.id, "back_off", field_name, old, new,
+                          f"{why} Back off: {what} (not to zero).")
+
+    if dose.load and dose.load > 0 and dose.load_unit in (*WEIGHT_UNITS, "minutes"):
+        new = _round_load(dose.load * BACK_OFF_FRACTION, dose.load_unit)
+        floor = 1.0 if dose.load_unit == "minutes" else 0.5
+        new = max(floor, new)
+        if new < dose.load:
+            unit = dose.load_unit
+            return s("load", dose.load, new,
+                     f"load {_num(dose.load)} -> {_num(new)} {unit} (about -20 %)")
+    if dose.reps and dose.reps > 1:
+        new = max(1, min(dose.reps - 1, round(dose.reps * BACK_OFF_FRACTION)))
+        return s("reps", dose.reps, new, f"{dose.reps} -> {new} reps")
+    if dose.hold_s and dose.hold_s > 5:
+        new = max(5, min(dose.hold_s - 1, round(dose.hold_s * BACK_OFF_FRACTION)))
+        return s("hold_s", dose.hold_s, new, f"hold {dose.hold_s} -> {new} s")
+    if dose.sets > 1:
+        return s("sets", dose.sets, dose.sets - 1, f"{dose.sets} -> {dose.sets - 1} sets")
+    return Suggestion(dose.id, "hold", "", None, None,
+                      f"{why} The dose is already at its minimum: take 24-48 h of relative "
+                      "rest from this exercise if it keeps hurting.")
+
+
+def _hold_step(hold: int) -> int:
+    return 5 if hold < 60 else 15
+
+
+def _progress(dose: Dose, steps: Sequence[Mapping[str, Any]]) -> Suggestion:
+    """The first progression step not yet reached."""
+    why = "A full green week."
+
+    def s(field_name: str, old, new, text: str) -> Suggestion:
+        return Suggestion(dose.id, "progress", field_name, old, new, f"{why} {text}")
+
+    numeric_load = dose.load_unit in (*WEIGHT_UNITS, "minutes") and dose.load is not None
+    for step in steps:
+        kind = step.get("kind")
+        text = str(step.get("text", "")).strip()
+        to = step.get("to")
+        if kind == "reps" and dose.reps is not None:
+            if to is None or dose.reps < to:
+                new = dose.reps + 2 if to is None else min(int(to), dose.reps + 2)
+                return s("reps", dose.reps, new, f"Progress reps: {dose.reps} -> {new}.")
+            continue
+        if kind == "hold" and dose.hold_s is not None:
+            if to is None or dose.hold_s < to:
+                new = dose.hold_s + _hold_step(dose.hold_s)
+                new = new if to is None else min(int(to), new)
+                return s("hold_s", dose.hold_s, new, f"Hold longer: {dose.hold_s} -> {new} s.")
+            continue
+        if kind == "load" and "reps" in step and dose.reps is not None:
+            # heavy slow resistance: fewer reps at a heavier RM each block
+            if dose.reps > int(step["reps"]):
+                return s("reps", dose.reps, int(step["reps"]), f"Next block: {text}")
+            continue
+        if kind in ("load", "minutes") and numeric_load:
+            load = float(dose.load or 0)
+            if to is not None and load >= float(to):
+                continue
+            if load <= 0 and step.get("by") is None:
+                continue
+            if step.get("by") is not None:
+                new = load + float(step["by"])
+            else:
+                new = load * (1 + float(step.get("percent", DEFAULT_LOAD_PERCENT)) / 100)
+            new = _round_load(new, dose.load_unit)
+            if to is not None:
+                new = min(float(to), new)
+            floor = 1.0 if dose.load_unit == "minutes" else 0.5
+            if new < load + floor:
+                new = load + floor
+            return s("load", dose.load, new,
+                     f"Add load: {_num(dose.load)} -> {_num(new)} {dose.load_unit}.")
+        if text and text not in dose.notes:
+            # a step that cannot be counted: suggest it as a note
+            return s("notes", dose.notes, (dose.notes + "\n" + text).strip(),
+                     f"Next step: {text}")
+    if numeric_load and dose.load:
+        new = _round_load(float(dose.load) * 1.1, dose.load_unit)
+        if new > dose.load:
+            return s("load", dose.load, new,
+                     f"Add about 10 % load: {_num(dose.load)} -> {_num(new)} {dose.load_unit}.")
+    return Suggestion(dose.id, "hold", "", None, None,
+                      "A full green week, and every progression step is reached: keep this "
+                      "dose or ask your physio for the next exercise.")
+
+
+def advise(dose: Dose, steps: Sequence[Mapping[str, Any]], *, week_colours: Iterable[str | None],
+           ready: bool, pain_during: Iterable[int | None] = (), acceptable_pain: int = 5,
+           green_peak_max: int = 2) -> Suggestion:
+    """Progression advice for one prescription after a week.
+
+    Args:
+        dose: the prescription's current dose.
+        steps: the exercise's progression steps (the "progression" list of the library).
+        week_colours: the lights ("green", "amber", "red" or None) of the week's days.
+        ready: ``light.week_ready_to_progress`` for the week.
+        pain_during: this exercise's logged pain during (0-10) in the week.
+        acceptable_pain, green_peak_max: the user's thresholds.
+    """
+    colours = [c for c in week_colours if c]
+    pains = [p for p in pain_during if p is not None]
+    worst = max(pains) if pains else None
+    if worst is not None and worst > acceptable_pain:
+        return _back_off(dose, f"Pain during this exercise reached {worst}/10, above "
+                               f"{acceptable_pain}/10.")
+    if "red" in colours:
+        return _back_off(dose, "The pain-monitoring light was red this week.")
+    if worst is not None and worst > green_peak_max:
+        return Suggestion(dose.id, "hold", "", None, None,
+                          f"Pain during this exercise reached {worst}/10: acceptable, but hold "
+                          "the dose until it stays at or below "
+                          f"{green_peak_max}/10.")
+    if "amber" in colours:
+        return Suggestion(dose.id, "hold", "", None, None,
+                          "The light was amber this week: hold the dose.")
+    if not ready:
+        return Suggestion(dose.id, "hold", "", None, None,
+                          "Not yet a full green week: keep this dose.")
+    return _progress(dose, steps)
+
+
+def dose_text(sets: int | None, reps: int | None, hold_s: int | None, load: float | None,
+              unit: str) -> str:
+    """"3 x 12 @ 10 kg", "5 x 45 s", "20 minutes"."""
+    if unit == "minutes" and load:
+        return f"{_num(load)} minutes"
+    parts = f"{sets or 1} x "
+    if reps and hold_s:
+        parts += f"{reps} ({hold_s} s hold)"
+    elif reps:
+        parts += f"{reps}"
+    elif hold_s:
+        parts += f"{hold_s} s"
+    else:
+        parts = f"{sets or 1} sets"
+    if load and unit in WEIGHT_UNITS:
+        parts += f" @ {_num(load)} {unit}"
+    elif unit == "band":
+        parts += " (band)"
+    return parts
+
+
+def volume(sets: int | None, reps: int | None, hold_s: int | None, load: float | None,
+           unit: str) -> tuple[float, str] | None:
+    """One log's amount: volume load (kg), total hold seconds, minutes, or total reps."""
+    sets = sets or 1
+    if unit in WEIGHT_UNITS and load and reps:
+        kg = load * 0.45359237 if unit == "lb" else load
+        return round(sets * reps * kg, 1), "kg"
+    if unit == "minutes" and load:
+        return float(load), "minutes"
+    if hold_s and not reps:
+        return float(sets * hold_s), "s"
+    if reps:
+        return float(sets * reps), "reps"
+    if hold_s:
+        return float(sets * hold_s), "s"
+    return None
