@@ -17,9 +17,8 @@ from playhouse.shortcuts import model_to_dict
 
 from ..domain import light as light_mod
 from ..domain import programme as dp
-from ..store import library
+from ..store import library, programme_io
 from ..store import models as m
-from ..store import programme_io
 from .errors import ValidationError
 from .journal import load_journal, thresholds
 
@@ -291,7 +290,7 @@ def reorder_phases(programme_id: int, phase_ids: list[int]) -> list[int]:
     """Put the programme's phases in the order of ``phase_ids``; returns the old order."""
     old = [p["id"] for p in list_phases(programme_id)]
     if sorted(old) != sorted(phase_ids):
-        raise ValidationError({"order": "The new order must list every phase of the programme once."})
+        raise ValidationError({"order": "The new order must list every phase once."})
     with m.database.atomic():
         _renumber(m.Phase, phase_ids)
     return old

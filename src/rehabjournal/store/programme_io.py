@@ -12,13 +12,13 @@ import json
 import math
 import os
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..domain import programme as dp
 from . import models as m
-from .library import CATEGORIES, LOAD_UNITS, PROGRESSION_KINDS, REGIONS, _SLUG
+from .library import _SLUG, CATEGORIES, LOAD_UNITS, PROGRESSION_KINDS, REGIONS
 
 FORMAT = "rehabjournal-programme"
 VERSION = 1
@@ -406,7 +406,7 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
     """
     prog = m.Programme.get_by_id(programme_id)
     plan = plan_for(programme_id)
-    stamp = (dtstamp or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC)
     rows = {
         p.id: p for p in m.Prescription.select(m.Prescription, m.Exercise)
         .join(m.Exercise).switch(m.Prescription)
