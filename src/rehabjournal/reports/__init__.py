@@ -1,0 +1,55 @@
+"""The clinician PDF report.
+
+``styles`` (fonts, colours, paragraph styles), ``flowables`` (builders that return tables
+and other flowables), ``builder`` (``build_pdf``: the story and the atomic write).
+
+This module itself imports nothing heavy: the UI and the command line use its constants
+without loading reportlab or matplotlib, which are imported when a report is first built.
+"""
+
+from __future__ import annotations
+
+PAPERS: tuple[str, ...] = ("A4", "Letter")
+
+# Countries that use US Letter paper (the rest of the world uses A4).
+LETTER_COUNTRIES: frozenset[str] = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "PR", "DO", "SV", "NI"}
+)
+
+SECTIONS: dict[str, str] = {
+    "charts": "Charts on page one",
+    "weekly": "Weekly table",
+    "programme": "Current programme",
+    "outcomes": "Outcome measures",
+    "events": "Red flags and events",
+    "notes": "Notable notes",
+    "log": "Appendix: day-by-day log",
+    "sheet": "Fill-in programme sheet for the coming weeks",
+}
+"""Optional sections, key -> label. Page one ("what changed") is always included."""
+
+DEFAULT_SECTIONS: frozenset[str] = frozenset(SECTIONS) - {"sheet"}
+
+DISCLAIMER = "Information, not medical advice."
+
+
+def paper_for_locale(name: str | None) -> str:
+    """Default paper for a locale name such as "en_US", "es_MX.UTF-8" or "de-DE".
+
+    Returns:
+        "Letter" for countries that use US Letter, else "A4" (also for None or "C").
+    """
+    if not name:
+        return "A4"
+    base = name.split(".")[0].split("@")[0].replace("-", "_")
+    parts = base.split("_")
+    country = parts[-1].upper() if len(parts) > 1 else ""
+    return "Letter" if country in LETTER_COUNTRIES else "A4"
+
+
+def normalise_paper(value: str) -> str:
+    """"a4" -> "A4", "letter" -> "Letter"; raises ValueError for anything else."""
+    for paper in PAPERS:
+        if value.strip().lower() == paper.lower():
+            return paper
+    raise ValueError(f"Paper must be A4 or Letter (got {value!r}).")

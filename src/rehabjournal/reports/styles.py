@@ -1,0 +1,130 @@
+"""The report's one stylesheet: fonts, colours, paragraph and table styles, page sizes.
+
+Fonts are registered the first time ``stylesheet()`` is called, not at import. DejaVu Sans
+is embedded (subset) so that names like "Zoë Łukasiewicz" and notes in Greek or Cyrillic
+print as written.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import TableStyle
+
+from ..paths import resource
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+MARGIN = 15 * mm
+FOOTER_HEIGHT = 10 * mm
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#616e7c")
+RULE = colors.HexColor("#cbd2d9")
+HEADER_BG = colors.HexColor("#e4e7eb")
+ZEBRA = colors.HexColor("#f5f7fa")
+ACCENT = colors.HexColor("#1c5d99")
+
+LIGHT_COLOURS = {
+    "green": colors.HexColor("#2e7d32"),
+    "amber": colors.HexColor("#f0a500"),
+    "red": colors.HexColor("#c62828"),
+    None: colors.HexColor("#e4e7eb"),
+}
+LIGHT_TINTS = {
+    "green": colors.HexColor("#dcefdc"),
+    "amber": colors.HexColor("#fdf0cc"),
+    "red": colors.HexColor("#f7d9d9"),
+}
+LIGHT_LETTERS = {"green": "G", "amber": "A", "red": "R", None: ""}
+
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans and DejaVu Sans Bold with reportlab (once; thread-safe)."""
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+        )
+        _registered = True
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "cell_right": ParagraphStyle("cell_right", parent=base, fontSize=8, leading=10,
+                                     alignment=TA_RIGHT),
+        "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=FONT_BOLD, fontSize=8,
+                                    leading=10),
+        "muted": ParagraphStyle("muted", parent=base, textColor=MUTED, fontSize=8, leading=10),
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=16,
+                                leading=20, spaceAfter=2, textColor=ACCENT),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11.5, leading=15,
+                             spaceBefore=8, spaceAfter=4, textColor=ACCENT),
+        "h3": ParagraphStyle("h3", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12,
+                             spaceBefore=4, spaceAfter=2),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=10, bulletIndent=2,
+                                 spaceAfter=1),
+        "notice": ParagraphStyle("notice", parent=base, fontSize=10, leading=14,
+                                 backColor=ZEBRA, borderColor=RULE, borderWidth=0.5,
+                                 borderPadding=6, spaceBefore=6, spaceAfter=10),
+    }
+
+
+def stylesheet() -> dict[str, ParagraphStyle]:
+    """The paragraph styles by name; registers the fonts first."""
+    register_fonts()
+    return _styles()
+
+
+def table_style(*extra: tuple, zebra: int = 0, header: bool = True) -> TableStyle:
+    """The house table style: header row shaded and repeated, thin rules, optional zebra.
+
+    Args:
+        extra: more style commands.
+        zebra: number of body rows to stripe (every other one), 0 for none.
+        header: whether row 0 is a header.
+    """
+    cmds: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        cmds += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+            ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.75, MUTED),
+        ]
+    first = 1 if header else 0
+    for row in range(first + 1, first + zebra, 2):
+        cmds.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
+    cmds += list(extra)
+    return TableStyle(cmds)
