@@ -78,9 +78,8 @@ def open_for_command(args) -> Path:
     if getattr(args, "demo", False):
         from .services.demo import make_demo_dir
 
-        data_dir = make_demo_dir()
-    else:
-        data_dir = resolve_data_dir(args.data_dir)
+        return make_demo_dir()  # made and left open
+    data_dir = resolve_data_dir(args.data_dir)
     open_journal(data_dir)
     return data_dir
 

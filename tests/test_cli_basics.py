@@ -1,0 +1,72 @@
+"""The command line: --version, --help, and refusals with a message and a non-zero exit."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rehabjournal import __version__
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def run(*args, env_extra=None, tmp_path=None):
+    env = dict(os.environ, PYTHONPATH=str(SRC), QT_QPA_PLATFORM="offscreen")
+    if env_extra:
+        env.update(env_extra)
+    return subprocess.run([sys.executable, "-m", "rehabjournal", *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_version_matches_pyproject():
+    import tomllib
+
+    project = tomllib.loads((SRC.parent / "pyproject.toml").read_text())["project"]
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"rehabjournal {project['version']}"
+    assert __version__ == project["version"]
+
+
+def test_help_lists_the_options_and_says_not_medical_advice():
+    result = run("--help")
+    assert result.returncode == 0
+    for word in ("--data-dir", "--demo", "import", "export", "not medical advice"):
+        assert word in result.stdout
+
+
+@pytest.mark.parametrize("via", ["option", "environment"])
+def test_corrupt_journal_is_refused_on_the_command_line(tmp_path, via):
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "journal.sqlite"
+    path.write_bytes(b"not a database at all\n" * 50)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    if via == "option":
+        result = run("--data-dir", str(data), "export", str(tmp_path / "out.csv"))
+    else:
+        result = run("export", str(tmp_path / "out.csv"),
+                     env_extra={"REHABJOURNAL_DATA_DIR": str(data)})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{path} is not a rehabjournal journal" in result.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_missing_data_folder_is_created_and_unusable_one_is_explained(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("--data-dir", str(blocker / "sub"), "export", str(tmp_path / "o.csv"))
+    assert result.returncode == 1
+    assert "Cannot create the data folder" in result.stderr
+    assert "Traceback" not in result.stderr
+    fresh = tmp_path / "new" / "folder"
+    result = run("--data-dir", str(fresh), "export", str(tmp_path / "o.csv"))
+    assert result.returncode == 0, result.stderr
+    assert (fresh / "journal.sqlite").exists()
