@@ -1,0 +1,88 @@
+"""A disk-full or I/O error during a save: shown to the user, the typed value kept."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from rehabjournal.services import journal as js
+from rehabjournal.store import models as m
+
+from .conftest import TODAY
+
+DISK_FULL = "database or disk is full"
+
+
+def _inject_in_service(monkeypatch):
+    def failing(day, values):
+        raise sqlite3.OperationalError(DISK_FULL)
+
+    monkeypatch.setattr(js, "save_checkin", failing)
+
+
+def _inject_in_database(monkeypatch):
+    """Fail every write statement at the database driver, under the real service code."""
+    database = m.database.obj
+    real = database.execute_sql
+
+    def execute_sql(sql, params=None, *args, **kwargs):
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
+            raise sqlite3.OperationalError(DISK_FULL)
+        return real(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", execute_sql)
+
+
+def _type(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("inject", [_inject_in_service, _inject_in_database],
+                         ids=["service", "database"])
+def test_disk_full_is_shown_and_the_typed_value_kept(open_window, qtbot, monkeypatch, inject):
+    ctx, window = open_window()
+    window.show()
+    page = window.show_page("today")
+    edit = page.fields["morning_pain"].edit
+    with monkeypatch.context() as patch:
+        inject(patch)
+        _type(qtbot, edit, "7")
+        qtbot.waitUntil(page.write_error.isVisible, timeout=2000)
+        assert DISK_FULL in page.write_error.text()
+        assert "Could not save" in page.write_error.text()
+        assert edit.text() == "7"  # what the user typed is still there
+        assert page.saved_label.text() == ""
+    # nothing was written
+    assert m.CheckIn.get_or_none(m.CheckIn.day == TODAY) is None
+    assert ctx.undo_stack.count() == 0
+
+    # the disk has room again: editing saves, and the message goes away
+    _type(qtbot, edit, "6")
+    qtbot.waitUntil(lambda: not page.write_error.isVisible(), timeout=2000)
+    assert js.get_checkin(TODAY)["morning_pain"] == 6
+    assert page.saved_label.text().startswith("Saved")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "NumberField keeps the failed value as its own, so Return on the same text does not "
+    "commit again; fix in ui/pages/today.py DayPage.save_checkin_field: reset "
+    "self.fields[key]._value = old in the failed-write branch (then drop this mark)"))
+def test_retrying_the_same_value_after_a_failure_saves_it(open_window, qtbot, monkeypatch):
+    """Pressing Return again on the kept value, once there is room, saves it."""
+    ctx, window = open_window()
+    window.show()
+    page = window.show_page("today")
+    edit = page.fields["morning_pain"].edit
+    with monkeypatch.context() as patch:
+        _inject_in_database(patch)
+        _type(qtbot, edit, "7")
+        qtbot.waitUntil(page.write_error.isVisible, timeout=2000)
+    _type(qtbot, edit, "7")
+    qtbot.waitUntil(lambda: not page.write_error.isVisible(), timeout=2000)
+    assert js.get_checkin(TODAY)["morning_pain"] == 7
