@@ -1,0 +1,157 @@
+"""Programme charts: adherence by week, and the progression of one exercise.
+
+``weeks`` are ``services.programme.WeekAdherence`` records (week_start, prescribed, done,
+percent); progression points are ``(date, value, unit)`` tuples.
+"""
+
+from __future__ import annotations
+
+from .theme import (
+    LIGHT,
+    Chart,
+    TextPool,
+    Theme,
+    bar_heights,
+    bar_verts,
+    day_numbers,
+    fmt_date,
+    fmt_num,
+)
+
+NO_DATA = "No programme data yet"
+MAX_LABELS = 27
+
+
+class AdherenceChart(Chart):
+    """Percent of the prescribed sessions done, one bar a week."""
+
+    figsize = (8.0, 2.8)
+
+    def _build(self) -> None:
+        from matplotlib.collections import PolyCollection
+
+        ax = self.ax = self.figure.add_subplot()
+        self._style_axes(ax)
+        self._date_axis(ax)
+        ax.set_title("Programme adherence by week (% of prescribed exercise sets done)",
+                     fontsize=10, loc="left")
+        ax.set_ylabel("% done", fontsize=9)
+        ax.set_ylim(0, 125)
+        ax.set_yticks([0, 25, 50, 75, 100])
+        self.full = ax.axhline(100, linewidth=0.8, linestyle=":")
+        self.bars = PolyCollection([], linewidths=0)
+        ax.add_collection(self.bars)
+        self.labels = TextPool(ax, fontsize=7, ha="center", va="bottom", clip_on=True)
+        self.empty = self._empty_text(ax, NO_DATA)
+        self.weeks: list = []
+        self.xs: list[float] = []
+
+    def _recolour(self) -> None:
+        t = self.theme
+        self.full.set_color(t.muted)
+        self.labels.colour = t.fg
+        for text in self.labels.texts:
+            text.set_color(t.fg)
+        self._bar_colours()
+
+    def _bar_colours(self) -> None:
+        t = self.theme
+        colours = []
+        for w in self.weeks:
+            p = w.percent
+            colours.append(t.no_light if p is None else t.green if p >= 80
+                           else t.amber if p >= 50 else t.red)
+        self.bars.set_facecolor(colours or [t.no_light])
+
+    def update(self, weeks) -> None:
+        """Show ``weeks`` (``WeekAdherence`` records, oldest first); [] or None: no data."""
+        self.weeks = list(weeks or [])
+        xs = self.xs = day_numbers([w.week_start for w in self.weeks])
+        heights = [w.percent or 0.0 for w in self.weeks]
+        self.bars.set_verts(bar_verts(xs, heights, 6.0, offset=3.0))
+        self._bar_colours()
+        has = any(w.prescribed for w in self.weeks)
+        if len(xs) <= MAX_LABELS:
+            self.labels.show(
+                (x + 3.0, (w.percent or 0) + 2, f"{fmt_num(w.done)}/{w.prescribed}")
+                for x, w in zip(xs, self.weeks, strict=True) if w.prescribed
+            )
+        else:
+            self.labels.show(())
+        if xs:
+            self.ax.set_xlim(xs[0] - 0.5, xs[-1] + 7.5)
+        self.empty.set_visible(not has)
+
+    def percents(self) -> list[float]:
+        return bar_heights(self.bars)
+
+    def describe(self, x: float, y: float, ax) -> str | None:
+        for xw, w in zip(self.xs, self.weeks, strict=True):
+            if xw <= x < xw + 7:
+                pct = "-" if w.percent is None else f"{w.percent:.0f} %"
+                return (f"Week of {fmt_date(w.week_start)}\n"
+                        f"{fmt_num(w.done)} of {w.prescribed} done ({pct})")
+        return None
+
+
+class ProgressionChart(Chart):
+    """Load x reps (or hold time) of one exercise over time."""
+
+    figsize = (8.0, 2.8)
+
+    def _build(self) -> None:
+        ax = self.ax = self.figure.add_subplot()
+        self._style_axes(ax)
+        self._date_axis(ax)
+        (self.line,) = ax.plot([], [], marker="o", markersize=4, linewidth=1.5)
+        self.empty = self._empty_text(ax, NO_DATA)
+        self.points: list = []
+        self.xs: list[float] = []
+        self.name = ""
+
+    def _recolour(self) -> None:
+        self.line.set_color(self.theme.morning)
+
+    def update(self, points, name: str = "") -> None:
+        """Show ``points`` ((date, value, unit) tuples) of the exercise called ``name``."""
+        self.points = list(points or [])
+        self.name = name
+        xs = self.xs = day_numbers([p[0] for p in self.points])
+        ys = [float(p[1]) for p in self.points]
+        self.line.set_data(xs, ys)
+        unit = self.points[0][2] if self.points else ""
+        self.ax.set_title(f"Progression: {name}" if name else "Exercise progression",
+                          fontsize=10, loc="left")
+        self.ax.set_ylabel(unit, fontsize=9)
+        if xs:
+            pad = max(3.0, (xs[-1] - xs[0]) * 0.03)
+            self.ax.set_xlim(xs[0] - pad, xs[-1] + pad)
+            top = max(ys)
+            self.ax.set_ylim(0, top * 1.15 if top > 0 else 1)
+        self.empty.set_text(NO_DATA if not name else f"No logs of {name} in this period")
+        self.empty.set_visible(not self.points)
+
+    def describe(self, x: float, y: float, ax) -> str | None:
+        if not self.xs:
+            return None
+        i = min(range(len(self.xs)), key=lambda k: abs(self.xs[k] - x))
+        if abs(self.xs[i] - x) > 3:
+            return None
+        d, value, unit = self.points[i]
+        return f"{fmt_date(d)}\n{self.name}: {fmt_num(value)} {unit}".rstrip()
+
+
+def adherence_figure(weeks, theme: Theme = LIGHT, figsize=None):
+    """A ``Figure`` of weekly adherence (``WeekAdherence`` list); for the PDF."""
+    chart = AdherenceChart(theme, figsize)
+    chart.update(weeks)
+    return chart.figure
+
+
+def progression_figure(points, name: str = "", theme: Theme = LIGHT, figsize=None):
+    """A ``Figure`` of one exercise's progression ((date, value, unit) list); for the PDF."""
+    chart = ProgressionChart(theme, figsize)
+    chart.update(points, name)
+    return chart.figure
+
+

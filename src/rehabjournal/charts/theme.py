@@ -1,0 +1,260 @@
+"""Chart colours for the light and dark palettes, and recolouring a figure in place.
+
+No Qt here: the UI reads its ``QPalette`` and passes the colours to ``theme_from_palette``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Colours of one palette (any matplotlib colour string)."""
+
+    name: str
+    figure_bg: str
+    axes_bg: str
+    fg: str
+    grid: str
+    muted: str
+    morning: str
+    during: str
+    after: str
+    load_bar: str
+    week_bar: str
+    week_high: str
+    ratio: str
+    band: str
+    event: str
+    red_flag: str
+    green: str
+    amber: str
+    red: str
+    no_light: str
+
+    @property
+    def dark(self) -> bool:
+        return _luminance(self.figure_bg) < 0.5
+
+    def light_colour(self, colour: str | None) -> str:
+        """The strip colour of a light ("green"/"amber"/"red"/None)."""
+        return {"green": self.green, "amber": self.amber, "red": self.red}.get(
+            colour or "", self.no_light
+        )
+
+
+LIGHT: Final = Theme(
+    name="light", figure_bg="#ffffff", axes_bg="#ffffff", fg="#202124", grid="#d5d8dc",
+    muted="#6b7075", morning="#1f5fa8", during="#c2410c", after="#7b3fa0",
+    load_bar="#5b8cc0", week_bar="#8aa9c9", week_high="#d97706", ratio="#1f5fa8",
+    band="#2e9d4f", event="#555b61", red_flag="#d32f2f", green="#2e9d4f", amber="#e0a100",
+    red="#d32f2f", no_light="#c9ccd1",
+)
+DARK: Final = Theme(
+    name="dark", figure_bg="#2b2b2b", axes_bg="#2b2b2b", fg="#e8eaed", grid="#4a4d52",
+    muted="#a5a9ae", morning="#6ea8ff", during="#ff9a5c", after="#c89bf0",
+    load_bar="#5f95d0", week_bar="#6f8fb0", week_high="#ffb347", ratio="#8cc0ff",
+    band="#4caf6a", event="#b8bcc2", red_flag="#ff6b6b", green="#43b463", amber="#f0b400",
+    red="#e85050", no_light="#55585d",
+)
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    c = colour.lstrip("#")
+    if len(c) == 3:
+        c = "".join(ch * 2 for ch in c)
+    return int(c[0:2], 16) / 255, int(c[2:4], 16) / 255, int(c[4:6], 16) / 255
+
+
+def _luminance(colour: str) -> float:
+    r, g, b = _rgb(colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _mix(a: str, b: str, t: float) -> str:
+    ra, rb = _rgb(a), _rgb(b)
+    return "#" + "".join(f"{round(255 * (x + (y - x) * t)):02x}" for x, y in zip(ra, rb,
+                                                                                  strict=True))
+
+
+def theme_from_palette(window: str, window_text: str, base: str | None = None) -> Theme:
+    """A theme for a palette's Window, WindowText and Base colours ("#rrggbb").
+
+    The series colours come from ``DARK`` or ``LIGHT`` by the window's brightness; the
+    background, text and grid follow the palette exactly.
+    """
+    family = DARK if _luminance(window) < 0.5 else LIGHT
+    return replace(
+        family,
+        name=family.name,
+        figure_bg=window,
+        axes_bg=base or window,
+        fg=window_text,
+        grid=_mix(base or window, window_text, 0.18),
+        muted=_mix(window, window_text, 0.6),
+    )
+
+
+def apply_theme(fig, theme: Theme) -> None:
+    """Recolour a figure's background, axes, text, ticks, spines, grid and legends in place.
+
+    Texts created with ``gid="muted"`` get the muted colour; texts whose gid starts with
+    "keep" keep their own colour (series labels).
+    """
+    fig.set_facecolor(theme.figure_bg)
+    for text in fig.texts:
+        _colour_text(text, theme)
+    for ax in fig.axes:
+        ax.set_facecolor(theme.axes_bg)
+        for spine in ax.spines.values():
+            spine.set_edgecolor(theme.grid)
+        ax.tick_params(colors=theme.fg, labelcolor=theme.fg, grid_color=theme.grid,
+                       which="both")
+        ax.xaxis.label.set_color(theme.fg)
+        ax.yaxis.label.set_color(theme.fg)
+        ax.title.set_color(theme.fg)
+        for text in ax.texts:
+            _colour_text(text, theme)
+    legends = [ax.get_legend() for ax in fig.axes] + list(fig.legends)
+    for legend in legends:
+        if legend is not None:
+            legend.get_frame().set_facecolor(theme.axes_bg)
+            legend.get_frame().set_edgecolor(theme.grid)
+            for text in legend.get_texts():
+                text.set_color(theme.fg)
+
+
+def _colour_text(text, theme: Theme) -> None:
+    gid = text.get_gid() or ""
+    if gid.startswith("keep"):
+        return
+    text.set_color(theme.muted if gid == "muted" else theme.fg)
+
+
+# --- the shared chart base (matplotlib imported only when a chart is made) -------------
+
+WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                 "Dec")
+
+
+def fmt_date(d) -> str:
+    """"Tue 3 Mar 2025" (locale-independent)."""
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def fmt_num(v: float | None, digits: int = 1) -> str:
+    if v is None:
+        return "-"
+    r = round(float(v), digits)
+    return str(int(r)) if r == int(r) else f"{r:.{digits}f}"
+
+
+class Chart:
+    """A chart: one ``Figure`` whose artists are made once and then updated.
+
+    Subclasses implement ``_build()`` (make the artists), ``update(data)`` (set their
+    data) and optionally ``_recolour()`` (series colours after a theme change) and
+    ``describe(x, y, ax)`` (hover text for a point in data coordinates).
+    """
+
+    figsize: tuple[float, float] = (8.0, 3.2)
+
+    def __init__(self, theme: Theme = LIGHT, figsize: tuple[float, float] | None = None):
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=figsize or self.figsize, layout="constrained")
+        self.theme = theme
+        self._build()
+        self.set_theme(theme)
+
+    def _build(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def update(self, data) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _recolour(self) -> None:
+        """Series colours for ``self.theme`` (defaults: nothing beyond ``apply_theme``)."""
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour everything in place for ``theme`` (no artist is rebuilt)."""
+        self.theme = theme
+        apply_theme(self.figure, theme)
+        self._recolour()
+
+    def describe(self, x: float, y: float, ax) -> str | None:
+        """Hover text for the point (``x``, ``y``) in ``ax`` data coordinates, or None."""
+        return None
+
+    # helpers for subclasses ----------------------------------------------------------
+    @staticmethod
+    def _date_axis(ax) -> None:
+        from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+        locator = AutoDateLocator(minticks=3, maxticks=9)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+    @staticmethod
+    def _style_axes(ax) -> None:
+        ax.tick_params(labelsize=8)
+        ax.grid(True, axis="y", linewidth=0.6)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+    @staticmethod
+    def _empty_text(ax, text: str):
+        return ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center",
+                       fontsize=10, gid="muted", visible=False)
+
+
+def day_numbers(days) -> list[float]:
+    """Dates as matplotlib date numbers (days since matplotlib's epoch)."""
+    from matplotlib.dates import date2num
+
+    return [float(v) for v in date2num(list(days))] if days else []
+
+
+def bar_verts(xs, heights, width: float, offset: float = 0.0):
+    """Rectangles (as 4 corners each) for bars centred at ``xs + offset``."""
+    half = width / 2
+    return [
+        ((x + offset - half, 0.0), (x + offset - half, h), (x + offset + half, h),
+         (x + offset + half, 0.0))
+        for x, h in zip(xs, heights, strict=True)
+    ]
+
+
+def bar_heights(collection) -> list[float]:
+    """The heights of bars drawn with ``bar_verts`` in a ``PolyCollection``."""
+    return [float(p.vertices[1][1]) for p in collection.get_paths()]
+
+
+class TextPool:
+    """Reusable text artists: grows when more are needed, hides the ones not used."""
+
+    def __init__(self, ax, **kwargs):
+        self.ax, self.kwargs, self.texts = ax, kwargs, []
+        self.colour: str | None = None  # the chart sets it in ``_recolour``
+
+    def show(self, items) -> None:
+        """``items``: (x, y, text) triples; every other pooled text is hidden."""
+        items = list(items)
+        while len(self.texts) < len(items):
+            text = self.ax.text(0, 0, "", **self.kwargs)
+            if self.colour:
+                text.set_color(self.colour)
+            self.texts.append(text)
+        for t, (x, y, s) in zip(self.texts, items, strict=False):
+            t.set_position((x, y))
+            t.set_text(s)
+            t.set_visible(True)
+        for t in self.texts[len(items):]:
+            t.set_visible(False)
+
+    def visible(self) -> list:
+        return [t for t in self.texts if t.get_visible()]
