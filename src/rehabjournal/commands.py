@@ -88,3 +88,94 @@ def run_export(args) -> int:
         close_journal()
     print(f"Exported {rows} row{'s' if rows != 1 else ''} to {path}.")
     return 0
+
+
+# ---- report (clinician PDF; see docs/report.md) -------------------------------------------
+
+
+def _report_args(parser: argparse.ArgumentParser) -> None:
+    from .reports import SECTIONS
+
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                        help="first day of the period (default: 4 weeks before --to)")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                        help="last day of the period (default: the journal's last entry)")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    parser.add_argument("--anonymise", "--anonymize", action="store_true",
+                        help="show the patient's initials only and leave out the clinician")
+    parser.add_argument("--paper", metavar="SIZE",
+                        help="A4 or Letter (default: from the locale, e.g. Letter for en_US)")
+    parser.add_argument("--sections", metavar="LIST",
+                        help="comma-separated optional sections (default: all but sheet): "
+                        + ", ".join(SECTIONS))
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                        help="report on a throwaway demo journal (the same as before the "
+                        "command)")
+    _data_dir_after_command(parser)
+
+
+def _locale_paper() -> str:
+    import os
+
+    from .reports import paper_for_locale
+
+    for var in ("LC_ALL", "LC_PAPER", "LANG"):
+        if os.environ.get(var):
+            return paper_for_locale(os.environ[var])
+    return "A4"
+
+
+@command("report", "write the clinician PDF report for a period (see docs/report.md)",
+         _report_args)
+def run_report(args) -> int:
+    from datetime import date
+
+    from .cli import EXIT_USAGE
+    from .reports import SECTIONS, normalise_paper
+    from .store.db import close_journal
+
+    dates: dict[str, date | None] = {}
+    for name, value in (("--from", args.date_from), ("--to", args.date_to)):
+        try:
+            dates[name] = date.fromisoformat(value) if value else None
+        except ValueError:
+            return fail(f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-01.",
+                        EXIT_USAGE)
+    start, end = dates["--from"], dates["--to"]
+    if start and end and end < start:
+        return fail(f"--to {end.isoformat()} is before --from {start.isoformat()}.", EXIT_USAGE)
+    try:
+        paper = normalise_paper(args.paper) if args.paper else _locale_paper()
+    except ValueError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    sections = None
+    if args.sections is not None:
+        sections = {s.strip() for s in args.sections.split(",") if s.strip()}
+        unknown = sections - set(SECTIONS)
+        if unknown:
+            return fail(f"unknown section(s) {', '.join(sorted(unknown))}; choose from "
+                        f"{', '.join(SECTIONS)}.", EXIT_USAGE)
+    out = Path(args.out)
+    if out.is_dir():
+        return fail(f"cannot write {out}: it is a folder; give a file name.")
+    if not out.parent.is_dir():
+        return fail(f"cannot write {out}: the folder {out.parent} does not exist.")
+
+    open_for_command(args)
+    try:
+        from .reports.builder import ReportWriteError, build_pdf
+        from .services.report import build_report_data
+
+        data = build_report_data(start, end, anonymise=args.anonymise)
+        try:
+            pages = build_pdf(data, out, paper=paper, sections=sections)
+        except ReportWriteError as exc:
+            return fail(str(exc)[0].lower() + str(exc)[1:])
+    finally:
+        close_journal()
+    if data.empty:
+        print(f"rehabjournal: warning: no entries from {data.start} to {data.end}; the "
+              "report says so.", file=sys.stderr)
+    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}, {data.start} to "
+          f"{data.end}, {paper}).")
+    return 0

@@ -21,13 +21,12 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table,
 )
 
 from .. import __version__
@@ -76,8 +75,8 @@ def _footer_canvas(data: ReportData, pages_out: list[int]):
             self.line(st.MARGIN, y + 4 * mm, width - st.MARGIN, y + 4 * mm)
             self.setFillColor(st.MUTED)
             self.setFont(st.FONT, 7.5)
-            self.drawString(st.MARGIN, y, f"{DISCLAIMER} rehabjournal {__version__}")
-            self.drawCentredString(width / 2, y, f"Patient: {data.initials}  ·  {period}")
+            self.drawString(st.MARGIN, y, DISCLAIMER)
+            self.drawCentredString(width / 2, y, f"Patient {data.initials}  ·  {period}")
             self.drawRightString(width - st.MARGIN, y, f"page {self._pageNumber} of {total}")
             self.restoreState()
 
@@ -111,7 +110,7 @@ def _charts(data: ReportData, width: float, notes: list[str]) -> list[Flowable]:
         ("Weekly training load", "load", "load_figure", data.progress),
         ("Programme adherence by week", "adherence", "adherence_figure", data.adherence_weeks),
     ):
-        if arg is None:
+        if not arg:
             continue
         try:
             fig = _chart(module, func, arg)
@@ -123,28 +122,21 @@ def _charts(data: ReportData, width: float, notes: list[str]) -> list[Flowable]:
             notes.append(f"The chart \u201c{title}\u201d is not available in this version.")
             continue
         figures.append((title, fig))
-    if not figures:
-        return out
-    title, fig = figures[0]
-    out.append(fl.chart_block(title, fig, width, 62 * mm))
-    rest = figures[1:]
-    if len(rest) == 1:
-        out.append(fl.chart_block(rest[0][0], rest[0][1], width, 52 * mm))
-    elif len(rest) == 2:
-        half = (width - 4 * mm) / 2
-        cells = [
-            [fl.H(t, 3) for t, _f in rest],
-            [fl.figure_image(f, half, 52 * mm) for _t, f in rest],
-        ]
-        table = Table(cells, colWidths=[half + 4 * mm, half], hAlign="LEFT")
-        table.setStyle(st.table_style(
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LINEBELOW", (0, 0), (-1, -1), 0, st.colors.white),
-            header=False,
-        ))
-        out.append(KeepTogether([table, Spacer(1, 2 * mm)]))
+    for i, (_title, fig) in enumerate(figures):
+        # The figures carry their own titles; one heading introduces them.
+        out.append(fl.chart_block("Charts" if i == 0 else None, fig, width))
     return out
+
+
+class _NewPageAfterPageOne(CondPageBreak):
+    """Start a new page when still on page one; otherwise just go on."""
+
+    def __init__(self):
+        super().__init__(0)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        self.height = availHeight + 1 if self._doctemplateAttr("page") == 1 else 0
+        return super().wrap(availWidth, availHeight)
 
 
 # ---- the story ------------------------------------------------------------------------
@@ -171,12 +163,12 @@ def build_story(
     story += fl.summary_lines(data)
     story.append(Spacer(1, 3 * mm))
     story += fl.light_strip(data, width)
+    story += fl.questions_block(data)
     notes: list[str] = []
     if "charts" in chosen:
         if progress:
             progress(40, "Drawing the charts")
         story += _charts(data, width, notes)
-    story += fl.questions_block(data)
     for note in notes:
         story.append(Paragraph(note, s["muted"]))
 
@@ -194,7 +186,7 @@ def build_story(
     if "notes" in chosen:
         following.append(fl.notes_table(data, width))
     if following:
-        story.append(PageBreak())
+        story.append(_NewPageAfterPageOne())
         for part in following:
             story += part
             story.append(Spacer(1, 4 * mm))

@@ -43,6 +43,13 @@ def fmt_short(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
+def fmt_span(first: date, last: date) -> str:
+    """"18-24 Feb", or "26 Feb-4 Mar" across a month end."""
+    if first.month == last.month:
+        return f"{first.day}-{fmt_short(last)}"
+    return f"{fmt_short(first)}-{fmt_short(last)}"
+
+
 def fmt_num(value: float | None, places: int = 1) -> str:
     if value is None:
         return "-"
@@ -129,9 +136,9 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
     head = [
         P("Measure", "cell_bold"),
         P("Whole period", "cell_bold"),
-        P(f"First week {fmt_short(fw[0])}-{fmt_short(fw[1])}" if fw else "First week",
+        P(f"First week {fmt_span(*fw)}" if fw else "First week",
           "cell_bold"),
-        P(f"Last week {fmt_short(lw[0])}-{fmt_short(lw[1])}" if lw else "Last week",
+        P(f"Last week {fmt_span(*lw)}" if lw else "Last week",
           "cell_bold"),
         P("Change", "cell_bold"),
         P("Clinically important? (2 points or 30 %)", "cell_bold"),
@@ -252,8 +259,15 @@ def light_strip(data: ReportData, width: float) -> list[Flowable]:
                           Spacer(1, 1 * mm), legend])]
 
 
-def figure_image(fig, width: float, height: float) -> Image:
-    """A matplotlib Figure as a 300 dpi PNG at exactly ``width`` x ``height`` points."""
+def figure_image(fig, width: float, height: float | None = None) -> Image:
+    """A matplotlib Figure as a 300 dpi PNG, ``width`` points wide.
+
+    Args:
+        height: points; None keeps the figure's own aspect ratio (as its author laid it out).
+    """
+    if height is None:
+        w_in, h_in = fig.get_size_inches()
+        height = width * h_in / w_in
     fig.set_size_inches(width / 72.0, height / 72.0)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=CHART_DPI, facecolor="white")
@@ -261,9 +275,12 @@ def figure_image(fig, width: float, height: float) -> Image:
     return Image(buf, width=width, height=height)
 
 
-def chart_block(title: str, fig, width: float, height: float) -> KeepTogether:
-    """A titled chart that never splits across a page break."""
-    return KeepTogether([H(title, 3), figure_image(fig, width, height), Spacer(1, 2 * mm)])
+def chart_block(
+    title: str | None, fig, width: float, height: float | None = None
+) -> KeepTogether:
+    """A chart (with an optional heading) that never splits across a page break."""
+    parts: list[Flowable] = [H(title)] if title else []
+    return KeepTogether([*parts, figure_image(fig, width, height), Spacer(1, 3 * mm)])
 
 
 def questions_block(data: ReportData) -> list[Flowable]:
@@ -380,13 +397,17 @@ def notes_table(data: ReportData, width: float) -> list[Flowable]:
 
 
 def day_log_table(data: ReportData, width: float) -> list[Flowable]:
-    head = ("Date", "Morning pain", "Stiff. (min)", "Swelling", "Sessions", "Load",
+    head = ("Date", "AM pain", "Stiff. (min)", "Swelling", "Sessions", "Load (AU)",
             "Peak pain", "Light", "Notes")
-    rows: list[list] = [[P(h, "cell_bold") for h in head]]
+    rows: list[list] = [[P(h, "head_small") for h in head]]
     cmds = []
+    with_year = data.start.year != data.end.year
     for i, d in enumerate(data.days, start=1):
+        day = f"{_WEEKDAYS[d.day.weekday()]} {fmt_short(d.day)}"
+        if with_year:
+            day += f" {d.day.year}"
         rows.append([
-            P(fmt_date(d.day, weekday=True), "small"),
+            P(day, "small"),
             P("-" if d.morning_pain is None else str(d.morning_pain), "cell_right"),
             P("-" if d.stiffness_min is None else str(d.stiffness_min), "cell_right"),
             P(d.swelling or "-", "small"),
@@ -399,8 +420,9 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
         if d.light:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.LIGHT_TINTS[d.light]))
     u = width / 100
-    widths = [13 * u, 7 * u, 7 * u, 8 * u, 19 * u, 6 * u, 6 * u, 5 * u, 29 * u]
-    return [H("Appendix: day-by-day log"), _table(rows, widths, *cmds)]
+    widths = [11 * u, 6 * u, 7 * u, 8 * u, 21 * u, 7 * u, 6 * u, 6 * u, 28 * u]
+    title = f"Appendix: day-by-day log, {fmt_date(data.start)} to {fmt_date(data.end)}"
+    return [H(title), _table(rows, widths, *cmds)]
 
 
 def programme_sheet(data: ReportData, width: float, weeks: int = 4) -> list[Flowable]:

@@ -77,6 +77,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                                      alignment=TA_RIGHT),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=FONT_BOLD, fontSize=8,
                                     leading=10),
+        "head_small": ParagraphStyle("head_small", parent=base, fontName=FONT_BOLD,
+                                     fontSize=7, leading=8.5),
         "muted": ParagraphStyle("muted", parent=base, textColor=MUTED, fontSize=8, leading=10),
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=16,
                                 leading=20, spaceAfter=2, textColor=ACCENT),
