@@ -1,33 +1,349 @@
 """File menu entries for backups, restore, full export/import and the FHIR bundle.
 
-Each function takes (parent window, AppContext). Placeholder until the data-safety
-feature lands: says so instead of pretending.
+Each public function takes (parent window, AppContext), as the File menu calls them;
+the optional arguments let tests and scripts skip the file dialogs.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store import backups
+from ..store.backups import BackupInfo
+from .context import AppContext
+
+JSON_FILTER = "JSON files (*.json);;All files (*)"
+_Index = QModelIndex | QPersistentModelIndex
 
 
-def _not_yet(parent, what: str) -> None:
-    QMessageBox.information(parent, what, f"{what} is not available in this version yet.")
+# ---- small dialogs (replaced in tests) -------------------------------------------------
+
+def _tell(parent, title: str, text: str, *, warning: bool = False) -> None:
+    if warning:
+        QMessageBox.warning(parent, title, text)
+    else:
+        QMessageBox.information(parent, title, text)
 
 
-def backup_now(parent, ctx) -> None:
-    _not_yet(parent, "Back up now")
+def _confirm(parent, title: str, text: str, yes: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is ok
 
 
-def restore_backup(parent, ctx) -> None:
-    _not_yet(parent, "Restore from backup")
+def _journal_replaced(ctx: AppContext) -> None:
+    """After a restore or full import: undo history no longer applies; pages reload."""
+    ctx.undo_stack.clear()
+    ctx.journal_changed.emit(None)
+    ctx.programme_changed.emit()
 
 
-def full_export(parent, ctx) -> None:
-    _not_yet(parent, "Export everything")
+# ---- back up now -----------------------------------------------------------------------
+
+def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
+    """Make a copy of the journal in backups/ and say where it is."""
+    try:
+        copy = backups.make_backup(ctx.data_dir, "manual")
+    except (OSError, sqlite3.Error) as exc:
+        _tell(parent, "Backup failed",
+              f"The journal could not be copied: {exc}. Check the free space in "
+              f"{ctx.data_dir}.", warning=True)
+        return None
+    ctx.status.emit(f"Backed up to {copy.name}")
+    _tell(parent, "Backup made",
+          f"A copy of your journal was saved to\n{copy}\n\nrehabjournal also makes one "
+          "copy a day by itself, and keeps the last 14 days and 8 weeks of copies.")
+    return copy
 
 
-def full_import(parent, ctx) -> None:
-    _not_yet(parent, "Import everything")
+# ---- restore ---------------------------------------------------------------------------
+
+class BackupTableModel(QAbstractTableModel):
+    """The backup copies, newest first: date, reason and entry counts."""
+
+    COLUMNS: tuple[tuple[str, str | None], ...] = (
+        ("Made", None),
+        ("Why", None),
+        ("Check-ins", "check_in"),
+        ("Sessions", "activity_session"),
+        ("Exercise logs", "exercise_log"),
+        ("Outcome measures", "outcome_response"),
+        ("Events", "event"),
+    )
+    PathRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, infos: list[BackupInfo] | None = None, parent=None):
+        super().__init__(parent)
+        self._rows: list[BackupInfo] = list(infos or [])
+
+    def set_backups(self, infos: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(infos)
+        self.endResetModel()
+
+    def info(self, row: int) -> BackupInfo:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        _title, table = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return f"{info.made:%a %d %b %Y %H:%M}"
+            if index.column() == 1:
+                return info.reason_text + (f" ({info.error})" if info.error else "")
+            if info.error:
+                return "?"
+            return str(info.counts.get(table, 0))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(info.path)
+        if role == Qt.ItemDataRole.TextAlignmentRole and table is not None:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.PathRole:
+            return str(info.path)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.COLUMNS)):
+            return self.COLUMNS[section][0]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def fhir_export(parent, ctx) -> None:
-    _not_yet(parent, "Export for clinician (FHIR)")
+class RestoreDialog(QDialog):
+    """Pick a backup copy to put back in place of the journal."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle("Restore from backup")
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Choose the copy to go back to. Your journal as it is now is saved first, "
+            f"so a restore can be undone by restoring that copy.\nBackups are in "
+            f"{backups.backup_dir(ctx.data_dir)}."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = BackupTableModel(backups.list_backups(ctx.data_dir), self)
+        self.view = QTableView()
+        self.view.setObjectName("backupTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.view.setAccessibleName("Backups")
+        layout.addWidget(self.view, 1)
+        self.empty = QLabel("There are no backups yet. Use File > Back Up Now to make one.")
+        self.empty.setVisible(self.model.rowCount() == 0)
+        layout.addWidget(self.empty)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(
+            "&Restore this copy...", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(False)
+        self.buttons.accepted.connect(self.restore_selected)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.doubleClicked.connect(lambda _i: self.restore_selected())
+        self.restored: Path | None = None
+
+    def _selection_changed(self, *_args) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.info(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+
+    def restore_selected(self) -> bool:
+        info = self.selected()
+        if info is None:
+            return False
+        counts = ", ".join(
+            f"{info.counts.get(table, 0)} {words}"
+            for table, words in backups.COUNTED_TABLES.items()
+            if table in ("check_in", "activity_session", "exercise_log")
+        )
+        if not _confirm(
+            self, "Restore this backup?",
+            f"Put the copy of {info.made:%A %d %B %Y, %H:%M} ({counts}) in place of your "
+            "journal?\n\nYour journal as it is now is saved to the backups folder first.",
+            "Restore",
+        ):
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pre = backups.restore(self.ctx.data_dir, info.path)
+            from ..store.library import sync_shipped_exercises
+
+            sync_shipped_exercises()
+        except (backups.RestoreError, OSError, sqlite3.Error) as exc:
+            QApplication.restoreOverrideCursor()
+            _tell(self, "Restore failed", f"Nothing was changed: {exc}", warning=True)
+            return False
+        QApplication.restoreOverrideCursor()
+        self.restored = info.path
+        _journal_replaced(self.ctx)
+        self.ctx.status.emit(f"Restored the backup of {info.made:%d %b %Y %H:%M}")
+        text = f"The journal is back as it was on {info.made:%A %d %B %Y, %H:%M}."
+        if pre is not None:
+            text += f"\n\nThe journal as it was before the restore is kept in\n{pre}"
+        _tell(self, "Backup restored", text)
+        self.accept()
+        return True
+
+
+def restore_backup(parent: QWidget, ctx: AppContext) -> bool:
+    """Show the backups and restore the one the user picks; returns True when restored."""
+    dialog = RestoreDialog(ctx, parent)
+    dialog.exec()
+    return dialog.restored is not None
+
+
+# ---- full export / import --------------------------------------------------------------
+
+def full_export(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
+    from ..store import full_export as fx
+
+    if path is None:
+        suggested = str(Path.home() / f"rehabjournal-{date.today():%Y-%m-%d}.json")
+        path, _ = QFileDialog.getSaveFileName(parent, "Export everything", suggested,
+                                              JSON_FILTER)
+        if not path:
+            return False
+    try:
+        counts = fx.export_all(path)
+    except OSError as exc:
+        _tell(parent, "Export failed",
+              f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.", warning=True)
+        return False
+    ctx.status.emit(f"Exported {sum(counts.values())} rows to {path}")
+    return True
+
+
+def full_import(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
+    from ..store import full_export as fx
+
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Import everything", str(Path.home()),
+                                              JSON_FILTER)
+        if not path:
+            return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        counts = fx.import_all(path)
+    except fx.FullImportError as exc:
+        QApplication.restoreOverrideCursor()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
+                          f"{path} was not imported; your journal is unchanged.",
+                          parent=parent)
+        box.setObjectName("fullImportProblems")
+        box.setInformativeText("\n".join(exc.problems[:8]))
+        if len(exc.problems) > 8:
+            box.setDetailedText("\n".join(exc.problems))
+        _show_box(box)
+        return False
+    except OSError as exc:
+        QApplication.restoreOverrideCursor()
+        _tell(parent, "Import failed", f"Cannot read {path}: {exc.strerror or exc}.",
+              warning=True)
+        return False
+    QApplication.restoreOverrideCursor()
+    _journal_replaced(ctx)
+    ctx.saved("Imported")
+    _tell(parent, "Import finished",
+          f"Imported {counts.get('check_in', 0)} check-ins, "
+          f"{counts.get('activity_session', 0)} sessions and "
+          f"{counts.get('exercise_log', 0)} exercise logs from {path}.")
+    return True
+
+
+def _show_box(box: QMessageBox) -> None:
+    box.exec()
+
+
+# ---- FHIR ------------------------------------------------------------------------------
+
+def _ask_anonymise(parent) -> bool | None:
+    box = QMessageBox(QMessageBox.Icon.Question, "Export for clinician (FHIR)",
+                      "Put your name in the file, or only your initials?", parent=parent)
+    box.setInformativeText("The file holds your pain ratings and outcome measures as a "
+                           "FHIR R4 bundle that clinical software can read. It is not "
+                           "sent anywhere: you decide who gets it.")
+    name = box.addButton("Include my &name", QMessageBox.ButtonRole.AcceptRole)
+    initials = box.addButton("&Initials only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is name:
+        return False
+    if clicked is initials:
+        return True
+    return None
+
+
+def fhir_export(parent: QWidget, ctx: AppContext, path: str | None = None,
+                anonymise: bool | None = None) -> bool:
+    from ..store import fhir
+
+    if anonymise is None:
+        anonymise = _ask_anonymise(parent)
+        if anonymise is None:
+            return False
+    if path is None:
+        suggested = str(Path.home() / f"rehabjournal-fhir-{date.today():%Y-%m-%d}.json")
+        path, _ = QFileDialog.getSaveFileName(parent, "Export for clinician (FHIR)",
+                                              suggested, JSON_FILTER)
+        if not path:
+            return False
+    try:
+        n = fhir.export_bundle(path, anonymise=anonymise)
+    except OSError as exc:
+        _tell(parent, "Export failed",
+              f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.", warning=True)
+        return False
+    ctx.status.emit(f"Wrote a FHIR bundle of {n} entries to {path}")
+    return True

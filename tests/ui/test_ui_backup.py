@@ -1,0 +1,127 @@
+"""File menu: Back Up Now, Restore from Backup, Export/Import Everything, FHIR export."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtGui import QAction
+
+from rehabjournal.services import journal as js
+from rehabjournal.store import backups
+from rehabjournal.store import models as m
+from rehabjournal.ui import backup as ui_backup
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def told(monkeypatch):
+    """Record the message boxes instead of showing them."""
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(ui_backup, "_tell",
+                        lambda parent, title, text, warning=False: messages.append((title, text)))
+    monkeypatch.setattr(ui_backup, "_confirm", lambda parent, title, text, yes: True)
+    monkeypatch.setattr(ui_backup, "_show_box",
+                        lambda box: messages.append((box.text(), box.informativeText())))
+    return messages
+
+
+def test_backup_table_model(open_window, qtmodeltester):
+    ctx, window = open_window()
+    for i in range(3):
+        js.save_checkin(TODAY - timedelta(days=i), {"morning_pain": i})
+        backups.make_backup(ctx.data_dir, "daily", now=datetime(2026, 3, 10 + i, 8, 0))
+    model = ui_backup.BackupTableModel(backups.list_backups(ctx.data_dir))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == len(model.COLUMNS)
+    assert model.headerData(2, ui_backup.Qt.Orientation.Horizontal) == "Check-ins"
+    assert model.index(0, 0).data() == "Thu 12 Mar 2026 08:00"
+    assert model.index(0, 1).data() == "daily"
+    assert model.index(0, 2).data() == "3"
+    assert model.index(2, 2).data() == "1"
+    assert model.index(0, 0).data(model.PathRole).endswith("-daily.sqlite")
+    model.set_backups([])
+    qtmodeltester.check(model)
+
+
+def test_back_up_now_from_the_menu(open_window, told):
+    ctx, window = open_window()
+    js.save_checkin(TODAY, {"morning_pain": 4})
+    window.findChild(QAction, "action_backup_now").trigger()
+    (info,) = backups.list_backups(ctx.data_dir)
+    assert info.reason == "manual" and info.counts["check_in"] == 1
+    assert str(info.path) in told[0][1]
+
+
+def test_restore_through_the_dialog(open_window, qtbot, told):
+    ctx, window = open_window()
+    window.show()
+    page = window.show_page("today")
+    js.save_checkin(TODAY, {"morning_pain": 2})
+    backups.make_backup(ctx.data_dir, "manual", now=datetime(2026, 3, 18, 7, 0))
+    page.fields["morning_pain"].edit.setText("8")
+    page.save_checkin_field("morning_pain", 8)
+    assert ctx.undo_stack.count() == 1
+    dialog = ui_backup.RestoreDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    assert not dialog.restore_button.isEnabled()
+    dialog.select_row(0)
+    assert dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(ctx.journal_changed) as blocker:
+        assert dialog.restore_selected()
+    assert blocker.args == [None]
+    assert ctx.undo_stack.count() == 0
+    assert js.get_checkin(TODAY)["morning_pain"] == 2
+    assert page.fields["morning_pain"].edit.text() == "2"  # the page shows the restored day
+    reasons = sorted(i.reason for i in backups.list_backups(ctx.data_dir))
+    assert reasons == ["manual", "pre-restore"]
+    pre = next(i for i in backups.list_backups(ctx.data_dir) if i.reason == "pre-restore")
+    assert str(pre.path) in told[-1][1]
+    # the journal still takes new entries
+    page.save_checkin_field("morning_pain", 5)
+    assert js.get_checkin(TODAY)["morning_pain"] == 5
+
+
+def test_restore_dialog_without_backups(open_window, qtbot):
+    ctx, window = open_window()
+    dialog = ui_backup.RestoreDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    assert not dialog.empty.isHidden()
+    assert not dialog.restore_selected()
+
+
+def test_full_export_then_import_into_a_new_journal(open_window, tmp_path, told):
+    ctx, window = open_window()
+    js.save_checkin(TODAY, {"morning_pain": 3, "notes": "Zoë"})
+    out = tmp_path / "all.json"
+    assert ui_backup.full_export(window, ctx, str(out))
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "rehabjournal-journal"
+    # the same journal is not empty: refused, with the reason
+    assert not ui_backup.full_import(window, ctx, str(out))
+    assert "not imported" in told[-1][0] and "not empty" in told[-1][1]
+
+    from rehabjournal.store.db import close_journal
+
+    close_journal()
+    window.lock.unlock()
+    ctx2, window2 = open_window(profile=False, data_dir=tmp_path / "fresh")
+    changed = []
+    ctx2.journal_changed.connect(changed.append)
+    assert ui_backup.full_import(window2, ctx2, str(out))
+    assert changed == [None]
+    assert js.get_checkin(TODAY)["notes"] == "Zoë"
+    assert m.Profile.select().count() == 1
+
+
+def test_fhir_export(open_window, tmp_path):
+    ctx, window = open_window()
+    js.save_checkin(TODAY, {"morning_pain": 3})
+    out = tmp_path / "fhir.json"
+    assert ui_backup.fhir_export(window, ctx, str(out), anonymise=True)
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle"
+    assert bundle["entry"][0]["resource"]["name"] == [{"text": "Z. Ł."}]
