@@ -179,3 +179,117 @@ def run_report(args) -> int:
     print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}, {data.start} to "
           f"{data.end}, {paper}).")
     return 0
+
+
+# ---- data safety: full export/import, backup, FHIR (docs/full-export.md, your-data.md) --
+
+def _file_arg(help_text: str):
+    def add(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar="FILE.json", help=help_text)
+        _data_dir_after_command(parser)
+
+    return add
+
+
+def _writable_target(path: Path) -> str | None:
+    if path.is_dir():
+        return f"cannot write {path}: it is a folder; give a file name."
+    if not path.parent.is_dir():
+        return f"cannot write {path}: the folder {path.parent} does not exist."
+    return None
+
+
+@command("export-all", "export the whole journal as one JSON file (see docs/full-export.md)",
+         _file_arg("the JSON file to write"))
+def run_export_all(args) -> int:
+    from .store.db import close_journal
+    from .store.full_export import export_all
+
+    path = Path(args.file)
+    problem = _writable_target(path)
+    if problem:
+        return fail(problem)
+    open_for_command(args)
+    try:
+        counts = export_all(path)
+    except OSError as exc:
+        return fail(f"cannot write {path}: {exc.strerror or exc}.")
+    finally:
+        close_journal()
+    print(f"Exported {sum(counts.values())} rows of {len(counts)} tables to {path}.")
+    return 0
+
+
+@command("import-all",
+         "import a full JSON export into an empty journal (all or nothing)",
+         _file_arg("the JSON file made by export-all"))
+def run_import_all(args) -> int:
+    from .store.db import close_journal
+    from .store.full_export import FullImportError, import_all
+    from .store.library import sync_shipped_exercises
+
+    path = Path(args.file)
+    if not path.is_file():
+        what = "is a folder, not a file" if path.is_dir() else "does not exist"
+        return fail(f"cannot import {path}: the file {what}.")
+    open_for_command(args)
+    try:
+        sync_shipped_exercises()
+        counts = import_all(path)
+    except FullImportError as exc:
+        print(f"rehabjournal: error: {path} was not imported; the journal is unchanged:",
+              file=sys.stderr)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        return fail(f"cannot read {path}: {exc.strerror or exc}.")
+    finally:
+        close_journal()
+    print(f"Imported {sum(counts.values())} rows from {path}.")
+    return 0
+
+
+@command("backup", "copy the journal into the backups folder now", _data_dir_after_command)
+def run_backup(args) -> int:
+    import sqlite3
+
+    from .store.backups import make_backup
+    from .store.db import close_journal
+
+    data_dir = open_for_command(args)
+    try:
+        copy = make_backup(data_dir, "manual")
+    except (OSError, sqlite3.Error) as exc:
+        return fail(f"the backup could not be made: {exc}.")
+    finally:
+        close_journal()
+    print(f"Backed up the journal to {copy}.")
+    return 0
+
+
+def _fhir_args(parser: argparse.ArgumentParser) -> None:
+    _file_arg("the FHIR R4 Bundle (JSON) to write")(parser)
+    parser.add_argument("--anonymise", "--anonymize", action="store_true",
+                        help="initials instead of the name")
+
+
+@command("fhir", "export pain scores and outcome measures as a FHIR R4 Bundle for a clinician",
+         _fhir_args)
+def run_fhir(args) -> int:
+    from .store.db import close_journal
+    from .store.fhir import export_bundle
+
+    path = Path(args.file)
+    problem = _writable_target(path)
+    if problem:
+        return fail(problem)
+    open_for_command(args)
+    try:
+        n = export_bundle(path, anonymise=args.anonymise)
+    except OSError as exc:
+        return fail(f"cannot write {path}: {exc.strerror or exc}.")
+    finally:
+        close_journal()
+    print(f"Wrote a FHIR R4 Bundle of {n} entries to {path}.")
+    return 0
