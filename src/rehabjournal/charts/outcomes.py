@@ -1,0 +1,109 @@
+"""Outcome measures over time, one panel per instrument, with the meaningful-change band.
+
+``series`` are ``services.outcomes.Series`` records (key, label, points [(date, score)],
+mcid, score_range, higher_is_better). The band spans the first score +/- the instrument's
+meaningful change: a later score outside it is a meaningful change.
+"""
+
+from __future__ import annotations
+
+from ..domain.outcomes import band
+from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date, fmt_num
+
+NO_DATA = "No outcome measures filled in yet"
+
+
+class OutcomesChart(Chart):
+    """Scores over time; ``lines[key]`` is each instrument's score line.
+
+    The number of panels follows the number of instruments with scores, so ``update``
+    rebuilds the axes (a rare event: a questionnaire every week or two).
+    """
+
+    figsize = (8.0, 3.0)
+
+    def _build(self) -> None:
+        self.series: list = []
+        self.lines: dict[str, object] = {}
+        self.bands: dict[str, object] = {}
+        self.axes_by_key: dict[str, object] = {}
+        self._layout()
+
+    def _layout(self) -> None:
+        fig = self.figure
+        fig.clear()
+        self.lines, self.bands, self.axes_by_key = {}, {}, {}
+        if not self.series:
+            ax = fig.add_subplot()
+            self._style_axes(ax)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            self.empty = self._empty_text(ax, NO_DATA)
+            self.empty.set_visible(True)
+            return
+        axes = fig.subplots(len(self.series), 1, squeeze=False)[:, 0]
+        for ax, s in zip(axes, self.series, strict=True):
+            self._style_axes(ax)
+            self._date_axis(ax)
+            days = [d for d, _v in s.points]
+            values = [v for _d, v in s.points]
+            xs = day_numbers(days)
+            lo, hi = s.score_range
+            first = values[0]
+            b_lo, b_hi = band(first, s.mcid, lo, hi)
+            self.bands[s.key] = ax.axhspan(b_lo, b_hi, alpha=0.15, linewidth=0, zorder=0,
+                                           label=f"first \u00b1 {s.mcid:g} (meaningful change)")
+            (line,) = ax.plot(xs, values, marker="o", markersize=5, linewidth=1.6,
+                              label=s.label, zorder=3)
+            self.lines[s.key] = line
+            ax.set_ylim(lo, hi + (hi - lo) * 0.04)
+            if len(xs) == 1:
+                ax.set_xlim(xs[0] - 7, xs[0] + 7)
+            better = "higher is better" if s.higher_is_better else "lower is better"
+            ax.set_title(f"{s.label} ({fmt_num(lo, 0)}-{fmt_num(hi, 0)}, {better})",
+                         fontsize=10, loc="left")
+            ax.legend(loc="lower right", fontsize=7, frameon=True)
+            self.axes_by_key[s.key] = ax
+
+    def update(self, series) -> None:
+        self.series = list(series)
+        self._layout()
+        self.set_theme(self.theme)
+
+    def _recolour(self) -> None:
+        t = self.theme
+        for key, line in self.lines.items():
+            line.set_color(t.morning)
+            line.set_markerfacecolor(t.morning)
+            self.bands[key].set_facecolor(t.band)
+        from .theme import apply_theme
+
+        # legends are rebuilt with the new colours
+        for ax in self.axes_by_key.values():
+            if ax.get_legend() is not None:
+                ax.legend(loc="lower right", fontsize=7, frameon=True)
+        apply_theme(self.figure, t)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._recolour()
+
+    def describe(self, x: float, y: float, ax) -> str | None:
+        for s in self.series:
+            if self.axes_by_key.get(s.key) is not ax:
+                continue
+            xs = day_numbers([d for d, _v in s.points])
+            best = min(range(len(xs)), key=lambda k: abs(xs[k] - x), default=None)
+            if best is None or abs(xs[best] - x) > 3:
+                return None
+            day, value = s.points[best]
+            delta = value - s.points[0][1]
+            return f"{s.label} {fmt_num(value)} on {fmt_date(day)} ({delta:+.1f} from the first)"
+        return None
+
+
+def outcomes_figure(series, theme: Theme | None = None, figsize=None):
+    """A new ``Figure`` of the outcome-measure scores (for the Progress page and the PDF)."""
+    chart = OutcomesChart(theme or LIGHT, figsize=figsize or (8.0, 2.6 * max(1, len(series))))
+    chart.update(series)
+    return chart.figure

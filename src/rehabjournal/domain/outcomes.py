@@ -1,0 +1,282 @@
+"""Outcome measures (PROMs): instrument definitions, scoring, missing items, meaningful change.
+
+Pure Python: an instrument is built from the dict stored in
+``resources/instruments/<key>.json`` (the services layer reads the file). Scoring follows
+each instrument's published rule (domain.md section 4):
+
+* KOOS: five subscales, each ``100 - mean * 100 / 4`` over the answered items, scored only
+  when enough items are answered (Pain 5 of 9, Symptoms 4 of 7, ADL 9 of 17, Sport/Rec
+  3 of 5, QOL 2 of 4). No total; the headline is the Pain subscale.
+* LEFS: the sum of the 20 items (0-80), only when every item is answered.
+* PSFS: the mean of the rated activities (0-10).
+
+Answers are ``{item id: score}`` for item instruments (a missing key or ``None`` is a
+skipped item) and ``{"activities": [{"name": str, "score": int}, ...]}`` for the PSFS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Meaningful change by instrument (domain.md section 4): points on the instrument's scale.
+MCID: dict[str, float] = {
+    "nprs": 2, "psfs": 2, "lefs": 9, "koos": 8, "visa_p": 13, "kujala": 10, "tsk11": 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    label: str
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    text: str
+    options: tuple[Option, ...]
+    section: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    instruction: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Subscale:
+    key: str
+    name: str
+    items: tuple[str, ...]
+    min_answered: int
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """One questionnaire as published: its items, scoring rule and attribution."""
+
+    key: str
+    name: str
+    short: str
+    kind: str  # "items" or "psfs"
+    instructions: str
+    items: tuple[Item, ...]
+    sections: tuple[Section, ...]
+    subscales: tuple[Subscale, ...]
+    rule: str  # "koos_subscales", "sum" or "mean"
+    score_range: tuple[float, float]
+    higher_is_better: bool
+    missing_rule: str
+    missing_text: str
+    mcid: float
+    mcid_note: str
+    licence: str
+    reference: str
+    sources: tuple[tuple[str, str], ...]
+    headline: str = ""
+    anchors: dict[str, str] = field(default_factory=dict)
+    min_activities: int = 1
+    max_activities: int = 5
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.items)
+
+    def item(self, item_id: str) -> Item:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        raise KeyError(item_id)
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A scored response: ``total`` is the headline (None when it cannot be scored)."""
+
+    total: float | None
+    subscores: dict[str, float | None]
+    answered: int
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The change from a first score to a later one, judged against the meaningful change."""
+
+    delta: float
+    mcid: float
+    meaningful: bool
+    direction: str  # "better", "worse" or "no meaningful change"
+
+    @property
+    def text(self) -> str:
+        if not self.meaningful:
+            return f"{self.delta:+.1f}: within the meaningful change of {self.mcid:g}"
+        return f"{self.delta:+.1f}: meaningfully {self.direction}"
+
+
+def instrument_from_dict(d: dict[str, Any]) -> Instrument:
+    """Build an ``Instrument`` from its JSON definition."""
+    items = tuple(
+        Item(it["id"], it["text"], tuple(Option(o["label"], int(o["score"]))
+                                         for o in it["options"]), it.get("section", ""))
+        for it in d.get("items", [])
+    )
+    sections = tuple(Section(s["key"], s.get("title", ""), s.get("instruction", ""))
+                     for s in d.get("sections", []))
+    subscales = tuple(Subscale(s["key"], s["name"], tuple(s["items"]), int(s["min_answered"]))
+                      for s in d.get("subscales", []))
+    scoring = d["scoring"]
+    acts = d.get("activities", {})
+    mcid = d.get("mcid", {})
+    return Instrument(
+        key=d["key"], name=d["name"], short=d.get("short", d["key"].upper()),
+        kind=d.get("kind", "items"), instructions=d.get("instructions", ""), items=items,
+        sections=sections, subscales=subscales, rule=scoring["rule"],
+        score_range=(float(scoring["range"][0]), float(scoring["range"][1])),
+        higher_is_better=bool(scoring.get("higher_is_better", True)),
+        missing_rule=d.get("missing", {}).get("rule", "all_required"),
+        missing_text=d.get("missing", {}).get("description", ""),
+        mcid=float(mcid.get("value", MCID.get(d["key"], 0))), mcid_note=mcid.get("note", ""),
+        licence=d.get("licence", ""), reference=d.get("reference", ""),
+        sources=tuple((s["what"], s["where"]) for s in d.get("source", [])),
+        headline=d.get("headline", ""), anchors=dict(d.get("anchors", {})),
+        min_activities=int(acts.get("min", 1)), max_activities=int(acts.get("max", 5)),
+    )
+
+
+# ---- validation and missing items ------------------------------------------------------
+
+def validate(instrument: Instrument, answers: dict[str, Any]) -> dict[str, str]:
+    """{field: message} for every bad answer (empty when the answers can be stored)."""
+    errors: dict[str, str] = {}
+    if instrument.kind == "psfs":
+        acts = answers.get("activities")
+        if not isinstance(acts, list):
+            return {"activities": "Name at least one activity and rate it from 0 to 10."}
+        named = 0
+        for k, a in enumerate(acts, start=1):
+            name = str((a or {}).get("name") or "").strip()
+            value = (a or {}).get("score")
+            if not name:
+                errors[f"activity{k}"] = f"Activity {k} needs a name."
+            elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+                errors[f"activity{k}"] = (f"Rate \u201c{name}\u201d with a whole number from 0 "
+                                          f"to 10 (got {value!r}).")
+            else:
+                named += 1
+        if not errors and not (instrument.min_activities <= named
+                               <= instrument.max_activities):
+            errors["activities"] = (f"Name and rate {instrument.min_activities} to "
+                                    f"{instrument.max_activities} activities (got {named}).")
+        return errors
+    known = set(instrument.item_ids)
+    for key, value in answers.items():
+        if key not in known:
+            errors[key] = f"{instrument.short} has no item {key!r}."
+            continue
+        if value is None:
+            continue
+        allowed = {o.score for o in instrument.item(key).options}
+        if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
+            errors[key] = (f"{instrument.short} {key}: the answer must be one of "
+                           f"{sorted(allowed)} (got {value!r}).")
+    if not errors:
+        problems = missing_problems(instrument, answers)
+        if problems:
+            errors["answers"] = " ".join(problems)
+    return errors
+
+
+def _answered(answers: dict[str, Any], ids) -> list[int]:
+    return [answers[i] for i in ids if answers.get(i) is not None]
+
+
+def missing_problems(instrument: Instrument, answers: dict[str, Any]) -> list[str]:
+    """Why these answers cannot be scored under the missing-item rule ([] when they can)."""
+    if instrument.kind == "psfs":
+        return []
+    if instrument.missing_rule == "half_per_subscale":
+        out = []
+        for s in instrument.subscales:
+            n = len(_answered(answers, s.items))
+            if n < s.min_answered:
+                out.append(f"{s.name} needs at least {s.min_answered} of {len(s.items)} items "
+                           f"answered ({n} so far).")
+        return out
+    missing = [i for i in instrument.item_ids if answers.get(i) is None]
+    if missing:
+        return [f"{instrument.short} is scored only when every item is answered "
+                f"({len(missing)} missing)."]
+    return []
+
+
+def can_skip(instrument: Instrument, answers: dict[str, Any], item_id: str) -> bool:
+    """Whether ``item_id`` may be left unanswered and the response still be scored.
+
+    True when, with this item skipped (and every later item answered), the missing-item
+    rule is still met: for the KOOS, when its subscale keeps enough answerable items.
+    """
+    if instrument.kind == "psfs" or instrument.missing_rule != "half_per_subscale":
+        return False
+    ids = instrument.item_ids
+    pos = ids.index(item_id)
+    trial = {i: (answers.get(i) if k < pos else 0) for k, i in enumerate(ids)}
+    trial[item_id] = None
+    return not missing_problems(instrument, trial)
+
+
+# ---- scoring -----------------------------------------------------------------------------
+
+def koos_subscale(values: list[int], min_answered: int) -> float | None:
+    """One KOOS subscale: ``100 - mean * 100 / 4``, or None with too few answers."""
+    if len(values) < min_answered or not values:
+        return None
+    return round(100 - (sum(values) / len(values)) * 100 / 4, 2)
+
+
+def score(instrument: Instrument, answers: dict[str, Any]) -> Score:
+    """Score ``answers`` by the instrument's published rule."""
+    if instrument.kind == "psfs":
+        acts = [a for a in answers.get("activities", []) if a and a.get("score") is not None]
+        values = [int(a["score"]) for a in acts]
+        total = round(sum(values) / len(values), 2) if values else None
+        return Score(total, {}, len(values), () if values else ("No activity rated.",))
+    answered = len(_answered(answers, instrument.item_ids))
+    problems = tuple(missing_problems(instrument, answers))
+    if instrument.rule == "koos_subscales":
+        subs = {s.key: koos_subscale(_answered(answers, s.items), s.min_answered)
+                for s in instrument.subscales}
+        head = subs.get(instrument.headline or "pain")
+        return Score(head, subs, answered, problems)
+    if instrument.rule == "sum":
+        total = None if problems else float(sum(_answered(answers, instrument.item_ids)))
+        return Score(total, {}, answered, problems)
+    if instrument.rule == "mean":
+        vals = _answered(answers, instrument.item_ids)
+        total = None if problems or not vals else round(sum(vals) / len(vals), 2)
+        return Score(total, {}, answered, problems)
+    raise ValueError(f"unknown scoring rule {instrument.rule!r}")
+
+
+# ---- meaningful change ---------------------------------------------------------------------
+
+def meaningful_change(first: float, latest: float, mcid: float, *,
+                      higher_is_better: bool = True) -> Change:
+    """Judge ``latest - first`` against the meaningful change ``mcid`` (same units)."""
+    delta = latest - first
+    meaningful = abs(delta) >= mcid
+    better = delta > 0 if higher_is_better else delta < 0
+    direction = ("better" if better else "worse") if meaningful else "no meaningful change"
+    return Change(round(delta, 2), mcid, meaningful, direction)
+
+
+def band(first: float, mcid: float, lo: float, hi: float) -> tuple[float, float]:
+    """The no-meaningful-change band around a first score, clipped to the scale."""
+    return max(lo, first - mcid), min(hi, first + mcid)
