@@ -33,7 +33,7 @@ class AdherenceChart(Chart):
         ax = self.ax = self.figure.add_subplot()
         self._style_axes(ax)
         self._date_axis(ax)
-        ax.set_title("Programme adherence by week (% of prescribed exercise sets done)",
+        ax.set_title("Programme adherence by week (% of what was prescribed that was done)",
                      fontsize=10, loc="left")
         ax.set_ylabel("% done", fontsize=9)
         ax.set_ylim(0, 125)

@@ -1,0 +1,160 @@
+"""A Qt canvas for one ``charts`` chart: coalesced redraws, palette, hover, save.
+
+Importing this module imports matplotlib: only pages that show charts import it, and only
+when they are first shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSizePolicy, QToolTip
+
+from ..charts.theme import Theme, theme_from_palette
+
+FORMATS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
+
+
+def palette_theme(palette: QPalette) -> Theme:
+    """The chart theme of a Qt palette (Window, WindowText and Base colours)."""
+    role = QPalette.ColorRole
+    return theme_from_palette(
+        palette.color(role.Window).name(),
+        palette.color(role.WindowText).name(),
+        palette.color(role.Base).name(),
+    )
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """Shows ``chart.figure``; redraw with ``request_redraw()`` after ``chart.update()``.
+
+    * Redraws are coalesced: any number of requests in one turn of the event loop give
+      one draw; a hidden canvas only remembers it is stale and draws when shown.
+    * The chart follows the widget's palette (light or dark) on a palette change.
+    * Hovering shows ``chart.describe(...)`` as a tooltip (kept in ``hover_text``).
+    * The context menu saves the chart as PNG or SVG.
+    """
+
+    def __init__(self, chart, name: str = "chart", min_height: int = 200, parent=None):
+        self._theme_key: tuple | None = None
+        self.chart = chart
+        super().__init__(chart.figure)
+        if parent is not None:
+            self.setParent(parent)
+        self.name = name
+        self.hover_text: str | None = None
+        self._stale = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._flush)
+        self.setMinimumHeight(min_height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.setToolTip("")
+        self.setAccessibleName(name)
+        self.mpl_connect("motion_notify_event", self._on_motion)
+        self.mpl_connect("figure_leave_event", self._on_leave)
+        self.apply_palette(redraw=False)
+
+    # ---- redraws -----------------------------------------------------------------------
+    def request_redraw(self) -> None:
+        """Redraw once the current burst of changes is over (or when next shown)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._timer.start()
+
+    def _flush(self) -> None:
+        self._stale = False
+        self.draw_idle()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.request_redraw()
+
+    # ---- palette -----------------------------------------------------------------------
+    def source_palette(self) -> QPalette:
+        """The palette the chart follows: the parent's (matplotlib sets the canvas's own
+        palette to plain white), else the application's."""
+        parent = self.parentWidget()
+        return parent.palette() if parent is not None else QApplication.palette()
+
+    def apply_palette(self, redraw: bool = True) -> None:
+        """Recolour the chart for the current palette (only when the colours changed)."""
+        if not hasattr(self, "_timer"):
+            return  # still in matplotlib's __init__
+        theme = palette_theme(self.source_palette())
+        key = (theme.figure_bg, theme.fg, theme.axes_bg)
+        if key == self._theme_key:
+            return
+        self._theme_key = key
+        self.chart.set_theme(theme)
+        if redraw:
+            self.request_redraw()
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                            QEvent.Type.StyleChange, QEvent.Type.ParentChange):
+            self.apply_palette()
+        super().changeEvent(event)
+
+    # ---- hover -------------------------------------------------------------------------
+    def _on_motion(self, event) -> None:
+        text = None
+        if event.inaxes is not None and event.xdata is not None:
+            text = self.chart.describe(event.xdata, event.ydata, event.inaxes)
+        if text == self.hover_text:
+            return
+        self.hover_text = text
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def _on_leave(self, _event) -> None:
+        self.hover_text = None
+        QToolTip.hideText()
+
+    # ---- saving ------------------------------------------------------------------------
+    def save(self, path: str | Path) -> Path:
+        """Save the chart as PNG or SVG (by the file's suffix; PNG when none)."""
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            fmt = "png"
+            path = path.with_suffix(".png")
+        self.figure.savefig(path, format=fmt, dpi=150,
+                            facecolor=self.figure.get_facecolor())
+        return path
+
+    def save_dialog(self, fmt: str = "png") -> Path | None:
+        start = str(Path.home() / f"{self.name}.{fmt}")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, f"Save chart as {fmt.upper()}", start, FORMATS[fmt])
+        if not path:
+            return None
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        try:
+            return self.save(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Chart not saved",
+                                f"Could not save {path}: {exc.strerror or exc}.")
+            return None
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for fmt in FORMATS:
+            action = menu.addAction(f"Save Chart as {fmt.upper()}...")
+            action.setObjectName(f"save_{fmt}")
+            action.triggered.connect(lambda _=False, f=fmt: self.save_dialog(f))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        self.context_menu().exec(self.mapToGlobal(pos))
