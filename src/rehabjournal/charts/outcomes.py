@@ -8,7 +8,7 @@ meaningful change: a later score outside it is a meaningful change.
 from __future__ import annotations
 
 from ..domain.outcomes import band
-from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date, fmt_num
+from .theme import LIGHT, Chart, Theme, apply_theme, day_numbers, fmt_date, fmt_num
 
 NO_DATA = "No outcome measures filled in yet"
 
@@ -76,8 +76,6 @@ class OutcomesChart(Chart):
             line.set_color(t.morning)
             line.set_markerfacecolor(t.morning)
             self.bands[key].set_facecolor(t.band)
-        from .theme import apply_theme
-
         # legends are rebuilt with the new colours
         for ax in self.axes_by_key.values():
             if ax.get_legend() is not None:

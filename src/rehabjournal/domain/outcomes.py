@@ -221,15 +221,19 @@ def can_skip(instrument: Instrument, answers: dict[str, Any], item_id: str) -> b
     """Whether ``item_id`` may be left unanswered and the response still be scored.
 
     True when, with this item skipped (and every later item answered), the missing-item
-    rule is still met: for the KOOS, when its subscale keeps enough answerable items.
+    rule can still be met: for the KOOS, when its subscale keeps enough items; items
+    before ``item_id`` without an answer count as skipped.
     """
     if instrument.kind == "psfs" or instrument.missing_rule != "half_per_subscale":
         return False
     ids = instrument.item_ids
     pos = ids.index(item_id)
-    trial = {i: (answers.get(i) if k < pos else 0) for k, i in enumerate(ids)}
-    trial[item_id] = None
-    return not missing_problems(instrument, trial)
+    before = set(ids[:pos])
+    for s in instrument.subscales:
+        if item_id in s.items:
+            skipped = sum(1 for i in s.items if i in before and answers.get(i) is None)
+            return len(s.items) - skipped - 1 >= s.min_answered
+    return False
 
 
 # ---- scoring -----------------------------------------------------------------------------
