@@ -24,7 +24,7 @@ SECTIONS: dict[str, str] = {
     "events": "Red flags and events",
     "notes": "Notable notes",
     "log": "Appendix: day-by-day log",
-    "sheet": "Fill-in programme sheet for the coming weeks",
+    "sheet": "Fill-in programme sheet",
 }
 """Optional sections, key -> label. Page one ("what changed") is always included."""
 

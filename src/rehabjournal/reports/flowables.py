@@ -170,7 +170,7 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
             tint = st.LIGHT_TINTS["green" if h.change["direction"] == "down" else "red"]
             extra.append(("BACKGROUND", (5, i), (5, i), tint))
     w = width
-    widths = [0.27 * w, 0.13 * w, 0.13 * w, 0.13 * w, 0.13 * w, 0.21 * w]
+    widths = [0.31 * w, 0.12 * w, 0.12 * w, 0.12 * w, 0.13 * w, 0.20 * w]
     return [_table(rows, widths, *extra, zebra=False)]
 
 

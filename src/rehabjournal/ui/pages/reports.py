@@ -1,10 +1,466 @@
-"""Reports page (placeholder until its feature lands)."""
+"""Reports page: options, a preview of the real PDF pages, Save As, Print, Open.
+
+The PDF is built in a worker thread (``ui.report_worker``) into a private temporary
+folder; the preview shows images of the very pages that are saved or printed. Printing
+goes through the system print dialog and paints each rendered page at the printer's
+resolution.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPageSize, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...reports import DEFAULT_SECTIONS, DISCLAIMER, PAPERS, SECTIONS, paper_for_locale
 from ..context import AppContext
-from .placeholder import PlaceholderPage
+from ..report_worker import ReportJob, ReportRequest, ReportResult, render_pages
+
+PRESETS = (("Last 4 weeks", 4), ("Last 6 weeks", 6), ("Last 12 weeks", 12),
+           ("Whole journal", 0), ("Custom", -1))
 
 
-def create(ctx: AppContext) -> PlaceholderPage:
-    return PlaceholderPage("Reports", "The clinician PDF report: preview, save, print.")
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class PagePreview(QScrollArea):
+    """The rendered pages, one under the other, scaled to the width of the view."""
+
+    def __init__(self):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Report preview")
+        self._images = []
+        self._body = QWidget()
+        self._body.setObjectName("previewBody")
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setSpacing(12)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.placeholder = QLabel(
+            "Choose the period and options, then press <b>Make report</b>.<br>"
+            "The pages appear here exactly as they will be saved or printed."
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self._layout.addWidget(self.placeholder)
+        self.setWidget(self._body)
+        self.labels: list[QLabel] = []
+
+    def set_images(self, images) -> None:
+        for label in self.labels:
+            label.deleteLater()
+        self.labels = []
+        self._images = list(images)
+        self.placeholder.setVisible(not self._images)
+        for i, _image in enumerate(self._images):
+            label = QLabel()
+            label.setAccessibleName(f"Page {i + 1} of {len(self._images)}")
+            label.setStyleSheet("background: white; border: 1px solid #9aa5b1;")
+            self._layout.addWidget(label)
+            self.labels.append(label)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        width = max(200, self.viewport().width() - 40)
+        for label, image in zip(self.labels, self._images, strict=True):
+            pix = QPixmap.fromImage(image)
+            target = min(width, image.width())
+            label.setPixmap(pix.scaledToWidth(target, Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.labels:
+            self._rescale()
+
+
+class ReportsPage(QWidget):
+    """Options on the left; preview and actions on the right.
+
+    Signals:
+        report_ready(object): a ``ReportResult`` after each successful build.
+        report_failed(str): the message after a failed build.
+    """
+
+    report_ready = Signal(object)
+    report_failed = Signal(str)
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.result: ReportResult | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._jobs: list[ReportJob] = []
+        self._tmp = tempfile.TemporaryDirectory(prefix="rehabjournal-report-")
+        self._tmpdir = self._tmp.name
+        self._counter = 0
+        self._stale = False
+        self._period_set = False
+
+        # ---- options ----------------------------------------------------------------
+        self.preset = QComboBox()
+        for text, _weeks in PRESETS:
+            self.preset.addItem(text)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.date_from.setAccessibleName("Report from")
+        self.date_to.setAccessibleName("Report to")
+        self.period_error = QLabel()
+        self.period_error.setObjectName("periodError")
+        self.period_error.setStyleSheet("color: #b00020;")
+        self.period_error.setWordWrap(True)
+        self.period_error.hide()
+
+        self.paper = QComboBox()
+        self.paper.addItems(list(PAPERS))
+        self.paper.setCurrentText(paper_for_locale(QLocale().name()))
+        self.anonymise = QCheckBox("Anonymise (initials only)")
+        self.anonymise.setToolTip("Show the patient's initials instead of the name and leave "
+                                  "out the clinician's name.")
+
+        form = QFormLayout()
+        form.addRow("Period", self.preset)
+        form.addRow("From", self.date_from)
+        form.addRow("To", self.date_to)
+        form.addRow(self.period_error)
+        form.addRow("Paper", self.paper)
+        form.addRow(self.anonymise)
+
+        sections_box = QGroupBox("Sections")
+        sections_layout = QVBoxLayout(sections_box)
+        always = QCheckBox("Page one: what changed")
+        always.setChecked(True)
+        always.setEnabled(False)
+        sections_layout.addWidget(always)
+        self.section_checks: dict[str, QCheckBox] = {}
+        for key, label in SECTIONS.items():
+            box = QCheckBox(label)
+            box.setChecked(key in DEFAULT_SECTIONS)
+            box.setObjectName(f"section_{key}")
+            sections_layout.addWidget(box)
+            self.section_checks[key] = box
+
+        self.make_button = QPushButton("Make report")
+        self.make_button.setDefault(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        disclaimer = QLabel(f"<i>{DISCLAIMER}</i> The report is printed on every page with "
+                            "the patient's initials and page numbers.")
+        disclaimer.setWordWrap(True)
+
+        options = QVBoxLayout()
+        title = QLabel("<h2>Clinician report</h2>")
+        options.addWidget(title)
+        options.addLayout(form)
+        options.addWidget(sections_box)
+        options.addWidget(self.make_button)
+        options.addWidget(self.progress)
+        options.addWidget(self.status)
+        options.addStretch(1)
+        options.addWidget(disclaimer)
+        left = QWidget()
+        left.setLayout(options)
+        left.setFixedWidth(300)
+
+        # ---- preview and actions ----------------------------------------------------
+        self.preview = PagePreview()
+        self.save_button = QPushButton("Save As…")
+        self.print_button = QPushButton("Print…")
+        self.open_button = QPushButton("Open in viewer")
+        self.pages_label = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(self.pages_label, 1)
+        for b in (self.save_button, self.print_button, self.open_button):
+            actions.addWidget(b)
+        right = QVBoxLayout()
+        right.addLayout(actions)
+        right.addWidget(self.preview, 1)
+        right_w = QWidget()
+        right_w.setLayout(right)
+        right_w.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addWidget(right_w, 1)
+
+        self.preset.currentIndexChanged.connect(self._apply_preset)
+        self.date_from.dateChanged.connect(self._dates_edited)
+        self.date_to.dateChanged.connect(self._dates_edited)
+        self.make_button.clicked.connect(self.make_report)
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_report)
+        self.open_button.clicked.connect(self.open_in_viewer)
+        ctx.journal_changed.connect(self._journal_changed)
+        self._set_actions_enabled(False)
+
+    # ---- period -------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        if not self._period_set:
+            self._period_set = True
+            self._apply_preset(self.preset.currentIndex())
+
+    def _journal_span(self) -> tuple[date, date] | None:
+        from ...store import journal_repo
+
+        return journal_repo.journal_span()
+
+    def _apply_preset(self, index: int) -> None:
+        weeks = PRESETS[index][1]
+        if weeks < 0:
+            return
+        today = self.ctx.today()
+        span = self._journal_span()
+        end = min(span[1], today) if span else today
+        if weeks == 0:
+            start = span[0] if span else end - timedelta(days=27)
+        else:
+            start = end - timedelta(days=weeks * 7 - 1)
+        self.set_period(start, end, keep_preset=True)
+
+    def set_period(self, start: date, end: date, *, keep_preset: bool = False) -> None:
+        for edit, value in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(value))
+            edit.blockSignals(False)
+        self._period_set = True
+        if not keep_preset:
+            self.preset.blockSignals(True)
+            self.preset.setCurrentIndex(len(PRESETS) - 1)
+            self.preset.blockSignals(False)
+        self._validate_period()
+
+    def period(self) -> tuple[date, date]:
+        return _pydate(self.date_from.date()), _pydate(self.date_to.date())
+
+    def _dates_edited(self) -> None:
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(len(PRESETS) - 1)
+        self.preset.blockSignals(False)
+        self._validate_period()
+
+    def _validate_period(self) -> bool:
+        start, end = self.period()
+        ok = end >= start
+        self.period_error.setText("" if ok else "The period ends before it starts: choose a "
+                                  "'To' date on or after the 'From' date.")
+        self.period_error.setVisible(not ok)
+        self.make_button.setEnabled(ok and not self.busy())
+        return ok
+
+    def sections(self) -> frozenset[str]:
+        return frozenset(k for k, box in self.section_checks.items() if box.isChecked())
+
+    # ---- building -----------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def make_report(self) -> None:
+        """Start building the PDF in the background (the window stays responsive)."""
+        if self.busy() or not self._validate_period():
+            return
+        start, end = self.period()
+        self._counter += 1
+        out = Path(self._tmpdir) / f"report-{self._counter}.pdf"
+        request = ReportRequest(
+            start=start, end=end, out_path=out, anonymise=self.anonymise.isChecked(),
+            paper=self.paper.currentText(), sections=self.sections(), made=self.ctx.today(),
+            preview_dpi=110 * max(1.0, self.devicePixelRatioF()),
+        )
+        job = ReportJob(request)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        self._jobs.append(job)
+        self.make_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText("Making the report…")
+        self.pool.start(job)
+
+    def _job_done(self) -> None:
+        self._jobs.clear()
+        self.progress.hide()
+        self._validate_period()
+
+    def _on_progress(self, percent: int, message: str) -> None:
+        self.progress.setValue(percent)
+        self.status.setText(f"{message}…" if percent < 100 else message)
+
+    def _on_finished(self, result: ReportResult) -> None:
+        old = self.result
+        self.result = result
+        self._stale = False
+        self._job_done()
+        self.preview.set_images(result.images)
+        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        self.pages_label.setText(f"{pages}, {result.request.paper}")
+        if result.empty:
+            self.status.setText("No entries in this period: the report says so. Choose "
+                                "another period.")
+        else:
+            self.status.setText(f"Report ready: {pages}.")
+        self._set_actions_enabled(True)
+        if old is not None and old.path != result.path:
+            with contextlib.suppress(OSError):
+                old.path.unlink()
+        self.report_ready.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._job_done()
+        self.status.setText(f"The report could not be made: {message}")
+        self.report_failed.emit(message)
+
+    def _journal_changed(self, _day=None) -> None:
+        if self.result is not None and not self._stale:
+            self._stale = True
+            self.status.setText("The journal changed since this preview: press Make report "
+                                "to update it.")
+
+    def _set_actions_enabled(self, on: bool) -> None:
+        for b in (self.save_button, self.print_button, self.open_button):
+            b.setEnabled(on)
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        if self.result is None:
+            return "rehab-report.pdf"
+        return f"rehab-report-{self.result.start.isoformat()}-to-{self.result.end.isoformat()}.pdf"
+
+    def save_as(self) -> None:
+        if self.result is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save the report", str(Path.home() / self.suggested_name()), "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            self.save_to(Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, "Report not saved",
+                                f"Could not save {path}: {exc.strerror or exc}.")
+            return
+        self.ctx.status.emit(f"Report saved to {path}")
+
+    def save_to(self, path: Path) -> Path:
+        """Copy the built PDF to ``path`` atomically (no partial file on failure)."""
+        if self.result is None:
+            raise RuntimeError("no report has been made yet")
+        path = Path(path)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        try:
+            shutil.copyfile(self.result.path, tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        return path
+
+    def print_report(self) -> None:
+        if self.result is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name())
+        size = QPageSize.PageSizeId.Letter if self.result.request.paper == "Letter" else (
+            QPageSize.PageSizeId.A4)
+        printer.setPageSize(QPageSize(size))
+        printer.setFullPage(True)  # the PDF pages carry their own margins
+        printer.setFromTo(1, self.result.pages)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.result.pages)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer) -> int:
+        """Paint the report's pages onto ``printer`` at its resolution; returns pages sent."""
+        if self.result is None:
+            return 0
+        first, last = printer.fromPage(), printer.toPage()
+        if first <= 0:
+            first, last = 1, self.result.pages
+        last = min(last, self.result.pages)
+        dpi = min(printer.resolution(), 600)
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, "Not printed", "The printer could not be started.")
+            return 0
+        sent = 0
+        try:
+            for number in range(first, last + 1):
+                if sent:
+                    printer.newPage()
+                image = render_pages(self.result.path, dpi, range(number - 1, number))[0]
+                page = (printer.paperRect if printer.fullPage() else printer.pageRect)(
+                    printer.Unit.DevicePixel)
+                scale = min(page.width() / image.width(), page.height() / image.height())
+                w, h = image.width() * scale, image.height() * scale
+                target = QRectF((page.width() - w) / 2, (page.height() - h) / 2, w, h)
+                painter.drawImage(target, image)
+                sent += 1
+        finally:
+            painter.end()
+        return sent
+
+    def open_in_viewer(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path)))
+
+    # ---- lifetime -----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Called when the window closes: let a running build finish."""
+        self.pool.waitForDone(60_000)
+
+    def closeEvent(self, event) -> None:
+        self.flush()
+        super().closeEvent(event)
+
+
+def create(ctx: AppContext) -> ReportsPage:
+    return ReportsPage(ctx)
