@@ -100,13 +100,23 @@ def _backup_files(data_dir: Path) -> list[tuple[Path, datetime, str]]:
     return found
 
 
-def count_rows(path: Path) -> dict[str, int]:
+def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
     """Rows per counted table of a journal file, read through a read-only connection.
 
+    An encrypted copy is read with ``passphrase`` (the open journal's when None).
+
     Raises:
-        sqlite3.DatabaseError: the file is not a readable journal.
+        sqlite3.DatabaseError, db.JournalError: the file is not a readable journal.
     """
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    from . import encryption
+
+    if encryption.is_encrypted(path):
+        key = passphrase or encryption.current_passphrase()
+        if key is None:
+            raise db.JournalError("encrypted")
+        conn = encryption.connect(path, key)
+    else:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         present = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -126,7 +136,7 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     for path, made, reason in _backup_files(data_dir):
         try:
             counts, error = count_rows(path), ""
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, db.JournalError) as exc:
             counts, error = {}, f"unreadable ({exc})"
         result.append(BackupInfo(path, made, reason, counts, error))
     return result
@@ -146,7 +156,15 @@ def make_backup(data_dir: Path, reason: str, now: datetime | None = None) -> Pat
     path = db.journal_path(data_dir)
     if not path.exists():
         raise FileNotFoundError(f"There is no journal in {data_dir} to back up.")
-    copy = db.backup_copy(path, reason)
+    from . import encryption
+
+    if encryption.is_encrypted(path):
+        key = encryption.current_passphrase()
+        if key is None:
+            raise db.JournalError("The encrypted journal must be open to back it up.")
+        copy = encryption.backup_copy(path, reason, key)
+    else:
+        copy = db.backup_copy(path, reason)
     if now is None:
         return copy
     stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -177,7 +195,7 @@ def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | N
         return None
     try:
         copy = make_backup(data_dir, "daily", now)
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, db.JournalError):
         return None
     prune(data_dir)
     return copy
@@ -249,28 +267,45 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
     path = db.journal_path(data_dir)
     if not backup_path.is_file():
         raise RestoreError(f"The backup {backup_path} does not exist.")
+    from . import encryption
+
+    encrypted = encryption.is_encrypted(backup_path)
+    key = encryption.current_passphrase() if encrypted else None
     try:
-        db.inspect(backup_path)
+        if encrypted:
+            if key is None:
+                raise db.JournalError("it is encrypted and the journal open now is not")
+            encryption.inspect(backup_path, key)
+        else:
+            db.inspect(backup_path)
     except db.JournalError as exc:
         raise RestoreError(f"Cannot restore {backup_path.name}: {exc}") from exc
     pre = make_backup(data_dir, "pre-restore") if path.exists() else None
     tmp = data_dir / f".{db.JOURNAL_NAME}.restoring"
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
-    src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the temp file
-        finally:
-            dst.close()
+        if encrypted:
+            conn = encryption.connect(backup_path, key)
+            try:
+                encryption._export(conn, tmp, key)
+            finally:
+                conn.close()
+        else:
+            src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                dst = sqlite3.connect(tmp)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the copy
+                finally:
+                    dst.close()
+            finally:
+                src.close()
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    finally:
-        src.close()
     db._private(tmp)
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
@@ -280,5 +315,8 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
             Path(str(path) + suffix).unlink()
     os.replace(tmp, path)
     _fsync_dir(data_dir)
-    db.open_journal(data_dir)
+    if encrypted:
+        encryption.open_encrypted(data_dir, key)
+    else:
+        db.open_journal(data_dir)
     return pre
