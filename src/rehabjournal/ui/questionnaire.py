@@ -1,0 +1,473 @@
+"""Filling in an outcome measure: one item after another, all by keyboard if wanted.
+
+Keys: a number (0-4) picks that answer, Enter goes on, Backspace goes back, S skips an
+item when the instrument's missing-item rule allows it, Esc cancels. The last page shows
+the score (saved by then). The PSFS is one page: name up to five activities and rate each.
+
+    open_questionnaire(parent, ctx, "koos")   # modal; returns the saved response id or None
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import outcomes as dom
+from ..services import outcomes as svc
+from ..services.errors import ValidationError
+from .widgets import ERROR_COLOUR
+
+NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
+
+
+def _label(text: str = "", name: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class QuestionnaireDialog(QDialog):
+    """One outcome measure, item by item; saves on the last item and shows the score.
+
+    Signals:
+        saved(int): the new response's id.
+    """
+
+    saved = Signal(int)
+
+    def __init__(self, instrument_key: str, day: date, parent=None, ctx=None,
+                 problem: str = "knee"):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.inst: dom.Instrument = svc.instrument(instrument_key)
+        self.day = day
+        self.problem = problem or "knee"
+        self.answers: dict[str, int | None] = {}
+        self.index = -1  # -1: the instructions page
+        self.response_id: int | None = None
+        self.result: dom.Score | None = None
+        self.setWindowTitle(f"{self.inst.short}: {self.inst.name}")
+        self.setObjectName("questionnaireDialog")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        outer = QVBoxLayout(self)
+        # the pages change the size hint; a fixed, roomy size keeps the window still
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.resize(640, 480)
+        head = QHBoxLayout()
+        self.title = _label(f"{self.inst.name} ({self.inst.short})", "questionnaireTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        head.addWidget(self.title, 1)
+        self.progress_label = _label("", "progressLabel", wrap=False)
+        head.addWidget(self.progress_label)
+        outer.addLayout(head)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(6)
+        self.progress_bar.setRange(0, max(1, len(self.inst.items)))
+        outer.addWidget(self.progress_bar)
+
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.intro_page = self._build_intro()
+        self.item_page = self._build_item_page() if self.inst.kind != "psfs" else None
+        self.psfs_page = self._build_psfs_page() if self.inst.kind == "psfs" else None
+        self.result_page = self._build_result_page()
+
+        self.error = _label("", "questionnaireError")
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.hide()
+        outer.addWidget(self.error)
+        self.hint = _label("", "keyHint")
+        self.hint.setStyleSheet("color: palette(mid);")
+        outer.addWidget(self.hint)
+
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton("Back")
+        self.skip_button = QPushButton("Skip")
+        self.next_button = QPushButton("Next")
+        self.close_button = QPushButton("Close")
+        for b in (self.back_button, self.skip_button, self.next_button, self.close_button):
+            b.setAutoDefault(False)
+            b.setDefault(False)
+        self.back_button.setToolTip("Previous item (Backspace)")
+        self.skip_button.setToolTip("Leave this item unanswered (S)")
+        self.next_button.setToolTip("Next item (Enter)")
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.close_button)
+        outer.addLayout(buttons)
+        self.back_button.clicked.connect(self.back)
+        self.skip_button.clicked.connect(self.skip)
+        self.next_button.clicked.connect(self.next)
+        self.close_button.clicked.connect(self.accept)
+        self._show()
+
+    # ---- pages -----------------------------------------------------------------------
+    def _build_intro(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        text = self.inst.instructions.replace("{problem}", self.problem)
+        self.intro_text = _label(text, "instructions")
+        lay.addWidget(self.intro_text)
+        if self.inst.kind != "psfs":
+            n = len(self.inst.items)
+            rule = self.inst.missing_text
+            lay.addWidget(_label(f"{n} items, about {max(2, n // 4)} minutes. {rule}", "muted"))
+        lay.addStretch(1)
+        self.stack.addWidget(page)
+        return page
+
+    def _build_item_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.section_title = _label("", "sectionTitle")
+        f = self.section_title.font()
+        f.setBold(True)
+        self.section_title.setFont(f)
+        self.section_text = _label("", "sectionInstruction")
+        self.item_text = _label("", "itemText")
+        f = self.item_text.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        self.item_text.setFont(f)
+        self.item_text.setMinimumHeight(48)
+        lay.addWidget(self.section_title)
+        lay.addWidget(self.section_text)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        lay.addWidget(line)
+        lay.addWidget(self.item_text)
+        self.option_box = QVBoxLayout()
+        self.option_box.setSpacing(4)
+        lay.addLayout(self.option_box)
+        lay.addStretch(1)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.option_buttons: list[QRadioButton] = []
+        self.group.idClicked.connect(self._option_clicked)
+        self.stack.addWidget(page)
+        return page
+
+    def _build_psfs_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(_label(self.inst.instructions.replace("{problem}", self.problem),
+                             "instructions"))
+        lo, hi = self.inst.anchors.get("0", ""), self.inst.anchors.get("10", "")
+        lay.addWidget(_label(f"0 = {lo}; 10 = {hi}.", "anchors"))
+        grid = QGridLayout()
+        grid.addWidget(_label("Activity", wrap=False), 0, 1)
+        grid.addWidget(_label("0-10", wrap=False), 0, 2)
+        self.activity_names: list[QLineEdit] = []
+        self.activity_scores: list[QSpinBox] = []
+        for k in range(self.inst.max_activities):
+            name = QLineEdit()
+            name.setPlaceholderText("e.g. running, stairs, kneeling" if k == 0 else "")
+            name.setAccessibleName(f"Activity {k + 1}")
+            spin = QSpinBox()
+            spin.setRange(-1, 10)
+            spin.setSpecialValueText("-")
+            spin.setValue(-1)
+            spin.setAccessibleName(f"Activity {k + 1} rating")
+            grid.addWidget(_label(f"{k + 1}.", wrap=False), k + 1, 0)
+            grid.addWidget(name, k + 1, 1)
+            grid.addWidget(spin, k + 1, 2)
+            self.activity_names.append(name)
+            self.activity_scores.append(spin)
+        lay.addLayout(grid)
+        lay.addStretch(1)
+        self.stack.addWidget(page)
+        return page
+
+    def _build_result_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.result_title = _label("", "resultTitle")
+        f = self.result_title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        self.result_title.setFont(f)
+        self.result_text = _label("", "resultText")
+        lay.addWidget(self.result_title)
+        lay.addWidget(self.result_text)
+        lay.addStretch(1)
+        self.stack.addWidget(page)
+        return page
+
+    # ---- navigation ------------------------------------------------------------------
+    @property
+    def items(self) -> tuple[dom.Item, ...]:
+        return self.inst.items
+
+    @property
+    def current(self) -> dom.Item | None:
+        if 0 <= self.index < len(self.items):
+            return self.items[self.index]
+        return None
+
+    def on_result_page(self) -> bool:
+        return self.stack.currentWidget() is self.result_page
+
+    def _show(self) -> None:
+        self.error.hide()
+        n = len(self.items)
+        if self.response_id is not None:
+            self.stack.setCurrentWidget(self.result_page)
+            self.progress_label.setText("Done")
+            self.progress_bar.setValue(self.progress_bar.maximum())
+            self.hint.setText("Enter or Esc closes.")
+            for b in (self.back_button, self.skip_button, self.next_button):
+                b.hide()
+            self.close_button.show()
+            self.close_button.setFocus()
+            return
+        self.close_button.hide()
+        self.back_button.show()
+        self.next_button.show()
+        if self.index < 0:
+            self.stack.setCurrentWidget(self.intro_page)
+            self.progress_label.setText(f"{n} items" if n else "")
+            self.progress_bar.setValue(0)
+            self.back_button.setEnabled(False)
+            self.skip_button.hide()
+            self.next_button.setText("Start")
+            self.hint.setText("Enter to start; Esc to cancel.")
+            return
+        if self.inst.kind == "psfs":
+            self.stack.setCurrentWidget(self.psfs_page)
+            self.progress_label.setText("")
+            self.back_button.setEnabled(True)
+            self.skip_button.hide()
+            self.next_button.setText("Save")
+            self.hint.setText("Tab between fields, Up/Down to rate; Enter saves.")
+            self.activity_names[0].setFocus()
+            return
+        item = self.current
+        self.stack.setCurrentWidget(self.item_page)
+        self.progress_label.setText(f"item {self.index + 1} of {n}")
+        self.progress_bar.setValue(self.index)
+        section = self.inst.section(item.section)
+        self.section_title.setText(section.title if section else "")
+        self.section_title.setVisible(bool(section and section.title))
+        self.section_text.setText(section.instruction if section else "")
+        self.section_text.setVisible(bool(section and section.instruction))
+        self.item_text.setText(f"{item.id}. {item.text}" if self.inst.key == "koos"
+                               else f"{self.index + 1}. {item.text}")
+        self._fill_options(item)
+        self.back_button.setEnabled(True)
+        skippable = dom.can_skip(self.inst, self.answers, item.id)
+        self.skip_button.setVisible(True)
+        self.skip_button.setEnabled(skippable)
+        last = self.index == n - 1
+        self.next_button.setText("Finish" if last else "Next")
+        keys = f"0-{len(item.options) - 1}"
+        self.hint.setText(f"Press {keys} to answer, Enter for {'finish' if last else 'next'}, "
+                          "Backspace to go back"
+                          + (", S to skip" if skippable else "") + ".")
+
+    def _fill_options(self, item: dom.Item) -> None:
+        for b in self.option_buttons:
+            self.group.removeButton(b)
+            self.option_box.removeWidget(b)
+            b.deleteLater()
+        self.option_buttons = []
+        chosen = self.answers.get(item.id)
+        for k, opt in enumerate(item.options):
+            b = QRadioButton(f"{k}   {opt.label}")
+            b.setAccessibleName(opt.label)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # number keys and Enter stay ours
+            self.group.addButton(b, k)
+            self.option_box.addWidget(b)
+            self.option_buttons.append(b)
+            if chosen is not None and opt.score == chosen:
+                b.setChecked(True)
+        self.setFocus()
+
+    def _option_clicked(self, k: int) -> None:
+        item = self.current
+        if item is not None:
+            self.answers[item.id] = item.options[k].score
+            self.error.hide()
+
+    def choose(self, k: int) -> None:
+        """Pick the ``k``-th answer of the current item (what the number keys do)."""
+        item = self.current
+        if item is None or not 0 <= k < len(item.options):
+            return
+        self.option_buttons[k].setChecked(True)
+        self._option_clicked(k)
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def next(self) -> None:
+        if self.response_id is not None:
+            self.accept()
+            return
+        if self.index < 0:
+            self.index = 0
+            self._show()
+            return
+        if self.inst.kind == "psfs":
+            self._save(self._psfs_answers())
+            return
+        item = self.current
+        if self.answers.get(item.id) is None:
+            if dom.can_skip(self.inst, self.answers, item.id):
+                self._fail("Choose an answer (a number key), or press S to skip this item.")
+            else:
+                self._fail("Please choose an answer: a number key or a click.")
+            return
+        if self.index == len(self.items) - 1:
+            self._save({k: v for k, v in self.answers.items() if v is not None})
+            return
+        self.index += 1
+        self._show()
+
+    def skip(self) -> None:
+        item = self.current
+        if item is None or not dom.can_skip(self.inst, self.answers, item.id):
+            return
+        self.answers[item.id] = None
+        if self.index == len(self.items) - 1:
+            self._save({k: v for k, v in self.answers.items() if v is not None})
+            return
+        self.index += 1
+        self._show()
+
+    def back(self) -> None:
+        if self.response_id is not None or self.index < 0:
+            return
+        self.index = -1 if self.inst.kind == "psfs" else self.index - 1
+        self._show()
+
+    def _psfs_answers(self) -> dict[str, Any]:
+        acts = []
+        for name, spin in zip(self.activity_names, self.activity_scores, strict=True):
+            text = name.text().strip()
+            if text or spin.value() >= 0:
+                acts.append({"name": text, "score": spin.value() if spin.value() >= 0 else None})
+        return {"activities": acts}
+
+    def _save(self, answers: dict[str, Any]) -> None:
+        try:
+            rid = svc.save_response(self.inst.key, self.day, answers)
+        except ValidationError as exc:
+            self._fail(" ".join(exc.errors.values()))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown, nothing written
+            self._fail(f"Could not save: {exc}")
+            return
+        self.response_id = rid
+        self.result = dom.score(self.inst, answers)
+        self._show_result()
+        self._show()
+        self.saved.emit(rid)
+        if self.ctx is not None:
+            self.ctx.journal_changed.emit(self.day)
+            self.ctx.saved(f"Saved {self.inst.short}")
+
+    def _show_result(self) -> None:
+        r = self.result
+        inst = self.inst
+        lo, hi = inst.score_range
+        if inst.key == "koos":
+            self.result_title.setText(f"KOOS Pain {dom_fmt(r.total)} / 100")
+            lines = [f"{s.name}: {dom_fmt(r.subscores.get(s.key))}" for s in inst.subscales]
+            lines.append("100 = no knee problems, 0 = extreme problems. The KOOS has no "
+                         "total score.")
+        else:
+            self.result_title.setText(f"{inst.short} {dom_fmt(r.total)} / {dom_fmt(hi)}")
+            lines = [inst.missing_text if inst.kind == "psfs" else "",
+                     f"Scale {dom_fmt(lo)}-{dom_fmt(hi)}; higher is better."]
+        first = next((x.score for x in svc.responses(inst.key)
+                      if x.score is not None and x.id != self.response_id), None)
+        if first is not None and r.total is not None:
+            change = dom.meaningful_change(first, r.total, inst.mcid,
+                                           higher_is_better=inst.higher_is_better)
+            lines.append(f"Change from your first {inst.short}: {change.text} "
+                         f"(meaningful change: {inst.mcid_note or inst.mcid}).")
+        lines.append(f"Saved for {self.day.isoformat()}.")
+        self.result_text.setText("\n".join(x for x in lines if x))
+
+    # ---- keyboard ----------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        focus = self.focusWidget()
+        typing = isinstance(focus, (QLineEdit, QSpinBox)) or (
+            focus is not None and isinstance(focus.parent(), QSpinBox))
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if isinstance(focus, QAbstractButton) and focus is not self.next_button \
+                    and focus is not self.close_button:
+                focus.click()
+            else:
+                self.next()
+            event.accept()
+            return
+        if not typing and key == Qt.Key.Key_Backspace:
+            self.back()
+            event.accept()
+            return
+        if not typing and key in NUMBER_KEYS and self.current is not None \
+                and self.stack.currentWidget() is self.item_page:
+            self.choose(NUMBER_KEYS[key])
+            event.accept()
+            return
+        if not typing and key == Qt.Key.Key_S and self.skip_button.isVisible() \
+                and self.skip_button.isEnabled():
+            self.skip()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def dom_fmt(value) -> str:
+    if value is None:
+        return "-"
+    r = round(float(value), 1)
+    return str(int(r)) if r == int(r) else f"{r:.1f}"
+
+
+def open_questionnaire(parent, ctx, instrument_key: str, day: date | None = None) -> int | None:
+    """Show the questionnaire (modal); returns the saved response's id, or None."""
+    problem = "knee"
+    try:
+        from ..services import journal as js
+
+        profile = js.get_profile() or {}
+        problem = profile.get("joint") or "knee"
+    except Exception:  # noqa: BLE001 - the wording falls back to "knee"
+        pass
+    dialog = QuestionnaireDialog(instrument_key, day or (ctx.today() if ctx else date.today()),
+                                 parent, ctx, problem=problem)
+    dialog.exec()
+    return dialog.response_id
