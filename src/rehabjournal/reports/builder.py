@@ -50,6 +50,7 @@ def _footer_canvas(data: ReportData, pages_out: list[int]):
 
     class FooterCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs):
+            kwargs["initialFontName"] = st.FONT  # no stray Helvetica in the PDF
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -251,6 +252,7 @@ def build_pdf(
             author=f"rehabjournal {__version__}",
             subject=f"Patient {data.initials}",
             creator=f"rehabjournal {__version__}",
+            initialFontName=st.FONT,
         )
         if progress:
             progress(80, "Writing the PDF")

@@ -1,0 +1,272 @@
+"""The clinician PDF, checked by its extracted text and pages (never its byte length)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+
+from rehabjournal.domain.change import clinically_important
+
+END = date(2026, 3, 17)
+START = END - timedelta(days=27)
+NAME = "Zoë Łukasiewicz"
+GREEK = "Πόνος στο γόνατο μετά το τρέξιμο"
+CYRILLIC = "Колено болело после пробежки"
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    """A demo journal ending on END, renamed to a Unicode name, with Greek and Cyrillic notes."""
+    from rehabjournal.services import journal as js
+    from rehabjournal.services.demo import generate_demo
+    from rehabjournal.store.db import close_journal, open_journal
+    from rehabjournal.store.library import sync_shipped_exercises
+
+    folder = tmp_path_factory.mktemp("demo")
+    open_journal(folder)
+    sync_shipped_exercises()
+    generate_demo(end=END)
+    js.save_profile({"name": NAME})
+    js.save_checkin(START + timedelta(days=3), {"notes": GREEK})
+    js.save_checkin(END - timedelta(days=2), {"notes": CYRILLIC})
+    close_journal()
+    return folder
+
+
+@pytest.fixture
+def demo(demo_dir):
+    from rehabjournal.store.db import close_journal, open_journal
+
+    open_journal(demo_dir)
+    yield demo_dir
+    close_journal()
+
+
+def build(tmp_path, name="report.pdf", **kwargs):
+    from rehabjournal.reports.builder import build_pdf
+    from rehabjournal.services.report import build_report_data
+
+    options = {k: kwargs.pop(k) for k in ("paper", "sections") if k in kwargs}
+    data = build_report_data(kwargs.pop("start", START), kwargs.pop("end", END),
+                             made=date(2026, 3, 18), **kwargs)
+    out = tmp_path / name
+    pages = build_pdf(data, out, **options)
+    return out, pages, data
+
+
+def lines_of(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def row_after(lines: list[str], label: str, n: int) -> list[str]:
+    i = next(k for k, line in enumerate(lines) if line.startswith(label))
+    while not lines[i + 1][0] in "+-0123456789":  # the label wrapped onto more lines
+        i += 1
+    return lines[i + 1:i + 1 + n]
+
+
+# ---- independent calculations (plain Python over the rows) ------------------------------
+
+
+def morning_mean(first: date, last: date) -> float:
+    from rehabjournal.store import models as m
+
+    values = [
+        r.morning_pain
+        for r in m.CheckIn.select().where((m.CheckIn.day >= first) & (m.CheckIn.day <= last))
+        if r.morning_pain is not None
+    ]
+    return statistics.fmean(values)
+
+
+def sessions_between(first: date, last: date):
+    from rehabjournal.store import models as m
+
+    return list(m.ActivitySession.select().where(
+        (m.ActivitySession.day >= first) & (m.ActivitySession.day <= last)))
+
+
+def test_headline_numbers_match_the_journal(demo, tmp_path):
+    out, _pages, _data = build(tmp_path)
+    text = pypdf.PdfReader(out).pages[0].extract_text()
+    lines = lines_of(text)
+
+    first = morning_mean(START, START + timedelta(days=6))
+    last = morning_mean(END - timedelta(days=6), END)
+    whole = morning_mean(START, END)
+    ch = clinically_important(first, last)
+    expected_change = f"{last - first:+.1f} ({(last - first) / first * 100:+.0f} %)"
+    row = row_after(lines, "Morning pain (mean, 0-10)", 5)
+    assert row[:4] == [f"{whole:.1f}", f"{first:.1f}", f"{last:.1f}", expected_change]
+    if ch["important"]:
+        assert row[4].startswith("Yes")
+        assert ("better" if last < first else "worse") in row[4]
+    else:
+        assert row[4] == "No"
+
+    all_sessions = sessions_between(START, END)
+    first_sessions = sessions_between(START, START + timedelta(days=6))
+    last_sessions = sessions_between(END - timedelta(days=6), END)
+    row = row_after(lines, "Sessions", 3)
+    assert row == [str(len(all_sessions)), str(len(first_sessions)), str(len(last_sessions))]
+    minutes = sum(s.minutes for s in all_sessions)
+    assert row_after(lines, "Minutes of activity", 1) == [f"{minutes} min"]
+    load = sum(s.rpe * s.minutes for s in all_sessions if s.rpe is not None)
+    assert row_after(lines, "Training load (RPE x min)", 1) == [f"{load} AU"]
+
+    during = [s.pain_during for s in all_sessions if s.pain_during is not None]
+    assert row_after(lines, "Pain during sessions", 1)[0] == (
+        f"{statistics.fmean(during):.1f}")
+    # the rest of page one
+    assert NAME in text
+    assert "Programme adherence:" in text
+    assert "Pain-monitoring lights, day by day" in text
+    assert "When can I try a 5 km parkrun again?" in text  # the unanswered question
+    assert "does that change the plan?" not in text  # answered questions are left out
+
+
+def test_every_page_has_page_x_of_y_the_disclaimer_and_initials(demo, tmp_path):
+    out, pages, _data = build(tmp_path, sections={"charts", "weekly", "programme", "events",
+                                                 "notes", "log", "sheet"})
+    reader = pypdf.PdfReader(out)
+    assert pages == len(reader.pages) >= 4
+    for i, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"page {i} of {pages}" in text
+        assert "Information, not medical advice." in text
+        assert "Patient Z.Ł." in text
+    everything = "\n".join(p.extract_text() for p in reader.pages)
+    for heading in ("Week by week", "Current programme", "Red flags and events",
+                    "Notable notes", "Appendix: day-by-day log",
+                    "Programme sheet for the coming weeks"):
+        assert heading in everything
+
+
+def test_unicode_name_and_greek_and_cyrillic_notes_print(demo, tmp_path):
+    out, _pages, _data = build(tmp_path)
+    reader = pypdf.PdfReader(out)
+    everything = "\n".join(p.extract_text() for p in reader.pages)
+    assert NAME in everything
+    assert GREEK in everything
+    assert CYRILLIC in everything
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts and all("DejaVuSans" in f for f in fonts), fonts  # embedded, no Helvetica
+
+
+def test_charts_are_print_resolution_images_on_page_one(demo, tmp_path):
+    pytest.importorskip("rehabjournal.charts.pain")
+    out, _pages, _data = build(tmp_path)
+    page = pypdf.PdfReader(out).pages[0]
+    widths = [img.image.width for img in page.images]
+    # full frame width on A4 is 180 mm = 7.087 in: 300 dpi gives 2125 pixels
+    assert widths and max(widths) >= int(180 / 25.4 * 300)
+
+
+def test_anonymised_report_shows_initials_only(demo, tmp_path):
+    out, _pages, data = build(tmp_path, anonymise=True)
+    everything = "\n".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert data.patient == "Z.Ł."
+    assert "Łukasiewicz" not in everything
+    assert "Jo Patel" not in everything
+    assert "Patient Z.Ł." in everything
+
+
+def test_letter_paper_and_sections(demo, tmp_path):
+    out, pages, _data = build(tmp_path, paper="Letter", sections=set())
+    reader = pypdf.PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    everything = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Appendix: day-by-day log" not in everything
+    assert "Week by week" not in everything
+    a4, _p, _d = build(tmp_path, name="a4.pdf", paper="A4")
+    assert round(float(pypdf.PdfReader(a4).pages[0].mediabox.width)) == 595
+
+
+def test_a_period_with_no_entries_gives_a_short_report(demo, tmp_path):
+    out, pages, data = build(tmp_path, start=date(2020, 1, 1), end=date(2020, 1, 28))
+    assert data.empty
+    assert pages == 1
+    text = pypdf.PdfReader(out).pages[0].extract_text()
+    assert "No entries in this period." in text
+    assert "page 1 of 1" in text
+
+
+def test_unknown_section_or_paper_is_refused(demo, tmp_path):
+    with pytest.raises(ValueError):
+        build(tmp_path, sections={"nonsense"})
+    with pytest.raises(ValueError):
+        build(tmp_path, paper="A5")
+    assert not list(tmp_path.iterdir())
+
+
+def test_failed_write_leaves_no_partial_file_and_keeps_the_old_one(demo, tmp_path,
+                                                                   monkeypatch):
+    from rehabjournal.reports import builder
+
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"old report")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(builder.os, "replace", broken_replace)
+    with pytest.raises(builder.ReportWriteError, match="No space left"):
+        build(tmp_path)
+    assert out.read_bytes() == b"old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_failure_while_building_leaves_nothing(demo, tmp_path, monkeypatch):
+    from rehabjournal.reports import builder
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(builder.SimpleDocTemplate, "build", broken)
+    with pytest.raises(RuntimeError):
+        build(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_folder_is_a_clear_error(demo, tmp_path):
+    from rehabjournal.reports.builder import ReportWriteError
+
+    with pytest.raises(ReportWriteError, match="does not exist"):
+        build(tmp_path / "missing")
+    assert not (tmp_path / "missing").exists()
+
+
+def test_paper_for_locale():
+    from rehabjournal.reports import paper_for_locale
+
+    assert paper_for_locale("en_US") == "Letter"
+    assert paper_for_locale("en_CA.UTF-8") == "Letter"
+    assert paper_for_locale("es-MX") == "Letter"
+    assert paper_for_locale("en_GB") == "A4"
+    assert paper_for_locale("de_DE.UTF-8") == "A4"
+    assert paper_for_locale("C") == "A4"
+    assert paper_for_locale(None) == "A4"
+
+
+def test_fonts_are_registered_on_first_use_not_at_import():
+    import subprocess
+    import sys
+
+    code = (
+        "import rehabjournal.reports.builder as b\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "assert 'DejaVuSans' not in pdfmetrics.getRegisteredFontNames()\n"
+        "b.st.register_fonts()\n"
+        "assert 'DejaVuSans' in pdfmetrics.getRegisteredFontNames()\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.path.join(os.path.dirname(__file__), "..", "..",
+                                                     "src"))
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
