@@ -11,7 +11,7 @@ from pathlib import Path
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCursor, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSizePolicy, QToolTip
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSizePolicy, QToolTip
 
 from ..charts.theme import Theme, theme_from_palette
 
@@ -42,6 +42,10 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._theme_key: tuple | None = None
         self.chart = chart
         super().__init__(chart.figure)
+        # matplotlib gives the canvas its own white palette, which cuts it off from palette
+        # changes; an empty palette inherits the parent's again (the figure covers the
+        # whole widget, so the background is never seen)
+        self.setPalette(QPalette())
         if parent is not None:
             self.setParent(parent)
         self.name = name
@@ -51,6 +55,10 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._flush)
+        self._palette_timer = QTimer(self)
+        self._palette_timer.setSingleShot(True)
+        self._palette_timer.setInterval(0)
+        self._palette_timer.timeout.connect(self.apply_palette)
         self.setMinimumHeight(min_height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -80,10 +88,8 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     # ---- palette -----------------------------------------------------------------------
     def source_palette(self) -> QPalette:
-        """The palette the chart follows: the parent's (matplotlib sets the canvas's own
-        palette to plain white), else the application's."""
-        parent = self.parentWidget()
-        return parent.palette() if parent is not None else QApplication.palette()
+        """The palette the chart follows (inherited from the parent or the application)."""
+        return self.palette()
 
     def apply_palette(self, redraw: bool = True) -> None:
         """Recolour the chart for the current palette (only when the colours changed)."""
@@ -98,11 +104,14 @@ class ChartCanvas(FigureCanvasQTAgg):
         if redraw:
             self.request_redraw()
 
-    def changeEvent(self, event) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
-                            QEvent.Type.StyleChange, QEvent.Type.ParentChange):
-            self.apply_palette()
-        super().changeEvent(event)
+    def event(self, event) -> bool:
+        if hasattr(self, "_palette_timer") and event.type() in (
+            QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.StyleChange, QEvent.Type.ParentChange,
+        ):
+            # look once the event is over (coalesces the burst of events of one change)
+            self._palette_timer.start()
+        return super().event(event)
 
     # ---- hover -------------------------------------------------------------------------
     def _on_motion(self, event) -> None:

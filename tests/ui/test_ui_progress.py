@@ -1,0 +1,287 @@
+"""The Progress page: plotted data equals the domain calculations, one change = one draw,
+palette changes recolour the charts, hover text, saving, the pattern model."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from rehabjournal.domain import light, load
+
+TODAY = date(2026, 3, 18)
+END = TODAY - timedelta(days=1)
+
+
+@pytest.fixture
+def demo_window(open_window, tmp_path):
+    from rehabjournal.services import demo
+    from rehabjournal.store.db import close_journal, open_journal
+    from rehabjournal.store.library import sync_shipped_exercises
+
+    data = tmp_path / "demo"
+    open_journal(data)
+    sync_shipped_exercises()
+    demo.generate_demo(end=END, seed=7)
+    close_journal()
+    ctx, window = open_window(profile=False, data_dir=data)
+    window.resize(1200, 850)
+    page = window.show_page("progress")
+    start, end = demo.demo_period(END)
+    page.set_period(start, end)
+    page.refresh()
+    return ctx, window, page, start, end
+
+
+def _settle(qtbot):
+    qtbot.wait(30)
+    QApplication.processEvents()
+
+
+def _count_draws(canvas) -> list[int]:
+    calls = [0]
+    original = canvas.draw
+
+    def draw():
+        calls[0] += 1
+        original()
+
+    canvas.draw = draw
+    return calls
+
+
+def _nan(values):
+    return [math.nan if v is None else float(v) for v in values]
+
+
+def _same(a, b) -> bool:
+    return len(a) == len(b) and all(
+        (math.isnan(x) and math.isnan(y)) or x == pytest.approx(y) for x, y in zip(a, b,
+                                                                                 strict=True))
+
+
+def test_page_module_does_not_import_matplotlib():
+    code = ("import sys; import rehabjournal.ui.pages.progress; "
+            "print(any(m.split('.')[0] in ('matplotlib', 'numpy') for m in sys.modules))")
+    src = Path(__file__).resolve().parents[2] / "src"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(src), "QT_QPA_PLATFORM": "offscreen"},
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_charts_built_on_first_activation_only(open_window):
+    from rehabjournal.ui.pages.progress import create
+
+    ctx, _window = open_window()
+    page = create(ctx)
+    assert not page.built and page.canvases == {}
+    ctx.journal_changed.emit(None)
+    assert page.dirty
+
+
+def test_plotted_data_equals_domain(demo_window, qtbot):
+    from matplotlib.dates import date2num
+
+    from rehabjournal.services import journal as js
+    from rehabjournal.services import programme
+
+    _ctx, _window, page, start, end = demo_window
+    journal = js.load_journal(start - timedelta(days=30), end)
+    sessions = [s for r in journal.days.values() for s in r.sessions if r.day >= start]
+    daily = load.daily_loads(sessions, start, end)
+    loads = [v for _d, v in daily]
+
+    # pain: the morning 7-day average, hand-checked
+    pain = page.canvases["pain"].chart
+    morning = [journal.get(start + timedelta(days=k)).morning_pain for k in range(len(loads))]
+    i = 45
+    known = [v for v in morning[i - 6:i + 1] if v is not None]
+    assert pain.avg["morning"].get_ydata()[i] == pytest.approx(sum(known) / len(known))
+    assert _same(list(pain.raw["morning"].get_ydata()), _nan(morning))
+    events = [e for r in journal.days.values() if r.day >= start for e in r.events]
+    xs = [seg[0][0] for seg in pain.events.get_segments()]
+    assert xs == pytest.approx(list(date2num([e.day for e in events])))
+    assert len(pain.flags.get_offsets()) == 1
+
+    # training load (tab built when first shown)
+    page.tabs.setCurrentIndex(1)
+    _settle(qtbot)
+    chart = page.canvases["load"].chart
+    assert chart.daily_heights() == pytest.approx(loads)
+    assert _same(list(chart.ratio_line.get_ydata()), _nan(load.acwr_ewma(loads)))
+    totals = load.weekly_totals(daily)
+    assert chart.weekly_heights() == pytest.approx([t for _w, t in totals])
+    change = load.week_on_week_change(totals)
+    assert chart.highlighted_weeks() == [k for k, c in enumerate(change)
+                                         if c is not None and c > 30]
+    assert chart.highlighted_weeks(), "the demo's spike week is highlighted"
+    texts = " ".join(t.get_text() for t in page.canvases["load"].figure.findobj(
+        lambda a: hasattr(a, "get_text")))
+    assert "Load spike indicator" in texts and "risk" not in texts.lower()
+
+    # light strip
+    strip = page.strip.chart
+    assert strip.cell_colours() == [light.day_light(journal, d).colour
+                                    for d in (start + timedelta(days=k)
+                                              for k in range(len(loads)))]
+
+    # programme adherence
+    page.tabs.setCurrentIndex(2)
+    _settle(qtbot)
+    weeks = programme.weekly_adherence(start, end)
+    assert page.canvases["programme"].chart.percents() == pytest.approx(
+        [w.percent or 0.0 for w in weeks])
+    ex_id = page.exercise.currentData()
+    points = programme.exercise_progression(ex_id, start, end)
+    line = page.canvases["progression"].chart.line
+    assert list(line.get_ydata()) == pytest.approx([p[1] for p in points])
+
+
+def test_one_period_change_one_redraw(demo_window, qtbot):
+    ctx, _window, page, _start, _end = demo_window
+    _settle(qtbot)
+    pain_draws = _count_draws(page.canvases["pain"])
+    strip_draws = _count_draws(page.strip)
+    before = page.refresh_count
+    page.period.setCurrentIndex(page.period.findData("4w"))
+    _settle(qtbot)
+    assert page.refresh_count == before + 1
+    assert (pain_draws[0], strip_draws[0]) == (1, 1)
+    assert len(page.data.days) == 28
+
+    # a burst of journal changes while visible: one refresh, one draw
+    for _ in range(3):
+        ctx.journal_changed.emit(None)
+    _settle(qtbot)
+    assert page.refresh_count == before + 2
+    assert (pain_draws[0], strip_draws[0]) == (2, 2)
+
+    # hidden: no work, only remembered; shown again: one refresh
+    _window.show_page("today")
+    _settle(qtbot)
+    ctx.journal_changed.emit(END)
+    _settle(qtbot)
+    assert page.refresh_count == before + 2 and page.dirty
+    _window.show_page("progress")
+    _settle(qtbot)
+    assert page.refresh_count == before + 3 and not page.dirty
+
+
+def test_site_change_refreshes_for_that_site(demo_window, qtbot):
+    _ctx, _window, page, _start, _end = demo_window
+    page.site.setCurrentIndex(2)
+    _settle(qtbot)
+    assert page.data.site_id == page.site.currentData() is not None
+
+
+def test_palette_change_recolours_in_place(demo_window, qtbot):
+    from matplotlib.colors import to_hex
+
+    _ctx, _window, page, _start, _end = demo_window
+    app = QApplication.instance()
+    fig = page.canvases["pain"].figure
+    line = page.canvases["pain"].chart.avg["morning"]
+    before = to_hex(fig.get_facecolor())
+    old = app.palette()
+    dark = QPalette(old)
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.WindowText, "#eeeeee"),
+                         (QPalette.ColorRole.Base, "#202020")):
+        dark.setColor(role, QColor(colour))
+    draws = _count_draws(page.canvases["pain"])
+    try:
+        app.setPalette(dark)
+        _settle(qtbot)
+        assert before != "#2b2b2b"
+        assert to_hex(fig.get_facecolor()) == "#2b2b2b"
+        ax = page.canvases["pain"].chart.ax
+        assert to_hex(ax.get_facecolor()) == "#202020"
+        assert to_hex(ax.title.get_color()) == "#eeeeee"
+        assert line is page.canvases["pain"].chart.avg["morning"]  # recoloured, not rebuilt
+        assert draws[0] == 1
+        assert to_hex(page.strip.figure.get_facecolor()) == "#2b2b2b"
+    finally:
+        app.setPalette(old)
+        _settle(qtbot)
+    assert to_hex(fig.get_facecolor()) == to_hex(old.color(QPalette.ColorRole.Window).name())
+
+
+def test_hover_shows_the_days_values(demo_window, qtbot, monkeypatch):
+    from matplotlib.backend_bases import MouseEvent
+    from matplotlib.dates import date2num
+
+    from rehabjournal.ui import chart_canvas
+
+    shown = []  # the offscreen platform warns on real tooltips
+    monkeypatch.setattr(chart_canvas.QToolTip, "showText", lambda pos, text, w: shown.append(text))
+    monkeypatch.setattr(chart_canvas.QToolTip, "hideText", lambda: shown.append(None))
+    _ctx, _window, page, start, _end = demo_window
+    canvas = page.canvases["pain"]
+    canvas.draw()
+    day = start + timedelta(days=20)
+    x, y = canvas.chart.ax.transData.transform((float(date2num(day)), 5.0))
+    event = MouseEvent("motion_notify_event", canvas, x, y)
+    canvas.callbacks.process("motion_notify_event", event)
+    i = page.data.index(day)
+    assert canvas.hover_text.startswith(f"Sun 18 Jan 2026\nMorning: {page.data.morning[i]:g}")
+    assert "7-day avg" in canvas.hover_text and "Event: Flare" in canvas.hover_text
+    assert shown == [canvas.hover_text]
+    # the load chart's weekly panel describes the week
+    page.tabs.setCurrentIndex(1)
+    _settle(qtbot)
+    load_canvas = page.canvases["load"]
+    load_canvas.draw()
+    x, y = load_canvas.chart.ax_week.transData.transform((float(date2num(day)), 100.0))
+    load_canvas.callbacks.process("motion_notify_event",
+                                  MouseEvent("motion_notify_event", load_canvas, x, y))
+    assert load_canvas.hover_text.startswith("Week of Mon 12 Jan 2026\nLoad ")
+    assert "on the week before" in load_canvas.hover_text
+
+
+def test_save_png_and_svg(demo_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    _ctx, _window, page, _start, _end = demo_window
+    canvas = page.canvases["pain"]
+    png = canvas.save(tmp_path / "pain.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "chart"), ""))
+    menu = canvas.context_menu()
+    action = next(a for a in menu.actions() if a.objectName() == "save_svg")
+    action.trigger()
+    svg = (tmp_path / "chart.svg").read_text()
+    assert "<svg" in svg and "Pain over time" in svg
+
+
+def test_no_programme_service_says_so(demo_window, qtbot, monkeypatch):
+    from rehabjournal.ui.pages import progress as page_mod
+
+    _ctx, _window, page, _start, _end = demo_window
+    monkeypatch.setattr(page_mod, "_programme_api", lambda: None)
+    page.tabs.setCurrentIndex(2)
+    _settle(qtbot)
+    chart = page.canvases["programme"].chart
+    assert chart.empty.get_visible() and chart.empty.get_text() == "No programme data yet"
+    assert page.exercise.currentText() == "No programme data yet"
+    assert not page.exercise.isEnabled()
+
+
+def test_pattern_model(demo_window, qtbot, qtmodeltester):
+    _ctx, _window, page, _start, _end = demo_window
+    page.tabs.setCurrentIndex(3)
+    _settle(qtbot)
+    model = page.pattern_model
+    qtmodeltester.check(model)
+    assert model.rowCount() >= 1
+    first = model.index(0, 0).data()
+    assert "went together" in first and "caus" not in first
+    assert model.index(0, 1).data().endswith("%)")
+    assert "other days" in model.index(0, 0).data(0x0003)  # ToolTipRole: full counts
