@@ -41,7 +41,7 @@ class OutcomesChart(Chart):
             self.empty = self._empty_text(ax, NO_DATA)
             self.empty.set_visible(True)
             return
-        axes = fig.subplots(len(self.series), 1, squeeze=False)[:, 0]
+        axes = fig.subplots(len(self.series), 1, squeeze=False, sharex=True)[:, 0]
         for ax, s in zip(axes, self.series, strict=True):
             self._style_axes(ax)
             self._date_axis(ax)
@@ -57,17 +57,20 @@ class OutcomesChart(Chart):
                               label=s.label, zorder=3)
             self.lines[s.key] = line
             ax.set_ylim(lo, hi + (hi - lo) * 0.04)
-            if len(xs) == 1:
-                ax.set_xlim(xs[0] - 7, xs[0] + 7)
             better = "higher is better" if s.higher_is_better else "lower is better"
             ax.set_title(f"{s.label} ({fmt_num(lo, 0)}-{fmt_num(hi, 0)}, {better})",
                          fontsize=10, loc="left")
-            ax.legend(loc="lower right", fontsize=7, frameon=True)
+            ax.legend(loc="best", fontsize=7, frameon=True)
             self.axes_by_key[s.key] = ax
 
     def update(self, series) -> None:
         self.series = list(series)
         self._layout()
+        xs = [x for s in self.series for x in day_numbers([d for d, _v in s.points])]
+        if xs and self.axes_by_key:
+            lo, hi = min(xs), max(xs)
+            pad = max(3.0, (hi - lo) * 0.05)
+            next(iter(self.axes_by_key.values())).set_xlim(lo - pad, hi + pad)
         self.set_theme(self.theme)
 
     def _recolour(self) -> None:
@@ -79,7 +82,7 @@ class OutcomesChart(Chart):
         # legends are rebuilt with the new colours
         for ax in self.axes_by_key.values():
             if ax.get_legend() is not None:
-                ax.legend(loc="lower right", fontsize=7, frameon=True)
+                ax.legend(loc="best", fontsize=7, frameon=True)
         apply_theme(self.figure, t)
 
     def set_theme(self, theme: Theme) -> None:

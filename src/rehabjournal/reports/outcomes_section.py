@@ -1,0 +1,107 @@
+"""The clinician PDF's outcome-measure section: a table of scores and the progress chart.
+
+    from rehabjournal.services import outcomes as outcomes_service
+    from rehabjournal.reports.outcomes_section import outcomes_flowables
+    story += outcomes_flowables(outcomes_service.responses(start=start, end=end),
+                                stylesheet(), width=width)
+
+``responses`` are ``services.outcomes.Response`` records (any order); ``styles`` is the
+report stylesheet (``reports.styles.stylesheet()``: needs "h2", "cell", "cell_bold",
+"cell_right" and "muted").
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from ..domain import outcomes as dom
+from ..services import outcomes as svc
+from . import styles as st
+
+CHART_HEIGHT_EACH = 48 * mm
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return "-"
+    r = round(float(v), 1)
+    return str(int(r)) if r == int(r) else f"{r:.1f}"
+
+
+def _series(responses) -> list[svc.Series]:
+    by_key: dict[str, list] = {}
+    for r in sorted(responses, key=lambda r: (r.day, r.id)):
+        if r.score is not None:
+            by_key.setdefault(r.instrument, []).append((r.day, float(r.score)))
+    out = []
+    for key in svc.INSTRUMENT_KEYS:
+        if key in by_key:
+            inst = svc.instrument(key)
+            out.append(svc.Series(key, inst.short + (" Pain" if key == "koos" else ""),
+                                  tuple(by_key[key]), inst.mcid, inst.score_range,
+                                  inst.higher_is_better))
+    return out
+
+
+def outcomes_flowables(responses, styles, width: float = 180 * mm,
+                       chart: bool = True) -> list[Flowable]:
+    """A heading, one table row per response (with KOOS subscales and the change from the
+    first score judged against the meaningful change), the chart, and the sources."""
+    responses = sorted(responses, key=lambda r: (r.instrument, r.day, r.id))
+    out: list[Flowable] = [Paragraph("Outcome measures", styles["h2"])]
+    if not responses:
+        return out + [Paragraph("No outcome measures filled in for this period.",
+                                styles["muted"])]
+
+    def p(text: str, style: str = "cell") -> Paragraph:
+        return Paragraph(escape(text), styles[style])
+
+    rows: list[list] = [[p(h, "cell_bold") for h in
+                         ("Measure", "Date", "Score", "Change from the first", "Details")]]
+    firsts: dict[str, float] = {}
+    for r in responses:
+        inst = svc.instrument(r.instrument) if r.instrument in svc.INSTRUMENT_KEYS else None
+        name = inst.short if inst else r.instrument
+        change = "-"
+        if r.score is not None:
+            if r.instrument not in firsts:
+                firsts[r.instrument] = r.score
+            elif inst is not None:
+                c = dom.meaningful_change(firsts[r.instrument], r.score, inst.mcid,
+                                          higher_is_better=inst.higher_is_better)
+                change = (f"{c.delta:+.1f} (meaningful, {c.direction})" if c.meaningful
+                          else f"{c.delta:+.1f} (within {inst.mcid:g})")
+        details = ""
+        if r.instrument == "koos" and r.subscores and inst is not None:
+            details = ", ".join(f"{s.name} {_fmt(r.subscores.get(s.key))}"
+                                for s in inst.subscales)
+        elif r.instrument == "psfs":
+            details = "; ".join(f"{a.get('name')}: {a.get('score')}"
+                                for a in r.answers.get("activities", []))
+        score = _fmt(r.score) + (" (Pain)" if r.instrument == "koos" else "")
+        rows.append([p(name), p(r.day.strftime("%d %b %Y")), p(score, "cell_right"),
+                     p(change), p(details)])
+    u = width / 100
+    table = Table(rows, colWidths=[11 * u, 15 * u, 12 * u, 24 * u, 38 * u], repeatRows=1,
+                  hAlign="LEFT")
+    table.setStyle(st.table_style(zebra=len(rows)))
+    out.append(table)
+    out.append(Spacer(1, 2 * mm))
+    series = _series(responses)
+    if chart and series:
+        from ..charts.outcomes import outcomes_figure
+        from .flowables import figure_image
+
+        height = CHART_HEIGHT_EACH * len(series)
+        fig = outcomes_figure(series, figsize=(width / 72, height / 72))
+        out.append(KeepTogether([figure_image(fig, width, height), Spacer(1, 1 * mm),
+                                 Paragraph("Shaded band: the first score \u00b1 the "
+                                           "instrument's meaningful change (KOOS 8, LEFS 9, "
+                                           "PSFS 2 points).", styles["muted"])]))
+    refs = "; ".join(f"{i.short}: {i.reference}" for i in svc.available()
+                     if i.key in {r.instrument for r in responses})
+    out.append(Paragraph(escape(refs), styles["muted"]))
+    return out
