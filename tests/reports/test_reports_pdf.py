@@ -64,7 +64,7 @@ def lines_of(text: str) -> list[str]:
 
 def row_after(lines: list[str], label: str, n: int) -> list[str]:
     i = next(k for k, line in enumerate(lines) if line.startswith(label))
-    while not lines[i + 1][0] in "+-0123456789":  # the label wrapped onto more lines
+    while lines[i + 1][0] not in "+-0123456789":  # the label wrapped onto more lines
         i += 1
     return lines[i + 1:i + 1 + n]
 

@@ -1,0 +1,106 @@
+"""Report data: the figures of the clinician report, from a small hand-made journal."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from rehabjournal.services import journal as js
+from rehabjournal.services.report import (
+    ReportPeriodError,
+    build_report_data,
+    default_period,
+    initials_of,
+)
+
+START = date(2026, 3, 2)  # a Monday
+END = START + timedelta(days=13)
+
+
+@pytest.fixture
+def two_weeks(journal):
+    """Morning pain 5 in week one, 3 in week two; a run every other day; a flag and a flare."""
+    js.save_profile({"name": "Zoë Łukasiewicz", "condition": "patellar_tendinopathy",
+                     "joint": "knee", "side": "right", "clinician": "Dr Ada Nwosu"})
+    for i in range(14):
+        day = START + timedelta(days=i)
+        js.save_checkin(day, {"morning_pain": 5 if i < 7 else 3, "notes": f"note {i}"})
+        if i % 2 == 0:
+            js.add_session(day, {"kind": "run", "minutes": 30, "rpe": 4 if i < 7 else 5,
+                                 "pain_during": 4 if i < 7 else 2, "pain_after": 3})
+    js.set_red_flag(START + timedelta(days=9), "night_or_constant_pain", True, "woke at 3")
+    js.add_event(START + timedelta(days=4), "flare", "Flare after hills")
+    from rehabjournal.store import models as m
+
+    m.Question.create(text="Can I do hill repeats?")
+    m.Question.create(text="Old question", answered=True)
+    return journal
+
+
+def test_headline_first_week_against_last_week(two_weeks):
+    data = build_report_data(START, END, made=date(2026, 3, 20))
+    assert not data.empty
+    morning = data.headline[0]
+    assert (morning.first, morning.last) == (5.0, 3.0)
+    assert morning.period == 4.0
+    assert morning.change["important"] and morning.change["direction"] == "down"
+    assert data.pain_change["change"] == -2.0
+    assert data.sessions == 7 and data.minutes == 210
+    # week one: 4 runs (days 0, 2, 4, 6) x 4 x 30; week two: 3 runs x 5 x 30
+    assert [w.load for w in data.weeks] == [480.0, 450.0]
+    assert data.weeks[1].change_pct == pytest.approx(-6.25)
+    assert [w.morning_mean for w in data.weeks] == [5.0, 3.0]
+    assert data.total_load == 930.0
+    assert [(i.day, i.title) for i in data.red_flag_days] == [
+        (START + timedelta(days=9), "Pain at night or constant pain")]
+    assert [i.title for i in data.flares] == ["Flare after hills"]
+    assert data.questions == ["Can I do hill repeats?"]
+    assert len(data.days) == 14 and len(data.lights) == 14
+    assert data.patient == "Zoë Łukasiewicz" and data.initials == "Z.Ł."
+    assert data.clinician == "Dr Ada Nwosu"
+    assert data.condition.startswith("Patellar tendinopathy")
+
+
+def test_red_flag_day_is_red_and_its_note_is_notable(two_weeks):
+    data = build_report_data(START, END)
+    lights = dict(data.lights)
+    assert lights[START + timedelta(days=9)] == "red"
+    assert data.weeks[1].light == "red"
+    assert (START + timedelta(days=9), "note 9") in data.notes
+
+
+def test_anonymise_keeps_initials_only(two_weeks):
+    data = build_report_data(START, END, anonymise=True)
+    assert data.patient == "Z.Ł."
+    assert data.clinician == ""
+
+
+def test_empty_period_and_bad_period(two_weeks):
+    data = build_report_data(date(2025, 1, 1), date(2025, 1, 28))
+    assert data.empty and data.headline == [] and data.days == []
+    assert data.questions == ["Can I do hill repeats?"]
+    with pytest.raises(ReportPeriodError, match="before it starts"):
+        build_report_data(END, START)
+
+
+def test_default_period_is_the_last_four_weeks_of_the_journal(two_weeks):
+    assert default_period() == (END - timedelta(days=27), END)
+    data = build_report_data()
+    assert (data.start, data.end) == (END - timedelta(days=27), END)
+
+
+def test_default_period_of_an_empty_journal(journal):
+    assert default_period() is None
+    data = build_report_data(made=date(2026, 1, 31))
+    assert data.empty and data.end == date(2026, 1, 31)
+
+
+@pytest.mark.parametrize(("name", "initials"), [
+    ("Zoë Łukasiewicz", "Z.Ł."),
+    ("Sam Rivera (demo)", "S.R."),
+    ("Jean-Luc Picard", "J.L.P."),
+    ("", "-"),
+])
+def test_initials(name, initials):
+    assert initials_of(name) == initials
