@@ -51,7 +51,7 @@ class OutcomeSettingsDialog(QDialog):
             blurb = QLabel(BLURBS.get(inst.key, ""))
             blurb.setWordWrap(True)
             blurb.setIndent(22)
-            blurb.setStyleSheet("color: palette(mid);")
+            blurb.setStyleSheet("color: palette(placeholder-text);")
             box_lay.addWidget(check)
             box_lay.addWidget(blurb)
             self.checks[inst.key] = check
@@ -68,7 +68,7 @@ class OutcomeSettingsDialog(QDialog):
         note = QLabel("VISA-P, Kujala and TSK-11 are not offered: their exact published wording "
                       "could not be verified. See Help \u203a About for sources and licences.")
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: palette(placeholder-text);")
         lay.addWidget(note)
         self.error = error_label()
         lay.addWidget(self.error)

@@ -105,7 +105,7 @@ class QuestionnaireDialog(QDialog):
         self.error.hide()
         outer.addWidget(self.error)
         self.hint = _label("", "keyHint")
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
         outer.addWidget(self.hint)
 
         buttons = QHBoxLayout()
