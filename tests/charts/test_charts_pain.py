@@ -78,7 +78,7 @@ def test_theme_recolours_in_place():
     chart.set_theme(DARK)
     assert to_hex(chart.figure.get_facecolor()) == DARK.figure_bg
     assert to_hex(chart.ax.get_facecolor()) == DARK.axes_bg
-    assert to_hex(chart.ax.title.get_color()) == DARK.fg
+    assert to_hex(chart.ax._left_title.get_color()) == DARK.fg  # titles are left-aligned
     assert to_hex(line.get_color()) == DARK.morning and chart.avg["morning"] is line
     legend_text = chart.legend.get_texts()[0]
     assert to_hex(legend_text.get_color()) == DARK.fg

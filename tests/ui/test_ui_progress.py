@@ -203,7 +203,7 @@ def test_palette_change_recolours_in_place(demo_window, qtbot):
         assert to_hex(fig.get_facecolor()) == "#2b2b2b"
         ax = page.canvases["pain"].chart.ax
         assert to_hex(ax.get_facecolor()) == "#202020"
-        assert to_hex(ax.title.get_color()) == "#eeeeee"
+        assert to_hex(ax.get_title(loc="left") and ax._left_title.get_color()) == "#eeeeee"
         assert line is page.canvases["pain"].chart.avg["morning"]  # recoloured, not rebuilt
         assert draws[0] == 1
         assert to_hex(page.strip.figure.get_facecolor()) == "#2b2b2b"

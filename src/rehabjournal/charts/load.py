@@ -31,6 +31,7 @@ class LoadChart(Chart):
     """Three panels sharing the date axis: daily load, weekly load, spike indicator."""
 
     figsize = (8.0, 5.6)
+    layout = None
 
     def _build(self) -> None:
         from matplotlib.collections import PolyCollection

@@ -25,6 +25,8 @@ class PainChart(Chart):
     """Pain per day (dots) and its 7-day average (lines) for a ``ProgressData``."""
 
     figsize = (8.0, 3.4)
+    layout = None
+    margins = (0.7, 0.2, 0.32, 0.78)  # the legend sits under the date axis
 
     def _build(self) -> None:
         from matplotlib.collections import LineCollection
@@ -47,8 +49,9 @@ class PainChart(Chart):
         self.event_labels = TextPool(ax, rotation=90, fontsize=7, va="top", ha="left",
                                      gid="muted", clip_on=True, rotation_mode="anchor")
         self.flags = ax.scatter([], [], marker="X", s=45, zorder=5, label="Red flag")
-        self.legend = self.figure.legend(loc="outside lower center", ncols=4, fontsize=8,
-                                         frameon=False, handlelength=1.5)
+        self.legend = self.figure.legend(loc="lower center", ncols=4, fontsize=8,
+                                         frameon=False, handlelength=1.5,
+                                         bbox_to_anchor=(0.5, 0.0))
         self.empty = self._empty_text(ax, "No pain ratings in this period")
         self.data = None
 

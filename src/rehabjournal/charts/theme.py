@@ -114,7 +114,12 @@ def apply_theme(fig, theme: Theme) -> None:
                        which="both")
         ax.xaxis.label.set_color(theme.fg)
         ax.yaxis.label.set_color(theme.fg)
-        ax.title.set_color(theme.fg)
+        for title in (ax.title, getattr(ax, "_left_title", None),
+                      getattr(ax, "_right_title", None)):
+            if title is not None:
+                title.set_color(theme.fg)
+        ax.xaxis.get_offset_text().set_color(theme.fg)
+        ax.yaxis.get_offset_text().set_color(theme.fg)
         for text in ax.texts:
             _colour_text(text, theme)
     legends = [ax.get_legend() for ax in fig.axes] + list(fig.legends)
@@ -161,14 +166,37 @@ class Chart:
     """
 
     figsize: tuple[float, float] = (8.0, 3.2)
+    layout: str | None = "constrained"
+    """matplotlib layout engine; None for the fixed margins below (``relayout``), which
+    is much faster to draw: a constrained-layout pass costs more than the draw itself."""
+    margins: tuple[float, float, float, float] = (0.7, 0.2, 0.32, 0.5)
+    """Left, right, top and bottom margins in inches (room for labels and titles)."""
+    panel_gap: float = 0.42
+    """Inches between stacked panels (room for the lower panel's title)."""
 
     def __init__(self, theme: Theme = LIGHT, figsize: tuple[float, float] | None = None):
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=figsize or self.figsize, layout="constrained")
+        self.figure = Figure(figsize=figsize or self.figsize, layout=self.layout)
         self.theme = theme
         self._build()
         self.set_theme(theme)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Place the axes for the figure's current size (call after a resize).
+
+        Only for charts with ``layout = None``; a layout engine places them itself.
+        """
+        if self.layout is not None:
+            return
+        w, h = self.figure.get_size_inches()
+        left, right, top, bottom = self.margins
+        n = max(1, len(self.figure.axes))
+        w, h = max(w, left + right + 0.5), max(h, top + bottom + 0.3 * n)
+        panel = max(0.1, (h - top - bottom - (n - 1) * self.panel_gap) / n)
+        self.figure.subplots_adjust(left=left / w, right=1 - right / w, top=1 - top / h,
+                                    bottom=bottom / h, hspace=self.panel_gap / panel)
 
     def _build(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -81,6 +81,12 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._stale = False
         self.draw_idle()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)  # resizes the figure and asks for a draw
+        relayout = getattr(self.chart, "relayout", None)
+        if relayout is not None:
+            relayout()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
