@@ -1,0 +1,219 @@
+"""Build, check and pack the Linux bundle (run by ``make installer``).
+
+Steps: validate the desktop metadata; PyInstaller (rehabjournal.spec) into dist/rehabjournal;
+smoke-test the frozen app (--version, a headless demo report, the window offscreen); report
+the unpacked size against the budget; pack dist/rehabjournal-<version>-linux-<arch>.tar.gz
+with install.sh and uninstall.sh; try install.sh and uninstall.sh in a throwaway home.
+
+Environment: SIZE_BUDGET_MB (default 200) fails the build above it; SKIP_PYINSTALLER=1 reuses
+an existing dist/rehabjournal (for iterating on the later steps).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+import buildinfo
+import checks
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+BUNDLE = DIST / buildinfo.EXE_NAME
+EXE = BUNDLE / buildinfo.EXE_NAME
+BUDGET_MB = int(os.environ.get("SIZE_BUDGET_MB", "200"))
+
+
+def step(title: str) -> None:
+    print(f"\n== {title}", flush=True)
+
+
+def die(message: str) -> None:
+    print(f"build.py: FAILED: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def check_metadata(version: str) -> None:
+    step("desktop entry, AppStream metainfo, installer scripts")
+    problems = checks.static_problems(version)
+    for tool, result in checks.validate_desktop_metadata().items():
+        if result is None:
+            print(f"  {tool}: not installed, skipped ({checks.TOOL_PACKAGES[tool]} package)")
+        elif result:
+            problems.append(f"{tool}:\n{result}")
+        else:
+            print(f"  {tool}: ok")
+    if problems:
+        die("\n".join(problems))
+    print("  spec compiles, shell scripts parse, .iss has its sections, plist is valid, icons ok")
+
+
+def run_pyinstaller() -> None:
+    step("PyInstaller")
+    if os.environ.get("SKIP_PYINSTALLER") and EXE.exists():
+        print("  SKIP_PYINSTALLER set: reusing", BUNDLE)
+        return
+    cmd = [
+        sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+        "--distpath", str(DIST), "--workpath", str(WORK), str(HERE / "rehabjournal.spec"),
+    ]
+    if subprocess.run(cmd, cwd=ROOT).returncode:
+        die("PyInstaller failed")
+
+
+def smoke(version: str) -> None:
+    step("smoke test of the frozen app")
+    with tempfile.TemporaryDirectory(prefix="rj-smoke-") as tmp:
+        env = {
+            **os.environ,
+            "HOME": tmp,  # settings and any stray files land in the throwaway folder
+            "XDG_CONFIG_HOME": f"{tmp}/config",
+            "XDG_DATA_HOME": f"{tmp}/data",
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+        out = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, env=env)
+        print(f"  $ {EXE.relative_to(ROOT)} --version\n  {out.stdout.strip()}")
+        if out.returncode or out.stdout.strip() != f"rehabjournal {version}":
+            die(f"--version printed {out.stdout!r} {out.stderr!r}, exit {out.returncode}")
+
+        pdf = Path(tmp) / "demo-report.pdf"
+        cmd = [str(EXE), "--demo", "report", "--out", str(pdf)]
+        start = time.monotonic()
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        took = time.monotonic() - start
+        print(f"  $ {EXE.relative_to(ROOT)} --demo report --out {pdf.name}  ({took:.1f} s)")
+        print("  " + (out.stdout.strip() or "(no output)"))
+        if out.returncode or not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
+            die(f"demo report failed (exit {out.returncode}): {out.stderr.strip()}")
+        print(f"  {pdf.name}: {pdf.stat().st_size // 1024} KiB, a PDF")
+
+        # The window: Qt plugins, icons, matplotlib canvases. It must still be running after
+        # a few seconds (it only ends when closed); a crash or a missing plugin ends it early.
+        proc = subprocess.Popen(
+            [str(EXE), "--demo"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env
+        )
+        try:
+            proc.wait(timeout=8)
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            proc.wait(timeout=10)
+            print("  $ rehabjournal --demo (offscreen): window up for 8 s, closed")
+        else:
+            die(f"the window exited early ({proc.returncode}): {proc.stdout.read().decode()}")
+
+
+def du_bytes(path: Path) -> int:
+    return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir())
+
+
+def report_size() -> int:
+    step("bundle size")
+    du = subprocess.run(["du", "-sh", str(BUNDLE)], capture_output=True, text=True).stdout
+    print("  $ du -sh dist/rehabjournal\n  " + du.strip())
+    size_mb = int(subprocess.run(["du", "-sm", str(BUNDLE)], capture_output=True,
+                                 text=True).stdout.split()[0])
+    internal = BUNDLE / "_internal"
+    parts = sorted(((du_bytes(p) if p.is_dir() else p.lstat().st_size, p.name)
+                    for p in internal.iterdir()), reverse=True)[:8]
+    print("  largest: " + ", ".join(f"{name} {size / 2**20:.0f}M" for size, name in parts))
+    if size_mb > BUDGET_MB:
+        die(f"bundle is {size_mb} MB, over the {BUDGET_MB} MB budget")
+    print(f"  {size_mb} MB, within the {BUDGET_MB} MB budget")
+    return size_mb
+
+
+def make_tarball(version: str) -> Path:
+    step("tarball")
+    name = buildinfo.tarball_name(version)
+    top = name.removesuffix(".tar.gz")
+    stage = ROOT / "build" / "tarball" / top
+    shutil.rmtree(stage.parent, ignore_errors=True)
+    stage.mkdir(parents=True)
+    shutil.copytree(BUNDLE, stage / buildinfo.EXE_NAME, symlinks=True)
+    for script in ("install.sh", "uninstall.sh"):
+        shutil.copy2(HERE / "linux" / script, stage / script)
+        (stage / script).chmod(0o755)
+    share = stage / "share"
+    (share / "applications").mkdir(parents=True)
+    (share / "metainfo").mkdir()
+    shutil.copy2(HERE / "linux" / f"{buildinfo.APP_ID}.desktop", share / "applications")
+    shutil.copy2(HERE / "linux" / f"{buildinfo.APP_ID}.metainfo.xml", share / "metainfo")
+    shutil.copytree(ROOT / "resources" / "icons" / "hicolor", share / "icons" / "hicolor")
+    out = DIST / name
+
+    def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = ""
+        return info
+
+    with tarfile.open(out, "w:gz", compresslevel=6) as tar:
+        tar.add(stage, arcname=top, filter=normalise)
+    print(f"  {out.relative_to(ROOT)}: {out.stat().st_size / 2**20:.0f} MB")
+    return out
+
+
+def try_install(tarball: Path, version: str) -> None:
+    step("install.sh and uninstall.sh in a throwaway home")
+    with tempfile.TemporaryDirectory(prefix="rj-home-") as home:
+        with tarfile.open(tarball) as tar:
+            tar.extractall(home, filter="tar")
+        top = Path(home) / tarball.name.removesuffix(".tar.gz")
+        env = {**os.environ, "HOME": home, "QT_QPA_PLATFORM": "offscreen"}
+        env.pop("PREFIX", None)
+        run = subprocess.run([str(top / "install.sh")], capture_output=True, text=True, env=env)
+        if run.returncode:
+            die(f"install.sh failed: {run.stdout}{run.stderr}")
+        local = Path(home) / ".local"
+        expected = [
+            local / "bin" / "rehabjournal",
+            local / "opt" / "rehabjournal" / "rehabjournal",
+            local / "share" / "applications" / f"{buildinfo.APP_ID}.desktop",
+            local / "share" / "metainfo" / f"{buildinfo.APP_ID}.metainfo.xml",
+            local / "share" / "icons" / "hicolor" / "256x256" / "apps" / "rehabjournal.png",
+        ]
+        missing = [str(p) for p in expected if not p.exists()]
+        if missing:
+            die(f"install.sh did not install {missing}")
+        out = subprocess.run([str(local / "bin" / "rehabjournal"), "--version"],
+                             capture_output=True, text=True, env=env)
+        if out.stdout.strip() != f"rehabjournal {version}":
+            die(f"installed launcher printed {out.stdout!r} {out.stderr!r}")
+        desktop = (local / "share" / "applications" / f"{buildinfo.APP_ID}.desktop").read_text()
+        if f"Exec={local}/bin/rehabjournal" not in desktop:
+            die("installed desktop entry does not point at the launcher")
+        print(f"  installed: launcher says {out.stdout.strip()!r}")
+        run = subprocess.run([str(local / "opt" / "rehabjournal" / "uninstall.sh")],
+                             capture_output=True, text=True, env=env)
+        left = [str(p) for p in expected if p.exists()]
+        if run.returncode or left:
+            die(f"uninstall.sh failed or left {left}: {run.stdout}{run.stderr}")
+        print("  uninstalled: nothing left behind")
+
+
+def main() -> int:
+    start = time.monotonic()
+    version = buildinfo.version()
+    print(f"rehabjournal {version}: Linux one-folder bundle")
+    check_metadata(version)
+    run_pyinstaller()
+    smoke(version)
+    size_mb = report_size()
+    tarball = make_tarball(version)
+    try_install(tarball, version)
+    minutes, seconds = divmod(int(time.monotonic() - start), 60)
+    step("done")
+    print(f"  {BUNDLE.relative_to(ROOT)} ({size_mb} MB) and {tarball.relative_to(ROOT)}"
+          f" in {minutes} min {seconds} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

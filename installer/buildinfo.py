@@ -1,0 +1,55 @@
+"""Facts every installer step shares: the version (from pyproject.toml), names, the plist.
+
+Used by rehabjournal.spec, the Makefile (``python buildinfo.py version``) and the tests, so the
+version exists in one place only: ``[project] version`` in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_ID = "io.github.rehabjournal.RehabJournal"
+APP_NAME = "Rehab Journal"  # shown name (macOS .app, Start menu, desktop entry)
+EXE_NAME = "rehabjournal"  # the bundle's folder and executable
+CLI_EXE_NAME = "rehabjournal-cli"  # Windows only: a console twin for headless commands
+
+
+def version() -> str:
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["project"]["version"]
+
+
+def arch() -> str:
+    machine = platform.machine().lower()
+    return {"amd64": "x86_64", "aarch64": "arm64"}.get(machine, machine)
+
+
+def tarball_name(ver: str | None = None) -> str:
+    return f"{EXE_NAME}-{ver or version()}-linux-{arch()}.tar.gz"
+
+
+def info_plist(ver: str | None = None) -> dict:
+    """Info.plist keys for the macOS bundle (PyInstaller's BUNDLE merges them in)."""
+    ver = ver or version()
+    return {
+        "CFBundleName": APP_NAME,
+        "CFBundleDisplayName": APP_NAME,
+        "CFBundleIdentifier": APP_ID,
+        "CFBundleShortVersionString": ver,
+        "CFBundleVersion": ver,
+        "CFBundlePackageType": "APPL",
+        "LSApplicationCategoryType": "public.app-category.medical",
+        "LSMinimumSystemVersion": "11.0",
+        "NSHighResolutionCapable": True,
+        "NSRequiresAquaSystemAppearance": False,  # follow the system's dark mode
+        "NSHumanReadableCopyright": "rehabjournal developers, GPL-3.0-or-later",
+    }
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "version"
+    print({"version": version, "tarball": tarball_name, "arch": arch}[what]())
