@@ -170,7 +170,7 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
             tint = st.LIGHT_TINTS["green" if h.change["direction"] == "down" else "red"]
             extra.append(("BACKGROUND", (5, i), (5, i), tint))
     w = width
-    widths = [0.31 * w, 0.12 * w, 0.12 * w, 0.12 * w, 0.13 * w, 0.20 * w]
+    widths = [0.29 * w, 0.11 * w, 0.11 * w, 0.11 * w, 0.17 * w, 0.21 * w]
     return [_table(rows, widths, *extra, zebra=False)]
 
 
@@ -420,7 +420,7 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
         if d.light:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.LIGHT_TINTS[d.light]))
     u = width / 100
-    widths = [11 * u, 6 * u, 7 * u, 8 * u, 21 * u, 7 * u, 6 * u, 6 * u, 28 * u]
+    widths = [12 * u, 6 * u, 6 * u, 9 * u, 21 * u, 6 * u, 6 * u, 6 * u, 28 * u]
     title = f"Appendix: day-by-day log, {fmt_date(data.start)} to {fmt_date(data.end)}"
     return [H(title), _table(rows, widths, *cmds)]
 
