@@ -270,3 +270,20 @@ def test_fonts_are_registered_on_first_use_not_at_import():
     env = dict(os.environ, PYTHONPATH=os.path.join(os.path.dirname(__file__), "..", "..",
                                                      "src"))
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_outcome_measures_section_when_there_are_any(journal, tmp_path):
+    from rehabjournal.services import journal as js
+    from rehabjournal.services import outcomes as svc
+
+    js.save_profile({"name": "Ann Lee"})
+    for i in range(14):
+        js.save_checkin(START + timedelta(days=i), {"morning_pain": 3})
+    svc.save_response("lefs", START + timedelta(days=1), {f"L{i}": 2 for i in range(1, 21)})
+    svc.save_response("lefs", START + timedelta(days=12), {f"L{i}": 3 for i in range(1, 21)})
+    out, _pages, data = build(tmp_path, end=START + timedelta(days=13))
+    assert [s.points for s in data.outcomes] == [
+        ((START + timedelta(days=1), 40.0), (START + timedelta(days=12), 60.0))]
+    everything = "\n".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert "Outcome measures" in everything
+    assert "LEFS" in everything and "+20.0" in everything

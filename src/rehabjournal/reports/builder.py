@@ -129,6 +129,18 @@ def _charts(data: ReportData, width: float, notes: list[str]) -> list[Flowable]:
     return out
 
 
+def _outcomes(data: ReportData, width: float) -> list[Flowable]:
+    """The outcome-measure section (scores, meaningful change, chart), or a plain table."""
+    if data.outcome_responses:
+        try:
+            from .outcomes_section import outcomes_flowables
+        except ImportError:
+            pass
+        else:
+            return outcomes_flowables(data.outcome_responses, st.stylesheet(), width=width)
+    return fl.outcomes_table(data, width)
+
+
 class _NewPageAfterPageOne(CondPageBreak):
     """Start a new page when still on page one; otherwise just go on."""
 
@@ -181,7 +193,7 @@ def build_story(
     if "programme" in chosen:
         following.append(fl.programme_table(data, width))
     if "outcomes" in chosen and data.outcomes:
-        following.append(fl.outcomes_table(data, width))
+        following.append(_outcomes(data, width))
     if "events" in chosen:
         following.append(fl.events_table(data, width))
     if "notes" in chosen:

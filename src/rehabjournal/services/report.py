@@ -137,6 +137,7 @@ class ReportData:
     programme_phase: str = ""
     programme: list[ProgrammeRow] = field(default_factory=list)
     outcomes: list[OutcomeSeries] = field(default_factory=list)
+    outcome_responses: list[Any] | None = None  # services.outcomes.Response, when available
     notes: list[tuple[date, str]] = field(default_factory=list)
     days: list[DayRow] = field(default_factory=list)
     progress: Any = None  # services.progress.ProgressData for the charts, when available
@@ -523,6 +524,12 @@ def build_report_data(
             ))
 
     data.outcomes = _outcomes(start, end)
+    try:
+        from .outcomes import responses
+    except ImportError:
+        pass
+    else:
+        data.outcome_responses = responses(start=start, end=end)
     _programme(end, data)
     return data
 
