@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ def test_charts_package_is_light_and_never_pyplot():
             "rehabjournal.charts.lights, rehabjournal.charts.adherence; "
             "print(a, 'matplotlib.pyplot' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(src)}, check=True)
+                         env={**os.environ, "PYTHONPATH": str(src)})
+    assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
     for path in (src / "rehabjournal" / "charts").glob("*.py"):
         assert "matplotlib.pyplot" not in path.read_text(), path

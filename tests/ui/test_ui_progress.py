@@ -4,6 +4,7 @@ palette changes recolour the charts, hover text, saving, the pattern model."""
 from __future__ import annotations
 
 import math
+import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -70,9 +71,9 @@ def test_page_module_does_not_import_matplotlib():
     code = ("import sys; import rehabjournal.ui.pages.progress; "
             "print(any(m.split('.')[0] in ('matplotlib', 'numpy') for m in sys.modules))")
     src = Path(__file__).resolve().parents[2] / "src"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(src), "QT_QPA_PLATFORM": "offscreen"},
-                         check=True)
+    env = {**os.environ, "PYTHONPATH": str(src), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
 
 

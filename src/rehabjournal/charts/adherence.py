@@ -26,6 +26,7 @@ class AdherenceChart(Chart):
     """Percent of the prescribed sessions done, one bar a week."""
 
     figsize = (8.0, 2.8)
+    layout = None
 
     def _build(self) -> None:
         from matplotlib.collections import PolyCollection
@@ -98,6 +99,7 @@ class ProgressionChart(Chart):
     """Load x reps (or hold time) of one exercise over time."""
 
     figsize = (8.0, 2.8)
+    layout = None
 
     def _build(self) -> None:
         ax = self.ax = self.figure.add_subplot()
