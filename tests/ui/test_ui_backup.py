@@ -28,8 +28,29 @@ def told(monkeypatch):
     return messages
 
 
-def test_backup_table_model(open_window, qtmodeltester):
+def open_without_startup_backup(open_window):
+    """Open the window, check the daily start-up copy was made, then clear it away."""
     ctx, window = open_window()
+    (startup,) = backups.list_backups(ctx.data_dir)
+    assert startup.reason == "daily"
+    startup.path.unlink()
+    return ctx, window
+
+
+def test_startup_makes_at_most_one_daily_backup(open_window, tmp_path):
+    from rehabjournal.store.db import close_journal
+
+    ctx, window = open_window()
+    assert [b.reason for b in backups.list_backups(ctx.data_dir)] == ["daily"]
+    window.close()
+    close_journal()
+    window.lock.unlock()
+    ctx, window = open_window(data_dir=ctx.data_dir)
+    assert len(backups.list_backups(ctx.data_dir)) == 1, "not again on the same day"
+
+
+def test_backup_table_model(open_window, qtmodeltester):
+    ctx, window = open_without_startup_backup(open_window)
     for i in range(3):
         js.save_checkin(TODAY - timedelta(days=i), {"morning_pain": i})
         backups.make_backup(ctx.data_dir, "daily", now=datetime(2026, 3, 10 + i, 8, 0))
@@ -47,7 +68,7 @@ def test_backup_table_model(open_window, qtmodeltester):
 
 
 def test_back_up_now_from_the_menu(open_window, told):
-    ctx, window = open_window()
+    ctx, window = open_without_startup_backup(open_window)
     js.save_checkin(TODAY, {"morning_pain": 4})
     window.findChild(QAction, "action_backup_now").trigger()
     (info,) = backups.list_backups(ctx.data_dir)
@@ -56,7 +77,7 @@ def test_back_up_now_from_the_menu(open_window, told):
 
 
 def test_restore_through_the_dialog(open_window, qtbot, told):
-    ctx, window = open_window()
+    ctx, window = open_without_startup_backup(open_window)
     window.show()
     page = window.show_page("today")
     js.save_checkin(TODAY, {"morning_pain": 2})
@@ -86,7 +107,7 @@ def test_restore_through_the_dialog(open_window, qtbot, told):
 
 
 def test_restore_dialog_without_backups(open_window, qtbot):
-    ctx, window = open_window()
+    ctx, window = open_without_startup_backup(open_window)
     dialog = ui_backup.RestoreDialog(ctx, window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0
@@ -95,7 +116,7 @@ def test_restore_dialog_without_backups(open_window, qtbot):
 
 
 def test_full_export_then_import_into_a_new_journal(open_window, tmp_path, told):
-    ctx, window = open_window()
+    ctx, window = open_without_startup_backup(open_window)
     js.save_checkin(TODAY, {"morning_pain": 3, "notes": "Zoë"})
     out = tmp_path / "all.json"
     assert ui_backup.full_export(window, ctx, str(out))
@@ -118,7 +139,7 @@ def test_full_export_then_import_into_a_new_journal(open_window, tmp_path, told)
 
 
 def test_fhir_export(open_window, tmp_path):
-    ctx, window = open_window()
+    ctx, window = open_without_startup_backup(open_window)
     js.save_checkin(TODAY, {"morning_pain": 3})
     out = tmp_path / "fhir.json"
     assert ui_backup.fhir_export(window, ctx, str(out), anonymise=True)

@@ -69,10 +69,6 @@ def test_disk_full_is_shown_and_the_typed_value_kept(open_window, qtbot, monkeyp
     assert page.saved_label.text().startswith("Saved")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "NumberField keeps the failed value as its own, so Return on the same text does not "
-    "commit again; fix in ui/pages/today.py DayPage.save_checkin_field: reset "
-    "self.fields[key]._value = old in the failed-write branch (then drop this mark)"))
 def test_retrying_the_same_value_after_a_failure_saves_it(open_window, qtbot, monkeypatch):
     """Pressing Return again on the kept value, once there is room, saves it."""
     ctx, window = open_window()

@@ -58,20 +58,53 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_session(data_dir: Path, *, demo: bool = False, today=None):
+def _open_journal(data_dir: Path, passphrase) -> None:
+    """Open a plain or an encrypted journal (asking for the passphrase when needed)."""
+    from ..store import encryption
+    from ..store.db import journal_path
+
+    if not encryption.is_encrypted(journal_path(data_dir)):
+        open_journal(data_dir)
+        return
+    while True:
+        secret = passphrase() if callable(passphrase) else passphrase
+        if secret is None:
+            raise JournalError("The journal is encrypted and no passphrase was given.")
+        try:
+            encryption.open_encrypted(data_dir, secret)
+            return
+        except encryption.WrongPassphraseError as exc:
+            if not callable(passphrase):
+                raise
+            QMessageBox.warning(None, "Wrong passphrase", str(exc))
+
+
+def ask_passphrase() -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None, "Encrypted journal", "This journal is encrypted. Passphrase:",
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else None
+
+
+def open_session(data_dir: Path, *, demo: bool = False, today=None, passphrase=ask_passphrase):
     """Lock and open the journal in ``data_dir``; returns (lock, context, window).
 
     Raises:
         JournalError: with the message to show; nothing was changed on disk.
     """
+    from ..store.backups import daily_backup_if_due
     from ..store.library import sync_shipped_exercises
     from .context import AppContext
     from .main_window import MainWindow
 
     lock = acquire_lock(data_dir)
     try:
-        open_journal(data_dir)
+        _open_journal(data_dir, passphrase)
         sync_shipped_exercises()
+        daily_backup_if_due(data_dir)  # at most once a day; never raises
     except BaseException:
         lock.unlock()
         raise

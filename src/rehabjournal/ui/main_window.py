@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..services import journal as journal_service
+from ..services.outcomes import attribution_html
 from .context import AppContext
 
 # (key, title, module under ui.pages providing create(ctx) -> QWidget)
@@ -192,6 +193,8 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         edit.addSeparator()
         self._action(edit, "&Preferences...", self.preferences, "Ctrl+,", "action_prefs")
+        self._action(edit, "&Outcome Measures...", self.outcome_settings, None,
+                     "action_outcomes")
 
         view = bar.addMenu("&View")
         for i, (key, text, _m) in enumerate(PAGES, start=1):
@@ -217,6 +220,7 @@ class MainWindow(QMainWindow):
             "<p>Sources: pain-monitoring model (Silbernagel et al. 2007); session RPE load "
             "(Foster et al. 2001); EWMA load (Williams et al. 2017); clinically important "
             "pain change (Farrar et al. 2001).</p>"
+            + attribution_html()
         )
 
     def about(self) -> None:
@@ -227,6 +231,11 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.ctx, self)
         dialog.exec()
+
+    def outcome_settings(self) -> None:
+        from .outcome_settings import open_outcome_settings
+
+        open_outcome_settings(self, self.ctx)
 
     def import_csv(self) -> None:
         from .transfer import import_csv_dialog

@@ -72,6 +72,11 @@ class NumberField(QWidget):
         self.edit.setText("" if value is None else f"{value:g}")
         self.clear_error()
 
+    def commit_failed(self, previous) -> None:
+        """The committed value could not be saved: keep the typed text, so that
+        finishing the same entry again retries the save."""
+        self._value = previous
+
     def parse(self) -> tuple[object, str | None]:
         text = self.edit.text().strip().replace(",", ".")
         if not text:

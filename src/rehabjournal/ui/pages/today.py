@@ -247,6 +247,9 @@ class SessionEditor(QFrame):
             page.show_errors(exc, self._field_map())
             return
         except Exception as exc:  # noqa: BLE001
+            field = self._field_map().get(key)
+            if field is not None:
+                field.commit_failed(old)
             page.write_failed(exc)
             return
         self.values[key] = value
@@ -542,6 +545,11 @@ class DayPage(QWidget):
 
         ctx.journal_changed.connect(self._journal_changed)
         self.load()
+        from ..exercises_due import install as install_exercises_due
+        from ..outcomes_due import install as install_outcomes_due
+
+        install_exercises_due(self)
+        install_outcomes_due(self)
 
     # ---- navigation -------------------------------------------------------------------
 
@@ -784,6 +792,8 @@ class DayPage(QWidget):
             self.show_errors(exc, self.fields)
             return
         except Exception as exc:  # noqa: BLE001
+            if key in self.fields:
+                self.fields[key].commit_failed(old)
             self.write_failed(exc)
             return
         self.checkin[key] = value
