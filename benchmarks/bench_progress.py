@@ -2,7 +2,8 @@
 
     PYTHONPATH=src QT_QPA_PLATFORM=offscreen python benchmarks/bench_progress.py
 
-``run()`` returns (name, seconds, budget note) rows:
+``run()`` returns (name, seconds, "s", budget note) rows, the shape ``benchmarks/run.py``
+prints:
     * first show of the Progress page, matplotlib import included, in a fresh process
       (budget 1 s);
     * a redraw after changing the period, and after changing the pain site (150 ms each);
@@ -107,7 +108,7 @@ def make_journal(folder: Path) -> None:
     close_journal()
 
 
-def run() -> list[tuple[str, float, str]]:
+def run() -> list[tuple[str, float, str, str]]:
     sys.path.insert(0, str(SRC))
     with tempfile.TemporaryDirectory(prefix="rj-bench-") as tmp:
         folder = Path(tmp) / "data"
@@ -120,16 +121,16 @@ def run() -> list[tuple[str, float, str]]:
     r = json.loads(line[7:])
     return [
         ("progress: first show (10-year journal, matplotlib import included)",
-         r["first_show"], "budget 1 s"),
+         r["first_show"], "s", "budget 1 s"),
         ("progress: redraw after a period change (median of 5)",
-         statistics.median(r["period"]), "budget 150 ms"),
+         statistics.median(r["period"]), "s", "budget 150 ms"),
         ("progress: redraw after a pain-site change (median of 5)",
-         statistics.median(r["site"]), "budget 150 ms"),
+         statistics.median(r["site"]), "s", "budget 150 ms"),
         ("progress: show the whole 10-year journal (information)",
-         statistics.median(r["whole"]), "no budget"),
+         statistics.median(r["whole"]), "s", "no budget"),
     ]
 
 
 if __name__ == "__main__":
-    for name, seconds, note in run():
+    for name, seconds, _unit, note in run():
         print(f"{name:70s} {seconds * 1000:8.1f} ms   ({note})")
