@@ -62,8 +62,17 @@ def run_pyinstaller() -> None:
         print("  SKIP_PYINSTALLER set: reusing", BUNDLE)
         return
     cmd = [
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(DIST), "--workpath", str(WORK), str(HERE / "rehabjournal.spec"),
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+        str(HERE / "rehabjournal.spec"),
     ]
     if subprocess.run(cmd, cwd=ROOT).returncode:
         die("PyInstaller failed")
@@ -124,11 +133,14 @@ def report_size() -> int:
     step("bundle size")
     du = subprocess.run(["du", "-sh", str(BUNDLE)], capture_output=True, text=True).stdout
     print("  $ du -sh dist/rehabjournal\n  " + du.strip())
-    size_mb = int(subprocess.run(["du", "-sm", str(BUNDLE)], capture_output=True,
-                                 text=True).stdout.split()[0])
+    size_mb = int(
+        subprocess.run(["du", "-sm", str(BUNDLE)], capture_output=True, text=True).stdout.split()[0]
+    )
     internal = BUNDLE / "_internal"
-    parts = sorted(((du_bytes(p) if p.is_dir() else p.lstat().st_size, p.name)
-                    for p in internal.iterdir()), reverse=True)[:8]
+    parts = sorted(
+        ((du_bytes(p) if p.is_dir() else p.lstat().st_size, p.name) for p in internal.iterdir()),
+        reverse=True,
+    )[:8]
     print("  largest: " + ", ".join(f"{name} {size / 2**20:.0f}M" for size, name in parts))
     if size_mb > BUDGET_MB:
         die(f"bundle is {size_mb} MB, over the {BUDGET_MB} MB budget")
@@ -188,16 +200,24 @@ def try_install(tarball: Path, version: str) -> None:
         missing = [str(p) for p in expected if not p.exists()]
         if missing:
             die(f"install.sh did not install {missing}")
-        out = subprocess.run([str(local / "bin" / "rehabjournal"), "--version"],
-                             capture_output=True, text=True, env=env)
+        out = subprocess.run(
+            [str(local / "bin" / "rehabjournal"), "--version"],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         if out.stdout.strip() != f"rehabjournal {version}":
             die(f"installed launcher printed {out.stdout!r} {out.stderr!r}")
         desktop = (local / "share" / "applications" / f"{buildinfo.APP_ID}.desktop").read_text()
         if f"Exec={local}/bin/rehabjournal" not in desktop:
             die("installed desktop entry does not point at the launcher")
         print(f"  installed: launcher says {out.stdout.strip()!r}")
-        run = subprocess.run([str(local / "opt" / "rehabjournal" / "uninstall.sh")],
-                             capture_output=True, text=True, env=env)
+        run = subprocess.run(
+            [str(local / "opt" / "rehabjournal" / "uninstall.sh")],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         left = [str(p) for p in expected if p.exists()]
         if run.returncode or left:
             die(f"uninstall.sh failed or left {left}: {run.stdout}{run.stderr}")
@@ -216,8 +236,10 @@ def main() -> int:
     try_install(tarball, version)
     minutes, seconds = divmod(int(time.monotonic() - start), 60)
     step("done")
-    print(f"  {BUNDLE.relative_to(ROOT)} ({size_mb} MB) and {tarball.relative_to(ROOT)}"
-          f" in {minutes} min {seconds} s")
+    print(
+        f"  {BUNDLE.relative_to(ROOT)} ({size_mb} MB) and {tarball.relative_to(ROOT)}"
+        f" in {minutes} min {seconds} s"
+    )
     return 0
 
 

@@ -37,8 +37,14 @@ SHELL_SCRIPTS = {  # script -> the shell that checks its syntax
 TOOL_PACKAGES = {"desktop-file-validate": "desktop-file-utils", "appstreamcli": "appstream"}
 ISS_SECTIONS = ("Setup", "Languages", "Tasks", "Files", "Icons", "Run")
 ISS_SETUP_KEYS = (
-    "AppId", "AppName", "AppVersion", "DefaultDirName", "DefaultGroupName",
-    "OutputBaseFilename", "SetupIconFile", "UninstallDisplayIcon",
+    "AppId",
+    "AppName",
+    "AppVersion",
+    "DefaultDirName",
+    "DefaultGroupName",
+    "OutputBaseFilename",
+    "SetupIconFile",
+    "UninstallDisplayIcon",
 )
 
 
@@ -58,8 +64,10 @@ def icon_problems() -> list[str]:
             problems.append(f"missing {png.relative_to(ROOT)}")
         elif png_size(png) != (n, n):
             problems.append(f"{png.relative_to(ROOT)} is {png_size(png)}, not {n}x{n}")
-    for path, magic in ((HERE / "windows" / "rehabjournal.ico", b"\x00\x00\x01\x00"),
-                        (HERE / "macos" / "rehabjournal.icns", b"icns")):
+    for path, magic in (
+        (HERE / "windows" / "rehabjournal.ico", b"\x00\x00\x01\x00"),
+        (HERE / "macos" / "rehabjournal.icns", b"icns"),
+    ):
         if not path.is_file() or not path.read_bytes().startswith(magic):
             problems.append(f"{path.relative_to(ROOT)} is missing or not an icon file")
     return problems
@@ -130,7 +138,7 @@ def metainfo_problems(version: str) -> list[str]:
     releases = [r.get("version") for r in root.iter("release")]
     if version not in releases:
         problems.append(
-            f"metainfo has no <release version=\"{version}\">: add one to {METAINFO.name} "
+            f'metainfo has no <release version="{version}">: add one to {METAINFO.name} '
             f"when pyproject.toml's version changes (found {releases})"
         )
     return problems
@@ -139,8 +147,12 @@ def metainfo_problems(version: str) -> list[str]:
 def static_problems(version: str | None = None) -> list[str]:
     version = version or buildinfo.version()
     return (
-        spec_problems() + shell_problems() + iss_problems() + plist_problems(version)
-        + metainfo_problems(version) + icon_problems()
+        spec_problems()
+        + shell_problems()
+        + iss_problems()
+        + plist_problems(version)
+        + metainfo_problems(version)
+        + icon_problems()
     )
 
 
