@@ -277,7 +277,7 @@ def test_no_programme_service_says_so(demo_window, qtbot, monkeypatch):
 
 def test_pattern_model(demo_window, qtbot, qtmodeltester):
     _ctx, _window, page, _start, _end = demo_window
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(list(page.tab_pages).index("patterns"))
     _settle(qtbot)
     model = page.pattern_model
     qtmodeltester.check(model)

@@ -158,3 +158,13 @@ def test_settings_dialog_saves_the_schedule(open_window, qtbot):
     dialog.save()
     assert svc.get_schedule() == {"instruments": ["koos"], "every_days": 21}
     assert svc.due(TODAY) == ["koos"]
+
+
+def test_a_filled_questionnaire_shows_on_the_progress_page(open_window, qtbot):
+    ctx, window = open_window()
+    svc.save_response("lefs", TODAY, {f"L{i}": 3 for i in range(1, 21)})
+    page = window.show_page("progress")
+    page.tabs.setCurrentIndex(list(page.tab_pages).index("outcomes"))
+    qtbot.waitUntil(lambda: "outcomes" in page.canvases)
+    chart = page.canvases["outcomes"].chart
+    qtbot.waitUntil(lambda: list(chart.lines["lefs"].get_ydata()) == [60.0])

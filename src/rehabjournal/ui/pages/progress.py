@@ -232,7 +232,8 @@ class ProgressPage(QWidget):
         self.tabs.setObjectName("progressTabs")
         self.tab_pages: dict[str, QWidget] = {}
         for key, text in (("pain", "Pain"), ("load", "Training load"),
-                          ("programme", "Programme"), ("patterns", "Patterns")):
+                          ("programme", "Programme"), ("outcomes", "Outcome measures"),
+                          ("patterns", "Patterns")):
             page = QWidget()
             page.setObjectName(f"tab_{key}")
             QVBoxLayout(page).setContentsMargins(0, 4, 0, 0)
@@ -283,6 +284,11 @@ class ProgressPage(QWidget):
             self.canvases["progression"] = ChartCanvas(ProgressionChart(), "progression", 160)
             layout.addWidget(self.canvases["progression"], 1)
             self.exercise.currentIndexChanged.connect(self._update_progression)
+        elif key == "outcomes":
+            from ...charts.outcomes import OutcomesChart
+
+            self.canvases["outcomes"] = ChartCanvas(OutcomesChart(), "outcomes", 260)
+            layout.addWidget(self.canvases["outcomes"], 1)
         elif key == "patterns":
             self.pattern_model = PatternModel(self)
             self.pattern_view = QTableView()
@@ -374,6 +380,12 @@ class ProgressPage(QWidget):
             canvas.request_redraw()
         elif key == "programme" and "programme" in self.canvases:
             self._update_programme()
+        elif key == "outcomes" and "outcomes" in self.canvases:
+            from ...services import outcomes as outcomes_service
+
+            canvas = self.canvases["outcomes"]
+            canvas.chart.update(outcomes_service.series(self.data.start, self.data.end))
+            canvas.request_redraw()
         elif key == "patterns" and hasattr(self, "pattern_view"):
             self._update_patterns()
         else:
