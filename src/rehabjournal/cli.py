@@ -3,6 +3,9 @@
     rehabjournal [--data-dir DIR] [--demo]            open the app
     rehabjournal [--data-dir DIR] import FILE.csv     import a CSV journal
     rehabjournal [--data-dir DIR] export FILE.csv     export the journal as CSV
+    rehabjournal [--data-dir DIR] [--demo] report --from D --to D --out FILE.pdf
+    rehabjournal [--data-dir DIR] export-all FILE.json | import-all FILE.json
+    rehabjournal [--data-dir DIR] fhir FILE.json [--anonymise] | backup
     rehabjournal --version
 
 Headless commands print errors to stderr and exit non-zero; they never open a window.
@@ -47,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="folder of the journal (default: $REHABJOURNAL_DATA_DIR, else the platform's "
-        "application-data folder, ~/.local/share/rehabjournal on Linux)",
+        "data folder: ~/.local/share/rehabjournal on Linux)",
     )
     parser.add_argument(
         "--demo",

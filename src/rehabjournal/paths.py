@@ -1,8 +1,11 @@
 """Where the journal lives, and where shipped resources are found.
 
-The data folder is, in order: ``--data-dir``, ``$REHABJOURNAL_DATA_DIR``, then the platform's
-application-data folder (``QStandardPaths.AppDataLocation``; ``~/.local/share/rehabjournal``
-on Linux). QtCore is imported only when the platform folder is needed.
+The data folder is, in order: ``--data-dir``, ``$REHABJOURNAL_DATA_DIR``, then a
+``rehabjournal`` folder in the platform's data location (``~/.local/share/rehabjournal`` on
+Linux, ``~/Library/Application Support/rehabjournal`` on macOS, ``%LOCALAPPDATA%\rehabjournal``
+on Windows). Qt's AppDataLocation would add the organisation name as a second
+``rehabjournal`` level; one level is what people look for. QtCore is imported only when the
+platform folder is needed.
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ def default_data_dir() -> Path:
     if not QCoreApplication.applicationName() or QCoreApplication.applicationName() != APP_NAME:
         QCoreApplication.setApplicationName(APP_NAME)
         QCoreApplication.setOrganizationName(ORG_NAME)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    location = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericDataLocation
+    )
     if not location:
         return Path.home() / ".local" / "share" / APP_NAME
-    return Path(location)
+    return Path(location) / APP_NAME
 
 
 def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
