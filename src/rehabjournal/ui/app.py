@@ -52,6 +52,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.ORG_NAME)
     app.setApplicationDisplayName("rehabjournal")
+    # Lets Wayland match the window to its desktop entry and icon.
+    app.setDesktopFileName("io.github.rehabjournal.RehabJournal")
     from .icons import app_icon
 
     app.setWindowIcon(app_icon())
