@@ -45,16 +45,7 @@ FIELD_LABELS = {
 
 
 def _range(value, lo, hi, label, *, whole=True, unit=""):
-    if value is None:
-        return None
-    if whole and (isinstance(value, bool) or not isinstance(value, int)):
-        if isinstance(value, float) and value.is_integer():
-            return None
-        return f"{label} must be a whole number from {lo} to {hi}{unit} (got {value})."
-    if not lo <= value <= hi:
-        kind = "a whole number" if whole else "a number"
-        return f"{label} must be {kind} from {lo} to {hi}{unit} (got {value:g})."
-    return None
+    return scales.validate_range(value, lo, hi, label, whole=whole, unit=unit)
 
 
 def validate_checkin(values: dict[str, Any]) -> dict[str, str]:
@@ -62,8 +53,8 @@ def validate_checkin(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     checks = {
         "morning_pain": lambda v: _range(v, 0, 10, "Morning pain"),
-        "stiffness_min": lambda v: _range(v, 0, 1440, "Morning stiffness", unit=" minutes"),
-        "sleep_hours": lambda v: _range(v, 0, 24, "Sleep", whole=False, unit=" hours"),
+        "stiffness_min": lambda v: _range(v, 0, 1440, "Morning stiffness", unit="minutes"),
+        "sleep_hours": lambda v: _range(v, 0, 24, "Sleep", whole=False, unit="hours"),
         "sleep_quality": lambda v: _range(v, 1, 5, "Sleep quality"),
         "stress": lambda v: _range(v, 0, 10, "Stress"),
         "swelling": lambda v: None
@@ -89,7 +80,7 @@ def validate_session(values: dict[str, Any], *, partial: bool = False) -> dict[s
         if minutes is None:
             errors["minutes"] = "Duration is needed: how many minutes did it last?"
         else:
-            msg = _range(minutes, 0, 1440, "Duration", unit=" minutes")
+            msg = _range(minutes, 0, 1440, "Duration", unit="minutes")
             if msg:
                 errors["minutes"] = msg
     for key in ("pain_before", "pain_during", "pain_after", "next_morning_pain"):

@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ..domain.scales import validate_range
+
 LIGHT_COLOURS = {"green": "#2e9d4f", "amber": "#e0a100", "red": "#d32f2f"}
 ERROR_COLOUR = "#c62828"
 
@@ -78,22 +80,13 @@ class NumberField(QWidget):
         self._value = previous
 
     def parse(self) -> tuple[object, str | None]:
+        """The typed value (None when blank) and the reason it is refused, if it is."""
         text = self.edit.text().strip().replace(",", ".")
-        if not text:
-            return None, None
-        try:
-            number = float(text)
-        except ValueError:
-            return None, f"{self.label} must be a number from {self.lo:g} to {self.hi:g} " \
-                         f"(got {text!r})."
-        if self.whole and not number.is_integer():
-            return None, f"{self.label} must be a whole number from {self.lo:g} to " \
-                         f"{self.hi:g} (got {text})."
-        if not self.lo <= number <= self.hi:
-            unit = f" {self.unit}" if self.unit else ""
-            kind = "a whole number" if self.whole else "a number"
-            return None, f"{self.label} must be {kind} from {self.lo:g} to {self.hi:g}{unit} " \
-                         f"(got {text})."
+        message = validate_range(text, self.lo, self.hi, self.label, whole=self.whole,
+                                 unit=self.unit)
+        if message or not text:
+            return None, message
+        number = float(text)
         return (int(number) if self.whole else number), None
 
     def show_error(self, message: str) -> None:
