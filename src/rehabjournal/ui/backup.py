@@ -10,7 +10,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..store import backups
 from ..store.backups import BackupInfo
 from .context import AppContext
+from .table_model import ListTableModel
 
 JSON_FILTER = "JSON files (*.json);;All files (*)"
 _Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +79,7 @@ def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
 
 # ---- restore ---------------------------------------------------------------------------
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(ListTableModel):
     """The backup copies, newest first: date, reason and entry counts."""
 
     COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -94,26 +95,21 @@ class BackupTableModel(QAbstractTableModel):
 
     def __init__(self, infos: list[BackupInfo] | None = None, parent=None):
         super().__init__(parent)
-        self._rows: list[BackupInfo] = list(infos or [])
+        self.rows = list(infos or [])
 
     def set_backups(self, infos: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(infos)
-        self.endResetModel()
+        self.set_rows(infos)
 
     def info(self, row: int) -> BackupInfo:
-        return self._rows[row]
+        return self.rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def column_title(self, section: int) -> str:
+        return self.COLUMNS[section][0]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        info = self.row_at(index)
+        if info is None:
             return None
-        info = self._rows[index.row()]
         _title, table = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
@@ -129,13 +125,6 @@ class BackupTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.PathRole:
             return str(info.path)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
-            return self.COLUMNS[section][0]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

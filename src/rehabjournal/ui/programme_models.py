@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import programme as dp
 from ..services import programme as ps
+from .table_model import ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -416,34 +417,16 @@ class ProgrammeTreeModel(QAbstractItemModel):
 
 # ---- adherence and advice ----------------------------------------------------------------
 
-class AdherenceModel(QAbstractTableModel):
+class AdherenceModel(ListTableModel):
     COLUMNS = ("Week of", "Prescribed", "Done", "Adherence")
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[dp.WeekAdherence] = []
-
     def set_weeks(self, weeks: list[dp.WeekAdherence]) -> None:
-        self.beginResetModel()
-        self.rows = list(weeks)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
+        self.set_rows(weeks)
 
     def data(self, index: Index, role: int = DISPLAY):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        w = self.row_at(index)
+        if w is None:
             return None
-        w = self.rows[index.row()]
         if role == DISPLAY:
             return (
                 f"{w.week_start:%a %d %b %Y}",
@@ -464,29 +447,11 @@ FIELD_TEXT = {"reps": "reps", "hold_s": "hold (s)", "load": "load", "sets": "set
               "notes": "notes"}
 
 
-class SuggestionModel(QAbstractTableModel):
+class SuggestionModel(ListTableModel):
     COLUMNS = ("Exercise", "Advice", "Change", "Why")
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[dp.Suggestion] = []
-
     def set_suggestions(self, rows: list[dp.Suggestion]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
+        self.set_rows(rows)
 
     @staticmethod
     def change_text(s: dp.Suggestion) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from ...domain.patterns import ASSOCIATION_NOTE, MIN_COUNT, Pattern
 from ...services import journal as journal_service
 from ...services import progress as progress_service
 from ..context import AppContext
+from ..table_model import ListTableModel
 
 PERIODS: tuple[tuple[str, str], ...] = (
     ("4w", "Last 4 weeks"),
@@ -39,34 +40,22 @@ NO_PROGRAMME = "No programme data yet"
 _ROOT = QModelIndex()
 
 
-class PatternModel(QAbstractTableModel):
+class PatternModel(ListTableModel):
     """Patterns as rows: what went together, after days with it, after other days."""
 
-    HEADERS = ("What went together with higher morning pain", "After days with it",
+    COLUMNS = ("What went together with higher morning pain", "After days with it",
                "After other days")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Pattern] = []
-
     def set_patterns(self, patterns: list[Pattern]) -> None:
-        self.beginResetModel()
-        self._rows = list(patterns)
-        self.endResetModel()
+        self.set_rows(patterns)
 
     def pattern(self, row: int) -> Pattern:
-        return self._rows[row]
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return self.rows[row]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        p = self.row_at(index)
+        if p is None:
             return None
-        p = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -81,13 +70,6 @@ class PatternModel(QAbstractTableModel):
             return p.key
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole
-                and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
         return None
 
 
