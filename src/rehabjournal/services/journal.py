@@ -17,6 +17,7 @@ from ..domain import light as light_mod
 from ..domain import scales
 from ..store import journal_repo
 from ..store import models as m
+from .edit import Change, Edit, no_change, perform
 from .errors import ValidationError
 
 CHECKIN_FIELDS = (
@@ -123,6 +124,27 @@ def save_checkin(day: date, values: dict[str, Any]) -> None:
             m.CheckIn.create(day=day, **_touch(clean))
         else:
             m.CheckIn.update(**_touch(clean)).where(m.CheckIn.id == row.id).execute()
+
+
+def edit_checkin(day: date, values: dict[str, Any]) -> Edit:
+    """Save check-in fields of ``day`` as one undoable edit (see ``services/edit.py``).
+
+    Raises:
+        ValidationError: a value was refused; nothing was written.
+        StorageError: the write failed; nothing was written.
+    """
+    before = get_checkin(day) or {}
+    old = {k: before.get(k) for k in values}
+    if old == values:
+        return no_change("change check-in", day=day)
+    label = ("change " + FIELD_LABELS.get(next(iter(values)), "check-in").lower()
+             if len(values) == 1 else "change check-in")
+
+    def do() -> Change:
+        save_checkin(day, values)
+        return Change(undo=lambda: save_checkin(day, old), redo=lambda: save_checkin(day, values))
+
+    return perform(label, do, day=day)
 
 
 # ---- sessions --------------------------------------------------------------------------

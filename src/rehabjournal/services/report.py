@@ -28,12 +28,13 @@ from ..domain import light as light_mod
 from ..domain import load as load_mod
 from ..domain import scales
 from ..domain.entities import DayRecord, Journal
+from ..errors import ValidationError
 
 DEFAULT_WEEKS = 4
 _LIGHT_ORDER = {light_mod.GREEN: 0, light_mod.AMBER: 1, light_mod.RED: 2}
 
 
-class ReportPeriodError(ValueError):
+class ReportPeriodError(ValidationError):
     """The period cannot be reported on (e.g. it ends before it starts)."""
 
 

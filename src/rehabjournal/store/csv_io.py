@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import scales
+from ..errors import ImportFileError
 from . import db as db_mod
 from . import models as m
 
@@ -129,7 +130,7 @@ _WHOLE = {
 _REAL = {"sleep_hours", "distance_km"}
 
 
-class CsvImportError(Exception):
+class CsvImportError(ImportFileError):
     """The file cannot be imported; nothing was written.
 
     Attributes:
@@ -144,7 +145,9 @@ class CsvImportError(Exception):
         if self.total > MAX_MESSAGES:
             shown.append(f"and {self.total - MAX_MESSAGES} more problems")
         self.problems = shown
-        super().__init__(
+        self.where = None
+        Exception.__init__(
+            self,
             f"{self.total} problem{'s' if self.total != 1 else ''} in the file; "
             "nothing was imported: " + "; ".join(shown[:3])
             + (" ..." if len(shown) > 3 else "")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from ..errors import StorageError
 from . import migrations
 from .models import database
 
@@ -32,7 +33,7 @@ PRAGMAS = {
 }
 
 
-class JournalError(Exception):
+class JournalError(StorageError):
     """The journal cannot be opened; the message says why and names the file."""
 
 

@@ -34,6 +34,7 @@ from peewee import (
     PeeweeException,
 )
 
+from ..errors import ImportFileError
 from . import db, migrations
 from . import models as m
 
@@ -43,12 +44,14 @@ MODELS: tuple[type[m.BaseModel], ...] = m.ALL_MODELS  # parents before children
 SHIPPED_KEYS = ("id", "slug", "shipped", "archived")
 
 
-class FullImportError(Exception):
+class FullImportError(ImportFileError):
     """The file was not imported; ``problems`` says why (the journal is unchanged)."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("; ".join(problems[:5]) + (" ..." if len(problems) > 5 else ""))
+        self.total = len(problems)
+        self.where = None
+        Exception.__init__(self, "; ".join(problems[:5]) + (" ..." if len(problems) > 5 else ""))
 
 
 def table_name(model: type[m.BaseModel]) -> str:

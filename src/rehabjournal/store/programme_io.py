@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import programme as dp
+from ..errors import ImportFileError
 from . import models as m
 from .library import _SLUG, CATEGORIES, LOAD_UNITS, PROGRESSION_KINDS, REGIONS
 
@@ -25,7 +26,7 @@ VERSION = 1
 MAX_FILE_BYTES = 5_000_000
 
 
-class ProgrammeFileError(ValueError):
+class ProgrammeFileError(ImportFileError, ValueError):
     """A programme file that cannot be imported; the message says what and where."""
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +26,7 @@ from .. import __version__
 from ..services import journal as journal_service
 from ..services.outcomes import attribution_html
 from .context import AppContext
+from .widgets import Banner
 
 # (key, title, module under ui.pages providing create(ctx) -> QWidget)
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -64,13 +66,22 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
                                "QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
+        # One write-failed banner for every page (ui/edit_path.py fills it).
+        self.write_banner = Banner("#b71c1c", "writeFailedBanner")
+        self.write_banner.setAccessibleName("Save failed")
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.write_banner)
+        right.addWidget(self.stack, 1)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
         self.setCentralWidget(central)
+        ctx.write_failed.connect(self.write_banner.set_text)
+        ctx.write_ok.connect(lambda: self.write_banner.set_text(None))
 
         self._build_menus()
         self.status_label = QLabel()

@@ -1,0 +1,168 @@
+"""One error family for every layer: what went wrong, where, and the exit code it maps to.
+
+Every error rehabjournal raises on purpose is a ``RehabJournalError`` of one of four kinds.
+Services, commands and the UI catch these kinds, never a module's private exception:
+
+============  =================================================  =========  ===========
+kind          meaning                                            where      CLI exit
+============  =================================================  =========  ===========
+validation    a value was refused; nothing was written           field      2
+import        an input file was refused; the journal unchanged   line       3
+storage       the journal or a file could not be read/written    table/row  1
+not found     the thing asked for does not exist (any more)      table/row  4
+============  =================================================  =========  ===========
+
+Exit code 0 is success; 2 is also argparse's code for a bad command line, which is a
+validation error of the arguments. The codes are documented in ``docs/architecture.md``.
+
+This module is pure Python (no Qt, no peewee) so that every layer, ``domain`` included,
+may import it.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterable
+
+EXIT_OK = 0
+EXIT_STORAGE = 1
+EXIT_VALIDATION = 2
+EXIT_IMPORT = 3
+EXIT_NOT_FOUND = 4
+
+
+class RehabJournalError(Exception):
+    """Base of every error rehabjournal raises on purpose.
+
+    Attributes:
+        kind: "validation", "import", "storage" or "not found".
+        exit_code: the command line's exit code for this kind.
+        where: what the error is about, for the message's reader: a field name, "line 12",
+            "table session, row 3", a file path; None when it is about the whole thing.
+    """
+
+    kind = "error"
+    exit_code = EXIT_STORAGE
+
+    def __init__(self, message: str, *, where: str | None = None):
+        super().__init__(message)
+        self.where = where
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class ValidationError(RehabJournalError, ValueError):
+    """Bad input: nothing was written.
+
+    Args:
+        errors: {field name: message a user reads beside that field}; a plain string is
+            taken as one message about no particular field (key "").
+
+    Attributes:
+        errors: the same mapping; ``where`` is the first field named.
+    """
+
+    kind = "validation"
+    exit_code = EXIT_VALIDATION
+
+    def __init__(self, errors: dict[str, str] | str):
+        if isinstance(errors, str):
+            errors = {"": errors}
+        self.errors = dict(errors)
+        super().__init__(" ".join(self.errors.values()),
+                         where=next(iter(self.errors), None) or None)
+
+
+class ImportFileError(RehabJournalError):
+    """An input file (CSV, JSON, programme file ...) was refused; nothing was written.
+
+    Args:
+        problems: messages that each say where ("line 4, column rpe: ...").
+        limit: at most this many are kept, plus a last "and N more problems" line.
+
+    Attributes:
+        problems: the messages kept; total: how many were found in all.
+    """
+
+    kind = "import"
+    exit_code = EXIT_IMPORT
+    limit = 50
+
+    def __init__(self, problems: Iterable[str] | str, *, where: str | None = None):
+        problems = [problems] if isinstance(problems, str) else list(problems)
+        self.total = len(problems)
+        shown = problems[: self.limit]
+        if self.total > self.limit:
+            shown.append(f"and {self.total - self.limit} more problems")
+        self.problems = shown
+        super().__init__(self._summary(), where=where)
+
+    def _summary(self) -> str:
+        return "; ".join(self.problems[:5]) + (" ..." if len(self.problems) > 5 else "")
+
+
+class StorageError(RehabJournalError):
+    """The journal or a file could not be read or written (disk full, read-only, damaged,
+    locked, newer format ...). What was typed is kept by the UI for a retry.
+
+    Attributes:
+        table, row: the journal table and row id concerned, when known.
+    """
+
+    kind = "storage"
+    exit_code = EXIT_STORAGE
+
+    def __init__(self, message: str, *, where: str | None = None, table: str | None = None,
+                 row: int | None = None):
+        if where is None and table:
+            where = f"table {table}" + (f", row {row}" if row is not None else "")
+        super().__init__(message, where=where)
+        self.table, self.row = table, row
+
+
+class NotFoundError(RehabJournalError):
+    """The thing asked for does not exist (deleted elsewhere, or a wrong id or name)."""
+
+    kind = "not found"
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, message: str, *, table: str | None = None, row: int | None = None):
+        where = f"table {table}" + (f", row {row}" if row is not None else "") if table else None
+        super().__init__(message, where=where)
+        self.table, self.row = table, row
+
+
+def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
+    """A ``StorageError`` that says in plain words why a read or write failed.
+
+    Args:
+        exc: an ``OSError``, a ``sqlite3.Error`` or a database driver's error (peewee wraps
+            sqlite3's errors in its own classes of the same names).
+        doing: the verb for the message, e.g. "save", "undo", "read".
+    """
+    if isinstance(exc, StorageError):
+        return exc
+    text = str(exc) or type(exc).__name__
+    low = text.lower()
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in low:
+        reason = f"the disk is full ({text}); free some space and try again"
+    elif "readonly" in low or "read-only" in low or (
+            isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
+        reason = f"the journal folder is read-only or not accessible ({text})"
+    elif "locked" in low or "busy" in low:
+        reason = (f"another program is holding the journal ({text}), perhaps a sync or "
+                  "backup tool; try again in a moment")
+    else:
+        reason = text
+    return StorageError(f"Could not {doing}: {reason}.")
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """True for the exceptions a failed read or write raises (disk, SQLite, driver)."""
+    if isinstance(exc, (StorageError, OSError, sqlite3.Error)):
+        return True
+    # peewee's OperationalError, IntegrityError ... (no import: the domain may use this)
+    return type(exc).__module__ == "peewee" and type(exc).__name__.endswith("Error")

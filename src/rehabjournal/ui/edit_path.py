@@ -1,0 +1,139 @@
+"""The one way the UI changes data: run a use case, then show what happened.
+
+``apply_edit`` runs a service function that returns an ``Edit`` and handles its three
+outcomes in one place:
+
+- **saved**: one undo step is pushed, the change is announced (``journal_changed`` or
+  ``programme_changed``) and the status bar says "Saved hh:mm:ss";
+- **invalid** (``ValidationError``): each message goes beside the field that caused it;
+  messages for no known field go to the page's message label (or the status bar);
+- **write failed** (``StorageError``, or any disk/SQLite failure): the window's write-failed
+  banner says why; what the person typed stays in the form, so finishing it retries.
+
+Undo and redo of an edit take the same failure path: a failed undo shows the banner and
+drops that step from the stack (the journal is as it was before the click).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from ..errors import RehabJournalError, StorageError, ValidationError, is_storage_failure
+from ..errors import storage_error as _storage_error
+from ..services.edit import PROGRAMME, Edit, is_no_change
+from .context import AppContext
+
+
+class ShowsError(Protocol):
+    def show_error(self, message: str) -> None: ...
+
+
+class EditCommand(QUndoCommand):
+    """An already-applied ``Edit`` on the undo stack (the first redo from push is skipped)."""
+
+    def __init__(self, ctx: AppContext, edit: Edit):
+        super().__init__(edit.label)
+        self.ctx, self.edit = ctx, edit
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self.edit.redo, "redo")
+
+    def undo(self) -> None:
+        self._run(self.edit.undo, "undo")
+
+    def _run(self, fn: Callable[[], None], verb: str) -> None:
+        try:
+            fn()
+        except StorageError as exc:
+            self.setObsolete(True)  # QUndoStack drops a step that cannot be replayed
+            self.ctx.write_failed.emit(f"Could not {verb} \u201c{self.edit.label}\u201d. "
+                                       f"{exc}")
+            return
+        announce(self.ctx, self.edit, many=True)
+        self.ctx.saved(f"{verb.capitalize()}: {self.edit.label}.")
+
+
+def announce(ctx: AppContext, edit: Edit, *, many: bool = False, source: Any = None) -> None:
+    """Tell every page what changed (the day, or None for "reload what you show")."""
+    ctx.edit_source = source
+    try:
+        if edit.scope == PROGRAMME:
+            ctx.programme_changed.emit()
+            ctx.journal_changed.emit(None)
+        else:
+            ctx.journal_changed.emit(None if many else edit.day)
+    finally:
+        ctx.edit_source = None
+
+
+def apply_edit(ctx: AppContext, run: Callable[[], Edit], *,
+               fields: Mapping[str, ShowsError] | None = None,
+               message: Callable[[str], None] | None = None,
+               source: Any = None) -> Edit | None:
+    """Run ``run()`` (a use case returning an ``Edit``) and handle its outcome.
+
+    Args:
+        ctx: the window's context (undo stack, signals).
+        run: calls the service, e.g. ``lambda: js.edit_checkin(day, {"stress": 4})``.
+        fields: {field name: widget with ``show_error(text)``} for validation messages.
+        message: shows a validation message that names no known field (default: the
+            status bar).
+        source: the widget making the change; pages skip reloading for their own change
+            by checking ``ctx.edit_source is self``.
+
+    Returns:
+        The edit when it was saved, else None (invalid or write failed; nothing written).
+    """
+    try:
+        edit = run()
+    except ValidationError as exc:
+        show_validation(ctx, exc, fields or {}, message)
+        return None
+    except RehabJournalError as exc:
+        if isinstance(exc, StorageError):
+            write_failed(ctx, exc)
+        else:
+            (message or ctx.status.emit)(str(exc))
+        return None
+    except Exception as exc:
+        if not is_storage_failure(exc):
+            raise
+        write_failed(ctx, _storage_error(exc))
+        return None
+    ctx.write_ok.emit()
+    if is_no_change(edit):
+        return edit
+    ctx.undo_stack.push(EditCommand(ctx, edit))
+    announce(ctx, edit, source=source)
+    ctx.saved(edit.saved or "Saved")
+    return edit
+
+
+def show_validation(ctx: AppContext, exc: ValidationError,
+                    fields: Mapping[str, ShowsError],
+                    message: Callable[[str], None] | None = None) -> None:
+    """Put each message beside its field; the rest to ``message`` or the status bar."""
+    rest = []
+    for key, text in exc.errors.items():
+        widget = fields.get(key)
+        if widget is not None:
+            widget.show_error(text)
+        else:
+            rest.append(text)
+    if rest:
+        (message or ctx.status.emit)(" ".join(rest))
+
+
+def write_failed(ctx: AppContext, exc: StorageError) -> None:
+    ctx.write_failed.emit(
+        f"{exc} What you typed is still in the form; free some disk space or check the "
+        "data folder, then try again."
+    )
+    ctx.status.emit("Save failed")
