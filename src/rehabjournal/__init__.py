@@ -1,8 +1,10 @@
-"""rehabjournal: a private desktop journal for exercise-related joint pain."""
+"""rehabjournal: a private desktop journal for exercise-related joint pain.
 
-from importlib.metadata import PackageNotFoundError, version
+``__version__`` comes from ``_version.py``, which hatchling's version hook writes from
+``[project] version`` in pyproject.toml at every install (editable ones too): pyproject stays
+the single source, and start-up does not pay for ``importlib.metadata`` (~30 ms).
+"""
 
-try:
-    __version__ = version("rehabjournal")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+from ._version import __version__
+
+__all__ = ["__version__"]
