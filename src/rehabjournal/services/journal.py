@@ -1,22 +1,26 @@
 """Journal use cases shared by the UI and the command line.
 
 Every function that changes data validates first, writes inside one transaction, and
-returns only after the commit: when it returns, the entry is on disk.
+returns only after the commit: when it returns, the entry is on disk. The queries live in
+``store/journal_repo.py``; this module decides what is allowed and what an undo restores.
+
+The ``edit_*`` functions are the UI's way in: each makes one change in one transaction and
+returns an ``Edit`` (``services/edit.py``) whose undo and redo put back the exact rows
+(same ids). The plain functions (``save_checkin``, ``add_session`` ...) make the same
+changes without undo, for the command line, imports, the demo and tests.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import fields as dc_fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from playhouse.shortcuts import model_to_dict
-
 from ..domain import light as light_mod
 from ..domain import scales
-from ..store import journal_repo
-from ..store import models as m
+from ..domain.scales import validate_range
+from ..errors import NotFoundError
+from ..store import journal_repo as repo
+from . import settings
 from .edit import Change, Edit, no_change, perform
 from .errors import ValidationError
 
@@ -27,6 +31,7 @@ SESSION_FIELDS = (
     "kind", "minutes", "rpe", "distance_km", "pain_before", "pain_during", "pain_after",
     "next_morning_pain", "site", "notes", "position",
 )
+PAIN_KEYS = ("pain_before", "pain_during", "pain_after", "next_morning_pain")
 FIELD_LABELS = {
     "morning_pain": "Morning pain",
     "stiffness_min": "Morning stiffness",
@@ -34,6 +39,7 @@ FIELD_LABELS = {
     "sleep_hours": "Sleep",
     "sleep_quality": "Sleep quality",
     "stress": "Stress",
+    "notes": "Notes",
     "kind": "Activity",
     "minutes": "Duration",
     "rpe": "Effort (CR-10)",
@@ -42,22 +48,24 @@ FIELD_LABELS = {
     "pain_during": "Pain during",
     "pain_after": "Pain after",
     "next_morning_pain": "Next-morning pain",
+    "site": "Site",
 }
 
 
-def _range(value, lo, hi, label, *, whole=True, unit=""):
-    return scales.validate_range(value, lo, hi, label, whole=whole, unit=unit)
-
-
 def validate_checkin(values: dict[str, Any]) -> dict[str, str]:
-    """Return {field: message} for every bad value (empty when all are fine)."""
+    """Return {field: message} for every bad value (empty when all are fine).
+
+    Raises:
+        KeyError: a key is not a check-in field (a programming error).
+    """
     errors: dict[str, str] = {}
     checks = {
-        "morning_pain": lambda v: _range(v, 0, 10, "Morning pain"),
-        "stiffness_min": lambda v: _range(v, 0, 1440, "Morning stiffness", unit="minutes"),
-        "sleep_hours": lambda v: _range(v, 0, 24, "Sleep", whole=False, unit="hours"),
-        "sleep_quality": lambda v: _range(v, 1, 5, "Sleep quality"),
-        "stress": lambda v: _range(v, 0, 10, "Stress"),
+        "morning_pain": lambda v: validate_range(v, 0, 10, "Morning pain"),
+        "stiffness_min": lambda v: validate_range(v, 0, 1440, "Morning stiffness",
+                                                  unit="minutes"),
+        "sleep_hours": lambda v: validate_range(v, 0, 24, "Sleep", whole=False, unit="hours"),
+        "sleep_quality": lambda v: validate_range(v, 1, 5, "Sleep quality"),
+        "stress": lambda v: validate_range(v, 0, 10, "Stress"),
         "swelling": lambda v: None
         if v in (None, "") or v in scales.SWELLING_GRADES
         else f"Swelling must be one of {', '.join(scales.SWELLING_GRADES)} (got {v!r}).",
@@ -72,7 +80,18 @@ def validate_checkin(values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+def _pain_errors(values: dict[str, Any]) -> dict[str, str]:
+    return {k: msg for k in PAIN_KEYS
+            if (msg := validate_range(values.get(k), 0, 10, FIELD_LABELS[k]))}
+
+
 def validate_session(values: dict[str, Any], *, partial: bool = False) -> dict[str, str]:
+    """Return {field: message} for every bad session value (empty when all are fine).
+
+    Args:
+        partial: only the fields given are checked (an update); otherwise activity and
+            duration are required (a new session).
+    """
     errors: dict[str, str] = {}
     if (not partial or "kind" in values) and not str(values.get("kind") or "").strip():
         errors["kind"] = "Activity needs a name, e.g. run, cycle or rehab exercises."
@@ -80,32 +99,43 @@ def validate_session(values: dict[str, Any], *, partial: bool = False) -> dict[s
         minutes = values.get("minutes")
         if minutes is None:
             errors["minutes"] = "Duration is needed: how many minutes did it last?"
-        else:
-            msg = _range(minutes, 0, 1440, "Duration", unit="minutes")
-            if msg:
-                errors["minutes"] = msg
-    for key in ("pain_before", "pain_during", "pain_after", "next_morning_pain"):
-        msg = _range(values.get(key), 0, 10, FIELD_LABELS[key])
-        if msg:
-            errors[key] = msg
-    msg = _range(values.get("rpe"), 0, 10, "Effort (CR-10)")
-    if msg:
+        elif msg := validate_range(minutes, 0, 1440, "Duration", unit="minutes"):
+            errors["minutes"] = msg
+    errors.update(_pain_errors(values))
+    if msg := validate_range(values.get("rpe"), 0, 10, "Effort (CR-10)"):
         errors["rpe"] = msg
-    dist = values.get("distance_km")
-    if dist is not None and not 0 <= dist <= 500:
-        errors["distance_km"] = f"Distance must be from 0 to 500 km (got {dist:g})."
+    if msg := validate_range(values.get("distance_km"), 0, 500, "Distance", whole=False,
+                             unit="km"):
+        errors["distance_km"] = msg
     return errors
 
 
+def _raise(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
 def _touch(values: dict) -> dict:
-    return {**values, "updated": datetime.now().replace(microsecond=0)}
+    return {**values, "updated": _now()}
+
+
+def _field_label(values: dict[str, Any], default: str) -> str:
+    """The undo text of a change: "change morning pain" for one field, else ``default``."""
+    if len(values) == 1:
+        return "change " + FIELD_LABELS.get(next(iter(values)), default).lower()
+    return f"change {default}"
 
 
 # ---- check-ins -------------------------------------------------------------------------
 
 def get_checkin(day: date) -> dict[str, Any] | None:
-    row = m.CheckIn.get_or_none(m.CheckIn.day == day)
-    return {k: getattr(row, k) for k in CHECKIN_FIELDS} if row else None
+    """The check-in fields of ``day`` ({field: value}), or None when there is none."""
+    row = repo.get_checkin(day)
+    return {k: row[k] for k in CHECKIN_FIELDS} if row else None
 
 
 def save_checkin(day: date, values: dict[str, Any]) -> None:
@@ -114,16 +144,36 @@ def save_checkin(day: date, values: dict[str, Any]) -> None:
     Raises:
         ValidationError: nothing was written.
     """
-    errors = validate_checkin(values)
-    if errors:
-        raise ValidationError(errors)
+    _raise(validate_checkin(values))
     clean = {k: (None if v == "" and k != "notes" else v) for k, v in values.items()}
-    with m.database.atomic():
-        row = m.CheckIn.get_or_none(m.CheckIn.day == day)
+    repo.upsert_checkin(day, _touch(clean))
+
+
+def _checkin_change(day: date, write) -> Change:
+    """Run ``write()`` (which changes the check-in of ``day``) and return how to undo it.
+
+    Undo puts back the columns and site pains that changed, or removes a check-in that
+    ``write`` created; redo puts back the rows as ``write`` left them (same ids).
+    """
+    before, before_pains = repo.get_checkin(day), repo.checkin_site_pain_rows(day)
+    write()
+    after, after_pains = repo.get_checkin(day), repo.checkin_site_pain_rows(day)
+    keys = [k for k in after if k != "id" and (before is None or before[k] != after[k])]
+    sites = [s for s in before_pains.keys() | after_pains.keys()
+             if before_pains.get(s) != after_pains.get(s)]
+
+    def put(row: dict | None, pains: dict[int, dict]) -> None:
         if row is None:
-            m.CheckIn.create(day=day, **_touch(clean))
+            repo.delete_checkin(day)
+            return
+        if repo.get_checkin(day) is None:
+            repo.insert_checkin(row)
         else:
-            m.CheckIn.update(**_touch(clean)).where(m.CheckIn.id == row.id).execute()
+            repo.upsert_checkin(day, {k: row[k] for k in keys})
+        for site in sites:
+            repo.put_checkin_site_pain(day, site, pains.get(site))
+
+    return Change(undo=lambda: put(before, before_pains), redo=lambda: put(after, after_pains))
 
 
 def edit_checkin(day: date, values: dict[str, Any]) -> Edit:
@@ -134,70 +184,119 @@ def edit_checkin(day: date, values: dict[str, Any]) -> Edit:
         StorageError: the write failed; nothing was written.
     """
     before = get_checkin(day) or {}
-    old = {k: before.get(k) for k in values}
-    if old == values:
+    if {k: before.get(k) for k in values} == values:
         return no_change("change check-in", day=day)
-    label = ("change " + FIELD_LABELS.get(next(iter(values)), "check-in").lower()
-             if len(values) == 1 else "change check-in")
+    return perform(_field_label(values, "check-in"),
+                   lambda: _checkin_change(day, lambda: save_checkin(day, values)), day=day)
 
-    def do() -> Change:
-        save_checkin(day, values)
-        return Change(undo=lambda: save_checkin(day, old), redo=lambda: save_checkin(day, values))
 
-    return perform(label, do, day=day)
+def checkin_site_pains(day: date) -> dict[int, int]:
+    """{site id: morning pain 0-10} of the further pain sites rated on ``day``."""
+    return repo.checkin_site_pains(day)
+
+
+def set_checkin_site_pain(day: date, site_id: int, pain: int | None) -> None:
+    """Rate a further pain site's morning pain on ``day`` (None: not rated).
+
+    Raises:
+        ValidationError: the pain is not 0-10; nothing was written.
+    """
+    if msg := validate_range(pain, 0, 10, "Morning pain"):
+        raise ValidationError({"morning_pain": msg})
+    repo.set_checkin_site_pain(day, site_id, pain)
+
+
+def edit_checkin_site_pain(day: date, site_id: int, pain: int | None) -> Edit:
+    """``set_checkin_site_pain`` as one undoable edit.
+
+    Raises:
+        ValidationError, StorageError: nothing was written.
+    """
+    if repo.checkin_site_pains(day).get(site_id) == pain:
+        return no_change("change morning pain", day=day)
+    return perform("change morning pain",
+                   lambda: _checkin_change(day, lambda: set_checkin_site_pain(day, site_id,
+                                                                               pain)),
+                   day=day)
 
 
 # ---- sessions --------------------------------------------------------------------------
 
-def _session_dict(row: m.ActivitySession) -> dict[str, Any]:
-    d = model_to_dict(row, recurse=False)
-    d["site"] = d.get("site")
-    return d
-
-
 def list_sessions(day: date) -> list[dict[str, Any]]:
-    rows = (
-        m.ActivitySession.select()
-        .where(m.ActivitySession.day == day)
-        .order_by(m.ActivitySession.position, m.ActivitySession.id)
-    )
-    return [_session_dict(r) for r in rows]
+    """The sessions of ``day`` in their order, each a dict of its columns (site = id)."""
+    return repo.list_sessions(day)
 
 
 def get_session(session_id: int) -> dict[str, Any] | None:
-    row = m.ActivitySession.get_or_none(m.ActivitySession.id == session_id)
-    return _session_dict(row) if row else None
+    return repo.get_session(session_id)
 
 
 def add_session(day: date, values: dict[str, Any]) -> int:
-    """Log a session on ``day``; returns its id. Raises ValidationError."""
-    errors = validate_session(values)
-    if errors:
-        raise ValidationError(errors)
-    with m.database.atomic():
-        if "position" not in values:
-            last = (
-                m.ActivitySession.select(m.ActivitySession.position)
-                .where(m.ActivitySession.day == day)
-                .order_by(m.ActivitySession.position.desc())
-                .first()
-            )
-            values = {**values, "position": (last.position + 1) if last else 0}
-        row = m.ActivitySession.create(day=day, **_touch(values))
-    return row.id
+    """Log a session at the end of ``day``; returns its id.
+
+    Raises:
+        ValidationError: nothing was written.
+    """
+    _raise(validate_session(values))
+    return repo.append_session(day, _touch(values))
+
+
+def edit_add_session(day: date, values: dict[str, Any]) -> Edit:
+    """Log a session as one undoable edit; ``Edit.result`` is its id.
+
+    Undo deletes the session; redo puts back the same row (same id).
+
+    Raises:
+        ValidationError, StorageError: nothing was written.
+    """
+    def do() -> Change:
+        sid = add_session(day, values)
+        snap = repo.session_snapshot(sid)
+        return Change(undo=lambda: repo.delete_session(sid),
+                      redo=lambda: repo.restore_session(snap), result=sid)
+
+    return perform(f"add {str(values.get('kind') or '').strip()} session", do, day=day)
 
 
 def update_session(session_id: int, values: dict[str, Any]) -> None:
-    errors = validate_session(values, partial=True)
-    if errors:
-        raise ValidationError(errors)
+    """Change fields of a session.
+
+    Raises:
+        ValidationError: nothing was written.
+        KeyError: a key is not a session field (a programming error).
+    """
+    _raise(validate_session(values, partial=True))
     unknown = set(values) - set(SESSION_FIELDS)
     if unknown:
         raise KeyError(f"unknown session fields {sorted(unknown)}")
-    with m.database.atomic():
-        m.ActivitySession.update(**_touch(values)).where(
-            m.ActivitySession.id == session_id
-        ).execute()
+    repo.update_session(session_id, _touch(values))
+
+
+def edit_session(session_id: int, values: dict[str, Any]) -> Edit:
+    """``update_session`` as one undoable edit (undo puts back the columns it changed).
+
+    Raises:
+        ValidationError, StorageError: nothing was written.
+        NotFoundError: the session was deleted meanwhile.
+    """
+    before = repo.get_session(session_id)
+    if before is None:
+        raise NotFoundError("That session no longer exists.", table="activity_session",
+                            row=session_id)
+    label = _field_label(values, "session")
+    if {k: before.get(k) for k in values} == values:
+        return no_change(label, day=before["day"])
+
+    def do() -> Change:
+        update_session(session_id, values)
+        after = repo.get_session(session_id)
+        keys = [*values, "updated"]
+        return Change(
+            undo=lambda: repo.update_session(session_id, {k: before[k] for k in keys}),
+            redo=lambda: repo.update_session(session_id, {k: after[k] for k in keys}),
+        )
+
+    return perform(label, do, day=before["day"])
 
 
 def sessions_awaiting_next_morning(today: date) -> list[dict[str, Any]]:
@@ -206,305 +305,304 @@ def sessions_awaiting_next_morning(today: date) -> list[dict[str, Any]]:
     return [s for s in list_sessions(yesterday) if s["next_morning_pain"] is None]
 
 
+def delete_session(session_id: int) -> dict[str, Any]:
+    """Delete a session; returns the snapshot ``restore_session`` takes back.
+
+    Raises:
+        NotFoundError: there is no such session.
+    """
+    snap = repo.session_snapshot(session_id)
+    if snap is None:
+        raise NotFoundError("That session no longer exists.", table="activity_session",
+                            row=session_id)
+    repo.delete_session(session_id)
+    return snap
+
+
+def restore_session(snap: dict[str, Any]) -> None:
+    """Put back a deleted session with its further-site ratings (same ids)."""
+    repo.restore_session(snap)
+
+
+def edit_delete_session(session_id: int) -> Edit:
+    """Delete a session as one undoable edit (undo puts back the same rows).
+
+    Raises:
+        NotFoundError: the session was deleted meanwhile.
+        StorageError: nothing was deleted.
+    """
+    before = repo.get_session(session_id)
+    if before is None:
+        raise NotFoundError("That session no longer exists.", table="activity_session",
+                            row=session_id)
+
+    def do() -> Change:
+        snap = delete_session(session_id)
+        return Change(undo=lambda: repo.restore_session(snap),
+                      redo=lambda: repo.delete_session(session_id))
+
+    return perform(f"delete {before['kind']} session", do, day=before["day"],
+                   saved="Session deleted")
+
+
 # ---- site pains ------------------------------------------------------------------------
 
 def list_sites(include_archived: bool = False) -> list[dict[str, Any]]:
-    q = m.PainSite.select().order_by(m.PainSite.primary.desc(), m.PainSite.id)
-    if not include_archived:
-        q = q.where(m.PainSite.archived == False)  # noqa: E712 - peewee expression
-    return [{**model_to_dict(s), "label": s.label} for s in q]
+    """Pain sites, the primary first, each a dict with ``id`` and ``label``."""
+    return repo.list_sites(include_archived)
 
 
 def add_site(joint: str, side: str = "", area: str = "", primary: bool = False) -> int:
+    """Add a pain site; returns its id.
+
+    Raises:
+        ValidationError: no joint given; nothing was written.
+    """
     joint = joint.strip()
     if not joint:
         raise ValidationError({"joint": "A pain site needs a joint, e.g. knee or hip."})
-    with m.database.atomic():
-        if primary:
-            m.PainSite.update(primary=False).execute()
-        return m.PainSite.create(joint=joint, side=side, area=area.strip(), primary=primary).id
+    return repo.add_site(joint, side, area.strip(), primary)
+
+
+def edit_add_site(joint: str, side: str = "", area: str = "", primary: bool = False) -> Edit:
+    """``add_site`` as one undoable edit; ``Edit.result`` is the new site's id.
+
+    Raises:
+        ValidationError, StorageError: nothing was written.
+    """
+    def do() -> Change:
+        primaries = repo.primary_site_ids()
+        site_id = add_site(joint, side, area, primary)
+        row = repo.get_site(site_id)
+
+        def undo():
+            repo.delete_site(site_id)
+            repo.set_primary_sites(primaries)
+
+        def redo():
+            repo.restore_site(row)
+            if row["primary"]:
+                repo.set_primary_sites([site_id])
+
+        return Change(undo=undo, redo=redo, result=site_id)
+
+    return perform("add pain site", do, saved="Pain site added")
 
 
 def set_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]) -> None:
-    """Rate a further pain site for a session (pain before/during/after/next morning)."""
-    errors = {
-        k: msg for k in ("pain_before", "pain_during", "pain_after", "next_morning_pain")
-        if (msg := _range(values.get(k), 0, 10, FIELD_LABELS[k]))
-    }
-    if errors:
-        raise ValidationError(errors)
-    with m.database.atomic():
-        row = m.SessionSitePain.get_or_none(
-            (m.SessionSitePain.session == session_id) & (m.SessionSitePain.site == site_id)
+    """Rate a further pain site for a session (pain before/during/after/next morning).
+
+    Raises:
+        ValidationError: a rating is not 0-10; nothing was written.
+    """
+    _raise(_pain_errors(values))
+    repo.set_session_site_pain(session_id, site_id, values)
+
+
+def edit_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]) -> Edit:
+    """``set_session_site_pain`` as one undoable edit (undo puts back the same row).
+
+    Raises:
+        ValidationError, StorageError: nothing was written.
+    """
+    session = repo.get_session(session_id)
+    day = session["day"] if session else None
+    before = repo.get_session_site_pain(session_id, site_id)
+    if before is not None and {k: before.get(k) for k in values} == values:
+        return no_change("change site pain", day=day)
+
+    def do() -> Change:
+        set_session_site_pain(session_id, site_id, values)
+        after = repo.get_session_site_pain(session_id, site_id)
+        return Change(
+            undo=lambda: repo.put_session_site_pain(session_id, site_id, before),
+            redo=lambda: repo.put_session_site_pain(session_id, site_id, after),
         )
-        if row is None:
-            m.SessionSitePain.create(session=session_id, site=site_id, **values)
-        else:
-            m.SessionSitePain.update(**values).where(m.SessionSitePain.id == row.id).execute()
+
+    return perform("change site pain", do, day=day)
 
 
 def session_site_pains(session_id: int) -> dict[int, dict[str, Any]]:
-    return {
-        p.site_id: model_to_dict(p, recurse=False)
-        for p in m.SessionSitePain.select().where(m.SessionSitePain.session == session_id)
-    }
-
-
-def set_checkin_site_pain(day: date, site_id: int, pain: int | None) -> None:
-    msg = _range(pain, 0, 10, "Morning pain")
-    if msg:
-        raise ValidationError({"morning_pain": msg})
-    with m.database.atomic():
-        row = m.CheckIn.get_or_none(m.CheckIn.day == day) or m.CheckIn.create(day=day)
-        q = m.CheckInSitePain.delete().where(
-            (m.CheckInSitePain.checkin == row.id) & (m.CheckInSitePain.site == site_id)
-        )
-        q.execute()
-        if pain is not None:
-            m.CheckInSitePain.create(checkin=row.id, site=site_id, pain=pain)
-
-
-def checkin_site_pains(day: date) -> dict[int, int]:
-    row = m.CheckIn.get_or_none(m.CheckIn.day == day)
-    if row is None:
-        return {}
-    return {p.site_id: p.pain for p in row.site_pains}
+    """{site id: {pain_before, pain_during, pain_after, next_morning_pain ...}}."""
+    return repo.session_site_pains(session_id)
 
 
 # ---- red flags and events --------------------------------------------------------------
 
 def red_flags(day: date) -> set[str]:
-    return {r.code for r in m.RedFlag.select().where(m.RedFlag.day == day)}
+    """The codes (``domain.scales.RED_FLAGS``) ticked on ``day``."""
+    return repo.red_flags(day)
 
 
 def set_red_flag(day: date, code: str, on: bool, note: str = "") -> None:
+    """Tick (``on``) or untick a red flag on ``day``.
+
+    Raises:
+        ValidationError: unknown code; nothing was written.
+    """
     if code not in scales.RED_FLAGS:
         raise ValidationError({"red_flags": f"Unknown red flag code {code!r}."})
-    with m.database.atomic():
-        m.RedFlag.delete().where((m.RedFlag.day == day) & (m.RedFlag.code == code)).execute()
-        if on:
-            m.RedFlag.create(day=day, code=code, note=note)
+    repo.set_red_flag(day, code, on, note)
+
+
+def edit_red_flag(day: date, code: str, on: bool) -> Edit:
+    """``set_red_flag`` as one undoable edit (undo puts back the same row, note and all).
+
+    Raises:
+        ValidationError, StorageError: nothing was written.
+    """
+    label = f"{'tick' if on else 'untick'} red flag"
+    if (code in repo.red_flags(day)) == on:
+        return no_change(label, day=day)
+
+    def do() -> Change:
+        before = repo.get_red_flag(day, code)
+        set_red_flag(day, code, on)
+        after = repo.get_red_flag(day, code)
+        return Change(undo=lambda: repo.put_red_flag(day, code, before),
+                      redo=lambda: repo.put_red_flag(day, code, after))
+
+    saved = f"Red flag {'recorded' if on else 'removed'}: {scales.red_flag_label(code)}."
+    return perform(label, do, day=day, saved=saved)
 
 
 def list_events(day: date) -> list[dict[str, Any]]:
-    return [
-        model_to_dict(r)
-        for r in m.Event.select().where(m.Event.day == day).order_by(m.Event.id)
-    ]
+    """The events of ``day`` in the order they were added."""
+    return repo.list_events(day)
 
 
 def add_event(day: date, kind: str, label: str = "", notes: str = "") -> int:
+    """Record an event (``domain.scales.EVENT_KINDS``) on ``day``; returns its id.
+
+    Raises:
+        ValidationError: unknown kind, or a custom event without a label.
+    """
     if kind not in scales.EVENT_KINDS:
         raise ValidationError({"kind": f"Unknown event kind {kind!r}."})
     if kind == "custom" and not label.strip():
         raise ValidationError({"label": "A custom event needs a short label."})
-    with m.database.atomic():
-        return m.Event.create(day=day, kind=kind, label=label.strip(), notes=notes).id
+    return repo.add_event(day, kind, label.strip(), notes)
+
+
+def edit_add_event(day: date, kind: str, label: str = "", notes: str = "") -> Edit:
+    """``add_event`` as one undoable edit; ``Edit.result`` is the event's id.
+
+    Raises:
+        ValidationError, StorageError: nothing was written.
+    """
+    def do() -> Change:
+        event_id = add_event(day, kind, label, notes)
+        row = repo.get_event(event_id)
+        return Change(undo=lambda: repo.delete_event(event_id),
+                      redo=lambda: repo.restore_event(row), result=event_id)
+
+    return perform("add event", do, day=day, saved="Event added")
 
 
 def delete_event(event_id: int) -> None:
-    with m.database.atomic():
-        m.Event.delete().where(m.Event.id == event_id).execute()
+    repo.delete_event(event_id)
+
+
+def edit_remove_event(event_id: int) -> Edit:
+    """Remove an event as one undoable edit (undo puts back the same row).
+
+    Raises:
+        NotFoundError: the event was removed meanwhile.
+        StorageError: nothing was removed.
+    """
+    row = repo.get_event(event_id)
+    if row is None:
+        raise NotFoundError("That event no longer exists.", table="event", row=event_id)
+
+    def do() -> Change:
+        repo.delete_event(event_id)
+        return Change(undo=lambda: repo.restore_event(row),
+                      redo=lambda: repo.delete_event(event_id))
+
+    return perform("remove event", do, day=row["day"], saved="Event removed")
 
 
 # ---- whole days (for delete with undo) -------------------------------------------------
 
 def day_snapshot(day: date) -> dict[str, Any]:
     """Everything stored for ``day``, enough to recreate it exactly with restore_day."""
-    checkin = m.CheckIn.get_or_none(m.CheckIn.day == day)
-    sessions = list(m.ActivitySession.select().where(m.ActivitySession.day == day))
-    return {
-        "day": day,
-        "checkin": model_to_dict(checkin, recurse=False) if checkin else None,
-        "checkin_site_pains": [
-            model_to_dict(p, recurse=False) for p in checkin.site_pains
-        ] if checkin else [],
-        "sessions": [model_to_dict(s, recurse=False) for s in sessions],
-        "session_site_pains": [
-            model_to_dict(p, recurse=False)
-            for p in m.SessionSitePain.select().where(
-                m.SessionSitePain.session.in_([s.id for s in sessions])
-            )
-        ] if sessions else [],
-        "red_flags": [model_to_dict(r) for r in m.RedFlag.select().where(m.RedFlag.day == day)],
-        "events": [model_to_dict(r) for r in m.Event.select().where(m.Event.day == day)],
-    }
+    return repo.day_snapshot(day)
 
 
 def delete_day(day: date) -> dict[str, Any]:
     """Delete everything of ``day``; returns the snapshot that restore_day takes back."""
-    snap = day_snapshot(day)
-    with m.database.atomic():
-        m.ActivitySession.delete().where(m.ActivitySession.day == day).execute()
-        m.CheckIn.delete().where(m.CheckIn.day == day).execute()
-        m.RedFlag.delete().where(m.RedFlag.day == day).execute()
-        m.Event.delete().where(m.Event.day == day).execute()
+    snap = repo.day_snapshot(day)
+    repo.delete_day(day)
     return snap
-
-
-def delete_session(session_id: int) -> dict[str, Any]:
-    row = m.ActivitySession.get_by_id(session_id)
-    snap = {
-        "session": model_to_dict(row, recurse=False),
-        "session_site_pains": [model_to_dict(p, recurse=False) for p in row.site_pains],
-    }
-    with m.database.atomic():
-        row.delete_instance()
-    return snap
-
-
-def restore_session(snap: dict[str, Any]) -> None:
-    with m.database.atomic():
-        m.ActivitySession.insert(_fk(snap["session"])).execute()
-        for p in snap["session_site_pains"]:
-            m.SessionSitePain.insert(_fk(p)).execute()
-
-
-def _fk(d: dict[str, Any]) -> dict[str, Any]:
-    """model_to_dict(recurse=False) gives FK values under the field name; insert takes them."""
-    return dict(d)
 
 
 def restore_day(snap: dict[str, Any]) -> None:
-    with m.database.atomic():
-        if snap["checkin"]:
-            m.CheckIn.insert(_fk(snap["checkin"])).execute()
-            for p in snap["checkin_site_pains"]:
-                m.CheckInSitePain.insert(_fk(p)).execute()
-        for s in snap["sessions"]:
-            m.ActivitySession.insert(_fk(s)).execute()
-        for p in snap["session_site_pains"]:
-            m.SessionSitePain.insert(_fk(p)).execute()
-        for r in snap["red_flags"]:
-            m.RedFlag.insert(_fk(r)).execute()
-        for r in snap["events"]:
-            m.Event.insert(_fk(r)).execute()
+    """Put back a deleted day exactly (same rows, same ids)."""
+    repo.restore_day(snap)
+
+
+def edit_delete_day(day: date) -> Edit:
+    """Delete everything of ``day`` as one undoable edit (undo puts back the same rows).
+
+    Raises:
+        NotFoundError: nothing is stored for ``day`` (deleted meanwhile); nothing changed.
+        StorageError: nothing was deleted.
+    """
+    def do() -> Change:
+        snap = delete_day(day)
+        if repo.snapshot_is_empty(snap):
+            raise NotFoundError(f"Nothing is stored for {day:%d %b %Y} any more.")
+        return Change(undo=lambda: repo.restore_day(snap), redo=lambda: repo.delete_day(day))
+
+    return perform(f"delete {day:%d %b %Y}", do, day=day,
+                   saved=f"Deleted {day:%d %b %Y} (Edit > Undo brings it back)")
 
 
 # ---- profile and settings --------------------------------------------------------------
 
 def get_profile() -> dict[str, Any] | None:
-    row = m.Profile.select().first()
-    return model_to_dict(row) if row else None
+    return repo.get_profile()
 
 
 def save_profile(values: dict[str, Any]) -> None:
+    """Create or update the profile.
+
+    Raises:
+        ValidationError: an empty name; nothing was written.
+    """
     if "name" in values and not str(values["name"]).strip():
         raise ValidationError({"name": "Please enter a name (or initials)."})
-    with m.database.atomic():
-        row = m.Profile.select().first()
-        if row is None:
-            m.Profile.create(**values)
-        else:
-            m.Profile.update(**values).where(m.Profile.id == row.id).execute()
-
-
-def get_setting(key: str, default: Any = None) -> Any:
-    row = m.Setting.get_or_none(m.Setting.key == key)
-    return json.loads(row.value) if row else default
-
-
-def set_setting(key: str, value: Any) -> None:
-    with m.database.atomic():
-        m.Setting.insert(key=key, value=json.dumps(value)).on_conflict_replace().execute()
+    repo.save_profile(values)
 
 
 def thresholds() -> light_mod.Thresholds:
-    """The pain-monitoring thresholds, from the journal's settings over the defaults."""
-    stored = get_setting("thresholds", {}) or {}
-    known = {f.name for f in dc_fields(light_mod.Thresholds)}
-    return light_mod.Thresholds(**{k: v for k, v in stored.items() if k in known})
-
-
-def save_thresholds(th: light_mod.Thresholds) -> None:
-    set_setting("thresholds", {f.name: getattr(th, f.name) for f in dc_fields(th)})
+    """The pain-monitoring thresholds (the settings registry: ``services/settings.py``)."""
+    return settings.thresholds()
 
 
 def load_journal(start: date | None = None, end: date | None = None, site_id: int | None = None):
-    return journal_repo.load_journal(start, end, site_id)
+    """The days from ``start`` to ``end`` as a ``domain.entities.Journal``."""
+    return repo.load_journal(start, end, site_id)
 
 
 def is_empty() -> bool:
-    return m.Profile.select().count() == 0 and journal_repo.journal_span() is None
+    """True for a new journal: no profile and no entry."""
+    return not repo.has_profile() and repo.journal_span() is None
 
 
 # ---- the journal list (lazy, filtered) -------------------------------------------------
 
-_DAYS_SQL = """
-WITH days(day) AS (
-    SELECT day FROM check_in UNION SELECT day FROM activity_session
-    UNION SELECT day FROM red_flag UNION SELECT day FROM event
-)
-SELECT d.day,
-       c.morning_pain,
-       c.notes,
-       (SELECT group_concat(s.kind || ' ' || s.minutes || ' min', ', ')
-          FROM activity_session s WHERE s.day = d.day) AS sessions,
-       (SELECT sum(coalesce(s.rpe, 0) * s.minutes) FROM activity_session s
-          WHERE s.day = d.day) AS load,
-       (SELECT max(max(coalesce(s.pain_during, -1), coalesce(s.pain_after, -1)))
-          FROM activity_session s WHERE s.day = d.day) AS peak,
-       (SELECT max(s.next_morning_pain) FROM activity_session s WHERE s.day = d.day) AS nm,
-       (SELECT count(*) FROM red_flag r WHERE r.day = d.day) AS flags
-FROM days d LEFT JOIN check_in c ON c.day = d.day
-WHERE {where}
-ORDER BY d.day DESC
-"""
-
-
-def _days_filter(start, end, kind, flags_only, text) -> tuple[str, list]:
-    where, params = ["1"], []
-    if start is not None:
-        where.append("d.day >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append("d.day <= ?")
-        params.append(end.isoformat())
-    if kind:
-        where.append("EXISTS (SELECT 1 FROM activity_session s WHERE s.day = d.day "
-                     "AND s.kind = ?)")
-        params.append(kind)
-    if flags_only:
-        where.append("EXISTS (SELECT 1 FROM red_flag r WHERE r.day = d.day)")
-    if text:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        where.append("(c.notes LIKE ? OR EXISTS (SELECT 1 FROM activity_session s "
-                     "WHERE s.day = d.day AND s.notes LIKE ?) OR EXISTS (SELECT 1 FROM event e "
-                     "WHERE e.day = d.day AND (e.label LIKE ? OR e.notes LIKE ?)))")
-        params.extend([like] * 4)
-    return " AND ".join(where), params
-
-
 def count_days(start=None, end=None, kind=None, flags_only=False, text="") -> int:
-    where, params = _days_filter(start, end, kind, flags_only, text)
-    sql = f"SELECT count(*) FROM ({_DAYS_SQL.format(where=where)})"
-    return m.database.execute_sql(sql, params).fetchone()[0]
+    """How many days with any entry match the filters (see ``list_days``)."""
+    return repo.count_days(start, end, kind, flags_only, text)
 
 
 def list_days(start=None, end=None, kind=None, flags_only=False, text="",
               offset: int = 0, limit: int = 200) -> list[dict[str, Any]]:
-    """One summary row per day with any entry, newest first, matching the filters."""
-    where, params = _days_filter(start, end, kind, flags_only, text)
-    sql = _DAYS_SQL.format(where=where) + " LIMIT ? OFFSET ?"
-    rows = m.database.execute_sql(sql, [*params, limit, offset]).fetchall()
-    out = []
-    for day, pain, notes, sessions, load, peak, nm, flags in rows:
-        out.append({
-            "day": date.fromisoformat(day) if isinstance(day, str) else day,
-            "morning_pain": pain,
-            "notes": notes or "",
-            "sessions": sessions or "",
-            "load": load or 0,
-            "peak_pain": None if peak is None or peak < 0 else peak,
-            "next_morning_pain": nm,
-            "red_flags": flags,
-        })
-    return out
+    """One summary row per day with any entry, newest first (``journal_repo.list_days``)."""
+    return repo.list_days(start, end, kind, flags_only, text, offset, limit)
 
 
 def activity_kinds() -> list[str]:
     """Every activity kind used in the journal, most used first."""
-    rows = m.database.execute_sql(
-        "SELECT kind FROM activity_session GROUP BY kind ORDER BY count(*) DESC, kind"
-    ).fetchall()
-    return [r[0] for r in rows]
+    return repo.activity_kinds()

@@ -38,6 +38,7 @@ from typing import Any
 from ..domain import scales
 from ..errors import ImportFileError
 from . import db as db_mod
+from . import journal_repo
 from . import models as m
 
 # The columns of the specification, in order, then the extensions of this app.
@@ -548,16 +549,7 @@ def import_csv(path: Path | str) -> ImportReport:
             else:
                 m.CheckIn.update(updated=now, **values).where(m.CheckIn.day == day).execute()
         sites = {_site_key(s.label): s.id for s in m.PainSite.select().order_by(m.PainSite.id)}
-        positions: dict[date, int] = {}
         for day, values in changes.sessions:
-            if day not in positions:
-                last = (
-                    m.ActivitySession.select(m.ActivitySession.position)
-                    .where(m.ActivitySession.day == day)
-                    .order_by(m.ActivitySession.position.desc())
-                    .first()
-                )
-                positions[day] = last.position + 1 if last else 0
             data = dict(values)
             label = data.pop("site")
             site_id = None
@@ -566,10 +558,7 @@ def import_csv(path: Path | str) -> ImportReport:
                 if site_id is None:
                     site_id = m.PainSite.create(**_parse_site_label(label)).id
                     sites[_site_key(label)] = site_id
-            m.ActivitySession.create(
-                day=day, position=positions[day], site=site_id, updated=now, **data
-            )
-            positions[day] += 1
+            journal_repo.append_session(day, {**data, "site": site_id, "updated": now})
         for day, code in changes.flags:
             m.RedFlag.create(day=day, code=code)
     report.checkins_written = len(changes.checkins)

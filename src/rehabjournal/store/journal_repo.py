@@ -1,9 +1,19 @@
-"""Journal rows <-> domain records: check-ins, sessions, red flags, events, pain sites."""
+"""The journal's queries: check-ins, sessions, red flags, events, pain sites, whole days.
+
+Rows come back as domain records (``load_journal``) or as plain dicts of their columns
+(foreign keys as ids under the field name, as ``playhouse.shortcuts.model_to_dict`` gives
+them); the ``put_``/``restore_`` functions take such dicts back, so an undo restores the
+same rows with the same ids. Writes that are one statement run in the caller's
+transaction; the others open a (nested) one themselves.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
+
+from playhouse.shortcuts import model_to_dict
 
 from ..domain import entities as e
 from . import models as m
@@ -116,3 +126,426 @@ def journal_span() -> tuple[date, date] | None:
     if not firsts:
         return None
     return min(firsts), max(lasts)
+
+
+# ---- rows as dicts (the shape services and the UI use) -------------------------------------
+
+def _row(row) -> dict[str, Any] | None:
+    """A row as {column: value}; foreign keys as plain ids under the field name."""
+    return model_to_dict(row, recurse=False) if row is not None else None
+
+
+def _put(model, where, row: dict[str, Any] | None) -> None:
+    """Make the rows matching ``where`` exactly ``row`` (same id), or none with None."""
+    model.delete().where(where).execute()
+    if row is not None:
+        model.insert(dict(row)).execute()
+
+
+# ---- profile ---------------------------------------------------------------------------------
+
+def get_profile() -> dict[str, Any] | None:
+    return _row(m.Profile.select().first())
+
+
+def has_profile() -> bool:
+    return m.Profile.select().exists()
+
+
+def save_profile(values: dict[str, Any]) -> None:
+    """Create the (single) profile row or update it with ``values``."""
+    with m.database.atomic():
+        row = m.Profile.select().first()
+        if row is None:
+            m.Profile.create(**values)
+        else:
+            m.Profile.update(**values).where(m.Profile.id == row.id).execute()
+
+
+# ---- check-ins -------------------------------------------------------------------------------
+
+def get_checkin(day: date) -> dict[str, Any] | None:
+    """The check-in row of ``day`` (every column, ``id`` and ``updated`` included)."""
+    return _row(m.CheckIn.get_or_none(m.CheckIn.day == day))
+
+
+def upsert_checkin(day: date, values: dict[str, Any]) -> int:
+    """Create the check-in of ``day`` with ``values`` or update those columns; its id."""
+    with m.database.atomic():
+        row = m.CheckIn.get_or_none(m.CheckIn.day == day)
+        if row is None:
+            return m.CheckIn.create(day=day, **values).id
+        if values:
+            m.CheckIn.update(**values).where(m.CheckIn.id == row.id).execute()
+        return row.id
+
+
+def insert_checkin(row: dict[str, Any]) -> None:
+    """Put back a check-in row exactly as ``get_checkin`` gave it (same id)."""
+    m.CheckIn.insert(dict(row)).execute()
+
+
+def delete_checkin(day: date) -> None:
+    """Delete the check-in of ``day`` (its site pains go with it)."""
+    m.CheckIn.delete().where(m.CheckIn.day == day).execute()
+
+
+def checkin_site_pains(day: date) -> dict[int, int]:
+    """{site id: morning pain} of the further pain sites rated on ``day``."""
+    query = (m.CheckInSitePain.select(m.CheckInSitePain.site, m.CheckInSitePain.pain)
+             .join(m.CheckIn).where(m.CheckIn.day == day))
+    return {p.site_id: p.pain for p in query}
+
+
+def checkin_site_pain_rows(day: date) -> dict[int, dict[str, Any]]:
+    """{site id: row} of the further pain sites rated on ``day``."""
+    query = m.CheckInSitePain.select().join(m.CheckIn).where(m.CheckIn.day == day)
+    return {p.site_id: _row(p) for p in query}
+
+
+def put_checkin_site_pain(day: date, site_id: int, row: dict[str, Any] | None) -> None:
+    """Make ``site_id``'s morning pain on ``day`` exactly ``row`` (None: not rated).
+
+    The check-in of ``day`` must exist when ``row`` is given.
+    """
+    checkin = m.CheckIn.get_or_none(m.CheckIn.day == day)
+    if checkin is None:
+        return
+    _put(m.CheckInSitePain,
+         (m.CheckInSitePain.checkin == checkin.id) & (m.CheckInSitePain.site == site_id), row)
+
+
+def set_checkin_site_pain(day: date, site_id: int, pain: int | None) -> None:
+    """Rate ``site_id``'s morning pain on ``day`` (None: not rated); makes the check-in."""
+    with m.database.atomic():
+        checkin_id = upsert_checkin(day, {})
+        m.CheckInSitePain.delete().where((m.CheckInSitePain.checkin == checkin_id)
+                                         & (m.CheckInSitePain.site == site_id)).execute()
+        if pain is not None:
+            m.CheckInSitePain.create(checkin=checkin_id, site=site_id, pain=pain)
+
+
+# ---- sessions --------------------------------------------------------------------------------
+
+def list_sessions(day: date) -> list[dict[str, Any]]:
+    """The sessions of ``day`` in their order on the day."""
+    rows = (m.ActivitySession.select().where(m.ActivitySession.day == day)
+            .order_by(m.ActivitySession.position, m.ActivitySession.id))
+    return [_row(r) for r in rows]
+
+
+def get_session(session_id: int) -> dict[str, Any] | None:
+    return _row(m.ActivitySession.get_or_none(m.ActivitySession.id == session_id))
+
+
+def next_session_position(day: date) -> int:
+    """The position a session appended at the end of ``day`` takes (0 for the first)."""
+    last = (m.ActivitySession.select(m.ActivitySession.position)
+            .where(m.ActivitySession.day == day)
+            .order_by(m.ActivitySession.position.desc()).first())
+    return last.position + 1 if last else 0
+
+
+def append_session(day: date, values: dict[str, Any]) -> int:
+    """Add a session at the end of ``day`` (unless ``values`` has a position); its id.
+
+    This is the one place that decides where a new session goes: the Today page, the
+    command line and the CSV import all add sessions through it.
+    """
+    with m.database.atomic():
+        if "position" not in values:
+            values = {**values, "position": next_session_position(day)}
+        return m.ActivitySession.create(day=day, **values).id
+
+
+def update_session(session_id: int, values: dict[str, Any]) -> None:
+    m.ActivitySession.update(**values).where(m.ActivitySession.id == session_id).execute()
+
+
+def session_snapshot(session_id: int) -> dict[str, Any] | None:
+    """A session row and its further-site ratings, for ``restore_session``; None if gone."""
+    session = get_session(session_id)
+    if session is None:
+        return None
+    return {"session": session, "session_site_pains": [
+        _row(p) for p in m.SessionSitePain.select()
+        .where(m.SessionSitePain.session == session_id).order_by(m.SessionSitePain.id)]}
+
+
+def delete_session(session_id: int) -> None:
+    """Delete a session (its further-site ratings go with it)."""
+    m.ActivitySession.delete().where(m.ActivitySession.id == session_id).execute()
+
+
+def restore_session(snap: dict[str, Any]) -> None:
+    """Put back a session exactly as ``session_snapshot`` saw it (same ids)."""
+    with m.database.atomic():
+        m.ActivitySession.insert(dict(snap["session"])).execute()
+        for p in snap["session_site_pains"]:
+            m.SessionSitePain.insert(dict(p)).execute()
+
+
+def session_site_pains(session_id: int) -> dict[int, dict[str, Any]]:
+    """{site id: rating row} of a session's further pain sites."""
+    return {p.site_id: _row(p) for p in
+            m.SessionSitePain.select().where(m.SessionSitePain.session == session_id)}
+
+
+def get_session_site_pain(session_id: int, site_id: int) -> dict[str, Any] | None:
+    return _row(m.SessionSitePain.get_or_none((m.SessionSitePain.session == session_id)
+                                              & (m.SessionSitePain.site == site_id)))
+
+
+def set_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]) -> None:
+    """Create or update a session's rating of a further pain site with ``values``."""
+    with m.database.atomic():
+        row = m.SessionSitePain.get_or_none((m.SessionSitePain.session == session_id)
+                                            & (m.SessionSitePain.site == site_id))
+        if row is None:
+            m.SessionSitePain.create(session=session_id, site=site_id, **values)
+        else:
+            m.SessionSitePain.update(**values).where(m.SessionSitePain.id == row.id).execute()
+
+
+def put_session_site_pain(session_id: int, site_id: int, row: dict[str, Any] | None) -> None:
+    """Make a session's rating of ``site_id`` exactly ``row`` (None: no rating)."""
+    _put(m.SessionSitePain,
+         (m.SessionSitePain.session == session_id) & (m.SessionSitePain.site == site_id), row)
+
+
+# ---- pain sites ------------------------------------------------------------------------------
+
+def list_sites(include_archived: bool = False) -> list[dict[str, Any]]:
+    """Pain sites, the primary first, each with its ``label`` ("left knee (medial)")."""
+    query = m.PainSite.select().order_by(m.PainSite.primary.desc(), m.PainSite.id)
+    if not include_archived:
+        query = query.where(m.PainSite.archived == False)  # noqa: E712 - peewee expression
+    return [{**_row(s), "label": s.label} for s in query]
+
+
+def get_site(site_id: int) -> dict[str, Any] | None:
+    return _row(m.PainSite.get_or_none(m.PainSite.id == site_id))
+
+
+def primary_site_ids() -> list[int]:
+    return [s.id for s in m.PainSite.select(m.PainSite.id).where(m.PainSite.primary == True)]  # noqa: E712
+
+
+def add_site(joint: str, side: str = "", area: str = "", primary: bool = False) -> int:
+    """Add a pain site; a primary one takes over from the former primary. Its id."""
+    with m.database.atomic():
+        if primary:
+            m.PainSite.update(primary=False).execute()
+        return m.PainSite.create(joint=joint, side=side, area=area, primary=primary).id
+
+
+def delete_site(site_id: int) -> None:
+    """Delete a pain site (its ratings go with it; sessions forget it)."""
+    m.PainSite.delete().where(m.PainSite.id == site_id).execute()
+
+
+def restore_site(row: dict[str, Any]) -> None:
+    """Put back a pain site exactly as ``get_site`` gave it (same id)."""
+    m.PainSite.insert(dict(row)).execute()
+
+
+def set_primary_sites(site_ids: list[int]) -> None:
+    """Make exactly ``site_ids`` the primary pain sites."""
+    m.PainSite.update(primary=False).where(m.PainSite.id.not_in(site_ids)).execute()
+    if site_ids:
+        m.PainSite.update(primary=True).where(m.PainSite.id.in_(site_ids)).execute()
+
+
+# ---- red flags and events --------------------------------------------------------------------
+
+def red_flags(day: date) -> set[str]:
+    return {r.code for r in m.RedFlag.select(m.RedFlag.code).where(m.RedFlag.day == day)}
+
+
+def get_red_flag(day: date, code: str) -> dict[str, Any] | None:
+    return _row(m.RedFlag.get_or_none((m.RedFlag.day == day) & (m.RedFlag.code == code)))
+
+
+def set_red_flag(day: date, code: str, on: bool, note: str = "") -> None:
+    """Tick (``on``) or untick red flag ``code`` on ``day``."""
+    with m.database.atomic():
+        m.RedFlag.delete().where((m.RedFlag.day == day) & (m.RedFlag.code == code)).execute()
+        if on:
+            m.RedFlag.create(day=day, code=code, note=note)
+
+
+def put_red_flag(day: date, code: str, row: dict[str, Any] | None) -> None:
+    """Make red flag ``code`` on ``day`` exactly ``row`` (None: not ticked)."""
+    _put(m.RedFlag, (m.RedFlag.day == day) & (m.RedFlag.code == code), row)
+
+
+def list_events(day: date) -> list[dict[str, Any]]:
+    return [_row(r) for r in m.Event.select().where(m.Event.day == day).order_by(m.Event.id)]
+
+
+def get_event(event_id: int) -> dict[str, Any] | None:
+    return _row(m.Event.get_or_none(m.Event.id == event_id))
+
+
+def add_event(day: date, kind: str, label: str = "", notes: str = "") -> int:
+    return m.Event.create(day=day, kind=kind, label=label, notes=notes).id
+
+
+def delete_event(event_id: int) -> None:
+    m.Event.delete().where(m.Event.id == event_id).execute()
+
+
+def restore_event(row: dict[str, Any]) -> None:
+    """Put back an event exactly as ``get_event`` gave it (same id)."""
+    m.Event.insert(dict(row)).execute()
+
+
+# ---- whole days ------------------------------------------------------------------------------
+
+def day_snapshot(day: date) -> dict[str, Any]:
+    """Every row stored for ``day``, enough to recreate it exactly with ``restore_day``."""
+    checkin = m.CheckIn.get_or_none(m.CheckIn.day == day)
+    sessions = list(m.ActivitySession.select().where(m.ActivitySession.day == day)
+                    .order_by(m.ActivitySession.id))
+    ids = [s.id for s in sessions]
+    return {
+        "day": day,
+        "checkin": _row(checkin),
+        "checkin_site_pains": [_row(p) for p in checkin.site_pains] if checkin else [],
+        "sessions": [_row(s) for s in sessions],
+        "session_site_pains": [
+            _row(p) for p in m.SessionSitePain.select()
+            .where(m.SessionSitePain.session.in_(ids)).order_by(m.SessionSitePain.id)
+        ] if ids else [],
+        "red_flags": [_row(r) for r in m.RedFlag.select().where(m.RedFlag.day == day)
+                      .order_by(m.RedFlag.id)],
+        "events": [_row(r) for r in m.Event.select().where(m.Event.day == day)
+                   .order_by(m.Event.id)],
+    }
+
+
+def snapshot_is_empty(snap: dict[str, Any]) -> bool:
+    return not (snap["checkin"] or snap["sessions"] or snap["red_flags"] or snap["events"])
+
+
+def delete_day(day: date) -> None:
+    """Delete every row of ``day`` (ratings of further sites go with their rows)."""
+    with m.database.atomic():
+        m.ActivitySession.delete().where(m.ActivitySession.day == day).execute()
+        m.CheckIn.delete().where(m.CheckIn.day == day).execute()
+        m.RedFlag.delete().where(m.RedFlag.day == day).execute()
+        m.Event.delete().where(m.Event.day == day).execute()
+
+
+def restore_day(snap: dict[str, Any]) -> None:
+    """Put back every row of a ``day_snapshot`` (same ids)."""
+    with m.database.atomic():
+        if snap["checkin"]:
+            m.CheckIn.insert(dict(snap["checkin"])).execute()
+            for p in snap["checkin_site_pains"]:
+                m.CheckInSitePain.insert(dict(p)).execute()
+        for s in snap["sessions"]:
+            m.ActivitySession.insert(dict(s)).execute()
+        for p in snap["session_site_pains"]:
+            m.SessionSitePain.insert(dict(p)).execute()
+        for r in snap["red_flags"]:
+            m.RedFlag.insert(dict(r)).execute()
+        for r in snap["events"]:
+            m.Event.insert(dict(r)).execute()
+
+
+# ---- the journal list (lazy, filtered) -------------------------------------------------------
+
+_DAYS_SQL = """
+WITH days(day) AS (
+    SELECT day FROM check_in UNION SELECT day FROM activity_session
+    UNION SELECT day FROM red_flag UNION SELECT day FROM event
+)
+SELECT d.day,
+       c.morning_pain,
+       c.notes,
+       (SELECT group_concat(s.kind || ' ' || s.minutes || ' min', ', ')
+          FROM activity_session s WHERE s.day = d.day) AS sessions,
+       (SELECT sum(coalesce(s.rpe, 0) * s.minutes) FROM activity_session s
+          WHERE s.day = d.day) AS load,
+       (SELECT max(max(coalesce(s.pain_during, -1), coalesce(s.pain_after, -1)))
+          FROM activity_session s WHERE s.day = d.day) AS peak,
+       (SELECT max(s.next_morning_pain) FROM activity_session s WHERE s.day = d.day) AS nm,
+       (SELECT count(*) FROM red_flag r WHERE r.day = d.day) AS flags
+FROM days d LEFT JOIN check_in c ON c.day = d.day
+WHERE {where}
+ORDER BY d.day DESC
+"""
+
+
+def _days_filter(start, end, kind, flags_only, text) -> tuple[str, list]:
+    where, params = ["1"], []
+    if start is not None:
+        where.append("d.day >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("d.day <= ?")
+        params.append(end.isoformat())
+    if kind:
+        where.append("EXISTS (SELECT 1 FROM activity_session s WHERE s.day = d.day "
+                     "AND s.kind = ?)")
+        params.append(kind)
+    if flags_only:
+        where.append("EXISTS (SELECT 1 FROM red_flag r WHERE r.day = d.day)")
+    if text:
+        like = f"%{text.replace('%', '').replace('_', '')}%"
+        where.append("(c.notes LIKE ? OR EXISTS (SELECT 1 FROM activity_session s "
+                     "WHERE s.day = d.day AND s.notes LIKE ?) OR EXISTS (SELECT 1 FROM event e "
+                     "WHERE e.day = d.day AND (e.label LIKE ? OR e.notes LIKE ?)))")
+        params.extend([like] * 4)
+    return " AND ".join(where), params
+
+
+def count_days(start: date | None = None, end: date | None = None, kind: str | None = None,
+               flags_only: bool = False, text: str = "") -> int:
+    """How many days with any entry match the filters (see ``list_days``)."""
+    where, params = _days_filter(start, end, kind, flags_only, text)
+    sql = f"SELECT count(*) FROM ({_DAYS_SQL.format(where=where)})"
+    return m.database.execute_sql(sql, params).fetchone()[0]
+
+
+def list_days(start: date | None = None, end: date | None = None, kind: str | None = None,
+              flags_only: bool = False, text: str = "", offset: int = 0,
+              limit: int = 200) -> list[dict[str, Any]]:
+    """One summary row per day with any entry, newest first, matching the filters.
+
+    Args:
+        start, end: the period (inclusive); None for open-ended.
+        kind: only days with a session of this activity.
+        flags_only: only days with a red flag.
+        text: only days whose notes, session notes or events contain it.
+        offset, limit: the page of rows to return.
+
+    Returns:
+        Dicts with day, morning_pain, notes, sessions ("run 30 min, ..."), load (AU),
+        peak_pain (0-10 or None), next_morning_pain and red_flags (a count).
+    """
+    where, params = _days_filter(start, end, kind, flags_only, text)
+    sql = _DAYS_SQL.format(where=where) + " LIMIT ? OFFSET ?"
+    rows = m.database.execute_sql(sql, [*params, limit, offset]).fetchall()
+    out = []
+    for day, pain, notes, sessions, load, peak, nm, flags in rows:
+        out.append({
+            "day": date.fromisoformat(day) if isinstance(day, str) else day,
+            "morning_pain": pain,
+            "notes": notes or "",
+            "sessions": sessions or "",
+            "load": load or 0,
+            "peak_pain": None if peak is None or peak < 0 else peak,
+            "next_morning_pain": nm,
+            "red_flags": flags,
+        })
+    return out
+
+
+def activity_kinds() -> list[str]:
+    """Every activity kind used in the journal, most used first."""
+    rows = m.database.execute_sql(
+        "SELECT kind FROM activity_session GROUP BY kind ORDER BY count(*) DESC, kind"
+    ).fetchall()
+    return [r[0] for r in rows]
