@@ -59,15 +59,16 @@ def test_import_via_python_m(tmp_path):
     assert svc.red_flags(date(2026, 3, 2)) == {"cannot_slr"}
 
 
-def test_bad_file_exits_1_with_each_problem_on_stderr(tmp_path):
+def test_bad_file_exits_3_with_each_problem_on_stderr(tmp_path):
     f = tmp_path / "bad.csv"
     f.write_text(BAD, encoding="utf-8")
     data = tmp_path / "data"
     result = run_module("--data-dir", str(data), "import", str(f))
-    assert result.returncode == 1
+    assert result.returncode == 3  # an import error
     assert result.stdout == ""
     err = result.stderr.splitlines()
-    assert "was not imported" in err[0] and "3 problems" in err[0]
+    assert err[0] == (f"rehabjournal: error: {f} was not imported; the journal is unchanged "
+                      "(3 problems):")
     assert err[1].startswith("line 2, column morning_pain: ")
     assert err[2].startswith("line 3, column duration_min: ")
     assert err[3].startswith("line 3, column rpe: ")
@@ -98,7 +99,7 @@ def test_unknown_column_warns_on_stderr(tmp_path, capsys):
 
 def test_missing_file(tmp_path, capsys):
     code = cli.main(["--data-dir", str(tmp_path / "d"), "import", str(tmp_path / "nope.csv")])
-    assert code == 1
+    assert code == 4  # not found
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "d").exists()
 

@@ -43,8 +43,8 @@ def test_export_all_then_import_all(source, tmp_path, capsys):
     assert js.get_checkin(date(2026, 3, 1))["morning_pain"] == 4
     assert js.get_profile()["name"] == "Ana Ruiz"
     close_journal()
-    # a second import into the now non-empty journal is refused
-    assert cli.main(["import-all", str(out), "--data-dir", str(target)]) == 1
+    # a second import into the now non-empty journal is refused (an import error)
+    assert cli.main(["import-all", str(out), "--data-dir", str(target)]) == 3
     assert "not empty" in capsys.readouterr().err
 
 
@@ -53,11 +53,12 @@ def test_import_all_bad_file(tmp_path, capsys):
     bad.write_text('{"format": "rehabjournal-journal", "version": 1, "schema": 1, '
                    '"tables": {"check_in": [{"id": 1, "day": "yesterday"}]}}',
                    encoding="utf-8")
-    assert cli.main(["import-all", str(bad), "--data-dir", str(tmp_path / "d")]) == 1
+    assert cli.main(["import-all", str(bad), "--data-dir", str(tmp_path / "d")]) == 3
     err = capsys.readouterr().err
     assert "unchanged" in err and "tables.check_in[0].day" in err
     assert cli.main(["import-all", str(tmp_path / "none.json"),
-                     "--data-dir", str(tmp_path / "d")]) == 1
+                     "--data-dir", str(tmp_path / "d")]) == 4
+    assert "does not exist" in capsys.readouterr().err
 
 
 def test_backup_command(source, capsys):

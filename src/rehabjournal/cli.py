@@ -8,42 +8,54 @@
     rehabjournal [--data-dir DIR] fhir FILE.json [--anonymise] | backup
     rehabjournal --version
 
-Headless commands print errors to stderr and exit non-zero; they never open a window.
-Heavy modules (Qt widgets, matplotlib, reportlab) are imported only by the command that
-needs them.
+Headless commands (``commands.py``, imported from here and never importing this module)
+print errors to stderr and exit with the code of the error's kind (``EXIT_CODES``); they
+never open a window. Heavy modules (Qt widgets, matplotlib, reportlab) are imported only by
+the command that needs them.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from pathlib import Path
 
-from . import __version__
+from . import __version__, commands
+from .errors import (
+    EXIT_IMPORT,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_STORAGE,
+    EXIT_VALIDATION,
+    ImportFileError,
+    RehabJournalError,
+)
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "done"),
+    (EXIT_STORAGE, "the journal or a file could not be read or written (a missing folder, "
+                   "a full disk, a damaged or newer journal)"),
+    (EXIT_VALIDATION, "a value or the command line was refused; nothing was written"),
+    (EXIT_IMPORT, "the file to import was refused; the journal is unchanged"),
+    (EXIT_NOT_FOUND, "the file named does not exist"),
+)
+"""The documented exit codes, as ``--help`` prints them."""
 
-# name -> (help, function(subparsers) that adds its arguments, runner(args) -> exit code)
-COMMANDS: dict[str, tuple[str, Callable, Callable]] = {}
 
-
-def command(name: str, help_text: str, add_args: Callable[[argparse.ArgumentParser], None]):
-    """Register a headless sub-command."""
-
-    def wrap(fn):
-        COMMANDS[name] = (help_text, add_args, fn)
-        return fn
-
-    return wrap
+def _epilog() -> str:
+    lines = ["exit codes:"]
+    lines += [f"  {code}  {text}" for code, text in EXIT_CODES]
+    lines += ["", "Information, not medical advice."]
+    return "\n".join(lines)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line, with one sub-parser per registered command."""
     parser = argparse.ArgumentParser(
         prog="rehabjournal",
         description="A private desktop journal for exercise-related joint pain. "
         "Without a command, opens the app.",
-        epilog="Information, not medical advice.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rehabjournal {__version__}")
     parser.add_argument(
@@ -59,51 +71,35 @@ def build_parser() -> argparse.ArgumentParser:
         "(never your own journal)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (help_text, add_args, _fn) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        add_args(p)
+    for cmd in commands.COMMANDS.values():
+        cmd.add_args(sub.add_parser(cmd.name, help=cmd.help, description=cmd.help))
     return parser
 
 
-def fail(message: str, code: int = EXIT_ERROR) -> int:
-    print(f"rehabjournal: error: {message}", file=sys.stderr)
-    return code
+def print_error(exc: RehabJournalError) -> int:
+    """Print ``exc`` to stderr as "rehabjournal: error: ..." and return its exit code.
 
-
-def open_for_command(args) -> Path:
-    """Resolve and open the journal a headless command works on; returns the data folder.
-
-    A demo command makes its throwaway demo journal first.
+    An import error prints its headline, then each problem on a line of its own.
     """
-    from .paths import resolve_data_dir
-    from .store.db import open_journal
-
-    if getattr(args, "demo", False):
-        from .services.demo import make_demo_dir
-
-        return make_demo_dir()  # made and left open
-    data_dir = resolve_data_dir(args.data_dir)
-    open_journal(data_dir)
-    return data_dir
-
-
-def _load_commands() -> None:
-    """Import the modules that register sub-commands (cheap: they import lazily)."""
-    from . import commands  # noqa: F401
+    if isinstance(exc, ImportFileError):
+        what = exc.where or "the file"
+        print(f"rehabjournal: error: {what} was not imported; the journal is unchanged "
+              f"({exc.total} problem{'s' if exc.total != 1 else ''}):", file=sys.stderr)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+    else:
+        print(f"rehabjournal: error: {exc}", file=sys.stderr)
+    return exc.exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
-    _load_commands()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command line; returns the exit code (argparse exits 2 itself on bad usage)."""
+    args = build_parser().parse_args(argv)
     if args.command:
-        from .store.db import JournalError
-
-        _help, _add, fn = COMMANDS[args.command]
         try:
-            return fn(args)
-        except JournalError as exc:
-            return fail(str(exc))
+            return commands.COMMANDS[args.command].run(args)
+        except RehabJournalError as exc:
+            return print_error(exc)
     from .ui.app import run_gui
 
     return run_gui(args)

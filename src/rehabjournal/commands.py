@@ -1,16 +1,123 @@
-"""Headless sub-commands. Each registers itself with ``cli.command``.
+"""Headless sub-commands and the registry ``cli.main`` runs them from.
 
-Later features add their commands here (import, export, report ...), keeping imports
-inside the functions so that ``rehabjournal --help`` stays fast.
+Imports go one way only: ``cli`` imports this module, never the reverse. Each command
+registers itself with ``@command``; it returns 0 when done and raises the error family
+(``rehabjournal.errors``) for anything that went wrong. ``cli.main`` prints the message and
+returns the kind's exit code (validation 2, import 3, storage 1, not found 4).
+
+Services and reports are imported inside the functions, so that ``rehabjournal --help``
+stays fast; commands never import ``store`` (``tests/test_layers.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from .cli import command, fail, open_for_command
+from .errors import NotFoundError, StorageError, ValidationError
+
+
+@dataclass(frozen=True)
+class Command:
+    """One headless sub-command.
+
+    Attributes:
+        name: the word on the command line ("import").
+        help: one line for ``--help``.
+        add_args: adds the command's arguments to its sub-parser.
+        run: runs the command on the parsed arguments; returns the exit code (0) or
+            raises a ``RehabJournalError``.
+    """
+
+    name: str
+    help: str
+    add_args: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: dict[str, Command] = {}
+"""The registered commands by name, in the order ``--help`` lists them."""
+
+
+def command(name: str, help_text: str, add_args: Callable[[argparse.ArgumentParser], None]):
+    """Register the decorated function as the headless sub-command ``name``."""
+
+    def wrap(fn: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = Command(name, help_text, add_args, fn)
+        return fn
+
+    return wrap
+
+
+# ---- helpers shared by the commands ---------------------------------------------------------
+
+
+@contextmanager
+def journal_for(args: argparse.Namespace) -> Iterator[Path]:
+    """Open the journal a command works on for the ``with`` block; yields its folder.
+
+    ``--demo`` makes a throwaway demo journal first. The journal is closed afterwards,
+    also when the block raises.
+
+    Raises:
+        StorageError: the journal cannot be opened (damaged, newer, read-only folder,
+            encrypted: the command line cannot ask for a passphrase).
+    """
+    from .services import session
+
+    try:
+        if getattr(args, "demo", False):
+            from .services.demo import make_demo_dir
+
+            data_dir = make_demo_dir()  # made and left open
+        else:
+            from .paths import resolve_data_dir
+
+            data_dir = resolve_data_dir(args.data_dir)
+            if session.is_encrypted(data_dir):  # or damaged: both look like noise
+                raise StorageError(
+                    f"{session.journal_file(data_dir)} is not a rehabjournal journal, or it "
+                    "is encrypted: the command line cannot ask for a passphrase; open it in "
+                    "the app.")
+            session.open_journal(data_dir)
+        yield data_dir
+    finally:
+        session.close_journal()
+
+
+def input_file(path: Path) -> Path:
+    """``path`` when it is a file to import.
+
+    Raises:
+        NotFoundError: it does not exist, or is a folder.
+    """
+    if not path.is_file():
+        what = "is a folder, not a file" if path.is_dir() else "does not exist"
+        raise NotFoundError(f"cannot import {path}: the file {what}.")
+    return path
+
+
+def output_file(path: Path, doing: str = "write") -> Path:
+    """``path`` when a file can be written there (checked before the journal is opened).
+
+    Args:
+        doing: the words before the path in a message ("write", "export to").
+
+    Raises:
+        StorageError: ``path`` is a folder, or its folder does not exist.
+    """
+    if path.is_dir():
+        raise StorageError(f"cannot {doing} {path}: it is a folder; give a file name.",
+                           where=str(path))
+    if not path.parent.is_dir():
+        raise StorageError(
+            f"cannot {doing} {path}: the folder {path.parent} does not exist.", where=str(path))
+    return path
 
 
 def _data_dir_after_command(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +131,13 @@ def _data_dir_after_command(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="folder of the journal (the same as the option before the command)",
     )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# ---- CSV import and export (docs/csv-format.md) ---------------------------------------------
 
 
 def _import_args(parser: argparse.ArgumentParser) -> None:
@@ -41,28 +155,12 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
     "import a CSV journal (all or nothing; see docs/csv-format.md)",
     _import_args,
 )
-def run_import(args) -> int:
-    from .services.transfer import CsvImportError, import_journal_csv, summary
-    from .store.db import close_journal
+def run_import(args: argparse.Namespace) -> int:
+    from .services.transfer import import_journal_csv, summary
 
-    path = Path(args.file)
-    if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "does not exist"
-        return fail(f"cannot import {path}: the file {what}.")
-    open_for_command(args)
-    try:
+    path = input_file(Path(args.file))
+    with journal_for(args):
         report = import_journal_csv(path)
-    except CsvImportError as exc:
-        print(
-            f"rehabjournal: error: {path} was not imported; the journal is unchanged "
-            f"({exc.total} problem{'s' if exc.total != 1 else ''}):",
-            file=sys.stderr,
-        )
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    finally:
-        close_journal()
     for warning in report.warnings:
         print(f"rehabjournal: warning: {warning}", file=sys.stderr)
     print(f"Imported {path}: {summary(report)}.")
@@ -70,27 +168,17 @@ def run_import(args) -> int:
 
 
 @command("export", "export the journal as CSV (see docs/csv-format.md)", _export_args)
-def run_export(args) -> int:
+def run_export(args: argparse.Namespace) -> int:
     from .services.transfer import export_journal_csv
-    from .store.db import close_journal
 
-    path = Path(args.file)
-    if path.is_dir():
-        return fail(f"cannot export to {path}: it is a folder; give a file name.")
-    if not path.parent.is_dir():
-        return fail(f"cannot export to {path}: the folder {path.parent} does not exist.")
-    open_for_command(args)
-    try:
+    path = output_file(Path(args.file), "export to")
+    with journal_for(args):
         rows = export_journal_csv(path)
-    except OSError as exc:
-        return fail(f"cannot write {path}: {exc.strerror or exc}.")
-    finally:
-        close_journal()
-    print(f"Exported {rows} row{'s' if rows != 1 else ''} to {path}.")
+    print(f"Exported {_plural(rows, 'row')} to {path}.")
     return 0
 
 
-# ---- report (clinician PDF; see docs/report.md) -------------------------------------------
+# ---- report (clinician PDF; see docs/report.md) ---------------------------------------------
 
 
 def _report_args(parser: argparse.ArgumentParser) -> None:
@@ -125,65 +213,63 @@ def _locale_paper() -> str:
     return "A4"
 
 
+def _date_option(name: str, value: str | None) -> date | None:
+    """The date of option ``name``; raises ValidationError when it is not YYYY-MM-DD."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            {name: f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-01."}
+        ) from None
+
+
+def _sections_option(value: str | None) -> set[str] | None:
+    """The sections named by ``--sections``; raises ValidationError for unknown ones."""
+    from .reports import SECTIONS
+
+    if value is None:
+        return None
+    sections = {s.strip() for s in value.split(",") if s.strip()}
+    unknown = sections - set(SECTIONS)
+    if unknown:
+        raise ValidationError({"--sections": f"unknown section(s) {', '.join(sorted(unknown))}; "
+                                             f"choose from {', '.join(SECTIONS)}."})
+    return sections
+
+
 @command("report", "write the clinician PDF report for a period (see docs/report.md)",
          _report_args)
-def run_report(args) -> int:
-    from datetime import date
+def run_report(args: argparse.Namespace) -> int:
+    from .reports import normalise_paper
 
-    from .cli import EXIT_USAGE
-    from .reports import SECTIONS, normalise_paper
-    from .store.db import close_journal
-
-    dates: dict[str, date | None] = {}
-    for name, value in (("--from", args.date_from), ("--to", args.date_to)):
-        try:
-            dates[name] = date.fromisoformat(value) if value else None
-        except ValueError:
-            return fail(f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-01.",
-                        EXIT_USAGE)
-    start, end = dates["--from"], dates["--to"]
+    start = _date_option("--from", args.date_from)
+    end = _date_option("--to", args.date_to)
     if start and end and end < start:
-        return fail(f"--to {end.isoformat()} is before --from {start.isoformat()}.", EXIT_USAGE)
-    try:
-        paper = normalise_paper(args.paper) if args.paper else _locale_paper()
-    except ValueError as exc:
-        return fail(str(exc), EXIT_USAGE)
-    sections = None
-    if args.sections is not None:
-        sections = {s.strip() for s in args.sections.split(",") if s.strip()}
-        unknown = sections - set(SECTIONS)
-        if unknown:
-            return fail(f"unknown section(s) {', '.join(sorted(unknown))}; choose from "
-                        f"{', '.join(SECTIONS)}.", EXIT_USAGE)
-    out = Path(args.out)
-    if out.is_dir():
-        return fail(f"cannot write {out}: it is a folder; give a file name.")
-    if not out.parent.is_dir():
-        return fail(f"cannot write {out}: the folder {out.parent} does not exist.")
+        raise ValidationError(
+            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
+    paper = normalise_paper(args.paper) if args.paper else _locale_paper()
+    sections = _sections_option(args.sections)
+    out = output_file(Path(args.out))
 
-    open_for_command(args)
-    try:
-        from .reports.builder import ReportWriteError, build_pdf
+    with journal_for(args):
+        from .reports.builder import build_pdf
         from .services.report import build_report_data
 
         data = build_report_data(start, end, anonymise=args.anonymise)
-        try:
-            pages = build_pdf(data, out, paper=paper, sections=sections)
-        except ReportWriteError as exc:
-            return fail(str(exc)[0].lower() + str(exc)[1:])
-    finally:
-        close_journal()
+        pages = build_pdf(data, out, paper=paper, sections=sections)
     if data.empty:
         print(f"rehabjournal: warning: no entries from {data.start} to {data.end}; the "
               "report says so.", file=sys.stderr)
-    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}, {data.start} to "
-          f"{data.end}, {paper}).")
+    print(f"Wrote {out} ({_plural(pages, 'page')}, {data.start} to {data.end}, {paper}).")
     return 0
 
 
-# ---- data safety: full export/import, backup, FHIR (docs/full-export.md, your-data.md) --
+# ---- data safety: full export/import, backup, FHIR (docs/full-export.md, your-data.md) ------
 
-def _file_arg(help_text: str):
+
+def _file_arg(help_text: str) -> Callable[[argparse.ArgumentParser], None]:
     def add(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("file", metavar="FILE.json", help=help_text)
         _data_dir_after_command(parser)
@@ -191,31 +277,14 @@ def _file_arg(help_text: str):
     return add
 
 
-def _writable_target(path: Path) -> str | None:
-    if path.is_dir():
-        return f"cannot write {path}: it is a folder; give a file name."
-    if not path.parent.is_dir():
-        return f"cannot write {path}: the folder {path.parent} does not exist."
-    return None
-
-
 @command("export-all", "export the whole journal as one JSON file (see docs/full-export.md)",
          _file_arg("the JSON file to write"))
-def run_export_all(args) -> int:
-    from .store.db import close_journal
-    from .store.full_export import export_all
+def run_export_all(args: argparse.Namespace) -> int:
+    from .services.exports import export_everything
 
-    path = Path(args.file)
-    problem = _writable_target(path)
-    if problem:
-        return fail(problem)
-    open_for_command(args)
-    try:
-        counts = export_all(path)
-    except OSError as exc:
-        return fail(f"cannot write {path}: {exc.strerror or exc}.")
-    finally:
-        close_journal()
+    path = output_file(Path(args.file))
+    with journal_for(args):
+        counts = export_everything(path)
     print(f"Exported {sum(counts.values())} rows of {len(counts)} tables to {path}.")
     return 0
 
@@ -223,47 +292,22 @@ def run_export_all(args) -> int:
 @command("import-all",
          "import a full JSON export into an empty journal (all or nothing)",
          _file_arg("the JSON file made by export-all"))
-def run_import_all(args) -> int:
-    from .store.db import close_journal
-    from .store.full_export import FullImportError, import_all
-    from .store.library import sync_shipped_exercises
+def run_import_all(args: argparse.Namespace) -> int:
+    from .services.exports import import_everything
 
-    path = Path(args.file)
-    if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "does not exist"
-        return fail(f"cannot import {path}: the file {what}.")
-    open_for_command(args)
-    try:
-        sync_shipped_exercises()
-        counts = import_all(path)
-    except FullImportError as exc:
-        print(f"rehabjournal: error: {path} was not imported; the journal is unchanged:",
-              file=sys.stderr)
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    except OSError as exc:
-        return fail(f"cannot read {path}: {exc.strerror or exc}.")
-    finally:
-        close_journal()
+    path = input_file(Path(args.file))
+    with journal_for(args):
+        counts = import_everything(path)
     print(f"Imported {sum(counts.values())} rows from {path}.")
     return 0
 
 
 @command("backup", "copy the journal into the backups folder now", _data_dir_after_command)
-def run_backup(args) -> int:
-    import sqlite3
+def run_backup(args: argparse.Namespace) -> int:
+    from .services.backups import backup_now
 
-    from .store.backups import make_backup
-    from .store.db import close_journal
-
-    data_dir = open_for_command(args)
-    try:
-        copy = make_backup(data_dir, "manual")
-    except (OSError, sqlite3.Error) as exc:
-        return fail(f"the backup could not be made: {exc}.")
-    finally:
-        close_journal()
+    with journal_for(args) as data_dir:
+        copy = backup_now(data_dir)
     print(f"Backed up the journal to {copy}.")
     return 0
 
@@ -276,20 +320,11 @@ def _fhir_args(parser: argparse.ArgumentParser) -> None:
 
 @command("fhir", "export pain scores and outcome measures as a FHIR R4 Bundle for a clinician",
          _fhir_args)
-def run_fhir(args) -> int:
-    from .store.db import close_journal
-    from .store.fhir import export_bundle
+def run_fhir(args: argparse.Namespace) -> int:
+    from .services.exports import export_fhir
 
-    path = Path(args.file)
-    problem = _writable_target(path)
-    if problem:
-        return fail(problem)
-    open_for_command(args)
-    try:
-        n = export_bundle(path, anonymise=args.anonymise)
-    except OSError as exc:
-        return fail(f"cannot write {path}: {exc.strerror or exc}.")
-    finally:
-        close_journal()
+    path = output_file(Path(args.file))
+    with journal_for(args):
+        n = export_fhir(path, anonymise=args.anonymise)
     print(f"Wrote a FHIR R4 Bundle of {n} entries to {path}.")
     return 0

@@ -1,14 +1,18 @@
 """Import and export of the journal as files (CSV), shared by the UI and the command line.
 
 Thin use cases over ``store.csv_io``: the format, its checks and the all-or-nothing
-import live there; see docs/csv-format.md.
+import live there; see docs/csv-format.md. Errors come as the family of
+``rehabjournal.errors``: ``ImportFileError`` (``CsvImportError``) for a refused file,
+``StorageError`` for a file or the journal that cannot be read or written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import ImportFileError
 from ..store.csv_io import COLUMNS, CsvImportError, ImportReport, export_csv, import_csv
+from .files import file_errors
 
 __all__ = [
     "COLUMNS",
@@ -27,19 +31,30 @@ def import_journal_csv(path: Path | str) -> ImportReport:
     before anything is written; a file that adds nothing writes nothing and makes no copy.
 
     Raises:
-        CsvImportError: ``.problems`` lists each problem ("line N, column X: reason");
-            the journal was not changed.
+        ImportFileError: (a ``CsvImportError``) ``.problems`` lists each problem ("line N,
+            column X: reason"), ``.where`` is the file; the journal was not changed.
+        StorageError: the file cannot be read ("Cannot read PATH: ...") or the journal
+            cannot be written; the journal was not changed.
     """
-    return import_csv(Path(path))
+    path = Path(path)
+    try:
+        with file_errors(path, "read", journal_doing="import"):
+            return import_csv(path)
+    except ImportFileError as exc:
+        exc.where = exc.where or str(path)
+        raise
 
 
 def export_journal_csv(path: Path | str) -> int:
     """Write the open journal to ``path`` as CSV; returns the number of data rows.
 
     Raises:
-        OSError: the file cannot be written (no partial file is left).
+        StorageError: the file cannot be written ("Cannot write PATH: reason."; no partial
+            file is left), or the journal cannot be read.
     """
-    return export_csv(Path(path))
+    path = Path(path)
+    with file_errors(path, "write"):
+        return export_csv(path)
 
 
 def summary(report: ImportReport) -> str:

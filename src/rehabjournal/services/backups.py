@@ -1,0 +1,78 @@
+"""Backup copies of the journal for the File menu and the command line.
+
+Use cases over ``store.backups`` (where the copies are made, listed, pruned and put back).
+Errors come as ``StorageError`` with a message for the person.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import StorageError
+from ..store import backups
+from ..store.backups import COUNTED_TABLES, BackupInfo
+from ..store.library import sync_shipped_exercises
+
+__all__ = [
+    "COUNTED_TABLES",
+    "BackupInfo",
+    "backup_dir",
+    "backup_now",
+    "daily_backup_if_due",
+    "list_backups",
+    "restore_backup",
+]
+
+
+def backup_dir(data_dir: Path) -> Path:
+    """The folder of the backup copies of the journal in ``data_dir``."""
+    return backups.backup_dir(data_dir)
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """The backup copies, newest first (an unreadable copy has ``error`` set)."""
+    return backups.list_backups(data_dir)
+
+
+def backup_now(data_dir: Path) -> Path:
+    """Copy the open journal into the backups folder now (reason "manual"); returns the copy.
+
+    Raises:
+        StorageError: the copy could not be made ("The journal could not be copied: ...");
+            nothing is left behind.
+    """
+    try:
+        return backups.make_backup(data_dir, "manual")
+    except StorageError as exc:
+        raise StorageError(f"The journal could not be copied: {exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"The journal could not be copied: {str(exc).rstrip('.')}.") from exc
+
+
+def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | None:
+    """The day's first copy and the pruning of old copies; never raises (see store)."""
+    return backups.daily_backup_if_due(data_dir, now)
+
+
+def restore_backup(data_dir: Path, backup: Path) -> Path | None:
+    """Put the backup copy ``backup`` in place of the journal, and reopen it.
+
+    The journal as it was is copied to the backups folder first.
+
+    Returns:
+        That "pre-restore" copy (None when there was no journal).
+
+    Raises:
+        StorageError: the copy is not a journal, is damaged or from a newer version, or
+            could not be copied; the journal was left as it was.
+    """
+    try:
+        pre = backups.restore(data_dir, backup)
+        sync_shipped_exercises()
+    except StorageError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"Cannot restore {Path(backup).name}: {exc}") from exc
+    return pre

@@ -1,0 +1,58 @@
+"""Whole-journal files: the full JSON export and import, and the FHIR bundle.
+
+Use cases over ``store.full_export`` and ``store.fhir`` for the File menu and the command
+line (docs/full-export.md). Errors come as the family of ``rehabjournal.errors``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ImportFileError
+from ..store import fhir, full_export
+from ..store.library import sync_shipped_exercises
+from .files import file_errors
+
+
+def export_everything(path: Path | str) -> dict[str, int]:
+    """Write the whole open journal to ``path`` as JSON; returns rows per table.
+
+    Raises:
+        StorageError: the file cannot be written ("Cannot write PATH: reason."; no partial
+            file is left), or the journal cannot be read.
+    """
+    with file_errors(path, "write"):
+        return full_export.export_all(path)
+
+
+def import_everything(path: Path | str) -> dict[str, int]:
+    """Import a full export into the open, empty journal, all or nothing; rows per table.
+
+    A copy of the journal as it was is saved in ``backups/`` first.
+
+    Raises:
+        ImportFileError: the file has problems, or the journal is not empty (``.problems``
+            says each, ``.where`` is the file); the journal is unchanged.
+        StorageError: the file cannot be read, or the journal cannot be written.
+    """
+    try:
+        with file_errors(path, "read", journal_doing="import"):
+            sync_shipped_exercises()
+            return full_export.import_all(path)
+    except ImportFileError as exc:
+        exc.where = exc.where or str(path)
+        raise
+
+
+def export_fhir(path: Path | str, *, anonymise: bool = False) -> int:
+    """Write pain scores and outcome measures as a FHIR R4 Bundle; returns its entries.
+
+    Args:
+        anonymise: initials instead of the name.
+
+    Raises:
+        StorageError: the file cannot be written (no partial file is left), or the
+            journal cannot be read.
+    """
+    with file_errors(path, "write"):
+        return fhir.export_bundle(path, anonymise=anonymise)
