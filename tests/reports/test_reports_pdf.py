@@ -10,6 +10,7 @@ import pypdf
 import pytest
 
 from rehabjournal.domain.change import clinically_important
+from rehabjournal.errors import StorageError
 
 END = date(2026, 3, 17)
 START = END - timedelta(days=27)
@@ -161,7 +162,6 @@ def test_unicode_name_and_greek_and_cyrillic_notes_print(demo, tmp_path):
 
 
 def test_charts_are_print_resolution_images_on_page_one(demo, tmp_path):
-    pytest.importorskip("rehabjournal.charts.pain")
     out, _pages, _data = build(tmp_path)
     page = pypdf.PdfReader(out).pages[0]
     widths = [img.image.width for img in page.images]
@@ -200,11 +200,43 @@ def test_a_period_with_no_entries_gives_a_short_report(demo, tmp_path):
 
 
 def test_unknown_section_or_paper_is_refused(demo, tmp_path):
-    with pytest.raises(ValueError):
+    from rehabjournal.errors import ValidationError
+
+    with pytest.raises(ValidationError) as info:
         build(tmp_path, sections={"nonsense"})
-    with pytest.raises(ValueError):
+    assert info.value.errors == {"sections": "Unknown report sections: nonsense."}
+    with pytest.raises(ValidationError) as info:
         build(tmp_path, paper="A5")
+    assert info.value.errors == {"paper": "Paper must be A4 or Letter (got 'A5')."}
     assert not list(tmp_path.iterdir())
+
+
+def test_sections_are_declared_once_in_story_order():
+    from rehabjournal.reports import SECTIONS
+    from rehabjournal.reports.builder import REPORT_SECTIONS
+
+    assert [s.key for s in REPORT_SECTIONS] == list(SECTIONS)
+
+
+def test_chosen_sections_come_in_the_declared_order(demo, tmp_path):
+    out, _pages, _data = build(tmp_path, sections={"notes", "weekly", "events", "log"})
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    where = [text.index(h) for h in ("Week by week", "Red flags and events",
+                                      "Appendix: day-by-day log")]
+    assert where == sorted(where)
+    assert "Current programme" not in text
+
+
+def test_a_chart_that_fails_is_replaced_by_a_line_saying_so(demo, tmp_path, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("no chart today")
+
+    monkeypatch.setattr("rehabjournal.charts.load.load_figure", broken)
+    out, _pages, _data = build(tmp_path, sections={"charts"})
+    pages = pypdf.PdfReader(out).pages
+    assert "The chart \u201cWeekly training load\u201d could not be drawn." in "".join(
+        p.extract_text() for p in pages)
+    assert sum(len(p.images) for p in pages) == 2  # pain and adherence are still there
 
 
 def test_failed_write_leaves_no_partial_file_and_keeps_the_old_one(demo, tmp_path,
@@ -218,8 +250,11 @@ def test_failed_write_leaves_no_partial_file_and_keeps_the_old_one(demo, tmp_pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(builder.os, "replace", broken_replace)
-    with pytest.raises(builder.ReportWriteError, match="No space left"):
+    with pytest.raises(builder.ReportWriteError, match="No space left") as info:
         build(tmp_path)
+    assert isinstance(info.value, StorageError) and info.value.exit_code == 1
+    assert str(info.value) == f"Cannot write {out}: No space left on device."
+    assert info.value.where == str(out)
     assert out.read_bytes() == b"old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
 

@@ -104,3 +104,50 @@ def test_default_period_of_an_empty_journal(journal):
 ])
 def test_initials(name, initials):
     assert initials_of(name) == initials
+
+
+def test_the_programme_phase_that_holds_the_last_day_with_its_last_changes(two_weeks):
+    from rehabjournal.store import models as m
+
+    ex = m.Exercise.create(slug="wall-sit", name="Wall sit", category="isometric")
+    prog = m.Programme.create(name="Knee plan", active=True, start_date=START)
+    one = m.Phase.create(programme=prog, position=0, name="Settle", weeks=1)
+    two = m.Phase.create(programme=prog, position=1, name="Load", weeks=4)
+    m.Prescription.create(phase=one, exercise=ex, sets=5, hold_s=45)
+    held = m.Prescription.create(phase=two, exercise=ex, sets=3, reps=15, load=20,
+                                 load_unit="kg", weekdays="0,2,4")
+    m.PrescriptionChange.create(prescription=held, day=END - timedelta(days=3),
+                                field_name="load", old_value="15", new_value="20")
+    m.PrescriptionChange.create(prescription=held, day=END + timedelta(days=3),
+                                field_name="load", old_value="20", new_value="25")
+    data = build_report_data(START, END)
+    assert (data.programme_name, data.programme_phase) == ("Knee plan", "Load")
+    (row,) = data.programme
+    assert (row.exercise, row.dose, row.load, row.days_per_week) == (
+        "Wall sit", "3 x 15", "20 kg", "3")
+    assert row.status.startswith("load 15 -> 20 on "), "a change after the period is left out"
+    first_week = build_report_data(START, START + timedelta(days=5))
+    assert first_week.programme_phase == "Settle"
+    assert [r.dose for r in first_week.programme] == ["5 x 45 s hold"]
+    assert [r.status for r in first_week.programme] == ["no change yet"]
+
+
+def test_outcome_scores_by_instrument_and_the_responses_behind_them(two_weeks):
+    from rehabjournal.services import outcomes
+
+    outcomes.save_response("lefs", START + timedelta(days=8), {f"L{i}": 3 for i in range(1, 21)})
+    outcomes.save_response("lefs", START + timedelta(days=1), {f"L{i}": 2 for i in range(1, 21)})
+    data = build_report_data(START, END)
+    assert [(s.instrument, s.points) for s in data.outcomes] == [
+        ("lefs", ((START + timedelta(days=1), 40.0), (START + timedelta(days=8), 60.0)))]
+    assert [r.day for r in data.outcome_responses] == [START + timedelta(days=1),
+                                                       START + timedelta(days=8)]
+    assert data.progress is not None and data.adherence_weeks == []
+
+
+def test_a_bad_period_is_a_validation_error_about_the_period(two_weeks):
+    from rehabjournal.errors import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        build_report_data(END, START)
+    assert info.value.exit_code == 2

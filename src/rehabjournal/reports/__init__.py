@@ -9,6 +9,8 @@ without loading reportlab or matplotlib, which are imported when a report is fir
 
 from __future__ import annotations
 
+from ..errors import ValidationError
+
 PAPERS: tuple[str, ...] = ("A4", "Letter")
 
 # Countries that use US Letter paper (the rest of the world uses A4).
@@ -48,8 +50,12 @@ def paper_for_locale(name: str | None) -> str:
 
 
 def normalise_paper(value: str) -> str:
-    """"a4" -> "A4", "letter" -> "Letter"; raises ValueError for anything else."""
+    """"a4" -> "A4", "letter" -> "Letter".
+
+    Raises:
+        ValidationError: (a ``ValueError``) for anything else, about the field "paper".
+    """
     for paper in PAPERS:
         if value.strip().lower() == paper.lower():
             return paper
-    raise ValueError(f"Paper must be A4 or Letter (got {value!r}).")
+    raise ValidationError({"paper": f"Paper must be A4 or Letter (got {value!r})."})

@@ -16,6 +16,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -30,18 +31,24 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
+from ..errors import StorageError, ValidationError
 from ..services.report import ReportData
 from . import DEFAULT_SECTIONS, DISCLAIMER, SECTIONS, normalise_paper
 from . import flowables as fl
 from . import styles as st
+from .outcomes_section import outcomes_flowables
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]
 
 
-class ReportWriteError(OSError):
-    """The PDF could not be written (the message names the file and says why)."""
+class ReportWriteError(StorageError):
+    """The PDF could not be written (the message names the file and says why; ``where``
+    is the file)."""
+
+    def __init__(self, out: Path, reason: str):
+        super().__init__(f"Cannot write {out}: {reason}", where=str(out))
 
 
 def _footer_canvas(data: ReportData, pages_out: list[int]):
@@ -84,61 +91,80 @@ def _footer_canvas(data: ReportData, pages_out: list[int]):
     return FooterCanvas
 
 
-# ---- charts ---------------------------------------------------------------------------
+# ---- the sections ---------------------------------------------------------------------
+
+PAGE_ONE, FOLLOWING, OWN_PAGE = "page one", "following", "own page"
 
 
-def _chart(module: str, func: str, *args):
-    """Call ``rehabjournal.charts.<module>.<func>(*args)``; None when charts are missing."""
-    import importlib
+@dataclass(frozen=True)
+class Section:
+    """One optional section of the report, as the story lays it out.
 
-    try:
-        mod = importlib.import_module(f"rehabjournal.charts.{module}")
-        fn = getattr(mod, func)
-    except (ImportError, AttributeError):
-        return None
-    return fn(*args)
+    Attributes:
+        key: its key in ``reports.SECTIONS`` (the option a person ticks or names).
+        build: ``(data, width in points) -> flowables``.
+        place: ``PAGE_ONE`` (under the headline), ``FOLLOWING`` (from page two on, one
+            after another) or ``OWN_PAGE`` (starts a new page).
+        when: the section is left out when this says False for the data.
+        progress: (percent, message) announced before it is built, or None.
+    """
+
+    key: str
+    build: Callable[[ReportData, float], list[Flowable]]
+    place: str = FOLLOWING
+    when: Callable[[ReportData], bool] = lambda _data: True
+    progress: tuple[int, str] | None = None
 
 
-def _charts(data: ReportData, width: float, notes: list[str]) -> list[Flowable]:
-    """The main charts of page one (pain, load, adherence), never split across pages."""
-    if data.progress is None:
-        notes.append("Charts are not available in this version of rehabjournal.")
-        return []
+def _charts(data: ReportData, width: float) -> list[Flowable]:
+    """The main charts of page one (pain, load, adherence), never split across pages.
+
+    A chart that fails to draw is replaced by a line saying so: one chart must not cost
+    the clinician the whole report.
+    """
+    from ..charts.adherence import adherence_figure
+    from ..charts.load import load_figure
+    from ..charts.pain import pain_figure
+
     out: list[Flowable] = []
-    figures: list[tuple[str, object]] = []
-    for title, module, func, arg in (
-        ("Pain: morning, during and after sessions", "pain", "pain_figure", data.progress),
-        ("Weekly training load", "load", "load_figure", data.progress),
-        ("Programme adherence by week", "adherence", "adherence_figure", data.adherence_weeks),
+    notes: list[str] = []
+    for title, draw, arg in (
+        ("Pain: morning, during and after sessions", pain_figure, data.progress),
+        ("Weekly training load", load_figure, data.progress),
+        ("Programme adherence by week", adherence_figure, data.adherence_weeks),
     ):
         if not arg:
             continue
         try:
-            fig = _chart(module, func, arg)
+            fig = draw(arg)
         except Exception:  # a chart must not cost the clinician the whole report
-            log.exception("chart %s failed", func)
+            log.exception("chart %s failed", draw.__name__)
             notes.append(f"The chart \u201c{title}\u201d could not be drawn.")
             continue
-        if fig is None:
-            notes.append(f"The chart \u201c{title}\u201d is not available in this version.")
-            continue
-        figures.append((title, fig))
-    for i, (_title, fig) in enumerate(figures):
         # The figures carry their own titles; one heading introduces them.
-        out.append(fl.chart_block("Charts" if i == 0 else None, fig, width))
-    return out
+        out.append(fl.chart_block(None if out else "Charts", fig, width))
+    s = st.stylesheet()
+    return out + [Paragraph(note, s["muted"]) for note in notes]
 
 
 def _outcomes(data: ReportData, width: float) -> list[Flowable]:
-    """The outcome-measure section (scores, meaningful change, chart), or a plain table."""
-    if data.outcome_responses:
-        try:
-            from .outcomes_section import outcomes_flowables
-        except ImportError:
-            pass
-        else:
-            return outcomes_flowables(data.outcome_responses, st.stylesheet(), width=width)
-    return fl.outcomes_table(data, width)
+    """The outcome-measure section: scores, meaningful change, chart."""
+    return outcomes_flowables(data.outcome_responses, st.stylesheet(), width=width)
+
+
+REPORT_SECTIONS: tuple[Section, ...] = (
+    Section("charts", _charts, PAGE_ONE, progress=(40, "Drawing the charts")),
+    Section("weekly", fl.weekly_table),
+    Section("programme", fl.programme_table),
+    Section("outcomes", _outcomes, when=lambda data: bool(data.outcome_responses)),
+    Section("events", fl.events_table),
+    Section("notes", fl.notes_table),
+    Section("log", fl.day_log_table, OWN_PAGE),
+    Section("sheet", fl.programme_sheet, OWN_PAGE),
+)
+"""Every optional section in story order (the same keys as ``reports.SECTIONS``).
+
+To add a section: a label in ``reports.SECTIONS`` and a ``Section`` here."""
 
 
 class _NewPageAfterPageOne(CondPageBreak):
@@ -155,16 +181,30 @@ class _NewPageAfterPageOne(CondPageBreak):
 # ---- the story ------------------------------------------------------------------------
 
 
+def check_sections(sections: Iterable[str] | None) -> set[str]:
+    """The chosen section keys (``DEFAULT_SECTIONS`` for None).
+
+    Raises:
+        ValidationError: (a ``ValueError``) a key that is not in ``reports.SECTIONS``.
+    """
+    chosen = set(DEFAULT_SECTIONS if sections is None else sections)
+    unknown = chosen - set(SECTIONS)
+    if unknown:
+        raise ValidationError(
+            {"sections": f"Unknown report sections: {', '.join(sorted(unknown))}."})
+    return chosen
+
+
 def build_story(
     data: ReportData, width: float, sections: Iterable[str] | None = None,
     progress: Progress | None = None,
 ) -> list[Flowable]:
-    """All flowables of the report, page one first."""
-    chosen = set(DEFAULT_SECTIONS if sections is None else sections)
-    unknown = chosen - set(SECTIONS)
-    if unknown:
-        raise ValueError(f"Unknown report sections: {', '.join(sorted(unknown))}.")
-    s = st.stylesheet()
+    """All flowables of the report, page one first.
+
+    Raises:
+        ValidationError: an unknown section key.
+    """
+    chosen = check_sections(sections)
     story: list[Flowable] = fl.header_block(data, width)
     if data.empty:
         story += fl.empty_notice(data)
@@ -177,38 +217,27 @@ def build_story(
     story.append(Spacer(1, 3 * mm))
     story += fl.light_strip(data, width)
     story += fl.questions_block(data)
-    notes: list[str] = []
-    if "charts" in chosen:
-        if progress:
-            progress(40, "Drawing the charts")
-        story += _charts(data, width, notes)
-    for note in notes:
-        story.append(Paragraph(note, s["muted"]))
 
+    def parts(place: str) -> Iterable[list[Flowable]]:
+        for section in REPORT_SECTIONS:
+            if section.place == place and section.key in chosen and section.when(data):
+                if progress and section.progress:
+                    progress(*section.progress)
+                yield section.build(data, width)
+
+    for part in parts(PAGE_ONE):
+        story += part
     if progress:
         progress(70, "Laying out the pages")
-    following: list[list[Flowable]] = []
-    if "weekly" in chosen:
-        following.append(fl.weekly_table(data, width))
-    if "programme" in chosen:
-        following.append(fl.programme_table(data, width))
-    if "outcomes" in chosen and data.outcomes:
-        following.append(_outcomes(data, width))
-    if "events" in chosen:
-        following.append(fl.events_table(data, width))
-    if "notes" in chosen:
-        following.append(fl.notes_table(data, width))
+    following = list(parts(FOLLOWING))
     if following:
         story.append(_NewPageAfterPageOne())
         for part in following:
             story += part
             story.append(Spacer(1, 4 * mm))
-    if "log" in chosen:
+    for part in parts(OWN_PAGE):
         story.append(PageBreak())
-        story += fl.day_log_table(data, width)
-    if "sheet" in chosen:
-        story.append(PageBreak())
-        story += fl.programme_sheet(data, width)
+        story += part
     return story
 
 
@@ -230,15 +259,16 @@ def build_pdf(
         progress: optional callback(percent, message) for a progress indicator.
 
     Raises:
-        ReportWriteError: the folder does not exist or cannot be written; no file is left.
-        ValueError: an unknown paper size or section.
+        ReportWriteError: (a ``StorageError``) the folder does not exist or cannot be
+            written; no file is left.
+        ValidationError: (a ``ValueError``) an unknown paper size or section.
     """
     out = Path(out_path)
     pagesize = st.PAGE_SIZES[normalise_paper(paper)]
     if out.is_dir():
-        raise ReportWriteError(f"Cannot write {out}: it is a folder; give a file name.")
+        raise ReportWriteError(out, "it is a folder; give a file name.")
     if not out.parent.is_dir():
-        raise ReportWriteError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+        raise ReportWriteError(out, f"the folder {out.parent} does not exist.")
     if progress:
         progress(10, "Preparing the report")
     st.register_fonts()
@@ -248,7 +278,7 @@ def build_pdf(
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
     except OSError as exc:
-        raise ReportWriteError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+        raise ReportWriteError(out, f"{exc.strerror or exc}.") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     pages: list[int] = []
@@ -273,7 +303,7 @@ def build_pdf(
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise ReportWriteError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+        raise ReportWriteError(out, f"{exc.strerror or exc}.") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

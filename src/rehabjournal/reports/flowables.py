@@ -351,21 +351,6 @@ def programme_table(data: ReportData, width: float) -> list[Flowable]:
     return out + [_table(rows, [30 * u, 17 * u, 14 * u, 10 * u, 29 * u])]
 
 
-def outcomes_table(data: ReportData, width: float) -> list[Flowable]:
-    if not data.outcomes:
-        return []
-    rows: list[list] = [[P(h, "cell_bold") for h in
-                         ("Measure", "Date", "Score", "Change from the first")]]
-    for series in data.outcomes:
-        first = next((v for _d, v in series.points if v is not None), None)
-        for k, (day, score) in enumerate(series.points):
-            change = "-" if k == 0 or score is None or first is None else f"{score - first:+.1f}"
-            rows.append([P(series.instrument if k == 0 else ""), P(fmt_date(day)),
-                         P(fmt_num(score), "cell_right"), P(change, "cell_right")])
-    u = width / 100
-    return [H("Outcome measures"), _table(rows, [30 * u, 25 * u, 15 * u, 30 * u])]
-
-
 def events_table(data: ReportData, width: float) -> list[Flowable]:
     out: list[Flowable] = [H("Red flags and events")]
     if not data.events:

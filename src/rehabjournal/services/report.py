@@ -21,14 +21,19 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from ..domain import change as change_mod
 from ..domain import light as light_mod
 from ..domain import load as load_mod
 from ..domain import scales
 from ..domain.entities import DayRecord, Journal
+from ..domain.programme import WeekAdherence
 from ..errors import ValidationError
+from ..store import journal_repo, report_repo
+from . import journal as journal_service
+from .outcomes import Response, responses
+from .programme import weekly_adherence
+from .progress import ProgressData, progress_data
 
 DEFAULT_WEEKS = 4
 _LIGHT_ORDER = {light_mod.GREEN: 0, light_mod.AMBER: 1, light_mod.RED: 2}
@@ -138,12 +143,11 @@ class ReportData:
     programme_phase: str = ""
     programme: list[ProgrammeRow] = field(default_factory=list)
     outcomes: list[OutcomeSeries] = field(default_factory=list)
-    outcome_responses: list[Any] | None = None  # services.outcomes.Response, when available
+    outcome_responses: list[Response] = field(default_factory=list)
     notes: list[tuple[date, str]] = field(default_factory=list)
     days: list[DayRow] = field(default_factory=list)
-    progress: Any = None  # services.progress.ProgressData for the charts, when available
-    adherence_weeks: list[Any] | None = None  # services.programme.WeekAdherence list
-    unavailable: list[str] = field(default_factory=list)  # parts left out, with why
+    progress: ProgressData | None = None  # the charts' data (None for an empty period)
+    adherence_weeks: list[WeekAdherence] = field(default_factory=list)
 
 
 # ---- small helpers --------------------------------------------------------------------
@@ -188,15 +192,18 @@ def _worst(colours) -> str | None:
     return max(known, key=_LIGHT_ORDER.__getitem__) if known else None
 
 
+def journal_span() -> tuple[date, date] | None:
+    """First and last dates with any entry, or None for an empty journal."""
+    return journal_repo.journal_span()
+
+
 def default_period(today: date | None = None) -> tuple[date, date] | None:
     """The last ``DEFAULT_WEEKS`` weeks of the journal (ending on its last entry).
 
     Returns:
         (start, end), or None for an empty journal.
     """
-    from ..store import journal_repo
-
-    span = journal_repo.journal_span()
+    span = journal_span()
     if span is None:
         return None
     end = span[1]
@@ -209,8 +216,6 @@ def default_period(today: date | None = None) -> tuple[date, date] | None:
 
 
 def _profile(anonymise: bool) -> dict[str, str]:
-    from . import journal as journal_service
-
     p = journal_service.get_profile() or {}
     name = (p.get("name") or "").strip()
     key = p.get("condition") or ""
@@ -227,27 +232,10 @@ def _profile(anonymise: bool) -> dict[str, str]:
     }
 
 
-def _questions() -> list[str]:
-    from ..store import models as m
-
-    rows = (
-        m.Question.select()
-        .where(m.Question.answered == False)  # noqa: E712 - peewee expression
-        .order_by(m.Question.created, m.Question.id)
-    )
-    return [r.text for r in rows]
-
-
-def _outcomes(start: date, end: date) -> list[OutcomeSeries]:
-    from ..store import models as m
-
-    rows = (
-        m.OutcomeResponse.select()
-        .where((m.OutcomeResponse.day >= start) & (m.OutcomeResponse.day <= end))
-        .order_by(m.OutcomeResponse.instrument, m.OutcomeResponse.day)
-    )
+def _outcome_series(rows: list[Response]) -> list[OutcomeSeries]:
+    """Each instrument's scores in date order, instruments by key."""
     series: dict[str, list[tuple[date, float | None]]] = {}
-    for r in rows:
+    for r in sorted(rows, key=lambda r: (r.instrument, r.day, r.id)):
         series.setdefault(r.instrument, []).append((r.day, r.score))
     return [OutcomeSeries(k, tuple(v)) for k, v in series.items()]
 
@@ -260,7 +248,7 @@ def _fmt_load(value: float | None, unit: str) -> str:
             "minutes": f"{text} min"}.get(unit, f"{text} {unit}".strip())
 
 
-def _dose(p) -> str:
+def _dose(p: report_repo.PrescribedRow) -> str:
     if p.hold_s:
         return f"{p.sets} x {p.hold_s} s hold"
     if p.reps:
@@ -268,56 +256,39 @@ def _dose(p) -> str:
     return "1 set" if p.sets == 1 else f"{p.sets} sets"
 
 
-def _programme(end: date, data: ReportData) -> None:
-    """The active programme's current phase (the phase that holds ``end``)."""
-    from ..store import models as m
-
-    prog = m.Programme.select().where(m.Programme.active == True).first()  # noqa: E712
-    if prog is None:
-        prog = m.Programme.select().order_by(m.Programme.id.desc()).first()
-    if prog is None:
-        return
-    phases = list(m.Phase.select().where(m.Phase.programme == prog).order_by(m.Phase.position))
-    if not phases:
-        return
-    current = phases[-1]
+def _phase_at(prog: report_repo.ProgrammeRow, day: date) -> report_repo.PhaseRow:
+    """The phase that holds ``day`` (phases follow each other from the start date)."""
+    current = prog.phases[-1]
     if prog.start_date:
         cursor = prog.start_date
-        for ph in phases:
+        for ph in prog.phases:
             nxt = cursor + timedelta(weeks=max(1, ph.weeks))
-            if cursor <= end < nxt:
-                current = ph
-                break
+            if cursor <= day < nxt:
+                return ph
             cursor = nxt
-        else:
-            current = phases[0] if end < prog.start_date else phases[-1]
+        current = prog.phases[0] if day < prog.start_date else prog.phases[-1]
+    return current
+
+
+def _programme(end: date, data: ReportData) -> None:
+    """The active programme's current phase (the phase that holds ``end``)."""
+    prog = report_repo.report_programme()
+    if prog is None or not prog.phases:
+        return
+    current = _phase_at(prog, end)
     data.programme_name = prog.name
     data.programme_phase = current.name
-    rows = (
-        m.Prescription.select(m.Prescription, m.Exercise)
-        .join(m.Exercise)
-        .where(m.Prescription.phase == current)
-        .order_by(m.Prescription.position, m.Prescription.id)
-    )
-    for p in rows:
-        last = (
-            m.PrescriptionChange.select()
-            .where((m.PrescriptionChange.prescription == p) & (m.PrescriptionChange.day <= end))
-            .order_by(m.PrescriptionChange.day.desc(), m.PrescriptionChange.id.desc())
-            .first()
-        )
-        if last is not None:
-            status = (
-                f"{last.field_name} {last.old_value} -> {last.new_value} on "
-                f"{light_mod.fmt_day(last.day)}"
-            )
+    for p in report_repo.phase_prescriptions(current.id, end):
+        if p.last_change is not None:
+            name, old, new, day = p.last_change
+            status = f"{name} {old} -> {new} on {light_mod.fmt_day(day)}"
         else:
             status = "no change yet"
         days = str(p.days_per_week) if p.days_per_week else (
             str(len([d for d in p.weekdays.split(",") if d.strip()])) if p.weekdays else "-"
         )
         data.programme.append(ProgrammeRow(
-            exercise=p.exercise.name,
+            exercise=p.exercise,
             dose=_dose(p),
             load=_fmt_load(p.load, p.load_unit) or "bodyweight",
             days_per_week=days,
@@ -325,19 +296,8 @@ def _programme(end: date, data: ReportData) -> None:
         ))
 
 
-def _optional_services(start: date, end: date, data: ReportData) -> None:
-    """Chart data and programme adherence, from services written alongside this one."""
-    try:
-        from .progress import progress_data
-    except ImportError:
-        data.unavailable.append("charts (progress data is not available in this version)")
-    else:
-        data.progress = progress_data(start, end)
-    try:
-        from .programme import weekly_adherence
-    except ImportError:
-        data.adherence_note = "Adherence is not available in this version."
-        return
+def _adherence(start: date, end: date, data: ReportData) -> None:
+    """Programme adherence by week and over the period."""
     weeks = list(weekly_adherence(start, end))
     data.adherence_weeks = weeks
     prescribed = sum(w.prescribed for w in weeks)
@@ -367,7 +327,6 @@ def build_report_data(
     *,
     anonymise: bool = False,
     made: date | None = None,
-    with_charts: bool = True,
 ) -> ReportData:
     """Compute the report's figures for ``start``..``end`` (inclusive) from the open journal.
 
@@ -376,13 +335,11 @@ def build_report_data(
             from/to the other.
         anonymise: initials only, no clinician name.
         made: the date printed as "made on" (today when None).
-        with_charts: also gather chart data (services.progress) when it is available.
 
     Raises:
-        ReportPeriodError: ``end`` is before ``start``.
+        ReportPeriodError: (a ``ValidationError``) ``end`` is before ``start``.
+        StorageError: the journal cannot be read.
     """
-    from . import journal as journal_service
-
     made = made or date.today()
     if start is None and end is None:
         period = default_period()
@@ -409,7 +366,7 @@ def build_report_data(
         start=start, end=end, made=made, anonymised=anonymise, empty=not in_period,
         **_profile(anonymise),
     )
-    data.questions = _questions()
+    data.questions = report_repo.open_questions()
     if data.empty:
         return data
 
@@ -460,12 +417,10 @@ def build_report_data(
     changes = load_mod.week_on_week_change(totals)
     data.weekly_load = [(w, t, c) for (w, t), c in zip(totals, changes, strict=True)]
 
-    if with_charts:
-        _optional_services(start, end, data)
-    else:
-        data.adherence_note = "Adherence was not computed."
+    data.progress = progress_data(start, end)
+    _adherence(start, end, data)
     adherence_by_week: dict[date, float | None] = {}
-    for w in data.adherence_weeks or []:
+    for w in data.adherence_weeks:
         adherence_by_week[w.week_start] = w.percent
 
     for (w, total), ch in zip(totals, changes, strict=True):
@@ -524,13 +479,8 @@ def build_report_data(
                 notes=text,
             ))
 
-    data.outcomes = _outcomes(start, end)
-    try:
-        from .outcomes import responses
-    except ImportError:
-        pass
-    else:
-        data.outcome_responses = responses(start=start, end=end)
+    data.outcome_responses = responses(start=start, end=end)
+    data.outcomes = _outcome_series(data.outcome_responses)
     _programme(end, data)
     return data
 
