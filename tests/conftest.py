@@ -1,13 +1,14 @@
-"""Test set-up: Qt offscreen, and every test gets its own data and settings folders."""
+"""Test set-up: Qt offscreen, and every test gets its own data and settings folders.
+
+The tests import the installed package (``make`` installs it in editable mode), never
+``src/`` added to ``sys.path``: what is tested is what ships, ``_version.py`` included.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import pytest  # noqa: E402
 

@@ -35,10 +35,15 @@ def open_window(qtbot, tmp_path):
         window.show()
         window.activateWindow()  # shortcuts (Ctrl+N ...) need an active window
         qtbot.waitUntil(window.isActiveWindow)
-        opened.append(lock)
+        opened.append((lock, window))
+        # As run_gui does; tests start from a synced library, so wait for the worker.
+        window.startup.start()
+        qtbot.waitUntil(lambda: window.startup.finished, timeout=30000)
         return ctx, window
 
     yield factory
+    for _lock, window in opened:
+        window.startup.wait()
     close_journal()
-    for lock in opened:
+    for lock, _window in opened:
         lock.unlock()

@@ -1,17 +1,18 @@
-"""The main window: navigation, menus, About, geometry, welcome page, second instance."""
+"""The main window: navigation, menus, About, geometry, welcome page, second instance,
+the start-up work after the window is shown."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from rehabjournal import __version__
-from rehabjournal.store.db import JournalError
+from rehabjournal.errors import StorageError
 
 
 def test_pages_open_from_the_navigation(open_window, qtbot):
@@ -88,16 +89,14 @@ def test_second_instance_is_told_the_journal_is_open(tmp_path):
     first = acquire_lock(data)
     try:
         # The second instance is another process, as in real life.
-        src = Path(__file__).resolve().parents[2] / "src"
         code = textwrap.dedent(f"""
             import sys
-            sys.path.insert(0, {str(src)!r})
             from pathlib import Path
+            from rehabjournal.errors import StorageError
             from rehabjournal.ui.app import acquire_lock
-            from rehabjournal.store.db import JournalError
             try:
                 acquire_lock(Path({str(data)!r}))
-            except JournalError as exc:
+            except StorageError as exc:
                 print(exc)
                 sys.exit(3)
         """)
@@ -118,5 +117,108 @@ def test_unwritable_lock_folder_gives_a_clear_message(tmp_path):
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(JournalError, match="Cannot create the data folder"):
+    with pytest.raises(StorageError, match="Cannot create the data folder"):
         acquire_lock(blocker / "data")
+
+
+def test_every_page_is_a_page_the_window_can_activate(open_window):
+    from rehabjournal.ui.main_window import PAGES, Page
+
+    ctx, window = open_window()
+    for key, _title, _module in PAGES:
+        assert isinstance(window.show_page(key), Page), key
+
+
+# ---- the start-up work that waits for the window ----------------------------------------
+
+@pytest.fixture
+def fresh_session(qtbot, tmp_path):
+    """open_session on a new journal, the start-up work not started: (ctx, window, data)."""
+    from rehabjournal.services import journal as js
+    from rehabjournal.services import session
+    from rehabjournal.ui.app import application, open_session
+
+    application()
+    data = tmp_path / "data"
+    session.open_journal(data)
+    js.save_profile({"name": "Ann Lee", "joint": "knee", "side": "left"})
+    session.close_journal()
+    opened = []
+
+    def factory():
+        lock, ctx, window = open_session(data, today=date(2026, 3, 18))
+        qtbot.addWidget(window)
+        opened.append((lock, window))
+        messages: list[str] = []
+        ctx.status.connect(messages.append)
+        return ctx, window, messages
+
+    yield factory, data
+    for lock, window in opened:
+        window.startup.wait()
+        session.close_journal()
+        lock.unlock()
+
+
+def _daily_copies(data):
+    return sorted((data / "backups").glob("journal-*-daily*.sqlite"))
+
+
+def test_backup_and_library_sync_wait_until_the_window_is_shown(fresh_session, qtbot):
+    from rehabjournal.services import programme as ps
+
+    factory, data = fresh_session
+    ctx, window, messages = factory()
+    # The window is ready to show and nothing of the deferred work has happened yet.
+    assert _daily_copies(data) == []
+    assert ps.list_exercises() == []
+    window.show()
+    window.startup.start()
+    assert window.statusBar().currentMessage() == "Backing up..."
+    with qtbot.waitSignal(window.startup.done, timeout=30000):
+        pass
+    assert messages == ["Backing up...", "Backed up"]
+    assert window.statusBar().currentMessage() == "Backed up"
+    assert len(_daily_copies(data)) == 1
+    assert ps.list_exercises(), "the shipped exercises are in the journal"
+
+
+def test_second_start_of_the_day_makes_no_second_copy(fresh_session, qtbot):
+    factory, data = fresh_session
+    ctx, window, _messages = factory()
+    window.show()
+    with qtbot.waitSignal(window.startup.done, timeout=30000):
+        window.startup.start()
+    window.startup.wait()
+    window.close()
+    from rehabjournal.services import session
+
+    session.close_journal()
+    window.lock.unlock()
+    ctx2, window2, messages = factory()
+    window2.show()
+    with qtbot.waitSignal(window2.startup.done, timeout=30000) as done:
+        window2.startup.start()
+    assert done.args[0].backup is None
+    assert messages == ["Backing up...", ""]  # "Backing up..." is taken away again
+    assert len(_daily_copies(data)) == 1
+
+
+def test_a_failed_library_sync_is_said_in_the_status_bar(fresh_session, qtbot, monkeypatch):
+    import sqlite3
+
+    from rehabjournal.services import startup
+
+    def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(startup.library, "sync_shipped_exercises", full)
+    factory, data = fresh_session
+    ctx, window, messages = factory()
+    window.show()
+    with qtbot.waitSignal(window.startup.done, timeout=30000):
+        window.startup.start()
+    assert "Could not update the exercise library: the disk is full" in messages[-1]
+    assert window.statusBar().currentMessage() == messages[-1]
+    assert len(_daily_copies(data)) == 1  # the backup is still made
+    assert window.isVisible()

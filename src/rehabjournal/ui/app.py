@@ -1,4 +1,10 @@
-"""Starting the GUI: one QApplication, the journal lock, the journal, the main window."""
+"""Starting the GUI: one QApplication, the journal lock, the journal, the main window.
+
+What must happen before the window shows happens in ``open_session``: the lock, and opening
+the journal (which refuses a damaged or newer file before anything is written). The rest,
+the exercise library sync and the day's backup copy, runs after the window is shown, in a
+worker (``ui/startup.py``), with "Backing up..." in the status bar.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,13 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
-from ..store.db import JournalError, close_journal, open_journal
+from ..errors import StorageError
+from ..services import session
 
 LOCK_NAME = "journal.lock"
 
 
-class AlreadyOpenError(JournalError):
+class AlreadyOpenError(StorageError):
     """Another rehabjournal process has this data folder open."""
 
 
@@ -22,12 +29,13 @@ def acquire_lock(data_dir: Path) -> QLockFile:
     """Lock the data folder so that a second instance cannot write the same journal.
 
     Raises:
-        JournalError: the folder cannot be made, is read-only, or is locked by a live process.
+        StorageError: the folder cannot be made, is read-only, or is locked by a live
+            process (``AlreadyOpenError``).
     """
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise JournalError(f"Cannot create the data folder {data_dir}: {exc.strerror}.") from exc
+        raise StorageError(f"Cannot create the data folder {data_dir}: {exc.strerror}.") from exc
     lock = QLockFile(str(data_dir / LOCK_NAME))
     lock.setStaleLockTime(0)  # only a dead owner's lock is stale
     if not lock.tryLock(200):
@@ -38,7 +46,7 @@ def acquire_lock(data_dir: Path) -> QLockFile:
                 f"The journal in {data_dir} is already open in another rehabjournal "
                 f"window{who}. Switch to that window, or close it first."
             )
-        raise JournalError(
+        raise StorageError(
             f"Cannot lock the journal in {data_dir}: the folder is read-only or not "
             "accessible. Choose another folder with --data-dir."
         )
@@ -46,6 +54,7 @@ def acquire_lock(data_dir: Path) -> QLockFile:
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (made on first call), named and with the app icon."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -60,28 +69,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _open_journal(data_dir: Path, passphrase) -> None:
-    """Open a plain or an encrypted journal (asking for the passphrase when needed)."""
-    from ..store import encryption
-    from ..store.db import journal_path
-
-    if not encryption.is_encrypted(journal_path(data_dir)):
-        open_journal(data_dir)
-        return
-    while True:
-        secret = passphrase() if callable(passphrase) else passphrase
-        if secret is None:
-            raise JournalError("The journal is encrypted and no passphrase was given.")
-        try:
-            encryption.open_encrypted(data_dir, secret)
-            return
-        except encryption.WrongPassphraseError as exc:
-            if not callable(passphrase):
-                raise
-            QMessageBox.warning(None, "Wrong passphrase", str(exc))
-
-
 def ask_passphrase() -> str | None:
+    """Ask for an encrypted journal's passphrase; None when the person cancels."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     text, ok = QInputDialog.getText(
@@ -94,19 +83,24 @@ def ask_passphrase() -> str | None:
 def open_session(data_dir: Path, *, demo: bool = False, today=None, passphrase=ask_passphrase):
     """Lock and open the journal in ``data_dir``; returns (lock, context, window).
 
+    The window is not shown; show it, then call ``window.startup.start()`` for the
+    start-up work that waits for the window (``run_gui`` does both).
+
+    Args:
+        data_dir: the journal's folder (made when missing).
+        demo: the window says it shows the demo journal.
+        today: the journal's "today" (tests fix it); the real date when None.
+        passphrase: for an encrypted journal, the passphrase or a callable asking for it.
+
     Raises:
-        JournalError: with the message to show; nothing was changed on disk.
+        StorageError: with the message to show; nothing was changed on disk.
     """
-    from ..store.backups import daily_backup_if_due
-    from ..store.library import sync_shipped_exercises
     from .context import AppContext
     from .main_window import MainWindow
 
     lock = acquire_lock(data_dir)
     try:
-        _open_journal(data_dir, passphrase)
-        sync_shipped_exercises()
-        daily_backup_if_due(data_dir)  # at most once a day; never raises
+        session.open_journal(data_dir, passphrase, on_wrong=_wrong_passphrase)
     except BaseException:
         lock.unlock()
         raise
@@ -116,24 +110,31 @@ def open_session(data_dir: Path, *, demo: bool = False, today=None, passphrase=a
     return lock, ctx, window
 
 
+def _wrong_passphrase(message: str) -> None:
+    QMessageBox.warning(None, "Wrong passphrase", message)
+
+
 def run_gui(args) -> int:
+    """Open the journal (or a fresh demo journal) in the main window; the event loop's code."""
     app = application()
     try:
         if args.demo:
             from ..services.demo import make_demo_dir
 
             data_dir = make_demo_dir()
-            close_journal()
+            session.close_journal()
         else:
             data_dir = paths.resolve_data_dir(args.data_dir)
         lock, ctx, window = open_session(data_dir, demo=args.demo)
-    except JournalError as exc:
+    except StorageError as exc:
         QMessageBox.critical(None, "rehabjournal cannot open the journal", str(exc))
         print(f"rehabjournal: error: {exc}", file=sys.stderr)
         return 1
     window.show()
+    window.startup.start()
     try:
         return app.exec()
     finally:
-        close_journal()
+        window.startup.wait()  # the worker uses the journal: let it finish first
+        session.close_journal()
         lock.unlock()

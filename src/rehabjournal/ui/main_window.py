@@ -1,14 +1,16 @@
 """The main window: navigation between pages, menus, status bar, remembered geometry.
 
 Pages are built the first time they are shown, so start-up imports only what the first
-page needs (never matplotlib or reportlab).
+page needs (never matplotlib or reportlab). Every page is a :class:`Page`; the start-up
+work that can wait (``ui/startup.py``) runs once the window is shown.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..services import journal as journal_service
-from ..services.outcomes import attribution_html
+from . import settings as ui_settings
 from .context import AppContext
+from .startup import StartupWork
 from .widgets import Banner
 
 # (key, title, module under ui.pages providing create(ctx) -> QWidget)
@@ -36,6 +39,24 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("progress", "Progress", "progress"),
     ("reports", "Reports", "reports"),
 )
+
+
+
+@runtime_checkable
+class Page(Protocol):
+    """What the window asks of every page (a QWidget made by ``ui.pages.<module>.create``)."""
+
+    def activated(self) -> None:
+        """The page was shown (again): reload what may have changed meanwhile."""
+
+
+@runtime_checkable
+class KeepsTyping(Protocol):
+    """A page holding typed text that is saved after a pause (Today's notes, Reports)."""
+
+    def flush(self) -> None:
+        """Save what is typed but not saved yet (the window is closing)."""
+
 
 DISCLAIMER = (
     "rehabjournal gives information, not medical advice. It does not diagnose or treat. "
@@ -48,7 +69,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.lock = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
+        self.startup = StartupWork(ctx, self)
         title = "rehabjournal"
         if ctx.demo:
             title += " - demo journal (not your own)"
@@ -99,7 +121,7 @@ class MainWindow(QMainWindow):
 
     # ---- pages ------------------------------------------------------------------------
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page for ``key``, built on first use."""
         if key not in self.pages:
             module = next(m for k, _t, m in PAGES if k == key)
@@ -110,7 +132,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return self.pages[key]
 
-    def show_page(self, key: str) -> QWidget:
+    def show_page(self, key: str) -> Page:
+        """Show the page for ``key`` (selecting it in the navigation); returns it."""
         row = next(i for i, (k, _t, _m) in enumerate(PAGES) if k == key)
         self.nav.setEnabled(True)
         if self.nav.currentRow() != row:
@@ -120,10 +143,12 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def open_day(self, day) -> None:
+        """Show ``day`` on the Today page."""
         page = self.show_page("today")
         page.set_day(day)
 
     def current_page_key(self) -> str | None:
+        """The key of the page shown, or None (the welcome page)."""
         widget = self.stack.currentWidget()
         return next((k for k, w in self.pages.items() if w is widget), None)
 
@@ -133,8 +158,7 @@ class MainWindow(QMainWindow):
         key = PAGES[row][0]
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
-        if hasattr(widget, "activated"):
-            widget.activated()
+        widget.activated()
 
     def _show_welcome(self) -> None:
         from .welcome import WelcomePage
@@ -220,6 +244,9 @@ class MainWindow(QMainWindow):
     # ---- actions ----------------------------------------------------------------------
 
     def about_text(self) -> str:
+        """The About box's HTML: version, disclaimer, where the journal is, sources."""
+        from ..services.outcomes import attribution_html
+
         return (
             f"<h3>rehabjournal {__version__}</h3>"
             "<p>A private journal for exercise-related joint pain: how the joint answers "
@@ -279,20 +306,15 @@ class MainWindow(QMainWindow):
 
     # ---- geometry ---------------------------------------------------------------------
 
-    def _settings(self) -> QSettings:
-        return QSettings()
-
     def _restore_geometry(self) -> None:
-        geometry = self._settings().value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        geometry = ui_settings.get("window.geometry")
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
             self.resize(1180, 780)
 
     def closeEvent(self, event) -> None:
-        settings = self._settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.sync()
+        ui_settings.set("window.geometry", self.saveGeometry().data())
         for widget in self.pages.values():
-            if hasattr(widget, "flush"):
+            if isinstance(widget, KeepsTyping):
                 widget.flush()
         super().closeEvent(event)
 
