@@ -126,3 +126,40 @@ def test_mcid_table_matches_domain_md():
     assert (KOOS.mcid, LEFS.mcid, PSFS.mcid) == (8, 9, 2)
     assert o.band(75, 8, 0, 100) == (67, 83)
     assert o.band(96, 8, 0, 100) == (88, 100)
+
+
+def test_what_the_ui_shows_comes_from_the_definition():
+    assert (KOOS.score_label, LEFS.score_label, PSFS.score_label) == ("KOOS Pain", "LEFS",
+                                                                     "PSFS")
+    assert KOOS.headline_subscale.name == "Pain" and LEFS.headline_subscale is None
+    assert (KOOS.item_label(0), KOOS.item_label(41)) == ("S1", "Q4")  # numbered by id
+    assert (LEFS.item_label(0), LEFS.item_label(19)) == ("1", "20")  # by position
+    assert KOOS.reading.startswith("100 = no knee problems")
+    assert LEFS.reading == "Scale 0-80; higher is better."
+    assert PSFS.reading == "Scale 0-10; higher is better."
+    assert all(i.blurb for i in (KOOS, LEFS, PSFS))
+
+
+def test_subscale_score_uses_the_items_maximum():
+    assert o.subscale_score([2, 2], 2) == 50.0  # 100 - 2 * 100 / 4
+    assert o.subscale_score([2, 2], 2, item_max=10) == 80.0
+    assert o.subscale_score([2], 2) is None  # too few answered
+    assert (o.fmt_score(75.0), o.fmt_score(66.666), o.fmt_score(None)) == ("75", "66.7", "-")
+
+
+def test_no_code_tests_an_instrument_by_name():
+    """Behaviour comes from the instrument's data: no "koos" (or other key) literal outside
+    the list of shipped instruments and the published meaningful-change table."""
+    import ast
+
+    src = Path(o.__file__).resolve().parents[1]
+    allowed = {src / "services" / "outcomes.py", src / "domain" / "outcomes.py"}
+    keys = {p.stem for p in RES.glob("*.json")}
+    found = []
+    for path in sorted(src.rglob("*.py")):
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in keys:
+                found.append(f"{path.relative_to(src)}:{node.lineno}: {node.value!r}")
+    assert not found, "\n".join(found)

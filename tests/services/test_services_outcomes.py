@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from rehabjournal.services import outcomes as svc
+from rehabjournal.services.edit import is_no_change
 from rehabjournal.services.errors import ValidationError
 
 D0 = date(2026, 3, 1)
@@ -22,8 +23,43 @@ def test_schedule_round_trip_and_validation(journal):
     assert svc.get_schedule() == {"instruments": ["koos", "lefs"], "every_days": 14}
     with pytest.raises(ValidationError) as err:
         svc.set_schedule(["eq5d"], 0)
-    assert set(err.value.errors) == {"instruments", "every_days"}
+    assert err.value.errors == {
+        "outcomes.instruments": "Unknown outcome measure(s): eq5d.",
+        "outcomes.every_days": "Repeat every must be a whole number from 1 to 365 days "
+                               "(got 0).",
+    }
     assert svc.get_schedule()["instruments"] == ["koos", "lefs"]  # unchanged
+
+
+def test_schedule_edit_is_one_undo_step(journal):
+    svc.set_schedule(["lefs"], 14)
+    edit = svc.edit_schedule(["psfs", "koos", "psfs"], 30)
+    assert svc.get_schedule() == {"instruments": ["koos", "psfs"], "every_days": 30}
+    assert edit.label == "change outcome-measure schedule"
+    edit.undo()
+    assert svc.get_schedule() == {"instruments": ["lefs"], "every_days": 14}
+    edit.redo()
+    assert svc.get_schedule() == {"instruments": ["koos", "psfs"], "every_days": 30}
+    assert is_no_change(svc.edit_schedule(["koos", "psfs"], 30))
+
+
+def test_a_response_is_one_undoable_edit(journal):
+    edit = svc.add_response("lefs", D0, lefs_answers(3))
+    [r] = svc.responses()
+    assert (edit.result, edit.day, edit.saved, edit.label) == (r.id, D0, "Saved LEFS",
+                                                               "fill in LEFS")
+    edit.undo()
+    assert svc.responses() == []
+    edit.redo()
+    assert svc.responses() == [r]  # back with the same id, answers and score
+
+
+def test_series_are_labelled_by_what_the_score_is(journal):
+    koos = {i.id: 1 for i in svc.instrument("koos").items}
+    svc.save_response("koos", D0, koos)
+    svc.save_response("lefs", D0, lefs_answers(3))
+    assert [(s.key, s.label) for s in svc.series()] == [("koos", "KOOS Pain"),
+                                                        ("lefs", "LEFS")]
 
 
 def test_due_when_never_done_or_cadence_passed(journal):

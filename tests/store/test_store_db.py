@@ -58,28 +58,123 @@ def test_foreign_keys_are_enforced(journal):
         m.CheckInSitePain.create(checkin=999, site=999, pain=3)
 
 
-def test_version1_fixture_migrates_to_newest_with_a_backup(tmp_path):
+def _open_fixture(tmp_path, version: int) -> Path:
     data = tmp_path / "data"
     data.mkdir()
-    shutil.copy(FIXTURES / "journal-v1.sqlite", data / "journal.sqlite")
+    shutil.copy(FIXTURES / f"journal-v{version}.sqlite", data / "journal.sqlite")
     db.open_journal(data)
+    return data
+
+
+def _check_common_rows() -> None:
+    """The rows every fixture has, as they were saved."""
+    conn = m.database.obj
+    assert conn.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    profile = m.Profile.get()
+    assert (profile.name, profile.joint, profile.goal) == ("Zoë Łukasiewicz", "knee",
+                                                          "run 10 km")
+    cols = {r[1] for r in conn.execute_sql('PRAGMA table_info("profile")')}
+    assert "outcome_schedule" not in cols  # moved into the setting table by step 3
+    session = m.ActivitySession.get()
+    assert (session.kind, session.minutes, session.pain_after) == ("run", 30, 4)
+    assert m.RedFlag.get().code == "locking_giving_way"
+    assert m.CheckIn.get().notes == "first entry ✓"
+    assert conn.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+
+
+def _backups(data: Path) -> list[int]:
+    versions = []
+    for path in (data / "backups").glob("journal-*-pre-v*.sqlite"):
+        check = sqlite3.connect(path)
+        versions.append(check.execute("PRAGMA user_version").fetchone()[0])
+        check.close()
+    return versions
+
+
+def test_version1_fixture_migrates_to_newest_with_a_backup(tmp_path):
+    from rehabjournal.services import outcomes, settings
+
+    data = _open_fixture(tmp_path, 1)
     try:
-        conn = m.database.obj
-        assert conn.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
-        profile = m.Profile.get()
-        assert profile.name == "Zoë Łukasiewicz"
-        assert profile.outcome_schedule == ""  # column added by step 2
-        assert m.Setting.select().count() == 0  # table added by step 2
-        session = m.ActivitySession.get()
-        assert (session.kind, session.minutes, session.pain_after) == ("run", 30, 4)
-        assert m.RedFlag.get().code == "locking_giving_way"
+        _check_common_rows()
+        assert m.Setting.select().count() == 0  # nothing was ever set: defaults
+        assert outcomes.get_schedule() == {"instruments": [], "every_days": 14}
+        assert settings.thresholds() == settings.light_mod.DEFAULT_THRESHOLDS
     finally:
         db.close_journal()
-    backups = list((data / "backups").glob("journal-*-pre-v*.sqlite"))
-    assert len(backups) == 1
-    check = sqlite3.connect(backups[0])
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 1
-    check.close()
+    assert _backups(data) == [1]
+
+
+def test_version2_fixture_keeps_its_schedule_and_thresholds(tmp_path):
+    from rehabjournal.services import outcomes, settings
+
+    data = _open_fixture(tmp_path, 2)
+    try:
+        _check_common_rows()
+        assert outcomes.get_schedule() == {"instruments": ["koos", "psfs"], "every_days": 21}
+        th = settings.thresholds()
+        assert (th.acceptable_pain, th.green_peak_max, th.trend_rise) == (4, 3, 1.0)
+        keys = {s.key for s in m.Setting.select()}
+        assert "thresholds" not in keys  # one row per option now
+        assert {"outcomes.instruments", "outcomes.every_days",
+                "thresholds.acceptable_pain"} <= keys
+        assert keys <= {o.key for o in settings.options(where=settings.JOURNAL)}
+        assert m.OutcomeResponse.get().score == 4.5
+    finally:
+        db.close_journal()
+    assert _backups(data) == [2]
+
+
+@pytest.mark.parametrize("drop_column", [True, False], ids=["drop-column", "rebuild"])
+def test_step3_on_sqlite_with_and_without_drop_column(tmp_path, monkeypatch, drop_column):
+    """SQLite before 3.35 has no DROP COLUMN: the table is rebuilt, with the same result."""
+    monkeypatch.setattr(migrations, "can_drop_column", lambda conn: drop_column)
+    path = tmp_path / "j.sqlite"
+    shutil.copy(FIXTURES / "journal-v2.sqlite", path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrations.migrate(conn) == [3]
+    cols = [r[1] for r in conn.execute('PRAGMA table_info("profile")')]
+    assert cols == ["id", "name", "condition", "joint", "side", "onset_date", "goal",
+                    "clinician", "created"]
+    assert conn.execute("SELECT name FROM profile").fetchone() == ("Zoë Łukasiewicz",)
+    rows = dict(conn.execute("SELECT key, value FROM setting"))
+    assert rows["outcomes.instruments"] == '["koos", "psfs"]'
+    assert rows["outcomes.every_days"] == "21"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "profile_v2" not in tables
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+
+
+def test_step3_failing_leaves_version2_with_the_column(tmp_path, monkeypatch):
+    path = tmp_path / "j.sqlite"
+    shutil.copy(FIXTURES / "journal-v2.sqlite", path)
+
+    def broken(conn):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "can_drop_column", broken)  # fails after the inserts
+    conn = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn)
+    assert migrations.user_version(conn) == 2
+    assert dict(conn.execute("SELECT key, value FROM setting")).keys() == {"thresholds"}
+    assert "outcome_schedule" in {r[1] for r in conn.execute('PRAGMA table_info("profile")')}
+    conn.close()
+
+
+@pytest.mark.parametrize(("thresholds", "schedule", "rows"), [
+    (None, None, {}),
+    (None, "", {}),
+    ("not json", "{", {}),
+    ('{"green_peak_max": 3, "acceptable_during": 4}', '{"every_days": 7}',
+     {"thresholds.green_peak_max": "3", "outcomes.every_days": "7"}),
+    ('[1, 2]', '{"instruments": ["lefs"], "colour": "red"}',
+     {"outcomes.instruments": '["lefs"]'}),
+])
+def test_v3_rows_from_v2_values(thresholds, schedule, rows):
+    """Unreadable or unknown old values give no rows: the options read their defaults."""
+    assert migrations.v3_setting_rows(thresholds, schedule) == rows
 
 
 def test_a_failing_step_leaves_the_previous_version(tmp_path, monkeypatch):

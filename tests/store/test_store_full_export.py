@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from rehabjournal.services import journal as js
+from rehabjournal.services import outcomes, settings
 from rehabjournal.services.demo import generate_demo
 from rehabjournal.store import backups, db, full_export, migrations
 from rehabjournal.store import models as m
@@ -31,7 +32,8 @@ def _extras() -> None:
     m.Prescription.create(phase=phase, exercise=own, position=99, sets=3, reps=8)
     m.OutcomeResponse.create(instrument="psfs", day=date(2026, 3, 1),
                              answers=json.dumps({"stairs": 6, "running": 3}), score=4.5)
-    js.set_setting("thresholds", {"acceptable_during": 4})
+    settings.set("thresholds.acceptable_pain", 4)
+    outcomes.set_schedule(["lefs", "psfs"], 28)
     js.save_checkin(date(2026, 3, 18), {"notes": "Zoë: ça va — 膝 OK\nline two"})
 
 
@@ -153,5 +155,34 @@ def test_an_older_schema_file_imports_with_defaults(journal):
                                      "stress": None, "notes": "",
                                      "updated": "2025-01-01T08:00:00"}]}}
     full_export.import_data(data)
-    assert m.Profile.get().outcome_schedule == ""
+    assert m.Profile.get().name == "A"
+    assert outcomes.get_schedule() == {"instruments": [], "every_days": 14}
     assert m.CheckIn.get_by_id(3).sleep_hours == 7.5
+
+
+def test_a_schema2_file_brings_its_schedule_and_thresholds(journal):
+    """Schema 2 kept the schedule on the profile and the thresholds in one row: mapped."""
+    schedule = json.dumps({"instruments": ["psfs", "koos"], "every_days": 10})
+    data = {"format": "rehabjournal-journal", "version": 1, "schema": 2,
+            "exported": "2025-06-01T00:00:00",
+            "tables": {"profile": [{"id": 1, "name": "B", "condition": "", "joint": "knee",
+                                    "side": "", "onset_date": None, "goal": "",
+                                    "clinician": "", "outcome_schedule": schedule,
+                                    "created": "2025-01-01T00:00:00"}],
+                       "setting": [{"key": "thresholds",
+                                    "value": json.dumps({"green_peak_max": 3,
+                                                         "acceptable_pain": 6})}]}}
+    counts = full_export.import_data(data)
+    assert counts["profile"] == 1
+    assert outcomes.get_schedule() == {"instruments": ["koos", "psfs"], "every_days": 10}
+    th = settings.thresholds()
+    assert (th.green_peak_max, th.acceptable_pain, th.baseline_days) == (3, 6, 7)
+    assert not m.Setting.select().where(m.Setting.key == "thresholds").exists()
+    assert data["tables"]["profile"][0]["outcome_schedule"] == schedule  # input untouched
+
+
+def test_the_exported_profile_has_no_schedule_column(full_journal, tmp_path):
+    data = full_export.export_data()
+    assert "outcome_schedule" not in data["tables"]["profile"][0]
+    keys = {r["key"] for r in data["tables"]["setting"]}
+    assert {"outcomes.instruments", "outcomes.every_days", "thresholds.acceptable_pain"} <= keys

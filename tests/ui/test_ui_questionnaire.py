@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from rehabjournal.services import outcomes as svc
+from rehabjournal.store import models as m
 
 from .conftest import TODAY
+
+DISK_FULL = "database or disk is full"
 
 
 def key(qtbot, widget, k, times=1):
@@ -71,6 +76,7 @@ def test_koos_with_allowed_skips_gives_the_test_vector(open_window, qtbot):
     key(qtbot, dialog, Qt.Key.Key_Return)
     assert dialog.progress_label.text() == "item 1 of 42"
     assert dialog.section_title.text() == "Symptoms"
+    assert dialog.item_text.text() == "S1. Do you have swelling in your knee?"  # its own ids
     pain = iter([1, 2, 1, 0, 1, 2, 0, 1, 1])
     skipped = 0
     for n, item in enumerate(svc.instrument("koos").items):
@@ -87,6 +93,10 @@ def test_koos_with_allowed_skips_gives_the_test_vector(open_window, qtbot):
             assert dialog.progress_label.text() == f"item {n + 2} of 42"
     assert skipped == 3 and dialog.on_result_page()
     assert dialog.result_title.text() == "KOOS Pain 75 / 100"
+    lines = dialog.result_text.text().splitlines()
+    assert lines[:6] == ["Pain: 75", "Symptoms: 100", "ADL: 100", "Sport/Rec: 100",
+                         "QOL: 100", "100 = no knee problems, 0 = extreme problems. The "
+                         "KOOS has no total score."]
     [r] = svc.responses("koos")
     assert r.score == 75.0 and r.subscores["pain"] == 75.0 and r.subscores["adl"] == 100.0
     assert "A3" not in r.answers and len(r.answers) == 39
@@ -129,6 +139,64 @@ def test_psfs_page_saves_the_mean(open_window, qtbot):
     key(qtbot, dialog, Qt.Key.Key_Return)
     assert dialog.on_result_page()
     assert svc.responses("psfs")[0].score == 4.5
+    assert dialog.result_text.text().splitlines()[:2] == [
+        svc.instrument("psfs").missing_text, "Scale 0-10; higher is better."]
+
+
+def _psfs_dialog(open_window, qtbot):
+    from rehabjournal.ui.questionnaire import QuestionnaireDialog
+
+    ctx, window = open_window()
+    dialog = QuestionnaireDialog("psfs", TODAY, window, ctx, problem="knee")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    key(qtbot, dialog, Qt.Key.Key_Return)
+    dialog.activity_names[0].setText("Running")
+    dialog.activity_scores[0].setValue(4)
+    return ctx, window, dialog
+
+
+def test_a_saved_questionnaire_is_one_undo_step(open_window, qtbot):
+    ctx, window, dialog = _psfs_dialog(open_window, qtbot)
+    key(qtbot, dialog, Qt.Key.Key_Return)
+    [r] = svc.responses("psfs")
+    assert dialog.response_id == r.id
+    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "fill in PSFS"
+    ctx.undo_stack.undo()  # Edit > Undo deletes the response
+    assert svc.responses() == []
+    ctx.undo_stack.redo()
+    assert svc.responses() == [r]
+
+
+def test_a_questionnaire_not_written_keeps_the_answers(open_window, qtbot, monkeypatch):
+    ctx, window, dialog = _psfs_dialog(open_window, qtbot)
+    database = m.database.obj
+    real = database.execute_sql
+
+    def execute_sql(sql, params=None, *args, **kwargs):
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
+            raise sqlite3.OperationalError(DISK_FULL)
+        return real(sql, params, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(database, "execute_sql", execute_sql)
+        key(qtbot, dialog, Qt.Key.Key_Return)
+    assert not dialog.on_result_page() and dialog.response_id is None
+    assert DISK_FULL in dialog.error.text() and not dialog.error.isHidden()
+    assert window.write_banner.isVisible()
+    assert dialog.activity_names[0].text() == "Running"  # the answers are kept
+    assert svc.responses() == [] and ctx.undo_stack.count() == 0
+    key(qtbot, dialog, Qt.Key.Key_Return)  # room again: Enter saves
+    assert dialog.on_result_page() and svc.responses("psfs")[0].score == 4.0
+    assert not window.write_banner.isVisible()
+
+
+def test_a_refused_questionnaire_says_why(open_window, qtbot):
+    ctx, _window, dialog = _psfs_dialog(open_window, qtbot)
+    dialog.activity_names[1].setText("Stairs")  # named, not rated
+    key(qtbot, dialog, Qt.Key.Key_Return)
+    assert "Stairs" in dialog.error.text() and not dialog.on_result_page()
+    assert svc.responses() == [] and ctx.undo_stack.count() == 0
 
 
 def test_today_banner_shows_what_is_due_and_hides_when_done(open_window, qtbot):
@@ -158,6 +226,7 @@ def test_settings_dialog_saves_the_schedule(open_window, qtbot):
     dialog.save()
     assert svc.get_schedule() == {"instruments": ["koos"], "every_days": 21}
     assert svc.due(TODAY) == ["koos"]
+    assert ctx.undo_stack.undoText() == "change outcome-measure schedule"
 
 
 def test_a_filled_questionnaire_shows_on_the_progress_page(open_window, qtbot):

@@ -4,11 +4,16 @@ Pure Python: an instrument is built from the dict stored in
 ``resources/instruments/<key>.json`` (the services layer reads the file). Scoring follows
 each instrument's published rule (domain.md section 4):
 
-* KOOS: five subscales, each ``100 - mean * 100 / 4`` over the answered items, scored only
-  when enough items are answered (Pain 5 of 9, Symptoms 4 of 7, ADL 9 of 17, Sport/Rec
-  3 of 5, QOL 2 of 4). No total; the headline is the Pain subscale.
-* LEFS: the sum of the 20 items (0-80), only when every item is answered.
-* PSFS: the mean of the rated activities (0-10).
+* ``"subscales"`` (KOOS): each subscale ``100 - mean * 100 / item maximum`` over the
+  answered items, scored only when enough items are answered (KOOS: Pain 5 of 9, Symptoms
+  4 of 7, ADL 9 of 17, Sport/Rec 3 of 5, QOL 2 of 4). No total; the ``headline`` subscale
+  (KOOS: Pain) is the score shown on charts.
+* ``"sum"`` (LEFS): the sum of the items (0-80), only when every item is answered.
+* ``"mean"`` (PSFS): the mean of the rated activities (0-10).
+
+Nothing here or above tests an instrument by name: how an instrument is numbered, scored,
+labelled and explained comes from its definition (``numbering``, ``headline``,
+``scoring.note``, ``blurb`` ...).
 
 Answers are ``{item id: score}`` for item instruments (a missing key or ``None`` is a
 skipped item) and ``{"activities": [{"name": str, "score": int}, ...]}`` for the PSFS.
@@ -23,6 +28,12 @@ from typing import Any
 MCID: dict[str, float] = {
     "nprs": 2, "psfs": 2, "lefs": 9, "koos": 8, "visa_p": 13, "kujala": 10, "tsk11": 4,
 }
+
+
+#: Instrument kinds: fixed items with answer options, or activities the person names and
+#: rates (answers ``{"activities": [{"name": str, "score": int}, ...]}``).
+ITEMS = "items"
+ACTIVITIES = "activities"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +72,12 @@ class Instrument:
     key: str
     name: str
     short: str
-    kind: str  # "items" or "psfs"
+    kind: str  # ITEMS, or ACTIVITIES (the person names activities and rates each)
     instructions: str
     items: tuple[Item, ...]
     sections: tuple[Section, ...]
     subscales: tuple[Subscale, ...]
-    rule: str  # "koos_subscales", "sum" or "mean"
+    rule: str  # "subscales", "sum" or "mean"
     score_range: tuple[float, float]
     higher_is_better: bool
     missing_rule: str
@@ -76,14 +87,45 @@ class Instrument:
     licence: str
     reference: str
     sources: tuple[tuple[str, str], ...]
-    headline: str = ""
+    headline: str = ""  # the subscale that is the score of a "subscales" instrument
     anchors: dict[str, str] = field(default_factory=dict)
     min_activities: int = 1
     max_activities: int = 5
+    blurb: str = ""  # one line on what it asks and how long it takes
+    numbering: str = "position"  # items shown as "1. ..." ("position") or "S1. ..." ("id")
+    scale_note: str = ""  # how to read the score; default "Scale lo-hi; higher is better."
 
     @property
     def item_ids(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.items)
+
+    @property
+    def rates_activities(self) -> bool:
+        """True for an instrument of named, rated activities (the PSFS) rather than items."""
+        return self.kind == ACTIVITIES
+
+    @property
+    def headline_subscale(self) -> Subscale | None:
+        """The subscale whose score is the instrument's score (KOOS: Pain), or None."""
+        return next((s for s in self.subscales if s.key == self.headline), None)
+
+    @property
+    def score_label(self) -> str:
+        """What the score is called on charts and in tables: "LEFS", "KOOS Pain"."""
+        head = self.headline_subscale
+        return f"{self.short} {head.name}" if head else self.short
+
+    @property
+    def reading(self) -> str:
+        """How to read a score: the instrument's note, or its range and direction."""
+        if self.scale_note:
+            return self.scale_note
+        lo, hi = (fmt_score(v) for v in self.score_range)
+        return f"Scale {lo}-{hi}; {'higher' if self.higher_is_better else 'lower'} is better."
+
+    def item_label(self, position: int) -> str:
+        """The number shown before the item at ``position`` (0-based): "1" or "S1"."""
+        return self.items[position].id if self.numbering == "id" else str(position + 1)
 
     def item(self, item_id: str) -> Item:
         for it in self.items:
@@ -137,7 +179,7 @@ def instrument_from_dict(d: dict[str, Any]) -> Instrument:
     mcid = d.get("mcid", {})
     return Instrument(
         key=d["key"], name=d["name"], short=d.get("short", d["key"].upper()),
-        kind=d.get("kind", "items"), instructions=d.get("instructions", ""), items=items,
+        kind=d.get("kind", ITEMS), instructions=d.get("instructions", ""), items=items,
         sections=sections, subscales=subscales, rule=scoring["rule"],
         score_range=(float(scoring["range"][0]), float(scoring["range"][1])),
         higher_is_better=bool(scoring.get("higher_is_better", True)),
@@ -148,6 +190,8 @@ def instrument_from_dict(d: dict[str, Any]) -> Instrument:
         sources=tuple((s["what"], s["where"]) for s in d.get("source", [])),
         headline=d.get("headline", ""), anchors=dict(d.get("anchors", {})),
         min_activities=int(acts.get("min", 1)), max_activities=int(acts.get("max", 5)),
+        blurb=d.get("blurb", ""), numbering=d.get("numbering", "position"),
+        scale_note=scoring.get("note", ""),
     )
 
 
@@ -156,7 +200,7 @@ def instrument_from_dict(d: dict[str, Any]) -> Instrument:
 def validate(instrument: Instrument, answers: dict[str, Any]) -> dict[str, str]:
     """{field: message} for every bad answer (empty when the answers can be stored)."""
     errors: dict[str, str] = {}
-    if instrument.kind == "psfs":
+    if instrument.rates_activities:
         acts = answers.get("activities")
         if not isinstance(acts, list):
             return {"activities": "Name at least one activity and rate it from 0 to 10."}
@@ -200,7 +244,7 @@ def _answered(answers: dict[str, Any], ids) -> list[int]:
 
 def missing_problems(instrument: Instrument, answers: dict[str, Any]) -> list[str]:
     """Why these answers cannot be scored under the missing-item rule ([] when they can)."""
-    if instrument.kind == "psfs":
+    if instrument.rates_activities:
         return []
     if instrument.missing_rule == "half_per_subscale":
         out = []
@@ -221,10 +265,10 @@ def can_skip(instrument: Instrument, answers: dict[str, Any], item_id: str) -> b
     """Whether ``item_id`` may be left unanswered and the response still be scored.
 
     True when, with this item skipped (and every later item answered), the missing-item
-    rule can still be met: for the KOOS, when its subscale keeps enough items; items
+    rule can still be met: when the item's subscale keeps enough items; items
     before ``item_id`` without an answer count as skipped.
     """
-    if instrument.kind == "psfs" or instrument.missing_rule != "half_per_subscale":
+    if instrument.rates_activities or instrument.missing_rule != "half_per_subscale":
         return False
     ids = instrument.item_ids
     pos = ids.index(item_id)
@@ -238,27 +282,45 @@ def can_skip(instrument: Instrument, answers: dict[str, Any], item_id: str) -> b
 
 # ---- scoring -----------------------------------------------------------------------------
 
-def koos_subscale(values: list[int], min_answered: int) -> float | None:
-    """One KOOS subscale: ``100 - mean * 100 / 4``, or None with too few answers."""
+def subscale_score(values: list[int], min_answered: int, item_max: int = 4) -> float | None:
+    """One subscale on 0-100 (100 = no problems): ``100 - mean * 100 / item_max``.
+
+    Args:
+        values: the answered items' scores (0 to ``item_max``).
+        min_answered: fewer answers than this give None.
+        item_max: the highest score an item can have (KOOS: 4).
+    """
     if len(values) < min_answered or not values:
         return None
-    return round(100 - (sum(values) / len(values)) * 100 / 4, 2)
+    return round(100 - (sum(values) / len(values)) * 100 / item_max, 2)
+
+
+def fmt_score(value: float | None) -> str:
+    """A score for people: 75.0 -> "75", 66.67 -> "66.7", None -> "-"."""
+    if value is None:
+        return "-"
+    r = round(float(value), 1)
+    return str(int(r)) if r == int(r) else f"{r:.1f}"
+
+
+def _item_max(instrument: Instrument, ids) -> int:
+    return max((o.score for i in ids for o in instrument.item(i).options), default=4) or 4
 
 
 def score(instrument: Instrument, answers: dict[str, Any]) -> Score:
     """Score ``answers`` by the instrument's published rule."""
-    if instrument.kind == "psfs":
+    if instrument.rates_activities:
         acts = [a for a in answers.get("activities", []) if a and a.get("score") is not None]
         values = [int(a["score"]) for a in acts]
         total = round(sum(values) / len(values), 2) if values else None
         return Score(total, {}, len(values), () if values else ("No activity rated.",))
     answered = len(_answered(answers, instrument.item_ids))
     problems = tuple(missing_problems(instrument, answers))
-    if instrument.rule == "koos_subscales":
-        subs = {s.key: koos_subscale(_answered(answers, s.items), s.min_answered)
+    if instrument.rule == "subscales":
+        subs = {s.key: subscale_score(_answered(answers, s.items), s.min_answered,
+                                      _item_max(instrument, s.items))
                 for s in instrument.subscales}
-        head = subs.get(instrument.headline or "pain")
-        return Score(head, subs, answered, problems)
+        return Score(subs.get(instrument.headline), subs, answered, problems)
     if instrument.rule == "sum":
         total = None if problems else float(sum(_answered(answers, instrument.item_ids)))
         return Score(total, {}, answered, problems)

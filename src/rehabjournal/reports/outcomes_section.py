@@ -24,32 +24,17 @@ from . import styles as st
 CHART_HEIGHT_EACH = 48 * mm
 
 
-def _fmt(v: float | None) -> str:
-    if v is None:
-        return "-"
-    r = round(float(v), 1)
-    return str(int(r)) if r == int(r) else f"{r:.1f}"
-
-
-def _series(responses) -> list[svc.Series]:
-    by_key: dict[str, list] = {}
-    for r in sorted(responses, key=lambda r: (r.day, r.id)):
-        if r.score is not None:
-            by_key.setdefault(r.instrument, []).append((r.day, float(r.score)))
-    out = []
-    for key in svc.INSTRUMENT_KEYS:
-        if key in by_key:
-            inst = svc.instrument(key)
-            out.append(svc.Series(key, inst.short + (" Pain" if key == "koos" else ""),
-                                  tuple(by_key[key]), inst.mcid, inst.score_range,
-                                  inst.higher_is_better))
-    return out
+_fmt = dom.fmt_score
 
 
 def outcomes_flowables(responses, styles, width: float = 180 * mm,
                        chart: bool = True) -> list[Flowable]:
-    """A heading, one table row per response (with KOOS subscales and the change from the
-    first score judged against the meaningful change), the chart, and the sources."""
+    """A heading, one table row per response, the chart, and the sources.
+
+    A row has the score (naming the headline subscale when the score is one, e.g.
+    "75 (Pain)"), the change from the first score judged against the instrument's
+    meaningful change, and details: the subscales, or the rated activities of a PSFS.
+    """
     responses = sorted(responses, key=lambda r: (r.instrument, r.day, r.id))
     out: list[Flowable] = [Paragraph("Outcome measures", styles["h2"])]
     if not responses:
@@ -75,13 +60,14 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
                 change = (f"{c.delta:+.1f} (meaningful, {c.direction})" if c.meaningful
                           else f"{c.delta:+.1f} (within {inst.mcid:g})")
         details = ""
-        if r.instrument == "koos" and r.subscores and inst is not None:
+        head = inst.headline_subscale if inst is not None else None
+        if inst is not None and inst.subscales and r.subscores:
             details = ", ".join(f"{s.name} {_fmt(r.subscores.get(s.key))}"
                                 for s in inst.subscales)
-        elif r.instrument == "psfs":
+        elif "activities" in r.answers:
             details = "; ".join(f"{a.get('name')}: {a.get('score')}"
                                 for a in r.answers.get("activities", []))
-        score = _fmt(r.score) + (" (Pain)" if r.instrument == "koos" else "")
+        score = _fmt(r.score) + (f" ({head.name})" if head else "")
         rows.append([p(name), p(r.day.strftime("%d %b %Y")), p(score, "cell_right"),
                      p(change), p(details)])
     u = width / 100
@@ -90,7 +76,7 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
     table.setStyle(st.table_style(zebra=len(rows)))
     out.append(table)
     out.append(Spacer(1, 2 * mm))
-    series = _series(responses)
+    series = svc.series_of(responses)
     if chart and series:
         from ..charts.outcomes import outcomes_figure
         from .flowables import figure_image
@@ -99,8 +85,10 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
         fig = outcomes_figure(series, figsize=(width / 72, height / 72))
         out.append(KeepTogether([figure_image(fig, width, height), Spacer(1, 1 * mm),
                                  Paragraph("Shaded band: the first score \u00b1 the "
-                                           "instrument's meaningful change (KOOS 8, LEFS 9, "
-                                           "PSFS 2 points).", styles["muted"])]))
+                                           "instrument's meaningful change ("
+                                           + ", ".join(f"{i.short} {i.mcid:g}"
+                                                       for i in svc.available())
+                                           + " points).", styles["muted"])]))
     refs = "; ".join(f"{i.short}: {i.reference}" for i in svc.available()
                      if i.key in {r.instrument for r in responses})
     out.append(Paragraph(escape(refs), styles["muted"]))

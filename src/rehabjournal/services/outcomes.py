@@ -1,5 +1,8 @@
 """Outcome-measure use cases: the schedule, what is due, saving and listing responses.
 
+The schedule is two options of the settings registry (``services/settings.py``); saving
+a response and changing the schedule return an ``Edit`` (``ui/edit_path.apply_edit``).
+
 Instrument definitions live in ``resources/instruments/<key>.json`` and are read once.
 Only instruments whose published wording could be verified are shipped (see
 docs/outcome-measures.md); ``available()`` lists them.
@@ -16,11 +19,13 @@ from typing import Any
 
 from ..domain import outcomes as dom
 from ..paths import resource
-from ..store import models as m
+from ..store import outcomes_repo
+from . import settings
+from .edit import OUTCOMES, Change, Edit, perform
 from .errors import ValidationError
 
+#: The shipped instruments, in the order they are offered and charted.
 INSTRUMENT_KEYS: tuple[str, ...] = ("koos", "lefs", "psfs")
-DEFAULT_EVERY_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,50 +51,43 @@ def available() -> list[dom.Instrument]:
     return [instrument(k) for k in INSTRUMENT_KEYS]
 
 
-# ---- schedule ----------------------------------------------------------------------------
+# ---- schedule (two options of the settings registry) -----------------------------------
+
+SCHEDULE_KEYS = ("outcomes.instruments", "outcomes.every_days")
+DEFAULT_EVERY_DAYS: int = settings.option("outcomes.every_days").default
+
 
 def get_schedule() -> dict[str, Any]:
     """``{"instruments": [keys], "every_days": int}`` (no instruments when never set)."""
-    row = m.Profile.select().first()
-    raw = (row.outcome_schedule if row else "") or ""
-    try:
-        data = json.loads(raw) if raw else {}
-    except ValueError:
-        data = {}
-    keys = [k for k in data.get("instruments", []) if k in INSTRUMENT_KEYS]
-    every = data.get("every_days", DEFAULT_EVERY_DAYS)
-    if not isinstance(every, int) or every < 1:
-        every = DEFAULT_EVERY_DAYS
-    return {"instruments": keys, "every_days": every}
+    values = settings.get_many(SCHEDULE_KEYS)
+    return {"instruments": values["outcomes.instruments"],
+            "every_days": values["outcomes.every_days"]}
+
+
+def edit_schedule(instruments: list[str], every_days: int) -> Edit:
+    """Choose the instruments to fill in and how often, as one undoable edit.
+
+    Args:
+        instruments: keys of ``INSTRUMENT_KEYS`` (stored in that order, without repeats).
+        every_days: the cadence, 1-365.
+
+    Raises:
+        ValidationError: {"outcomes.instruments" / "outcomes.every_days": message}.
+        StorageError: the journal could not be written.
+    """
+    return settings.edit({"outcomes.instruments": list(instruments),
+                          "outcomes.every_days": every_days},
+                         label="change outcome-measure schedule",
+                         saved="Outcome-measure schedule saved")
 
 
 def set_schedule(instruments: list[str], every_days: int) -> None:
-    """Store the chosen instruments and cadence on the profile (created when missing)."""
-    errors: dict[str, str] = {}
-    unknown = [k for k in instruments if k not in INSTRUMENT_KEYS]
-    if unknown:
-        errors["instruments"] = f"Unknown outcome measure(s): {', '.join(unknown)}."
-    if isinstance(every_days, bool) or not isinstance(every_days, int) or not (
-            1 <= every_days <= 365):
-        errors["every_days"] = f"Repeat every 1 to 365 days (got {every_days!r})."
-    if errors:
-        raise ValidationError(errors)
-    keys = [k for k in INSTRUMENT_KEYS if k in instruments]  # canonical order, no repeats
-    text = json.dumps({"instruments": keys, "every_days": every_days})
-    with m.database.atomic():
-        row = m.Profile.select().first()
-        if row is None:
-            m.Profile.create(outcome_schedule=text)
-        else:
-            m.Profile.update(outcome_schedule=text).where(m.Profile.id == row.id).execute()
+    """``edit_schedule`` without the undo (the command line, demo data, tests)."""
+    edit_schedule(instruments, every_days)
 
 
 def last_done(key: str, before: date | None = None) -> date | None:
-    q = m.OutcomeResponse.select(m.OutcomeResponse.day).where(m.OutcomeResponse.instrument == key)
-    if before is not None:
-        q = q.where(m.OutcomeResponse.day <= before)
-    row = q.order_by(m.OutcomeResponse.day.desc()).first()
-    return row.day if row else None
+    return outcomes_repo.last_day(key, before)
 
 
 def due(today: date) -> list[str]:
@@ -106,12 +104,12 @@ def due(today: date) -> list[str]:
 
 # ---- responses ---------------------------------------------------------------------------
 
-def save_response(instrument_key: str, day: date, answers: dict[str, Any]) -> int:
-    """Validate, score and store one filled-in questionnaire; returns its id.
+def _response_row(instrument_key: str, day: date, answers: dict[str, Any]) -> dict[str, Any]:
+    """The row to store for a filled-in questionnaire (validated and scored).
 
     Raises:
         ValidationError: unknown instrument, bad answers, or too many items skipped for
-            the instrument's missing-item rule (nothing is written).
+            the instrument's missing-item rule.
     """
     if instrument_key not in INSTRUMENT_KEYS:
         raise ValidationError({"instrument": f"Unknown outcome measure {instrument_key!r}."})
@@ -124,45 +122,61 @@ def save_response(instrument_key: str, day: date, answers: dict[str, Any]) -> in
     result = dom.score(inst, answers)
     if result.total is None:
         raise ValidationError({"answers": " ".join(result.problems) or "Cannot be scored."})
-    if inst.kind == "psfs":
+    if inst.rates_activities:
         clean: dict[str, Any] = {"activities": [
             {"name": str(a["name"]).strip(), "score": int(a["score"])}
             for a in answers["activities"]]}
     else:
         clean = {k: answers.get(k) for k in inst.item_ids if answers.get(k) is not None}
-    with m.database.atomic():
-        row = m.OutcomeResponse.create(
-            instrument=instrument_key, day=day, answers=json.dumps(clean),
-            score=result.total,
-            subscores=json.dumps(result.subscores) if result.subscores else "",
-        )
-    return row.id
+    return {"instrument": instrument_key, "day": day, "answers": json.dumps(clean),
+            "score": result.total,
+            "subscores": json.dumps(result.subscores) if result.subscores else ""}
 
 
-def _to_response(row) -> Response:
+def add_response(instrument_key: str, day: date, answers: dict[str, Any]) -> Edit:
+    """Validate, score and store one filled-in questionnaire as one undoable edit.
+
+    The edit's ``result`` is the new response's id; undo deletes the response, redo puts
+    it back with the same id.
+
+    Raises:
+        ValidationError: unknown instrument, bad answers, or too many items skipped for
+            the instrument's missing-item rule (nothing is written).
+        StorageError: the journal could not be written (nothing is written).
+    """
+    row = _response_row(instrument_key, day, answers)
+    inst = instrument(instrument_key)
+
+    def do() -> Change:
+        rid = outcomes_repo.add(row)
+        return Change(undo=lambda: outcomes_repo.delete(rid),
+                      redo=lambda: outcomes_repo.add({**row, "id": rid}), result=rid)
+
+    return perform(f"fill in {inst.short}", do, day=day, scope=OUTCOMES,
+                   saved=f"Saved {inst.short}")
+
+
+def save_response(instrument_key: str, day: date, answers: dict[str, Any]) -> int:
+    """``add_response`` without the undo; returns the new response's id."""
+    return add_response(instrument_key, day, answers).result
+
+
+def _to_response(row: dict[str, Any]) -> Response:
     return Response(
-        id=row.id, instrument=row.instrument, day=row.day,
-        answers=json.loads(row.answers or "{}"), score=row.score,
-        subscores=json.loads(row.subscores) if row.subscores else {},
+        id=row["id"], instrument=row["instrument"], day=row["day"],
+        answers=json.loads(row["answers"] or "{}"), score=row["score"],
+        subscores=json.loads(row["subscores"]) if row["subscores"] else {},
     )
 
 
 def responses(instrument: str | None = None, start: date | None = None,
               end: date | None = None) -> list[Response]:
     """Stored responses, oldest first, optionally of one instrument and within dates."""
-    q = m.OutcomeResponse.select()
-    if instrument is not None:
-        q = q.where(m.OutcomeResponse.instrument == instrument)
-    if start is not None:
-        q = q.where(m.OutcomeResponse.day >= start)
-    if end is not None:
-        q = q.where(m.OutcomeResponse.day <= end)
-    return [_to_response(r) for r in q.order_by(m.OutcomeResponse.day, m.OutcomeResponse.id)]
+    return [_to_response(r) for r in outcomes_repo.rows(instrument, start, end)]
 
 
 def delete_response(response_id: int) -> None:
-    with m.database.atomic():
-        m.OutcomeResponse.delete().where(m.OutcomeResponse.id == response_id).execute()
+    outcomes_repo.delete(response_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,19 +191,25 @@ class Series:
     higher_is_better: bool = True
 
 
-def series(start: date | None = None, end: date | None = None) -> list[Series]:
-    """Scored responses grouped by instrument (the KOOS headline is its Pain subscale)."""
+def series_of(rows: list[Response]) -> list[Series]:
+    """Scored ``rows`` (any order) as one ``Series`` per instrument, in ``INSTRUMENT_KEYS``
+    order, labelled by what the score is ("LEFS", "KOOS Pain")."""
+    by_key: dict[str, list[tuple[date, float]]] = {}
+    for r in sorted(rows, key=lambda r: (r.day, r.id)):
+        if r.score is not None:
+            by_key.setdefault(r.instrument, []).append((r.day, float(r.score)))
     out = []
     for key in INSTRUMENT_KEYS:
-        pts = tuple((r.day, float(r.score)) for r in responses(key, start, end)
-                    if r.score is not None)
-        if not pts:
-            continue
-        inst = instrument(key)
-        label = inst.short + (" Pain" if key == "koos" else "")
-        out.append(Series(key, label, pts, inst.mcid, inst.score_range,
-                          inst.higher_is_better))
+        if key in by_key:
+            inst = instrument(key)
+            out.append(Series(key, inst.score_label, tuple(by_key[key]), inst.mcid,
+                              inst.score_range, inst.higher_is_better))
     return out
+
+
+def series(start: date | None = None, end: date | None = None) -> list[Series]:
+    """Scored responses grouped by instrument (see ``series_of``)."""
+    return series_of(responses(start=start, end=end))
 
 
 def change_since_first(key: str) -> dom.Change | None:

@@ -206,8 +206,45 @@ def _check_header(data: Any) -> list[str]:
     return []
 
 
+def upgrade_tables(tables: dict[str, Any], schema: int) -> dict[str, Any]:
+    """The tables of a file from an older schema, as the newest schema has them.
+
+    Schema 3 moved ``profile.outcome_schedule`` and the setting row "thresholds" into one
+    ``setting`` row per option (``migrations.v3_setting_rows``). The input is not changed;
+    rows that are not what they should be are left for ``parse_tables`` to report.
+    """
+    if schema >= 3:
+        return tables
+    tables = dict(tables)
+    profiles = tables.get("profile")
+    settings = tables.get("setting", [])
+    if not isinstance(settings, list):
+        return tables
+    schedule = None
+    if isinstance(profiles, list):
+        fixed = []
+        for row in profiles:
+            if isinstance(row, dict) and "outcome_schedule" in row:
+                row = dict(row)
+                text = row.pop("outcome_schedule")
+                if schedule is None and isinstance(text, str):
+                    schedule = text
+            fixed.append(row)
+        tables["profile"] = fixed
+    thresholds = next((r.get("value") for r in settings
+                       if isinstance(r, dict) and r.get("key") == "thresholds"), None)
+    new = migrations.v3_setting_rows(thresholds if isinstance(thresholds, str) else None,
+                                     schedule)
+    kept = [r for r in settings if not (isinstance(r, dict) and (
+        r.get("key") == "thresholds" or r.get("key") in new))]
+    tables["setting"] = kept + [{"key": k, "value": v} for k, v in sorted(new.items())]
+    return tables
+
+
 def parse_tables(data: Any) -> dict[type[m.BaseModel], list[dict[str, Any]]]:
     """Check a full-export document and convert its rows to column values.
+
+    A file from an older schema is first brought to the newest (``upgrade_tables``).
 
     Raises:
         FullImportError: listing every problem, e.g.
@@ -216,7 +253,7 @@ def parse_tables(data: Any) -> dict[type[m.BaseModel], list[dict[str, Any]]]:
     problems = _check_header(data)
     if problems:
         raise FullImportError(problems)
-    tables = data["tables"]
+    tables = upgrade_tables(data["tables"], data["schema"])
     known = {table_name(mod): mod for mod in MODELS}
     for name in tables:
         if name not in known:

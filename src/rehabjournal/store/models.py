@@ -45,7 +45,6 @@ class Profile(BaseModel):
     onset_date = DateField(null=True)
     goal = TextField(default="")
     clinician = CharField(default="")
-    outcome_schedule = TextField(default="")  # JSON: instruments and cadence (schema v2)
     created = DateTimeField(default=_now)
 
 
@@ -243,7 +242,8 @@ class Question(BaseModel):
 
 
 class Setting(BaseModel):
-    """Journal-wide settings that travel with the journal (schema v2), e.g. thresholds."""
+    """Journal-wide settings that travel with the journal: one row per option of the
+    settings registry (``services/settings.py``), the value as JSON (schema v3)."""
 
     key = CharField(primary_key=True)
     value = TextField()

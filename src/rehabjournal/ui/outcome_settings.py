@@ -1,6 +1,10 @@
 """Choose which outcome measures to fill in, and how often.
 
     open_outcome_settings(parent, ctx) -> bool   # True when the schedule was saved
+
+The schedule is two options of the settings registry ("outcomes" page: the instruments
+and the cadence, with their labels, range and help); each instrument's check box shows its
+``blurb`` from ``resources/instruments/<key>.json``. Save is one undoable edit.
 """
 
 from __future__ import annotations
@@ -17,15 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import outcomes as svc
-from ..services.errors import ValidationError
+from ..services import settings
+from .edit_path import apply_edit
 from .widgets import error_label
-
-BLURBS = {
-    "koos": "42 items on knee pain, other symptoms, daily living, sport and quality of life "
-            "(about 10 minutes).",
-    "lefs": "20 items on everyday and sporting activities of the leg (about 3 minutes).",
-    "psfs": "Up to five activities you choose, each rated 0-10 (about 2 minutes).",
-}
 
 
 class OutcomeSettingsDialog(QDialog):
@@ -40,7 +38,9 @@ class OutcomeSettingsDialog(QDialog):
                        "reminder when one is due.")
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        box = QGroupBox("Fill in")
+        chosen = settings.option("outcomes.instruments")
+        every = settings.option("outcomes.every_days")
+        box = QGroupBox(chosen.label)
         box_lay = QVBoxLayout(box)
         self.checks: dict[str, QCheckBox] = {}
         for inst in svc.available():
@@ -48,7 +48,7 @@ class OutcomeSettingsDialog(QDialog):
             check.setObjectName(f"check_{inst.key}")
             check.setChecked(inst.key in sched["instruments"])
             check.setToolTip(f"{inst.reference}\n{inst.licence}")
-            blurb = QLabel(BLURBS.get(inst.key, ""))
+            blurb = QLabel(inst.blurb)
             blurb.setWordWrap(True)
             blurb.setIndent(22)
             blurb.setStyleSheet("color: palette(placeholder-text);")
@@ -59,11 +59,11 @@ class OutcomeSettingsDialog(QDialog):
         form = QFormLayout()
         self.every = QSpinBox()
         self.every.setObjectName("everyDays")
-        self.every.setRange(1, 365)
-        self.every.setSuffix(" days")
+        self.every.setRange(int(every.minimum), int(every.maximum))
+        self.every.setSuffix(f" {every.unit}")
         self.every.setValue(sched["every_days"])
-        self.every.setToolTip("14 days = every 2 weeks")
-        form.addRow("Every", self.every)
+        self.every.setToolTip(every.help)
+        form.addRow(every.label, self.every)
         lay.addLayout(form)
         note = QLabel("VISA-P, Kujala and TSK-11 are not offered: their exact published wording "
                       "could not be verified. See Help \u203a About for sources and licences.")
@@ -81,16 +81,17 @@ class OutcomeSettingsDialog(QDialog):
     def chosen(self) -> list[str]:
         return [k for k, c in self.checks.items() if c.isChecked()]
 
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
     def save(self) -> None:
-        try:
-            svc.set_schedule(self.chosen(), self.every.value())
-        except ValidationError as exc:
-            self.error.setText(" ".join(exc.errors.values()))
-            self.error.show()
-            return
-        if self.ctx is not None:
-            self.ctx.journal_changed.emit(None)
-            self.ctx.saved("Outcome-measure schedule saved")
+        """Save the schedule as one undoable edit; stay open showing why when refused."""
+        edit = apply_edit(self.ctx, lambda: svc.edit_schedule(self.chosen(), self.every.value()),
+                          message=self._show_error, source=self)
+        if edit is None:
+            return  # refused (the reason is shown) or not written (the window's banner)
+        self.ctx.settings_changed.emit()
         self.accept()
 
 

@@ -3,6 +3,9 @@
 Keys: a number (0-4) picks that answer, Enter goes on, Backspace goes back, S skips an
 item when the instrument's missing-item rule allows it, Esc cancels. The last page shows
 the score (saved by then). The PSFS is one page: name up to five activities and rate each.
+How items are numbered, what the score is called and how to read it come from the
+instrument's definition (``numbering``, ``headline``, ``scoring.note``). Saving is one
+undoable edit (``ui/edit_path.apply_edit``): Edit > Undo deletes the response.
 
     open_questionnaire(parent, ctx, "koos")   # modal; returns the saved response id or None
 """
@@ -34,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import outcomes as dom
 from ..services import outcomes as svc
-from ..services.errors import ValidationError
+from .edit_path import apply_edit
 from .widgets import ERROR_COLOUR
 
 NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
@@ -96,8 +99,8 @@ class QuestionnaireDialog(QDialog):
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
         self.intro_page = self._build_intro()
-        self.item_page = self._build_item_page() if self.inst.kind != "psfs" else None
-        self.psfs_page = self._build_psfs_page() if self.inst.kind == "psfs" else None
+        self.item_page = self._build_item_page() if not self.inst.rates_activities else None
+        self.activities_page = self._build_activities_page() if self.inst.rates_activities else None
         self.result_page = self._build_result_page()
 
         self.error = _label("", "questionnaireError")
@@ -138,7 +141,7 @@ class QuestionnaireDialog(QDialog):
         text = self.inst.instructions.replace("{problem}", self.problem)
         self.intro_text = _label(text, "instructions")
         lay.addWidget(self.intro_text)
-        if self.inst.kind != "psfs":
+        if not self.inst.rates_activities:
             n = len(self.inst.items)
             rule = self.inst.missing_text
             lay.addWidget(_label(f"{n} items, about {max(2, n // 4)} minutes. {rule}", "muted"))
@@ -176,7 +179,7 @@ class QuestionnaireDialog(QDialog):
         self.stack.addWidget(page)
         return page
 
-    def _build_psfs_page(self) -> QWidget:
+    def _build_activities_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.addWidget(_label(self.inst.instructions.replace("{problem}", self.problem),
@@ -261,8 +264,8 @@ class QuestionnaireDialog(QDialog):
             self.next_button.setText("Start")
             self.hint.setText("Enter to start; Esc to cancel.")
             return
-        if self.inst.kind == "psfs":
-            self.stack.setCurrentWidget(self.psfs_page)
+        if self.inst.rates_activities:
+            self.stack.setCurrentWidget(self.activities_page)
             self.progress_label.setText("")
             self.back_button.setEnabled(True)
             self.skip_button.hide()
@@ -279,8 +282,7 @@ class QuestionnaireDialog(QDialog):
         self.section_title.setVisible(bool(section and section.title))
         self.section_text.setText(section.instruction if section else "")
         self.section_text.setVisible(bool(section and section.instruction))
-        self.item_text.setText(f"{item.id}. {item.text}" if self.inst.key == "koos"
-                               else f"{self.index + 1}. {item.text}")
+        self.item_text.setText(f"{self.inst.item_label(self.index)}. {item.text}")
         self._fill_options(item)
         self.back_button.setEnabled(True)
         skippable = dom.can_skip(self.inst, self.answers, item.id)
@@ -337,8 +339,8 @@ class QuestionnaireDialog(QDialog):
             self.index = 0
             self._show()
             return
-        if self.inst.kind == "psfs":
-            self._save(self._psfs_answers())
+        if self.inst.rates_activities:
+            self._save(self._activity_answers())
             return
         item = self.current
         if self.answers.get(item.id) is None:
@@ -367,10 +369,10 @@ class QuestionnaireDialog(QDialog):
     def back(self) -> None:
         if self.response_id is not None or self.index < 0:
             return
-        self.index = -1 if self.inst.kind == "psfs" else self.index - 1
+        self.index = -1 if self.inst.rates_activities else self.index - 1
         self._show()
 
-    def _psfs_answers(self) -> dict[str, Any]:
+    def _activity_answers(self) -> dict[str, Any]:
         acts = []
         for name, spin in zip(self.activity_names, self.activity_scores, strict=True):
             text = name.text().strip()
@@ -379,36 +381,33 @@ class QuestionnaireDialog(QDialog):
         return {"activities": acts}
 
     def _save(self, answers: dict[str, Any]) -> None:
+        """Save as one undoable edit; a refusal or a failed write shows here (and a failed
+        write also in the window's banner), with the answers kept for another try."""
+        self.error.hide()
+        self.ctx.write_failed.connect(self._fail)
         try:
-            rid = svc.save_response(self.inst.key, self.day, answers)
-        except ValidationError as exc:
-            self._fail(" ".join(exc.errors.values()))
+            edit = apply_edit(self.ctx,
+                              lambda: svc.add_response(self.inst.key, self.day, answers),
+                              message=self._fail, source=self)
+        finally:
+            self.ctx.write_failed.disconnect(self._fail)
+        if edit is None:
             return
-        except Exception as exc:  # noqa: BLE001 - shown, nothing written
-            self._fail(f"Could not save: {exc}")
-            return
-        self.response_id = rid
+        self.response_id = edit.result
         self.result = dom.score(self.inst, answers)
         self._show_result()
         self._show()
-        self.saved.emit(rid)
-        if self.ctx is not None:
-            self.ctx.journal_changed.emit(self.day)
-            self.ctx.saved(f"Saved {self.inst.short}")
+        self.saved.emit(self.response_id)
 
     def _show_result(self) -> None:
         r = self.result
         inst = self.inst
-        lo, hi = inst.score_range
-        if inst.key == "koos":
-            self.result_title.setText(f"KOOS Pain {dom_fmt(r.total)} / 100")
-            lines = [f"{s.name}: {dom_fmt(r.subscores.get(s.key))}" for s in inst.subscales]
-            lines.append("100 = no knee problems, 0 = extreme problems. The KOOS has no "
-                         "total score.")
-        else:
-            self.result_title.setText(f"{inst.short} {dom_fmt(r.total)} / {dom_fmt(hi)}")
-            lines = [inst.missing_text if inst.kind == "psfs" else "",
-                     f"Scale {dom_fmt(lo)}-{dom_fmt(hi)}; higher is better."]
+        total = f"{dom_fmt(r.total)} / {dom_fmt(inst.score_range[1])}"
+        self.result_title.setText(f"{inst.score_label} {total}")
+        lines = [f"{s.name}: {dom_fmt(r.subscores.get(s.key))}" for s in inst.subscales]
+        if inst.rates_activities:
+            lines.append(inst.missing_text)
+        lines.append(inst.reading)
         first = next((x.score for x in svc.responses(inst.key)
                       if x.score is not None and x.id != self.response_id), None)
         if first is not None and r.total is not None:
@@ -450,11 +449,7 @@ class QuestionnaireDialog(QDialog):
         super().keyPressEvent(event)
 
 
-def dom_fmt(value) -> str:
-    if value is None:
-        return "-"
-    r = round(float(value), 1)
-    return str(int(r)) if r == int(r) else f"{r:.1f}"
+dom_fmt = dom.fmt_score
 
 
 def open_questionnaire(parent, ctx, instrument_key: str, day: date | None = None) -> int | None:

@@ -1,0 +1,436 @@
+"""The settings registry: every option declared once, read and written only through here.
+
+An ``Option`` says everything about one setting: its key, type, default, allowed range or
+choices, the label and help text a dialog shows, and where it is stored:
+
+* ``JOURNAL``: a row of the journal's ``setting`` table (key = the option's key, value =
+  JSON), so the app, the command line and reports made from this journal agree;
+* ``MACHINE``: per computer (window geometry ...), in the store the UI installs with
+  ``use_machine_store`` (``ui/settings.py``: ``QSettings``); an in-memory store until then.
+
+Reading never fails on a bad value: an option that is absent, of the wrong type or out of
+range reads as its default. Writing checks first and raises ``ValidationError({key:
+message})``; nothing is written then.
+
+    get("thresholds.green_peak_max")          # -> 2 (int)
+    set("thresholds.green_peak_max", 3)
+    edit({"thresholds.green_peak_max": 3})    # -> an undoable Edit (ui/edit_path)
+    validate({"thresholds.green_peak_max": 11})  # ValidationError: {key: message}
+    thresholds()                              # -> domain.light.Thresholds
+
+Adding a setting: declare an ``Option`` in ``OPTIONS`` (``page="preferences"`` puts it in
+the Preferences dialog, built from this list); read it with ``get(key)``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
+from typing import Any, Protocol
+
+from ..domain import light as light_mod
+from ..domain import scales
+from ..store import settings_repo
+from .edit import SETTINGS, Change, Edit, no_change, perform, transaction
+from .errors import ValidationError
+
+JOURNAL = "journal"
+MACHINE = "machine"
+
+#: The pages (dialogs) that show options, in the order they list them.
+PREFERENCES = "preferences"
+OUTCOMES = "outcomes"
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+"""What a store's ``read`` returns for an option it holds no value for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One setting.
+
+    Attributes:
+        key: ``"section.name"``, e.g. ``"thresholds.acceptable_pain"``; the journal row's
+            key, or (``.`` as ``/``) the ``QSettings`` key.
+        type: ``int``, ``float``, ``str``, ``bytes`` or ``list`` (a subset of ``choices``).
+        default: the value when none is stored (or the stored one is invalid).
+        label: what a dialog shows beside the editor.
+        help: the editor's tooltip.
+        minimum, maximum: the allowed range of an ``int``/``float`` option (inclusive).
+        step: the editor's step for numbers.
+        choices: allowed values (``str``) or items (``list``), or a function returning
+            them (evaluated when needed, e.g. the shipped instruments).
+        where: ``JOURNAL`` or ``MACHINE``.
+        page: the dialog that edits it (``PREFERENCES``, ``OUTCOMES``), "" for none.
+        unit: appended to range messages ("days").
+        name: how messages name the option (default: the label).
+    """
+
+    key: str
+    type: type
+    default: Any
+    label: str = ""
+    help: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    step: float | None = None
+    choices: tuple[Any, ...] | Callable[[], tuple[Any, ...]] | None = None
+    where: str = JOURNAL
+    page: str = ""
+    unit: str = ""
+    name: str = ""
+
+    @property
+    def field(self) -> str:
+        """The last part of the key: ``"acceptable_pain"``."""
+        return self.key.rpartition(".")[2]
+
+    @property
+    def allowed(self) -> tuple[Any, ...] | None:
+        return self.choices() if callable(self.choices) else self.choices
+
+    def check(self, value: Any) -> str | None:
+        """A message saying why ``value`` is refused, or None when it may be stored."""
+        name = self.name or self.label or self.key
+        if self.type in (int, float):
+            if self.minimum is None or self.maximum is None:
+                if isinstance(value, bool) or not isinstance(value, int | float) or (
+                        self.type is int and value != int(value)):
+                    return f"{name} must be a {'whole ' if self.type is int else ''}number."
+                return None
+            if value is None:
+                return f"{name} is required."
+            return scales.validate_range(value, self.minimum, self.maximum, name,
+                                         whole=self.type is int, unit=self.unit)
+        if self.type is bytes:
+            return None if isinstance(value, bytes | bytearray) else f"{name} must be bytes."
+        if self.type is list:
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                return f"{name} must be a list."
+            allowed = self.allowed
+            unknown = [v for v in value if allowed is not None and v not in allowed]
+            if unknown:
+                return f"Unknown {name}: {', '.join(unknown)}."
+            return None
+        if not isinstance(value, self.type):
+            return f"{name} must be {self.type.__name__} (got {value!r})."
+        allowed = self.allowed
+        if allowed is not None and value not in allowed:
+            return f"{name} must be one of {', '.join(map(str, allowed))} (got {value!r})."
+        return None
+
+    def clean(self, value: Any) -> Any:
+        """A checked value in its stored form: ints as int, lists in the choices' order."""
+        if self.type is int:
+            return int(value)
+        if self.type is float:
+            return float(value)
+        if self.type is bytes:
+            return bytes(value)
+        if self.type is list:
+            allowed = self.allowed
+            if allowed is None:
+                return list(dict.fromkeys(value))
+            return [c for c in allowed if c in value]
+        return value
+
+    def fallback(self) -> Any:
+        """A fresh copy of the default (lists are mutable)."""
+        return list(self.default) if isinstance(self.default, list) else self.default
+
+
+def _instrument_keys() -> tuple[str, ...]:
+    from .outcomes import INSTRUMENT_KEYS  # outcomes reads its schedule from here
+
+    return INSTRUMENT_KEYS
+
+
+_TH = light_mod.DEFAULT_THRESHOLDS
+
+
+def _threshold(field: str, label: str, lo: float, hi: float, step: float, help_text: str,
+               *, name: str = "", page: str = PREFERENCES, unit: str = "") -> Option:
+    """An option of ``domain.light.Thresholds``: its type and default come from there."""
+    default = getattr(_TH, field)
+    return Option(f"thresholds.{field}", type(default), default, label, help_text,
+                  minimum=lo, maximum=hi, step=step, page=page, name=name or label,
+                  unit=unit)
+
+
+#: Every option, in the order dialogs list them.
+OPTIONS: tuple[Option, ...] = (
+    # -- the pain-monitoring light (domain.light.Thresholds) --------------------------------
+    _threshold("acceptable_pain", "Acceptable pain during/after (0-10)", 1, 10, 1,
+               "Pain above this during or after a session turns the light red "
+               "(Silbernagel 2007 uses 5).", name="Acceptable pain"),
+    _threshold("green_peak_max", "Green when peak pain is at most", 0, 9, 1,
+               "Peak pain up to this counts as green (2 by default; some use 3).",
+               name="Green peak pain"),
+    _threshold("morning_rise_tolerance", "Next-morning rise allowed (points)", 0, 5, 1,
+               "How far next-morning pain may rise above your usual level.",
+               name="Next-morning rise allowed", unit="points"),
+    _threshold("baseline_days", "Baseline: median of the last (days)", 3, 28, 1,
+               "Your usual morning pain is the median of these days.",
+               name="Baseline", unit="days"),
+    _threshold("trend_rise", "Weekly rise that counts as rising (points)", 0.5, 5, 0.5,
+               "Week-on-week rise of average morning pain that turns the light red.",
+               name="Weekly rise", unit="points"),
+    _threshold("improvement_points", "Important change (points)", 1, 5, 1,
+               "A change of about 2 points is clinically important (Farrar 2001).",
+               name="Important change", unit="points"),
+    _threshold("improvement_fraction", "Important change (fraction)", 0.1, 0.9, 0.05,
+               "About 30 % is clinically important (Farrar 2001).",
+               name="Important change (fraction)"),
+    _threshold("assessment_weeks", "Suggest an assessment after (weeks)", 2, 26, 1,
+               "Without improvement after this many weeks, suggest booking one.",
+               name="Suggest an assessment after", unit="weeks"),
+    _threshold("trend_min_days", "Morning ratings a week needs for a trend", 1,
+               light_mod.TREND_DAYS, 1,
+               "A weekly trend is given only when both weeks have this many morning ratings.",
+               page=""),
+    # -- outcome measures ---------------------------------------------------------------------
+    Option("outcomes.instruments", list, [], "Fill in",
+           "The questionnaires Today reminds you of.", choices=_instrument_keys,
+           page=OUTCOMES, name="outcome measure(s)"),
+    Option("outcomes.every_days", int, 14, "Every", "14 days = every 2 weeks",
+           minimum=1, maximum=365, step=1, page=OUTCOMES, unit="days",
+           name="Repeat every"),
+    # -- this computer --------------------------------------------------------------------------
+    Option("window.geometry", bytes, b"", "Main window position and size",
+           where=MACHINE),
+)
+
+_BY_KEY: dict[str, Option] = {o.key: o for o in OPTIONS}
+
+
+def option(key: str) -> Option:
+    """The option declared with ``key``.
+
+    Raises:
+        KeyError: no such option (a typo in a key fails loudly, never silently).
+    """
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise KeyError(f"no setting {key!r} is declared in services/settings.py") from None
+
+
+def options(page: str | None = None, where: str | None = None) -> tuple[Option, ...]:
+    """The options of one page and/or one store, in declaration order."""
+    return tuple(o for o in OPTIONS
+                 if (page is None or o.page == page) and (where is None or o.where == where))
+
+
+# ---- stores ------------------------------------------------------------------------------
+
+class MachineStore(Protocol):
+    """Where ``MACHINE`` options live (``ui/settings.QSettingsStore`` in the app)."""
+
+    def read(self, option: Option) -> Any:
+        """The stored value, or ``MISSING``."""
+
+    def write(self, option: Option, value: Any) -> None: ...
+
+
+class MemoryStore:
+    """A machine store in memory: the command line and tests without a GUI."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def read(self, option: Option) -> Any:
+        return self.values.get(option.key, MISSING)
+
+    def write(self, option: Option, value: Any) -> None:
+        self.values[option.key] = value
+
+
+_machine: MachineStore = MemoryStore()
+
+
+def use_machine_store(store: MachineStore) -> None:
+    """Keep ``MACHINE`` options in ``store`` from now on."""
+    global _machine
+    _machine = store
+
+
+def _decode(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return MISSING
+
+
+def _encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _valid_or_default(opt: Option, raw: Any) -> Any:
+    if raw is MISSING or (isinstance(raw, float) and not math.isfinite(raw)) \
+            or opt.check(raw) is not None:
+        return opt.fallback()
+    return opt.clean(raw)
+
+
+# ---- reading -----------------------------------------------------------------------------
+
+def get(key: str) -> Any:
+    """The typed value of ``key``: the stored one when valid, else the default.
+
+    Raises:
+        KeyError: no such option.
+        peewee/sqlite3 errors: a journal option was asked for and the journal cannot be read.
+    """
+    return get_many([key])[key]
+
+
+def get_many(keys: Iterable[str]) -> dict[str, Any]:
+    """The typed values of ``keys`` ({key: value}), journal options in one query."""
+    opts = [option(k) for k in keys]
+    journal_keys = [o.key for o in opts if o.where == JOURNAL]
+    stored = settings_repo.read(journal_keys) if journal_keys else {}
+    out = {}
+    for opt in opts:
+        if opt.where == JOURNAL:
+            raw = _decode(stored[opt.key]) if opt.key in stored else MISSING
+        else:
+            raw = _machine.read(opt)
+        out[opt.key] = _valid_or_default(opt, raw)
+    return out
+
+
+def defaults(keys: Iterable[str] | None = None) -> dict[str, Any]:
+    """{key: default} of ``keys`` (every option when None)."""
+    return {k: option(k).fallback() for k in (keys if keys is not None else _BY_KEY)}
+
+
+# ---- writing -----------------------------------------------------------------------------
+
+def validate(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values in their stored form, checked one by one and then together.
+
+    Options that must fit together (the thresholds: green below acceptable ...) are
+    checked with the stored values of the others in their group.
+
+    Raises:
+        ValidationError: {key: message} for every refused value; or one message (key "")
+            "These values do not fit together: ..." for a group that does not fit.
+        KeyError: a key names no option.
+    """
+    errors, clean = {}, {}
+    for key, value in values.items():
+        opt = option(key)
+        message = opt.check(value)
+        if message:
+            errors[key] = message
+        else:
+            clean[key] = opt.clean(value)
+    if errors:
+        raise ValidationError(errors)
+    for keys, check in _GROUP_CHECKS:
+        if any(k in clean for k in keys):
+            check({**get_many(keys), **{k: v for k, v in clean.items() if k in keys}})
+    return clean
+
+
+def _write(clean: Mapping[str, Any]) -> None:
+    journal = {k: _encode(v) for k, v in clean.items() if option(k).where == JOURNAL}
+    if journal:
+        settings_repo.write(journal)
+    for key, value in clean.items():
+        opt = option(key)
+        if opt.where == MACHINE:
+            _machine.write(opt, value)
+
+
+def set(key: str, value: Any) -> None:
+    """Check and store one value (see ``set_many``)."""
+    set_many({key: value})
+
+
+def set_many(values: Mapping[str, Any]) -> None:
+    """Check every value, then store them all (journal ones in one transaction).
+
+    Raises:
+        ValidationError: {key: message}; nothing was written.
+        StorageError: the journal could not be written; nothing was written.
+    """
+    clean = validate(values)
+    if any(option(k).where == JOURNAL for k in clean):
+        transaction(lambda: _write(clean))
+    else:
+        _write(clean)
+
+
+def edit(values: Mapping[str, Any], *, label: str = "change preferences",
+         saved: str = "Preferences saved") -> Edit:
+    """Change journal options as one undoable edit (one transaction, one undo step).
+
+    Args:
+        values: {key: value} of ``JOURNAL`` options.
+        label, saved: the undo text and the status text.
+
+    Returns:
+        The ``Edit`` (``no_change`` when every value was already so).
+
+    Raises:
+        ValidationError: a value was refused (see ``validate``); nothing was written.
+        StorageError: the write failed; nothing was written.
+        ValueError: a key names a ``MACHINE`` option (those have no undo).
+    """
+    clean = validate(values)
+    machine = [k for k in clean if option(k).where != JOURNAL]
+    if machine:
+        raise ValueError(f"edit() changes journal options only, not {machine}")
+    if get_many(clean) == clean:
+        return no_change(label, scope=SETTINGS)
+    keys = list(clean)
+
+    def do() -> Change:
+        stored = settings_repo.read(keys)
+        before = {k: stored.get(k) for k in keys}
+        _write(clean)
+        return Change(undo=lambda: settings_repo.restore(before), redo=lambda: _write(clean))
+
+    return perform(label, do, scope=SETTINGS, saved=saved)
+
+
+# ---- the pain-monitoring thresholds ----------------------------------------------------------
+
+THRESHOLD_KEYS: tuple[str, ...] = tuple(
+    f"thresholds.{f.name}" for f in dc_fields(light_mod.Thresholds))
+
+
+def _thresholds_from(values: Mapping[str, Any]) -> light_mod.Thresholds:
+    """Raises ValueError when the values do not fit together."""
+    return light_mod.Thresholds(**{option(k).field: v for k, v in values.items()})
+
+
+def thresholds() -> light_mod.Thresholds:
+    """The journal's pain-monitoring thresholds (the defaults when stored ones clash)."""
+    try:
+        return _thresholds_from(get_many(THRESHOLD_KEYS))
+    except ValueError:
+        return light_mod.DEFAULT_THRESHOLDS
+
+
+def _check_thresholds(values: dict[str, Any]) -> None:
+    try:
+        _thresholds_from(values)
+    except ValueError as exc:
+        raise ValidationError(f"These values do not fit together: {exc}") from None
+
+
+#: Options that must fit together: (their keys, a check raising ValidationError).
+_GROUP_CHECKS: tuple[tuple[tuple[str, ...], Callable[[dict[str, Any]], None]], ...] = (
+    (THRESHOLD_KEYS, _check_thresholds),
+)
