@@ -1,4 +1,4 @@
-"""A disk-full or I/O error during a save: shown to the user, the typed value kept."""
+"""A disk-full or I/O error during a save: shown in the window's banner, the typed value kept."""
 
 from __future__ import annotations
 
@@ -49,13 +49,14 @@ def test_disk_full_is_shown_and_the_typed_value_kept(open_window, qtbot, monkeyp
     ctx, window = open_window()
     window.show()
     page = window.show_page("today")
+    banner = window.write_banner
     edit = page.fields["morning_pain"].edit
     with monkeypatch.context() as patch:
         inject(patch)
         _type(qtbot, edit, "7")
-        qtbot.waitUntil(page.write_error.isVisible, timeout=2000)
-        assert DISK_FULL in page.write_error.text()
-        assert "Could not save" in page.write_error.text()
+        qtbot.waitUntil(banner.isVisible, timeout=2000)
+        assert DISK_FULL in banner.label.text()
+        assert "Could not save" in banner.label.text()
         assert edit.text() == "7"  # what the user typed is still there
         assert page.saved_label.text() == ""
     # nothing was written
@@ -64,7 +65,7 @@ def test_disk_full_is_shown_and_the_typed_value_kept(open_window, qtbot, monkeyp
 
     # the disk has room again: editing saves, and the message goes away
     _type(qtbot, edit, "6")
-    qtbot.waitUntil(lambda: not page.write_error.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=2000)
     assert js.get_checkin(TODAY)["morning_pain"] == 6
     assert page.saved_label.text().startswith("Saved")
 
@@ -78,7 +79,7 @@ def test_retrying_the_same_value_after_a_failure_saves_it(open_window, qtbot, mo
     with monkeypatch.context() as patch:
         _inject_in_database(patch)
         _type(qtbot, edit, "7")
-        qtbot.waitUntil(page.write_error.isVisible, timeout=2000)
+        qtbot.waitUntil(window.write_banner.isVisible, timeout=2000)
     _type(qtbot, edit, "7")
-    qtbot.waitUntil(lambda: not page.write_error.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.write_banner.isVisible(), timeout=2000)
     assert js.get_checkin(TODAY)["morning_pain"] == 7

@@ -200,13 +200,12 @@ def test_a_refused_questionnaire_says_why(open_window, qtbot):
 
 
 def test_today_banner_shows_what_is_due_and_hides_when_done(open_window, qtbot):
-    from rehabjournal.ui import outcomes_due
-
     ctx, window = open_window()
     page = window.show_page("today")
     svc.set_schedule(["koos", "lefs"], 14)
-    banner = outcomes_due.install(page)
-    assert page.body.indexOf(banner) == 2
+    banner = page.outcomes_due
+    banner.refresh()
+    assert page.sections[0] is banner  # the first section, right under the date bar
     assert banner.isVisible()
     assert [b.objectName() for b in banner.buttons.values()] == ["fill_koos", "fill_lefs"]
     assert banner.findChild(QLabel, "due_koos").text() == "KOOS is due \u2014 fill it in now"

@@ -28,7 +28,7 @@ def test_checkin_and_two_sessions_from_the_keyboard_survive_a_restart(open_windo
     type_into(qtbot, page.fields["morning_pain"], "3")
     type_into(qtbot, page.fields["stiffness_min"], "15")
     type_into(qtbot, page.fields["sleep_hours"], "6.5")
-    qtbot.keyClicks(page.swelling, "m")  # keyboard search: "mild"
+    qtbot.keyClicks(page.checkin.swelling, "m")  # keyboard search: "mild"
     assert "Saved" in page.saved_label.text()
 
     for kind, minutes, rpe, during, after in (("run", "35", "5", "3", "4"),
@@ -65,31 +65,31 @@ def test_yesterdays_session_waits_for_its_next_morning_rating(open_window, qtbot
                                                      "pain_after": 6})
     page = window.show_page("today")
     page.load()
-    assert page.morning_after_box.isVisible()
-    question = page.morning_after_box.findChildren(type(page.title))
+    assert page.next_morning.isVisible()
+    question = page.next_morning.findChildren(type(page.title))
     texts = [q.text() for q in question]
     assert any("How is the knee this morning after yesterday's run (40 min)?" in t
                for t in texts)
     # Pain after yesterday's run was 6/10: the light is red, with that reason.
     assert page.light_badge.colour == "red"
-    assert "6/10" in page.light_reason.text()
-    type_into(qtbot, page.next_morning_fields[sid], "2")
+    assert "6/10" in page.light.reason.text()
+    type_into(qtbot, page.next_morning.fields[sid], "2")
     assert js.get_session(sid)["next_morning_pain"] == 2
 
 
 def test_red_flag_shows_the_see_a_clinician_banner(open_window, qtbot):
     ctx, window = open_window()
     page = window.show_page("today")
-    assert not page.flag_banner.isVisible()
+    assert not page.light.flag_banner.isVisible()
     page.flag_boxes["locking_giving_way"].click()
-    assert page.flag_banner.isVisible()
-    assert "See a clinician" in page.flag_banner.label.text()
-    assert "Knee locks, catches or gives way" in page.flag_banner.label.text()
+    assert page.light.flag_banner.isVisible()
+    assert "See a clinician" in page.light.flag_banner.label.text()
+    assert "Knee locks, catches or gives way" in page.light.flag_banner.label.text()
     assert js.red_flags(TODAY) == {"locking_giving_way"}
     assert page.light_badge.colour == "red"
     window.undo_action.trigger()
     assert js.red_flags(TODAY) == set()
-    assert not page.flag_banner.isVisible()
+    assert not page.light.flag_banner.isVisible()
 
 
 def test_out_of_range_values_are_refused_beside_the_field(open_window, qtbot):
@@ -149,15 +149,15 @@ def test_events_and_extra_pain_sites(open_window, qtbot):
     js.add_site("knee", "right", "")
     page = window.show_page("today")
     page.load()
-    page.event_kind.setCurrentIndex(page.event_kind.findData("new_shoes"))
-    page.event_label.setText("Brooks Ghost")
-    page.add_event_button.click()
+    page.events.kind.setCurrentIndex(page.events.kind.findData("new_shoes"))
+    page.events.label.setText("Brooks Ghost")
+    page.events.add_button.click()
     assert [(e["kind"], e["label"]) for e in js.list_events(TODAY)] == [
         ("new_shoes", "Brooks Ghost")]
-    page.event_kind.setCurrentIndex(page.event_kind.findData("custom"))
-    page.event_label.clear()
-    page.add_event_button.click()
-    assert "custom event needs a short label" in page.event_error.text()
+    page.events.kind.setCurrentIndex(page.events.kind.findData("custom"))
+    page.events.label.clear()
+    page.events.add_button.click()
+    assert "custom event needs a short label" in page.events.error.text()
     right = [s for s in js.list_sites() if s["side"] == "right"][0]
-    type_into(qtbot, page.site_fields[right["id"]], "2")
+    type_into(qtbot, page.checkin.site_fields[right["id"]], "2")
     assert js.checkin_site_pains(TODAY) == {right["id"]: 2}

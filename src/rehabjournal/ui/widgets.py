@@ -1,4 +1,6 @@
-"""Small widgets shared by the pages: validated number fields, error labels, the light badge."""
+"""Small widgets shared by the pages: validated number fields, error labels, the light badge,
+and two helpers for forms that are rebuilt from the journal (``clear_layout``,
+``set_combo_data``)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.scales import validate_range
 
@@ -169,3 +171,24 @@ class Banner(QFrame):
 
 def fmt_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget and nested layout of ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def set_combo_data(combo: QComboBox, value) -> None:
+    """Select the item whose data is ``value`` (the first item when none is), silently."""
+    index = combo.findData(value)
+    combo.blockSignals(True)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.blockSignals(False)

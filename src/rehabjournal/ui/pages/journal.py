@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain import light as light_mod
 from ...services import journal as js
 from ..context import AppContext
-from ..undo import push_done
+from ..edit_path import apply_edit
 from ..widgets import LIGHT_COLOURS, error_label
 
 CHUNK = 200
@@ -329,22 +329,11 @@ class JournalPage(QWidget):
             self.ctx.open_day.emit(day)
 
     def delete_selected(self) -> None:
+        """Delete everything of the selected day (Edit > Undo brings it back)."""
         day = self.selected_day()
         if day is None:
             return
-        snap = js.delete_day(day)
-        holder = {"snap": snap}
-
-        def redo():
-            holder["snap"] = js.delete_day(day)
-
-        def undo():
-            js.restore_day(holder["snap"])
-
-        push_done(self.ctx.undo_stack, f"delete {day:%d %b %Y}", redo, undo,
-                  lambda: self.ctx.journal_changed.emit(None))
-        self.ctx.saved(f"Deleted {day:%d %b %Y} (Edit > Undo brings it back)")
-        self.ctx.journal_changed.emit(None)
+        apply_edit(self.ctx, lambda: js.edit_delete_day(day), source=self)
 
     def activated(self) -> None:
         if self._dirty:

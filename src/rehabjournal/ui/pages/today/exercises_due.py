@@ -1,40 +1,38 @@
-"""The exercises due on a day, for the Today page: tick done, partly done or skipped.
+"""The exercises due on the day from the active programme: done, partly done or skipped.
 
-``install(page)`` puts an ``ExercisesDueWidget`` into the Today page's hidden hook
-(``page.exercises_layout`` inside ``page.exercises_box``), shows the box while something is
-due, and follows the page's day. Each answer is saved at once (one log per day and
-prescription) and can be undone.
+Each answer is saved at once (one log per day and prescription) as one undo step. The
+section is hidden while nothing is due.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from ..services import programme as ps
-from ..services.errors import ValidationError
-from .context import AppContext
-from .undo import push_done
-from .widgets import NumberField, error_label
+from ....services import exercise_logs
+from ....services import programme as ps
+from ...context import AppContext
+from ...edit_path import apply_edit
+from ...widgets import NumberField, clear_layout, error_label
 
 STATUS_TEXT = {"done": "Done", "partial": "Partly done", "skipped": "Skipped"}
 STATUS_COLOUR = {"done": "#2e7d32", "partial": "#8d6e00", "skipped": "#757575"}
 
 
 class DueRow(QFrame):
-    """One prescription due: its dose, what was done, and the three answers."""
+    """One prescription due: its dose, what was done, and the answers."""
 
-    def __init__(self, owner: ExercisesDueWidget, item: dict):
+    def __init__(self, owner: ExercisesDueSection, item: dict):
         super().__init__()
         self.owner = owner
         self.item = item
@@ -101,8 +99,7 @@ class DueRow(QFrame):
                     "hold_s_done": item["hold_s"], "load_done": item["load"],
                     "pain_during": None}
         for key, field in self.fields.items():
-            value = log.get(key) if log else defaults.get(key)
-            field.set_value(value)
+            field.set_value(log.get(key) if log else defaults.get(key))
         status = log["status"] if log else None
         self.clear_button.setEnabled(log is not None)
         if status:
@@ -113,6 +110,7 @@ class DueRow(QFrame):
             self.status_label.setStyleSheet("")
 
     def values(self, status: str) -> dict | None:
+        """The answer as typed, or None (with the reasons beside the fields) when refused."""
         out: dict = {"status": status}
         bad = False
         for key, field in self.fields.items():
@@ -127,61 +125,50 @@ class DueRow(QFrame):
             out = {"status": "skipped", "pain_during": out.get("pain_during")}
         return None if bad else out
 
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
     def save(self, status: str) -> None:
         values = self.values(status)
-        if values is None:
-            return
-        self.owner.save(self.prescription_id, values, f"Exercise {STATUS_TEXT[status].lower()}")
+        if values is not None:
+            self.owner.answer(self, lambda day: exercise_logs.edit_log(
+                day, self.prescription_id, values))
 
     def clear(self) -> None:
-        self.owner.save(self.prescription_id, None, "Clear exercise answer")
+        self.owner.answer(self, lambda day: exercise_logs.edit_clear_log(
+            day, self.prescription_id))
 
 
-class ExercisesDueWidget(QWidget):
-    """The active programme's prescriptions due on ``day``.
+class ExercisesDueSection(QGroupBox):
+    """The active programme's prescriptions due on the day; hidden when none is.
 
-    Signals:
-        changed(bool): emitted after a reload; True when something is due.
+    Attributes:
+        rows: {prescription id: its DueRow}.
     """
 
-    changed = Signal(bool)
-
-    def __init__(self, ctx: AppContext, day: date, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, ctx: AppContext):
+        super().__init__("Exercises due")
         self.ctx = ctx
-        self.day = day
+        self.day: date = ctx.today()
         self.rows: dict[int, DueRow] = {}
+        self.setObjectName("exercisesBox")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.phase_label = QLabel()
         self.phase_label.setObjectName("duePhase")
         self.phase_label.setWordWrap(True)
         layout.addWidget(self.phase_label)
         self.rows_layout = QVBoxLayout()
         layout.addLayout(self.rows_layout)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        ctx.journal_changed.connect(self._journal_changed)
-        ctx.programme_changed.connect(self.reload)
-        self.reload()
+        ctx.programme_changed.connect(self.refresh)
+        self.hide()
 
     def set_day(self, day: date) -> None:
         self.day = day
-        self.reload()
+        self.refresh()
 
-    def _journal_changed(self, day) -> None:
-        if day is None or day == self.day:
-            self.reload()
-
-    def has_items(self) -> bool:
-        return bool(self.rows)
-
-    def reload(self) -> None:
-        while self.rows_layout.count():
-            widget = self.rows_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+    def refresh(self) -> None:
+        clear_layout(self.rows_layout)
         self.rows = {}
         items = ps.due_on(self.day)
         if items:
@@ -194,64 +181,12 @@ class ExercisesDueWidget(QWidget):
             row = DueRow(self, item)
             self.rows[item["id"]] = row
             self.rows_layout.addWidget(row)
-        self.changed.emit(bool(items))
+        self.setVisible(bool(items))
 
-    def save(self, prescription_id: int, values: dict | None, text: str) -> None:
-        """Save (or with None clear) one answer, with undo."""
+    def answer(self, row: DueRow, run) -> None:
+        """Save (or clear) one row's answer for the day through the edit path."""
         day = self.day
-        try:
-            if values is None:
-                previous = ps.get_log(day, prescription_id)
-                ps.restore_log(day, prescription_id, None)
-            else:
-                previous = ps.log_exercise(day, prescription_id, values)
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        except Exception as exc:  # noqa: BLE001 - a failed write must be shown, not lost
-            self.error.setText(f"Not saved: {exc}")
-            self.error.show()
-            return
-        self.error.hide()
-        new = ps.get_log(day, prescription_id)
-
-        def redo():
-            ps.restore_log(day, prescription_id, new)
-
-        def undo():
-            ps.restore_log(day, prescription_id, previous)
-
-        push_done(self.ctx.undo_stack, text, redo, undo,
-                  after=lambda: self.ctx.journal_changed.emit(day))
-        self.ctx.saved("Exercise saved")
-        self.ctx.journal_changed.emit(day)
-
-
-def install(page) -> ExercisesDueWidget:
-    """Fill the Today page's exercises hook and keep it in step with the page's day."""
-    widget = ExercisesDueWidget(page.ctx, page.day)
-    page.exercises_layout.addWidget(widget)
-    page.exercises_due = widget
-
-    def follow(_day=None) -> None:
-        if widget.day != page.day:
-            widget.set_day(page.day)
-
-    def visible(has_items: bool) -> None:
-        page.exercises_box.setVisible(has_items)
-
-    widget.changed.connect(visible)
-    page.ctx.journal_changed.connect(follow)
-    page.ctx.programme_changed.connect(follow)
-    original_load = getattr(page, "load", None)
-    if callable(original_load):
-        # the page reloads itself when its day changes: follow it (no edit of today.py)
-        def load_and_follow(*args, **kwargs):
-            result = original_load(*args, **kwargs)
-            follow()
-            return result
-
-        page.load = load_and_follow
-    visible(widget.has_items())
-    return widget
+        edit = apply_edit(self.ctx, lambda: run(day), fields=row.fields,
+                          message=row.show_error, source=self)
+        if edit is not None:
+            self.refresh()

@@ -1,16 +1,18 @@
-"""The Today page's "KOOS is due" banner.
+"""The "KOOS is due" banner: the scheduled outcome measures due today.
 
-The Today page calls ``install(page)`` once; the banner sits at index 2 of ``page.body``
-and shows one row per scheduled outcome measure that is due (never done, or last done at
-least the chosen number of days ago), each with a button that opens the questionnaire.
-It refreshes whenever the journal changes.
+One row per scheduled outcome measure that is due (never done, or last done at least the
+chosen number of days ago), each with a button that opens the questionnaire. It is about
+the real today whatever day the page shows, so it also follows every journal change.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from datetime import date
 
-from ..services import outcomes as svc
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ....services import outcomes as svc
+from ...context import AppContext
 
 BANNER_STYLE = (
     "QFrame#outcomesDue { background: palette(alternate-base); border: 1px solid "
@@ -18,12 +20,17 @@ BANNER_STYLE = (
 )
 
 
-class OutcomesDueBanner(QFrame):
-    """One row per due outcome measure: "KOOS is due — fill it in now" [Fill in KOOS]."""
+class OutcomesDueSection(QFrame):
+    """One row per due outcome measure: "KOOS is due — fill it in now" [Fill in KOOS].
 
-    def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(parent)
+    Attributes:
+        due: the instrument keys shown; buttons: {key: its Fill in button}.
+    """
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
         self.ctx = ctx
+        self.day: date = ctx.today()
         self.setObjectName("outcomesDue")
         self.setStyleSheet(BANNER_STYLE)
         self.rows = QVBoxLayout(self)
@@ -31,9 +38,14 @@ class OutcomesDueBanner(QFrame):
         self.rows.setSpacing(4)
         self.buttons: dict[str, QPushButton] = {}
         self.due: list[str] = []
+        ctx.journal_changed.connect(lambda _day: self.refresh())
         self.hide()
 
-    def refresh(self, _day=None) -> None:
+    def set_day(self, day: date) -> None:
+        self.day = day
+        self.refresh()
+
+    def refresh(self) -> None:
         try:
             due = svc.due(self.ctx.today())
         except Exception:  # noqa: BLE001 - no journal open (closing): show nothing
@@ -68,16 +80,7 @@ class OutcomesDueBanner(QFrame):
         self.setVisible(bool(due))
 
     def open(self, key: str) -> int | None:
-        from .questionnaire import open_questionnaire
+        """Open the questionnaire ``key`` for today; the new response's id, or None."""
+        from ...questionnaire import open_questionnaire
 
         return open_questionnaire(self.window(), self.ctx, key, self.ctx.today())
-
-
-def install(page) -> OutcomesDueBanner:
-    """Put the banner at index 2 of ``page.body`` and keep it up to date."""
-    banner = OutcomesDueBanner(page.ctx)
-    page.body.insertWidget(2, banner)
-    page.outcomes_due = banner
-    page.ctx.journal_changed.connect(banner.refresh)
-    banner.refresh()
-    return banner

@@ -1,0 +1,128 @@
+"""The morning check-in: pain, stiffness, swelling, sleep, stress, and further pain sites."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel
+
+from ....domain import scales
+from ....services import journal as js
+from ...context import AppContext
+from ...edit_path import apply_edit
+from ...widgets import NumberField, clear_layout, set_combo_data
+
+SLEEP_QUALITY = ("poor", "fair", "good", "very good", "excellent")
+
+
+class CheckinSection(QGroupBox):
+    """The check-in fields of the day; each saves when the user leaves it.
+
+    Attributes:
+        fields: {check-in field: NumberField} for the number fields.
+        swelling, sleep_quality: the two combo boxes.
+        site_fields: {pain site id: morning pain field} of the sites after the first.
+        values: the check-in as last read or saved ({field: value}).
+    """
+
+    def __init__(self, ctx: AppContext):
+        super().__init__("Morning check-in")
+        self.ctx = ctx
+        self.day: date = ctx.today()
+        self.values: dict[str, Any] = {}
+        self.site_fields: dict[int, NumberField] = {}
+        self.site_values: dict[int, int] = {}
+        grid = QGridLayout(self)
+        self.fields: dict[str, NumberField] = {
+            "morning_pain": NumberField("Morning pain", 0, 10, placeholder="0-10"),
+            "stiffness_min": NumberField("Morning stiffness", 0, 1440, unit="minutes",
+                                         placeholder="min"),
+            "sleep_hours": NumberField("Sleep", 0, 24, whole=False, unit="hours",
+                                       placeholder="h"),
+            "stress": NumberField("Stress", 0, 10, placeholder="0-10"),
+        }
+        self.swelling = QComboBox()
+        self.swelling.setAccessibleName("Swelling")
+        self.swelling.addItem("not rated", None)
+        for grade in scales.SWELLING_GRADES:
+            self.swelling.addItem(grade, grade)
+        self.sleep_quality = QComboBox()
+        self.sleep_quality.setAccessibleName("Sleep quality")
+        self.sleep_quality.addItem("not rated", None)
+        for value, text in enumerate(SLEEP_QUALITY, 1):
+            self.sleep_quality.addItem(f"{value} {text}", value)
+        cells = [
+            ("Morning &pain (0-10)", self.fields["morning_pain"]),
+            ("&Stiffness (min)", self.fields["stiffness_min"]),
+            ("S&welling", self.swelling),
+            ("S&leep (hours)", self.fields["sleep_hours"]),
+            ("Sleep &quality", self.sleep_quality),
+            ("Stre&ss (0-10)", self.fields["stress"]),
+        ]
+        for col, (text, widget) in enumerate(cells):
+            label = QLabel(text)
+            label.setBuddy(widget.edit if isinstance(widget, NumberField) else widget)
+            grid.addWidget(label, 0, col)
+            grid.addWidget(widget, 1, col, Qt.AlignmentFlag.AlignTop)
+        self.site_pain_row = QHBoxLayout()
+        grid.addLayout(self.site_pain_row, 2, 0, 1, 6)
+        for key, field in self.fields.items():
+            field.committed.connect(lambda v, k=key: self.save_field(k, v))
+        self.swelling.activated.connect(
+            lambda _i: self.save_field("swelling", self.swelling.currentData()))
+        self.sleep_quality.activated.connect(
+            lambda _i: self.save_field("sleep_quality", self.sleep_quality.currentData()))
+
+    def set_day(self, day: date) -> None:
+        self.day = day
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.values = js.get_checkin(self.day) or {}
+        for key, field in self.fields.items():
+            field.set_value(self.values.get(key))
+        set_combo_data(self.swelling, self.values.get("swelling"))
+        set_combo_data(self.sleep_quality, self.values.get("sleep_quality"))
+        self._refresh_site_pains()
+
+    def _refresh_site_pains(self) -> None:
+        clear_layout(self.site_pain_row)
+        self.site_fields = {}
+        sites = js.list_sites()
+        if len(sites) < 2:
+            return
+        self.site_values = js.checkin_site_pains(self.day)
+        self.site_pain_row.addWidget(QLabel("Morning pain elsewhere:"))
+        for site in sites[1:]:
+            field = NumberField(f"Morning pain ({site['label']})", 0, 10, placeholder="0-10")
+            field.set_value(self.site_values.get(site["id"]))
+            field.committed.connect(lambda v, s=site["id"]: self.save_site_pain(s, v))
+            self.site_pain_row.addWidget(QLabel(site["label"]))
+            self.site_pain_row.addWidget(field)
+            self.site_fields[site["id"]] = field
+        self.site_pain_row.addStretch(1)
+
+    def save_field(self, key: str, value) -> None:
+        """Save one check-in field of the day (the value as typed: None for blank)."""
+        old = self.values.get(key)
+        if old == value:
+            return
+        edit = apply_edit(self.ctx, lambda: js.edit_checkin(self.day, {key: value}),
+                          fields=self.fields, source=self)
+        if edit is None:
+            if key in self.fields:
+                self.fields[key].commit_failed(old)  # the typed text stays for a retry
+            return
+        self.values[key] = value
+
+    def save_site_pain(self, site_id: int, value: int | None) -> None:
+        """Save a further pain site's morning pain (0-10, None for not rated)."""
+        field = self.site_fields[site_id]
+        edit = apply_edit(self.ctx, lambda: js.edit_checkin_site_pain(self.day, site_id, value),
+                          fields={"morning_pain": field}, source=self)
+        if edit is None:
+            field.commit_failed(self.site_values.get(site_id))
+            return
+        self.site_values[site_id] = value

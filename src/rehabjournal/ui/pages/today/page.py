@@ -1,0 +1,208 @@
+"""Today: the date bar over the day's sections (check-in, sessions, red flags, events ...).
+
+Every field saves when the user leaves it (Tab, Enter or a click elsewhere); there is no
+Save button to forget. Each save goes through the edit path (``ui/edit_path.py``): it is
+committed before "Saved" shows, and is one undo step. A bad value is refused with the
+reason beside the field and nothing is written. The same page edits any past day (the
+Journal page opens days here).
+
+The sections are declared once, in ``SECTIONS``, in the order they show and load.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...context import AppContext
+from ...widgets import error_label, fmt_date
+from .checkin import CheckinSection
+from .events import EventsSection
+from .exercises_due import ExercisesDueSection
+from .light import LightSection
+from .next_morning import NextMorningSection
+from .notes import NotesSection
+from .outcomes_due import OutcomesDueSection
+from .red_flags import RedFlagsSection
+from .sessions import SessionEditor, SessionsSection
+
+#: (page attribute, section class), top to bottom. Each class takes the AppContext and
+#: has ``set_day(day)`` and ``refresh()``; the page loads them in this order.
+SECTIONS: tuple[tuple[str, type[QWidget]], ...] = (
+    ("outcomes_due", OutcomesDueSection),
+    ("light", LightSection),
+    ("next_morning", NextMorningSection),
+    ("checkin", CheckinSection),
+    ("red_flags", RedFlagsSection),
+    ("sessions", SessionsSection),
+    ("exercises_due", ExercisesDueSection),
+    ("events", EventsSection),
+    ("notes_section", NotesSection),
+)
+
+
+def create(ctx: AppContext) -> DayPage:
+    return DayPage(ctx)
+
+
+class DayPage(QWidget):
+    """The sections of one day (today unless the user goes elsewhere).
+
+    Attributes:
+        day: the day shown.
+        sections: the section widgets, in ``SECTIONS`` order (each also an attribute named
+            as there, e.g. ``page.checkin``).
+        fields, flag_boxes, notes, light_badge: the check-in number fields, the red-flag
+            boxes, the notes box and the light, as the keyboard and tests reach them.
+        saved_label: "Saved hh:mm:ss" after the last saved change, undo or redo.
+    """
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.day: date = ctx.today()
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        self.body = QVBoxLayout(body)
+        self.body.setSpacing(10)
+        self._build_date_bar()
+
+        sections = []
+        for name, cls in SECTIONS:
+            section = cls(ctx)
+            setattr(self, name, section)
+            self.body.addWidget(section)
+            sections.append(section)
+        self.sections: tuple[QWidget, ...] = tuple(sections)
+        self.body.addStretch(1)
+
+        self.fields = self.checkin.fields
+        self.flag_boxes = self.red_flags.flag_boxes
+        self.notes = self.notes_section.notes
+        self.light_badge = self.light.badge
+
+        ctx.journal_changed.connect(self._journal_changed)
+        ctx.settings_changed.connect(self.light.refresh)
+        ctx.saved_at.connect(self.saved_label.setText)
+        self.load()
+
+    def _build_date_bar(self) -> None:
+        bar = QHBoxLayout()
+        self.prev_button = QToolButton()
+        self.prev_button.setText("<")
+        self.prev_button.setToolTip("Previous day (Alt+Left)")
+        self.next_button = QToolButton()
+        self.next_button.setText(">")
+        self.next_button.setToolTip("Next day (Alt+Right)")
+        self.title = QLabel()
+        self.title.setObjectName("dayTitle")
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.date_edit.setFixedWidth(110)
+        self.date_edit.setAccessibleName("Go to date")
+        self.date_error = error_label()
+        self.today_button = QPushButton("&Today")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.title)
+        bar.addWidget(self.next_button)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("Go to"))
+        bar.addWidget(self.date_edit)
+        bar.addWidget(self.today_button)
+        bar.addStretch(1)
+        bar.addWidget(self.saved_label)
+        self.body.addLayout(bar)
+        self.body.addWidget(self.date_error)
+        self.prev_button.clicked.connect(lambda: self.set_day(self.day - timedelta(days=1)))
+        self.next_button.clicked.connect(lambda: self.set_day(self.day + timedelta(days=1)))
+        self.today_button.clicked.connect(lambda: self.set_day(self.ctx.today()))
+        self.date_edit.returnPressed.connect(self._go_to_typed_date)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.prev_button.click)
+        QShortcut(QKeySequence("Alt+Right"), self, activated=self.next_button.click)
+
+    # ---- what tests and the keyboard reach ----------------------------------------------
+
+    @property
+    def session_editors(self) -> list[SessionEditor]:
+        return self.sessions.editors
+
+    @property
+    def current_light(self):
+        """The ``domain.light`` result shown for the day."""
+        return self.light.result
+
+    def add_session(self) -> SessionEditor:
+        return self.sessions.add_session()
+
+    def save_checkin_field(self, key: str, value) -> None:
+        self.checkin.save_field(key, value)
+
+    # ---- navigation ---------------------------------------------------------------------
+
+    def activated(self) -> None:
+        """Called when the page is shown: refresh the light (it may depend on other days)."""
+        self.light.refresh()
+
+    def set_day(self, day: date) -> None:
+        """Show ``day`` (a note still being typed is saved to the day it was typed on)."""
+        self.flush()
+        self.day = day
+        self.load()
+
+    def _go_to_typed_date(self) -> None:
+        text = self.date_edit.text().strip()
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            self.date_error.setText(
+                f"{text!r} is not a date: use YYYY-MM-DD with a real day, e.g. "
+                f"{self.ctx.today().isoformat()}."
+            )
+            self.date_error.show()
+            return
+        self.date_error.hide()
+        self.set_day(day)
+
+    # ---- loading ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Show ``self.day`` from the journal: the title, then every section in order."""
+        day = self.day
+        self.title.setText(f"<h2>{'Today, ' if day == self.ctx.today() else ''}"
+                           f"{fmt_date(day)}</h2>")
+        self.date_edit.setText(day.isoformat())
+        for section in self.sections:
+            section.set_day(day)
+
+    def flush(self) -> None:
+        """Save anything still waiting (notes typed less than a second ago)."""
+        self.notes_section.flush()
+
+    def _journal_changed(self, day) -> None:
+        source = self.ctx.edit_source
+        if isinstance(source, QWidget) and self.isAncestorOf(source):
+            # our own change: the section shows it already; the light may differ now
+            self.light.refresh()
+        elif day is None or day in (self.day, self.day - timedelta(days=1)):
+            self.load()

@@ -1,0 +1,352 @@
+"""Sessions of the day: activity, minutes, effort, distance, pain before/during/after, site.
+
+A new session is saved as soon as it has an activity and minutes (with everything typed
+so far, as one undo step); after that each field saves when the user leaves it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from ....domain import scales
+from ....services import journal as js
+from ...context import AppContext
+from ...edit_path import apply_edit
+from ...widgets import NumberField, clear_layout, error_label, set_combo_data
+
+PAIN_FIELDS = ("pain_before", "pain_during", "pain_after")
+HEADERS = ("Activity", "Minutes", "Effort (CR-10)", "Distance", "Pain before",
+           "Pain during (worst)", "Pain after", "Site")
+
+
+def rpe_combo() -> QComboBox:
+    """A combo box of the CR-10 effort scale, "effort..." (None) first."""
+    combo = QComboBox()
+    combo.addItem("effort...", None)
+    for value in range(0, 11):
+        label = scales.cr10_label(value)
+        combo.addItem(f"{value}  {label}" if label else str(value), value)
+    combo.setToolTip("Session effort on the CR-10 scale: 0 rest, 3 moderate, 5 hard, "
+                     "7 very hard, 10 maximal")
+    combo.setAccessibleName("Effort (CR-10)")
+    return combo
+
+
+def pain_field(label: str) -> NumberField:
+    return NumberField(label, 0, 10, placeholder="0-10", width=56)
+
+
+class SessionEditor(QFrame):
+    """One session of the day (a draft until it has an activity and minutes).
+
+    Attributes:
+        session_id: the saved session's id, None for a draft.
+        values: the session as last read or saved ({field: value}; site is an id).
+    """
+
+    def __init__(self, section: SessionsSection, values: dict | None):
+        super().__init__()
+        self.section = section
+        self.setObjectName("sessionEditor")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.session_id = values["id"] if values else None
+        self.values: dict[str, Any] = dict(values or {})
+        self.extras: dict[int, dict] = {}
+        sites = section.sites
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(10)
+
+        self.kind = QComboBox()
+        self.kind.setEditable(True)
+        self.kind.addItems(list(scales.ACTIVITY_KINDS))
+        self.kind.setAccessibleName("Activity")
+        self.kind.setMinimumWidth(140)
+        self.kind.setCurrentText(self.values.get("kind") or section.last_kind())
+        self.kind_error = error_label()
+        self.minutes = NumberField("Duration", 0, 1440, unit="minutes", placeholder="min")
+        self.rpe = rpe_combo()
+        self.distance = NumberField("Distance", 0, 500, whole=False, unit="km", placeholder="km")
+        self.pains = {key: pain_field(js.FIELD_LABELS[key]) for key in PAIN_FIELDS}
+        self.site = QComboBox()
+        self.site.setAccessibleName("Pain site")
+        for site in sites:
+            self.site.addItem(site["label"], site["id"])
+        self.notes = QLineEdit()
+        self.notes.setPlaceholderText("notes (route, shoes, how it felt)")
+        self.delete_button = QToolButton()
+        self.delete_button.setText("Delete")
+        self.delete_button.setToolTip("Delete this session (Edit > Undo brings it back)")
+        self.hint = QLabel("Enter the minutes to save this session.")
+        self.hint.setStyleSheet("font-style: italic;")
+
+        for col, text in enumerate(HEADERS):
+            grid.addWidget(QLabel(text), 0, col)
+        grid.addWidget(self.kind, 1, 0)
+        grid.addWidget(self.minutes, 1, 1)
+        grid.addWidget(self.rpe, 1, 2)
+        grid.addWidget(self.distance, 1, 3)
+        for col, key in enumerate(PAIN_FIELDS, start=4):
+            grid.addWidget(self.pains[key], 1, col)
+        grid.addWidget(self.site, 1, 7)
+        grid.addWidget(self.delete_button, 1, 8)
+        grid.addWidget(self.kind_error, 2, 0, 1, 3)
+        grid.addWidget(self.notes, 3, 0, 1, 8)
+        grid.addWidget(self.hint, 4, 0, 1, 8)
+        self.extra_fields: dict[int, dict[str, NumberField]] = {}
+        for row, site in enumerate(sites[1:], start=5):
+            grid.addWidget(QLabel(f"Also {site['label']}:"), row, 0, 1, 4,
+                           Qt.AlignmentFlag.AlignRight)
+            fields = {key: pain_field(f"{js.FIELD_LABELS[key]} ({site['label']})")
+                      for key in PAIN_FIELDS}
+            for col, key in enumerate(PAIN_FIELDS, start=4):
+                grid.addWidget(fields[key], row, col)
+                fields[key].committed.connect(
+                    lambda v, s=site["id"], k=key: self._extra_committed(s, k, v))
+            self.extra_fields[site["id"]] = fields
+
+        self._load()
+        self.kind.lineEdit().editingFinished.connect(self._kind_committed)
+        self.kind.activated.connect(lambda _i: self._kind_committed())
+        self.minutes.committed.connect(lambda v: self._committed("minutes", v))
+        self.distance.committed.connect(lambda v: self._committed("distance_km", v))
+        self.rpe.activated.connect(lambda _i: self._committed("rpe", self.rpe.currentData()))
+        self.site.activated.connect(lambda _i: self._committed("site", self.site.currentData()))
+        self.notes.editingFinished.connect(lambda: self._committed("notes", self.notes.text()))
+        for key, field in self.pains.items():
+            field.committed.connect(lambda v, k=key: self._committed(k, v))
+        self.delete_button.clicked.connect(self.delete)
+
+    def _load(self) -> None:
+        v = self.values
+        self.minutes.set_value(v.get("minutes"))
+        self.distance.set_value(v.get("distance_km"))
+        set_combo_data(self.rpe, v.get("rpe"))
+        for key, field in self.pains.items():
+            field.set_value(v.get(key))
+        sites = self.section.sites
+        set_combo_data(self.site, v.get("site") or (sites[0]["id"] if sites else None))
+        self.notes.setText(v.get("notes") or "")
+        self.hint.setVisible(self.session_id is None)
+        if self.session_id:
+            self.extras = js.session_site_pains(self.session_id)
+            for site_id, fields in self.extra_fields.items():
+                for key, field in fields.items():
+                    field.set_value(self.extras.get(site_id, {}).get(key))
+
+    def _kind_committed(self) -> None:
+        text = self.kind.currentText().strip()
+        if not text:
+            self.kind_error.setText("Activity needs a name, e.g. run, cycle or rehab exercises.")
+            self.kind_error.show()
+            return
+        self.kind_error.hide()
+        if text != self.values.get("kind"):
+            self._committed("kind", text)
+
+    def current_values(self) -> dict:
+        """Every field as shown (for saving a draft in one go)."""
+        values = {
+            "kind": self.kind.currentText().strip(),
+            "minutes": self.minutes.value(),
+            "rpe": self.rpe.currentData(),
+            "distance_km": self.distance.value(),
+            "site": self.site.currentData(),
+            "notes": self.notes.text(),
+        }
+        values.update({k: f.value() for k, f in self.pains.items()})
+        return values
+
+    def field_map(self) -> dict[str, NumberField]:
+        return {"minutes": self.minutes, "distance_km": self.distance, **self.pains}
+
+    def _failed(self, key: str, old) -> None:
+        field = self.field_map().get(key)
+        if field is not None:
+            field.commit_failed(old)  # the typed text stays; finishing it again retries
+
+    def _committed(self, key: str, value) -> None:
+        section = self.section
+        old = self.values.get(key)
+        if self.session_id is None:
+            values = self.current_values()
+            if not values["kind"] or values["minutes"] is None:
+                self.values[key] = value  # a draft: saved once it has kind and minutes
+                return
+            edit = apply_edit(section.ctx, lambda: js.edit_add_session(section.day, values),
+                              fields=self.field_map(), source=section)
+            if edit is None:
+                self._failed(key, old)
+                return
+            self.session_id = edit.result
+            self.values = js.get_session(edit.result)
+            self.hint.hide()
+            return
+        if old == value:
+            return
+        sid = self.session_id
+        edit = apply_edit(section.ctx, lambda: js.edit_session(sid, {key: value}),
+                          fields=self.field_map(), source=section)
+        if edit is None:
+            self._failed(key, old)
+            return
+        self.values[key] = value
+
+    def _extra_committed(self, site_id: int, key: str, value) -> None:
+        if self.session_id is None:
+            return
+        sid, field = self.session_id, self.extra_fields[site_id][key]
+        edit = apply_edit(self.section.ctx,
+                          lambda: js.edit_session_site_pain(sid, site_id, {key: value}),
+                          fields={key: field}, source=self.section)
+        if edit is None:
+            field.commit_failed(self.extras.get(site_id, {}).get(key))
+            return
+        self.extras.setdefault(site_id, {})[key] = value
+
+    def delete(self) -> None:
+        """Delete the session (Edit > Undo brings it back), or drop a draft."""
+        section = self.section
+        if self.session_id is None:
+            section.remove_draft(self)
+            return
+        sid = self.session_id
+        if apply_edit(section.ctx, lambda: js.edit_delete_session(sid), source=section):
+            section.refresh()
+
+
+class AddSiteDialog(QDialog):
+    """Asks for a new pain site: joint, side and area."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Add a pain site")
+        form = QFormLayout(self)
+        self.joint = QComboBox()
+        self.joint.setEditable(True)
+        self.joint.addItems(list(scales.JOINTS))
+        self.side = QComboBox()
+        for side in scales.SIDES:
+            self.side.addItem(side or "not applicable", side)
+        self.area = QLineEdit()
+        self.area.setPlaceholderText("e.g. below the kneecap")
+        form.addRow("&Joint", self.joint)
+        form.addRow("&Side", self.side)
+        form.addRow("&Area", self.area)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class SessionsSection(QGroupBox):
+    """The day's sessions, "Add session (Ctrl+N)" and "Add pain site...".
+
+    Attributes:
+        editors: the session editors shown, in order (drafts last).
+        sites: the pain sites (the primary first) the editors offer.
+    """
+
+    def __init__(self, ctx: AppContext):
+        super().__init__("Sessions")
+        self.ctx = ctx
+        self.day: date = ctx.today()
+        self.sites: list[dict] = []
+        self.editors: list[SessionEditor] = []
+        layout = QVBoxLayout(self)
+        self.sessions_layout = QVBoxLayout()
+        layout.addLayout(self.sessions_layout)
+        self.add_session_button = QPushButton("&Add session (Ctrl+N)")
+        self.add_session_button.clicked.connect(self.add_session)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_session)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_session_button)
+        self.add_site_button = QPushButton("Add pain site...")
+        self.add_site_button.clicked.connect(self.add_site)
+        add_row.addWidget(self.add_site_button)
+        add_row.addStretch(1)
+        layout.addLayout(add_row)
+        self.error = error_label()
+        layout.addWidget(self.error)
+
+    def set_day(self, day: date) -> None:
+        self.day = day
+        self.refresh()
+
+    def refresh(self) -> None:
+        clear_layout(self.sessions_layout)
+        self.editors = []
+        self.sites = js.list_sites()
+        for values in js.list_sessions(self.day):
+            self._add_editor(values)
+        if not self.editors:
+            empty = QLabel("No session recorded on this day. Rest days count too: "
+                           "they show as zero load.")
+            empty.setObjectName("noSessions")
+            self.sessions_layout.addWidget(empty)
+
+    def _add_editor(self, values: dict | None) -> SessionEditor:
+        for i in range(self.sessions_layout.count()):
+            widget = self.sessions_layout.itemAt(i).widget()
+            if widget is not None and widget.objectName() == "noSessions":
+                widget.hide()
+        editor = SessionEditor(self, values)
+        self.sessions_layout.addWidget(editor)
+        self.editors.append(editor)
+        return editor
+
+    def add_session(self) -> SessionEditor:
+        """Add a draft session editor and put the cursor in its activity."""
+        editor = self._add_editor(None)
+        editor.kind.setFocus()
+        return editor
+
+    def last_kind(self) -> str:
+        """The activity of the last session shown ("run" when none), for a new draft."""
+        for editor in reversed(self.editors):
+            if editor.kind.currentText():
+                return editor.kind.currentText()
+        return "run"
+
+    def remove_draft(self, editor: SessionEditor) -> None:
+        self.editors.remove(editor)
+        editor.hide()
+        editor.deleteLater()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def add_site(self) -> None:
+        """Ask for a new pain site and add it (the first one becomes the primary)."""
+        dialog = AddSiteDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        joint, side, area = (dialog.joint.currentText(), dialog.side.currentData() or "",
+                             dialog.area.text())
+        primary = not self.sites
+        # A new site changes the check-in and every session: no source, so the whole page
+        # (and every other page) reloads as after any change made elsewhere.
+        if apply_edit(self.ctx, lambda: js.edit_add_site(joint, side, area, primary=primary),
+                      message=self.show_error):
+            self.error.hide()
