@@ -146,3 +146,70 @@ def test_fhir_export(open_window, tmp_path):
     bundle = json.loads(out.read_text(encoding="utf-8"))
     assert bundle["resourceType"] == "Bundle"
     assert bundle["entry"][0]["resource"]["name"] == [{"text": "Z. Ł."}]
+
+
+# ---- what fails is told, and nothing changes -----------------------------------------------
+
+def _full_disk(*_args, **_kwargs):
+    raise OSError(28, "No space left on device")
+
+
+def test_a_failed_backup_says_why_and_where(open_window, told, monkeypatch):
+    ctx, window = open_without_startup_backup(open_window)
+    monkeypatch.setattr(backups, "make_backup", _full_disk)
+    assert ui_backup.backup_now(window, ctx) is None
+    title, text = told[-1]
+    assert title == "Backup failed"
+    assert text.startswith("The journal could not be copied: ")
+    assert "No space left on device" in text
+    assert text.endswith(f"Check the free space in {ctx.data_dir}.")
+
+
+def test_a_failed_restore_changes_nothing(open_window, qtbot, told, monkeypatch):
+    ctx, window = open_without_startup_backup(open_window)
+    js.save_checkin(TODAY, {"morning_pain": 2})
+    backups.make_backup(ctx.data_dir, "manual", now=datetime(2026, 3, 18, 7, 0))
+    js.save_checkin(TODAY, {"morning_pain": 6})
+
+    def refused(data_dir, path):
+        raise backups.RestoreError(f"Cannot restore {path.name}: it is from a newer version")
+
+    monkeypatch.setattr(backups, "restore", refused)
+    dialog = ui_backup.RestoreDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.select_row(0)
+    changed = []
+    ctx.journal_changed.connect(changed.append)
+    assert not dialog.restore_selected()
+    assert changed == [] and dialog.restored is None
+    title, text = told[-1]
+    assert title == "Restore failed"
+    assert text.startswith("Nothing was changed: Cannot restore journal-20260318-070000")
+    assert js.get_checkin(TODAY)["morning_pain"] == 6
+
+
+@pytest.mark.parametrize("export", ["full_export", "fhir_export"])
+def test_an_export_that_cannot_be_written_says_so(open_window, tmp_path, told, export):
+    ctx, window = open_without_startup_backup(open_window)
+    out = tmp_path / "no-such-folder" / "x.json"
+    kwargs = {"anonymise": False} if export == "fhir_export" else {}
+    assert not getattr(ui_backup, export)(window, ctx, str(out), **kwargs)
+    title, text = told[-1]
+    assert title == "Export failed"
+    assert text == f"Cannot write {out}: No such file or directory. Nothing was written."
+
+
+def test_an_unreadable_full_import_says_so_and_changes_nothing(open_window, tmp_path, told):
+    ctx, window = open_without_startup_backup(open_window)
+    changed = []
+    ctx.journal_changed.connect(changed.append)
+    missing = tmp_path / "gone.json"
+    assert not ui_backup.full_import(window, ctx, str(missing))
+    assert told[-1] == ("Import failed",
+                        f"Cannot read {missing}: No such file or directory.")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert not ui_backup.full_import(window, ctx, str(bad))
+    assert told[-1][0] == f"{bad} was not imported; your journal is unchanged."
+    assert "bad.json is not valid JSON (line 1, column 2" in told[-1][1]
+    assert changed == []

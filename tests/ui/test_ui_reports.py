@@ -114,6 +114,57 @@ def test_presets_and_journal_changes(demo_window, qtbot):
     assert "journal changed" in page.status.text()
 
 
+def fail_with(qtbot, page):
+    with qtbot.waitSignal(page.report_failed, timeout=90_000) as blocker:
+        page.make_button.click()
+    assert not page.busy() and page.make_button.isEnabled()
+    return blocker.args[0]
+
+
+def test_a_refused_period_is_said_under_the_dates(demo_window, qtbot, monkeypatch):
+    from rehabjournal.services import report
+    from rehabjournal.services.report import ReportPeriodError
+
+    def refused(*_args, **_kwargs):
+        raise ReportPeriodError("The period ends (2026-03-01) before it starts (2026-03-10).")
+
+    monkeypatch.setattr(report, "build_report_data", refused)
+    _ctx, _window, page = demo_window
+    message = fail_with(qtbot, page)
+    assert message == "The period ends (2026-03-01) before it starts (2026-03-10)."
+    assert page.period_error.isVisible() and page.period_error.text() == message
+    assert page.status.text() == f"The report could not be made: {message}"
+    assert page.result is None and not page.save_button.isEnabled()
+
+
+def test_a_journal_that_cannot_be_read_is_said_in_the_status(demo_window, qtbot, monkeypatch):
+    import sqlite3
+
+    from rehabjournal.services import report
+
+    def broken(*_args, **_kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(report, "build_report_data", broken)
+    _ctx, _window, page = demo_window
+    message = fail_with(qtbot, page)
+    assert message == "Could not read the journal: database disk image is malformed."
+    assert page.status.text() == f"The report could not be made: {message}"
+    assert not page.period_error.isVisible()
+
+
+def test_a_report_that_cannot_be_saved_says_why(demo_window, qtbot, tmp_path):
+    from rehabjournal.errors import StorageError
+
+    _ctx, _window, page = demo_window
+    make(qtbot, page)
+    target = tmp_path / "no-such-folder" / "r.pdf"
+    with pytest.raises(StorageError) as info:
+        page.save_to(target)
+    assert str(info.value) == f"Could not save {target}: No such file or directory."
+    assert not target.parent.exists()
+
+
 def test_paper_defaults_from_the_locale(open_window):
     previous = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

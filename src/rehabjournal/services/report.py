@@ -28,7 +28,7 @@ from ..domain import load as load_mod
 from ..domain import scales
 from ..domain.entities import DayRecord, Journal
 from ..domain.programme import WeekAdherence
-from ..errors import ValidationError
+from ..errors import RehabJournalError, ValidationError, is_storage_failure, storage_error
 from ..store import journal_repo, report_repo
 from . import journal as journal_service
 from .outcomes import Response, responses
@@ -484,3 +484,28 @@ def build_report_data(
     _programme(end, data)
     return data
 
+
+
+def build_report_data_in_worker(
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    anonymise: bool = False,
+    made: date | None = None,
+) -> ReportData:
+    """``build_report_data`` for a worker thread: it reads on the thread's own SQLite
+    connection, closed when done (the GUI thread's connection is never shared).
+
+    Raises:
+        ReportPeriodError: ``end`` is before ``start``.
+        StorageError: the journal cannot be read.
+    """
+    try:
+        with report_repo.thread_connection():
+            return build_report_data(start, end, anonymise=anonymise, made=made)
+    except RehabJournalError:
+        raise
+    except Exception as exc:
+        if is_storage_failure(exc):
+            raise storage_error(exc, "read the journal") from exc
+        raise

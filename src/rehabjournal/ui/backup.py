@@ -1,12 +1,14 @@
 """File menu entries for backups, restore, full export/import and the FHIR bundle.
 
 Each public function takes (parent window, AppContext), as the File menu calls them;
-the optional arguments let tests and scripts skip the file dialogs.
+the optional arguments let tests and scripts skip the file dialogs. They call
+``services.backups`` and ``services.exports``; what fails comes back as the error family
+and is told in a message box: an ``ImportFileError`` lists the file's problems, a
+``StorageError`` says what could not be read or written (nothing was changed).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store import backups
-from ..store.backups import BackupInfo
+from ..errors import ImportFileError, StorageError
+from ..services import backups, exports
+from ..services.backups import BackupInfo
 from .context import AppContext
 from .table_model import ListTableModel
 
@@ -64,11 +67,10 @@ def _journal_replaced(ctx: AppContext) -> None:
 def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
     """Make a copy of the journal in backups/ and say where it is."""
     try:
-        copy = backups.make_backup(ctx.data_dir, "manual")
-    except (OSError, sqlite3.Error) as exc:
-        _tell(parent, "Backup failed",
-              f"The journal could not be copied: {exc}. Check the free space in "
-              f"{ctx.data_dir}.", warning=True)
+        copy = backups.backup_now(ctx.data_dir)
+    except StorageError as exc:
+        _tell(parent, "Backup failed", f"{exc.message} Check the free space in {ctx.data_dir}.",
+              warning=True)
         return None
     ctx.status.emit(f"Backed up to {copy.name}")
     _tell(parent, "Backup made",
@@ -205,13 +207,10 @@ class RestoreDialog(QDialog):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pre = backups.restore(self.ctx.data_dir, info.path)
-            from ..store.library import sync_shipped_exercises
-
-            sync_shipped_exercises()
-        except (backups.RestoreError, OSError, sqlite3.Error) as exc:
+            pre = backups.restore_backup(self.ctx.data_dir, info.path)
+        except StorageError as exc:
             QApplication.restoreOverrideCursor()
-            _tell(self, "Restore failed", f"Nothing was changed: {exc}", warning=True)
+            _tell(self, "Restore failed", f"Nothing was changed: {exc.message}", warning=True)
             return False
         QApplication.restoreOverrideCursor()
         self.restored = info.path
@@ -235,8 +234,7 @@ def restore_backup(parent: QWidget, ctx: AppContext) -> bool:
 # ---- full export / import --------------------------------------------------------------
 
 def full_export(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
-    from ..store import full_export as fx
-
+    """Write the whole journal as one JSON file; returns True when written."""
     if path is None:
         suggested = str(Path.home() / f"rehabjournal-{date.today():%Y-%m-%d}.json")
         path, _ = QFileDialog.getSaveFileName(parent, "Export everything", suggested,
@@ -244,18 +242,21 @@ def full_export(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
         if not path:
             return False
     try:
-        counts = fx.export_all(path)
-    except OSError as exc:
-        _tell(parent, "Export failed",
-              f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.", warning=True)
+        counts = exports.export_everything(path)
+    except StorageError as exc:
+        _tell(parent, "Export failed", f"{exc.message} Nothing was written.", warning=True)
         return False
     ctx.status.emit(f"Exported {sum(counts.values())} rows to {path}")
     return True
 
 
 def full_import(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
-    from ..store import full_export as fx
+    """Import a full JSON export into the (empty) journal, all or nothing.
 
+    Returns:
+        True when imported: the pages reload (``journal_changed(None)``) and the undo
+        history is cleared.
+    """
     if path is None:
         path, _ = QFileDialog.getOpenFileName(parent, "Import everything", str(Path.home()),
                                               JSON_FILTER)
@@ -263,8 +264,8 @@ def full_import(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
             return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        counts = fx.import_all(path)
-    except fx.FullImportError as exc:
+        counts = exports.import_everything(path)
+    except ImportFileError as exc:
         QApplication.restoreOverrideCursor()
         box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
                           f"{path} was not imported; your journal is unchanged.",
@@ -275,10 +276,9 @@ def full_import(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
             box.setDetailedText("\n".join(exc.problems))
         _show_box(box)
         return False
-    except OSError as exc:
+    except StorageError as exc:
         QApplication.restoreOverrideCursor()
-        _tell(parent, "Import failed", f"Cannot read {path}: {exc.strerror or exc}.",
-              warning=True)
+        _tell(parent, "Import failed", exc.message, warning=True)
         return False
     QApplication.restoreOverrideCursor()
     _journal_replaced(ctx)
@@ -316,8 +316,7 @@ def _ask_anonymise(parent) -> bool | None:
 
 def fhir_export(parent: QWidget, ctx: AppContext, path: str | None = None,
                 anonymise: bool | None = None) -> bool:
-    from ..store import fhir
-
+    """Write pain scores and outcome measures as a FHIR R4 bundle; True when written."""
     if anonymise is None:
         anonymise = _ask_anonymise(parent)
         if anonymise is None:
@@ -329,10 +328,9 @@ def fhir_export(parent: QWidget, ctx: AppContext, path: str | None = None,
         if not path:
             return False
     try:
-        n = fhir.export_bundle(path, anonymise=anonymise)
-    except OSError as exc:
-        _tell(parent, "Export failed",
-              f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.", warning=True)
+        n = exports.export_fhir(path, anonymise=anonymise)
+    except StorageError as exc:
+        _tell(parent, "Export failed", f"{exc.message} Nothing was written.", warning=True)
         return False
     ctx.status.emit(f"Wrote a FHIR bundle of {n} entries to {path}")
     return True

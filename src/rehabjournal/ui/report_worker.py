@@ -11,6 +11,7 @@ PySide6-Addons, a much larger download), and pypdfium2 is a small wheel with PDF
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
+
+from ..errors import RehabJournalError
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DPI = 110
 
@@ -98,11 +103,16 @@ class ReportResult:
 
 
 class ReportSignals(QObject):
-    """progress(percent, message); finished(ReportResult); failed(message)."""
+    """progress(percent, message); finished(ReportResult); failed(error).
+
+    ``failed`` carries a ``RehabJournalError``: a ``ValidationError`` about the period, a
+    ``StorageError`` when the journal or the PDF could not be read or written, or a plain
+    ``RehabJournalError`` with the message of an unexpected failure.
+    """
 
     progress = Signal(int, str)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
 
 class ReportJob(QRunnable):
@@ -119,20 +129,21 @@ class ReportJob(QRunnable):
         emit = self.signals.progress.emit
         try:
             from ..reports.builder import build_pdf
-            from ..services.report import build_report_data
-            from ..store import models as m
+            from ..services.report import build_report_data_in_worker
 
             emit(5, "Reading the journal")
-            # This thread gets its own SQLite connection, closed when done.
-            with m.database.connection_context():
-                data = build_report_data(req.start, req.end, anonymise=req.anonymise,
-                                         made=req.made)
+            data = build_report_data_in_worker(req.start, req.end, anonymise=req.anonymise,
+                                               made=req.made)
             pages = build_pdf(data, req.out_path, paper=req.paper, sections=req.sections,
                               progress=lambda p, msg: emit(min(p, 90), msg))
             emit(92, "Rendering the preview")
             images = render_pages(req.out_path, req.preview_dpi)
+        except RehabJournalError as exc:
+            self.signals.failed.emit(exc)
+            return
         except Exception as exc:  # reported to the user, never raised in a thread
-            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+            log.exception("the report could not be made")
+            self.signals.failed.emit(RehabJournalError(str(exc) or exc.__class__.__name__))
             return
         emit(100, "Done")
         self.signals.finished.emit(ReportResult(

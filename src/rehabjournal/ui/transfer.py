@@ -1,18 +1,42 @@
-"""File > Import CSV... and File > Export CSV...: dialogs over services.transfer."""
+"""File > Import CSV... and File > Export CSV...: dialogs over services.transfer.
+
+What fails comes back as the error family: an ``ImportFileError`` lists the lines to fix
+where the person looks (the message box), a ``StorageError`` says which file or the
+journal could not be read or written; either way nothing was changed.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from ..errors import ImportFileError, StorageError
 from ..services import transfer
 from .context import AppContext
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 
 
+# ---- small dialogs (replaced in tests) -------------------------------------------------
+
+def _tell(parent, title: str, text: str, *, warning: bool = False) -> None:
+    if warning:
+        QMessageBox.warning(parent, title, text)
+    else:
+        QMessageBox.information(parent, title, text)
+
+
+def _show_box(box: QMessageBox) -> None:
+    box.exec()
+
+
+# ---- import and export -----------------------------------------------------------------
+
 def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
-    """Ask for a CSV file and import it all or nothing; returns True when it imported."""
+    """Ask for a CSV file and import it all or nothing; returns True when it imported.
+
+    After an import the pages reload (``journal_changed(None)``).
+    """
     if path is None:
         path, _ = QFileDialog.getOpenFileName(parent, "Import CSV", "", CSV_FILTER)
         if not path:
@@ -20,7 +44,7 @@ def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         report = transfer.import_journal_csv(path)
-    except transfer.CsvImportError as exc:
+    except ImportFileError as exc:
         QApplication.restoreOverrideCursor()
         box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
                           f"{path} has problems, so nothing was imported. Fix these lines "
@@ -28,11 +52,11 @@ def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
         box.setObjectName("importProblems")
         box.setInformativeText("\n".join(exc.problems[:8]))
         box.setDetailedText("\n".join(exc.problems))
-        box.exec()
+        _show_box(box)
         return False
-    except OSError as exc:
+    except StorageError as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, "Import failed", f"Cannot read {path}: {exc}")
+        _tell(parent, "Import failed", exc.message, warning=True)
         return False
     QApplication.restoreOverrideCursor()
     text = transfer.summary(report) + "."
@@ -42,11 +66,12 @@ def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
         text += "\n\n" + "\n".join(report.warnings)
     ctx.journal_changed.emit(None)
     ctx.saved("Imported")
-    QMessageBox.information(parent, "Import finished", text)
+    _tell(parent, "Import finished", text)
     return True
 
 
 def export_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
+    """Ask for a file name and write the journal there as CSV; returns True when written."""
     if path is None:
         suggested = str(ctx.data_dir.parent / "rehabjournal-export.csv")
         path, _ = QFileDialog.getSaveFileName(parent, "Export CSV", suggested, CSV_FILTER)
@@ -54,9 +79,8 @@ def export_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
             return False
     try:
         rows = transfer.export_journal_csv(path)
-    except OSError as exc:
-        QMessageBox.warning(parent, "Export failed",
-                            f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.")
+    except StorageError as exc:
+        _tell(parent, "Export failed", f"{exc.message} Nothing was written.", warning=True)
         return False
     ctx.status.emit(f"Exported {rows} rows to {path}")
     return True

@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import weakref
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import RehabJournalError, StorageError, ValidationError
 from ...reports import DEFAULT_SECTIONS, DISCLAIMER, PAPERS, SECTIONS, paper_for_locale
 from ..context import AppContext
 from ..report_worker import ReportJob, ReportRequest, ReportResult, render_pages
@@ -119,8 +121,9 @@ class ReportsPage(QWidget):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._jobs: list[ReportJob] = []
-        self._tmp = tempfile.TemporaryDirectory(prefix="rehabjournal-report-")
-        self._tmpdir = self._tmp.name
+        # The built PDFs; removed with the page, or at exit (no warning when left to GC).
+        self._tmpdir = tempfile.mkdtemp(prefix="rehabjournal-report-")
+        weakref.finalize(self, shutil.rmtree, self._tmpdir, ignore_errors=True)
         self._counter = 0
         self._stale = False
         self._period_set = False
@@ -237,9 +240,9 @@ class ReportsPage(QWidget):
             self._apply_preset(self.preset.currentIndex())
 
     def _journal_span(self) -> tuple[date, date] | None:
-        from ...store import journal_repo
+        from ...services.report import journal_span
 
-        return journal_repo.journal_span()
+        return journal_span()
 
     def _apply_preset(self, index: int) -> None:
         weeks = PRESETS[index][1]
@@ -278,11 +281,15 @@ class ReportsPage(QWidget):
     def _validate_period(self) -> bool:
         start, end = self.period()
         ok = end >= start
-        self.period_error.setText("" if ok else "The period ends before it starts: choose a "
-                                  "'To' date on or after the 'From' date.")
-        self.period_error.setVisible(not ok)
+        self._show_period_error("" if ok else "The period ends before it starts: choose a "
+                                "'To' date on or after the 'From' date.")
         self.make_button.setEnabled(ok and not self.busy())
         return ok
+
+    def _show_period_error(self, text: str) -> None:
+        """The message under the dates ("" hides it)."""
+        self.period_error.setText(text)
+        self.period_error.setVisible(bool(text))
 
     def sections(self) -> frozenset[str]:
         return frozenset(k for k, box in self.section_checks.items() if box.isChecked())
@@ -343,8 +350,13 @@ class ReportsPage(QWidget):
                 old.path.unlink()
         self.report_ready.emit(result)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, error: RehabJournalError) -> None:
+        """A failed build: a refused period is said under the dates, everything (a journal
+        or file that could not be read or written too) in the status line."""
+        message = error.message
         self._job_done()
+        if isinstance(error, ValidationError):
+            self._show_period_error(message)
         self.status.setText(f"The report could not be made: {message}")
         self.report_failed.emit(message)
 
@@ -375,27 +387,36 @@ class ReportsPage(QWidget):
             return
         try:
             self.save_to(Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self, "Report not saved",
-                                f"Could not save {path}: {exc.strerror or exc}.")
+        except StorageError as exc:
+            QMessageBox.warning(self, "Report not saved", exc.message)
             return
         self.ctx.status.emit(f"Report saved to {path}")
 
     def save_to(self, path: Path) -> Path:
-        """Copy the built PDF to ``path`` atomically (no partial file on failure)."""
+        """Copy the built PDF to ``path`` atomically (no partial file on failure).
+
+        Raises:
+            StorageError: "Could not save PATH: reason."; nothing was left at ``path``.
+        """
         if self.result is None:
             raise RuntimeError("no report has been made yet")
         path = Path(path)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(fd)
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                       dir=path.parent)
+            os.close(fd)
             shutil.copyfile(self.result.path, tmp)
             os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        except BaseException as exc:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise StorageError(f"Could not save {path}: {exc.strerror or exc}.",
+                                   where=str(path)) from exc
             raise
         return path
 
