@@ -8,7 +8,7 @@ import pytest
 
 from rehabjournal.services import journal as js
 from rehabjournal.services import programme as ps
-from rehabjournal.services.errors import ValidationError
+from rehabjournal.services.errors import ImportFileError, ValidationError
 from rehabjournal.store import models as m
 from rehabjournal.store.library import sync_shipped_exercises
 
@@ -26,19 +26,19 @@ def _ex(slug: str) -> int:
 
 
 def _simple_programme(weekdays: str = "0,2,4", active: bool = True, **dose) -> tuple[int, int]:
-    pid = ps.create_programme("Test plan", START, active=active)
-    phase = ps.add_phase(pid, {"name": "Build", "weeks": 4})
+    pid = ps.create_programme("Test plan", START, active=active).result
+    phase = ps.add_phase(pid, {"name": "Build", "weeks": 4}).result
     values = {"exercise": _ex("leg-press"), "sets": 3, "reps": 10, "load": 40.0,
               "load_unit": "kg", "weekdays": weekdays, **dose}
-    return pid, ps.add_prescription(phase, values)
+    return pid, ps.add_prescription(phase, values).result
 
 
 def test_validation_errors_name_the_field(lib):
-    pid = ps.create_programme("P", START)
+    pid = ps.create_programme("P", START).result
     with pytest.raises(ValidationError) as err:
         ps.add_phase(pid, {"name": "", "weeks": 0})
     assert set(err.value.errors) == {"name", "weeks"}
-    phase = ps.add_phase(pid, {"name": "A", "weeks": 2})
+    phase = ps.add_phase(pid, {"name": "A", "weeks": 2}).result
     with pytest.raises(ValidationError) as err:
         ps.add_prescription(phase, {"exercise": _ex("glute-bridge"), "sets": 0, "reps": None,
                                     "hold_s": None, "weekdays": "0,8"})
@@ -50,12 +50,12 @@ def test_validation_errors_name_the_field(lib):
 
 
 def test_prescription_takes_exercise_defaults_and_update_returns_old(lib):
-    pid = ps.create_programme("P", START)
-    phase = ps.add_phase(pid, {"name": "A", "weeks": 2})
-    pres = ps.add_prescription(phase, {"exercise": _ex("glute-bridge")})
+    pid = ps.create_programme("P", START).result
+    phase = ps.add_phase(pid, {"name": "A", "weeks": 2}).result
+    pres = ps.add_prescription(phase, {"exercise": _ex("glute-bridge")}).result
     p = ps.get_prescription(pres)
     assert (p["sets"], p["reps"], p["days_per_week"]) == (3, 12, 3)
-    old = ps.update_prescription(pres, {"reps": 15})
+    old = ps.update_prescription(pres, {"reps": 15}).result
     assert old == {"reps": 12}
     assert ps.get_prescription(pres)["reps"] == 15
     with pytest.raises(ValidationError):
@@ -64,32 +64,32 @@ def test_prescription_takes_exercise_defaults_and_update_returns_old(lib):
 
 
 def test_one_active_programme(lib):
-    a = ps.create_from_template("calm-then-build", START)
-    b = ps.create_from_template("knee-overuse-12", START)
+    a = ps.create_from_template("calm-then-build", START).result
+    b = ps.create_from_template("knee-overuse-12", START).result
     assert ps.active_programme()["id"] == b
-    assert ps.activate_programme(a) == b
+    assert ps.activate_programme(a).result == b
     assert [p["id"] for p in ps.list_programmes() if p["active"]] == [a]
 
 
 def test_duplicate_programme_and_phase(lib):
-    pid = ps.create_from_template("calm-then-build", START)
-    copy = ps.duplicate_programme(pid)
+    pid = ps.create_from_template("calm-then-build", START).result
+    copy = ps.duplicate_programme(pid).result
     assert not ps.get_programme(copy)["active"]
     assert [p["name"] for p in ps.list_phases(copy)] == [p["name"] for p in ps.list_phases(pid)]
     phases = ps.list_phases(pid)
-    new_phase = ps.duplicate_phase(phases[0]["id"])
+    new_phase = ps.duplicate_phase(phases[0]["id"]).result
     names = [p["name"] for p in ps.list_phases(pid)]
     assert names[1] == phases[0]["name"] + " (copy)"
     assert len(ps.list_prescriptions(new_phase)) == len(ps.list_prescriptions(phases[0]["id"]))
 
 
 def test_reorder_and_move_between_phases(lib):
-    pid = ps.create_from_template("calm-then-build", START)
+    pid = ps.create_from_template("calm-then-build", START).result
     a, b = (p["id"] for p in ps.list_phases(pid))
-    assert ps.reorder_phases(pid, [b, a]) == [a, b]
+    assert ps.reorder_phases(pid, [b, a]).result == [a, b]
     assert [p["id"] for p in ps.list_phases(pid)] == [b, a]
     first = ps.prescription_order(a)[0]
-    old = ps.move_prescription(first, b, 0)
+    old = ps.move_prescription(first, b, 0).result
     assert old == (a, 0)
     assert ps.prescription_order(b)[0] == first and first not in ps.prescription_order(a)
     ps.move_prescription(first, *old)
@@ -99,9 +99,9 @@ def test_reorder_and_move_between_phases(lib):
 def test_delete_and_restore_programme_with_logs(lib):
     pid, pres = _simple_programme()
     ps.log_exercise(START, pres, {"status": "done", "pain_during": 1})
-    snap = ps.delete_programme(pid)
+    edit = ps.delete_programme(pid)
     assert m.ExerciseLog.select().count() == 0 and m.Prescription.select().count() == 0
-    ps.restore_programme(snap)
+    edit.undo()
     assert ps.get_log(START, pres)["pain_during"] == 1
     assert ps.active_programme()["id"] == pid
 
@@ -176,7 +176,7 @@ def test_green_week_suggests_progress_and_accept_keeps_history(lib):
     advice = {s.prescription_id: s for s in ps.suggestions(today)}
     s = advice[pres]
     assert (s.kind, s.field, s.old, s.new) == ("progress", "reps", 10, 12)
-    change = ps.accept_suggestion(s, today)
+    change = ps.accept_suggestion(s, today).result
     assert ps.get_prescription(pres)["reps"] == 12
     history = ps.prescription_history(pres)
     assert [(h["field_name"], h["old_value"], h["new_value"]) for h in history] == [
@@ -207,12 +207,13 @@ def test_library_add_copy_edit_archive(lib):
     shipped = _ex("glute-bridge")
     with pytest.raises(ValidationError):
         ps.update_exercise(shipped, {"name": "Mine"})
-    copy = ps.copy_exercise(shipped)
+    copy = ps.copy_exercise(shipped).result
     ex = ps.get_exercise(copy)
     assert ex["copied_from"] == shipped and not ex["shipped"]
     ps.update_exercise(copy, {"name": "Bridge with xyzzy hold"})
     assert [e["name"] for e in ps.list_exercises("XYZZY bridge")] == ["Bridge with xyzzy hold"]
-    own = ps.add_exercise({"name": "Towel squeeze", "category": "isometric", "region": "knee"})
+    own = ps.add_exercise({"name": "Towel squeeze", "category": "isometric",
+                           "region": "knee"}).result
     assert ps.get_exercise(own)["slug"] == "my-towel-squeeze"
     with pytest.raises(ValidationError) as err:
         ps.add_exercise({"name": "", "category": "dance"})
@@ -224,9 +225,9 @@ def test_library_add_copy_edit_archive(lib):
     assert {e["region"] for e in ps.list_exercises(region="ankle")} == {"ankle"}
 
 
-def test_import_bad_file_is_a_validation_error(lib, tmp_path):
+def test_import_bad_file_is_an_import_error(lib, tmp_path):
     path = tmp_path / "x.json"
     path.write_text("{", encoding="utf-8")
-    with pytest.raises(ValidationError) as err:
+    with pytest.raises(ImportFileError, match="not valid JSON"):
         ps.import_programme_file(path)
-    assert "file" in err.value.errors
+    assert m.Programme.select().count() == 0

@@ -22,11 +22,11 @@ def _page(open_window):
 
 
 def _template_action(page, key):
-    return next(a for a in page.template_menu.actions() if a.data() == key)
+    return next(a for a in page.programmes.template_menu.actions() if a.data() == key)
 
 
 def _tree_phase_names(page):
-    model = page.tree_model
+    model = page.programmes.editor.tree_model
     return [model.index(i, 0).data(Qt.ItemDataRole.UserRole + 2)["name"]
             for i in range(model.rowCount())]
 
@@ -69,12 +69,12 @@ def test_template_reorder_dose_undo_redo(open_window, qtbot):
     _template_action(page, "calm-then-build").trigger()
     prog = ps.active_programme()
     assert prog["template"] == "calm-then-build" and prog["start_date"] == TODAY
-    assert page.list_view.currentIndex().data(Qt.ItemDataRole.UserRole) == prog["id"]
+    assert page.programmes.list_view.currentIndex().data(Qt.ItemDataRole.UserRole) == prog["id"]
     names = _tree_phase_names(page)
     assert len(names) == 2
 
     # drag the second phase above the first (through the model's drop handler)
-    model = page.tree_model
+    model = page.programmes.editor.tree_model
     data = model.mimeData([model.index(1, 0)])
     assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
@@ -86,23 +86,24 @@ def test_template_reorder_dose_undo_redo(open_window, qtbot):
     assert [p["name"] for p in ps.list_phases(prog["id"])] == names[::-1]
 
     # the Move up button reorders too
-    page.select_item("phase", ps.list_phases(prog["id"])[1]["id"])
-    qtbot.mouseClick(page.up_button, Qt.MouseButton.LeftButton)
+    page.programmes.editor.select_item("phase", ps.list_phases(prog["id"])[1]["id"])
+    qtbot.mouseClick(page.programmes.editor.up_button, Qt.MouseButton.LeftButton)
     assert [p["name"] for p in ps.list_phases(prog["id"])] == names
 
     # change a dose in the prescription form
     phase = model.index(0, 0)
     first = model.index(0, 0, phase)
     pres_id = first.data(Qt.ItemDataRole.UserRole)
-    page.tree.setCurrentIndex(first)
-    assert page.detail.currentWidget() is page.prescription_form
+    page.programmes.editor.tree.setCurrentIndex(first)
+    assert page.programmes.editor.detail.currentWidget() is page.programmes.editor.prescription_form
     before = ps.get_prescription(pres_id)["sets"]
-    _commit(page.prescription_form.numbers["sets"], "7")
+    _commit(page.programmes.editor.prescription_form.numbers["sets"], "7")
     assert ps.get_prescription(pres_id)["sets"] == 7
-    assert "7 x" in page.tree_model.find("prescription", pres_id).siblingAtColumn(1).data()
+    row = page.programmes.editor.tree_model.find("prescription", pres_id)
+    assert "7 x" in row.siblingAtColumn(1).data()
     # a bad value is refused with the reason beside the field, and nothing is saved
-    _commit(page.prescription_form.numbers["sets"], "99")
-    assert not page.prescription_form.numbers["sets"].error.isHidden()
+    _commit(page.programmes.editor.prescription_form.numbers["sets"], "99")
+    assert not page.programmes.editor.prescription_form.numbers["sets"].error.isHidden()
     assert ps.get_prescription(pres_id)["sets"] == 7
     assert ctx.undo_stack.undoText() == "Change dose"
     ctx.undo_stack.undo()
@@ -114,7 +115,7 @@ def test_template_reorder_dose_undo_redo(open_window, qtbot):
     while ctx.undo_stack.canUndo():
         ctx.undo_stack.undo()
     assert ps.list_programmes() == []
-    assert page.tree_model.rowCount() == 0
+    assert page.programmes.editor.tree_model.rowCount() == 0
     ctx.undo_stack.redo()
     assert ps.active_programme()["id"] == prog["id"]
 
@@ -122,7 +123,7 @@ def test_template_reorder_dose_undo_redo(open_window, qtbot):
 def test_drag_prescription_to_another_phase_and_duplicate_phase(open_window, qtbot):
     ctx, window, page = _page(open_window)
     _template_action(page, "calm-then-build").trigger()
-    model = page.tree_model
+    model = page.programmes.editor.tree_model
     a, b = (p["id"] for p in model.phases)
     moving = model.children[0][0]["id"]
     data = model.mimeData([model.index(0, 0, model.index(0, 0))])
@@ -132,8 +133,8 @@ def test_drag_prescription_to_another_phase_and_duplicate_phase(open_window, qtb
     ctx.undo_stack.undo()
     assert ps.prescription_order(a)[0] == moving
 
-    page.select_item("phase", a)
-    qtbot.mouseClick(page.duplicate_item_button, Qt.MouseButton.LeftButton)
+    page.programmes.editor.select_item("phase", a)
+    qtbot.mouseClick(page.programmes.editor.duplicate_item_button, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 3
     assert _tree_phase_names(page)[1].endswith("(copy)")
     ctx.undo_stack.undo()
@@ -141,13 +142,11 @@ def test_drag_prescription_to_another_phase_and_duplicate_phase(open_window, qtb
 
 
 def test_complete_todays_exercises_and_adherence_changes(open_window, qtbot):
-    from rehabjournal.ui import exercises_due
-
     ctx, window, page = _page(open_window)
     _template_action(page, "calm-then-build").trigger()  # starts today (Wednesday)
     today_page = window.show_page("today")
-    widget = exercises_due.install(today_page)
-    assert not today_page.exercises_box.isHidden()
+    widget = today_page.exercises_due
+    assert not widget.isHidden()
     due = ps.due_on(TODAY)
     assert len(widget.rows) == len(due) > 0
     row = widget.rows[due[0]["id"]]
@@ -176,15 +175,13 @@ def test_complete_todays_exercises_and_adherence_changes(open_window, qtbot):
     assert ps.get_log(TODAY, due[1]["id"])["status"] == "skipped"
     today_page.set_day(TODAY - timedelta(days=1))
     assert widget.day == TODAY - timedelta(days=1)
-    assert today_page.exercises_box.isHidden()  # before the programme starts
+    assert widget.isHidden()  # before the programme starts
 
 
 def test_bad_log_value_is_refused_beside_the_field(open_window, qtbot):
-    from rehabjournal.ui import exercises_due
-
     ctx, window, page = _page(open_window)
     _template_action(page, "calm-then-build").trigger()
-    widget = exercises_due.install(window.show_page("today"))
+    widget = window.show_page("today").exercises_due
     row = next(iter(widget.rows.values()))
     row.fields["pain_during"].edit.setText("12")
     row.done_button.click()
@@ -203,10 +200,10 @@ def _seed_week(session_pain: int) -> None:
 
 def _plan_with_leg_press() -> int:
     ex = m.Exercise.get(m.Exercise.slug == "leg-press").id
-    pid = ps.create_programme("Leg plan", TODAY - timedelta(days=14), active=True)
-    phase = ps.add_phase(pid, {"name": "Build", "weeks": 6})
+    pid = ps.create_programme("Leg plan", TODAY - timedelta(days=14), active=True).result
+    phase = ps.add_phase(pid, {"name": "Build", "weeks": 6}).result
     return ps.add_prescription(phase, {"exercise": ex, "sets": 3, "reps": 15, "load": 40,
-                                       "load_unit": "kg", "weekdays": "0,2,4"})
+                                       "load_unit": "kg", "weekdays": "0,2,4"}).result
 
 
 def test_progression_suggestion_after_green_week_accept_and_undo(open_window, qtbot):
@@ -254,14 +251,14 @@ def test_export_import_buttons_and_bad_file(open_window, qtbot, tmp_path, monkey
     _template_action(page, "knee-overuse-12").trigger()
     out = tmp_path / "plan.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.programmes.export_button, Qt.MouseButton.LeftButton)
     assert json.loads(out.read_text())["format"] == "rehabjournal-programme"
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
-    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.programmes.import_button, Qt.MouseButton.LeftButton)
     progs = ps.list_programmes()
     assert len(progs) == 2 and [p["active"] for p in progs] == [True, False]
-    assert page.current_programme_id() == progs[1]["id"]
+    assert page.programmes.current_programme_id() == progs[1]["id"]
 
     bad = tmp_path / "bad.json"
     doc = json.loads(out.read_text())
@@ -269,18 +266,18 @@ def test_export_import_buttons_and_bad_file(open_window, qtbot, tmp_path, monkey
     bad.write_text(json.dumps(doc))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     before = _counts()
-    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.programmes.import_button, Qt.MouseButton.LeftButton)
     assert _counts() == before
-    assert "Nothing was imported" in page.file_message.text()
-    assert "version 2" in page.file_message.text()
+    assert "Nothing was imported" in page.programmes.file_message.text()
+    assert "version 2" in page.programmes.file_message.text()
 
     ics = tmp_path / "plan.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(ics), ""))
-    qtbot.mouseClick(page.calendar_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.programmes.calendar_button, Qt.MouseButton.LeftButton)
     import icalendar
 
     events = list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
-    assert len(events) > 0 and f"{len(events)} planned days" in page.file_message.text()
+    assert len(events) > 0 and f"{len(events)} planned days" in page.programmes.file_message.text()
 
 
 def test_library_filter_copy_edit_archive(open_window, qtbot):
@@ -325,7 +322,7 @@ def test_library_filter_copy_edit_archive(open_window, qtbot):
 def test_every_template_loads_into_the_editor(open_window, key):
     ctx, window, page = _page(open_window)
     _template_action(page, key).trigger()
-    model = page.tree_model
+    model = page.programmes.editor.tree_model
     assert model.rowCount() == len(ps.list_phases(ps.active_programme()["id"]))
     assert sum(model.rowCount(model.index(i, 0)) for i in range(model.rowCount())) == \
         m.Prescription.select().count()

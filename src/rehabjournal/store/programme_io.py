@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import programme as dp
+from ..domain.scales import validate_range
 from ..errors import ImportFileError
 from . import models as m
 from .library import _SLUG, CATEGORIES, LOAD_UNITS, PROGRESSION_KINDS, REGIONS
+from .programme_repo import plan_for
 
 FORMAT = "rehabjournal-programme"
 VERSION = 1
@@ -31,29 +33,6 @@ class ProgrammeFileError(ImportFileError, ValueError):
 
 
 # ---- reading the database ----------------------------------------------------------------
-
-def plan_for(programme_id: int) -> dp.Plan:
-    """The programme as the domain schedule sees it."""
-    prog = m.Programme.get_by_id(programme_id)
-    phases = list(
-        m.Phase.select().where(m.Phase.programme == programme_id)
-        .order_by(m.Phase.position, m.Phase.id)
-    )
-    by_phase: dict[int, list[dp.PlanPrescription]] = {p.id: [] for p in phases}
-    if phases:
-        rows = (
-            m.Prescription.select()
-            .where(m.Prescription.phase.in_(list(by_phase)))
-            .order_by(m.Prescription.position, m.Prescription.id)
-        )
-        for r in rows:
-            by_phase[r.phase_id].append(dp.PlanPrescription(r.id, r.weekdays or "",
-                                                            r.days_per_week))
-    return dp.Plan(
-        prog.start_date,
-        tuple(dp.PlanPhase(p.id, p.weeks, bool(p.deload), tuple(by_phase[p.id])) for p in phases),
-    )
-
 
 def _exercise_entry(ex: m.Exercise) -> dict[str, Any]:
     try:
@@ -143,9 +122,11 @@ def _is_number(v: Any) -> bool:
 def _check_int(where: str, key: str, v: Any, lo: int, hi: int, *, optional: bool) -> None:
     if v is None and optional:
         return
-    if not _is_int(v) or not lo <= v <= hi:
-        raise ProgrammeFileError(f"{where}: {key!r} must be a whole number from {lo} to {hi} "
-                                 f"(got {v!r}).")
+    label = f"{where}: {key!r}"
+    message = (validate_range(v, lo, hi, label) if _is_int(v) else
+               f"{label} must be a whole number from {lo} to {hi} (got {v!r}).")
+    if message:
+        raise ProgrammeFileError(message)
 
 
 def _check_text(where: str, key: str, v: Any, *, required: bool = False, limit: int = 5000
@@ -204,8 +185,12 @@ def _validate_prescription(where: str, p: Any, slugs: set[str]) -> None:
     _check_int(where, "rest_s", p.get("rest_s"), 0, 3600, optional=True)
     _check_int(where, "days_per_week", p.get("days_per_week"), 1, 7, optional=True)
     load = p.get("load")
-    if load is not None and (not _is_number(load) or not 0 <= load <= 1000):
-        raise ProgrammeFileError(f"{where}: 'load' must be a number from 0 to 1000 (got {load!r}).")
+    if load is not None:
+        label = f"{where}: 'load'"
+        message = (validate_range(load, 0, 1000, label, whole=False) if _is_number(load) else
+                   f"{label} must be a number from 0 to 1000 (got {load!r}).")
+        if message:
+            raise ProgrammeFileError(message)
     if p.get("load_unit", "bodyweight") not in LOAD_UNITS:
         raise ProgrammeFileError(f"{where}: 'load_unit' must be one of {', '.join(LOAD_UNITS)}.")
     weekdays = p.get("weekdays") or ""
@@ -295,15 +280,6 @@ def read_programme_file(path: str | Path) -> dict[str, Any]:
         raise ProgrammeFileError(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
-
-
-def unique_slug(base: str) -> str:
-    slug = base
-    n = 2
-    while m.Exercise.select().where(m.Exercise.slug == slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
 
 
 def import_document(doc: Any) -> int:

@@ -1,0 +1,193 @@
+"""The Programmes tab: the list of programmes with their buttons (new, from template,
+duplicate, delete, activate, files) beside the chosen programme's editor.
+
+Every change goes through ``apply_edit``; the page reloads on ``programme_changed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....services import programme as ps
+from ....services.edit import Edit
+from ...context import AppContext
+from ...edit_path import apply_edit
+from ...programme_models import ID_ROLE, ProgrammeListModel
+from .editor import ProgrammeEditor
+from .files import ProgrammeFiles
+
+FIRST_PHASE = {"name": "Phase 1", "weeks": 2}
+
+
+class ProgrammesTab(QSplitter):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.programmes = ProgrammeListModel(self)
+        self.list_view = QListView()
+        self.list_view.setObjectName("programmeList")
+        self.list_view.setModel(self.programmes)
+        self.list_view.setAccessibleName("Programmes")
+        self.list_view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._programme_selected())
+
+        self.template_button = QToolButton()
+        self.template_button.setText("From &template")
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_menu = QMenu(self.template_button)
+        for t in ps.list_templates():
+            action = self.template_menu.addAction(f"{t['name']} ({t['weeks']} weeks)")
+            action.setToolTip(t["description"])
+            action.setData(t["key"])
+            action.triggered.connect(lambda _c=False, k=t["key"]: self.create_from_template(k))
+        self.template_menu.setToolTipsVisible(True)
+        self.template_button.setMenu(self.template_menu)
+        self.new_button = QPushButton("&New")
+        self.duplicate_button = QPushButton("D&uplicate")
+        self.delete_button = QPushButton("Delete")
+        self.activate_button = QPushButton("Make &active")
+        self.import_button = QPushButton("&Import...")
+        self.export_button = QPushButton("E&xport...")
+        self.calendar_button = QPushButton("Ca&lendar (.ics)...")
+        self.import_button.setToolTip("Import a programme file, e.g. one sent by your physio")
+        self.export_button.setToolTip("Save this programme as a file to share")
+        self.calendar_button.setToolTip("Save the planned sessions for your calendar app")
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel("<b>Programmes</b>"))
+        lv.addWidget(self.list_view, 1)
+        for row in ((self.new_button, self.template_button),
+                    (self.duplicate_button, self.delete_button),
+                    (self.activate_button,),
+                    (self.import_button, self.export_button),
+                    (self.calendar_button,)):
+            h = QHBoxLayout()
+            for w in row:
+                h.addWidget(w)
+            lv.addLayout(h)
+        self.file_message = QLabel()
+        self.file_message.setObjectName("fileMessage")
+        self.file_message.setWordWrap(True)
+        lv.addWidget(self.file_message)
+        self.files = ProgrammeFiles(ctx, self, self.file_message)
+
+        self.editor = ProgrammeEditor(ctx)
+        self.addWidget(left)
+        self.addWidget(self.editor)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 4)
+        self.setSizes([230, 900])
+
+        self.new_button.clicked.connect(self.new_programme)
+        self.duplicate_button.clicked.connect(self.duplicate_programme)
+        self.delete_button.clicked.connect(self.delete_programme)
+        self.activate_button.clicked.connect(self.activate_programme)
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.export_button.clicked.connect(lambda: self.export_file())
+        self.calendar_button.clicked.connect(lambda: self.export_calendar())
+
+    # ---- selection -----------------------------------------------------------------------
+    def current_programme_id(self) -> int | None:
+        index = self.list_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_programme(self, programme_id: int | None) -> None:
+        self.programmes.reload()
+        row = self.programmes.row_of(programme_id)
+        if row < 0 and self.programmes.rowCount() and programme_id is None:
+            row = 0
+        if row >= 0:
+            self.list_view.setCurrentIndex(self.programmes.index(row))
+        self._programme_selected()
+
+    def refresh(self) -> None:
+        """Reload the programme list and the tree, keeping the selection."""
+        keep = self.current_programme_id()
+        item = self.editor.current_item()
+        self.programmes.reload()
+        row = self.programmes.row_of(keep)
+        if row < 0 and self.programmes.rowCount():
+            row = 0
+        if row >= 0:
+            selection = self.list_view.selectionModel()
+            selection.blockSignals(True)
+            self.list_view.setCurrentIndex(self.programmes.index(row))
+            selection.blockSignals(False)
+        self._programme_selected(keep_item=item)
+
+    def _programme_selected(self, keep_item: tuple[str, int] | None = None) -> None:
+        pid = self.current_programme_id()
+        prog = ps.get_programme(pid) if pid else None
+        for w in (self.editor, self.duplicate_button, self.delete_button, self.export_button,
+                  self.calendar_button, self.activate_button):
+            w.setEnabled(prog is not None)
+        if prog:
+            self.activate_button.setText("Deactivate" if prog["active"] else "Make &active")
+        self.editor.show_programme(prog, keep_item)
+
+    # ---- programmes ----------------------------------------------------------------------
+    def _created(self, run: Callable[[], Edit], **kwargs) -> int | None:
+        """Apply an edit that makes a programme, then show that programme."""
+        edit = apply_edit(self.ctx, run, source=self, **kwargs)
+        if edit is None:
+            return None
+        self.select_programme(edit.result)
+        return edit.result
+
+    def create_from_template(self, key: str, start: date | None = None) -> int | None:
+        start = start or self.ctx.today()
+        return self._created(lambda: ps.create_from_template(key, start),
+                             message=lambda text: QMessageBox.warning(self, "Template", text))
+
+    def new_programme(self) -> None:
+        today = self.ctx.today()
+        if self._created(lambda: ps.create_programme("My programme", today,
+                                                     phases=(FIRST_PHASE,))) is None:
+            return
+        self.editor.prog_name.setFocus()
+        self.editor.prog_name.selectAll()
+
+    def duplicate_programme(self) -> None:
+        pid = self.current_programme_id()
+        if pid is not None:
+            self._created(lambda: ps.duplicate_programme(pid))
+
+    def delete_programme(self) -> None:
+        pid = self.current_programme_id()
+        if pid is not None:
+            apply_edit(self.ctx, lambda: ps.delete_programme(pid), source=self)
+
+    def activate_programme(self) -> None:
+        pid = self.current_programme_id()
+        if pid is None:
+            return
+        target = None if ps.get_programme(pid)["active"] else pid
+        apply_edit(self.ctx, lambda: ps.activate_programme(target), source=self)
+
+    # ---- files ---------------------------------------------------------------------------
+    def export_file(self, path: str | None = None) -> bool:
+        return self.files.export_file(self.current_programme_id(), path)
+
+    def import_file(self, path: str | None = None) -> int | None:
+        new_id = self.files.import_file(path)
+        if new_id is not None:
+            self.select_programme(new_id)
+        return new_id
+
+    def export_calendar(self, path: str | None = None) -> int | None:
+        return self.files.export_calendar(self.current_programme_id(), path)
