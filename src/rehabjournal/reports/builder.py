@@ -5,8 +5,13 @@ into place with ``os.replace`` only when the whole document is built, so a faile
 never leaves a partial PDF behind. Every page carries "page x of y", the disclaimer and the
 patient's initials (a two-pass canvas counts the pages before drawing the footers).
 
-Charts come from the shared ``charts`` package as 300 dpi PNG images (see docs/report.md
-for why not SVG); matplotlib is imported only here, when a report is built.
+The optional sections are declared once, in story order, in ``REPORT_SECTIONS`` (their
+labels in ``reports.SECTIONS``); ``build_story`` lays out page one, then the chosen sections
+by their place. Charts come from the shared ``charts`` package as 300 dpi PNG images (see
+docs/report.md for why not SVG); matplotlib is imported only here, when a report is built.
+
+Errors: ``ReportWriteError`` (a ``StorageError``) when the file cannot be written,
+``ValidationError`` for an unknown paper or section.
 """
 
 from __future__ import annotations
