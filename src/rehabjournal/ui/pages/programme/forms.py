@@ -204,8 +204,11 @@ class PrescriptionForm(QWidget):
                                            (current[field] or "") == (value or "")):
                 return
             values = {field: value}
+        # the reason goes beside the number being edited (else under the form)
+        target = self.numbers.get(field)
         edit = apply_edit(self.ctx, lambda: ps.update_prescription(prescription_id, values),
-                          fields=self.numbers, message=self._show_error, source=self)
+                          message=target.show_error if target else self._show_error,
+                          source=self)
         if edit is not None:
             self.error.hide()
         elif field in self.numbers:
