@@ -161,3 +161,22 @@ def test_events_and_extra_pain_sites(open_window, qtbot):
     right = [s for s in js.list_sites() if s["side"] == "right"][0]
     type_into(qtbot, page.checkin.site_fields[right["id"]], "2")
     assert js.checkin_site_pains(TODAY) == {right["id"]: 2}
+
+
+def test_the_sections_are_declared_once_and_follow_the_day(open_window, qtbot):
+    """One tuple lists the sections; the page shows and loads them in that order."""
+    from rehabjournal.ui.pages import today
+
+    ctx, window = open_window()
+    page = window.show_page("today")
+    assert [type(s) for s in page.sections] == [cls for _name, cls in today.SECTIONS]
+    assert [getattr(page, name) for name, _cls in today.SECTIONS] == list(page.sections)
+    positions = [page.body.indexOf(s) for s in page.sections]
+    assert positions == sorted(positions) and -1 not in positions
+    assert page.body.indexOf(page.date_error) < positions[0], "the date bar comes first"
+    # nothing due and no programme: those sections stay out of sight
+    assert page.outcomes_due.isHidden() and page.exercises_due.isHidden()
+    day = TODAY - timedelta(days=5)
+    page.set_day(day)
+    assert {s.day for s in page.sections} == {day}
+    assert page.title.text() == "<h2>Fri 13 Mar 2026</h2>"
