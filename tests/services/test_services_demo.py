@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -211,13 +210,11 @@ def test_make_demo_dir(tmp_path, monkeypatch):
 
 
 def test_history_ten_years(db):
-    t0 = time.perf_counter()
+    # How long this takes is benchmarks/bench_history.py's figure (budget 10 s).
     demo.generate_history(10, end=END)
-    elapsed = time.perf_counter() - t0
     assert m.CheckIn.select().count() >= 3000
     assert m.ActivitySession.select().count() > 1500
     assert max(_morning()) == END
-    assert elapsed < 10
     morning = _morning()
     for s in m.ActivitySession.select().limit(300):
         nxt = morning.get(s.day + timedelta(days=1))

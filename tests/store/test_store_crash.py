@@ -1,8 +1,11 @@
-"""Crash safety: a writer killed with SIGKILL at random moments loses no acknowledged save."""
+"""Crash safety: a writer killed with SIGKILL at random moments loses no acknowledged save.
+
+How long a kill-and-reopen cycle takes is a benchmark figure (benchmarks/bench_crash.py),
+not an assertion here: a busy machine makes the test slower, never wrong.
+"""
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -10,14 +13,12 @@ import sys
 import threading
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from rehabjournal.store import db
 from rehabjournal.store import models as m
 
-SRC = Path(__file__).resolve().parents[2] / "src"
 KILLS = 24
 START = date(2020, 1, 1)
 
@@ -52,16 +53,13 @@ def test_killed_writer_never_loses_an_acknowledged_save(tmp_path):
     data = tmp_path / "data"
     db.open_journal(data)
     db.close_journal()
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
     rng = random.Random(20260318)
     acknowledged: list[date] = []
     next_day = START
-    deadline = time.monotonic() + 50
     for kill in range(KILLS):
-        assert time.monotonic() < deadline, f"too slow: only {kill} kills"
         proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(data), next_day.isoformat()],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         lines: list[str] = []
         reader = threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True)

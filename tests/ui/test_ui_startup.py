@@ -5,9 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
-
-SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def test_main_window_shows_without_matplotlib_or_reportlab(tmp_path):
@@ -15,7 +12,6 @@ def test_main_window_shows_without_matplotlib_or_reportlab(tmp_path):
     code = textwrap.dedent(f"""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        sys.path.insert(0, {str(SRC)!r})
         from pathlib import Path
         from rehabjournal.ui.app import application, open_session
         app = application()

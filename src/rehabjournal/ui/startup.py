@@ -9,12 +9,16 @@ library changed.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..services.startup import StartupResult, run_startup_work
 from .context import AppContext
+
+if TYPE_CHECKING:
+    from ..services.startup import StartupResult
 
 BUSY = "Backing up..."
 DONE = "Backed up"
@@ -28,15 +32,17 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, data_dir: Path, relay: _Relay):
+    def __init__(self, work, data_dir: Path, relay: _Relay):
         super().__init__()
+        self.work = work
         self.data_dir = data_dir
         self.relay = relay
 
     def run(self) -> None:
         try:
-            result = run_startup_work(self.data_dir)
+            result = self.work(self.data_dir)
         except Exception as exc:  # a bug, not a storage failure: say it, keep the app up
+            traceback.print_exc()
             self.relay.failed.emit(f"Start-up checks failed: {exc}")
         else:
             self.relay.finished.emit(result)
@@ -68,9 +74,11 @@ class StartupWork(QObject):
         """Start the work in the worker (once; later calls do nothing)."""
         if self.running or self.finished:
             return
+        from ..services.startup import run_startup_work  # imported after the window shows
+
         self.running = True
         self.ctx.status.emit(BUSY)
-        self._pool.start(_Job(self.ctx.data_dir, self._relay))
+        self._pool.start(_Job(run_startup_work, self.ctx.data_dir, self._relay))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is done (before closing the journal); True when it is."""
