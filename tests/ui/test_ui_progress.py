@@ -137,7 +137,7 @@ def test_plotted_data_equals_domain(demo_window, qtbot):
     weeks = programme.weekly_adherence(start, end)
     assert page.canvases["programme"].chart.percents() == pytest.approx(
         [w.percent or 0.0 for w in weeks])
-    ex_id = page.exercise.currentData()
+    ex_id = page.tab("programme").exercise.currentData()
     points = programme.exercise_progression(ex_id, start, end)
     line = page.canvases["progression"].chart.line
     assert list(line.get_ydata()) == pytest.approx([p[1] for p in points])
@@ -260,24 +260,37 @@ def test_save_png_and_svg(demo_window, tmp_path, monkeypatch):
     assert "<svg" in svg and "Pain over time" in svg
 
 
-def test_no_programme_service_says_so(demo_window, qtbot, monkeypatch):
-    from rehabjournal.ui.pages import progress as page_mod
-
-    _ctx, _window, page, _start, _end = demo_window
-    monkeypatch.setattr(page_mod, "_programme_api", lambda: None)
-    page.tabs.setCurrentIndex(2)
+def test_a_journal_without_a_programme_says_so(open_window, qtbot):
+    ctx, window = open_window()
+    page = window.show_page("progress")
+    page.tabs.setCurrentIndex(list(page.tab_pages).index("programme"))
     _settle(qtbot)
     chart = page.canvases["programme"].chart
     assert chart.empty.get_visible() and chart.empty.get_text() == "No programme data yet"
-    assert page.exercise.currentText() == "No programme data yet"
-    assert not page.exercise.isEnabled()
+    exercise = page.tab("programme").exercise
+    assert exercise.currentText() == "No programme data yet"
+    assert not exercise.isEnabled()
+
+
+def test_tabs_are_declared_once_and_built_when_first_shown(demo_window, qtbot):
+    from rehabjournal.ui.pages.progress import TABS
+
+    _ctx, _window, page, _start, _end = demo_window
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles == ["Pain", "Training load", "Programme", "Outcome measures", "Patterns"]
+    assert [t.key for t in TABS] == list(page.tab_pages)
+    assert [k for k, t in page.tab_pages.items() if t.built] == ["pain"]
+    page.tabs.setCurrentIndex(4)
+    _settle(qtbot)
+    assert page.tab("patterns").built and page.current_tab() == "patterns"
+    assert not page.tab("outcomes").built
 
 
 def test_pattern_model(demo_window, qtbot, qtmodeltester):
     _ctx, _window, page, _start, _end = demo_window
     page.tabs.setCurrentIndex(list(page.tab_pages).index("patterns"))
     _settle(qtbot)
-    model = page.pattern_model
+    model = page.tab("patterns").model
     qtmodeltester.check(model)
     assert model.rowCount() >= 1
     first = model.index(0, 0).data()

@@ -83,9 +83,7 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)  # resizes the figure and asks for a draw
-        relayout = getattr(self.chart, "relayout", None)
-        if relayout is not None:
-            relayout()
+        self.chart.relayout()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -1,9 +1,11 @@
 """Progress page: pain, training load, programme and the patterns behind the flares.
 
-Nothing here imports matplotlib at module level: the charts are built the first time the
-page is shown (``activated``), and each tab's chart the first time that tab is shown.
-A change of the journal refreshes the page only while it is visible; otherwise the page
-remembers it is out of date and refreshes when next shown.
+The tabs are declared once, in ``TABS``: each is a :class:`ProgressTab` that builds its
+charts the first time it is shown (``build``) and shows the period's data (``show_data``).
+Nothing here imports matplotlib at module level: the light strip and the tab bar are built
+the first time the page is shown (``activated``), each tab's charts the first time that
+tab is shown. A change of the journal refreshes the page only while it is visible;
+otherwise the page remembers it is out of date and refreshes when next shown.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.patterns import ASSOCIATION_NOTE, MIN_COUNT, Pattern
 from ...services import journal as journal_service
+from ...services import outcomes as outcomes_service
+from ...services import programme as programme_service
 from ...services import progress as progress_service
+from ...services.progress import ProgressData
 from ..context import AppContext
 from ..table_model import ListTableModel
 
@@ -73,17 +78,199 @@ class PatternModel(ListTableModel):
         return None
 
 
-def _programme_api():
-    """``services.programme`` when it exists (written by another feature), else None."""
-    try:
-        from ...services import programme
-    except ImportError:
-        return None
-    needed = ("weekly_adherence", "exercise_progression", "exercises_with_logs")
-    return programme if all(hasattr(programme, n) for n in needed) else None
+class ProgressTab(QWidget):
+    """One tab of the Progress page.
+
+    Subclasses set ``key`` and ``title`` and implement ``build`` (make the widgets and
+    charts, once, the first time the tab is shown) and ``show_data`` (show the period's
+    data). Charts go into ``page.canvases`` under their names.
+
+    Attributes:
+        cheap: True when ``show_data`` only hands data to charts (drawn when shown), so
+            the page updates the tab even while it is hidden.
+    """
+
+    key = ""
+    title = ""
+    cheap = False
+
+    def __init__(self, page: ProgressPage):
+        super().__init__()
+        self.page = page
+        self.built = False
+        self.setObjectName(f"tab_{self.key}")
+        QVBoxLayout(self).setContentsMargins(0, 4, 0, 0)
+
+    def ensure_built(self) -> None:
+        if not self.built:
+            self.build()
+            self.built = True
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def show_data(self, data: ProgressData) -> None:
+        raise NotImplementedError
+
+    def _canvas(self, name: str, chart, accessible: str, height: int, stretch: int = 0):
+        from ..chart_canvas import ChartCanvas
+
+        canvas = ChartCanvas(chart, accessible, height)
+        self.page.canvases[name] = canvas
+        self.layout().addWidget(canvas, stretch)
+        return canvas
+
+
+class PainTab(ProgressTab):
+    key, title, cheap = "pain", "Pain", True
+
+    def build(self) -> None:
+        from ...charts.pain import PainChart
+
+        self.canvas = self._canvas("pain", PainChart(), "pain", 260)
+
+    def show_data(self, data: ProgressData) -> None:
+        self.canvas.chart.update(data)
+        self.canvas.request_redraw()
+
+
+class LoadTab(ProgressTab):
+    key, title, cheap = "load", "Training load", True
+
+    def build(self) -> None:
+        from ...charts.load import LoadChart
+
+        self.canvas = self._canvas("load", LoadChart(), "training-load", 380)
+
+    def show_data(self, data: ProgressData) -> None:
+        self.canvas.chart.update(data)
+        self.canvas.request_redraw()
+
+
+class ProgrammeTab(ProgressTab):
+    """Weekly adherence, and one exercise's progression (chosen below the first chart)."""
+
+    key, title = "programme", "Programme"
+
+    def build(self) -> None:
+        from ...charts.adherence import AdherenceChart, ProgressionChart
+
+        self.adherence = self._canvas("programme", AdherenceChart(), "adherence", 160, 1)
+        row = QHBoxLayout()
+        self.exercise = QComboBox()
+        self.exercise.setObjectName("exercise")
+        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setMinimumContentsLength(24)
+        lab = QLabel("Exercise")
+        lab.setBuddy(self.exercise)
+        row.addWidget(lab)
+        row.addWidget(self.exercise)
+        row.addStretch(1)
+        self.layout().addLayout(row)
+        self.progression = self._canvas("progression", ProgressionChart(), "progression",
+                                        160, 1)
+        self.exercise.currentIndexChanged.connect(self._show_progression)
+        self.data: ProgressData | None = None
+
+    def show_data(self, data: ProgressData) -> None:
+        self.data = data
+        self.adherence.chart.update(programme_service.weekly_adherence(data.start, data.end))
+        self.adherence.request_redraw()
+        current = self.exercise.currentData()
+        self.exercise.blockSignals(True)
+        self.exercise.clear()
+        exercises = programme_service.exercises_with_logs()
+        for ex_id, name in exercises:
+            self.exercise.addItem(name, ex_id)
+        if not exercises:
+            self.exercise.addItem(NO_PROGRAMME, None)
+        self.exercise.setEnabled(bool(exercises))
+        self.exercise.setCurrentIndex(max(self.exercise.findData(current), 0))
+        self.exercise.blockSignals(False)
+        self._show_progression()
+
+    def _show_progression(self) -> None:
+        ex_id = self.exercise.currentData()
+        points, name = [], ""
+        if ex_id is not None and self.data is not None:
+            points = programme_service.exercise_progression(ex_id, self.data.start,
+                                                            self.data.end)
+            name = self.exercise.currentText()
+        self.progression.chart.update(points, name)
+        self.progression.request_redraw()
+
+
+class OutcomesTab(ProgressTab):
+    key, title = "outcomes", "Outcome measures"
+
+    def build(self) -> None:
+        from ...charts.outcomes import OutcomesChart
+
+        self.canvas = self._canvas("outcomes", OutcomesChart(), "outcomes", 260, 1)
+
+    def show_data(self, data: ProgressData) -> None:
+        self.canvas.chart.update(outcomes_service.series(data.start, data.end))
+        self.canvas.request_redraw()
+
+
+class PatternsTab(ProgressTab):
+    """What went together with higher morning pain, as a table (no chart)."""
+
+    key, title = "patterns", "Patterns"
+
+    def build(self) -> None:
+        self.model = PatternModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("patterns")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = QLabel()
+        self.detail.setObjectName("patternDetail")
+        self.detail.setWordWrap(True)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.detail.setText(
+                self.model.pattern(cur.row()).text if cur.isValid() else ""))
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        note = QLabel(
+            f"{ASSOCIATION_NOTE} Higher means at least 1 point above your usual (the "
+            "median of the 7 mornings before) on one of the next 3 mornings. A pattern "
+            f"is shown once there are at least {MIN_COUNT} days with it and "
+            f"{MIN_COUNT} without.")
+        note.setWordWrap(True)
+        note.setObjectName("patternNote")
+        layout = self.layout()
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(note)
+
+    def show_data(self, data: ProgressData) -> None:
+        found = progress_service.patterns(data.start, data.end, data.site_id)
+        self.model.set_patterns(found)
+        self.detail.setText(found[0].text if found else "")
+        self.empty.setText(
+            "" if found else
+            f"Not enough days in this period to say anything yet: a pattern needs at least "
+            f"{MIN_COUNT} days with something and {MIN_COUNT} without, each with a morning "
+            "pain rating after it.")
+        self.empty.setVisible(not found)
+
+
+# The tabs, in their order on the page.
+TABS: tuple[type[ProgressTab], ...] = (PainTab, LoadTab, ProgrammeTab, OutcomesTab,
+                                       PatternsTab)
 
 
 class ProgressPage(QWidget):
+    """The period and pain-site choice, the light strip, and the tabs of ``TABS``."""
+
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
@@ -203,7 +390,6 @@ class ProgressPage(QWidget):
         from ...charts.lights import LightStripChart
         from ..chart_canvas import ChartCanvas
 
-        self.ChartCanvas = ChartCanvas
         self._layout.removeWidget(self.loading)
         self.loading.deleteLater()
         self.strip = ChartCanvas(LightStripChart(figsize=(8, 1.0)), "pain-lights", 80)
@@ -212,105 +398,32 @@ class ProgressPage(QWidget):
         self._layout.addWidget(self.strip)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("progressTabs")
-        self.tab_pages: dict[str, QWidget] = {}
-        for key, text in (("pain", "Pain"), ("load", "Training load"),
-                          ("programme", "Programme"), ("outcomes", "Outcome measures"),
-                          ("patterns", "Patterns")):
-            page = QWidget()
-            page.setObjectName(f"tab_{key}")
-            QVBoxLayout(page).setContentsMargins(0, 4, 0, 0)
-            self.tab_pages[key] = page
-            self.tabs.addTab(page, text)
+        self.tab_pages: dict[str, ProgressTab] = {}
+        for tab_class in TABS:
+            tab = tab_class(self)
+            self.tab_pages[tab.key] = tab
+            self.tabs.addTab(tab, tab.title)
         self._layout.addWidget(self.tabs, 1)
         hint = QLabel("Hover over a chart for the day's values; right-click to save it as "
                       "PNG or SVG.")
         hint.setObjectName("hint")
         self._layout.addWidget(hint)
         self.built = True
-        self._build_tab("pain")
+        self.tab_pages[TABS[0].key].ensure_built()
         self.tabs.currentChanged.connect(self._tab_changed)
 
-    def _build_tab(self, key: str) -> None:
-        """Build the charts of one tab (once)."""
-        if key in self.canvases or (key == "patterns" and hasattr(self, "pattern_view")):
-            return
-        page = self.tab_pages[key]
-        layout = page.layout()
-        ChartCanvas = self.ChartCanvas
-        if key == "pain":
-            from ...charts.pain import PainChart
-
-            self.canvases["pain"] = ChartCanvas(PainChart(), "pain", 260)
-            layout.addWidget(self.canvases["pain"])
-        elif key == "load":
-            from ...charts.load import LoadChart
-
-            self.canvases["load"] = ChartCanvas(LoadChart(), "training-load", 380)
-            layout.addWidget(self.canvases["load"])
-        elif key == "programme":
-            from ...charts.adherence import AdherenceChart, ProgressionChart
-
-            self.canvases["programme"] = ChartCanvas(AdherenceChart(), "adherence", 160)
-            layout.addWidget(self.canvases["programme"], 1)
-            row = QHBoxLayout()
-            self.exercise = QComboBox()
-            self.exercise.setObjectName("exercise")
-            self.exercise.setAccessibleName("Exercise")
-            self.exercise.setMinimumContentsLength(24)
-            lab = QLabel("Exercise")
-            lab.setBuddy(self.exercise)
-            row.addWidget(lab)
-            row.addWidget(self.exercise)
-            row.addStretch(1)
-            layout.addLayout(row)
-            self.canvases["progression"] = ChartCanvas(ProgressionChart(), "progression", 160)
-            layout.addWidget(self.canvases["progression"], 1)
-            self.exercise.currentIndexChanged.connect(self._update_progression)
-        elif key == "outcomes":
-            from ...charts.outcomes import OutcomesChart
-
-            self.canvases["outcomes"] = ChartCanvas(OutcomesChart(), "outcomes", 260)
-            layout.addWidget(self.canvases["outcomes"], 1)
-        elif key == "patterns":
-            self.pattern_model = PatternModel(self)
-            self.pattern_view = QTableView()
-            self.pattern_view.setObjectName("patterns")
-            self.pattern_view.setModel(self.pattern_model)
-            self.pattern_view.setWordWrap(True)
-            self.pattern_view.verticalHeader().hide()
-            self.pattern_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-            header = self.pattern_view.horizontalHeader()
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for col in (1, 2):
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-            self.pattern_detail = QLabel()
-            self.pattern_detail.setObjectName("patternDetail")
-            self.pattern_detail.setWordWrap(True)
-            self.pattern_view.selectionModel().currentRowChanged.connect(
-                lambda cur, _prev: self.pattern_detail.setText(
-                    self.pattern_model.pattern(cur.row()).text if cur.isValid() else ""))
-            self.pattern_empty = QLabel()
-            self.pattern_empty.setWordWrap(True)
-            note = QLabel(
-                f"{ASSOCIATION_NOTE} Higher means at least 1 point above your usual (the "
-                "median of the 7 mornings before) on one of the next 3 mornings. A pattern "
-                f"is shown once there are at least {MIN_COUNT} days with it and "
-                f"{MIN_COUNT} without.")
-            note.setWordWrap(True)
-            note.setObjectName("patternNote")
-            layout.addWidget(self.pattern_empty)
-            layout.addWidget(self.pattern_view, 1)
-            layout.addWidget(self.pattern_detail)
-            layout.addWidget(note)
-        self._tab_dirty.add(key)
+    def tab(self, key: str) -> ProgressTab:
+        """The tab for ``key`` (one of ``TABS``' keys); only once the page is built."""
+        return self.tab_pages[key]
 
     def _tab_changed(self, index: int) -> None:
-        key = list(self.tab_pages)[index]
-        self._build_tab(key)
-        self._update_tab(key)
+        tab = self.tabs.widget(index)
+        tab.ensure_built()
+        self._update_tab(tab)
 
     def current_tab(self) -> str:
-        return list(self.tab_pages)[self.tabs.currentIndex()]
+        """The key of the tab shown."""
+        return self.tabs.currentWidget().key
 
     # ---- refreshing -------------------------------------------------------------------
     def activated(self) -> None:
@@ -346,76 +459,19 @@ class ProgressPage(QWidget):
         self.strip.chart.update(self.data)
         self.strip.request_redraw()
         self._tab_dirty = set(self.tab_pages)
-        self._update_tab(self.current_tab())
-        # charts of hidden tabs take the new data now (cheap); they draw when shown
-        for key in ("pain", "load"):
-            if key in self.canvases and key in self._tab_dirty:
-                self._update_tab(key)
+        self._update_tab(self.tabs.currentWidget())
+        # cheap tabs take the new data now, hidden or not; they draw when shown
+        for tab in self.tab_pages.values():
+            if tab.cheap:
+                self._update_tab(tab)
 
-    def _update_tab(self, key: str) -> None:
-        if key not in self._tab_dirty or self.data is None:
+    def _update_tab(self, tab: ProgressTab) -> None:
+        if tab.key not in self._tab_dirty or self.data is None or not tab.built:
             return
-        self._tab_dirty.discard(key)
-        if key in ("pain", "load") and key in self.canvases:
-            canvas = self.canvases[key]
-            canvas.chart.update(self.data)
-            canvas.request_redraw()
-        elif key == "programme" and "programme" in self.canvases:
-            self._update_programme()
-        elif key == "outcomes" and "outcomes" in self.canvases:
-            from ...services import outcomes as outcomes_service
-
-            canvas = self.canvases["outcomes"]
-            canvas.chart.update(outcomes_service.series(self.data.start, self.data.end))
-            canvas.request_redraw()
-        elif key == "patterns" and hasattr(self, "pattern_view"):
-            self._update_patterns()
-        else:
-            self._tab_dirty.add(key)
-
-    def _update_programme(self) -> None:
-        api = _programme_api()
-        canvas = self.canvases["programme"]
-        weeks = api.weekly_adherence(self.data.start, self.data.end) if api else []
-        canvas.chart.update(weeks)
-        canvas.request_redraw()
-        current = self.exercise.currentData()
-        self.exercise.blockSignals(True)
-        self.exercise.clear()
-        exercises = api.exercises_with_logs() if api else []
-        for ex_id, name in exercises:
-            self.exercise.addItem(name, ex_id)
-        if not exercises:
-            self.exercise.addItem(NO_PROGRAMME, None)
-        self.exercise.setEnabled(bool(exercises))
-        i = self.exercise.findData(current)
-        self.exercise.setCurrentIndex(max(i, 0))
-        self.exercise.blockSignals(False)
-        self._update_progression()
-
-    def _update_progression(self) -> None:
-        api = _programme_api()
-        ex_id = self.exercise.currentData()
-        points = []
-        if api is not None and ex_id is not None:
-            points = api.exercise_progression(ex_id, self.data.start, self.data.end)
-        name = self.exercise.currentText() if ex_id is not None else ""
-        canvas = self.canvases["progression"]
-        canvas.chart.update(points, name)
-        canvas.request_redraw()
-
-    def _update_patterns(self) -> None:
-        found = progress_service.patterns(self.data.start, self.data.end,
-                                          self.site.currentData())
-        self.pattern_model.set_patterns(found)
-        self.pattern_detail.setText(found[0].text if found else "")
-        self.pattern_empty.setText(
-            "" if found else
-            f"Not enough days in this period to say anything yet: a pattern needs at least "
-            f"{MIN_COUNT} days with something and {MIN_COUNT} without, each with a morning "
-            "pain rating after it.")
-        self.pattern_empty.setVisible(not found)
+        self._tab_dirty.discard(tab.key)
+        tab.show_data(self.data)
 
 
 def create(ctx: AppContext) -> ProgressPage:
+    """The Progress page (charts built when first shown)."""
     return ProgressPage(ctx)
