@@ -12,7 +12,7 @@ from common import history_dir, median_time
 
 def run():
     from rehabjournal.services import journal as js
-    from rehabjournal.store.db import close_journal
+    from rehabjournal.services.session import close_journal
     from rehabjournal.ui.app import application, open_session
 
     folder = history_dir(10)

@@ -1,6 +1,6 @@
 """Progress page timings on a 10-year generated journal.
 
-    PYTHONPATH=src QT_QPA_PLATFORM=offscreen python benchmarks/bench_progress.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_progress.py
 
 ``run()`` returns (name, seconds, "s", budget note) rows, the shape ``benchmarks/run.py``
 prints:
@@ -22,7 +22,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src"
 END = date(2026, 3, 17)
 
 _CHILD = r"""
@@ -100,7 +99,7 @@ lock.unlock()
 def make_journal(folder: Path) -> None:
     from rehabjournal.services import demo
     from rehabjournal.services import journal as js
-    from rehabjournal.store.db import close_journal, open_journal
+    from rehabjournal.services.session import close_journal, open_journal
 
     open_journal(folder)
     demo.generate_history(10, END)
@@ -109,11 +108,10 @@ def make_journal(folder: Path) -> None:
 
 
 def run() -> list[tuple[str, float, str, str]]:
-    sys.path.insert(0, str(SRC))
     with tempfile.TemporaryDirectory(prefix="rj-bench-") as tmp:
         folder = Path(tmp) / "data"
         make_journal(folder)
-        env = {**os.environ, "PYTHONPATH": str(SRC), "QT_QPA_PLATFORM": "offscreen",
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
                "XDG_CONFIG_HOME": str(Path(tmp) / "config")}
         proc = subprocess.run([sys.executable, "-c", _CHILD, str(folder), (END.isoformat())],
                               capture_output=True, text=True, env=env, check=True)

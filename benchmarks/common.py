@@ -10,8 +10,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src"
-
 
 def median_time(fn, repeat: int = 5) -> float:
     times = []
@@ -35,14 +33,13 @@ def time_script(code: str, repeat: int = 5, env: dict | None = None) -> float:
 
 def history_dir(years: float = 10, end: date = date(2026, 11, 20)) -> Path:
     """A data folder holding a generated ``years``-long journal (closed again)."""
-    sys.path.insert(0, str(SRC))
     from rehabjournal.services.demo import generate_history
-    from rehabjournal.store.db import close_journal, open_journal
-    from rehabjournal.store.library import sync_shipped_exercises
+    from rehabjournal.services.session import close_journal, open_journal
+    from rehabjournal.services.startup import run_startup_work
 
     folder = Path(tempfile.mkdtemp(prefix="rehabjournal-bench-"))
     open_journal(folder)
-    sync_shipped_exercises()
+    run_startup_work(folder)  # the library, and the day's backup copy, as at a first start
     from rehabjournal.services import journal as js
 
     js.save_profile({"name": "Bench Mark", "joint": "knee", "side": "left"})

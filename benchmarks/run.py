@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "src"))
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE))  # common.py; rehabjournal itself is the installed package
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -129,3 +129,16 @@ def test_patterns_service_ranks_and_words(demo_db):
 def test_bad_period(db):
     with pytest.raises(ValueError):
         progress.progress_data(date(2024, 2, 1), date(2024, 1, 1))
+
+
+def test_programme_start_is_the_active_programmes_else_the_latest(db):
+    from rehabjournal.services import programme as ps
+
+    assert progress.programme_start() is None
+    ps.create_programme("No date")
+    assert progress.programme_start() is None
+    ps.create_programme("Old", date(2024, 1, 1))
+    ps.create_programme("Latest", date(2025, 6, 2))
+    assert progress.programme_start() == date(2025, 6, 2)
+    ps.create_programme("Running one", date(2024, 9, 9), active=True)
+    assert progress.programme_start() == date(2024, 9, 9)

@@ -7,8 +7,9 @@ tests and benchmarks. Both draw from their own ``random.Random(seed)``, never th
 generator, and write every timestamp themselves, so the same seed and end date give the
 same rows.
 
-Both fill the journal that is currently open (``store.db.open_journal``) and expect it to
-be empty. ``make_demo_dir`` makes a throwaway folder with a demo journal in it.
+Both fill the journal that is currently open (``services.session.open_journal``) and
+expect it to be empty. They make the rows up; ``store.demo_repo`` writes them.
+``make_demo_dir`` makes a throwaway folder with a demo journal in it.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ..domain import scales
-from ..store import models as m
-from ..store.db import open_journal
+from ..store import demo_repo as repo
+from ..store.demo_repo import PhaseRow, PrescriptionRow
 from ..store.library import create_programme_from_template, sync_shipped_exercises
+from .session import open_journal
 
 DEMO_TEMPLATE = "knee-overuse-12"
 
@@ -124,7 +126,7 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
     """
     if weeks < 6:
         raise ValueError("the demo needs at least 6 weeks")
-    if m.CheckIn.select().exists() or m.ActivitySession.select().exists():
+    if repo.has_entries():
         raise ValueError("the demo needs an empty journal")
     end = end or (date.today() - timedelta(days=1))
     start, end = demo_period(end, weeks)
@@ -132,9 +134,10 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
     n = (end - start).days + 1
     days = [_Day(start + timedelta(days=i)) for i in range(n)]
 
-    with m.database.atomic():
+    with repo.transaction():
         # --- profile and pain sites ------------------------------------------------------
-        m.Profile.create(
+        repo.insert(
+            "profile",
             name="Sam Rivera (demo)",
             condition="patellofemoral_pain",
             joint="knee",
@@ -144,11 +147,11 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
             clinician="Jo Patel, physiotherapist",
             created=_stamp(start - timedelta(days=1), 20),
         )
-        knee = m.PainSite.create(
-            joint="knee", side="left", area=scales.CONDITIONS["patellofemoral_pain"].location,
-            primary=True,
+        knee = repo.insert(
+            "pain_site", joint="knee", side="left",
+            area=scales.CONDITIONS["patellofemoral_pain"].location, primary=True,
         )
-        other = m.PainSite.create(joint="knee", side="right", area="inner knee")
+        other = repo.insert("pain_site", joint="knee", side="right", area="inner knee")
 
         # --- morning pain ----------------------------------------------------------------
         for i, d in enumerate(days):
@@ -162,9 +165,7 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
         programme_id = create_programme_from_template(
             DEMO_TEMPLATE, start, name="Knee rehab: back to 10 km"
         )
-        m.Programme.update(created=_stamp(start, 9)).where(
-            m.Programme.id == programme_id
-        ).execute()
+        repo.set_programme_created(programme_id, _stamp(start, 9))
         logs, rehab_minutes, cond_logs = _programme_logs(rng, programme_id, start, end, days)
 
         # --- sessions --------------------------------------------------------------------
@@ -192,35 +193,37 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
         checkin_rows = []
         for i, d in enumerate(days):
             checkin_rows.append(_checkin_row(rng, i, d, n))
-        m.CheckIn.insert_many(checkin_rows).execute()
-        checkin_ids = {r.day: r.id for r in m.CheckIn.select(m.CheckIn.id, m.CheckIn.day)}
+        repo.insert_many("check_in", checkin_rows)
+        checkin_ids = repo.checkin_ids()
         right = [
             _clip(rng.choice((0, 0, 1, 1, 1, 2)) + (1 if 19 <= i <= 27 else 0), 0, 3)
             for i in range(n)
         ]
-        m.CheckInSitePain.insert_many([
-            {"checkin": checkin_ids[d.day], "site": other.id, "pain": right[i]}
+        repo.insert_many("check_in_site_pain", [
+            {"checkin": checkin_ids[d.day], "site": other, "pain": right[i]}
             for i, d in enumerate(days)
-        ]).execute()
+        ])
 
         for i, d in enumerate(days):
             nxt = days[i + 1].morning if i + 1 < n else None
             for pos, s in enumerate(d.sessions):
-                row = m.ActivitySession.create(
+                session_id = repo.insert(
+                    "activity_session",
                     day=d.day, position=pos, kind=s.kind, minutes=s.minutes, rpe=s.rpe,
                     distance_km=s.km, pain_before=s.before, pain_during=s.during,
-                    pain_after=s.after, next_morning_pain=nxt, site=knee.id, notes=s.notes,
+                    pain_after=s.after, next_morning_pain=nxt, site=knee, notes=s.notes,
                     updated=_stamp(d.day, 18 + pos),
                 )
                 if s.kind == "run":
                     during = _clip(right[i] + rng.choice((0, 0, 1)), 0, 3)
-                    m.SessionSitePain.create(
-                        session=row.id, site=other.id, pain_before=right[i],
+                    repo.insert(
+                        "session_site_pain",
+                        session=session_id, site=other, pain_before=right[i],
                         pain_during=during, pain_after=during,
                         next_morning_pain=right[i + 1] if i + 1 < n else None,
                     )
 
-        m.ExerciseLog.insert_many([logs[k] for k in sorted(logs)]).execute()
+        repo.insert_many("exercise_log", [logs[k] for k in sorted(logs)])
 
         # --- events, red flag, questions -------------------------------------------------
         events = [
@@ -235,13 +238,13 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
              "Morning pain down from about 4 to 2-3. Start walk-run intervals. "
              "Discussed the giving-way episode."),
         ]
-        m.Event.insert_many([
+        repo.insert_many("event", [
             {"day": start + timedelta(days=i), "kind": k, "label": lab, "notes": note}
             for i, k, lab, note in events if i < n
-        ]).execute()
+        ])
         if n > _RED_FLAG_DAY:
-            m.RedFlag.create(
-                day=start + timedelta(days=_RED_FLAG_DAY), code="locking_giving_way",
+            repo.insert(
+                "red_flag", day=start + timedelta(days=_RED_FLAG_DAY), code="locking_giving_way",
                 note="Knee gave way once going down the stairs at work. No swelling after; "
                 "to mention to the physio.",
             )
@@ -251,10 +254,10 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
              True),
             (n - 6, "When can I try a 5 km parkrun again?", False),
         ]
-        m.Question.insert_many([
+        repo.insert_many("question", [
             {"text": t, "created": _stamp(start + timedelta(days=i), 21), "answered": a}
             for i, t, a in questions if 0 <= i < n
-        ]).execute()
+        ])
 
 
 def _planned_sessions(rng: random.Random, i: int, w: int, wd: int, n: int) -> list[_Session]:
@@ -378,7 +381,7 @@ _DEFAULT_DAYS = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2,
 _HSR_BASE = {0: 60.0, 1: 70.0, 3: 80.0, 4: 90.0}
 
 
-def _weekdays(p: m.Prescription) -> tuple[int, ...]:
+def _weekdays(p: PrescriptionRow) -> tuple[int, ...]:
     if p.weekdays:
         return tuple(int(x) for x in p.weekdays.split(","))
     return _DEFAULT_DAYS.get(min(7, max(1, p.days_per_week or 3)), (0, 2, 4))
@@ -397,24 +400,15 @@ def _programme_logs(
     logs: dict[tuple[int, int], dict] = {}
     cond: dict[tuple[int, int], str] = {}
     rehab_minutes: dict[int, int] = {}
-    phases = list(
-        m.Phase.select().where(m.Phase.programme == programme_id).order_by(m.Phase.position)
-    )
     missed_days = {
         i for i in range(21, n) if i % 7 in _STRENGTH_DAYS and rng.random() < 0.08
     }
     first = 0
     last_load = None
-    for phase in phases:
+    for phase, prescriptions in repo.programme_layout(programme_id):
         span = range(first, min(first + 7 * phase.weeks, n))
-        prescriptions = list(
-            m.Prescription.select(m.Prescription, m.Exercise)
-            .join(m.Exercise)
-            .where(m.Prescription.phase == phase.id)
-            .order_by(m.Prescription.position)
-        )
         for p in prescriptions:
-            slug = p.exercise.slug
+            slug = p.exercise_slug
             weekly = _weekly_loads(p, phase, first, last_load)
             if slug == "hsr-leg-press" and weekly:
                 last_load = _record_load_changes(p, start, first, weekly, n)
@@ -438,9 +432,10 @@ def _programme_logs(
     return logs, rehab_minutes, cond
 
 
-def _weekly_loads(p: m.Prescription, phase: m.Phase, first: int, last_load) -> dict[int, float]:
+def _weekly_loads(p: PrescriptionRow, phase: PhaseRow, first: int,
+                  last_load) -> dict[int, float]:
     """Week index -> load (kg) for the heavy slow resistance leg press, else {}."""
-    if p.exercise.slug != "hsr-leg-press":
+    if p.exercise_slug != "hsr-leg-press":
         return {}
     w0 = first // 7
     if phase.deload:
@@ -480,13 +475,13 @@ def _record_load_changes(p, start: date, first: int, weekly: dict[int, float], n
             })
         previous = current = new
     if rows:
-        m.PrescriptionChange.insert_many(rows).execute()
+        repo.insert_many("prescription_change", rows)
     if current is not None:
-        m.Prescription.update(load=current).where(m.Prescription.id == p.id).execute()
+        repo.set_prescription_load(p.id, current)
     return current
 
 
-def _log_row(rng, p: m.Prescription, d: _Day, i: int, load, missed_day: bool) -> dict | None:
+def _log_row(rng, p: PrescriptionRow, d: _Day, i: int, load, missed_day: bool) -> dict | None:
     flare = i in _FLARE_PAIN and d.morning >= 6
     r = rng.random()
     if missed_day or (i >= 21 and r < 0.05):
@@ -505,7 +500,7 @@ def _log_row(rng, p: m.Prescription, d: _Day, i: int, load, missed_day: bool) ->
     if flare:
         base.update(status="partial", sets_done=max(1, p.sets - 2),
                     pain_during=_clip(d.morning - 2, 3, 5), notes="Flare: eased off.")
-        if p.exercise.category != "conditioning" and p.load_unit == "kg" and load:
+        if p.exercise_category != "conditioning" and p.load_unit == "kg" and load:
             base["load_done"] = load - 10
         return base
     if i >= 21 and r < 0.09:
@@ -593,27 +588,23 @@ def generate_history(years: float, end: date, seed: int = 11) -> None:
                        "notes": ""})
     events.sort(key=lambda e: e["day"])
 
-    with m.database.atomic():
-        if not m.Profile.select().exists():
-            m.Profile.create(
-                name="History (generated)", condition="patellofemoral_pain", joint="knee",
-                side="left", onset_date=start, goal="Keep running",
+    with repo.transaction():
+        if not repo.has_profile():
+            repo.insert(
+                "profile", name="History (generated)", condition="patellofemoral_pain",
+                joint="knee", side="left", onset_date=start, goal="Keep running",
                 created=_stamp(start, 8),
             )
-        site = m.PainSite.get_or_none(m.PainSite.primary == True)  # noqa: E712
+        site = repo.primary_site_id()
         if site is None:
-            site = m.PainSite.create(joint="knee", side="left", area="around the kneecap",
-                                     primary=True)
+            site = repo.insert("pain_site", joint="knee", side="left",
+                               area="around the kneecap", primary=True)
         for s in sessions:
-            s["site"] = site.id
-        for model, rows, size in (
-            (m.CheckIn, checkins, 500),
-            (m.ActivitySession, sessions, 400),
-            (m.Event, events, 500),
-            (m.RedFlag, flags, 500),
-        ):
-            for k in range(0, len(rows), size):
-                model.insert_many(rows[k:k + size]).execute()
+            s["site"] = site
+        repo.insert_many("check_in", checkins, 500)
+        repo.insert_many("activity_session", sessions, 400)
+        repo.insert_many("event", events, 500)
+        repo.insert_many("red_flag", flags, 500)
 
 
 def make_demo_dir(seed: int = 7) -> Path:

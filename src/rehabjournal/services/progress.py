@@ -18,8 +18,7 @@ from ..domain import light as light_mod
 from ..domain import load as load_mod
 from ..domain import patterns as patterns_mod
 from ..domain.entities import Event, Journal
-from ..store import journal_repo
-from ..store import models as m
+from ..store import journal_repo, progress_repo
 from . import journal as journal_service
 
 HISTORY_DAYS: Final = 84
@@ -124,6 +123,7 @@ def history_start(start: date) -> date:
 
 
 def site_label(site_id: int | None) -> str:
+    """The pain site's label ("" for None, or a site that no longer exists)."""
     if site_id is None:
         return ""
     return journal_repo.site_labels().get(site_id, "")
@@ -212,15 +212,10 @@ def patterns(start: date, end: date, site_id: int | None = None,
 
 def programme_start() -> date | None:
     """Start date of the active programme (or the latest one), or None."""
-    row = (
-        m.Programme.select()
-        .where(m.Programme.start_date.is_null(False))
-        .order_by(m.Programme.active.desc(), m.Programme.start_date.desc())
-        .first()
-    )
-    return row.start_date if row else None
+    return progress_repo.programme_start()
 
 
 def journal_first_day() -> date | None:
+    """The first day with an entry in the journal, or None for an empty journal."""
     span = journal_repo.journal_span()
     return span[0] if span else None
