@@ -220,3 +220,12 @@ def test_history_ten_years(db):
         nxt = morning.get(s.day + timedelta(days=1))
         if nxt is not None:
             assert s.next_morning_pain == nxt
+
+
+def test_demo_refuses_a_journal_with_entries(db):
+    from rehabjournal.services import journal as js
+
+    js.save_checkin(date(2025, 1, 2), {"morning_pain": 2})
+    with pytest.raises(ValueError, match="empty journal"):
+        demo.generate_demo(end=END)
+    assert m.CheckIn.select().count() == 1
