@@ -19,6 +19,7 @@ ENV_DATA_DIR = "REHABJOURNAL_DATA_DIR"
 
 
 def default_data_dir() -> Path:
+    """The platform's data folder for rehabjournal (see the module docstring)."""
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     if not QCoreApplication.applicationName() or QCoreApplication.applicationName() != APP_NAME:
@@ -33,6 +34,11 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
+    """The journal's folder: ``--data-dir``, else ``$REHABJOURNAL_DATA_DIR``, else the default.
+
+    Args:
+        cli_value: the ``--data-dir`` value, or None when not given.
+    """
     if cli_value:
         return Path(cli_value).expanduser()
     env = os.environ.get(ENV_DATA_DIR)
@@ -51,4 +57,9 @@ def resources_dir() -> Path:
 
 
 def resource(*parts: str) -> Path:
+    """A shipped resource file, e.g. ``resource("exercises", "library.json")``.
+
+    Raises:
+        FileNotFoundError: the install has no resources folder.
+    """
     return resources_dir().joinpath(*parts)
