@@ -57,6 +57,16 @@ def close_journal() -> None:
     db.close_journal()
 
 
+def close_thread_connection() -> None:
+    """Close the calling thread's own connection to the journal, if it opened one.
+
+    The journal gives each thread its own connection; a worker thread calls this when it
+    is done. Other threads' connections (the GUI thread's) stay open.
+    """
+    if db.database.obj is not None and not db.database.is_closed():
+        db.database.close()
+
+
 def journal_file(data_dir: Path) -> Path:
     """The journal file's path in ``data_dir``."""
     return db.journal_path(data_dir)

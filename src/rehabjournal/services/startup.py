@@ -14,7 +14,6 @@ from pathlib import Path
 
 from ..errors import is_storage_failure, storage_error
 from ..store import backups, library
-from ..store.models import database
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,10 @@ def run_startup_work(data_dir: Path) -> StartupResult:
     """Sync the shipped exercises into the open journal, then make the day's backup.
 
     Safe to call from a worker thread: the work uses that thread's own connection to the
-    journal (peewee keeps one per thread), closed again before returning. Never raises for
-    a storage failure: a failed library sync is returned as ``problem``, a failed backup as
-    ``backup=None`` (as at every start, the next start tries again).
+    journal (peewee keeps one per thread); the worker closes it afterwards with
+    ``session.close_thread_connection``. Never raises for a storage failure: a failed
+    library sync is returned as ``problem``, a failed backup as ``backup=None`` (as at
+    every start, the next start tries again).
 
     Args:
         data_dir: the open journal's folder.
@@ -57,9 +57,5 @@ def run_startup_work(data_dir: Path) -> StartupResult:
         if not is_storage_failure(exc):
             raise
         problem = str(storage_error(exc, "update the exercise library"))
-    try:
-        copy = backups.daily_backup_if_due(Path(data_dir))  # never raises for a failed copy
-    finally:
-        if not database.is_closed():
-            database.close()  # this thread's connection only; the GUI thread keeps its own
+    copy = backups.daily_backup_if_due(Path(data_dir))  # never raises for a failed copy
     return StartupResult(exercises_changed=changed, backup=copy, problem=problem)

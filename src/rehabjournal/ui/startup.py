@@ -39,11 +39,18 @@ class _Job(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
+        from ..services.session import close_thread_connection
+
+        result, failure = None, ""
         try:
             result = self.work(self.data_dir)
         except Exception as exc:  # a bug, not a storage failure: say it, keep the app up
             traceback.print_exc()
-            self.relay.failed.emit(f"Start-up checks failed: {exc}")
+            result, failure = None, f"Start-up checks failed: {exc}"
+        finally:
+            close_thread_connection()  # this worker's own; the GUI thread keeps its
+        if result is None:
+            self.relay.failed.emit(failure)
         else:
             self.relay.finished.emit(result)
 
