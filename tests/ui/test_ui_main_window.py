@@ -222,3 +222,23 @@ def test_a_failed_library_sync_is_said_in_the_status_bar(fresh_session, qtbot, m
     assert window.statusBar().currentMessage() == messages[-1]
     assert len(_daily_copies(data)) == 1  # the backup is still made
     assert window.isVisible()
+
+
+def test_a_bug_in_the_start_up_work_is_said_and_the_window_stays(fresh_session, qtbot,
+                                                                  monkeypatch, capsys):
+    from rehabjournal.services import startup
+
+    def broken(_data_dir):
+        raise KeyError("slug")
+
+    monkeypatch.setattr(startup, "run_startup_work", broken)
+    factory, _data = fresh_session
+    ctx, window, messages = factory()
+    window.show()
+    with qtbot.waitSignal(window.startup.done, timeout=30000) as done:
+        window.startup.start()
+    assert done.args == [None]
+    assert messages[-1] == "Start-up checks failed: 'slug'"
+    assert "KeyError" in capsys.readouterr().err  # the traceback, for a bug report
+    window.show_page("journal")
+    assert window.current_page_key() == "journal"
