@@ -41,7 +41,6 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-
 @runtime_checkable
 class Page(Protocol):
     """What the window asks of every page (a QWidget made by ``ui.pages.<module>.create``)."""
