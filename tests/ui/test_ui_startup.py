@@ -1,4 +1,5 @@
-"""Start-up stays light: neither matplotlib nor reportlab is imported by the main window."""
+"""Start-up stays light: the main window shows without matplotlib, reportlab,
+``importlib.metadata`` or the backup code (the day's copy waits for the window)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ def test_main_window_shows_without_matplotlib_or_reportlab(tmp_path):
         heavy = sorted(m for m in sys.modules
                        if m.split(".")[0] in ("matplotlib", "reportlab", "numpy"))
         print("HEAVY:", heavy)
+        later = sorted(m for m in sys.modules
+                       if m in ("importlib.metadata", "rehabjournal.store.backups"))
+        print("LATER:", later)
         lock.unlock()
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -29,3 +33,4 @@ def test_main_window_shows_without_matplotlib_or_reportlab(tmp_path):
                                               "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
     assert result.returncode == 0, result.stderr
     assert "HEAVY: []" in result.stdout, result.stdout
+    assert "LATER: []" in result.stdout, result.stdout
