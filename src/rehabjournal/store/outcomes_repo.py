@@ -21,11 +21,13 @@ def add(values: dict[str, Any]) -> int:
 
 
 def get(response_id: int) -> dict[str, Any] | None:
+    """The row of ``response_id`` as a dict (see the module docstring), or None."""
     row = m.OutcomeResponse.get_or_none(m.OutcomeResponse.id == response_id)
     return model_to_dict(row) if row else None
 
 
 def delete(response_id: int) -> None:
+    """Delete one response (nothing happens when it is not there)."""
     with m.database.atomic():
         m.OutcomeResponse.delete().where(m.OutcomeResponse.id == response_id).execute()
 
