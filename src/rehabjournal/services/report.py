@@ -31,6 +31,7 @@ from ..domain.programme import WeekAdherence
 from ..errors import RehabJournalError, ValidationError, is_storage_failure, storage_error
 from ..store import journal_repo, report_repo
 from . import journal as journal_service
+from . import session
 from .outcomes import Response, responses
 from .programme import weekly_adherence
 from .progress import ProgressData, progress_data
@@ -501,11 +502,12 @@ def build_report_data_in_worker(
         StorageError: the journal cannot be read.
     """
     try:
-        with report_repo.thread_connection():
-            return build_report_data(start, end, anonymise=anonymise, made=made)
+        return build_report_data(start, end, anonymise=anonymise, made=made)
     except RehabJournalError:
         raise
     except Exception as exc:
         if is_storage_failure(exc):
             raise storage_error(exc, "read the journal") from exc
         raise
+    finally:
+        session.close_thread_connection()

@@ -6,8 +6,6 @@ so ``services.report`` does its arithmetic without touching peewee.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,14 +48,6 @@ class PrescribedRow:
     days_per_week: int | None
     weekdays: str
     last_change: tuple[str, str, str, date] | None
-
-
-@contextmanager
-def thread_connection() -> Iterator[None]:
-    """Give the calling (worker) thread its own connection to the open journal for the
-    ``with`` block; it is closed afterwards."""
-    with m.database.connection_context():
-        yield
 
 
 def open_questions() -> list[str]:
