@@ -7,7 +7,6 @@ Errors come as ``StorageError`` with a message for the person.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from ..errors import StorageError
@@ -20,7 +19,6 @@ __all__ = [
     "BackupInfo",
     "backup_dir",
     "backup_now",
-    "daily_backup_if_due",
     "list_backups",
     "restore_backup",
 ]
@@ -49,11 +47,6 @@ def backup_now(data_dir: Path) -> Path:
         raise StorageError(f"The journal could not be copied: {exc}") from exc
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"The journal could not be copied: {str(exc).rstrip('.')}.") from exc
-
-
-def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | None:
-    """The day's first copy and the pruning of old copies; never raises (see store)."""
-    return backups.daily_backup_if_due(data_dir, now)
 
 
 def restore_backup(data_dir: Path, backup: Path) -> Path | None:
