@@ -22,7 +22,6 @@ may import it.
 from __future__ import annotations
 
 import errno
-import sqlite3
 from collections.abc import Iterable
 
 EXIT_OK = 0
@@ -162,7 +161,10 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
 
 def is_storage_failure(exc: BaseException) -> bool:
     """True for the exceptions a failed read or write raises (disk, SQLite, driver)."""
-    if isinstance(exc, (StorageError, OSError, sqlite3.Error)):
+    if isinstance(exc, (StorageError, OSError)):
         return True
-    # peewee's OperationalError, IntegrityError ... (no import: the domain may use this)
-    return type(exc).__module__ == "peewee" and type(exc).__name__.endswith("Error")
+    # sqlite3.Error and peewee's OperationalError, IntegrityError ... by their module, so
+    # that importing this module stays cheap (it is imported at start-up).
+    return any(getattr(k, "__module__", "") in ("sqlite3", "peewee", "sqlcipher3.dbapi2")
+               and k.__name__ in ("Error", "DatabaseError", "PeeweeException")
+               for k in type(exc).__mro__)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from peewee import IntegrityError
 
+from rehabjournal.domain.light import DEFAULT_THRESHOLDS
 from rehabjournal.store import db, migrations
 from rehabjournal.store import models as m
 
@@ -99,7 +100,7 @@ def test_version1_fixture_migrates_to_newest_with_a_backup(tmp_path):
         _check_common_rows()
         assert m.Setting.select().count() == 0  # nothing was ever set: defaults
         assert outcomes.get_schedule() == {"instruments": [], "every_days": 14}
-        assert settings.thresholds() == settings.light_mod.DEFAULT_THRESHOLDS
+        assert settings.thresholds() == DEFAULT_THRESHOLDS
     finally:
         db.close_journal()
     assert _backups(data) == [1]

@@ -29,13 +29,19 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import fields as dc_fields
-from typing import Any, Protocol
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
 
-from ..domain import light as light_mod
 from ..domain import scales
-from ..store import settings_repo
-from .edit import SETTINGS, Change, Edit, no_change, perform, transaction
 from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from ..domain import light as light_mod
+    from .edit import Edit
+
+# The journal side (store.settings_repo, services.edit: peewee) is imported by the functions
+# that read or write journal options, so that the window's frame can read its machine
+# options (geometry) at start-up before the journal is opened (ui/app.run_gui).
 
 JOURNAL = "journal"
 MACHINE = "machine"
@@ -154,20 +160,30 @@ def _instrument_keys() -> tuple[str, ...]:
     return INSTRUMENT_KEYS
 
 
-_TH = light_mod.DEFAULT_THRESHOLDS
-
-
 def _threshold(field: str, label: str, lo: float, hi: float, step: float, help_text: str,
                *, name: str = "", page: str = PREFERENCES, unit: str = "") -> Option:
     """An option of ``domain.light.Thresholds``: its type and default come from there."""
-    default = getattr(_TH, field)
+    from ..domain import light as light_mod
+
+    default = getattr(light_mod.DEFAULT_THRESHOLDS, field)
     return Option(f"thresholds.{field}", type(default), default, label, help_text,
                   minimum=lo, maximum=hi, step=step, page=page, name=name or label,
                   unit=unit)
 
 
-#: Every option, in the order dialogs list them.
-OPTIONS: tuple[Option, ...] = (
+#: Options of this computer: declared apart so that the window's frame reads its geometry
+#: at start-up without importing the journal's options (domain.light ...).
+MACHINE_OPTIONS: tuple[Option, ...] = (
+    Option("window.geometry", bytes, b"", "Main window position and size",
+           where=MACHINE),
+)
+
+
+@cache
+def _journal_options() -> tuple[Option, ...]:
+    from ..domain import light as light_mod
+
+    return (
     # -- the pain-monitoring light (domain.light.Thresholds) --------------------------------
     _threshold("acceptable_pain", "Acceptable pain during/after (0-10)", 1, 10, 1,
                "Pain above this during or after a session turns the light red "
@@ -204,12 +220,29 @@ OPTIONS: tuple[Option, ...] = (
     Option("outcomes.every_days", int, 14, "Every", "14 days = every 2 weeks",
            minimum=1, maximum=365, step=1, page=OUTCOMES, unit="days",
            name="Repeat every"),
-    # -- this computer --------------------------------------------------------------------------
-    Option("window.geometry", bytes, b"", "Main window position and size",
-           where=MACHINE),
-)
+    )
 
-_BY_KEY: dict[str, Option] = {o.key: o for o in OPTIONS}
+
+def all_options() -> tuple[Option, ...]:
+    """Every option, in the order dialogs list them (this computer's last)."""
+    return _journal_options() + MACHINE_OPTIONS
+
+
+def __getattr__(name: str) -> Any:
+    # ``OPTIONS`` and ``THRESHOLD_KEYS`` are built on first use (see MACHINE_OPTIONS).
+    if name == "OPTIONS":
+        return all_options()
+    if name == "THRESHOLD_KEYS":
+        return _threshold_keys()
+    raise AttributeError(name)
+
+
+_MACHINE_BY_KEY: dict[str, Option] = {o.key: o for o in MACHINE_OPTIONS}
+
+
+@cache
+def _by_key() -> dict[str, Option]:
+    return {o.key: o for o in all_options()}
 
 
 def option(key: str) -> Option:
@@ -218,15 +251,17 @@ def option(key: str) -> Option:
     Raises:
         KeyError: no such option (a typo in a key fails loudly, never silently).
     """
+    if key in _MACHINE_BY_KEY:
+        return _MACHINE_BY_KEY[key]
     try:
-        return _BY_KEY[key]
+        return _by_key()[key]
     except KeyError:
         raise KeyError(f"no setting {key!r} is declared in services/settings.py") from None
 
 
 def options(page: str | None = None, where: str | None = None) -> tuple[Option, ...]:
     """The options of one page and/or one store, in declaration order."""
-    return tuple(o for o in OPTIONS
+    return tuple(o for o in all_options()
                  if (page is None or o.page == page) and (where is None or o.where == where))
 
 
@@ -297,7 +332,12 @@ def get_many(keys: Iterable[str]) -> dict[str, Any]:
     """The typed values of ``keys`` ({key: value}), journal options in one query."""
     opts = [option(k) for k in keys]
     journal_keys = [o.key for o in opts if o.where == JOURNAL]
-    stored = settings_repo.read(journal_keys) if journal_keys else {}
+    if journal_keys:
+        from ..store import settings_repo
+
+        stored = settings_repo.read(journal_keys)
+    else:
+        stored = {}
     out = {}
     for opt in opts:
         if opt.where == JOURNAL:
@@ -310,7 +350,7 @@ def get_many(keys: Iterable[str]) -> dict[str, Any]:
 
 def defaults(keys: Iterable[str] | None = None) -> dict[str, Any]:
     """{key: default} of ``keys`` (every option when None)."""
-    return {k: option(k).fallback() for k in (keys if keys is not None else _BY_KEY)}
+    return {k: option(k).fallback() for k in (keys if keys is not None else _by_key())}
 
 
 # ---- writing -----------------------------------------------------------------------------
@@ -336,7 +376,8 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = opt.clean(value)
     if errors:
         raise ValidationError(errors)
-    for keys, check in _GROUP_CHECKS:
+    for group, check in _GROUP_CHECKS:
+        keys = group()
         if any(k in clean for k in keys):
             check({**get_many(keys), **{k: v for k, v in clean.items() if k in keys}})
     return clean
@@ -345,6 +386,8 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
 def _write(clean: Mapping[str, Any]) -> None:
     journal = {k: _encode(v) for k, v in clean.items() if option(k).where == JOURNAL}
     if journal:
+        from ..store import settings_repo
+
         settings_repo.write(journal)
     for key, value in clean.items():
         opt = option(key)
@@ -366,6 +409,8 @@ def set_many(values: Mapping[str, Any]) -> None:
     """
     clean = validate(values)
     if any(option(k).where == JOURNAL for k in clean):
+        from .edit import transaction
+
         transaction(lambda: _write(clean))
     else:
         _write(clean)
@@ -387,6 +432,9 @@ def edit(values: Mapping[str, Any], *, label: str = "change preferences",
         StorageError: the write failed; nothing was written.
         ValueError: a key names a ``MACHINE`` option (those have no undo).
     """
+    from ..store import settings_repo
+    from .edit import SETTINGS, Change, no_change, perform
+
     clean = validate(values)
     machine = [k for k in clean if option(k).where != JOURNAL]
     if machine:
@@ -406,19 +454,26 @@ def edit(values: Mapping[str, Any], *, label: str = "change preferences",
 
 # ---- the pain-monitoring thresholds ----------------------------------------------------------
 
-THRESHOLD_KEYS: tuple[str, ...] = tuple(
-    f"thresholds.{f.name}" for f in dc_fields(light_mod.Thresholds))
+@cache
+def _threshold_keys() -> tuple[str, ...]:
+    from ..domain import light as light_mod
+
+    return tuple(f"thresholds.{f.name}" for f in dc_fields(light_mod.Thresholds))
 
 
 def _thresholds_from(values: Mapping[str, Any]) -> light_mod.Thresholds:
     """Raises ValueError when the values do not fit together."""
+    from ..domain import light as light_mod
+
     return light_mod.Thresholds(**{option(k).field: v for k, v in values.items()})
 
 
 def thresholds() -> light_mod.Thresholds:
     """The journal's pain-monitoring thresholds (the defaults when stored ones clash)."""
+    from ..domain import light as light_mod
+
     try:
-        return _thresholds_from(get_many(THRESHOLD_KEYS))
+        return _thresholds_from(get_many(_threshold_keys()))
     except ValueError:
         return light_mod.DEFAULT_THRESHOLDS
 
@@ -431,6 +486,7 @@ def _check_thresholds(values: dict[str, Any]) -> None:
 
 
 #: Options that must fit together: (their keys, a check raising ValidationError).
-_GROUP_CHECKS: tuple[tuple[tuple[str, ...], Callable[[dict[str, Any]], None]], ...] = (
-    (THRESHOLD_KEYS, _check_thresholds),
+_GROUP_CHECKS: tuple[tuple[Callable[[], tuple[str, ...]],
+                           Callable[[dict[str, Any]], None]], ...] = (
+    (_threshold_keys, _check_thresholds),
 )

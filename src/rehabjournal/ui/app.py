@@ -11,12 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
 from ..errors import StorageError
-from ..services import session
 
 LOCK_NAME = "journal.lock"
 
@@ -100,6 +99,8 @@ def open_session(data_dir: Path, *, demo: bool = False, today=None, passphrase=a
 
     lock = acquire_lock(data_dir)
     try:
+        from ..services import session
+
         session.open_journal(data_dir, passphrase, on_wrong=_wrong_passphrase)
     except BaseException:
         lock.unlock()
@@ -114,27 +115,95 @@ def _wrong_passphrase(message: str) -> None:
     QMessageBox.warning(None, "Wrong passphrase", message)
 
 
+def show_frame(args):
+    """Lock the data folder and show the window's frame before the journal is opened.
+
+    Args:
+        args: the command line (``data_dir``, ``demo``).
+
+    Returns:
+        The shown ``MainWindow`` (its page area says "Opening your journal...");
+        ``open_in(window, args)`` opens the journal in it.
+
+    Raises:
+        StorageError: the folder cannot be made or locked (another window has it open).
+    """
+    from .context import AppContext
+    from .main_window import MainWindow
+
+    application()
+    data_dir = None if args.demo else paths.resolve_data_dir(args.data_dir)
+    lock = None if args.demo else acquire_lock(data_dir)
+    ctx = AppContext(data_dir or Path(), demo=args.demo)
+    window = MainWindow(ctx, journal_open=False)
+    window.lock = lock
+    if args.demo:
+        window.status_label.clear()  # the demo folder is made by open_in
+    window.show()
+    return window
+
+
+def open_in(window, args) -> None:
+    """Open the journal (or make a fresh demo journal) in the shown frame, show the first
+    page, and start the start-up work that can wait.
+
+    Raises:
+        StorageError: the journal cannot be opened (damaged, newer, no passphrase ...);
+            nothing was changed on disk.
+    """
+    from ..services import session
+
+    ctx = window.ctx
+    if args.demo:
+        from ..services.demo import make_demo_dir
+
+        ctx.data_dir = make_demo_dir()  # made and left open
+        window.lock = acquire_lock(ctx.data_dir)
+    else:
+        session.open_journal(ctx.data_dir, ask_passphrase,
+                             on_wrong=lambda m: QMessageBox.warning(window, "Wrong passphrase",
+                                                                    m))
+    window.status_label.setText(str(session.journal_file(ctx.data_dir)))
+    window.journal_opened()
+    window.startup.start()
+
+
 def run_gui(args) -> int:
-    """Open the journal (or a fresh demo journal) in the main window; the event loop's code."""
+    """The app: show the frame at once, open the journal in the first event-loop turn.
+
+    The person sees the window immediately; opening (integrity and version checks, a
+    passphrase for an encrypted journal) follows, then the first page is built and the
+    start-up work that can wait runs in a worker. A journal that cannot be opened is
+    explained in a message box and the app quits with exit code 1.
+    """
     app = application()
     try:
-        if args.demo:
-            from ..services.demo import make_demo_dir
-
-            data_dir = make_demo_dir()
-            session.close_journal()
-        else:
-            data_dir = paths.resolve_data_dir(args.data_dir)
-        lock, ctx, window = open_session(data_dir, demo=args.demo)
+        window = show_frame(args)
     except StorageError as exc:
-        QMessageBox.critical(None, "rehabjournal cannot open the journal", str(exc))
-        print(f"rehabjournal: error: {exc}", file=sys.stderr)
-        return 1
-    window.show()
-    window.startup.start()
+        return _cannot_open(None, exc)
+    failed: list[int] = []
+
+    def open_now() -> None:
+        try:
+            open_in(window, args)
+        except StorageError as exc:
+            failed.append(_cannot_open(window, exc))
+            app.exit(1)
+
+    QTimer.singleShot(0, open_now)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
+        from ..services import session
+
         window.startup.wait()  # the worker uses the journal: let it finish first
         session.close_journal()
-        lock.unlock()
+        if window.lock is not None:
+            window.lock.unlock()
+    return failed[0] if failed else code
+
+
+def _cannot_open(parent, exc: StorageError) -> int:
+    QMessageBox.critical(parent, "rehabjournal cannot open the journal", str(exc))
+    print(f"rehabjournal: error: {exc}", file=sys.stderr)
+    return 1

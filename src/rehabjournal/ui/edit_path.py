@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..errors import RehabJournalError, StorageError, ValidationError, is_storage_failure
 from ..errors import storage_error as _storage_error
-from ..services.edit import PROGRAMME, Edit, is_no_change
+from ..services.edit import PROGRAMME, SETTINGS, Edit, is_no_change
 from .context import AppContext
 
 
@@ -67,6 +67,9 @@ def announce(ctx: AppContext, edit: Edit, *, many: bool = False, source: Any = N
         if edit.scope == PROGRAMME:
             ctx.programme_changed.emit()
             ctx.journal_changed.emit(None)
+        elif edit.scope == SETTINGS:
+            ctx.settings_changed.emit()
+            ctx.journal_changed.emit(None)  # lights and advice depend on the thresholds
         else:
             ctx.journal_changed.emit(None if many else edit.day)
     finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..services import journal as journal_service
 from . import settings as ui_settings
+from .banner import Banner
 from .context import AppContext
 from .startup import StartupWork
-from .widgets import Banner
 
 # (key, title, module under ui.pages providing create(ctx) -> QWidget)
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -57,6 +56,25 @@ class KeepsTyping(Protocol):
         """Save what is typed but not saved yet (the window is closing)."""
 
 
+#: Qt.ItemDataRole.UserRole: the frame is built without importing the ``Qt`` namespace,
+#: which costs about 15 ms at start-up (see run_gui); pages import it when they are built.
+USER_ROLE = 256
+
+
+def _centred_label(text: str, name: str) -> QWidget:
+    """A page-sized widget with ``text`` in its middle (no ``Qt`` alignment flags needed)."""
+    holder = QWidget()
+    holder.setObjectName(name)
+    rows, cols = QVBoxLayout(holder), QHBoxLayout()
+    cols.addStretch(1)
+    cols.addWidget(QLabel(text))
+    cols.addStretch(1)
+    rows.addStretch(1)
+    rows.addLayout(cols)
+    rows.addStretch(1)
+    return holder
+
+
 DISCLAIMER = (
     "rehabjournal gives information, not medical advice. It does not diagnose or treat. "
     "If a red flag appears, or you are unsure, see a clinician."
@@ -64,7 +82,16 @@ DISCLAIMER = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext):
+    """The window: navigation, one stack of pages, menus, the write-failed banner.
+
+    Args:
+        ctx: the open journal's context.
+        journal_open: False to build the frame only (``run_gui`` shows it at once and opens
+            the journal in the next event-loop turn, then calls ``journal_opened``); the
+            page area says "Opening your journal..." meanwhile.
+    """
+
+    def __init__(self, ctx: AppContext, *, journal_open: bool = True):
         super().__init__()
         self.ctx = ctx
         self.lock = None
@@ -82,7 +109,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Pages")
         for key, text, _module in PAGES:
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(USER_ROLE, key)
             self.nav.addItem(item)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
                                "QListWidget#navigation::item { padding: 8px 10px; }")
@@ -112,11 +139,31 @@ class MainWindow(QMainWindow):
         ctx.open_day.connect(self.open_day)
 
         self.nav.currentRowChanged.connect(self._on_nav)
+        self._restore_geometry()
+        self.opening: QWidget | None = None
+        if journal_open:
+            self.journal_opened()
+        else:
+            self.opening = _centred_label("Opening your journal...", "openingJournal")
+            self.stack.addWidget(self.opening)
+            self.nav.setEnabled(False)
+            self.menuBar().setEnabled(False)
+
+    def journal_opened(self) -> None:
+        """The journal is open: show the first page (or the welcome page of a new one)."""
+        from ..services import journal as journal_service
+
+        self._fill_menus()
+        if self.opening is not None:
+            self.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.opening = None
+            self.menuBar().setEnabled(True)
+            self.nav.setEnabled(True)
         if journal_service.is_empty():
             self._show_welcome()
         else:
             self.nav.setCurrentRow(0)
-        self._restore_geometry()
 
     # ---- pages ------------------------------------------------------------------------
 
@@ -187,8 +234,23 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        """The menu titles; their actions come with the journal (``_fill_menus``).
+
+        Key sequences make PySide6 build its enum types (~30 ms), so the frame shown at
+        start-up has the titles only; the actions are added before the menus can be used
+        (the menu bar is disabled until the journal is open).
+        """
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
+        self._menus_filled = False
+
+    def _fill_menus(self) -> None:
+        if self._menus_filled:
+            return
+        self._menus_filled = True
         self._action(
             self.file_menu, "&Import CSV...", self.import_csv, "Ctrl+I", "action_import"
         )
@@ -214,7 +276,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu("&Edit")
+        edit = self.edit_menu
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("action_undo")
@@ -230,13 +292,13 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Outcome Measures...", self.outcome_settings, None,
                      "action_outcomes")
 
-        view = bar.addMenu("&View")
+        view = self.view_menu
         for i, (key, text, _m) in enumerate(PAGES, start=1):
             self._action(
                 view, text, lambda _=False, k=key: self.show_page(k), f"Ctrl+{i}", f"view_{key}"
             )
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu
         self._action(help_menu, "&CSV Format", self.open_csv_docs)
         self._action(help_menu, "&About rehabjournal", self.about, None, "action_about")
 

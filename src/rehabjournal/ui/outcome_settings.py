@@ -91,7 +91,6 @@ class OutcomeSettingsDialog(QDialog):
                           message=self._show_error, source=self)
         if edit is None:
             return  # refused (the reason is shown) or not written (the window's banner)
-        self.ctx.settings_changed.emit()
         self.accept()
 
 

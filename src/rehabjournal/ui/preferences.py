@@ -94,5 +94,4 @@ class PreferencesDialog(QDialog):
                           message=self.error.setText, source=self)
         if edit is None:
             return  # refused (the reason is shown) or not written (the window's banner)
-        self.ctx.settings_changed.emit()
         super().accept()

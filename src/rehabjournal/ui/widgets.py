@@ -8,9 +8,10 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.scales import validate_range
+from .banner import Banner  # noqa: F401 - pages import it from here
 
 LIGHT_COLOURS = {"green": "#2e9d4f", "amber": "#e0a100", "red": "#d32f2f"}
 ERROR_COLOUR = "#c62828"
@@ -141,32 +142,6 @@ class LightBadge(QWidget):
         painter.setBrush(fill)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         painter.drawEllipse(1, 1, self.diameter - 2, self.diameter - 2)
-
-
-class Banner(QFrame):
-    """A prominent coloured message strip (red flags, suggestions)."""
-
-    def __init__(self, colour: str, object_name: str):
-        super().__init__()
-        self.setObjectName(object_name)
-        self.setStyleSheet(
-            f"QFrame#{object_name} {{ background: {colour}; border-radius: 6px; }}"
-            f"QFrame#{object_name} QLabel {{ color: white; }}"
-        )
-        layout = QVBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.label)
-        self.hide()
-
-    def set_text(self, html: str | None) -> None:
-        if html:
-            self.label.setText(html)
-            self.show()
-        else:
-            self.label.clear()
-            self.hide()
 
 
 def fmt_date(day: date) -> str:
