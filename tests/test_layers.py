@@ -48,8 +48,8 @@ def _rule(files, rj=(), ext=(), lazy=()) -> Rule:
 RULES: dict[str, Rule] = {
     "domain": _rule(["domain/**/*.py"], {"domain"}),
     "store": _rule(["store/**/*.py"], {"store", "domain", "paths"}, {"peewee", "playhouse"}),
-    "services": _rule(["services/**/*.py"], {"services", "domain", "store", "paths"},
-                      {"peewee", "playhouse"}),
+    # Use cases: they call store repositories; queries (peewee) live in the store.
+    "services": _rule(["services/**/*.py"], {"services", "domain", "store", "paths"}),
     "charts": _rule(["charts/**/*.py"], {"charts", "domain"}, {"matplotlib"}),
     "reports": _rule(["reports/**/*.py"], {"reports", "domain", "services", "charts", "paths"},
                      {"reportlab", "matplotlib", "svglib"}),
@@ -204,3 +204,32 @@ def test_the_cli_rules_catch_store_imports_and_eager_gui_imports(probe):
     commands = problems_in("commands", [path])
     assert "_cli_leak_probe.py:3 imports rehabjournal.cli" in commands  # no cycle
     assert "_cli_leak_probe.py:1 imports rehabjournal.store" in commands
+
+
+def _model_imports(folder: Path) -> list[str]:
+    """Files under ``folder`` that import ``store.models`` (the peewee models) directly."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = node.module
+                names = {a.name for a in node.names}
+                if module.endswith("store.models") or (module.endswith("store")
+                                                        and "models" in names):
+                    found.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    return found
+
+
+def test_services_build_no_queries():
+    """Services call store repositories; none imports the peewee models itself."""
+    assert _model_imports(SRC / "services") == []
+
+
+def test_the_query_rule_catches_a_leak():
+    probe = SRC / "services" / "_query_probe.py"
+    probe.write_text("from ..store import models as m\n")
+    try:
+        assert _model_imports(SRC / "services") == ["services/_query_probe.py:1"]
+    finally:
+        probe.unlink()

@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import RehabJournalError, is_storage_failure, storage_error
-from ..store import models as m
+from ..store import db
 
 #: What an edit touched, for the signals the UI sends after it.
 JOURNAL, PROGRAMME, SETTINGS, OUTCOMES = "journal", "programme", "settings", "outcomes"
@@ -92,7 +92,7 @@ def transaction(fn: Callable[[], Any], *, doing: str = "save") -> Any:
         StorageError: a disk, SQLite or driver failure; the transaction was rolled back.
     """
     try:
-        with m.database.atomic():
+        with db.atomic():
             return fn()
     except RehabJournalError:
         raise

@@ -182,6 +182,14 @@ def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
     return db
 
 
+def atomic():
+    """A transaction on the open journal (a savepoint when one is already open).
+
+    Use as ``with atomic(): ...``; services wrap a use case in it (services/edit.py).
+    """
+    return database.atomic()
+
+
 def close_journal() -> None:
     """Close the bound journal, checkpointing the WAL into the main file."""
     db = database.obj
