@@ -96,11 +96,11 @@ def test_a_session_typed_before_its_minutes_is_one_step(today, qtbot):
     window.undo_action.trigger()
     assert js.list_sessions(TODAY) == []
     assert page.session_editors == []
-    assert page.saved_label.text().startswith("Undo: add run session.")
+    assert page.saved_label.text().startswith("Undone: add run session ")
     window.redo_action.trigger()
     assert [s["id"] for s in js.list_sessions(TODAY)] == [row["id"]], "the same row"
     assert [e.session_id for e in page.session_editors] == [row["id"]]
-    assert page.saved_label.text().startswith("Redo: add run session.")
+    assert page.saved_label.text().startswith("Redone: add run session ")
 
 
 def test_every_change_on_today_is_one_step_and_all_undo_back(today, qtbot, monkeypatch):

@@ -57,7 +57,7 @@ class EditCommand(QUndoCommand):
                                        f"{exc}")
             return
         announce(self.ctx, self.edit, many=True)
-        self.ctx.saved(f"{verb.capitalize()}: {self.edit.label}.")
+        self.ctx.saved(f"{'Undone' if verb == 'undo' else 'Redone'}: {self.edit.label}")
 
 
 def announce(ctx: AppContext, edit: Edit, *, many: bool = False, source: Any = None) -> None:
