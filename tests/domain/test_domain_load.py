@@ -240,3 +240,52 @@ def test_week_on_week_change():
 def test_week_on_week_change_none_when_previous_week_missing():
     totals = [(MONDAY, 1000.0), (MONDAY + timedelta(weeks=2), 1100.0)]
     assert week_on_week_change(totals) == [None, None]
+
+
+# --- the ratio the app shows: from the journal's first entry (issue 13) -------------------
+
+
+def test_ratio_from_first_entry_starts_on_day_29():
+    from rehabjournal.domain.load import acwr_from_first_entry
+
+    first = MONDAY
+    daily = [(first + timedelta(days=i), 300.0) for i in range(35)]
+    ratios = acwr_from_first_entry(daily, first)
+    assert ratios[:28] == [None] * 28  # days 1-28: no ratio
+    assert ratios[28] == pytest.approx(1.0)  # day 29
+    # the domain.md vector: 28 days at 300 then 7 at 500 (day 35): 1.25
+    spike = [(first + timedelta(days=i), v) for i, v in enumerate(SPIKE)]
+    assert acwr_from_first_entry(spike, first)[-1] == pytest.approx(1.25, abs=0.005)
+
+
+def test_days_before_the_first_entry_are_no_data_not_zero():
+    from rehabjournal.domain.load import acwr_from_first_entry
+
+    first = MONDAY + timedelta(days=20)
+    # 20 empty days before the first entry, then a week of 300 AU: counted as zeros they
+    # would give a "spike" of several times the chronic value
+    daily = [(MONDAY + timedelta(days=i), 0.0 if i < 20 else 300.0) for i in range(27)]
+    assert acwr_from_first_entry(daily, first) == [None] * 27
+    longer = [(MONDAY + timedelta(days=i), 0.0 if i < 20 else 300.0) for i in range(60)]
+    ratios = acwr_from_first_entry(longer, first)
+    assert ratios[:48] == [None] * 48  # day 29 of data is index 20 + 28
+    assert ratios[48] == pytest.approx(1.0)
+    assert acwr_from_first_entry(longer, None) == [None] * 60
+
+
+def test_ratio_from_a_history_cut_after_the_first_entry():
+    from rehabjournal.domain.load import acwr_from_first_entry
+
+    first = MONDAY
+    daily = [(first + timedelta(days=i), 300.0) for i in range(40)]
+    cut = daily[10:]  # the EWMA is seeded on day 11; days are still counted from day 1
+    ratios = acwr_from_first_entry(cut, first)
+    assert ratios[:18] == [None] * 18 and ratios[18] == pytest.approx(1.0)
+
+
+def test_week_days_are_monday_to_sunday():
+    from rehabjournal.domain.load import week_days
+
+    days = week_days(MONDAY)
+    assert days[0] == MONDAY and days[-1] == MONDAY + timedelta(days=6)
+    assert [d.weekday() for d in days] == list(range(7))

@@ -3,6 +3,11 @@
 A change of about 2 NPRS points or about 30 % is clinically important (Farrar et al. 2001);
 50 % is a substantial change. The function is direction-neutral: it reports the size of a
 change, and ``direction`` says which way it went ("down" is better for pain, "up" for PSFS).
+
+Farrar's 30 % was derived on moderate-to-severe pain, so for pain ratings the app counts the
+relative change only when the first value is at least ``NPRS_FRACTION_FLOOR`` (4/10):
+``pain_change`` applies that rule (a fall from 2.1 to 0.9 is -57 % but only 1.2 points: not
+important). ``pain_rule_text`` words the rule for column headers.
 """
 
 from __future__ import annotations
@@ -10,6 +15,9 @@ from __future__ import annotations
 from typing import TypedDict
 
 _EPS = 1e-9
+
+NPRS_FRACTION_FLOOR = 4.0
+"""First NPRS value (0-10) from which a relative change (30 %) counts as important."""
 
 
 class Change(TypedDict):
@@ -27,7 +35,11 @@ class Change(TypedDict):
 
 
 def clinically_important(
-    before: float, after: float, points: float = 2, fraction: float = 0.30
+    before: float,
+    after: float,
+    points: float = 2,
+    fraction: float = 0.30,
+    fraction_floor: float | None = None,
 ) -> Change:
     """Describe the change from ``before`` to ``after``.
 
@@ -36,13 +48,15 @@ def clinically_important(
         after: the later value.
         points: absolute change that counts as important.
         fraction: relative change (of ``before``) that counts as important.
+        fraction_floor: when given, the relative change counts only when ``|before|`` is
+            at least this (``NPRS_FRACTION_FLOOR`` for pain ratings); None: always.
 
     Returns:
         A dict with ``change`` (after - before), ``percent`` (change as a percent of
         ``before``, None when ``before`` is 0), ``direction`` ("down", "up" or "none"),
-        ``meets_points``, ``meets_fraction`` (False when ``before`` is 0), ``important``
-        (either one), and ``substantial`` (a change of at least 50 %; False when ``before``
-        is 0).
+        ``meets_points``, ``meets_fraction`` (False when ``before`` is 0 or below
+        ``fraction_floor``), ``important`` (either one), and ``substantial`` (a change of
+        at least 50 %; False when ``before`` is 0).
     """
     before_f, after_f = float(before), float(after)
     change = after_f - before_f
@@ -55,6 +69,8 @@ def clinically_important(
         relative = size / abs(before_f)
     meets_points = size >= points - _EPS
     meets_fraction = relative is not None and relative >= fraction - _EPS
+    if fraction_floor is not None and abs(before_f) < fraction_floor - _EPS:
+        meets_fraction = False
     if size < _EPS:
         direction = "none"
     else:
@@ -69,4 +85,23 @@ def clinically_important(
         meets_fraction=meets_fraction,
         important=meets_points or meets_fraction,
         substantial=relative is not None and relative >= 0.5 - _EPS,
+    )
+
+
+def pain_change(before: float, after: float, points: float = 2, fraction: float = 0.30) -> Change:
+    """``clinically_important`` for NPRS pain ratings (0-10).
+
+    Important when the change is at least ``points`` (2), or at least ``fraction`` (30 %)
+    only when ``before`` is 4/10 or more (``NPRS_FRACTION_FLOOR``): Farrar et al. 2001
+    derived the 30 % on moderate-to-severe pain. Pass the registry's
+    ``improvement_points`` and ``improvement_fraction`` (``Thresholds``).
+    """
+    return clinically_important(before, after, points, fraction, NPRS_FRACTION_FLOOR)
+
+
+def pain_rule_text(points: float = 2, fraction: float = 0.30) -> str:
+    """The rule of ``pain_change`` in words: "2 points, or 30 % from 4/10 or more"."""
+    return (
+        f"{points:g} points, or {fraction * 100:.0f} % when the first value is "
+        f"{NPRS_FRACTION_FLOOR:g}/10 or more"
     )

@@ -8,7 +8,11 @@ Choices made here:
       the 7 days are the whole week being described, not a sample of a larger one.
       ``sd="sample"`` is available for comparison with tools that use it.
     * The acute:chronic ratio is a "load spike indicator", never an injury risk (the ratio
-      is contested). No ratio is given before 28 days of data or when the chronic value is 0.
+      is contested). No ratio is given in the first 28 days of data or when the chronic
+      value is 0. ``acwr_from_first_entry`` is the one the app shows (Progress and the PDF):
+      it counts the days from the journal's first entry (days before it are no data, not
+      zero load), so the first ratio is on day 29 (domain.md section 3).
+    * Weeks are calendar weeks, Monday to Sunday (``week_start_of``, ``week_days``).
     * Sessions without an RPE add nothing to the daily load (their load is unknown).
 """
 
@@ -31,6 +35,8 @@ WEEKLY_INCREASE_SUGGESTED: Final = (10.0, 15.0)
 
 ACUTE_DAYS: Final = 7
 CHRONIC_DAYS: Final = 28
+RATIO_FIRST_DAY: Final = CHRONIC_DAYS + 1
+"""Day of the journal's data (day 1 = its first entry) that has the first ratio."""
 
 SdKind = Literal["population", "sample"]
 
@@ -151,6 +157,45 @@ def acwr_ewma(
     return out
 
 
+def acwr_from_first_entry(
+    daily: Sequence[tuple[date, float]],
+    first_entry: date | None,
+    acute: int = ACUTE_DAYS,
+    chronic: int = CHRONIC_DAYS,
+) -> list[float | None]:
+    """The load spike indicator the app shows: EWMA acute:chronic ratio from the first entry.
+
+    Days before ``first_entry`` are no data, not zero load: they are skipped, the EWMAs are
+    seeded with the first day from ``first_entry`` on (Williams et al. 2017), and no ratio
+    is given in the first ``chronic`` days of data, so the first ratio is on day
+    ``chronic + 1`` (day 29; domain.md section 3). A day with chronic EWMA 0 has no ratio.
+
+    Args:
+        daily: ``(date, load in AU)`` for consecutive dates (e.g. from ``daily_loads``);
+            it may start before ``first_entry`` (those days get None) or after it (a
+            history cut for speed: the seed is then the first given day, and days are
+            still counted from ``first_entry``).
+        first_entry: the first day with any entry in the journal; None for an empty
+            journal (every value None).
+        acute, chronic: EWMA spans in days (7 and 28).
+
+    Returns:
+        One ratio or None per item of ``daily``, aligned with it.
+    """
+    out: list[float | None] = [None] * len(daily)
+    if first_entry is None:
+        return out
+    offset = next((i for i, (d, _v) in enumerate(daily) if d >= first_entry), len(daily))
+    loads = [float(v) for _d, v in daily[offset:]]
+    acute_values = ewma(loads, acute)
+    chronic_values = ewma(loads, chronic)
+    for k, (a, c) in enumerate(zip(acute_values, chronic_values, strict=True)):
+        day_number = (daily[offset + k][0] - first_entry).days + 1
+        if day_number > chronic and c > 0:
+            out[offset + k] = a / c
+    return out
+
+
 def acwr_rolling(loads: Sequence[float], coupled: bool = True) -> list[float | None]:
     """Rolling-average acute:chronic ratio, aligned with ``loads``.
 
@@ -198,6 +243,11 @@ def acwr_zone(ratio: float | None) -> str | None:
 def week_start_of(day: date, week_start: int = 0) -> date:
     """Return the first day of the week containing ``day`` (0 = Monday ... 6 = Sunday)."""
     return day - timedelta(days=(day.weekday() - week_start) % 7)
+
+
+def week_days(monday: date) -> list[date]:
+    """The 7 dates of the calendar week starting ``monday`` (Monday to Sunday)."""
+    return [monday + timedelta(days=i) for i in range(7)]
 
 
 def weekly_totals(
