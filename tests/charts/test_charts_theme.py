@@ -32,3 +32,39 @@ def test_charts_package_is_light_and_never_pyplot():
     for path in (src / "rehabjournal" / "charts").glob("*.py"):
         assert "matplotlib.pyplot" not in path.read_text(), path
         assert "import pyplot" not in path.read_text(), path
+
+
+def _ticks(first, last):
+    """Draw an axis of ``first``..``last`` (days) as the charts do; its ticks and labels."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from rehabjournal.charts.theme import Chart, day_numbers
+
+    fig = Figure(figsize=(8, 2))
+    ax = fig.add_subplot()
+    Chart._date_axis(ax)
+    x0, x1 = day_numbers([first, last])
+    ax.set_xlim(x0 - 0.5, x1 + 0.5)
+    FigureCanvasAgg(fig).draw()
+    return (list(ax.get_xticks()), [t.get_text() for t in ax.get_xticklabels()],
+            ax.xaxis.get_major_formatter().get_offset())
+
+
+def test_short_periods_have_whole_day_ticks_never_hours():
+    from datetime import date, timedelta
+
+    from matplotlib.dates import date2num
+
+    day = date(2026, 3, 17)
+    ticks, labels, offset = _ticks(day, day)  # one day: one tick, the day itself
+    assert ticks == [date2num(day)] and labels == ["Tue 17 Mar"] and offset == "2026"
+    ticks, labels, _ = _ticks(day - timedelta(days=2), day)  # three days: one tick each
+    assert ticks == list(date2num([day - timedelta(days=k) for k in (2, 1, 0)]))
+    assert labels == ["Sun 15 Mar", "Mon 16 Mar", "Tue 17 Mar"]
+    for n in (1, 2, 3, 5, 7, 10, 14, 20, 28, 84, 400):
+        ticks, labels, _ = _ticks(day - timedelta(days=n - 1), day)
+        assert ticks and all(float(t).is_integer() for t in ticks), (n, ticks)  # midnights
+        assert not any(":" in label for label in labels), (n, labels)
+    # across a new year the offset names both years
+    assert _ticks(date(2025, 12, 30), date(2026, 1, 2))[2] == "2025-2026"

@@ -220,11 +220,10 @@ class Chart:
     # helpers for subclasses ----------------------------------------------------------
     @staticmethod
     def _date_axis(ax) -> None:
-        from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
-        locator = AutoDateLocator(minticks=3, maxticks=9)
+        """Ticks on whole days only (``day_locator``), labelled by ``day_formatter``."""
+        locator = day_locator()
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(day_formatter(locator))
 
     @staticmethod
     def _style_axes(ax) -> None:
@@ -238,6 +237,64 @@ class Chart:
     def _empty_text(ax, text: str):
         return ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center",
                        fontsize=10, gid="muted", visible=False)
+
+
+SHORT_SPAN_DAYS: Final = 14
+"""Axes spanning at most this many days label every tick "Tue 17 Mar" (the year as the
+offset); longer ones use matplotlib's concise labels ("17", "Mar", "2026")."""
+MIN_DAY_TICKS: Final = 7
+"""Axes spanning fewer days than this get a tick on every day (``day_locator``)."""
+
+
+def day_locator():
+    """A date locator that puts ticks on whole days only, never hours.
+
+    matplotlib's ``AutoDateLocator`` goes down to hourly ticks (12:00, 09:00 ...) when an
+    axis spans fewer days than its minimum number of ticks, as a one-day or two-day period
+    does. Here an axis spanning fewer than ``MIN_DAY_TICKS`` days gets one tick at the
+    start of each day (a day's bar or dot is centred there); longer axes use the
+    ``AutoDateLocator`` (3 to 9 ticks), which picks days, weeks or months for them.
+    """
+    from datetime import timedelta
+
+    from matplotlib.dates import AutoDateLocator, DayLocator
+
+    class WholeDayLocator(AutoDateLocator):
+        def get_locator(self, dmin, dmax):
+            if abs(dmax - dmin) < timedelta(days=MIN_DAY_TICKS):
+                locator = DayLocator(interval=1, tz=self.tz)
+                locator.axis = self.axis
+                return locator
+            return super().get_locator(dmin, dmax)
+
+    return WholeDayLocator(minticks=3, maxticks=9)
+
+
+def day_formatter(locator):
+    """Tick labels for ``day_locator``: "Tue 17 Mar" on short axes, concise otherwise.
+
+    On an axis spanning at most ``SHORT_SPAN_DAYS`` days every tick is a day and says
+    which (weekday, day, month), with the year as the axis offset; longer axes get
+    matplotlib's ``ConciseDateFormatter`` labels.
+    """
+    from matplotlib.dates import ConciseDateFormatter, num2date
+
+    class DayFormatter(ConciseDateFormatter):
+        def format_ticks(self, values):
+            values = list(values)
+            if not values:
+                return super().format_ticks(values)
+            view = self.axis.get_view_interval() if self.axis is not None else None
+            span = (view[1] - view[0]) if view is not None else values[-1] - values[0]
+            if span > SHORT_SPAN_DAYS + 1:
+                return super().format_ticks(values)
+            days = num2date(values)
+            first, last = days[0].year, days[-1].year
+            year = str(first) if first == last else f"{first}-{last}"
+            self._offset_string = year if self.show_offset else ""
+            return [f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}" for d in days]
+
+    return DayFormatter(locator)
 
 
 def day_numbers(days) -> list[float]:
