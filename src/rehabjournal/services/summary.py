@@ -1,0 +1,368 @@
+"""The period summary of the open journal: one source for every figure about a period.
+
+``period_summary(start, end)`` reads the journal and computes a ``PeriodSummary``
+(``domain/summary.py``: weekly calendar-week rows, first/last week comparison, lights per
+day, red flags by tier, escalation messages, adherence, monotony and strain, the load spike
+indicator). The clinician PDF (``services/report.py``), the ``rehabjournal summary``
+command, Progress and Today read it; none of them recomputes these figures.
+
+``summary_json(summary)`` is its JSON form (field names documented in docs/summary.md and
+kept stable); ``summary_text(summary)`` the command's plain-text form. The ``fmt_*``
+helpers are the one way these figures are written as text, so the PDF and the command
+print the same strings.
+
+Errors: ``ValidationError`` (``SummaryPeriodError``) when the period ends before it starts;
+``StorageError`` when the journal cannot be read.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Final
+
+from ..domain import scales
+from ..domain import summary as dsum
+from ..domain.summary import (
+    COMPLETED,
+    PAIN,
+    PARTIAL,
+    Comparison,
+    DaySummary,
+    PeriodSummary,
+    WeekSummary,
+)
+from ..errors import ValidationError
+from ..store import journal_repo
+from . import journal as journal_service
+from .programme import weekly_adherence
+
+__all__ = [
+    "COMPLETED",
+    "PARTIAL",
+    "Comparison",
+    "DaySummary",
+    "PeriodSummary",
+    "SummaryPeriodError",
+    "WeekSummary",
+    "period_summary",
+    "summary_json",
+    "summary_text",
+]
+
+JSON_FORMAT: Final = "rehabjournal.summary"
+JSON_VERSION: Final = 1
+"""Bumped only when a field changes meaning or goes away (adding fields keeps it)."""
+
+LIGHT_HISTORY_DAYS: Final = 14
+"""Days before the first row a light needs (7-day baseline, two 7-day weeks of trend)."""
+
+
+class SummaryPeriodError(ValidationError):
+    """The period cannot be summarised: it ends before it starts."""
+
+
+def check_period(start: date, end: date) -> None:
+    """Raise ``SummaryPeriodError`` (a ``ValidationError`` about "period") when ``end`` is
+    before ``start``."""
+    if end < start:
+        raise SummaryPeriodError(
+            {"period": f"The period ends ({end.isoformat()}) before it starts "
+                       f"({start.isoformat()})."})
+
+
+def period_summary(start: date, end: date, site_id: int | None = None) -> PeriodSummary:
+    """The summary of ``start``..``end`` (inclusive) of the open journal.
+
+    Reads the journal from its first entry (the load spike indicator counts days from it,
+    and the "no improvement" rule compares with the first week) to the day after ``end``
+    (the next morning), plus the programme's adherence and the profile's onset date.
+
+    Args:
+        start, end: the period.
+        site_id: the pain site whose ratings to use (Progress's site choice); None for
+            the ratings as logged.
+
+    Raises:
+        SummaryPeriodError: (a ``ValidationError``) ``end`` is before ``start``.
+        StorageError: the journal cannot be read.
+    """
+    check_period(start, end)
+    span = journal_repo.journal_span()
+    monday = start - timedelta(days=start.weekday())
+    first = monday - timedelta(days=7 + LIGHT_HISTORY_DAYS)
+    if span is not None:
+        first = min(first, span[0])
+    sunday = end + timedelta(days=6 - end.weekday())
+    journal = journal_service.load_journal(first, sunday + timedelta(days=1), site_id)
+    th = journal_service.thresholds()
+    counted = dsum.counted_range(start, end, span)
+    adherence = weekly_adherence(*counted) if counted else []
+    period_adherence = weekly_adherence(start, end)
+    profile = journal_service.get_profile() or {}
+    onset = profile.get("onset_date")
+    if isinstance(onset, str):
+        onset = date.fromisoformat(onset) if onset else None
+    return dsum.period_summary(
+        journal, start, end, th, data_span=span, adherence=adherence,
+        period_adherence=period_adherence, onset=onset,
+    )
+
+
+# ---- text: the one way these figures are written --------------------------------------
+
+_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                  "Nov", "Dec")
+
+
+def fmt_short(day: date) -> str:
+    """"2 Mar"."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def fmt_span(first: date, last: date) -> str:
+    """"23 Feb-1 Mar", or "2-8 Mar" within a month."""
+    if first.month == last.month and first.year == last.year:
+        return f"{first.day}-{fmt_short(last)}"
+    return f"{fmt_short(first)}-{fmt_short(last)}"
+
+
+def fmt_value(value: float | None, places: int = 1) -> str:
+    """A number with ``places`` decimals, "-" for None."""
+    return "-" if value is None else f"{value:.{places}f}"
+
+
+def fmt_change_pct(value: float | None) -> str:
+    """A week-on-week change: "+115.2 %", "-" for None."""
+    return "-" if value is None else f"{value:+.1f} %"
+
+
+def fmt_pct(value: float | None) -> str:
+    """A share: "84 %", "-" for None."""
+    return "-" if value is None else f"{value:.0f} %"
+
+
+def places_of(c: Comparison) -> int:
+    """Decimals a comparison is written with (1 for pain means, 0 for counts)."""
+    return 1 if c.kind == PAIN else 0
+
+
+def fmt_measure(c: Comparison, value: float | None, unit: bool = False) -> str:
+    """A comparison's value ("2.1", "905", with ``unit`` "905 min")."""
+    text = fmt_value(value, places_of(c))
+    if unit and c.unit and value is not None:
+        text += f" {c.unit}"
+    return text
+
+
+def fmt_difference(c: Comparison) -> str:
+    """Last minus first: "-1.2" for pain, "+34 min" for counts (never a percentage)."""
+    if c.change is None:
+        return "-"
+    text = f"{c.change:+.{places_of(c)}f}"
+    if c.kind != PAIN and c.unit:
+        text += f" {c.unit}"
+    return text
+
+
+def week_label(summary: PeriodSummary, index: int | None) -> str:
+    """"23 Feb-1 Mar" for the row ``index`` (the whole calendar week), "" for None."""
+    if index is None:
+        return ""
+    w = summary.weeks[index]
+    return fmt_span(w.week_start, w.week_end)
+
+
+def important_header(summary: PeriodSummary) -> str:
+    """The "Clinically important?" column header with its rule."""
+    return f"Clinically important? ({summary.rule})"
+
+
+def load_trend(summary: PeriodSummary) -> str:
+    """"1117 → 2404 → 1189" (weekly loads; a partial week is marked "(partial)")."""
+    parts = []
+    for w in summary.weeks:
+        text = f"{w.load:.0f}"
+        if w.status == PARTIAL:
+            text += " (partial)"
+        parts.append(text)
+    return " → ".join(parts)
+
+
+LIGHT_LEGEND: Final = (
+    "G green: settled, hold or keep going (progress one step only after a full green week); "
+    "A amber: hold the load; R red: back off the load next session (not to zero); "
+    "grey: nothing to judge."
+)
+"""The PDF's light legend (progression needs a full green week, domain.md section 2)."""
+
+MONOTONY_NOTE: Final = (
+    "Monotony = mean daily load / standard deviation of the 7 daily loads (population SD; "
+    "none when the SD is 0); strain = weekly load x monotony (Foster)."
+)
+
+
+def summary_text(summary: PeriodSummary) -> str:
+    """The summary as plain text (the ``rehabjournal summary`` command's output)."""
+    s = summary
+    out: list[str] = [
+        f"Summary {s.start.isoformat()} to {s.end.isoformat()} "
+        f"({(s.end - s.start).days + 1} days)",
+    ]
+    if s.empty:
+        out.append("No entries in this period.")
+        return "\n".join(out) + "\n"
+    if s.urgent_flags:
+        out += ["", "SEE A CLINICIAN NOW: urgent red flags recorded"]
+        out += [f"  {fmt_short(f.day)}: {f.label}" for f in s.urgent_flags]
+    if s.escalations or s.assessment_flags:
+        out += ["", "Book an assessment:"]
+        out += [f"  {fmt_short(f.day)}: {f.label}" for f in s.assessment_flags]
+        out += [f"  {e.text}" for e in s.escalations]
+
+    first, last = week_label(s, s.first_week), week_label(s, s.last_week)
+    out += ["", f"First and last full week: {first or '-'} and "
+                f"{last if s.last_week != s.first_week else '-'}",
+            f"Clinically important: {s.rule}."]
+    rows = [("Measure", "Period", "First", "Last", "Change", "Important?")]
+    for c in s.comparisons:
+        rows.append((c.label, fmt_measure(c, c.period, unit=True), fmt_measure(c, c.first),
+                     fmt_measure(c, c.last), fmt_difference(c), c.verdict))
+    out += _columns(rows)
+
+    out += ["", "Weeks (calendar weeks, Monday to Sunday):"]
+    rows = [("Week of", "Days", "Sessions", "Minutes", "Load AU", "Change", "Monotony",
+             "Strain", "AM pain", "Adherence", "Light", "Note")]
+    for w in s.weeks:
+        rows.append((
+            fmt_short(w.week_start), str(w.days_counted), str(w.sessions), str(w.minutes),
+            f"{w.load:.0f}", fmt_change_pct(w.change_pct), fmt_value(w.monotony, 2),
+            fmt_value(w.strain, 0), fmt_value(w.morning_mean), fmt_pct(w.adherence_pct),
+            w.worst_light or "-", w.status_text,
+        ))
+    out += _columns(rows)
+    out.append(MONOTONY_NOTE)
+
+    counts = s.light_counts
+    out += ["", f"Totals: {s.sessions} sessions, {s.minutes} min, {s.load:.0f} AU; "
+                f"programme adherence {fmt_pct(s.adherence_pct)}.",
+            f"Lights: {counts.get('green', 0)} green, {counts.get('amber', 0)} amber, "
+            f"{counts.get('red', 0)} red days.",
+            "Lights per day: " + " ".join(
+                f"{d.day.day}{_letter(d)}" for d in s.days)]
+    return "\n".join(out) + "\n"
+
+
+def _letter(d: DaySummary) -> str:
+    if d.red_flag_tier == scales.URGENT:
+        return "!"
+    return {"green": "G", "amber": "A", "red": "R"}.get(d.light or "", "-")
+
+
+def _columns(rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for r in rows:
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:],
+                                                                       strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+# ---- JSON ----------------------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _week_json(w: WeekSummary) -> dict[str, Any]:
+    return {
+        "week_start": w.week_start.isoformat(),
+        "week_end": w.week_end.isoformat(),
+        "status": w.status,
+        "days_in_period": w.days_in_period,
+        "days_counted": w.days_counted,
+        "sessions": w.sessions,
+        "minutes": w.minutes,
+        "load_au": w.load,
+        "daily_load_au": list(w.daily_loads),
+        "previous_load_au": w.previous_load,
+        "change_pct": w.change_pct,
+        "monotony": w.monotony,
+        "strain": w.strain,
+        "morning_pain_mean": w.morning_mean,
+        "pain_during_mean": w.during_mean,
+        "pain_after_mean": w.after_mean,
+        "worst_light": w.worst_light,
+        "light_counts": {c: w.light_counts.get(c, 0) for c in ("green", "amber", "red")},
+        "adherence_pct": w.adherence_pct,
+    }
+
+
+def _comparison_json(c: Comparison) -> dict[str, Any]:
+    return {
+        "key": c.key,
+        "label": c.label,
+        "kind": c.kind,
+        "unit": c.unit,
+        "period": c.period,
+        "first": c.first,
+        "last": c.last,
+        "change": c.change,
+        "important": c.important,
+        "important_because": c.why,
+        "direction": c.direction,
+    }
+
+
+def _day_json(d: DaySummary) -> dict[str, Any]:
+    return {
+        "date": d.day.isoformat(),
+        "has_data": d.has_data,
+        "sessions": d.sessions,
+        "minutes": d.minutes,
+        "load_au": d.load,
+        "morning_pain": d.morning_pain,
+        "peak_pain": d.peak_pain,
+        "light": d.light,
+        "light_reason": d.light_reason,
+        "red_flag_tier": d.red_flag_tier,
+        "load_spike_indicator": d.acwr,
+    }
+
+
+def summary_json(summary: PeriodSummary) -> dict[str, Any]:
+    """The summary as JSON-ready data (docs/summary.md lists every field).
+
+    Numbers are not rounded (loads in AU, pain 0-10, changes and adherence in percent);
+    dates are ISO 8601; absent values are null.
+    """
+    s = summary
+    first = s.weeks[s.first_week].week_start if s.first_week is not None else None
+    last = s.weeks[s.last_week].week_start if s.last_week is not None else None
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "period": {"start": s.start.isoformat(), "end": s.end.isoformat(),
+                   "days": (s.end - s.start).days + 1},
+        "journal": {"first_entry": _iso(s.first_entry), "last_entry": _iso(s.last_entry)},
+        "empty": s.empty,
+        "totals": {"sessions": s.sessions, "minutes": s.minutes, "load_au": s.load,
+                   "adherence_pct": s.adherence_pct},
+        "light_counts": {c: s.light_counts.get(c, 0) for c in ("green", "amber", "red")},
+        "comparison": {
+            "first_week": _iso(first),
+            "last_week": _iso(last if s.last_week != s.first_week else None),
+            "rule": s.rule,
+            "measures": [_comparison_json(c) for c in s.comparisons],
+        },
+        "weeks": [_week_json(w) for w in s.weeks],
+        "monotony_sd": s.sd,
+        "red_flags": [
+            {"date": f.day.isoformat(), "code": f.code, "label": f.label, "tier": f.tier,
+             "advice": f.advice, "note": f.note}
+            for f in s.red_flags
+        ],
+        "escalations": [{"kind": e.kind, "text": e.text} for e in s.escalations],
+        "days": [_day_json(d) for d in s.days],
+    }
