@@ -158,8 +158,9 @@ def test_a_failed_write_is_a_storage_error_and_changes_nothing(journal, monkeypa
 def test_pages_list_their_options_in_declaration_order():
     prefs = [o.field for o in settings.options(page=settings.PREFERENCES)]
     assert prefs == ["acceptable_pain", "green_peak_max", "morning_rise_tolerance",
-                     "baseline_days", "trend_rise", "improvement_points",
-                     "improvement_fraction", "assessment_weeks"]
+                     "stiffness_rise_min", "baseline_days", "baseline_min_ratings",
+                     "trend_rise", "improvement_points", "improvement_fraction",
+                     "assessment_weeks", "escalation_load_drop"]
     assert [o.key for o in settings.options(page=settings.OUTCOMES)] == [
         "outcomes.instruments", "outcomes.every_days"]
     assert [o.key for o in settings.options(where=settings.MACHINE)] == ["window.geometry"]

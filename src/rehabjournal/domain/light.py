@@ -1,50 +1,157 @@
-"""The pain-monitoring traffic light (domain.md section 2).
+"""The pain-monitoring traffic light and the advice it gives (domain.md sections 2 and 6).
 
-Based on the pain-monitoring model (Silbernagel et al. 2007): pain up to 5/10 during and
-after activity is acceptable, it must have settled by the next morning, and morning pain
-must not rise week on week. The exact thresholds are a design choice, so they live in
-``Thresholds`` and the app lets the user change them.
+This module is the only place that judges a day and a week. Today, the Journal's colours,
+the Progress strip, the Programme's advice and the clinician PDF all call it, so the same
+journal gets the same words everywhere.
 
-Rules of ``day_light`` (the response to one day's load), in order:
-    1. Red, with ``red_flag=True``, when any red flag was recorded that day (overrides all).
-    2. Red when the peak session pain (worst "during" or "after") is above
-       ``acceptable_pain``; or when next-morning pain is more than ``morning_rise_tolerance``
-       points above the baseline (only when both are known); or when the weekly trend of
-       morning pain ending that day is rising.
-    3. Amber when the peak session pain is above ``green_peak_max`` (and not above
-       ``acceptable_pain``).
-    4. Green when the peak session pain is at most ``green_peak_max``; the next morning,
-       if rated, is then within tolerance of the baseline (rule 2).
-    5. With no rated session pain, the day is judged by its morning pain: against the
-       baseline when there is one (within tolerance: green, above: amber), otherwise on the
-       same bands as session pain (<= green_peak_max green, <= acceptable amber, else red).
-    6. None when there is nothing to judge.
-Morning stiffness is not used: it is in minutes and has no "points" to compare.
+Based on the pain-monitoring model (Silbernagel et al., Am J Sports Med 2007;35:897):
+pain up to 5/10 during and after activity is acceptable, it must have settled by the next
+morning, and pain and stiffness must not rise week on week. The exact thresholds are a
+design choice, so they live in ``Thresholds`` (settings ``thresholds.<field>`` in
+``services/settings.py``) and the user can change them.
+
+Definitions:
+    * A **morning** is the check-in's morning pain (0-10). The **next-morning rating** of
+      a session is the next day's morning pain at the session's pain site (the main site:
+      ``morning_pain``; another site: that site's morning pain). There is one number for
+      both questions (common13 design decision; ``DayRecord.morning_pain_at``).
+    * The **baseline** of a morning is the median morning pain of the
+      ``baseline_days`` (7) days before it, when at least ``baseline_min_ratings`` (3) of
+      them are rated; otherwise there is no baseline, no baseline comparison is made, and
+      the reason says so. Morning **stiffness** (minutes) has its own baseline, the median
+      of the same days under the same rule.
+    * The **weekly trend** compares mean morning pain of the 7 days ending the day with
+      the 7 days before (``weekly_trend``).
+
+Rules of ``day_light`` (the response to one day), in order:
+    1. A red flag that day: red, ``red_flag=True`` and ``flag_tier`` (overrides all); the
+       advice is the tier's (``scales.FLAG_TIERS``: "See a clinician now" or "Book an
+       assessment").
+    2. A day with sessions (the response to its load):
+       * red when the peak session pain (worst "during" or "after") is above
+         ``acceptable_pain``; or the next morning's pain is more than
+         ``morning_rise_tolerance`` points above its baseline (without a baseline: above
+         ``acceptable_pain``); or the next morning's stiffness is more than
+         ``stiffness_rise_min`` minutes above its baseline; or the weekly trend is rising.
+         Advice: back off the load next session (not to zero).
+       * amber when the peak is above ``green_peak_max``, or (without a baseline) the
+         next morning is above ``green_peak_max``. Advice: hold the load.
+       * waiting (``colour`` None, ``waiting`` True) when nothing above applies and the
+         next morning is not rated yet: no green without a next-morning rating.
+       * green otherwise (peak at most ``green_peak_max`` and the next morning back at its
+         baseline).
+    3. A day without sessions is judged by its own morning, and its advice is about the
+       morning (never "back off the load next session"): red when the weekly trend is
+       rising or (without a baseline) morning pain is above ``acceptable_pain``; amber
+       when morning pain is above its baseline by more than the tolerance (without a
+       baseline: above ``green_peak_max``) or stiffness rose by more than
+       ``stiffness_rise_min``; green when the morning pain is at its usual level.
+    4. No light (``colour`` None) when there is nothing to judge.
+
+A green day says "keep going at this level"; "progress one step" only after a **full green
+week** (``week_ready_to_progress``): in the 7 days ending the day, every judged day is
+green, at least 2 of them had sessions, and none has a red flag.
+
+``week_verdict`` is the advice of "now" (what Today shows) as progress / hold / back off,
+used by the Programme's advice and the PDF; ``today_light`` is the same judgement as a
+``Light``.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final, Literal
 
 from rehabjournal.domain.entities import DayRecord, Journal, Session
-from rehabjournal.domain.scales import red_flag_label
+from rehabjournal.domain.scales import (
+    ASSESSMENT,
+    FLAG_TIERS,
+    URGENT,
+    red_flag_label,
+    worst_tier,
+)
 
 GREEN: Final = "green"
 AMBER: Final = "amber"
 RED: Final = "red"
 COLOURS: Final = (GREEN, AMBER, RED)
+WAITING: Final = "waiting"
+"""The status of a day with sessions whose next morning is not rated yet (no colour)."""
+STATUSES: Final = (GREEN, AMBER, RED, WAITING)
+
+PROGRESS: Final = "progress"
+HOLD: Final = "hold"
+BACK_OFF: Final = "back_off"
+KINDS: Final = (PROGRESS, HOLD, BACK_OFF)
+"""What the advice asks for: the kinds of ``Light.kind`` and ``Verdict.kind``."""
 
 ADVICE_GREEN: Final = "Progress one step next session."
-ADVICE_GREEN_HOLD: Final = "Keep going at this level; progress after a full green week."
+ADVICE_GREEN_HOLD: Final = "Keep going at this level; progress one step after a full green week."
 ADVICE_AMBER: Final = "Hold the load: repeat this level next session."
 ADVICE_RED: Final = (
     "Back off the load next session (not to zero), or take 24-48 h of relative rest."
 )
-ADVICE_RED_FLAG: Final = "See a clinician: a red flag was recorded."
+ADVICE_WAITING: Final = (
+    "Rate the next morning's pain to complete the light; keep to this level until then."
+)
+ADVICE_MORNING_AMBER: Final = (
+    "Your morning is above your usual: keep to this level and see how the next morning is."
+)
+ADVICE_MORNING_RED: Final = (
+    "Your mornings are getting worse: take 24-48 h of relative rest (easy movement, no "
+    "hard training), then resume a step lower."
+)
+
+WAITING_LABEL: Final = "waiting for tomorrow morning's rating"
+"""How every view names the waiting state of a day (legends, tooltips, the Journal)."""
+
+HEADINGS: Final = {
+    GREEN: "Green",
+    AMBER: "Amber",
+    RED: "Red",
+    WAITING: "Waiting",
+    None: "No light yet",
+}
+"""The word that starts the advice line of each status ("Green: keep going ...")."""
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    """One entry of the light legend every view shows.
+
+    Attributes:
+        key: a status (``GREEN`` ... ``WAITING``) or a red-flag tier (``scales.URGENT``,
+            ``scales.ASSESSMENT``).
+        symbol: the mark drawn on such a day ("" for none; "!" and "?" for the tiers).
+        short: a short label for a compact legend ("red: too much").
+        text: the full legend line.
+    """
+
+    key: str
+    symbol: str
+    short: str
+    text: str
+
+
+LEGEND: Final = (
+    LegendItem(GREEN, "", "green: keep going",
+               "Green: within limits - keep going at this level; progress one step only "
+               "after a full green week."),
+    LegendItem(AMBER, "", "amber: hold",
+               "Amber: at the edge - hold the load."),
+    LegendItem(RED, "", "red: back off",
+               "Red: too much - back off the load (not to zero)."),
+    LegendItem(WAITING, "", "waiting",
+               f"Grey, hatched: {WAITING_LABEL}."),
+    LegendItem(URGENT, FLAG_TIERS[URGENT].symbol, "see a clinician now",
+               FLAG_TIERS[URGENT].legend + "."),
+    LegendItem(ASSESSMENT, FLAG_TIERS[ASSESSMENT].symbol, "book an assessment",
+               FLAG_TIERS[ASSESSMENT].legend + "."),
+)
+"""The light legend, in the order views list it (Journal, strip, PDF)."""
 
 TREND_DAYS: Final = 7
 
@@ -53,22 +160,32 @@ Trend = Literal["rising", "flat", "falling"]
 _MONTHS: Final = tuple(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 )
+_EPS: Final = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     """User-configurable thresholds of the traffic light and the assessment rules.
 
+    Each field is a setting ``thresholds.<field>`` (``services/settings.py``).
+
     Attributes:
-        acceptable_pain: session pain (during/after) above this is red.
-        green_peak_max: session pain up to this is green (the user may set 3).
-        morning_rise_tolerance: points above baseline allowed the next morning.
-        baseline_days: days before a day whose median morning pain is the baseline.
+        acceptable_pain: session pain (during/after) above this (0-10) is red.
+        green_peak_max: session pain up to this (0-10) is green (the user may set 3).
+        morning_rise_tolerance: NPRS points a morning may be above its baseline.
+        baseline_days: days before a morning whose median morning pain is its baseline.
+        baseline_min_ratings: morning ratings those days need before there is a baseline
+            (fewer: no baseline comparison is made).
+        stiffness_rise_min: minutes a morning's stiffness may be above its own baseline;
+            more counts like a pain rise.
         trend_rise: rise of the weekly mean morning pain (points) that counts as rising.
         improvement_points: NPRS points that count as a clinically important change.
-        improvement_fraction: fraction (0.30 = 30 %) that counts as important.
+        improvement_fraction: fraction (0.30 = 30 %) that counts as important, only where
+            the first value is at least ``redflags.FRACTION_MIN_FIRST`` (4/10).
         assessment_weeks: weeks without improvement before suggesting an assessment.
         trend_min_days: morning ratings each week needs before a trend is given.
+        escalation_load_drop: fraction (0.10 = 10 %) weekly load must have fallen by for
+            "worse despite reduced load".
     """
 
     acceptable_pain: int = 5
@@ -80,6 +197,9 @@ class Thresholds:
     improvement_fraction: float = 0.30
     assessment_weeks: int = 6
     trend_min_days: int = 3
+    baseline_min_ratings: int = 3
+    stiffness_rise_min: int = 15
+    escalation_load_drop: float = 0.10
 
     def __post_init__(self) -> None:
         if not 0 <= self.green_peak_max < self.acceptable_pain <= 10:
@@ -88,10 +208,16 @@ class Thresholds:
             raise ValueError("Tolerances must be positive.")
         if self.baseline_days < 1 or self.assessment_weeks < 1:
             raise ValueError("baseline_days and assessment_weeks must be at least 1.")
+        if not 1 <= self.baseline_min_ratings <= self.baseline_days:
+            raise ValueError("baseline_min_ratings must be 1 to baseline_days.")
         if not 1 <= self.trend_min_days <= TREND_DAYS:
             raise ValueError("trend_min_days must be 1-7.")
         if self.improvement_points <= 0 or not 0 < self.improvement_fraction <= 1:
             raise ValueError("Improvement thresholds must be positive.")
+        if self.stiffness_rise_min < 0:
+            raise ValueError("stiffness_rise_min must not be negative.")
+        if not 0 < self.escalation_load_drop < 1:
+            raise ValueError("escalation_load_drop must be between 0 and 1.")
 
 
 DEFAULT_THRESHOLDS: Final = Thresholds()
@@ -102,11 +228,15 @@ class Light:
     """A traffic-light judgement.
 
     Attributes:
-        colour: "green", "amber", "red", or None when there is no data.
-        advice: one plain sentence about the next session.
+        colour: "green", "amber", "red", or None (nothing to judge, or waiting).
+        advice: one plain sentence: what to do next.
         reason: why, in plain and specific words.
         red_flag: True when a red flag decided the light.
-        day: the day whose load the light judges, or None.
+        day: the day whose load (or morning) the light judges, or None.
+        waiting: True when the day had sessions and waits for its next-morning rating.
+        flag_tier: ``scales.URGENT`` or ``scales.ASSESSMENT`` when a red flag decided it.
+        kind: what the advice asks for: ``PROGRESS``, ``HOLD``, ``BACK_OFF``; None when
+            there is nothing to judge.
     """
 
     colour: str | None
@@ -114,9 +244,65 @@ class Light:
     reason: str = ""
     red_flag: bool = False
     day: date | None = None
+    waiting: bool = False
+    flag_tier: str | None = None
+    kind: str | None = None
+
+    @property
+    def status(self) -> str | None:
+        """"green", "amber", "red", "waiting", or None when there is nothing to judge."""
+        return WAITING if self.waiting and self.colour is None else self.colour
+
+    @property
+    def mark(self) -> str | None:
+        """The mark a view draws on the day: the red-flag tier, ``WAITING``, or None."""
+        if self.flag_tier:
+            return self.flag_tier
+        return WAITING if self.status == WAITING else None
+
+    @property
+    def heading(self) -> str:
+        """"Green", "Amber", "Red", "Waiting", "No light yet", or the red-flag tier's
+        heading ("See a clinician now", "Book an assessment")."""
+        if self.flag_tier:
+            return FLAG_TIERS[self.flag_tier].heading
+        return HEADINGS[self.status]
+
+    @property
+    def text(self) -> str:
+        """The advice line every view shows: "Green: Keep going at this level; ..."."""
+        return f"{self.heading}: {self.advice}" if self.advice else f"{self.heading}."
 
 
 NO_LIGHT: Final = Light(None, "", "Nothing recorded to judge yet.")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The advice for now, as Today, the Programme's advice and the PDF give it.
+
+    Attributes:
+        kind: ``PROGRESS``, ``HOLD`` or ``BACK_OFF``; None when there is nothing to judge.
+        heading: "Green", "Amber", "Red", "Waiting", "No light yet", or the red-flag
+            tier's heading.
+        advice: the sentence of advice (``Light.advice``).
+        reason: why (``Light.reason``).
+        text: "heading: advice" (``Light.text``), the line every view shows.
+        day: the day the light judged (yesterday's load, a morning ...), or None.
+        as_of: the day the verdict was asked for.
+        ready: True after a full green week ending ``day`` (only then ``PROGRESS``).
+        light: the light it comes from.
+    """
+
+    kind: str | None
+    heading: str
+    advice: str
+    reason: str
+    text: str
+    day: date | None
+    as_of: date
+    ready: bool
+    light: Light
 
 
 # --- small helpers ------------------------------------------------------------------------
@@ -143,8 +329,20 @@ def _days_back(day: date, n: int) -> Iterable[date]:
     return (day - timedelta(days=i) for i in range(n - 1, -1, -1))
 
 
-def _morning_values(journal: Journal, days: Iterable[date]) -> list[int]:
-    return [v for d in days if (v := journal.get(d).morning_pain) is not None]
+def _morning_at(record: DayRecord, site: str = "") -> int | None:
+    """The morning pain of ``record`` at pain site ``site`` ("" = the main site)."""
+    at = getattr(record, "morning_pain_at", None)
+    if at is not None:
+        return at(site)
+    return record.morning_pain
+
+
+def _stiffness(record: DayRecord) -> int | None:
+    return record.checkin.stiffness_min if record.checkin else None
+
+
+def _morning_values(journal: Journal, days: Iterable[date], site: str = "") -> list[int]:
+    return [v for d in days if (v := _morning_at(journal.get(d), site)) is not None]
 
 
 def _session_phrase(session: Session) -> str:
@@ -162,28 +360,68 @@ def _worst_session_rating(record: DayRecord) -> tuple[int, str, Session] | None:
     return best
 
 
+def _no_baseline(journal: Journal, day: date, th: Thresholds, site: str = "") -> str:
+    n = len(_morning_values(journal, _days_back(day - timedelta(days=1), th.baseline_days),
+                            site))
+    return (f"no baseline yet: your usual level needs {th.baseline_min_ratings} morning "
+            f"ratings in the {th.baseline_days} days before, and there "
+            f"{'is' if n == 1 else 'are'} {n}")
+
+
 # --- public calculations -----------------------------------------------------------------
 
 
-def baseline(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS) -> float | None:
-    """Median morning pain of the ``th.baseline_days`` days before ``day`` (exclusive).
+def baseline(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS,
+             site: str = "") -> float | None:
+    """The usual morning pain before the morning of ``day``.
+
+    Args:
+        journal: the journal (it must hold the ``th.baseline_days`` days before ``day``).
+        day: the morning being judged; its own rating is not part of its baseline.
+        th: ``baseline_days`` (7) and ``baseline_min_ratings`` (3).
+        site: the pain site ("" = the main site).
 
     Returns:
-        The median, or None when none of those days has a morning rating.
+        The median (0-10) of the morning ratings of the ``th.baseline_days`` days before
+        ``day``, or None when fewer than ``th.baseline_min_ratings`` of them are rated.
     """
-    values = _morning_values(journal, _days_back(day - timedelta(days=1), th.baseline_days))
-    return float(statistics.median(values)) if values else None
+    values = _morning_values(journal, _days_back(day - timedelta(days=1), th.baseline_days),
+                             site)
+    if len(values) < th.baseline_min_ratings:
+        return None
+    return float(statistics.median(values))
 
 
-def next_morning(journal: Journal, day: date) -> int | None:
-    """Worst next-morning pain after ``day``.
+def stiffness_baseline(journal: Journal, day: date,
+                       th: Thresholds = DEFAULT_THRESHOLDS) -> float | None:
+    """The usual morning stiffness (minutes) before the morning of ``day``.
 
-    The worst of any of the day's sessions' ``next_morning_pain`` and the morning pain of
-    the check-in on the following day; None when neither is known.
+    The median of the stiffness ratings of the ``th.baseline_days`` days before ``day``,
+    or None when fewer than ``th.baseline_min_ratings`` of them are rated (the same rule as
+    ``baseline``).
     """
-    values = [s.next_morning_pain for s in journal.get(day).sessions]
-    values.append(journal.get(day + timedelta(days=1)).morning_pain)
-    known = [v for v in values if v is not None]
+    values = [v for d in _days_back(day - timedelta(days=1), th.baseline_days)
+              if (v := _stiffness(journal.get(d))) is not None]
+    if len(values) < th.baseline_min_ratings:
+        return None
+    return float(statistics.median(values))
+
+
+def next_morning(journal: Journal, day: date, site: str | None = None) -> int | None:
+    """The next-morning rating after ``day``: the next day's morning pain (0-10).
+
+    Args:
+        site: the pain site ("" = the main site). None: the worst next-morning rating over
+            the sites of ``day``'s sessions (the main site for a day without sessions).
+
+    Returns:
+        The rating, or None when it is not rated (yet).
+    """
+    after = journal.get(day + timedelta(days=1))
+    if site is not None:
+        return _morning_at(after, site)
+    sites = dict.fromkeys(s.site for s in journal.get(day).sessions) or {"": None}
+    known = [v for s in sites if (v := _morning_at(after, s)) is not None]
     return max(known) if known else None
 
 
@@ -200,96 +438,231 @@ def weekly_trend(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLD
     if len(this_week) < th.trend_min_days or len(last_week) < th.trend_min_days:
         return None
     diff = statistics.fmean(this_week) - statistics.fmean(last_week)
-    eps = 1e-9
-    if diff >= th.trend_rise - eps:
+    if diff >= th.trend_rise - _EPS:
         return "rising"
-    if diff <= -th.trend_rise + eps:
+    if diff <= -th.trend_rise + _EPS:
         return "falling"
     return "flat"
 
 
-def _red_flag_light(record: DayRecord) -> Light:
-    flag = record.red_flags[0]
+def red_flag_light(record: DayRecord) -> Light:
+    """The light of a day with red flags: red, decided by its most urgent tier.
+
+    Raises:
+        ValueError: the day has no red flag.
+    """
+    if not record.red_flags:
+        raise ValueError(f"{record.day} has no red flag")
+    tier = worst_tier(f.code for f in record.red_flags) or ASSESSMENT
     labels = "; ".join(red_flag_label(f.code) for f in record.red_flags)
     return Light(
         RED,
-        ADVICE_RED_FLAG,
-        f"Red flag recorded on {fmt_day(flag.day)}: {labels}.",
+        FLAG_TIERS[tier].advice,
+        f"Red flag recorded on {fmt_day(record.day)}: {labels}.",
         red_flag=True,
         day=record.day,
+        flag_tier=tier,
+        kind=BACK_OFF,
     )
 
 
-def day_light(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
-    """Judge the pain response to ``day``'s load (rules in the module docstring)."""
-    record = journal.get(day)
-    if record.red_flags:
-        return _red_flag_light(record)
+def _stiffness_rise(journal: Journal, day: date, th: Thresholds) -> tuple[int, float] | None:
+    """(stiffness, baseline) of the morning of ``day`` when it rose by more than allowed."""
+    value = _stiffness(journal.get(day))
+    base = stiffness_baseline(journal, day, th)
+    if value is None or base is None or value <= base + th.stiffness_rise_min + _EPS:
+        return None
+    return value, base
 
-    worst = _worst_session_rating(record)
-    base = baseline(journal, day, th)
-    nxt = next_morning(journal, day)
-    trend = weekly_trend(journal, day, th)
+
+def _session_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
+    """Rule 2: the response to a day's load."""
+    day = record.day
     when = fmt_day(day)
+    nd = day + timedelta(days=1)
+    worst = _worst_session_rating(record)
+    trend = weekly_trend(journal, day, th)
 
-    red_reasons: list[str] = []
+    red: list[str] = []
+    amber: list[str] = []
+    unrated: list[str] = []
     if worst is not None and worst[0] > th.acceptable_pain:
         value, phase, session = worst
-        red_reasons.append(
-            f"Pain {phase} {_session_phrase(session)} on {when} was {value}/10, "
-            f"above {th.acceptable_pain}/10."
-        )
-    if nxt is not None and base is not None and nxt > base + th.morning_rise_tolerance:
-        red_reasons.append(
-            f"Next-morning pain {nxt}/10 was {_points(nxt - base)} above your usual "
-            f"{_fmt(base)}/10."
-        )
+        red.append(f"Pain {phase} {_session_phrase(session)} on {when} was {value}/10, "
+                   f"above {th.acceptable_pain}/10.")
+    sites = list(dict.fromkeys(s.site for s in record.sessions))
+    after = journal.get(nd)
+    for site in sites:
+        where = f" at the {site}" if site and len(sites) > 1 else ""
+        nxt = _morning_at(after, site)
+        if nxt is None:
+            unrated.append(site)
+            continue
+        base = baseline(journal, nd, th, site)
+        if base is not None:
+            if nxt > base + th.morning_rise_tolerance + _EPS:
+                red.append(f"Next-morning pain{where} {nxt}/10 was {_points(nxt - base)} "
+                           f"above your usual {_fmt(base)}/10.")
+            continue
+        nob = _no_baseline(journal, nd, th, site)
+        if nxt > th.acceptable_pain:
+            red.append(f"Next-morning pain{where} was {nxt}/10, above {th.acceptable_pain}/10 "
+                       f"({nob}).")
+        elif nxt > th.green_peak_max:
+            amber.append(f"Next-morning pain{where} was {nxt}/10, above {th.green_peak_max}/10 "
+                         f"({nob}).")
+    rise = _stiffness_rise(journal, nd, th)
+    if rise is not None:
+        value, base = rise
+        red.append(f"Next-morning stiffness {value} min was {_fmt(value - base)} min above "
+                   f"your usual {_fmt(base)} min.")
     if trend == "rising":
-        red_reasons.append("Morning pain has risen week on week.")
-    if red_reasons:
-        return Light(RED, ADVICE_RED, " ".join(red_reasons), day=day)
+        red.append("Morning pain has risen week on week.")
+    if red:
+        return Light(RED, ADVICE_RED, " ".join(red), day=day, kind=BACK_OFF)
 
     if worst is not None:
         value, phase, session = worst
         what = f"Pain {phase} {_session_phrase(session)} on {when} peaked at {value}/10"
-        if value > th.green_peak_max:
-            return Light(
-                AMBER,
-                ADVICE_AMBER,
-                f"{what}: acceptable, but above {th.green_peak_max}/10.",
-                day=day,
-            )
-        if nxt is None:
-            reason = f"{what}; next-morning pain not rated yet."
-        elif base is None:
-            reason = f"{what}; no baseline yet to compare the next morning with."
-        else:
-            reason = f"{what} and had settled by the next morning."
-        return Light(GREEN, ADVICE_GREEN, reason, day=day)
+    else:
+        what = f"Session pain on {when} was not rated"
+    if worst is not None and worst[0] > th.green_peak_max:
+        amber.insert(0, f"{what}: acceptable, but above {th.green_peak_max}/10.")
+    if amber:
+        note = " Next-morning pain not rated yet." if unrated else ""
+        return Light(AMBER, ADVICE_AMBER, " ".join(amber) + note, day=day, kind=HOLD)
+    if unrated:
+        return Light(None, ADVICE_WAITING,
+                     f"{what}; {WAITING_LABEL} (the morning of {fmt_day(nd)}).",
+                     day=day, waiting=True, kind=HOLD)
+    notes = []
+    for site in sites:
+        if baseline(journal, nd, th, site) is None:
+            where = f" at the {site}" if site and len(sites) > 1 else ""
+            notes.append(f" Next-morning pain{where} was {_morning_at(after, site)}/10 "
+                         f"({_no_baseline(journal, nd, th, site)}, so it is judged on its "
+                         "own).")
+    if notes:
+        reason = f"{what}." + "".join(notes)
+    else:
+        reason = f"{what} and had settled by the next morning."
+    return Light(GREEN, ADVICE_GREEN_HOLD, reason, day=day, kind=HOLD)
 
+
+def _rest_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
+    """Rule 3: a day without sessions, judged by its own morning."""
+    day = record.day
+    when = fmt_day(day)
     morning = record.morning_pain
-    if morning is None:
+    rise = _stiffness_rise(journal, day, th)
+    if morning is None and rise is None:
         return NO_LIGHT
-    if base is not None:
-        if morning > base + th.morning_rise_tolerance:
-            return Light(
-                AMBER,
-                ADVICE_AMBER,
-                f"Morning pain {morning}/10 on {when} was above your usual {_fmt(base)}/10.",
-                day=day,
-            )
-        return Light(
-            GREEN,
-            ADVICE_GREEN,
-            f"Morning pain {morning}/10 on {when} was at your usual level.",
-            day=day,
-        )
-    reason = f"Morning pain on {when} was {morning}/10"
-    if morning <= th.green_peak_max:
-        return Light(GREEN, ADVICE_GREEN, f"{reason}.", day=day)
-    if morning <= th.acceptable_pain:
-        return Light(AMBER, ADVICE_AMBER, f"{reason}, above {th.green_peak_max}/10.", day=day)
-    return Light(RED, ADVICE_RED, f"{reason}, above {th.acceptable_pain}/10.", day=day)
+    red: list[str] = []
+    amber: list[str] = []
+    ok = ""
+    if morning is not None:
+        if weekly_trend(journal, day, th) == "rising":
+            red.append("Morning pain has risen week on week.")
+        base = baseline(journal, day, th)
+        if base is not None:
+            if morning > base + th.morning_rise_tolerance + _EPS:
+                amber.append(f"Morning pain {morning}/10 on {when} was "
+                             f"{_points(morning - base)} above your usual {_fmt(base)}/10.")
+            else:
+                ok = f"Morning pain {morning}/10 on {when} was at your usual level " \
+                     f"({_fmt(base)}/10)."
+        else:
+            nob = _no_baseline(journal, day, th)
+            if morning > th.acceptable_pain:
+                red.append(f"Morning pain on {when} was {morning}/10, above "
+                           f"{th.acceptable_pain}/10 ({nob}).")
+            elif morning > th.green_peak_max:
+                amber.append(f"Morning pain on {when} was {morning}/10, above "
+                             f"{th.green_peak_max}/10 ({nob}).")
+            else:
+                ok = f"Morning pain on {when} was {morning}/10 ({nob})."
+    if rise is not None:
+        value, base = rise
+        amber.append(f"Morning stiffness {value} min on {when} was {_fmt(value - base)} min "
+                     f"above your usual {_fmt(base)} min.")
+    if red:
+        return Light(RED, ADVICE_MORNING_RED, " ".join(red + amber), day=day, kind=BACK_OFF)
+    if amber:
+        return Light(AMBER, ADVICE_MORNING_AMBER, " ".join(amber), day=day, kind=HOLD)
+    return Light(GREEN, ADVICE_GREEN_HOLD, ok, day=day, kind=HOLD)
+
+
+def raw_day_light(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
+    """The light of ``day`` by rules 1-4, before the full-green-week check.
+
+    A green day here always says "keep going at this level" (``ADVICE_GREEN_HOLD``);
+    ``day_light`` turns it into "progress one step" after a full green week.
+    """
+    record = journal.get(day)
+    if record.red_flags:
+        return red_flag_light(record)
+    if record.sessions:
+        return _session_day(journal, record, th)
+    return _rest_day(journal, record, th)
+
+
+class _Lights:
+    """Raw lights of a journal, each day judged once (``day_lights`` over long periods)."""
+
+    def __init__(self, journal: Journal, th: Thresholds):
+        self.journal, self.th = journal, th
+        self.cache: dict[date, Light] = {}
+
+    def raw(self, day: date) -> Light:
+        light = self.cache.get(day)
+        if light is None:
+            light = self.cache[day] = raw_day_light(self.journal, day, self.th)
+        return light
+
+    def ready(self, day: date) -> bool:
+        session_days = 0
+        for d in _days_back(day, TREND_DAYS):
+            record = self.journal.get(d)
+            if record.red_flags:
+                return False
+            colour = self.raw(d).colour
+            if colour is None:
+                continue
+            if colour != GREEN:
+                return False
+            if record.sessions:
+                session_days += 1
+        return session_days >= 2
+
+    def day(self, day: date) -> Light:
+        light = self.raw(day)
+        if light.colour == GREEN and self.ready(day):
+            return replace(light, advice=ADVICE_GREEN, kind=PROGRESS)
+        return light
+
+
+def day_light(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
+    """Judge ``day`` (rules in the module docstring).
+
+    Args:
+        journal: the journal; it must hold the days the rules read: 14 days before
+            ``day`` for the trend, 7 more for the full-green-week check, and the day after
+            for the next morning.
+        day: the day to judge.
+        th: the thresholds.
+
+    Returns:
+        A ``Light``; green says "progress one step" only after a full green week ending
+        ``day`` (``week_ready_to_progress``).
+    """
+    return _Lights(journal, th).day(day)
+
+
+def day_lights(journal: Journal, days: Iterable[date],
+               th: Thresholds = DEFAULT_THRESHOLDS) -> list[Light]:
+    """``day_light`` of each of ``days``, judging every day once (for strips and reports)."""
+    lights = _Lights(journal, th)
+    return [lights.day(d) for d in days]
 
 
 def week_ready_to_progress(
@@ -297,50 +670,94 @@ def week_ready_to_progress(
 ) -> bool:
     """Return True after a full green week ending ``day``.
 
-    All of the 7 days ending ``day`` that have a light are green, at least 2 of them had
-    sessions, and none of the 7 days has a red flag.
+    Every one of the 7 days ending ``day`` that has a light is green (waiting days and
+    days with nothing to judge neither count nor block), at least 2 of them had sessions,
+    and none of the 7 days has a red flag.
     """
-    session_days = 0
-    for d in _days_back(day, TREND_DAYS):
-        record = journal.get(d)
-        if record.red_flags:
-            return False
-        light = day_light(journal, d, th)
-        if light.colour is None:
-            continue
-        if light.colour != GREEN:
-            return False
-        if record.sessions:
-            session_days += 1
-    return session_days >= 2
+    return _Lights(journal, th).ready(day)
 
 
-def today_light(journal: Journal, today: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
-    """The light to show on the Today page.
-
-    A red flag today or yesterday overrides everything. Otherwise, when yesterday had
-    sessions, it is the response to yesterday's load (this morning's rating is its next
-    morning); else the light of the latest of today, yesterday and the day before that has
-    one. Green advises "progress one step" only after a full green week.
-    """
+def _current(lights: _Lights, today: date) -> Light:
+    """The light of "now" (``today_light``'s rules), before the full-green-week check."""
     yesterday = today - timedelta(days=1)
+    journal = lights.journal
     for d in (today, yesterday):
         record = journal.get(d)
         if record.red_flags:
-            return _red_flag_light(record)
-
-    light = NO_LIGHT
+            return red_flag_light(record)
     if journal.get(yesterday).sessions:
-        light = day_light(journal, yesterday, th)
-    if light.colour is None:
-        for d in _days_back(today, 3):
-            candidate = day_light(journal, d, th)
-            if candidate.colour is not None:
-                light = candidate  # later days overwrite: the latest wins
-    if (
-        light.colour == GREEN
-        and light.day is not None
-        and not week_ready_to_progress(journal, light.day, th)
-    ):
-        light = Light(GREEN, ADVICE_GREEN_HOLD, light.reason, day=light.day)
+        light = lights.raw(yesterday)
+        if light.colour is not None or light.waiting:
+            return light
+    light = NO_LIGHT
+    for d in _days_back(today, 3):
+        candidate = lights.raw(d)
+        if candidate.colour is not None:
+            light = candidate  # later days overwrite: the latest wins
+        elif candidate.waiting and light.colour is None:
+            light = candidate
     return light
+
+
+def today_light(journal: Journal, today: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
+    """The light to show on the Today page (and behind ``week_verdict``).
+
+    A red flag today or yesterday overrides everything. Otherwise, when yesterday had
+    sessions, it is the response to yesterday's load (this morning's rating is its next
+    morning; waiting until it is rated). Else it is the light of the latest of today,
+    yesterday and the day before that has one. Green advises "progress one step" only
+    after a full green week ending the judged day.
+    """
+    lights = _Lights(journal, th)
+    light = _current(lights, today)
+    if light.colour == GREEN and light.day is not None and lights.ready(light.day):
+        light = replace(light, advice=ADVICE_GREEN, kind=PROGRESS)
+    return light
+
+
+def week_verdict(journal: Journal, week_end: date,
+                 th: Thresholds = DEFAULT_THRESHOLDS) -> Verdict:
+    """The advice as of ``week_end``: progress, hold or back off, with the reason.
+
+    The one judgement of "how is the load going" that Today (``today_light``), the
+    Programme's advice (``services.programme.suggestions``), Progress and the PDF show,
+    so they always agree. It is ``today_light(journal, week_end)``:
+        * ``BACK_OFF``: the light is red (the load, the mornings, or a red flag: then the
+          heading is the flag tier's, "See a clinician now" or "Book an assessment");
+        * ``PROGRESS``: green after a full green week (the 7 days ending the judged day);
+        * ``HOLD``: green before a full green week ("keep going at this level"), amber, or
+          waiting for a next-morning rating;
+        * None: nothing to judge in the last 3 days.
+    A red day earlier in the week followed by green days is a hold, not a back-off: the
+    back-off has been done, and progression waits for a full green week.
+
+    Args:
+        journal: the journal, holding the 28 days up to ``week_end`` and the day after.
+        week_end: the day to judge as of (today; a Sunday for a calendar week).
+        th: the thresholds.
+    """
+    light = today_light(journal, week_end, th)
+    ready = (light.colour == GREEN and light.day is not None
+             and week_ready_to_progress(journal, light.day, th))
+    return Verdict(
+        kind=light.kind,
+        heading=light.heading,
+        advice=light.advice,
+        reason=light.reason,
+        text=light.text,
+        day=light.day,
+        as_of=week_end,
+        ready=ready,
+        light=light,
+    )
+
+
+def status_of(lights: Sequence[Light]) -> list[str | None]:
+    """The ``Light.status`` of each light (for views that list them)."""
+    return [li.status for li in lights]
+
+
+def marks_of(lights: Sequence[Light]) -> list[str | None]:
+    """The ``Light.mark`` of each light (the strip's ``light_marks``)."""
+    return [li.mark for li in lights]
+

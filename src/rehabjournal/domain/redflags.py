@@ -1,27 +1,49 @@
 """Red-flag rules: when to see a clinician now, and when to book an assessment.
 
-Urgent flags are the user's own ticks (domain.md section 6). The gentler assessment rules
-are heuristics over the journal:
-    * no improvement: over ``assessment_weeks`` (6) weeks or more, mean morning pain of the
-      last week has not dropped by ``improvement_points`` (2) or ``improvement_fraction``
-      (30 %) from the first week;
-    * worse despite reduced load: over the last 2 weeks, weekly load fell while mean morning
-      pain rose by ``trend_rise`` (1) point or more;
-    * a recorded "night or constant pain" or "pop / moment of injury" flag.
+domain.md section 6. Red flags come in two tiers (``scales.FLAG_TIERS``), each with its own
+heading, colour and symbol in every view:
+
+* **See a clinician now** (``scales.URGENT``): the user's own ticks (cannot bear weight,
+  a hot swollen joint with fever, locking or giving way, possible DVT ...);
+  ``urgent_flags`` lists them.
+* **Book an assessment** (``scales.ASSESSMENT``): a recorded "night or constant pain" or
+  "pop / moment of injury" flag, and two rules over the journal (``escalations``):
+    * no improvement (``no_improvement_check``): after ``assessment_weeks`` (6) weeks,
+      mean morning pain of the last 7 days has not fallen by ``improvement_points`` (2)
+      from the first 7 days, nor by ``improvement_fraction`` (30 %) where the first value
+      is 4/10 or more (``domain.change.pain_change``);
+    * worse despite reduced load (``worse_despite_reduced_load_check``): between the last
+      two complete calendar weeks, weekly load fell by at least ``escalation_load_drop``
+      (10 %) while mean morning pain rose by ``trend_rise`` (1) point or more.
+
+Each rule returns an ``Escalation`` (kind, text, the numbers), so Today, Progress and the
+PDF show the same text.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from rehabjournal.domain.change import clinically_important
+from rehabjournal.domain.change import NPRS_FRACTION_FLOOR, pain_change
 from rehabjournal.domain.entities import DayRecord, Journal
 from rehabjournal.domain.light import DEFAULT_THRESHOLDS, Thresholds, fmt_day
-from rehabjournal.domain.load import session_load
-from rehabjournal.domain.scales import RED_FLAGS, URGENT, red_flag_label
+from rehabjournal.domain.load import session_load, week_days
+from rehabjournal.domain.scales import (
+    ASSESSMENT,
+    FLAG_TIERS,
+    RED_FLAGS,
+    URGENT,
+    flag_tier,
+    red_flag_label,
+)
+
+NO_IMPROVEMENT: Final = "no_improvement"
+WORSE_DESPITE_REDUCED_LOAD: Final = "worse_despite_reduced_load"
+FLAG: Final = "flag"
 
 ASSESSMENT_LOOKBACK_DAYS: Final = 28
 """How far back an assessment-level flag (night pain, pop) keeps being suggested."""
@@ -75,9 +97,111 @@ def _week_load(journal: Journal, days: Iterable[date]) -> float:
     return total
 
 
-def _first_morning_day(journal: Journal) -> date | None:
-    rated = [d for d, r in journal.days.items() if r.morning_pain is not None]
+def _first_morning_day(journal: Journal, on_or_after: date | None = None) -> date | None:
+    rated = [d for d, r in journal.days.items() if r.morning_pain is not None
+             and (on_or_after is None or d >= on_or_after)]
     return min(rated) if rated else None
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """A reason to see a clinician found by the rules, with the numbers behind it.
+
+    Today's assessment banner, Progress and the PDF show ``text`` as it is, so they say
+    the same thing; the numbers are for tables and JSON.
+
+    Attributes:
+        kind: ``NO_IMPROVEMENT``, ``WORSE_DESPITE_REDUCED_LOAD`` or ``FLAG`` (a recorded
+            "book an assessment" red flag).
+        text: the message in plain words, ending with what to do.
+        tier: ``scales.ASSESSMENT`` for every kind here (urgent flags are shown apart).
+        day: the day judged as of (the flag's latest day for ``FLAG``).
+        first, last: mean morning pain (0-10) of the two windows compared, or None.
+        first_window, last_window: (first day, last day) of those windows, or None.
+        weeks: whole weeks from the first window's start to ``day`` (``NO_IMPROVEMENT``).
+        load_before, load_after: weekly load in AU of the two weeks
+            (``WORSE_DESPITE_REDUCED_LOAD``), or None.
+        load_change: (after - before) / before as a fraction (-0.2 = 20 % less), or None.
+        code: the red-flag code (``FLAG``), or "".
+    """
+
+    kind: str
+    text: str
+    tier: str = ASSESSMENT
+    day: date | None = None
+    first: float | None = None
+    last: float | None = None
+    first_window: tuple[date, date] | None = None
+    last_window: tuple[date, date] | None = None
+    weeks: int | None = None
+    load_before: float | None = None
+    load_after: float | None = None
+    load_change: float | None = None
+    code: str = ""
+
+    @property
+    def heading(self) -> str:
+        """The tier's heading: "Book an assessment"."""
+        return FLAG_TIERS[self.tier].heading
+
+
+def no_improvement_check(
+    journal: Journal,
+    today: date,
+    th: Thresholds = DEFAULT_THRESHOLDS,
+    onset_or_start: date | None = None,
+) -> Escalation | None:
+    """Book an assessment when pain has not improved after ``th.assessment_weeks`` weeks.
+
+    domain.md section 6: "no improvement of 2 NPRS points by 6 weeks" of load management.
+    The first window is the 7 days starting on the first day with a morning rating on or
+    after ``onset_or_start`` (so an onset long before the journal starts at its first
+    rating); the last window is the 7 days ending ``today``. Pain improved when mean
+    morning pain fell by at least ``th.improvement_points`` (2) points, or by
+    ``th.improvement_fraction`` (30 %) only where the first value is 4/10 or more
+    (``domain.change.pain_change``: Farrar 2001 derived 30 % on moderate-to-severe pain).
+
+    Args:
+        journal: the journal, from ``onset_or_start`` (or its first rating) to ``today``.
+        today: the last day to consider.
+        th: improvement_points, improvement_fraction, assessment_weeks, trend_min_days.
+        onset_or_start: start of the episode or of load management; None: the journal's
+            first day with a morning rating.
+
+    Returns:
+        An ``Escalation`` (kind ``NO_IMPROVEMENT``), or None when fewer than
+        ``th.assessment_weeks`` whole weeks have passed since the first rating, either
+        window has fewer than ``th.trend_min_days`` morning ratings, pain improved
+        enough, or the last window is almost pain-free (mean below ``PAIN_FREE_MEAN``).
+    """
+    start = _first_morning_day(journal, onset_or_start)
+    if start is None or start > today:
+        return None
+    weeks = ((today - start).days + 1) // _WEEK
+    if weeks < th.assessment_weeks:
+        return None
+    first_end = start + timedelta(days=_WEEK - 1)
+    first, n_first = _mean_morning(journal, _week_days(first_end))
+    last, n_last = _mean_morning(journal, _week_days(today))
+    if first is None or last is None or min(n_first, n_last) < th.trend_min_days:
+        return None
+    if last < PAIN_FREE_MEAN:
+        return None
+    change = pain_change(first, last, th.improvement_points, th.improvement_fraction)
+    if change["direction"] == "down" and change["important"]:
+        return None
+    rule = f"{th.improvement_points} points"
+    if first >= NPRS_FRACTION_FLOOR - 1e-9:
+        rule += f" or {round(th.improvement_fraction * 100)} %"
+    text = (
+        f"Morning pain has not improved by {rule} in {weeks} weeks (first 7 days "
+        f"{first:.1f}/10, last 7 days {last:.1f}/10): book an assessment."
+    )
+    return Escalation(
+        NO_IMPROVEMENT, text, day=today, first=first, last=last,
+        first_window=(start, first_end), last_window=(today - timedelta(days=_WEEK - 1), today),
+        weeks=weeks,
+    )
 
 
 def no_improvement(
@@ -86,57 +210,42 @@ def no_improvement(
     th: Thresholds = DEFAULT_THRESHOLDS,
     onset_or_start: date | None = None,
 ) -> str | None:
-    """Suggest an assessment when pain has not improved over 6 weeks or more.
+    """The text of ``no_improvement_check``, or None."""
+    found = no_improvement_check(journal, today, th, onset_or_start)
+    return found.text if found else None
 
-    Compares mean morning pain of the first week (7 days from ``onset_or_start``) with the
-    last week (7 days ending ``today``).
 
-    Args:
-        journal: the journal.
-        today: the last day to consider.
-        th: thresholds (improvement_points, improvement_fraction, assessment_weeks).
-        onset_or_start: start of the episode or of load management; defaults to the first
-            day with a morning rating.
+def last_complete_weeks(today: date) -> tuple[date, date]:
+    """The Mondays of the last two complete calendar weeks (Monday-Sunday) as of ``today``.
+
+    The week holding ``today`` counts as complete only when ``today`` is its Sunday.
 
     Returns:
-        A plain reason, or None when the period is shorter than ``th.assessment_weeks``
-        weeks, either week has no morning ratings, pain improved enough, or the last week
-        is almost pain-free.
+        (Monday of the earlier week, Monday of the later week).
     """
-    start = onset_or_start or _first_morning_day(journal)
-    if start is None or (today - start).days + 1 < th.assessment_weeks * _WEEK:
-        return None
-    first, _ = _mean_morning(journal, _week_days(start + timedelta(days=_WEEK - 1)))
-    last, _ = _mean_morning(journal, _week_days(today))
-    if first is None or last is None or last < PAIN_FREE_MEAN:
-        return None
-    result = clinically_important(
-        first, last, points=th.improvement_points, fraction=th.improvement_fraction
-    )
-    if result["direction"] == "down" and result["important"]:
-        return None
-    weeks = ((today - start).days + 1) // _WEEK
-    return (
-        f"Morning pain has not improved by {th.improvement_points} points or "
-        f"{round(th.improvement_fraction * 100)} % in {weeks} weeks (first week "
-        f"{first:.1f}/10, last week {last:.1f}/10): book an assessment."
-    )
+    later = today - timedelta(days=today.weekday())
+    if today.weekday() != 6:
+        later -= timedelta(days=_WEEK)
+    return later - timedelta(days=_WEEK), later
 
 
-def worse_despite_reduced_load(
+def worse_despite_reduced_load_check(
     journal: Journal, today: date, th: Thresholds = DEFAULT_THRESHOLDS
-) -> str | None:
-    """Suggest an assessment when pain rose while load fell over the last 2 weeks.
+) -> Escalation | None:
+    """Book an assessment when pain rose although weekly load fell (domain.md section 6).
 
-    Compares the 7 days ending ``today`` with the 7 days before: weekly load (RPE x
-    minutes) must have fallen and mean morning pain risen by at least ``th.trend_rise``
-    points. Each week needs ``th.trend_min_days`` morning ratings.
+    Compares the last two complete **calendar weeks** (Monday to Sunday,
+    ``last_complete_weeks``), the weeks of the weekly tables: weekly load (session RPE x
+    minutes, ``domain.load.session_load``) must have fallen by at least
+    ``th.escalation_load_drop`` (10 %) and mean morning pain risen by at least
+    ``th.trend_rise`` (1) point. Each week needs ``th.trend_min_days`` morning ratings.
 
     Returns:
-        A plain reason, or None.
+        An ``Escalation`` (kind ``WORSE_DESPITE_REDUCED_LOAD``), or None.
     """
-    this_days = _week_days(today)
-    prev_days = _week_days(today - timedelta(days=_WEEK))
+    prev_monday, this_monday = last_complete_weeks(today)
+    prev_days = week_days(prev_monday)
+    this_days = week_days(this_monday)
     this_pain, n_this = _mean_morning(journal, this_days)
     prev_pain, n_prev = _mean_morning(journal, prev_days)
     if this_pain is None or prev_pain is None:
@@ -145,12 +254,88 @@ def worse_despite_reduced_load(
         return None
     this_load = _week_load(journal, this_days)
     prev_load = _week_load(journal, prev_days)
-    if not this_load < prev_load or this_pain - prev_pain < th.trend_rise - 1e-9:
+    if prev_load <= 0:
         return None
-    return (
-        f"Morning pain rose from {prev_pain:.1f}/10 to {this_pain:.1f}/10 while weekly load "
-        f"fell from {prev_load:.0f} to {this_load:.0f} AU: book an assessment."
+    change = (this_load - prev_load) / prev_load
+    if change > -th.escalation_load_drop + 1e-9 or this_pain - prev_pain < th.trend_rise - 1e-9:
+        return None
+    text = (
+        f"Morning pain rose from {prev_pain:.1f}/10 to {this_pain:.1f}/10 although weekly "
+        f"load fell {abs(change) * 100:.0f} % (week of {fmt_day(prev_monday)} "
+        f"{prev_load:.0f} AU, week of {fmt_day(this_monday)} {this_load:.0f} AU): "
+        "book an assessment."
     )
+    return Escalation(
+        WORSE_DESPITE_REDUCED_LOAD, text, day=today, first=prev_pain, last=this_pain,
+        first_window=(prev_days[0], prev_days[-1]), last_window=(this_days[0], this_days[-1]),
+        load_before=prev_load, load_after=this_load, load_change=change,
+    )
+
+
+def worse_despite_reduced_load(
+    journal: Journal, today: date, th: Thresholds = DEFAULT_THRESHOLDS
+) -> str | None:
+    """The text of ``worse_despite_reduced_load_check``, or None."""
+    found = worse_despite_reduced_load_check(journal, today, th)
+    return found.text if found else None
+
+
+def flag_escalations(journal: Journal, today: date,
+                     lookback_days: int = ASSESSMENT_LOOKBACK_DAYS) -> list[Escalation]:
+    """The "book an assessment" red flags recorded in the ``lookback_days`` ending ``today``.
+
+    One ``Escalation`` (kind ``FLAG``) per code, at its latest day, in ``RED_FLAGS`` order.
+    """
+    window_start = today - timedelta(days=lookback_days - 1)
+    latest: dict[str, date] = {}
+    for record in journal.days.values():
+        if not window_start <= record.day <= today:
+            continue
+        for flag in record.red_flags:
+            if flag_tier(flag.code) == URGENT:
+                continue
+            if flag.code not in latest or flag.day > latest[flag.code]:
+                latest[flag.code] = flag.day
+    order = list(RED_FLAGS)
+    codes = sorted(latest, key=lambda c: order.index(c) if c in order else len(order))
+    return [
+        Escalation(FLAG, f"{red_flag_label(c)} recorded on {fmt_day(latest[c])}: book an "
+                         "assessment.", day=latest[c], code=c)
+        for c in codes
+    ]
+
+
+def escalations(
+    journal: Journal,
+    today: date,
+    th: Thresholds = DEFAULT_THRESHOLDS,
+    onset_or_start: date | None = None,
+    lookback_days: int = ASSESSMENT_LOOKBACK_DAYS,
+    *,
+    flags: bool = True,
+) -> list[Escalation]:
+    """Every reason to book an assessment as of ``today``, most specific first.
+
+    The "book an assessment" red flags of the last ``lookback_days`` (when ``flags``),
+    then worse despite reduced load, then no improvement. Today's assessment banner,
+    Progress and the PDF show these texts as they are.
+
+    Args:
+        journal: the journal from ``onset_or_start`` (or its first entry) to ``today``.
+        today: the day to judge as of (today, or a report's last day).
+        th: the thresholds.
+        onset_or_start: start of the episode or of load management (the profile's onset).
+        lookback_days: how far back a recorded assessment flag is still suggested.
+        flags: False to leave the recorded flags out (a view that lists flags itself).
+    """
+    found: list[Escalation] = flag_escalations(journal, today, lookback_days) if flags else []
+    for check in (
+        worse_despite_reduced_load_check(journal, today, th),
+        no_improvement_check(journal, today, th, onset_or_start),
+    ):
+        if check is not None:
+            found.append(check)
+    return found
 
 
 def assessment_suggestions(
@@ -160,33 +345,5 @@ def assessment_suggestions(
     onset_or_start: date | None = None,
     lookback_days: int = ASSESSMENT_LOOKBACK_DAYS,
 ) -> list[str]:
-    """All reasons to book an assessment, most specific first.
-
-    Includes assessment-level red flags (night or constant pain, a "pop") recorded in the
-    ``lookback_days`` days ending ``today`` (latest date per flag), then
-    ``worse_despite_reduced_load`` and ``no_improvement``.
-    """
-    reasons: list[str] = []
-    window_start = today - timedelta(days=lookback_days - 1)
-    latest: dict[str, date] = {}
-    for record in journal.days.values():
-        if not window_start <= record.day <= today:
-            continue
-        for flag in record.red_flags:
-            entry = RED_FLAGS.get(flag.code)
-            if entry is None or entry[1] == URGENT:
-                continue
-            if flag.code not in latest or flag.day > latest[flag.code]:
-                latest[flag.code] = flag.day
-    for code in RED_FLAGS:
-        if code in latest:
-            reasons.append(
-                f"{red_flag_label(code)} recorded on {fmt_day(latest[code])}: book an assessment."
-            )
-    for reason in (
-        worse_despite_reduced_load(journal, today, th),
-        no_improvement(journal, today, th, onset_or_start),
-    ):
-        if reason:
-            reasons.append(reason)
-    return reasons
+    """The texts of ``escalations`` (flags, worse despite reduced load, no improvement)."""
+    return [e.text for e in escalations(journal, today, th, onset_or_start, lookback_days)]

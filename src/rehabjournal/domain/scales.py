@@ -63,9 +63,64 @@ URGENT: Final = "urgent"
 ASSESSMENT: Final = "assessment"
 """Urgency of a red flag that means: book an assessment."""
 
-URGENCY_ADVICE: Final = MappingProxyType(
-    {URGENT: "See a clinician now.", ASSESSMENT: "Book an assessment."}
+
+
+@dataclass(frozen=True, slots=True)
+class FlagTier:
+    """How a tier of red flags is shown in every view (Today, Journal, strip, PDF).
+
+    The two tiers are domain.md section 6: "Seek care now" (urgent) and "Book an
+    assessment". Each view uses these texts, colours and symbols, never its own.
+
+    Attributes:
+        key: ``URGENT`` or ``ASSESSMENT``.
+        heading: the words that start every message of this tier ("See a clinician now").
+        advice: what to do, one or two plain sentences (shown after the heading).
+        colour: background of its banner or box, and the colour of its mark ("#rrggbb";
+            white text is readable on it).
+        symbol: one character marking a day of this tier where colour alone is not enough
+            (the light strip, black-and-white print): "!" urgent, "?" assessment.
+        legend: the legend entry, e.g. "! Red flag: see a clinician now".
+        rank: 0 for the most urgent tier (sorting: the urgent tier comes first).
+    """
+
+    key: str
+    heading: str
+    advice: str
+    colour: str
+    symbol: str
+    legend: str
+    rank: int
+
+
+FLAG_TIERS: Final = MappingProxyType(
+    {
+        URGENT: FlagTier(
+            URGENT,
+            "See a clinician now",
+            "Do not train through this. If you cannot reach your clinician today, seek "
+            "urgent care.",
+            "#b71c1c",
+            "!",
+            "! Red flag: see a clinician now",
+            0,
+        ),
+        ASSESSMENT: FlagTier(
+            ASSESSMENT,
+            "Book an assessment",
+            "Arrange to see your physiotherapist or doctor in the coming days; keep the "
+            "load modest until then.",
+            "#a05a00",
+            "?",
+            "? Red flag: book an assessment",
+            1,
+        ),
+    }
 )
+"""Ordered, read-only mapping: tier key -> ``FlagTier`` (the urgent tier first)."""
+
+URGENCY_ADVICE: Final = MappingProxyType({k: f"{t.heading}." for k, t in FLAG_TIERS.items()})
+"""Tier key -> its heading as a sentence ("See a clinician now.", "Book an assessment.")."""
 
 RED_FLAGS: Final = MappingProxyType(
     {
@@ -87,6 +142,27 @@ def red_flag_label(code: str) -> str:
     """Return the label of a red-flag code, or the code itself when unknown."""
     entry = RED_FLAGS.get(code)
     return entry[0] if entry else code
+
+
+def flag_tier(code: str) -> str:
+    """Return the tier (``URGENT`` or ``ASSESSMENT``) of a red-flag code.
+
+    Unknown codes (not in ``RED_FLAGS``; validation refuses them) are ``ASSESSMENT``.
+    """
+    entry = RED_FLAGS.get(code)
+    return entry[1] if entry else ASSESSMENT
+
+
+def worst_tier(codes: Iterable[str]) -> str | None:
+    """The most urgent tier among red-flag codes (``URGENT`` before ``ASSESSMENT``).
+
+    Returns:
+        ``URGENT``, ``ASSESSMENT``, or None when ``codes`` is empty.
+    """
+    tiers = {flag_tier(c) for c in codes}
+    if not tiers:
+        return None
+    return min(tiers, key=lambda t: FLAG_TIERS[t].rank)
 
 
 def is_urgent(code: str) -> bool:
