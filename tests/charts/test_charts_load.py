@@ -32,10 +32,13 @@ def test_domain_test_vector_through_the_chart():
     chart.update(d)
     assert chart.daily_heights() == pytest.approx(loads[14:])
     y = chart.ratio_line.get_ydata()
-    expected = [math.nan if r is None else r for r in load.acwr_ewma(loads)[14:]]
-    assert list(y) == pytest.approx(expected, nan_ok=True)
+    days = [(D0 + timedelta(days=i), float(v)) for i, v in enumerate(loads)]
+    ratio = load.acwr_from_first_entry(days, D0)[14:]
+    assert list(y) == pytest.approx([math.nan if r is None else r for r in ratio],
+                                    nan_ok=True)
     assert y[-1] == pytest.approx(1.25, abs=0.005)
-    assert math.isnan(y[0])  # day 15 of the journal: no ratio before 28 days
+    assert all(math.isnan(v) for v in y[:14])  # days 15-28 of the journal: no ratio
+    assert not math.isnan(y[14])  # day 29: the first
     # weeks: 2100 each, then the 500 AU week: +66.7 % highlighted
     assert chart.weekly_heights() == pytest.approx([2100, 2100, 3500])
     assert d.week_change == pytest.approx([0.0, 0.0, 100 * 1400 / 2100])
@@ -80,3 +83,74 @@ def test_partial_last_week_has_no_change_label():
     chart.update(d)
     assert d.week_partial == [False, False, True]
     assert [t.get_text() for t in chart.change_labels.visible()] == ["+0%", "+0%"]
+
+
+def _drawn(chart):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(chart.figure).draw()
+    return chart
+
+
+def _widths(collection) -> list[float]:
+    return [float(p.vertices[2][0] - p.vertices[0][0]) for p in collection.get_paths()]
+
+
+@pytest.mark.parametrize("n_days", [1, 3])
+def test_short_periods_whole_day_ticks_and_narrow_bars(n_days):
+    from matplotlib.dates import date2num
+
+    loads = [300] * 40
+    start, end = D0 + timedelta(days=40 - n_days), D0 + timedelta(days=39)
+    chart = _drawn(LoadChart())
+    chart.update(build_progress(journal(loads), start, end, D0))
+    chart = _drawn(chart)
+    days = [start + timedelta(days=k) for k in range(n_days)]
+    for ax in (chart.ax_day, chart.ax_week, chart.ax_ratio):
+        assert list(ax.get_xticks()) == list(date2num(days))  # one tick a day, no hours
+        lo, hi = ax.get_xlim()
+        assert (lo, hi) == (date2num(start) - 0.5, date2num(end) + 0.5)
+    labels = [t.get_text() for t in chart.ax_ratio.get_xticklabels()]
+    assert labels == ["Wed 7 Feb", "Thu 8 Feb", "Fri 9 Feb"][3 - n_days:]
+    # a bar takes the part of the plot it takes in a week-long one (0.8 of a seventh):
+    # one day is a bar, not a block filling the plot
+    assert _widths(chart.day_bars) == pytest.approx([0.8 * n_days / 7] * n_days)
+    assert _widths(chart.week_bars) == pytest.approx([n_days * 6 / 7 * n_days / 7])
+    assert chart.daily_heights() == pytest.approx([300] * n_days)
+    assert chart.ratio_line.get_marker() == "o"  # one day's value is a dot
+    assert list(chart.ratio_line.get_ydata()) == pytest.approx(
+        load.acwr_from_first_entry([(D0 + timedelta(days=i), 300.0) for i in range(40)],
+                                   D0)[40 - n_days:])
+
+
+def test_week_bars_cover_the_shown_days_of_their_week():
+    from matplotlib.dates import date2num
+
+    loads = [100] * 24  # Mon 1 Jan .. Wed 24 Jan; the period from Wed 10 Jan
+    d = build_progress(journal(loads), D0 + timedelta(days=9), D0 + timedelta(days=23), D0)
+    chart = LoadChart()
+    chart.update(d)
+    assert d.weeks == [D0 + timedelta(days=7), D0 + timedelta(days=14),
+                       D0 + timedelta(days=21)]
+    assert d.week_status == ["completed", "complete", "partial"]
+    assert chart.weekly_heights() == pytest.approx([700, 700, 300])
+    centres = [float(p.vertices[0][0] + p.vertices[2][0]) / 2
+               for p in chart.week_bars.get_paths()]
+    x = float(date2num(D0))
+    assert centres == pytest.approx([x + 11, x + 17, x + 22])  # Wed-Sun, Mon-Sun, Mon-Wed
+    assert _widths(chart.week_bars) == pytest.approx([5 * 6 / 7, 6, 3 * 6 / 7])
+
+
+def test_a_new_journal_draws_no_spike_indicator():
+    loads = [80, 0, 120, 0, 160, 0, 200]
+    d = build_progress(journal(loads), D0 - timedelta(days=77), D0 + timedelta(days=6),
+                       D0 - timedelta(days=77))
+    assert d.start == D0 and d.asked_start == D0 - timedelta(days=77)  # the first entry
+    chart = LoadChart()
+    chart.update(d)
+    assert all(math.isnan(v) for v in chart.ratio_line.get_ydata())
+    assert chart.no_ratio.get_visible()
+    assert chart.no_ratio.get_text() == (
+        "No value yet: the indicator starts on day 29 of the journal's data "
+        "(Mon 29 Jan 2024).")
+    assert chart.daily_heights() == pytest.approx(loads)

@@ -114,10 +114,13 @@ def test_plotted_data_equals_domain(demo_window, qtbot):
     _settle(qtbot)
     chart = page.canvases["load"].chart
     assert chart.daily_heights() == pytest.approx(loads)
-    assert _same(list(chart.ratio_line.get_ydata()), _nan(load.acwr_ewma(loads)))
+    # the load spike indicator: first value on day 29 of the journal's data
+    ratio = load.acwr_from_first_entry(daily, start)
+    assert _same(list(chart.ratio_line.get_ydata()), _nan(ratio))
+    assert ratio[27] is None and ratio[28] is not None
     totals = load.weekly_totals(daily)
     assert chart.weekly_heights() == pytest.approx([t for _w, t in totals])
-    change = load.week_on_week_change(totals)
+    change = load.week_on_week_change(totals)[:-1] + [None]  # the last week is partial
     assert chart.highlighted_weeks() == [k for k, c in enumerate(change)
                                          if c is not None and c > 30]
     assert chart.highlighted_weeks(), "the demo's spike week is highlighted"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 
-from ..domain.load import ACWR_SWEET_SPOT, WEEKLY_INCREASE_SOFT_WARN
+from ..domain.load import ACWR_SWEET_SPOT, RATIO_FIRST_DAY, WEEKLY_INCREASE_SOFT_WARN
+from ..domain.summary import STATUS_TEXT
 from .theme import (
     LIGHT,
+    MIN_DAY_TICKS,
     Chart,
     TextPool,
     Theme,
@@ -25,6 +27,42 @@ from .theme import (
 MAX_CHANGE_LABELS = 27
 RATIO_TITLE = "Load spike indicator (EWMA acute:chronic ratio)"
 RATIO_NOTE = "Shaded: 0.8-1.3. Look at recent load changes when the line leaves the band."
+NO_RATIO = f"No value yet: the indicator starts on day {RATIO_FIRST_DAY} of the journal's data"
+BAR_FILL = 0.8
+"""Part of a day a daily bar covers, and of a week's days a weekly bar covers (6/7)."""
+WEEK_FILL = 6.0 / 7.0
+MARKER_MAX_DAYS = 21
+"""Periods up to this many days draw the ratio's points as dots too (a single day's value
+is a dot, not an invisible one-point line)."""
+
+
+def bar_scale(n_days: int) -> float:
+    """Width factor of the bars for a period of ``n_days`` days (1 from a week up).
+
+    A period shorter than ``MIN_DAY_TICKS`` (7) days draws its bars as wide as they would
+    be in a week-long plot, so one day is a bar, not a block filling the plot.
+    """
+    return min(1.0, max(n_days, 1) / MIN_DAY_TICKS)
+
+
+def week_spans(weeks, first_day, last_day) -> list[tuple[float, float]]:
+    """(centre, width) in date numbers of each week's bar, over the days of the week shown.
+
+    A week cut by the plot's first or last day is drawn over its shown days only (its
+    hover text and the table say whether its total is the whole week's).
+    """
+    from datetime import timedelta
+
+    x_first = day_numbers([first_day])[0]
+    scale = bar_scale((last_day - first_day).days + 1)
+    spans = []
+    for monday in weeks:
+        a = max(monday, first_day)
+        b = min(monday + timedelta(days=6), last_day)
+        shown = max((b - a).days + 1, 0)
+        centre = x_first + (a - first_day).days + (shown - 1) / 2
+        spans.append((centre, shown * WEEK_FILL * scale))
+    return spans
 
 
 class LoadChart(Chart):
@@ -60,13 +98,12 @@ class LoadChart(Chart):
                                       clip_on=True)
         lo, hi = ACWR_SWEET_SPOT
         self.band = self.ax_ratio.axhspan(lo, hi, alpha=0.18, linewidth=0)
-        (self.ratio_line,) = self.ax_ratio.plot([], [], linewidth=1.8)
+        (self.ratio_line,) = self.ax_ratio.plot([], [], linewidth=1.8, markersize=3.5)
         self.ratio_note = self.ax_ratio.text(
             0.005, 0.96, RATIO_NOTE, transform=self.ax_ratio.transAxes, fontsize=7,
             va="top", gid="muted")
         self.empty = self._empty_text(self.ax_day, "No sessions with an effort rating")
-        self.no_ratio = self._empty_text(
-            self.ax_ratio, "Needs 28 days of sessions before the first value")
+        self.no_ratio = self._empty_text(self.ax_ratio, NO_RATIO)
         self.data = None
         self.xs: list[float] = []
         self.week_xs: list[float] = []
@@ -90,32 +127,49 @@ class LoadChart(Chart):
         ] or [t.week_bar])
 
     def update(self, data) -> None:
-        """Show ``data`` (a ``services.progress.ProgressData``)."""
+        """Show ``data`` (a ``services.progress.ProgressData``).
+
+        The weekly bars, their change labels and colours are ``data.weeks``,
+        ``data.week_totals`` and ``data.week_change`` as given (the period summary's
+        calendar weeks); the ratio is ``data.acwr`` as given (None: no point).
+        """
         self.data = data
         xs = self.xs = day_numbers(data.days)
-        self.day_bars.set_verts(bar_verts(xs, data.loads, 0.8))
-        wx = self.week_xs = day_numbers(data.weeks)
-        self.week_bars.set_verts(bar_verts(wx, data.week_totals, 6.0, offset=3.0))
+        scale = bar_scale(len(xs))
+        self.day_bars.set_verts(bar_verts(xs, data.loads, BAR_FILL * scale))
+        self.week_xs = day_numbers(data.weeks)
+        spans = week_spans(data.weeks, data.days[0], data.days[-1]) if xs else []
+        self.week_bars.set_verts([
+            ((c - w / 2, 0.0), (c - w / 2, h), (c + w / 2, h), (c + w / 2, 0.0))
+            for (c, w), h in zip(spans, data.week_totals, strict=True)
+        ])
         self._week_colours()
         top_day = max(data.loads, default=0) or 1
         top_week = max(data.week_totals, default=0) or 1
         self.ax_day.set_ylim(0, top_day * 1.08)
         self.ax_week.set_ylim(0, top_week * 1.25)
-        if len(wx) <= MAX_CHANGE_LABELS:
+        if len(spans) <= MAX_CHANGE_LABELS:
             self.change_labels.show(
-                (x + 3.0, total + top_week * 0.02, f"{change:+.0f}%")
-                for x, total, change in zip(wx, data.week_totals, data.week_change, strict=True)
-                if change is not None and x + 6.0 <= xs[-1]
+                (c, total + top_week * 0.02, f"{change:+.0f}%")
+                for (c, _w), total, change in zip(spans, data.week_totals, data.week_change,
+                                                  strict=True)
+                if change is not None
             )
         else:
             self.change_labels.show(())
-        ratio = [math.nan if r is None else r for r in data.acwr]
-        self.ratio_line.set_data(xs, ratio)
-        known = [r for r in data.acwr if r is not None]
+        # the plotted days' values (a caller may give the whole period's, when the plot
+        # starts later, at the journal's first entry)
+        acwr = list(data.acwr)[-len(xs):] if xs else []
+        self.ratio_line.set_data(xs, [math.nan if r is None else r for r in acwr])
+        known = [r for r in acwr if r is not None]
+        self.ratio_line.set_marker("o" if len(xs) <= MARKER_MAX_DAYS else "None")
         self.ax_ratio.set_ylim(0, max(2.0, max(known, default=0) * 1.1))
         if xs:
             self.ax_ratio.set_xlim(xs[0] - 0.5, xs[-1] + 0.5)
         self.empty.set_visible(not data.has_load)
+        first_ratio = getattr(data, "ratio_from", None)
+        self.no_ratio.set_text(NO_RATIO + (f" ({fmt_date(first_ratio)})."
+                                           if first_ratio is not None else "."))
         self.no_ratio.set_visible(data.has_load and not known)
 
     # read-back helpers (tests, PDF captions) -----------------------------------------
@@ -147,14 +201,29 @@ class LoadChart(Chart):
             if w is None:
                 return None
             change = data.week_change[w]
-            text = (f"Week of {fmt_date(data.weeks[w])}\nLoad {data.week_totals[w]:.0f} AU"
-                    + ("" if change is None else f"\n{change:+.0f} % on the week before"))
-            return text + ("\n(partial week)" if data.week_partial[w] else "")
+            lines = [f"Week of {fmt_date(data.weeks[w])}",
+                     f"Load {data.week_totals[w]:.0f} AU"]
+            if change is not None:
+                lines.append(f"{change:+.0f} % on the week before")
+            monotony = _at(getattr(data, "week_monotony", None), w)
+            if monotony is not None:
+                lines.append(f"Monotony {monotony:.2f}, strain "
+                             f"{fmt_num(_at(data.week_strain, w), 0)}")
+            status = _at(getattr(data, "week_status", None), w)
+            if status and STATUS_TEXT.get(status):
+                lines.append(f"({STATUS_TEXT[status]})")
+            elif status is None and data.week_partial[w]:
+                lines.append("(partial week)")
+            return "\n".join(lines)
         lines = [fmt_date(day), f"Load {data.loads[i]:.0f} AU"]
         if data.sessions_text and data.sessions_text[i]:
             lines.append(data.sessions_text[i])
         lines.append(f"Spike indicator {fmt_num(data.acwr[i], 2)}")
         return "\n".join(lines)
+
+
+def _at(values, i):
+    return values[i] if values is not None and i < len(values) else None
 
 
 def load_figure(data, theme: Theme = LIGHT, figsize=None):

@@ -1,10 +1,15 @@
 """Data of the Progress page (and of the report's charts) for a period and a pain site.
 
-``progress_data`` reads the period plus enough history before it that every value is
-right from the first shown day: the 7-day rolling averages, the pain-monitoring light
-(baseline and weekly trend), the week-on-week change of the first week and the EWMA
-acute:chronic ratio (``HISTORY_DAYS`` of loads before ``start``, or from the first entry
-of the journal when it began later).
+``progress_data`` takes every figure that other views show too from the one period
+summary (``services.summary.period_summary``): the calendar weeks (load, week-on-week
+change between full weeks, monotony and strain), the light of each day with its red-flag
+tier, the load spike indicator (first value on day 29 of the journal's data) and the
+escalation messages. It adds only what is the Progress page's own: the pain ratings per
+day with their 7-day averages, the events and the hover texts.
+
+When the period starts before the journal's first entry, the charts start at the first
+entry (``ProgressData.start``; ``asked_start`` is the period's start and ``note`` says so):
+the days before it are no data, not rest days.
 """
 
 from __future__ import annotations
@@ -15,18 +20,21 @@ from datetime import date, timedelta
 from typing import Final
 
 from ..domain import light as light_mod
-from ..domain import load as load_mod
 from ..domain import patterns as patterns_mod
+from ..domain import summary as summary_mod
 from ..domain.entities import Event, Journal
+from ..domain.load import RATIO_FIRST_DAY
 from ..store import journal_repo, progress_repo
 from . import journal as journal_service
+from . import summary as summary_service
 
-HISTORY_DAYS: Final = 84
-"""Days of load read before the period for the EWMA (the seed then weighs < 0.3 %)."""
 ROLLING_DAYS: Final = 7
 ROLLING_MIN: Final = 2
 """Known values a 7-day window needs before it has an average."""
 PATTERN_LOOKBACK: Final = 14
+_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                  "Nov", "Dec")
 
 
 @dataclass(slots=True)
@@ -34,31 +42,47 @@ class ProgressData:
     """Everything the Progress charts plot, one list entry per day or per week.
 
     Attributes:
-        start, end: the period (inclusive).
+        start, end: the days plotted (inclusive): the period, or from the journal's first
+            entry when the period starts before it.
+        asked_start: the first day of the period asked for (``start`` or earlier).
+        first_entry: the journal's first entry, or None for an empty journal.
         site_id, site_label: the pain site the ratings are for (None / "" = as logged).
         days: every date from ``start`` to ``end``.
         morning: morning pain per day (check-in), or None.
         during: worst "during" pain of the day's sessions, or None.
         after: worst "after" pain of the day's sessions, or None.
         morning_avg, during_avg, after_avg: mean of the known values of the 7 days ending
-            each day (history before ``start`` included), None with fewer than
+            each day (days before ``start`` included), None with fewer than
             ``ROLLING_MIN`` known values.
-        loads: daily load in AU (``domain.load.daily_loads``).
-        weeks: first day (Monday) of each calendar week touching the period.
-        week_totals: load of each week within the period (a partial week sums its days).
-        week_change: week-on-week change in percent (``domain.load.week_on_week_change``,
-            the first week compared with the week before the period).
-        week_partial: True for weeks cut by the period's ends.
-        acwr: EWMA acute:chronic ratio per day (``domain.load.acwr_ewma``), or None.
-        lights: pain-monitoring light colour per day ("green"/"amber"/"red"/None).
+        loads: daily load in AU (the summary's days).
+        acwr: load spike indicator (EWMA acute:chronic ratio) per day, None in the first
+            28 days of the journal's data (the summary's days).
+        weeks: first day (Monday) of each calendar week the plot shows (the summary's
+            rows that hold a plotted day).
+        week_totals: each week's load in AU (the whole week when it is complete or
+            completed from outside the period; the counted days of a partial week).
+        week_change: week-on-week change in percent between two full weeks, or None.
+        week_status: "complete", "completed" or "partial" (``domain.summary``).
+        week_partial: True for partial weeks (no change, monotony or strain).
+        week_monotony: mean / population SD of the week's 7 daily loads, or None.
+        week_strain: weekly load x monotony, or None.
+        lights: light colour per day ("green"/"amber"/"red"/None).
         light_reasons: the light's reason per day (for hover text).
-        events: the period's events.
+        light_red_flag: True where a red flag decided the day's light.
+        red_flag_tiers: the day's most urgent red-flag tier ("urgent"/"assessment") or
+            None.
+        events: the plotted days' events.
         red_flag_days: days with a red flag.
         sessions_text: short description of each day's sessions (hover text).
+        escalations: reasons to book an assessment as of ``end`` (the summary's, the same
+            text Today shows).
+        summary: the period summary these figures come from (None when built without one).
     """
 
     start: date
     end: date
+    asked_start: date | None = None
+    first_entry: date | None = None
     site_id: int | None = None
     site_label: str = ""
     days: list[date] = field(default_factory=list)
@@ -72,13 +96,20 @@ class ProgressData:
     weeks: list[date] = field(default_factory=list)
     week_totals: list[float] = field(default_factory=list)
     week_change: list[float | None] = field(default_factory=list)
+    week_status: list[str] = field(default_factory=list)
     week_partial: list[bool] = field(default_factory=list)
+    week_monotony: list[float | None] = field(default_factory=list)
+    week_strain: list[float | None] = field(default_factory=list)
     acwr: list[float | None] = field(default_factory=list)
     lights: list[str | None] = field(default_factory=list)
     light_reasons: list[str] = field(default_factory=list)
+    light_red_flag: list[bool] = field(default_factory=list)
+    red_flag_tiers: list[str | None] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     red_flag_days: list[date] = field(default_factory=list)
     sessions_text: list[str] = field(default_factory=list)
+    escalations: list[str] = field(default_factory=list)
+    summary: summary_mod.PeriodSummary | None = None
 
     @property
     def has_pain(self) -> bool:
@@ -88,8 +119,28 @@ class ProgressData:
     def has_load(self) -> bool:
         return any(self.loads)
 
+    @property
+    def starts_late(self) -> bool:
+        """True when the plot starts at the journal's first entry, after the period's start."""
+        return self.asked_start is not None and self.asked_start < self.start
+
+    @property
+    def ratio_from(self) -> date | None:
+        """The first day that can have a load spike indicator (day 29 of the data)."""
+        if self.first_entry is None:
+            return None
+        return self.first_entry + timedelta(days=RATIO_FIRST_DAY - 1)
+
+    @property
+    def note(self) -> str:
+        """What the plot leaves out, in words ("" when it shows the whole period)."""
+        if not self.starts_late:
+            return ""
+        return (f"The journal starts on {fmt_long(self.start)}, so the charts start there "
+                f"(the period starts on {fmt_long(self.asked_start)}).")
+
     def index(self, day: date) -> int | None:
-        """Position of ``day`` in ``days``, or None outside the period."""
+        """Position of ``day`` in ``days``, or None outside the plot."""
         i = (day - self.start).days
         return i if 0 <= i < len(self.days) else None
 
@@ -113,13 +164,17 @@ def _worst(values) -> float | None:
     return float(max(known)) if known else None
 
 
-def history_start(start: date) -> date:
-    """First day read for ``start``: ``HISTORY_DAYS`` before it, not before the journal."""
-    span = journal_repo.journal_span()
-    first = start - timedelta(days=HISTORY_DAYS)
-    if span is not None and span[0] > first:
-        first = min(span[0], start)
-    return first
+def fmt_long(day: date) -> str:
+    """"Thu 12 Mar 2026"."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def plot_start(start: date, end: date, first_entry: date | None) -> date:
+    """The first plotted day: ``start``, or the first entry when the period starts
+    before it (and the first entry is inside the period)."""
+    if first_entry is not None and start < first_entry <= end:
+        return first_entry
+    return start
 
 
 def site_label(site_id: int | None) -> str:
@@ -130,68 +185,101 @@ def site_label(site_id: int | None) -> str:
 
 
 def build_progress(journal: Journal, start: date, end: date, first: date,
-                   th: light_mod.Thresholds | None = None) -> ProgressData:
-    """Compute ``ProgressData`` from a journal holding ``first``..``end`` (pure)."""
+                   th: light_mod.Thresholds | None = None, *,
+                   summary: summary_mod.PeriodSummary | None = None) -> ProgressData:
+    """Compute ``ProgressData`` of ``start``..``end`` (pure).
+
+    Args:
+        journal: the days ``first``..``end`` at least (``first`` <= ``start``: the days
+            before ``start`` feed the 7-day averages).
+        start, end: the period asked for.
+        first: the first day ``journal`` holds for the averages.
+        th: the light thresholds (when ``summary`` is None).
+        summary: the period summary of ``start``..``end``; None: computed here from
+            ``journal`` (``domain.summary.period_summary``; its data span is the
+            journal's first to last day), as in tests.
+
+    Returns:
+        The data; its ``start`` is later than the period's when the journal begins
+        inside the period (``plot_start``).
+    """
     th = th or light_mod.DEFAULT_THRESHOLDS
-    data = ProgressData(start=start, end=end)
-    all_days = _daterange(first, end)
-    offset = (start - first).days
+    if summary is None:
+        summary = summary_mod.period_summary(journal, start, end, th)
+    shown = plot_start(start, end, summary.first_entry)
+    data = ProgressData(start=shown, end=end, asked_start=start,
+                        first_entry=summary.first_entry, summary=summary)
+    all_days = _daterange(min(first, shown), end)
+    offset = (shown - all_days[0]).days
     records = [journal.get(d) for d in all_days]
     morning = [None if r.morning_pain is None else float(r.morning_pain) for r in records]
     during = [_worst(s.pain_during for s in r.sessions) for r in records]
     after = [_worst(s.pain_after for s in r.sessions) for r in records]
-    sessions = [s for r in records for s in r.sessions]
-    daily = load_mod.daily_loads(sessions, first, end)
-    loads = [v for _d, v in daily]
-    acwr = load_mod.acwr_ewma(loads)
 
     data.days = all_days[offset:]
     data.morning, data.during, data.after = morning[offset:], during[offset:], after[offset:]
     data.morning_avg = rolling_mean(morning)[offset:]
     data.during_avg = rolling_mean(during)[offset:]
     data.after_avg = rolling_mean(after)[offset:]
-    data.loads = loads[offset:]
-    data.acwr = acwr[offset:]
 
-    # weeks: from the Monday of the week before the period, so the first week has a change;
-    # the first shown week may start before ``start``: its total is the whole calendar week
-    week0 = load_mod.week_start_of(start) - timedelta(weeks=1)
-    week_days = load_mod.daily_loads(sessions, week0, end) if week0 < first else [
-        (d, v) for d, v in daily if d >= week0
-    ]
-    totals = load_mod.weekly_totals(week_days)
-    changes = load_mod.week_on_week_change(totals)
-    data.weeks = [w for w, _t in totals[1:]]
-    data.week_totals = [t for _w, t in totals[1:]]
-    data.week_change = changes[1:]
-    data.week_partial = [w < start or w + timedelta(days=6) > end for w in data.weeks]
+    # the figures every view shares: from the period summary
+    days = [d for d in summary.days if d.day >= shown]
+    data.loads = [d.load for d in days]
+    data.acwr = [d.acwr for d in days]
+    data.lights = [d.light for d in days]
+    data.light_reasons = [d.light_reason for d in days]
+    data.light_red_flag = [d.red_flag for d in days]
+    data.red_flag_tiers = [d.red_flag_tier for d in days]
+    weeks = [w for w in summary.weeks if w.week_end >= shown]
+    data.weeks = [w.week_start for w in weeks]
+    data.week_totals = [w.load for w in weeks]
+    data.week_change = [w.change_pct for w in weeks]
+    data.week_status = [w.status for w in weeks]
+    data.week_partial = [w.status == summary_mod.PARTIAL for w in weeks]
+    data.week_monotony = [w.monotony for w in weeks]
+    data.week_strain = [w.strain for w in weeks]
+    data.escalations = [e.text for e in summary.escalations]
 
-    lights = [light_mod.day_light(journal, d, th) for d in data.days]
-    data.lights = [li.colour for li in lights]
-    data.light_reasons = [li.reason for li in lights]
-    data.events = [e for r in records[offset:] for e in r.events]
-    data.red_flag_days = [r.day for r in records[offset:] if r.red_flags]
+    shown_records = records[offset:]
+    data.events = [e for r in shown_records for e in r.events]
+    data.red_flag_days = [r.day for r in shown_records if r.red_flags]
     data.sessions_text = [
         ", ".join(
             f"{s.kind} {s.minutes} min" + (f" RPE {s.rpe}" if s.rpe is not None else "")
             for s in r.sessions
         )
-        for r in records[offset:]
+        for r in shown_records
     ]
     return data
 
 
-def progress_data(start: date, end: date, site_id: int | None = None) -> ProgressData:
+def progress_data(start: date, end: date, site_id: int | None = None, *,
+                  summary: summary_mod.PeriodSummary | None = None) -> ProgressData:
     """Read and compute the Progress data of ``start``..``end`` for a pain site.
+
+    The weekly figures, lights, load spike indicator and escalations are the period
+    summary's (``services.summary.period_summary`` with the same site); the pain series
+    read the 6 days before the first plotted day too, for their 7-day averages.
 
     Args:
         site_id: the pain site whose ratings to plot; None for the ratings as logged.
+        summary: the summary of this period and site when the caller has it already
+            (the PDF); None: read here.
+
+    Raises:
+        ValueError: ``start`` is after ``end``, or ``summary`` is of another period.
+        StorageError: the journal cannot be read.
     """
     if start > end:
         raise ValueError(f"start {start} is after end {end}")
-    first = history_start(start)
+    if summary is None:
+        summary = summary_service.period_summary(start, end, site_id)
+    elif (summary.start, summary.end) != (start, end):
+        raise ValueError(f"the summary is of {summary.start}..{summary.end}, "
+                         f"not {start}..{end}")
+    first = plot_start(start, end, summary.first_entry) - timedelta(days=ROLLING_DAYS - 1)
     journal = journal_service.load_journal(first, end, site_id)
-    data = build_progress(journal, start, end, first, journal_service.thresholds())
+    data = build_progress(journal, start, end, first, summary=summary)
     data.site_id = site_id
     data.site_label = site_label(site_id)
     return data
