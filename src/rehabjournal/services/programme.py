@@ -578,12 +578,43 @@ def _steps(progression: str | None) -> list[dict]:
     return steps if isinstance(steps, list) else []
 
 
+VERDICT_HISTORY_DAYS = 35
+"""Days before ``today`` the advice reads: a full green week (7) of days whose weekly trend
+(14) and baselines (7) are known, and a little more."""
+
+_LIGHT_SENTENCES = (
+    "The pain-monitoring light was red this week.",
+    "The light was amber this week: hold the dose.",
+    "Not yet a full green week: keep this dose.",
+)
+"""``domain.programme.advise``'s own words about the week; the verdict's words replace them."""
+
+
+def _with_verdict(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
+    """The reason of ``s`` in the verdict's words ("Green: Keep going ... Back off: ...")."""
+    for sentence in _LIGHT_SENTENCES:
+        if s.reason.startswith(sentence):
+            rest = s.reason[len(sentence):].strip()
+            break
+    else:
+        if s.kind != "progress":
+            return s.reason  # about this exercise's own pain: its words stand
+        rest = s.reason
+    head = verdict.text if verdict.kind is not None else f"{verdict.text} {verdict.reason}"
+    return f"{head} {rest}".strip()
+
+
 def suggestions(today: date) -> list[dp.Suggestion]:
     """Progression advice for each prescription of the active programme's current phase.
 
-    Judged on the 7 days ending ``today``: the lights of those days, whether the week is
-    ready to progress, and the pain during each exercise logged in them. A prescription
-    changed in those 7 days gets no new advice yet.
+    The week is judged by ``domain.light.week_verdict(journal, today)``, the judgement
+    Today's light shows, so the Programme's advice and Today never disagree: progress
+    only after a full green week, hold while green before that (even after a red day
+    earlier in the week), amber or waiting for a next-morning rating, back off when the
+    light is red (a red flag too). An exercise whose logged pain during the 7 days ending
+    ``today`` was above the thresholds gets the more careful advice of the two
+    (``domain.programme.advise``), in its own words. A prescription changed in those 7
+    days gets no new advice yet.
     """
     active = _active_plan()
     if active is None:
@@ -594,10 +625,11 @@ def suggestions(today: date) -> list[dp.Suggestion]:
         return []
     th = thresholds()
     week_start = today - timedelta(days=6)
-    journal = load_journal(week_start - timedelta(days=21), today + timedelta(days=1))
-    colours = [light_mod.day_light(journal, week_start + timedelta(days=i), th).colour
-               for i in range(7)]
-    ready = light_mod.week_ready_to_progress(journal, today, th)
+    journal = load_journal(today - timedelta(days=VERDICT_HISTORY_DAYS),
+                           today + timedelta(days=1))
+    verdict = light_mod.week_verdict(journal, today, th)
+    colours = {light_mod.PROGRESS: ["green"], light_mod.BACK_OFF: ["red"]}.get(
+        verdict.kind, ["amber"])
     ids = [p.id for p in phase.prescriptions]
     pains: dict[int, list[int | None]] = {}
     for log in repo.logs_between(week_start, today, ids):
@@ -612,10 +644,10 @@ def suggestions(today: date) -> list[dp.Suggestion]:
         dose = dp.Dose(r["id"], r["sets"], r["reps"], r["hold_s"], r["load"], r["load_unit"],
                        r["notes"] or "")
         s = dp.advise(dose, _steps(r["exercise_progression"]), week_colours=colours,
-                      ready=ready, pain_during=pains.get(pid, ()),
+                      ready=verdict.kind == light_mod.PROGRESS, pain_during=pains.get(pid, ()),
                       acceptable_pain=th.acceptable_pain, green_peak_max=th.green_peak_max)
-        out.append(dp.Suggestion(s.prescription_id, s.kind, s.field, s.old, s.new, s.reason,
-                                 label=r["exercise_name"]))
+        out.append(dp.Suggestion(s.prescription_id, s.kind, s.field, s.old, s.new,
+                                 _with_verdict(s, verdict), label=r["exercise_name"]))
     return out
 
 
