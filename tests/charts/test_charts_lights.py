@@ -1,16 +1,19 @@
-"""The light strip shows domain.light.day_light for every day."""
+"""The light strip shows domain.light.day_light for every day, red-flag and waiting days
+marked apart."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from matplotlib.colors import same_color
 from matplotlib.dates import date2num
 
 from rehabjournal.charts import DARK, LIGHT
 from rehabjournal.charts.lights import LightStripChart, light_strip_figure
+from rehabjournal.domain import scales
 from rehabjournal.domain.entities import CheckIn, DayRecord, Journal, RedFlag, Session
-from rehabjournal.domain.light import day_light
+from rehabjournal.domain.light import WAITING, WAITING_LABEL, day_light, day_lights, marks_of
 from rehabjournal.services.progress import build_progress
 
 D0 = date(2024, 1, 1)
@@ -52,3 +55,67 @@ def test_theme_recolours_cells():
     assert chart.cell_colours() == d.lights
     assert same_color(tuple(image.get_array()[0][0]), DARK.light_colour(d.lights[0]))
     assert light_strip_figure(d, DARK).get_facecolor()[0] < 0.5
+
+
+def marked_journal() -> Journal:
+    """Morning pain 1 from 1 to 20 Jan; a load-red run on 10 Jan (pain after 7), an urgent
+    flag on 12 Jan, an assessment flag on 14 Jan, and an easy run on 20 Jan whose next
+    morning (21 Jan) is not rated: waiting."""
+    j = Journal()
+    for i in range(20):
+        d = D0 + timedelta(days=i)
+        sessions = ()
+        if i == 9:
+            sessions = (Session(d, "run", 30, rpe=5, pain_after=7),)
+        if i == 19:
+            sessions = (Session(d, "run", 30, rpe=3, pain_during=1),)
+        flags = {11: (RedFlag(d, "locking_giving_way"),),
+                 13: (RedFlag(d, "night_or_constant_pain"),)}.get(i, ())
+        j.days[d] = DayRecord(d, CheckIn(d, morning_pain=1), sessions, red_flags=flags)
+    return j
+
+
+def test_red_flag_days_are_marked_apart_from_load_red_days():
+    j = marked_journal()
+    days = [D0 + timedelta(days=i) for i in range(8, 20)]
+    lights = day_lights(j, days)
+    data = SimpleNamespace(days=days, lights=[li.colour for li in lights],
+                           light_marks=marks_of(lights), light_reasons=[li.reason for li in lights])
+    chart = LightStripChart()
+    chart.update(data)
+    colours = chart.cell_colours()
+    marks = chart.cell_marks()
+    # 10, 12 and 14 Jan are all red cells; only the flag days carry a tier's mark
+    assert [colours[i] for i in (1, 3, 5)] == ["red", "red", "red"]
+    assert [marks[i] for i in (1, 3, 5)] == [None, scales.URGENT, scales.ASSESSMENT]
+    assert marks[-1] == WAITING and colours[-1] is None  # 20 Jan waits for 21 Jan
+    assert marks.count(None) == len(days) - 3
+    symbols = [t for t in chart.symbols if t.get_visible()]
+    assert [t.get_text() for t in symbols] == ["!", "?"]
+    assert same_color(symbols[0].get_bbox_patch().get_facecolor(),
+                      scales.FLAG_TIERS[scales.URGENT].colour)
+    assert "see a clinician now" in chart.describe(float(date2num(D0 + timedelta(days=11))),
+                                                   0.5, chart.ax)
+    assert WAITING_LABEL in chart.describe(float(date2num(D0 + timedelta(days=19))), 0.5,
+                                           chart.ax)
+    # the legend names the marks in the domain's words
+    labels = [t.get_text() for t in chart.legend.get_texts()]
+    assert labels == ["red: back off", "waiting", "see a clinician now", "book an assessment"]
+    # a new period without marks clears them
+    chart.update(SimpleNamespace(days=days[:3], lights=data.lights[:3]))
+    assert chart.cell_marks() == [None, None, None]
+    assert not any(t.get_visible() for t in chart.symbols)
+
+
+def test_marks_survive_a_theme_change():
+    j = marked_journal()
+    days = [D0 + timedelta(days=i) for i in range(8, 20)]
+    lights = day_lights(j, days)
+    data = SimpleNamespace(days=days, lights=[li.colour for li in lights],
+                           light_marks=marks_of(lights))
+    chart = LightStripChart()
+    chart.update(data)
+    before = chart.cell_marks()
+    chart.set_theme(DARK)
+    assert chart.cell_marks() == before
+    assert same_color(chart.waiting.get_edgecolor()[0], DARK.muted)

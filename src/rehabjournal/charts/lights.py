@@ -1,20 +1,53 @@
-"""The pain-monitoring light calendar: a strip with one cell per day."""
+"""The pain-monitoring light calendar: a strip with one cell per day.
+
+Each cell has the day's light colour (``domain.light``: green, amber, red; grey when there
+is nothing to judge). A red-flag day is marked apart from a load-red day with its tier's
+symbol on a badge of the tier's colour (``domain.scales.FLAG_TIERS``: "!" see a clinician
+now, "?" book an assessment); a day waiting for its next-morning rating is grey and
+hatched. The legend above the strip says so, in the words of ``domain.light.LEGEND``.
+"""
 
 from __future__ import annotations
 
+from ..domain import light as light_mod
+from ..domain import scales
 from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date
 
-NAMES = {"green": "green", "amber": "amber", "red": "red", None: "no light (nothing to judge)"}
+NAMES = {
+    "green": "green",
+    "amber": "amber",
+    "red": "red",
+    light_mod.WAITING: light_mod.WAITING_LABEL,
+    None: "no light (nothing to judge)",
+}
+"""What the hover text calls each status."""
+
+WAITING_HATCH = "////"
+LEGEND_KEYS = ("red", light_mod.WAITING, scales.URGENT, scales.ASSESSMENT)
+"""The legend entries the strip shows (green and amber need no legend beside the colours)."""
+
+
+def _legend_item(key: str) -> light_mod.LegendItem:
+    return next(item for item in light_mod.LEGEND if item.key == key)
 
 
 class LightStripChart(Chart):
-    """One coloured cell a day: green, amber, red, or grey when there is nothing to judge."""
+    """One coloured cell a day; red-flag days carry their tier's symbol, waiting days a hatch.
+
+    ``update(data)`` reads ``data.days`` and ``data.lights`` (colours), and, when present,
+    ``data.light_marks``: per day ``scales.URGENT``, ``scales.ASSESSMENT``,
+    ``light.WAITING`` or None (``domain.light.marks_of``).
+    """
 
     figsize = (8.0, 1.1)
     layout = None
     margins = (0.7, 0.2, 0.26, 0.3)  # same left margin as the pain chart: the days align
 
     def _build(self) -> None:
+        from matplotlib.collections import PolyCollection
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
         ax = self.ax = self.figure.add_subplot()
         self._date_axis(ax)
         ax.xaxis.get_major_formatter().show_offset = False  # the charts below show the year
@@ -25,10 +58,34 @@ class LightStripChart(Chart):
         self.image = ax.imshow([[(1.0, 1.0, 1.0)]], aspect="auto", interpolation="nearest",
                                extent=(0, 1, 0, 1), origin="lower")
         ax.set_ylim(0, 1)
+        self.waiting = PolyCollection([], facecolors="none", linewidths=0,
+                                      hatch=WAITING_HATCH, zorder=2)
+        ax.add_collection(self.waiting)
+        self.symbols: list = []
+        handles = [
+            Patch(facecolor=self.theme.red, label=_legend_item("red").short),
+            Patch(facecolor=self.theme.no_light, hatch=WAITING_HATCH,
+                  label=_legend_item(light_mod.WAITING).short),
+        ]
+        for tier in (scales.URGENT, scales.ASSESSMENT):
+            info = scales.FLAG_TIERS[tier]
+            handles.append(Line2D([], [], linestyle="none", marker=f"${info.symbol}$",
+                                  markersize=7, color=info.colour,
+                                  label=_legend_item(tier).short))
+        self.legend = ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0),
+                                ncol=len(handles), fontsize=7, frameon=False,
+                                borderaxespad=0.1, handlelength=1.2, handletextpad=0.4,
+                                columnspacing=1.0)
         self.data = None
         self.xs: list[float] = []
+        self.marks_shown: list[str | None] = []
 
     def _recolour(self) -> None:
+        self.waiting.set_edgecolor(self.theme.muted)
+        handles = self.legend.legend_handles
+        handles[0].set_facecolor(self.theme.red)
+        handles[1].set_facecolor(self.theme.no_light)
+        handles[1].set_edgecolor(self.theme.muted)
         if self.data is not None:
             self.image.set_data(self._rgb(self.data.lights))
 
@@ -43,14 +100,45 @@ class LightStripChart(Chart):
             row.append(cache[colour])
         return [row or [to_rgb(self.theme.no_light)]]
 
+    def _symbol(self, i: int):
+        while len(self.symbols) <= i:
+            self.symbols.append(self.ax.text(
+                0, 0.5, "", ha="center", va="center", fontsize=7, fontweight="bold",
+                color="white", zorder=3, gid="keep-symbol", clip_on=True,
+                bbox={"boxstyle": "circle,pad=0.15", "linewidth": 0.8,
+                      "edgecolor": "white"}))
+        return self.symbols[i]
+
+    def _draw_marks(self, marks: list[str | None]) -> None:
+        waiting = []
+        used = 0
+        for x, mark in zip(self.xs, marks, strict=False):
+            if mark == light_mod.WAITING:
+                waiting.append(((x - 0.5, 0), (x - 0.5, 1), (x + 0.5, 1), (x + 0.5, 0)))
+            elif mark in scales.FLAG_TIERS:
+                tier = scales.FLAG_TIERS[mark]
+                text = self._symbol(used)
+                used += 1
+                text.set_position((x, 0.5))
+                text.set_text(tier.symbol)
+                text.get_bbox_patch().set_facecolor(tier.colour)
+                text.set_visible(True)
+        for text in self.symbols[used:]:
+            text.set_visible(False)
+        self.waiting.set_verts(waiting)
+
     def update(self, data) -> None:
-        """Show ``data.lights`` (a ``ProgressData``; any object with days and lights)."""
+        """Show ``data.lights`` and ``data.light_marks`` (a ``ProgressData``, a period
+        summary: any object with ``days`` and ``lights``)."""
         self.data = data
         xs = self.xs = day_numbers(data.days)
         self.image.set_data(self._rgb(data.lights))
         if xs:
             self.image.set_extent((xs[0] - 0.5, xs[-1] + 0.5, 0, 1))
             self.ax.set_xlim(xs[0] - 0.5, xs[-1] + 0.5)
+        marks = list(getattr(data, "light_marks", None) or [None] * len(data.days))
+        self.marks_shown = marks
+        self._draw_marks(marks)
 
     def cell_colours(self) -> list[str | None]:
         """The light of each drawn cell, read back from the image (for tests)."""
@@ -64,6 +152,28 @@ class LightStripChart(Chart):
                              if same_color(tuple(rgb), self.theme.light_colour(n))), None))
         return out
 
+    def cell_marks(self) -> list[str | None]:
+        """The mark of each drawn cell, read back from the artists (for tests).
+
+        ``scales.URGENT`` / ``scales.ASSESSMENT`` for a visible tier symbol on the cell,
+        ``light.WAITING`` for a hatched cell, None otherwise.
+        """
+        from matplotlib.colors import same_color
+
+        out: list[str | None] = [None] * len(self.xs)
+        index = {round(x): i for i, x in enumerate(self.xs)}
+        for path in self.waiting.get_paths():
+            left = float(path.vertices[0][0])
+            out[index[round(left + 0.5)]] = light_mod.WAITING
+        for text in self.symbols:
+            if not text.get_visible():
+                continue
+            colour = text.get_bbox_patch().get_facecolor()
+            tier = next(k for k, t in scales.FLAG_TIERS.items()
+                        if t.symbol == text.get_text() and same_color(colour, t.colour))
+            out[index[round(text.get_position()[0])]] = tier
+        return out
+
     def describe(self, x: float, y: float, ax) -> str | None:
         data = self.data
         if data is None or not self.xs:
@@ -71,7 +181,12 @@ class LightStripChart(Chart):
         i = round(x - self.xs[0])
         if not 0 <= i < len(data.days):
             return None
-        text = f"{fmt_date(data.days[i])}: {NAMES.get(data.lights[i], data.lights[i])}"
+        mark = self.marks_shown[i] if i < len(self.marks_shown) else None
+        status = light_mod.WAITING if mark == light_mod.WAITING else data.lights[i]
+        text = f"{fmt_date(data.days[i])}: {NAMES.get(status, status)}"
+        if mark in scales.FLAG_TIERS:
+            tier = scales.FLAG_TIERS[mark]
+            text += f" ({tier.symbol} red flag: {tier.heading.lower()})"
         reasons = getattr(data, "light_reasons", None)
         if reasons and reasons[i]:
             text += f"\n{reasons[i]}"
