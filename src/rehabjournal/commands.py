@@ -266,6 +266,49 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- summary (the period summary as text or JSON; see docs/summary.md) ---------------------
+
+
+def _summary_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                        help="first day of the period (default: 4 weeks before --to)")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                        help="last day of the period (default: the journal's last entry)")
+    parser.add_argument("--json", action="store_true",
+                        help="print the summary as JSON (fields in docs/summary.md)")
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                        help="summarise a throwaway demo journal (the same as before the "
+                        "command)")
+    _data_dir_after_command(parser)
+
+
+@command("summary", "print the period summary (weekly figures, changes, lights, red flags) "
+         "as text or JSON (see docs/summary.md)", _summary_args)
+def run_summary(args: argparse.Namespace) -> int:
+    import json
+
+    start = _date_option("--from", args.date_from)
+    end = _date_option("--to", args.date_to)
+    if start and end and end < start:
+        raise ValidationError(
+            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
+
+    with journal_for(args):
+        from .services.report import resolve_period
+        from .services.summary import period_summary, summary_json, summary_text
+
+        start, end = resolve_period(start, end)
+        summary = period_summary(start, end)
+    if args.json:
+        json.dump(summary_json(summary), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(summary_text(summary))
+    if summary.empty:
+        print(f"rehabjournal: warning: no entries from {start} to {end}.", file=sys.stderr)
+    return 0
+
+
 # ---- data safety: full export/import, backup, FHIR (docs/full-export.md, your-data.md) ------
 
 

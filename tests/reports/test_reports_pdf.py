@@ -9,7 +9,6 @@ from datetime import date, timedelta
 import pypdf
 import pytest
 
-from rehabjournal.domain.change import clinically_important
 from rehabjournal.errors import StorageError
 
 END = date(2026, 3, 17)
@@ -96,28 +95,40 @@ def test_headline_numbers_match_the_journal(demo, tmp_path):
     text = pypdf.PdfReader(out).pages[0].extract_text()
     lines = lines_of(text)
 
-    first = morning_mean(START, START + timedelta(days=6))
-    last = morning_mean(END - timedelta(days=6), END)
+    # the period is Wed 18 Feb to Tue 17 Mar: the first full calendar week is 16-22 Feb
+    # (completed from the demo's entries before the period), the last is 9-15 Mar (the
+    # week of 16 Mar is partial: the journal ends on the 17th)
+    first_week = (date(2026, 2, 16), date(2026, 2, 22))
+    last_week = (date(2026, 3, 9), date(2026, 3, 15))
+    flat = " ".join(lines)
+    assert "First week 16-22 Feb" in flat and "Last week 9-15 Mar" in flat
+    first, last = morning_mean(*first_week), morning_mean(*last_week)
     whole = morning_mean(START, END)
-    ch = clinically_important(first, last)
-    expected_change = f"{last - first:+.1f} ({(last - first) / first * 100:+.0f} %)"
     row = row_after(lines, "Morning pain (mean, 0-10)", 5)
-    assert row[:4] == [f"{whole:.1f}", f"{first:.1f}", f"{last:.1f}", expected_change]
-    if ch["important"]:
+    assert row[:4] == [f"{whole:.1f}", f"{first:.1f}", f"{last:.1f}", f"{last - first:+.1f}"]
+    # clinically important: 2 points, or 30 % only from a first week of 4/10 or more
+    important = abs(last - first) >= 2 or (first >= 4 and abs(last - first) >= 0.3 * first)
+    if important:
         assert row[4].startswith("Yes")
         assert ("better" if last < first else "worse") in row[4]
     else:
         assert row[4] == "No"
+    assert "2 points, or 30 % when the first value is 4/10 or more" in flat
 
     all_sessions = sessions_between(START, END)
-    first_sessions = sessions_between(START, START + timedelta(days=6))
-    last_sessions = sessions_between(END - timedelta(days=6), END)
-    row = row_after(lines, "Sessions", 3)
-    assert row == [str(len(all_sessions)), str(len(first_sessions)), str(len(last_sessions))]
+    first_sessions = sessions_between(*first_week)
+    last_sessions = sessions_between(*last_week)
+    row = row_after(lines, "Sessions", 4)
+    assert row == [str(len(all_sessions)), str(len(first_sessions)), str(len(last_sessions)),
+                   f"{len(last_sessions) - len(first_sessions):+d}"]  # no percentage
     minutes = sum(s.minutes for s in all_sessions)
     assert row_after(lines, "Minutes of activity", 1) == [f"{minutes} min"]
     load = sum(s.rpe * s.minutes for s in all_sessions if s.rpe is not None)
     assert row_after(lines, "Training load (RPE x min)", 1) == [f"{load} AU"]
+    first_load = sum(s.rpe * s.minutes for s in first_sessions if s.rpe is not None)
+    last_load = sum(s.rpe * s.minutes for s in last_sessions if s.rpe is not None)
+    assert row_after(lines, "Training load (RPE x min)", 4)[1:] == [
+        str(first_load), str(last_load), f"{last_load - first_load:+d} AU"]
 
     during = [s.pain_during for s in all_sessions if s.pain_during is not None]
     assert row_after(lines, "Pain during sessions", 1)[0] == (

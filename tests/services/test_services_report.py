@@ -41,22 +41,22 @@ def two_weeks(journal):
 def test_headline_first_week_against_last_week(two_weeks):
     data = build_report_data(START, END, made=date(2026, 3, 20))
     assert not data.empty
-    morning = data.headline[0]
+    summary = data.summary
+    morning = summary.comparison("morning_pain")
     assert (morning.first, morning.last) == (5.0, 3.0)
     assert morning.period == 4.0
-    assert morning.change["important"] and morning.change["direction"] == "down"
-    assert data.pain_change["change"] == -2.0
-    assert data.sessions == 7 and data.minutes == 210
+    assert morning.important and morning.direction == "down" and morning.change == -2.0
+    assert summary.sessions == 7 and summary.minutes == 210
     # week one: 4 runs (days 0, 2, 4, 6) x 4 x 30; week two: 3 runs x 5 x 30
-    assert [w.load for w in data.weeks] == [480.0, 450.0]
-    assert data.weeks[1].change_pct == pytest.approx(-6.25)
-    assert [w.morning_mean for w in data.weeks] == [5.0, 3.0]
-    assert data.total_load == 930.0
-    assert [(i.day, i.title) for i in data.red_flag_days] == [
-        (START + timedelta(days=9), "Pain at night or constant pain")]
+    assert [w.load for w in summary.weeks] == [480.0, 450.0]
+    assert summary.weeks[1].change_pct == pytest.approx(-6.25)
+    assert [w.morning_mean for w in summary.weeks] == [5.0, 3.0]
+    assert summary.load == 930.0
+    assert [(f.day, f.label, f.tier) for f in summary.red_flags] == [
+        (START + timedelta(days=9), "Pain at night or constant pain", "assessment")]
     assert [i.title for i in data.flares] == ["Flare after hills"]
     assert data.questions == ["Can I do hill repeats?"]
-    assert len(data.days) == 14 and len(data.lights) == 14
+    assert len(data.days) == 14 and len(summary.days) == 14
     assert data.patient == "Zoë Łukasiewicz" and data.initials == "Z.Ł."
     assert data.clinician == "Dr Ada Nwosu"
     assert data.condition.startswith("Patellar tendinopathy")
@@ -64,10 +64,11 @@ def test_headline_first_week_against_last_week(two_weeks):
 
 def test_red_flag_day_is_red_and_its_note_is_notable(two_weeks):
     data = build_report_data(START, END)
-    lights = dict(data.lights)
-    assert lights[START + timedelta(days=9)] == "red"
-    assert data.weeks[1].light == "red"
-    assert (START + timedelta(days=9), "note 9") in data.notes
+    flagged = START + timedelta(days=9)
+    day = next(d for d in data.summary.days if d.day == flagged)
+    assert day.light == "red" and day.red_flag_tier == "assessment"
+    assert data.summary.weeks[1].worst_light == "red"
+    assert (flagged, "note 9") in data.notes
 
 
 def test_anonymise_keeps_initials_only(two_weeks):
@@ -78,7 +79,7 @@ def test_anonymise_keeps_initials_only(two_weeks):
 
 def test_empty_period_and_bad_period(two_weeks):
     data = build_report_data(date(2025, 1, 1), date(2025, 1, 28))
-    assert data.empty and data.headline == [] and data.days == []
+    assert data.empty and data.days == [] and data.summary.first_week is None
     assert data.questions == ["Can I do hill repeats?"]
     with pytest.raises(ReportPeriodError, match="before it starts"):
         build_report_data(END, START)

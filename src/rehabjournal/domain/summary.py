@@ -31,8 +31,9 @@ Rules (domain.md sections 2, 3 and 6; docs/summary.md says the same for users):
     * **Lights** come from ``domain.light`` (one per day; a week's light is its worst
       day); **red flags** carry their tier (``scales.URGENT``: see a clinician now;
       ``scales.ASSESSMENT``: book an assessment); **escalations** come from
-      ``domain.redflags`` as of the period's last day with data (its last day, or the
-      journal's last entry when that is earlier).
+      ``domain.redflags.escalations`` as of the period's last day with data (its last
+      day, or the journal's last entry when that is earlier); the **advice** is
+      ``domain.light.week_verdict`` as of the period's last day.
     * **Load spike indicator**: ``load.acwr_from_first_entry`` (first value on day 29 of
       the journal's data).
 """
@@ -53,6 +54,7 @@ from rehabjournal.domain import redflags as redflags_mod
 from rehabjournal.domain import scales
 from rehabjournal.domain.entities import DayRecord, Journal
 from rehabjournal.domain.programme import WeekAdherence
+from rehabjournal.domain.redflags import Escalation
 
 COMPLETE: Final = "complete"
 """A calendar week whose 7 days are all inside the period."""
@@ -95,6 +97,9 @@ class DaySummary:
         morning_pain: the check-in's morning pain (0-10), or None.
         peak_pain: worst pain during or after a session (0-10), or None.
         light: "green", "amber", "red" or None (``domain.light.day_light``).
+        status: the light's status: its colour, "waiting" (sessions whose next morning is
+            not rated yet) or None (nothing to judge).
+        advice: the light's advice line ("Green: keep going ..."), "" with no status.
         light_reason: the light's reason in plain words.
         red_flag: True when the light was decided by a red flag.
         red_flag_tier: ``scales.URGENT`` or ``scales.ASSESSMENT`` for the day's most
@@ -110,6 +115,8 @@ class DaySummary:
     morning_pain: int | None
     peak_pain: int | None
     light: str | None
+    status: str | None
+    advice: str
     light_reason: str
     red_flag: bool
     red_flag_tier: str | None
@@ -139,6 +146,8 @@ class WeekSummary:
         worst_light: the worst day light of the counted days, or None.
         light_counts: counted days per light colour.
         adherence_pct: programme exercises done / prescribed in percent, or None.
+        prescribed, done: the programme exercises due and done (partial logs count half)
+            over the counted days; 0 without a programme.
     """
 
     week_start: date
@@ -159,6 +168,8 @@ class WeekSummary:
     worst_light: str | None
     light_counts: dict[str, int]
     adherence_pct: float | None
+    prescribed: int = 0
+    done: float = 0.0
 
     @property
     def week_end(self) -> date:
@@ -241,19 +252,6 @@ class RedFlagItem:
         return scales.URGENCY_ADVICE.get(self.tier, "")
 
 
-@dataclass(frozen=True, slots=True)
-class Escalation:
-    """A reason to book an assessment found by the rules (``domain.redflags``).
-
-    Attributes:
-        kind: "no_improvement" or "worse_despite_reduced_load".
-        text: the message in plain words.
-    """
-
-    kind: str
-    text: str
-
-
 @dataclass(slots=True)
 class PeriodSummary:
     """Everything the views show about ``start``..``end``.
@@ -272,7 +270,11 @@ class PeriodSummary:
         adherence_pct: programme adherence over the period, or None.
         light_counts: days of the period per light colour.
         red_flags: the period's red flags with their tier, oldest first.
-        escalations: reasons to book an assessment as of ``end``.
+        escalations: reasons to book an assessment as of the period's last day with data
+            (``domain.redflags.Escalation``: no improvement, worse despite reduced load;
+            recorded "book an assessment" flags are in ``red_flags``).
+        verdict: the advice as of ``end`` (``domain.light.week_verdict``: progress, hold
+            or back off; progress only after a full green week), or None.
         sd: the standard deviation monotony uses ("population").
     """
 
@@ -294,6 +296,7 @@ class PeriodSummary:
     light_counts: dict[str, int] = field(default_factory=dict)
     red_flags: list[RedFlagItem] = field(default_factory=list)
     escalations: list[Escalation] = field(default_factory=list)
+    verdict: light_mod.Verdict | None = None
     sd: str = SD_KIND
 
     @property
@@ -351,10 +354,7 @@ def worst_light(colours: Iterable[str | None]) -> str | None:
 
 
 def _tier(record: DayRecord) -> str | None:
-    tiers = {scales.RED_FLAGS[f.code][1] for f in record.red_flags if f.code in scales.RED_FLAGS}
-    if scales.URGENT in tiers:
-        return scales.URGENT
-    return scales.ASSESSMENT if tiers else None
+    return scales.worst_tier(f.code for f in record.red_flags)
 
 
 def counted_range(start: date, end: date, data_span: tuple[date, date] | None
@@ -444,10 +444,8 @@ def period_summary(
     mondays = [monday0 + timedelta(weeks=k)
                for k in range((load_mod.week_start_of(end) - monday0).days // 7 + 1)]
     row_days = _days(monday0, mondays[-1] + timedelta(days=6))
-    lights = {d: light_mod.day_light(journal, d, th) for d in row_days if counting.counts(d)}
-    for d in period_days:
-        if d not in lights:
-            lights[d] = light_mod.day_light(journal, d, th)
+    judged = sorted({d for d in row_days if counting.counts(d)} | set(period_days))
+    lights = dict(zip(judged, light_mod.day_lights(journal, judged, th), strict=True))
 
     # ---- days --------------------------------------------------------------------------
     ratios = _ratios(journal, end, first)
@@ -463,6 +461,8 @@ def period_summary(
             morning_pain=rec.morning_pain,
             peak_pain=rec.peak_pain,
             light=li.colour,
+            status=li.status,
+            advice=li.text if li.status else "",
             light_reason=li.reason,
             red_flag=li.red_flag,
             red_flag_tier=_tier(rec),
@@ -494,27 +494,14 @@ def period_summary(
     # ---- red flags and escalations -----------------------------------------------------
     for d in period_days:
         for f in journal.get(d).red_flags:
-            entry = scales.RED_FLAGS.get(f.code)
-            tier = entry[1] if entry else scales.ASSESSMENT
-            summary.red_flags.append(
-                RedFlagItem(d, f.code, scales.red_flag_label(f.code), tier, f.note))
+            summary.red_flags.append(RedFlagItem(
+                d, f.code, scales.red_flag_label(f.code), scales.flag_tier(f.code), f.note))
     if last is not None:
-        summary.escalations = escalations(journal, min(end, last), th, onset)
+        # recorded "book an assessment" flags are listed with the red flags, not here
+        summary.escalations = redflags_mod.escalations(
+            journal, min(end, last), th, onset, flags=False)
+    summary.verdict = light_mod.week_verdict(journal, end, th)
     return summary
-
-
-def escalations(journal: Journal, day: date, th: light_mod.Thresholds,
-                onset: date | None = None) -> list[Escalation]:
-    """The escalation rules of ``domain.redflags`` as of ``day`` (worse despite reduced
-    load first, then no improvement)."""
-    out: list[Escalation] = []
-    worse = redflags_mod.worse_despite_reduced_load(journal, day, th)
-    if worse:
-        out.append(Escalation("worse_despite_reduced_load", worse))
-    stuck = redflags_mod.no_improvement(journal, day, th, onset)
-    if stuck:
-        out.append(Escalation("no_improvement", stuck))
-    return out
 
 
 def _ratios(journal: Journal, end: date, first: date | None) -> dict[date, float | None]:
@@ -580,6 +567,8 @@ def _week_row(
         worst_light=worst_light(colours),
         light_counts=dict(Counter(c for c in colours if c)),
         adherence_pct=adherence.percent if adherence is not None else None,
+        prescribed=adherence.prescribed if adherence is not None else 0,
+        done=adherence.done if adherence is not None else 0.0,
     )
 
 

@@ -124,8 +124,10 @@ class Section:
 def _charts(data: ReportData, width: float) -> list[Flowable]:
     """The main charts of page one (pain, load, adherence), never split across pages.
 
-    A chart that fails to draw is replaced by a line saying so: one chart must not cost
-    the clinician the whole report.
+    Their weekly bars and ratio come from the period summary (``data.progress`` is made
+    by ``services.report.chart_data``), so they are the weekly table's rows. A chart that
+    fails to draw is replaced by a line saying so: one chart must not cost the clinician
+    the whole report.
     """
     from ..charts.adherence import adherence_figure
     from ..charts.load import load_figure
@@ -216,6 +218,8 @@ def build_story(
         story += fl.questions_block(data)
         return story
 
+    story += fl.urgent_box(data, width)
+    story += fl.assessment_box(data, width)
     story += fl.headline_table(data, width)
     story.append(Spacer(1, 3 * mm))
     story += fl.summary_lines(data)

@@ -21,6 +21,10 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..domain import light as light_mod
+from ..domain import scales
+from ..domain.summary import COMPLETED, PARTIAL, PeriodSummary
+from ..services import summary as sm
 from ..services.report import DatedItem, ReportData
 from . import styles as st
 
@@ -43,11 +47,7 @@ def fmt_short(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
-def fmt_span(first: date, last: date) -> str:
-    """"18-24 Feb", or "26 Feb-4 Mar" across a month end."""
-    if first.month == last.month:
-        return f"{first.day}-{fmt_short(last)}"
-    return f"{fmt_short(first)}-{fmt_short(last)}"
+fmt_span = sm.fmt_span
 
 
 def fmt_num(value: float | None, places: int = 1) -> str:
@@ -116,98 +116,155 @@ def empty_notice(data: ReportData) -> list[Flowable]:
     ]
 
 
-def _important_text(ch) -> str:
-    if ch is None:
-        return "-"
-    if not ch["important"]:
-        return "No"
-    why = []
-    if ch["meets_points"]:
-        why.append("2 points")
-    if ch["meets_fraction"]:
-        why.append("30 %")
-    better = {"down": "better", "up": "worse"}.get(ch["direction"], "")
-    return f"Yes ({' and '.join(why)}), {better}".rstrip(", ")
+def _tier_box(tier_key: str, title: str, lines: list[str], width: float) -> Table:
+    """A boxed notice in the colour of a red-flag tier (``scales.FLAG_TIERS``)."""
+    tier = scales.FLAG_TIERS[tier_key]
+    colour = st.colors.HexColor(tier.colour)
+    s = st.stylesheet()
+    cells: list[Flowable] = [Paragraph(
+        f'<font color="{tier.colour}"><b>{escape(tier.symbol)} {escape(title)}</b></font>',
+        s["box_title"])]
+    cells += [Paragraph(line, s["bullet"], bulletText="•") for line in lines]
+    table = Table([[cells]], colWidths=[width], hAlign="LEFT")
+    table.setStyle(st.table_style(
+        ("BOX", (0, 0), (-1, -1), 1.5, colour),
+        ("BACKGROUND", (0, 0), (-1, -1), st.TIER_TINTS[tier_key]),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        header=False,
+    ))
+    return table
+
+
+def urgent_box(data: ReportData, width: float) -> list[Flowable]:
+    """Urgent red flags ("see a clinician now") in their own box, above the headline."""
+    summary = data.summary
+    if summary is None or not summary.urgent_flags:
+        return []
+    tier = scales.FLAG_TIERS[scales.URGENT]
+    lines = [f"<b>{fmt_date(f.day, weekday=True)}</b>: {escape(f.label)}"
+             + (f" ({escape(f.note)})" if f.note else "") for f in summary.urgent_flags]
+    lines.append(escape(tier.advice))
+    title = f"{tier.heading}: urgent red flag{'s' if len(summary.urgent_flags) > 1 else ''} " \
+            "recorded in this period"
+    return [_tier_box(scales.URGENT, title, lines, width), Spacer(1, 3 * mm)]
+
+
+def assessment_box(data: ReportData, width: float) -> list[Flowable]:
+    """Reasons to book an assessment: assessment-tier red flags and the escalation rules
+    (no improvement after 6 weeks; worse despite reduced load)."""
+    summary = data.summary
+    if summary is None or not (summary.assessment_flags or summary.escalations):
+        return []
+    tier = scales.FLAG_TIERS[scales.ASSESSMENT]
+    lines = [f"<b>{fmt_date(f.day, weekday=True)}</b>: {escape(f.label)}"
+             + (f" ({escape(f.note)})" if f.note else "") for f in summary.assessment_flags]
+    lines += [escape(e.text) for e in summary.escalations]
+    return [_tier_box(scales.ASSESSMENT, tier.heading, lines, width), Spacer(1, 3 * mm)]
+
+
+def _week_heading(summary: PeriodSummary, index: int | None, which: str) -> Paragraph:
+    """"First week" over "23 Feb-1 Mar" (the span kept on one line)."""
+    text = f"{which} week"
+    if index is not None:
+        w = summary.weeks[index]
+        span = escape(fmt_span(w.week_start, w.week_end)).replace(" ", "\u00a0")
+        text += f"<br/>{span}"
+    return Paragraph(text, st.stylesheet()["cell_bold"])
 
 
 def headline_table(data: ReportData, width: float) -> list[Flowable]:
-    """First week against last week, with the change and whether it is important."""
-    fw, lw = data.first_week, data.last_week
+    """First full calendar week against the last, with the change and whether it is
+    clinically important (pain) or the absolute change (counts)."""
+    summary = data.summary
+    assert summary is not None
+    compared = summary.last_week is not None and summary.last_week != summary.first_week
     head = [
         P("Measure", "cell_bold"),
         P("Whole period", "cell_bold"),
-        P(f"First week {fmt_span(*fw)}" if fw else "First week",
-          "cell_bold"),
-        P(f"Last week {fmt_span(*lw)}" if lw else "Last week",
-          "cell_bold"),
-        P("Change", "cell_bold"),
-        P("Clinically important? (2 points or 30 %)", "cell_bold"),
+        _week_heading(summary, summary.first_week, "First"),
+        _week_heading(summary, summary.last_week if compared else None, "Last"),
+        P("Change (last - first)", "cell_bold"),
+        P(sm.important_header(summary), "cell_bold"),
     ]
     rows = [head]
     extra = []
-    for i, h in enumerate(data.headline, start=1):
-        pain = "pain" in h.label.lower()
-        places = 1 if pain else 0
-        if h.first is not None and h.last is not None:
-            diff = h.last - h.first
-            pct = diff / h.first * 100 if h.first else None
-            change = f"{diff:+.{places}f}"
-            if pct is not None:
-                change += f" ({pct:+.0f} %)"
-        else:
-            change = "-"
-        unit = f" {h.unit}" if h.unit and not pain else ""
-        period = fmt_num(h.period, places) + (unit if h.period is not None else "")
+    for i, c in enumerate(summary.comparisons, start=1):
         rows.append([
-            P(h.label),
-            P(period, "cell_right"),
-            P(fmt_num(h.first, places), "cell_right"),
-            P(fmt_num(h.last, places), "cell_right"),
-            P(change, "cell_right"),
-            P(_important_text(h.change) if pain else ""),
+            P(c.label),
+            P(sm.fmt_measure(c, c.period, unit=True), "cell_right"),
+            P(sm.fmt_measure(c, c.first), "cell_right"),
+            P(sm.fmt_measure(c, c.last), "cell_right"),
+            P(sm.fmt_difference(c), "cell_right"),
+            P(c.verdict),
         ])
-        if pain and h.change and h.change["important"]:
-            tint = st.LIGHT_TINTS["green" if h.change["direction"] == "down" else "red"]
+        if c.important:
+            tint = st.LIGHT_TINTS["green" if c.direction == "down" else "red"]
             extra.append(("BACKGROUND", (5, i), (5, i), tint))
     w = width
-    widths = [0.29 * w, 0.11 * w, 0.11 * w, 0.11 * w, 0.17 * w, 0.21 * w]
-    return [_table(rows, widths, *extra, zebra=False)]
+    widths = [0.30 * w, 0.10 * w, 0.13 * w, 0.13 * w, 0.12 * w, 0.22 * w]
+    out: list[Flowable] = [_table(rows, widths, *extra, zebra=False)]
+    out.append(Spacer(1, 1 * mm))
+    out.append(P(_headline_note(summary, compared), "muted"))
+    return out
+
+
+def _headline_note(summary: PeriodSummary, compared: bool) -> str:
+    """What the first and last week are (calendar weeks, completed or not)."""
+    if summary.first_week is None:
+        return ("No full calendar week (Monday to Sunday) in this period: nothing to compare; "
+                "the whole-period column is the period's own days.")
+    completed = [which for which, index in (
+        ("first", summary.first_week), ("last", summary.last_week if compared else None))
+        if index is not None and summary.weeks[index].status == COMPLETED]
+    text = "First and last week = the first and last full calendar weeks (Monday to Sunday)"
+    if completed:
+        text += f"; the {' and '.join(completed)} completed from entries outside the period"
+    text += "." if compared else ". Only one full week: nothing to compare it with."
+    return text + " Counts: absolute changes."
 
 
 def summary_lines(data: ReportData) -> list[Flowable]:
     """Adherence, weekly load trend, lights, red-flag days and flares, as short bullets."""
     s = st.stylesheet()
+    summary = data.summary
+    assert summary is not None
     lines: list[str] = []
-    if data.adherence_pct is not None:
-        lines.append(f"<b>Programme adherence:</b> {data.adherence_pct:.0f} % of prescribed "
+    if summary.verdict is not None and summary.verdict.kind is not None:
+        v = summary.verdict
+        lines.append(f"<b>Advice as of {fmt_date(v.as_of, weekday=True)}:</b> "
+                     f"{escape(v.text)} <font color=\"#616e7c\">{escape(v.reason)}</font>")
+    if summary.adherence_pct is not None:
+        lines.append(f"<b>Programme adherence:</b> {summary.adherence_pct:.0f} % of prescribed "
                      "exercises done.")
     else:
-        lines.append(f"<b>Programme adherence:</b> {escape(data.adherence_note or 'not known')}")
-    if data.weekly_load:
-        trend = " → ".join(f"{t:.0f}" for _w, t, _c in data.weekly_load)
-        changes = [c for _w, _t, c in data.weekly_load[1:]]
-        big = [c for c in changes if c is not None and c > 30]
-        text = f"<b>Weekly load (AU, calendar weeks):</b> {trend}."
-        if data.weekly_load[0][0] < data.start or data.weekly_load[-1][0] + timedelta(
-            days=6
-        ) > data.end:
-            text += " First and last weeks may be partial."
+        lines.append("<b>Programme adherence:</b> no programme exercises were prescribed in "
+                     "this period.")
+    if summary.weeks:
+        text = (f"<b>Weekly load (AU, calendar weeks Monday to Sunday):</b> "
+                f"{escape(sm.load_trend(summary))}.")
+        big = [w for w in summary.weeks if w.change_pct is not None and w.change_pct > 30]
         if big:
-            text += f" {len(big)} week(s) rose by more than 30 %."
+            items = ", ".join(f"week of {fmt_short(w.week_start)} "
+                              f"{sm.fmt_change_pct(w.change_pct)}" for w in big)
+            text += f" Rose by more than 30 % on the week before: {items}."
+        if any(w.status == PARTIAL for w in summary.weeks):
+            text += " A partial week has no change."
         lines.append(text)
-    counts = data.light_counts
+    counts = summary.light_counts
     if counts:
         lines.append(
             "<b>Pain-monitoring lights:</b> "
             f"{counts.get('green', 0)} green, {counts.get('amber', 0)} amber, "
-            f"{counts.get('red', 0)} red days."
-        )
-    if data.red_flag_days:
-        days = sorted({i.day for i in data.red_flag_days})
+            f"{counts.get('red', 0)} red days.")
+    if summary.red_flags:
+        days = sorted({f.day for f in summary.red_flags})
         items = "; ".join(
-            f"{fmt_short(i.day)}: {escape(i.title)}" for i in data.red_flag_days
-        )
-        lines.append(f"<b>Red-flag days:</b> {len(days)} ({items}).")
+            f"{fmt_short(f.day)}: {escape(f.label)} "
+            f"({escape(scales.FLAG_TIERS[f.tier].heading.lower())})"
+            for f in summary.red_flags)
+        lines.append(f"<b>Red-flag days:</b> {len(days)}. {items}.")
     else:
         lines.append("<b>Red-flag days:</b> none recorded.")
     if data.flares:
@@ -218,23 +275,61 @@ def summary_lines(data: ReportData) -> list[Flowable]:
     return [Paragraph(text, s["bullet"], bulletText="•") for text in lines]
 
 
+WAITING_COLOUR = st.colors.HexColor("#9aa5b1")
+
+
+def day_mark(status: str | None, tier: str | None) -> tuple[str, object]:
+    """The strip's letter and colour of a day: a red-flag day shows its tier's symbol and
+    colour ("!" see a clinician now, "?" book an assessment), never the load light's R; a
+    day waiting for its next-morning rating shows "W" on grey."""
+    if tier is not None:
+        t = scales.FLAG_TIERS[tier]
+        return t.symbol, st.colors.HexColor(t.colour)
+    if status == light_mod.WAITING:
+        return "W", WAITING_COLOUR
+    return st.LIGHT_LETTERS[status], st.LIGHT_COLOURS[status]
+
+
+def light_legend() -> str:
+    """The light legend of the strip (``domain.light.LEGEND``'s short labels; progression
+    only after a full green week; the red-flag tiers)."""
+    letters = {light_mod.GREEN: "G", light_mod.AMBER: "A", light_mod.RED: "R",
+               light_mod.WAITING: "W"}
+    parts = []
+    for item in light_mod.LEGEND:
+        text = item.short
+        if item.key == light_mod.GREEN:
+            text += " (progress one step only after a full green week)"
+        elif item.key == light_mod.WAITING:
+            text = light_mod.WAITING_LABEL
+        elif item.symbol:
+            text = f"red flag: {text}"
+        parts.append(f"<b>{escape(letters.get(item.key) or item.symbol)}</b> {escape(text)}")
+    return "; ".join(parts) + "; blank: nothing to judge."
+
+
 def light_strip(data: ReportData, width: float) -> list[Flowable]:
-    """One coloured cell per day (G/A/R letters for black-and-white print), 28 days a row."""
-    if not data.lights:
+    """One coloured cell per day (letters for black-and-white print), 28 days a row."""
+    summary = data.summary
+    if summary is None or not summary.days:
         return []
     per_row = 28
     label_w = 16 * mm
     cell = min(6.2 * mm, (width - label_w) / per_row)
+    days = summary.days
     rows, cmds = [], []
-    for r, i in enumerate(range(0, len(data.lights), per_row)):
-        chunk = data.lights[i:i + per_row]
-        top = [fmt_short(chunk[0][0])] + [str(d.day) for d, _c in chunk]
-        bottom = [""] + [st.LIGHT_LETTERS[c] for _d, c in chunk]
+    for r, i in enumerate(range(0, len(days), per_row)):
+        chunk = days[i:i + per_row]
+        top = [fmt_short(chunk[0].day)] + [str(d.day.day) for d in chunk]
+        marks = [day_mark(d.status, d.red_flag_tier) for d in chunk]
+        bottom = [""] + [m[0] for m in marks]
         rows += [top, bottom]
-        for j, (_d, colour) in enumerate(chunk, start=1):
-            cmds.append(("BACKGROUND", (j, 2 * r + 1), (j, 2 * r + 1), st.LIGHT_COLOURS[colour]))
+        for j, (_letter, colour) in enumerate(marks, start=1):
+            cmds.append(("BACKGROUND", (j, 2 * r + 1), (j, 2 * r + 1), colour))
+        n = len(chunk) + 1
         for row in (top, bottom):
             row += [""] * (per_row + 1 - len(row))
+        cmds.append(("GRID", (1, 2 * r + 1), (n - 1, 2 * r + 1), 0.5, st.colors.white))
     table = Table(rows, colWidths=[label_w] + [cell] * per_row, rowHeights=None, hAlign="LEFT")
     table.setStyle(st.table_style(
         ("FONTSIZE", (0, 0), (-1, -1), 6),
@@ -248,13 +343,10 @@ def light_strip(data: ReportData, width: float) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         *[("TEXTCOLOR", (1, r), (-1, r), st.colors.white) for r in range(1, len(rows), 2)],
-        *[("GRID", (1, r), (-1, r), 0.5, st.colors.white) for r in range(1, len(rows), 2)],
         *cmds,
         header=False,
     ))
-    legend = P("G green: progress; A amber: hold the load; R red: back off (or a red flag); "
-               "grey: nothing to judge. Each day's light judges the response to that day's "
-               "load (pain during/after, next morning, weekly trend).", "muted")
+    legend = Paragraph(light_legend(), st.stylesheet()["muted"])
     return [KeepTogether([H("Pain-monitoring lights, day by day", 3), table,
                           Spacer(1, 1 * mm), legend])]
 
@@ -305,33 +397,46 @@ def light_cell(colour: str | None, counts: dict[str, int]) -> Paragraph:
 
 
 def weekly_table(data: ReportData, width: float) -> list[Flowable]:
-    head = ["Week of", "Days", "Sessions", "Minutes", "Load (AU)", "Change", "Morning pain",
-            "Adherence", "Light (worst day)"]
-    rows: list[list] = [[P(h, "cell_bold") for h in head]]
+    """The summary's calendar weeks: the same rows as the load chart's weekly bars."""
+    summary = data.summary
+    assert summary is not None
+    head = ["Week of", "Days", "Sessions", "Minutes", "Load (AU)", "Change", "Monotony",
+            "Strain", "Morning pain", "Adherence", "Light (worst day)"]
+    rows: list[list] = [[P(h, "head_small") for h in head]]
     cmds = []
-    for i, w in enumerate(data.weeks, start=1):
+    for i, w in enumerate(summary.weeks, start=1):
+        week = [P(fmt_short(w.week_start), "cell")]
+        if w.status_text:
+            week.append(P(w.status_text, "tiny"))
         rows.append([
-            P(fmt_short(w.week_start)),
-            P(str(w.days), "cell_right"),
+            week,
+            P(str(w.days_counted), "cell_right"),
             P(str(w.sessions), "cell_right"),
             P(str(w.minutes), "cell_right"),
             P(f"{w.load:.0f}", "cell_right"),
-            P(fmt_pct(w.change_pct), "cell_right"),
+            P(sm.fmt_change_pct(w.change_pct), "cell_right"),
+            P(fmt_num(w.monotony, 2), "cell_right"),
+            P(fmt_num(w.strain, 0), "cell_right"),
             P(fmt_num(w.morning_mean), "cell_right"),
-            P(fmt_pct(w.adherence_pct, signed=False), "cell_right"),
-            light_cell(w.light, w.light_counts),
+            P(sm.fmt_pct(w.adherence_pct), "cell_right"),
+            light_cell(w.worst_light, w.light_counts),
         ])
-        if w.light:
-            cmds.append(("BACKGROUND", (8, i), (8, i), st.LIGHT_TINTS[w.light]))
+        if w.worst_light:
+            cmds.append(("BACKGROUND", (10, i), (10, i), st.LIGHT_TINTS[w.worst_light]))
         if w.change_pct is not None and w.change_pct > 30:
             cmds.append(("BACKGROUND", (5, i), (5, i), st.LIGHT_TINTS["amber"]))
     u = width / 100
-    widths = [11 * u, 7 * u, 10 * u, 10 * u, 11 * u, 10 * u, 12 * u, 11 * u, 18 * u]
-    note = P("Load = session RPE (CR-10) x minutes, summed over the calendar week (Monday "
-             "start). Change = against the week before; above 30 % is shaded. Days = days of "
-             "the week inside the period (partial weeks at the ends). Adherence is filled in "
-             "when the programme records it.", "muted")
-    return [H("Week by week"), _table(rows, widths, *cmds), Spacer(1, 1 * mm), note]
+    widths = [13 * u, 5 * u, 8 * u, 8 * u, 8 * u, 10 * u, 9 * u, 7 * u, 8 * u, 10 * u, 14 * u]
+    note = P("Calendar weeks, Monday to Sunday. Load = session RPE (CR-10) x minutes, summed "
+             "over the week. Days = days whose entries are in the row: a week cut by the "
+             "period is completed from the journal's entries outside it when there are any, "
+             "else it is partial (its days in the period only) and has no change, monotony "
+             "or strain. Change = against the calendar week before, only between two full "
+             f"weeks; above 30 % is shaded. {sm.MONOTONY_NOTE} Adherence is filled in when "
+             "the programme records it.", "muted")
+    # kept on one page when it fits (a long period's table splits, repeating its header)
+    return [KeepTogether([H("Week by week"), _table(rows, widths, *cmds), Spacer(1, 1 * mm),
+                          note])]
 
 
 def programme_table(data: ReportData, width: float) -> list[Flowable]:
@@ -399,10 +504,12 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             P(d.sessions or "rest", "small"),
             P(f"{d.load:.0f}", "cell_right"),
             P("-" if d.peak_pain is None else str(d.peak_pain), "cell_right"),
-            P(st.LIGHT_LETTERS[d.light] or "-", "cell"),
+            P(day_mark(d.status, d.red_flag_tier)[0] or "-", "cell"),
             P(d.notes, "small"),
         ])
-        if d.light:
+        if d.red_flag_tier:
+            cmds.append(("BACKGROUND", (7, i), (7, i), st.TIER_TINTS[d.red_flag_tier]))
+        elif d.light:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.LIGHT_TINTS[d.light]))
     u = width / 100
     widths = [12 * u, 6 * u, 6 * u, 9 * u, 21 * u, 6 * u, 6 * u, 6 * u, 28 * u]

@@ -47,6 +47,11 @@ LIGHT_TINTS = {
     "red": colors.HexColor("#f7d9d9"),
 }
 LIGHT_LETTERS = {"green": "G", "amber": "A", "red": "R", None: ""}
+TIER_TINTS = {
+    "urgent": colors.HexColor("#fbe3e3"),
+    "assessment": colors.HexColor("#fdf0dc"),
+}
+"""Background of a red-flag tier's box (``domain.scales.FLAG_TIERS`` has the strong colour)."""
 
 _lock = threading.Lock()
 _registered = False
@@ -72,6 +77,9 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
+        "tiny": ParagraphStyle("tiny", parent=base, fontSize=6, leading=7, textColor=MUTED),
+        "box_title": ParagraphStyle("box_title", parent=base, fontName=FONT_BOLD,
+                                    fontSize=10, leading=13, spaceAfter=2),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
         "cell_right": ParagraphStyle("cell_right", parent=base, fontSize=8, leading=10,
                                      alignment=TA_RIGHT),

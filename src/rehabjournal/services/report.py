@@ -1,73 +1,40 @@
-"""Report data: every number the clinician PDF shows, computed once from the journal.
+"""Report data: every number the clinician PDF shows, read from one period summary.
 
-``build_report_data(start, end)`` reads the journal for a period and works out the figures
-with the domain functions (``domain.load``, ``domain.light``, ``domain.change``). The PDF
-builder (``reports/``) only lays them out, so the same numbers can be tested without a PDF.
+``build_report_data(start, end)`` builds the period summary (``services/summary.py``:
+weekly calendar-week rows, the first/last week comparison, lights per day, red flags by
+tier, escalations, monotony and strain) and adds what only the report shows: the
+profile, the programme, outcome measures, events, notes and the day-by-day log. The PDF
+builder (``reports/``) lays them out; its weekly table, its load chart's weekly bars and
+its headline all come from ``ReportData.summary``, so they agree with each other and with
+``rehabjournal summary`` (docs/summary.md has the rules).
 
-Choices made here (also in docs/report.md):
-    * "First week" is the 7 days starting on the period's first day, "last week" the 7 days
-      ending on its last day (they overlap in periods shorter than 14 days).
-    * A week's light in the weekly table is the worst light of its days (a red day makes the
-      week red); the day counts per colour are given too.
-    * Lights are computed over the journal including the 14 days before the period (the
-      baseline) and the day after it (the next morning).
-    * Anonymise replaces the name with initials and leaves out the clinician's name; notes
-      are kept as written.
+Anonymise replaces the name with initials and leaves out the clinician's name; notes are
+kept as written.
 """
 
 from __future__ import annotations
 
-import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..domain import change as change_mod
 from ..domain import light as light_mod
-from ..domain import load as load_mod
 from ..domain import scales
 from ..domain.entities import DayRecord, Journal
 from ..domain.programme import WeekAdherence
-from ..errors import RehabJournalError, ValidationError, is_storage_failure, storage_error
+from ..domain.summary import PeriodSummary
+from ..errors import RehabJournalError, is_storage_failure, storage_error
 from ..store import journal_repo, report_repo
 from . import journal as journal_service
 from . import session
 from .outcomes import Response, responses
-from .programme import weekly_adherence
 from .progress import ProgressData, progress_data
+from .summary import SummaryPeriodError, check_period, period_summary
 
 DEFAULT_WEEKS = 4
-_LIGHT_ORDER = {light_mod.GREEN: 0, light_mod.AMBER: 1, light_mod.RED: 2}
 
 
-class ReportPeriodError(ValidationError):
-    """The period cannot be reported on (e.g. it ends before it starts)."""
-
-
-@dataclass(frozen=True, slots=True)
-class WeekCompare:
-    """One headline measure: the period's value, the first and last week's, the change."""
-
-    label: str
-    period: float | None
-    first: float | None
-    last: float | None
-    unit: str = ""
-    change: change_mod.Change | None = None  # only for pain (clinically important change)
-
-
-@dataclass(frozen=True, slots=True)
-class WeekRow:
-    week_start: date
-    days: int  # days of this week inside the period
-    sessions: int
-    minutes: int
-    load: float
-    change_pct: float | None
-    morning_mean: float | None
-    adherence_pct: float | None
-    light: str | None
-    light_counts: dict[str, int]
+ReportPeriodError = SummaryPeriodError
+"""The period cannot be reported on (it ends before it starts): a ``ValidationError``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +48,8 @@ class DayRow:
     peak_pain: int | None
     light: str | None
     notes: str
+    status: str | None = None  # the light's status: a colour, "waiting" or None
+    red_flag_tier: str | None = None  # scales.URGENT / ASSESSMENT on a red-flag day
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +78,11 @@ class DatedItem:
 
 @dataclass
 class ReportData:
-    """Everything the clinician report shows (plain values; no database rows)."""
+    """Everything the clinician report shows (plain values; no database rows).
+
+    ``summary`` is the period summary every figure of page one, the weekly table and the
+    charts' weekly bars come from; the rest is what only the report shows.
+    """
 
     start: date
     end: date
@@ -123,23 +96,10 @@ class ReportData:
     clinician: str
     goal: str
     empty: bool
-    headline: list[WeekCompare] = field(default_factory=list)
-    pain_change: change_mod.Change | None = None
-    first_week: tuple[date, date] | None = None
-    last_week: tuple[date, date] | None = None
-    sessions: int = 0
-    minutes: int = 0
-    total_load: float = 0.0
-    adherence_pct: float | None = None
-    adherence_note: str = ""
-    weekly_load: list[tuple[date, float, float | None]] = field(default_factory=list)
-    lights: list[tuple[date, str | None]] = field(default_factory=list)
-    light_counts: dict[str, int] = field(default_factory=dict)
-    red_flag_days: list[DatedItem] = field(default_factory=list)
+    summary: PeriodSummary | None = None
     flares: list[DatedItem] = field(default_factory=list)
     events: list[DatedItem] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
-    weeks: list[WeekRow] = field(default_factory=list)
     programme_name: str = ""
     programme_phase: str = ""
     programme: list[ProgrammeRow] = field(default_factory=list)
@@ -161,21 +121,8 @@ def initials_of(name: str) -> str:
     return "".join(f"{c}." for c in letters) or "-"
 
 
-def _mean(values: list[float]) -> float | None:
-    return statistics.fmean(values) if values else None
-
-
 def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-def _day_load(record: DayRecord) -> float:
-    total = 0.0
-    for s in record.sessions:
-        value = load_mod.session_load(s.rpe, s.minutes)
-        if value is not None:
-            total += value
-    return total
 
 
 def _session_text(record: DayRecord) -> str:
@@ -186,11 +133,6 @@ def _session_text(record: DayRecord) -> str:
             text += f" RPE {s.rpe}"
         parts.append(text)
     return "; ".join(parts)
-
-
-def _worst(colours) -> str | None:
-    known = [c for c in colours if c in _LIGHT_ORDER]
-    return max(known, key=_LIGHT_ORDER.__getitem__) if known else None
 
 
 def journal_span() -> tuple[date, date] | None:
@@ -297,29 +239,45 @@ def _programme(end: date, data: ReportData) -> None:
         ))
 
 
-def _adherence(start: date, end: date, data: ReportData) -> None:
-    """Programme adherence by week and over the period."""
-    weeks = list(weekly_adherence(start, end))
-    data.adherence_weeks = weeks
-    prescribed = sum(w.prescribed for w in weeks)
-    done = sum(w.done for w in weeks)
-    if prescribed:
-        data.adherence_pct = done / prescribed * 100.0
-    else:
-        data.adherence_note = "No programme exercises were prescribed in this period."
+def resolve_period(start: date | None, end: date | None,
+                   made: date | None = None) -> tuple[date, date]:
+    """The period a report or summary covers when dates are left out.
+
+    Both None: ``default_period()`` (the journal's last 4 weeks), or the 4 weeks ending
+    ``made`` (today) for an empty journal. One None: 4 weeks from/to the other.
+    """
+    made = made or date.today()
+    if start is None and end is None:
+        period = default_period()
+        if period is None:
+            return made - timedelta(days=DEFAULT_WEEKS * 7 - 1), made
+        return period
+    if start is None:
+        assert end is not None
+        return end - timedelta(days=DEFAULT_WEEKS * 7 - 1), end
+    if end is None:
+        return start, start + timedelta(days=DEFAULT_WEEKS * 7 - 1)
+    return start, end
 
 
-def _pain_values(journal: Journal, days: list[date], attr: str) -> list[float]:
-    return [
-        float(v)
-        for d in days
-        for s in journal.get(d).sessions
-        if (v := getattr(s, attr)) is not None
-    ]
+def chart_data(summary: PeriodSummary) -> ProgressData:
+    """The charts' data for the summary's period, with the weekly bars, their changes and
+    the load spike indicator taken from the summary (the same rows as the weekly table).
+    """
+    data = progress_data(summary.start, summary.end)
+    data.weeks = [w.week_start for w in summary.weeks]
+    data.week_totals = [w.load for w in summary.weeks]
+    data.week_change = [w.change_pct for w in summary.weeks]
+    data.week_partial = [not w.full for w in summary.weeks]
+    data.acwr = [d.acwr for d in summary.days]
+    return data
 
 
-def _morning(journal: Journal, days: list[date]) -> list[float]:
-    return [float(v) for d in days if (v := journal.get(d).morning_pain) is not None]
+def adherence_rows(summary: PeriodSummary) -> list[WeekAdherence]:
+    """Programme adherence per row of the summary (for the adherence chart); empty when no
+    exercise was prescribed."""
+    rows = [WeekAdherence(w.week_start, w.prescribed, w.done) for w in summary.weeks]
+    return rows if any(r.prescribed for r in rows) else []
 
 
 def build_report_data(
@@ -342,112 +300,29 @@ def build_report_data(
         StorageError: the journal cannot be read.
     """
     made = made or date.today()
-    if start is None and end is None:
-        period = default_period()
-        if period is None:
-            end = made
-            start = end - timedelta(days=DEFAULT_WEEKS * 7 - 1)
-        else:
-            start, end = period
-    elif start is None:
-        start = end - timedelta(days=DEFAULT_WEEKS * 7 - 1)
-    elif end is None:
-        end = start + timedelta(days=DEFAULT_WEEKS * 7 - 1)
-    if end < start:
-        raise ReportPeriodError(
-            f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()})."
-        )
+    start, end = resolve_period(start, end, made)
+    check_period(start, end)
 
-    th = journal_service.thresholds()
-    # Around the period: a baseline before it, the next morning after it.
-    journal = journal_service.load_journal(start - timedelta(days=14), end + timedelta(days=1))
-    days = _days(start, end)
-    in_period = [d for d in days if d in journal.days]
+    summary = period_summary(start, end)
     data = ReportData(
-        start=start, end=end, made=made, anonymised=anonymise, empty=not in_period,
-        **_profile(anonymise),
+        start=start, end=end, made=made, anonymised=anonymise, empty=summary.empty,
+        summary=summary, **_profile(anonymise),
     )
     data.questions = report_repo.open_questions()
     if data.empty:
         return data
 
-    # ---- headline ----------------------------------------------------------------------
-    first_days = _days(start, min(end, start + timedelta(days=6)))
-    last_days = _days(max(start, end - timedelta(days=6)), end)
-    data.first_week = (first_days[0], first_days[-1])
-    data.last_week = (last_days[0], last_days[-1])
-
-    def compare(label, fn, unit="", pain=False) -> WeekCompare:
-        period, first, last = fn(days), fn(first_days), fn(last_days)
-        ch = None
-        if pain and first is not None and last is not None:
-            ch = change_mod.clinically_important(
-                first, last, points=th.improvement_points, fraction=th.improvement_fraction
-            )
-        return WeekCompare(label, period, first, last, unit, ch)
-
-    morning = compare("Morning pain (mean, 0-10)", lambda ds: _mean(_morning(journal, ds)),
-                      pain=True)
-    data.pain_change = morning.change
-    sessions_in = lambda ds: sum(len(journal.get(d).sessions) for d in ds)  # noqa: E731
-    minutes_in = lambda ds: sum(s.minutes for d in ds for s in journal.get(d).sessions)  # noqa: E731
-    load_in = lambda ds: sum(_day_load(journal.get(d)) for d in ds)  # noqa: E731
-    data.headline = [
-        morning,
-        compare("Pain during sessions (mean, 0-10)",
-                lambda ds: _mean(_pain_values(journal, ds, "pain_during")), pain=True),
-        compare("Pain after sessions (mean, 0-10)",
-                lambda ds: _mean(_pain_values(journal, ds, "pain_after")), pain=True),
-        compare("Sessions", lambda ds: float(sessions_in(ds))),
-        compare("Minutes of activity", lambda ds: float(minutes_in(ds)), "min"),
-        compare("Training load (RPE x min)", lambda ds: load_in(ds), "AU"),
-    ]
-    data.sessions = sessions_in(days)
-    data.minutes = minutes_in(days)
-    data.total_load = load_in(days)
-
-    # ---- lights ------------------------------------------------------------------------
-    lights = {d: light_mod.day_light(journal, d, th).colour for d in days}
-    data.lights = [(d, lights[d]) for d in days]
-    data.light_counts = dict(Counter(c for c in lights.values() if c))
-
-    # ---- weekly ------------------------------------------------------------------------
-    all_sessions = [s for d in days for s in journal.get(d).sessions]
-    daily = load_mod.daily_loads(all_sessions, start, end)
-    totals = load_mod.weekly_totals(daily)
-    changes = load_mod.week_on_week_change(totals)
-    data.weekly_load = [(w, t, c) for (w, t), c in zip(totals, changes, strict=True)]
-
-    data.progress = progress_data(start, end)
-    _adherence(start, end, data)
-    adherence_by_week: dict[date, float | None] = {}
-    for w in data.adherence_weeks:
-        adherence_by_week[w.week_start] = w.percent
-
-    for (w, total), ch in zip(totals, changes, strict=True):
-        wdays = [d for d in _days(w, w + timedelta(days=6)) if start <= d <= end]
-        counts = Counter(lights[d] for d in wdays if lights[d])
-        data.weeks.append(WeekRow(
-            week_start=w,
-            days=len(wdays),
-            sessions=sessions_in(wdays),
-            minutes=minutes_in(wdays),
-            load=total,
-            change_pct=ch,
-            morning_mean=_mean(_morning(journal, wdays)),
-            adherence_pct=adherence_by_week.get(w),
-            light=_worst(counts),
-            light_counts=dict(counts),
-        ))
+    data.progress = chart_data(summary)
+    data.adherence_weeks = adherence_rows(summary)
+    journal: Journal = journal_service.load_journal(start, end)
+    by_day = {d.day: d for d in summary.days}
 
     # ---- red flags, events, notes, day log ---------------------------------------------
-    for d in in_period:
+    for d in sorted(journal.days):
         rec = journal.days[d]
         for f in rec.red_flags:
-            item = DatedItem(d, "red flag", scales.red_flag_label(f.code), f.note,
-                             urgent=scales.is_urgent(f.code))
-            data.red_flag_days.append(item)
-            data.events.append(item)
+            data.events.append(DatedItem(d, "red flag", scales.red_flag_label(f.code), f.note,
+                                         urgent=scales.is_urgent(f.code)))
         for ev in rec.events:
             title = ev.label or scales.event_label(ev.kind)
             item = DatedItem(d, scales.event_label(ev.kind), title, ev.notes)
@@ -455,15 +330,16 @@ def build_report_data(
             if ev.kind == "flare":
                 data.flares.append(item)
 
-    for d in days:
+    for d in _days(start, end):
         rec = journal.get(d)
+        day = by_day[d]
         notes = []
         if rec.checkin and rec.checkin.notes.strip():
             notes.append(rec.checkin.notes.strip())
         notes += [f"{s.kind}: {s.notes.strip()}" for s in rec.sessions if s.notes.strip()]
         text = " ".join(notes)
         notable = (
-            lights[d] in (light_mod.RED, light_mod.AMBER) or rec.red_flags or rec.events
+            day.light in (light_mod.RED, light_mod.AMBER) or rec.red_flags or rec.events
         )
         if text and notable:
             data.notes.append((d, text))
@@ -474,17 +350,18 @@ def build_report_data(
                 stiffness_min=rec.checkin.stiffness_min if rec.checkin else None,
                 swelling=rec.checkin.swelling if rec.checkin else None,
                 sessions=_session_text(rec),
-                load=_day_load(rec),
+                load=day.load,
                 peak_pain=rec.peak_pain,
-                light=lights[d],
+                light=day.light,
+                status=day.status,
                 notes=text,
+                red_flag_tier=day.red_flag_tier,
             ))
 
     data.outcome_responses = responses(start=start, end=end)
     data.outcomes = _outcome_series(data.outcome_responses)
     _programme(end, data)
     return data
-
 
 
 def build_report_data_in_worker(

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from ..domain import scales
 from ..domain import summary as dsum
+from ..domain.redflags import Escalation
 from ..domain.summary import (
     COMPLETED,
     PAIN,
@@ -188,13 +189,6 @@ def load_trend(summary: PeriodSummary) -> str:
     return " → ".join(parts)
 
 
-LIGHT_LEGEND: Final = (
-    "G green: settled, hold or keep going (progress one step only after a full green week); "
-    "A amber: hold the load; R red: back off the load next session (not to zero); "
-    "grey: nothing to judge."
-)
-"""The PDF's light legend (progression needs a full green week, domain.md section 2)."""
-
 MONOTONY_NOTE: Final = (
     "Monotony = mean daily load / standard deviation of the 7 daily loads (population SD; "
     "none when the SD is 0); strain = weekly load x monotony (Foster)."
@@ -214,6 +208,10 @@ def summary_text(summary: PeriodSummary) -> str:
     if s.urgent_flags:
         out += ["", "SEE A CLINICIAN NOW: urgent red flags recorded"]
         out += [f"  {fmt_short(f.day)}: {f.label}" for f in s.urgent_flags]
+    if s.verdict is not None:
+        out += ["", f"Advice as of {fmt_short(s.verdict.as_of)}: {s.verdict.text}"]
+        if s.verdict.reason:
+            out.append(f"  {s.verdict.reason}")
     if s.escalations or s.assessment_flags:
         out += ["", "Book an assessment:"]
         out += [f"  {fmt_short(f.day)}: {f.label}" for f in s.assessment_flags]
@@ -248,14 +246,17 @@ def summary_text(summary: PeriodSummary) -> str:
             f"Lights: {counts.get('green', 0)} green, {counts.get('amber', 0)} amber, "
             f"{counts.get('red', 0)} red days.",
             "Lights per day: " + " ".join(
-                f"{d.day.day}{_letter(d)}" for d in s.days)]
+                f"{d.day.day}{day_letter(d) or '-'}" for d in s.days)]
     return "\n".join(out) + "\n"
 
 
-def _letter(d: DaySummary) -> str:
-    if d.red_flag_tier == scales.URGENT:
-        return "!"
-    return {"green": "G", "amber": "A", "red": "R"}.get(d.light or "", "-")
+def day_letter(d: DaySummary) -> str:
+    """The mark of a day in a light strip: the red-flag tier's symbol ("!" see a
+    clinician now, "?" book an assessment), G/A/R for a light, "W" waiting for the next
+    morning's rating, "" for nothing to judge."""
+    if d.red_flag_tier is not None:
+        return scales.FLAG_TIERS[d.red_flag_tier].symbol
+    return {"green": "G", "amber": "A", "red": "R", "waiting": "W"}.get(d.status or "", "")
 
 
 def _columns(rows: list[tuple[str, ...]]) -> list[str]:
@@ -325,10 +326,38 @@ def _day_json(d: DaySummary) -> dict[str, Any]:
         "morning_pain": d.morning_pain,
         "peak_pain": d.peak_pain,
         "light": d.light,
+        "status": d.status,
+        "advice": d.advice,
         "light_reason": d.light_reason,
         "red_flag_tier": d.red_flag_tier,
         "load_spike_indicator": d.acwr,
     }
+
+
+def _escalation_json(e: Escalation) -> dict[str, Any]:
+    return {
+        "kind": e.kind,
+        "tier": e.tier,
+        "text": e.text,
+        "as_of": _iso(e.day),
+        "first_mean": e.first,
+        "last_mean": e.last,
+        "first_window": [_iso(d) for d in e.first_window] if e.first_window else None,
+        "last_window": [_iso(d) for d in e.last_window] if e.last_window else None,
+        "weeks": e.weeks,
+        "load_before_au": e.load_before,
+        "load_after_au": e.load_after,
+        "load_change_pct": None if e.load_change is None else e.load_change * 100.0,
+    }
+
+
+def _verdict_json(s: PeriodSummary) -> dict[str, Any] | None:
+    v = s.verdict
+    if v is None:
+        return None
+    return {"as_of": v.as_of.isoformat(), "kind": v.kind, "heading": v.heading,
+            "advice": v.advice, "text": v.text, "reason": v.reason, "day": _iso(v.day),
+            "full_green_week": v.ready}
 
 
 def summary_json(summary: PeriodSummary) -> dict[str, Any]:
@@ -363,6 +392,7 @@ def summary_json(summary: PeriodSummary) -> dict[str, Any]:
              "advice": f.advice, "note": f.note}
             for f in s.red_flags
         ],
-        "escalations": [{"kind": e.kind, "text": e.text} for e in s.escalations],
+        "escalations": [_escalation_json(e) for e in s.escalations],
+        "advice": _verdict_json(s),
         "days": [_day_json(d) for d in s.days],
     }
