@@ -10,6 +10,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -300,3 +301,149 @@ def test_pattern_model(demo_window, qtbot, qtmodeltester):
     assert "went together" in first and "caus" not in first
     assert model.index(0, 1).data().endswith("%)")
     assert "other days" in model.index(0, 0).data(0x0003)  # ToolTipRole: full counts
+
+
+def _journal_dir(tmp_path, name, fill):
+    """A journal folder with a profile, filled by ``fill(js)``."""
+    from rehabjournal.services import journal as js
+    from rehabjournal.store.db import close_journal, open_journal
+
+    data = tmp_path / name
+    open_journal(data)
+    js.save_profile({"name": "New", "condition": "patellofemoral_pain", "joint": "knee",
+                     "side": "left"})
+    js.add_site("knee", "left", primary=True)
+    fill(js)
+    close_journal()
+    return data
+
+
+def _shown_load_tab(open_window, qtbot, data_dir):
+    _ctx, window = open_window(profile=False, data_dir=data_dir)
+    window.resize(1200, 850)
+    page = window.show_page("progress")
+    page.tabs.setCurrentIndex(list(page.tab_pages).index("load"))
+    _settle(qtbot)
+    return window, page
+
+
+def test_a_one_week_old_journal_draws_no_spike_indicator(open_window, qtbot, tmp_path):
+    from matplotlib.dates import date2num
+
+    first = TODAY - timedelta(days=6)
+
+    def fill(js):
+        for i in range(7):
+            js.save_checkin(first + timedelta(days=i), {"morning_pain": 3})
+            if i % 2 == 0:
+                js.add_session(first + timedelta(days=i),
+                               {"kind": "run", "minutes": 20 + 5 * i, "rpe": 4})
+
+    _window, page = _shown_load_tab(open_window, qtbot, _journal_dir(tmp_path, "new", fill))
+    assert page.period.currentData() == "12w"
+    chart = page.canvases["load"].chart
+    assert all(math.isnan(v) for v in chart.ratio_line.get_ydata())  # not 3.6 falling to 1.7
+    assert chart.no_ratio.get_visible() and "day 29" in chart.no_ratio.get_text()
+    assert chart.daily_heights() == pytest.approx([80, 0, 120, 0, 160, 0, 200])
+    # the axes start at the journal's first entry, and the page says so
+    x0 = float(date2num(first)) - 0.5
+    for ax in (chart.ax_day, page.strip.chart.ax, page.canvases["pain"].chart.ax):
+        assert ax.get_xlim()[0] == pytest.approx(x0)
+    assert page.period_note.isVisible()
+    assert page.period_note.text() == (
+        "The journal starts on Thu 12 Mar 2026, so the charts start there (the period "
+        "starts on Thu 25 Dec 2025).")
+    assert not page.escalation.isVisible()
+
+
+def test_monotony_and_strain_table_of_domain_md_test_vector(open_window, qtbot, tmp_path):
+    monday = date(2026, 3, 2)
+    efforts = [None, (30, 10), None, (60, 7), None, (60, 10), (60, 4)]  # 0 300 0 420 0 600 240
+
+    def fill(js):
+        for i, e in enumerate(efforts):
+            js.save_checkin(monday + timedelta(days=i), {"morning_pain": 2})
+            if e:
+                js.add_session(monday + timedelta(days=i),
+                               {"kind": "run", "minutes": e[0], "rpe": e[1]})
+
+    _window, page = _shown_load_tab(open_window, qtbot, _journal_dir(tmp_path, "w", fill))
+    page.set_period(monday, monday + timedelta(days=6))
+    _settle(qtbot)
+    model = page.tab("load").weeks_model
+    assert model.columnCount() == 1
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "2-8 Mar"
+    cells = [model.index(r, 0).data() for r in range(4)]
+    assert cells == ["1560", "-", "1.02", "1586"]
+    assert model.index(2, 0).data(Qt.ItemDataRole.UserRole) == pytest.approx(1.017, abs=5e-4)
+    assert model.index(3, 0).data(Qt.ItemDataRole.UserRole) == pytest.approx(1586, abs=0.5)
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(4)] == [
+        "Load (AU)", "Change on the week before", "Monotony", "Strain"]
+    note = page.tab("load").week_note.text()
+    assert "population SD" in note and "Monotony = mean daily load" in note
+    assert page.canvases["load"].chart.daily_heights() == pytest.approx(
+        [0, 300, 0, 420, 0, 600, 240])
+
+
+def test_week_table_is_the_summarys_rows(demo_window, qtbot):
+    from rehabjournal.services import summary
+
+    _ctx, _window, page, start, end = demo_window
+    page.tabs.setCurrentIndex(list(page.tab_pages).index("load"))
+    _settle(qtbot)
+    rows = summary.period_summary(start, end).weeks
+    model = page.tab("load").weeks_model
+    assert model.columnCount() == len(rows)
+    for col, w in enumerate(rows):
+        values = [model.index(r, col).data(Qt.ItemDataRole.UserRole) for r in range(4)]
+        assert values == [w.load, w.change_pct, w.monotony, w.strain]
+    last = model.headerData(len(rows) - 1, Qt.Orientation.Horizontal)
+    assert last.endswith("(partial)") and rows[-1].status == "partial"
+    assert page.canvases["load"].chart.weekly_heights() == pytest.approx(
+        [w.load for w in rows])
+
+
+def test_escalation_is_shown_with_todays_words(open_window, qtbot, tmp_path):
+    first = TODAY - timedelta(days=55)
+
+    def fill(js):
+        for i in range(56):
+            js.save_checkin(first + timedelta(days=i), {"morning_pain": 5})
+
+    window, page = _shown_load_tab(open_window, qtbot, _journal_dir(tmp_path, "esc", fill))
+    assert page.data.escalations, "eight weeks at 5/10: no improvement"
+    assert page.escalation.isVisible()
+    text = page.escalation.label.text()
+    assert text.startswith("<b>? Book an assessment.</b><br>")
+    assert "has not improved by 2 points" in text
+    today = window.show_page("today")
+    today.load()
+    assert today.light.assess_banner.label.text() == text
+
+
+@pytest.mark.parametrize("n_days", [1, 3])
+def test_short_periods_have_day_ticks_in_every_chart(demo_window, qtbot, n_days):
+    _ctx, _window, page, _start, end = demo_window
+    page.tabs.setCurrentIndex(list(page.tab_pages).index("load"))
+    page.set_period(end - timedelta(days=n_days - 1), end)
+    _settle(qtbot)
+    canvases = [page.strip, page.canvases["pain"], page.canvases["load"]]
+    for canvas in canvases:
+        canvas.draw()
+        for ax in canvas.figure.axes:
+            ticks = list(ax.get_xticks())
+            assert len(ticks) == n_days and all(float(t).is_integer() for t in ticks)
+            labels = [t.get_text() for t in ax.get_xticklabels()]
+            assert not any(":" in label for label in labels)
+    assert len(page.canvases["load"].chart.daily_heights()) == n_days
+
+
+def test_one_period_change_one_redraw_of_the_load_tab(demo_window, qtbot):
+    _ctx, _window, page, _start, _end = demo_window
+    page.tabs.setCurrentIndex(list(page.tab_pages).index("load"))
+    _settle(qtbot)
+    draws = _count_draws(page.canvases["load"])
+    page.period.setCurrentIndex(page.period.findData("4w"))
+    _settle(qtbot)
+    assert draws[0] == 1
+    assert page.tab("load").weeks_model.columnCount() == len(page.data.weeks)

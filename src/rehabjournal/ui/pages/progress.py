@@ -11,9 +11,11 @@ otherwise the page remembers it is out of date and refreshes when next shown.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -25,12 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import scales
 from ...domain.patterns import ASSOCIATION_NOTE, MIN_COUNT, Pattern
+from ...domain.summary import COMPLETED, PARTIAL, STATUS_TEXT
 from ...services import journal as journal_service
 from ...services import outcomes as outcomes_service
 from ...services import programme as programme_service
 from ...services import progress as progress_service
 from ...services.progress import ProgressData
+from ...services.summary import MONOTONY_NOTE, fmt_change_pct, fmt_span, fmt_value
+from ..banner import Banner
 from ..context import AppContext
 from ..table_model import ListTableModel
 
@@ -75,6 +81,91 @@ class PatternModel(ListTableModel):
             return p.key
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+ASSESSMENT = scales.FLAG_TIERS[scales.ASSESSMENT]
+WEEK_NOTE = (
+    f"{MONOTONY_NOTE} A week cut by the period is marked: \u201ccompleted\u201d counts "
+    "its days outside the period from the journal; \u201cpartial\u201d has only the "
+    "days so far, so no change, monotony or strain."
+)
+"""Under the Training load tab's weekly table: what monotony and strain are (Foster,
+population SD) and what the week marks mean."""
+
+
+def escalation_html(texts: list[str]) -> str:
+    """The "Book an assessment" message of ``texts`` (the summary's escalations), worded
+    and marked as on Today ("" when there is none)."""
+    if not texts:
+        return ""
+    return (f"<b>{escape(ASSESSMENT.symbol)} {escape(ASSESSMENT.heading)}.</b><br>"
+            + "<br>".join(escape(t) for t in texts))
+
+
+class WeekLoadModel(QAbstractTableModel):
+    """The weekly load figures of a ``ProgressData``, one column per calendar week.
+
+    Rows: load (AU), change from the week before, monotony, strain. The headers name
+    the week ("2-8 Mar") and mark a week cut by the period ("completed" or "partial").
+    ``UserRole`` gives the unrounded number (None for "-").
+    """
+
+    ROWS = ("Load (AU)", "Change on the week before", "Monotony", "Strain")
+    STATUS_WORD = {COMPLETED: "completed", PARTIAL: "partial"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.progress: ProgressData | None = None
+
+    def set_data(self, data: ProgressData) -> None:
+        self.beginResetModel()
+        self.progress = data
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.ROWS)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        if parent.isValid() or self.progress is None:
+            return 0
+        return len(self.progress.weeks)
+
+    def value(self, row: int, col: int) -> float | None:
+        d = self.progress
+        return (d.week_totals, d.week_change, d.week_monotony, d.week_strain)[row][col]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.progress is None:
+            return None
+        row, col = index.row(), index.column()
+        v = self.value(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row == 1:
+                return fmt_change_pct(v)
+            return fmt_value(v, 2 if row == 2 else 0)
+        if role == Qt.ItemDataRole.UserRole:
+            return v
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.ROWS):
+                return self.ROWS[section]
+            return None
+        d = self.progress
+        if d is None or not 0 <= section < len(d.weeks):
+            return None
+        monday = d.weeks[section]
+        status = d.week_status[section] if d.week_status else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            word = self.STATUS_WORD.get(status)
+            label = fmt_span(monday, monday + timedelta(days=6))
+            return f"{label}\n({word})" if word else label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return STATUS_TEXT.get(status) or "The whole week is in the period."
         return None
 
 
@@ -135,16 +226,43 @@ class PainTab(ProgressTab):
 
 
 class LoadTab(ProgressTab):
+    """The load chart, and under it the weekly figures with monotony and strain (Foster;
+    population SD), all from the period summary."""
+
     key, title, cheap = "load", "Training load", True
 
     def build(self) -> None:
         from ...charts.load import LoadChart
 
-        self.canvas = self._canvas("load", LoadChart(), "training-load", 380)
+        self.canvas = self._canvas("load", LoadChart(), "training-load", 330, 1)
+        self.weeks_model = WeekLoadModel(self)
+        view = self.weeks_view = QTableView()
+        view.setObjectName("weekLoad")
+        view.setAccessibleName("Weekly load, change, monotony and strain")
+        view.setModel(self.weeks_model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.layout().addWidget(view)
+        note = self.week_note = QLabel(WEEK_NOTE)
+        note.setObjectName("weekNote")
+        note.setWordWrap(True)
+        self.layout().addWidget(note)
 
     def show_data(self, data: ProgressData) -> None:
         self.canvas.chart.update(data)
         self.canvas.request_redraw()
+        self.weeks_model.set_data(data)
+        view = self.weeks_view
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += sum(view.verticalHeader().sectionSize(r)
+                      for r in range(self.weeks_model.rowCount()))
+        view.setFixedHeight(height + view.horizontalScrollBar().sizeHint().height())
+        # the latest weeks are the ones to read first
+        QTimer.singleShot(0, lambda: view.horizontalScrollBar().setValue(
+            view.horizontalScrollBar().maximum()))
 
 
 class ProgrammeTab(ProgressTab):
@@ -321,6 +439,13 @@ class ProgressPage(QWidget):
             bar.addWidget(lab)
             bar.addWidget(widget)
         self._layout.addLayout(bar)
+        self.period_note = QLabel()
+        self.period_note.setObjectName("periodNote")
+        self.period_note.setWordWrap(True)
+        self.period_note.hide()
+        self._layout.addWidget(self.period_note)
+        self.escalation = Banner(ASSESSMENT.colour, "progressEscalation")
+        self._layout.addWidget(self.escalation)
         self._set_dates(*self.period_range())
         self.period.currentIndexChanged.connect(self._period_changed)
         self.date_from.dateChanged.connect(self._dates_edited)
@@ -456,6 +581,9 @@ class ProgressPage(QWidget):
         self.refresh_count += 1
         start, end = self.period_range()
         self.data = progress_service.progress_data(start, end, self.site.currentData())
+        self.period_note.setText(self.data.note)
+        self.period_note.setVisible(bool(self.data.note))
+        self.escalation.set_text(escalation_html(self.data.escalations))
         self.strip.chart.update(self.data)
         self.strip.request_redraw()
         self._tab_dirty = set(self.tab_pages)
