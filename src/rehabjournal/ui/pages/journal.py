@@ -8,9 +8,10 @@ the Today page; Delete removes it, and Edit > Undo brings it back.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import light as light_mod
+from ...domain import scales
 from ...services import journal as js
 from ..context import AppContext
 from ..edit_path import apply_edit
@@ -46,23 +48,74 @@ COLUMNS = (
     ("notes", "Notes"),
 )
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
+WAITING_COLOUR = "#9e9e9e"
+"""A day waiting for its next-morning rating: grey, hatched (as in the light strip)."""
 
 
 def create(ctx: AppContext) -> JournalPage:
     return JournalPage(ctx)
 
 
-def lights_for(start: date, end: date) -> dict[date, str | None]:
-    """Light colour of every day from ``start`` to ``end`` (reads enough history)."""
-    journal = js.load_journal(start - timedelta(days=21), end + timedelta(days=1))
+LIGHT_HISTORY_DAYS = 35
+"""Days before a period its lights read: a full green week of days with their weekly trend
+and baselines (``domain.light.day_light``)."""
+
+
+def lights_for(start: date, end: date) -> dict[date, light_mod.Light]:
+    """The ``domain.light.Light`` of every day with an entry from ``start`` to ``end``."""
+    journal = js.load_journal(start - timedelta(days=LIGHT_HISTORY_DAYS), end + timedelta(days=1))
     th = js.thresholds()
-    out = {}
-    day = start
-    while day <= end:
-        if day in journal.days:
-            out[day] = light_mod.day_light(journal, day, th).colour
-        day += timedelta(days=1)
-    return out
+    days = [d for d in sorted(journal.days) if start <= d <= end]
+    return dict(zip(days, light_mod.day_lights(journal, days, th), strict=True))
+
+
+def light_text(light: light_mod.Light | None) -> str:
+    """The Light column's text: "green", "amber", "red", "waiting", or "! red flag" /
+    "? red flag" on a red-flag day (its tier's symbol; the tooltip has the tier's words)."""
+    if light is None:
+        return ""
+    if light.flag_tier:
+        return f"{scales.FLAG_TIERS[light.flag_tier].symbol} red flag"
+    return light.status or ""
+
+
+def light_colour(light: light_mod.Light | None) -> str | None:
+    """The background of a day's light: the light's colour, a red-flag tier's colour, or
+    grey for waiting (drawn hatched); None for no light."""
+    if light is None:
+        return None
+    if light.flag_tier:
+        return scales.FLAG_TIERS[light.flag_tier].colour
+    if light.waiting:
+        return WAITING_COLOUR
+    return LIGHT_COLOURS.get(light.colour or "")
+
+
+def light_brush(light: light_mod.Light | None) -> QBrush | None:
+    colour = light_colour(light)
+    if colour is None:
+        return None
+    if light is not None and light.waiting:
+        return QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+    return QBrush(QColor(colour))
+
+
+def legend_html() -> str:
+    """The light legend (``domain.light.LEGEND``): a swatch and the short words of each."""
+    swatches = {
+        "green": LIGHT_COLOURS["green"], "amber": LIGHT_COLOURS["amber"],
+        "red": LIGHT_COLOURS["red"], light_mod.WAITING: WAITING_COLOUR,
+        scales.URGENT: scales.FLAG_TIERS[scales.URGENT].colour,
+        scales.ASSESSMENT: scales.FLAG_TIERS[scales.ASSESSMENT].colour,
+    }
+    items = []
+    for item in light_mod.LEGEND:
+        mark = item.symbol or "&nbsp;"
+        items.append(
+            f'<span style="background:{swatches[item.key]}; color:white">&nbsp;{mark}&nbsp;'
+            f"</span>&nbsp;{escape(item.short, quote=False)}"
+        )
+    return "<br>".join(items) + f"<br><i>{escape(light_mod.LEGEND[0].text, quote=False)}</i>"
 
 
 class JournalModel(QAbstractTableModel):
@@ -130,7 +183,7 @@ class JournalModel(QAbstractTableModel):
             if key == "day":
                 return f"{value:%a %Y-%m-%d}"
             if key == "light":
-                return value or ""
+                return light_text(value)
             if key == "notes":
                 text = value.replace("\n", " ")
                 return text[:120] + ("..." if len(text) > 120 else "")
@@ -139,10 +192,13 @@ class JournalModel(QAbstractTableModel):
             if key == "red_flags":
                 return str(value) if value else ""
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole and key == "light" and value:
-            return QBrush(QColor(LIGHT_COLOURS[value]))
-        if role == Qt.ItemDataRole.ForegroundRole and key == "light" and value:
+        if role == Qt.ItemDataRole.BackgroundRole and key == "light":
+            return light_brush(value)
+        if (role == Qt.ItemDataRole.ForegroundRole and key == "light" and value is not None
+                and value.colour):
             return QBrush(QColor("white"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "light" and value is not None:
+            return f"{value.text}\n{value.reason}".strip()
         if role == Qt.ItemDataRole.ToolTipRole and key == "notes" and value:
             return value[:2000]
         if role == DAY_ROLE:
@@ -194,12 +250,9 @@ class JournalPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.calendar)
-        legend = QLabel(
-            "".join(
-                f'<span style="background:{LIGHT_COLOURS[c]}; color:white">&nbsp;{c}&nbsp;</span> '
-                for c in ("green", "amber", "red")
-            ) + "<br>Double-click a day to open it."
-        )
+        legend = QLabel(legend_html() + "<br>Double-click a day to open it.")
+        legend.setObjectName("lightLegend")
+        legend.setWordWrap(True)
         left_layout.addWidget(legend)
         left_layout.addStretch(1)
         splitter.addWidget(left)
@@ -302,12 +355,19 @@ class JournalPage(QWidget):
         first = date(year, month, 1)
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear all
-        for day, colour in lights_for(first - timedelta(days=7), last + timedelta(days=7)).items():
-            if colour:
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(QColor(LIGHT_COLOURS[colour])))
+        for day, light in lights_for(first - timedelta(days=7), last + timedelta(days=7)).items():
+            brush = light_brush(light)
+            if brush is None:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(brush)
+            if light.colour:
                 fmt.setForeground(QBrush(QColor("white")))
-                self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+            if light.flag_tier:  # told apart from a load-red day by more than colour
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setFontUnderline(True)
+            fmt.setToolTip(f"{light_text(light)}: {light.reason}")
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     # ---- actions ----------------------------------------------------------------------
 
