@@ -8,7 +8,8 @@ For the PDF (each returns a new ``matplotlib.figure.Figure``; ``figsize`` in inc
 optional; ``theme`` defaults to ``LIGHT``)::
 
     from rehabjournal.services.progress import progress_data
-    data = progress_data(start, end, site_id=None)
+    data = progress_data(start, end, site_id=None, summary=None)  # summary: the period's
+    # PeriodSummary when the caller has it (its weeks, lights and ratio are plotted)
 
     from rehabjournal.charts.pain import pain_figure
     pain_figure(data, theme=LIGHT, figsize=None) -> Figure
@@ -27,7 +28,12 @@ with ``describe(x, y, ax)``. ``theme.theme_from_palette(window, text, base)`` ma
 theme from Qt palette colours; ``theme.apply_theme(fig, theme)`` recolours any figure.
 
 The load chart calls the acute:chronic ratio a "load spike indicator" and never a risk
-(domain.md section 3).
+(domain.md section 3); its first value is on day 29 of the journal's data.
+
+Date axes (``theme.day_locator``) tick whole days only, never hours, and label short
+periods "Tue 17 Mar"; bars of periods shorter than a week are as wide as in a week-long
+plot. A ``ProgressData`` whose period starts before the journal's first entry starts at
+that entry (``data.start``; ``data.note`` says so).
 """
 
 from .theme import DARK, LIGHT, Theme, apply_theme, theme_from_palette
