@@ -10,7 +10,7 @@ from matplotlib.colors import same_color
 from matplotlib.dates import date2num
 
 from rehabjournal.charts import DARK, LIGHT
-from rehabjournal.charts.lights import LightStripChart, light_strip_figure
+from rehabjournal.charts.lights import LightStripChart, light_strip_figure, marks_from
 from rehabjournal.domain import scales
 from rehabjournal.domain.entities import CheckIn, DayRecord, Journal, RedFlag, Session
 from rehabjournal.domain.light import WAITING, WAITING_LABEL, day_light, day_lights, marks_of
@@ -119,3 +119,17 @@ def test_marks_survive_a_theme_change():
     chart.set_theme(DARK)
     assert chart.cell_marks() == before
     assert same_color(chart.waiting.get_edgecolor()[0], DARK.muted)
+
+
+def test_marks_from_tiers_and_statuses_without_light_marks():
+    days = [D0 + timedelta(days=i) for i in range(4)]
+    data = SimpleNamespace(days=days, lights=["red", "red", None, "green"],
+                           red_flag_tiers=[scales.URGENT, None, None, None],
+                           light_statuses=["red", "red", WAITING, "green"])
+    assert marks_from(data) == [scales.URGENT, None, WAITING, None]
+    chart = LightStripChart()
+    chart.update(data)
+    assert chart.cell_marks() == [scales.URGENT, None, WAITING, None]
+    only_tiers = SimpleNamespace(days=days, lights=data.lights,
+                                 red_flag_tiers=[None, scales.ASSESSMENT])
+    assert marks_from(only_tiers) == [None, scales.ASSESSMENT, None, None]

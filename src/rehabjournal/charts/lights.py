@@ -31,12 +31,32 @@ def _legend_item(key: str) -> light_mod.LegendItem:
     return next(item for item in light_mod.LEGEND if item.key == key)
 
 
+def marks_from(data) -> list[str | None]:
+    """Per day of ``data``: ``scales.URGENT``, ``scales.ASSESSMENT``, ``light.WAITING`` or None.
+
+    ``data.light_marks`` (``domain.light.marks_of``) when it has them; otherwise made from
+    ``data.red_flag_tiers`` (the day's red-flag tier) and ``data.light_statuses``
+    ("waiting"), whichever it has.
+    """
+    n = len(data.days)
+    marks = getattr(data, "light_marks", None)
+    if marks:
+        return list(marks)
+    tiers = list(getattr(data, "red_flag_tiers", None) or ())
+    statuses = list(getattr(data, "light_statuses", None) or ())
+    out: list[str | None] = []
+    for i in range(n):
+        tier = tiers[i] if i < len(tiers) else None
+        status = statuses[i] if i < len(statuses) else None
+        out.append(tier or (light_mod.WAITING if status == light_mod.WAITING else None))
+    return out
+
 class LightStripChart(Chart):
     """One coloured cell a day; red-flag days carry their tier's symbol, waiting days a hatch.
 
-    ``update(data)`` reads ``data.days`` and ``data.lights`` (colours), and, when present,
-    ``data.light_marks``: per day ``scales.URGENT``, ``scales.ASSESSMENT``,
-    ``light.WAITING`` or None (``domain.light.marks_of``).
+    ``update(data)`` reads ``data.days`` and ``data.lights`` (colours), and the marks of
+    ``marks_from(data)``: ``data.light_marks`` (``domain.light.marks_of``), or
+    ``data.red_flag_tiers`` and ``data.light_statuses``.
     """
 
     figsize = (8.0, 1.1)
@@ -136,8 +156,7 @@ class LightStripChart(Chart):
         if xs:
             self.image.set_extent((xs[0] - 0.5, xs[-1] + 0.5, 0, 1))
             self.ax.set_xlim(xs[0] - 0.5, xs[-1] + 0.5)
-        marks = list(getattr(data, "light_marks", None) or [None] * len(data.days))
-        self.marks_shown = marks
+        marks = self.marks_shown = marks_from(data)
         self._draw_marks(marks)
 
     def cell_colours(self) -> list[str | None]:
