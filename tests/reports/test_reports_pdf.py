@@ -333,3 +333,109 @@ def test_outcome_measures_section_when_there_are_any(journal, tmp_path):
     everything = "\n".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
     assert "Outcome measures" in everything
     assert "LEFS" in everything and "+20.0" in everything
+
+
+# ---- issue 13: one summary, page one ------------------------------------------------------
+
+J1 = os.path.join(os.path.dirname(__file__), "..", "fixtures", "j1.csv")
+
+
+def page_one(out) -> str:
+    return pypdf.PdfReader(out).pages[0].extract_text()
+
+
+def test_demo_page_one_does_not_call_small_pain_changes_important(tmp_path):
+    """The issue's demo (made on Sun 29 Nov 2026): 2.1 -> 0.9 is not clinically important."""
+    from rehabjournal.domain.change import pain_change
+    from rehabjournal.services.demo import generate_demo
+    from rehabjournal.store.db import close_journal, open_journal
+    from rehabjournal.store.library import sync_shipped_exercises
+
+    open_journal(tmp_path / "demo")
+    try:
+        sync_shipped_exercises()
+        generate_demo(end=date(2026, 11, 28))
+        # the 7-day windows the old page one compared: 2.1 -> 0.9, -57 %, only 1.2 points
+        old_first = morning_mean(date(2026, 11, 1), date(2026, 11, 7))
+        old_last = morning_mean(date(2026, 11, 22), date(2026, 11, 28))
+        assert (round(old_first, 1), round(old_last, 1)) == (2.1, 0.9)
+        assert not pain_change(old_first, old_last)["important"]
+        from rehabjournal.reports.builder import build_pdf
+        from rehabjournal.services.report import build_report_data
+
+        data = build_report_data(made=date(2026, 11, 29))
+        out = tmp_path / "demo.pdf"
+        build_pdf(data, out)
+        # page one compares whole calendar weeks: 26 Oct-1 Nov (completed from the demo's
+        # entries before the period) and 16-22 Nov (the week of 23 Nov is partial)
+        first = morning_mean(date(2026, 10, 26), date(2026, 11, 1))
+        last = morning_mean(date(2026, 11, 16), date(2026, 11, 22))
+    finally:
+        close_journal()
+    lines = lines_of(page_one(out))
+    row = row_after(lines, "Morning pain (mean, 0-10)", 5)
+    assert row == [row[0], f"{first:.1f}", f"{last:.1f}", f"{last - first:+.1f}", "No"]
+    assert first < 4 and abs(last - first) < 2
+    assert row_after(lines, "Pain after sessions (mean, 0-10)", 5)[4] == "No"
+    assert "Yes (30 %)" not in " ".join(lines)
+    assert "%" not in " ".join(row_after(lines, "Sessions", 4))  # counts: absolute change
+    assert "progress one step only after a full green week" in " ".join(lines)
+
+
+@pytest.fixture
+def j1_journal(journal):
+    from rehabjournal.services.transfer import import_journal_csv
+
+    import_journal_csv(J1)
+    return journal
+
+
+def test_urgent_flags_stand_in_their_own_box_above_the_headline(j1_journal, tmp_path):
+    from rehabjournal.services import journal as js
+
+    js.set_red_flag(date(2026, 3, 4), "locking_giving_way", True, "on the stairs")
+    js.set_red_flag(date(2026, 3, 10), "night_or_constant_pain", True)
+    out, _pages, data = build(tmp_path, start=date(2026, 2, 25), end=date(2026, 3, 24))
+    text = page_one(out)
+    box = text.index("See a clinician now: urgent red flag recorded in this period")
+    assert box < text.index("Measure") < text.index("Pain-monitoring lights, day by day")
+    assert text.index("Knee locks, catches or gives way (on the stairs)") < text.index("Measure")
+    # the assessment-tier flag is in the "Book an assessment" box, not the urgent one
+    assessment = text.index("Book an assessment")
+    assert box < assessment < text.index("Measure")
+    assert text.index("Pain at night or constant pain") > assessment
+    # in the strip the flag days carry the tier symbols, not the load light's R
+    strip = lines_of(text[text.index("Pain-monitoring lights, day by day"):])
+    marks = strip[strip.index("24") + 1:strip.index("24") + 29]
+    assert marks[7] == "!" and marks[13] == "?"  # 4 Mar and 10 Mar
+
+
+def test_escalation_text_is_on_page_one(j1_journal, tmp_path):
+    out, _pages, data = build(tmp_path, start=date(2026, 2, 25), end=date(2026, 3, 24))
+    (escalation,) = data.summary.escalations
+    assert escalation.kind == "no_improvement"
+    flat = " ".join(lines_of(page_one(out)))
+    assert escalation.text in flat
+    assert flat.index("Book an assessment") < flat.index("Measure")
+
+
+def test_the_load_charts_weekly_bars_are_the_weekly_tables_rows(j1_journal, tmp_path):
+    from rehabjournal.charts.load import LoadChart
+
+    out, _pages, data = build(tmp_path, start=date(2026, 2, 25), end=date(2026, 3, 24))
+    chart = LoadChart()
+    chart.update(data.progress)
+    assert chart.weekly_heights() == [w.load for w in data.summary.weeks]
+    assert data.progress.week_change == [w.change_pct for w in data.summary.weeks]
+    assert [d.acwr for d in data.summary.days] == data.progress.acwr
+    assert [w.week_start for w in data.summary.weeks] == data.progress.weeks
+    lines = lines_of("\n".join(p.extract_text() for p in pypdf.PdfReader(out).pages))
+    assert "+115.2 %" in lines and "Monotony" in lines and "Strain" in lines
+
+
+def test_a_one_day_report_is_readable(j1_journal, tmp_path):
+    out, pages, data = build(tmp_path, start=date(2026, 3, 4), end=date(2026, 3, 4))
+    assert not data.empty and len(data.summary.days) == 1
+    text = page_one(out)
+    assert "4 Mar 2026 to 4 Mar 2026 (1 day)" in text
+    assert "Only one full week: nothing to compare it with." in " ".join(lines_of(text))

@@ -85,13 +85,17 @@ def _table(
 # ---- page one --------------------------------------------------------------------------
 
 
+def _days_text(data: ReportData) -> str:
+    n = (data.end - data.start).days + 1
+    return "1 day" if n == 1 else f"{n} days"
+
+
 def header_block(data: ReportData, width: float) -> list[Flowable]:
     """Title and the who/what/when table."""
     side = f"{data.side} " if data.side else ""
     rows = [
         [P("Patient", "cell_bold"), P(data.patient), P("Period", "cell_bold"),
-         P(f"{fmt_date(data.start)} to {fmt_date(data.end)} "
-           f"({(data.end - data.start).days + 1} days)")],
+         P(f"{fmt_date(data.start)} to {fmt_date(data.end)} ({_days_text(data)})")],
         [P("Condition", "cell_bold"), P(data.condition), P("Side / joint", "cell_bold"),
          P(f"{side}{data.joint}".strip() or "-")],
         [P("Goal", "cell_bold"), P(data.goal or "-"), P("Report made", "cell_bold"),
