@@ -101,3 +101,19 @@ def test_pain_figure_for_the_pdf(tmp_path):
     assert isinstance(fig, Figure)
     fig.savefig(tmp_path / "pain.svg")
     assert "Pain over time" in (tmp_path / "pain.svg").read_text()
+
+
+def test_a_short_period_draws_the_days_ratings_side_by_side():
+    d = data(start_offset=18)  # 3 days: Fri 19 .. Sun 21 Jan 2024
+    chart = PainChart()
+    chart.update(d)
+    x = list(date2num(d.days))
+    for key, dx in (("morning", -0.15), ("during", 0.0), ("after", 0.15)):
+        assert list(chart.raw[key].get_xdata()) == pytest.approx([v + dx for v in x])
+        assert chart.avg[key].get_marker() == "o"  # a one-point average is a dot
+        assert chart.raw[key].get_markersize() == 6
+    assert list(chart.raw["morning"].get_ydata()) == d.morning
+    assert chart.describe(x[1] + 0.15, 5, chart.ax).startswith("Sat 20 Jan 2024")
+    chart.update(data())  # a longer period: on the day, small dots, plain lines
+    assert list(chart.raw["after"].get_xdata()) == pytest.approx(list(date2num(data().days)))
+    assert chart.avg["after"].get_marker() == "None" and chart.raw["after"].get_markersize() == 3

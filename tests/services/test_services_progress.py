@@ -225,3 +225,14 @@ def test_programme_start_is_the_active_programmes_else_the_latest(db):
     assert progress.programme_start() == date(2025, 6, 2)
     ps.create_programme("Running one", date(2024, 9, 9), active=True)
     assert progress.programme_start() == date(2024, 9, 9)
+
+
+def test_the_strip_gets_statuses_and_red_flag_tiers_of_the_summary(demo_db):
+    start, end = demo_db
+    data = progress.progress_data(start, end)
+    summary = summary_service.period_summary(start, end)
+    assert data.light_statuses == [d.status for d in summary.days]
+    assert data.red_flag_tiers == [d.red_flag_tier for d in summary.days]
+    assert data.light_reasons == [d.light_reason for d in summary.days]
+    flagged = [d for d, tier in zip(data.days, data.red_flag_tiers, strict=True) if tier]
+    assert flagged == data.red_flag_days == [start + timedelta(days=38)]

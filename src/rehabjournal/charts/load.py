@@ -104,7 +104,7 @@ class LoadChart(Chart):
             va="top", gid="muted")
         self.empty = self._empty_text(self.ax_day, "No sessions with an effort rating")
         self.no_ratio = self._empty_text(self.ax_ratio, NO_RATIO)
-        self.no_ratio.set_y(0.8)  # above the shaded band
+        self.no_ratio.set_y(0.2)  # below the shaded band and the note above it
         self.data = None
         self.xs: list[float] = []
         self.week_xs: list[float] = []

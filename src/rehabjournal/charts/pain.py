@@ -9,9 +9,22 @@ from __future__ import annotations
 import math
 
 from ..domain.scales import event_label
-from .theme import LIGHT, Chart, TextPool, Theme, day_numbers, fmt_date, fmt_num
+from .theme import (
+    LIGHT,
+    MIN_DAY_TICKS,
+    Chart,
+    TextPool,
+    Theme,
+    day_numbers,
+    fmt_date,
+    fmt_num,
+)
 
 SERIES = (("morning", "Morning"), ("during", "During (worst)"), ("after", "After"))
+SHORT_OFFSETS = {"morning": -0.15, "during": 0.0, "after": 0.15}
+"""In periods shorter than a week (``MIN_DAY_TICKS`` days) the three ratings of a day are
+drawn side by side (days apart from the day's tick), so equal values do not hide each
+other, with larger dots; their 7-day averages get dots too (one day is one point)."""
 MAX_EVENT_LABELS = 14
 LABEL_CHARS = 26
 """More events than this in the period: lines only (hover shows what they were)."""
@@ -43,7 +56,7 @@ class PainChart(Chart):
         for key, label in SERIES:
             (self.raw[key],) = ax.plot([], [], linestyle="none", marker="o", markersize=3,
                                        alpha=0.55)
-            (self.avg[key],) = ax.plot([], [], linewidth=2, label=label)
+            (self.avg[key],) = ax.plot([], [], linewidth=2, label=label, markersize=4)
         self.events = LineCollection([], linestyles="dashed", linewidths=1, zorder=1)
         ax.add_collection(self.events)
         self.event_labels = TextPool(ax, rotation=90, fontsize=7, va="top", ha="left",
@@ -78,9 +91,14 @@ class PainChart(Chart):
         self.data = data
         xs = day_numbers(data.days)
         self.xs = xs
+        short = len(xs) < MIN_DAY_TICKS
         for key, _label in SERIES:
-            self.raw[key].set_data(xs, _nan(getattr(data, key)))
-            self.avg[key].set_data(xs, _nan(getattr(data, f"{key}_avg")))
+            dx = SHORT_OFFSETS[key] if short else 0.0
+            shifted = [x + dx for x in xs]
+            self.raw[key].set_data(shifted, _nan(getattr(data, key)))
+            self.raw[key].set_markersize(6 if short else 3)
+            self.avg[key].set_data(shifted, _nan(getattr(data, f"{key}_avg")))
+            self.avg[key].set_marker("o" if short else "None")
         ex = day_numbers([e.day for e in data.events])
         self.events.set_segments([[(x, -0.3), (x, 10.2)] for x in ex])
         self._label_events(xs, ex, data.events)

@@ -68,6 +68,8 @@ class ProgressData:
         week_strain: weekly load x monotony, or None.
         lights: light colour per day ("green"/"amber"/"red"/None).
         light_reasons: the light's reason per day (for hover text).
+        light_statuses: the light's status per day: its colour, "waiting" (sessions whose
+            next morning is not rated yet) or None (the strip hatches waiting days).
         light_red_flag: True where a red flag decided the day's light.
         red_flag_tiers: the day's most urgent red-flag tier ("urgent"/"assessment") or
             None.
@@ -103,6 +105,7 @@ class ProgressData:
     acwr: list[float | None] = field(default_factory=list)
     lights: list[str | None] = field(default_factory=list)
     light_reasons: list[str] = field(default_factory=list)
+    light_statuses: list[str | None] = field(default_factory=list)
     light_red_flag: list[bool] = field(default_factory=list)
     red_flag_tiers: list[str | None] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -228,6 +231,7 @@ def build_progress(journal: Journal, start: date, end: date, first: date,
     data.acwr = [d.acwr for d in days]
     data.lights = [d.light for d in days]
     data.light_reasons = [d.light_reason for d in days]
+    data.light_statuses = [d.status for d in days]
     data.light_red_flag = [d.red_flag for d in days]
     data.red_flag_tiers = [d.red_flag_tier for d in days]
     weeks = [w for w in summary.weeks if w.week_end >= shown]
