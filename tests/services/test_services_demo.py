@@ -14,6 +14,7 @@ from rehabjournal.store.db import close_journal, journal_path, open_journal
 from rehabjournal.store.library import sync_shipped_exercises
 
 END = date(2025, 3, 5)
+KNEE = "left knee (behind or around the kneecap)"
 
 
 @pytest.fixture
@@ -172,19 +173,38 @@ def test_morning_pain_improves(demo_db):
     assert sum(morning[d] for d in days[:7]) / 7 >= 3
 
 
-def test_next_morning_pain_matches_next_day(demo_db):
+def test_next_morning_rating_is_the_next_days_morning_pain(demo_db):
+    """One value (schema 4): the journal reads a session's next morning from the next day."""
+    from rehabjournal.services import journal as js
+
     morning = _morning()
+    journal = js.load_journal()
     checked = 0
-    for s in m.ActivitySession.select():
-        nxt = morning.get(s.day + timedelta(days=1))
-        if nxt is not None and s.next_morning_pain is not None:
-            assert s.next_morning_pain == nxt
-            checked += 1
-        if s.day == END:
-            assert s.next_morning_pain is None
+    for day in sorted({s.day for s in m.ActivitySession.select()}):
+        nxt = journal.next_morning(day)
+        assert set(nxt) == {KNEE}
+        assert list(nxt.values()) == [morning.get(day + timedelta(days=1))]
+        checked += day < END
     assert checked > 50
+    assert journal.next_morning(END) == {KNEE: None}
     runs = [s for s in m.ActivitySession.select() if s.kind == "run"]
     assert runs and all(s.distance_km and s.rpe is not None for s in runs)
+
+
+def test_rehab_sessions_are_made_from_the_logs_as_the_app_makes_them(demo_db):
+    from rehabjournal.services import exercise_logs
+
+    rehab = list(m.ActivitySession.select().where(m.ActivitySession.kind == "rehab exercises"))
+    assert len(rehab) > 20
+    for s in rehab:
+        made = exercise_logs.estimate(s.day)
+        assert (s.source, s.minutes_estimated) == ("programme", True)
+        assert (s.minutes, s.pain_during) == (made["minutes"], made["pain_during"])
+        assert s.rpe is not None and s.pain_before is None and s.pain_after is None
+    days = {s.day for s in rehab}
+    logged = {g.day for g in m.ExerciseLog.select()
+              if g.status != "skipped" and g.prescription.exercise.category != "conditioning"}
+    assert days == logged
 
 
 def test_demo_refuses_non_empty_journal(demo_db):
@@ -215,11 +235,6 @@ def test_history_ten_years(db):
     assert m.CheckIn.select().count() >= 3000
     assert m.ActivitySession.select().count() > 1500
     assert max(_morning()) == END
-    morning = _morning()
-    for s in m.ActivitySession.select().limit(300):
-        nxt = morning.get(s.day + timedelta(days=1))
-        if nxt is not None:
-            assert s.next_morning_pain == nxt
 
 
 def test_demo_refuses_a_journal_with_entries(db):

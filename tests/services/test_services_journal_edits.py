@@ -78,12 +78,12 @@ def test_add_session_appends_and_undo_redo_bring_back_the_same_row(sites):
 def test_update_session_undo_restores_only_what_it_changed(sites):
     sid = js.add_session(DAY, {"kind": "run", "minutes": 30})
     before = rows()
-    edit = js.edit_session(sid, {"next_morning_pain": 2})
-    assert edit.label == "change next-morning pain"
+    edit = js.edit_session(sid, {"pain_after": 2})
+    assert edit.label == "change pain after"
     after = rows()
-    assert js.get_session(sid)["next_morning_pain"] == 2
+    assert js.get_session(sid)["pain_after"] == 2
     round_trip(edit, before, after)
-    assert is_no_change(js.edit_session(sid, {"next_morning_pain": 2}))
+    assert is_no_change(js.edit_session(sid, {"pain_after": 2}))
 
 
 def test_delete_session_comes_back_with_its_site_ratings(sites):

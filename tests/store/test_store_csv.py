@@ -74,7 +74,7 @@ def build_journal() -> None:
     })
     svc.add_session(D1, {"kind": "run", "minutes": 30, "rpe": 5, "distance_km": 5.2,
                          "pain_before": 1, "pain_during": 3, "pain_after": 2,
-                         "next_morning_pain": 2, "site": site, "notes": "easy loop"})
+                         "site": site, "notes": "easy loop"})  # next morning: D2's 2
     svc.add_session(D1, {"kind": "rehab exercises", "minutes": 20, "rpe": 4})
     svc.save_checkin(D2, {"morning_pain": 2, "sleep_hours": 8.0})
     svc.add_session(D3, {"kind": "cycle", "minutes": 45, "rpe": 3, "distance_km": 15.0})
@@ -126,7 +126,9 @@ def test_second_import_adds_nothing(journal, tmp_path):
               "2026-03-02,,,,,walk,20,,,,,,,\n"
               "2026-03-03,,,,,,,,,,,,,\n")
     first = import_csv(f)
-    assert (first.sessions_added, first.checkins_written, first.red_flags_added) == (3, 1, 1)
+    # 2 check-ins: 2 March, and 3 March's morning pain from the run's next_morning_pain
+    assert (first.sessions_added, first.checkins_written, first.red_flags_added) == (3, 2, 1)
+    assert svc.get_checkin(D2)["morning_pain"] == 2
     assert first.backup is not None and first.backup.exists()
     before = snapshot()
     second = import_csv(f)

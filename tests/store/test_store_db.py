@@ -133,7 +133,7 @@ def test_step3_on_sqlite_with_and_without_drop_column(tmp_path, monkeypatch, dro
     path = tmp_path / "j.sqlite"
     shutil.copy(FIXTURES / "journal-v2.sqlite", path)
     conn = sqlite3.connect(path, isolation_level=None)
-    assert migrations.migrate(conn) == [3]
+    assert migrations.migrate(conn, target=3) == [3]
     cols = [r[1] for r in conn.execute('PRAGMA table_info("profile")')]
     assert cols == ["id", "name", "condition", "joint", "side", "onset_date", "goal",
                     "clinician", "created"]

@@ -113,7 +113,7 @@ def test_every_change_on_today_is_one_step_and_all_undo_back(today, qtbot, monke
     page.load()
     start = journal_rows()
     right = [s for s in js.list_sites() if s["side"] == "right"][0]["id"]
-    yesterdays = js.list_sessions(YESTERDAY)[0]["id"]
+    main = js.list_sites()[0]["id"]
     pid = next(iter(page.exercises_due.rows))
 
     def add_site_dialog(dialog):
@@ -127,9 +127,10 @@ def test_every_change_on_today_is_one_step_and_all_undo_back(today, qtbot, monke
          "Saved", lambda: js.get_checkin(TODAY)["morning_pain"] == 3),
         (lambda: type_into(qtbot, page.checkin.site_fields[right], "2"),
          "change morning pain", "Saved", lambda: js.checkin_site_pains(TODAY) == {right: 2}),
-        (lambda: type_into(qtbot, page.next_morning.fields[yesterdays], "1"),
-         "change next-morning pain", "Saved",
-         lambda: js.get_session(yesterdays)["next_morning_pain"] == 1),
+        (lambda: type_into(qtbot, page.next_morning.fields[main], "1"),
+         "change morning pain", "Saved",  # the next-morning rating is this morning's pain
+         lambda: js.get_checkin(TODAY)["morning_pain"] == 1
+         and page.fields["morning_pain"].edit.text() == "1"),
         (lambda: page.flag_boxes["night_or_constant_pain"].click(), "tick red flag",
          "Red flag recorded", lambda: js.red_flags(TODAY) == {"night_or_constant_pain"}),
         (lambda: (page.events.label.setText("Brooks"), page.events.add_button.click()),
@@ -145,13 +146,16 @@ def test_every_change_on_today_is_one_step_and_all_undo_back(today, qtbot, monke
         (lambda: (page.notes.setPlainText("stairs hurt"), page.flush()), "change notes",
          "Saved", lambda: js.get_checkin(TODAY)["notes"] == "stairs hurt"),
         (lambda: page.exercises_due.rows[pid].done_button.click(), "Exercise done",
-         "Exercise saved", lambda: ps.get_log(TODAY, pid)["status"] == "done"),
+         "Exercise saved", lambda: ps.get_log(TODAY, pid)["status"] == "done"
+         and [e.kind.currentText() for e in page.session_editors]
+         == ["cycle", "rehab exercises"]),
         (lambda: page.sessions.add_site_button.click(), "add pain site", "Pain site added",
          lambda: any(s["joint"] == "hip" for s in js.list_sites())),
         (lambda: page.events.findChild(type(page.prev_button)).click(), "remove event",
          "Event removed", lambda: js.list_events(TODAY) == []),
         (lambda: page.session_editors[0].delete_button.click(), "delete cycle session",
-         "Session deleted", lambda: js.list_sessions(TODAY) == []),
+         "Session deleted",
+         lambda: [s["kind"] for s in js.list_sessions(TODAY)] == ["rehab exercises"]),
     ]
     states = [journal_rows()]
     for count, (act, label, saved, check) in enumerate(steps, start=1):

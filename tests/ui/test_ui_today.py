@@ -59,22 +59,62 @@ def test_checkin_and_two_sessions_from_the_keyboard_survive_a_restart(open_windo
     assert [e.kind.currentText() for e in page2.session_editors] == ["run", "cycle"]
 
 
-def test_yesterdays_session_waits_for_its_next_morning_rating(open_window, qtbot):
+def test_yesterdays_session_asks_this_mornings_pain_one_value(open_window, qtbot):
     ctx, window = open_window()
-    sid = js.add_session(TODAY - timedelta(days=1), {"kind": "run", "minutes": 40, "rpe": 6,
-                                                     "pain_after": 6})
+    js.add_session(TODAY - timedelta(days=1), {"kind": "run", "minutes": 40, "rpe": 6,
+                                               "pain_after": 6})
     page = window.show_page("today")
     page.load()
     assert page.next_morning.isVisible()
     question = page.next_morning.findChildren(type(page.title))
     texts = [q.text() for q in question]
-    assert any("How is the knee this morning after yesterday's run (40 min)?" in t
+    assert any("How is the left knee this morning after yesterday's run (40 min)?" in t
                for t in texts)
     # Pain after yesterday's run was 6/10: the light is red, with that reason.
     assert page.light_badge.colour == "red"
     assert "6/10" in page.light.reason.text()
-    type_into(qtbot, page.next_morning.fields[sid], "2")
-    assert js.get_session(sid)["next_morning_pain"] == 2
+    knee = js.list_sites()[0]["id"]
+    assert list(page.next_morning.fields) == [knee]
+    assert page.next_morning.statuses[knee].text() == "waiting for your rating"
+    type_into(qtbot, page.next_morning.fields[knee], "2")
+    assert page.next_morning.statuses[knee].text() == "rated", "at once, without a reload"
+    assert js.get_checkin(TODAY)["morning_pain"] == 2
+    assert page.fields["morning_pain"].edit.text() == "2", "the same number: Morning pain"
+    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "change morning pain"
+    # ... and the other way round: Morning pain is the answer.
+    type_into(qtbot, page.fields["morning_pain"], "4")
+    assert page.next_morning.fields[knee].edit.text() == "4"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert js.get_checkin(TODAY) is None
+    assert page.next_morning.fields[knee].edit.text() == ""
+    assert page.next_morning.statuses[knee].text() == "waiting for your rating"
+
+
+def test_one_question_per_site_a_further_site_is_its_morning_pain(open_window, qtbot):
+    ctx, window = open_window()
+    knee = js.list_sites()[0]["id"]
+    hip = js.add_site("hip", "right", "")
+    yesterday = TODAY - timedelta(days=1)
+    js.add_session(yesterday, {"kind": "run", "minutes": 30})
+    js.add_session(yesterday, {"kind": "rehab exercises", "minutes": 20, "site": knee})
+    js.add_session(yesterday, {"kind": "cycle", "minutes": 45, "site": hip})
+    page = window.show_page("today")
+    page.load()
+    assert list(page.next_morning.fields) == [knee, hip]
+    texts = [q.text() for q in page.next_morning.findChildren(type(page.title))
+             if q.objectName() == "nextMorningQuestion"]
+    assert texts == [
+        "How is the left knee this morning after yesterday's run (30 min) and rehab "
+        "exercises (20 min)?",
+        "How is the right hip this morning after yesterday's cycle (45 min)?"]
+    type_into(qtbot, page.next_morning.fields[hip], "3")
+    assert js.checkin_site_pains(TODAY) == {hip: 3}
+    assert js.get_checkin(TODAY)["morning_pain"] is None
+    assert page.checkin.site_fields[hip].edit.text() == "3"
+    journal = js.load_journal(yesterday, TODAY)
+    assert journal.next_morning(yesterday) == {"left knee (around the kneecap)": None,
+                                               "right hip": 3}
 
 
 def test_red_flag_shows_the_see_a_clinician_banner(open_window, qtbot):

@@ -144,17 +144,15 @@ def higher_after(
     """Was morning pain in the ``window`` mornings after ``day`` higher than usual?
 
     Returns:
-        True when any of those mornings (the first one also from the day's sessions'
-        next-morning ratings) was at least ``rise`` points above the usual (the median
+        True when any of those mornings (the first one is the day's sessions'
+        next-morning rating) was at least ``rise`` points above the usual (the median
         morning pain of the ``th.baseline_days`` days ending ``day``); False when all
         known ones were not; None when there is no usual or no rated morning.
     """
     usual = baseline(journal, day + timedelta(days=1), th)
     if usual is None:
         return None
-    values: list[int] = [
-        s.next_morning_pain for s in journal.get(day).sessions if s.next_morning_pain is not None
-    ]
+    values: list[int] = []  # the first morning is also the sessions' next-morning rating
     for k in range(1, window + 1):
         v = journal.get(day + timedelta(days=k)).morning_pain
         if v is not None:

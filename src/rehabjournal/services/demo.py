@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ..domain import rehab_session as rs
 from ..domain import scales
 from ..store import demo_repo as repo
 from ..store.demo_repo import PhaseRow, PrescriptionRow
@@ -91,6 +92,7 @@ class _Session:
     during: int | None = None
     after: int | None = None
     before: int | None = None
+    programme: bool = False  # made from the day's exercise logs (source 'programme')
 
 
 @dataclass
@@ -166,17 +168,23 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
             DEMO_TEMPLATE, start, name="Knee rehab: back to 10 km"
         )
         repo.set_programme_created(programme_id, _stamp(start, 9))
-        logs, rehab_minutes, cond_logs = _programme_logs(rng, programme_id, start, end, days)
+        logs, cond_logs = _programme_logs(rng, programme_id, start, end, days)
+        rehab = _rehab_sessions(logs, programme_id)
 
         # --- sessions --------------------------------------------------------------------
         for i, d in enumerate(days):
             w, wd = divmod(i, 7)
             d.sessions = _planned_sessions(rng, i, w, wd, n)
-            if i in rehab_minutes:
-                minutes = rehab_minutes[i]
+            if i in rehab:
+                # The session the app makes from the day's logs (services/exercise_logs.py):
+                # estimated minutes, pain during the worst of the logs, the effort given.
                 rpe = 3 if w in (3, 5) else 4 if w >= 6 else 3
-                d.sessions.insert(0, _Session("rehab exercises", minutes, rpe, notes=""))
+                d.sessions.insert(0, _Session("rehab exercises", rehab[i][0], rpe, notes="",
+                                              programme=True))
             _rate_sessions(rng, i, d, days)
+            for s in d.sessions:
+                if s.programme:
+                    s.before, s.during, s.after = None, rehab[i][1], None
 
         for (i, pid), kind in cond_logs.items():
             session = next((s for s in days[i].sessions if s.kind == kind), None)
@@ -204,15 +212,17 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
             for i, d in enumerate(days)
         ])
 
+        # The next-morning rating of a session is the next day's morning pain at its site
+        # (the check-ins above): nothing more to write for it.
         for i, d in enumerate(days):
-            nxt = days[i + 1].morning if i + 1 < n else None
             for pos, s in enumerate(d.sessions):
                 session_id = repo.insert(
                     "activity_session",
                     day=d.day, position=pos, kind=s.kind, minutes=s.minutes, rpe=s.rpe,
                     distance_km=s.km, pain_before=s.before, pain_during=s.during,
-                    pain_after=s.after, next_morning_pain=nxt, site=knee, notes=s.notes,
+                    pain_after=s.after, site=knee, notes=s.notes,
                     updated=_stamp(d.day, 18 + pos),
+                    source=rs.SOURCE if s.programme else "", minutes_estimated=s.programme,
                 )
                 if s.kind == "run":
                     during = _clip(right[i] + rng.choice((0, 0, 1)), 0, 3)
@@ -220,7 +230,6 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
                         "session_site_pain",
                         session=session_id, site=other, pain_before=right[i],
                         pain_during=during, pain_after=during,
-                        next_morning_pain=right[i + 1] if i + 1 < n else None,
                     )
 
         repo.insert_many("exercise_log", [logs[k] for k in sorted(logs)])
@@ -387,19 +396,34 @@ def _weekdays(p: PrescriptionRow) -> tuple[int, ...]:
     return _DEFAULT_DAYS.get(min(7, max(1, p.days_per_week or 3)), (0, 2, 4))
 
 
+def _rehab_sessions(logs: dict[tuple[int, int], dict], programme_id: int
+                    ) -> dict[int, tuple[int, int | None]]:
+    """Day index -> (estimated minutes, worst pain during) of the session the app makes
+    from the day's logs (``domain.rehab_session``), for days where any log counts."""
+    prescriptions = {p.id: p for _ph, ps in repo.programme_layout(programme_id) for p in ps}
+    by_day: dict[int, list[rs.LoggedExercise]] = {}
+    for (i, pid), row in sorted(logs.items()):
+        p = prescriptions[pid]
+        by_day.setdefault(i, []).append(rs.LoggedExercise(
+            status=row["status"], category=p.exercise_category, sets=row["sets_done"],
+            reps=row["reps_done"], hold_s=row["hold_s_done"], p_sets=p.sets, p_reps=p.reps,
+            p_hold_s=p.hold_s, rest_s=p.rest_s, pain_during=row["pain_during"]))
+    return {i: (rs.estimated_minutes(made), rs.worst_pain(made))
+            for i, made in by_day.items() if rs.estimated_minutes(made)}
+
+
 def _programme_logs(
     rng: random.Random, programme_id: int, start: date, end: date, days: list[_Day]
-) -> tuple[dict, dict[int, int], dict]:
+) -> tuple[dict, dict]:
     """ExerciseLog rows for every due day (about 85 % done or partial).
 
     Returns:
-        (logs keyed by (day index, prescription id), rehab-session minutes by day index,
-        conditioning logs keyed like logs -> the session kind that fulfils them).
+        (logs keyed by (day index, prescription id), conditioning logs keyed like logs ->
+        the session kind that fulfils them).
     """
     n = len(days)
     logs: dict[tuple[int, int], dict] = {}
     cond: dict[tuple[int, int], str] = {}
-    rehab_minutes: dict[int, int] = {}
     missed_days = {
         i for i in range(21, n) if i % 7 in _STRENGTH_DAYS and rng.random() < 0.08
     }
@@ -424,12 +448,8 @@ def _programme_logs(
                 logs[(i, p.id)] = row
                 if slug in _COND_KIND:
                     cond[(i, p.id)] = _COND_KIND[slug]
-                elif row["status"] in ("done", "partial") and i % 7 in _STRENGTH_DAYS:
-                    rehab_minutes[i] = rehab_minutes.get(i, 12) + (
-                        4 if row["status"] == "done" else 2
-                    )
         first += 7 * phase.weeks
-    return logs, rehab_minutes, cond
+    return logs, cond
 
 
 def _weekly_loads(p: PrescriptionRow, phase: PhaseRow, first: int,
@@ -517,9 +537,10 @@ def _log_row(rng, p: PrescriptionRow, d: _Day, i: int, load, missed_day: bool) -
 def generate_history(years: float, end: date, seed: int = 11) -> None:
     """Fill the open, empty journal with ``years`` of plausible daily data up to ``end``.
 
-    Daily check-ins, three to five sessions a week with next-morning pain, flares,
-    appointments, new shoes and a rare red flag; bulk inserts in chunks inside one
-    transaction (a 10-year journal takes well under a few seconds).
+    Daily check-ins (whose morning pain is also the next-morning rating of the day
+    before's sessions), three to five sessions a week, flares, appointments, new shoes and
+    a rare red flag; bulk inserts in chunks inside one transaction (a 10-year journal
+    takes well under a few seconds).
     """
     rng = random.Random(seed)
     n = max(1, int(round(years * 365.25)))
@@ -571,7 +592,6 @@ def generate_history(years: float, end: date, seed: int = 11) -> None:
                     "day": day, "position": pos, "kind": kind, "minutes": minutes, "rpe": rpe,
                     "distance_km": km, "pain_before": max(0, p - 1), "pain_during": during,
                     "pain_after": _clip(during + rng.choice((-1, 0, 0, 1))),
-                    "next_morning_pain": pain[i + 1] if i + 1 < n else None,
                     "site": None, "notes": "", "updated": _stamp(day, 18 + pos),
                 })
         if i % 91 == 45:

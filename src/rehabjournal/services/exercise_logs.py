@@ -1,27 +1,147 @@
-"""Exercise logs as undoable edits: what was done of a prescription on a day.
+"""Exercise logs as undoable edits, and the rehab session they make.
 
 The Today page's "Exercises due" section answers each prescription with done, partly done
 or skipped (or clears the answer). These wrappers make each answer one ``Edit`` around the
-log functions of ``services/programme.py`` (one log per day and prescription): undo puts
-back the log that was there before, redo the one the answer wrote.
+log functions of ``services/programme.py`` (one log per day and prescription).
+
+Logged exercises are activity (``domain/rehab_session.py``): after every answer the day's
+done and partly done exercises (conditioning excepted) are one session of kind "rehab
+exercises" that counts in load, the Journal and the report:
+
+* none yet: the app makes it, ``source`` 'programme', minutes estimated from the
+  prescriptions logged (``minutes_estimated`` until the person types minutes), pain during
+  the worst of the logs', effort (CR-10) as given in the section (``edit_effort``);
+* the app's session is there: its estimate (unless the person typed minutes) and pain
+  during follow the logs;
+* the person typed a "rehab exercises" session that day themselves: the logs count in it
+  (no second session, its minutes are never overwritten; its pain during, the worst of the
+  session, is raised to the worst of the logs when that is higher, never lowered);
+* no exercise counts any more (all cleared or skipped): the app's session is removed.
+
+The answer, the log and the session change are one transaction and one undo step: undo
+puts back the log and the day's sessions exactly as they were (same ids).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
+from ..domain import rehab_session as rs
+from ..errors import NotFoundError
+from ..store import journal_repo, programme_repo
+from . import journal as js
 from . import programme as ps
+from .changes import chain
 from .edit import Change, Edit, no_change, perform
+from .errors import ValidationError
 
 #: The undo text (and Edit menu entry) of each answer.
 LABELS = {"done": "Exercise done", "partial": "Exercise partly done",
           "skipped": "Exercise skipped"}
 CLEAR_LABEL = "Clear exercise answer"
+_LOG_KEYS = ("status", "category", "p_sets", "p_reps", "p_hold_s", "rest_s", "pain_during")
+
+
+def _logged(day: date) -> list[rs.LoggedExercise]:
+    return [rs.LoggedExercise(sets=d["sets_done"], reps=d["reps_done"], hold_s=d["hold_s_done"],
+                              **{k: d[k] for k in _LOG_KEYS})
+            for d in programme_repo.logs_of_day(day)]
+
+
+def estimate(day: date) -> dict[str, Any]:
+    """What the day's logs make: {"minutes": estimated whole minutes (0: nothing counts),
+    "pain_during": worst 0-10 or None, "exercises": how many logs count}."""
+    logs = _logged(day)
+    return {"minutes": rs.estimated_minutes(logs), "pain_during": rs.worst_pain(logs),
+            "exercises": sum(1 for log in logs if log.counts)}
+
+
+def rehab_session(day: date) -> dict[str, Any] | None:
+    """The session the day's logs count in: the app's ('programme') one, else a "rehab
+    exercises" session typed by hand that day; None when there is neither."""
+    return (journal_repo.session_with_source(day, rs.SOURCE)
+            or journal_repo.hand_session_of_kind(day, rs.KIND))
+
+
+def sync_session(day: date) -> None:
+    """Make the day's sessions agree with its exercise logs (rules in the module docstring).
+
+    Runs in the caller's transaction; writes only what differs.
+    """
+    made = estimate(day)
+    own = journal_repo.session_with_source(day, rs.SOURCE)
+    if not made["exercises"]:
+        if own is not None:
+            journal_repo.delete_session(own["id"])
+        return
+    now = datetime.now().replace(microsecond=0)
+    if own is not None:
+        values: dict[str, Any] = {"pain_during": made["pain_during"]}
+        if own["minutes_estimated"]:
+            values["minutes"] = made["minutes"]
+        changed = {k: v for k, v in values.items() if own[k] != v}
+        if changed:
+            journal_repo.update_session(own["id"], {**changed, "updated": now})
+        return
+    hand = journal_repo.hand_session_of_kind(day, rs.KIND)
+    if hand is not None:
+        worst = made["pain_during"]
+        if worst is not None and (hand["pain_during"] is None or hand["pain_during"] < worst):
+            journal_repo.update_session(hand["id"], {"pain_during": worst, "updated": now})
+        return
+    journal_repo.append_session(day, {
+        "kind": rs.KIND, "minutes": made["minutes"], "minutes_estimated": True,
+        "source": rs.SOURCE, "pain_during": made["pain_during"], "notes": "",
+        "site": journal_repo.main_site_id(), "updated": now,
+    })
+
+
+def _sessions_change(day: date, write: Callable[[], Any]) -> Change:
+    """Run ``write()`` and return how to put the day's sessions back as they were/are."""
+    def state() -> dict[int, dict[str, Any]]:
+        return {s["id"]: journal_repo.session_snapshot(s["id"])
+                for s in journal_repo.list_sessions(day)}
+
+    before = state()
+    result = write()
+    after = state()
+    touched = [sid for sid in before.keys() | after.keys() if before.get(sid) != after.get(sid)]
+
+    def put(target: dict[int, dict[str, Any]]) -> None:
+        for sid in sorted(touched):
+            snap = target.get(sid)
+            if snap is None:
+                journal_repo.delete_session(sid)
+            elif journal_repo.get_session(sid) is None:
+                journal_repo.restore_session(snap)
+            else:
+                journal_repo.update_session(
+                    sid, {k: v for k, v in snap["session"].items() if k != "id"})
+
+    return Change(undo=lambda: put(before), redo=lambda: put(after), result=result)
+
+
+def _log_and_session(day: date, prescription_id: int, write: Callable[[], Any]) -> Change:
+    """The change of one answer: the log ``write()`` makes and the session it syncs."""
+    previous = ps.get_log(day, prescription_id)
+
+    def both() -> None:
+        write()
+        sync_session(day)
+
+    sessions = _sessions_change(day, both)
+    new = ps.get_log(day, prescription_id)
+    log = Change(undo=lambda: ps.restore_log(day, prescription_id, previous),
+                 redo=lambda: ps.restore_log(day, prescription_id, new))
+    return chain(log, sessions)
 
 
 def edit_log(day: date, prescription_id: int, values: dict[str, Any]) -> Edit:
     """Record what was done of a prescription on ``day`` as one undoable edit.
+
+    The day's rehab session follows (module docstring), in the same transaction.
 
     Args:
         values: ``services.programme.LOG_FIELDS`` keys; ``status`` is "done" (default),
@@ -35,10 +155,8 @@ def edit_log(day: date, prescription_id: int, values: dict[str, Any]) -> Edit:
     label = LABELS.get(values.get("status", "done"), "Exercise saved")
 
     def do() -> Change:
-        previous = ps.log_exercise(day, prescription_id, values)
-        new = ps.get_log(day, prescription_id)
-        return Change(undo=lambda: ps.restore_log(day, prescription_id, previous),
-                      redo=lambda: ps.restore_log(day, prescription_id, new))
+        return _log_and_session(day, prescription_id,
+                                lambda: ps.log_exercise(day, prescription_id, values))
 
     return perform(label, do, day=day, saved="Exercise saved")
 
@@ -46,16 +164,35 @@ def edit_log(day: date, prescription_id: int, values: dict[str, Any]) -> Edit:
 def edit_clear_log(day: date, prescription_id: int) -> Edit:
     """Remove the answer of a prescription on ``day`` as one undoable edit.
 
+    When no exercise of the day counts any more, the rehab session the app made goes too
+    (undo brings both back).
+
     Raises:
         StorageError: the write failed; nothing was removed.
     """
-    previous = ps.get_log(day, prescription_id)
-    if previous is None:
+    if ps.get_log(day, prescription_id) is None:
         return no_change(CLEAR_LABEL, day=day)
 
     def do() -> Change:
-        ps.restore_log(day, prescription_id, None)
-        return Change(undo=lambda: ps.restore_log(day, prescription_id, previous),
-                      redo=lambda: ps.restore_log(day, prescription_id, None))
+        return _log_and_session(day, prescription_id,
+                                lambda: ps.restore_log(day, prescription_id, None))
 
     return perform(CLEAR_LABEL, do, day=day, saved="Exercise saved")
+
+
+def edit_effort(day: date, rpe: int | None) -> Edit:
+    """Set the effort (session RPE, CR-10 0-10; None: not rated) of the day's rehab session.
+
+    Raises:
+        ValidationError: no exercise is logged as done or partly done yet (there is no
+            session to rate), or the value is not 0-10; nothing was written.
+        StorageError: the write failed; nothing was written.
+    """
+    session = rehab_session(day)
+    if session is None:
+        raise ValidationError({"rpe": "Mark an exercise done or partly done first: the "
+                                      "effort is that session's."})
+    try:
+        return js.edit_session(session["id"], {"rpe": rpe})
+    except NotFoundError as exc:  # deleted between the read and the write
+        raise ValidationError({"rpe": str(exc)}) from exc

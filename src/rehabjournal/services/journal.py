@@ -29,9 +29,9 @@ CHECKIN_FIELDS = (
 )
 SESSION_FIELDS = (
     "kind", "minutes", "rpe", "distance_km", "pain_before", "pain_during", "pain_after",
-    "next_morning_pain", "site", "notes", "position",
+    "site", "notes", "position",
 )
-PAIN_KEYS = ("pain_before", "pain_during", "pain_after", "next_morning_pain")
+PAIN_KEYS = ("pain_before", "pain_during", "pain_after")
 FIELD_LABELS = {
     "morning_pain": "Morning pain",
     "stiffness_min": "Morning stiffness",
@@ -47,7 +47,6 @@ FIELD_LABELS = {
     "pain_before": "Pain before",
     "pain_during": "Pain during",
     "pain_after": "Pain after",
-    "next_morning_pain": "Next-morning pain",
     "site": "Site",
 }
 
@@ -236,8 +235,12 @@ def add_session(day: date, values: dict[str, Any]) -> int:
 
     Raises:
         ValidationError: nothing was written.
+        KeyError: a key is not a session field (a programming error).
     """
     _raise(validate_session(values))
+    unknown = set(values) - set(SESSION_FIELDS)
+    if unknown:
+        raise KeyError(f"unknown session fields {sorted(unknown)}")
     return repo.append_session(day, _touch(values))
 
 
@@ -261,6 +264,9 @@ def edit_add_session(day: date, values: dict[str, Any]) -> Edit:
 def update_session(session_id: int, values: dict[str, Any]) -> None:
     """Change fields of a session.
 
+    Minutes typed by the person replace the app's estimate for good: a session made
+    from programme logs keeps them (``minutes_estimated`` is cleared).
+
     Raises:
         ValidationError: nothing was written.
         KeyError: a key is not a session field (a programming error).
@@ -269,6 +275,8 @@ def update_session(session_id: int, values: dict[str, Any]) -> None:
     unknown = set(values) - set(SESSION_FIELDS)
     if unknown:
         raise KeyError(f"unknown session fields {sorted(unknown)}")
+    if "minutes" in values:
+        values = {**values, "minutes_estimated": False}
     repo.update_session(session_id, _touch(values))
 
 
@@ -290,7 +298,7 @@ def edit_session(session_id: int, values: dict[str, Any]) -> Edit:
     def do() -> Change:
         update_session(session_id, values)
         after = repo.get_session(session_id)
-        keys = [*values, "updated"]
+        keys = [*values, "updated", "minutes_estimated"]
         return Change(
             undo=lambda: repo.update_session(session_id, {k: before[k] for k in keys}),
             redo=lambda: repo.update_session(session_id, {k: after[k] for k in keys}),
@@ -299,10 +307,60 @@ def edit_session(session_id: int, values: dict[str, Any]) -> Edit:
     return perform(label, do, day=before["day"])
 
 
-def sessions_awaiting_next_morning(today: date) -> list[dict[str, Any]]:
-    """Yesterday's sessions that have no next-morning rating yet."""
-    yesterday = today - timedelta(days=1)
-    return [s for s in list_sessions(yesterday) if s["next_morning_pain"] is None]
+# ---- the next-morning rating -------------------------------------------------------------
+# One number per site and morning (schema 4): the next-morning rating of a day's sessions
+# is the next day's morning pain at their site, the check-in's "Morning pain" for the main
+# site (the primary one; also sessions without a site) or its site pain for another site.
+# The Today prompt, the check-in, the Journal, the light, CSV, FHIR and the PDF read and
+# write that one value (docs/journal.md).
+
+def next_morning_questions(day: date) -> list[dict[str, Any]]:
+    """The next-morning questions of ``day``: one per pain site the day before had sessions at.
+
+    Returns:
+        In the order of the sessions, dicts with ``site`` (pain site id; None when the
+        journal has no pain site), ``label`` (the site's label, "" without one), ``name``
+        (side and joint, "left knee"; the profile's joint without a site), ``main``
+        (True for the site "Morning pain" rates), ``sessions`` (the day before's sessions
+        at that site, as ``list_sessions`` gives them) and ``value`` (this morning's pain
+        at that site, 0-10, or None while not rated).
+    """
+    sessions = list_sessions(day - timedelta(days=1))
+    if not sessions:
+        return []
+    main = repo.main_site_id()
+    labels = repo.site_labels()
+    joint = (repo.get_profile() or {}).get("joint") or "joint"
+    checkin = repo.get_checkin(day)
+    pains = repo.checkin_site_pains(day)
+    questions: dict[int | None, dict[str, Any]] = {}
+    for s in sessions:
+        site = s["site"] if s["site"] is not None else main
+        if site not in questions:
+            is_main = site == main
+            value = (checkin or {}).get("morning_pain") if is_main else pains.get(site)
+            row = repo.get_site(site) if site is not None else None
+            name = " ".join(p for p in (row["side"], row["joint"]) if p) if row else joint
+            questions[site] = {"site": site, "label": labels.get(site, ""), "name": name,
+                               "main": is_main, "sessions": [], "value": value}
+        questions[site]["sessions"].append(s)
+    return list(questions.values())
+
+
+def edit_next_morning(day: date, site_id: int | None, pain: int | None) -> Edit:
+    """Rate this morning's pain at a site after the day before's sessions: one undo step.
+
+    This writes the one stored value: the check-in's morning pain of ``day`` for the main
+    site (or ``site_id`` None), the site's morning pain otherwise, so "Morning pain" on
+    the same page shows the same number.
+
+    Raises:
+        ValidationError: the pain is not 0-10; nothing was written.
+        StorageError: the write failed; nothing was written.
+    """
+    if site_id is None or site_id == repo.main_site_id():
+        return edit_checkin(day, {"morning_pain": pain})
+    return edit_checkin_site_pain(day, site_id, pain)
 
 
 def delete_session(session_id: int) -> dict[str, Any]:
@@ -390,7 +448,7 @@ def edit_add_site(joint: str, side: str = "", area: str = "", primary: bool = Fa
 
 
 def set_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]) -> None:
-    """Rate a further pain site for a session (pain before/during/after/next morning).
+    """Rate a further pain site for a session (pain before, during and after).
 
     Raises:
         ValidationError: a rating is not 0-10; nothing was written.
@@ -423,7 +481,7 @@ def edit_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]
 
 
 def session_site_pains(session_id: int) -> dict[int, dict[str, Any]]:
-    """{site id: {pain_before, pain_during, pain_after, next_morning_pain ...}}."""
+    """{site id: {pain_before, pain_during, pain_after ...}} of a session's further sites."""
     return repo.session_site_pains(session_id)
 
 

@@ -470,7 +470,8 @@ def get_log(day: date, prescription_id: int) -> dict[str, Any] | None:
 
 
 def due_on(day: date) -> list[dict[str, Any]]:
-    """The active programme's prescriptions due on ``day``, each with its log (or None)."""
+    """The active programme's prescriptions due on ``day``, each with its log (or None)
+    and ``exercise_category`` (conditioning is a session of its own: services/exercise_logs)."""
     active = _active_plan()
     if active is None:
         return []
@@ -486,6 +487,7 @@ def due_on(day: date) -> list[dict[str, Any]]:
         d["log"] = get_log(day, item.id)
         d["phase_name"] = phase_row["name"] if phase_row else ""
         d["deload"] = bool(phase_row["deload"]) if phase_row else False
+        d["exercise_category"] = (repo.get_exercise(d["exercise"]) or {}).get("category", "")
         out.append(d)
     return out
 

@@ -15,6 +15,10 @@ Design choices (documented in docs/csv-format.md):
   against one in the journal add one.
 - A day field equal to the stored value is skipped, one filling an empty stored value is
   written, one that differs from a non-empty stored value is an error (never overwritten).
+- ``next_morning_pain`` is not stored with the session (schema 4): it is the next day's
+  morning pain at the session's pain site (``DayRecord.morning_pain_at``). Import fills
+  that value like a day field of the next day (a different value in the file or in the
+  journal is a problem with its line); export writes it from there.
 - Red flags are added to the day's stored flags; flags already stored and absent from the
   file are kept.
 """
@@ -31,7 +35,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -88,14 +92,15 @@ SESSION_COLUMNS: dict[str, str] = {
     "pain_before": "pain_before",
     "pain_during": "pain_during",
     "pain_after": "pain_after",
-    "next_morning_pain": "next_morning_pain",
     "pain_site": "site",
     "session_notes": "notes",
 }
+#: The session column that is not a session field: the next day's morning pain at the
+#: session's site (see the module docstring).
+NEXT_MORNING = "next_morning_pain"
 # What makes two sessions "the same" for a repeated import.
 SESSION_KEY_FIELDS: tuple[str, ...] = (
-    "kind", "minutes", "rpe", "pain_before", "pain_during", "pain_after",
-    "next_morning_pain", "distance_km",
+    "kind", "minutes", "rpe", "pain_before", "pain_during", "pain_after", "distance_km",
 )
 
 MAX_MESSAGES = 50
@@ -172,6 +177,7 @@ class ImportReport:
 class SessionPlan:
     line: int
     values: dict[str, Any]  # ActivitySession field -> value; "site" holds a label or ""
+    next_morning: int | None = None  # the row's next_morning_pain
 
     def key(self) -> tuple:
         return tuple(self.values.get(k) for k in SESSION_KEY_FIELDS)
@@ -347,7 +353,8 @@ def parse_csv(path: Path | str) -> ImportPlan:
             else:
                 values[col] = value
         has_session_values = [
-            c for c in SESSION_COLUMNS if c != "activity" and not _blank(cells.get(c), c)
+            c for c in (*SESSION_COLUMNS, NEXT_MORNING)
+            if c != "activity" and not _blank(cells.get(c), c)
         ]
         if _blank(cells.get("activity")):
             if has_session_values:
@@ -370,7 +377,7 @@ def parse_csv(path: Path | str) -> ImportPlan:
             }
             session["notes"] = session["notes"] or ""
             session["site"] = session["site"] or ""
-            plan.sessions.append(SessionPlan(line, session))
+            plan.sessions.append(SessionPlan(line, session, values.get(NEXT_MORNING)))
     if problems:
         raise CsvImportError(problems)
     return ImportPlan(days=dict(sorted(days.items())), warnings=warnings)
@@ -459,10 +466,11 @@ class _Changes:
     checkins: list[tuple[date, dict[str, Any], bool]] = field(default_factory=list)
     sessions: list[tuple[date, dict[str, Any]]] = field(default_factory=list)
     flags: list[tuple[date, str]] = field(default_factory=list)
+    site_pains: list[tuple[date, str, int]] = field(default_factory=list)  # (day, label, pain)
     skipped: int = 0
 
     def empty(self) -> bool:
-        return not (self.checkins or self.sessions or self.flags)
+        return not (self.checkins or self.sessions or self.flags or self.site_pains)
 
 
 def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
@@ -481,10 +489,11 @@ def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
             stored_sessions.setdefault(r.day, Counter())[key] += 1
         for r in m.RedFlag.select().where(m.RedFlag.day.in_(dates)):
             stored_flags.setdefault(r.day, set()).add(r.code)
+    writes: dict[date, dict[str, Any]] = {}
     for day, dp in plan.days.items():
         row = stored_checkins.get(day)
         if dp.checkin:
-            to_write: dict[str, Any] = {}
+            to_write: dict[str, Any] = writes.setdefault(day, {})
             for col, fname in CHECKIN_COLUMNS.items():
                 if fname not in dp.checkin:
                     continue
@@ -498,8 +507,6 @@ def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
                         f"line {dp.lines[col]}, column {col}: {_show(col, new)} differs from "
                         f"the journal's {_show(col, old)} for {day.isoformat()}"
                     )
-            if to_write:
-                changes.checkins.append((day, to_write, row is None))
         for code in dp.red_flags or ():
             if code not in stored_flags.get(day, set()):
                 changes.flags.append((day, code))
@@ -511,8 +518,75 @@ def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
                 changes.skipped += 1
             else:
                 changes.sessions.append((day, sp.values))
+    _next_mornings(plan, writes, changes, problems)
+    for day, to_write in sorted(writes.items()):
+        if to_write:
+            new = day not in stored_checkins and journal_repo.get_checkin(day) is None
+            changes.checkins.append((day, to_write, new))
     problems.sort(key=lambda p: int(p.split(",")[0].split()[1]))
     return changes, problems
+
+
+def _next_mornings(plan: ImportPlan, writes: dict[date, dict[str, Any]], changes: _Changes,
+                   problems: list[str]) -> None:
+    """Turn the file's ``next_morning_pain`` cells into the next days' morning pains.
+
+    The session's site decides which value: the next day's ``morning_pain`` for the main
+    site (``journal_repo.main_site_id``; a blank ``pain_site`` too; in a journal without
+    pain sites the first site the file names becomes the main one), the next day's site
+    pain otherwise. A cell that differs from another cell for the same morning and site,
+    from the file's ``morning_pain`` of that day, or from the journal's value is a problem.
+    """
+    labels = {s.id: s.label for s in m.PainSite.select()}
+    main_id = journal_repo.main_site_id()
+    main_key = _site_key(labels[main_id]) if main_id is not None else None
+    if main_key is None:
+        main_key = next((_site_key(sp.values["site"]) for dp in plan.days.values()
+                         for sp in dp.sessions if sp.values["site"]), None)
+    ids = {_site_key(label): sid for sid, label in labels.items()}
+    seen: dict[tuple[date, str | None], tuple[int, int]] = {}  # -> (value, line)
+    for day, dp in plan.days.items():
+        nxt = day + timedelta(days=1)
+        for sp in dp.sessions:
+            value = sp.next_morning
+            if value is None:
+                continue
+            key = _site_key(sp.values["site"]) if sp.values["site"] else None
+            main = key is None or key == main_key
+            target = (nxt, None if main else key)
+            where = (f"line {sp.line}, column {NEXT_MORNING}: {value} differs from")
+            why = (f"for the morning of {nxt.isoformat()} (the next-morning rating is that "
+                   "morning's pain at the session's site: one value)")
+            if target in seen:
+                if seen[target][0] != value:
+                    problems.append(f"{where} {seen[target][0]} on line {seen[target][1]} {why}")
+                continue
+            seen[target] = (value, sp.line)
+            if main:
+                next_plan = plan.days.get(nxt)
+                in_file = next_plan.checkin.get("morning_pain") if next_plan else None
+                if in_file is not None:  # that row's morning_pain is checked as a day field
+                    if in_file != value:
+                        problems.append(f"{where} morning_pain {in_file} on line "
+                                        f"{next_plan.lines['morning_pain']} {why}")
+                    continue
+                stored = journal_repo.get_checkin(nxt)
+                old = stored["morning_pain"] if stored else None
+                if old is not None:
+                    if old != value:
+                        problems.append(f"{where} the journal's morning pain {old} {why}")
+                    continue
+                writes.setdefault(nxt, {})["morning_pain"] = value
+                continue
+            site_id = ids.get(key)
+            old = (journal_repo.checkin_site_pains(nxt).get(site_id)
+                   if site_id is not None else None)
+            if old is not None:
+                if old != value:
+                    problems.append(f"{where} the journal's morning pain of the "
+                                    f"{labels[site_id]} {old} {why}")
+                continue
+            changes.site_pains.append((nxt, sp.values["site"], value))
 
 
 def _journal_file() -> Path:
@@ -559,6 +633,14 @@ def import_csv(path: Path | str) -> ImportReport:
                     site_id = m.PainSite.create(**_parse_site_label(label)).id
                     sites[_site_key(label)] = site_id
             journal_repo.append_session(day, {**data, "site": site_id, "updated": now})
+        for day, label, pain in changes.site_pains:
+            site_id = sites.get(_site_key(label))
+            if site_id is None:
+                site_id = m.PainSite.create(**_parse_site_label(label)).id
+                sites[_site_key(label)] = site_id
+            if not m.CheckIn.select().where(m.CheckIn.day == day).exists():
+                m.CheckIn.create(day=day, updated=now)
+            journal_repo.set_checkin_site_pain(day, site_id, pain)
         for day, code in changes.flags:
             m.RedFlag.create(day=day, code=code)
     report.checkins_written = len(changes.checkins)
@@ -598,6 +680,7 @@ def _export_rows() -> Iterable[list[str]]:
     for r in m.RedFlag.select():
         flags.setdefault(r.day, []).append(r.code)
     labels = {s.id: s.label for s in m.PainSite.select()}
+    journal = journal_repo.load_journal()  # the next-morning rating: DayRecord.morning_pain_at
     for day in sorted(set(checkins) | set(sessions) | set(flags)):
         day_cells: dict[str, str] = {
             "red_flags": ";".join(sorted(flags.get(day, []), key=_flag_order))
@@ -617,6 +700,8 @@ def _export_rows() -> Iterable[list[str]]:
                         cells[col] = labels.get(s.site_id, "") if s.site_id else ""
                     else:
                         cells[col] = _fmt(getattr(s, fname))
+                after = journal.get(day + timedelta(days=1))
+                cells[NEXT_MORNING] = _fmt(after.morning_pain_at(cells["pain_site"]))
             yield [cells.get(c, "") for c in COLUMNS]
 
 

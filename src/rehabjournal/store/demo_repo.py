@@ -49,6 +49,7 @@ class PrescriptionRow:
     load_unit: str
     days_per_week: int | None
     weekdays: str
+    rest_s: int | None = None
 
 
 def transaction() -> AbstractContextManager:
@@ -109,7 +110,7 @@ def programme_layout(programme_id: int) -> list[tuple[PhaseRow, list[Prescriptio
             [PrescriptionRow(
                 id=p.id, exercise_slug=p.exercise.slug, exercise_category=p.exercise.category,
                 sets=p.sets, reps=p.reps, hold_s=p.hold_s, load=p.load, load_unit=p.load_unit,
-                days_per_week=p.days_per_week, weekdays=p.weekdays,
+                days_per_week=p.days_per_week, weekdays=p.weekdays, rest_s=p.rest_s,
             ) for p in rows],
         ))
     return layout

@@ -7,8 +7,11 @@ type ``collection`` and holds:
 * one ``Observation`` per pain rating: LOINC 72514-3 (0-10 numeric rating, reported),
   ``valueInteger``, ``effectiveDateTime``, category ``survey``; ``bodySite`` coded with
   SNOMED CT for the knee, hip and ankle regions, with side and area as text. Morning
-  check-in pain and session pain (before, during, after, next morning) are included;
-  a session rating says which in ``note``;
+  check-in pain (of the main site and of further sites) and session pain (before, during,
+  after) are included; a session rating says which in ``note``. The next-morning rating
+  of a session is the next day's morning pain at its site (one value, schema 4): that
+  morning's Observation says so in its ``note`` ("morning pain; the next-morning rating
+  after run, 30 min on 2026-03-15");
 * one ``QuestionnaireResponse`` per outcome measure (status ``completed``), its
   ``questionnaire`` a canonical URL of rehabjournal's naming
   (``https://rehabjournal.example.org/fhir/Questionnaire/<instrument>``), one item per
@@ -22,9 +25,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from . import journal_repo
 from . import models as m
 
 LOINC = "http://loinc.org"
@@ -42,7 +46,6 @@ SESSION_PAINS = (
     ("pain_before", "before"),
     ("pain_during", "during"),
     ("pain_after", "after"),
-    ("next_morning_pain", "the next morning after"),
 )
 _NAMESPACE = uuid.UUID("9a4d7c1e-2f4b-5f7e-8a63-7c9e1b2d3f40")
 
@@ -166,7 +169,8 @@ def build_bundle(*, anonymise: bool = False, start: date | None = None,
     """The open journal (optionally only ``start``..``end``) as a FHIR R4 Bundle (dict)."""
     profile = m.Profile.select().first()
     sites = {s.id: s for s in m.PainSite.select()}
-    primary = next((s for s in sites.values() if s.primary), None)
+    main_id = journal_repo.main_site_id()
+    primary = sites.get(main_id) if main_id is not None else None
     patient_ref = _uuid("patient")
     entries = [(patient_ref, _patient(profile, anonymise, patient_ref))]
 
@@ -177,17 +181,36 @@ def build_bundle(*, anonymise: bool = False, start: date | None = None,
             query = query.where(field <= end)
         return query
 
+    by_day: dict[date, list[m.ActivitySession]] = {}
+    earlier = m.ActivitySession.select().order_by(
+        m.ActivitySession.day, m.ActivitySession.position, m.ActivitySession.id)
+    if start is not None:
+        earlier = earlier.where(m.ActivitySession.day >= start - timedelta(days=1))
+    if end is not None:
+        earlier = earlier.where(m.ActivitySession.day <= end)
+    for s in earlier:
+        by_day.setdefault(s.day, []).append(s)
+
+    def morning_note(day: date, site_id: int | None) -> str:
+        before = [s for s in by_day.get(day - timedelta(days=1), ())
+                  if (s.site_id or main_id) == site_id]
+        if not before:
+            return "morning pain"
+        what = ", ".join(f"{s.kind}, {s.minutes} min" for s in before)
+        return (f"morning pain; the next-morning rating after {what} on "
+                f"{before[0].day.isoformat()}")
+
     for c in within(m.CheckIn.select(), m.CheckIn.day).order_by(m.CheckIn.day):
         if c.morning_pain is not None:
             key = ("check_in", c.id)
             entries.append((_uuid(*key), _pain_observation(
                 key, patient_ref, c.day, c.morning_pain, _body_site(primary, profile),
-                "morning pain")))
+                morning_note(c.day, main_id))))
         for p in c.site_pains:
             key = ("check_in_site_pain", p.id)
             entries.append((_uuid(*key), _pain_observation(
                 key, patient_ref, c.day, p.pain, _body_site(sites.get(p.site_id), profile),
-                "morning pain")))
+                morning_note(c.day, p.site_id))))
     sessions = within(m.ActivitySession.select(), m.ActivitySession.day).order_by(
         m.ActivitySession.day, m.ActivitySession.position, m.ActivitySession.id)
     for s in sessions:

@@ -210,11 +210,83 @@ def upgrade_tables(tables: dict[str, Any], schema: int) -> dict[str, Any]:
     """The tables of a file from an older schema, as the newest schema has them.
 
     Schema 3 moved ``profile.outcome_schedule`` and the setting row "thresholds" into one
-    ``setting`` row per option (``migrations.v3_setting_rows``). The input is not changed;
-    rows that are not what they should be are left for ``parse_tables`` to report.
+    ``setting`` row per option (``migrations.v3_setting_rows``). Schema 4 moved the
+    sessions' ``next_morning_pain`` into the next day's morning pain or site pain
+    (``migrations.v4_next_morning_moves``, the rule of the migration step). The input is
+    not changed; rows that are not what they should be are left for ``parse_tables`` to
+    report.
     """
-    if schema >= 3:
-        return tables
+    if schema < 3:
+        tables = _upgrade_to_v3(tables)
+    if schema < 4:
+        tables = _upgrade_to_v4(tables)
+    return tables
+
+
+def _dict_rows(tables: dict[str, Any], name: str) -> list[dict[str, Any]] | None:
+    rows = tables.get(name, [])
+    if not isinstance(rows, list):
+        return None
+    return [r for r in rows if isinstance(r, dict)]
+
+
+def _next_id(rows: list[Any]) -> int:
+    ids = [r.get("id") for r in rows if isinstance(r, dict)]
+    return max([i for i in ids if isinstance(i, int) and not isinstance(i, bool)] + [0]) + 1
+
+
+def _upgrade_to_v4(tables: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3 tables -> schema 4: one next-morning rating (see ``upgrade_tables``)."""
+    parts = {name: _dict_rows(tables, name) for name in (
+        "pain_site", "activity_session", "session_site_pain", "check_in",
+        "check_in_site_pain")}
+    if any(rows is None for rows in parts.values()):
+        return tables  # not lists: parse_tables reports them
+    checkins = [r for r in parts["check_in"] if isinstance(r.get("day"), str)]
+    day_of = {r.get("id"): r["day"][:10] for r in checkins}
+    moves = migrations.v4_next_morning_moves(
+        parts["pain_site"], parts["activity_session"], parts["session_site_pain"],
+        {r["day"][:10]: r.get("morning_pain") for r in checkins},
+        {(day_of[r.get("checkin_id")], r.get("site_id")): r.get("pain")
+         for r in parts["check_in_site_pain"] if r.get("checkin_id") in day_of})
+    tables = dict(tables)
+
+    def without(rows: list[Any]) -> list[Any]:
+        return [{k: v for k, v in r.items() if k != "next_morning_pain"}
+                if isinstance(r, dict) else r for r in rows]
+
+    sessions = without(tables.get("activity_session", []))
+    for row in sessions:
+        if isinstance(row, dict) and row.get("id") in moves.notes:
+            row["notes"] = moves.notes[row["id"]]
+    tables["activity_session"] = sessions
+    tables["session_site_pain"] = without(tables.get("session_site_pain", []))
+    now = datetime.now().replace(microsecond=0).isoformat()
+    rows = [dict(r) if isinstance(r, dict) else r for r in tables.get("check_in", [])]
+    next_id = _next_id(rows)
+    for day in moves.new_checkins:
+        rows.append({"id": next_id, "day": day, "morning_pain": None, "notes": "",
+                     "updated": now})
+        day_of[next_id] = day
+        next_id += 1
+    ids = {}
+    for row in rows:
+        if isinstance(row, dict) and isinstance(row.get("day"), str):
+            ids.setdefault(row["day"][:10], row.get("id"))
+            if row["day"][:10] in moves.morning and row.get("morning_pain") is None:
+                row["morning_pain"] = moves.morning[row["day"][:10]]
+    tables["check_in"] = rows
+    pains = list(tables.get("check_in_site_pain", []))
+    next_id = _next_id(pains)
+    for (day, site), value in sorted(moves.site_pains.items()):
+        pains.append({"id": next_id, "checkin_id": ids[day], "site_id": site, "pain": value})
+        next_id += 1
+    tables["check_in_site_pain"] = pains
+    return tables
+
+
+def _upgrade_to_v3(tables: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1-2 tables -> schema 3: one setting row per option (see ``upgrade_tables``)."""
     tables = dict(tables)
     profiles = tables.get("profile")
     settings = tables.get("setting", [])

@@ -10,7 +10,7 @@ transaction; the others open a (nested) one themselves.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from playhouse.shortcuts import model_to_dict
@@ -23,7 +23,16 @@ def site_labels() -> dict[int, str]:
     return {s.id: s.label for s in m.PainSite.select()}
 
 
-def to_checkin(row: m.CheckIn) -> e.CheckIn:
+def main_site_id() -> int | None:
+    """The pain site "Morning pain" rates: the first site as ``list_sites`` orders them
+    (primary first, then by id; archived sites only when there is no other), or None."""
+    row = (m.PainSite.select(m.PainSite.id)
+           .order_by(m.PainSite.archived, m.PainSite.primary.desc(), m.PainSite.id).first())
+    return row.id if row else None
+
+
+def to_checkin(row: m.CheckIn, main_site: str = "",
+               site_pains: tuple[tuple[str, int], ...] = ()) -> e.CheckIn:
     return e.CheckIn(
         day=row.day,
         morning_pain=row.morning_pain,
@@ -33,10 +42,14 @@ def to_checkin(row: m.CheckIn) -> e.CheckIn:
         sleep_quality=row.sleep_quality,
         stress=row.stress,
         notes=row.notes or "",
+        main_site=main_site,
+        site_pains=site_pains,
     )
 
 
-def to_session(row: m.ActivitySession, labels: dict[int, str]) -> e.Session:
+def to_session(row: m.ActivitySession, labels: dict[int, str], main_label: str = ""
+               ) -> e.Session:
+    """The domain session of a row; a session without a site is the main site's."""
     return e.Session(
         day=row.day,
         kind=row.kind,
@@ -46,10 +59,11 @@ def to_session(row: m.ActivitySession, labels: dict[int, str]) -> e.Session:
         pain_before=row.pain_before,
         pain_during=row.pain_during,
         pain_after=row.pain_after,
-        next_morning_pain=row.next_morning_pain,
-        site=labels.get(row.site_id, "") if row.site_id else "",
+        site=labels.get(row.site_id, "") if row.site_id else main_label,
         notes=row.notes or "",
         id=row.id,
+        source=row.source or "",
+        minutes_estimated=bool(row.minutes_estimated),
     )
 
 
@@ -59,8 +73,9 @@ def load_journal(start: date | None = None, end: date | None = None,
 
     Args:
         site_id: when given, session pain ratings are those of this pain site (the
-            session's own site, or its extra-site ratings); sessions without a rating
-            for the site keep their load but lose their pain values.
+            session's own site, a session without one being the main site's, or its
+            extra-site ratings); sessions without a rating for the site keep their load
+            but lose their pain values.
     """
 
     def between(query, field):
@@ -71,7 +86,16 @@ def load_journal(start: date | None = None, end: date | None = None,
         return query
 
     labels = site_labels()
-    checkins = {r.day: to_checkin(r) for r in between(m.CheckIn.select(), m.CheckIn.day)}
+    main = main_site_id()
+    main_label = labels.get(main, "") if main is not None else ""
+    pains: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for p in between(m.CheckInSitePain.select(m.CheckInSitePain.checkin,
+                                               m.CheckInSitePain.site, m.CheckInSitePain.pain)
+                     .join(m.CheckIn), m.CheckIn.day).order_by(m.CheckInSitePain.id):
+        if p.site_id != main:
+            pains[p.checkin_id].append((labels.get(p.site_id, ""), p.pain))
+    checkins = {r.day: to_checkin(r, main_label, tuple(pains.get(r.id, ())))
+                for r in between(m.CheckIn.select(), m.CheckIn.day)}
     sessions: dict[date, list[e.Session]] = defaultdict(list)
     session_rows = between(m.ActivitySession.select(), m.ActivitySession.day).order_by(
         m.ActivitySession.day, m.ActivitySession.position, m.ActivitySession.id
@@ -83,8 +107,8 @@ def load_journal(start: date | None = None, end: date | None = None,
             for p in m.SessionSitePain.select().where(m.SessionSitePain.site == site_id)
         }
     for row in session_rows:
-        s = to_session(row, labels)
-        if site_id is not None and row.site_id != site_id:
+        s = to_session(row, labels, main_label)
+        if site_id is not None and (row.site_id or main) != site_id:
             p = extra.get(row.id)
             s = e.Session(
                 day=s.day, kind=s.kind, minutes=s.minutes, rpe=s.rpe,
@@ -92,8 +116,8 @@ def load_journal(start: date | None = None, end: date | None = None,
                 pain_before=p.pain_before if p else None,
                 pain_during=p.pain_during if p else None,
                 pain_after=p.pain_after if p else None,
-                next_morning_pain=p.next_morning_pain if p else None,
                 site=labels.get(site_id, ""), notes=s.notes, id=s.id,
+                source=s.source, minutes_estimated=s.minutes_estimated,
             )
         sessions[row.day].append(s)
     flags: dict[date, list[e.RedFlag]] = defaultdict(list)
@@ -256,6 +280,25 @@ def append_session(day: date, values: dict[str, Any]) -> int:
         if "position" not in values:
             values = {**values, "position": next_session_position(day)}
         return m.ActivitySession.create(day=day, **values).id
+
+
+def session_with_source(day: date, source: str) -> dict[str, Any] | None:
+    """The first session of ``day`` with ``source`` (e.g. 'programme'), or None."""
+    row = (m.ActivitySession.select()
+           .where((m.ActivitySession.day == day) & (m.ActivitySession.source == source))
+           .order_by(m.ActivitySession.position, m.ActivitySession.id).first())
+    return _row(row)
+
+
+def hand_session_of_kind(day: date, kind: str) -> dict[str, Any] | None:
+    """The first session of ``day`` typed by hand (source '') whose activity is ``kind``
+    (any case, surrounding spaces ignored), or None."""
+    for row in (m.ActivitySession.select()
+                .where((m.ActivitySession.day == day) & (m.ActivitySession.source == ""))
+                .order_by(m.ActivitySession.position, m.ActivitySession.id)):
+        if " ".join(row.kind.lower().split()) == kind:
+            return _row(row)
+    return None
 
 
 def update_session(session_id: int, values: dict[str, Any]) -> None:
@@ -470,7 +513,6 @@ SELECT d.day,
           WHERE s.day = d.day) AS load,
        (SELECT max(max(coalesce(s.pain_during, -1), coalesce(s.pain_after, -1)))
           FROM activity_session s WHERE s.day = d.day) AS peak,
-       (SELECT max(s.next_morning_pain) FROM activity_session s WHERE s.day = d.day) AS nm,
        (SELECT count(*) FROM red_flag r WHERE r.day = d.day) AS flags
 FROM days d LEFT JOIN check_in c ON c.day = d.day
 WHERE {where}
@@ -524,12 +566,15 @@ def list_days(start: date | None = None, end: date | None = None, kind: str | No
     Returns:
         Dicts with day, morning_pain, notes, sessions ("run 30 min, ..."), load (AU),
         peak_pain (0-10 or None), next_morning_pain and red_flags (a count).
+        ``next_morning_pain`` is the next day's morning pain at the sites of the day's
+        sessions, the worst if they were at several (``Journal.worst_next_morning``);
+        None on a day without sessions or before that morning is rated.
     """
     where, params = _days_filter(start, end, kind, flags_only, text)
     sql = _DAYS_SQL.format(where=where) + " LIMIT ? OFFSET ?"
     rows = m.database.execute_sql(sql, [*params, limit, offset]).fetchall()
     out = []
-    for day, pain, notes, sessions, load, peak, nm, flags in rows:
+    for day, pain, notes, sessions, load, peak, flags in rows:
         out.append({
             "day": date.fromisoformat(day) if isinstance(day, str) else day,
             "morning_pain": pain,
@@ -537,9 +582,15 @@ def list_days(start: date | None = None, end: date | None = None, kind: str | No
             "sessions": sessions or "",
             "load": load or 0,
             "peak_pain": None if peak is None or peak < 0 else peak,
-            "next_morning_pain": nm,
+            "next_morning_pain": None,
             "red_flags": flags,
         })
+    with_sessions = [r["day"] for r in out if r["sessions"]]
+    if with_sessions:
+        journal = load_journal(min(with_sessions), max(with_sessions) + timedelta(days=1))
+        for r in out:
+            if r["sessions"]:
+                r["next_morning_pain"] = journal.worst_next_morning(r["day"])
     return out
 
 

@@ -89,7 +89,14 @@ class CheckInSitePain(BaseModel):
 
 
 class ActivitySession(BaseModel):
-    """One activity session and its pain response."""
+    """One activity session and its pain response.
+
+    Its next-morning rating is not stored here (schema 4): it is the next day's check-in
+    ``morning_pain`` for the main pain site, or that day's ``CheckInSitePain`` for another.
+    ``source`` is '' for a session typed by hand and 'programme' for one the app made from
+    the day's exercise logs; ``minutes_estimated`` is true while ``minutes`` is the app's
+    estimate from the prescriptions (editing the minutes clears it).
+    """
 
     day = DateField(index=True)
     position = IntegerField(default=0)
@@ -100,10 +107,11 @@ class ActivitySession(BaseModel):
     pain_before = IntegerField(null=True)
     pain_during = IntegerField(null=True)
     pain_after = IntegerField(null=True)
-    next_morning_pain = IntegerField(null=True)
     site = ForeignKeyField(PainSite, null=True, on_delete="SET NULL")
     notes = TextField(default="")
     updated = DateTimeField(default=_now)
+    source = TextField(default="")  # '' by hand, 'programme' from exercise logs (schema 4)
+    minutes_estimated = BooleanField(default=False)
 
 
 class SessionSitePain(BaseModel):
@@ -114,7 +122,6 @@ class SessionSitePain(BaseModel):
     pain_before = IntegerField(null=True)
     pain_during = IntegerField(null=True)
     pain_after = IntegerField(null=True)
-    next_morning_pain = IntegerField(null=True)
 
     class Meta:
         indexes = ((("session", "site"), True),)

@@ -495,6 +495,28 @@ def replace_log(day: date, prescription_id: int, values: dict[str, Any] | None) 
             m.ExerciseLog.create(day=day, prescription=prescription_id, **values)
 
 
+def logs_of_day(day: date) -> list[Row]:
+    """Every exercise log of ``day`` (any programme) with its prescription's dose.
+
+    Returns:
+        Log dicts (without id) plus ``p_sets``, ``p_reps``, ``p_hold_s``, ``rest_s`` (the
+        prescription's) and ``category`` (the exercise's), in prescription order.
+    """
+    rows = (m.ExerciseLog.select(m.ExerciseLog, m.Prescription, m.Exercise)
+            .join(m.Prescription).join(m.Exercise)
+            .where(m.ExerciseLog.day == day)
+            .order_by(m.Prescription.phase, m.Prescription.position, m.ExerciseLog.id))
+    out = []
+    for log in rows:
+        d = _dict(log)
+        d.pop("id")
+        p = log.prescription
+        d.update(p_sets=p.sets, p_reps=p.reps, p_hold_s=p.hold_s, rest_s=p.rest_s,
+                 category=p.exercise.category)
+        out.append(d)
+    return out
+
+
 def logs_between(start: date, end: date, prescription_ids: list[int] | None = None
                  ) -> list[Row]:
     """Logs from ``start`` to ``end`` (inclusive), of the given prescriptions when named."""

@@ -48,6 +48,12 @@ COLUMNS = (
     ("notes", "Notes"),
 )
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Header tooltips: what a column's number is.
+HEADER_TIPS = {
+    "next_morning_pain": "The next day's morning pain at the site of this day's sessions "
+                         "(the worst if they were at several): the same number as that day's "
+                         "Morning pain, never a second rating.",
+}
 WAITING_COLOUR = "#9e9e9e"
 """A day waiting for its next-morning rating: grey, hatched (as in the light strip)."""
 
@@ -168,9 +174,12 @@ class JournalModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(COLUMNS[section][0])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -1,4 +1,8 @@
-"""The morning check-in: pain, stiffness, swelling, sleep, stress, and further pain sites."""
+"""The morning check-in: pain, stiffness, swelling, sleep, stress, and further pain sites.
+
+"Morning pain" (and a further site's morning pain) is also the next-morning rating of the
+day before's sessions at that site: the "This morning" question above edits the same value.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import NumberField, clear_layout, set_combo_data
+from .siblings import changed_by_sibling
 
 SLEEP_QUALITY = ("poor", "fair", "good", "very good", "excellent")
 
@@ -74,10 +79,17 @@ class CheckinSection(QGroupBox):
             lambda _i: self.save_field("swelling", self.swelling.currentData()))
         self.sleep_quality.activated.connect(
             lambda _i: self.save_field("sleep_quality", self.sleep_quality.currentData()))
+        ctx.journal_changed.connect(self._journal_changed)
 
     def set_day(self, day: date) -> None:
         self.day = day
         self.refresh()
+
+    def _journal_changed(self, day) -> None:
+        # The "This morning" question writes Morning pain (or a site's morning pain): one
+        # value, shown here at once.
+        if changed_by_sibling(self, self.ctx, day, self.day):
+            self.refresh()
 
     def refresh(self) -> None:
         self.values = js.get_checkin(self.day) or {}

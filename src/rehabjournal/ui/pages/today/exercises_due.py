@@ -2,6 +2,12 @@
 
 Each answer is saved at once (one log per day and prescription) as one undo step. The
 section is hidden while nothing is due.
+
+Logged exercises are activity: the done and partly done ones make the day's "rehab
+exercises" session (``services/exercise_logs.py``), shown under Sessions. Its effort
+(session RPE, CR-10) is asked here, under the exercises; its minutes are estimated from
+the prescriptions until the person types their own in the session. Conditioning exercises
+(cycling, swimming, walk-run) are sessions of their own: their rows say so.
 """
 
 from __future__ import annotations
@@ -23,7 +29,9 @@ from ....services import exercise_logs
 from ....services import programme as ps
 from ...context import AppContext
 from ...edit_path import apply_edit
-from ...widgets import NumberField, clear_layout, error_label
+from ...widgets import NumberField, clear_layout, error_label, set_combo_data
+from .sessions import rpe_combo
+from .siblings import changed_by_sibling
 
 STATUS_TEXT = {"done": "Done", "partial": "Partly done", "skipped": "Skipped"}
 STATUS_COLOUR = {"done": "#2e7d32", "partial": "#8d6e00", "skipped": "#757575"}
@@ -87,6 +95,13 @@ class DueRow(QFrame):
         grid.addLayout(row, 1, 0, 1, 8)
         self.error = error_label()
         grid.addWidget(self.error, 2, 0, 1, 8)
+        if item.get("exercise_category") == "conditioning":
+            note = QLabel("Conditioning is a session of its own: add it under Sessions with "
+                          "its minutes and effort, so its load counts once.")
+            note.setObjectName("dueConditioning")
+            note.setWordWrap(True)
+            note.setStyleSheet("font-style: italic;")
+            grid.addWidget(note, 3, 0, 1, 8)
         self.done_button.clicked.connect(lambda: self.save("done"))
         self.partial_button.clicked.connect(lambda: self.save("partial"))
         self.skip_button.clicked.connect(lambda: self.save("skipped"))
@@ -160,12 +175,73 @@ class ExercisesDueSection(QGroupBox):
         layout.addWidget(self.phase_label)
         self.rows_layout = QVBoxLayout()
         layout.addLayout(self.rows_layout)
+        effort_row = QHBoxLayout()
+        self.session_label = QLabel()
+        self.session_label.setObjectName("dueSession")
+        self.session_label.setWordWrap(True)
+        self.effort = rpe_combo()
+        self.effort.setAccessibleName("Effort of the exercises (CR-10)")
+        self.effort_label = QLabel("&Effort of the exercises (CR-10)")
+        self.effort_label.setBuddy(self.effort)
+        self.effort_error = error_label()
+        effort_row.addWidget(self.session_label, 1)
+        effort_row.addWidget(self.effort_label)
+        effort_row.addWidget(self.effort)
+        layout.addLayout(effort_row)
+        layout.addWidget(self.effort_error)
+        self.effort.activated.connect(lambda _i: self.save_effort(self.effort.currentData()))
+        self.session: dict | None = None
         ctx.programme_changed.connect(self.refresh)
+        ctx.journal_changed.connect(self._journal_changed)
         self.hide()
 
     def set_day(self, day: date) -> None:
         self.day = day
         self.refresh()
+
+    def _journal_changed(self, day) -> None:
+        # The session's minutes or effort were changed under Sessions.
+        if changed_by_sibling(self, self.ctx, day, self.day):
+            self._refresh_session()
+
+    def _refresh_session(self) -> None:
+        """Show the day's rehab session (what the logs make) and its effort."""
+        self.effort_error.hide()
+        self.session = session = exercise_logs.rehab_session(self.day)
+        made = exercise_logs.estimate(self.day)
+        if session is None:
+            self.session_label.setText(
+                "Exercises marked done or partly done make today's rehab session; its "
+                "load counts like any session's.")
+        elif session["source"] == "programme":
+            how = ("estimated from the prescriptions" if session["minutes_estimated"]
+                   else "as you typed them")
+            self.session_label.setText(
+                f"Rehab session: {session['minutes']} min ({how}) from "
+                f"{made['exercises']} exercise{'s' if made['exercises'] != 1 else ''}; "
+                "rate how hard it was overall.")
+        else:
+            self.session_label.setText(
+                f"Counted in your rehab exercises session ({session['minutes']} min, "
+                "typed by you): no second session is made.")
+        self.effort.setEnabled(session is not None)
+        self.effort_label.setEnabled(session is not None)
+        set_combo_data(self.effort, session["rpe"] if session else None)
+
+    def save_effort(self, rpe: int | None) -> None:
+        """Save the effort (CR-10 0-10, None: not rated) of the day's rehab session."""
+        if self.session is not None and self.session["rpe"] == rpe:
+            return
+        edit = apply_edit(self.ctx, lambda: exercise_logs.edit_effort(self.day, rpe),
+                          message=self._effort_message, source=self)
+        if edit is None:
+            set_combo_data(self.effort, self.session["rpe"] if self.session else None)
+            return
+        self._refresh_session()
+
+    def _effort_message(self, message: str) -> None:
+        self.effort_error.setText(message)
+        self.effort_error.show()
 
     def refresh(self) -> None:
         clear_layout(self.rows_layout)
@@ -181,6 +257,7 @@ class ExercisesDueSection(QGroupBox):
             row = DueRow(self, item)
             self.rows[item["id"]] = row
             self.rows_layout.addWidget(row)
+        self._refresh_session()
         self.setVisible(bool(items))
 
     def answer(self, row: DueRow, run) -> None:

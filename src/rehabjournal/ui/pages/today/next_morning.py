@@ -1,4 +1,10 @@
-""""How is the knee this morning?": the next-morning rating of the previous day's sessions."""
+""""How is the knee this morning?": the next-morning rating of the previous day's sessions.
+
+One question per pain site that had sessions the day before. The answer is not a number of
+its own: it is this morning's pain at that site (schema 4), the check-in's "Morning pain"
+for the main site or the site's morning pain for another, so the two always show the
+same number and there is no way to keep two different ones (docs/journal.md).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,23 @@ from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import NumberField, clear_layout
+from .siblings import changed_by_sibling
+
+WAITING, RATED = "waiting for your rating", "rated"
+
+
+def _activities(sessions: list[dict]) -> str:
+    parts = [f"{s['kind']} ({s['minutes']} min)" for s in sessions]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 class NextMorningSection(QGroupBox):
-    """One question per session of the day before; hidden when there was none.
+    """One question per pain site of the day before's sessions; hidden when there was none.
 
     Attributes:
-        fields: {session id: its next-morning pain field}.
+        fields: {pain site id (None without pain sites): its rating field}.
+        statuses: {pain site id: the "rated" / "waiting for your rating" label}.
+        ratings: {pain site id: the value as last read or saved}.
     """
 
     def __init__(self, ctx: AppContext):
@@ -25,49 +41,61 @@ class NextMorningSection(QGroupBox):
         self.day: date = ctx.today()
         self.setObjectName("nextMorningBox")
         self.rows = QVBoxLayout(self)
-        self.fields: dict[int, NumberField] = {}
-        self.ratings: dict[int, int | None] = {}
+        self.fields: dict[int | None, NumberField] = {}
+        self.statuses: dict[int | None, QLabel] = {}
+        self.ratings: dict[int | None, int | None] = {}
+        ctx.journal_changed.connect(self._journal_changed)
 
     def set_day(self, day: date) -> None:
         self.day = day
         self.refresh()
 
+    def _journal_changed(self, day) -> None:
+        if changed_by_sibling(self, self.ctx, day, self.day):
+            self.refresh()  # "Morning pain" was changed in the check-in
+
     def refresh(self) -> None:
         clear_layout(self.rows)
-        yesterday = self.day - timedelta(days=1)
-        sessions = js.list_sessions(yesterday)
-        self.fields, self.ratings = {}, {}
-        if not sessions:
+        questions = js.next_morning_questions(self.day)
+        self.fields, self.statuses, self.ratings = {}, {}, {}
+        if not questions:
             self.hide()
             return
         self.show()
-        joint = (js.get_profile() or {}).get("joint") or "joint"
+        yesterday = self.day - timedelta(days=1)
         when = "yesterday's" if self.day == self.ctx.today() else f"{yesterday:%a %d %b}'s"
-        for s in sessions:
+        for q in questions:
             row = QHBoxLayout()
-            question = QLabel(f"How is the {joint} this morning after {when} {s['kind']} "
-                              f"({s['minutes']} min)?")
+            question = QLabel(f"How is the {q['name']} this morning after {when} "
+                              f"{_activities(q['sessions'])}?")
             question.setObjectName("nextMorningQuestion")
-            field = NumberField("Next-morning pain", 0, 10, placeholder="0-10")
-            field.set_value(s["next_morning_pain"])
-            field.committed.connect(lambda v, sid=s["id"]: self.save(sid, v))
-            status = QLabel("waiting for your rating" if s["next_morning_pain"] is None
-                            else "rated")
-            row.addWidget(question)
+            question.setWordWrap(True)
+            label = "Morning pain" + ("" if q["main"] else f" ({q['label']})")
+            field = NumberField(label, 0, 10, placeholder="0-10")
+            field.set_value(q["value"])
+            field.setToolTip("This is this morning's pain at that site: the same number as "
+                             + ("Morning pain in the check-in." if q["main"] else
+                                f"the check-in's morning pain of the {q['label']}."))
+            field.committed.connect(lambda v, site=q["site"]: self.save(site, v))
+            status = QLabel(WAITING if q["value"] is None else RATED)
+            status.setObjectName("nextMorningStatus")
+            row.addWidget(question, 1)
             row.addWidget(field)
             row.addWidget(status)
-            row.addStretch(1)
             self.rows.addLayout(row)
-            self.fields[s["id"]] = field
-            self.ratings[s["id"]] = s["next_morning_pain"]
+            self.fields[q["site"]] = field
+            self.statuses[q["site"]] = status
+            self.ratings[q["site"]] = q["value"]
 
-    def save(self, session_id: int, value: int | None) -> None:
-        """Save the next-morning rating of a session (0-10, None for not rated)."""
-        field = self.fields[session_id]
-        edit = apply_edit(self.ctx,
-                          lambda: js.edit_session(session_id, {"next_morning_pain": value}),
-                          fields={"next_morning_pain": field}, source=self)
+    def save(self, site_id: int | None, value: int | None) -> None:
+        """Rate this morning's pain at ``site_id`` (0-10, None for not rated)."""
+        field = self.fields[site_id]
+        if value == self.ratings.get(site_id):
+            return
+        edit = apply_edit(self.ctx, lambda: js.edit_next_morning(self.day, site_id, value),
+                          fields={"morning_pain": field}, source=self)
         if edit is None:
-            field.commit_failed(self.ratings.get(session_id))
-        else:
-            self.ratings[session_id] = value
+            field.commit_failed(self.ratings.get(site_id))
+            return
+        self.ratings[site_id] = value
+        self.statuses[site_id].setText(WAITING if value is None else RATED)

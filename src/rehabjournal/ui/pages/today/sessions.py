@@ -2,6 +2,12 @@
 
 A new session is saved as soon as it has an activity and minutes (with everything typed
 so far, as one undo step); after that each field saves when the user leaves it.
+
+The day's rehab session made from the programme's exercise logs (``source`` 'programme',
+see ``services/exercise_logs.py``) shows here like any other; it says that its minutes are
+an estimate until the person types their own. The section follows the exercises due of
+the same page (a logged exercise makes or changes that session) without losing a session
+still being typed.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import NumberField, clear_layout, error_label, set_combo_data
+from .siblings import changed_by_sibling
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after")
 HEADERS = ("Activity", "Minutes", "Effort (CR-10)", "Distance", "Pain before",
@@ -97,6 +104,10 @@ class SessionEditor(QFrame):
         self.delete_button.setToolTip("Delete this session (Edit > Undo brings it back)")
         self.hint = QLabel("Enter the minutes to save this session.")
         self.hint.setStyleSheet("font-style: italic;")
+        self.source_note = QLabel()
+        self.source_note.setObjectName("sessionSource")
+        self.source_note.setStyleSheet("font-style: italic;")
+        self.source_note.setWordWrap(True)
 
         for col, text in enumerate(HEADERS):
             grid.addWidget(QLabel(text), 0, col)
@@ -111,8 +122,9 @@ class SessionEditor(QFrame):
         grid.addWidget(self.kind_error, 2, 0, 1, 3)
         grid.addWidget(self.notes, 3, 0, 1, 8)
         grid.addWidget(self.hint, 4, 0, 1, 8)
+        grid.addWidget(self.source_note, 5, 0, 1, 8)
         self.extra_fields: dict[int, dict[str, NumberField]] = {}
-        for row, site in enumerate(sites[1:], start=5):
+        for row, site in enumerate(sites[1:], start=6):
             grid.addWidget(QLabel(f"Also {site['label']}:"), row, 0, 1, 4,
                            Qt.AlignmentFlag.AlignRight)
             fields = {key: pain_field(f"{js.FIELD_LABELS[key]} ({site['label']})")
@@ -146,11 +158,21 @@ class SessionEditor(QFrame):
         set_combo_data(self.site, v.get("site") or (sites[0]["id"] if sites else None))
         self.notes.setText(v.get("notes") or "")
         self.hint.setVisible(self.session_id is None)
+        self._show_source()
         if self.session_id:
             self.extras = js.session_site_pains(self.session_id)
             for site_id, fields in self.extra_fields.items():
                 for key, field in fields.items():
                     field.set_value(self.extras.get(site_id, {}).get(key))
+
+    def _show_source(self) -> None:
+        v = self.values
+        if v.get("source") == "programme":
+            text = "From the programme's exercises logged today (Exercises due below)"
+            text += (": the minutes are estimated from the prescriptions; type the real "
+                     "minutes to replace the estimate." if v.get("minutes_estimated") else ".")
+            self.source_note.setText(text)
+        self.source_note.setVisible(v.get("source") == "programme")
 
     def _kind_committed(self) -> None:
         text = self.kind.currentText().strip()
@@ -209,6 +231,9 @@ class SessionEditor(QFrame):
             self._failed(key, old)
             return
         self.values[key] = value
+        if key == "minutes":
+            self.values["minutes_estimated"] = False
+            self._show_source()
 
     def _extra_committed(self, site_id: int, key: str, value) -> None:
         if self.session_id is None:
@@ -288,29 +313,41 @@ class SessionsSection(QGroupBox):
         layout.addLayout(add_row)
         self.error = error_label()
         layout.addWidget(self.error)
+        ctx.journal_changed.connect(self._journal_changed)
 
     def set_day(self, day: date) -> None:
         self.day = day
         self.refresh()
 
-    def refresh(self) -> None:
+    def _journal_changed(self, day) -> None:
+        # The exercises due make, change or remove the day's rehab session.
+        if changed_by_sibling(self, self.ctx, day, self.day):
+            self.refresh(keep_drafts=True)
+
+    def refresh(self, keep_drafts: bool = False) -> None:
+        """Show the day's sessions again (``keep_drafts``: sessions still being typed stay)."""
+        drafts = [e for e in self.editors if e.session_id is None] if keep_drafts else []
+        for editor in drafts:
+            self.sessions_layout.removeWidget(editor)
         clear_layout(self.sessions_layout)
         self.editors = []
         self.sites = js.list_sites()
         for values in js.list_sessions(self.day):
             self._add_editor(values)
+        for editor in drafts:
+            self._add_editor(editor)
         if not self.editors:
             empty = QLabel("No session recorded on this day. Rest days count too: "
                            "they show as zero load.")
             empty.setObjectName("noSessions")
             self.sessions_layout.addWidget(empty)
 
-    def _add_editor(self, values: dict | None) -> SessionEditor:
+    def _add_editor(self, values: dict | SessionEditor | None) -> SessionEditor:
         for i in range(self.sessions_layout.count()):
             widget = self.sessions_layout.itemAt(i).widget()
             if widget is not None and widget.objectName() == "noSessions":
                 widget.hide()
-        editor = SessionEditor(self, values)
+        editor = values if isinstance(values, SessionEditor) else SessionEditor(self, values)
         self.sessions_layout.addWidget(editor)
         self.editors.append(editor)
         return editor
