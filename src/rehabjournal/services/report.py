@@ -261,16 +261,10 @@ def resolve_period(start: date | None, end: date | None,
 
 
 def chart_data(summary: PeriodSummary) -> ProgressData:
-    """The charts' data for the summary's period, with the weekly bars, their changes and
-    the load spike indicator taken from the summary (the same rows as the weekly table).
-    """
-    data = progress_data(summary.start, summary.end)
-    data.weeks = [w.week_start for w in summary.weeks]
-    data.week_totals = [w.load for w in summary.weeks]
-    data.week_change = [w.change_pct for w in summary.weeks]
-    data.week_partial = [not w.full for w in summary.weeks]
-    data.acwr = [d.acwr for d in summary.days]
-    return data
+    """The charts' data for the summary's period: ``progress_data`` given this summary, so
+    the weekly bars, their changes and the load spike indicator are the summary's rows
+    (the weekly table's)."""
+    return progress_data(summary.start, summary.end, summary=summary)
 
 
 def adherence_rows(summary: PeriodSummary) -> list[WeekAdherence]:
