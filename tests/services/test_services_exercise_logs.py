@@ -95,7 +95,7 @@ def test_four_of_five_logged_make_one_rehab_session_with_load(plan):
     [row] = js.list_days(MONDAY, MONDAY)
     assert row["load"] == load and row["sessions"] == f"rehab exercises {FOUR_OF_FIVE_MIN} min"
     data = progress.progress_data(MONDAY, MONDAY + timedelta(days=6))
-    assert data.loads[0] == load
+    assert data.loads[data.days.index(MONDAY)] == load
     journal = js.load_journal(MONDAY, MONDAY)
     assert [(x.kind, x.minutes, x.rpe, x.source) for x in journal.get(MONDAY).sessions] == [
         ("rehab exercises", FOUR_OF_FIVE_MIN, 4, "programme")]

@@ -302,3 +302,76 @@ def test_format_doc_lists_every_column_and_red_flag_code():
 
     for name in (*COLUMNS, *RED_FLAGS):
         assert f"`{name}`" in doc, name
+
+
+# ---- next_morning_pain: the next day's morning pain (one value) ------------------------------
+
+NM_HEADER = "date,morning_pain,activity,duration_min,next_morning_pain,pain_site"
+
+
+def test_next_morning_pain_fills_the_next_days_morning_pain(journal, tmp_path):
+    knee = svc.add_site("knee", "left", primary=True)
+    f = write(tmp_path / "n.csv", f"{NM_HEADER}\n"
+              "2026-03-02,3,run,30,2,\n"
+              "2026-03-02,,rehab exercises,20,2,left knee\n"
+              "2026-03-03,,cycle,40,1,right hip\n")
+    report = import_csv(f)
+    assert report.checkins_written == 2  # 2 March, 3 March (its morning pain from the run)
+    assert svc.get_checkin(D2)["morning_pain"] == 2
+    hip = next(s["id"] for s in svc.list_sites() if s["joint"] == "hip")
+    assert svc.checkin_site_pains(D3) == {hip: 1}  # a further site: that morning's site pain
+    assert svc.get_checkin(D3)["morning_pain"] is None
+    assert "next_morning_pain" not in svc.list_sessions(D1)[0]
+    assert svc.list_sessions(D1)[0]["site"] is None and knee
+    # the same file again: nothing new, no conflict
+    again = import_csv(f)
+    assert (again.sessions_added, again.checkins_written, again.sessions_skipped) == (0, 0, 3)
+
+
+def test_next_morning_pain_conflicts_are_problems_with_their_lines(journal, tmp_path):
+    svc.add_site("knee", "left", primary=True)
+    svc.save_checkin(D3, {"morning_pain": 4})
+    before = snapshot()
+    f = write(tmp_path / "n.csv", f"{NM_HEADER}\n"
+              "2026-03-02,3,run,30,2,\n"                 # line 2
+              "2026-03-02,,walk,20,3,\n"                 # line 3: differs from line 2
+              "2026-03-03,1,cycle,30,2,\n"               # line 4: 3 March's own is 1: fine
+              "2026-03-03,,,,,\n"                        # line 5
+              "2026-03-01,,swim,30,4,left knee\n")       # line 6: 2 March's morning is 3
+    with pytest.raises(CsvImportError) as info:
+        import_csv(f)
+    problems = info.value.problems
+    assert problems[0].startswith("line 2, column next_morning_pain: 2 differs from "
+                                  "morning_pain 1 on line 4 for the morning of 2026-03-03")
+    assert problems[1].startswith("line 3, column next_morning_pain: 3 differs from 2 on "
+                                  "line 2 for the morning of 2026-03-03")
+    assert problems[2].startswith("line 4, column next_morning_pain: 2 differs from the "
+                                  "journal's morning pain 4 for the morning of 2026-03-04")
+    assert problems[3].startswith("line 6, column next_morning_pain: 4 differs from "
+                                  "morning_pain 3 on line 2 for the morning of 2026-03-02")
+    assert len(problems) == 4
+    assert snapshot() == before
+
+
+def test_next_morning_pain_needs_an_activity(journal, tmp_path):
+    f = write(tmp_path / "n.csv", f"{NM_HEADER}\n2026-03-02,3,,,2,\n")
+    with pytest.raises(CsvImportError) as info:
+        import_csv(f)
+    assert info.value.problems == ["line 2, column activity: the row has session values "
+                                   "(next_morning_pain) but no activity"]
+
+
+def test_export_writes_the_next_days_morning_pain(journal, tmp_path):
+    knee = svc.add_site("knee", "left", primary=True)
+    hip = svc.add_site("hip", "right")
+    svc.add_session(D1, {"kind": "run", "minutes": 30, "site": knee})
+    svc.add_session(D1, {"kind": "walk", "minutes": 20, "site": hip})
+    svc.add_session(D2, {"kind": "cycle", "minutes": 40})
+    svc.save_checkin(D2, {"morning_pain": 2})
+    svc.set_checkin_site_pain(D2, hip, 5)
+    out = tmp_path / "o.csv"
+    export_csv(out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv_io.csv.DictReader(fh))
+    assert [(r["date"], r["activity"], r["next_morning_pain"]) for r in rows] == [
+        ("2026-03-02", "run", "2"), ("2026-03-02", "walk", "5"), ("2026-03-03", "cycle", "")]

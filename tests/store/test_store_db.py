@@ -281,3 +281,133 @@ def test_uncreatable_data_folder_gives_a_clear_message(tmp_path):
     blocker.write_text("x")
     with pytest.raises(db.JournalError, match="Cannot create the data folder"):
         db.open_journal(blocker / "sub")
+
+
+# ---- schema 4: one next-morning rating -----------------------------------------------------
+
+NOTE = "(next-morning rating recorded with the session: {}/10)"
+HIP_NOTE = "(next-morning rating of the right hip recorded with the session: {}/10)"
+
+
+def _day_values(conn) -> tuple[dict, dict, dict]:
+    """{day: morning pain}, {(day, site): site pain}, {session id: notes} of a v4 journal."""
+    morning = dict(conn.execute("SELECT day, morning_pain FROM check_in"))
+    sites = {(d, s): p for d, s, p in conn.execute(
+        "SELECT c.day, p.site_id, p.pain FROM check_in_site_pain p "
+        "JOIN check_in c ON c.id = p.checkin_id")}
+    notes = dict(conn.execute("SELECT id, notes FROM activity_session"))
+    return morning, sites, notes
+
+
+@pytest.mark.parametrize("drop_column", [True, False], ids=["drop-column", "rebuild"])
+def test_step4_moves_every_next_morning_rating_of_the_v3_fixture(tmp_path, monkeypatch,
+                                                                 drop_column):
+    monkeypatch.setattr(migrations, "can_drop_column", lambda conn: drop_column)
+    path = tmp_path / "j.sqlite"
+    shutil.copy(FIXTURES / "journal-v3.sqlite", path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")  # the rebuild must not cascade-delete anything
+    sessions_before = conn.execute("SELECT count(*) FROM activity_session").fetchone()[0]
+    assert migrations.migrate(conn) == [4]
+    morning, sites, notes = _day_values(conn)
+    # empty next morning (no check-in) -> filled; the session's further-site rating too
+    assert morning["2026-01-11"] == 2 and sites[("2026-01-11", 2)] == 2
+    assert morning["2026-01-13"] == 3  # a check-in without morning pain -> filled
+    assert morning["2026-01-14"] == 4 and notes[3] == ""  # the same value: no note
+    assert morning["2026-01-15"] == 4, "the morning rating wins"
+    assert notes[4] == "hilly " + NOTE.format(2), "the session keeps its own number"
+    assert morning["2026-01-16"] == 3 and sites[("2026-01-16", 2)] == 1  # hip's walk
+    assert morning["2026-01-17"] == 5, "two sessions of one site: the worst"
+    assert notes[6] == NOTE.format(3) and notes[7] == ""
+    assert "2026-01-18" not in morning  # no rating -> nothing
+    assert notes[1] == "" and notes[2] == "" and notes[5] == "" and notes[8] == ""
+    cols = [r[1] for r in conn.execute('PRAGMA table_info("activity_session")')]
+    assert cols == ["id", "day", "position", "kind", "minutes", "rpe", "distance_km",
+                    "pain_before", "pain_during", "pain_after", "site_id", "notes", "updated",
+                    "source", "minutes_estimated"]
+    assert [r[1] for r in conn.execute('PRAGMA table_info("session_site_pain")')] == [
+        "id", "session_id", "site_id", "pain_before", "pain_during", "pain_after"]
+    assert conn.execute("SELECT count(*) FROM activity_session").fetchone()[0] == sessions_before
+    assert conn.execute("SELECT DISTINCT source, minutes_estimated FROM activity_session"
+                        ).fetchall() == [("", 0)]
+    assert conn.execute("SELECT pain_during FROM session_site_pain").fetchall() == [(1,)]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert not {"activity_session_v3", "session_site_pain_v3"} & tables
+    assert {"activity_session_day", "activity_session_site_id", "session_site_pain_session_id",
+            "session_site_pain_site_id", "session_site_pain_session_id_site_id"} <= tables
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+
+def test_version3_fixture_opens_at_newest_with_a_backup(tmp_path):
+    from rehabjournal.services import journal as js
+
+    data = _open_fixture(tmp_path, 3)
+    try:
+        _check_common_rows()
+        journal = js.load_journal()
+        knee = "left knee (around the kneecap)"
+        assert journal.next_morning(date(2026, 1, 10)) == {knee: 2}
+        assert journal.next_morning(date(2026, 1, 14)) == {knee: 4}
+        assert journal.next_morning(date(2026, 1, 15)) == {"right hip": 1}
+        assert journal.get(date(2026, 1, 16)).site_pains == {knee: 3, "right hip": 1}
+        [row] = js.list_days(date(2026, 1, 16), date(2026, 1, 16))
+        assert row["next_morning_pain"] == 5
+    finally:
+        db.close_journal()
+    assert _backups(data) == [3]
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_version1_and_2_fixtures_move_their_rating_to_the_next_morning(tmp_path, version):
+    _open_fixture(tmp_path, version)
+    try:
+        nxt = m.CheckIn.get(m.CheckIn.day == date(2026, 1, 11))
+        assert (nxt.morning_pain, nxt.notes) == (2, "")
+        assert m.ActivitySession.get().notes == ""
+    finally:
+        db.close_journal()
+
+
+def test_step4_failing_leaves_version3_with_its_columns(tmp_path, monkeypatch):
+    path = tmp_path / "j.sqlite"
+    shutil.copy(FIXTURES / "journal-v3.sqlite", path)
+
+    def broken(conn):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "can_drop_column", broken)  # fails after the moves
+    conn = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn)
+    assert migrations.user_version(conn) == 3
+    assert "next_morning_pain" in {r[1] for r in conn.execute(
+        'PRAGMA table_info("activity_session")')}
+    assert conn.execute("SELECT count(*) FROM check_in").fetchone()[0] == 5
+    assert conn.execute("SELECT notes FROM activity_session WHERE id = 4").fetchone() == (
+        "hilly",)
+    conn.close()
+
+
+def test_v4_moves_rule_on_plain_rows():
+    """The rule both the step and old full-export files use; bad rows are left alone."""
+    sites = [{"id": 1, "joint": "knee", "side": "left", "area": "", "primary": False,
+              "archived": False},
+             {"id": 2, "joint": "hip", "side": "right", "area": "outer", "primary": True,
+              "archived": False}]
+    assert migrations.v4_main_site(sites) == 2
+    sessions = [
+        {"id": 1, "day": "2026-01-01", "site_id": None, "next_morning_pain": 3, "notes": ""},
+        {"id": 2, "day": "2026-01-01", "site_id": 1, "next_morning_pain": 6, "notes": " x "},
+        {"id": 3, "day": "bad", "site_id": None, "next_morning_pain": 2, "notes": ""},
+        {"id": 4, "day": "2026-01-02", "site_id": 2, "next_morning_pain": "7", "notes": ""},
+    ]
+    extras = [{"session_id": 1, "site_id": 1, "next_morning_pain": 5}]
+    moves = migrations.v4_next_morning_moves(sites, sessions, extras, {"2026-01-02": None},
+                                             {})
+    assert moves.morning == {"2026-01-02": 3}  # site None = the main (primary) site
+    assert moves.site_pains == {("2026-01-02", 1): 6}  # the worst of 6 and 5
+    assert moves.new_checkins == []
+    assert moves.notes == {1: "(next-morning rating of the left knee recorded with the "
+                              "session: 5/10)"}

@@ -105,3 +105,17 @@ def test_empty_journal_bundle_is_valid(journal):
     assert [e["resource"]["resourceType"] for e in bundle["entry"]] == ["Patient"]
     r4 = pytest.importorskip("fhir.resources.R4B.bundle")
     r4.Bundle.model_validate(bundle)
+
+
+def test_the_next_morning_rating_is_the_next_mornings_observation(filled):
+    """One value (schema 4): no session 'next morning' Observation, the morning says it."""
+    js.save_checkin(date(2026, 3, 17), {"morning_pain": 2})
+    js.set_checkin_site_pain(date(2026, 3, 17), filled["foot"], 4)
+    obs = _resources(fhir.build_bundle(now=NOW), "Observation")
+    notes = {(o["effectiveDateTime"], o["bodySite"]["text"]): o["note"][0]["text"]
+             for o in obs if o["note"][0]["text"].startswith("morning")}
+    assert notes[("2026-03-17", "left knee, around the kneecap")] == (
+        "morning pain; the next-morning rating after run, 30 min on 2026-03-16")
+    assert notes[("2026-03-17", "left foot, arch")] == "morning pain"  # no session there
+    assert notes[("2026-03-16", "left knee, around the kneecap")] == "morning pain"
+    assert not any("next morning" in o["note"][0]["text"] for o in obs)

@@ -186,3 +186,62 @@ def test_the_exported_profile_has_no_schedule_column(full_journal, tmp_path):
     assert "outcome_schedule" not in data["tables"]["profile"][0]
     keys = {r["key"] for r in data["tables"]["setting"]}
     assert {"outcomes.instruments", "outcomes.every_days", "thresholds.acceptable_pain"} <= keys
+
+
+def _schema3_export() -> dict:
+    """tests/fixtures/journal-v3.sqlite as a schema-3 app exported it (next_morning_pain)."""
+    import sqlite3
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "journal-v3.sqlite"
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    tables = {}
+    for model in m.ALL_MODELS:
+        name = full_export.table_name(model)
+        flags = {f.column_name for f in model._meta.sorted_fields
+                 if isinstance(f, full_export.BooleanField)}
+        rows = conn.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall()
+        tables[name] = [{k: (bool(r[k]) if k in flags else r[k])
+                         for k in r.keys()}  # noqa: SIM118 - a Row iterates its values
+                        for r in rows]
+    conn.close()
+    assert "next_morning_pain" in tables["activity_session"][0]
+    return {"format": "rehabjournal-journal", "version": 1, "schema": 3,
+            "exported": "2026-01-20T08:00:00", "tables": tables}
+
+
+def _next_morning_state() -> tuple:
+    morning = {c.day: c.morning_pain for c in m.CheckIn.select()}
+    sites = {(p.checkin.day, p.site_id): p.pain for p in m.CheckInSitePain.select()}
+    notes = {s.id: s.notes for s in m.ActivitySession.select()}
+    return morning, sites, notes
+
+
+def test_a_schema3_file_maps_next_morning_ratings_as_the_migration_does(journal, tmp_path):
+    """Schema 4 keeps one next-morning value: an old export is moved by the same rule."""
+    import shutil
+    from pathlib import Path
+
+    data = _schema3_export()
+    full_export.import_data(data, backup=False)
+    imported = _next_morning_state()
+    assert imported[0][date(2026, 1, 17)] == 5 and imported[1][(date(2026, 1, 16), 2)] == 1
+    assert imported[2][4] == "hilly (next-morning rating recorded with the session: 2/10)"
+    assert "next_morning_pain" in data["tables"]["activity_session"][0]  # input untouched
+    db.close_journal()
+    migrated = tmp_path / "migrated"
+    migrated.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "journal-v3.sqlite",
+                migrated / "journal.sqlite")
+    db.open_journal(migrated)
+    assert _next_morning_state() == imported
+
+
+def test_the_exported_sessions_have_source_and_no_next_morning_column(full_journal):
+    data = full_export.export_data()
+    row = data["tables"]["activity_session"][0]
+    assert "next_morning_pain" not in row and {"source", "minutes_estimated"} <= set(row)
+    assert any(r["source"] == "programme" and r["minutes_estimated"] is True
+               for r in data["tables"]["activity_session"])
+    assert "next_morning_pain" not in data["tables"]["session_site_pain"][0]

@@ -220,3 +220,123 @@ def test_the_sections_are_declared_once_and_follow_the_day(open_window, qtbot):
     page.set_day(day)
     assert {s.day for s in page.sections} == {day}
     assert page.title.text() == "<h2>Fri 13 Mar 2026</h2>"
+
+
+def _type_session(qtbot, page, kind: str, minutes: str) -> None:
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = page.session_editors[-1]
+    editor.kind.lineEdit().selectAll()
+    qtbot.keyClicks(editor.kind.lineEdit(), kind)
+    qtbot.keyClick(editor.kind.lineEdit(), Qt.Key.Key_Return)
+    type_into(qtbot, editor.minutes, minutes)
+
+
+def _journal_cell(window, day, key):
+    from rehabjournal.ui.pages.journal import COLUMNS
+
+    journal = window.show_page("journal")
+    journal.refresh()
+    column = [k for k, _title in COLUMNS].index(key)
+    row = next(i for i, r in enumerate(journal.model.rows) if r["day"] == day)
+    return journal.model.index(row, column).data()
+
+
+def test_next_morning_scenario_one_number_for_one_question(open_window, qtbot, tmp_path):
+    """Issue 13: a run on Wed 25 Nov; on 26 Nov the prompt gets 2."""
+    from datetime import date
+
+    from rehabjournal.store import csv_io
+
+    wed, thu = date(2026, 11, 25), date(2026, 11, 26)
+    ctx, window = open_window(today=thu)
+    page = window.show_page("today")
+    page.set_day(wed)
+    _type_session(qtbot, page, "run", "30")
+    run = page.session_editors[0].session_id
+    page.set_day(thu)
+    texts = [q.text() for q in page.next_morning.findChildren(type(page.title))
+             if q.objectName() == "nextMorningQuestion"]
+    assert texts == ["How is the left knee this morning after yesterday's run (30 min)?"]
+    knee = js.list_sites()[0]["id"]
+    type_into(qtbot, page.next_morning.fields[knee], "2")
+    assert page.next_morning.statuses[knee].text() == "rated"
+    assert page.fields["morning_pain"].edit.text() == "2", "Morning pain shows 2"
+    assert _journal_cell(window, wed, "next_morning_pain") == "2"
+    assert _journal_cell(window, thu, "morning_pain") == "2"
+
+    # No way to hold two numbers: "Morning pain" 4 is the answer to the question too.
+    page = window.show_page("today")
+    type_into(qtbot, page.fields["morning_pain"], "4")
+    assert page.next_morning.fields[knee].edit.text() == "4"
+    assert _journal_cell(window, wed, "next_morning_pain") == "4"
+    assert js.load_journal(wed, thu).next_morning(wed) == {"left knee (around the kneecap)": 4}
+    assert "next_morning_pain" not in js.get_session(run)
+    out = tmp_path / "j.csv"
+    csv_io.export_csv(out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    assert lines[1].split(",")[header.index("next_morning_pain")] == "4"
+
+
+def test_logged_exercises_make_a_rehab_session_with_load(open_window, qtbot):
+    """4 of 5 prescribed exercises logged: a rehab session, RPE x estimated minutes."""
+    from rehabjournal.services import programme as ps
+    from rehabjournal.services import progress
+    from rehabjournal.store import models as m
+    from rehabjournal.store.library import sync_shipped_exercises
+
+    ctx, window = open_window()
+    sync_shipped_exercises()
+
+    def ex(slug):
+        return m.Exercise.get(m.Exercise.slug == slug).id
+
+    pid = ps.create_programme("Rehab", TODAY, active=True).result
+    phase = ps.add_phase(pid, {"name": "Build", "weeks": 4}).result
+    day = str(TODAY.weekday())
+    doses = [("leg-press", {"sets": 4, "reps": 15, "load": 40.0, "load_unit": "kg",
+                            "rest_s": 120}),                      # 600 s
+             ("glute-bridge", {"sets": 3, "reps": 12, "rest_s": 60}),    # 264 s
+             ("isometric-wall-sit", {"sets": 5, "reps": None, "hold_s": 45,
+                                     "rest_s": 120}),             # 705 s
+             ("side-plank", {"sets": 3, "reps": None, "hold_s": 20, "rest_s": 45}),  # 150 s
+             ("calf-raise", {"sets": 3, "reps": 20, "rest_s": 60})]
+    ids = [ps.add_prescription(phase, {"exercise": ex(slug), "weekdays": day, **dose}).result
+           for slug, dose in doses]
+    ctx.programme_changed.emit()
+    page = window.show_page("today")
+    page.load()
+    due = page.exercises_due
+    assert not due.effort.isEnabled()
+    for pid_ in ids[:4]:
+        due.rows[pid_].done_button.click()
+    assert [e.kind.currentText() for e in page.session_editors] == ["rehab exercises"]
+    editor = page.session_editors[0]
+    assert editor.minutes.edit.text() == "29"  # 1719 s = 28.65 min
+    qtbot.waitUntil(editor.source_note.isVisible)  # shown by the layout's next turn
+    assert "estimated" in editor.source_note.text()
+    assert "29 min (estimated from the prescriptions) from 4 exercises" in \
+        due.session_label.text()
+    assert due.effort.isEnabled()
+    due.effort.setCurrentIndex(due.effort.findData(4))
+    due.effort.activated.emit(due.effort.currentIndex())
+    assert js.list_sessions(TODAY)[0]["rpe"] == 4
+    assert page.session_editors[0].rpe.currentData() == 4
+    assert _journal_cell(window, TODAY, "load") == "116"  # 4 x 29 AU
+    assert _journal_cell(window, TODAY, "sessions") == "rehab exercises 29 min"
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    data = progress.progress_data(monday, monday + timedelta(days=6))
+    assert data.loads[data.days.index(TODAY)] == 116
+    # The person types the real minutes: the estimate stops, the load follows.
+    page = window.show_page("today")
+    type_into(qtbot, page.session_editors[0].minutes, "35")
+    assert "as you typed them" in page.exercises_due.session_label.text()
+    due.rows[ids[4]].done_button.click()
+    assert js.list_sessions(TODAY)[0]["minutes"] == 35
+    # Clearing every answer removes the app's session; undo brings it back.
+    for pid_ in ids:
+        page.exercises_due.rows[pid_].clear_button.click()
+    assert js.list_sessions(TODAY) == [] and page.session_editors == []
+    window.undo_action.trigger()
+    assert [s["minutes"] for s in js.list_sessions(TODAY)] == [35]
+    assert [e.kind.currentText() for e in page.session_editors] == ["rehab exercises"]
