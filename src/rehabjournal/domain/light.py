@@ -21,7 +21,9 @@ Definitions:
       the reason says so. Morning **stiffness** (minutes) has its own baseline, the median
       of the same days under the same rule.
     * The **weekly trend** compares mean morning pain of the 7 days ending the day with
-      the 7 days before (``weekly_trend``).
+      the 7 days before (``weekly_trend``). The trend and a day without sessions use the
+      main site's morning pain; a session's next morning and its baseline use the
+      session's site.
 
 Rules of ``day_light`` (the response to one day), in order:
     1. A red flag that day: red, ``red_flag=True`` and ``flag_tier`` (overrides all); the
@@ -331,10 +333,7 @@ def _days_back(day: date, n: int) -> Iterable[date]:
 
 def _morning_at(record: DayRecord, site: str = "") -> int | None:
     """The morning pain of ``record`` at pain site ``site`` ("" = the main site)."""
-    at = getattr(record, "morning_pain_at", None)
-    if at is not None:
-        return at(site)
-    return record.morning_pain
+    return record.morning_pain_at(site)
 
 
 def _stiffness(record: DayRecord) -> int | None:
