@@ -51,6 +51,31 @@ def _private(path: Path) -> None:
         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
 
 
+_open_path: Path | None = None  # the journal this process has open (any thread)
+
+
+def holds(path: Path) -> bool:
+    """True when this process has the journal ``path`` open (in any thread).
+
+    Such a file must not be opened with ``open()``: closing any descriptor of a file drops
+    all of this process's POSIX locks on it, SQLite's included (fcntl(2)), after which
+    another program's connection believes it is the last, checkpoints and deletes the WAL
+    while this process goes on writing into the deleted file: saved entries are lost.
+    """
+    if _open_path is None:
+        return False
+    try:
+        return os.path.samefile(_open_path, path)
+    except OSError:
+        return False
+
+
+def opened(path: Path) -> None:
+    """Record that the journal ``path`` is now open (``open_journal``, ``open_encrypted``)."""
+    global _open_path
+    _open_path = Path(path)
+
+
 def inspect(path: Path) -> int:
     """Read an existing journal's schema version without changing the file.
 
@@ -60,11 +85,15 @@ def inspect(path: Path) -> int:
     Raises:
         JournalError: not a journal, damaged, unreadable, or from a newer version.
     """
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise JournalError(f"Cannot read the journal {path}: {exc.strerror}.") from exc
+    if holds(path):
+        header = b"SQLite format 3\x00"  # ours, and plain (an encrypted one is inspected
+        # by encryption.inspect); see holds() for why it is not opened here
+    else:
+        try:
+            with open(path, "rb") as fh:
+                header = fh.read(16)
+        except OSError as exc:
+            raise JournalError(f"Cannot read the journal {path}: {exc.strerror}.") from exc
     if header and header != b"SQLite format 3\x00":
         raise JournalError(
             f"{path} is not a rehabjournal journal (it is not an SQLite database). "
@@ -179,6 +208,7 @@ def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
     for suffix in ("-wal", "-shm"):
         _private(Path(str(path) + suffix))
     database.initialize(db)
+    opened(path)
     return db
 
 
@@ -192,6 +222,8 @@ def atomic():
 
 def close_journal() -> None:
     """Close the bound journal, checkpointing the WAL into the main file."""
+    global _open_path
+    _open_path = None
     db = database.obj
     if db is not None and not db.is_closed():
         with contextlib.suppress(Exception):  # closing must not fail on a busy checkpoint

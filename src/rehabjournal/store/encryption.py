@@ -54,7 +54,13 @@ def _driver():
 
 
 def is_encrypted(path: Path) -> bool:
-    """True when ``path`` exists, is not empty and is not a plain SQLite file."""
+    """True when ``path`` exists, is not empty and is not a plain SQLite file.
+
+    The journal this process has open is answered from its connection, never by opening
+    the file (that would drop SQLite's locks: see ``db.holds``).
+    """
+    if db.holds(path):
+        return current_passphrase() is not None
     try:
         with open(path, "rb") as fh:
             header = fh.read(16)
@@ -196,6 +202,7 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
                                check_same_thread=False)
     cipher.connect()
     database.initialize(cipher)
+    db.opened(path)
     return cipher
 
 
