@@ -45,6 +45,8 @@ def test_domain_test_vector_through_the_chart():
     assert chart.highlighted_weeks() == [2]
     labels = [t.get_text() for t in chart.change_labels.visible()]
     assert labels == ["+0%", "+0%", "+67%"]
+    text = chart.describe(chart.xs[-1], 100, chart.ax_day)
+    assert text.endswith(f"Load spike indicator {d.acwr[-1]:.2f}")
 
 
 def test_spike_indicator_wording_never_says_risk():
@@ -154,3 +156,8 @@ def test_a_new_journal_draws_no_spike_indicator():
         "No value yet: the indicator starts on day 29 of the journal's data "
         "(Mon 29 Jan 2024).")
     assert chart.daily_heights() == pytest.approx(loads)
+    from matplotlib.dates import date2num
+
+    text = chart.describe(float(date2num(D0 + timedelta(days=2))), 10, chart.ax_day)
+    assert text == ("Wed 3 Jan 2024\nLoad 120 AU\nrun 120 min RPE 1\n"
+                    "Load spike indicator: none before day 29 of the journal's data")

@@ -219,7 +219,14 @@ class LoadChart(Chart):
         lines = [fmt_date(day), f"Load {data.loads[i]:.0f} AU"]
         if data.sessions_text and data.sessions_text[i]:
             lines.append(data.sessions_text[i])
-        lines.append(f"Spike indicator {fmt_num(data.acwr[i], 2)}")
+        # aligned from the end, as in ``update``
+        ratio = data.acwr[i - len(data.days)] if len(data.acwr) >= len(data.days) else None
+        first = getattr(data, "ratio_from", None)
+        if ratio is not None:
+            lines.append(f"Load spike indicator {fmt_num(ratio, 2)}")
+        elif first is not None and day < first:
+            lines.append(f"Load spike indicator: none before day {RATIO_FIRST_DAY} of the "
+                         "journal's data")
         return "\n".join(lines)
 
 
