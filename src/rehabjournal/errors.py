@@ -144,6 +144,7 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     """
     if isinstance(exc, StorageError):
         return exc
+    exc = _root_failure(exc)
     text = str(exc) or type(exc).__name__
     low = text.lower()
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in low:
@@ -154,9 +155,35 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     elif "locked" in low or "busy" in low:
         reason = (f"another program is holding the journal ({text}), perhaps a sync or "
                   "backup tool; try again in a moment")
+    elif "disk i/o error" in low:
+        reason = (f"the disk could not be written ({text}): it may be full, removed or "
+                  "failing")
     else:
         reason = text
     return StorageError(f"Could not {doing}: {reason}.")
+
+
+_SECONDARY = ("cannot rollback", "no transaction is active")
+
+
+def _root_failure(exc: BaseException) -> BaseException:
+    """The failure that says why, behind the ones it caused.
+
+    When SQLite cannot COMMIT (disk full, I/O error) it rolls the transaction back itself;
+    the driver's own ROLLBACK then fails with "cannot rollback - no transaction is active",
+    which hides the real reason. Walk the chain of causes back to the first one that is not
+    such a secondary failure.
+    """
+    seen = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    for candidate in seen:
+        text = str(candidate).lower()
+        if is_storage_failure(candidate) and not any(s in text for s in _SECONDARY):
+            return candidate
+    return exc
 
 
 def is_storage_failure(exc: BaseException) -> bool:
