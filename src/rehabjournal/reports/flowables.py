@@ -515,6 +515,8 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.TIER_TINTS[d.red_flag_tier]))
         elif d.light:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.LIGHT_TINTS[d.light]))
+        elif d.status == light_mod.WAITING:
+            cmds.append(("BACKGROUND", (7, i), (7, i), st.HEADER_BG))
     u = width / 100
     widths = [12 * u, 6 * u, 6 * u, 9 * u, 21 * u, 6 * u, 6 * u, 6 * u, 28 * u]
     title = f"Appendix: day-by-day log, {fmt_date(data.start)} to {fmt_date(data.end)}"
