@@ -83,3 +83,44 @@ def test_retrying_the_same_value_after_a_failure_saves_it(open_window, qtbot, mo
     _type(qtbot, edit, "7")
     qtbot.waitUntil(lambda: not window.write_banner.isVisible(), timeout=2000)
     assert js.get_checkin(TODAY)["morning_pain"] == 7
+
+
+def test_a_value_whose_save_failed_survives_other_saves_and_reloads(open_window, qtbot,
+                                                                    monkeypatch):
+    """Typed while the disk was full, then another field saved once there was room: the
+    unsaved value stays in its field, marked, until it is saved or the day changes."""
+    ctx, window = open_window()
+    window.show()
+    page = window.show_page("today")
+    stiffness = page.fields["stiffness_min"]
+    with monkeypatch.context() as patch:
+        _inject_in_database(patch)
+        _type(qtbot, stiffness.edit, "20")
+        qtbot.waitUntil(window.write_banner.isVisible, timeout=2000)
+    assert "Not saved yet" in stiffness.error.text()
+    # room again: another field saves, the page reloads from the journal
+    _type(qtbot, page.fields["stress"].edit, "4")
+    qtbot.waitUntil(lambda: (js.get_checkin(TODAY) or {}).get("stress") == 4, timeout=2000)
+    page.load()
+    assert stiffness.edit.text() == "20"
+    assert stiffness.error.isVisibleTo(page)
+    assert js.get_checkin(TODAY)["stiffness_min"] is None
+    # Enter in the field saves it; the note goes
+    _type(qtbot, stiffness.edit, "20")
+    qtbot.waitUntil(lambda: js.get_checkin(TODAY)["stiffness_min"] == 20, timeout=2000)
+    assert not stiffness.error.isVisibleTo(page)
+
+
+def test_changing_day_drops_an_unsaved_value_and_says_so(open_window, qtbot, monkeypatch):
+    ctx, window = open_window()
+    window.show()
+    page = window.show_page("today")
+    messages = []
+    ctx.status.connect(messages.append)
+    with monkeypatch.context() as patch:
+        _inject_in_database(patch)
+        _type(qtbot, page.fields["sleep_hours"].edit, "7")
+        qtbot.waitUntil(window.write_banner.isVisible, timeout=2000)
+    page.set_day(TODAY.replace(day=TODAY.day - 1))
+    assert page.fields["sleep_hours"].edit.text() == ""
+    assert any(m.startswith("Not saved for") and "Sleep" in m for m in messages)

@@ -42,6 +42,7 @@ class NumberField(QWidget):
         super().__init__()
         self.label, self.lo, self.hi, self.whole, self.unit = label, lo, hi, whole, unit
         self._value: float | int | None = None
+        self.unsaved = False  # typed, but the save failed (disk full ...): see commit_failed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -71,16 +72,36 @@ class NumberField(QWidget):
     def value(self):
         return self._value
 
-    def set_value(self, value) -> None:
-        """Show ``value`` (None for blank) without emitting ``committed``."""
+    def set_value(self, value, *, keep_unsaved: bool = True) -> None:
+        """Show ``value`` (None for blank) without emitting ``committed``.
+
+        A value typed here that could not be saved (``commit_failed``) is kept, with its
+        note, when the form is reloaded from the journal (another save went through, an
+        undo ...), unless ``keep_unsaved`` is False (the form now shows another day or
+        item) or the journal now holds that very value.
+        """
+        if self.unsaved and keep_unsaved:
+            typed, message = self.parse()
+            if message is None and typed != value:
+                self._value = value
+                return
+        self.unsaved = False
         self._value = value
         self.edit.setText("" if value is None else f"{value:g}")
         self.clear_error()
 
     def commit_failed(self, previous) -> None:
-        """The committed value could not be saved: keep the typed text, so that
-        finishing the same entry again retries the save."""
+        """The committed value could not be saved: keep the typed text, marked "not saved",
+        so that finishing the same entry again (Enter, Tab) retries the save."""
         self._value = previous
+        self.unsaved = True
+        if self.error.isHidden():  # a refusal's reason, shown already, stays
+            self.show_error("Not saved yet: press Enter here to try again.")
+
+    def discard_unsaved(self) -> bool:
+        """Forget a typed value that could not be saved; True when there was one."""
+        had, self.unsaved = self.unsaved, False
+        return had
 
     def parse(self) -> tuple[object, str | None]:
         """The typed value (None when blank) and the reason it is refused, if it is."""
@@ -110,6 +131,7 @@ class NumberField(QWidget):
         self.clear_error()
         if value != self._value:
             self._value = value
+            self.unsaved = False  # commit_failed sets it again if this save fails too
             self.committed.emit(value)
 
     def step(self, delta: int) -> None:

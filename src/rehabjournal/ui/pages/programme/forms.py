@@ -59,9 +59,10 @@ class PhaseForm(QWidget):
         self.goal_save.clicked.connect(lambda: self._commit("goal", self.goal.toPlainText()))
 
     def load(self, phase: dict) -> None:
+        same = phase["id"] == self.phase_id  # a reload keeps a value whose save failed
         self.phase_id = phase["id"]
         self.name.setText(phase["name"])
-        self.weeks.set_value(phase["weeks"])
+        self.weeks.set_value(phase["weeks"], keep_unsaved=same)
         self.deload.setChecked(bool(phase["deload"]))
         self.goal.setPlainText(phase["goal"])
         self.error.hide()
@@ -161,13 +162,14 @@ class PrescriptionForm(QWidget):
 
     def load(self, p: dict) -> None:
         self._loading = True
+        same = p["id"] == self.prescription_id  # a reload keeps a value whose save failed
         self.prescription_id = p["id"]
         if self.exercise.findData(p["exercise"]) < 0:
             ex = ps.get_exercise(p["exercise"])
             self.exercise.addItem(ex["name"] if ex else "?", p["exercise"])
         self.exercise.setCurrentIndex(self.exercise.findData(p["exercise"]))
         for key, field in self.numbers.items():
-            field.set_value(p[key])
+            field.set_value(p[key], keep_unsaved=same)
         self.unit.setCurrentIndex(max(0, self.unit.findData(p["load_unit"])))
         self.tempo.setText(p["tempo"])
         self.notes.setText(p["notes"])

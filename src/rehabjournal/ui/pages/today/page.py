@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...context import AppContext
-from ...widgets import error_label, fmt_date
+from ...widgets import NumberField, error_label, fmt_date
 from .checkin import CheckinSection
 from .events import EventsSection
 from .exercises_due import ExercisesDueSection
@@ -167,6 +167,11 @@ class DayPage(QWidget):
     def set_day(self, day: date) -> None:
         """Show ``day`` (a note still being typed is saved to the day it was typed on)."""
         self.flush()
+        if day != self.day:
+            dropped = [f.label for f in self.findChildren(NumberField) if f.discard_unsaved()]
+            if dropped:
+                self.ctx.status.emit(f"Not saved for {fmt_date(self.day)}: "
+                                     f"{', '.join(dropped)} (the save had failed).")
         self.day = day
         self.load()
 
