@@ -40,8 +40,25 @@ def demo_window(open_window, tmp_path):
     return ctx, window, page, start, end
 
 
+def _busy() -> bool:
+    """True while a refresh or a draw of a shown chart is still queued."""
+    from rehabjournal.ui.chart_canvas import ChartCanvas
+    from rehabjournal.ui.pages.progress import ProgressPage
+
+    for w in QApplication.allWidgets():
+        if isinstance(w, ProgressPage) and w._refresh_timer.isActive():
+            return True
+        if isinstance(w, ChartCanvas) and w.isVisible() and (
+                w._timer.isActive() or getattr(w, "_draw_pending", False)):
+            return True
+    return False
+
+
 def _settle(qtbot):
+    """Let the queued refresh and draws run (however long a refresh takes)."""
     qtbot.wait(30)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not _busy(), timeout=10000)
     QApplication.processEvents()
 
 
