@@ -96,3 +96,20 @@ def test_a_journal_that_cannot_be_opened_is_explained_and_the_app_exits_1(
     # the lock was released: the folder can be opened again at once
     lock = app_mod.acquire_lock(data)
     lock.unlock()
+
+
+def test_the_journal_opens_only_once_the_frame_is_on_screen(qtbot):
+    """run_gui opens the journal after the window is exposed and painted, so a slow open
+    (a large or encrypted journal) shows "Opening your journal..." rather than a blank."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from rehabjournal.ui.app import after_first_paint
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    seen = []
+    after_first_paint(window, lambda: seen.append(window.windowHandle().isExposed()))
+    QTimer.singleShot(100, window.show)
+    qtbot.waitUntil(lambda: seen, timeout=2000)
+    assert seen == [True]

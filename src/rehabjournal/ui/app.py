@@ -190,7 +190,7 @@ def run_gui(args) -> int:
             failed.append(_cannot_open(window, exc))
             app.exit(1)
 
-    QTimer.singleShot(0, open_now)
+    after_first_paint(window, open_now)
     try:
         code = app.exec()
     finally:
@@ -201,6 +201,27 @@ def run_gui(args) -> int:
         if window.lock is not None:
             window.lock.unlock()
     return failed[0] if failed else code
+
+
+def after_first_paint(window, fn, *, wait_ms: int = 500) -> None:
+    """Call ``fn`` once ``window`` is on screen and painted (at most ``wait_ms`` later).
+
+    A zero timer right after ``show()`` runs before the window system has exposed the
+    window, so a slow ``fn`` (opening a large or encrypted journal) would leave it blank;
+    waiting for the expose event and painting at once shows "Opening your journal..." first.
+    """
+    waited = [0]
+
+    def check() -> None:
+        handle = window.windowHandle()
+        if (handle is not None and handle.isExposed()) or waited[0] >= wait_ms:
+            window.repaint()
+            QTimer.singleShot(0, fn)
+        else:
+            waited[0] += 10
+            QTimer.singleShot(10, check)
+
+    check()
 
 
 def _cannot_open(parent, exc: StorageError) -> int:
