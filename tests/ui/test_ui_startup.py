@@ -111,5 +111,5 @@ def test_the_journal_opens_only_once_the_frame_is_on_screen(qtbot):
     seen = []
     after_first_paint(window, lambda: seen.append(window.windowHandle().isExposed()))
     QTimer.singleShot(100, window.show)
-    qtbot.waitUntil(lambda: seen, timeout=2000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
     assert seen == [True]
