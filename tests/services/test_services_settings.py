@@ -101,8 +101,9 @@ def test_out_of_range_is_refused_with_the_fields_message(journal, machine, key, 
 
 def test_thresholds_that_do_not_fit_together_are_refused(journal):
     settings.set("thresholds.acceptable_pain", 4)
-    with pytest.raises(ValidationError, match="These values do not fit together"):
+    with pytest.raises(ValidationError, match="must be below") as info:
         settings.set("thresholds.green_peak_max", 4)  # green must stay below acceptable
+    assert list(info.value.errors) == ["thresholds.green_peak_max"]  # beside that field
     assert settings.get("thresholds.green_peak_max") == 2
     settings.set_many({"thresholds.green_peak_max": 4, "thresholds.acceptable_pain": 6})
     assert settings.thresholds().green_peak_max == 4

@@ -90,7 +90,7 @@ def test_a_session_typed_before_its_minutes_is_one_step(today, qtbot):
     assert (row["kind"], row["minutes"], row["rpe"], row["pain_during"],
             row["distance_km"]) == ("run", 35, 5, 3, 6.5)
     assert ctx.undo_stack.count() == 1
-    assert ctx.undo_stack.undoText() == "add run session"
+    assert ctx.undo_stack.undoText() == "Add run session"
     assert page.saved_label.text().startswith("Saved ")
 
     window.undo_action.trigger()
@@ -162,7 +162,7 @@ def test_every_change_on_today_is_one_step_and_all_undo_back(today, qtbot, monke
         act()
         assert check(), label
         assert ctx.undo_stack.count() == count, f"{label}: one user action, one undo step"
-        assert ctx.undo_stack.undoText() == label
+        assert ctx.undo_stack.undoText() == label[:1].upper() + label[1:]
         assert page.saved_label.text().startswith(saved), label
         states.append(journal_rows())
     assert not window.write_banner.isVisible()
@@ -304,7 +304,7 @@ def test_journal_delete_day_saved(journal_page, qtbot):
     page.delete_button.click()
     assert js.list_days() == [] and page.model.total == 0
     assert ctx.undo_stack.count() == 1
-    assert ctx.undo_stack.undoText() == f"delete {YESTERDAY:%d %b %Y}"
+    assert ctx.undo_stack.undoText() == f"Delete {YESTERDAY:%d %b %Y}"
     assert window.statusBar().currentMessage().startswith(
         f"Deleted {YESTERDAY:%d %b %Y} (Edit > Undo brings it back)")
     window.undo_action.trigger()

@@ -75,8 +75,8 @@ def test_green_threshold_setting_changes_the_light(open_window, qtbot):
     for i in range(2, 9):  # a settled week of morning pain 1
         js.save_checkin(TODAY - timedelta(days=i), {"morning_pain": 1})
     js.add_session(yesterday, {"kind": "run", "minutes": 30, "rpe": 4, "pain_during": 3,
-                               "pain_after": 3, "next_morning_pain": 1})
-    js.save_checkin(TODAY, {"morning_pain": 1})
+                               "pain_after": 3})
+    js.save_checkin(TODAY, {"morning_pain": 1})  # also the run's next-morning rating
     page = window.show_page("today")
     page.load()
     assert page.light_badge.colour == "amber"  # peak 3 > default green maximum of 2
@@ -94,7 +94,7 @@ def test_green_threshold_setting_changes_the_light(open_window, qtbot):
 
     # one undo step brings the old threshold, and the old light, back
     assert ctx.undo_stack.count() == 1
-    assert ctx.undo_stack.undoText() == "change preferences"
+    assert ctx.undo_stack.undoText() == "Change preferences"
     ctx.undo_stack.undo()
     assert js.thresholds().green_peak_max == 2
     assert page.light_badge.colour == "amber"
@@ -107,7 +107,9 @@ def test_inconsistent_thresholds_are_refused_with_a_reason(prefs):
     dialog.editors["thresholds.acceptable_pain"].setValue(2)
     dialog.editors["thresholds.green_peak_max"].setValue(4)
     dialog.accept()
-    assert "do not fit together" in dialog.error.text()
+    assert dialog.error.text() == (
+        "\u201cGreen when peak pain is at most\u201d (4) must be below "
+        "\u201cAcceptable pain during/after (0-10)\u201d (2).")
     assert dialog.result() == 0, "the dialog stays open to fix the values"
     assert js.thresholds().acceptable_pain == 5, "nothing saved"
     assert ctx.undo_stack.count() == 0
@@ -171,7 +173,7 @@ def test_schedule_is_saved_as_one_undo_step(schedule):
     dialog.save()
     assert svc.get_schedule() == {"instruments": ["koos", "psfs"], "every_days": 21}
     assert dialog.result() == OutcomeSettingsDialog.DialogCode.Accepted
-    assert ctx.undo_stack.undoText() == "change outcome-measure schedule"
+    assert ctx.undo_stack.undoText() == "Change outcome-measure schedule"
     ctx.undo_stack.undo()
     assert svc.get_schedule() == {"instruments": [], "every_days": 14}
 

@@ -161,7 +161,7 @@ def test_a_saved_questionnaire_is_one_undo_step(open_window, qtbot):
     key(qtbot, dialog, Qt.Key.Key_Return)
     [r] = svc.responses("psfs")
     assert dialog.response_id == r.id
-    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "fill in PSFS"
+    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "Fill in PSFS"
     ctx.undo_stack.undo()  # Edit > Undo deletes the response
     assert svc.responses() == []
     ctx.undo_stack.redo()
@@ -225,7 +225,7 @@ def test_settings_dialog_saves_the_schedule(open_window, qtbot):
     dialog.save()
     assert svc.get_schedule() == {"instruments": ["koos"], "every_days": 21}
     assert svc.due(TODAY) == ["koos"]
-    assert ctx.undo_stack.undoText() == "change outcome-measure schedule"
+    assert ctx.undo_stack.undoText() == "Change outcome-measure schedule"
 
 
 def test_a_filled_questionnaire_shows_on_the_progress_page(open_window, qtbot):

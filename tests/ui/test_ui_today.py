@@ -80,7 +80,7 @@ def test_yesterdays_session_asks_this_mornings_pain_one_value(open_window, qtbot
     assert page.next_morning.statuses[knee].text() == "rated", "at once, without a reload"
     assert js.get_checkin(TODAY)["morning_pain"] == 2
     assert page.fields["morning_pain"].edit.text() == "2", "the same number: Morning pain"
-    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "change morning pain"
+    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "Change morning pain"
     # ... and the other way round: Morning pain is the answer.
     type_into(qtbot, page.fields["morning_pain"], "4")
     assert page.next_morning.fields[knee].edit.text() == "4"

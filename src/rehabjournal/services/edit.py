@@ -52,7 +52,8 @@ class Edit:
     """A change that has been committed, with its undo and redo.
 
     Attributes:
-        label: short lower-case words for the Edit menu, e.g. "change morning pain".
+        label: short words for the Edit menu, e.g. "change morning pain" (shown capitalised:
+            "Undo Change morning pain").
         result: what the use case returns besides (e.g. the new session's id).
         day: the journal day touched, or None when several days (or none) were.
         scope: what was touched: ``JOURNAL``, ``PROGRAMME``, ``SETTINGS`` or ``OUTCOMES``.

@@ -125,7 +125,8 @@ def _touch(values: dict) -> dict:
 def _field_label(values: dict[str, Any], default: str) -> str:
     """The undo text of a change: "change morning pain" for one field, else ``default``."""
     if len(values) == 1:
-        return "change " + FIELD_LABELS.get(next(iter(values)), default).lower()
+        label = FIELD_LABELS.get(next(iter(values)), default)
+        return "change " + label[:1].lower() + label[1:]  # "change effort (CR-10)"
     return f"change {default}"
 
 

@@ -492,7 +492,24 @@ def thresholds() -> light_mod.Thresholds:
         return light_mod.DEFAULT_THRESHOLDS
 
 
+#: Thresholds that must stay in order: (lower key, upper key, strictly below?).
+_ORDERED: tuple[tuple[str, str, bool], ...] = (
+    ("thresholds.green_peak_max", "thresholds.acceptable_pain", True),
+    ("thresholds.baseline_min_ratings", "thresholds.baseline_days", False),
+)
+
+
 def _check_thresholds(values: dict[str, Any]) -> None:
+    for low, high, strict in _ORDERED:
+        if low not in values or high not in values:
+            continue
+        a, b = values[low], values[high]
+        if a > b or (strict and a == b):
+            relation = "below" if strict else "at most"
+            raise ValidationError({low: (
+                f"\u201c{option(low).label}\u201d ({a:g}) must be {relation} "
+                f"\u201c{option(high).label}\u201d ({b:g})."
+            )})
     try:
         _thresholds_from(values)
     except ValueError as exc:

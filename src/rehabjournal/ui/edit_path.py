@@ -35,7 +35,7 @@ class EditCommand(QUndoCommand):
     """An already-applied ``Edit`` on the undo stack (the first redo from push is skipped)."""
 
     def __init__(self, ctx: AppContext, edit: Edit):
-        super().__init__(edit.label)
+        super().__init__(edit.label[:1].upper() + edit.label[1:])  # "Undo Change stress"
         self.ctx, self.edit = ctx, edit
         self._first = True
 
@@ -51,10 +51,16 @@ class EditCommand(QUndoCommand):
     def _run(self, fn: Callable[[], None], verb: str) -> None:
         try:
             fn()
-        except StorageError as exc:
-            self.setObsolete(True)  # QUndoStack drops a step that cannot be replayed
+        except Exception as exc:
+            if not isinstance(exc, RehabJournalError) and not is_storage_failure(exc):
+                raise
+            # a failed write, or a row deleted meanwhile (not found): the step cannot be
+            # replayed, so QUndoStack drops it; the journal is as it was before the click
+            self.setObsolete(True)
+            reason = exc if isinstance(exc, RehabJournalError) else _storage_error(exc, verb)
             self.ctx.write_failed.emit(f"Could not {verb} \u201c{self.edit.label}\u201d. "
-                                       f"{exc}")
+                                       f"{reason}")
+            self.ctx.journal_changed.emit(None)
             return
         announce(self.ctx, self.edit, many=True)
         self.ctx.saved(f"{'Undone' if verb == 'undo' else 'Redone'}: {self.edit.label}")

@@ -454,14 +454,9 @@ dom_fmt = dom.fmt_score
 
 def open_questionnaire(parent, ctx, instrument_key: str, day: date | None = None) -> int | None:
     """Show the questionnaire (modal); returns the saved response's id, or None."""
-    problem = "knee"
-    try:
-        from ..services import journal as js
+    from ..services import journal as js
 
-        profile = js.get_profile() or {}
-        problem = profile.get("joint") or "knee"
-    except Exception:  # noqa: BLE001 - the wording falls back to "knee"
-        pass
+    problem = (js.get_profile() or {}).get("joint") or "knee"
     dialog = QuestionnaireDialog(instrument_key, day or (ctx.today() if ctx else date.today()),
                                  parent, ctx, problem=problem)
     dialog.exec()
