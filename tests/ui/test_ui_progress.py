@@ -215,6 +215,7 @@ def test_palette_change_recolours_in_place(demo_window, qtbot):
                          (QPalette.ColorRole.WindowText, "#eeeeee"),
                          (QPalette.ColorRole.Base, "#202020")):
         dark.setColor(role, QColor(colour))
+    _settle(qtbot)  # the period's own draw first: count only the palette change's
     draws = _count_draws(page.canvases["pain"])
     try:
         app.setPalette(dark)
