@@ -163,3 +163,16 @@ def test_no_code_tests_an_instrument_by_name():
             if isinstance(node, ast.Constant) and node.value in keys:
                 found.append(f"{path.relative_to(src)}:{node.lineno}: {node.value!r}")
     assert not found, "\n".join(found)
+
+
+def test_every_instrument_states_its_own_meaningful_change():
+    """No fallback by instrument name: a file without mcid.value is refused."""
+    import copy
+    import json
+
+    from rehabjournal.paths import resource
+
+    data = json.loads(resource("instruments", "psfs.json").read_text("utf-8"))
+    del data["mcid"]
+    with pytest.raises(ValueError, match="meaningful change"):
+        o.instrument_from_dict(copy.deepcopy(data))

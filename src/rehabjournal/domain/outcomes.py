@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Meaningful change by instrument (domain.md section 4): points on the instrument's scale.
+# Reference only: each instrument file states its own (a test checks they agree).
 MCID: dict[str, float] = {
     "nprs": 2, "psfs": 2, "lefs": 9, "koos": 8, "visa_p": 13, "kujala": 10, "tsk11": 4,
 }
@@ -176,7 +177,9 @@ def instrument_from_dict(d: dict[str, Any]) -> Instrument:
                       for s in d.get("subscales", []))
     scoring = d["scoring"]
     acts = d.get("activities", {})
-    mcid = d.get("mcid", {})
+    mcid = d.get("mcid") or {}
+    if "value" not in mcid:  # each instrument file states its own, with its source
+        raise ValueError(f"instrument {d['key']!r} gives no meaningful change (mcid.value)")
     return Instrument(
         key=d["key"], name=d["name"], short=d.get("short", d["key"].upper()),
         kind=d.get("kind", ITEMS), instructions=d.get("instructions", ""), items=items,
@@ -185,7 +188,7 @@ def instrument_from_dict(d: dict[str, Any]) -> Instrument:
         higher_is_better=bool(scoring.get("higher_is_better", True)),
         missing_rule=d.get("missing", {}).get("rule", "all_required"),
         missing_text=d.get("missing", {}).get("description", ""),
-        mcid=float(mcid.get("value", MCID.get(d["key"], 0))), mcid_note=mcid.get("note", ""),
+        mcid=float(mcid["value"]), mcid_note=mcid.get("note", ""),
         licence=d.get("licence", ""), reference=d.get("reference", ""),
         sources=tuple((s["what"], s["where"]) for s in d.get("source", [])),
         headline=d.get("headline", ""), anchors=dict(d.get("anchors", {})),
