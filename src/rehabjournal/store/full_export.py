@@ -407,6 +407,17 @@ def read_file(path: Path | str) -> Any:
         ) from exc
 
 
+_ROW_WORDS = {"check_in": "check-in", "activity_session": "session", "pain_site": "pain site",
+              "red_flag": "red flag", "exercise_log": "exercise log",
+              "outcome_response": "questionnaire", "prescription_change": "dose change"}
+
+
+def _count_words(table: str, n: int) -> str:
+    """ "3652 check-ins", "1 session" """
+    word = _ROW_WORDS.get(table, table.replace("_", " "))
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
     """Import a full-export document into the open, empty journal; returns rows per table.
 
@@ -417,7 +428,7 @@ def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
     parsed = parse_tables(data)
     existing = user_rows()
     if existing:
-        what = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in existing.items())
+        what = ", ".join(_count_words(t, n) for t, n in existing.items())
         raise FullImportError([
             "the journal is not empty (it has " + what + "). A full import only goes into "
             "an empty journal: start a new journal (another data folder) and import there"
