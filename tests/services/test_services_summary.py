@@ -171,3 +171,27 @@ def test_red_flags_by_tier_and_escalations_in_json(j1):
         assert e["text"].endswith("book an assessment.")
     text = summary_text(s)
     assert "SEE A CLINICIAN NOW" in text and "Knee locks, catches or gives way" in text
+
+
+def test_a_summary_follows_every_write_and_reopen(journal):
+    """The summary's journal read is kept between redraws, never past a change."""
+    from datetime import date
+
+    from rehabjournal.services import journal as js
+    from rehabjournal.services import session
+    from rehabjournal.services import summary as svc
+
+    day = date(2026, 3, 4)
+    js.add_session(day, {"kind": "run", "minutes": 30, "rpe": 4})
+    first = svc.period_summary(date(2026, 3, 2), date(2026, 3, 8))
+    assert [w.load for w in first.weeks] == [120]
+    js.add_session(day, {"kind": "run", "minutes": 10, "rpe": 5})
+    again = svc.period_summary(date(2026, 3, 2), date(2026, 3, 8))
+    assert [w.load for w in again.weeks] == [170]
+    # another journal opened in the same process is never served the first one's days
+    session.close_journal()
+    session.open_journal(journal.parent / "other")
+    other = svc.period_summary(date(2026, 3, 2), date(2026, 3, 8))
+    assert sum(w.load for w in other.weeks) == 0
+    session.close_journal()
+    session.open_journal(journal)

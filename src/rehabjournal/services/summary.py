@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from ..domain import scales
 from ..domain import summary as dsum
+from ..domain.entities import Journal
 from ..domain.redflags import Escalation
 from ..domain.summary import (
     COMPLETED,
@@ -33,7 +34,7 @@ from ..domain.summary import (
     WeekSummary,
 )
 from ..errors import ValidationError
-from ..store import journal_repo
+from ..store import db, journal_repo
 from . import journal as journal_service
 from .programme import weekly_adherence
 
@@ -94,7 +95,7 @@ def period_summary(start: date, end: date, site_id: int | None = None) -> Period
     if span is not None:
         first = min(first, span[0])
     sunday = end + timedelta(days=6 - end.weekday())
-    journal = journal_service.load_journal(first, sunday + timedelta(days=1), site_id)
+    journal = _journal(first, sunday + timedelta(days=1), site_id, span)
     th = journal_service.thresholds()
     counted = dsum.counted_range(start, end, span)
     adherence = weekly_adherence(*counted) if counted else []
@@ -107,6 +108,33 @@ def period_summary(start: date, end: date, site_id: int | None = None) -> Period
         journal, start, end, th, data_span=span, adherence=adherence,
         period_adherence=period_adherence, onset=onset,
     )
+
+
+_CACHE_SIZE: Final = 4
+_cache: dict[tuple, Journal] = {}
+
+
+def _journal(first: date, last: date, site_id: int | None,
+             span: tuple[date, date] | None) -> Journal:
+    """The journal's days ``first``..``last``, read once per content of the journal.
+
+    Progress redraws a summary on every change of period or site; reading ten years of
+    entries each time took most of a redraw. The whole journal (per site) is read once
+    and kept while ``db.change_key()`` says nothing was written, then sliced.
+    """
+    key = (db.change_key(), site_id)
+    whole = _cache.get(key)
+    if whole is None:
+        lo = min(first, span[0]) if span else first
+        hi = max(last, span[1] + timedelta(days=1)) if span else last
+        whole = (lo, hi, journal_service.load_journal(lo, hi, site_id))
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.pop(next(iter(_cache)))
+        _cache[key] = whole
+    lo, hi, cached = whole
+    if not (lo <= first and last <= hi):  # outside what was read: read it as asked
+        return journal_service.load_journal(first, last, site_id)
+    return Journal({d: r for d, r in cached.days.items() if first <= d <= last})
 
 
 # ---- text: the one way these figures are written --------------------------------------

@@ -70,10 +70,14 @@ def holds(path: Path) -> bool:
         return False
 
 
+_opened_count = 0  # journals opened in this process: part of change_key()
+
+
 def opened(path: Path) -> None:
     """Record that the journal ``path`` is now open (``open_journal``, ``open_encrypted``)."""
-    global _open_path
+    global _open_path, _opened_count
     _open_path = Path(path)
+    _opened_count += 1
 
 
 def inspect(path: Path) -> int:
@@ -210,6 +214,19 @@ def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
     database.initialize(db)
     opened(path)
     return db
+
+
+def change_key() -> tuple[int, int, int, int]:
+    """A value that changes whenever the journal's content may have changed.
+
+    (how many times a journal was opened in this process, this thread's connection, the
+    rows it has changed since it opened, and SQLite's ``data_version``, which changes when
+    another connection commits): a cache of what was read from the journal is valid while
+    this stays the same.
+    """
+    conn = database.connection()
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    return _opened_count, id(conn), conn.total_changes, version
 
 
 def atomic():
