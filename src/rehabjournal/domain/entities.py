@@ -47,6 +47,9 @@ class CheckIn:
 class Session:
     """One activity session with its pain response.
 
+    Its next-morning rating is not a field: it is the next day's morning pain at its site,
+    ``journal.get(day + 1 day).morning_pain_at(session.site)`` (``Journal.next_morning``).
+
     Attributes:
         day: the date of the session.
         kind: activity kind, e.g. "run", "cycle", "rehab exercises".
@@ -54,9 +57,6 @@ class Session:
         rpe: session effort on the CR-10 scale (0-10), or None.
         distance_km: optional distance.
         pain_before, pain_during, pain_after: 0-10 NPRS, or None.
-        next_morning_pain: always None (kept only until every reader has moved to the
-            next day's record: the next-morning rating is
-            ``journal.get(day + 1 day).morning_pain_at(session.site)``).
         site: label of the pain site the ratings are for; a session stored without a
             site carries the main site's label ("" only when the journal has no site).
         notes: free text.
@@ -74,7 +74,6 @@ class Session:
     pain_before: int | None = None
     pain_during: int | None = None
     pain_after: int | None = None
-    next_morning_pain: int | None = None
     site: str = ""
     notes: str = ""
     id: int | None = None
