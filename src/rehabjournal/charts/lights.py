@@ -23,12 +23,20 @@ NAMES = {
 """What the hover text calls each status."""
 
 WAITING_HATCH = "////"
-LEGEND_KEYS = ("red", light_mod.WAITING, scales.URGENT, scales.ASSESSMENT)
-"""The legend entries the strip shows (green and amber need no legend beside the colours)."""
+TITLE = "Pain-monitoring light per day"
 
 
 def _legend_item(key: str) -> light_mod.LegendItem:
     return next(item for item in light_mod.LEGEND if item.key == key)
+
+
+def legend_text() -> str:
+    """The strip's legend line: "red: back off   hatched: waiting   ! see a clinician now
+    ? book an assessment" (``domain.light.LEGEND``'s short words)."""
+    parts = [_legend_item("red").short, f"hatched: {_legend_item(light_mod.WAITING).short}"]
+    for tier in (scales.URGENT, scales.ASSESSMENT):
+        parts.append(f"{scales.FLAG_TIERS[tier].symbol} {_legend_item(tier).short}")
+    return "   ".join(parts)
 
 
 def marks_from(data) -> list[str | None]:
@@ -65,8 +73,6 @@ class LightStripChart(Chart):
 
     def _build(self) -> None:
         from matplotlib.collections import PolyCollection
-        from matplotlib.lines import Line2D
-        from matplotlib.patches import Patch
 
         ax = self.ax = self.figure.add_subplot()
         self._date_axis(ax)
@@ -74,7 +80,9 @@ class LightStripChart(Chart):
         ax.tick_params(labelsize=8, left=False, labelleft=False)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-        ax.set_title("Pain-monitoring light per day", fontsize=9, loc="left")
+        # the legend shares the title's text: the strip redraws with every period change,
+        # and each text artist (or a matplotlib legend's layout) adds to its drawing time
+        self.legend = ax.set_title(f"{TITLE}      {legend_text()}", fontsize=8, loc="left")
         self.image = ax.imshow([[(1.0, 1.0, 1.0)]], aspect="auto", interpolation="nearest",
                                extent=(0, 1, 0, 1), origin="lower")
         ax.set_ylim(0, 1)
@@ -82,30 +90,12 @@ class LightStripChart(Chart):
                                       hatch=WAITING_HATCH, zorder=2)
         ax.add_collection(self.waiting)
         self.symbols: list = []
-        handles = [
-            Patch(facecolor=self.theme.red, label=_legend_item("red").short),
-            Patch(facecolor=self.theme.no_light, hatch=WAITING_HATCH,
-                  label=_legend_item(light_mod.WAITING).short),
-        ]
-        for tier in (scales.URGENT, scales.ASSESSMENT):
-            info = scales.FLAG_TIERS[tier]
-            handles.append(Line2D([], [], linestyle="none", marker=f"${info.symbol}$",
-                                  markersize=7, color=info.colour,
-                                  label=_legend_item(tier).short))
-        self.legend = ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0),
-                                ncol=len(handles), fontsize=7, frameon=False,
-                                borderaxespad=0.1, handlelength=1.2, handletextpad=0.4,
-                                columnspacing=1.0)
         self.data = None
         self.xs: list[float] = []
         self.marks_shown: list[str | None] = []
 
     def _recolour(self) -> None:
         self.waiting.set_edgecolor(self.theme.muted)
-        handles = self.legend.legend_handles
-        handles[0].set_facecolor(self.theme.red)
-        handles[1].set_facecolor(self.theme.no_light)
-        handles[1].set_edgecolor(self.theme.muted)
         if self.data is not None:
             self.image.set_data(self._rgb(self.data.lights))
 
