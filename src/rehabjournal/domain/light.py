@@ -107,7 +107,7 @@ ADVICE_MORNING_RED: Final = (
     "hard training), then resume a step lower."
 )
 
-WAITING_LABEL: Final = "waiting for tomorrow morning's rating"
+WAITING_LABEL: Final = "waiting for the next morning's rating"
 """How every view names the waiting state of a day (legends, tooltips, the Journal)."""
 
 HEADINGS: Final = {

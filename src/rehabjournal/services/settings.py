@@ -213,7 +213,8 @@ def _journal_options() -> tuple[Option, ...]:
                "A change of about 2 points is clinically important (Farrar 2001).",
                name="Important change", unit="points"),
     _threshold("improvement_fraction", "Important change (fraction)", 0.1, 0.9, 0.05,
-               "About 30 % is clinically important (Farrar 2001).",
+               "About 30 % is clinically important (Farrar 2001); it counts only from "
+               "4/10 up, as it was found on moderate-to-severe pain.",
                name="Important change (fraction)"),
     _threshold("assessment_weeks", "Suggest an assessment after (weeks)", 2, 26, 1,
                "Without improvement after this many weeks, suggest booking one.",
