@@ -152,3 +152,62 @@ def test_today_and_programme_agree_on_back_off_and_progress(open_window, qtbot):
     (s,) = ps.suggestions(TODAY)
     assert s.kind == "progress"
     assert s.reason.startswith(f"Green: {light_mod.ADVICE_GREEN} A full green week.")
+
+
+def _pdf_text(tmp_path, start: date, end: date) -> str:
+    import pypdf
+
+    from rehabjournal.reports.builder import build_pdf
+    from rehabjournal.services.report import build_report_data
+
+    out = tmp_path / "advice.pdf"
+    build_pdf(build_report_data(start, end, made=end), out)
+    return " ".join(" ".join(page.extract_text().split())
+                    for page in pypdf.PdfReader(out).pages)
+
+
+def test_today_programme_progress_and_the_pdf_give_one_advice(open_window, qtbot, tmp_path):
+    """One journal, one advice: the issue's four views read the same verdict.
+
+    A red run on 12 Mar and easy runs after it (morning pain 1 throughout): Today
+    (Wed 18 Mar) is green but not a full green week, so "keep going at this level"; the
+    Programme's advice, the Progress page's advice line and the PDF's page one say the
+    same words; then a red run yesterday makes all four say "back off"."""
+    from PySide6.QtCore import QDate
+
+    ctx, window = open_window()
+    mornings(TODAY, 30)
+    run(date(2026, 3, 12), 7)
+    for d in (13, 15, 17):
+        run(date(2026, 3, d), 1)
+    _programme()
+    start = TODAY - timedelta(days=27)
+
+    def four_views() -> tuple[str, str, str, str]:
+        today_page = window.show_page("today")
+        today_page.load()
+        today = today_page.light.result.text
+        (suggestion,) = ps.suggestions(TODAY)
+        programme = suggestion.reason
+        progress_page = window.show_page("progress")
+        progress_page.period.setCurrentIndex(progress_page.period.findData("custom"))
+        progress_page.date_from.setDate(QDate(start.year, start.month, start.day))
+        progress_page.date_to.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+        progress_page.refresh()
+        progress = progress_page.advice.text()
+        pdf = _pdf_text(tmp_path, start, TODAY)
+        return today, programme, progress, pdf
+
+    today, programme, progress, pdf = four_views()
+    assert today == f"Green: {light_mod.ADVICE_GREEN_HOLD}"
+    assert programme.startswith(today)
+    assert progress == f"<b>Advice as of Wed 18 Mar:</b> {today}"
+    assert f"Advice as of Wed 18 Mar 2026: {today}" in pdf
+
+    js.update_session(js.list_sessions(date(2026, 3, 17))[0]["id"],
+                      {"pain_during": 7, "pain_after": 7})  # yesterday: red
+    today, programme, progress, pdf = four_views()
+    assert today.startswith("Red: ") and light_mod.ADVICE_RED in today
+    assert programme.startswith(today)
+    assert progress == f"<b>Advice as of Wed 18 Mar:</b> {today}"
+    assert f"Advice as of Wed 18 Mar 2026: {today}" in pdf

@@ -1,0 +1,391 @@
+"""The Progress page's tabs and table models (pain, load, programme, outcomes, patterns).
+
+Declared once, in ``TABS``, which ``ui/pages/progress.py`` builds in order: each tab is a
+:class:`ProgressTab` that builds its charts the first time it is shown (``build``) and
+shows the period's data (``show_data``). Split from the page to keep each module short.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import scales
+from ...domain.patterns import ASSOCIATION_NOTE, MIN_COUNT, Pattern
+from ...domain.summary import COMPLETED, PARTIAL, STATUS_TEXT
+from ...services import outcomes as outcomes_service
+from ...services import programme as programme_service
+from ...services import progress as progress_service
+from ...services.progress import ProgressData
+from ...services.summary import (
+    MONOTONY_NOTE,
+    fmt_change_pct,
+    fmt_short,
+    fmt_span,
+    fmt_value,
+)
+from ..table_model import ListTableModel
+
+if TYPE_CHECKING:
+    from .progress import ProgressPage
+
+NO_PROGRAMME = "No programme data yet"
+_ROOT = QModelIndex()
+
+
+class PatternModel(ListTableModel):
+    """Patterns as rows: what went together, after days with it, after other days."""
+
+    COLUMNS = ("What went together with higher morning pain", "After days with it",
+               "After other days")
+
+    def set_patterns(self, patterns: list[Pattern]) -> None:
+        self.set_rows(patterns)
+
+    def pattern(self, row: int) -> Pattern:
+        return self.rows[row]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        p = self.row_at(index)
+        if p is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return p.headline
+            if col == 1:
+                return f"{p.exposed_higher} of {p.exposed_days} ({p.exposed_rate:.0%})"
+            if col == 2:
+                return f"{p.other_higher} of {p.other_days} ({p.other_rate:.0%})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return p.text
+        if role == Qt.ItemDataRole.UserRole:
+            return p.key
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+ASSESSMENT = scales.FLAG_TIERS[scales.ASSESSMENT]
+WEEK_NOTE = (
+    f"{MONOTONY_NOTE} A week cut by the period is marked: \u201ccompleted\u201d counts "
+    "its days outside the period from the journal; \u201cpartial\u201d has only the "
+    "days so far, so no change, monotony or strain."
+)
+"""Under the Training load tab's weekly table: what monotony and strain are (Foster,
+population SD) and what the week marks mean."""
+
+
+def advice_html(summary) -> str:
+    """"Advice as of Wed 18 Mar: Green: keep going ..." from the period summary's verdict
+    (empty when there is nothing to judge)."""
+    verdict = summary.verdict if summary is not None else None
+    if verdict is None or verdict.kind is None:
+        return ""
+    return (f"<b>Advice as of {verdict.as_of:%a} {fmt_short(verdict.as_of)}:</b> "
+            f"{escape(verdict.text)}")
+
+
+def escalation_html(texts: list[str]) -> str:
+    """The "Book an assessment" message of ``texts`` (the summary's escalations), worded
+    and marked as on Today ("" when there is none)."""
+    if not texts:
+        return ""
+    return (f"<b>{escape(ASSESSMENT.symbol)} {escape(ASSESSMENT.heading)}.</b><br>"
+            + "<br>".join(escape(t) for t in texts))
+
+
+class WeekLoadModel(QAbstractTableModel):
+    """The weekly load figures of a ``ProgressData``, one column per calendar week.
+
+    Rows: load (AU), change from the week before, monotony, strain. The headers name
+    the week ("2-8 Mar") and mark a week cut by the period ("completed" or "partial").
+    ``UserRole`` gives the unrounded number (None for "-").
+    """
+
+    ROWS = ("Load (AU)", "Change on the week before", "Monotony", "Strain")
+    STATUS_WORD = {COMPLETED: "completed", PARTIAL: "partial"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.progress: ProgressData | None = None
+
+    def set_data(self, data: ProgressData) -> None:
+        self.beginResetModel()
+        self.progress = data
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.ROWS)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        if parent.isValid() or self.progress is None:
+            return 0
+        return len(self.progress.weeks)
+
+    def value(self, row: int, col: int) -> float | None:
+        d = self.progress
+        return (d.week_totals, d.week_change, d.week_monotony, d.week_strain)[row][col]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.progress is None:
+            return None
+        row, col = index.row(), index.column()
+        v = self.value(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row == 1:
+                return fmt_change_pct(v)
+            return fmt_value(v, 2 if row == 2 else 0)
+        if role == Qt.ItemDataRole.UserRole:
+            return v
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.ROWS):
+                return self.ROWS[section]
+            return None
+        d = self.progress
+        if d is None or not 0 <= section < len(d.weeks):
+            return None
+        monday = d.weeks[section]
+        status = d.week_status[section] if d.week_status else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            word = self.STATUS_WORD.get(status)
+            label = fmt_span(monday, monday + timedelta(days=6))
+            return f"{label}\n({word})" if word else label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return STATUS_TEXT.get(status) or "The whole week is in the period."
+        return None
+
+
+class ProgressTab(QWidget):
+    """One tab of the Progress page.
+
+    Subclasses set ``key`` and ``title`` and implement ``build`` (make the widgets and
+    charts, once, the first time the tab is shown) and ``show_data`` (show the period's
+    data). Charts go into ``page.canvases`` under their names.
+
+    Attributes:
+        cheap: True when ``show_data`` only hands data to charts (drawn when shown), so
+            the page updates the tab even while it is hidden.
+    """
+
+    key = ""
+    title = ""
+    cheap = False
+
+    def __init__(self, page: ProgressPage):
+        super().__init__()
+        self.page = page
+        self.built = False
+        self.setObjectName(f"tab_{self.key}")
+        QVBoxLayout(self).setContentsMargins(0, 4, 0, 0)
+
+    def ensure_built(self) -> None:
+        if not self.built:
+            self.build()
+            self.built = True
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def show_data(self, data: ProgressData) -> None:
+        raise NotImplementedError
+
+    def _canvas(self, name: str, chart, accessible: str, height: int, stretch: int = 0):
+        from ..chart_canvas import ChartCanvas
+
+        canvas = ChartCanvas(chart, accessible, height)
+        self.page.canvases[name] = canvas
+        self.layout().addWidget(canvas, stretch)
+        return canvas
+
+
+class PainTab(ProgressTab):
+    key, title, cheap = "pain", "Pain", True
+
+    def build(self) -> None:
+        from ...charts.pain import PainChart
+
+        self.canvas = self._canvas("pain", PainChart(), "pain", 260)
+
+    def show_data(self, data: ProgressData) -> None:
+        self.canvas.chart.update(data)
+        self.canvas.request_redraw()
+
+
+class LoadTab(ProgressTab):
+    """The load chart, and under it the weekly figures with monotony and strain (Foster;
+    population SD), all from the period summary."""
+
+    key, title, cheap = "load", "Training load", True
+
+    def build(self) -> None:
+        from ...charts.load import LoadChart
+
+        self.canvas = self._canvas("load", LoadChart(), "training-load", 330, 1)
+        self.weeks_model = WeekLoadModel(self)
+        view = self.weeks_view = QTableView()
+        view.setObjectName("weekLoad")
+        view.setAccessibleName("Weekly load, change, monotony and strain")
+        view.setModel(self.weeks_model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.layout().addWidget(view)
+        note = self.week_note = QLabel(WEEK_NOTE)
+        note.setObjectName("weekNote")
+        note.setWordWrap(True)
+        self.layout().addWidget(note)
+
+    def show_data(self, data: ProgressData) -> None:
+        self.canvas.chart.update(data)
+        self.canvas.request_redraw()
+        self.weeks_model.set_data(data)
+        view = self.weeks_view
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += sum(view.verticalHeader().sectionSize(r)
+                      for r in range(self.weeks_model.rowCount()))
+        view.setFixedHeight(height + view.horizontalScrollBar().sizeHint().height())
+        # the latest weeks are the ones to read first
+        QTimer.singleShot(0, lambda: view.horizontalScrollBar().setValue(
+            view.horizontalScrollBar().maximum()))
+
+
+class ProgrammeTab(ProgressTab):
+    """Weekly adherence, and one exercise's progression (chosen below the first chart)."""
+
+    key, title = "programme", "Programme"
+
+    def build(self) -> None:
+        from ...charts.adherence import AdherenceChart, ProgressionChart
+
+        self.adherence = self._canvas("programme", AdherenceChart(), "adherence", 160, 1)
+        row = QHBoxLayout()
+        self.exercise = QComboBox()
+        self.exercise.setObjectName("exercise")
+        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setMinimumContentsLength(24)
+        lab = QLabel("Exercise")
+        lab.setBuddy(self.exercise)
+        row.addWidget(lab)
+        row.addWidget(self.exercise)
+        row.addStretch(1)
+        self.layout().addLayout(row)
+        self.progression = self._canvas("progression", ProgressionChart(), "progression",
+                                        160, 1)
+        self.exercise.currentIndexChanged.connect(self._show_progression)
+        self.data: ProgressData | None = None
+
+    def show_data(self, data: ProgressData) -> None:
+        self.data = data
+        self.adherence.chart.update(programme_service.weekly_adherence(data.start, data.end))
+        self.adherence.request_redraw()
+        current = self.exercise.currentData()
+        self.exercise.blockSignals(True)
+        self.exercise.clear()
+        exercises = programme_service.exercises_with_logs()
+        for ex_id, name in exercises:
+            self.exercise.addItem(name, ex_id)
+        if not exercises:
+            self.exercise.addItem(NO_PROGRAMME, None)
+        self.exercise.setEnabled(bool(exercises))
+        self.exercise.setCurrentIndex(max(self.exercise.findData(current), 0))
+        self.exercise.blockSignals(False)
+        self._show_progression()
+
+    def _show_progression(self) -> None:
+        ex_id = self.exercise.currentData()
+        points, name = [], ""
+        if ex_id is not None and self.data is not None:
+            points = programme_service.exercise_progression(ex_id, self.data.start,
+                                                            self.data.end)
+            name = self.exercise.currentText()
+        self.progression.chart.update(points, name)
+        self.progression.request_redraw()
+
+
+class OutcomesTab(ProgressTab):
+    key, title = "outcomes", "Outcome measures"
+
+    def build(self) -> None:
+        from ...charts.outcomes import OutcomesChart
+
+        self.canvas = self._canvas("outcomes", OutcomesChart(), "outcomes", 260, 1)
+
+    def show_data(self, data: ProgressData) -> None:
+        self.canvas.chart.update(outcomes_service.series(data.start, data.end))
+        self.canvas.request_redraw()
+
+
+class PatternsTab(ProgressTab):
+    """What went together with higher morning pain, as a table (no chart)."""
+
+    key, title = "patterns", "Patterns"
+
+    def build(self) -> None:
+        self.model = PatternModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("patterns")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = QLabel()
+        self.detail.setObjectName("patternDetail")
+        self.detail.setWordWrap(True)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.detail.setText(
+                self.model.pattern(cur.row()).text if cur.isValid() else ""))
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        note = QLabel(
+            f"{ASSOCIATION_NOTE} Higher means at least 1 point above your usual (the "
+            "median of the 7 mornings before) on one of the next 3 mornings. A pattern "
+            f"is shown once there are at least {MIN_COUNT} days with it and "
+            f"{MIN_COUNT} without.")
+        note.setWordWrap(True)
+        note.setObjectName("patternNote")
+        layout = self.layout()
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(note)
+
+    def show_data(self, data: ProgressData) -> None:
+        found = progress_service.patterns(data.start, data.end, data.site_id)
+        self.model.set_patterns(found)
+        self.detail.setText(found[0].text if found else "")
+        self.empty.setText(
+            "" if found else
+            f"Not enough days in this period to say anything yet: a pattern needs at least "
+            f"{MIN_COUNT} days with something and {MIN_COUNT} without, each with a morning "
+            "pain rating after it.")
+        self.empty.setVisible(not found)
+
+
+# The tabs, in their order on the page.
+TABS: tuple[type[ProgressTab], ...] = (PainTab, LoadTab, ProgrammeTab, OutcomesTab,
+                                       PatternsTab)
