@@ -70,3 +70,21 @@ def test_missing_data_folder_is_created_and_unusable_one_is_explained(tmp_path):
     result = run("--data-dir", str(fresh), "export", str(tmp_path / "o.csv"))
     assert result.returncode == 0, result.stderr
     assert (fresh / "journal.sqlite").exists()
+
+
+def test_every_command_works_with_a_relative_data_folder(tmp_path):
+    """`cd /tmp && rehabjournal --data-dir reljournal backup` ended in 'relative path can't
+    be expressed as a file URI', and once the journal existed every command did."""
+    import os
+
+    for args in (["backup"], ["backup"], ["export", "x.csv"], ["summary"],
+                 ["export-all", "a.json"]):
+        result = subprocess.run([sys.executable, "-m", "rehabjournal", "--data-dir", "rel",
+                                 *args], capture_output=True, text=True, timeout=120,
+                                cwd=tmp_path, env={**os.environ,
+                                                   "QT_QPA_PLATFORM": "offscreen",
+                                                   "XDG_CONFIG_HOME": str(tmp_path / "c")})
+        assert result.returncode == 0, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert (tmp_path / "rel" / "journal.sqlite").exists()
+    assert (tmp_path / "x.csv").exists()

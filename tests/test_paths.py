@@ -23,3 +23,29 @@ def test_command_line_overrides_the_environment(monkeypatch, tmp_path):
 
 def test_resources_are_found():
     assert paths.resource("icons", "rehabjournal.svg").is_file()
+
+
+def test_a_relative_data_folder_becomes_absolute(monkeypatch, tmp_path):
+    """`--data-dir reljournal` (or the variable) names the folder under the current one."""
+    monkeypatch.chdir(tmp_path)
+    assert paths.resolve_data_dir("reljournal") == tmp_path / "reljournal"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, "fromenv")
+    assert paths.resolve_data_dir() == tmp_path / "fromenv"
+
+
+def test_the_store_opens_and_reopens_a_journal_by_a_relative_path(monkeypatch, tmp_path):
+    """The store itself takes relative paths too (read-only checks use a file URI)."""
+    from pathlib import Path
+
+    from rehabjournal.store import backups, db
+
+    monkeypatch.chdir(tmp_path)
+    db.open_journal(Path("rel"))
+    db.close_journal()
+    db.open_journal(Path("rel"))  # an existing journal: inspected read-only by URI
+    try:
+        copy = backups.make_backup(Path("rel"), "manual")
+        assert backups.count_rows(copy) is not None
+        assert db.inspect(Path("rel") / "journal.sqlite") > 0
+    finally:
+        db.close_journal()

@@ -38,12 +38,16 @@ def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
 
     Args:
         cli_value: the ``--data-dir`` value, or None when not given.
+
+    Returns:
+        An absolute path (a relative one is taken from the current folder), so that the
+        journal's file URI, backups and messages name one place.
     """
     if cli_value:
-        return Path(cli_value).expanduser()
+        return Path(cli_value).expanduser().absolute()
     env = os.environ.get(ENV_DATA_DIR)
     if env:
-        return Path(env).expanduser()
+        return Path(env).expanduser().absolute()
     return default_data_dir()
 
 

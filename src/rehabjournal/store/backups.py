@@ -116,7 +116,7 @@ def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
             raise db.JournalError("encrypted")
         conn = encryption.connect(path, key)
     else:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(db.read_only_uri(path), uri=True)
     try:
         present = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -292,7 +292,7 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
             finally:
                 conn.close()
         else:
-            src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+            src = sqlite3.connect(db.read_only_uri(backup_path), uri=True)
             try:
                 dst = sqlite3.connect(tmp)
                 try:

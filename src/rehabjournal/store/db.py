@@ -41,6 +41,12 @@ class NewerJournalError(JournalError):
     """The journal was written by a newer version of rehabjournal."""
 
 
+def read_only_uri(path: Path) -> str:
+    """SQLite's URI to open ``path`` read-only; a relative path is taken from the current
+    folder (``Path.as_uri`` refuses relative paths)."""
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
 def journal_path(data_dir: Path) -> Path:
     return Path(data_dir) / JOURNAL_NAME
 
@@ -106,7 +112,7 @@ def inspect(path: Path) -> int:
     if not header:
         return 0
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise JournalError(f"Cannot open the journal {path}: {exc}.") from exc
     try:
@@ -157,7 +163,7 @@ def backup_copy(path: Path, reason: str) -> Path:
     while target.exists():
         n += 1
         target = folder / f"journal-{stamp}-{reason}-{n}.sqlite"
-    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
