@@ -59,15 +59,17 @@ def test_corrupt_journal_is_refused_on_the_command_line(tmp_path, via):
     assert not (tmp_path / "out.csv").exists()
 
 
-def test_missing_data_folder_is_created_and_unusable_one_is_explained(tmp_path):
+def test_missing_data_folder_is_created_by_an_import_and_unusable_one_is_explained(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = run("--data-dir", str(blocker / "sub"), "export", str(tmp_path / "o.csv"))
+    csv = tmp_path / "in.csv"
+    csv.write_text("date,morning_pain\n2026-03-02,3\n", "utf-8")
+    result = run("--data-dir", str(blocker / "sub"), "import", str(csv))
     assert result.returncode == 1
     assert "Cannot create the data folder" in result.stderr
     assert "Traceback" not in result.stderr
     fresh = tmp_path / "new" / "folder"
-    result = run("--data-dir", str(fresh), "export", str(tmp_path / "o.csv"))
+    result = run("--data-dir", str(fresh), "import", str(csv))
     assert result.returncode == 0, result.stderr
     assert (fresh / "journal.sqlite").exists()
 
@@ -77,8 +79,9 @@ def test_every_command_works_with_a_relative_data_folder(tmp_path):
     be expressed as a file URI', and once the journal existed every command did."""
     import os
 
-    for args in (["backup"], ["backup"], ["export", "x.csv"], ["summary"],
-                 ["export-all", "a.json"]):
+    (tmp_path / "in.csv").write_text("date,morning_pain\n2026-03-02,3\n", "utf-8")
+    for args in (["import", "in.csv"], ["import", "in.csv"], ["backup"], ["export", "x.csv"],
+                 ["summary"], ["export-all", "a.json"]):
         result = subprocess.run([sys.executable, "-m", "rehabjournal", "--data-dir", "rel",
                                  *args], capture_output=True, text=True, timeout=120,
                                 cwd=tmp_path, env={**os.environ,
@@ -88,3 +91,16 @@ def test_every_command_works_with_a_relative_data_folder(tmp_path):
         assert "Traceback" not in result.stderr
     assert (tmp_path / "rel" / "journal.sqlite").exists()
     assert (tmp_path / "x.csv").exists()
+
+
+def test_reading_commands_refuse_a_folder_without_a_journal(tmp_path):
+    """A mistyped --data-dir is not a new, empty journal: nothing is made, exit 4."""
+    missing = tmp_path / "no" / "such"
+    for args in (["summary", "--json"], ["export", str(tmp_path / "x.csv")], ["backup"],
+                 ["report", "--out", str(tmp_path / "r.pdf")],
+                 ["export-all", str(tmp_path / "a.json")], ["fhir", str(tmp_path / "f.json")]):
+        result = run("--data-dir", str(missing), *args)
+        assert result.returncode == 4, (args, result.stderr)
+        assert f"There is no journal in {missing}" in result.stderr
+    assert not (tmp_path / "no").exists()
+    assert not any((tmp_path / n).exists() for n in ("x.csv", "r.pdf", "a.json", "f.json"))

@@ -33,11 +33,12 @@ from .errors import (
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_OK, "done"),
-    (EXIT_STORAGE, "the journal or a file could not be read or written (a missing folder, "
-                   "a full disk, a damaged or newer journal)"),
+    (EXIT_STORAGE, "the journal or a file could not be read or written (an output folder "
+                   "that is missing, a full disk, a damaged or newer journal)"),
     (EXIT_VALIDATION, "a value or the command line was refused; nothing was written"),
     (EXIT_IMPORT, "the file to import was refused; the journal is unchanged"),
-    (EXIT_NOT_FOUND, "the file named does not exist"),
+    (EXIT_NOT_FOUND, "the file named does not exist, or the data folder has no journal (a "
+                     "command that only reads it makes none)"),
 )
 """The documented exit codes, as ``--help`` prints them."""
 

@@ -58,13 +58,19 @@ def command(name: str, help_text: str, add_args: Callable[[argparse.ArgumentPars
 
 
 @contextmanager
-def journal_for(args: argparse.Namespace) -> Iterator[Path]:
+def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator[Path]:
     """Open the journal a command works on for the ``with`` block; yields its folder.
 
     ``--demo`` makes a throwaway demo journal first. The journal is closed afterwards,
     also when the block raises.
 
+    Args:
+        args: the command line.
+        existing: the command only reads or copies the journal (export, report ...): a
+            folder without one is a mistyped ``--data-dir``, refused, and nothing is made.
+
     Raises:
+        NotFoundError: ``existing`` and there is no journal in the folder.
         StorageError: the journal cannot be opened (damaged, newer, read-only folder,
             encrypted: the command line cannot ask for a passphrase).
     """
@@ -76,9 +82,13 @@ def journal_for(args: argparse.Namespace) -> Iterator[Path]:
 
             data_dir = make_demo_dir()  # made and left open
         else:
-            from .paths import resolve_data_dir
+            from .paths import ENV_DATA_DIR, resolve_data_dir
 
             data_dir = resolve_data_dir(args.data_dir)
+            if existing and not session.journal_file(data_dir).is_file():
+                raise NotFoundError(
+                    f"There is no journal in {data_dir}: check --data-dir (or "
+                    f"${ENV_DATA_DIR}). Nothing was made there.")
             if session.is_encrypted(data_dir):  # or damaged: both look like noise
                 raise StorageError(
                     f"{session.journal_file(data_dir)} is not a rehabjournal journal, or it "
@@ -172,7 +182,7 @@ def run_export(args: argparse.Namespace) -> int:
     from .services.transfer import export_journal_csv
 
     path = output_file(Path(args.file), "export to")
-    with journal_for(args):
+    with journal_for(args, existing=True):
         rows = export_journal_csv(path)
     print(f"Exported {_plural(rows, 'row')} to {path}.")
     return 0
@@ -253,7 +263,7 @@ def run_report(args: argparse.Namespace) -> int:
     sections = _sections_option(args.sections)
     out = output_file(Path(args.out))
 
-    with journal_for(args):
+    with journal_for(args, existing=True):
         from .reports.builder import build_pdf
         from .services.report import build_report_data
 
@@ -293,7 +303,7 @@ def run_summary(args: argparse.Namespace) -> int:
         raise ValidationError(
             {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
 
-    with journal_for(args):
+    with journal_for(args, existing=True):
         from .services.report import resolve_period
         from .services.summary import period_summary, summary_json, summary_text
 
@@ -326,7 +336,7 @@ def run_export_all(args: argparse.Namespace) -> int:
     from .services.exports import export_everything
 
     path = output_file(Path(args.file))
-    with journal_for(args):
+    with journal_for(args, existing=True):
         counts = export_everything(path)
     print(f"Exported {sum(counts.values())} rows of {len(counts)} tables to {path}.")
     return 0
@@ -349,7 +359,7 @@ def run_import_all(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     from .services.backups import backup_now
 
-    with journal_for(args) as data_dir:
+    with journal_for(args, existing=True) as data_dir:
         copy = backup_now(data_dir)
     print(f"Backed up the journal to {copy}.")
     return 0
@@ -367,7 +377,7 @@ def run_fhir(args: argparse.Namespace) -> int:
     from .services.exports import export_fhir
 
     path = output_file(Path(args.file))
-    with journal_for(args):
+    with journal_for(args, existing=True):
         n = export_fhir(path, anonymise=args.anonymise)
     print(f"Wrote a FHIR R4 Bundle of {n} entries to {path}.")
     return 0
