@@ -27,8 +27,9 @@ are not part of this one, so the same minutes never count twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 #: Kind of the session the logs make (also the kind a hand-typed session must have for the
 #: logs to attach to it instead).
@@ -38,6 +39,10 @@ SOURCE = "programme"
 SECONDS_PER_REP = 4
 DEFAULT_REST_S = 60
 COUNTED_STATUSES = ("done", "partial")
+#: The session values a hand-typed "rehab exercises" session gives the app's session of
+#: the same day when the two are merged (``merged_values``).
+MERGED_FIELDS = ("kind", "minutes", "rpe", "distance_km", "pain_before", "pain_during",
+                 "pain_after", "site", "notes")
 NOT_COUNTED_CATEGORIES = ("conditioning",)
 
 
@@ -106,3 +111,42 @@ def worst_pain(logs: Iterable[LoggedExercise]) -> int | None:
     """The worst pain during (0-10) of the logs that count, or None when none is rated."""
     values = [log.pain_during for log in logs if log.counts and log.pain_during is not None]
     return max(values) if values else None
+
+
+def is_rehab_kind(kind: object) -> bool:
+    """True when an activity name is "rehab exercises" (any case, spaces ignored)."""
+    return " ".join(str(kind or "").lower().split()) == KIND
+
+
+def merged_values(app: Mapping[str, Any], typed: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of the one session left when a "rehab exercises" session typed by hand
+    is merged with the session the app made from the same day's exercise logs.
+
+    Whichever came first, the day has one rehab session (no double counting, issue 13):
+
+    * what the person typed wins (activity, minutes, effort, distance, pains, site,
+      notes); a field left empty keeps the app's session's value (e.g. the effort given
+      under the exercises);
+    * pain during is the worst of the typed value and the app's (which is the worst pain
+      during of the logged exercises): the same rule as when the exercises are logged
+      after the session was typed;
+    * the session becomes the person's: ``source`` '' and the minutes are no longer an
+      estimate (``minutes_estimated`` False when minutes were typed).
+
+    Args:
+        app: the app's session (``source`` 'programme') as a dict of its columns.
+        typed: the typed session's values (``MERGED_FIELDS`` keys; others are ignored).
+
+    Returns:
+        {column: value} to write on the session that stays.
+    """
+    out: dict[str, Any] = {}
+    for key in MERGED_FIELDS:
+        value = typed.get(key)
+        empty = value is None or (isinstance(value, str) and not value.strip())
+        out[key] = app.get(key) if empty else value
+    pains = [p for p in (typed.get("pain_during"), app.get("pain_during")) if p is not None]
+    out["pain_during"] = max(pains) if pains else None
+    out["source"] = ""
+    out["minutes_estimated"] = bool(app.get("minutes_estimated")) and typed.get("minutes") is None
+    return out

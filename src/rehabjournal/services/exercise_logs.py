@@ -18,6 +18,10 @@ exercises" that counts in load, the Journal and the report:
   session, is raised to the worst of the logs when that is higher, never lowered);
 * no exercise counts any more (all cleared or skipped): the app's session is removed.
 
+The other order is handled where sessions are typed (``services/journal.py``): adding a
+"rehab exercises" session by hand, or changing a typed session's activity to it, on a day
+that has the app's session merges the two (the typed values win; one session remains).
+
 The answer, the log and the session change are one transaction and one undo step: undo
 puts back the log and the day's sessions exactly as they were (same ids).
 """
@@ -98,31 +102,6 @@ def sync_session(day: date) -> None:
     })
 
 
-def _sessions_change(day: date, write: Callable[[], Any]) -> Change:
-    """Run ``write()`` and return how to put the day's sessions back as they were/are."""
-    def state() -> dict[int, dict[str, Any]]:
-        return {s["id"]: journal_repo.session_snapshot(s["id"])
-                for s in journal_repo.list_sessions(day)}
-
-    before = state()
-    result = write()
-    after = state()
-    touched = [sid for sid in before.keys() | after.keys() if before.get(sid) != after.get(sid)]
-
-    def put(target: dict[int, dict[str, Any]]) -> None:
-        for sid in sorted(touched):
-            snap = target.get(sid)
-            if snap is None:
-                journal_repo.delete_session(sid)
-            elif journal_repo.get_session(sid) is None:
-                journal_repo.restore_session(snap)
-            else:
-                journal_repo.update_session(
-                    sid, {k: v for k, v in snap["session"].items() if k != "id"})
-
-    return Change(undo=lambda: put(before), redo=lambda: put(after), result=result)
-
-
 def _log_and_session(day: date, prescription_id: int, write: Callable[[], Any]) -> Change:
     """The change of one answer: the log ``write()`` makes and the session it syncs."""
     previous = ps.get_log(day, prescription_id)
@@ -131,7 +110,7 @@ def _log_and_session(day: date, prescription_id: int, write: Callable[[], Any]) 
         write()
         sync_session(day)
 
-    sessions = _sessions_change(day, both)
+    sessions = js.day_sessions_change(day, both)
     new = ps.get_log(day, prescription_id)
     log = Change(undo=lambda: ps.restore_log(day, prescription_id, previous),
                  redo=lambda: ps.restore_log(day, prescription_id, new))

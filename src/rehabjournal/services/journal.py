@@ -12,10 +12,12 @@ changes without undo, for the command line, imports, the demo and tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..domain import light as light_mod
+from ..domain import rehab_session as rs
 from ..domain import scales
 from ..domain.scales import validate_range
 from ..errors import NotFoundError
@@ -231,35 +233,114 @@ def get_session(session_id: int) -> dict[str, Any] | None:
     return repo.get_session(session_id)
 
 
+#: The status text of an add or change that merged a typed "rehab exercises" session
+#: with the one the app made from the day's exercise logs.
+MERGED_STATUS = "Merged with the rehab exercises session made from your exercise log"
+
+
+def _check_session_keys(values: dict[str, Any]) -> None:
+    unknown = set(values) - set(SESSION_FIELDS)
+    if unknown:
+        raise KeyError(f"unknown session fields {sorted(unknown)}")
+
+
+def app_rehab_session(day: date, kind: object) -> dict[str, Any] | None:
+    """The session the app made from ``day``'s exercise logs (``source`` 'programme') when
+    a session of activity ``kind`` typed by hand is merged into it (``kind`` is "rehab
+    exercises"), else None."""
+    return repo.session_with_source(day, rs.SOURCE) if rs.is_rehab_kind(kind) else None
+
+
+def _sync_exercise_logs(day: date) -> None:
+    # services/exercise_logs.py builds on this module; imported here to avoid a cycle.
+    from .exercise_logs import sync_session
+
+    sync_session(day)
+
+
 def add_session(day: date, values: dict[str, Any]) -> int:
     """Log a session at the end of ``day``; returns its id.
+
+    No double counting (issue 13, docs/journal.md): a "rehab exercises" session typed on a
+    day that already has the session the app made from the exercise logs is merged into
+    that session (``domain.rehab_session.merged_values``: the typed values win, the
+    minutes are no longer an estimate, pain during is the worst of the typed and the
+    logged); no second session is made and the app's session's id is returned.
 
     Raises:
         ValidationError: nothing was written.
         KeyError: a key is not a session field (a programming error).
     """
     _raise(validate_session(values))
-    unknown = set(values) - set(SESSION_FIELDS)
-    if unknown:
-        raise KeyError(f"unknown session fields {sorted(unknown)}")
-    return repo.append_session(day, _touch(values))
+    _check_session_keys(values)
+    app = app_rehab_session(day, values.get("kind"))
+    if app is None:
+        return repo.append_session(day, _touch(values))
+    repo.update_session(app["id"], _touch(rs.merged_values(app, values)))
+    _sync_exercise_logs(day)
+    return app["id"]
+
+
+def day_sessions_change(day: date, write: Callable[[], Any]) -> Change:
+    """Run ``write()`` and return how to put ``day``'s sessions back as they were (undo)
+    or as ``write`` left them (redo): the same rows, ids and further-site ratings.
+
+    ``Change.result`` is what ``write`` returned.
+    """
+    def state() -> dict[int, dict[str, Any]]:
+        return {s["id"]: repo.session_snapshot(s["id"]) for s in repo.list_sessions(day)}
+
+    before = state()
+    result = write()
+    after = state()
+    touched = [sid for sid in before.keys() | after.keys() if before.get(sid) != after.get(sid)]
+
+    def put(target: dict[int, dict[str, Any]]) -> None:
+        for sid in sorted(touched):
+            snap = target.get(sid)
+            if snap is None:
+                repo.delete_session(sid)
+            elif repo.get_session(sid) is None:
+                repo.restore_session(snap)
+            else:
+                repo.update_session(sid, {k: v for k, v in snap["session"].items()
+                                          if k != "id"})
+                for site, row in _site_pain_rows(snap).items():
+                    repo.put_session_site_pain(sid, site, row)
+                for site in set(repo.session_site_pains(sid)) - set(_site_pain_rows(snap)):
+                    repo.put_session_site_pain(sid, site, None)
+
+    return Change(undo=lambda: put(before), redo=lambda: put(after), result=result)
+
+
+def _site_pain_rows(snap: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {p["site"]: p for p in snap["session_site_pains"]}
 
 
 def edit_add_session(day: date, values: dict[str, Any]) -> Edit:
     """Log a session as one undoable edit; ``Edit.result`` is its id.
 
-    Undo deletes the session; redo puts back the same row (same id).
+    A "rehab exercises" session on a day with the app's session from the exercise logs
+    is merged into it (``add_session``); ``Edit.saved`` is then ``MERGED_STATUS`` and
+    ``Edit.result`` the merged session's id. Undo puts the day's sessions back exactly
+    (deletes the new session, or gives the app's session its previous values); redo
+    restores the same rows (same ids).
 
     Raises:
         ValidationError, StorageError: nothing was written.
     """
-    def do() -> Change:
-        sid = add_session(day, values)
-        snap = repo.session_snapshot(sid)
-        return Change(undo=lambda: repo.delete_session(sid),
-                      redo=lambda: repo.restore_session(snap), result=sid)
+    merging = app_rehab_session(day, values.get("kind")) is not None
+    return perform(f"add {str(values.get('kind') or '').strip()} session",
+                   lambda: day_sessions_change(day, lambda: add_session(day, values)),
+                   day=day, saved=MERGED_STATUS if merging else "Saved")
 
-    return perform(f"add {str(values.get('kind') or '').strip()} session", do, day=day)
+
+def _merge_target(session: dict[str, Any], values: dict[str, Any]) -> dict[str, Any] | None:
+    """The app's session a change of ``session`` (typed by hand) merges with, or None."""
+    if "kind" not in values or session["source"] != "":
+        return None
+    app = app_rehab_session(session["day"], values["kind"])
+    return app if app is not None and app["id"] != session["id"] else None
 
 
 def update_session(session_id: int, values: dict[str, Any]) -> None:
@@ -268,21 +349,39 @@ def update_session(session_id: int, values: dict[str, Any]) -> None:
     Minutes typed by the person replace the app's estimate for good: a session made
     from programme logs keeps them (``minutes_estimated`` is cleared).
 
+    No double counting: changing the activity of a session typed by hand to "rehab
+    exercises" on a day with the app's session from the exercise logs merges the two
+    (``domain.rehab_session.merged_values``): this session keeps its values, takes the
+    app's where it has none (e.g. the effort), and the app's session is removed; the
+    exercises then count in this session (``services/exercise_logs.py``).
+
     Raises:
         ValidationError: nothing was written.
         KeyError: a key is not a session field (a programming error).
+        NotFoundError: there is no such session.
     """
     _raise(validate_session(values, partial=True))
-    unknown = set(values) - set(SESSION_FIELDS)
-    if unknown:
-        raise KeyError(f"unknown session fields {sorted(unknown)}")
+    _check_session_keys(values)
+    session = repo.get_session(session_id)
+    if session is None:
+        raise NotFoundError("That session no longer exists.", table="activity_session",
+                            row=session_id)
     if "minutes" in values:
         values = {**values, "minutes_estimated": False}
-    repo.update_session(session_id, _touch(values))
+    app = _merge_target(session, values)
+    if app is None:
+        repo.update_session(session_id, _touch(values))
+        return
+    repo.delete_session(app["id"])
+    repo.update_session(session_id, _touch(rs.merged_values(app, {**session, **values})))
+    _sync_exercise_logs(session["day"])
 
 
 def edit_session(session_id: int, values: dict[str, Any]) -> Edit:
-    """``update_session`` as one undoable edit (undo puts back the columns it changed).
+    """``update_session`` as one undoable edit (undo puts back the day's sessions exactly).
+
+    When the change merges the session with the app's rehab session (``update_session``),
+    ``Edit.saved`` is ``MERGED_STATUS``.
 
     Raises:
         ValidationError, StorageError: nothing was written.
@@ -295,17 +394,10 @@ def edit_session(session_id: int, values: dict[str, Any]) -> Edit:
     label = _field_label(values, "session")
     if {k: before.get(k) for k in values} == values:
         return no_change(label, day=before["day"])
-
-    def do() -> Change:
-        update_session(session_id, values)
-        after = repo.get_session(session_id)
-        keys = [*values, "updated", "minutes_estimated"]
-        return Change(
-            undo=lambda: repo.update_session(session_id, {k: before[k] for k in keys}),
-            redo=lambda: repo.update_session(session_id, {k: after[k] for k in keys}),
-        )
-
-    return perform(label, do, day=before["day"])
+    merging = _merge_target(before, values) is not None
+    return perform(label, lambda: day_sessions_change(
+                       before["day"], lambda: update_session(session_id, values)),
+                   day=before["day"], saved=MERGED_STATUS if merging else "Saved")
 
 
 # ---- the next-morning rating -------------------------------------------------------------

@@ -21,6 +21,10 @@ Design choices (documented in docs/csv-format.md):
   journal is a problem with its line); export writes it from there.
 - Red flags are added to the day's stored flags; flags already stored and absent from the
   file are kept.
+- No double counting (issue 13): a "rehab exercises" row on a day that has the session
+  the app made from the exercise logs is merged into that session the way a session typed
+  on Today is (``domain.rehab_session.merged_values``), not added beside it; the report
+  says so in a line of its warnings ("line N: ... merged ...").
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..domain import rehab_session as rs
 from ..domain import scales
 from ..errors import ImportFileError
 from . import db as db_mod
@@ -166,6 +171,7 @@ class ImportReport:
 
     days: int = 0
     sessions_added: int = 0
+    sessions_merged: int = 0
     sessions_skipped: int = 0
     checkins_written: int = 0
     red_flags_added: int = 0
@@ -464,13 +470,31 @@ def _parse_site_label(label: str) -> dict[str, str]:
 @dataclass
 class _Changes:
     checkins: list[tuple[date, dict[str, Any], bool]] = field(default_factory=list)
-    sessions: list[tuple[date, dict[str, Any]]] = field(default_factory=list)
+    sessions: list[tuple[date, dict[str, Any], int]] = field(default_factory=list)  # +line
     flags: list[tuple[date, str]] = field(default_factory=list)
     site_pains: list[tuple[date, str, int]] = field(default_factory=list)  # (day, label, pain)
     skipped: int = 0
 
     def empty(self) -> bool:
         return not (self.checkins or self.sessions or self.flags or self.site_pains)
+
+
+def _held_by(values: dict[str, Any], stored: Iterable[dict[str, Any]],
+             available: Counter) -> tuple | None:
+    """The key of a stored "rehab exercises" session that already holds a rehab row of the
+    file (merging the row into it, as a first import did, would change nothing), or None.
+
+    This keeps a repeated import from adding a row that was merged into the session made
+    from the exercise logs (its pain during may be the logs' worst, not the row's).
+    """
+    if not rs.is_rehab_kind(values.get("kind")):
+        return None
+    for row in stored:
+        key = tuple(row[k] for k in SESSION_KEY_FIELDS)
+        merged = rs.merged_values(row, values)
+        if available[key] > 0 and all(merged[k] == row[k] for k in SESSION_KEY_FIELDS):
+            return key
+    return None
 
 
 def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
@@ -482,11 +506,15 @@ def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
         r.day: r for r in m.CheckIn.select().where(m.CheckIn.day.in_(dates))
     } if dates else {}
     stored_sessions: dict[date, Counter] = {}
+    stored_rehab: dict[date, list[dict[str, Any]]] = {}
     stored_flags: dict[date, set[str]] = {}
     if dates:
         for r in m.ActivitySession.select().where(m.ActivitySession.day.in_(dates)):
             key = tuple(getattr(r, k) for k in SESSION_KEY_FIELDS)
             stored_sessions.setdefault(r.day, Counter())[key] += 1
+            if rs.is_rehab_kind(r.kind):
+                stored_rehab.setdefault(r.day, []).append(
+                    {k: getattr(r, k) for k in SESSION_KEY_FIELDS})
         for r in m.RedFlag.select().where(m.RedFlag.day.in_(dates)):
             stored_flags.setdefault(r.day, set()).add(r.code)
     writes: dict[date, dict[str, Any]] = {}
@@ -513,11 +541,13 @@ def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
         available = Counter(stored_sessions.get(day, Counter()))
         for sp in dp.sessions:
             key = sp.key()
-            if available[key] > 0:
+            if available[key] <= 0:
+                key = _held_by(sp.values, stored_rehab.get(day, ()), available)
+            if key is not None:
                 available[key] -= 1
                 changes.skipped += 1
             else:
-                changes.sessions.append((day, sp.values))
+                changes.sessions.append((day, sp.values, sp.line))
     _next_mornings(plan, writes, changes, problems)
     for day, to_write in sorted(writes.items()):
         if to_write:
@@ -623,7 +653,7 @@ def import_csv(path: Path | str) -> ImportReport:
             else:
                 m.CheckIn.update(updated=now, **values).where(m.CheckIn.day == day).execute()
         sites = {_site_key(s.label): s.id for s in m.PainSite.select().order_by(m.PainSite.id)}
-        for day, values in changes.sessions:
+        for day, values, line in changes.sessions:
             data = dict(values)
             label = data.pop("site")
             site_id = None
@@ -632,7 +662,19 @@ def import_csv(path: Path | str) -> ImportReport:
                 if site_id is None:
                     site_id = m.PainSite.create(**_parse_site_label(label)).id
                     sites[_site_key(label)] = site_id
-            journal_repo.append_session(day, {**data, "site": site_id, "updated": now})
+            data["site"] = site_id
+            app = (journal_repo.session_with_source(day, rs.SOURCE)
+                   if rs.is_rehab_kind(data.get("kind")) else None)
+            if app is None:
+                journal_repo.append_session(day, {**data, "updated": now})
+                report.sessions_added += 1
+                continue
+            journal_repo.update_session(app["id"], {**rs.merged_values(app, data),
+                                                    "updated": now})
+            report.sessions_merged += 1
+            report.warnings.append(
+                f"line {line}: {data['kind']} on {day.isoformat()} merged with the rehab "
+                "exercises session made from your exercise log (one session, not two)")
         for day, label, pain in changes.site_pains:
             site_id = sites.get(_site_key(label))
             if site_id is None:
@@ -644,7 +686,6 @@ def import_csv(path: Path | str) -> ImportReport:
         for day, code in changes.flags:
             m.RedFlag.create(day=day, code=code)
     report.checkins_written = len(changes.checkins)
-    report.sessions_added = len(changes.sessions)
     report.red_flags_added = len(changes.flags)
     return report
 

@@ -7,7 +7,9 @@ The day's rehab session made from the programme's exercise logs (``source`` 'pro
 see ``services/exercise_logs.py``) shows here like any other; it says that its minutes are
 an estimate until the person types their own. The section follows the exercises due of
 the same page (a logged exercise makes or changes that session) without losing a session
-still being typed.
+still being typed. A "rehab exercises" session typed on a day that has that session is
+merged into it by the service (no double counting): the section then shows one session
+and says so.
 """
 
 from __future__ import annotations
@@ -219,6 +221,9 @@ class SessionEditor(QFrame):
                 self._failed(key, old)
                 return
             self.session_id = edit.result
+            if edit.saved == js.MERGED_STATUS:
+                section.show_merged(edit.result)  # one session: the app's, now with these
+                return
             self.values = js.get_session(edit.result)
             self.hint.hide()
             return
@@ -229,6 +234,9 @@ class SessionEditor(QFrame):
                           fields=self.field_map(), source=section)
         if edit is None:
             self._failed(key, old)
+            return
+        if edit.saved == js.MERGED_STATUS:
+            section.show_merged(sid)  # the app's rehab session is gone into this one
             return
         self.values[key] = value
         if key == "minutes":
@@ -364,6 +372,19 @@ class SessionsSection(QGroupBox):
             if editor.kind.currentText():
                 return editor.kind.currentText()
         return "run"
+
+    def show_merged(self, session_id: int) -> SessionEditor | None:
+        """Show the day again after a typed "rehab exercises" session was merged with the
+        one the app made from the exercise logs (``js.MERGED_STATUS``): one session, whose
+        note says what happened (the status bar says it too)."""
+        self.refresh(keep_drafts=True)
+        editor = next((e for e in self.editors if e.session_id == session_id), None)
+        if editor is not None:
+            editor.source_note.setText(
+                f"{js.MERGED_STATUS}: one session, so the exercises count once.")
+            editor.source_note.setVisible(True)
+            editor.rpe.setFocus()
+        return editor
 
     def remove_draft(self, editor: SessionEditor) -> None:
         self.editors.remove(editor)
