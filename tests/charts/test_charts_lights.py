@@ -136,3 +136,42 @@ def test_marks_from_tiers_and_statuses_without_light_marks():
     only_tiers = SimpleNamespace(days=days, lights=data.lights,
                                  red_flag_tiers=[None, scales.ASSESSMENT])
     assert marks_from(only_tiers) == [None, scales.ASSESSMENT, None, None]
+
+
+def test_red_flag_cells_take_the_tiers_colour_with_a_white_symbol():
+    # QA D6: a flag day is not a load-red cell with a tiny badge: the whole cell is the
+    # tier's colour ("!" dark red, "?" brown-amber) and the symbol is white on it
+    j = marked_journal()
+    days = [D0 + timedelta(days=i) for i in range(8, 20)]
+    lights = day_lights(j, days)
+    data = SimpleNamespace(days=days, lights=[li.colour for li in lights],
+                           light_marks=marks_of(lights))
+    for theme in (LIGHT, DARK):
+        chart = LightStripChart(theme)
+        chart.update(data)
+        urgent, assessment = (scales.FLAG_TIERS[t].colour
+                              for t in (scales.URGENT, scales.ASSESSMENT))
+        assert chart.cell_fill(3) == urgent and chart.cell_fill(5) == assessment
+        assert chart.cell_fill(1) == theme.red != urgent  # the load-red day
+        assert len({chart.cell_fill(1), urgent, assessment}) == 3
+        for text in (t for t in chart.symbols if t.get_visible()):
+            assert same_color(text.get_color(), "white")
+            assert text.get_fontsize() >= 8
+            box = text.get_bbox_patch()
+            assert same_color(box.get_facecolor(), chart.cell_fill(3 if text.get_text() == "!"
+                                                                   else 5))
+    chart.set_theme(LIGHT)
+    assert chart.cell_fill(3) == scales.FLAG_TIERS[scales.URGENT].colour
+
+
+def test_legend_is_the_domains_legend_with_the_progress_rule():
+    # QA D7: the strip's legend says what green and amber mean and that progression
+    # needs a full green week, like the Journal and the PDF (domain.light.LEGEND)
+    from rehabjournal.domain.light import LEGEND, PROGRESS_RULE
+
+    chart = LightStripChart()
+    legend = chart.legend.get_text()
+    assert PROGRESS_RULE in legend and PROGRESS_RULE in LEGEND[0].text
+    for item in LEGEND:
+        assert item.short in legend
+    assert "green: keep going" in legend and "amber: hold" in legend

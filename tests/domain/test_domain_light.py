@@ -19,7 +19,9 @@ from rehabjournal.domain.light import (
     ADVICE_GREEN,
     ADVICE_GREEN_HOLD,
     ADVICE_MORNING_AMBER,
+    ADVICE_MORNING_AMBER_NO_BASELINE,
     ADVICE_MORNING_RED,
+    ADVICE_MORNING_RED_NO_BASELINE,
     ADVICE_RED,
     ADVICE_WAITING,
     BACK_OFF,
@@ -222,9 +224,9 @@ def test_day_two_of_a_journal_is_not_red_against_a_baseline_of_one_rating():
     light = day_light(journal, DAY)
     assert light.colour == "green"
     assert light.reason == (
-        "Pain during your run on 3 Mar peaked at 2/10. Next-morning pain was 2/10 (no "
-        "baseline yet: your usual level needs 3 morning ratings in the 7 days before, and "
-        "there is 1, so it is judged on its own)."
+        "Pain during your run on 3 Mar peaked at 2/10. Next-morning pain 2/10 is within "
+        "2/10; no baseline yet (3 morning ratings needed in the 7 days before; there is 1), "
+        "so it is judged on its own."
     )
     # without a baseline the next morning is judged on the bands: 4 amber, 6 red
     amber = make_journal({DAY - ONE: 0, DAY + ONE: 4}, [run(DAY, 2, 1)])
@@ -295,11 +297,29 @@ def test_rest_day_judged_by_morning_pain():
     assert day_light(make_journal({DAY: 4}), DAY).colour == "amber"
     red = day_light(make_journal({DAY: 7}), DAY)
     assert red.colour == "red"
-    assert red.advice == ADVICE_MORNING_RED
+    assert red.advice == ADVICE_MORNING_RED_NO_BASELINE
     assert red.reason == (
-        "Morning pain on 3 Mar was 7/10, above 5/10 (no baseline yet: your usual level "
-        "needs 3 morning ratings in the 7 days before, and there are 0)."
+        "Morning pain 7/10 on 3 Mar is above 5/10; no baseline yet (3 morning ratings "
+        "needed in the 7 days before; there are 0)."
     )
+
+
+def test_rest_day_without_baseline_never_speaks_of_usual_or_getting_worse():
+    # QA D8: day 1 of a journal, a rest day with morning 7/10: one rating is no trend and
+    # no baseline, so neither "getting worse" nor "your usual"; the same for amber (4/10
+    # after two ratings of 2: still fewer than 3 ratings before it)
+    red = day_light(make_journal({DAY: 7}), DAY)
+    amber = day_light(make_journal({DAY - 2 * ONE: 2, DAY - ONE: 2, DAY: 4}), DAY)
+    assert amber.colour == "amber"
+    assert amber.advice == ADVICE_MORNING_AMBER_NO_BASELINE
+    assert amber.reason == (
+        "Morning pain 4/10 on 3 Mar is above 2/10; no baseline yet (3 morning ratings "
+        "needed in the 7 days before; there are 2)."
+    )
+    for light in (red, amber, today_light(make_journal({DAY: 7}), DAY)):
+        words = f"{light.advice} {light.reason}".lower()
+        assert "usual" not in words and "getting worse" not in words, words
+        assert "no baseline yet" in words
 
 
 def test_rest_day_stiffness_rise_is_amber_with_morning_advice():
@@ -600,3 +620,57 @@ def test_pain_above_acceptable_is_always_red(journal, offset):
     peak = journal.get(day).peak_pain
     if peak is not None and peak > 5:
         assert day_light(journal, day).colour == "red"
+
+
+# --- a full green week needs the journal to cover it (QA D2) and no waiting day ---------
+
+
+def test_no_full_green_week_before_the_journal_covers_the_week():
+    # The journal starts Thu 1 Oct 2026: runs on 1 and 3 Oct peaking at 1, mornings 1 on
+    # 1-4 Oct. Both runs are green, but 27-30 Sep are before the first entry (no data),
+    # so the 7 days ending 3 Oct are not a full green week: hold, not progress.
+    first = date(2026, 10, 1)
+    mornings = {first + timedelta(days=i): 1 for i in range(4)}
+    journal = make_journal(mornings, [run(first, 1, 1), run(first + 2 * ONE, 1, 1)])
+    today = first + 3 * ONE
+    assert day_light(journal, first + 2 * ONE).colour == "green"
+    assert not week_ready_to_progress(journal, first + 2 * ONE)
+    light = today_light(journal, today)
+    assert (light.colour, light.kind, light.advice) == ("green", HOLD, ADVICE_GREEN_HOLD)
+    assert week_verdict(journal, today).kind == HOLD
+    # the same two runs a week after the journal began: the week is covered -> progress
+    started = make_journal({**mornings, first - 7 * ONE: 1},
+                           [run(first, 1, 1), run(first + 2 * ONE, 1, 1)])
+    assert week_ready_to_progress(started, first + 2 * ONE)
+    assert week_verdict(started, today).kind == PROGRESS
+
+
+def test_a_waiting_day_blocks_a_full_green_week():
+    # green_week plus a run on DAY - 1 whose next morning (DAY) is not rated: waiting
+    journal = green_week(DAY)
+    mornings = {d: r.morning_pain for d, r in journal.days.items() if d != DAY}
+    sessions = [s for r in journal.days.values() for s in r.sessions] + [run(DAY - ONE, 1, 1)]
+    waiting = make_journal(mornings, sessions)
+    assert day_light(waiting, DAY - ONE).status == WAITING
+    assert not week_ready_to_progress(waiting, DAY)
+
+
+def test_hold_for_escalations_turns_progress_into_a_hold():
+    from rehabjournal.domain.light import ADVICE_ESCALATION_HOLD, hold_for_escalations
+    from rehabjournal.domain.redflags import NO_IMPROVEMENT, Escalation
+
+    journal = green_week(DAY)
+    esc = Escalation(NO_IMPROVEMENT, "Morning pain has not improved by 2 points in 7 weeks "
+                                     "(first 7 days 3.0/10, last 7 days 3.0/10): book an "
+                                     "assessment.")
+    assert today_light(journal, DAY + ONE).kind == PROGRESS
+    held = today_light(journal, DAY + ONE, escalations=[esc])
+    assert (held.colour, held.kind, held.advice) == ("green", HOLD, ADVICE_ESCALATION_HOLD)
+    assert held.reason.endswith(esc.text)
+    assert day_light(journal, DAY, escalations=[esc]).kind == HOLD
+    verdict = week_verdict(journal, DAY + ONE, escalations=[esc])
+    assert verdict.kind == HOLD and verdict.text == held.text
+    # anything but a progress stands as it is
+    red = make_journal({**flat_mornings(DAY, 8, 1), DAY + ONE: 1}, [run(DAY, 7, 7)])
+    light = today_light(red, DAY + ONE)
+    assert hold_for_escalations(light, [esc]) is light

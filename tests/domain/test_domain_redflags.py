@@ -13,6 +13,7 @@ from rehabjournal.domain.redflags import (
     FLAG,
     NO_IMPROVEMENT,
     WORSE_DESPITE_REDUCED_LOAD,
+    advice,
     assessment_suggestions,
     escalations,
     last_complete_weeks,
@@ -213,3 +214,40 @@ def test_assessment_suggestions_empty_for_improving_journal():
     today = START + timedelta(days=41)
     journal = journal_from(weeks_of_pain([6, 5, 4, 3, 2, 2]))
     assert assessment_suggestions(journal, today) == []
+
+
+def test_advice_holds_a_full_green_week_while_an_escalation_stands():
+    # QA D3: 7 weeks of morning pain 3 (no improvement of 2 points: an assessment is
+    # advised) and easy runs in the last week whose mornings stay at 3 (green). The light
+    # alone says "progress one step"; the one advice holds and says why.
+    from rehabjournal.domain.light import HOLD, PROGRESS, week_verdict
+
+    today = START + timedelta(days=49)  # 7 weeks after the first rating
+    mornings = {START + timedelta(days=i): 3 for i in range(50)}
+    runs = [Session(today - timedelta(days=k), "run", 30, rpe=3, pain_during=1, pain_after=1)
+            for k in (1, 3, 5)]
+    journal = journal_from(mornings, runs)
+    found = escalations(journal, today, Thresholds(), START)
+    assert [e.kind for e in found] == [NO_IMPROVEMENT]
+    assert week_verdict(journal, today).kind == PROGRESS  # the light alone
+
+    verdict = advice(journal, today, Thresholds(), START)
+    assert verdict.kind == HOLD and verdict.ready
+    assert verdict.heading == "Green"
+    assert verdict.text == "Green: Keep going at this level; book an assessment before progressing."
+    assert verdict.reason.endswith(found[0].text)
+    assert verdict.escalations == tuple(found)
+    # no escalation (the onset is 7 weeks later: too early for the rule): progress
+    assert advice(journal, today, Thresholds(), today - timedelta(days=10)).kind == PROGRESS
+
+
+def test_advice_never_softens_a_back_off():
+    # an escalation never turns a red light into a hold
+    from rehabjournal.domain.light import BACK_OFF
+
+    today = START + timedelta(days=49)
+    mornings = {START + timedelta(days=i): 3 for i in range(50)}
+    journal = journal_from(mornings, [Session(today - timedelta(days=1), "run", 30, rpe=3,
+                                              pain_during=7, pain_after=7)])
+    verdict = advice(journal, today, Thresholds(), START)
+    assert verdict.kind == BACK_OFF and verdict.escalations

@@ -465,3 +465,43 @@ def test_one_period_change_one_redraw_of_the_load_tab(demo_window, qtbot):
     _settle(qtbot)
     assert draws[0] == 1
     assert page.tab("load").weeks_model.columnCount() == len(page.data.weeks)
+
+
+def test_advice_as_of_the_last_day_with_data_next_to_an_escalation(open_window, qtbot,
+                                                                   tmp_path):
+    """QA L5: the period's last 6 days are empty, while the escalation banner shows (seven
+    weeks at 5/10 up to 12 Mar): the advice line is the advice as of 12 Mar, the last day
+    with data, never nothing."""
+    from PySide6.QtCore import QDate
+
+    last = TODAY - timedelta(days=6)
+    first = last - timedelta(days=48)
+
+    def fill(js):
+        for i in range(49):
+            js.save_checkin(first + timedelta(days=i), {"morning_pain": 5})
+
+    window, page = _shown_load_tab(open_window, qtbot, _journal_dir(tmp_path, "l5", fill))
+    start = TODAY - timedelta(days=27)
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.date_from.setDate(QDate(start.year, start.month, start.day))
+    page.date_to.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    page.refresh()
+    assert page.escalation.isVisible()
+    verdict = page.data.summary.verdict
+    assert verdict.as_of == last and verdict.kind == light.HOLD
+    assert page.advice.isVisible()
+    assert page.advice.text() == f"<b>Advice as of Thu 12 Mar:</b> {verdict.text}"
+
+
+def test_advice_line_never_empty_next_to_an_escalation():
+    from types import SimpleNamespace
+
+    from rehabjournal.domain.light import NO_LIGHT, Verdict
+    from rehabjournal.ui.pages.progress_tabs import advice_html
+
+    nothing = Verdict(None, NO_LIGHT.heading, "", NO_LIGHT.reason, NO_LIGHT.text, None,
+                      TODAY, False, NO_LIGHT)
+    assert advice_html(SimpleNamespace(verdict=nothing, escalations=[])) == ""
+    html = advice_html(SimpleNamespace(verdict=nothing, escalations=["esc"]))
+    assert html == "<b>Advice as of Wed 18 Mar:</b> No light yet. Book an assessment."

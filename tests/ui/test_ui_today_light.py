@@ -166,6 +166,26 @@ def _pdf_text(tmp_path, start: date, end: date) -> str:
                     for page in pypdf.PdfReader(out).pages)
 
 
+def _four_views(window, tmp_path, start: date) -> tuple[str, str, str, str]:
+    """The advice line of Today, the Programme's advice, Progress's advice line (period
+    ``start``..TODAY) and the PDF's text for the same period."""
+    from PySide6.QtCore import QDate
+
+    today_page = window.show_page("today")
+    today_page.load()
+    today = today_page.light.result.text
+    (suggestion,) = ps.suggestions(TODAY)
+    programme = suggestion.reason
+    progress_page = window.show_page("progress")
+    progress_page.period.setCurrentIndex(progress_page.period.findData("custom"))
+    progress_page.date_from.setDate(QDate(start.year, start.month, start.day))
+    progress_page.date_to.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    progress_page.refresh()
+    progress = progress_page.advice.text()
+    pdf = _pdf_text(tmp_path, start, TODAY)
+    return today, programme, progress, pdf
+
+
 def test_today_programme_progress_and_the_pdf_give_one_advice(open_window, qtbot, tmp_path):
     """One journal, one advice: the issue's four views read the same verdict.
 
@@ -173,8 +193,6 @@ def test_today_programme_progress_and_the_pdf_give_one_advice(open_window, qtbot
     (Wed 18 Mar) is green but not a full green week, so "keep going at this level"; the
     Programme's advice, the Progress page's advice line and the PDF's page one say the
     same words; then a red run yesterday makes all four say "back off"."""
-    from PySide6.QtCore import QDate
-
     ctx, window = open_window()
     mornings(TODAY, 30)
     run(date(2026, 3, 12), 7)
@@ -184,19 +202,7 @@ def test_today_programme_progress_and_the_pdf_give_one_advice(open_window, qtbot
     start = TODAY - timedelta(days=27)
 
     def four_views() -> tuple[str, str, str, str]:
-        today_page = window.show_page("today")
-        today_page.load()
-        today = today_page.light.result.text
-        (suggestion,) = ps.suggestions(TODAY)
-        programme = suggestion.reason
-        progress_page = window.show_page("progress")
-        progress_page.period.setCurrentIndex(progress_page.period.findData("custom"))
-        progress_page.date_from.setDate(QDate(start.year, start.month, start.day))
-        progress_page.date_to.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
-        progress_page.refresh()
-        progress = progress_page.advice.text()
-        pdf = _pdf_text(tmp_path, start, TODAY)
-        return today, programme, progress, pdf
+        return _four_views(window, tmp_path, start)
 
     today, programme, progress, pdf = four_views()
     assert today == f"Green: {light_mod.ADVICE_GREEN_HOLD}"
@@ -211,3 +217,34 @@ def test_today_programme_progress_and_the_pdf_give_one_advice(open_window, qtbot
     assert programme.startswith(today)
     assert progress == f"<b>Advice as of Wed 18 Mar:</b> {today}"
     assert f"Advice as of Wed 18 Mar 2026: {today}" in pdf
+
+
+def test_no_view_advises_progress_while_an_assessment_is_advised(open_window, qtbot,
+                                                                  tmp_path):
+    """QA D3: seven weeks of morning pain 3 (not improved by 2 points: "book an
+    assessment") and easy runs on 13, 15 and 17 Mar: a full green week, so the light alone
+    says "progress one step". Next to the escalation every view holds instead, and says
+    why: Today, the Programme's advice, Progress's advice line and the PDF."""
+    ctx, window = open_window()
+    mornings(TODAY, 50, 3)
+    for d in (13, 15, 17):
+        run(date(2026, 3, d), 1)
+    _programme()
+    journal = js.load_journal(None, TODAY + ONE)
+    th = js.thresholds()
+    assert light_mod.week_verdict(journal, TODAY, th).kind == light_mod.PROGRESS
+    assert redflags.escalations(journal, TODAY, th)
+
+    held = f"Green: {light_mod.ADVICE_ESCALATION_HOLD}"
+    today, programme, progress, pdf = _four_views(window, tmp_path, TODAY - timedelta(days=27))
+    assert today == held
+    assert programme.startswith(today)
+    assert progress == f"<b>Advice as of Wed 18 Mar:</b> {today}"
+    assert f"Advice as of Wed 18 Mar 2026: {today}" in pdf
+    page = window.show_page("today")
+    section = page.light
+    assert section.result.kind == light_mod.HOLD
+    assert "not improved by 2 points" in section.assess_banner.label.text()
+    assert "book an assessment" in section.reason.text()
+    (s,) = ps.suggestions(TODAY)
+    assert s.kind == "hold"

@@ -1,10 +1,14 @@
 """The pain-monitoring light calendar: a strip with one cell per day.
 
 Each cell has the day's light colour (``domain.light``: green, amber, red; grey when there
-is nothing to judge). A red-flag day is marked apart from a load-red day with its tier's
-symbol on a badge of the tier's colour (``domain.scales.FLAG_TIERS``: "!" see a clinician
-now, "?" book an assessment); a day waiting for its next-morning rating is grey and
-hatched. The legend above the strip says so, in the words of ``domain.light.LEGEND``.
+is nothing to judge). A red-flag day is drawn apart from a load-red day, as the PDF strip
+does: the whole cell takes its tier's colour with the tier's symbol in white on it
+(``domain.scales.FLAG_TIERS``: "!" on dark red, see a clinician now; "?" on brown-amber,
+book an assessment), readable on 10-pixel cells; a day waiting for its next-morning
+rating is grey and hatched. The legend above the strip (two lines of the title, no
+matplotlib legend: the strip redraws with every period change) says so in the words of
+``domain.light.LEGEND``, with the rule every legend states: progress one step only after
+a full green week.
 """
 
 from __future__ import annotations
@@ -31,12 +35,24 @@ def _legend_item(key: str) -> light_mod.LegendItem:
 
 
 def legend_text() -> str:
-    """The strip's legend line: "red: back off   hatched: waiting   ! see a clinician now
-    ? book an assessment" (``domain.light.LEGEND``'s short words)."""
-    parts = [_legend_item("red").short, f"hatched: {_legend_item(light_mod.WAITING).short}"]
-    for tier in (scales.URGENT, scales.ASSESSMENT):
-        parts.append(f"{scales.FLAG_TIERS[tier].symbol} {_legend_item(tier).short}")
+    """The strip's legend line, every entry of ``domain.light.LEGEND`` in its short words:
+    "green: keep going   amber: hold   red: back off   hatched: waiting   ! see a
+    clinician now   ? book an assessment"."""
+    parts = []
+    for item in light_mod.LEGEND:
+        if item.key == light_mod.WAITING:
+            parts.append(f"hatched: {item.short}")
+        elif item.symbol:
+            parts.append(f"{item.symbol} {item.short}")
+        else:
+            parts.append(item.short)
     return "   ".join(parts)
+
+
+def title_text() -> str:
+    """The strip's title and legend (two lines): "Pain-monitoring light per day -
+    progress one step only after a full green week" over ``legend_text()``."""
+    return f"{TITLE} - {light_mod.PROGRESS_RULE}\n{legend_text()}"
 
 
 def marks_from(data) -> list[str | None]:
@@ -69,7 +85,7 @@ class LightStripChart(Chart):
 
     figsize = (8.0, 1.1)
     layout = None
-    margins = (0.7, 0.2, 0.26, 0.3)  # same left margin as the pain chart: the days align
+    margins = (0.7, 0.2, 0.38, 0.3)  # same left margin as the pain chart: the days align
 
     def _build(self) -> None:
         from matplotlib.collections import PolyCollection
@@ -82,7 +98,7 @@ class LightStripChart(Chart):
             ax.spines[side].set_visible(False)
         # the legend shares the title's text: the strip redraws with every period change,
         # and each text artist (or a matplotlib legend's layout) adds to its drawing time
-        self.legend = ax.set_title(f"{TITLE}      {legend_text()}", fontsize=8, loc="left")
+        self.legend = ax.set_title(title_text(), fontsize=8, loc="left", linespacing=1.15)
         self.image = ax.imshow([[(1.0, 1.0, 1.0)]], aspect="auto", interpolation="nearest",
                                extent=(0, 1, 0, 1), origin="lower")
         ax.set_ylim(0, 1)
@@ -97,26 +113,30 @@ class LightStripChart(Chart):
     def _recolour(self) -> None:
         self.waiting.set_edgecolor(self.theme.muted)
         if self.data is not None:
-            self.image.set_data(self._rgb(self.data.lights))
+            self.image.set_data(self._rgb(self.data.lights, self.marks_shown))
 
-    def _rgb(self, lights):
+    def _rgb(self, lights, marks=()):
+        """The cells' colours: the light's, or the red-flag tier's on a flagged day."""
         from matplotlib.colors import to_rgb
 
         cache: dict = {}
         row = []
-        for colour in lights:
-            if colour not in cache:
-                cache[colour] = to_rgb(self.theme.light_colour(colour))
-            row.append(cache[colour])
+        for i, colour in enumerate(lights):
+            mark = marks[i] if i < len(marks) else None
+            key = mark if mark in scales.FLAG_TIERS else colour
+            if key not in cache:
+                cache[key] = to_rgb(scales.FLAG_TIERS[key].colour if key in scales.FLAG_TIERS
+                                    else self.theme.light_colour(colour))
+            row.append(cache[key])
         return [row or [to_rgb(self.theme.no_light)]]
 
     def _symbol(self, i: int):
+        # white on the tier's colour, the box the cell's colour (no ring to blur at 10 px)
         while len(self.symbols) <= i:
             self.symbols.append(self.ax.text(
-                0, 0.5, "", ha="center", va="center", fontsize=7, fontweight="bold",
+                0, 0.5, "", ha="center", va="center", fontsize=8, fontweight="bold",
                 color="white", zorder=3, gid="keep-symbol", clip_on=True,
-                bbox={"boxstyle": "circle,pad=0.15", "linewidth": 0.8,
-                      "edgecolor": "white"}))
+                bbox={"boxstyle": "square,pad=0.1", "linewidth": 0}))
         return self.symbols[i]
 
     def _draw_marks(self, marks: list[str | None]) -> None:
@@ -132,6 +152,7 @@ class LightStripChart(Chart):
                 text.set_position((x, 0.5))
                 text.set_text(tier.symbol)
                 text.get_bbox_patch().set_facecolor(tier.colour)
+                text.get_bbox_patch().set_edgecolor(tier.colour)
                 text.set_visible(True)
         for text in self.symbols[used:]:
             text.set_visible(False)
@@ -142,24 +163,31 @@ class LightStripChart(Chart):
         summary: any object with ``days`` and ``lights``)."""
         self.data = data
         xs = self.xs = day_numbers(data.days)
-        self.image.set_data(self._rgb(data.lights))
+        marks = self.marks_shown = marks_from(data)
+        self.image.set_data(self._rgb(data.lights, marks))
         if xs:
             self.image.set_extent((xs[0] - 0.5, xs[-1] + 0.5, 0, 1))
             self.ax.set_xlim(xs[0] - 0.5, xs[-1] + 0.5)
-        marks = self.marks_shown = marks_from(data)
         self._draw_marks(marks)
 
     def cell_colours(self) -> list[str | None]:
-        """The light of each drawn cell, read back from the image (for tests)."""
+        """The light of each drawn cell, read back from the image (for tests); a cell in a
+        red-flag tier's colour is "red" (a red flag makes the day red)."""
         from matplotlib.colors import same_color
 
         row = self.image.get_array()[0]
-        names = ("green", "amber", "red")
+        names = [(n, self.theme.light_colour(n)) for n in ("green", "amber", "red")]
+        names += [("red", t.colour) for t in scales.FLAG_TIERS.values()]
         out = []
         for rgb in row:
-            out.append(next((n for n in names
-                             if same_color(tuple(rgb), self.theme.light_colour(n))), None))
+            out.append(next((n for n, c in names if same_color(tuple(rgb), c)), None))
         return out
+
+    def cell_fill(self, i: int) -> str:
+        """The colour of cell ``i`` as "#rrggbb" (for tests)."""
+        from matplotlib.colors import to_hex
+
+        return to_hex(tuple(self.image.get_array()[0][i]))
 
     def cell_marks(self) -> list[str | None]:
         """The mark of each drawn cell, read back from the artists (for tests).

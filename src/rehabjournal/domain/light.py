@@ -47,12 +47,29 @@ Rules of ``day_light`` (the response to one day), in order:
        rising or (without a baseline) morning pain is above ``acceptable_pain``; amber
        when morning pain is above its baseline by more than the tolerance (without a
        baseline: above ``green_peak_max``) or stiffness rose by more than
-       ``stiffness_rise_min``; green when the morning pain is at its usual level.
+       ``stiffness_rise_min``; green when the morning pain is at its usual level. Without
+       a baseline the reason and advice say what was judged (the rating against the
+       absolute band, and that there is no baseline yet), never "your usual" or "getting
+       worse".
     4. No light (``colour`` None) when there is nothing to judge.
 
 A green day says "keep going at this level"; "progress one step" only after a **full green
-week** (``week_ready_to_progress``): in the 7 days ending the day, every judged day is
-green, at least 2 of them had sessions, and none has a red flag.
+week** (``week_ready_to_progress``). The 7 days ending the day are a full green week when:
+    * the journal covers them: its first entry is on or before the week's first day (days
+      before the first entry are no data, so a journal started mid-week has no full green
+      week yet);
+    * none of the 7 days has a red flag;
+    * every day that has a light is green (days with nothing to judge neither count nor
+      block), and none is waiting for its next-morning rating;
+    * at least 2 of the green days had sessions.
+
+Progression is also never advised while a reason to book an assessment stands
+(``redflags.escalations``: no improvement, worse despite reduced load, a recorded
+"book an assessment" flag): ``hold_for_escalations`` turns such a "progress" into a hold
+whose reason says why ("book an assessment before progressing"). ``today_light``,
+``day_light`` and ``week_verdict`` take the escalations for this, and
+``redflags.advice`` computes them and the verdict together, so every view gives the same
+advice.
 
 ``week_verdict`` is the advice of "now" (what Today shows) as progress / hold / back off,
 used by the Programme's advice and the PDF; ``today_light`` is the same judgement as a
@@ -65,7 +82,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from rehabjournal.domain.entities import DayRecord, Journal, Session
 from rehabjournal.domain.scales import (
@@ -75,6 +92,9 @@ from rehabjournal.domain.scales import (
     red_flag_label,
     worst_tier,
 )
+
+if TYPE_CHECKING:  # redflags imports this module
+    from rehabjournal.domain.redflags import Escalation
 
 GREEN: Final = "green"
 AMBER: Final = "amber"
@@ -106,6 +126,18 @@ ADVICE_MORNING_RED: Final = (
     "Your mornings are getting worse: take 24-48 h of relative rest (easy movement, no "
     "hard training), then resume a step lower."
 )
+ADVICE_MORNING_AMBER_NO_BASELINE: Final = (
+    "Your morning pain is above the green range: keep to this level and see how the next "
+    "morning is."
+)
+ADVICE_MORNING_RED_NO_BASELINE: Final = (
+    "Your morning pain is high: take 24-48 h of relative rest (easy movement, no hard "
+    "training), then resume a step lower."
+)
+ADVICE_ESCALATION_HOLD: Final = (
+    "Keep going at this level; book an assessment before progressing."
+)
+"""A full green week while a reason to book an assessment stands (``hold_for_escalations``)."""
 
 WAITING_LABEL: Final = "waiting for the next morning's rating"
 """How every view names the waiting state of a day (legends, tooltips, the Journal)."""
@@ -138,10 +170,12 @@ class LegendItem:
     text: str
 
 
+PROGRESS_RULE: Final = "progress one step only after a full green week"
+"""The rule every legend states (the green entry of ``LEGEND``, the strip's title)."""
+
 LEGEND: Final = (
     LegendItem(GREEN, "", "green: keep going",
-               "Green: within limits - keep going at this level; progress one step only "
-               "after a full green week."),
+               f"Green: within limits - keep going at this level; {PROGRESS_RULE}."),
     LegendItem(AMBER, "", "amber: hold",
                "Amber: at the edge - hold the load."),
     LegendItem(RED, "", "red: back off",
@@ -292,8 +326,11 @@ class Verdict:
         text: "heading: advice" (``Light.text``), the line every view shows.
         day: the day the light judged (yesterday's load, a morning ...), or None.
         as_of: the day the verdict was asked for.
-        ready: True after a full green week ending ``day`` (only then ``PROGRESS``).
+        ready: True after a full green week ending ``day`` (``PROGRESS`` only then, and
+            only while ``escalations`` is empty).
         light: the light it comes from.
+        escalations: the reasons to book an assessment the verdict was given with
+            (``redflags.Escalation``); with one, a full green week is a hold.
     """
 
     kind: str | None
@@ -305,6 +342,7 @@ class Verdict:
     as_of: date
     ready: bool
     light: Light
+    escalations: tuple[Escalation, ...] = ()
 
 
 # --- small helpers ------------------------------------------------------------------------
@@ -362,9 +400,8 @@ def _worst_session_rating(record: DayRecord) -> tuple[int, str, Session] | None:
 def _no_baseline(journal: Journal, day: date, th: Thresholds, site: str = "") -> str:
     n = len(_morning_values(journal, _days_back(day - timedelta(days=1), th.baseline_days),
                             site))
-    return (f"no baseline yet: your usual level needs {th.baseline_min_ratings} morning "
-            f"ratings in the {th.baseline_days} days before, and there "
-            f"{'is' if n == 1 else 'are'} {n}")
+    return (f"no baseline yet ({th.baseline_min_ratings} morning ratings needed in the "
+            f"{th.baseline_days} days before; there {'is' if n == 1 else 'are'} {n})")
 
 
 # --- public calculations -----------------------------------------------------------------
@@ -505,11 +542,11 @@ def _session_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
             continue
         nob = _no_baseline(journal, nd, th, site)
         if nxt > th.acceptable_pain:
-            red.append(f"Next-morning pain{where} was {nxt}/10, above {th.acceptable_pain}/10 "
-                       f"({nob}).")
+            red.append(f"Next-morning pain{where} {nxt}/10 is above {th.acceptable_pain}/10; "
+                       f"{nob}.")
         elif nxt > th.green_peak_max:
-            amber.append(f"Next-morning pain{where} was {nxt}/10, above {th.green_peak_max}/10 "
-                         f"({nob}).")
+            amber.append(f"Next-morning pain{where} {nxt}/10 is above {th.green_peak_max}/10; "
+                         f"{nob}.")
     rise = _stiffness_rise(journal, nd, th)
     if rise is not None:
         value, base = rise
@@ -538,9 +575,9 @@ def _session_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
     for site in sites:
         if baseline(journal, nd, th, site) is None:
             where = f" at the {site}" if site and len(sites) > 1 else ""
-            notes.append(f" Next-morning pain{where} was {_morning_at(after, site)}/10 "
-                         f"({_no_baseline(journal, nd, th, site)}, so it is judged on its "
-                         "own).")
+            notes.append(f" Next-morning pain{where} {_morning_at(after, site)}/10 is within "
+                         f"{th.green_peak_max}/10; {_no_baseline(journal, nd, th, site)}, so "
+                         "it is judged on its own.")
     if notes:
         reason = f"{what}." + "".join(notes)
     else:
@@ -559,11 +596,16 @@ def _rest_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
     red: list[str] = []
     amber: list[str] = []
     ok = ""
+    rising = False
+    # an amber morning compared with a baseline (pain or stiffness) speaks of "your usual"
+    compared = rise is not None
     if morning is not None:
         if weekly_trend(journal, day, th) == "rising":
+            rising = True
             red.append("Morning pain has risen week on week.")
         base = baseline(journal, day, th)
         if base is not None:
+            compared = True
             if morning > base + th.morning_rise_tolerance + _EPS:
                 amber.append(f"Morning pain {morning}/10 on {when} was "
                              f"{_points(morning - base)} above your usual {_fmt(base)}/10.")
@@ -573,21 +615,24 @@ def _rest_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
         else:
             nob = _no_baseline(journal, day, th)
             if morning > th.acceptable_pain:
-                red.append(f"Morning pain on {when} was {morning}/10, above "
-                           f"{th.acceptable_pain}/10 ({nob}).")
+                red.append(f"Morning pain {morning}/10 on {when} is above "
+                           f"{th.acceptable_pain}/10; {nob}.")
             elif morning > th.green_peak_max:
-                amber.append(f"Morning pain on {when} was {morning}/10, above "
-                             f"{th.green_peak_max}/10 ({nob}).")
+                amber.append(f"Morning pain {morning}/10 on {when} is above "
+                             f"{th.green_peak_max}/10; {nob}.")
             else:
-                ok = f"Morning pain on {when} was {morning}/10 ({nob})."
+                ok = f"Morning pain {morning}/10 on {when} is within {th.green_peak_max}/10; " \
+                     f"{nob}."
     if rise is not None:
         value, base = rise
         amber.append(f"Morning stiffness {value} min on {when} was {_fmt(value - base)} min "
                      f"above your usual {_fmt(base)} min.")
     if red:
-        return Light(RED, ADVICE_MORNING_RED, " ".join(red + amber), day=day, kind=BACK_OFF)
+        advice = ADVICE_MORNING_RED if rising else ADVICE_MORNING_RED_NO_BASELINE
+        return Light(RED, advice, " ".join(red + amber), day=day, kind=BACK_OFF)
     if amber:
-        return Light(AMBER, ADVICE_MORNING_AMBER, " ".join(amber), day=day, kind=HOLD)
+        advice = ADVICE_MORNING_AMBER if compared else ADVICE_MORNING_AMBER_NO_BASELINE
+        return Light(AMBER, advice, " ".join(amber), day=day, kind=HOLD)
     return Light(GREEN, ADVICE_GREEN_HOLD, ok, day=day, kind=HOLD)
 
 
@@ -611,6 +656,7 @@ class _Lights:
     def __init__(self, journal: Journal, th: Thresholds):
         self.journal, self.th = journal, th
         self.cache: dict[date, Light] = {}
+        self.first: date | None = min(journal.days) if journal.days else None
 
     def raw(self, day: date) -> Light:
         light = self.cache.get(day)
@@ -619,15 +665,21 @@ class _Lights:
         return light
 
     def ready(self, day: date) -> bool:
+        """The full-green-week rule (module docstring) for the 7 days ending ``day``."""
+        week_start = day - timedelta(days=TREND_DAYS - 1)
+        if self.first is None or self.first > week_start:
+            return False  # the journal does not cover the whole week
         session_days = 0
         for d in _days_back(day, TREND_DAYS):
             record = self.journal.get(d)
             if record.red_flags:
                 return False
-            colour = self.raw(d).colour
-            if colour is None:
+            light = self.raw(d)
+            if light.waiting:
+                return False
+            if light.colour is None:
                 continue
-            if colour != GREEN:
+            if light.colour != GREEN:
                 return False
             if record.sessions:
                 session_days += 1
@@ -640,21 +692,48 @@ class _Lights:
         return light
 
 
-def day_light(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
+def hold_for_escalations(light: Light, escalations: Sequence[Escalation] = ()) -> Light:
+    """``light``, held when it advises progression while an assessment is advised.
+
+    domain.md section 6: pain not improving, or worse despite reduced load, is a reason to
+    book an assessment; progressing the load before it would contradict that advice. A
+    "progress one step" light becomes a hold ("Keep going at this level; book an
+    assessment before progressing.") whose reason ends with the escalations' texts. Any
+    other light is returned as it is.
+
+    Args:
+        light: a light from ``day_light`` or ``today_light``.
+        escalations: the reasons to book an assessment as of the same day
+            (``redflags.escalations``); only their ``text`` is read.
+    """
+    if light.kind != PROGRESS or not escalations:
+        return light
+    why = " ".join(e.text for e in escalations)
+    reason = (f"{light.reason} A full green week, but not a time to progress while an "
+              f"assessment is advised: {why}").strip()
+    return replace(light, advice=ADVICE_ESCALATION_HOLD, reason=reason, kind=HOLD)
+
+
+def day_light(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS,
+              escalations: Sequence[Escalation] = ()) -> Light:
     """Judge ``day`` (rules in the module docstring).
 
     Args:
         journal: the journal; it must hold the days the rules read: 14 days before
-            ``day`` for the trend, 7 more for the full-green-week check, and the day after
-            for the next morning.
+            ``day`` for the trend, 7 more for the full-green-week check, the day after
+            for the next morning, and its first entry (or a day on or before the week's
+            first day) for the full-green-week check.
         day: the day to judge.
         th: the thresholds.
+        escalations: the reasons to book an assessment as of ``day``
+            (``redflags.escalations``): while there is one, no progression
+            (``hold_for_escalations``).
 
     Returns:
         A ``Light``; green says "progress one step" only after a full green week ending
-        ``day`` (``week_ready_to_progress``).
+        ``day`` (``week_ready_to_progress``) and while no escalation stands.
     """
-    return _Lights(journal, th).day(day)
+    return hold_for_escalations(_Lights(journal, th).day(day), escalations)
 
 
 def day_lights(journal: Journal, days: Iterable[date],
@@ -669,9 +748,11 @@ def week_ready_to_progress(
 ) -> bool:
     """Return True after a full green week ending ``day``.
 
-    Every one of the 7 days ending ``day`` that has a light is green (waiting days and
-    days with nothing to judge neither count nor block), at least 2 of them had sessions,
-    and none of the 7 days has a red flag.
+    The journal covers the 7 days ending ``day`` (its first entry, the first day
+    ``journal`` holds, is on or before the week's first day), none of them has a red
+    flag, every one that has a light is green and none waits for its next-morning rating
+    (days with nothing to judge neither count nor block), and at least 2 of the green
+    days had sessions.
     """
     return _Lights(journal, th).ready(day)
 
@@ -698,24 +779,27 @@ def _current(lights: _Lights, today: date) -> Light:
     return light
 
 
-def today_light(journal: Journal, today: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
+def today_light(journal: Journal, today: date, th: Thresholds = DEFAULT_THRESHOLDS,
+                escalations: Sequence[Escalation] = ()) -> Light:
     """The light to show on the Today page (and behind ``week_verdict``).
 
     A red flag today or yesterday overrides everything. Otherwise, when yesterday had
     sessions, it is the response to yesterday's load (this morning's rating is its next
     morning; waiting until it is rated). Else it is the light of the latest of today,
     yesterday and the day before that has one. Green advises "progress one step" only
-    after a full green week ending the judged day.
+    after a full green week ending the judged day, and only while no reason to book an
+    assessment stands (``escalations``, as of ``today``: ``hold_for_escalations``).
     """
     lights = _Lights(journal, th)
     light = _current(lights, today)
     if light.colour == GREEN and light.day is not None and lights.ready(light.day):
         light = replace(light, advice=ADVICE_GREEN, kind=PROGRESS)
-    return light
+    return hold_for_escalations(light, escalations)
 
 
 def week_verdict(journal: Journal, week_end: date,
-                 th: Thresholds = DEFAULT_THRESHOLDS) -> Verdict:
+                 th: Thresholds = DEFAULT_THRESHOLDS,
+                 escalations: Sequence[Escalation] = ()) -> Verdict:
     """The advice as of ``week_end``: progress, hold or back off, with the reason.
 
     The one judgement of "how is the load going" that Today (``today_light``), the
@@ -723,9 +807,11 @@ def week_verdict(journal: Journal, week_end: date,
     so they always agree. It is ``today_light(journal, week_end)``:
         * ``BACK_OFF``: the light is red (the load, the mornings, or a red flag: then the
           heading is the flag tier's, "See a clinician now" or "Book an assessment");
-        * ``PROGRESS``: green after a full green week (the 7 days ending the judged day);
-        * ``HOLD``: green before a full green week ("keep going at this level"), amber, or
-          waiting for a next-morning rating;
+        * ``PROGRESS``: green after a full green week (the 7 days ending the judged day)
+          while no reason to book an assessment stands;
+        * ``HOLD``: green before a full green week ("keep going at this level"), a full
+          green week while an escalation stands ("book an assessment before
+          progressing"), amber, or waiting for a next-morning rating;
         * None: nothing to judge in the last 3 days.
     A red day earlier in the week followed by green days is a hold, not a back-off: the
     back-off has been done, and progression waits for a full green week.
@@ -734,8 +820,10 @@ def week_verdict(journal: Journal, week_end: date,
         journal: the journal, holding the 28 days up to ``week_end`` and the day after.
         week_end: the day to judge as of (today; a Sunday for a calendar week).
         th: the thresholds.
+        escalations: the reasons to book an assessment as of ``week_end``
+            (``redflags.escalations``; ``redflags.advice`` passes them).
     """
-    light = today_light(journal, week_end, th)
+    light = today_light(journal, week_end, th, escalations)
     ready = (light.colour == GREEN and light.day is not None
              and week_ready_to_progress(journal, light.day, th))
     return Verdict(
@@ -748,6 +836,7 @@ def week_verdict(journal: Journal, week_end: date,
         as_of=week_end,
         ready=ready,
         light=light,
+        escalations=tuple(escalations),
     )
 
 

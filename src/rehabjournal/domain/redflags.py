@@ -17,7 +17,8 @@ heading, colour and symbol in every view:
       (10 %) while mean morning pain rose by ``trend_rise`` (1) point or more.
 
 Each rule returns an ``Escalation`` (kind, text, the numbers), so Today, Progress and the
-PDF show the same text.
+PDF show the same text. ``advice`` is the one advice as of a day: ``light.week_verdict``
+held by these escalations (no "progress one step" while an assessment is advised).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from typing import Final
 
 from rehabjournal.domain.change import NPRS_FRACTION_FLOOR, pain_change
 from rehabjournal.domain.entities import DayRecord, Journal
-from rehabjournal.domain.light import DEFAULT_THRESHOLDS, Thresholds, fmt_day
+from rehabjournal.domain.light import DEFAULT_THRESHOLDS, Thresholds, Verdict, fmt_day, week_verdict
 from rehabjournal.domain.load import session_load, week_days
 from rehabjournal.domain.scales import (
     ASSESSMENT,
@@ -347,3 +348,33 @@ def assessment_suggestions(
 ) -> list[str]:
     """The texts of ``escalations`` (flags, worse despite reduced load, no improvement)."""
     return [e.text for e in escalations(journal, today, th, onset_or_start, lookback_days)]
+
+
+def advice(
+    journal: Journal,
+    day: date,
+    th: Thresholds = DEFAULT_THRESHOLDS,
+    onset_or_start: date | None = None,
+) -> Verdict:
+    """The one advice as of ``day``: ``light.week_verdict`` held by the escalations.
+
+    Every view that gives advice (Today's light, the Programme's advice, Progress, the
+    PDF and ``rehabjournal summary``) gets it here or from the same two calls, so a full
+    green week never says "progress one step" next to "book an assessment": while any
+    reason of ``escalations`` stands as of ``day`` (a recorded "book an assessment" flag
+    of the last 28 days, worse despite reduced load, no improvement), a "progress" is a
+    hold whose reason says why (``light.hold_for_escalations``).
+
+    Args:
+        journal: the journal, holding what ``week_verdict`` and ``escalations`` read (the
+            35 days before ``day``, the day after, and the first rated week on or after
+            ``onset_or_start``).
+        day: the day to judge as of.
+        th: the thresholds.
+        onset_or_start: the profile's onset date (the "no improvement" rule), or None.
+
+    Returns:
+        The ``light.Verdict``; its ``escalations`` are the ones it was held by.
+    """
+    found = escalations(journal, day, th, onset_or_start)
+    return week_verdict(journal, day, th, found)

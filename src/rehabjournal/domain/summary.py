@@ -33,7 +33,10 @@ Rules (domain.md sections 2, 3 and 6; docs/summary.md says the same for users):
       ``scales.ASSESSMENT``: book an assessment); **escalations** come from
       ``domain.redflags.escalations`` as of the period's last day with data (its last
       day, or the journal's last entry when that is earlier); the **advice** is
-      ``domain.light.week_verdict`` as of the period's last day.
+      ``domain.redflags.advice`` (the light's verdict, held while an escalation stands:
+      no "progress one step" next to "book an assessment") as of the period's last day,
+      or, when there is nothing to judge then, as of the period's last day with an entry
+      (so the advice is never missing next to an escalation).
     * **Load spike indicator**: ``load.acwr_from_first_entry`` (first value on day 29 of
       the journal's data).
 """
@@ -273,8 +276,10 @@ class PeriodSummary:
         escalations: reasons to book an assessment as of the period's last day with data
             (``domain.redflags.Escalation``: no improvement, worse despite reduced load;
             recorded "book an assessment" flags are in ``red_flags``).
-        verdict: the advice as of ``end`` (``domain.light.week_verdict``: progress, hold
-            or back off; progress only after a full green week), or None.
+        verdict: the advice (``domain.redflags.advice``: progress, hold or back off;
+            progress only after a full green week and while no escalation stands) as of
+            ``end``, or as of the period's last day with an entry when ``end`` has nothing
+            to judge (``verdict.as_of`` says which), or None.
         sd: the standard deviation monotony uses ("population").
     """
 
@@ -500,8 +505,22 @@ def period_summary(
         # recorded "book an assessment" flags are listed with the red flags, not here
         summary.escalations = redflags_mod.escalations(
             journal, min(end, last), th, onset, flags=False)
-    summary.verdict = light_mod.week_verdict(journal, end, th)
+    summary.verdict = _verdict(journal, start, end, th, onset)
     return summary
+
+
+def _verdict(journal: Journal, start: date, end: date, th: light_mod.Thresholds,
+             onset: date | None) -> light_mod.Verdict:
+    """The advice as of ``end``; as of the period's last day with an entry when ``end``
+    has nothing to judge (the last days of the period are empty)."""
+    verdict = redflags_mod.advice(journal, end, th, onset)
+    if verdict.kind is not None:
+        return verdict
+    last = max((d for d in journal.days if start <= d < end), default=None)
+    if last is None:
+        return verdict
+    earlier = redflags_mod.advice(journal, last, th, onset)
+    return earlier if earlier.kind is not None else verdict
 
 
 def _ratios(journal: Journal, end: date, first: date | None) -> dict[date, float | None]:

@@ -23,15 +23,15 @@ from typing import Any
 
 from ..domain import light as light_mod
 from ..domain import programme as dp
-from ..domain import scales
+from ..domain import redflags, scales
 from ..errors import NotFoundError
-from ..store import library, programme_io
+from ..store import journal_repo, library, programme_io
 from ..store import programme_repo as repo
 from .changes import chain, created, removed, setter
 from .edit import PROGRAMME, Change, Edit, no_change, perform
 from .errors import ValidationError
 from .files import file_errors
-from .journal import load_journal, thresholds
+from .journal import get_profile, load_journal, thresholds
 
 PHASE_FIELDS = ("name", "weeks", "deload", "goal")
 PRESCRIPTION_FIELDS = ("exercise", "sets", "reps", "hold_s", "load", "load_unit", "tempo",
@@ -606,17 +606,38 @@ def _with_verdict(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
     return f"{head} {rest}".strip()
 
 
+def _verdict(today: date, th: light_mod.Thresholds) -> light_mod.Verdict:
+    """The one advice as of ``today`` (``domain.redflags.advice``) from the open journal.
+
+    Reads the ``VERDICT_HISTORY_DAYS`` before ``today`` and the day after (the light),
+    and back to the profile's onset date or the journal's first entry, whichever is later
+    (the "no improvement" rule compares with the first rated week), as Today does.
+    """
+    profile = get_profile() or {}
+    onset = profile.get("onset_date")
+    if isinstance(onset, str):
+        onset = date.fromisoformat(onset) if onset else None
+    span = journal_repo.journal_span()
+    start = today - timedelta(days=VERDICT_HISTORY_DAYS)
+    if span is not None:
+        start = min(start, max(span[0], onset) if onset else span[0])
+    journal = load_journal(start, today + timedelta(days=1))
+    return redflags.advice(journal, today, th, onset)
+
+
 def suggestions(today: date) -> list[dp.Suggestion]:
     """Progression advice for each prescription of the active programme's current phase.
 
-    The week is judged by ``domain.light.week_verdict(journal, today)``, the judgement
-    Today's light shows, so the Programme's advice and Today never disagree: progress
-    only after a full green week, hold while green before that (even after a red day
-    earlier in the week), amber or waiting for a next-morning rating, back off when the
-    light is red (a red flag too). An exercise whose logged pain during the 7 days ending
-    ``today`` was above the thresholds gets the more careful advice of the two
-    (``domain.programme.advise``), in its own words. A prescription changed in those 7
-    days gets no new advice yet.
+    The week is judged by ``domain.redflags.advice`` as of ``today``: the judgement
+    Today's light shows (``domain.light.week_verdict``) held by the reasons to book an
+    assessment Today's banner shows, so the Programme's advice and Today never disagree:
+    progress only after a full green week and while no assessment is advised, hold while
+    green before that (even after a red day earlier in the week), during an escalation
+    ("book an assessment before progressing"), amber or waiting for a next-morning
+    rating, back off when the light is red (a red flag too). An exercise whose logged
+    pain during the 7 days ending ``today`` was above the thresholds gets the more
+    careful advice of the two (``domain.programme.advise``), in its own words. A
+    prescription changed in those 7 days gets no new advice yet.
     """
     active = _active_plan()
     if active is None:
@@ -627,9 +648,7 @@ def suggestions(today: date) -> list[dp.Suggestion]:
         return []
     th = thresholds()
     week_start = today - timedelta(days=6)
-    journal = load_journal(today - timedelta(days=VERDICT_HISTORY_DAYS),
-                           today + timedelta(days=1))
-    verdict = light_mod.week_verdict(journal, today, th)
+    verdict = _verdict(today, th)
     colours = {light_mod.PROGRESS: ["green"], light_mod.BACK_OFF: ["red"]}.get(
         verdict.kind, ["amber"])
     ids = [p.id for p in phase.prescriptions]

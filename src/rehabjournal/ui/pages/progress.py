@@ -105,8 +105,9 @@ class ProgressPage(QWidget):
         self.period_note.setWordWrap(True)
         self.period_note.hide()
         self._layout.addWidget(self.period_note)
-        # the advice as of the period's last day: the same verdict as Today's light, the
-        # Programme's advice and the PDF's page one (domain.light.week_verdict)
+        # the advice as of the period's last day (its last day with data when the last
+        # days are empty): the same verdict as Today's light, the Programme's advice and
+        # the PDF's page one (domain.redflags.advice, via the period summary)
         # one line whatever its length (the reason is its tooltip), so that a new period's
         # advice never changes the charts' height (that would draw them twice)
         self.advice = QLabel()

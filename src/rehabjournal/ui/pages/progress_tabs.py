@@ -90,13 +90,23 @@ population SD) and what the week marks mean."""
 
 
 def advice_html(summary) -> str:
-    """"Advice as of Wed 18 Mar: Green: keep going ..." from the period summary's verdict
-    (empty when there is nothing to judge)."""
+    """"Advice as of Wed 18 Mar: Green: keep going ..." from the period summary's verdict.
+
+    The verdict is as of the period's last day, or its last day with an entry when the
+    last days are empty (``domain.summary``). Empty only when there is nothing to judge
+    and no escalation; with an escalation and no light the line still says what to do
+    ("No light yet. Book an assessment.").
+    """
     verdict = summary.verdict if summary is not None else None
-    if verdict is None or verdict.kind is None:
+    if verdict is None:
         return ""
+    text = verdict.text
+    if verdict.kind is None:
+        if not summary.escalations:
+            return ""
+        text = f"{text} {scales.URGENCY_ADVICE[scales.ASSESSMENT]}"
     return (f"<b>Advice as of {verdict.as_of:%a} {fmt_short(verdict.as_of)}:</b> "
-            f"{escape(verdict.text)}")
+            f"{escape(text)}")
 
 
 def escalation_html(texts: list[str]) -> str:

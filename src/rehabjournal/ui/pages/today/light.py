@@ -6,7 +6,10 @@ heading, colour and symbol: "! See a clinician now" for urgent flags recorded on
 ``domain.redflags.escalations`` (a recorded night-pain or "pop" flag, worse despite
 reduced load, no improvement). Below them, the light (``domain.light``): its badge, the
 advice line ("Green: Keep going at this level ...") and the reason. Every text comes
-from the domain, so the Programme's advice and the PDF say the same.
+from the domain, so the Programme's advice and the PDF say the same: the light is given
+with the banner's escalations (``domain.light.today_light(..., escalations)``, as
+``domain.redflags.advice`` does), so a full green week says "book an assessment before
+progressing" rather than "progress one step" while the assessment banner shows.
 """
 
 from __future__ import annotations
@@ -118,10 +121,13 @@ class LightSection(QWidget):
             onset = date.fromisoformat(onset) if onset else None
         journal = escalation_journal(day, onset)
         th = js.thresholds()
+        # the reasons to book an assessment hold a "progress one step" (one advice with
+        # the Programme, Progress and the PDF: domain.redflags.advice)
+        self.escalations = redflags.escalations(journal, day, th, onset)
         if day == self.ctx.today():
-            result = light_mod.today_light(journal, day, th)
+            result = light_mod.today_light(journal, day, th, self.escalations)
         else:
-            result = light_mod.day_light(journal, day, th)
+            result = light_mod.day_light(journal, day, th, self.escalations)
         self.result = result
         self.badge.set_colour(result.colour)
         if result.status == light_mod.WAITING:
@@ -133,10 +139,9 @@ class LightSection(QWidget):
             self.advice.setText(f"<b>{escape(symbol + result.heading)}:</b> "
                                 f"{escape(result.advice)}")
         self.reason.setText(result.reason)
-        self._refresh_banners(journal, th, onset)
+        self._refresh_banners(journal)
 
-    def _refresh_banners(self, journal: Journal, th: light_mod.Thresholds,
-                         onset: date | None) -> None:
+    def _refresh_banners(self, journal: Journal) -> None:
         days = (self.day - timedelta(days=1), self.day)
         urgent = [f for d in days for f in journal.get(d).red_flags
                   if scales.flag_tier(f.code) == scales.URGENT]
@@ -156,7 +161,6 @@ class LightSection(QWidget):
             )
         else:
             self.flag_banner.set_text(None)
-        self.escalations = redflags.escalations(journal, self.day, th, onset)
         if self.escalations:
             self.assess_banner.set_text(
                 f"{_tier_heading(ASSESSMENT)}<br>"
