@@ -218,7 +218,9 @@ def test_progression_suggestion_after_green_week_accept_and_undo(open_window, qt
     assert page.advice.accept_button.isEnabled()
     qtbot.mouseClick(page.advice.accept_button, Qt.MouseButton.LeftButton)
     assert ps.get_prescription(pres)["load"] == 44.0
-    assert [h["new_value"] for h in ps.prescription_history(pres)] == ["44.0"]
+    # whole numbers are written one way everywhere (advice "load 40 -> 44", history "44")
+    assert [(h["old_value"], h["new_value"]) for h in ps.prescription_history(pres)] == [
+        ("40", "44")]
     assert page.advice.advice.rowCount() == 0  # nothing new this week
     ctx.undo_stack.undo()
     assert ps.get_prescription(pres)["load"] == 40.0

@@ -113,7 +113,9 @@ class Suggestion:
         kind: "progress", "hold" or "back_off".
         field: the prescription field to change ("sets", "reps", "hold_s", "load",
             "notes"), or "" for a hold.
-        old, new: the field's current and suggested value (equal for a hold).
+        old, new: the field's current and suggested value (equal for a hold). A whole
+            number is kept as an ``int`` (a load of 30.0 kg is 30), so every view writes
+            both the same way ("load 30 -> 33", never "30.0 -> 33").
         reason: plain words on why.
         label: the exercise's name, for display.
     """
@@ -125,6 +127,12 @@ class Suggestion:
     new: Any
     reason: str
     label: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("old", "new"):
+            value = getattr(self, name)
+            if isinstance(value, float) and value.is_integer():
+                object.__setattr__(self, name, int(value))
 
     @property
     def changes(self) -> bool:

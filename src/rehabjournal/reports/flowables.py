@@ -86,8 +86,7 @@ def _table(
 
 
 def _days_text(data: ReportData) -> str:
-    n = (data.end - data.start).days + 1
-    return "1 day" if n == 1 else f"{n} days"
+    return sm.plural((data.end - data.start).days + 1, "day")
 
 
 def header_block(data: ReportData, width: float) -> list[Flowable]:
@@ -239,12 +238,7 @@ def summary_lines(data: ReportData) -> list[Flowable]:
         v = summary.verdict
         lines.append(f"<b>Advice as of {fmt_date(v.as_of, weekday=True)}:</b> "
                      f"{escape(v.text)} <font color=\"#616e7c\">{escape(v.reason)}</font>")
-    if summary.adherence_pct is not None:
-        lines.append(f"<b>Programme adherence:</b> {summary.adherence_pct:.0f} % of prescribed "
-                     "exercises done.")
-    else:
-        lines.append("<b>Programme adherence:</b> no programme exercises were prescribed in "
-                     "this period.")
+    lines.append(f"<b>Programme adherence:</b> {escape(sm.fmt_adherence(summary))}.")
     if summary.weeks:
         text = (f"<b>Weekly load (AU, calendar weeks Monday to Sunday):</b> "
                 f"{escape(sm.load_trend(summary))}.")
@@ -259,9 +253,7 @@ def summary_lines(data: ReportData) -> list[Flowable]:
     counts = summary.light_counts
     if counts:
         lines.append(
-            "<b>Pain-monitoring lights:</b> "
-            f"{counts.get('green', 0)} green, {counts.get('amber', 0)} amber, "
-            f"{counts.get('red', 0)} red days.")
+            f"<b>Pain-monitoring lights:</b> {sm.light_counts_text(counts)}.")
     if summary.red_flags:
         days = sorted({f.day for f in summary.red_flags})
         items = "; ".join(
@@ -405,7 +397,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
     summary = data.summary
     assert summary is not None
     head = ["Week of", "Days", "Sessions", "Minutes", "Load (AU)", "Change", "Monotony",
-            "Strain", "Morning pain", "Adherence", "Light (worst day)"]
+            "Strain", "Morning pain", "Adherence (week)", "Light (worst day)"]
     rows: list[list] = [[P(h, "head_small") for h in head]]
     cmds = []
     for i, w in enumerate(summary.weeks, start=1):
@@ -436,8 +428,9 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
              "period is completed from the journal's entries outside it when there are any, "
              "else it is partial (its days in the period only) and has no change, monotony "
              "or strain. Change = against the calendar week before, only between two full "
-             f"weeks; above 30 % is shaded. {sm.MONOTONY_NOTE} Adherence is filled in when "
-             "the programme records it.", "muted")
+             f"weeks; above 30 % is shaded. {sm.MONOTONY_NOTE} Adherence (week) = programme "
+             "exercises done of those prescribed on the row's days (page one gives the "
+             "period's).", "muted")
     # kept on one page when it fits (a long period's table splits, repeating its header)
     return [KeepTogether([H("Week by week"), _table(rows, widths, *cmds), Spacer(1, 1 * mm),
                           note])]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ....services import programme as ps
 from ....services.edit import Edit
+from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...programme_models import ID_ROLE, ProgrammeListModel
@@ -31,6 +32,13 @@ from .editor import ProgrammeEditor
 from .files import ProgrammeFiles
 
 FIRST_PHASE = {"name": "Phase 1", "weeks": 2}
+
+
+def template_title(template: dict) -> str:
+    """A template's menu entry: its name, with its length unless the name gives it
+    ("Calm, then build (4 weeks)", not "... (4 weeks) (4 weeks)")."""
+    name, weeks = template["name"], plural(template["weeks"], "week")
+    return name if weeks in name else f"{name} ({weeks})"
 
 
 class ProgrammesTab(QSplitter):
@@ -50,7 +58,7 @@ class ProgrammesTab(QSplitter):
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.template_menu = QMenu(self.template_button)
         for t in ps.list_templates():
-            action = self.template_menu.addAction(f"{t['name']} ({t['weeks']} weeks)")
+            action = self.template_menu.addAction(template_title(t))
             action.setToolTip(t["description"])
             action.setData(t["key"])
             action.triggered.connect(lambda _c=False, k=t["key"]: self.create_from_template(k))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ....services import exercise_logs
 from ....services import programme as ps
+from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import NumberField, clear_layout, error_label, set_combo_data
@@ -218,7 +219,7 @@ class ExercisesDueSection(QGroupBox):
                    else "as you typed them")
             self.session_label.setText(
                 f"Rehab session: {session['minutes']} min ({how}) from "
-                f"{made['exercises']} exercise{'s' if made['exercises'] != 1 else ''}; "
+                f"{plural(made['exercises'], 'exercise')}; "
                 "rate how hard it was overall.")
         else:
             self.session_label.setText(

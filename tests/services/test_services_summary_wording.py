@@ -1,0 +1,95 @@
+"""QA's L1 and L4 on the period summary and the PDF: one label, one number; counts and
+numbers written one way.
+
+L1: template "Knee overuse: 12 weeks" from Mon 23 Nov 2026, the journal's first entry on
+Wed 25 Nov. Prescribed in the week of 23 Nov: 19 exercises, 13 of them from 25 Nov on;
+done: leg press and glute bridge (1 each) and clamshell partly (0.5) on 25 Nov, leg press
+on 27 Nov (1) = 3.5. The week's row counts its days from the first entry (5 days: 3.5 / 13
+= 26.9 %); page one said 18 % (3.5 / 19, counting 23-24 Nov, before the journal's data)
+under the same word "adherence". Now both are 27 %, and page one says which days.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pypdf
+import pytest
+
+from rehabjournal.domain.programme import Suggestion
+from rehabjournal.services import exercise_logs as el
+from rehabjournal.services import programme as ps
+from rehabjournal.services import summary as sm
+from rehabjournal.store.library import sync_shipped_exercises
+
+MON, WED, FRI, SUN = (date(2026, 11, d) for d in (23, 25, 27, 29))
+
+
+@pytest.fixture
+def j8(journal):
+    sync_shipped_exercises()
+    key = next(t["key"] for t in ps.list_templates() if t["name"].startswith("Knee overuse"))
+    ps.create_from_template(key, MON)
+    ids = {i["exercise_name"]: i["id"] for i in ps.due_on(WED)}
+    press = ids["Heavy slow resistance leg press"]
+    el.edit_log(WED, press, {"status": "done", "load_done": 40, "pain_during": 2})
+    el.edit_log(WED, ids["Glute bridge"], {"status": "done"})
+    el.edit_log(WED, ids["Clamshell with band"], {"status": "partial"})
+    el.edit_effort(WED, 4)
+    el.edit_log(FRI, press, {"status": "done", "pain_during": 3})
+    el.edit_effort(FRI, 4)
+    return journal
+
+
+def test_the_periods_adherence_and_the_weeks_row_are_one_figure(j8):
+    [week] = ps.weekly_adherence(MON, SUN)
+    assert (week.prescribed, week.done) == (19, 3.5)  # the whole calendar week
+    s = sm.period_summary(MON, SUN)
+    [row] = s.weeks
+    assert (row.days_counted, row.prescribed, row.done) == (5, 13, 3.5)
+    assert s.adherence_pct == pytest.approx(3.5 / 13 * 100)  # was 3.5 / 19 = 18 %
+    assert sm.fmt_pct(s.adherence_pct) == sm.fmt_pct(row.adherence_pct) == "27 %"
+    assert sm.fmt_adherence(s) == (
+        "27 % of prescribed exercises done over the period (25-29 Nov)")
+    text = sm.summary_text(s)
+    assert "programme adherence: 27 % of prescribed exercises done over the period " \
+           "(25-29 Nov)" in text
+    assert "Adherence (week)" in text and "18 %" not in text
+
+
+def test_the_pdf_shows_one_adherence_number_for_the_week(j8, tmp_path):
+    from rehabjournal.reports.builder import build_pdf
+    from rehabjournal.services.report import build_report_data
+
+    out = tmp_path / "j8.pdf"
+    build_pdf(build_report_data(MON, SUN, made=SUN), out)
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages]
+    assert ("Programme adherence: 27 % of prescribed exercises done over the period "
+            "(25-29 Nov)") in pages[0]
+    table = next(p for p in pages if "Week by week" in p)
+    assert "Adherence (week)" in table and "27 %" in table
+    assert not any("18 %" in p for p in pages)
+    assert "Pain-monitoring lights: 0 green days, 1 amber day, 0 red days." in pages[0]
+
+
+def test_counts_are_pluralised_by_one_helper(j8):
+    assert [sm.plural(n, "session") for n in (0, 1, 2)] == [
+        "0 sessions", "1 session", "2 sessions"]
+    assert sm.plural(1, "red day") == "1 red day"
+    assert sm.plural(2.0, "week") == "2 weeks" and sm.plural(1.0, "day") == "1 day"
+    assert sm.light_counts_text({"red": 1}) == "0 green days, 0 amber days, 1 red day"
+    one = sm.summary_text(sm.period_summary(WED, WED))
+    assert "Summary 2026-11-25 to 2026-11-25 (1 day)" in one
+    assert "Totals: 1 session, 20 min, 80 AU;" in one
+    two = sm.summary_text(sm.period_summary(MON, SUN))
+    assert "Totals: 2 sessions," in two and "(7 days)" in two
+    assert "Lights: 0 green days, 1 amber day, 0 red days." in two
+
+
+def test_advice_numbers_are_written_one_way():
+    s = Suggestion(1, "progress", "load", 30.0, 33.0, "A full green week.")
+    assert (s.old, s.new) == (30, 33) and type(s.old) is int
+    assert f"load {s.old} -> {s.new}" == "load 30 -> 33"
+    half = Suggestion(1, "back_off", "load", 42.5, 34.0, "")
+    assert (half.old, half.new) == (42.5, 34)
+    assert Suggestion(1, "hold", "", None, None, "").old is None
