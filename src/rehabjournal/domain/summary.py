@@ -421,7 +421,8 @@ def period_summary(
         adherence: programme adherence per calendar week (``WeekAdherence``, from
             ``programme.weekly_adherence``) over the counted days of the rows (whole
             weeks for completed rows).
-        period_adherence: the same over the period's days only (for the period's total).
+        period_adherence: the same over the period's days from the journal's first entry on
+            (the days the weekly rows count), for the period's total.
         onset: start of the episode or of load management (the profile's onset date),
             for the "no improvement" rule; None: the first morning rating.
 
