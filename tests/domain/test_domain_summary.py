@@ -233,3 +233,32 @@ def test_a_one_day_period():
     assert len(s.days) == 1 and s.load == 200.0
     (w,) = s.weeks
     assert w.status == COMPLETED and w.load == 1400.0 and w.change_pct == pytest.approx(100.0)
+
+
+def test_no_day_advises_progress_while_an_assessment_is_advised():
+    """Seven weeks of morning pain 5 with easy runs: green, full green weeks, but "no
+    improvement" once six weeks are complete (from 11 Nov): from then on the period's
+    advice and each day's advice hold; before it, progressing was the light's advice."""
+    from datetime import date, timedelta
+
+    from rehabjournal.domain import light
+    from rehabjournal.domain.entities import CheckIn, DayRecord, Journal, Session
+    from rehabjournal.domain.summary import period_summary
+
+    first, last = date(2026, 10, 1), date(2026, 11, 19)
+    days = {}
+    d = first
+    while d <= last:
+        sessions = ()
+        if (d - first).days % 2 == 0:
+            sessions = (Session(day=d, kind="run", minutes=30, rpe=3, pain_during=1,
+                                pain_after=1),)
+        days[d] = DayRecord(d, CheckIn(day=d, morning_pain=5), sessions)
+        d += timedelta(days=1)
+    summary = period_summary(Journal(days), last - timedelta(days=27), last,
+                             data_span=(first, last))
+    assert summary.escalations, "no improvement in 7 weeks"
+    assert summary.verdict.kind == light.HOLD
+    progress = [x.day for x in summary.days if "Progress one step" in x.advice]
+    assert progress and max(progress) < date(2026, 11, 11)
+    assert summary.days[-1].advice == summary.verdict.text

@@ -98,7 +98,10 @@ def _week_load(journal: Journal, days: Iterable[date]) -> float:
     return total
 
 
-def _first_morning_day(journal: Journal, on_or_after: date | None = None) -> date | None:
+def first_rated_morning(journal: Journal, on_or_after: date | None = None) -> date | None:
+    """The first day (on or after ``on_or_after``) with a morning rating, or None."""
+    if on_or_after is not None and journal.get(on_or_after).morning_pain is not None:
+        return on_or_after  # the usual case when called with a found start: no scan
     rated = [d for d, r in journal.days.items() if r.morning_pain is not None
              and (on_or_after is None or d >= on_or_after)]
     return min(rated) if rated else None
@@ -175,7 +178,7 @@ def no_improvement_check(
         window has fewer than ``th.trend_min_days`` morning ratings, pain improved
         enough, or the last window is almost pain-free (mean below ``PAIN_FREE_MEAN``).
     """
-    start = _first_morning_day(journal, onset_or_start)
+    start = first_rated_morning(journal, onset_or_start)
     if start is None or start > today:
         return None
     weeks = ((today - start).days + 1) // _WEEK

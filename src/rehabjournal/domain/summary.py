@@ -455,9 +455,13 @@ def period_summary(
 
     # ---- days --------------------------------------------------------------------------
     ratios = _ratios(journal, end, first)
+    episode_start = redflags_mod.first_rated_morning(journal, onset)  # found once, not per day
     for d in period_days:
         rec = journal.get(d)
         li = lights[d]
+        if li.kind == light_mod.PROGRESS:  # never "progress" while an assessment is advised
+            li = light_mod.hold_for_escalations(
+                li, redflags_mod.escalations(journal, d, th, episode_start or onset))
         summary.days.append(DaySummary(
             day=d,
             has_data=first is not None and d >= first,
