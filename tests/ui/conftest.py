@@ -47,3 +47,24 @@ def open_window(qtbot, tmp_path):
     close_journal()
     for lock, _window in opened:
         lock.unlock()
+
+
+DISK_FULL = "database or disk is full"
+
+
+def fail_writes(monkeypatch) -> None:
+    """Fail every write statement at the database driver, under the real service code, as
+    a full disk does (the error SQLite gives: ``DISK_FULL``)."""
+    import sqlite3
+
+    from rehabjournal.store import models as m
+
+    database = m.database.obj
+    real = database.execute_sql
+
+    def execute_sql(sql, params=None, *args, **kwargs):
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
+            raise sqlite3.OperationalError(DISK_FULL)
+        return real(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", execute_sql)

@@ -10,9 +10,7 @@ from PySide6.QtCore import Qt
 from rehabjournal.services import journal as js
 from rehabjournal.store import models as m
 
-from .conftest import TODAY
-
-DISK_FULL = "database or disk is full"
+from .conftest import DISK_FULL, TODAY, fail_writes
 
 
 def _inject_in_service(monkeypatch):
@@ -20,19 +18,6 @@ def _inject_in_service(monkeypatch):
         raise sqlite3.OperationalError(DISK_FULL)
 
     monkeypatch.setattr(js, "save_checkin", failing)
-
-
-def _inject_in_database(monkeypatch):
-    """Fail every write statement at the database driver, under the real service code."""
-    database = m.database.obj
-    real = database.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
-            raise sqlite3.OperationalError(DISK_FULL)
-        return real(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(database, "execute_sql", execute_sql)
 
 
 def _type(qtbot, edit, text: str) -> None:
@@ -43,7 +28,7 @@ def _type(qtbot, edit, text: str) -> None:
     qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
-@pytest.mark.parametrize("inject", [_inject_in_service, _inject_in_database],
+@pytest.mark.parametrize("inject", [_inject_in_service, fail_writes],
                          ids=["service", "database"])
 def test_disk_full_is_shown_and_the_typed_value_kept(open_window, qtbot, monkeypatch, inject):
     ctx, window = open_window()
@@ -77,7 +62,7 @@ def test_retrying_the_same_value_after_a_failure_saves_it(open_window, qtbot, mo
     page = window.show_page("today")
     edit = page.fields["morning_pain"].edit
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         _type(qtbot, edit, "7")
         qtbot.waitUntil(window.write_banner.isVisible, timeout=2000)
     _type(qtbot, edit, "7")
@@ -94,7 +79,7 @@ def test_a_value_whose_save_failed_survives_other_saves_and_reloads(open_window,
     page = window.show_page("today")
     stiffness = page.fields["stiffness_min"]
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         _type(qtbot, stiffness.edit, "20")
         qtbot.waitUntil(window.write_banner.isVisible, timeout=2000)
     assert "Not saved yet" in stiffness.error.text()
@@ -118,7 +103,7 @@ def test_changing_day_drops_an_unsaved_value_and_says_so(open_window, qtbot, mon
     messages = []
     ctx.status.connect(messages.append)
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         _type(qtbot, page.fields["sleep_hours"].edit, "7")
         qtbot.waitUntil(window.write_banner.isVisible, timeout=2000)
     page.set_day(TODAY.replace(day=TODAY.day - 1))

@@ -8,7 +8,6 @@ window's banner, the dialog and its values kept).
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -22,22 +21,7 @@ from rehabjournal.store import models as m
 from rehabjournal.ui.outcome_settings import OutcomeSettingsDialog
 from rehabjournal.ui.preferences import PreferencesDialog
 
-from .conftest import TODAY
-
-DISK_FULL = "database or disk is full"
-
-
-def _inject_disk_full(monkeypatch):
-    """Fail every write statement at the database driver (as test_ui_failed_writes does)."""
-    database = m.database.obj
-    real = database.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
-            raise sqlite3.OperationalError(DISK_FULL)
-        return real(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(database, "execute_sql", execute_sql)
+from .conftest import DISK_FULL, TODAY, fail_writes
 
 
 @pytest.fixture
@@ -135,7 +119,7 @@ def test_disk_full_shows_the_banner_and_keeps_the_dialog(prefs, monkeypatch):
     ctx, window, dialog = prefs
     dialog.editors["thresholds.acceptable_pain"].setValue(7)
     with monkeypatch.context() as patch:
-        _inject_disk_full(patch)
+        fail_writes(patch)
         dialog.accept()
     assert window.write_banner.isVisible()
     assert DISK_FULL in window.write_banner.label.text()
@@ -190,7 +174,7 @@ def test_a_schedule_not_written_shows_the_banner(schedule, monkeypatch):
     ctx, window, dialog = schedule
     dialog.checks["lefs"].setChecked(True)
     with monkeypatch.context() as patch:
-        _inject_disk_full(patch)
+        fail_writes(patch)
         dialog.save()
     assert window.write_banner.isVisible() and DISK_FULL in window.write_banner.label.text()
     assert dialog.result() == 0 and dialog.checks["lefs"].isChecked()

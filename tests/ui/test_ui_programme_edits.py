@@ -4,17 +4,14 @@ the typed value kept); undo and redo failures take the same path."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 
 from rehabjournal.services import programme as ps
 from rehabjournal.store import models as m
 
-from .conftest import TODAY
+from .conftest import DISK_FULL, TODAY, fail_writes
 
-DISK_FULL = "database or disk is full"
 TABLES = (m.Exercise, m.Programme, m.Phase, m.Prescription, m.PrescriptionChange,
           m.ExerciseLog)
 
@@ -22,19 +19,6 @@ TABLES = (m.Exercise, m.Programme, m.Phase, m.Prescription, m.PrescriptionChange
 def dump() -> dict[str, list[tuple]]:
     return {t.__name__: sorted(tuple(map(str, r.values())) for r in t.select().dicts())
             for t in TABLES}
-
-
-def _inject_in_database(monkeypatch):
-    """Fail every write statement at the database driver, under the real service code."""
-    database = m.database.obj
-    real = database.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
-            raise sqlite3.OperationalError(DISK_FULL)
-        return real(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(database, "execute_sql", execute_sql)
 
 
 @pytest.fixture
@@ -104,7 +88,7 @@ def test_new_programme_button_is_one_undo_step_with_its_first_phase(page, qtbot)
 
 def test_new_programme_when_the_disk_is_full(page, qtbot, monkeypatch):
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         qtbot.mouseClick(page.programmes.new_button, Qt.MouseButton.LeftButton)
         assert _banner(page).isVisible()
         assert DISK_FULL in _banner(page).label.text()
@@ -152,7 +136,7 @@ def test_phase_weeks_saved_invalid_and_write_failed(page, qtbot, monkeypatch):
 
     # write failed: the banner says why, the typed value stays, nothing written
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         _type(qtbot, form.weeks.edit, "7")
         assert _banner(page).isVisible() and DISK_FULL in _banner(page).label.text()
         assert form.weeks.edit.text() == "7"
@@ -181,7 +165,7 @@ def test_dose_refused_beside_its_field_and_write_failed(page, qtbot, monkeypatch
     assert not _banner(page).isVisible()
 
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         _type(qtbot, form.numbers["sets"].edit, "6")
         assert _banner(page).isVisible()
         assert form.numbers["sets"].edit.text() == "6"
@@ -213,7 +197,7 @@ def test_tree_buttons_write_failed_change_nothing(page, qtbot, monkeypatch):
     before = dump()
     count = page.ctx.undo_stack.count()
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         for button in (editor.add_phase_button, editor.add_exercise_button,
                        editor.duplicate_item_button, editor.down_button,
                        editor.remove_button, page.programmes.duplicate_button,
@@ -233,7 +217,7 @@ def test_failed_undo_shows_the_banner_and_changes_nothing(page, qtbot, monkeypat
     assert len(ps.list_phases(pid)) == 3
     after = dump()
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         page.ctx.undo_stack.undo()
         assert _banner(page).isVisible()
         assert "Could not undo" in _banner(page).label.text()
@@ -247,7 +231,7 @@ def test_failed_redo_shows_the_banner_and_changes_nothing(page, qtbot, monkeypat
     page.ctx.undo_stack.undo()
     before = dump()
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         page.ctx.undo_stack.redo()
         assert _banner(page).isVisible()
         assert "Could not redo" in _banner(page).label.text()
@@ -273,7 +257,7 @@ def test_library_edit_saved_invalid_and_write_failed(page, qtbot, monkeypatch):
 
     lib.name.setText("Towel squeeze")
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         qtbot.mouseClick(lib.save_button, Qt.MouseButton.LeftButton)
         assert _banner(page).isVisible()
     assert ps.get_exercise(new_id)["name"] == "New exercise"
@@ -289,7 +273,7 @@ def test_import_write_failed_and_export_failed(page, qtbot, monkeypatch, tmp_pat
     assert page.programmes.export_file(str(path))
     before = dump()
     with monkeypatch.context() as patch:
-        _inject_in_database(patch)
+        fail_writes(patch)
         assert page.programmes.import_file(str(path)) is None
         assert _banner(page).isVisible()
     assert dump() == before
