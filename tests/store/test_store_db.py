@@ -308,7 +308,7 @@ def test_step4_moves_every_next_morning_rating_of_the_v3_fixture(tmp_path, monke
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")  # the rebuild must not cascade-delete anything
     sessions_before = conn.execute("SELECT count(*) FROM activity_session").fetchone()[0]
-    assert migrations.migrate(conn) == [4]
+    assert migrations.migrate(conn, 4) == [4]
     morning, sites, notes = _day_values(conn)
     # empty next morning (no check-in) -> filled; the session's further-site rating too
     assert morning["2026-01-11"] == 2 and sites[("2026-01-11", 2)] == 2

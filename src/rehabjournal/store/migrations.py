@@ -345,8 +345,44 @@ def _v4_one_next_morning_rating(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_V5_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("exercise", "side", "TEXT NOT NULL DEFAULT ''"),
+    ("exercise", "tempo", "TEXT NOT NULL DEFAULT ''"),
+    ("exercise", "rest_s", "INTEGER"),
+    ("exercise", "days_per_week", "INTEGER"),
+    ("exercise", "times_per_day", "INTEGER"),
+    ("exercise", "pain_rule", "TEXT NOT NULL DEFAULT ''"),
+    ("exercise", "media", "TEXT NOT NULL DEFAULT ''"),
+    ("exercise", "source", "TEXT NOT NULL DEFAULT ''"),
+    ("programme", "review_date", "DATE"),
+    ("programme", "clinician_name", "TEXT NOT NULL DEFAULT ''"),
+    ("programme", "clinician_contact", "TEXT NOT NULL DEFAULT ''"),
+    ("phase", "criteria", "TEXT NOT NULL DEFAULT ''"),
+    ("phase", "carry_progress", "INTEGER NOT NULL DEFAULT 1"),
+    ("prescription", "side", "TEXT NOT NULL DEFAULT ''"),
+    ("prescription", "times_per_day", "INTEGER"),
+    ("prescription", "effort_target", "TEXT NOT NULL DEFAULT ''"),
+    ("prescription", "pain_rule", "TEXT NOT NULL DEFAULT ''"),
+    ("prescription", "media", "TEXT NOT NULL DEFAULT ''"),
+)
+
+
+def _v5_programmes_a_physio_writes(conn: sqlite3.Connection) -> None:
+    """Version 5: what a physio's home programme says beyond the dose.
+
+    Exercises gain their side, tempo, rest, frequency (days a week, times a day), pain
+    rule ('' standard, 'tendon'), a picture or video link (``media``) and the source of
+    their dose; prescriptions the same per-patient fields plus an effort target;
+    programmes a review date and the clinician's name and contact; phases the criteria
+    to move on and ``carry_progress`` (1: accepted progress carries into this phase).
+    Only columns are added: every existing row keeps its values.
+    """
+    for table, column, decl in _V5_COLUMNS:
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {decl}')
+
+
 STEPS: tuple[Step, ...] = (_v1_initial, _v2_settings_and_schedule, _v3_one_settings_store,
-                           _v4_one_next_morning_rating)
+                           _v4_one_next_morning_rating, _v5_programmes_a_physio_writes)
 LATEST = len(STEPS)
 
 

@@ -160,7 +160,15 @@ class Exercise(BaseModel):
     default_reps = IntegerField(null=True)
     default_hold_s = IntegerField(null=True)
     load_unit = CharField(default="bodyweight")  # kg, lb, band, bodyweight, seconds, minutes
-    progression = TextField(default="")  # JSON list of progression steps
+    progression = TextField(default="")  # JSON: progression model (object) or v1 step list
+    side = CharField(default="")  # "", both, each side, left, right, affected side
+    tempo = CharField(default="")
+    rest_s = IntegerField(null=True)
+    days_per_week = IntegerField(null=True)
+    times_per_day = IntegerField(null=True)
+    pain_rule = CharField(default="")  # "" standard (domain.md 2), "tendon" (Silbernagel 2007)
+    media = TextField(default="")  # a picture or video: local file path or https link
+    source = TextField(default="")  # where the dose and progression come from
     shipped = BooleanField(default=False)
     archived = BooleanField(default=False)
     copied_from = ForeignKeyField("self", null=True, on_delete="SET NULL")
@@ -173,6 +181,9 @@ class Programme(BaseModel):
     start_date = DateField(null=True)
     template = CharField(default="")
     created = DateTimeField(default=_now)
+    review_date = DateField(null=True)
+    clinician_name = CharField(default="")
+    clinician_contact = CharField(default="")
 
 
 class Phase(BaseModel):
@@ -182,6 +193,8 @@ class Phase(BaseModel):
     weeks = IntegerField(default=1)
     deload = BooleanField(default=False)
     goal = TextField(default="")
+    criteria = TextField(default="")  # what to reach before the next phase
+    carry_progress = BooleanField(default=True)  # accepted progress carries into this phase
 
 
 class Prescription(BaseModel):
@@ -200,6 +213,11 @@ class Prescription(BaseModel):
     days_per_week = IntegerField(null=True)
     weekdays = CharField(default="")  # "0,2,4" = Mon, Wed, Fri
     notes = TextField(default="")
+    side = CharField(default="")  # "" = the exercise's
+    times_per_day = IntegerField(null=True)
+    effort_target = CharField(default="")  # e.g. "about 70 % effort", "CR-10 3-4"
+    pain_rule = CharField(default="")  # "" = the exercise's
+    media = TextField(default="")
 
 
 class PrescriptionChange(BaseModel):
