@@ -33,7 +33,11 @@ def test_parse_weekdays_refuses_bad_text():
     with pytest.raises(ValueError):
         dp.parse_weekdays("0,7")
     with pytest.raises(ValueError):
-        dp.parse_weekdays("mon")
+        dp.parse_weekdays("mo")
+    with pytest.raises(ValueError):
+        dp.parse_weekdays("Mon,Funday")
+    assert dp.parse_weekdays("Mon, wed,FRIDAY") == (0, 2, 4)
+    assert dp.parse_weekdays("sun,0") == (0, 6)
 
 
 def test_phase_applies_for_its_weeks_from_start():

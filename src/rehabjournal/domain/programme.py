@@ -148,17 +148,45 @@ def spread_weekdays(days_per_week: int) -> tuple[int, ...]:
 
 
 def parse_weekdays(text: str) -> tuple[int, ...]:
-    """"0,2,4" -> (0, 2, 4). Raises ValueError for anything else but blank."""
+    """Weekdays as numbers (0 = Monday) or names, comma-separated, in any case.
+
+    "0,2,4", "Mon, Wed, Fri" and "monday,wednesday,friday" all give (0, 2, 4).
+
+    Raises:
+        ValueError: anything but blank, numbers 0-6 or English day names (3+ letters).
+    """
     text = (text or "").strip()
     if not text:
         return ()
     days = []
     for part in text.split(","):
         part = part.strip()
-        if not part.isdigit() or not 0 <= int(part) <= 6:
-            raise ValueError(f"weekdays must be numbers 0 (Monday) to 6 (Sunday), got {text!r}")
-        days.append(int(part))
+        day = weekday_number(part)
+        if day is None:
+            raise ValueError("weekdays must be day names (Mon ... Sun) or numbers 0 (Monday) "
+                             f"to 6 (Sunday), got {text!r}")
+        days.append(day)
     return tuple(sorted(set(days)))
+
+
+_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_number(text: str) -> int | None:
+    """"Mon", "monday", "Tues" or "0" -> 0..6; None for anything else."""
+    part = text.strip().lower()
+    if len(part) == 1 and part in "0123456":
+        return int(part)
+    if len(part) >= 3:
+        for n, name in enumerate(_FULL_NAMES):
+            if name.startswith(part):
+                return n
+    return None
+
+
+def weekday_names(days: tuple[int, ...]) -> list[str]:
+    """(0, 2, 4) -> ["Mon", "Wed", "Fri"] (the exchange file's spelling)."""
+    return [WEEKDAY_NAMES[d] for d in days]
 
 
 def scheduled_weekdays(p: PlanPrescription) -> tuple[int, ...]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..domain import light as light_mod
 from ..domain import programme as dp
-from ..domain import redflags, scales
+from ..domain import progression, redflags, scales
 from ..errors import NotFoundError
 from ..store import journal_repo, library, programme_io
 from ..store import programme_repo as repo
@@ -33,12 +33,19 @@ from .errors import ValidationError
 from .files import file_errors
 from .journal import get_profile, load_journal, thresholds
 
-PHASE_FIELDS = ("name", "weeks", "deload", "goal")
+PHASE_FIELDS = ("name", "weeks", "deload", "goal", "criteria", "carry_progress")
 PRESCRIPTION_FIELDS = ("exercise", "sets", "reps", "hold_s", "load", "load_unit", "tempo",
-                       "rest_s", "days_per_week", "weekdays", "notes")
+                       "rest_s", "days_per_week", "weekdays", "notes", "side",
+                       "times_per_day", "effort_target", "pain_rule", "media")
 EXERCISE_FIELDS = ("name", "category", "region", "instructions", "cues", "default_sets",
-                   "default_reps", "default_hold_s", "load_unit", "progression")
-PROGRAMME_FIELDS = ("name", "notes", "start_date")
+                   "default_reps", "default_hold_s", "load_unit", "progression", "side",
+                   "tempo", "rest_s", "days_per_week", "times_per_day", "pain_rule", "media",
+                   "source")
+PROGRAMME_FIELDS = ("name", "notes", "start_date", "review_date", "clinician_name",
+                    "clinician_contact")
+SIDES = ("", *progression.SIDES)
+PAIN_RULES = ("", *progression.PAIN_RULES)
+TEXT_FIELDS = ("tempo", "notes", "weekdays", "side", "effort_target", "pain_rule", "media")
 LOG_FIELDS = ("status", "sets_done", "reps_done", "hold_s_done", "load_done", "pain_during",
               "notes")
 LOG_STATUSES = ("done", "partial", "skipped")
@@ -46,7 +53,40 @@ CATEGORIES = library.CATEGORIES
 REGIONS = library.REGIONS
 LOAD_UNITS = library.LOAD_UNITS
 PROGRAMME_LABELS = {"name": "Rename programme", "start_date": "Change start date",
-                    "notes": "Change programme notes"}
+                    "notes": "Change programme notes", "review_date": "Change review date",
+                    "clinician_name": "Change clinician", "clinician_contact":
+                    "Change clinician contact"}
+
+
+def media_error(value: Any) -> str | None:
+    """None when ``value`` is blank, an http(s) link or a file path; else the message.
+
+    Other link schemes (javascript:, data:, file: ...) are refused: the app opens a media
+    link in the system browser or viewer only when the person clicks it.
+    """
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if len(text) > 2000:
+        return "The picture or video link is too long (2000 characters at most)."
+    low = text.lower()
+    if low.startswith(("http://", "https://")):
+        return None if "." in low.split("/", 3)[2] else "That link has no web address."
+    if ":" in text.split("/")[0].split("\\")[0] and not (len(text) > 1 and text[1] == ":"):
+        return "A picture or video must be an https:// link or a file on this computer."
+    return None
+
+
+def _common_errors(v: dict[str, Any]) -> dict[str, str | None]:
+    """Checks shared by prescriptions and exercises (side, frequency, pain rule, media)."""
+    return {
+        "times_per_day": _range(v.get("times_per_day"), 1, 6, "Times a day"),
+        "side": None if (v.get("side") or "") in SIDES else
+        f"Side must be one of {', '.join(progression.SIDES)}.",
+        "pain_rule": None if (v.get("pain_rule") or "") in PAIN_RULES else
+        f"Pain rule must be one of {', '.join(progression.PAIN_RULES)}.",
+        "media": media_error(v.get("media")),
+    }
 
 
 def _range(value: Any, lo: float, hi: float, label: str, *, whole: bool = True,
@@ -110,6 +150,11 @@ def validate_programme(values: dict[str, Any]) -> dict[str, str]:
         values["start_date"], date
     ):
         errors["start_date"] = "Start date must be a date."
+    if values.get("review_date") is not None and not isinstance(values["review_date"], date):
+        errors["review_date"] = "Review date must be a date."
+    for key, label in (("clinician_name", "Clinician"), ("clinician_contact", "Contact")):
+        if len(str(values.get(key) or "")) > 200:
+            errors[key] = f"{label} is too long (200 characters at most)."
     return errors
 
 
@@ -344,7 +389,10 @@ def validate_prescription(values: dict[str, Any], *, current: dict[str, Any] | N
         "rest_s": _range(v.get("rest_s"), 0, 3600, "Rest"),
         "days_per_week": _range(v.get("days_per_week"), 1, 7, "Days per week"),
         "load": _range(v.get("load"), 0, 1000, "Load", whole=False),
+        **_common_errors(v),
     }
+    if len(str(v.get("effort_target") or "")) > 200:
+        errors["effort_target"] = "Effort target is too long (200 characters at most)."
     if not repo.exercise_exists(v.get("exercise")):
         errors["exercise"] = "Choose an exercise from the library."
     if v.get("load_unit", "bodyweight") not in LOAD_UNITS:
@@ -352,7 +400,7 @@ def validate_prescription(values: dict[str, Any], *, current: dict[str, Any] | N
     try:
         dp.parse_weekdays(v.get("weekdays") or "")
     except ValueError:
-        errors["weekdays"] = "Weekdays must look like 0,2,4 (0 = Monday ... 6 = Sunday)."
+        errors["weekdays"] = "Weekdays must look like Mon, Wed, Fri (or 0,2,4; 0 = Monday)."
     if not (v.get("weekdays") or "").strip() and not v.get("days_per_week") \
             and not errors.get("days_per_week"):
         errors["days_per_week"] = "Give days per week or the weekdays."
@@ -368,13 +416,14 @@ def validate_prescription(values: dict[str, Any], *, current: dict[str, Any] | N
 def _clean_prescription(values: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for k, v in values.items():
-        if k in ("tempo", "notes", "weekdays"):
+        if k in TEXT_FIELDS:
             out[k] = (v or "").strip()
         elif v == "":
             out[k] = None
         elif k == "load" and v is not None:
             out[k] = float(v)
-        elif k in ("sets", "reps", "hold_s", "rest_s", "days_per_week") and v is not None:
+        elif k in ("sets", "reps", "hold_s", "rest_s", "days_per_week", "times_per_day") \
+                and v is not None:
             out[k] = int(float(v))
         else:
             out[k] = v
@@ -776,13 +825,21 @@ def validate_exercise(values: dict[str, Any], *, partial: bool = False) -> dict[
     errors["default_sets"] = _range(values.get("default_sets"), 1, 50, "Sets")
     errors["default_reps"] = _range(values.get("default_reps"), 1, 1000, "Reps")
     errors["default_hold_s"] = _range(values.get("default_hold_s"), 1, 36000, "Hold")
+    errors["rest_s"] = _range(values.get("rest_s"), 0, 3600, "Rest")
+    errors["days_per_week"] = _range(values.get("days_per_week"), 1, 7, "Days per week")
+    errors.update(_common_errors(values))
     if "progression" in values and values["progression"]:
         try:
             steps = json.loads(values["progression"])
         except ValueError:
             steps = None
-        if not isinstance(steps, list):
-            errors["progression"] = "Progression must be a JSON list of steps."
+        if isinstance(steps, dict):
+            problems = progression.validate_model(steps)
+            if problems:
+                errors["progression"] = "Progression: " + "; ".join(problems) + "."
+        elif not isinstance(steps, list):
+            errors["progression"] = ("Progression must be a progression model (a JSON "
+                                     "object) or a JSON list of steps.")
     return {k: v for k, v in errors.items() if v}
 
 
