@@ -141,7 +141,7 @@ def test_accept_and_revert_suggestion_round_trip(lib):
     edit.redo()
     assert ps.get_prescription(pres)["sets"] == old + 1
     (history,) = ps.prescription_history(pres)
-    assert history["id"] == edit.result
+    assert [history["id"]] == edit.result
     revert = round_trip(lambda: ps.revert_suggestion(s, edit.result))
     assert revert.label == "Revert advice: Bridge"
     hold = dp.Suggestion(pres, "hold", "", None, None, "amber", label="Bridge")

@@ -9,10 +9,8 @@ Schedule rules:
       explicit ``weekdays`` when given, otherwise ``days_per_week`` spread over the week
       (``spread_weekdays``: 3 -> Mon, Wed, Fri).
 
-Adherence: per calendar week (Monday to Sunday), ``prescribed`` is the number of
-(day, prescription) pairs due on the days of that week that fall inside the asked range,
-and ``done`` sums 1 for each logged "done", 0.5 for "partial" and 0 for "skipped" or no
-log. Logs of prescriptions that were not due do not count.
+Adherence (exercise days done against exercise days due, a session moved within the
+week counting) is ``domain/adherence.py``; ``STATUS_CREDIT`` is the credit of a log.
 
 Progression advice (design choice, after domain.md sections 2 and 7):
     * back off when the week was red (any red light in the 7 days) or the exercise's
@@ -34,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
-SuggestionKind = Literal["progress", "hold", "back_off"]
+SuggestionKind = Literal["progress", "hold", "back_off", "see_physio"]
 STATUS_CREDIT: dict[str, float] = {"done": 1.0, "partial": 0.5, "skipped": 0.0}
 WEIGHT_UNITS = ("kg", "lb")
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -79,19 +77,6 @@ class Plan:
 
 
 @dataclass(frozen=True, slots=True)
-class WeekAdherence:
-    """Prescribed against done in one calendar week (Monday ``week_start``)."""
-
-    week_start: date
-    prescribed: int
-    done: float
-
-    @property
-    def percent(self) -> float | None:
-        return None if self.prescribed == 0 else round(100.0 * self.done / self.prescribed, 1)
-
-
-@dataclass(frozen=True, slots=True)
 class Dose:
     """The current dose of a prescription, for progression advice."""
 
@@ -118,6 +103,10 @@ class Suggestion:
             both the same way ("load 30 -> 33", never "30.0 -> 33").
         reason: plain words on why.
         label: the exercise's name, for display.
+        more: further fields changed together with ``field``, as (field, old, new):
+            a rep-max step changes reps and load; a ladder step reps and hold.
+        dose_before, dose_after: the whole dose in words ("4 x 15 @ 60 kg"), when the
+            suggestion changes it.
     """
 
     prescription_id: int
@@ -127,16 +116,31 @@ class Suggestion:
     new: Any
     reason: str
     label: str = field(default="", compare=False)
+    more: tuple[tuple[str, Any, Any], ...] = ()
+    dose_before: str = field(default="", compare=False)
+    dose_after: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         for name in ("old", "new"):
             value = getattr(self, name)
             if isinstance(value, float) and value.is_integer():
                 object.__setattr__(self, name, int(value))
+        object.__setattr__(self, "more", tuple(
+            (f, int(o) if isinstance(o, float) and o.is_integer() else o,
+             int(n) if isinstance(n, float) and n.is_integer() else n)
+            for f, o, n in self.more))
+
+    @property
+    def updates(self) -> list[tuple[str, Any, Any]]:
+        """Every (field, old, new) the suggestion changes, ``field`` first."""
+        if self.kind in ("hold", "see_physio") or not self.field:
+            return []
+        return [(f, o, n) for f, o, n in ((self.field, self.old, self.new), *self.more)
+                if o != n]
 
     @property
     def changes(self) -> bool:
-        return self.kind != "hold" and self.field != "" and self.old != self.new
+        return bool(self.updates)
 
 
 # ---- schedule ----------------------------------------------------------------------------
@@ -253,34 +257,6 @@ def due_days(plan: Plan, start: date | None = None, end: date | None = None
 
 def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
-
-
-def weekly_adherence(plan: Plan, start: date, end: date,
-                     logs: Mapping[tuple[date, int], str]) -> list[WeekAdherence]:
-    """Adherence per calendar week from ``start`` to ``end`` (both inclusive).
-
-    Args:
-        plan: the programme.
-        start, end: the range; weeks are Monday to Sunday, days outside the range do
-            not count.
-        logs: {(day, prescription id): status} with status done, partial or skipped.
-    """
-    if end < start:
-        return []
-    weeks: list[WeekAdherence] = []
-    week = monday(start)
-    while week <= end:
-        prescribed, done = 0, 0.0
-        for i in range(7):
-            day = week + timedelta(days=i)
-            if day < start or day > end:
-                continue
-            for p in due_on(plan, day):
-                prescribed += 1
-                done += STATUS_CREDIT.get(logs.get((day, p.id), ""), 0.0)
-        weeks.append(WeekAdherence(week, prescribed, done))
-        week += timedelta(days=7)
-    return weeks
 
 
 # ---- progression advice ------------------------------------------------------------------

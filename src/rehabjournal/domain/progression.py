@@ -43,8 +43,11 @@ Sports Med 2007;35:897).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
+
+from . import programme as dp
 
 MODELS = ("rm_schedule", "double", "load", "ladder", "isometric", "minutes", "walk_run",
           "none")
@@ -183,3 +186,430 @@ def frequency_text(days_per_week: int | None, weekdays: tuple[int, ...] = (),
         words = {2: "twice a day", 3: "3 times a day"}
         text = f"{text}, {words.get(times_per_day, f'{times_per_day} times a day')}".strip(", ")
     return text
+
+
+# ---- the engine --------------------------------------------------------------------------
+
+WEIGHT_UNITS = ("kg", "lb")
+ISOMETRIC_STEP_S = 5
+MIN_MINUTES = 5
+MIN_HOLD_S = 10
+Verdict = str  # "progress" (a full green week), "hold" or "back_off" (red)
+
+
+def epley_one_rm(load: float, reps: int) -> float:
+    """Estimated one-repetition maximum: 1RM = w x (1 + r / 30) (Epley 1985).
+
+    Args:
+        load: the load lifted (kg or lb).
+        reps: the repetitions it can be lifted for (1-30).
+    """
+    return load * (1 + reps / 30)
+
+
+def rm_load(load: float, from_rm: int, to_rm: int) -> float:
+    """The load for a ``to_rm`` rep-max from a ``from_rm`` rep-max load, by Epley's formula.
+
+    Rounded down to 0.5 (a step towards fewer reps is never lighter than the old load).
+    Example: 60 kg at 15RM -> 64 kg at 12RM (60 x 1.5 / 1.4 = 64.3).
+    """
+    value = epley_one_rm(load, from_rm) / (1 + to_rm / 30)
+    return int(value * 2) / 2
+
+
+def _round_half(value: float) -> float:
+    return round(value * 2) / 2
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def model_of(progression: Any, category: str = "") -> dict[str, Any] | None:
+    """The progression model of an exercise's stored ``progression`` value.
+
+    Args:
+        progression: a model object, a v1 list of steps, or None.
+        category: the exercise's category (mobility without a model means "none").
+
+    Returns:
+        The model object; for a v1 list, the model it describes when it is clear (a
+        rep-max table becomes ``rm_schedule``; a mobility exercise ``none``), else None
+        (the caller falls back to the v1 step walker).
+    """
+    if isinstance(progression, Mapping) and progression.get("model") in MODELS:
+        return dict(progression)
+    if category == "mobility":
+        return {"model": "none"}
+    if isinstance(progression, list):
+        stages = []
+        for step in progression:
+            if not isinstance(step, Mapping) or not isinstance(step.get("rm"), int):
+                break
+            weeks = step.get("weeks")
+            if not (isinstance(weeks, list) and len(weeks) == 2):
+                break
+            stages.append({"weeks": list(weeks), "rm": step["rm"]})
+        else:
+            if stages:
+                return {"model": "rm_schedule", "stages": stages, "load_step": 2.5}
+    return None
+
+
+def keeps_on_red(model: Mapping[str, Any]) -> bool:
+    """True when a red week keeps this exercise's dose (isometrics, stretches, mobility)."""
+    return model.get("red", "keep" if model.get("model") in KEEP_ON_RED else "step_back") \
+        == "keep"
+
+
+def _then_step(dose, model, why: str, make) -> Any:
+    """The first ``then`` text not yet in the notes, as a note suggestion; else a hold."""
+    for text in model.get("then", []):
+        if text not in (dose.notes or ""):
+            return make("notes", dose.notes, (dose.notes + "\n" + text).strip(),
+                        f"{why} Next step: {text}")
+    return None
+
+
+def _stage_index(stages: list, reps: int | None) -> int | None:
+    if reps is None:
+        return None
+    for n, st in enumerate(stages):
+        if st["rm"] == reps:
+            return n
+    # a rep count between the table's: the last stage with at least that many reps
+    best = None
+    for n, st in enumerate(stages):
+        if st["rm"] >= reps:
+            best = n
+    return 0 if best is None else best
+
+
+def _schedule_stage(stages: list, week: int) -> int | None:
+    for n, st in enumerate(stages):
+        if st["weeks"][0] <= week <= st["weeks"][1]:
+            return n
+    return None
+
+
+def _ladder_index(stages: list, dose) -> int | None:
+    for n, st in enumerate(stages):
+        same = all(getattr(dose, k) == st.get(k) for k in ("reps", "hold_s"))
+        if same and ("sets" not in st or st["sets"] == dose.sets):
+            return n
+    kind = "reps" if dose.reps else "hold_s"
+    for n, st in enumerate(stages):
+        if kind in st:
+            return n
+    return None
+
+
+def _with_dose(dose: dp.Dose, changes: dict[str, Any]) -> dp.Dose:
+    return replace(dose, **changes)
+
+
+def _text(dose: dp.Dose) -> str:
+    return dp.dose_text(dose.sets, dose.reps, dose.hold_s, dose.load, dose.load_unit)
+
+
+def _suggest(dose: dp.Dose, kind: str, changes: dict[str, Any], reason: str) -> dp.Suggestion:
+    """A suggestion changing ``changes`` ({field: new}) of ``dose``; the first is primary."""
+    changes = {k: v for k, v in changes.items() if getattr(dose, k) != v}
+    if not changes:
+        return dp.Suggestion(dose.id, "hold", "", None, None, reason)
+    items = [(k, getattr(dose, k), v) for k, v in changes.items()]
+    (f, o, n), *more = items
+    after = _with_dose(dose, changes)
+    words = ("", "") if f == "notes" else (_text(dose), _text(after))
+    return dp.Suggestion(dose.id, kind, f, o, n, reason, more=tuple(more),
+                         dose_before=words[0], dose_after=words[1])
+
+
+def _hold(dose: dp.Dose, reason: str, kind: str = "hold") -> dp.Suggestion:
+    return dp.Suggestion(dose.id, kind, "", None, None, reason)  # type: ignore[arg-type]
+
+
+def _countable(dose: dp.Dose) -> bool:
+    return dose.load_unit in WEIGHT_UNITS
+
+
+# ---- progress ----------------------------------------------------------------------------
+
+def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.Suggestion:
+    why = "A full green week."
+    kind = model["model"]
+
+    def make(field_name: str, old: Any, new: Any, text: str) -> dp.Suggestion:
+        return _suggest(dose, "progress", {field_name: new}, text)
+
+    def then_or_done() -> dp.Suggestion:
+        nxt = _then_step(dose, model, why, make)
+        return nxt or _hold(dose, f"{why} Every step of this exercise's progression is "
+                                  "reached: keep this dose and ask your physio for the next "
+                                  "exercise.")
+
+    if kind == "none":
+        return _hold(dose, f"{why} Stretches and mobility work keep their dose: nothing to "
+                           "progress.")
+    if kind == "rm_schedule":
+        stages = model["stages"]
+        cur = _stage_index(stages, dose.reps)
+        if cur is None:
+            return _hold(dose, f"{why} Give the reps of this heavy slow resistance exercise "
+                               "to follow its rep-max schedule.")
+        target = _schedule_stage(stages, week) if week is not None else cur + 1
+        last_week = stages[-1]["weeks"][1]
+        if week is not None and week > last_week:
+            return _hold(dose, f"{why} The {last_week}-week schedule is complete: keep this "
+                               "dose and ask your physio what comes next.")
+        if target is None:
+            target = cur
+        step = float(model.get("load_step", 2.5))
+        if target > cur:
+            nxt = stages[cur + 1]
+            old_rm, new_rm = stages[cur]["rm"], nxt["rm"]
+            wk = nxt["weeks"]
+            when = f"week {wk[0]}" if wk[0] == wk[1] else f"weeks {wk[0]}-{wk[1]}"
+            if dose.load and _countable(dose):
+                new_load = max(rm_load(dose.load, old_rm, new_rm), dose.load + 0.5)
+                changes = {"reps": new_rm, "load": new_load}
+                heavier = 100 * (epley_one_rm(1, old_rm) / epley_one_rm(1, new_rm) - 1)
+                return _suggest(dose, "progress", changes,
+                                f"{why} The schedule's {when}: {new_rm}RM. {_text(dose)} -> "
+                                f"{_text(_with_dose(dose, changes))}: a {new_rm}RM load is "
+                                f"about {heavier:.0f} % heavier than a {old_rm}RM load "
+                                "(Epley: 1RM = load x (1 + reps / 30)).")
+            return _suggest(dose, "progress", {"reps": new_rm},
+                            f"{why} The schedule's {when}: {new_rm}RM, a load you can lift "
+                            f"only {new_rm} times with good form.")
+        if target < cur:
+            return _hold(dose, f"{why} Already ahead of the schedule ({stages[cur]['rm']}RM "
+                               f"is planned from week {stages[cur]['weeks'][0]}): keep this "
+                               "dose.")
+        if dose.load and _countable(dose):
+            new_load = _round_half(dose.load + step)
+            return _suggest(dose, "progress", {"load": new_load},
+                            f"{why} Same {stages[cur]['rm']}RM, heavier as you get stronger: "
+                            f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}.")
+        return _hold(dose, f"{why} Keep {stages[cur]['rm']}RM: a load you can lift only "
+                           f"{stages[cur]['rm']} times with good form.")
+    if kind == "double":
+        lo, hi = model["reps"]
+        rep_step = int(model.get("rep_step", 2))
+        if dose.reps is not None and dose.reps < hi:
+            new = min(hi, max(lo, dose.reps + rep_step))
+            return _suggest(dose, "progress", {"reps": new},
+                            f"{why} More reps first: {dose.reps} -> {new} (up to {hi}).")
+        if _countable(dose) and (model.get("load_step") or model.get("load_percent")):
+            load = float(dose.load or 0)
+            if model.get("load_step"):
+                new_load = load + float(model["load_step"])
+            else:
+                new_load = max(load + 0.5, _round_half(load * (1 + model["load_percent"] / 100)))
+            new_load = _round_half(new_load)
+            return _suggest(dose, "progress", {"load": new_load, "reps": lo},
+                            f"{why} {hi} reps reached: add load and drop back to {lo} reps: "
+                            f"load {_fmt(load)} -> {_fmt(new_load)} {dose.load_unit}.")
+        return then_or_done()
+    if kind == "load":
+        step, top = float(model["step"]), float(model["max"])
+        load = float(dose.load or 0)
+        if (_countable(dose) or dose.load_unit == "bodyweight") and load < top:
+            new_load = min(top, _round_half(load + step))
+            unit = dose.load_unit if _countable(dose) else "kg"
+            return _suggest(dose, "progress", {"load": new_load, "load_unit": unit},
+                            f"{why} Add {_fmt(step)} {unit}: {_fmt(load)} -> "
+                            f"{_fmt(new_load)} {unit} (up to {_fmt(top)} {unit}).")
+        return then_or_done()
+    if kind == "ladder":
+        stages = model["stages"]
+        cur = _ladder_index(stages, dose)
+        if cur is not None and cur + 1 < len(stages):
+            nxt = stages[cur + 1]
+            new = {k: nxt.get(k) for k in _DOSE_KEYS if k != "sets"}
+            if "sets" in nxt:
+                new["sets"] = nxt["sets"]
+            after = _with_dose(dose, new)
+            return _suggest(dose, "progress", new,
+                            f"{why} Next stage: {_text(dose)} -> {_text(after)}.")
+        return then_or_done()
+    if kind == "isometric":
+        lo, hi = model["hold_s"]
+        hold = dose.hold_s or lo
+        if hold < hi:
+            new = min(hi, hold + (ISOMETRIC_STEP_S if hold < 60 else 15))
+            return _suggest(dose, "progress", {"hold_s": new},
+                            f"{why} Hold longer: {hold} -> {new} s (up to {hi} s).")
+        return then_or_done()
+    if kind == "minutes":
+        minutes = float(dose.load or 0)
+        top = float(model.get("max", 0) or 0)
+        if minutes and (not top or minutes < top):
+            new = max(minutes + 1, round(minutes * (1 + model["percent"] / 100)))
+            if top:
+                new = min(top, new)
+            return _suggest(dose, "progress", {"load": float(new)},
+                            f"{why} About +{_fmt(model['percent'])} % a week: "
+                            f"{_fmt(minutes)} -> {_fmt(float(new))} minutes.")
+        return then_or_done()
+    if kind == "walk_run":
+        lo, hi = model["run_s"]
+        run = dose.hold_s or lo
+        if run < hi:
+            new = min(hi, run + int(model["run_step"]))
+            return _suggest(dose, "progress", {"hold_s": new},
+                            f"{why} Run parts first: run {_bout(run)} -> {_bout(new)} in each "
+                            "block, walk 1 minute, same total minutes.")
+        minutes = float(dose.load or 0)
+        if minutes:
+            new_m = max(minutes + 1, round(minutes * (1 + model["percent"] / 100)))
+            return _suggest(dose, "progress", {"load": float(new_m)},
+                            f"{why} Run parts reached {_bout(run)}: total minutes about "
+                            f"+{_fmt(model['percent'])} %: {_fmt(minutes)} -> "
+                            f"{_fmt(float(new_m))} minutes.")
+        return then_or_done()
+    return _hold(dose, f"{why} Keep this dose.")  # pragma: no cover - MODELS is closed
+
+
+def _bout(seconds: int) -> str:
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds // 60} min {seconds % 60} s" if seconds > 60 else f"{seconds} s"
+
+
+# ---- step back -----------------------------------------------------------------------------
+
+def _step_back(dose: dp.Dose, model: Mapping[str, Any], why: str) -> dp.Suggestion:
+    """One stage back, never to zero (domain.md section 1: reduce load, not to zero)."""
+    kind = model["model"]
+    lowest = _hold(dose, f"{why} This is already the lowest step: keep it (less, not "
+                         "nothing), and take 24-48 h of relative rest from it if it keeps "
+                         "hurting.")
+
+    def back(changes: dict[str, Any], what: str) -> dp.Suggestion:
+        return _suggest(dose, "back_off", changes,
+                        f"{why} One step back: {what} (not to zero).")
+
+    if kind == "rm_schedule":
+        stages = model["stages"]
+        cur = _stage_index(stages, dose.reps)
+        if cur is not None and cur > 0:
+            prev_rm = stages[cur - 1]["rm"]
+            changes: dict[str, Any] = {"reps": prev_rm}
+            if dose.load and _countable(dose):
+                changes["load"] = _round_half(
+                    epley_one_rm(dose.load, stages[cur]["rm"]) / (1 + prev_rm / 30))
+            after = _with_dose(dose, changes)
+            return back(changes, f"back to {prev_rm}RM, {_text(dose)} -> {_text(after)}")
+        step = float(model.get("load_step", 2.5))
+        if dose.load and _countable(dose) and dose.load - step > 0:
+            return back({"load": _round_half(dose.load - step)},
+                        f"load {_fmt(dose.load)} -> {_fmt(_round_half(dose.load - step))} "
+                        f"{dose.load_unit}")
+        return lowest
+    if kind == "double":
+        lo, _hi = model["reps"]
+        rep_step = int(model.get("rep_step", 2))
+        step = model.get("load_step")
+        if dose.reps is not None and dose.reps > lo:
+            new = max(lo, dose.reps - rep_step)
+            return back({"reps": new}, f"{dose.reps} -> {new} reps")
+        if _countable(dose) and dose.load and step and dose.load - float(step) > 0:
+            new_load = _round_half(dose.load - float(step))
+            return back({"load": new_load},
+                        f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}")
+        if dose.sets > 1:
+            return back({"sets": dose.sets - 1}, f"{dose.sets} -> {dose.sets - 1} sets")
+        return lowest
+    if kind == "load":
+        step = float(model["step"])
+        if dose.load and dose.load > 0:
+            new_load = max(0.0, _round_half(dose.load - step))
+            return back({"load": new_load},
+                        f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}")
+        return lowest
+    if kind == "ladder":
+        stages = model["stages"]
+        cur = _ladder_index(stages, dose)
+        if cur is not None and cur > 0:
+            prev = stages[cur - 1]
+            changes = {k: prev.get(k) for k in _DOSE_KEYS if k != "sets"}
+            if "sets" in prev:
+                changes["sets"] = prev["sets"]
+            return back(changes, f"{_text(dose)} -> {_text(_with_dose(dose, changes))}")
+        return lowest
+    if kind == "isometric":
+        hold = dose.hold_s or 0
+        if hold > MIN_HOLD_S:
+            new = max(MIN_HOLD_S, hold - (ISOMETRIC_STEP_S if hold <= 60 else 15))
+            return back({"hold_s": new}, f"hold {hold} -> {new} s")
+        return lowest
+    if kind in ("minutes", "walk_run"):
+        if kind == "walk_run" and dose.hold_s and dose.hold_s > model["run_s"][0]:
+            new = max(model["run_s"][0], dose.hold_s - int(model["run_step"]))
+            return back({"hold_s": new}, f"run {_bout(dose.hold_s)} -> {_bout(new)} in each "
+                                         "block, walk 1 minute")
+        minutes = float(dose.load or 0)
+        if minutes > MIN_MINUTES:
+            new_m = max(float(MIN_MINUTES), float(round(minutes / (1 + model["percent"] / 100))))
+            new_m = min(new_m, minutes - 1)
+            return back({"load": new_m}, f"{_fmt(minutes)} -> {_fmt(new_m)} minutes")
+        return lowest
+    return lowest
+
+
+# ---- advice --------------------------------------------------------------------------------
+
+def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
+           week: int | None = None, red_weeks: int = 0,
+           pain_during: Iterable[int | None] = (), pain_rule: str = "standard",
+           acceptable_pain: int = 5, green_peak_max: int = 2,
+           verdict_reason: str = "") -> dp.Suggestion:
+    """Progression advice for one prescription after a week.
+
+    Args:
+        dose: the prescription's current dose.
+        model: the exercise's progression model (``model_of``).
+        verdict: the week's judgement (``domain.redflags.advice`` kind): "progress" after a
+            full green week with no assessment advised, "back_off" when red, else "hold".
+        week: the programme week the advice is for (1 = the exercise's first week), for
+            ``rm_schedule``; None when unknown.
+        red_weeks: red weeks in a row ending with this one (2 or more: see the physio).
+        pain_during: this exercise's logged pain during (0-10) in the week.
+        pain_rule: "standard" or "tendon" (see the module docstring).
+        acceptable_pain, green_peak_max: the user's thresholds (domain.md section 2).
+        verdict_reason: the week's judgement in words, used as the start of hold reasons.
+
+    Returns:
+        The suggestion: "progress", "hold", "back_off" (one stage back, never to zero) or
+        "see_physio" (after two red weeks in a row: pain not settling despite reduced load,
+        domain.md section 6: book an assessment; keep the reduced dose meanwhile).
+    """
+    pains = [p for p in pain_during if p is not None]
+    worst = max(pains) if pains else None
+    own_limit = acceptable_pain if pain_rule == "tendon" else green_peak_max
+    own_too_much = worst is not None and worst > acceptable_pain
+    if verdict == "back_off" and red_weeks >= 2:
+        return _hold(dose, "Two red weeks in a row: pain is not settling although the load "
+                           "was reduced. Book an assessment with your physio (domain.md "
+                           "section 6: pain worsening despite reduced load). Until then keep "
+                           "the reduced dose, not zero.", kind="see_physio")
+    if own_too_much or verdict == "back_off":
+        why = (f"Pain during this exercise reached {worst}/10, above {acceptable_pain}/10."
+               if own_too_much else "The pain-monitoring light was red this week.")
+        if keeps_on_red(model) and not own_too_much:
+            what = ("Isometric holds can ease tendon pain (Rio et al. 2015)"
+                    if model.get("model") == "isometric" else
+                    "Gentle mobility work does not load the joint much")
+            return _hold(dose, f"{why} Keep this exercise at its dose: {what}.")
+        return _step_back(dose, model, why)
+    if worst is not None and worst > own_limit:
+        return _hold(dose, f"Pain during this exercise reached {worst}/10: acceptable, but "
+                           f"hold the dose until it stays at or below {own_limit}/10.")
+    if verdict != "progress":
+        return _hold(dose, verdict_reason or "Not yet a full green week: keep this dose.")
+    return _progress(dose, model, week)

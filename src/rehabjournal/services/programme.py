@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..domain import adherence as da
 from ..domain import light as light_mod
 from ..domain import programme as dp
 from ..domain import progression, redflags, scales
@@ -580,19 +581,49 @@ def restore_log(day: date, prescription_id: int, previous: dict[str, Any] | None
     repo.replace_log(day, prescription_id, values)
 
 
-def weekly_adherence(start: date, end: date,
-                     programme_id: int | None = None) -> list[dp.WeekAdherence]:
-    """Prescribed against done per calendar week, for the active (or given) programme."""
+def _due_items(start: date, end: date, programme_id: int | None
+               ) -> tuple[list[da.DueItem], list[int]]:
+    """The due items of ``start``..``end`` with the logs that credit them
+    (``domain.adherence.due_items``), and the programme's prescription ids; ([], []) without
+    an active (or given) programme."""
     if programme_id is None:
         prog = repo.active_programme()
         if prog is None:
-            return []
+            return [], []
         programme_id = prog["id"]
     the_plan = plan(programme_id)
     ids = [p.id for ph in the_plan.phases for p in ph.prescriptions]
     logs = {(r["day"], r["prescription"]): r["status"]
             for r in repo.logs_between(start, end, ids)}
-    return dp.weekly_adherence(the_plan, start, end, logs)
+    return da.due_items(the_plan, start, end, logs), ids
+
+
+def weekly_adherence(start: date, end: date,
+                     programme_id: int | None = None) -> list[da.WeekAdherence]:
+    """Exercise days done against exercise days due per calendar week (Monday to Sunday)
+    of ``start``..``end``, for the active (or given) programme; [] without one.
+
+    The rule (``domain.adherence``): a day with something due counts done when at least
+    half of its exercises were logged done (partial counts half), a session moved to
+    another day of the same week counting; a week cut by the range counts its days inside.
+    """
+    items, ids = _due_items(start, end, programme_id)
+    return da.weeks_of(items, start, end) if ids else []
+
+
+def exercise_adherence(start: date, end: date,
+                       programme_id: int | None = None) -> list[da.ExerciseAdherence]:
+    """Per exercise of the active (or given) programme, its days due and done over
+    ``start``..``end`` (the weekly rule applied to each exercise's own items), in the order
+    each first falls due; exercises with no day due in the range are left out."""
+    items, ids = _due_items(start, end, programme_id)
+    rows = repo.prescriptions_with_exercises(ids)
+
+    def exercise_of(prescription_id: int) -> tuple[int, str]:
+        row = rows[prescription_id]
+        return row["exercise"], row["exercise_name"]
+
+    return da.by_exercise(items, exercise_of)
 
 
 def exercise_progression(exercise_id: int, start: date, end: date
@@ -674,6 +705,62 @@ def _verdict(today: date, th: light_mod.Thresholds) -> light_mod.Verdict:
     return redflags.advice(journal, today, th, onset)
 
 
+def _model(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The progression model of a prescription row's exercise (None: a v1 step list)."""
+    try:
+        raw = json.loads(row["exercise_progression"]) if row["exercise_progression"] else None
+    except json.JSONDecodeError:
+        raw = None
+    return progression.model_of(raw, row.get("exercise_category") or "")
+
+
+def _first_weeks(programme_id: int, the_plan: dp.Plan) -> dict[int, date]:
+    """{exercise id: the start of the first phase of the programme that has it}: where
+    the exercise's own week 1 of a rep-max schedule begins."""
+    out: dict[int, date] = {}
+    for phase in the_plan.phases:
+        start = dp.phase_start(the_plan, phase.id)
+        if start is None:
+            continue
+        for row in repo.list_prescriptions(phase.id):
+            out.setdefault(row["exercise"], start)
+    return out
+
+
+def advice_pause(today: date) -> str | None:
+    """Why there is no progression advice as of ``today``, or None when there is.
+
+    No advice in a deload phase (lighter on purpose) or on a phase's last day (the next
+    phase starts with its planned doses, carrying the progress accepted so far).
+    """
+    active = _active_plan()
+    if active is None:
+        return None
+    _pid, the_plan = active
+    phase = dp.phase_on(the_plan, today)
+    if phase is None:
+        return None
+    if phase.deload:
+        return ("A deload phase: the doses are lighter on purpose, so there is no "
+                "progression advice until the next phase.")
+    after = dp.phase_on(the_plan, today + timedelta(days=1))
+    if after is None or after.id != phase.id:
+        return ("This phase ends today: the next one starts with its planned doses, and "
+                "the progress you accepted carries over. No new advice for this phase.")
+    return None
+
+
+def _reason(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
+    """The suggestion's reason, starting with the week's judgement in Today's words."""
+    head = verdict.text if verdict.kind is not None else f"{verdict.text} {verdict.reason}"
+    red = "The pain-monitoring light was red this week."
+    if s.reason.startswith(red):
+        return f"{head} {s.reason[len(red):].strip()}".strip()
+    if s.kind == "progress":
+        return f"{head} {s.reason}".strip()
+    return s.reason
+
+
 def suggestions(today: date) -> list[dp.Suggestion]:
     """Progression advice for each prescription of the active programme's current phase.
 
@@ -681,23 +768,30 @@ def suggestions(today: date) -> list[dp.Suggestion]:
     Today's light shows (``domain.light.week_verdict``) held by the reasons to book an
     assessment Today's banner shows, so the Programme's advice and Today never disagree:
     progress only after a full green week and while no assessment is advised, hold while
-    green before that (even after a red day earlier in the week), during an escalation
-    ("book an assessment before progressing"), amber or waiting for a next-morning
-    rating, back off when the light is red (a red flag too). An exercise whose logged
-    pain during the 7 days ending ``today`` was above the thresholds gets the more
-    careful advice of the two (``domain.programme.advise``), in its own words. A
-    prescription changed in those 7 days gets no new advice yet.
+    green before that, during an escalation, amber or waiting for a next-morning rating,
+    one stage back when the light is red (a red flag too), and "see your physio" after two
+    red weeks in a row (the verdicts as of ``today`` and 7 days before). Each exercise
+    follows its progression model (``domain.progression``): a rep-max schedule counts the
+    exercise's weeks from the first phase of the programme that has it. An exercise
+    whose logged pain during the 7 days ending ``today`` was above its pain rule gets the
+    more careful advice. A prescription changed in those 7 days gets no new advice yet;
+    none at all in a deload phase or on a phase's last day (``advice_pause``).
     """
     active = _active_plan()
     if active is None:
         return []
-    _pid, the_plan = active
+    pid, the_plan = active
     phase = dp.phase_on(the_plan, today)
-    if phase is None or not phase.prescriptions:
+    if phase is None or not phase.prescriptions or advice_pause(today):
         return []
     th = thresholds()
     week_start = today - timedelta(days=6)
     verdict = _verdict(today, th)
+    kind = verdict.kind if verdict.kind in (light_mod.PROGRESS, light_mod.BACK_OFF) else "hold"
+    red_weeks = 0
+    if kind == light_mod.BACK_OFF:
+        before = _verdict(today - timedelta(days=7), th)
+        red_weeks = 2 if before.kind == light_mod.BACK_OFF else 1
     colours = {light_mod.PROGRESS: ["green"], light_mod.BACK_OFF: ["red"]}.get(
         verdict.kind, ["amber"])
     ids = [p.id for p in phase.prescriptions]
@@ -706,84 +800,210 @@ def suggestions(today: date) -> list[dp.Suggestion]:
         pains.setdefault(log["prescription"], []).append(log["pain_during"])
     recent = repo.changed_since(ids, week_start)
     rows = repo.prescriptions_with_exercises(ids)
+    firsts = _first_weeks(pid, the_plan)
+    tomorrow = today + timedelta(days=1)
+    head = verdict.text if verdict.kind is not None else f"{verdict.text} {verdict.reason}"
     out = []
-    for pid in ids:
-        if pid in recent:
+    for p_id in ids:
+        if p_id in recent:
             continue
-        r = rows[pid]
+        r = rows[p_id]
         dose = dp.Dose(r["id"], r["sets"], r["reps"], r["hold_s"], r["load"], r["load_unit"],
                        r["notes"] or "")
-        s = dp.advise(dose, _steps(r["exercise_progression"]), week_colours=colours,
-                      ready=verdict.kind == light_mod.PROGRESS, pain_during=pains.get(pid, ()),
-                      acceptable_pain=th.acceptable_pain, green_peak_max=th.green_peak_max)
-        out.append(dp.Suggestion(s.prescription_id, s.kind, s.field, s.old, s.new,
-                                 _with_verdict(s, verdict), label=r["exercise_name"]))
+        model = _model(r)
+        if model is None:  # a v1 step list of the user's own exercise
+            s = dp.advise(dose, _steps(r["exercise_progression"]), week_colours=colours,
+                          ready=verdict.kind == light_mod.PROGRESS,
+                          pain_during=pains.get(p_id, ()), acceptable_pain=th.acceptable_pain,
+                          green_peak_max=th.green_peak_max)
+            reason = _with_verdict(s, verdict)
+        else:
+            first = firsts.get(r["exercise"])
+            week = (tomorrow - first).days // 7 + 1 if first else None
+            s = progression.advise(
+                dose, model, verdict=kind, week=week, red_weeks=red_weeks,
+                pain_during=pains.get(p_id, ()),
+                pain_rule=r["pain_rule"] or r.get("exercise_pain_rule") or "standard",
+                acceptable_pain=th.acceptable_pain, green_peak_max=th.green_peak_max,
+                verdict_reason=head)
+            reason = _reason(s, verdict)
+        out.append(dp.Suggestion(s.prescription_id, s.kind, s.field, s.old, s.new, reason,
+                                 label=r["exercise_name"], more=s.more,
+                                 dose_before=s.dose_before, dose_after=s.dose_after))
     return out
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+    """A history value: "" for None, whole numbers without ".0" ("40", never "40.0")."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _carried(prescription_id: int, values: dict[str, Any]) -> list[int]:
+    """Later prescriptions of the same exercise in the same programme that the accepted
+    progress carries into: phases with ``carry_progress`` whose planned dose is behind the
+    new one (a lower load, fewer reps at the same load, a shorter hold or fewer minutes),
+    stopping at the first phase that does not carry progress (the physio's plan says
+    otherwise from there)."""
+    row = repo.get_prescription(prescription_id)
+    if row is None:
+        return []
+    prog = repo.programme_of_phase(row["phase"])
+    if prog is None:
+        return []
+    phases = repo.list_phases(prog)
+    ids = [ph["id"] for ph in phases]
+    if row["phase"] not in ids:
+        return []
+    new = {**row, **values}
+    out = []
+    for ph in phases[ids.index(row["phase"]) + 1:]:
+        if not ph.get("carry_progress", True):
+            break
+        for later in repo.list_prescriptions(ph["id"]):
+            if later["exercise"] != row["exercise"] or later["load_unit"] != new["load_unit"]:
+                continue
+            if _behind(later, new):
+                out.append(later["id"])
+    return out
+
+
+def _behind(later: dict[str, Any], new: dict[str, Any]) -> bool:
+    def n(value: Any) -> float:
+        return float(value or 0)
+
+    if n(later["load"]) != n(new["load"]):
+        return n(later["load"]) < n(new["load"])
+    if bool(later["reps"]) != bool(new["reps"]):
+        return False
+    if (later["hold_s"] or 0) != (new["hold_s"] or 0):
+        return n(later["hold_s"]) < n(new["hold_s"])
+    return False
+
+
+DOSE_FIELDS = ("sets", "reps", "hold_s", "load", "load_unit")
 
 
 def accept_suggestion(s: dp.Suggestion, day: date | None = None) -> Edit:
-    """Apply a suggestion to its prescription and record it in the prescription's history
-    ("Accept advice: <exercise>"). A hold changes nothing.
+    """Apply a suggestion to its prescription and record each changed field in the
+    prescription's history ("Accept advice: <exercise>"). Accepted progress also carries
+    into later phases of the programme (``_carried``), recorded in their history. A hold
+    changes nothing.
 
     Returns:
-        The edit; its ``result`` is the history row's id (None for a hold).
+        The edit; its ``result`` is the list of history row ids (None for a hold).
     """
     label = f"Accept advice: {s.label}"
     if not s.changes:
         return no_change(label, scope=PROGRAMME)
-    if s.field not in PRESCRIPTION_FIELDS:
-        raise ValidationError({"field": f"Cannot change {s.field!r}."})
+    for f, _o, _n in s.updates:
+        if f not in PRESCRIPTION_FIELDS:
+            raise ValidationError({"field": f"Cannot change {f!r}."})
     day = day or date.today()
     pid = s.prescription_id
+    values = {f: n for f, _o, n in s.updates}
 
     def do() -> Change:
-        old = _write_prescription(pid, {s.field: s.new})
-        new = _clean_prescription({s.field: s.new})
-        change_id = repo.add_change(pid, day, s.field, _text(s.old), _text(s.new), s.reason)
+        targets = [(pid, s.reason)]
+        if s.kind == "progress" and set(values) & set(DOSE_FIELDS):
+            current = _need(repo.get_prescription(pid), "prescription", pid)
+            dose = {k: values.get(k, current[k]) for k in DOSE_FIELDS}
+            targets += [(later, f"Carried from an earlier phase: {s.reason}")
+                        for later in _carried(pid, {k: v for k, v in dose.items()})]
+        olds: list[tuple[int, dict[str, Any]]] = []
+        news: list[tuple[int, dict[str, Any]]] = []
+        change_ids: list[int] = []
+        for target, why in targets:
+            if target == pid:
+                vals = values
+            else:
+                row = _need(repo.get_prescription(pid), "prescription", pid)
+                vals = {k: row[k] for k in DOSE_FIELDS}
+            old = _write_prescription(target, vals)
+            olds.append((target, old))
+            news.append((target, _clean_prescription(vals)))
+            for f, new in _clean_prescription(vals).items():
+                if old.get(f) != new:
+                    change_ids.append(repo.add_change(target, day, f, _text(old.get(f)),
+                                                      _text(new), why))
         state: dict[str, Any] = {}
 
         def undo() -> None:
-            repo.update_prescription(pid, old)
-            state["row"] = repo.delete_change(change_id)
+            for target, old in olds:
+                repo.update_prescription(target, old)
+            state["rows"] = [repo.delete_change(c) for c in change_ids]
 
         def redo() -> None:
-            repo.update_prescription(pid, new)
-            repo.restore_change(state["row"])
+            for target, new in news:
+                repo.update_prescription(target, new)
+            for row in state["rows"]:
+                repo.restore_change(row)
 
-        return Change(undo=undo, redo=redo, result=change_id)
+        return Change(undo=undo, redo=redo, result=change_ids)
 
     return _edit(label, do, saved="Prescription updated")
 
 
-def revert_suggestion(s: dp.Suggestion, change_id: int | None) -> Edit:
-    """Take back an accepted suggestion: the old value back and its history row removed."""
+def revert_suggestion(s: dp.Suggestion, change_ids: list[int] | int | None) -> Edit:
+    """Take back an accepted suggestion: the old values back (also where the progress was
+    carried into later phases) and its history rows removed.
+
+    Args:
+        s: the accepted suggestion.
+        change_ids: ``accept_suggestion``'s result.
+    """
     label = f"Revert advice: {s.label}"
-    if change_id is None:
+    if change_ids is None:
         return no_change(label, scope=PROGRAMME)
+    ids = [change_ids] if isinstance(change_ids, int) else list(change_ids)
     pid = s.prescription_id
-    old = _clean_prescription({s.field: s.old})
-    new = _clean_prescription({s.field: s.new})
 
     def do() -> Change:
         _need(repo.get_prescription(pid), "prescription", pid)
-        state = {"row": repo.delete_change(change_id)}
-        repo.update_prescription(pid, old)
+        rows = [r for r in (repo.delete_change(c) for c in ids) if r is not None]
+        before: dict[int, dict[str, Any]] = {}
+        after: dict[int, dict[str, Any]] = {}
+        for r in rows:
+            target = r["prescription"]
+            current = repo.get_prescription(target)
+            if current is None:
+                continue
+            f = r["field_name"]
+            before.setdefault(target, {})[f] = current[f]
+            after.setdefault(target, {})[f] = _clean_prescription(
+                {f: _parse_value(f, r["old_value"])})[f]
+        for target, vals in after.items():
+            repo.update_prescription(target, vals)
 
         def undo() -> None:
-            repo.update_prescription(pid, new)
-            repo.restore_change(state["row"])
+            for target, vals in before.items():
+                repo.update_prescription(target, vals)
+            for r in rows:
+                repo.restore_change(r)
 
         def redo() -> None:
-            repo.update_prescription(pid, old)
-            state["row"] = repo.delete_change(change_id)
+            for r in rows:
+                repo.delete_change(r["id"])
+            for target, vals in after.items():
+                repo.update_prescription(target, vals)
 
         return Change(undo=undo, redo=redo)
 
     return _edit(label, do)
+
+
+def _parse_value(field_name: str, text: str) -> Any:
+    """A history row's text value back to the field's value ("" is None)."""
+    if text == "" and field_name not in TEXT_FIELDS:
+        return None
+    if field_name in ("load",):
+        return float(text)
+    if field_name in ("sets", "reps", "hold_s", "rest_s", "days_per_week", "times_per_day"):
+        return int(float(text))
+    return text
 
 
 # ---- exercise library --------------------------------------------------------------------

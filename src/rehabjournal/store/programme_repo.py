@@ -338,7 +338,8 @@ def programme_of_phase(phase_id: int) -> int | None:
 
 
 def prescriptions_with_exercises(ids: list[int]) -> dict[int, Row]:
-    """{prescription id: row with ``exercise_name`` and ``exercise_progression``}."""
+    """{prescription id: row with ``exercise_name``, ``exercise_progression``,
+    ``exercise_category`` and ``exercise_pain_rule``}."""
     if not ids:
         return {}
     rows = (m.Prescription.select(m.Prescription, m.Exercise).join(m.Exercise)
@@ -347,6 +348,8 @@ def prescriptions_with_exercises(ids: list[int]) -> dict[int, Row]:
     for r in rows:
         d = _prescription(r)
         d["exercise_progression"] = r.exercise.progression
+        d["exercise_category"] = r.exercise.category
+        d["exercise_pain_rule"] = r.exercise.pain_rule
         out[r.id] = d
     return out
 
