@@ -441,8 +441,10 @@ class AdherenceModel(ListTableModel):
         return None
 
 
-KIND_TEXT = {"progress": "Progress", "hold": "Hold", "back_off": "Back off"}
-KIND_COLOUR = {"progress": "#2e7d32", "hold": "#8d6e00", "back_off": "#c62828"}
+KIND_TEXT = {"progress": "Progress", "hold": "Hold", "back_off": "Back off",
+             "see_physio": "See your physio"}
+KIND_COLOUR = {"progress": "#2e7d32", "hold": "#8d6e00", "back_off": "#c62828",
+               "see_physio": "#c62828"}
 FIELD_TEXT = {"reps": "reps", "hold_s": "hold (s)", "load": "load", "sets": "sets",
               "notes": "notes"}
 
@@ -459,6 +461,8 @@ class SuggestionModel(ListTableModel):
             return "-"
         if s.field == "notes":
             return "add note: " + str(s.new).splitlines()[-1]
+        if s.dose_before and s.dose_after and (s.more or s.field in ("reps", "hold_s")):
+            return f"{s.dose_before} -> {s.dose_after}"
         return f"{FIELD_TEXT.get(s.field, s.field)} {s.old if s.old is not None else '-'} -> " \
                f"{s.new:g}" if isinstance(s.new, int | float) else f"{s.field}: {s.new}"
 

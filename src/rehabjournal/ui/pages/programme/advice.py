@@ -28,6 +28,9 @@ from ...edit_path import apply_edit
 from ...programme_models import ROW_ROLE, AdherenceModel, SuggestionModel
 
 ADHERENCE_WEEKS = 8
+ADVICE_NOTE = ("Advice follows the pain-monitoring light of the last 7 days, the pain you "
+               "logged during each exercise and each exercise's published schedule. It is "
+               "information, not medical advice.")
 
 
 class AdviceTab(QWidget):
@@ -61,9 +64,8 @@ class AdviceTab(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.accept_button = QPushButton("&Accept advice")
         self.ignore_button = QPushButton("&Ignore")
-        self.advice_note = QLabel(
-            "Advice follows the pain-monitoring light of the last 7 days and the pain you "
-            "logged during each exercise. It is information, not medical advice.")
+        self.advice_note = QLabel(ADVICE_NOTE)
+        self.advice_note.setObjectName("adviceNote")
         self.advice_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
@@ -105,8 +107,10 @@ class AdviceTab(QWidget):
             pct = f"{100 * total_d / total_p:.0f} %" if total_p else "-"
             self.summary.setText(f"<b>{prog['name']}</b>: {total_d:g} of {total_p} "
                                  f"prescribed sessions done ({pct}).")
+        pause = ps.advice_pause(today)
+        self.advice_note.setText(pause or ADVICE_NOTE)
         rows = [s for s in ps.suggestions(today) if self._key(s) not in self.ignored]
-        rows.sort(key=lambda s: {"back_off": 0, "progress": 1, "hold": 2}[s.kind])
+        rows.sort(key=lambda s: {"see_physio": 0, "back_off": 1, "progress": 2, "hold": 3}[s.kind])
         self.advice.set_suggestions(rows)
         self.advice_view.resizeRowsToContents()
         if rows:

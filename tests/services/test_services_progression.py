@@ -1,0 +1,141 @@
+"""Progression advice through the journal: the scenario table's rows that need a programme
+(weeks of a schedule, deload weeks, a phase's end, progress carried, red weeks in a row)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from rehabjournal.services import journal as js
+from rehabjournal.services import programme as ps
+from rehabjournal.store.library import sync_shipped_exercises
+
+START = date(2026, 3, 2)  # Monday
+HSR = {"model": "rm_schedule", "load_step": 2.5,
+       "stages": [{"weeks": [1, 1], "rm": 15}, {"weeks": [2, 3], "rm": 12},
+                  {"weeks": [4, 5], "rm": 10}, {"weeks": [6, 8], "rm": 8},
+                  {"weeks": [9, 12], "rm": 6}]}
+LEG_RAISE = {"model": "load", "step": 0.5, "max": 1.5}
+DOUBLE = {"model": "double", "reps": [8, 15], "rep_step": 2, "load_step": 5}
+
+
+@pytest.fixture
+def lib(journal):
+    sync_shipped_exercises()
+    return journal
+
+
+def _exercise(name: str, model: dict, category: str = "strength") -> int:
+    return ps.add_exercise({"name": name, "category": category, "default_sets": 3,
+                            "default_reps": 10, "load_unit": "kg",
+                            "progression": json.dumps(model)}).result
+
+
+def _days(first: date, last: date, session_pain: int | None) -> None:
+    """Morning pain 0 every day (no "not improved" escalation); a rehab session every other
+    day with ``session_pain``."""
+    day = first
+    while day <= last:
+        js.save_checkin(day, {"morning_pain": 0})
+        if session_pain is not None and (day - first).days % 2 == 0:
+            js.add_session(day, {"kind": "rehab", "minutes": 30, "pain_during": session_pain,
+                                 "pain_after": min(session_pain, 1)})
+        day += timedelta(days=1)
+
+
+def _programme(phases: list[tuple[int, bool, list[dict]]], carry: tuple[bool, ...] = ()
+               ) -> list[list[int]]:
+    """A programme from START with phases (weeks, deload, prescriptions); returns their ids."""
+    pid = ps.create_programme("Plan", START, active=True).result
+    out = []
+    for n, (weeks, deload, items) in enumerate(phases):
+        values = {"name": f"Phase {n + 1}", "weeks": weeks, "deload": deload}
+        if n < len(carry):
+            values["carry_progress"] = carry[n]
+        phase = ps.add_phase(pid, values).result
+        out.append([ps.add_prescription(phase, {"weekdays": "0,2,4", **item}).result
+                    for item in items])
+    return out
+
+
+def test_hsr_through_twelve_green_weeks_follows_the_table(lib):
+    hsr = _exercise("My HSR squat", HSR)
+    ((pres,),) = _programme([(12, False, [{"exercise": hsr, "sets": 4, "reps": 15,
+                                           "load": 60.0, "load_unit": "kg"}])])
+    _days(START - timedelta(days=21), START + timedelta(days=84), 1)
+    doses = [(15, 60.0)]
+    for week in range(1, 12):
+        today = START + timedelta(days=7 * week - 1)  # the Sunday ending programme week
+        (s,) = ps.suggestions(today)
+        assert s.kind == "progress", (week, s.reason)
+        assert s.reason.startswith("Green:")
+        ps.accept_suggestion(s, today)
+        p = ps.get_prescription(pres)
+        doses.append((p["reps"], p["load"]))
+    assert [r for r, _ in doses] == [15, 12, 12, 10, 10, 8, 8, 8, 6, 6, 6, 6]
+    loads = [w for _, w in doses]
+    assert all(b > a for a, b in zip(loads, loads[1:], strict=False))
+    history = ps.prescription_history(pres)
+    assert ("reps", "15", "12") in [(h["field_name"], h["old_value"], h["new_value"])
+                                    for h in history]
+    assert ("load", "60", "64") in [(h["field_name"], h["old_value"], h["new_value"])
+                                    for h in history]
+
+
+def test_no_advice_in_a_deload_week_or_on_a_phase_last_day(lib):
+    bridge = _exercise("My bridge", DOUBLE)
+    _programme([(2, False, [{"exercise": bridge, "sets": 3, "reps": 10}]),
+                (1, True, [{"exercise": bridge, "sets": 2, "reps": 10}]),
+                (2, False, [{"exercise": bridge, "sets": 3, "reps": 10}])])
+    _days(START - timedelta(days=21), START + timedelta(days=35), 1)
+    assert ps.suggestions(START + timedelta(days=9))  # inside phase 1: advice
+    last_day = START + timedelta(days=13)
+    assert ps.suggestions(last_day) == []
+    assert "phase ends today" in ps.advice_pause(last_day)
+    deload = START + timedelta(days=18)
+    assert ps.suggestions(deload) == []
+    assert "deload" in ps.advice_pause(deload).lower()
+    assert ps.advice_pause(START + timedelta(days=30)) is None
+
+
+def test_accepted_progress_carries_into_the_next_phase(lib):
+    raise_ = _exercise("My leg raise", LEG_RAISE)
+    item = {"exercise": raise_, "sets": 3, "reps": 15, "load": 0.5, "load_unit": "kg"}
+    (first,), (second,), (third,) = _programme(
+        [(2, False, [item]), (2, False, [item]), (2, False, [{**item, "load": 0.5}])],
+        carry=(True, True, False))
+    _days(START - timedelta(days=21), START + timedelta(days=20), 1)
+    (s,) = ps.suggestions(START + timedelta(days=9))
+    assert s.updates == [("load", 0.5, 1)]
+    edit = ps.accept_suggestion(s, START + timedelta(days=9))
+    assert ps.get_prescription(first)["load"] == 1.0
+    assert ps.get_prescription(second)["load"] == 1.0  # carried
+    assert ps.get_prescription(third)["load"] == 0.5  # the physio's plan resets it here
+    (carried,) = ps.prescription_history(second)
+    assert carried["reason"].startswith("Carried from an earlier phase")
+    edit.undo()
+    assert ps.get_prescription(second)["load"] == 0.5
+    assert ps.prescription_history(second) == []
+    edit.redo()
+    assert ps.get_prescription(second)["load"] == 1.0
+    ps.revert_suggestion(s, edit.result)
+    assert ps.get_prescription(first)["load"] == 0.5
+    assert ps.get_prescription(second)["load"] == 0.5
+
+
+def test_red_once_steps_back_and_red_twice_says_see_the_physio(lib):
+    bridge = _exercise("My leg press", DOUBLE)
+    ((pres,),) = _programme([(8, False, [{"exercise": bridge, "sets": 3, "reps": 12,
+                                          "load": 40.0, "load_unit": "kg"}])])
+    today = START + timedelta(days=30)
+    _days(START - timedelta(days=21), today - timedelta(days=7), 1)
+    _days(today - timedelta(days=6), today, 7)
+    (s,) = ps.suggestions(today)
+    assert s.kind == "back_off" and s.updates == [("reps", 12, 10)]
+    assert s.reason.startswith("Red:") and "not to zero" in s.reason
+    _days(today - timedelta(days=13), today - timedelta(days=7), 7)
+    (s,) = ps.suggestions(today)
+    assert s.kind == "see_physio" and not s.changes
+    assert "Book an assessment" in s.reason
