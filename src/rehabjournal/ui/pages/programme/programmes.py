@@ -30,6 +30,7 @@ from ...edit_path import apply_edit
 from ...programme_models import ID_ROLE, ProgrammeListModel
 from .editor import ProgrammeEditor
 from .files import ProgrammeFiles
+from .sheet import ProgrammeSheetAction
 
 FIRST_PHASE = {"name": "Phase 1", "weeks": 2}
 
@@ -74,6 +75,7 @@ class ProgrammesTab(QSplitter):
         self.import_button.setToolTip("Import a programme file, e.g. one sent by your physio")
         self.export_button.setToolTip("Save this programme as a file to share")
         self.calendar_button.setToolTip("Save the planned sessions for your calendar app")
+        self.sheet = ProgrammeSheetAction(ctx, self)  # "Programme sheet..." and Ctrl+P
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +85,7 @@ class ProgrammesTab(QSplitter):
                     (self.duplicate_button, self.delete_button),
                     (self.activate_button,),
                     (self.import_button, self.export_button),
-                    (self.calendar_button,)):
+                    (self.calendar_button, self.sheet.button)):
             h = QHBoxLayout()
             for w in row:
                 h.addWidget(w)
@@ -142,7 +144,7 @@ class ProgrammesTab(QSplitter):
         pid = self.current_programme_id()
         prog = ps.get_programme(pid) if pid else None
         for w in (self.editor, self.duplicate_button, self.delete_button, self.export_button,
-                  self.calendar_button, self.activate_button):
+                  self.calendar_button, self.activate_button, self.sheet.button):
             w.setEnabled(prog is not None)
         if prog:
             self.activate_button.setText("Deactivate" if prog["active"] else "Make &active")

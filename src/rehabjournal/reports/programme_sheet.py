@@ -1,0 +1,561 @@
+"""The programme sheet: a printable handout a patient can follow, with boxes to tick.
+
+``write_programme_sheet(path, programme_id=None)`` writes the sheet of a programme (the
+active one by default) and returns its pages; ``programme_sheet_bytes`` returns the same
+PDF as bytes (previews). ``build_sheet(data, out)`` lays out ``services.programme_sheet``'s
+``SheetData``: the header (programme, clinician and contact, start and review dates), how
+to use the sheet (the pain scale with the journal's thresholds, when to stop), the phases
+at a glance, then per phase its weeks and dates, goal, criteria to move on and deload
+mark, one card per exercise (dose in words, side, how often, effort, how to do it, what to
+watch, pain rule, the physio's notes, picture or video link) and a tick grid: a row per
+exercise, a column per week, a box per prescribed session.
+
+The report's styles, fonts and page furniture are reused (``reports.styles``, the
+flowable helpers of ``reports.flowables``, the two-pass footer canvas of
+``reports.builder``): every page says "page x of y" and ``reports.DISCLAIMER``. Long texts
+(notes of thousands of characters, text without spaces) split across pages: the cards and
+the grid split inside a row (``splitInRow``) rather than raise a ``LayoutError``.
+
+Errors: ``ReportWriteError`` (a ``StorageError``) when the file cannot be written, with no
+partial file left; ``NotFoundError`` when there is no such programme (or none is active).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
+
+from .. import __version__
+from ..domain import scales
+from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, sheet_data
+from . import DISCLAIMER, normalise_paper
+from . import flowables as fl
+from . import styles as st
+from .builder import ReportWriteError, _footer_canvas
+
+WEEKS_PER_GRID = 3
+"""Week columns of one tick grid at most (a week of daily boxes fits one column); a
+longer phase gets more grids, of even sizes."""
+
+_DAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+DEFAULT_PAPER = "A4"
+
+
+# ---- the tick boxes ----------------------------------------------------------------------
+
+class TickBoxes(Flowable):
+    """Boxes to tick by hand: one column per session of a week, labelled with its weekday
+    (and its day of the month when the programme has dates) when the physio named the days,
+    one row of boxes per time of day. Columns that do not fit the width wrap onto another
+    line.
+
+    Args:
+        labels: per column, its label lines (``()`` for none), e.g. ``("Mo", "29")``.
+        rows: boxes per column (times a day).
+    """
+
+    BOX = 4.4 * mm
+    GAP = 1.2 * mm
+    LINE = 2.3 * mm
+
+    def __init__(self, labels: list[tuple[str, ...]], rows: int = 1):
+        super().__init__()
+        self.labels = labels or [()]
+        self.rows = max(1, rows)
+        self._per_line = len(self.labels)
+
+    def _label_height(self) -> float:
+        return max(len(label) for label in self.labels) * self.LINE
+
+    def _line_height(self) -> float:
+        return self._label_height() + self.rows * (self.BOX + self.GAP)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        step = self.BOX + self.GAP
+        self._per_line = max(1, min(len(self.labels), int((availWidth + self.GAP) // step)))
+        lines = -(-len(self.labels) // self._per_line)
+        self.width = self._per_line * step - self.GAP
+        self.height = lines * self._line_height() - self.GAP
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        step = self.BOX + self.GAP
+        label_h = self._label_height()
+        c.saveState()
+        c.setStrokeColor(st.INK)
+        c.setLineWidth(0.6)
+        c.setFillColor(st.MUTED)
+        c.setFont(st.FONT, 5.5)
+        for i, label in enumerate(self.labels):
+            line, col = divmod(i, self._per_line)
+            x = col * step
+            y = self.height - line * self._line_height()
+            for n, text in enumerate(label):
+                c.drawCentredString(x + self.BOX / 2, y - (n + 1) * self.LINE + 0.5 * mm, text)
+            y -= label_h
+            for _r in range(self.rows):
+                y -= self.BOX
+                c.rect(x, y, self.BOX, self.BOX, stroke=1, fill=0)
+                y -= self.GAP
+        c.restoreState()
+
+
+def _session_labels(ex: SheetExercise, week_start: date | None) -> list[tuple[str, ...]]:
+    """The labels of an exercise's boxes in one programme week, in the order of its days:
+    ("Mo", "29") with dates, ("Mo",) without; none when the physio named no days."""
+    if not ex.weekdays:
+        return [()] * max(1, ex.days_per_week)
+    first = week_start.weekday() if week_start else 0
+    out = []
+    for d in sorted(ex.weekdays, key=lambda d: (d - first) % 7):
+        if week_start is None:
+            out.append((_DAY_LABELS[d],))
+        else:
+            day = week_start + timedelta(days=(d - first) % 7)
+            out.append((_DAY_LABELS[d], str(day.day)))
+    return out
+
+
+def _chunks(weeks: int, most: int = WEEKS_PER_GRID) -> list[range]:
+    """Weeks 1..``weeks`` in even groups of at most ``most``: 4 -> 1-2, 3-4; 5 -> 1-3, 4-5."""
+    groups = -(-weeks // most)
+    size, extra = divmod(weeks, groups)
+    out, first = [], 1
+    for g in range(groups):
+        n = size + (1 if g < extra else 0)
+        out.append(range(first, first + n))
+        first += n
+    return out
+
+
+# ---- page furniture ----------------------------------------------------------------------
+
+def _footer(data: SheetData, pages_out: list[int]):
+    """The report's footer canvas ("page x of y" once the pages are counted) with the
+    programme's name in the middle."""
+    base = _footer_canvas(SimpleNamespace(start=data.made, end=data.made, initials=""),
+                          pages_out)
+    name = data.name if len(data.name) <= 60 else data.name[:59] + "…"
+
+    class SheetCanvas(base):
+        def _draw_footer(self, total: int) -> None:
+            width, _height = self._pagesize
+            y = st.MARGIN - 7 * mm
+            self.saveState()
+            self.setStrokeColor(st.RULE)
+            self.setLineWidth(0.5)
+            self.line(st.MARGIN, y + 4 * mm, width - st.MARGIN, y + 4 * mm)
+            self.setFillColor(st.MUTED)
+            self.setFont(st.FONT, 7.5)
+            self.drawString(st.MARGIN, y, DISCLAIMER)
+            self.drawCentredString(width / 2, y, name)
+            self.drawRightString(width - st.MARGIN, y, f"page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return SheetCanvas
+
+
+def _date(day: date | None) -> str:
+    return fl.fmt_date(day, weekday=True) if day else ""
+
+
+@cache
+def _cell_bullet() -> ParagraphStyle:
+    """The report's bullet at the size of table cells."""
+    cell = st.stylesheet()["cell"]
+    return ParagraphStyle("cell_bullet", parent=st.stylesheet()["bullet"],
+                          fontSize=cell.fontSize, leading=cell.leading, leftIndent=9)
+
+
+def _cap(text: str) -> str:
+    """The first letter upper case, the rest as written ("3 days a week (Mon, Wed)")."""
+    return text[:1].upper() + text[1:]
+
+
+def _para(text: str, style: str = "cell") -> Paragraph:
+    """Plain text (escaped) with its line breaks kept."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), st.stylesheet()[style])
+
+
+# ---- page one ----------------------------------------------------------------------------
+
+def header_block(data: SheetData, width: float) -> list[Flowable]:
+    """Title, who it is for, and the programme's dates and clinician."""
+    s = st.stylesheet()
+    out: list[Flowable] = [_para(data.name, "title")]
+    sub = "Your home exercise programme"
+    if data.patient:
+        sub += f" for {data.patient}"
+    out.append(_para(sub, "muted"))
+    out.append(Spacer(1, 2 * mm))
+
+    if data.start:
+        start = _date(data.start)
+        end = _date(data.end) if data.end else "-"
+        length = f"{data.weeks} week{'s' if data.weeks != 1 else ''}"
+    else:
+        start = "Not set: week 1 is the week you start"
+        end = "-"
+        length = f"{data.weeks} week{'s' if data.weeks != 1 else ''}"
+    pairs = [
+        ("Starts", start), ("Ends", f"{end} ({length})" if data.start else length),
+        ("Clinician", data.clinician or "-"), ("Contact", data.contact or "-"),
+        ("Review", _date(data.review) or "-"), ("Sheet made", fl.fmt_date(data.made)),
+    ]
+    rows = []
+    for i in range(0, len(pairs), 2):
+        row = []
+        for label, value in pairs[i:i + 2]:
+            row += [_para(label, "cell_bold"), _para(value)]
+        rows.append(row)
+    w = width
+    table = Table(rows, colWidths=[0.13 * w, 0.37 * w, 0.13 * w, 0.37 * w], hAlign="LEFT",
+                  splitInRow=1)
+    table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), header=False))
+    out.append(table)
+    if data.notes:
+        out += [Spacer(1, 2 * mm), Paragraph("<b>From your physio:</b> "
+                                             + escape(data.notes).replace("\n", "<br/>"),
+                                             s["body"])]
+    return out + [Spacer(1, 3 * mm)]
+
+
+def how_to_block(data: SheetData, width: float) -> list[Flowable]:
+    """How to use the sheet, the pain scale, and when to stop and get care."""
+    s = st.stylesheet()
+    lines = [
+        "Do the exercises of the phase you are in, on the days shown. Each time you do an "
+        "exercise, tick one of its boxes in the phase's tick grid (days are labelled when "
+        "your physio chose them; unlabelled boxes mean any days of the week). A second row "
+        "of boxes is for exercises done twice a day.",
+        escape(data.pain_scale),
+    ]
+    if any(ph.criteria for ph in data.phases):
+        lines.append("Move on to the next phase when you meet its criteria to move on, and "
+                     "your physio agrees.")
+    lines.append("A deload phase is lighter on purpose: keep to its doses even if you feel "
+                 "good." if any(ph.deload for ph in data.phases) else
+                 "If a dose is too hard, or pain goes above the limit, do less next time "
+                 "rather than stopping altogether.")
+    urgent = [label for label, tier in scales.RED_FLAGS.values() if tier == scales.URGENT]
+    tier = scales.FLAG_TIERS[scales.URGENT]
+    cells: list[Flowable] = [Paragraph("How to use this sheet", s["box_title"])]
+    cells += [Paragraph(line, s["bullet"], bulletText="•") for line in lines]
+    cells.append(Paragraph(
+        f'<font color="{tier.colour}"><b>Stop and {escape(tier.heading.lower())} if</b></font>'
+        f": {escape('; '.join(u[0].lower() + u[1:] for u in urgent))}. "
+        f"{escape(tier.advice)}", s["bullet"], bulletText=tier.symbol))
+    table = Table([[cells]], colWidths=[width], hAlign="LEFT", splitInRow=1)
+    table.setStyle(st.table_style(
+        ("BOX", (0, 0), (-1, -1), 0.5, st.RULE),
+        ("BACKGROUND", (0, 0), (-1, -1), st.ZEBRA),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        header=False,
+    ))
+    return [table, Spacer(1, 3 * mm)]
+
+
+def _weeks_text(ph: SheetPhase) -> str:
+    first, last = ph.first_week, ph.first_week + ph.weeks - 1
+    weeks = f"Week {first}" if first == last else f"Weeks {first}-{last}"
+    if ph.start and ph.end:
+        weeks += f": {fl.fmt_date(ph.start, weekday=True)} to {fl.fmt_date(ph.end, weekday=True)}"
+    return weeks
+
+
+def _short(text: str, phase: int, most: int = 240) -> str:
+    """A goal for the overview: whole when short, else cut at a word ("... (see phase 2)")."""
+    if not text:
+        return "-"
+    if len(text) <= most:
+        return text
+    cut = text[:most].rsplit(" ", 1)[0] if " " in text[:most] else text[:most]
+    return f"{cut}… (see phase {phase})"
+
+
+def overview_table(data: SheetData, width: float) -> list[Flowable]:
+    """The phases at a glance."""
+    out: list[Flowable] = [fl.H("The phases at a glance")]
+    if not data.phases:
+        return out + [fl.P("This programme has no phases yet: ask your physio to add them.",
+                           "muted")]
+    rows: list[list] = [[fl.P(h, "cell_bold") for h in ("Phase", "When", "Goal")]]
+    cmds = []
+    for i, ph in enumerate(data.phases, start=1):
+        name = f"{ph.number}. {ph.name}"
+        marks = []
+        if ph.deload:
+            marks.append("deload (lighter)")
+        if ph.current:
+            marks.append("you are here")
+        cell = [_para(name, "cell_bold")] + ([_para(", ".join(marks), "small")] if marks else [])
+        rows.append([cell, _para(_weeks_text(ph)), _para(_short(ph.goal, ph.number))])
+        if ph.current:
+            cmds.append(("BACKGROUND", (0, i), (-1, i), st.LIGHT_TINTS["green"]))
+        elif ph.deload:
+            cmds.append(("BACKGROUND", (0, i), (-1, i), st.LIGHT_TINTS["amber"]))
+    u = width / 100
+    table = Table(rows, colWidths=[28 * u, 30 * u, 42 * u], repeatRows=1, hAlign="LEFT",
+                  splitInRow=1)
+    table.setStyle(st.table_style(*cmds))
+    return out + [table]
+
+
+# ---- a phase -----------------------------------------------------------------------------
+
+def phase_heading(ph: SheetPhase, width: float) -> list[Flowable]:
+    out: list[Flowable] = [_para(f"Phase {ph.number}: {ph.name}", "h2"),
+                           _para(_weeks_text(ph), "body")]
+    if ph.current:
+        out.append(_para("This is your current phase.", "cell_bold"))
+    notes: list[tuple[str, str]] = []
+    if ph.deload:
+        notes.append(("Deload", "A lighter phase on purpose, so that your body recovers and "
+                      "adapts. Keep to these doses even if you feel good."))
+    if ph.goal:
+        notes.append(("Goal", ph.goal))
+    if ph.criteria:
+        notes.append(("Move on when", ph.criteria))
+    if notes:
+        rows = [[_para(label, "cell_bold"), _para(text)] for label, text in notes]
+        cmds = [("BACKGROUND", (0, 0), (-1, 0), st.LIGHT_TINTS["amber"])] if ph.deload else []
+        table = Table(rows, colWidths=[0.16 * width, 0.84 * width], hAlign="LEFT",
+                      splitInRow=1)
+        table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), *cmds,
+                                      header=False))
+        out += [Spacer(1, 1.5 * mm), table]
+    out.append(Spacer(1, 2 * mm))
+    if not ph.exercises:
+        out.append(fl.P("No exercises in this phase yet.", "muted"))
+    return out
+
+
+def _media(ex: SheetExercise) -> Paragraph:
+    if ex.media_is_link:
+        return Paragraph(f'<a href={quoteattr(ex.media)} color="#1c5d99"><u>'
+                         f"{escape(ex.media)}</u></a>", st.stylesheet()["cell"])
+    return _para(f"On this computer: {ex.media}")
+
+
+def exercise_card(ex: SheetExercise, width: float,
+                  shown_in: tuple[int, int] | None = None) -> Flowable:
+    """One exercise: name, then label and value rows (only those with something to say).
+
+    Args:
+        shown_in: (phase, exercise number) where this exercise's instructions and cues were
+            already printed; they are then referred to, not repeated.
+    """
+    s = st.stylesheet()
+    rows: list[list] = [[Paragraph(f"{ex.number}. {escape(ex.name)}", s["box_title"]), ""]]
+    items: list[tuple[str, object]] = [
+        ("Dose", Paragraph(f"<b>{escape(ex.dose_line)}</b>", s["cell"])),
+    ]
+    if ex.side:
+        items.append(("Side", _para(_cap(ex.side))))
+    if ex.frequency:
+        items.append(("How often", _para(_cap(ex.frequency))))
+    if ex.effort:
+        items.append(("Effort", _para(ex.effort)))
+    if shown_in is not None and (ex.instructions or ex.cues):
+        items.append(("How to do it", _para(
+            f"See phase {shown_in[0]}, exercise {shown_in[1]}: how to do it and what to "
+            "watch for.")))
+        ex_cues: tuple[str, ...] = ()
+    else:
+        if ex.instructions:
+            items.append(("How to do it", _para(ex.instructions)))
+        ex_cues = ex.cues
+    if ex_cues:
+        items.append(("Watch for", [Paragraph(escape(c), _cell_bullet(), bulletText="•")
+                                    for c in ex_cues]))
+    items.append(("Pain", _para(ex.pain_rule)))
+    if ex.notes:
+        items.append(("From your physio", _para(ex.notes)))
+    if ex.media:
+        items.append(("Picture or video", _media(ex)))
+    rows += [[_para(label, "cell_bold"), value] for label, value in items]
+    table = Table(rows, colWidths=[0.18 * width, 0.82 * width], hAlign="LEFT",
+                  splitInRow=1, repeatRows=1)
+    table.setStyle(st.table_style(
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_BG),
+        ("BOX", (0, 0), (-1, -1), 0.75, st.MUTED),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, st.MUTED),
+        header=False,
+    ))
+    return table
+
+
+def tick_grid(ph: SheetPhase, width: float) -> list[Flowable]:
+    """A row per exercise, a column per week (3 at most per grid), a box per session."""
+    if not ph.exercises:
+        return []
+    out: list[Flowable] = []
+    name_w = 0.28 * width
+    week_w = (width - name_w) / WEEKS_PER_GRID
+    for weeks in _chunks(ph.weeks):
+        head: list = [fl.P("Exercise", "cell_bold")]
+        for k in weeks:
+            text = f"Week {ph.first_week + k - 1}"
+            start = ph.week_start(k)
+            if start is not None:
+                text += f"\n{fl.fmt_span(start, start + timedelta(days=6))}"
+            head.append(_para(text, "cell_bold"))
+        rows: list[list] = [head]
+        for ex in ph.exercises:
+            # the boxes name the days; the frequency is said when they do not (any days,
+            # twice a day)
+            say = ex.frequency and (not ex.weekdays or ex.times_per_day > 1)
+            name = [_para(f"{ex.number}. {ex.name}", "cell_bold"),
+                    _para(ex.short_dose + (f", {ex.frequency}" if say else ""), "small")]
+            rows.append([name] + [TickBoxes(_session_labels(ex, ph.week_start(k)),
+                                            ex.times_per_day) for k in weeks])
+        table = Table(rows, colWidths=[name_w] + [week_w] * len(weeks), repeatRows=1,
+                      hAlign="LEFT", splitInRow=1)
+        table.setStyle(st.table_style(("GRID", (0, 0), (-1, -1), 0.5, st.RULE),
+                                      ("TOPPADDING", (1, 1), (-1, -1), 3),
+                                      ("BOTTOMPADDING", (1, 1), (-1, -1), 4)))
+        first, last = ph.first_week + weeks[0] - 1, ph.first_week + weeks[-1] - 1
+        span = f"week {first}" if first == last else f"weeks {first}-{last}"
+        title = fl.H(f"Tick grid: phase {ph.number}, {span}", 3)
+        out += [KeepTogether([title, table]), Spacer(1, 3 * mm)]
+    return out
+
+
+def phase_flowables(ph: SheetPhase, width: float,
+                    shown: dict[int, tuple[int, int]] | None = None) -> list[Flowable]:
+    """A phase's heading, its exercise cards and its tick grids.
+
+    Args:
+        shown: exercise id -> (phase, number) of the cards printed so far with their
+            instructions; updated with this phase's.
+    """
+    shown = {} if shown is None else shown
+    out = phase_heading(ph, width)
+    for ex in ph.exercises:
+        card = exercise_card(ex, width, shown.get(ex.exercise_id))
+        shown.setdefault(ex.exercise_id, (ph.number, ex.number))
+        out += [KeepTogether([card]), Spacer(1, 2.5 * mm)]
+    return out + [CondPageBreak(40 * mm)] + tick_grid(ph, width)
+
+
+def build_story(data: SheetData, width: float) -> list[Flowable]:
+    story = header_block(data, width) + how_to_block(data, width)
+    story += overview_table(data, width)
+    shown: dict[int, tuple[int, int]] = {}
+    for ph in data.phases:
+        story.append(PageBreak())
+        story += phase_flowables(ph, width, shown)
+    return story
+
+
+# ---- the document ------------------------------------------------------------------------
+
+def _render(data: SheetData, target, paper: str) -> int:
+    pagesize = st.PAGE_SIZES[normalise_paper(paper)]
+    st.register_fonts()
+    width = pagesize[0] - 2 * st.MARGIN
+    pages: list[int] = []
+    doc = SimpleDocTemplate(
+        target,
+        pagesize=pagesize,
+        leftMargin=st.MARGIN,
+        rightMargin=st.MARGIN,
+        topMargin=st.MARGIN,
+        bottomMargin=st.MARGIN + st.FOOTER_HEIGHT - 4 * mm,
+        title=f"Programme sheet: {data.name}",
+        author=f"rehabjournal {__version__}",
+        subject=data.name,
+        creator=f"rehabjournal {__version__}",
+        initialFontName=st.FONT,
+    )
+    doc.build(build_story(data, width), canvasmaker=_footer(data, pages))
+    return pages[-1] if pages else 0
+
+
+def sheet_bytes(data: SheetData, *, paper: str = DEFAULT_PAPER) -> tuple[bytes, int]:
+    """The sheet of ``data`` as PDF bytes, and its pages."""
+    buf = io.BytesIO()
+    pages = _render(data, buf, paper)
+    return buf.getvalue(), pages
+
+
+def write_sheet(data: SheetData, out_path: str | os.PathLike, *,
+                paper: str = DEFAULT_PAPER) -> int:
+    """Write the sheet of ``data`` to ``out_path`` (atomically); returns the pages.
+
+    The PDF is built in memory, written to a temporary file beside the target (readable
+    by its owner only: it holds health information) and moved into place when complete.
+
+    Raises:
+        ReportWriteError: (a ``StorageError``) the folder is missing or the file cannot be
+            written; no file is left (an older file of that name is kept).
+        ValidationError: an unknown paper.
+    """
+    out = Path(out_path)
+    if out.is_dir():
+        raise ReportWriteError(out, "it is a folder; give a file name.")
+    if not out.parent.is_dir():
+        raise ReportWriteError(out, f"the folder {out.parent} does not exist.")
+    pdf, pages = sheet_bytes(data, paper=paper)
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pdf)
+        os.replace(tmp, out)
+    except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise ReportWriteError(out, f"{exc.strerror or exc}.") from exc
+    except BaseException:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    return pages
+
+
+def write_programme_sheet(path: str | os.PathLike, programme_id: int | None = None, *,
+                          paper: str = DEFAULT_PAPER, made: date | None = None) -> int:
+    """Write the programme sheet of ``programme_id`` (the active programme when None) to
+    ``path``; returns the number of pages.
+
+    Raises:
+        NotFoundError: no such programme, or none is active.
+        ReportWriteError: (a ``StorageError``) the file cannot be written; no file is left.
+        StorageError: the journal cannot be read.
+    """
+    return write_sheet(sheet_data(programme_id, made=made), path, paper=paper)
+
+
+def programme_sheet_bytes(programme_id: int | None = None, *, paper: str = DEFAULT_PAPER,
+                          made: date | None = None) -> bytes:
+    """The programme sheet as PDF bytes (for a preview); see ``write_programme_sheet``."""
+    return sheet_bytes(sheet_data(programme_id, made=made), paper=paper)[0]
