@@ -262,3 +262,17 @@ def test_tempo_and_rest_words():
     assert sheet.rest_words(45, 3) == "45 s rest between sets"
     assert sheet.rest_words(120, 1) == ""  # one set: nothing to rest between
     assert sheet.rest_words(None, 3) == ""
+
+
+def test_side_words(lib):
+    pid = _programme()
+    phase = _phase(pid)
+    _add(phase, "leg-press", sets=3, reps=10, weekdays="0", side="both")
+    _add(phase, "glute-bridge", sets=3, reps=10, weekdays="0", side="affected side")
+    _add(phase, "cycling-low-resistance", sets=1, load=20.0, load_unit="minutes",
+         weekdays="6", side="both")
+    from rehabjournal.services import journal as js
+
+    js.save_profile({"name": "Sam", "side": "left"})
+    sides = [e.side for e in sheet.sheet_data(pid).phases[0].exercises]
+    assert sides == ["both sides together", "the affected side (left)", ""]

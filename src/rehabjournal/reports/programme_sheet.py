@@ -236,7 +236,7 @@ def header_block(data: SheetData, width: float) -> list[Flowable]:
     table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), header=False))
     out.append(table)
     if data.notes:
-        out += [Spacer(1, 2 * mm), Paragraph("<b>From your physio:</b> "
+        out += [Spacer(1, 2 * mm), Paragraph("<b>About this programme:</b> "
                                              + escape(data.notes).replace("\n", "<br/>"),
                                              s["body"])]
     return out + [Spacer(1, 3 * mm)]

@@ -28,7 +28,7 @@ from . import programme as ps
 from .journal import get_profile, thresholds
 
 SIDE_WORDS = {
-    "both": "both sides",
+    "both": "both sides together",
     "each side": "each side in turn",
     "affected side": "the affected side",
     "left": "left side",
@@ -179,7 +179,10 @@ def _first(*values: Any) -> Any:
     return None
 
 
-def _side(key: str, profile_side: str) -> str:
+def _side(key: str, profile_side: str, category: str = "") -> str:
+    """The side in words; none for conditioning (a run or a ride is done with both)."""
+    if category == "conditioning" and key == "both":
+        return ""
     text = SIDE_WORDS.get(key, key)
     if key == "affected side" and profile_side in ("left", "right"):
         text += f" ({profile_side})"
@@ -215,7 +218,8 @@ def _exercise(number: int, p: dict[str, Any], ex: dict[str, Any], th, profile_si
         short_dose=dp.dose_text(p["sets"], p["reps"], p["hold_s"], p["load"], unit),
         tempo=tempo,
         rest=rest,
-        side=_side(str(_first(p.get("side"), ex.get("side")) or ""), profile_side),
+        side=_side(str(_first(p.get("side"), ex.get("side")) or ""), profile_side,
+                   str(ex.get("category") or "")),
         frequency=progression.frequency_text(days, weekdays, times),
         weekdays=weekdays,
         days_per_week=days,
