@@ -226,5 +226,5 @@ def test_every_command_is_registered_with_help():
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert list(sub.choices) == ["import", "export", "report", "summary", "export-all",
-                                 "import-all", "backup", "fhir"]
+                                 "import-all", "backup", "fhir", "programme"]
     assert all(cmd.help for cmd in commands.COMMANDS.values())

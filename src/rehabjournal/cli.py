@@ -7,6 +7,8 @@
     rehabjournal [--data-dir DIR] [--demo] summary --from D --to D [--json]
     rehabjournal [--data-dir DIR] export-all FILE.json | import-all FILE.json
     rehabjournal [--data-dir DIR] fhir FILE.json [--anonymise] | backup
+    rehabjournal [--data-dir DIR] programme import FILE | export FILE [--programme NAME_OR_ID]
+    rehabjournal [--data-dir DIR] [--demo] programme sheet --out FILE.pdf [--programme ...]
     rehabjournal --version
 
 Headless commands (``commands.py``, imported from here and never importing this module)

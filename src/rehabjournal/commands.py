@@ -381,3 +381,129 @@ def run_fhir(args: argparse.Namespace) -> int:
         n = export_fhir(path, anonymise=args.anonymise)
     print(f"Wrote a FHIR R4 Bundle of {n} entries to {path}.")
     return 0
+
+
+# ---- programme files: the exchange file and the printable sheet (docs/programme-format.md) -
+
+
+def _programme_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--programme", metavar="NAME_OR_ID",
+                        help="the programme's name or id (default: the active programme)")
+
+
+def _demo_after_command(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                        help="use a throwaway demo journal (the same as before the command)")
+
+
+def _programme_args(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("import", help="import a programme file as a new, inactive "
+                           "programme (all or nothing)",
+                           description="Import a programme exchange file (version 1 or 2) as "
+                           "a new, inactive programme. Every problem is listed with its "
+                           "place in the file; a file with any problem changes nothing. Keys "
+                           "the format does not know are listed as warnings and ignored.")
+    p.add_argument("file", metavar="FILE", help="the programme file (JSON)")
+    _data_dir_after_command(p)
+    p = actions.add_parser("export", help="save a programme as an exchange file (version 2)",
+                           description="Save a programme as an exchange file (format "
+                           "version 2, docs/programme-format.md).")
+    p.add_argument("file", metavar="FILE", help="the JSON file to write")
+    _programme_option(p)
+    _demo_after_command(p)
+    _data_dir_after_command(p)
+    p = actions.add_parser("sheet", help="write the printable programme sheet (PDF)",
+                           description="Write the printable programme sheet for the patient "
+                           "(PDF).")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument("--paper", metavar="SIZE",
+                   help="A4 or Letter (default: from the locale, e.g. Letter for en_US)")
+    _programme_option(p)
+    _demo_after_command(p)
+    _data_dir_after_command(p)
+
+
+def _find_programme(value: str | None) -> dict:
+    """The programme ``--programme`` names (an id or a name, any case), else the active one.
+
+    Raises:
+        NotFoundError: no such programme, or none is active.
+        ValidationError: the name fits more than one programme.
+    """
+    from .services import programme as ps
+
+    programmes = ps.list_programmes()
+    names = "; ".join(f"{p['id']}: {p['name']}" for p in programmes) or "none yet"
+    if value is None:
+        active = ps.active_programme()
+        if active is None:
+            raise NotFoundError(f"no programme is active; name one with --programme "
+                                f"(programmes: {names}).")
+        return active
+    text = value.strip()
+    by_id = [p for p in programmes if text.isdigit() and p["id"] == int(text)]
+    found = by_id or [p for p in programmes if p["name"].casefold() == text.casefold()]
+    if not found:
+        raise NotFoundError(f"there is no programme {value!r} (programmes: {names}).")
+    if len(found) > 1:
+        ids = ", ".join(str(p["id"]) for p in found)
+        raise ValidationError({"--programme": f"{len(found)} programmes are called {value!r} "
+                                              f"(ids {ids}); give the id."})
+    return found[0]
+
+
+@command("programme", "import or export a programme exchange file, or write the printable "
+         "programme sheet (see docs/programme-format.md)", _programme_args)
+def run_programme(args: argparse.Namespace) -> int:
+    return {"import": _programme_import, "export": _programme_export,
+            "sheet": _programme_sheet}[args.action](args)
+
+
+def _programme_import(args: argparse.Namespace) -> int:
+    from .services import programme as ps
+    from .services.startup import run_startup_work
+
+    path = input_file(Path(args.file))
+    warnings: list[str] = []
+    try:
+        with journal_for(args) as data_dir:
+            # the shipped exercises the file may name, synced as at each start of the app
+            # (with the day's backup copy, made before the import writes)
+            problem = run_startup_work(data_dir).problem
+            if problem:
+                print(f"rehabjournal: warning: {problem}", file=sys.stderr)
+            edit = ps.import_programme_file(path, warnings)
+            name = ps.get_programme(edit.result)["name"]
+    finally:
+        for warning in warnings:
+            print(f"rehabjournal: warning: {warning}", file=sys.stderr)
+    print(f"Imported {path} as the programme {name!r} (id {edit.result}), not active yet: "
+          "make it active on the app's Programme page.")
+    return 0
+
+
+def _programme_export(args: argparse.Namespace) -> int:
+    from .services import programme as ps
+
+    path = output_file(Path(args.file))
+    with journal_for(args, existing=True):
+        programme = _find_programme(args.programme)
+        ps.export_programme_file(programme["id"], path)
+    print(f"Exported the programme {programme['name']!r} to {path}.")
+    return 0
+
+
+def _programme_sheet(args: argparse.Namespace) -> int:
+    from .reports import normalise_paper
+
+    paper = normalise_paper(args.paper) if args.paper else _locale_paper()
+    out = output_file(Path(args.out))
+    with journal_for(args, existing=True):
+        programme = _find_programme(args.programme)
+        from .reports.programme_sheet import write_programme_sheet  # reportlab: lazily
+
+        pages = write_programme_sheet(out, programme_id=programme["id"], paper=paper)
+    print(f"Wrote the programme sheet of {programme['name']!r} to {out} "
+          f"({_plural(pages, 'page')}, {paper}).")
+    return 0

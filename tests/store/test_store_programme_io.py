@@ -41,7 +41,7 @@ def test_json_round_trip_keeps_phases_doses_and_user_exercise(programme, tmp_pat
     path = tmp_path / "plan.json"
     io.write_programme_file(programme, path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["format"] == "rehabjournal-programme" and doc["version"] == 1
+    assert doc["format"] == "rehabjournal-programme" and doc["version"] == 2
     assert [e["slug"] for e in doc["exercises"]] == ["my-towel-squeeze"]
 
     new_id = io.import_programme_file(path)
@@ -84,7 +84,7 @@ def _bad_docs(good: dict) -> dict[str, object]:
 
     return {
         "wrong format": edit(lambda d: d.update(format="something-else")),
-        "wrong version": edit(lambda d: d.update(version=2)),
+        "wrong version": edit(lambda d: d.update(version=3)),
         "unknown exercise": edit(lambda d: at(d, first).update(exercise="moon-walk")),
         "negative sets": edit(lambda d: at(d, first).update(sets=-1)),
         "text reps": edit(lambda d: at(d, first).update(reps="ten")),

@@ -1142,16 +1142,21 @@ def export_programme_file(programme_id: int, path: str | Path) -> None:
         programme_io.write_programme_file(programme_id, path)
 
 
-def import_programme_file(path: str | Path) -> Edit:
+def import_programme_file(path: str | Path, warnings: list[str] | None = None) -> Edit:
     """Import a programme file as a new inactive programme ("Import programme"); a bad file
     changes nothing. Undo removes the programme and the exercises the file added.
 
+    Args:
+        warnings: a list to extend with the file's warnings, "json.path: unknown key,
+            ignored" (also when the file is refused): show them to the person.
+
     Raises:
-        ImportFileError: (``ProgrammeFileError``) the file was refused, with the reason.
+        ImportFileError: (``ProgrammeFileError``) the file was refused; ``problems`` lists
+            every error with its JSON path, ``warnings`` the warnings.
     """
     def do() -> Change:
         before = repo.exercise_ids()
-        new_id = programme_io.import_programme_file(path)
+        new_id = programme_io.import_programme_file(path, warnings)
         added = sorted(repo.exercise_ids() - before)
         return _programme_created(new_id, None, False,
                                   extra=tuple(_exercise_created(i) for i in added))

@@ -1,79 +1,158 @@
-"""Programme exchange files: JSON export/import and iCalendar (RFC 5545) export.
+"""Programme exchange files: JSON export/import (format version 2) and iCalendar export.
 
-The JSON format is documented in ``docs/programme-format.md``. Import is validated in
-full before anything is written, then written in one transaction: a bad file changes
-nothing. The iCalendar writer is hand-made (no runtime dependency): CRLF line endings,
-lines folded at 75 octets, TEXT values escaped.
+The JSON format is documented in ``docs/programme-format.md`` and published as a JSON
+Schema (draft 2020-12) in ``resources/schemas/programme-v2.schema.json``. Export writes
+version 2; import reads versions 1 and 2 (version 1 is a subset of version 2).
+
+Import checks the whole file before anything is written and reports **every** problem at
+once, each with its JSON path (``programme.phases[1].prescriptions[0].sets: 0 is less than
+the minimum of 1``): first what the schema says (with the ``jsonschema`` package), then what
+a schema cannot say (exercises that exist, dates that are real, progression models, media
+links). Keys the format does not know are **warnings**: they are listed, ignored, and the
+import goes on. A file with any error writes nothing; a good one is written in one
+transaction. No input raises anything but ``ProgrammeFileError`` (bad JSON, non-UTF-8
+bytes, NaN, 1e400, 2**63, deep nesting, huge lists, wrong types).
+
+The iCalendar writer is hand-made (no runtime dependency): CRLF line endings, lines folded
+at 75 octets, TEXT values escaped.
 """
 
 from __future__ import annotations
 
+import difflib
+import functools
 import json
 import math
 import os
+import re
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..domain import programme as dp
-from ..domain.scales import validate_range
+from ..domain import progression as dprog
 from ..errors import ImportFileError
+from ..paths import resource
 from . import models as m
-from .library import _SLUG, CATEGORIES, LOAD_UNITS, PROGRESSION_KINDS, REGIONS
-from .programme_repo import plan_for
+from .programme_repo import plan_for, user_slug
 
 FORMAT = "rehabjournal-programme"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+SCHEMA_PARTS = ("schemas", "programme-v2.schema.json")
 MAX_FILE_BYTES = 5_000_000
+MAX_DEPTH = 20  # a programme file nests 7 levels deep; progression models a few more
+MAX_ITEMS = 1000  # longest list anywhere (the schema's own limits are lower)
+MAX_VALUES = 100_000  # values in all (a 30-exercise programme has about 1000)
+MAX_ERRORS = 500  # stop collecting there (ImportFileError shows the first 50)
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class ProgrammeFileError(ImportFileError, ValueError):
-    """A programme file that cannot be imported; the message says what and where."""
+    """A programme file that cannot be imported.
+
+    Attributes:
+        problems: every error, each "json.path: what is wrong" (see ``ImportFileError``).
+        warnings: the unknown keys the file has, listed the same way (they did not cause
+            the refusal, but a misspelt key often explains an error).
+    """
+
+    def __init__(self, problems: Iterable[str] | str, *, where: str | None = None,
+                 warnings: Iterable[str] = ()):
+        super().__init__(problems, where=where)
+        self.warnings = tuple(warnings)
 
 
-# ---- reading the database ----------------------------------------------------------------
+def schema_path() -> Path:
+    """The published JSON Schema of the exchange file."""
+    return resource(*SCHEMA_PARTS)
+
+
+@functools.cache
+def _validator() -> Any:
+    import jsonschema  # ~70 ms: only when a file is imported
+
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+# ---- writing -----------------------------------------------------------------------------
+
+EXERCISE_KEYS = ("name", "category", "region", "instructions", "cues", "default_sets",
+                 "default_reps", "default_hold_s", "load_unit", "progression", "side", "tempo",
+                 "rest_s", "days_per_week", "times_per_day", "pain_rule", "media", "source")
+PRESCRIPTION_KEYS = ("sets", "reps", "hold_s", "load", "load_unit", "tempo", "rest_s",
+                     "days_per_week", "weekdays", "notes", "side", "times_per_day",
+                     "effort_target", "pain_rule", "media")
+PHASE_KEYS = ("name", "weeks", "deload", "goal", "criteria", "carry_progress")
+_INT_KEYS = {"sets", "reps", "hold_s", "rest_s", "days_per_week", "times_per_day",
+             "default_sets", "default_reps", "default_hold_s", "weeks"}
+
+
+def _progression_value(text: str | None) -> Any:
+    try:
+        value = json.loads(text) if text else []
+    except json.JSONDecodeError:
+        return []
+    return value if isinstance(value, dict | list) else []
+
+
+def _exercise_values(ex: m.Exercise) -> dict[str, Any]:
+    """An exercise's ``EXERCISE_KEYS`` as the file writes them (cues a list, progression
+    the decoded model or step list)."""
+    values = {k: getattr(ex, k) for k in EXERCISE_KEYS}
+    values["cues"] = [c for c in (ex.cues or "").splitlines() if c.strip()]
+    values["progression"] = _progression_value(ex.progression)
+    return values
+
 
 def _exercise_entry(ex: m.Exercise) -> dict[str, Any]:
+    """A user exercise as an ``exercises`` entry: a copy of a shipped exercise is written
+    as ``based_on`` its slug plus the keys that differ; any other in full."""
+    values = _exercise_values(ex)
+    base = m.Exercise.get_or_none(m.Exercise.id == ex.copied_from_id) \
+        if ex.copied_from_id else None
+    if base is not None and base.shipped:
+        original = _exercise_values(base)
+        return {"slug": ex.slug, "based_on": base.slug,
+                **{k: v for k, v in values.items() if v != original[k]}}
+    return {"slug": ex.slug, **values}
+
+
+def _weekday_list(text: str) -> list[str] | str:
     try:
-        progression = json.loads(ex.progression) if ex.progression else []
-    except json.JSONDecodeError:
-        progression = []
-    return {
-        "slug": ex.slug,
-        "name": ex.name,
-        "category": ex.category,
-        "region": ex.region,
-        "instructions": ex.instructions,
-        "cues": [c for c in (ex.cues or "").splitlines() if c.strip()],
-        "default_sets": ex.default_sets,
-        "default_reps": ex.default_reps,
-        "default_hold_s": ex.default_hold_s,
-        "load_unit": ex.load_unit,
-        "progression": progression,
-    }
+        return dp.weekday_names(dp.parse_weekdays(text))
+    except ValueError:  # not written by the app; kept as it is
+        return text
 
 
-PRESCRIPTION_KEYS = ("sets", "reps", "hold_s", "load", "load_unit", "tempo", "rest_s",
-                     "days_per_week", "weekdays", "notes")
+def _prescription_entry(p: m.Prescription) -> dict[str, Any]:
+    item: dict[str, Any] = {"exercise": p.exercise.slug}
+    item.update({k: getattr(p, k) for k in PRESCRIPTION_KEYS})
+    item["weekdays"] = _weekday_list(p.weekdays or "")
+    return item
 
 
 def export_programme(programme_id: int, exported: datetime | None = None) -> dict[str, Any]:
-    """The programme as a version-1 exchange document (a dict ready for json.dump)."""
+    """The programme as a version-2 exchange document (a dict ready for json.dump)."""
     prog = m.Programme.get_by_id(programme_id)
     phases = []
     user_exercises: dict[str, dict] = {}
     for ph in prog.phases.order_by(m.Phase.position, m.Phase.id):
         items = []
         for p in ph.prescriptions.order_by(m.Prescription.position, m.Prescription.id):
-            ex = p.exercise
-            if not ex.shipped:
-                user_exercises[ex.slug] = _exercise_entry(ex)
-            item = {"exercise": ex.slug}
-            item.update({k: getattr(p, k) for k in PRESCRIPTION_KEYS})
-            items.append(item)
-        phases.append({"name": ph.name, "weeks": ph.weeks, "deload": bool(ph.deload),
-                       "goal": ph.goal, "prescriptions": items})
+            if not p.exercise.shipped and p.exercise.slug not in user_exercises:
+                user_exercises[p.exercise.slug] = _exercise_entry(p.exercise)
+            items.append(_prescription_entry(p))
+        phase = {k: getattr(ph, k) for k in PHASE_KEYS}
+        phase["deload"], phase["carry_progress"] = bool(ph.deload), bool(ph.carry_progress)
+        phases.append({**phase, "prescriptions": items})
+    clinician = ({"name": prog.clinician_name, "contact": prog.clinician_contact}
+                 if prog.clinician_name or prog.clinician_contact else None)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -82,7 +161,9 @@ def export_programme(programme_id: int, exported: datetime | None = None) -> dic
             "name": prog.name,
             "notes": prog.notes,
             "start_date": prog.start_date.isoformat() if prog.start_date else None,
+            "review_date": prog.review_date.isoformat() if prog.review_date else None,
             "template": prog.template,
+            "clinician": clinician,
             "phases": phases,
         },
         "exercises": list(user_exercises.values()),
@@ -109,232 +190,538 @@ def write_programme_file(programme_id: int, path: str | Path) -> None:
     _atomic_write(Path(path), text.encode("utf-8"))
 
 
-# ---- validating and importing ------------------------------------------------------------
+# ---- reading -----------------------------------------------------------------------------
+
+def read_programme_file(path: str | Path) -> Any:
+    """Read and parse (not yet check) a programme file.
+
+    Raises:
+        ProgrammeFileError: unreadable, too large, not UTF-8, not JSON, nested too deeply.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProgrammeFileError(f"Cannot read {path.name}: {exc.strerror or exc}.",
+                                 where=str(path)) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProgrammeFileError(f"{path.name} is too large to be a programme file "
+                                 f"({len(raw) / 1_000_000:.1f} MB; at most 5 MB).",
+                                 where=str(path))
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        message = f"{path.name} is not UTF-8 text."
+    except json.JSONDecodeError as exc:
+        message = (f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                   f"{exc.msg}).")
+    except RecursionError:
+        message = f"{path.name} is nested too deeply to be a programme file."
+    except ValueError as exc:  # Python refuses integers of more than 4300 digits
+        message = (f"{path.name} has a number too long to read (more than 4300 digits)."
+                   if "digits" in str(exc) else f"{path.name} cannot be read as JSON: {exc}.")
+    raise ProgrammeFileError(message, where=str(path))
+
+
+# ---- checking ----------------------------------------------------------------------------
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """One error or warning: where (a JSON path) and what, in plain words."""
+
+    path: Path_
+    text: str
+
+    def line(self) -> str:
+        return f"{path_text(self.path)}: {self.text}" if self.path else self.text
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+def path_text(path: Path_) -> str:
+    """("programme", "phases", 1, "sets") -> 'programme.phases[1].sets'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part)}]"
+    return out or "the file"
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """A value for a message: repr-like, short, never raising."""
+    if isinstance(value, bool) or value is None:
+        text = json.dumps(value)
+    elif isinstance(value, int) and value.bit_length() > 200:
+        return f"a number of {len(str(value))} digits"
+    elif isinstance(value, dict):
+        return "an object"
+    elif isinstance(value, list):
+        return "a list"
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
 
 def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def _is_number(v: Any) -> bool:
-    return (_is_int(v) or isinstance(v, float)) and not isinstance(v, bool) and math.isfinite(v)
+def _bad_float(v: Any) -> bool:
+    return isinstance(v, float) and not math.isfinite(v)
 
 
-def _check_int(where: str, key: str, v: Any, lo: int, hi: int, *, optional: bool) -> None:
-    if v is None and optional:
-        return
-    label = f"{where}: {key!r}"
-    message = (validate_range(v, lo, hi, label) if _is_int(v) else
-               f"{label} must be a whole number from {lo} to {hi} (got {v!r}).")
-    if message:
-        raise ProgrammeFileError(message)
-
-
-def _check_text(where: str, key: str, v: Any, *, required: bool = False, limit: int = 5000
-                ) -> None:
-    if v is None and not required:
-        return
-    if not isinstance(v, str) or (required and not v.strip()) or len(v) > limit:
-        raise ProgrammeFileError(f"{where}: {key!r} must be text"
-                                 f"{' (not empty)' if required else ''}.")
-
-
-def _validate_exercise(i: int, e: Any) -> None:
-    where = f"exercises[{i}]"
-    if not isinstance(e, dict):
-        raise ProgrammeFileError(f"{where}: must be an object.")
-    slug = e.get("slug")
-    if not isinstance(slug, str) or not _SLUG.match(slug):
-        raise ProgrammeFileError(f"{where}: 'slug' must be lower-case words joined by hyphens.")
-    where = f"exercise {slug!r}"
-    _check_text(where, "name", e.get("name"), required=True, limit=200)
-    if e.get("category") not in CATEGORIES:
-        raise ProgrammeFileError(f"{where}: 'category' must be one of {', '.join(CATEGORIES)}.")
-    if e.get("region", "") not in (*REGIONS, ""):
-        raise ProgrammeFileError(f"{where}: 'region' must be one of {', '.join(REGIONS)}.")
-    if e.get("load_unit", "bodyweight") not in LOAD_UNITS:
-        raise ProgrammeFileError(f"{where}: 'load_unit' must be one of {', '.join(LOAD_UNITS)}.")
-    _check_text(where, "instructions", e.get("instructions"))
-    cues = e.get("cues", [])
-    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
-        raise ProgrammeFileError(f"{where}: 'cues' must be a list of text lines.")
-    for key in ("default_sets", "default_reps", "default_hold_s"):
-        _check_int(where, key, e.get(key), 1, 10000, optional=True)
-    steps = e.get("progression", [])
-    if not isinstance(steps, list) or not all(
-        isinstance(s, dict) and s.get("kind") in PROGRESSION_KINDS for s in steps
-    ):
-        raise ProgrammeFileError(f"{where}: 'progression' must be a list of steps, each with a "
-                                 f"'kind' from {', '.join(PROGRESSION_KINDS)}.")
-
-
-def _validate_prescription(where: str, p: Any, slugs: set[str]) -> None:
-    if not isinstance(p, dict):
-        raise ProgrammeFileError(f"{where}: must be an object.")
-    slug = p.get("exercise")
-    if not isinstance(slug, str) or not slug:
-        raise ProgrammeFileError(f"{where}: 'exercise' must be an exercise slug.")
-    if slug not in slugs:
-        raise ProgrammeFileError(
-            f"{where}: unknown exercise {slug!r}: it is not in this journal's library and the "
-            "file carries no copy of it."
-        )
-    where = f"{where} ({slug})"
-    _check_int(where, "sets", p.get("sets"), 1, 50, optional=False)
-    _check_int(where, "reps", p.get("reps"), 1, 1000, optional=True)
-    _check_int(where, "hold_s", p.get("hold_s"), 1, 36000, optional=True)
-    _check_int(where, "rest_s", p.get("rest_s"), 0, 3600, optional=True)
-    _check_int(where, "days_per_week", p.get("days_per_week"), 1, 7, optional=True)
-    load = p.get("load")
-    if load is not None:
-        label = f"{where}: 'load'"
-        message = (validate_range(load, 0, 1000, label, whole=False) if _is_number(load) else
-                   f"{label} must be a number from 0 to 1000 (got {load!r}).")
-        if message:
-            raise ProgrammeFileError(message)
-    if p.get("load_unit", "bodyweight") not in LOAD_UNITS:
-        raise ProgrammeFileError(f"{where}: 'load_unit' must be one of {', '.join(LOAD_UNITS)}.")
-    weekdays = p.get("weekdays") or ""
-    if not isinstance(weekdays, str):
-        raise ProgrammeFileError(f"{where}: 'weekdays' must be text like \"0,2,4\".")
+def _bad_text(v: str) -> bool:
     try:
-        dp.parse_weekdays(weekdays)
-    except ValueError as exc:
-        raise ProgrammeFileError(f"{where}: {exc}.") from None
-    if not weekdays and not p.get("days_per_week"):
-        raise ProgrammeFileError(f"{where}: 'weekdays' or 'days_per_week' is needed.")
-    _check_text(where, "tempo", p.get("tempo"), limit=50)
-    _check_text(where, "notes", p.get("notes"))
+        v.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800" in the JSON)
+        return True
+    return False
 
 
-def validate_document(doc: Any, known_slugs: set[str]) -> None:
-    """Check a parsed exchange document.
+def _walk(doc: Any) -> tuple[list[_Problem], bool]:
+    """What a schema cannot see anywhere in the document: numbers that are not finite
+    (NaN, 1e400), text that is not Unicode, nesting and lists beyond sense.
 
-    Raises:
-        ProgrammeFileError: the first problem found, in plain words.
+    Returns:
+        (problems, fatal): fatal when the document is too deep or too long to check on.
+    """
+    problems: list[_Problem] = []
+    stack: list[tuple[Path_, Any]] = [((), doc)]
+    seen = 0
+    while stack:
+        path, value = stack.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            return [_Problem((), f"The file has more than {MAX_VALUES} values; this is not "
+                             "a programme file.")], True
+        if len(path) > MAX_DEPTH:
+            return [_Problem(path[:MAX_DEPTH], f"nested more than {MAX_DEPTH} levels deep; "
+                             "this is not a programme file")], True
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if _bad_text(key):
+                    problems.append(_Problem(path, f"the key {_show(key)} is not valid text"))
+                    continue
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            if len(value) > MAX_ITEMS:
+                return [_Problem(path, f"has {len(value)} items; a programme file has at most "
+                                 f"{MAX_ITEMS}")], True
+            stack.extend(((*path, i), item) for i, item in enumerate(value))
+        elif _bad_float(value):
+            problems.append(_Problem(path, f"must be a finite number (got {_show(value)})"))
+        elif isinstance(value, str) and _bad_text(value):
+            problems.append(_Problem(path, "is not valid text (it has a lone surrogate "
+                                     "character)"))
+    return problems, False
+
+
+_TYPE_WORDS = {"integer": "a whole number", "number": "a number", "string": "text",
+               "boolean": "true or false", "array": "a list", "object": "an object",
+               "null": "null"}
+
+
+def _words(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def _choices(values: list[Any]) -> str:
+    return _words([_show(v) for v in values if v != ""] + (["empty"] if "" in values else []))
+
+
+def _schema_problems(error: Any) -> tuple[list[_Problem], list[_Problem]]:
+    """One jsonschema error as (errors, warnings) in plain words."""
+    path: Path_ = tuple(error.absolute_path)
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        warnings = []
+        for key in value:
+            if key in known or not isinstance(key, str) or _bad_text(key):
+                continue
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            warnings.append(_Problem((*path, key), f"unknown key, ignored{hint}"))
+        return [], warnings
+    if kind == "required":
+        unless = " (needed unless the entry has 'based_on')" if "else" in \
+            error.schema_path else ""
+        return [_Problem((*path, key), f"is missing{unless}")
+                for key in expected if isinstance(value, dict) and key not in value], []
+    if kind == "type":
+        types = [expected] if isinstance(expected, str) else list(expected)
+        text = f"must be {_words([_TYPE_WORDS.get(t, t) for t in types])} (got {_show(value)})"
+    elif kind == "minimum":
+        text = f"{_show(value)} is less than the minimum of {expected}"
+    elif kind == "maximum":
+        text = f"{_show(value)} is greater than the maximum of {expected}"
+    elif kind == "enum":
+        text = f"must be one of {_choices(expected)} (got {_show(value)})"
+    elif kind == "const":
+        text = f"must be {_show(expected)} (got {_show(value)})"
+    elif kind == "minLength":
+        text = "must not be empty"
+    elif kind == "maxLength":
+        text = f"is too long ({len(value)} characters; at most {expected})"
+    elif kind == "minItems":
+        text = f"needs at least {expected} item{'s' if expected != 1 else ''}"
+    elif kind == "maxItems":
+        text = f"has {len(value)} items; at most {expected}"
+    elif kind == "pattern":
+        text = f"must be {error.schema.get('description', 'in the right form')} " \
+               f"(got {_show(value)})"
+    else:  # a keyword this module does not word itself
+        text = error.message[:200]
+    return [_Problem(path, text)], []
+
+
+def _media_problem(value: Any) -> str | None:
+    """The rule of ``services.programme.media_error``: blank, an http(s) link with a host,
+    or a file path; no other link schemes (javascript:, data:, file: ...)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    low = text.lower()
+    if low.startswith(("http://", "https://")):
+        return None if "." in low.split("/", 3)[2] else "that link has no web address"
+    if ":" in text.split("/")[0].split("\\")[0] and not (len(text) > 1 and text[1] == ":"):
+        return "must be an https:// link or a file on this computer (got " \
+               f"{_show(text)})"
+    return None
+
+
+def _slug_ok(value: Any) -> bool:
+    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
+
+
+def _check_exercises(exercises: list, known: set[str]) -> tuple[list[_Problem], set[str]]:
+    """What the schema cannot say about ``exercises``; returns (problems, the slugs the
+    prescriptions may use besides ``known``)."""
+    problems: list[_Problem] = []
+    slugs: dict[str, int] = {}
+    adapted: dict[str, int] = {}
+    for i, e in enumerate(exercises):
+        if not isinstance(e, dict):
+            continue
+        here: Path_ = ("exercises", i)
+        slug, base = e.get("slug"), e.get("based_on")
+        if _slug_ok(slug):
+            if slug in slugs:
+                problems.append(_Problem((*here, "slug"), f"{slug!r} is given twice (also "
+                                         f"exercises[{slugs[slug]}])"))
+            slugs.setdefault(slug, i)
+        if _slug_ok(base):
+            if base not in known:
+                problems.append(_Problem((*here, "based_on"), f"{base!r} is not an exercise in "
+                                         "this journal's library"))
+            elif slug == base:
+                problems.append(_Problem((*here, "slug"), "must differ from 'based_on' (the "
+                                         "adapted copy needs its own slug)"))
+            elif "slug" not in e:
+                if base in adapted:
+                    problems.append(_Problem(here, f"adapts {base!r} a second time (also "
+                                             f"exercises[{adapted[base]}]); give each a 'slug'"))
+                adapted.setdefault(base, i)
+        model = e.get("progression")
+        if isinstance(model, dict) and model.get("model") in dprog.MODELS:
+            for problem in dprog.validate_model(model):
+                key, _sep, text = problem.partition(": ")
+                problems.append(_Problem((*here, "progression"), f"{key}: {text}" if text
+                                         else problem))
+        media = _media_problem(e.get("media"))
+        if media:
+            problems.append(_Problem((*here, "media"), media))
+    return problems, set(slugs)
+
+
+def _check_prescription(here: Path_, p: dict, slugs: set[str]) -> list[_Problem]:
+    problems = []
+    slug = p.get("exercise")
+    if isinstance(slug, str) and slug and slug not in slugs:
+        problems.append(_Problem((*here, "exercise"), f"unknown exercise {_show(slug)}: it is "
+                                 "not in this journal's library and the file carries no copy "
+                                 "of it in 'exercises'"))
+    weekdays = p.get("weekdays")
+    if isinstance(weekdays, str):
+        try:
+            dp.parse_weekdays(weekdays)
+        except ValueError:
+            problems.append(_Problem((*here, "weekdays"), "must be day names like "
+                                     f"[\"Mon\", \"Wed\", \"Fri\"] (got {_show(weekdays)})"))
+    if not weekdays and p.get("days_per_week") is None:
+        problems.append(_Problem(here, "give 'weekdays' or 'days_per_week'"))
+    unit = p.get("load_unit", "bodyweight")
+    if p.get("reps") is None and p.get("hold_s") is None:
+        if unit == "minutes" and p.get("load") is None:
+            problems.append(_Problem(here, "give the minutes in 'load' (or 'reps' or "
+                                     "'hold_s')"))
+        elif unit != "minutes":
+            problems.append(_Problem(here, "give 'reps' or 'hold_s'"))
+    media = _media_problem(p.get("media"))
+    if media:
+        problems.append(_Problem((*here, "media"), media))
+    return problems
+
+
+def _check_programme(prog: dict, slugs: set[str]) -> list[_Problem]:
+    problems = []
+    for key in ("start_date", "review_date"):
+        value = prog.get(key)
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                problems.append(_Problem(("programme", key), f"{value!r} is not a real date"))
+    phases = prog.get("phases")
+    for i, ph in enumerate(phases if isinstance(phases, list) else []):
+        items = ph.get("prescriptions") if isinstance(ph, dict) else None
+        for n, p in enumerate(items if isinstance(items, list) else []):
+            if isinstance(p, dict):
+                problems += _check_prescription(("programme", "phases", i, "prescriptions", n),
+                                                p, slugs)
+    return problems
+
+
+def _order(doc: Any, path: Path_) -> tuple[int, ...]:
+    """Where ``path`` is in the document, for listing problems in file order."""
+    out, node = [], doc
+    for part in path:
+        if isinstance(node, dict):
+            keys = list(node)
+            out.append(keys.index(part) if part in node else len(keys))
+            node = node.get(part) if isinstance(part, str) else None
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        else:
+            out.append(0)
+            node = None
+    return tuple(out)
+
+
+def _lines(doc: Any, problems: list[_Problem]) -> list[str]:
+    unique = list(dict.fromkeys(problems))
+    unique.sort(key=lambda p: (p.path == ("~",), _order(doc, p.path)))
+    return [p.text if p.path == ("~",) else p.line() for p in unique]
+
+
+def check_document(doc: Any, known_slugs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Every error and every warning of a parsed exchange document.
+
+    Args:
+        doc: the decoded JSON.
+        known_slugs: the exercises in the journal (shipped and the user's own).
+
+    Returns:
+        (errors, warnings): "json.path: what" lines in file order. Warnings are the keys the
+        format does not know (ignored on import).
     """
     if not isinstance(doc, dict):
-        raise ProgrammeFileError("The file is not a rehabjournal programme (expected an object).")
+        return [f"The file is not a rehabjournal programme (expected an object, got "
+                f"{_show(doc)})."], []
     if doc.get("format") != FORMAT:
-        raise ProgrammeFileError(
-            f"The file is not a rehabjournal programme ('format' is {doc.get('format')!r}, "
-            f"expected {FORMAT!r})."
-        )
+        return [f"The file is not a rehabjournal programme ('format' is "
+                f"{_show(doc.get('format'))}, expected {FORMAT!r})."], []
     version = doc.get("version")
-    if version != VERSION:
-        raise ProgrammeFileError(
-            f"The file is programme format version {version!r}; this rehabjournal reads "
-            f"version {VERSION}. Update rehabjournal, or ask for a version {VERSION} file."
-        )
-    exercises = doc.get("exercises", [])
-    if not isinstance(exercises, list):
-        raise ProgrammeFileError("'exercises' must be a list.")
-    for i, e in enumerate(exercises):
-        _validate_exercise(i, e)
-    slugs = set(known_slugs) | {e["slug"] for e in exercises}
-    prog = doc.get("programme")
-    if not isinstance(prog, dict):
-        raise ProgrammeFileError("'programme' is missing or not an object.")
-    _check_text("programme", "name", prog.get("name"), required=True, limit=200)
-    _check_text("programme", "notes", prog.get("notes"))
-    start = prog.get("start_date")
-    if start is not None:
-        try:
-            date.fromisoformat(start)
-        except (TypeError, ValueError):
-            raise ProgrammeFileError(
-                f"programme: 'start_date' must be a date like 2026-03-02 (got {start!r})."
-            ) from None
-    phases = prog.get("phases")
-    if not isinstance(phases, list) or not phases:
-        raise ProgrammeFileError("programme: 'phases' must be a non-empty list.")
-    for i, ph in enumerate(phases, 1):
-        where = f"phase {i}"
-        if not isinstance(ph, dict):
-            raise ProgrammeFileError(f"{where}: must be an object.")
-        _check_text(where, "name", ph.get("name"), required=True, limit=200)
-        _check_int(where, "weeks", ph.get("weeks"), 1, 104, optional=False)
-        if not isinstance(ph.get("deload", False), bool):
-            raise ProgrammeFileError(f"{where}: 'deload' must be true or false.")
-        _check_text(where, "goal", ph.get("goal"))
-        items = ph.get("prescriptions", [])
-        if not isinstance(items, list):
-            raise ProgrammeFileError(f"{where}: 'prescriptions' must be a list.")
-        for n, p in enumerate(items, 1):
-            _validate_prescription(f"phase {i}, prescription {n}", p, slugs)
+    if not _is_int(version) or version not in READABLE_VERSIONS:
+        return [f"The file is programme format version {_show(version)}; this rehabjournal "
+                f"reads versions {' and '.join(str(v) for v in READABLE_VERSIONS)}. Update "
+                f"rehabjournal, or ask for a version {VERSION} file."], []
+    errors, fatal = _walk(doc)
+    if fatal:
+        return _lines(doc, errors), []
+    warnings: list[_Problem] = []
+    for n, error in enumerate(_validator().iter_errors(doc)):
+        if n >= MAX_ERRORS:
+            errors.append(_Problem(("~",), f"checking stopped after {MAX_ERRORS} problems"))
+            break
+        if _bad_float(error.instance):
+            continue  # said once by _walk
+        bad, warn = _schema_problems(error)
+        errors += bad
+        warnings += warn
+    known = set(known_slugs)
+    exercises = doc.get("exercises")
+    slugs = set(known)
+    if isinstance(exercises, list):
+        problems, carried = _check_exercises(exercises, known)
+        errors += problems
+        slugs |= carried
+    if isinstance(doc.get("programme"), dict):
+        errors += _check_programme(doc["programme"], slugs)
+    return _lines(doc, errors), _lines(doc, warnings)
 
 
-def read_programme_file(path: str | Path) -> dict[str, Any]:
-    """Read and parse (not yet validate against a journal) a programme file."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProgrammeFileError(f"Cannot read {path.name}: {exc.strerror}.") from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProgrammeFileError(f"{path.name} is too large to be a programme file.")
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ProgrammeFileError(f"{path.name} is not UTF-8 text.") from None
-    except json.JSONDecodeError as exc:
-        raise ProgrammeFileError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
-        ) from None
+def validate_document(doc: Any, known_slugs: Iterable[str]) -> list[str]:
+    """Check a parsed exchange document.
+
+    Returns:
+        The warnings (unknown keys), each "json.path: unknown key, ignored".
+
+    Raises:
+        ProgrammeFileError: ``problems`` lists every error with its path; ``warnings``
+            the warnings.
+    """
+    errors, warnings = check_document(doc, known_slugs)
+    if errors:
+        raise ProgrammeFileError(errors, warnings=warnings)
+    return warnings
 
 
-def import_document(doc: Any) -> int:
-    """Create a new inactive programme from a validated-or-not document; one transaction.
+# ---- importing ---------------------------------------------------------------------------
 
-    User exercises the file carries are added when their slug is not in the journal yet
-    (an existing exercise with that slug is used as it is).
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _file_values(entry: dict, base: m.Exercise | None) -> dict[str, Any]:
+    """An ``exercises`` entry's full ``EXERCISE_KEYS`` values in the file's form: the
+    entry's keys over the base exercise's (``based_on``) or over the defaults."""
+    values: dict[str, Any] = _exercise_values(base) if base is not None else {
+        "name": "", "category": "", "region": "", "instructions": "", "cues": [],
+        "default_sets": None, "default_reps": None, "default_hold_s": None,
+        "load_unit": "bodyweight", "progression": [], "side": "", "tempo": "",
+        "rest_s": None, "days_per_week": None, "times_per_day": None, "pain_rule": "",
+        "media": "", "source": ""}
+    for key in EXERCISE_KEYS:
+        if key not in entry:
+            continue
+        value = entry[key]
+        if key in _INT_KEYS:
+            value = _int(value)
+        elif key == "name":
+            value = value.strip()
+        elif key not in ("cues", "progression"):
+            value = _text(value).strip() if key in ("media", "tempo") else _text(value)
+        values[key] = value
+    return values
+
+
+def _row_values(values: dict[str, Any]) -> dict[str, Any]:
+    """File-form exercise values -> Exercise column values."""
+    return {**values, "cues": "\n".join(values["cues"]),
+            "progression": json.dumps(values["progression"], ensure_ascii=False)}
+
+
+def _storage_weekdays(value: Any) -> str:
+    if isinstance(value, list):
+        days = sorted({dp.weekday_number(v) for v in value} - {None})
+    else:
+        days = list(dp.parse_weekdays(value or ""))
+    return ",".join(str(d) for d in days)
+
+
+def _add_exercises(exercises: list, warnings: list[str]) -> dict[str, int]:
+    """Write the file's exercises that are new here; returns {slug in the file: id}.
+
+    An entry whose slug the journal already has uses the journal's exercise (as version 1
+    did); a warning says so when the two differ. A ``based_on`` entry without a slug
+    becomes a fresh copy that replaces its base for this file's prescriptions.
+    """
+    rows = {e.slug: e for e in m.Exercise.select()}
+    ids = {slug: row.id for slug, row in rows.items()}
+    for i, entry in enumerate(exercises):
+        base = rows.get(entry.get("based_on", ""))
+        values = _file_values(entry, base)
+        slug = entry.get("slug")
+        if slug in rows:
+            if _exercise_values(rows[slug]) != values:
+                warnings.append(f"{path_text(('exercises', i))}: this journal already has an "
+                                f"exercise {slug!r} that differs from the file's; the "
+                                "journal's own is used")
+            continue
+        row = m.Exercise.create(slug=slug or user_slug(values["name"]), shipped=False,
+                                copied_from=base.id if base is not None else None,
+                                **_row_values(values))
+        rows[row.slug] = row
+        ids[row.slug] = row.id
+        if base is not None and "slug" not in entry:
+            ids[base.slug] = row.id  # the file's prescriptions of the base use the copy
+    return ids
+
+
+def import_document(doc: Any, warnings: list[str] | None = None) -> int:
+    """Create a new inactive programme from a document (checked here first); one transaction.
+
+    Exercises the file carries are added when their slug is not in the journal yet (an
+    existing exercise with that slug is used as it is); ``based_on`` entries become the
+    user's copies of the shipped exercise (``copied_from`` set).
+
+    Args:
+        warnings: a list to extend with the warnings (unknown keys ...), also when the
+            file is refused.
 
     Returns:
         The new programme's id.
 
     Raises:
-        ProgrammeFileError: nothing was written.
+        ProgrammeFileError: every problem at once; nothing was written.
     """
-    known = {e.slug for e in m.Exercise.select(m.Exercise.slug)}
-    validate_document(doc, known)
+    found: list[str] = []
+    try:
+        found += validate_document(doc, {e.slug for e in m.Exercise.select(m.Exercise.slug)})
+    except ProgrammeFileError as exc:
+        if warnings is not None:
+            warnings.extend(exc.warnings)
+        raise
     prog = doc["programme"]
+    clinician = prog.get("clinician") or {}
     with m.database.atomic():
-        ids = {e.slug: e.id for e in m.Exercise.select(m.Exercise.id, m.Exercise.slug)}
-        for e in doc.get("exercises", []):
-            if e["slug"] in ids:
-                continue
-            row = m.Exercise.create(
-                slug=e["slug"], name=e["name"].strip(), category=e["category"],
-                region=e.get("region", ""), instructions=e.get("instructions") or "",
-                cues="\n".join(e.get("cues", [])), default_sets=e.get("default_sets"),
-                default_reps=e.get("default_reps"), default_hold_s=e.get("default_hold_s"),
-                load_unit=e.get("load_unit", "bodyweight"),
-                progression=json.dumps(e.get("progression", []), ensure_ascii=False),
-                shipped=False,
-            )
-            ids[row.slug] = row.id
+        ids = _add_exercises(doc.get("exercises") or [], found)
         programme = m.Programme.create(
-            name=prog["name"].strip(), notes=prog.get("notes") or "", active=False,
+            name=prog["name"].strip(), notes=_text(prog.get("notes")), active=False,
             start_date=date.fromisoformat(prog["start_date"]) if prog.get("start_date") else None,
-            template=prog.get("template") or "",
+            review_date=date.fromisoformat(prog["review_date"]) if prog.get("review_date")
+            else None,
+            template=_text(prog.get("template")),
+            clinician_name=_text(clinician.get("name")).strip(),
+            clinician_contact=_text(clinician.get("contact")).strip(),
         )
         for position, ph in enumerate(prog["phases"]):
-            phase = m.Phase.create(programme=programme, position=position, name=ph["name"].strip(),
-                                   weeks=ph["weeks"], deload=bool(ph.get("deload", False)),
-                                   goal=ph.get("goal") or "")
-            for n, p in enumerate(ph.get("prescriptions", [])):
+            phase = m.Phase.create(
+                programme=programme, position=position, name=ph["name"].strip(),
+                weeks=int(ph["weeks"]), deload=bool(ph.get("deload", False)),
+                goal=_text(ph.get("goal")), criteria=_text(ph.get("criteria")),
+                carry_progress=bool(ph.get("carry_progress", True)))
+            for n, p in enumerate(ph.get("prescriptions") or []):
                 m.Prescription.create(
-                    phase=phase, exercise=ids[p["exercise"]], position=n, sets=p["sets"],
-                    reps=p.get("reps"), hold_s=p.get("hold_s"),
+                    phase=phase, exercise=ids[p["exercise"]], position=n, sets=int(p["sets"]),
+                    reps=_int(p.get("reps")), hold_s=_int(p.get("hold_s")),
                     load=float(p["load"]) if p.get("load") is not None else None,
-                    load_unit=p.get("load_unit", "bodyweight"), tempo=p.get("tempo") or "",
-                    rest_s=p.get("rest_s"), days_per_week=p.get("days_per_week"),
-                    weekdays=p.get("weekdays") or "", notes=p.get("notes") or "",
+                    load_unit=p.get("load_unit", "bodyweight"),
+                    tempo=_text(p.get("tempo")).strip(), rest_s=_int(p.get("rest_s")),
+                    days_per_week=_int(p.get("days_per_week")),
+                    weekdays=_storage_weekdays(p.get("weekdays")), notes=_text(p.get("notes")),
+                    side=_text(p.get("side")), times_per_day=_int(p.get("times_per_day")),
+                    effort_target=_text(p.get("effort_target")).strip(),
+                    pain_rule=_text(p.get("pain_rule")), media=_text(p.get("media")).strip(),
                 )
+    if warnings is not None:
+        warnings.extend(found)
     return programme.id
 
 
-def import_programme_file(path: str | Path) -> int:
-    return import_document(read_programme_file(path))
+def import_programme_file(path: str | Path, warnings: list[str] | None = None) -> int:
+    """Read, check and import a programme file (``import_document``); errors name the file
+    in ``where``."""
+    try:
+        return import_document(read_programme_file(path), warnings)
+    except ProgrammeFileError as exc:
+        exc.where = exc.where or str(path)
+        raise
 
 
 # ---- iCalendar ---------------------------------------------------------------------------
