@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
@@ -11,38 +10,36 @@ from matplotlib.colors import same_color
 from rehabjournal.charts import LIGHT
 from rehabjournal.charts.adherence import (
     NO_DATA,
+    TITLE,
     AdherenceChart,
     ProgressionChart,
     adherence_figure,
     progression_figure,
 )
+from rehabjournal.domain.adherence import WeekAdherence as Week
 
 W0 = date(2024, 1, 1)
 
 
-@dataclass
-class Week:  # the fields of services.programme.WeekAdherence
-    week_start: date
-    prescribed: int
-    done: float
-    percent: float | None
-
-
-WEEKS = [Week(W0, 10, 9, 90.0), Week(W0 + timedelta(weeks=1), 12, 6.5, 54.2),
-         Week(W0 + timedelta(weeks=2), 8, 2, 25.0), Week(W0 + timedelta(weeks=3), 0, 0, None)]
+WEEKS = [Week(W0, 5, 4), Week(W0 + timedelta(weeks=1), 6, 4, moved=3),
+         Week(W0 + timedelta(weeks=2), 4, 1), Week(W0 + timedelta(weeks=3), 0, 0)]
 
 
 def test_adherence_bars_and_labels():
     chart = AdherenceChart()
     chart.update(WEEKS)
-    assert chart.percents() == pytest.approx([90.0, 54.2, 25.0, 0.0])
-    assert [t.get_text() for t in chart.labels.visible()] == ["9/10", "6.5/12", "2/8"]
+    assert chart.percents() == pytest.approx([80.0, 200 / 3, 25.0, 0.0])
+    assert [t.get_text() for t in chart.labels.visible()] == ["4/5", "4/6", "1/4"]
+    assert chart.ax.get_title(loc="left") == TITLE and "exercise days" in TITLE.lower()
     colours = chart.bars.get_facecolor()
     for c, name in zip(colours, (LIGHT.green, LIGHT.amber, LIGHT.red, LIGHT.no_light),
                        strict=True):
         assert same_color(c, name)
     assert not chart.empty.get_visible()
-    assert chart.describe(chart.xs[1] + 2, 50, chart.ax).endswith("6.5 of 12 done (54 %)")
+    assert chart.describe(chart.xs[1] + 2, 50, chart.ax).endswith(
+        "4 of 6 exercise days done (67 %); 3 exercises done on another day of the week count")
+    assert chart.describe(chart.xs[0] + 2, 50, chart.ax).endswith(
+        "4 of 5 exercise days done (80 %)")
 
 
 def test_no_programme_data():

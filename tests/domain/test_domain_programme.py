@@ -1,4 +1,4 @@
-"""Programme schedule, adherence and progression advice (pure domain)."""
+"""Programme schedule and progression advice (pure domain; adherence: test_domain_adherence)."""
 
 from __future__ import annotations
 
@@ -62,30 +62,6 @@ def test_due_days_cover_the_programme():
     days = dp.due_days(_plan())
     # 2 weeks x (Mon, Wed, Thu, Fri) + 7 deload days
     assert len(days) == 2 * 4 + 7
-
-
-def test_weekly_adherence_credits_done_partial_skipped():
-    plan = _plan()
-    logs = {
-        (START, 10): "done",
-        (START, 11): "partial",
-        (START + timedelta(days=2), 10): "skipped",
-        (START + timedelta(days=1), 10): "done",  # not due that day: ignored
-    }
-    weeks = dp.weekly_adherence(plan, START, START + timedelta(days=20), logs)
-    assert [w.week_start for w in weeks] == [START + timedelta(days=7 * i) for i in range(3)]
-    first = weeks[0]
-    assert first.prescribed == 5  # Mon Wed Fri + Mon Thu
-    assert first.done == 1.5
-    assert first.percent == 30.0
-    assert weeks[2].prescribed == 7  # the deload week counts too
-    assert weeks[2].done == 0
-
-
-def test_weekly_adherence_counts_only_days_in_range():
-    weeks = dp.weekly_adherence(_plan(), START, START + timedelta(days=2), {})
-    assert len(weeks) == 1 and weeks[0].prescribed == 3  # Mon (2) + Wed (1)
-    assert dp.WeekAdherence(START, 0, 0).percent is None
 
 
 REPS_THEN_LOAD = [{"kind": "reps", "to": 15, "text": "up to 15"},

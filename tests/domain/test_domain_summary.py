@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from rehabjournal.domain import scales
+from rehabjournal.domain.adherence import WeekAdherence
 from rehabjournal.domain.entities import CheckIn, DayRecord, Journal, RedFlag, Session
-from rehabjournal.domain.programme import WeekAdherence
 from rehabjournal.domain.summary import (
     COMPLETE,
     COMPLETED,
@@ -213,10 +213,13 @@ def test_the_load_spike_indicator_starts_on_day_29_of_the_journals_data():
 
 def test_adherence_per_week_and_over_the_period():
     j = weeks_of_load([[100] * 7, [100] * 7])
-    rows = [WeekAdherence(day(0), 10, 8.0), WeekAdherence(day(7), 10, 5.0)]
+    rows = [WeekAdherence(day(0), 5, 4, moved=2), WeekAdherence(day(7), 6, 3)]
     s = period_summary(j, day(0), day(13), adherence=rows, period_adherence=rows)
     assert [w.adherence_pct for w in s.weeks] == [80.0, 50.0]
-    assert s.adherence_pct == pytest.approx(65.0)
+    assert [(w.done, w.prescribed, w.adherence_moved) for w in s.weeks] == [(4, 5, 2),
+                                                                           (3, 6, 0)]
+    assert (s.adherence_done, s.adherence_due) == (7, 11)  # exercise days
+    assert s.adherence_pct == pytest.approx(700 / 11)
 
 
 def test_an_empty_period_and_a_bad_period():

@@ -129,16 +129,28 @@ def test_log_exercise_is_unique_per_day_and_restorable(lib):
 
 
 def test_weekly_adherence(lib):
+    """Exercise days, not exercise items (this test counted 1.5 of 3 items before)."""
     _pid, pres = _simple_programme()
     ps.log_exercise(START, pres, {"status": "done"})
     ps.log_exercise(START + timedelta(days=2), pres, {"status": "partial"})
     ps.log_exercise(START + timedelta(days=4), pres, {"status": "skipped"})
     ps.log_exercise(START + timedelta(days=7), pres, {"status": "done"})
     weeks = ps.weekly_adherence(START, START + timedelta(days=13))
-    assert [(w.week_start, w.prescribed, w.done, w.percent) for w in weeks] == [
-        (START, 3, 1.5, 50.0),
-        (START + timedelta(days=7), 3, 1.0, 33.3),
+    # Mon done, Wed partial (half of a one-exercise day: done), Fri skipped -> 2 of 3 days
+    assert [(w.week_start, w.prescribed, w.done, w.moved) for w in weeks] == [
+        (START, 3, 2, 0),
+        (START + timedelta(days=7), 3, 1, 0),
     ]
+    # Friday's skipped leg press done on Saturday counts for Friday
+    ps.log_exercise(START + timedelta(days=5), pres, {"status": "done"})
+    [week] = ps.weekly_adherence(START, START + timedelta(days=6))
+    assert (week.prescribed, week.done, week.moved) == (3, 3, 1)
+    [row] = ps.exercise_adherence(START, START + timedelta(days=13))
+    assert (row.name, row.prescribed, row.done, row.partial, row.moved) == (
+        ps.get_prescription(pres)["exercise_name"], 6, 4, 1, 1)
+    assert ps.weekly_adherence(START, START, programme_id=None) != []
+    ps.activate_programme(None)
+    assert ps.weekly_adherence(START, START) == ps.exercise_adherence(START, START) == []
 
 
 def test_days_per_week_spread_counts_for_adherence(lib):

@@ -139,7 +139,9 @@ def test_json_field_names(j1):
         "week_start", "week_end", "status", "days_in_period", "days_counted", "sessions",
         "minutes", "load_au", "daily_load_au", "previous_load_au", "change_pct", "monotony",
         "strain", "morning_pain_mean", "pain_during_mean", "pain_after_mean", "worst_light",
-        "light_counts", "adherence_pct"}
+        "light_counts", "adherence_pct", "exercise_days_due", "exercise_days_done"}
+    assert set(data["totals"]) == {"sessions", "minutes", "load_au", "adherence_pct",
+                                   "exercise_days_due", "exercise_days_done"}
     assert set(data["comparison"]["measures"][0]) == {
         "key", "label", "kind", "unit", "period", "first", "last", "change", "important",
         "important_because", "direction"}

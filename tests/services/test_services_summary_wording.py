@@ -6,12 +6,19 @@ Wed 25 Nov. Prescribed in the week of 23 Nov: 19 exercises, 13 of them from 25 N
 done: leg press and glute bridge (1 each) and clamshell partly (0.5) on 25 Nov, leg press
 on 27 Nov (1) = 3.5. The week's row counts its days from the first entry (5 days: 3.5 / 13
 = 26.9 %); page one said 18 % (3.5 / 19, counting 23-24 Nov, before the journal's data)
-under the same word "adherence". Now both are 27 %, and page one says which days.
+under the same word "adherence". Then both were 27 %, and page one said which days.
+
+Issue 14 counts exercise days, not exercise items (``domain.adherence``). The template's
+week of 23 Nov has something due every day (leg press, bridge, clamshell, leg raise and
+calf raise Mon/Wed/Fri; wall sit Tue/Thu/Sat; cycling Sun): 7 exercise days, 5 of them
+from 25 Nov on. Wed: 2.5 of its 5 exercises (half: done); Fri: 1 of 5 (not done); the
+others nothing. So the row and the period: 1 of 5 exercise days (20 %); the whole
+calendar week 1 of 7 (14 %), which no view shows for this period.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pypdf
 import pytest
@@ -42,19 +49,23 @@ def j8(journal):
 
 
 def test_the_periods_adherence_and_the_weeks_row_are_one_figure(j8):
+    assert [len(ps.due_on(MON + timedelta(days=k))) for k in range(7)] == [
+        5, 1, 5, 1, 5, 1, 1], "the template's first week changed: count the days again"
     [week] = ps.weekly_adherence(MON, SUN)
-    assert (week.prescribed, week.done) == (19, 3.5)  # the whole calendar week
+    assert (week.prescribed, week.done) == (7, 1)  # the whole calendar week
     s = sm.period_summary(MON, SUN)
     [row] = s.weeks
-    assert (row.days_counted, row.prescribed, row.done) == (5, 13, 3.5)
-    assert s.adherence_pct == pytest.approx(3.5 / 13 * 100)  # was 3.5 / 19 = 18 %
-    assert sm.fmt_pct(s.adherence_pct) == sm.fmt_pct(row.adherence_pct) == "27 %"
-    assert sm.fmt_adherence(s) == (
-        "27 % of prescribed exercises done over the period (25-29 Nov)")
+    assert (row.days_counted, row.prescribed, row.done) == (5, 5, 1)
+    assert (s.adherence_done, s.adherence_due) == (1, 5)
+    assert s.adherence_pct == pytest.approx(20.0)  # not 1 / 7 = 14 %
+    assert sm.fmt_pct(s.adherence_pct) == sm.fmt_pct(row.adherence_pct) == "20 %"
+    assert sm.fmt_adherence(s) == "1 of 5 exercise days done (20 %) over the period (25-29 Nov)"
+    assert sm.fmt_week_adherence(row) == "1 of 5"
     text = sm.summary_text(s)
-    assert "programme adherence: 27 % of prescribed exercises done over the period " \
+    assert "programme adherence: 1 of 5 exercise days done (20 %) over the period " \
            "(25-29 Nov)" in text
-    assert "Adherence (week)" in text and "18 %" not in text
+    assert "Exercise days done (week)" in text and "14 %" not in text
+    assert "at least half of that day's exercises" in text
 
 
 def test_the_pdf_shows_one_adherence_number_for_the_week(j8, tmp_path):
@@ -64,11 +75,12 @@ def test_the_pdf_shows_one_adherence_number_for_the_week(j8, tmp_path):
     out = tmp_path / "j8.pdf"
     build_pdf(build_report_data(MON, SUN, made=SUN), out)
     pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages]
-    assert ("Programme adherence: 27 % of prescribed exercises done over the period "
+    assert ("Programme adherence: 1 of 5 exercise days done (20 %) over the period "
             "(25-29 Nov)") in pages[0]
     table = next(p for p in pages if "Week by week" in p)
-    assert "Adherence (week)" in table and "27 %" in table
-    assert not any("18 %" in p for p in pages)
+    assert "Exercise days done (week)" in table and "1 of 5" in table
+    assert "at least half of that day's exercises" in table
+    assert not any("14 %" in p for p in pages)
     assert "Pain-monitoring lights: 0 green days, 1 amber day, 0 red days." in pages[0]
 
 

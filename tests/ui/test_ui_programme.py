@@ -25,6 +25,18 @@ def _template_action(page, key):
     return next(a for a in page.programmes.template_menu.actions() if a.data() == key)
 
 
+def _from_template(page, key, start=TODAY, replace=True):
+    """The template menu, then its dialog: starts ``start``, replaces the active one."""
+    from PySide6.QtCore import QDate
+
+    _template_action(page, key).trigger()
+    dialog = page.programmes.template_dialog
+    dialog.start_edit.setDate(QDate(start.year, start.month, start.day))
+    if dialog.replace is not None:
+        (dialog.replace if replace else dialog.keep).setChecked(True)
+    dialog.accept()
+
+
 def _tree_phase_names(page):
     model = page.programmes.editor.tree_model
     return [model.index(i, 0).data(Qt.ItemDataRole.UserRole + 2)["name"]
@@ -41,7 +53,7 @@ def test_models_pass_the_model_tester(open_window, qtmodeltester):
     from rehabjournal.ui import programme_models as pm
 
     ctx, window, page = _page(open_window)
-    _template_action(page, "knee-overuse-12").trigger()
+    _from_template(page, "knee-overuse-12")
     tree = pm.ProgrammeTreeModel()
     tree.set_programme(ps.active_programme()["id"])
     assert tree.rowCount() == 5
@@ -66,7 +78,7 @@ def test_models_pass_the_model_tester(open_window, qtmodeltester):
 
 def test_template_reorder_dose_undo_redo(open_window, qtbot):
     ctx, window, page = _page(open_window)
-    _template_action(page, "calm-then-build").trigger()
+    _from_template(page, "calm-then-build")
     prog = ps.active_programme()
     assert prog["template"] == "calm-then-build" and prog["start_date"] == TODAY
     assert page.programmes.list_view.currentIndex().data(Qt.ItemDataRole.UserRole) == prog["id"]
@@ -122,7 +134,7 @@ def test_template_reorder_dose_undo_redo(open_window, qtbot):
 
 def test_drag_prescription_to_another_phase_and_duplicate_phase(open_window, qtbot):
     ctx, window, page = _page(open_window)
-    _template_action(page, "calm-then-build").trigger()
+    _from_template(page, "calm-then-build")
     model = page.programmes.editor.tree_model
     a, b = (p["id"] for p in model.phases)
     moving = model.children[0][0]["id"]
@@ -143,7 +155,7 @@ def test_drag_prescription_to_another_phase_and_duplicate_phase(open_window, qtb
 
 def test_complete_todays_exercises_and_adherence_changes(open_window, qtbot):
     ctx, window, page = _page(open_window)
-    _template_action(page, "calm-then-build").trigger()  # starts today (Wednesday)
+    _from_template(page, "calm-then-build")  # starts today (Wednesday)
     today_page = window.show_page("today")
     widget = today_page.exercises_due
     assert not widget.isHidden()
@@ -158,16 +170,29 @@ def test_complete_todays_exercises_and_adherence_changes(open_window, qtbot):
     second = widget.rows[due[1]["id"]]
     second.partial_button.click()
 
+    # adherence counts exercise days (issue 14), no longer exercise items: today has 5
+    # exercises due (wall sit, quad set, clamshell, two stretches); 1 done + 1 partial =
+    # 1.5 of 5 is less than half, so today is not (yet) a done exercise day
+    assert len(due) == 5
     window.show_page("programme")
     page.tabs.setCurrentWidget(page.advice)
-    week = page.advice.adherence.rows[0]
+    model = page.advice.adherence
+    week = model.rows[0]
     assert week.week_start == TODAY - timedelta(days=2)
-    assert week.done == 1.5 and week.prescribed == len(due)
+    assert (week.prescribed, week.done) == (1, 0)
+    assert [model.index(0, c).data() for c in range(4)][1:] == ["1", "0", "0 %"]
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Exercise days due"
+    widget.rows[due[2]["id"]].done_button.click()  # 2.5 of 5: half, the day counts
+    page.advice.refresh()
+    assert (model.rows[0].prescribed, model.rows[0].done) == (1, 1)
+    assert model.total_text(model.rows) == "1 of 1 exercise day done (100 %)"
+    assert "at least half" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
 
+    ctx.undo_stack.undo()  # the third answer
     ctx.undo_stack.undo()  # the partial answer
     assert ps.get_log(TODAY, due[1]["id"]) is None
     page.advice.refresh()
-    assert page.advice.adherence.rows[0].done == 1.0
+    assert model.rows[0].done == 0  # 1 of 5
 
     # skipped counts as prescribed but not done; the day follows the page's navigation
     skip = widget.rows[due[1]["id"]]
@@ -180,7 +205,7 @@ def test_complete_todays_exercises_and_adherence_changes(open_window, qtbot):
 
 def test_bad_log_value_is_refused_beside_the_field(open_window, qtbot):
     ctx, window, page = _page(open_window)
-    _template_action(page, "calm-then-build").trigger()
+    _from_template(page, "calm-then-build")
     widget = window.show_page("today").exercises_due
     row = next(iter(widget.rows.values()))
     row.fields["pain_during"].edit.setText("12")
@@ -250,7 +275,7 @@ def test_export_import_buttons_and_bad_file(open_window, qtbot, tmp_path, monkey
     from PySide6.QtWidgets import QFileDialog
 
     ctx, window, page = _page(open_window)
-    _template_action(page, "knee-overuse-12").trigger()
+    _from_template(page, "knee-overuse-12")
     out = tmp_path / "plan.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     qtbot.mouseClick(page.programmes.export_button, Qt.MouseButton.LeftButton)
@@ -323,7 +348,7 @@ def test_library_filter_copy_edit_archive(open_window, qtbot):
 @pytest.mark.parametrize("key", ["calm-then-build", "knee-overuse-12"])
 def test_every_template_loads_into_the_editor(open_window, key):
     ctx, window, page = _page(open_window)
-    _template_action(page, key).trigger()
+    _from_template(page, key)
     model = page.programmes.editor.tree_model
     assert model.rowCount() == len(ps.list_phases(ps.active_programme()["id"]))
     assert sum(model.rowCount(model.index(i, 0)) for i in range(model.rowCount())) == \

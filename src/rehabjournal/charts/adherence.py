@@ -1,11 +1,12 @@
 """Programme charts: adherence by week, and the progression of one exercise.
 
-``weeks`` are ``services.programme.WeekAdherence`` records (week_start, prescribed, done,
-percent); progression points are ``(date, value, unit)`` tuples.
+``weeks`` are ``domain.adherence.WeekAdherence`` records (week_start, prescribed and done
+exercise days, moved, percent); progression points are ``(date, value, unit)`` tuples.
 """
 
 from __future__ import annotations
 
+from ..domain import adherence as da
 from .theme import (
     LIGHT,
     Chart,
@@ -19,11 +20,13 @@ from .theme import (
 )
 
 NO_DATA = "No programme data yet"
+TITLE = "Exercise days done by week (% of the days with exercises due; label: done/due)"
 MAX_LABELS = 27
 
 
 class AdherenceChart(Chart):
-    """Percent of the prescribed sessions done, one bar a week."""
+    """Exercise days done in percent of the exercise days due, one bar a week, labelled
+    "done/due" (``domain.adherence`` says what an exercise day is and when it is done)."""
 
     figsize = (8.0, 2.8)
     layout = None
@@ -34,9 +37,8 @@ class AdherenceChart(Chart):
         ax = self.ax = self.figure.add_subplot()
         self._style_axes(ax)
         self._date_axis(ax)
-        ax.set_title("Programme adherence by week (% of what was prescribed that was done)",
-                     fontsize=10, loc="left")
-        ax.set_ylabel("% done", fontsize=9)
+        ax.set_title(TITLE, fontsize=10, loc="left")
+        ax.set_ylabel("% of exercise days", fontsize=9)
         ax.set_ylim(0, 125)
         ax.set_yticks([0, 25, 50, 75, 100])
         self.full = ax.axhline(100, linewidth=0.8, linestyle=":")
@@ -74,7 +76,7 @@ class AdherenceChart(Chart):
         has = any(w.prescribed for w in self.weeks)
         if len(xs) <= MAX_LABELS:
             self.labels.show(
-                (x + 3.0, (w.percent or 0) + 2, f"{fmt_num(w.done)}/{w.prescribed}")
+                (x + 3.0, (w.percent or 0) + 2, f"{w.done}/{w.prescribed}")
                 for x, w in zip(xs, self.weeks, strict=True) if w.prescribed
             )
         else:
@@ -89,9 +91,7 @@ class AdherenceChart(Chart):
     def describe(self, x: float, y: float, ax) -> str | None:
         for xw, w in zip(self.xs, self.weeks, strict=True):
             if xw <= x < xw + 7:
-                pct = "-" if w.percent is None else f"{w.percent:.0f} %"
-                return (f"Week of {fmt_date(w.week_start)}\n"
-                        f"{fmt_num(w.done)} of {w.prescribed} done ({pct})")
+                return f"Week of {fmt_date(w.week_start)}\n{da.week_text(w)}"
         return None
 
 

@@ -55,8 +55,8 @@ from rehabjournal.domain import light as light_mod
 from rehabjournal.domain import load as load_mod
 from rehabjournal.domain import redflags as redflags_mod
 from rehabjournal.domain import scales
+from rehabjournal.domain.adherence import WeekAdherence
 from rehabjournal.domain.entities import DayRecord, Journal
-from rehabjournal.domain.programme import WeekAdherence
 from rehabjournal.domain.redflags import Escalation
 
 COMPLETE: Final = "complete"
@@ -148,9 +148,12 @@ class WeekSummary:
         during_mean, after_mean: mean pain during / after sessions (0-10), or None.
         worst_light: the worst day light of the counted days, or None.
         light_counts: counted days per light colour.
-        adherence_pct: programme exercises done / prescribed in percent, or None.
-        prescribed, done: the programme exercises due and done (partial logs count half)
-            over the counted days; 0 without a programme.
+        adherence_pct: exercise days done / exercise days due in percent, or None.
+        prescribed, done: the programme's exercise days due and done over the counted
+            days (``domain.adherence``: a day counts done when at least half of its
+            exercises were logged done, partial counting half, a session moved within the
+            week counting); 0 without a programme.
+        adherence_moved: exercises of those days done on another day of the week.
     """
 
     week_start: date
@@ -172,7 +175,8 @@ class WeekSummary:
     light_counts: dict[str, int]
     adherence_pct: float | None
     prescribed: int = 0
-    done: float = 0.0
+    done: int = 0
+    adherence_moved: int = 0
 
     @property
     def week_end(self) -> date:
@@ -270,7 +274,9 @@ class PeriodSummary:
         comparisons: the measures of the first/last week comparison.
         rule: the clinically-important rule in words (for the column header).
         sessions, minutes, load: totals over the period's days.
-        adherence_pct: programme adherence over the period, or None.
+        adherence_pct: exercise days done / due over the period's days from the
+            journal's first entry on, in percent, or None.
+        adherence_due, adherence_done: those exercise days due and done.
         light_counts: days of the period per light colour.
         red_flags: the period's red flags with their tier, oldest first.
         escalations: reasons to book an assessment as of the period's last day with data
@@ -298,6 +304,8 @@ class PeriodSummary:
     minutes: int = 0
     load: float = 0.0
     adherence_pct: float | None = None
+    adherence_due: int = 0
+    adherence_done: int = 0
     light_counts: dict[str, int] = field(default_factory=dict)
     red_flags: list[RedFlagItem] = field(default_factory=list)
     escalations: list[Escalation] = field(default_factory=list)
@@ -419,7 +427,7 @@ def period_summary(
         data_span: (first entry, last entry) of the whole journal; None: the first and
             last day of ``journal``.
         adherence: programme adherence per calendar week (``WeekAdherence``, from
-            ``programme.weekly_adherence``) over the counted days of the rows (whole
+            ``adherence.weekly_adherence``) over the counted days of the rows (whole
             weeks for completed rows).
         period_adherence: the same over the period's days from the journal's first entry on
             (the days the weekly rows count), for the period's total.
@@ -491,9 +499,10 @@ def period_summary(
                         adherence_by_week.get(monday))
         summary.weeks.append(row)
         previous = row.load if row.full else None
-    prescribed = sum(w.prescribed for w in period_adherence)
-    if prescribed:
-        summary.adherence_pct = sum(w.done for w in period_adherence) / prescribed * 100.0
+    summary.adherence_due = sum(w.prescribed for w in period_adherence)
+    summary.adherence_done = sum(w.done for w in period_adherence)
+    if summary.adherence_due:
+        summary.adherence_pct = summary.adherence_done / summary.adherence_due * 100.0
 
     # ---- first and last week -----------------------------------------------------------
     full = [i for i, w in enumerate(summary.weeks) if w.full]
@@ -592,7 +601,8 @@ def _week_row(
         light_counts=dict(Counter(c for c in colours if c)),
         adherence_pct=adherence.percent if adherence is not None else None,
         prescribed=adherence.prescribed if adherence is not None else 0,
-        done=adherence.done if adherence is not None else 0.0,
+        done=adherence.done if adherence is not None else 0,
+        adherence_moved=adherence.moved if adherence is not None else 0,
     )
 
 

@@ -21,6 +21,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..domain import adherence as da
 from ..domain import light as light_mod
 from ..domain import scales
 from ..domain.summary import COMPLETED, PARTIAL, PeriodSummary
@@ -397,7 +398,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
     summary = data.summary
     assert summary is not None
     head = ["Week of", "Days", "Sessions", "Minutes", "Load (AU)", "Change", "Monotony",
-            "Strain", "Morning pain", "Adherence (week)", "Light (worst day)"]
+            "Strain", "Morning pain", sm.ADHERENCE_WEEK, "Light (worst day)"]
     rows: list[list] = [[P(h, "head_small") for h in head]]
     cmds = []
     for i, w in enumerate(summary.weeks, start=1):
@@ -414,7 +415,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
             P(fmt_num(w.monotony, 2), "cell_right"),
             P(fmt_num(w.strain, 0), "cell_right"),
             P(fmt_num(w.morning_mean), "cell_right"),
-            P(sm.fmt_pct(w.adherence_pct), "cell_right"),
+            P(sm.fmt_week_adherence(w), "cell_right"),
             light_cell(w.worst_light, w.light_counts),
         ])
         if w.worst_light:
@@ -428,9 +429,8 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
              "period is completed from the journal's entries outside it when there are any, "
              "else it is partial (its days in the period only) and has no change, monotony "
              "or strain. Change = against the calendar week before, only between two full "
-             f"weeks; above 30 % is shaded. {sm.MONOTONY_NOTE} Adherence (week) = programme "
-             "exercises done of those prescribed on the row's days (page one gives the "
-             "period's).", "muted")
+             f"weeks; above 30 % is shaded. {sm.MONOTONY_NOTE} {sm.ADHERENCE_WEEK}: of the "
+             f"row's days. {da.DEFINITION} Page one gives the period's.", "muted")
     # kept on one page when it fits (a long period's table splits, repeating its header)
     return [KeepTogether([H("Week by week"), _table(rows, widths, *cmds), Spacer(1, 1 * mm),
                           note])]

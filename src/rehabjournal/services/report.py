@@ -19,8 +19,8 @@ from datetime import date, timedelta
 
 from ..domain import light as light_mod
 from ..domain import scales
+from ..domain.adherence import WeekAdherence
 from ..domain.entities import DayRecord, Journal
-from ..domain.programme import WeekAdherence
 from ..domain.summary import PeriodSummary
 from ..errors import RehabJournalError, is_storage_failure, storage_error
 from ..store import journal_repo, report_repo
@@ -28,7 +28,7 @@ from . import journal as journal_service
 from . import session
 from .outcomes import Response, responses
 from .progress import ProgressData, progress_data
-from .summary import SummaryPeriodError, check_period, period_summary
+from .summary import SummaryPeriodError, adherence_weeks, check_period, period_summary
 
 DEFAULT_WEEKS = 4
 
@@ -268,10 +268,9 @@ def chart_data(summary: PeriodSummary) -> ProgressData:
 
 
 def adherence_rows(summary: PeriodSummary) -> list[WeekAdherence]:
-    """Programme adherence per row of the summary (for the adherence chart); empty when no
-    exercise was prescribed."""
-    rows = [WeekAdherence(w.week_start, w.prescribed, w.done) for w in summary.weeks]
-    return rows if any(r.prescribed for r in rows) else []
+    """Exercise days done and due per row of the summary (for the adherence chart, the same
+    weeks Progress draws: ``summary.adherence_weeks``); empty when no exercise day was due."""
+    return adherence_weeks(summary)
 
 
 def build_report_data(

@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, Final
 
+from ..domain import adherence as da
 from ..domain import scales
 from ..domain import summary as dsum
 from ..domain.entities import Journal
@@ -181,25 +182,51 @@ def light_counts_text(counts: dict[str, int]) -> str:
     return ", ".join(plural(counts.get(c, 0), f"{c} day") for c in ("green", "amber", "red"))
 
 
+def period_adherence_days(s: PeriodSummary) -> tuple[date, date] | None:
+    """The first and last day the period's programme adherence counts (``adherence_days``
+    of the summary's period and journal), None when there are none."""
+    span = (s.first_entry, s.last_entry) if s.first_entry and s.last_entry else None
+    return adherence_days(s.start, s.end, span)
+
+
 def adherence_span(s: PeriodSummary) -> str:
     """The days the period's programme adherence counts ("25-29 Nov"): the period from
     the journal's first entry on (``adherence_days``), "" when there are none."""
-    span = (s.first_entry, s.last_entry) if s.first_entry and s.last_entry else None
-    days = adherence_days(s.start, s.end, span)
+    days = period_adherence_days(s)
     return fmt_span(*days) if days else ""
 
 
-def fmt_adherence(s: PeriodSummary) -> str:
-    """The period's programme adherence with what it covers, for page one and the
-    ``summary`` command: "27 % of prescribed exercises done over the period (25-29 Nov)".
+ADHERENCE_WEEK: Final = "Exercise days done (week)"
+"""The weekly rows' adherence column: exercise days done of those due on the row's days."""
 
-    The weekly rows' "Adherence" is each calendar week's (the row's days); this is the
-    period's, labelled so that one label never carries two numbers.
+
+def fmt_adherence(s: PeriodSummary) -> str:
+    """The period's programme adherence with what it counts and covers, for page one, the
+    ``summary`` command and Progress: "9 of 12 exercise days done (75 %) over the period
+    (25-29 Nov)" (``domain.adherence`` says what an exercise day is and when it is done).
+
+    The weekly rows' column (``ADHERENCE_WEEK``) is each calendar week's (the row's days);
+    this is the period's, labelled so that one label never carries two numbers.
     """
-    if s.adherence_pct is None:
-        return "no programme exercises were prescribed in this period"
-    return (f"{fmt_pct(s.adherence_pct)} of prescribed exercises done over the period "
+    if not s.adherence_due:
+        return f"no {da.UNITS} due in this period"
+    return (f"{da.adherence_text(s.adherence_done, s.adherence_due)} over the period "
             f"({adherence_span(s)})")
+
+
+def fmt_week_adherence(w: WeekSummary) -> str:
+    """A weekly row's adherence: "2 of 3" exercise days done (column ``ADHERENCE_WEEK``),
+    "-" when none was due."""
+    return f"{w.done} of {w.prescribed}" if w.prescribed else "-"
+
+
+def adherence_weeks(s: PeriodSummary) -> list[da.WeekAdherence]:
+    """The weekly rows' adherence as ``WeekAdherence`` (for the adherence charts of
+    Progress and the PDF: the same weeks and days as the table); [] when no exercise day
+    was due."""
+    rows = [da.WeekAdherence(w.week_start, w.prescribed, w.done, w.adherence_moved)
+            for w in s.weeks]
+    return rows if any(r.prescribed for r in rows) else []
 
 
 def fmt_value(value: float | None, places: int = 1) -> str:
@@ -304,16 +331,17 @@ def summary_text(summary: PeriodSummary) -> str:
 
     out += ["", "Weeks (calendar weeks, Monday to Sunday):"]
     rows = [("Week of", "Days", "Sessions", "Minutes", "Load AU", "Change", "Monotony",
-             "Strain", "AM pain", "Adherence (week)", "Light", "Note")]
+             "Strain", "AM pain", ADHERENCE_WEEK, "Light", "Note")]
     for w in s.weeks:
         rows.append((
             fmt_short(w.week_start), str(w.days_counted), str(w.sessions), str(w.minutes),
             f"{w.load:.0f}", fmt_change_pct(w.change_pct), fmt_value(w.monotony, 2),
-            fmt_value(w.strain, 0), fmt_value(w.morning_mean), fmt_pct(w.adherence_pct),
+            fmt_value(w.strain, 0), fmt_value(w.morning_mean), fmt_week_adherence(w),
             w.worst_light or "-", w.status_text,
         ))
     out += _columns(rows)
     out.append(MONOTONY_NOTE)
+    out.append(f"{ADHERENCE_WEEK}: {da.DEFINITION}")
 
     counts = s.light_counts
     out += ["", f"Totals: {plural(s.sessions, 'session')}, {s.minutes} min, "
@@ -371,6 +399,8 @@ def _week_json(w: WeekSummary) -> dict[str, Any]:
         "worst_light": w.worst_light,
         "light_counts": {c: w.light_counts.get(c, 0) for c in ("green", "amber", "red")},
         "adherence_pct": w.adherence_pct,
+        "exercise_days_due": w.prescribed,
+        "exercise_days_done": w.done,
     }
 
 
@@ -451,7 +481,9 @@ def summary_json(summary: PeriodSummary) -> dict[str, Any]:
         "journal": {"first_entry": _iso(s.first_entry), "last_entry": _iso(s.last_entry)},
         "empty": s.empty,
         "totals": {"sessions": s.sessions, "minutes": s.minutes, "load_au": s.load,
-                   "adherence_pct": s.adherence_pct},
+                   "adherence_pct": s.adherence_pct,
+                   "exercise_days_due": s.adherence_due,
+                   "exercise_days_done": s.adherence_done},
         "light_counts": {c: s.light_counts.get(c, 0) for c in ("green", "amber", "red")},
         "comparison": {
             "first_week": _iso(first),

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..domain import adherence as da
 from ..domain import programme as dp
 from ..services import programme as ps
 from .table_model import ListTableModel
@@ -418,10 +419,20 @@ class ProgrammeTreeModel(QAbstractItemModel):
 # ---- adherence and advice ----------------------------------------------------------------
 
 class AdherenceModel(ListTableModel):
-    COLUMNS = ("Week of", "Prescribed", "Done", "Adherence")
+    """Exercise days due and done per calendar week (``domain.adherence``: a day counts
+    done when at least half of its exercises were logged done, partial counting half, a
+    session moved to another day of the same week counting)."""
 
-    def set_weeks(self, weeks: list[dp.WeekAdherence]) -> None:
+    COLUMNS = ("Week of", "Exercise days due", "Exercise days done", "% done")
+
+    def set_weeks(self, weeks: list[da.WeekAdherence]) -> None:
         self.set_rows(weeks)
+
+    @staticmethod
+    def total_text(weeks: list[da.WeekAdherence]) -> str:
+        """The weeks' total in the words every view uses: "9 of 12 exercise days done
+        (75 %)"."""
+        return da.adherence_text(*da.total(weeks))
 
     def data(self, index: Index, role: int = DISPLAY):
         w = self.row_at(index)
@@ -431,9 +442,11 @@ class AdherenceModel(ListTableModel):
             return (
                 f"{w.week_start:%a %d %b %Y}",
                 str(w.prescribed),
-                f"{w.done:g}",
-                "-" if w.percent is None else f"{w.percent:.0f} %",
+                str(w.done),
+                da.percent_text(w.done, w.prescribed),
             )[index.column()]
+        if role == TOOLTIP:
+            return f"{da.week_text(w)}. {da.DEFINITION}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:

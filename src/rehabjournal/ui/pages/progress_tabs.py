@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import adherence as da
 from ...domain import scales
 from ...domain.patterns import ASSOCIATION_NOTE, MIN_COUNT, Pattern
 from ...domain.summary import COMPLETED, PARTIAL, STATUS_TEXT
@@ -32,10 +33,13 @@ from ...services import progress as progress_service
 from ...services.progress import ProgressData
 from ...services.summary import (
     MONOTONY_NOTE,
+    adherence_weeks,
+    fmt_adherence,
     fmt_change_pct,
     fmt_short,
     fmt_span,
     fmt_value,
+    period_adherence_days,
 )
 from ..table_model import ListTableModel
 
@@ -74,6 +78,32 @@ class PatternModel(ListTableModel):
             return p.text
         if role == Qt.ItemDataRole.UserRole:
             return p.key
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ExerciseAdherenceModel(ListTableModel):
+    """Per exercise of the programme, its days done against its days due over the
+    period (``domain.adherence.ExerciseAdherence`` rows; ``UserRole``: the exercise id)."""
+
+    COLUMNS = ("Exercise", "Days done", "% done", "Of them partial",
+               "Of them on another day")
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        e = self.row_at(index)
+        if e is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (e.name, f"{e.done} of {e.prescribed}", da.percent_text(e.done, e.prescribed),
+                    str(e.partial), str(e.moved))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{e.name}: {da.exercise_text(e)} done of the days it was due. A day "
+                    "counts when it was logged done or partial, on the day or on another "
+                    "day of the same week (Monday to Sunday).")
+        if role == Qt.ItemDataRole.UserRole:
+            return e.key
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -281,7 +311,9 @@ class LoadTab(ProgressTab):
 
 
 class ProgrammeTab(ProgressTab):
-    """Weekly adherence, and one exercise's progression (chosen below the first chart)."""
+    """Weekly adherence (exercise days done against due: the summary's rows, so the PDF's
+    chart and table), the period's total and each exercise's days under it, and one
+    exercise's progression (chosen in the list or below it)."""
 
     key, title = "programme", "Programme"
 
@@ -289,6 +321,28 @@ class ProgrammeTab(ProgressTab):
         from ...charts.adherence import AdherenceChart, ProgressionChart
 
         self.adherence = self._canvas("programme", AdherenceChart(), "adherence", 160, 1)
+        total = self.adherence_total = QLabel()
+        total.setObjectName("adherenceTotal")
+        total.setWordWrap(True)
+        total.setToolTip(da.DEFINITION)
+        self.layout().addWidget(total)
+        self.exercises_model = ExerciseAdherenceModel(self)
+        view = self.exercises_view = QTableView()
+        view.setObjectName("exerciseAdherence")
+        view.setAccessibleName("Adherence per exercise")
+        view.setModel(self.exercises_model)
+        view.verticalHeader().hide()
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(ExerciseAdherenceModel.COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+        view.setMinimumHeight(120)
+        view.selectionModel().currentRowChanged.connect(self._exercise_chosen)
+        self.layout().addWidget(view, 1)
         row = QHBoxLayout()
         self.exercise = QComboBox()
         self.exercise.setObjectName("exercise")
@@ -307,8 +361,22 @@ class ProgrammeTab(ProgressTab):
 
     def show_data(self, data: ProgressData) -> None:
         self.data = data
-        self.adherence.chart.update(programme_service.weekly_adherence(data.start, data.end))
+        summary = data.summary
+        if summary is None:  # built without a summary: the plotted days' weeks
+            weeks = programme_service.weekly_adherence(data.start, data.end)
+            days: tuple | None = (data.start, data.end)
+            total = da.adherence_text(*da.total(weeks))
+        else:  # the summary's rows (the PDF's) and its period total (page one's)
+            plotted = set(data.weeks)
+            weeks = [w for w in adherence_weeks(summary) if w.week_start in plotted]
+            days = period_adherence_days(summary)
+            total = fmt_adherence(summary)
+        self.adherence.chart.update(weeks)
         self.adherence.request_redraw()
+        self.adherence_total.setText(f"<b>Programme adherence:</b> {escape(total)}. "
+                                     f"{escape(da.DEFINITION)}")
+        self.exercises_model.set_rows(
+            programme_service.exercise_adherence(*days) if days else [])
         current = self.exercise.currentData()
         self.exercise.blockSignals(True)
         self.exercise.clear()
@@ -321,6 +389,13 @@ class ProgrammeTab(ProgressTab):
         self.exercise.setCurrentIndex(max(self.exercise.findData(current), 0))
         self.exercise.blockSignals(False)
         self._show_progression()
+
+    def _exercise_chosen(self, current, _previous=None) -> None:
+        """Show the progression of the exercise chosen in the per-exercise list."""
+        i = self.exercise.findData(current.data(Qt.ItemDataRole.UserRole)) \
+            if current.isValid() else -1
+        if i >= 0:
+            self.exercise.setCurrentIndex(i)
 
     def _show_progression(self) -> None:
         ex_id = self.exercise.currentData()
