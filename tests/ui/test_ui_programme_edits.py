@@ -5,7 +5,7 @@ the typed value kept); undo and redo failures take the same path."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from rehabjournal.services import programme as ps
 from rehabjournal.store import models as m
@@ -30,8 +30,14 @@ def page(open_window):
 
 
 def _template(page, key="calm-then-build") -> int:
+    """The template menu, then its dialog (starting today)."""
     action = next(a for a in page.programmes.template_menu.actions() if a.data() == key)
     action.trigger()
+    dialog = page.programmes.template_dialog
+    dialog.start_edit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    if dialog.replace is not None:
+        dialog.replace.setChecked(True)
+    dialog.accept()
     return ps.active_programme()["id"]
 
 

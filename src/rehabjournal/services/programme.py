@@ -195,19 +195,26 @@ def create_programme(name: str, start_date: date | None = None, notes: str = "",
 
 
 def create_from_template(key: str, start_date: date, name: str | None = None,
-                         active: bool = True) -> Edit:
+                         active: bool = True, *, replace_active: bool = True) -> Edit:
     """Copy a shipped template into an editable programme ("New programme from template").
+
+    Args:
+        active: make the new programme the active one (its exercises show on Today) ...
+        replace_active: ... even when another programme is active: that one is then kept,
+            inactive (undo gives the mark back). With False a running programme stays
+            active and the new one is added inactive. The Programme page always asks.
 
     Raises:
         ValidationError: {"template": why} for an unknown or broken template.
     """
     def do() -> Change:
         previous = repo.active_programme_id()
+        activate = active and (previous is None or replace_active)
         try:
-            new_id = library.create_programme_from_template(key, start_date, name, active)
+            new_id = library.create_programme_from_template(key, start_date, name, activate)
         except (KeyError, ValueError) as exc:
             raise ValidationError({"template": str(exc).strip("'\"")}) from exc
-        return _programme_created(new_id, previous, active)
+        return _programme_created(new_id, previous, activate)
 
     return _edit("New programme from template", do)
 
@@ -463,13 +470,37 @@ def _write_prescription(prescription_id: int, values: dict[str, Any]) -> dict[st
     return old
 
 
-def update_prescription(prescription_id: int, values: dict[str, Any]) -> Edit:
-    """Change some fields of a prescription ("Change dose"); ``result`` is their old values."""
+MANUAL_CHANGE = "Changed by hand"
+"""The reason a dose changed in the editor gives in the prescription's history."""
+
+
+def update_prescription(prescription_id: int, values: dict[str, Any],
+                        day: date | None = None) -> Edit:
+    """Change some fields of a prescription ("Change dose"); ``result`` is their old values.
+
+    A changed dose (sets, reps, hold, load or its unit: ``DOSE_FIELDS``) is recorded in the
+    prescription's history on ``day`` (default today), one row per field, with the reason
+    ``MANUAL_CHANGE``, as accepted advice is; undo removes those rows, redo puts them back.
+    """
     def do() -> Change:
         old = _write_prescription(prescription_id, values)
         new = _clean_prescription(values)
-        return setter(lambda v: repo.update_prescription(prescription_id, v), old, new,
-                      result=old)
+        when = day or date.today()
+        change_ids = [repo.add_change(prescription_id, when, f, _text(old[f]), _text(new[f]),
+                                      MANUAL_CHANGE)
+                      for f in DOSE_FIELDS if f in new and old[f] != new[f]]
+        state: dict[str, Any] = {"rows": []}
+
+        def undo() -> None:
+            repo.update_prescription(prescription_id, old)
+            state["rows"] = [repo.delete_change(c) for c in change_ids]
+
+        def redo() -> None:
+            repo.update_prescription(prescription_id, new)
+            for row in state["rows"]:
+                repo.restore_change(row)
+
+        return Change(undo=undo, redo=redo, result=old)
 
     return _edit("Change dose", do)
 

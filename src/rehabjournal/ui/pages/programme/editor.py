@@ -12,12 +12,15 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTreeView,
     QVBoxLayout,
@@ -28,6 +31,7 @@ from ....services import programme as ps
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...programme_models import ProgrammeTreeModel
+from ...widgets import error_label
 from .forms import PhaseForm, PrescriptionForm
 
 
@@ -62,8 +66,32 @@ class ProgrammeEditor(QWidget):
         header.addWidget(QLabel("Starts"))
         header.addWidget(self.prog_start)
         header.addWidget(self.prog_info)
+        # who wrote it, how to reach them, and when to see them again
+        self.clinician = QLineEdit()
+        self.clinician.setAccessibleName("Clinician")
+        self.clinician.setPlaceholderText("physio's name")
+        self.contact = QLineEdit()
+        self.contact.setAccessibleName("Clinician contact")
+        self.contact.setPlaceholderText("phone or e-mail")
+        self.review = QLineEdit()
+        self.review.setAccessibleName("Review date")
+        self.review.setPlaceholderText("yyyy-mm-dd")
+        self.review.setMaximumWidth(110)
+        self.header_error = error_label()
+        people = QHBoxLayout()
+        people.addWidget(QLabel("Physio"))
+        people.addWidget(self.clinician, 2)
+        people.addWidget(QLabel("Contact"))
+        people.addWidget(self.contact, 2)
+        people.addWidget(QLabel("Review on"))
+        people.addWidget(self.review)
         self.prog_name.editingFinished.connect(self._name_edited)
         self.prog_start.editingFinished.connect(self._start_edited)
+        self.clinician.editingFinished.connect(
+            lambda: self._programme_edited("clinician_name", self.clinician.text().strip()))
+        self.contact.editingFinished.connect(
+            lambda: self._programme_edited("clinician_contact", self.contact.text().strip()))
+        self.review.editingFinished.connect(self._review_edited)
 
         self.tree = QTreeView()
         self.tree.setObjectName("programmeTree")
@@ -109,14 +137,31 @@ class ProgrammeEditor(QWidget):
         self.detail.addWidget(self.phase_form)
         self.detail.addWidget(self.prescription_form)
         detail_box = QGroupBox("Details")
-        QVBoxLayout(detail_box).addWidget(self.detail)
+        scroll = QScrollArea()  # the forms scroll, never the page (768-pixel screens)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.detail)
+        QVBoxLayout(detail_box).addWidget(scroll)
+
+        top = QWidget()
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addWidget(self.tree, 1)
+        tv.addLayout(tree_buttons)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(detail_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
 
         rv = QVBoxLayout(self)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addLayout(header)
-        rv.addWidget(self.tree, 3)
-        rv.addLayout(tree_buttons)
-        rv.addWidget(detail_box, 2)
+        rv.addLayout(people)
+        rv.addWidget(self.header_error)
+        rv.addWidget(self.splitter, 1)
 
         self.add_phase_button.clicked.connect(self.add_phase)
         self.add_exercise_button.clicked.connect(self.add_prescription)
@@ -143,9 +188,16 @@ class ProgrammeEditor(QWidget):
                 if prog["start_date"] and prog["weeks"] else None
             self.prog_info.setText(f"{prog['weeks']} weeks" + (f", until {end:%d %b %Y}"
                                                                if end else ""))
+            self.clinician.setText(prog.get("clinician_name") or "")
+            self.contact.setText(prog.get("clinician_contact") or "")
+            review = prog.get("review_date")
+            self.review.setText(review.isoformat() if review else "")
         else:
             self.prog_name.clear()
             self.prog_info.clear()
+            for w in (self.clinician, self.contact, self.review):
+                w.clear()
+        self.header_error.hide()
         if keep_item:
             index = self.tree_model.find(*keep_item)
             if index.isValid():
@@ -164,12 +216,32 @@ class ProgrammeEditor(QWidget):
         apply_edit(self.ctx, lambda: ps.update_programme(pid, {"name": name}), source=self)
 
     def _start_edited(self) -> None:
+        self._programme_edited("start_date", _pydate(self.prog_start.date()))
+
+    def _review_edited(self) -> None:
+        text = self.review.text().strip()
+        try:
+            day = date.fromisoformat(text) if text else None
+        except ValueError:
+            self._header_message("Review date: type it as yyyy-mm-dd, e.g. 2026-05-04 "
+                                 "(blank: none).")
+            return
+        self._programme_edited("review_date", day)
+
+    def _header_message(self, message: str) -> None:
+        self.header_error.setText(message)
+        self.header_error.show()
+
+    def _programme_edited(self, field: str, value) -> None:
+        """Save one programme field (start, review date, clinician, contact) if changed."""
         pid = self.programme_id
         prog = ps.get_programme(pid) if pid else None
-        new = _pydate(self.prog_start.date())
-        if prog is None or prog["start_date"] == new:
+        if prog is None or (prog.get(field) or None) == (value or None):
+            self.header_error.hide()
             return
-        apply_edit(self.ctx, lambda: ps.update_programme(pid, {"start_date": new}), source=self)
+        if apply_edit(self.ctx, lambda: ps.update_programme(pid, {field: value}),
+                      message=self._header_message, source=self) is not None:
+            self.header_error.hide()
 
     # ---- tree items ----------------------------------------------------------------------
     def current_item(self) -> tuple[str, int] | None:

@@ -2,11 +2,14 @@
 
 Each field saves when the user finishes it, through ``apply_edit``: a refused value is
 shown beside its field, a failed write in the window's banner (the typed value stays, so
-finishing the field again retries).
+finishing the field again retries). A dose changed here (sets, reps, hold, load, unit) is
+recorded in the prescription's dose history as "changed by hand", like accepted advice;
+undo takes the history row back with the change.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -18,45 +21,104 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from ....domain import programme as dp
+from ....domain import progression
 from ....services import programme as ps
 from ...context import AppContext
 from ...edit_path import apply_edit
-from ...widgets import NumberField, error_label
+from ...exercise_card import SIDE_TEXT, MediaField
+from ...widgets import NumberField, error_label, set_combo_data
 
 WEEKDAYS = dp.WEEKDAY_NAMES
 
+PAIN_RULE_TEXT = {"standard": "standard (little pain during)",
+                  "tendon": "tendon loading (more, if settled by the next morning)"}
+"""The pain rules in the editor's words (the card words them with the user's thresholds:
+``domain.progression.pain_rule_text``)."""
+
+TEXT_FIELDS = ("tempo", "notes", "side", "effort_target", "pain_rule", "media")
+"""Prescription fields held as text: blank and missing are the same."""
+
+HISTORY_FIELDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)", "load": "load",
+                  "load_unit": "unit", "notes": "note"}
+
+
+def history_html(rows: list[dict[str, Any]], last: int = 5) -> str:
+    """The last ``last`` rows of a prescription's dose history, each with who changed it:
+    "07 Sep 2026: load 60 → 62.5 (by hand)"."""
+    if not rows:
+        return ""
+    lines = []
+    for h in rows[-last:]:
+        reason = h.get("reason") or ""
+        who = ("by hand" if reason == ps.MANUAL_CHANGE else
+               "carried from an earlier phase" if reason.startswith("Carried") else "advice")
+        field = HISTORY_FIELDS.get(h["field_name"], h["field_name"])
+        old = html.escape(h["old_value"] or "none")
+        if h["field_name"] == "notes":
+            change = "added"
+        else:
+            change = f"{old} &rarr; {html.escape(h['new_value'] or 'none')}"
+        lines.append(f"{h['day']:%d %b %Y}: {field} {change} <i>({who})</i>")
+    more = f" (last {last} of {len(rows)})" if len(rows) > last else ""
+    return f"<b>Dose history{more}</b><br>" + "<br>".join(lines)
+
 
 class PhaseForm(QWidget):
-    """Name, weeks, deload mark and goal of one phase."""
+    """Name, weeks, deload mark, goal, criteria and "carry progress" of one phase."""
 
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
         self.phase_id: int | None = None
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)  # the form at the top; the space left stays below it
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.name = QLineEdit()
         self.name.setAccessibleName("Phase name")
         self.weeks = NumberField("Weeks", 1, 104, placeholder="weeks")
         self.deload = QCheckBox("Deload phase (lighter on purpose)")
+        self.carry = QCheckBox("Carry progress from the previous phase")
+        self.carry.setToolTip(
+            "When accepted advice raises a dose in an earlier phase, the same exercise in "
+            "this phase is raised to match if it was planned lower. Untick it when this "
+            "phase's doses are set on purpose (a deload, a new kind of loading).")
         self.goal = QPlainTextEdit()
         self.goal.setAccessibleName("Phase goal")
-        self.goal.setMaximumHeight(70)
-        self.goal_save = QPushButton("Save goal")
+        self.goal.setPlaceholderText("What this phase is for")
+        self.goal.setMaximumHeight(60)
+        self.criteria = QPlainTextEdit()
+        self.criteria.setAccessibleName("Criteria to move on")
+        self.criteria.setPlaceholderText("What to reach before the next phase, e.g. 20 "
+                                         "single-leg squats with pain up to 2/10")
+        self.criteria.setMaximumHeight(60)
+        self.goal_save = QPushButton("Save goal and criteria")
+        self.goal_save.setAutoDefault(False)
         self.error = error_label()
+        flags = QHBoxLayout()
+        flags.addWidget(self.deload)
+        flags.addWidget(self.carry)
+        flags.addStretch(1)
         form.addRow("&Name", self.name)
         form.addRow("&Weeks", self.weeks)
-        form.addRow("", self.deload)
+        form.addRow("", flags)
         form.addRow("&Goal", self.goal)
+        form.addRow("&Criteria", self.criteria)
         form.addRow("", self.goal_save)
         form.addRow(self.error)
-        self.name.editingFinished.connect(lambda: self._commit("name", self.name.text()))
-        self.weeks.committed.connect(lambda v: self._commit("weeks", v))
-        self.deload.clicked.connect(lambda on: self._commit("deload", bool(on)))
-        self.goal_save.clicked.connect(lambda: self._commit("goal", self.goal.toPlainText()))
+        self.name.editingFinished.connect(lambda: self._commit({"name": self.name.text()}))
+        self.weeks.committed.connect(lambda v: self._commit({"weeks": v}))
+        self.deload.clicked.connect(lambda on: self._commit({"deload": bool(on)}))
+        self.carry.clicked.connect(lambda on: self._commit({"carry_progress": bool(on)}))
+        self.goal_save.clicked.connect(lambda: self._commit({
+            "goal": self.goal.toPlainText().strip(),
+            "criteria": self.criteria.toPlainText().strip()}))
 
     def load(self, phase: dict) -> None:
         same = phase["id"] == self.phase_id  # a reload keeps a value whose save failed
@@ -64,37 +126,46 @@ class PhaseForm(QWidget):
         self.name.setText(phase["name"])
         self.weeks.set_value(phase["weeks"], keep_unsaved=same)
         self.deload.setChecked(bool(phase["deload"]))
+        self.carry.setChecked(bool(phase.get("carry_progress", True)))
         self.goal.setPlainText(phase["goal"])
+        self.criteria.setPlainText(phase.get("criteria") or "")
         self.error.hide()
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
 
-    def _commit(self, field: str, value: Any) -> None:
+    def _commit(self, values: dict[str, Any]) -> None:
         phase_id = self.phase_id
         if phase_id is None:
             return
         current = ps.get_phase(phase_id)
-        if current is None or current[field] == value:
+        if current is None:
             return
-        edit = apply_edit(self.ctx, lambda: ps.update_phase(phase_id, {field: value}),
+        values = {k: v for k, v in values.items() if current.get(k) != v}
+        if not values:
+            return
+        edit = apply_edit(self.ctx, lambda: ps.update_phase(phase_id, values),
                           fields={"weeks": self.weeks}, message=self._show_error, source=self)
         if edit is not None:
             self.error.hide()
-        elif field == "weeks":
+        elif "weeks" in values:
             self.weeks.commit_failed(current["weeks"])
 
 
 class PrescriptionForm(QWidget):
-    """The dose of one prescription; each field saves when the user finishes it."""
+    """The dose of one prescription and how to do it; each field saves when finished."""
 
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
         self.prescription_id: int | None = None
         self._loading = False
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.exercise = QComboBox()
         self.exercise.setAccessibleName("Exercise")
         self.numbers: dict[str, NumberField] = {
@@ -104,6 +175,7 @@ class PrescriptionForm(QWidget):
             "load": NumberField("Load", 0, 1000, whole=False, placeholder="load"),
             "rest_s": NumberField("Rest", 0, 3600, unit="s", placeholder="seconds"),
             "days_per_week": NumberField("Days per week", 1, 7, placeholder="1-7"),
+            "times_per_day": NumberField("Times a day", 1, 6, placeholder="1-6"),
         }
         self.unit = QComboBox()
         self.unit.setAccessibleName("Load unit")
@@ -111,7 +183,22 @@ class PrescriptionForm(QWidget):
             self.unit.addItem(unit, unit)
         self.tempo = QLineEdit()
         self.tempo.setAccessibleName("Tempo")
-        self.tempo.setPlaceholderText("e.g. 3 s down, 3 s up")
+        self.tempo.setPlaceholderText("e.g. 3 s down, 3 s up (blank: as the exercise)")
+        self.side = QComboBox()
+        self.side.setAccessibleName("Side")
+        self.side.addItem("as the exercise", "")
+        for side in progression.SIDES:
+            self.side.addItem(side, side)
+        self.pain_rule = QComboBox()
+        self.pain_rule.setAccessibleName("Pain rule")
+        self.pain_rule.addItem("as the exercise", "")
+        for rule in progression.PAIN_RULES:
+            self.pain_rule.addItem(PAIN_RULE_TEXT.get(rule, rule), rule)
+        self.effort = QLineEdit()
+        self.effort.setAccessibleName("Effort target")
+        self.effort.setPlaceholderText("e.g. about 70 % effort, or CR-10 3-4")
+        self.media = MediaField("Picture or video")
+        self.media.edit.setPlaceholderText("https:// link or a file (blank: as the exercise)")
         self.day_boxes: list[QCheckBox] = []
         days_row = QHBoxLayout()
         for i, name in enumerate(WEEKDAYS):
@@ -123,6 +210,8 @@ class PrescriptionForm(QWidget):
         days_row.addStretch(1)
         self.notes = QLineEdit()
         self.notes.setAccessibleName("Prescription notes")
+        self.notes.setPlaceholderText("Shown with the exercise on Today, e.g. single leg, "
+                                      "holding a weight")
         self.error = error_label()
         self.history = QLabel()
         self.history.setObjectName("prescriptionHistory")
@@ -138,12 +227,26 @@ class PrescriptionForm(QWidget):
         load.addWidget(QLabel("Rest (s)"))
         load.addWidget(self.numbers["rest_s"])
         load.addStretch(1)
+        how_often = QHBoxLayout()
+        how_often.addWidget(self.numbers["days_per_week"])
+        how_often.addWidget(QLabel("Times a day"))
+        how_often.addWidget(self.numbers["times_per_day"])
+        how_often.addStretch(1)
+        side_row = QHBoxLayout()
+        side_row.addWidget(self.side)
+        side_row.addWidget(QLabel("Pain rule"))
+        side_row.addWidget(self.pain_rule, 1)
         form.addRow("E&xercise", self.exercise)
         form.addRow("Dose", dose)
         form.addRow("Load", load)
         form.addRow("&Tempo", self.tempo)
-        form.addRow("Days per week", self.numbers["days_per_week"])
+        form.addRow("Days per week", how_often)
         form.addRow("or weekdays", days_row)
+        side_label = QLabel("Si&de")
+        side_label.setBuddy(self.side)
+        form.addRow(side_label, side_row)
+        form.addRow("E&ffort target", self.effort)
+        form.addRow("Picture or &video", self.media)
         form.addRow("N&otes", self.notes)
         form.addRow(self.error)
         form.addRow(self.history)
@@ -152,35 +255,60 @@ class PrescriptionForm(QWidget):
         self.unit.activated.connect(lambda _i: self._commit("load_unit", self.unit.currentData()))
         self.exercise.activated.connect(
             lambda _i: self._commit("exercise", self.exercise.currentData()))
+        self.side.activated.connect(lambda _i: self._commit("side", self.side.currentData()))
+        self.pain_rule.activated.connect(
+            lambda _i: self._commit("pain_rule", self.pain_rule.currentData()))
         self.tempo.editingFinished.connect(lambda: self._commit("tempo", self.tempo.text()))
+        self.effort.editingFinished.connect(
+            lambda: self._commit("effort_target", self.effort.text()))
+        self.media.committed.connect(lambda text: self._commit("media", text))
         self.notes.editingFinished.connect(lambda: self._commit("notes", self.notes.text()))
 
     def fill_exercises(self) -> None:
+        """List the library's exercises, keeping the shown prescription's exercise chosen."""
+        keep = self.exercise.currentData()
+        self.exercise.blockSignals(True)
         self.exercise.clear()
         for ex in ps.list_exercises():
             self.exercise.addItem(ex["name"], ex["id"])
+        if keep is not None and self.exercise.findData(keep) < 0:
+            ex = ps.get_exercise(keep)
+            if ex is not None:
+                self.exercise.addItem(ex["name"], keep)
+        self.exercise.setCurrentIndex(self.exercise.findData(keep) if keep is not None else -1)
+        self.exercise.blockSignals(False)
 
     def load(self, p: dict) -> None:
+        """Show prescription ``p`` (a ``services.programme.get_prescription`` dict)."""
         self._loading = True
         same = p["id"] == self.prescription_id  # a reload keeps a value whose save failed
         self.prescription_id = p["id"]
+        ex = ps.get_exercise(p["exercise"])
         if self.exercise.findData(p["exercise"]) < 0:
-            ex = ps.get_exercise(p["exercise"])
             self.exercise.addItem(ex["name"] if ex else "?", p["exercise"])
         self.exercise.setCurrentIndex(self.exercise.findData(p["exercise"]))
         for key, field in self.numbers.items():
-            field.set_value(p[key], keep_unsaved=same)
+            field.set_value(p.get(key), keep_unsaved=same)
         self.unit.setCurrentIndex(max(0, self.unit.findData(p["load_unit"])))
         self.tempo.setText(p["tempo"])
         self.notes.setText(p["notes"])
+        self.effort.setText(p.get("effort_target") or "")
+        self.media.set_text(p.get("media") or "")
+        ex = ex or {}
+        side = ex.get("side") or ""
+        self.side.setItemText(0, f"as the exercise ({SIDE_TEXT.get(side, side)})" if side
+                              else "as the exercise")
+        set_combo_data(self.side, p.get("side") or "")
+        rule = ex.get("pain_rule") or "standard"
+        self.pain_rule.setItemText(0, f"as the exercise ({rule})")
+        set_combo_data(self.pain_rule, p.get("pain_rule") or "")
+        self.tempo.setPlaceholderText(f"as the exercise: {ex['tempo']}" if ex.get("tempo")
+                                      else "e.g. 3 s down, 3 s up")
         days = set(dp.parse_weekdays(p["weekdays"] or ""))
         for i, box in enumerate(self.day_boxes):
             box.setChecked(i in days)
         self.error.hide()
-        history = ps.prescription_history(p["id"])
-        self.history.setText("<br>".join(
-            f"{h['day']:%d %b %Y}: {h['field_name']} {h['old_value']} &rarr; {h['new_value']}"
-            for h in history[-5:]) if history else "")
+        self.history.setText(history_html(ps.prescription_history(p["id"])))
         self._loading = False
 
     def _weekdays_changed(self) -> None:
@@ -202,13 +330,15 @@ class PrescriptionForm(QWidget):
             # keep days per week in step with the ticked days
             values = {"weekdays": value, "days_per_week": len(value.split(","))}
         else:
-            if current[field] == value or (field in ("tempo", "notes") and
-                                           (current[field] or "") == (value or "")):
+            if current[field] == value or (field in TEXT_FIELDS and
+                                           (current[field] or "") == (value or "").strip()):
                 return
             values = {field: value}
         # the reason goes beside the number being edited (else under the form)
         target = self.numbers.get(field)
-        edit = apply_edit(self.ctx, lambda: ps.update_prescription(prescription_id, values),
+        day = self.ctx.today()
+        edit = apply_edit(self.ctx,
+                          lambda: ps.update_prescription(prescription_id, values, day=day),
                           message=target.show_error if target else self._show_error,
                           source=self)
         if edit is not None:

@@ -1,11 +1,16 @@
 """The Library tab: search and filter the exercise library; add, copy, edit and archive
 the user's own exercises (shipped ones are copied to be edited).
 
+The selected exercise shows as the patient sees it (``ui/exercise_card.py``: dose, tempo,
+rest, side, how often, instructions, what to watch, the pain rule, a picture or video)
+with how it progresses; the user's own exercises have an editor below the card.
+
 Every change goes through ``apply_edit``; the page reloads on ``programme_changed``.
 """
 
 from __future__ import annotations
 
+import html
 import json
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,17 +27,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ....domain import progression as prog_mod
 from ....services import programme as ps
+from ....services.journal import thresholds
 from ...context import AppContext
 from ...edit_path import apply_edit
+from ...exercise_card import ExerciseCard, MediaField
 from ...programme_models import ID_ROLE, ExerciseFilterProxy, ExerciseLibraryModel
-from ...widgets import NumberField, error_label
+from ...widgets import NumberField, error_label, set_combo_data
 
 #: What "New exercise" starts from (the user renames it at once).
 NEW_EXERCISE = {
@@ -41,6 +51,67 @@ NEW_EXERCISE = {
                                {"kind": "load", "percent": 10,
                                 "text": "About 10 % more load."}]),
 }
+
+
+def _n(value) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
+def progression_lines(progression: str, category: str = "") -> list[str]:
+    """How an exercise's dose moves on, in words (its ``progression`` JSON: a model
+    object, ``domain.progression``, or a v1 list of steps)."""
+    try:
+        value = json.loads(progression) if progression else None
+    except ValueError:
+        return []
+    if isinstance(value, list):
+        return [str(s.get("text") or s.get("kind") or "") for s in value if isinstance(s, dict)]
+    model = prog_mod.model_of(value, category)
+    if model is None:
+        return []
+    kind = model["model"]
+    lines: list[str] = []
+    if kind == "rm_schedule":
+        stages = ", ".join(
+            f"{st['rm']}RM week {st['weeks'][0]}" if st["weeks"][0] == st["weeks"][1]
+            else f"{st['rm']}RM weeks {st['weeks'][0]}-{st['weeks'][1]}"
+            for st in model.get("stages", []))
+        lines.append(f"Rep-max by programme week: {stages}.")
+        lines.append("A new rep-max converts the load (Epley's formula); within a stage a "
+                     f"green week adds {_n(model.get('load_step', 2.5))} kg.")
+    elif kind == "double":
+        lo, hi = model["reps"]
+        load = (f"{_n(model['load_step'])} kg" if "load_step" in model else
+                f"{_n(model['load_percent'])} %" if "load_percent" in model else "load")
+        if lo == hi:
+            lines.append(f"Stays at {lo} reps; then the next step below.")
+        else:
+            lines.append(f"Reps {lo}-{hi}: {_n(model.get('rep_step', 2))} more a green week "
+                         f"up to {hi}, then {load} more and back to {lo} (where the load "
+                         "can be counted).")
+    elif kind == "load":
+        lines.append(f"Adds {_n(model['step'])} a green week, up to {_n(model['max'])}.")
+    elif kind == "ladder":
+        steps = " → ".join(
+            f"{st.get('sets', 1)} x " + (f"{st['reps']}" if st.get("reps") else
+                                         f"{st.get('hold_s')} s")
+            for st in model.get("stages", []))
+        lines.append(f"In order, one step a green week: {steps}.")
+    elif kind == "isometric":
+        a, b = model["hold_s"]
+        lines.append(f"Holds lengthen from {a} s to {b} s (5 s a green week); red weeks keep "
+                     "the dose.")
+    elif kind == "minutes":
+        top = f", up to {_n(model['max'])} minutes" if model.get("max") else ""
+        lines.append(f"Minutes +{_n(model['percent'])} % a green week{top}.")
+    elif kind == "walk_run":
+        a, b = model["run_s"]
+        lines.append(f"Run parts grow by {_n(model['run_step'])} s from {a} to {b} s first, "
+                     f"then the total minutes +{_n(model['percent'])} % a week.")
+    elif kind == "none":
+        lines.append("Keeps its dose (stretches and mobility are not progressed).")
+    lines += [f"Then: {t}" for t in model.get("then", [])]
+    return lines
 
 
 class LibraryTab(QWidget):
@@ -101,12 +172,25 @@ class LibraryTab(QWidget):
         lv.addWidget(self.view, 1)
         lv.addLayout(buttons)
 
-        # editor
-        editor = QGroupBox("Exercise")
-        form = QFormLayout(editor)
+        # the card: what the patient reads (always open here)
         self.source = QLabel()
         self.source.setObjectName("exerciseSource")
         self.source.setWordWrap(True)
+        self.card = ExerciseCard(collapsible=False, with_dose=True, base_dir=ctx.data_dir)
+        self.progression = QLabel()
+        self.progression.setObjectName("exerciseProgression")
+        self.progression.setWordWrap(True)
+        card_box = QGroupBox("How to do it")
+        card_box.setObjectName("libraryCard")
+        cv = QVBoxLayout(card_box)
+        cv.addWidget(self.card)
+        cv.addWidget(QLabel("<b>How it progresses</b>"))
+        cv.addWidget(self.progression)
+        self.card_box = card_box
+
+        # the editor of the user's own exercises (shipped ones are copied first)
+        editor = QGroupBox("Edit your exercise")
+        form = QFormLayout(editor)
         self.name = QLineEdit()
         self.name.setAccessibleName("Exercise name")
         self.e_category = QComboBox()
@@ -122,39 +206,79 @@ class LibraryTab(QWidget):
         self.e_sets = NumberField("Sets", 1, 50)
         self.e_reps = NumberField("Reps", 1, 1000)
         self.e_hold = NumberField("Hold", 1, 36000, unit="s")
+        self.e_rest = NumberField("Rest", 0, 3600, unit="s")
+        self.e_days = NumberField("Days per week", 1, 7)
+        self.e_times = NumberField("Times a day", 1, 6)
         doses = QHBoxLayout()
         for label, f in (("Sets", self.e_sets), ("Reps", self.e_reps), ("Hold (s)", self.e_hold)):
             doses.addWidget(QLabel(label))
             doses.addWidget(f)
         doses.addStretch(1)
+        often = QHBoxLayout()
+        for label, f in (("Rest (s)", self.e_rest), ("Days a week", self.e_days),
+                         ("Times a day", self.e_times)):
+            often.addWidget(QLabel(label))
+            often.addWidget(f)
+        often.addStretch(1)
+        self.e_tempo = QLineEdit()
+        self.e_tempo.setAccessibleName("Tempo")
+        self.e_tempo.setPlaceholderText("e.g. 3 s down, 3 s up")
+        self.e_side = QComboBox()
+        self.e_side.setAccessibleName("Side")
+        self.e_side.addItem("not given", "")
+        for side in prog_mod.SIDES:
+            self.e_side.addItem(side, side)
+        self.e_pain = QComboBox()
+        self.e_pain.setAccessibleName("Pain rule")
+        self.e_pain.addItem("standard (little pain during)", "")
+        self.e_pain.addItem("tendon loading (more, if settled by the next morning)", "tendon")
+        side_pain = QHBoxLayout()
+        side_pain.addWidget(self.e_side)
+        side_pain.addWidget(QLabel("Pain rule"))
+        side_pain.addWidget(self.e_pain, 1)
+        self.e_media = MediaField("Picture or video")
         self.instructions = QPlainTextEdit()
         self.instructions.setAccessibleName("Instructions")
+        self.instructions.setMaximumHeight(110)
         self.cues = QPlainTextEdit()
         self.cues.setAccessibleName("Cues, one per line")
         self.cues.setMaximumHeight(90)
-        self.progression = QLabel()
-        self.progression.setObjectName("exerciseProgression")
-        self.progression.setWordWrap(True)
         self.save_button = QPushButton("&Save exercise")
         self.error = error_label()
-        form.addRow(self.source)
         form.addRow("Name", self.name)
         form.addRow("Category", self.e_category)
         form.addRow("Region", self.e_region)
         form.addRow("Unit", self.e_unit)
         form.addRow("Default dose", doses)
+        form.addRow("Rest", often)
+        form.addRow("Tempo", self.e_tempo)
+        form.addRow("Side", side_pain)
+        form.addRow("Picture or video", self.e_media)
         form.addRow("Instructions", self.instructions)
         form.addRow("What to watch", self.cues)
-        form.addRow("Progression", self.progression)
         form.addRow(self.error)
         form.addRow("", self.save_button)
         self.editor = editor
 
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.source)
+        rv.addWidget(card_box)
+        rv.addWidget(editor)
+        rv.addStretch(1)
+        scroll = QScrollArea()  # the card and the editor scroll, never sideways
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(right)
+        self.details_scroll = scroll
+
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -206,8 +330,11 @@ class LibraryTab(QWidget):
         self.copy_button.setEnabled(ex is not None)
         self.archive_button.setEnabled(ex is not None)
         self.error.hide()
+        self.card_box.setVisible(ex is not None)
         if ex is None:
             self.source.setText("Choose an exercise, or add your own.")
+            self.editor.hide()
+            self.card.clear()
             return
         editable = not ex["shipped"]
         if ex["shipped"]:
@@ -219,24 +346,31 @@ class LibraryTab(QWidget):
         else:
             self.source.setText("Your own exercise.")
         self.archive_button.setText("Un&archive" if ex["archived"] else "&Archive")
+        th = thresholds()
+        self.card.show_exercise(ex, acceptable_pain=th.acceptable_pain,
+                                green_peak_max=th.green_peak_max)
+        lines = progression_lines(ex["progression"], ex["category"])
+        self.progression.setText("<br>".join(html.escape(t) for t in lines)
+                                 or "<i>no progression given</i>")
         self.name.setText(ex["name"])
         self.e_category.setCurrentIndex(max(0, self.e_category.findData(ex["category"])))
         self.e_region.setCurrentIndex(max(0, self.e_region.findData(ex["region"])))
         self.e_unit.setCurrentIndex(max(0, self.e_unit.findData(ex["load_unit"])))
-        self.e_sets.set_value(ex["default_sets"])
-        self.e_reps.set_value(ex["default_reps"])
-        self.e_hold.set_value(ex["default_hold_s"])
+        for key, f in self._numbers().items():
+            f.set_value(ex.get(key))
+        self.e_tempo.setText(ex.get("tempo") or "")
+        set_combo_data(self.e_side, ex.get("side") or "")
+        set_combo_data(self.e_pain, "tendon" if ex.get("pain_rule") == "tendon" else "")
+        self.e_media.set_text(ex.get("media") or "")
         self.instructions.setPlainText(ex["instructions"])
         self.cues.setPlainText(ex["cues"])
-        steps = ex["progression_steps"]
-        self.progression.setText("<br>".join(
-            f"{i}. {s.get('text', s.get('kind', ''))}" for i, s in enumerate(steps, 1))
-            or "<i>no progression steps</i>")
-        for w in (self.name, self.e_category, self.e_region, self.e_unit, self.e_sets,
-                  self.e_reps, self.e_hold, self.save_button):
-            w.setEnabled(editable)
-        self.instructions.setReadOnly(not editable)
-        self.cues.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
+        self.editor.setVisible(editable)
+
+    def _numbers(self) -> dict[str, NumberField]:
+        return {"default_sets": self.e_sets, "default_reps": self.e_reps,
+                "default_hold_s": self.e_hold, "rest_s": self.e_rest,
+                "days_per_week": self.e_days, "times_per_day": self.e_times}
 
     def form_values(self) -> dict | None:
         values = {
@@ -246,9 +380,12 @@ class LibraryTab(QWidget):
             "load_unit": self.e_unit.currentData(),
             "instructions": self.instructions.toPlainText(),
             "cues": self.cues.toPlainText(),
+            "tempo": self.e_tempo.text().strip(),
+            "side": self.e_side.currentData(),
+            "pain_rule": self.e_pain.currentData(),
+            "media": self.e_media.text(),
         }
-        for key, f in (("default_sets", self.e_sets), ("default_reps", self.e_reps),
-                       ("default_hold_s", self.e_hold)):
+        for key, f in self._numbers().items():
             value, message = f.parse()
             if message:
                 f.show_error(message)
@@ -266,9 +403,7 @@ class LibraryTab(QWidget):
         if ex_id is None or values is None:
             return
         apply_edit(self.ctx, lambda: ps.update_exercise(ex_id, values),
-                   fields={"default_sets": self.e_sets, "default_reps": self.e_reps,
-                           "default_hold_s": self.e_hold},
-                   message=self._show_error, source=self)
+                   fields=self._numbers(), message=self._show_error, source=self)
 
     def new_exercise(self) -> None:
         self._created(lambda: ps.add_exercise(dict(NEW_EXERCISE)))

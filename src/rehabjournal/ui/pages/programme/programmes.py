@@ -31,6 +31,7 @@ from ...programme_models import ID_ROLE, ProgrammeListModel
 from .editor import ProgrammeEditor
 from .files import ProgrammeFiles
 from .sheet import ProgrammeSheetAction
+from .template_dialog import TemplateDialog
 
 FIRST_PHASE = {"name": "Phase 1", "weeks": 2}
 
@@ -62,8 +63,9 @@ class ProgrammesTab(QSplitter):
             action = self.template_menu.addAction(template_title(t))
             action.setToolTip(t["description"])
             action.setData(t["key"])
-            action.triggered.connect(lambda _c=False, k=t["key"]: self.create_from_template(k))
+            action.triggered.connect(lambda _c=False, k=t["key"]: self.ask_template(k))
         self.template_menu.setToolTipsVisible(True)
+        self.template_dialog: TemplateDialog | None = None
         self.template_button.setMenu(self.template_menu)
         self.new_button = QPushButton("&New")
         self.duplicate_button = QPushButton("D&uplicate")
@@ -159,9 +161,33 @@ class ProgrammesTab(QSplitter):
         self.select_programme(edit.result)
         return edit.result
 
-    def create_from_template(self, key: str, start: date | None = None) -> int | None:
+    def ask_template(self, key: str) -> TemplateDialog | None:
+        """Ask the name, the start date and whether to replace the active programme
+        (``template_dialog.py``), then make the programme; the dialog is window-modal and
+        kept in ``template_dialog`` until it closes."""
+        template = next((t for t in ps.list_templates() if t["key"] == key), None)
+        if template is None:
+            return None
+        dialog = TemplateDialog(template, self.ctx.today(), ps.active_programme(), self)
+        self.template_dialog = dialog
+        dialog.accepted.connect(lambda: self.create_from_template(
+            key, dialog.start(), replace_active=dialog.replace_active(), name=dialog.name()))
+        dialog.finished.connect(lambda _r: self._template_dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _template_dialog_closed(self, dialog: TemplateDialog) -> None:
+        if self.template_dialog is dialog:
+            self.template_dialog = None
+        dialog.deleteLater()
+
+    def create_from_template(self, key: str, start: date | None = None, *,
+                             replace_active: bool = True, name: str | None = None
+                             ) -> int | None:
+        """Make a programme from template ``key`` starting ``start`` (default today)."""
         start = start or self.ctx.today()
-        return self._created(lambda: ps.create_from_template(key, start),
+        return self._created(lambda: ps.create_from_template(key, start, name,
+                                                             replace_active=replace_active),
                              message=lambda text: QMessageBox.warning(self, "Template", text))
 
     def new_programme(self) -> None:

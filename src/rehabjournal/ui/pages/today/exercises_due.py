@@ -3,6 +3,11 @@
 Each answer is saved at once (one log per day and prescription) as one undo step. The
 section is hidden while nothing is due.
 
+Each row carries the exercise's card (``ui/exercise_card.py``): a compact line (tempo,
+rest, side, times a day, effort), the physio's note, and "How to do it" folded under a
+button (instructions, what to watch, how often, the pain rule with the journal's
+thresholds, a picture or video opened only on a click).
+
 Logged exercises are activity: the done and partly done ones make the day's "rehab
 exercises" session (``services/exercise_logs.py``), shown under Sessions. Its effort
 (session RPE, CR-10) is asked here, under the exercises; its minutes are estimated from
@@ -12,12 +17,12 @@ the prescriptions until the person types their own in the session. Conditioning 
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,9 +32,11 @@ from PySide6.QtWidgets import (
 
 from ....services import exercise_logs
 from ....services import programme as ps
+from ....services.journal import thresholds
 from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
+from ...exercise_card import ExerciseCard
 from ...widgets import NumberField, clear_layout, error_label, set_combo_data
 from .sessions import rpe_combo
 from .siblings import changed_by_sibling
@@ -48,15 +55,34 @@ class DueRow(QFrame):
         self.prescription_id: int = item["id"]
         self.setObjectName(f"due_{item['id']}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 4, 6, 4)
-        title = QLabel(f"<b>{item['exercise_name']}</b> &nbsp; {item['dose']}")
-        title.setObjectName("dueTitle")
-        title.setToolTip(item["notes"] or "")
+        box = QVBoxLayout(self)  # a box, not a grid: wrapped labels get their height right
+        box.setContentsMargins(6, 4, 6, 4)
+        box.setSpacing(3)
+        # the card: the physio's note, and how to do it folded under a button; its
+        # compact line (dose, tempo, rest, side, times a day, effort) is the row's title
+        self.card = ExerciseCard(collapsible=True, with_summary=False,
+                                 base_dir=owner.ctx.data_dir)
+        exercise = ps.get_exercise(item["exercise"])
+        line = item["dose"]
+        if exercise is not None:
+            th = owner.thresholds
+            self.card.show_exercise(exercise, item, acceptable_pain=th.acceptable_pain,
+                                    green_peak_max=th.green_peak_max,
+                                    state_key=f"due:{exercise['slug']}")
+            line = self.card.facts.summary()
+        else:
+            self.card.hide()
+        self.title = QLabel(f"<b>{html.escape(item['exercise_name'])}</b> &nbsp; "
+                            f"{html.escape(line)}")
+        self.title.setObjectName("dueTitle")
+        self.title.setWordWrap(True)  # (keeps the label's height-for-width size policy)
         self.status_label = QLabel()
         self.status_label.setObjectName("dueStatus")
-        grid.addWidget(title, 0, 0, 1, 5)
-        grid.addWidget(self.status_label, 0, 5, 1, 3, Qt.AlignmentFlag.AlignRight)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        box.addLayout(top)
+        box.addWidget(self.card)
 
         unit = item["load_unit"]
         self.fields: dict[str, NumberField] = {
@@ -74,6 +100,7 @@ class DueRow(QFrame):
         self.fields["pain_during"] = NumberField("Pain during", 0, 10, placeholder="0-10",
                                                  width=50)
         row = QHBoxLayout()
+        row.setSpacing(10)
         for field in self.fields.values():
             cell = QVBoxLayout()
             cell.setSpacing(0)
@@ -93,16 +120,16 @@ class DueRow(QFrame):
         self.partial_button.setToolTip("Save as partly done")
         self.skip_button.setToolTip("Record that it was skipped today")
         self.clear_button.setToolTip("Remove today's answer")
-        grid.addLayout(row, 1, 0, 1, 8)
+        box.addLayout(row)
         self.error = error_label()
-        grid.addWidget(self.error, 2, 0, 1, 8)
+        box.addWidget(self.error)
         if item.get("exercise_category") == "conditioning":
             note = QLabel("Conditioning is a session of its own: add it under Sessions with "
                           "its minutes and effort, so its load counts once.")
             note.setObjectName("dueConditioning")
             note.setWordWrap(True)
             note.setStyleSheet("font-style: italic;")
-            grid.addWidget(note, 3, 0, 1, 8)
+            box.addWidget(note)
         self.done_button.clicked.connect(lambda: self.save("done"))
         self.partial_button.clicked.connect(lambda: self.save("partial"))
         self.skip_button.clicked.connect(lambda: self.save("skipped"))
@@ -168,6 +195,7 @@ class ExercisesDueSection(QGroupBox):
         self.ctx = ctx
         self.day: date = ctx.today()
         self.rows: dict[int, DueRow] = {}
+        self.thresholds = thresholds()
         self.setObjectName("exercisesBox")
         layout = QVBoxLayout(self)
         self.phase_label = QLabel()
@@ -193,6 +221,7 @@ class ExercisesDueSection(QGroupBox):
         self.effort.activated.connect(lambda _i: self.save_effort(self.effort.currentData()))
         self.session: dict | None = None
         ctx.programme_changed.connect(self.refresh)
+        ctx.settings_changed.connect(self.refresh)  # the pain rule's thresholds
         ctx.journal_changed.connect(self._journal_changed)
         self.hide()
 
@@ -247,6 +276,7 @@ class ExercisesDueSection(QGroupBox):
     def refresh(self) -> None:
         clear_layout(self.rows_layout)
         self.rows = {}
+        self.thresholds = thresholds()  # the pain rule's numbers (Preferences may change)
         items = ps.due_on(self.day)
         if items:
             phase = items[0]["phase_name"] + (" (deload)" if items[0]["deload"] else "")
