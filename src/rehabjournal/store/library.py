@@ -6,11 +6,29 @@ slug. Shipped exercises are upserted into the journal by slug (``shipped=True``)
 user's own exercises are never touched. A template becomes an editable copy in
 Programme / Phase / Prescription.
 
+Library file format (version 2):
+    * required keys: ``REQUIRED_KEYS``; a dose: ``default_reps``, ``default_hold_s`` or
+      ``default_minutes``.
+    * ``progression``: a progression model object (``domain.progression``'s format,
+      checked by ``validate_model``); version-1 files give a list of steps
+      (``{"kind": ..., "text": ...}``), still accepted.
+    * optional keys (``OPTIONAL_KEYS``): ``side`` (``domain.progression.SIDES``),
+      ``tempo`` (text), ``rest_s`` (0-3600 s), ``days_per_week`` (1-7),
+      ``times_per_day`` (1-6), ``pain_rule`` (``domain.progression.PAIN_RULES``),
+      ``media`` (an https link or a file path) and ``source`` (where the dose and the
+      progression come from: a paper, a guideline or "design choice").
+
 Storage conventions:
     * ``Exercise.cues`` is plain text, one cue per line.
-    * ``Exercise.progression`` is the JSON list of steps from the library file.
+    * ``Exercise.progression`` is the JSON of the file's ``progression`` (model or steps).
     * Conditioning exercises give ``default_minutes`` in the file; it is stored as
       ``default_hold_s`` (seconds), the exercise's default duration.
+    * A missing optional key is stored as the column's blank ("" or NULL).
+
+Templates (``templates.json``): phases may give ``criteria`` (text: what to reach before
+the next phase) and ``carry_progress`` (bool, default true); prescriptions may give
+``side``, ``times_per_day``, ``effort_target``, ``pain_rule`` and ``media`` besides the
+dose, and ``weekdays`` as numbers ("0,2,4") or names ("Mon, Wed, Fri"), stored as numbers.
 """
 
 from __future__ import annotations
@@ -21,6 +39,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain import programme as dp
+from ..domain import progression as dprog
 from ..paths import resource
 from . import models as m
 
@@ -33,8 +53,9 @@ REQUIRED_KEYS = (
     "load_unit", "progression",
 )
 DOSE_KEYS = ("default_reps", "default_hold_s", "default_minutes")
+OPTIONAL_KEYS = ("side", "tempo", "rest_s", "days_per_week", "times_per_day", "pain_rule",
+                 "media", "source")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_WEEKDAYS = re.compile(r"^[0-6](?:,[0-6])*$")
 
 
 def library_path() -> Path:
@@ -101,9 +122,21 @@ def validate_exercise(entry: Any, index: int = 0) -> None:
     for key in doses:
         if not _positive_int(entry[key]):
             raise bad(key, "must be a whole number above 0")
-    steps = entry["progression"]
+    progression = entry["progression"]
+    if isinstance(progression, dict):
+        problems = dprog.validate_model(progression)
+        if problems:
+            raise bad("progression", "; ".join(problems))
+    else:
+        _validate_steps(progression, bad)
+    _validate_optional(entry, bad)
+
+
+def _validate_steps(steps: Any, bad) -> None:
+    """A version-1 progression: a non-empty list of ``{"kind", "text"}`` steps."""
     if not isinstance(steps, list) or not steps:
-        raise bad("progression", "must be a non-empty list of steps")
+        raise bad("progression", "must be a progression model object or a non-empty list "
+                                 "of steps")
     for n, step in enumerate(steps, 1):
         if not isinstance(step, dict):
             raise bad("progression", f"step {n} must be an object")
@@ -115,6 +148,50 @@ def validate_exercise(entry: Any, index: int = 0) -> None:
             )
         if not isinstance(step.get("text"), str) or not step["text"].strip():
             raise bad("progression", f"step {n} needs a text")
+
+
+def _whole_in(value: Any, lo: int, hi: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi
+
+
+def media_problem(value: Any) -> str | None:
+    """None for blank, an http(s) link or a file path; else why not (other schemes such as
+    javascript: or data: are refused: a media link is only ever opened on a click)."""
+    if not isinstance(value, str):
+        return "must be text (an https:// link or a file path)"
+    text = value.strip()
+    if not text:
+        return None
+    if len(text) > 2000:
+        return "is too long (2000 characters at most)"
+    low = text.lower()
+    if low.startswith(("http://", "https://")):
+        host = low.split("/", 3)[2] if low.count("/") >= 2 else ""
+        return None if "." in host else "is a link with no web address"
+    head = text.split("/")[0].split("\\")[0]
+    if ":" in head and not (len(text) > 1 and text[1] == ":"):
+        return "must be an https:// link or a file on this computer"
+    return None
+
+
+def _validate_optional(entry: dict, bad) -> None:
+    """The optional keys of a library entry or a template prescription (when present)."""
+    for key in ("tempo", "source", "effort_target"):
+        if key in entry and not isinstance(entry[key], str):
+            raise bad(key, "must be text")
+    side = entry.get("side")
+    if side not in (None, "") and side not in dprog.SIDES:
+        raise bad("side", f"must be one of {', '.join(dprog.SIDES)} (got {side!r})")
+    rule = entry.get("pain_rule")
+    if rule not in (None, "") and rule not in dprog.PAIN_RULES:
+        raise bad("pain_rule", f"must be one of {', '.join(dprog.PAIN_RULES)} (got {rule!r})")
+    for key, lo, hi in (("rest_s", 0, 3600), ("days_per_week", 1, 7), ("times_per_day", 1, 6)):
+        if entry.get(key) is not None and not _whole_in(entry[key], lo, hi):
+            raise bad(key, f"must be a whole number from {lo} to {hi}")
+    if "media" in entry:
+        why = media_problem(entry["media"])
+        if why:
+            raise bad("media", why)
 
 
 def load_library_file(path: str | Path | None = None) -> list[dict]:
@@ -161,6 +238,14 @@ def exercise_row_values(entry: dict) -> dict[str, Any]:
         "default_hold_s": hold,
         "load_unit": entry["load_unit"],
         "progression": json.dumps(entry["progression"], ensure_ascii=False),
+        "side": entry.get("side") or "",
+        "tempo": entry.get("tempo") or "",
+        "rest_s": entry.get("rest_s"),
+        "days_per_week": entry.get("days_per_week"),
+        "times_per_day": entry.get("times_per_day"),
+        "pain_rule": entry.get("pain_rule") or "",
+        "media": (entry.get("media") or "").strip(),
+        "source": entry.get("source") or "",
     }
 
 
@@ -208,10 +293,34 @@ def _validate_prescription(tkey: str, phase: str, n: int, p: Any) -> None:
     if p.get("reps") is None and p.get("hold_s") is None and unit != "minutes":
         raise ValueError(f"{who}: 'reps' or 'hold_s' is needed")
     weekdays = p.get("weekdays") or ""
-    if weekdays and not _WEEKDAYS.match(weekdays):
-        raise ValueError(f"{who}: 'weekdays' must look like \"0,2,4\" (Monday = 0)")
+    try:
+        dp.parse_weekdays(weekdays if isinstance(weekdays, str) else "?")
+    except ValueError:
+        raise ValueError(f"{who}: 'weekdays' must look like \"0,2,4\" (Monday = 0) or "
+                         "\"Mon, Wed, Fri\"") from None
     if not weekdays and not p.get("days_per_week"):
         raise ValueError(f"{who}: 'weekdays' or 'days_per_week' is needed")
+
+    def bad(key: str, why: str) -> ValueError:
+        return ValueError(f"{who}: {key!r} {why}")
+
+    _validate_optional(p, bad)
+
+
+def _validate_phase(key: str, ph: Any) -> None:
+    if not isinstance(ph, dict) or not ph.get("name"):
+        raise ValueError(f"template {key!r}: every phase needs a 'name'")
+    who = f"template {key!r}, phase {ph['name']!r}"
+    if not _positive_int(ph.get("weeks")):
+        raise ValueError(f"{who}: 'weeks' must be above 0")
+    for field in ("goal", "criteria"):
+        if field in ph and not isinstance(ph[field], str):
+            raise ValueError(f"{who}: {field!r} must be text")
+    for field in ("deload", "carry_progress"):
+        if field in ph and not isinstance(ph[field], bool):
+            raise ValueError(f"{who}: {field!r} must be true or false")
+    for n, p in enumerate(ph.get("prescriptions") or [], 1):
+        _validate_prescription(key, ph["name"], n, p)
 
 
 def load_templates(path: str | Path | None = None) -> list[dict]:
@@ -240,14 +349,7 @@ def load_templates(path: str | Path | None = None) -> list[dict]:
         if not isinstance(phases, list) or not phases:
             raise ValueError(f"template {key!r}: 'phases' must be a non-empty list")
         for ph in phases:
-            if not isinstance(ph, dict) or not ph.get("name"):
-                raise ValueError(f"template {key!r}: every phase needs a 'name'")
-            if not _positive_int(ph.get("weeks")):
-                raise ValueError(
-                    f"template {key!r}, phase {ph['name']!r}: 'weeks' must be above 0"
-                )
-            for n, p in enumerate(ph.get("prescriptions") or [], 1):
-                _validate_prescription(key, ph["name"], n, p)
+            _validate_phase(key, ph)
     return templates
 
 
@@ -301,10 +403,12 @@ def create_programme_from_template(
                 weeks=ph["weeks"],
                 deload=bool(ph.get("deload", False)),
                 goal=ph.get("goal", ""),
+                criteria=ph.get("criteria", ""),
+                carry_progress=bool(ph.get("carry_progress", True)),
             )
             rows = []
             for n, p in enumerate(ph.get("prescriptions") or []):
-                weekdays = p.get("weekdays") or ""
+                weekdays = ",".join(str(d) for d in dp.parse_weekdays(p.get("weekdays") or ""))
                 rows.append({
                     "phase": phase.id,
                     "exercise": ids[p["exercise"]],
@@ -320,6 +424,11 @@ def create_programme_from_template(
                     or (len(weekdays.split(",")) if weekdays else None),
                     "weekdays": weekdays,
                     "notes": p.get("notes") or "",
+                    "side": p.get("side") or "",
+                    "times_per_day": p.get("times_per_day"),
+                    "effort_target": p.get("effort_target") or "",
+                    "pain_rule": p.get("pain_rule") or "",
+                    "media": (p.get("media") or "").strip(),
                 })
             if rows:
                 m.Prescription.insert_many(rows).execute()
