@@ -90,33 +90,61 @@ def test_choosing_an_exercise_in_the_list_shows_its_progression(demo_tab):
     assert tab.progression.chart.name == model.rows[row].name
 
 
-def test_a_session_moved_within_the_week_counts_on_the_tab(demo_tab, qtbot):
+def test_a_session_moved_within_the_week_counts_on_the_tab(open_window, qtbot):
+    """Hand-counted: leg press and glute bridge Mon, Wed, Fri from Mon 2 Mar 2026.
+    Week 1: Mon, Wed done; Friday's done on Saturday -> 3 of 3 exercise days.
+    Week 2: Mon done; Wed leg press only (1 of 2: half, done); Fri nothing, done on the
+    next Monday (a new week: does not count) -> 2 of 3. Period 2-15 Mar: 5 of 6 (83 %).
+    Per exercise: leg press 5 of 6 days (1 moved), bridge 4 of 6 (1 moved)."""
+    from rehabjournal.services import journal as js
     from rehabjournal.services import programme as ps
+    from rehabjournal.services import summary as sm
+    from rehabjournal.services.report import build_report_data
+    from rehabjournal.store import models as m
 
-    ctx, page, tab, start, end = demo_tab
-    # the last full week with an exercise day missed whole (no log at all): do that day's
-    # exercises the next day, when they are not due (the nearest open day, the earlier on a
-    # tie, is the missed one)
+    ctx, window = open_window()
+    mon = date(2026, 3, 2)
+
+    def day(k: int) -> date:
+        return mon + timedelta(days=k)
+
+    ids = {slug: m.Exercise.get(m.Exercise.slug == slug).id
+           for slug in ("hsr-leg-press", "glute-bridge")}
+    pid = ps.create_programme("Hand count", mon, active=True).result
+    phase = ps.add_phase(pid, {"name": "Build", "weeks": 4}).result
+    press, bridge = (ps.add_prescription(phase, {
+        "exercise": ids[slug], "sets": 3, "reps": 10, "weekdays": "Mon, Wed, Fri"}).result
+        for slug in ("hsr-leg-press", "glute-bridge"))
+    for k in range(14):
+        js.save_checkin(day(k), {"morning_pain": 1})
+    for k, which in ((0, (press, bridge)), (2, (press, bridge)), (5, (press, bridge)),
+                     (7, (press, bridge)), (9, (press,)), (14, (press, bridge))):
+        for pres in which:
+            ps.log_exercise(day(k), pres, {"status": "done"})
+
+    page = window.show_page("progress")
+    page.set_period(mon, day(13))
+    page.refresh()
+    page.tabs.setCurrentWidget(page.tab("programme"))
+    qtbot.wait(30)
+    QApplication.processEvents()
+    tab = page.tab("programme")
     weeks = tab.adherence.chart.weeks
-
-    def missed(d: date) -> bool:
-        items = ps.due_on(d)
-        return bool(items) and all(i["log"] is None for i in items)
-
-    week, day = next((w, d) for w in reversed(weeks[:-1])
-                     for d in (w.week_start + timedelta(days=k) for k in range(6))
-                     if missed(d) and not {i["id"] for i in ps.due_on(d)}
-                     & {i["id"] for i in ps.due_on(d + timedelta(days=1))})
-    due_ids = [i["id"] for i in ps.due_on(day)]
-    other = day + timedelta(days=1)
-    assert not any(ps.get_log(other, i) for i in due_ids)
-    for pid in due_ids:
-        ps.log_exercise(other, pid, {"status": "done"})
-    ctx.journal_changed.emit(other)
-    qtbot.waitUntil(lambda: tab.adherence.chart.weeks != weeks, timeout=10000)
-    after = {w.week_start: w for w in tab.adherence.chart.weeks}[week.week_start]
-    assert (after.prescribed, after.done) == (week.prescribed, week.done + 1)
-    assert after.moved == week.moved + len(due_ids)
-    assert "on another day of the week count" in da.week_text(after)
-    assert da.adherence_text(*da.total(tab.adherence.chart.weeks)) in \
-        tab.adherence_total.text()
+    assert [(w.week_start, w.prescribed, w.done, w.moved) for w in weeks] == [
+        (mon, 3, 3, 2), (day(7), 3, 2, 0)]
+    assert [t.get_text() for t in tab.adherence.chart.labels.visible()] == ["3/3", "2/3"]
+    total = "5 of 6 exercise days done (83 %) over the period (2-15 Mar)"
+    assert f"Programme adherence:</b> {total}." in tab.adherence_total.text()
+    rows = [(r.name, r.prescribed, r.done, r.partial, r.moved)
+            for r in tab.exercises_model.rows]
+    names = [ps.get_prescription(p)["exercise_name"] for p in (press, bridge)]
+    assert rows == [(names[0], 6, 5, 0, 1), (names[1], 6, 4, 0, 1)]
+    model = tab.exercises_model
+    assert [model.index(1, c).data() for c in range(5)] == [names[1], "4 of 6", "67 %", "0",
+                                                            "1"]
+    # the summary command and the PDF say the same
+    s = sm.period_summary(mon, day(13))
+    assert sm.fmt_adherence(s) == total
+    assert f"programme adherence: {total}." in sm.summary_text(s)
+    assert [sm.fmt_week_adherence(w) for w in s.weeks] == ["3 of 3", "2 of 3"]
+    assert build_report_data(mon, day(13), made=day(16)).adherence_weeks == weeks
