@@ -214,9 +214,10 @@ def test_the_prescription_overrides_the_exercise():
                 "source": "domain.md 7"}
     lib = card_facts(exercise)
     assert (lib.dose, lib.tempo, lib.rest, lib.side, lib.media) == (
-        "3 x 45 s (band)", "2 s up", "1 min", "each side", "a.png")
+        "3 x 45 s (band)", "2 s up", "1 min", "each side in turn", "a.png")
     assert lib.cues == ("Slowly",) and lib.frequency == "3 days a week"
-    assert lib.summary() == "3 x 45 s (band) \u00b7 tempo 2 s up \u00b7 rest 1 min \u00b7 each side"
+    assert lib.summary() == ("3 x 45 s (band) \u00b7 tempo 2 s up \u00b7 rest 1 min \u00b7 "
+                             "each side in turn")
     prescription = {"exercise_name": "Clamshell", "sets": 3, "reps": 15, "hold_s": None,
                     "load": None, "load_unit": "band", "tempo": "", "rest_s": None,
                     "side": "left", "times_per_day": 2, "days_per_week": 3, "weekdays": "",
@@ -225,6 +226,12 @@ def test_the_prescription_overrides_the_exercise():
     p = card_facts(exercise, prescription, acceptable_pain=4)
     assert (p.dose, p.tempo, p.side, p.media, p.note) == (
         "3 x 15 (band)", "2 s up", "left side", "b.mp4", "Heavier band")
+    # the side and tempo in the programme sheet's words
+    sore = card_facts({**exercise, "tempo": "3-0-3"}, {**prescription, "side": "affected side"},
+                      profile_side="left")
+    assert (sore.side, sore.tempo) == ("the affected side (left)", "3 s down / 3 s up")
+    ride = card_facts({**exercise, "category": "conditioning", "side": "both"})
+    assert ride.side == ""
     assert p.frequency == "3 days a week, twice a day"
     assert p.pain_rule.startswith("Pain up to 4/10 during and after is acceptable")
     assert [rest_text(s) for s in (None, 0, 45, 60, 150)] == ["", "no rest", "45 s", "1 min",
@@ -260,7 +267,7 @@ def test_the_library_shows_the_card_and_its_progression(open_window, qtbot, monk
     saved = ps.get_exercise(copy)
     assert (saved["tempo"], saved["side"], saved["media"]) == (
         "2 s down, 2 s up", "left", "https://example.org/squat.mp4")
-    assert "tempo 2 s down, 2 s up" in lib.card.summary.text()
+    assert "tempo 2 s down / 2 s up" in lib.card.summary.text()
     assert "left side" in lib.card.summary.text()
     assert urls == []
     qtbot.mouseClick(lib.card.media_button, Qt.MouseButton.LeftButton)

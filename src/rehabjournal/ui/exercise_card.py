@@ -42,11 +42,22 @@ from PySide6.QtWidgets import (
 from ..domain import programme as dp
 from ..domain import progression
 from ..services import programme as ps
+from ..services import programme_sheet as sheet
 from .widgets import error_label
 
-SIDE_TEXT = {"both": "both sides", "each side": "each side", "affected side": "the sore side",
-             "left": "left side", "right": "right side"}
-"""``domain.progression.SIDES`` in the card's words."""
+SIDE_TEXT = sheet.SIDE_WORDS
+"""``domain.progression.SIDES`` in the card's words: the programme sheet's."""
+
+
+def side_text(side: str, profile_side: str = "", category: str = "") -> str:
+    """The side as the programme sheet says it: "each side in turn", "the affected side
+    (left)" with the profile's side; none for conditioning done with both legs."""
+    if category == "conditioning" and side == "both":
+        return ""
+    text = SIDE_TEXT.get(side, side)
+    if side == "affected side" and profile_side in ("left", "right"):
+        text += f" ({profile_side})"
+    return text
 
 MEDIA_BUTTON = "Open picture/video"
 SHORT_EFFORT = 30
@@ -106,10 +117,13 @@ class CardFacts:
 
 
 def card_facts(exercise: dict[str, Any], prescription: dict[str, Any] | None = None, *,
-               acceptable_pain: int = 5, green_peak_max: int = 2) -> CardFacts:
+               acceptable_pain: int = 5, green_peak_max: int = 2,
+               profile_side: str = "") -> CardFacts:
     """The card of ``exercise`` (a ``services.programme.get_exercise`` dict), as prescribed
     by ``prescription`` (a ``get_prescription`` dict) or, without one, with the library's
-    defaults. The pain rule is worded with the journal's thresholds."""
+    defaults. The pain rule is worded with the journal's thresholds; the tempo and the side
+    as the programme sheet words them ("3-0-3" -> "3 s down / 3 s up"; "the affected side
+    (left)" with the profile's ``profile_side``)."""
     p = prescription
     if p is not None:
         dose = p.get("dose") or dp.dose_text(p["sets"], p["reps"], p["hold_s"], p["load"],
@@ -133,9 +147,9 @@ def card_facts(exercise: dict[str, Any], prescription: dict[str, Any] | None = N
     return CardFacts(
         name=(p or {}).get("exercise_name") or exercise.get("name", ""),
         dose=dose,
-        tempo=(_value(p, exercise, "tempo") or "").strip(),
+        tempo=sheet.tempo_words(_value(p, exercise, "tempo") or ""),
         rest=rest_text(_value(p, exercise, "rest_s")),
-        side=SIDE_TEXT.get(side, side),
+        side=side_text(side, profile_side, exercise.get("category") or ""),
         frequency=progression.frequency_text(days_per_week, tuple(days), times),
         times_per_day=times,
         effort=((p or {}).get("effort_target") or "").strip(),
@@ -297,7 +311,7 @@ class ExerciseCard(QWidget):
     # ---- content ---------------------------------------------------------------------
     def show_exercise(self, exercise: dict[str, Any], prescription: dict[str, Any] | None = None,
                       *, acceptable_pain: int = 5, green_peak_max: int = 2,
-                      state_key: str = "") -> None:
+                      profile_side: str = "", state_key: str = "") -> None:
         """Show ``exercise`` as ``prescription`` prescribes it (None: the library's view).
 
         Args:
@@ -305,7 +319,7 @@ class ExerciseCard(QWidget):
                 (e.g. the exercise's slug), for the session.
         """
         f = self.facts = card_facts(exercise, prescription, acceptable_pain=acceptable_pain,
-                                    green_peak_max=green_peak_max)
+                                    green_peak_max=green_peak_max, profile_side=profile_side)
         summary = f.summary(with_dose=self.with_dose)
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary) and self.with_summary)

@@ -30,7 +30,7 @@ from ....domain import progression
 from ....services import programme as ps
 from ...context import AppContext
 from ...edit_path import apply_edit
-from ...exercise_card import SIDE_TEXT, MediaField
+from ...exercise_card import MediaField
 from ...widgets import NumberField, error_label, set_combo_data
 
 WEEKDAYS = dp.WEEKDAY_NAMES
@@ -194,6 +194,10 @@ class PrescriptionForm(QWidget):
         self.pain_rule.addItem("as the exercise", "")
         for rule in progression.PAIN_RULES:
             self.pain_rule.addItem(PAIN_RULE_TEXT.get(rule, rule), rule)
+        for combo in (self.exercise, self.side, self.pain_rule):  # never wider than the box
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.effort = QLineEdit()
         self.effort.setAccessibleName("Effort target")
         self.effort.setPlaceholderText("e.g. about 70 % effort, or CR-10 3-4")
@@ -296,8 +300,7 @@ class PrescriptionForm(QWidget):
         self.media.set_text(p.get("media") or "")
         ex = ex or {}
         side = ex.get("side") or ""
-        self.side.setItemText(0, f"as the exercise ({SIDE_TEXT.get(side, side)})" if side
-                              else "as the exercise")
+        self.side.setItemText(0, f"as the exercise ({side})" if side else "as the exercise")
         set_combo_data(self.side, p.get("side") or "")
         rule = ex.get("pain_rule") or "standard"
         self.pain_rule.setItemText(0, f"as the exercise ({rule})")

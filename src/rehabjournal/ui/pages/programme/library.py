@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ....domain import progression as prog_mod
 from ....services import programme as ps
-from ....services.journal import thresholds
+from ....services.journal import get_profile, thresholds
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...exercise_card import ExerciseCard, MediaField
@@ -154,7 +154,9 @@ class LibraryTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setAlternatingRowColors(True)
 
         self.new_button = QPushButton("&New exercise")
@@ -215,8 +217,7 @@ class LibraryTab(QWidget):
             doses.addWidget(f)
         doses.addStretch(1)
         often = QHBoxLayout()
-        for label, f in (("Rest (s)", self.e_rest), ("Days a week", self.e_days),
-                         ("Times a day", self.e_times)):
+        for label, f in (("Days a week", self.e_days), ("Times a day", self.e_times)):
             often.addWidget(QLabel(label))
             often.addWidget(f)
         often.addStretch(1)
@@ -232,10 +233,10 @@ class LibraryTab(QWidget):
         self.e_pain.setAccessibleName("Pain rule")
         self.e_pain.addItem("standard (little pain during)", "")
         self.e_pain.addItem("tendon loading (more, if settled by the next morning)", "tendon")
-        side_pain = QHBoxLayout()
-        side_pain.addWidget(self.e_side)
-        side_pain.addWidget(QLabel("Pain rule"))
-        side_pain.addWidget(self.e_pain, 1)
+        for combo in (self.e_side, self.e_pain):  # narrow: the pane must not scroll sideways
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.e_media = MediaField("Picture or video")
         self.instructions = QPlainTextEdit()
         self.instructions.setAccessibleName("Instructions")
@@ -250,9 +251,11 @@ class LibraryTab(QWidget):
         form.addRow("Region", self.e_region)
         form.addRow("Unit", self.e_unit)
         form.addRow("Default dose", doses)
-        form.addRow("Rest", often)
+        form.addRow("Rest (s)", self.e_rest)
+        form.addRow("How often", often)
         form.addRow("Tempo", self.e_tempo)
-        form.addRow("Side", side_pain)
+        form.addRow("Side", self.e_side)
+        form.addRow("Pain rule", self.e_pain)
         form.addRow("Picture or video", self.e_media)
         form.addRow("Instructions", self.instructions)
         form.addRow("What to watch", self.cues)
@@ -348,7 +351,8 @@ class LibraryTab(QWidget):
         self.archive_button.setText("Un&archive" if ex["archived"] else "&Archive")
         th = thresholds()
         self.card.show_exercise(ex, acceptable_pain=th.acceptable_pain,
-                                green_peak_max=th.green_peak_max)
+                                green_peak_max=th.green_peak_max,
+                                profile_side=str((get_profile() or {}).get("side") or ""))
         lines = progression_lines(ex["progression"], ex["category"])
         self.progression.setText("<br>".join(html.escape(t) for t in lines)
                                  or "<i>no progression given</i>")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ....services import exercise_logs
 from ....services import programme as ps
-from ....services.journal import thresholds
+from ....services.journal import get_profile, thresholds
 from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
@@ -68,6 +68,7 @@ class DueRow(QFrame):
             th = owner.thresholds
             self.card.show_exercise(exercise, item, acceptable_pain=th.acceptable_pain,
                                     green_peak_max=th.green_peak_max,
+                                    profile_side=owner.profile_side,
                                     state_key=f"due:{exercise['slug']}")
             line = self.card.facts.summary()
         else:
@@ -196,6 +197,7 @@ class ExercisesDueSection(QGroupBox):
         self.day: date = ctx.today()
         self.rows: dict[int, DueRow] = {}
         self.thresholds = thresholds()
+        self.profile_side = ""
         self.setObjectName("exercisesBox")
         layout = QVBoxLayout(self)
         self.phase_label = QLabel()
@@ -277,6 +279,7 @@ class ExercisesDueSection(QGroupBox):
         clear_layout(self.rows_layout)
         self.rows = {}
         self.thresholds = thresholds()  # the pain rule's numbers (Preferences may change)
+        self.profile_side = str((get_profile() or {}).get("side") or "")
         items = ps.due_on(self.day)
         if items:
             phase = items[0]["phase_name"] + (" (deload)" if items[0]["deload"] else "")
