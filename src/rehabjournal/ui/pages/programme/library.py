@@ -84,7 +84,7 @@ def progression_lines(progression: str, category: str = "") -> list[str]:
         load = (f"{_n(model['load_step'])} kg" if "load_step" in model else
                 f"{_n(model['load_percent'])} %" if "load_percent" in model else "load")
         if lo == hi:
-            lines.append(f"Stays at {lo} reps; then the next step below.")
+            lines.append(f"Keeps {lo} reps; then the steps below, one at a time.")
         else:
             lines.append(f"Reps {lo}-{hi}: {_n(model.get('rep_step', 2))} more a green week "
                          f"up to {hi}, then {load} more and back to {lo} (where the load "
