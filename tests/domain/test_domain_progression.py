@@ -204,6 +204,16 @@ def test_red_once_steps_back_one_stage_and_keeps_isometrics_and_mobility():
                               verdict="back_off", red_weeks=1).reason
 
 
+def test_red_at_the_bottom_of_the_range_takes_back_one_load_step():
+    pct = {"model": "double", "reps": [10, 15], "load_percent": 10}
+    s = pg.advise(dose(sets=3, reps=10, load=44.0, load_unit="kg"), pct, verdict="back_off",
+                  red_weeks=1)
+    assert s.updates == [("load", 44, 40)]  # 44 / 1.1, the step it came up by
+    s = pg.advise(dose(sets=3, reps=8, load=45.0, load_unit="kg"), DOUBLE, verdict="back_off",
+                  red_weeks=1)
+    assert s.updates == [("load", 45, 40)]
+
+
 def test_red_never_goes_to_zero():
     d = dose(sets=1, reps=8, load=None, load_unit="bodyweight")
     s = pg.advise(d, DOUBLE, verdict="back_off", red_weeks=1)

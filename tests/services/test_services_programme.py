@@ -172,13 +172,15 @@ def test_exercise_progression_units(lib):
 
 
 def _week(today: date, session_pain: int) -> None:
-    """Two weeks of morning pain 1 and a session every other day with the given pain."""
+    """Two weeks of morning pain 1 and a session every other day: pain 1 in the first week,
+    the given pain in the last 7 days (one red week at most, not two in a row)."""
     for i in range(14):
         day = today - timedelta(days=13 - i)
         js.save_checkin(day, {"morning_pain": 1})
+        pain = session_pain if i >= 7 else 1
         if i % 2 == 0:
-            js.add_session(day, {"kind": "rehab", "minutes": 30, "pain_during": session_pain,
-                                 "pain_after": min(session_pain, 1)})
+            js.add_session(day, {"kind": "rehab", "minutes": 30, "pain_during": pain,
+                                 "pain_after": min(pain, 1)})
 
 
 def test_green_week_suggests_progress_and_accept_keeps_history(lib):
@@ -203,7 +205,9 @@ def test_red_week_suggests_back_off_not_to_zero(lib):
     _pid, pres = _simple_programme()
     _week(today, 7)
     s = next(x for x in ps.suggestions(today) if x.prescription_id == pres)
-    assert (s.kind, s.field, s.old, s.new) == ("back_off", "load", 40.0, 32.0)
+    # leg press 3 x 10 @ 40 kg, the bottom of its 10-15 range: back one load step (10 %)
+    assert (s.kind, s.field, s.old, s.new) == ("back_off", "load", 40.0, 36.5)
+    assert "not to zero" in s.reason
 
 
 def test_painful_exercise_backs_off_in_an_otherwise_green_week(lib):

@@ -220,11 +220,14 @@ def test_bad_log_value_is_refused_beside_the_field(open_window, qtbot):
 
 
 def _seed_week(session_pain: int) -> None:
+    """Two weeks of morning pain 1; sessions at pain 1, then ``session_pain`` in the last 7
+    days (one red week at most)."""
     for i in range(14):
         day = TODAY - timedelta(days=13 - i)
         js.save_checkin(day, {"morning_pain": 1})
         if i % 2 == 0:
-            js.add_session(day, {"kind": "rehab", "minutes": 30, "pain_during": session_pain,
+            js.add_session(day, {"kind": "rehab", "minutes": 30,
+                                 "pain_during": session_pain if i >= 7 else 1,
                                  "pain_after": 1})
 
 
@@ -244,16 +247,19 @@ def test_progression_suggestion_after_green_week_accept_and_undo(open_window, qt
     page.tabs.setCurrentWidget(page.advice)
     rows = page.advice.advice.rows
     assert [(s.kind, s.field, s.old, s.new) for s in rows] == [("progress", "load", 40, 44.0)]
+    assert page.advice.advice.index(0, 2).data() == "3 x 15 @ 40 kg -> 3 x 10 @ 44 kg"
     page.advice.advice_view.selectRow(0)
     assert page.advice.accept_button.isEnabled()
     qtbot.mouseClick(page.advice.accept_button, Qt.MouseButton.LeftButton)
     assert ps.get_prescription(pres)["load"] == 44.0
     # whole numbers are written one way everywhere (advice "load 40 -> 44", history "44")
-    assert [(h["old_value"], h["new_value"]) for h in ps.prescription_history(pres)] == [
-        ("40", "44")]
+    # 15 reps reached at 40 kg: add load and drop back to the bottom of the 10-15 range
+    assert sorted((h["field_name"], h["old_value"], h["new_value"])
+                  for h in ps.prescription_history(pres)) == [("load", "40", "44"),
+                                                              ("reps", "15", "10")]
     assert page.advice.advice.rowCount() == 0  # nothing new this week
     ctx.undo_stack.undo()
-    assert ps.get_prescription(pres)["load"] == 40.0
+    assert ps.get_prescription(pres)["load"] == 40.0 and ps.get_prescription(pres)["reps"] == 15
     assert ps.prescription_history(pres) == []
 
 
@@ -264,7 +270,8 @@ def test_back_off_after_red_week_and_ignore(open_window, qtbot):
     page = window.show_page("programme")
     page.tabs.setCurrentWidget(page.advice)
     s = page.advice.advice.rows[0]
-    assert (s.prescription_id, s.kind, s.field, s.new) == (pres, "back_off", "load", 32.0)
+    # 3 x 15 @ 40 kg: one stage back is 2 reps fewer, not a 20 % load cut
+    assert (s.prescription_id, s.kind, s.field, s.new) == (pres, "back_off", "reps", 13)
     assert page.advice.advice.index(0, 1).data() == "Back off"
     page.advice.advice_view.selectRow(0)
     qtbot.mouseClick(page.advice.ignore_button, Qt.MouseButton.LeftButton)

@@ -93,7 +93,7 @@ def test_waiting_for_the_next_morning_rating(open_window, qtbot):
 
 
 def _programme() -> int:
-    exercise = ps.list_exercises("leg press")[0]["id"]
+    exercise = next(e["id"] for e in ps.list_exercises("leg press") if e["slug"] == "leg-press")
     pid = ps.create_programme("Plan", TODAY - timedelta(days=30), active=True).result
     phase = ps.add_phase(pid, {"name": "Build", "weeks": 8}).result
     return ps.add_prescription(phase, {"exercise": exercise, "sets": 3, "reps": 10,
@@ -143,7 +143,7 @@ def test_today_and_programme_agree_on_back_off_and_progress(open_window, qtbot):
     assert page.light.result.kind == light_mod.BACK_OFF
     (s,) = ps.suggestions(TODAY)
     assert s.kind == "back_off"
-    assert s.reason.startswith(page.light.result.text + " Back off: load 40 -> 32 kg")
+    assert s.reason.startswith(page.light.result.text + " One step back: load 40 -> 36.5 kg")
 
     js.update_session(js.list_sessions(date(2026, 3, 17))[0]["id"],
                       {"pain_during": 1, "pain_after": 1})

@@ -518,6 +518,12 @@ def _step_back(dose: dp.Dose, model: Mapping[str, Any], why: str) -> dp.Suggesti
         if dose.reps is not None and dose.reps > lo:
             new = max(lo, dose.reps - rep_step)
             return back({"reps": new}, f"{dose.reps} -> {new} reps")
+        if _countable(dose) and dose.load and model.get("load_percent") and not step:
+            new_load = min(dose.load - 0.5,
+                           _round_half(dose.load / (1 + model["load_percent"] / 100)))
+            if new_load > 0:
+                return back({"load": new_load},
+                            f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}")
         if _countable(dose) and dose.load and step and dose.load - float(step) > 0:
             new_load = _round_half(dose.load - float(step))
             return back({"load": new_load},

@@ -5,6 +5,7 @@ progression advice, which can be accepted (an edit, undoable) or ignored.
 from __future__ import annotations
 
 from datetime import timedelta
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -102,11 +103,8 @@ class AdviceTab(QWidget):
         if prog is None:
             self.summary.setText("No active programme: activate one on the Programmes tab.")
         else:
-            total_p = sum(w.prescribed for w in weeks)
-            total_d = sum(w.done for w in weeks)
-            pct = f"{100 * total_d / total_p:.0f} %" if total_p else "-"
-            self.summary.setText(f"<b>{prog['name']}</b>: {total_d:g} of {total_p} "
-                                 f"prescribed sessions done ({pct}).")
+            self.summary.setText(f"<b>{escape(prog['name'])}</b>: "
+                                 f"{AdherenceModel.total_text(weeks)}.")
         pause = ps.advice_pause(today)
         self.advice_note.setText(pause or ADVICE_NOTE)
         rows = [s for s in ps.suggestions(today) if self._key(s) not in self.ignored]
