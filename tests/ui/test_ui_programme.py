@@ -301,14 +301,14 @@ def test_export_import_buttons_and_bad_file(open_window, qtbot, tmp_path, monkey
 
     bad = tmp_path / "bad.json"
     doc = json.loads(out.read_text())
-    doc["version"] = 2
+    doc["version"] = 3
     bad.write_text(json.dumps(doc))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     before = _counts()
     qtbot.mouseClick(page.programmes.import_button, Qt.MouseButton.LeftButton)
     assert _counts() == before
     assert "Nothing was imported" in page.programmes.file_message.text()
-    assert "version 2" in page.programmes.file_message.text()
+    assert "version 3" in page.programmes.file_message.text()
 
     ics = tmp_path / "plan.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(ics), ""))

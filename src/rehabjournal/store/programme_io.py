@@ -50,6 +50,7 @@ MAX_VALUES = 100_000  # values in all (a 30-exercise programme has about 1000)
 MAX_ERRORS = 500  # stop collecting there (ImportFileError shows the first 50)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class ProgrammeFileError(ImportFileError, ValueError):
@@ -225,14 +226,14 @@ def read_programme_file(path: str | Path) -> Any:
 
 # ---- checking ----------------------------------------------------------------------------
 
-Path_ = tuple[str | int, ...]
+JsonPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class _Problem:
     """One error or warning: where (a JSON path) and what, in plain words."""
 
-    path: Path_
+    path: JsonPath
     text: str
 
     def line(self) -> str:
@@ -242,7 +243,7 @@ class _Problem:
 _PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
-def path_text(path: Path_) -> str:
+def path_text(path: JsonPath) -> str:
     """("programme", "phases", 1, "sets") -> 'programme.phases[1].sets'."""
     out = ""
     for part in path:
@@ -294,7 +295,7 @@ def _walk(doc: Any) -> tuple[list[_Problem], bool]:
         (problems, fatal): fatal when the document is too deep or too long to check on.
     """
     problems: list[_Problem] = []
-    stack: list[tuple[Path_, Any]] = [((), doc)]
+    stack: list[tuple[JsonPath, Any]] = [((), doc)]
     seen = 0
     while stack:
         path, value = stack.pop()
@@ -340,7 +341,7 @@ def _choices(values: list[Any]) -> str:
 
 def _schema_problems(error: Any) -> tuple[list[_Problem], list[_Problem]]:
     """One jsonschema error as (errors, warnings) in plain words."""
-    path: Path_ = tuple(error.absolute_path)
+    path: JsonPath = tuple(error.absolute_path)
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
@@ -412,8 +413,13 @@ def _check_exercises(exercises: list, known: set[str]) -> tuple[list[_Problem], 
     for i, e in enumerate(exercises):
         if not isinstance(e, dict):
             continue
-        here: Path_ = ("exercises", i)
+        here: JsonPath = ("exercises", i)
         slug, base = e.get("slug"), e.get("based_on")
+        for key, value in (("slug", slug), ("based_on", base)):
+            if isinstance(value, str) and value.endswith("\n") and _SLUG.fullmatch(value[:-1]):
+                # the schema's pattern lets one final line break through (Python's "$")
+                problems.append(_Problem((*here, key), f"must be an exercise slug without a "
+                                         f"line break (got {_show(value)})"))
         if _slug_ok(slug):
             if slug in slugs:
                 problems.append(_Problem((*here, "slug"), f"{slug!r} is given twice (also "
@@ -443,7 +449,7 @@ def _check_exercises(exercises: list, known: set[str]) -> tuple[list[_Problem], 
     return problems, set(slugs)
 
 
-def _check_prescription(here: Path_, p: dict, slugs: set[str]) -> list[_Problem]:
+def _check_prescription(here: JsonPath, p: dict, slugs: set[str]) -> list[_Problem]:
     problems = []
     slug = p.get("exercise")
     if isinstance(slug, str) and slug and slug not in slugs:
@@ -476,7 +482,13 @@ def _check_programme(prog: dict, slugs: set[str]) -> list[_Problem]:
     problems = []
     for key in ("start_date", "review_date"):
         value = prog.get(key)
-        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        if not isinstance(value, str):
+            continue
+        if value.endswith("\n") and _DATE.fullmatch(value[:-1]):
+            # the schema's pattern lets one final line break through (Python's "$")
+            problems.append(_Problem(("programme", key), f"must be a date written YYYY-MM-DD "
+                                     f"without a line break (got {_show(value)})"))
+        elif _DATE.fullmatch(value):
             try:
                 date.fromisoformat(value)
             except ValueError:
@@ -491,7 +503,7 @@ def _check_programme(prog: dict, slugs: set[str]) -> list[_Problem]:
     return problems
 
 
-def _order(doc: Any, path: Path_) -> tuple[int, ...]:
+def _order(doc: Any, path: JsonPath) -> tuple[int, ...]:
     """Where ``path`` is in the document, for listing problems in file order."""
     out, node = [], doc
     for part in path:
