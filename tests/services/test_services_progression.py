@@ -139,3 +139,23 @@ def test_red_once_steps_back_and_red_twice_says_see_the_physio(lib):
     (s,) = ps.suggestions(today)
     assert s.kind == "see_physio" and not s.changes
     assert "Book an assessment" in s.reason
+
+
+def test_hsr_progress_carries_the_load_not_the_plan_sets_or_rep_max(lib):
+    """12RM @ 64 kg accepted in phase 1 (weeks 1-3): the deload week keeps its 2 sets at 12
+    and gets 64 kg ("same load, half the sets"); the 10RM phase, planned without a load,
+    gets 64 kg converted to 10RM (64 x 1.4 / 1.333 = 67.2 -> 67 kg), still 4 x 10."""
+    hsr = _exercise("My HSR press", HSR)
+    item = {"exercise": hsr, "load_unit": "kg"}
+    (first,), (deload,), (heavier,) = _programme([
+        (3, False, [{**item, "sets": 4, "reps": 15, "load": 60.0}]),
+        (1, True, [{**item, "sets": 2, "reps": 12, "load": None}]),
+        (3, False, [{**item, "sets": 4, "reps": 10, "load": None}])])
+    _days(START - timedelta(days=21), START + timedelta(days=7), 1)
+    (s,) = ps.suggestions(START + timedelta(days=6))
+    assert s.updates == [("reps", 15, 12), ("load", 60, 64)]
+    ps.accept_suggestion(s, START + timedelta(days=6))
+    d, h = ps.get_prescription(deload), ps.get_prescription(heavier)
+    assert (d["sets"], d["reps"], d["load"]) == (2, 12, 64.0)
+    assert (h["sets"], h["reps"], h["load"]) == (4, 10, 67.0)
+    assert [x["field_name"] for x in ps.prescription_history(heavier)] == ["load"]

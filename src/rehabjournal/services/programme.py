@@ -873,13 +873,19 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _carried(prescription_id: int, values: dict[str, Any]) -> list[int]:
-    """Later prescriptions of the same exercise in the same programme that the accepted
-    progress carries into: phases with ``carry_progress`` whose planned dose is behind the
-    new one (a lower load, fewer reps at the same load, a shorter hold or fewer minutes),
-    stopping at the first phase that does not carry progress (the physio's plan says
-    otherwise from there)."""
-    row = repo.get_prescription(prescription_id)
+def _carried(prescription_id: int, values: dict[str, Any]
+             ) -> list[tuple[int, dict[str, Any]]]:
+    """Where accepted progress carries: [(later prescription id, {field: new value})].
+
+    Later prescriptions of the same exercise (same unit) in the same programme, in phases
+    with ``carry_progress``, stopping at the first phase without it (the physio's plan
+    says otherwise from there). Only what was gained carries, never the plan's sets or
+    reps: a higher load (for a rep-max schedule converted to the later phase's rep-max by
+    Epley's formula), a longer hold or run part, more minutes. A deload phase keeps its
+    fewer sets and gets the new load ("same load, half the sets").
+    """
+    rows = repo.prescriptions_with_exercises([prescription_id])
+    row = rows.get(prescription_id)
     if row is None:
         return []
     prog = repo.programme_of_phase(row["phase"])
@@ -889,6 +895,7 @@ def _carried(prescription_id: int, values: dict[str, Any]) -> list[int]:
     ids = [ph["id"] for ph in phases]
     if row["phase"] not in ids:
         return []
+    model = _model(row) or {}
     new = {**row, **values}
     out = []
     for ph in phases[ids.index(row["phase"]) + 1:]:
@@ -897,22 +904,28 @@ def _carried(prescription_id: int, values: dict[str, Any]) -> list[int]:
         for later in repo.list_prescriptions(ph["id"]):
             if later["exercise"] != row["exercise"] or later["load_unit"] != new["load_unit"]:
                 continue
-            if _behind(later, new):
-                out.append(later["id"])
+            changes = _carry_changes(later, new, model)
+            if changes:
+                out.append((later["id"], changes))
     return out
 
 
-def _behind(later: dict[str, Any], new: dict[str, Any]) -> bool:
-    def n(value: Any) -> float:
-        return float(value or 0)
-
-    if n(later["load"]) != n(new["load"]):
-        return n(later["load"]) < n(new["load"])
-    if bool(later["reps"]) != bool(new["reps"]):
-        return False
-    if (later["hold_s"] or 0) != (new["hold_s"] or 0):
-        return n(later["hold_s"]) < n(new["hold_s"])
-    return False
+def _carry_changes(later: dict[str, Any], new: dict[str, Any], model: dict[str, Any]
+                   ) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    load = new.get("load")
+    if load and new["load_unit"] in (*dp.WEIGHT_UNITS, "minutes"):
+        target = float(load)
+        if model.get("model") == "rm_schedule" and new.get("reps") and later.get("reps") \
+                and later["reps"] != new["reps"]:
+            target = progression.rm_load(target, new["reps"], later["reps"])
+        if float(later.get("load") or 0) < target:
+            changes["load"] = target
+    hold = new.get("hold_s")
+    if hold and later.get("hold_s") and bool(later.get("reps")) == bool(new.get("reps")) \
+            and later["hold_s"] < hold:
+        changes["hold_s"] = hold
+    return changes
 
 
 DOSE_FIELDS = ("sets", "reps", "hold_s", "load", "load_unit")
@@ -938,21 +951,16 @@ def accept_suggestion(s: dp.Suggestion, day: date | None = None) -> Edit:
     values = {f: n for f, _o, n in s.updates}
 
     def do() -> Change:
-        targets = [(pid, s.reason)]
+        targets = [(pid, values, s.reason)]
         if s.kind == "progress" and set(values) & set(DOSE_FIELDS):
             current = _need(repo.get_prescription(pid), "prescription", pid)
             dose = {k: values.get(k, current[k]) for k in DOSE_FIELDS}
-            targets += [(later, f"Carried from an earlier phase: {s.reason}")
-                        for later in _carried(pid, {k: v for k, v in dose.items()})]
+            targets += [(later, changes, f"Carried from an earlier phase: {s.reason}")
+                        for later, changes in _carried(pid, dose)]
         olds: list[tuple[int, dict[str, Any]]] = []
         news: list[tuple[int, dict[str, Any]]] = []
         change_ids: list[int] = []
-        for target, why in targets:
-            if target == pid:
-                vals = values
-            else:
-                row = _need(repo.get_prescription(pid), "prescription", pid)
-                vals = {k: row[k] for k in DOSE_FIELDS}
+        for target, vals, why in targets:
             old = _write_prescription(target, vals)
             olds.append((target, old))
             news.append((target, _clean_prescription(vals)))
