@@ -386,8 +386,9 @@ _COND_KIND = {
 }
 _DEFAULT_DAYS = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4),
                  6: (0, 1, 2, 3, 4, 5), 7: (0, 1, 2, 3, 4, 5, 6)}
-# Heavy slow resistance leg press: 15RM, 12RM, (deload), 10RM, 8RM starting loads in kg.
-_HSR_BASE = {0: 60.0, 1: 70.0, 3: 80.0, 4: 90.0}
+# Heavy slow resistance leg press starting loads (kg) by the 12-week template's phase position:
+# 15RM then 12RM (0), deload (1), 10RM then 8RM (2), deload (3), 6RM (4).
+_HSR_BASE = {0: 60.0, 2: 70.0, 4: 80.0}
 
 
 def _weekdays(p: PrescriptionRow) -> tuple[int, ...]:
