@@ -353,8 +353,8 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
                                   "exercise.")
 
     if kind == "none":
-        return _hold(dose, f"{why} Stretches and mobility work keep their dose: nothing to "
-                           "progress.")
+        return _hold(dose, f"{why} This exercise keeps its dose: stretches, mobility work "
+                           "and checks are not progressed.")
     if kind == "rm_schedule":
         stages = model["stages"]
         cur = _stage_index(stages, dose.reps)

@@ -775,7 +775,10 @@ def advice_pause(today: date) -> str | None:
         return ("A deload phase: the doses are lighter on purpose, so there is no "
                 "progression advice until the next phase.")
     after = dp.phase_on(the_plan, today + timedelta(days=1))
-    if after is None or after.id != phase.id:
+    if after is None:
+        return ("The programme ends today: no new advice. Ask your physio what comes next, "
+                "and keep the doses you reached meanwhile.")
+    if after.id != phase.id:
         return ("This phase ends today: the next one starts with its planned doses, and "
                 "the progress you accepted carries over. No new advice for this phase.")
     return None
@@ -787,7 +790,7 @@ def _reason(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
     red = "The pain-monitoring light was red this week."
     if s.reason.startswith(red):
         return f"{head} {s.reason[len(red):].strip()}".strip()
-    if s.kind == "progress":
+    if s.kind == "progress" or s.reason.startswith("A full green week."):
         return f"{head} {s.reason}".strip()
     return s.reason
 
