@@ -521,3 +521,12 @@ def test_create_programme_syncs_missing_exercises(db):
 def test_unknown_template(db):
     with pytest.raises(KeyError):
         library.create_programme_from_template("nope", date(2025, 1, 6))
+
+
+def test_patient_facing_texts_never_cite_the_developers_notes():
+    """Sources name papers or say "a design choice"; a patient or physio reading the card
+    or the programme sheet never meets "domain.md" (the project's internal notes)."""
+    from rehabjournal.store.library import library_path, templates_path
+
+    for path in (library_path(), templates_path()):
+        assert "domain.md" not in path.read_text(encoding="utf-8"), path.name
