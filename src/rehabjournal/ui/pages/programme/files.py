@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
-from ....errors import StorageError
+from ....errors import ImportFileError, StorageError
 from ....services import programme as ps
 from ...context import AppContext
 from ...edit_path import apply_edit
@@ -29,6 +30,8 @@ class ProgrammeFiles:
 
     def __init__(self, ctx: AppContext, parent: QWidget, message: QLabel):
         self.ctx, self.parent, self.label = ctx, parent, message
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def message(self, text: str, error: bool = False) -> None:
         self.label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
@@ -62,12 +65,30 @@ class ProgrammeFiles:
                                                    "Programme files (*.json);;All files (*)")
             if not path:
                 return None
-        edit = apply_edit(
-            self.ctx, lambda: ps.import_programme_file(path),
-            message=lambda text: self.message(f"Nothing was imported. {text}", error=True))
+        warnings: list[str] = []
+        refused: list[ImportFileError] = []
+        shown: list[str] = []
+
+        def run():
+            try:
+                return ps.import_programme_file(path, warnings)
+            except ImportFileError as exc:
+                refused.append(exc)
+                raise
+
+        edit = apply_edit(self.ctx, run, message=shown.append)
+        name = Path(path).name
         if edit is None:
+            if refused:
+                self.message(refusal_text(name, refused[0], warnings), error=True)
+            elif shown:
+                self.message(f"Nothing was imported. {shown[0]}", error=True)
             return None
-        self.message(f"Imported {Path(path).name} as a new programme (not active yet).")
+        text = f"Imported {name} as a new programme (not active yet)."
+        if warnings:
+            text += "\n" + listed(f"{plural(len(warnings), 'key')} the app does not know "
+                                  "were ignored:", warnings)
+        self.message(text)
         return edit.result
 
     def export_calendar(self, programme_id: int | None, path: str | None = None) -> int | None:
@@ -87,3 +108,31 @@ class ProgrammeFiles:
             return None
         self.message(f"Saved {count} planned days to {Path(path).name}.")
         return count
+
+
+MAX_LINES = 12
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def listed(head: str, lines: list[str] | tuple[str, ...]) -> str:
+    """``head`` and up to ``MAX_LINES`` lines as bullets, then "and N more"."""
+    shown = [f"\u2022 {line}" for line in lines[:MAX_LINES]]
+    if len(lines) > MAX_LINES:
+        shown.append(f"... and {len(lines) - MAX_LINES} more.")
+    return "\n".join([head, *shown])
+
+
+def refusal_text(name: str, exc: ImportFileError, warnings: list[str]) -> str:
+    """Every problem of a refused file, one a line (with its JSON path), then the
+    unknown keys (a misspelt key often explains a problem)."""
+    problems = list(getattr(exc, "problems", None) or [str(exc)])
+    text = listed(f"Nothing was imported: {name} has "
+                  f"{plural(len(problems), 'problem')}:", problems)
+    extra = list(warnings) or list(getattr(exc, "warnings", ()))
+    if extra:
+        text += "\n" + listed(f"Also {plural(len(extra), 'key')} the app does not know:",
+                              extra)
+    return text
