@@ -159,8 +159,24 @@ def test_leg_press_loads_follow_the_progression(demo_db):
     for r in rows:
         by_phase[r.prescription.phase.position].append(r.load_done)
     means = [sum(v) / len(v) for _, v in sorted(by_phase.items())]
-    assert means[-1] > means[0] + 20
+    assert means[-1] > means[0] + 15  # 60-66.5 kg in weeks 1-3, 79.5-87 kg at 6RM
     assert m.PrescriptionChange.select().where(m.PrescriptionChange.field_name == "load").count()
+
+
+def test_leg_press_history_is_the_apps_own_advice(demo_db):
+    """The demo's heavy slow resistance history is what accepting the app's advice gives:
+    12RM from week 2 with the load converted by Epley (60 -> 64 kg), 8RM in week 6, 6RM at
+    the end, and every reps change recorded with its load change."""
+    rows = (m.Prescription.select(m.Prescription, m.Phase).join(m.Phase)
+            .switch(m.Prescription).join(m.Exercise)
+            .where(m.Exercise.slug == "hsr-leg-press").order_by(m.Phase.position))
+    assert [(r.phase.deload, r.reps) for r in rows] == [
+        (False, 12), (True, 12), (False, 8), (True, 8), (False, 6)]
+    changes = [(c.field_name, c.old_value, c.new_value) for c in
+               m.PrescriptionChange.select().order_by(m.PrescriptionChange.day,
+                                                      m.PrescriptionChange.id)]
+    assert changes[1:3] == [("reps", "15", "12"), ("load", "60", "64")]
+    assert ("reps", "10", "8") in changes
 
 
 def test_morning_pain_improves(demo_db):

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ..domain import programme as dp
+from ..domain import progression, scales
 from ..domain import rehab_session as rs
-from ..domain import scales
 from ..store import demo_repo as repo
 from ..store.demo_repo import PhaseRow, PrescriptionRow
 from ..store.library import create_programme_from_template, sync_shipped_exercises
@@ -386,9 +387,13 @@ _COND_KIND = {
 }
 _DEFAULT_DAYS = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4),
                  6: (0, 1, 2, 3, 4, 5), 7: (0, 1, 2, 3, 4, 5, 6)}
-# Heavy slow resistance leg press starting loads (kg) by the 12-week template's phase position:
-# 15RM then 12RM (0), deload (1), 10RM then 8RM (2), deload (3), 6RM (4).
-_HSR_BASE = {0: 60.0, 2: 70.0, 4: 80.0}
+# Heavy slow resistance leg press: the first week's 15RM load (kg); later weeks follow the
+# app's own advice (domain.progression, the rep-max table), accepted every green week.
+_HSR_START = 60.0
+_HSR_MODEL = {"model": "rm_schedule", "load_step": 2.5, "stages": [
+    {"weeks": [1, 1], "rm": 15}, {"weeks": [2, 3], "rm": 12}, {"weeks": [4, 5], "rm": 10},
+    {"weeks": [6, 8], "rm": 8}, {"weeks": [9, 12], "rm": 6}]}
+_HSR_HOLD_WEEKS = {2}  # the flare week (days 14-20): amber/red, no progress
 
 
 def _weekdays(p: PrescriptionRow) -> tuple[int, ...]:
@@ -434,7 +439,7 @@ def _programme_logs(
         span = range(first, min(first + 7 * phase.weeks, n))
         for p in prescriptions:
             slug = p.exercise_slug
-            weekly = _weekly_loads(p, phase, first, last_load)
+            weekly = _weekly_doses(p, phase, first, last_load)
             if slug == "hsr-leg-press" and weekly:
                 last_load = _record_load_changes(p, start, first, weekly, n)
             due = set(_weekdays(p))
@@ -442,8 +447,8 @@ def _programme_logs(
                 if i % 7 not in due:
                     continue
                 w = i // 7
-                load = weekly.get(w, p.load)
-                row = _log_row(rng, p, days[i], i, load, i in missed_days)
+                reps, load = weekly.get(w, (p.reps, p.load))
+                row = _log_row(rng, p, days[i], i, load, i in missed_days, reps)
                 if row is None:
                     continue
                 logs[(i, p.id)] = row
@@ -453,56 +458,79 @@ def _programme_logs(
     return logs, cond
 
 
-def _weekly_loads(p: PrescriptionRow, phase: PhaseRow, first: int,
-                  last_load) -> dict[int, float]:
-    """Week index -> load (kg) for the heavy slow resistance leg press, else {}."""
+def _weekly_doses(p: PrescriptionRow, phase: PhaseRow, first: int,
+                  last: tuple[int, float] | None) -> dict[int, tuple[int | None, float]]:
+    """Week index -> (reps, load kg) of the heavy slow resistance leg press, else {}.
+
+    The doses the app's advice gives (``domain.progression.advise``) when every green week's
+    advice is accepted: a new rep-max on the table's weeks with the load converted by
+    Epley's formula, +2.5 kg within a stage, no progress in the flare week, a deload phase
+    at the last load with its own (fewer) sets, and a new phase starting from the carried
+    load converted to its rep-max.
+    """
     if p.exercise_slug != "hsr-leg-press":
         return {}
     w0 = first // 7
-    if phase.deload:
-        base = last_load if last_load is not None else 60.0
-        return {w0 + k: base for k in range(phase.weeks)}
-    base = _HSR_BASE.get(phase.position, (last_load or 60.0) + 5)
-    loads = {}
-    for k in range(phase.weeks):
+    if last is None:
+        reps, load = p.reps or 15, _HSR_START
+    elif phase.deload:
+        return {w0 + k: (p.reps, last[1]) for k in range(phase.weeks)}
+    else:
+        reps = p.reps or last[0]
+        load = progression.rm_load(last[1], last[0], reps) if reps != last[0] else last[1]
+    doses = {w0: (reps, load)}
+    dose = dp.Dose(p.id, p.sets, reps, None, load, "kg")
+    for k in range(1, phase.weeks):
         w = w0 + k
-        loads[w] = base - 10 if w == 3 else base + 2.5 * k
-    return loads
+        verdict = "hold" if w - 1 in _HSR_HOLD_WEEKS else "progress"
+        s = progression.advise(dose, _HSR_MODEL, verdict=verdict, week=w + 1)
+        for f, _old, new in s.updates:
+            dose = dp.Dose(**{**{k2: getattr(dose, k2) for k2 in
+                                 ("id", "sets", "reps", "hold_s", "load", "load_unit",
+                                  "notes")}, f: new})
+        doses[w] = (dose.reps, float(dose.load or 0))
+    return doses
 
 
-def _record_load_changes(p, start: date, first: int, weekly: dict[int, float], n: int):
-    """PrescriptionChange rows for the weekly loads; sets the prescription's load."""
-    previous = None
-    current = None
+def _record_load_changes(p, start: date, first: int,
+                         weekly: dict[int, tuple[int | None, float]], n: int):
+    """PrescriptionChange rows for the weekly doses; sets the prescription's load and reps.
+
+    Returns:
+        The last (reps, load) (what the next phase carries).
+    """
+    previous: tuple[int | None, float] | None = None
     rows = []
     for w in sorted(weekly):
         if 7 * w >= n:
             break
         new = weekly[w]
-        if new != previous:
-            if previous is None:
-                reason = "Starting load for this phase."
-            elif new < previous:
-                reason = "Flare: back off the load (not to zero)."
-            else:
-                reason = "Green week: progress one step."
-            rows.append({
-                "prescription": p.id,
-                "day": start + timedelta(days=7 * w),
-                "field_name": "load",
-                "old_value": "" if previous is None else f"{previous:g}",
-                "new_value": f"{new:g}",
-                "reason": reason,
-            })
-        previous = current = new
+        day = start + timedelta(days=7 * w)
+        if previous is None:
+            rows.append(_change(p.id, day, "load", "", f"{new[1]:g}",
+                                "Starting load for this phase."))
+        elif new != previous:
+            why = (f"Green week: the schedule's {new[0]}RM, load converted (Epley)."
+                   if new[0] != previous[0] else "Green week: same rep-max, +2.5 kg.")
+            if new[0] != previous[0]:
+                rows.append(_change(p.id, day, "reps", f"{previous[0]}", f"{new[0]}", why))
+            if new[1] != previous[1]:
+                rows.append(_change(p.id, day, "load", f"{previous[1]:g}", f"{new[1]:g}", why))
+        previous = new
     if rows:
         repo.insert_many("prescription_change", rows)
-    if current is not None:
-        repo.set_prescription_load(p.id, current)
-    return current
+    if previous is not None:
+        repo.set_prescription_load(p.id, previous[1], previous[0])
+    return previous
 
 
-def _log_row(rng, p: PrescriptionRow, d: _Day, i: int, load, missed_day: bool) -> dict | None:
+def _change(pid: int, day: date, field_name: str, old: str, new: str, reason: str) -> dict:
+    return {"prescription": pid, "day": day, "field_name": field_name, "old_value": old,
+            "new_value": new, "reason": reason}
+
+
+def _log_row(rng, p: PrescriptionRow, d: _Day, i: int, load, missed_day: bool,
+             reps: int | None = None) -> dict | None:
     flare = i in _FLARE_PAIN and d.morning >= 6
     r = rng.random()
     if missed_day or (i >= 21 and r < 0.05):
@@ -511,7 +539,7 @@ def _log_row(rng, p: PrescriptionRow, d: _Day, i: int, load, missed_day: bool) -
         "day": d.day,
         "prescription": p.id,
         "sets_done": p.sets,
-        "reps_done": p.reps,
+        "reps_done": reps if reps is not None else p.reps,
         "hold_s_done": p.hold_s,
         "load_done": load if load is not None else p.load,
         "pain_during": _clip(d.morning - 1 + rng.choice((-1, 0, 0, 1)), 1, 3),

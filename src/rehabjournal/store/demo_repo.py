@@ -93,8 +93,11 @@ def set_programme_created(programme_id: int, when: datetime) -> None:
     m.Programme.update(created=when).where(m.Programme.id == programme_id).execute()
 
 
-def set_prescription_load(prescription_id: int, load: float) -> None:
-    m.Prescription.update(load=load).where(m.Prescription.id == prescription_id).execute()
+def set_prescription_load(prescription_id: int, load: float, reps: int | None = None) -> None:
+    values: dict = {"load": load}
+    if reps is not None:
+        values["reps"] = reps
+    m.Prescription.update(**values).where(m.Prescription.id == prescription_id).execute()
 
 
 def programme_layout(programme_id: int) -> list[tuple[PhaseRow, list[PrescriptionRow]]]:
