@@ -135,6 +135,8 @@ def test_dose_text_and_volume():
     assert dp.dose_text(3, 12, None, 10, "kg") == "3 x 12 @ 10 kg"
     assert dp.dose_text(5, None, 45, None, "seconds") == "5 x 45 s"
     assert dp.dose_text(1, None, None, 20, "minutes") == "20 minutes"
+    # walk-run: the run part of each block is part of the dose everywhere it is shown
+    assert dp.dose_text(1, None, 150, 20, "minutes") == "20 minutes (run 2 min 30 s / walk 1 min)"
     assert dp.volume(3, 10, None, 20, "kg") == (600.0, "kg")
     assert dp.volume(5, None, 45, None, "seconds") == (225.0, "s")
     assert dp.volume(3, 12, None, None, "bodyweight") == (36.0, "reps")

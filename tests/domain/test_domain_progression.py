@@ -61,6 +61,9 @@ def test_validate_model_lists_every_problem():
     assert "then: must be a list of non-empty texts" in problems
     assert "red: must be one of step_back, keep" in problems
     assert pg.validate_model({"model": "bicycle"})[0].startswith("model: must be one of")
+    (typo,) = pg.validate_model({"model": "double", "reps": [8, 15], "load_stepp": 2.5})
+    assert typo.startswith("load_stepp: not a key of the double model (did you mean "
+                           "'load_step'?)")
     assert pg.validate_model([{"kind": "reps"}]) == [
         "progression: must be an object with a 'model' key"]
 
@@ -123,11 +126,19 @@ def test_double_progression_reps_then_load_and_back_to_the_bottom_of_the_range()
 
 
 def test_double_progression_without_a_load_goes_on_to_the_next_exercise_step():
+    """At the top of the range a bodyweight exercise moves to its next (harder) step and
+    starts it at the bottom of the range, so steps never stack week after week."""
     d = dose(sets=3, reps=15)
     s = green(d, DOUBLE)
-    assert (s.field, s.new) == ("notes", "Single leg")
+    assert s.updates == [("reps", 15, 8), ("notes", "", "Single leg")]
+    assert "Start the new step at 3 x 8" in s.reason
     d = apply(d, s)
-    assert green(d, DOUBLE).kind == "hold"
+    seen = []
+    while (s := green(d, DOUBLE)).kind == "progress":
+        d = apply(d, s)
+        seen.append(d.reps)
+    assert seen == [10, 12, 14, 15]  # builds up again, then every step is reached
+    assert s.kind == "hold" and "Every step" in s.reason
 
 
 def test_clamshell_moves_from_holds_to_reps_then_a_heavier_band():
@@ -152,7 +163,9 @@ def test_stretches_keep_their_dose():
 def test_isometric_starts_from_its_dose_and_then_progresses_effort_not_depth():
     d = dose(sets=5, hold_s=45, load_unit="seconds")
     s = green(d, WALL_SIT)
-    assert s.field == "notes" and "effort" in s.new and "90" not in s.new
+    (note,) = [new for f, _o, new in s.updates if f == "notes"]
+    assert "effort" in note and "90" not in note
+    assert ("hold_s", 45, 30) in s.updates  # the harder step starts at the shortest hold
     shorter = dose(sets=5, hold_s=30, load_unit="seconds")
     assert green(shorter, WALL_SIT).updates == [("hold_s", 30, 35)]
 

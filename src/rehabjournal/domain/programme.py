@@ -401,8 +401,14 @@ def advise(dose: Dose, steps: Sequence[Mapping[str, Any]], *, week_colours: Iter
 
 def dose_text(sets: int | None, reps: int | None, hold_s: int | None, load: float | None,
               unit: str) -> str:
-    """"3 x 12 @ 10 kg", "5 x 45 s", "20 minutes"."""
+    """"3 x 12 @ 10 kg", "5 x 45 s", "20 minutes", "20 minutes (run 2 min / walk 1 min)".
+
+    For timed exercises (unit "minutes") a hold is the run part of each run/walk block
+    (the walk-run model: a walk minute between runs).
+    """
     if unit == "minutes" and load:
+        if hold_s:
+            return f"{_num(load)} minutes (run {bout_text(hold_s)} / walk 1 min)"
         return f"{_num(load)} minutes"
     parts = f"{sets or 1} x "
     if reps and hold_s:
@@ -418,6 +424,13 @@ def dose_text(sets: int | None, reps: int | None, hold_s: int | None, load: floa
     elif unit == "band":
         parts += " (band)"
     return parts
+
+
+def bout_text(seconds: int) -> str:
+    """60 -> "1 min", 90 -> "1 min 30 s", 45 -> "45 s"."""
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds // 60} min {seconds % 60} s" if seconds > 60 else f"{seconds} s"
 
 
 def volume(sets: int | None, reps: int | None, hold_s: int | None, load: float | None,

@@ -43,6 +43,7 @@ Sports Med 2007;35:897).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -59,6 +60,19 @@ WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _DOSE_KEYS = ("sets", "reps", "hold_s")
+COMMON_KEYS = ("model", "then", "red", "source")
+MODEL_KEYS: dict[str, tuple[str, ...]] = {
+    "rm_schedule": ("stages", "load_step"),
+    "double": ("reps", "rep_step", "load_step", "load_percent"),
+    "load": ("step", "max"),
+    "ladder": ("stages",),
+    "isometric": ("hold_s", "sets"),
+    "minutes": ("percent", "max"),
+    "walk_run": ("run_s", "run_step", "percent"),
+    "none": (),
+}
+"""The keys each model reads besides ``COMMON_KEYS``: any other key is refused, since a
+misspelt key (``load_stepp``) would silently switch a step off."""
 
 
 def _whole(value: Any, lo: int = 1) -> bool:
@@ -90,6 +104,13 @@ def validate_model(model: Any) -> list[str]:
     kind = model.get("model")
     if kind not in MODELS:
         return [f"model: must be one of {', '.join(MODELS)} (got {kind!r})"]
+    allowed = {*COMMON_KEYS, *MODEL_KEYS[kind]}
+    for key in model:
+        if key not in allowed:
+            hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            problems.append(f"{key}: not a key of the {kind} model"
+                            + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                            + f"; its keys are {', '.join(sorted(allowed))}")
     then = model.get("then", [])
     if not isinstance(then, list) or not all(isinstance(t, str) and t.strip() for t in then):
         problems.append("then: must be a list of non-empty texts")
@@ -190,6 +211,11 @@ def frequency_text(days_per_week: int | None, weekdays: tuple[int, ...] = (),
 
 # ---- the engine --------------------------------------------------------------------------
 
+SEE_PHYSIO = ("Two red weeks in a row although this exercise was already stepped back: "
+              "pain is not settling with less load. Book an assessment with your physio "
+              "(pain worsening despite reduced load is a reason to see a clinician). Until "
+              "then keep the reduced dose, not zero.")
+
 WEIGHT_UNITS = ("kg", "lb")
 ISOMETRIC_STEP_S = 5
 MIN_MINUTES = 5
@@ -266,15 +292,6 @@ def keeps_on_red(model: Mapping[str, Any]) -> bool:
         == "keep"
 
 
-def _then_step(dose, model, why: str, make) -> Any:
-    """The first ``then`` text not yet in the notes, as a note suggestion; else a hold."""
-    for text in model.get("then", []):
-        if text not in (dose.notes or ""):
-            return make("notes", dose.notes, (dose.notes + "\n" + text).strip(),
-                        f"{why} Next step: {text}")
-    return None
-
-
 def _stage_index(stages: list, reps: int | None) -> int | None:
     if reps is None:
         return None
@@ -343,14 +360,22 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
     why = "A full green week."
     kind = model["model"]
 
-    def make(field_name: str, old: Any, new: Any, text: str) -> dp.Suggestion:
-        return _suggest(dose, "progress", {field_name: new}, text)
-
-    def then_or_done() -> dp.Suggestion:
-        nxt = _then_step(dose, model, why, make)
-        return nxt or _hold(dose, f"{why} Every step of this exercise's progression is "
-                                  "reached: keep this dose and ask your physio for the next "
-                                  "exercise.")
+    def then_or_done(reset: dict[str, Any] | None = None) -> dp.Suggestion:
+        """The next ``then`` step as a note; ``reset`` starts the harder variant at the
+        bottom of the range again (fewer reps or a shorter hold), so steps never stack."""
+        for text in model.get("then", []):
+            if text not in (dose.notes or ""):
+                changes: dict[str, Any] = {k: v for k, v in (reset or {}).items()
+                                           if getattr(dose, k) != v}
+                changes["notes"] = (dose.notes + "\n" + text).strip()
+                extra = ""
+                if reset and len(changes) > 1:
+                    after = _with_dose(dose, {k: v for k, v in changes.items()
+                                              if k != "notes"})
+                    extra = f" Start the new step at {_text(after)} and build up again."
+                return _suggest(dose, "progress", changes, f"{why} Next step: {text}{extra}")
+        return _hold(dose, f"{why} Every step of this exercise's progression is reached: "
+                           "keep this dose and ask your physio for the next exercise.")
 
     if kind == "none":
         return _hold(dose, f"{why} This exercise keeps its dose: stretches, mobility work "
@@ -380,8 +405,8 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
                 heavier = 100 * (epley_one_rm(1, old_rm) / epley_one_rm(1, new_rm) - 1)
                 return _suggest(dose, "progress", changes,
                                 f"{why} The schedule's {when}: {new_rm}RM. {_text(dose)} -> "
-                                f"{_text(_with_dose(dose, changes))}: a {new_rm}RM load is "
-                                f"about {heavier:.0f} % heavier than a {old_rm}RM load "
+                                f"{_text(_with_dose(dose, changes))}: {_a(new_rm)}RM load is "
+                                f"about {heavier:.0f} % heavier than {_a(old_rm)}RM load "
                                 "(Epley: 1RM = load x (1 + reps / 30)).")
             return _suggest(dose, "progress", {"reps": new_rm},
                             f"{why} The schedule's {when}: {new_rm}RM, a load you can lift "
@@ -414,7 +439,7 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
             return _suggest(dose, "progress", {"load": new_load, "reps": lo},
                             f"{why} {hi} reps reached: add load and drop back to {lo} reps: "
                             f"load {_fmt(load)} -> {_fmt(new_load)} {dose.load_unit}.")
-        return then_or_done()
+        return then_or_done({"reps": lo} if dose.reps is not None and lo < hi else None)
     if kind == "load":
         step, top = float(model["step"]), float(model["max"])
         load = float(dose.load or 0)
@@ -444,7 +469,7 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
             new = min(hi, hold + (ISOMETRIC_STEP_S if hold < 60 else 15))
             return _suggest(dose, "progress", {"hold_s": new},
                             f"{why} Hold longer: {hold} -> {new} s (up to {hi} s).")
-        return then_or_done()
+        return then_or_done({"hold_s": lo} if lo < hi else None)
     if kind == "minutes":
         minutes = float(dose.load or 0)
         top = float(model.get("max", 0) or 0)
@@ -475,10 +500,12 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
     return _hold(dose, f"{why} Keep this dose.")  # pragma: no cover - MODELS is closed
 
 
-def _bout(seconds: int) -> str:
-    if seconds % 60 == 0:
-        return f"{seconds // 60} min"
-    return f"{seconds // 60} min {seconds % 60} s" if seconds > 60 else f"{seconds} s"
+_bout = dp.bout_text
+
+
+def _a(number: int) -> str:
+    """"a 12", "an 8", "an 11", "an 18" (the article as the number is said)."""
+    return f"an {number}" if str(number).startswith(("8", "11", "18")) else f"a {number}"
 
 
 # ---- step back -----------------------------------------------------------------------------
@@ -574,7 +601,7 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
            week: int | None = None, red_weeks: int = 0,
            pain_during: Iterable[int | None] = (), pain_rule: str = "standard",
            acceptable_pain: int = 5, green_peak_max: int = 2,
-           verdict_reason: str = "") -> dp.Suggestion:
+           verdict_reason: str = "", physio_reason: str = "") -> dp.Suggestion:
     """Progression advice for one prescription after a week.
 
     Args:
@@ -589,6 +616,7 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
         pain_rule: "standard" or "tendon" (see the module docstring).
         acceptable_pain, green_peak_max: the user's thresholds (domain.md section 2).
         verdict_reason: the week's judgement in words, used as the start of hold reasons.
+        physio_reason: the words of a "see_physio" suggestion (default ``SEE_PHYSIO``).
 
     Returns:
         The suggestion: "progress", "hold", "back_off" (one stage back, never to zero) or
@@ -600,10 +628,7 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
     own_limit = acceptable_pain if pain_rule == "tendon" else green_peak_max
     own_too_much = worst is not None and worst > acceptable_pain
     if verdict == "back_off" and red_weeks >= 2:
-        return _hold(dose, "Two red weeks in a row: pain is not settling although the load "
-                           "was reduced. Book an assessment with your physio (domain.md "
-                           "section 6: pain worsening despite reduced load). Until then keep "
-                           "the reduced dose, not zero.", kind="see_physio")
+        return _hold(dose, physio_reason or SEE_PHYSIO, kind="see_physio")
     if own_too_much or verdict == "back_off":
         why = (f"Pain during this exercise reached {worst}/10, above {acceptable_pain}/10."
                if own_too_much else "The pain-monitoring light was red this week.")

@@ -472,10 +472,12 @@ class SuggestionModel(ListTableModel):
     def change_text(s: dp.Suggestion) -> str:
         if not s.changes:
             return "-"
+        note = next((str(n).splitlines()[-1] for f, _o, n in s.updates if f == "notes"), "")
         if s.field == "notes":
-            return "add note: " + str(s.new).splitlines()[-1]
+            return "add note: " + note
         if s.dose_before and s.dose_after and (s.more or s.field in ("reps", "hold_s")):
-            return f"{s.dose_before} -> {s.dose_after}"
+            text = f"{s.dose_before} -> {s.dose_after}"
+            return f"{text}; note: {note}" if note else text
         return f"{FIELD_TEXT.get(s.field, s.field)} {s.old if s.old is not None else '-'} -> " \
                f"{s.new:g}" if isinstance(s.new, int | float) else f"{s.field}: {s.new}"
 
