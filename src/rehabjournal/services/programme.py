@@ -23,6 +23,7 @@ from typing import Any
 
 from ..domain import adherence as da
 from ..domain import light as light_mod
+from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression, redflags, scales
 from ..errors import NotFoundError
@@ -60,22 +61,13 @@ PROGRAMME_LABELS = {"name": "Rename programme", "start_date": "Change start date
 
 
 def media_error(value: Any) -> str | None:
-    """None when ``value`` is blank, an http(s) link or a file path; else the message.
+    """None when ``value`` is blank or an acceptable picture or video; else the message.
 
-    Other link schemes (javascript:, data:, file: ...) are refused: the app opens a media
-    link in the system browser or viewer only when the person clicks it.
+    The rule is ``domain.media.media_problem``: an https:// link with a web address, or a
+    picture, video or PDF file on this computer; no http://, other schemes (javascript:,
+    data:, file: ...), network paths or programs. A value that is not text is read as text.
     """
-    text = str(value or "").strip()
-    if not text:
-        return None
-    if len(text) > 2000:
-        return "The picture or video link is too long (2000 characters at most)."
-    low = text.lower()
-    if low.startswith(("http://", "https://")):
-        return None if "." in low.split("/", 3)[2] else "That link has no web address."
-    if ":" in text.split("/")[0].split("\\")[0] and not (len(text) > 1 and text[1] == ":"):
-        return "A picture or video must be an https:// link or a file on this computer."
-    return None
+    return dmedia.media_problem(str(value or ""))
 
 
 def _common_errors(v: dict[str, Any]) -> dict[str, str | None]:
