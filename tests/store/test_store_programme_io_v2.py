@@ -221,8 +221,9 @@ def test_errors_are_in_plain_words(lib):
         "exercises[0].slug: must be an exercise slug: lower-case words joined by hyphens, "
         "e.g. my-towel-squeeze (got 'My Squat')",
         "exercises[0].name: is missing (needed unless the entry has 'based_on')",
-        "exercises[1].media: must be an https:// link or a file on this computer "
-        "(got 'javascript:alert(1)')",
+        "exercises[1].media: a picture or video must be an https:// link or a file on this "
+        "computer (a picture, a video or a PDF, e.g. C:\\Users\\me\\bridge.mp4 or "
+        "~/Videos/bridge.mp4); javascript: links are not opened (got 'javascript:alert(1)')",
         "exercises[1].progression: reps: must be [lowest, highest] whole numbers",
     ]
 

@@ -6,12 +6,13 @@ version 2; import reads versions 1 and 2 (version 1 is a subset of version 2).
 
 Import checks the whole file before anything is written and reports **every** problem at
 once, each with its JSON path (``programme.phases[1].prescriptions[0].sets: 0 is less than
-the minimum of 1``): first what the schema says (with the ``jsonschema`` package), then what
-a schema cannot say (exercises that exist, dates that are real, progression models, media
-links). Keys the format does not know are **warnings**: they are listed, ignored, and the
-import goes on. A file with any error writes nothing; a good one is written in one
-transaction. No input raises anything but ``ProgrammeFileError`` (bad JSON, non-UTF-8
-bytes, NaN, 1e400, 2**63, deep nesting, huge lists, wrong types).
+the minimum of 1``): first what the schema says (with the ``jsonschema`` package), then
+what a schema cannot say (exercises that exist, dates that are real, progression models,
+media links: ``domain.media``, an https link or a picture, video or PDF file). Keys the
+format does not know are **warnings**: they are listed, ignored, and the import goes on. A
+file with any error writes nothing; a good one is written in one transaction. No input
+raises anything but ``ProgrammeFileError`` (bad JSON, non-UTF-8 bytes, NaN, 1e400, 2**63,
+deep nesting, huge lists, wrong types).
 
 The iCalendar writer is hand-made (no runtime dependency): CRLF line endings, lines folded
 at 75 octets, TEXT values escaped.
@@ -32,6 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression as dprog
 from ..errors import ImportFileError
@@ -386,18 +388,15 @@ def _schema_problems(error: Any) -> tuple[list[_Problem], list[_Problem]]:
 
 
 def _media_problem(value: Any) -> str | None:
-    """The rule of ``services.programme.media_error``: blank, an http(s) link with a host,
-    or a file path; no other link schemes (javascript:, data:, file: ...)."""
-    if not isinstance(value, str) or not value.strip():
+    """``domain.media.media_problem`` in this module's words ("a picture or video must be
+    ... (got 'javascript:alert(1)')"); None for blank, and for a value that is not text (the
+    schema reports its type)."""
+    if not isinstance(value, str):
         return None
-    text = value.strip()
-    low = text.lower()
-    if low.startswith(("http://", "https://")):
-        return None if "." in low.split("/", 3)[2] else "that link has no web address"
-    if ":" in text.split("/")[0].split("\\")[0] and not (len(text) > 1 and text[1] == ":"):
-        return "must be an https:// link or a file on this computer (got " \
-               f"{_show(text)})"
-    return None
+    problem = dmedia.media_problem(value)
+    if problem is None:
+        return None
+    return f"{problem[0].lower()}{problem[1:].rstrip('.')} (got {_show(value.strip())})"
 
 
 def _slug_ok(value: Any) -> bool:
