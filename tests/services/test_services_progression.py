@@ -125,7 +125,7 @@ def test_accepted_progress_carries_into_the_next_phase(lib):
     assert ps.get_prescription(second)["load"] == 0.5
 
 
-def test_red_once_steps_back_and_red_twice_says_see_the_physio(lib):
+def test_red_once_steps_back_and_red_again_after_the_step_back_says_see_the_physio(lib):
     bridge = _exercise("My leg press", DOUBLE)
     ((pres,),) = _programme([(8, False, [{"exercise": bridge, "sets": 3, "reps": 12,
                                           "load": 40.0, "load_unit": "kg"}])])
@@ -135,10 +135,66 @@ def test_red_once_steps_back_and_red_twice_says_see_the_physio(lib):
     (s,) = ps.suggestions(today)
     assert s.kind == "back_off" and s.updates == [("reps", 12, 10)]
     assert s.reason.startswith("Red:") and "not to zero" in s.reason
-    _days(today - timedelta(days=13), today - timedelta(days=7), 7)
-    (s,) = ps.suggestions(today)
+    ps.accept_suggestion(s, today)
+    later = today + timedelta(days=7)
+    _days(today + timedelta(days=1), later, 7)  # still red at the reduced dose
+    (s,) = ps.suggestions(later)
     assert s.kind == "see_physio" and not s.changes
-    assert "Book an assessment" in s.reason
+    assert "Book an assessment" in s.reason and "domain.md" not in s.reason
+
+
+def test_two_red_weeks_without_a_step_back_step_back_again_not_see_the_physio(lib):
+    """The reviewer's case: red days a week apart, no step back accepted in between: the
+    advice is one step back (the load was never reduced), not "see your physio"."""
+    bridge = _exercise("My leg press", DOUBLE)
+    _programme([(8, False, [{"exercise": bridge, "sets": 3, "reps": 12, "load": 40.0,
+                             "load_unit": "kg"}])])
+    today = START + timedelta(days=30)
+    _days(START - timedelta(days=21), today - timedelta(days=14), 1)
+    _days(today - timedelta(days=13), today, 7)
+    (s,) = ps.suggestions(today)
+    assert s.kind == "back_off"
+
+
+def test_no_advice_until_the_phase_first_full_week_ends(lib):
+    """Green weeks before the programme do not make day 1 a "full green week" of it."""
+    bridge = _exercise("My bridge", DOUBLE)
+    _programme([(4, False, [{"exercise": bridge, "sets": 3, "reps": 10}])])
+    _days(START - timedelta(days=21), START + timedelta(days=13), 1)
+    for day in range(6):
+        assert ps.suggestions(START + timedelta(days=day)) == []
+        assert "first full week" in ps.advice_pause(START + timedelta(days=day))
+    assert ps.suggestions(START + timedelta(days=6))  # Sunday: week 1 is complete
+
+
+def test_tendon_exercise_with_pain_4_that_settles_progresses(lib):
+    """Decline squat logged at pain 4 every session, mornings at 0: the tendon rule
+    (Silbernagel 2007) lets it progress; a standard exercise the same week holds."""
+    decline = ps.add_exercise({"name": "My decline squat", "category": "strength",
+                               "default_sets": 3, "default_reps": 15,
+                               "load_unit": "bodyweight", "pain_rule": "tendon",
+                               "progression": json.dumps(DOUBLE)}).result
+    bridge = _exercise("My bridge", DOUBLE)
+    ((tendon, standard),) = _programme([(4, False, [
+        {"exercise": decline, "sets": 3, "reps": 10},
+        {"exercise": bridge, "sets": 3, "reps": 10, "load_unit": "bodyweight"}])])
+    today = START + timedelta(days=13)
+    _days(START - timedelta(days=21), today, 4)
+    advice = {s.prescription_id: s for s in ps.suggestions(today)}
+    assert advice[tendon].kind == "progress", advice[tendon].reason
+    assert advice[standard].kind == "hold"
+
+
+def test_a_rep_max_change_rewrites_the_effort_target(lib):
+    hsr = _exercise("My HSR squat", HSR)
+    ((pres,),) = _programme([(12, False, [{
+        "exercise": hsr, "sets": 4, "reps": 15, "load": 60.0, "load_unit": "kg",
+        "effort_target": "15RM: the heaviest load you can lift 15 times"}])])
+    _days(START - timedelta(days=21), START + timedelta(days=7), 1)
+    (s,) = ps.suggestions(START + timedelta(days=6))
+    ps.accept_suggestion(s, START + timedelta(days=6))
+    assert ps.get_prescription(pres)["effort_target"] == (
+        "12RM: the heaviest load you can lift 12 times")
 
 
 def test_hsr_progress_carries_the_load_not_the_plan_sets_or_rep_max(lib):

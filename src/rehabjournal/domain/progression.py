@@ -49,6 +49,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import programme as dp
+from .entities import DayRecord, Journal
 
 MODELS = ("rm_schedule", "double", "load", "ladder", "isometric", "minutes", "walk_run",
           "none")
@@ -644,3 +645,36 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
     if verdict != "progress":
         return _hold(dose, verdict_reason or "Not yet a full green week: keep this dose.")
     return _progress(dose, model, week)
+
+
+def pain_monitoring_view(journal: Journal, *, acceptable_pain: int = 5,
+                         green_peak_max: int = 2) -> Journal:
+    """The journal as the tendon pain rule reads it (Silbernagel et al. 2007).
+
+    Session pain during and after up to ``acceptable_pain`` is acceptable for tendon
+    loading when it has settled by the next morning and does not build from week to
+    week, so in this view such a rating counts as ``green_peak_max``: the light then
+    judges a tendon exercise's week by the next mornings and the weekly trend (which
+    stay as recorded), and pain above ``acceptable_pain`` stays red. The journal itself
+    is not changed.
+
+    Args:
+        journal: the journal.
+        acceptable_pain, green_peak_max: the user's thresholds (0-10).
+
+    Returns:
+        A new ``Journal`` with the same days, check-ins, flags and events.
+    """
+    def capped(value: int | None) -> int | None:
+        if value is not None and green_peak_max < value <= acceptable_pain:
+            return green_peak_max
+        return value
+
+    days = {}
+    for day, rec in journal.days.items():
+        if rec.sessions:
+            sessions = tuple(replace(x, pain_during=capped(x.pain_during),
+                                     pain_after=capped(x.pain_after)) for x in rec.sessions)
+            rec = DayRecord(rec.day, rec.checkin, sessions, rec.red_flags, rec.events)
+        days[day] = rec
+    return Journal(days)

@@ -17,6 +17,7 @@ Raises (every ``Edit`` use case):
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -709,22 +710,28 @@ def _with_verdict(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
     return f"{head} {rest}".strip()
 
 
-def _verdict(today: date, th: light_mod.Thresholds) -> light_mod.Verdict:
-    """The one advice as of ``today`` (``domain.redflags.advice``) from the open journal.
+def _journal_for_advice(today: date) -> tuple[Any, date | None]:
+    """The journal the advice reads as of ``today``, and the profile's onset date.
 
-    Reads the ``VERDICT_HISTORY_DAYS`` before ``today`` and the day after (the light),
-    and back to the profile's onset date or the journal's first entry, whichever is later
-    (the "no improvement" rule compares with the first rated week), as Today does.
+    Reads the ``VERDICT_HISTORY_DAYS`` before the week before ``today`` (its verdict says
+    whether the last week was red too) and the day after (the light), and back to the
+    profile's onset date or the journal's first entry, whichever is later (the "no
+    improvement" rule compares with the first rated week), as Today does.
     """
     profile = get_profile() or {}
     onset = profile.get("onset_date")
     if isinstance(onset, str):
         onset = date.fromisoformat(onset) if onset else None
     span = journal_repo.journal_span()
-    start = today - timedelta(days=VERDICT_HISTORY_DAYS)
+    start = today - timedelta(days=VERDICT_HISTORY_DAYS + 7)
     if span is not None:
         start = min(start, max(span[0], onset) if onset else span[0])
-    journal = load_journal(start, today + timedelta(days=1))
+    return load_journal(start, today + timedelta(days=1)), onset
+
+
+def _verdict(today: date, th: light_mod.Thresholds) -> light_mod.Verdict:
+    """The one advice as of ``today`` (``domain.redflags.advice``) from the open journal."""
+    journal, onset = _journal_for_advice(today)
     return redflags.advice(journal, today, th, onset)
 
 
@@ -753,7 +760,8 @@ def _first_weeks(programme_id: int, the_plan: dp.Plan) -> dict[int, date]:
 def advice_pause(today: date) -> str | None:
     """Why there is no progression advice as of ``today``, or None when there is.
 
-    No advice in a deload phase (lighter on purpose) or on a phase's last day (the next
+    No advice in a phase's first week (the week judged must be a week of this phase's
+    doses), in a deload phase (lighter on purpose) or on a phase's last day (the next
     phase starts with its planned doses, carrying the progress accepted so far).
     """
     active = _active_plan()
@@ -773,7 +781,39 @@ def advice_pause(today: date) -> str | None:
     if after.id != phase.id:
         return ("This phase ends today: the next one starts with its planned doses, and "
                 "the progress you accepted carries over. No new advice for this phase.")
+    start = dp.phase_start(the_plan, phase.id)
+    if start is not None and (today - start).days < 6:
+        first_week_end = start + timedelta(days=6)
+        return (f"This phase started on {start:%a %d %b}: the first advice comes when its "
+                f"first full week ends ({first_week_end:%a %d %b}).")
     return None
+
+
+STEP_BACK_WORDS = ("One step back", "Back off:")
+"""How an accepted step back reads in the dose history (this version's and v1's advice)."""
+
+
+def _stepped_back_since(prescription_id: int, since: date) -> date | None:
+    """The day a step back of this prescription was accepted on or after ``since``."""
+    for row in reversed(repo.prescription_history(prescription_id)):
+        if row["day"] >= since and any(w in (row["reason"] or "") for w in STEP_BACK_WORDS):
+            return row["day"]
+    return None
+
+
+def _effort_for(row: dict[str, Any], s: dp.Suggestion) -> tuple[str, str, str] | None:
+    """An effort target naming the old rep-max ("15RM: the heaviest load you can press
+    15 times") rewritten for the suggestion's new rep-max, so it never goes stale."""
+    text = row.get("effort_target") or ""
+    reps = next(((o, n) for f, o, n in s.updates if f == "reps"), None)
+    if not text or reps is None or not reps[0] or not reps[1]:
+        return None
+    old, new = reps
+    if f"{old}RM" not in text:
+        return None
+    changed = re.sub(rf"\b{old}RM\b", f"{new}RM", text)
+    changed = re.sub(rf"\b{old} times\b", f"{new} times", changed)
+    return ("effort_target", text, changed) if changed != text else None
 
 
 def _reason(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
@@ -782,8 +822,10 @@ def _reason(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
     red = "The pain-monitoring light was red this week."
     if s.reason.startswith(red):
         return f"{head} {s.reason[len(red):].strip()}".strip()
-    if s.kind == "progress" or s.reason.startswith("A full green week."):
+    if s.kind == "progress":
         return f"{head} {s.reason}".strip()
+    if s.reason.startswith("A full green week."):
+        return f"{head.split(':')[0]}: {s.reason}"  # "Green: A full green week. ... keeps"
     return s.reason
 
 
@@ -795,8 +837,11 @@ def suggestions(today: date) -> list[dp.Suggestion]:
     assessment Today's banner shows, so the Programme's advice and Today never disagree:
     progress only after a full green week and while no assessment is advised, hold while
     green before that, during an escalation, amber or waiting for a next-morning rating,
-    one stage back when the light is red (a red flag too), and "see your physio" after two
-    red weeks in a row (the verdicts as of ``today`` and 7 days before). Each exercise
+    one stage back when the light is red (a red flag too), and "see your physio" when the
+    week before was red too and the exercise was already stepped back in the last 14 days
+    (pain worsening despite reduced load). Tendon-loading exercises (pain rule "tendon")
+    are judged on ``domain.progression.pain_monitoring_view``: pain up to 5/10 that
+    settles by the next morning does not hold them (Silbernagel 2007). Each exercise
     follows its progression model (``domain.progression``): a rep-max schedule counts the
     exercise's weeks from the first phase of the programme that has it. An exercise
     whose logged pain during the 7 days ending ``today`` was above its pain rule gets the
@@ -812,49 +857,64 @@ def suggestions(today: date) -> list[dp.Suggestion]:
         return []
     th = thresholds()
     week_start = today - timedelta(days=6)
-    verdict = _verdict(today, th)
-    kind = verdict.kind if verdict.kind in (light_mod.PROGRESS, light_mod.BACK_OFF) else "hold"
-    red_weeks = 0
-    if kind == light_mod.BACK_OFF:
-        before = _verdict(today - timedelta(days=7), th)
-        red_weeks = 2 if before.kind == light_mod.BACK_OFF else 1
-    colours = {light_mod.PROGRESS: ["green"], light_mod.BACK_OFF: ["red"]}.get(
-        verdict.kind, ["amber"])
+    journal, onset = _journal_for_advice(today)
     ids = [p.id for p in phase.prescriptions]
+    rows = repo.prescriptions_with_exercises(ids)
+    views = {"standard": journal}
+    if any((r["pain_rule"] or r.get("exercise_pain_rule")) == "tendon" for r in rows.values()):
+        views["tendon"] = progression.pain_monitoring_view(
+            journal, acceptable_pain=th.acceptable_pain, green_peak_max=th.green_peak_max)
+    verdicts = {rule: (redflags.advice(view, today, th, onset),
+                       redflags.advice(view, today - timedelta(days=7), th, onset))
+                for rule, view in views.items()}
     pains: dict[int, list[int | None]] = {}
     for log in repo.logs_between(week_start, today, ids):
         pains.setdefault(log["prescription"], []).append(log["pain_during"])
     recent = repo.changed_since(ids, week_start)
-    rows = repo.prescriptions_with_exercises(ids)
     firsts = _first_weeks(pid, the_plan)
     tomorrow = today + timedelta(days=1)
-    head = verdict.text if verdict.kind is not None else f"{verdict.text} {verdict.reason}"
     out = []
     for p_id in ids:
         if p_id in recent:
             continue
         r = rows[p_id]
+        rule = r["pain_rule"] or r.get("exercise_pain_rule") or "standard"
+        verdict, last_week = verdicts["tendon" if rule == "tendon" else "standard"]
+        kind = verdict.kind if verdict.kind in (light_mod.PROGRESS, light_mod.BACK_OFF) \
+            else "hold"
+        head = verdict.text if verdict.kind is not None else f"{verdict.text} {verdict.reason}"
         dose = dp.Dose(r["id"], r["sets"], r["reps"], r["hold_s"], r["load"], r["load_unit"],
                        r["notes"] or "")
         model = _model(r)
         if model is None:  # a v1 step list of the user's own exercise
+            colours = {light_mod.PROGRESS: ["green"], light_mod.BACK_OFF: ["red"]}.get(
+                verdict.kind, ["amber"])
             s = dp.advise(dose, _steps(r["exercise_progression"]), week_colours=colours,
                           ready=verdict.kind == light_mod.PROGRESS,
                           pain_during=pains.get(p_id, ()), acceptable_pain=th.acceptable_pain,
                           green_peak_max=th.green_peak_max)
             reason = _with_verdict(s, verdict)
         else:
+            red_weeks = 0
+            if kind == light_mod.BACK_OFF:
+                red_weeks = 1
+                stepped = _stepped_back_since(p_id, today - timedelta(days=13))
+                if last_week.kind == light_mod.BACK_OFF and stepped is not None:
+                    red_weeks = 2
             first = firsts.get(r["exercise"])
             week = (tomorrow - first).days // 7 + 1 if first else None
             s = progression.advise(
                 dose, model, verdict=kind, week=week, red_weeks=red_weeks,
-                pain_during=pains.get(p_id, ()),
-                pain_rule=r["pain_rule"] or r.get("exercise_pain_rule") or "standard",
+                pain_during=pains.get(p_id, ()), pain_rule=rule,
                 acceptable_pain=th.acceptable_pain, green_peak_max=th.green_peak_max,
                 verdict_reason=head)
             reason = _reason(s, verdict)
+        more = s.more
+        effort = _effort_for(r, s)
+        if effort is not None:
+            more = (*more, effort)
         out.append(dp.Suggestion(s.prescription_id, s.kind, s.field, s.old, s.new, reason,
-                                 label=r["exercise_name"], more=s.more,
+                                 label=r["exercise_name"], more=more,
                                  dose_before=s.dose_before, dose_after=s.dose_after))
     return out
 
