@@ -510,8 +510,9 @@ def _record_load_changes(p, start: date, first: int,
             rows.append(_change(p.id, day, "load", "", f"{new[1]:g}",
                                 "Starting load for this phase."))
         elif new != previous:
-            why = (f"Green week: the schedule's {new[0]}RM, load converted (Epley)."
-                   if new[0] != previous[0] else "Green week: same rep-max, +2.5 kg.")
+            why = (f"Accepted advice: the schedule's {new[0]}RM (Kongsgaard 2009), load "
+                   "converted by Epley's formula." if new[0] != previous[0] else
+                   "Accepted advice: same rep-max, +2.5 kg.")
             if new[0] != previous[0]:
                 rows.append(_change(p.id, day, "reps", f"{previous[0]}", f"{new[0]}", why))
             if new[1] != previous[1]:
