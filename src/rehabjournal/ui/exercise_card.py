@@ -13,10 +13,12 @@ Library (the selected exercise, always open). A card shows:
   the source, and an "Open picture/video" button when there is a picture or video.
 
 A prescription's own values win over the exercise's (side, tempo, rest, times a day,
-pain rule and media: blank or empty means "as the exercise"). A picture or video is a
-file on this computer or an http(s) link; it is opened by the system's viewer or browser
-(``QDesktopServices.openUrl``) only when the person clicks the button: the card itself
-never reads the file or the network.
+pain rule and media: blank or empty means "as the exercise"). A picture or video is an
+https link or a picture, video or PDF file on this computer (``domain.media``); it is
+opened by the system's viewer or browser (``QDesktopServices.openUrl``) only when the person
+clicks the button, and checked again then: a value stored before the rule (a program, a
+network path, http://, javascript:) shows its problem beside the button and is never
+opened. The card itself never reads the file or the network.
 """
 
 from __future__ import annotations
@@ -39,9 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression
-from ..services import programme as ps
 from ..services import programme_sheet as sheet
 from .widgets import error_label
 
@@ -191,19 +193,20 @@ def details_html(facts: CardFacts) -> str:
 def media_url(text: str, base_dir: Path | None = None) -> tuple[QUrl | None, str | None]:
     """The URL to open for a picture or video, or None and the reason it cannot be opened.
 
-    An http(s) link is opened as it is; anything else is a file on this computer (``~``
-    expanded; a relative path is taken from ``base_dir``, the journal's folder). A file
-    that is not there is reported, not opened.
+    ``domain.media`` decides first (a stored value may predate it). An https link is
+    opened as it is; a file (``~`` expanded; a relative path is taken from ``base_dir``,
+    the journal's folder) must be there, and what it points to (a shortcut or symbolic
+    link) must be a picture, video or PDF too.
     """
     text = (text or "").strip()
     if not text:
         return None, "No picture or video is given for this exercise."
-    problem = ps.media_error(text)
+    problem = dmedia.media_problem(text)
     if problem:
         return None, problem
-    if text.lower().startswith(("http://", "https://")):
+    if dmedia.media_kind(text) == "web":
         url = QUrl(text, QUrl.ParsingMode.StrictMode)
-        if not url.isValid() or url.scheme().lower() not in ("http", "https"):
+        if not url.isValid() or url.scheme().lower() != "https" or not url.host():
             return None, "That link is not a valid web address."
         return url, None
     path = Path(text).expanduser()
@@ -211,6 +214,13 @@ def media_url(text: str, base_dir: Path | None = None) -> tuple[QUrl | None, str
         path = Path(base_dir) / path
     if not path.is_file():
         return None, f"The picture or video was not found: {path}"
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None, f"The picture or video could not be read: {path}"
+    if not dmedia.is_media_file_name(target.name):
+        return None, (f"{path} points to {target.name}, which is not a picture, video or PDF: "
+                      "it is not opened.")
     return QUrl.fromLocalFile(str(path)), None
 
 
@@ -218,8 +228,8 @@ def open_media(text: str, base_dir: Path | None = None) -> str | None:
     """Open a picture or video in the system's viewer or browser; None when it was handed
     over, else the message to show beside the button."""
     url, problem = media_url(text, base_dir)
-    if url is None:
-        return problem
+    if url is None or problem:
+        return problem or "No picture or video is given for this exercise."
     if not QDesktopServices.openUrl(url):
         return "No program on this computer could open it."
     return None
@@ -327,12 +337,13 @@ class ExerciseCard(QWidget):
         self.note.setVisible(bool(f.note))
         self.text.setText(details_html(f))
         self.media_button.setVisible(bool(f.media))
-        self.media_button.setToolTip(f"Opens {f.media}" if f.media else "")
+        kind = dmedia.media_kind(f.media)
+        self.media_button.setToolTip(f"Opens {f.media}" if kind else "")
         self.media_button.setAccessibleName(f"{MEDIA_BUTTON}: {f.name}")
-        if f.media.lower().startswith(("http://", "https://")):
+        if kind == "web":
             self.media_info.setText("a web link: opens in your browser")
-        else:
-            self.media_info.setText(Path(f.media).name if f.media else "")
+        else:  # a refused value says why on the click (never opened)
+            self.media_info.setText(Path(f.media).name if kind == "file" else "")
         self.media_info.setVisible(bool(f.media))
         self.media_error.hide()
         self.toggle.setAccessibleName(f"How to do it: {f.name}")
@@ -417,8 +428,8 @@ class MediaField(QWidget):
         path, _filter = QFileDialog.getOpenFileName(
             self, "Choose a picture or video", str(Path(self.text()).expanduser().parent)
             if self.text() and not self.text().lower().startswith("http") else "",
-            "Pictures and videos (*.png *.jpg *.jpeg *.gif *.webp *.svg *.pdf *.mp4 *.webm "
-            "*.mov *.m4v *.avi *.mkv);;All files (*)")
+            "Pictures, videos and PDF ("
+            + " ".join(f"*{ext}" for ext in dmedia.FILE_EXTENSIONS) + ");;All files (*)")
         if path:
             self.edit.setText(path)
             self.committed.emit(path)
