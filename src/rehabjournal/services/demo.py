@@ -510,9 +510,9 @@ def _record_load_changes(p, start: date, first: int,
             rows.append(_change(p.id, day, "load", "", f"{new[1]:g}",
                                 "Starting load for this phase."))
         elif new != previous:
-            why = (f"Accepted advice: the schedule's {new[0]}RM (Kongsgaard 2009), load "
+            why = (f"Changed with the physio: the schedule's {new[0]}RM (Kongsgaard 2009), load "
                    "converted by Epley's formula." if new[0] != previous[0] else
-                   "Accepted advice: same rep-max, +2.5 kg.")
+                   "Changed with the physio: same rep-max, +2.5 kg.")
             if new[0] != previous[0]:
                 rows.append(_change(p.id, day, "reps", f"{previous[0]}", f"{new[0]}", why))
             if new[1] != previous[1]:
