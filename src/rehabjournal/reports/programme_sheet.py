@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -46,6 +46,7 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
+from ..domain import media as dmedia
 from ..domain import scales
 from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, sheet_data
 from . import DISCLAIMER, normalise_paper
@@ -355,10 +356,16 @@ def phase_heading(ph: SheetPhase, width: float) -> list[Flowable]:
 
 
 def _media(ex: SheetExercise) -> Paragraph:
-    if ex.media_is_link:
-        return Paragraph(f'<a href={quoteattr(ex.media)} color="#1c5d99"><u>'
-                         f"{escape(ex.media)}</u></a>", st.stylesheet()["cell"])
-    return _para(f"On this computer: {ex.media}")
+    """The picture or video as text only (never a link in the PDF: a reader could follow
+    it); a value ``domain.media`` refuses (a program, a network path, http://) is not
+    printed."""
+    kind = dmedia.media_kind(ex.media)
+    if kind == "web":
+        return _para(ex.media)
+    if kind == "file":
+        return _para(f"On this computer: {ex.media}")
+    return _para("Not printed: the app opens only https:// links and picture, video or PDF "
+                 "files.")
 
 
 def exercise_card(ex: SheetExercise, width: float,
