@@ -39,6 +39,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression as dprog
 from ..paths import resource
@@ -155,23 +156,12 @@ def _whole_in(value: Any, lo: int, hi: int) -> bool:
 
 
 def media_problem(value: Any) -> str | None:
-    """None for blank, an http(s) link or a file path; else why not (other schemes such as
-    javascript: or data: are refused: a media link is only ever opened on a click)."""
+    """None for blank or an acceptable picture or video (``domain.media``: an https link or
+    a picture, video or PDF file); else why not, worded to follow the key's name."""
     if not isinstance(value, str):
         return "must be text (an https:// link or a file path)"
-    text = value.strip()
-    if not text:
-        return None
-    if len(text) > 2000:
-        return "is too long (2000 characters at most)"
-    low = text.lower()
-    if low.startswith(("http://", "https://")):
-        host = low.split("/", 3)[2] if low.count("/") >= 2 else ""
-        return None if "." in host else "is a link with no web address"
-    head = text.split("/")[0].split("\\")[0]
-    if ":" in head and not (len(text) > 1 and text[1] == ":"):
-        return "must be an https:// link or a file on this computer"
-    return None
+    problem = dmedia.media_problem(value)
+    return f"is refused: {problem}" if problem else None
 
 
 def _validate_optional(entry: dict, bad) -> None:
