@@ -301,11 +301,13 @@ class ExerciseCard(QWidget):
         self.media_info = QLabel()
         self.media_info.setObjectName("cardMediaInfo")
         self.media_info.setStyleSheet("color: #616161;")
+        self.media_info.setTextFormat(Qt.TextFormat.PlainText)  # a file name is not markup
         media_row.addWidget(self.media_button)
         media_row.addWidget(self.media_info, 1)
         dl.addLayout(media_row)
         self.media_error = error_label()
         self.media_error.setObjectName("cardMediaError")
+        self.media_error.setTextFormat(Qt.TextFormat.PlainText)
         dl.addWidget(self.media_error)
         layout.addWidget(self.details)
         self.details.setVisible(not collapsible)
@@ -338,7 +340,8 @@ class ExerciseCard(QWidget):
         self.text.setText(details_html(f))
         self.media_button.setVisible(bool(f.media))
         kind = dmedia.media_kind(f.media)
-        self.media_button.setToolTip(f"Opens {f.media}" if kind else "")
+        # rich text, escaped: a file name shows as it is, never as markup
+        self.media_button.setToolTip(f"<p>Opens {html.escape(f.media)}</p>" if kind else "")
         self.media_button.setAccessibleName(f"{MEDIA_BUTTON}: {f.name}")
         if kind == "web":
             self.media_info.setText("a web link: opens in your browser")
