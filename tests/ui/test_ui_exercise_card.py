@@ -191,8 +191,8 @@ def test_a_local_file_opens_as_a_file_and_a_missing_one_says_so(opened, qtbot, t
     qtbot.mouseClick(missing.media_button, Qt.MouseButton.LeftButton)
     assert len(urls) == 1  # nothing handed to the system
     assert missing.media_error.isVisible()
-    assert missing.media_error.text() == \
-        f"The picture or video was not found: {tmp_path / 'gone.mp4'}"
+    shown = missing.media_error.text().replace("\u200b", "")  # a long path may wrap
+    assert shown == f"The picture or video was not found: {tmp_path / 'gone.mp4'}"
 
 
 def test_media_urls_refuse_other_schemes_and_take_relative_paths_from_the_journal(tmp_path):

@@ -19,11 +19,16 @@ opened by the system's viewer or browser (``QDesktopServices.openUrl``) only whe
 clicks the button, and checked again then: a value stored before the rule (a program, a
 network path, http://, javascript:) shows its problem beside the button and is never
 opened. The card itself never reads the file or the network.
+
+Texts are shown with ``breakable``: a word longer than ``LONG_WORD`` characters (a long
+link in a physio's note, a file path) gets zero-width spaces where it may wrap, for the
+display only, so that the card wraps it instead of clipping it on a 1366-pixel screen.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +65,38 @@ def side_text(side: str, profile_side: str = "", category: str = "") -> str:
     if side == "affected side" and profile_side in ("left", "right"):
         text += f" ({profile_side})"
     return text
+
+LONG_WORD = 40
+"""A word longer than this may wrap inside (``breakable``)."""
+_CHUNK = 20
+_BREAK_AFTER = frozenset("/.-_?&=#:;,+~|\\")
+ZERO_WIDTH_SPACE = "\u200b"
+_LONG_RUN = re.compile(rf"[^\s\u200b]{{{LONG_WORD + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """``text`` for display, with a zero-width space (a place to wrap, not shown) after
+    each / . - _ ? & = ... of a word longer than ``LONG_WORD`` characters, and at least
+    every 20 characters of it; shorter words are left as they are."""
+    def split(match: re.Match) -> str:
+        word = match.group(0)
+        out, run = [], 0
+        for i, ch in enumerate(word):
+            out.append(ch)
+            run += 1
+            after = word[i + 1:i + 2]
+            if after and ((ch in _BREAK_AFTER and after not in _BREAK_AFTER)
+                          or run >= _CHUNK):  # "https://", not "https:/ /"
+                out.append(ZERO_WIDTH_SPACE)
+                run = 0
+        return "".join(out)
+    return _LONG_RUN.sub(split, text or "")
+
+
+def _shown(text: str) -> str:
+    """Plain ``text`` as rich text for a label: escaped, long words breakable."""
+    return html.escape(breakable(text))
+
 
 MEDIA_BUTTON = "Open picture/video"
 SHORT_EFFORT = 30
@@ -167,8 +204,8 @@ def card_facts(exercise: dict[str, Any], prescription: dict[str, Any] | None = N
 
 def details_html(facts: CardFacts) -> str:
     """The "How to do it" text: instructions, what to watch, how often, effort, pain rule
-    and source (rich text; every value escaped)."""
-    e = html.escape
+    and source (rich text; every value escaped, its long words breakable)."""
+    e = _shown
     out = []
     if facts.instructions:
         out.append(f"<p>{e(facts.instructions)}</p>")
@@ -333,9 +370,9 @@ class ExerciseCard(QWidget):
         f = self.facts = card_facts(exercise, prescription, acceptable_pain=acceptable_pain,
                                     green_peak_max=green_peak_max, profile_side=profile_side)
         summary = f.summary(with_dose=self.with_dose)
-        self.summary.setText(summary)
+        self.summary.setText(breakable(summary))
         self.summary.setVisible(bool(summary) and self.with_summary)
-        self.note.setText(f"<b>Note:</b> {html.escape(f.note)}" if f.note else "")
+        self.note.setText(f"<b>Note:</b> {_shown(f.note)}" if f.note else "")
         self.note.setVisible(bool(f.note))
         self.text.setText(details_html(f))
         self.media_button.setVisible(bool(f.media))
@@ -392,7 +429,7 @@ class ExerciseCard(QWidget):
         if self.facts is None:
             return
         problem = open_media(self.facts.media, self.base_dir)
-        self.media_error.setText(problem or "")
+        self.media_error.setText(breakable(problem or ""))
         self.media_error.setVisible(bool(problem))
 
 

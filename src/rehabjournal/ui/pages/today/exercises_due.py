@@ -36,7 +36,7 @@ from ....services.journal import get_profile, thresholds
 from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
-from ...exercise_card import ExerciseCard
+from ...exercise_card import ExerciseCard, breakable
 from ...widgets import NumberField, clear_layout, error_label, set_combo_data
 from .sessions import rpe_combo
 from .siblings import changed_by_sibling
@@ -73,8 +73,8 @@ class DueRow(QFrame):
             line = self.card.facts.summary()
         else:
             self.card.hide()
-        self.title = QLabel(f"<b>{html.escape(item['exercise_name'])}</b> &nbsp; "
-                            f"{html.escape(line)}")
+        self.title = QLabel(f"<b>{html.escape(breakable(item['exercise_name']))}</b> &nbsp; "
+                            f"{html.escape(breakable(line))}")
         self.title.setObjectName("dueTitle")
         self.title.setWordWrap(True)  # (keeps the label's height-for-width size policy)
         self.status_label = QLabel()
