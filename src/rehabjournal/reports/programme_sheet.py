@@ -34,6 +34,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -153,12 +154,48 @@ def _chunks(weeks: int, most: int = WEEKS_PER_GRID) -> list[range]:
 
 # ---- page furniture ----------------------------------------------------------------------
 
+FOOTER_FONT_SIZE = 7.5
+FOOTER_GAP = 4 * mm
+"""The least space between the footer's name and the disclaimer or the page number."""
+
+
+def elide(text: str, width: float, font: str = st.FONT,
+          size: float = FOOTER_FONT_SIZE) -> str:
+    """``text`` on one line of at most ``width`` points: whole when it fits, else cut
+    (at a word when one ends in the last third) and ended with "…"."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest start that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    cut = text[:lo]
+    space = cut.rfind(" ")
+    if space > len(cut) * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…" if cut.strip() else ""
+
+
+def footer_name(name: str, page_width: float, total: int) -> str:
+    """The programme's name as the footer centres it: elided so that it keeps
+    ``FOOTER_GAP`` from the disclaimer on the left and from "page x of y" on the right."""
+    left = st.MARGIN + stringWidth(DISCLAIMER, st.FONT, FOOTER_FONT_SIZE) + FOOTER_GAP
+    pages = f"page {total} of {total}"  # the widest page number
+    right = (page_width - st.MARGIN - stringWidth(pages, st.FONT, FOOTER_FONT_SIZE)
+             - FOOTER_GAP)
+    half = min(page_width / 2 - left, right - page_width / 2)
+    return elide(name, 2 * half) if half > 0 else ""
+
+
 def _footer(data: SheetData, pages_out: list[int]):
     """The report's footer canvas ("page x of y" once the pages are counted) with the
-    programme's name in the middle."""
+    programme's name in the middle (``footer_name``: shortened to fit between them)."""
     base = _footer_canvas(SimpleNamespace(start=data.made, end=data.made, initials=""),
                           pages_out)
-    name = data.name if len(data.name) <= 60 else data.name[:59] + "…"
 
     class SheetCanvas(base):
         def _draw_footer(self, total: int) -> None:
@@ -169,9 +206,9 @@ def _footer(data: SheetData, pages_out: list[int]):
             self.setLineWidth(0.5)
             self.line(st.MARGIN, y + 4 * mm, width - st.MARGIN, y + 4 * mm)
             self.setFillColor(st.MUTED)
-            self.setFont(st.FONT, 7.5)
+            self.setFont(st.FONT, FOOTER_FONT_SIZE)
             self.drawString(st.MARGIN, y, DISCLAIMER)
-            self.drawCentredString(width / 2, y, name)
+            self.drawCentredString(width / 2, y, footer_name(data.name, width, total))
             self.drawRightString(width - st.MARGIN, y, f"page {self._pageNumber} of {total}")
             self.restoreState()
 
