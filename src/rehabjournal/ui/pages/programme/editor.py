@@ -1,14 +1,19 @@
 """The right side of the Programmes tab: the chosen programme's name and start, its phases
 and exercises as a tree (drag and drop to reorder), and the form of the selected row.
 
-Every change goes through ``apply_edit``; the page reloads on ``programme_changed``.
+Every change goes through ``apply_edit``; the page reloads on ``programme_changed``. A
+programme may have no start date (week 1 is the week the person starts): the Starts field
+then says "not set" and saves nothing until a date is chosen; Delete (or its Clear button)
+makes it "not set" again, one undo step like any change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -22,6 +27,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +51,98 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+class OptionalDateEdit(QDateEdit):
+    """A date field that may be empty: it says "not set" (its special value text) until a
+    date is typed or picked, and Delete makes it "not set" again.
+
+    From "not set", the first digit, Up/Down, the mouse wheel or the calendar (Alt+Down)
+    start from today; Escape in the calendar leaves it unset. ``value()`` is None while
+    it is not set.
+    """
+
+    UNSET = QDate(1900, 1, 1)
+    """The minimum date, shown as "not set" (no real date is this one)."""
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(self.UNSET)
+        self.setSpecialValueText("not set")
+        self.setCalendarPopup(True)
+        self.setDate(self.UNSET)
+        self.setToolTip("Type a date (yyyy-mm-dd) or pick one (Alt+Down); Delete clears it")
+        self.calendarWidget().installEventFilter(self)
+
+    def value(self) -> date | None:
+        return None if self.is_unset() else _pydate(self.date())
+
+    def set_value(self, day: date | None) -> None:
+        self.setDate(_qdate(day) if day else self.UNSET)
+
+    def is_unset(self) -> bool:
+        return self.date() == self.UNSET
+
+    def clear_value(self) -> None:
+        self.setDate(self.UNSET)
+
+    def _start_from_today(self) -> None:
+        self.setDate(_qdate(self._today()))
+        self.setSelectedSection(QDateEdit.Section.YearSection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        line = self.lineEdit()
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and
+                                    event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self.open_calendar()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Delete or (key == Qt.Key.Key_Backspace and (
+                self.is_unset() or line.selectedText() == line.text())):
+            self.clear_value()
+            event.accept()
+            return
+        if self.is_unset() and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self._start_from_today()
+                event.accept()
+                return
+            if event.text().isdigit():
+                self._start_from_today()  # the digit then types over the year
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Open the calendar (F4 or Alt+Down): QDateEdit opens it only for a click on its
+        arrow, so this clicks there."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        arrow = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxArrow, self)
+        centre = QPointF(arrow.center()) if arrow.isValid() else QPointF(self.width() - 8,
+                                                                          self.height() / 2)
+        self.mousePressEvent(QMouseEvent(
+            QEvent.Type.MouseButtonPress, centre, QPointF(self.mapToGlobal(centre)),
+            Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override (wheel, arrows)
+        if self.is_unset():
+            self._start_from_today()
+            return
+        super().stepBy(steps)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The calendar opens on today's month when the field is not set (not on 1900),
+        without choosing a date until the person does."""
+        if obj is self.calendarWidget() and event.type() == QEvent.Type.Show \
+                and self.is_unset():
+            calendar = self.calendarWidget()
+            calendar.blockSignals(True)
+            calendar.setSelectedDate(_qdate(self._today()))
+            calendar.blockSignals(False)
+        return super().eventFilter(obj, event)
+
+
 class ProgrammeEditor(QWidget):
     """One programme: header, tree of phases and prescriptions, and the detail form."""
 
@@ -54,17 +154,24 @@ class ProgrammeEditor(QWidget):
 
         self.prog_name = QLineEdit()
         self.prog_name.setAccessibleName("Programme name")
-        self.prog_start = QDateEdit()
-        self.prog_start.setCalendarPopup(True)
-        self.prog_start.setDisplayFormat("yyyy-MM-dd")
+        self.prog_start = OptionalDateEdit(ctx.today)
         self.prog_start.setAccessibleName("Start date")
+        self.prog_start.setAccessibleDescription("not set: week 1 is the week you start")
+        self.clear_start = QToolButton()
+        self.clear_start.setText("Clear")
+        self.clear_start.setAccessibleName("Clear the start date")
+        self.clear_start.setToolTip("No start date: week 1 is the week you start (Delete in "
+                                    "the date does the same)")
         self.prog_info = QLabel()
         self.prog_info.setObjectName("programmeInfo")
         header = QHBoxLayout()
         header.addWidget(QLabel("Name"))
         header.addWidget(self.prog_name, 1)
-        header.addWidget(QLabel("Starts"))
+        starts = QLabel("Starts")  # (its Alt letters are taken on this tab)
+        starts.setBuddy(self.prog_start)
+        header.addWidget(starts)
         header.addWidget(self.prog_start)
+        header.addWidget(self.clear_start)
         header.addWidget(self.prog_info)
         # who wrote it, how to reach them, and when to see them again
         self.clinician = QLineEdit()
@@ -87,6 +194,8 @@ class ProgrammeEditor(QWidget):
         people.addWidget(self.review)
         self.prog_name.editingFinished.connect(self._name_edited)
         self.prog_start.editingFinished.connect(self._start_edited)
+        self.prog_start.dateChanged.connect(lambda _d: self._start_shown())
+        self.clear_start.clicked.connect(self.clear_start_date)
         self.clinician.editingFinished.connect(
             lambda: self._programme_edited("clinician_name", self.clinician.text().strip()))
         self.contact.editingFinished.connect(
@@ -137,12 +246,15 @@ class ProgrammeEditor(QWidget):
         self.detail.addWidget(self.phase_form)
         self.detail.addWidget(self.prescription_form)
         detail_box = QGroupBox("Details")
-        scroll = QScrollArea()  # the forms scroll, never the page (768-pixel screens)
-        scroll.setWidgetResizable(True)
+        self.detail_scroll = scroll = QScrollArea()  # the forms scroll, never the page
+        scroll.setWidgetResizable(True)              # (768-pixel screens)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail)
         QVBoxLayout(detail_box).addWidget(scroll)
+        # a refused value's reason may be below the fold: scroll it (and its field) in
+        self.phase_form.error_shown.connect(self.reveal)
+        self.prescription_form.error_shown.connect(self.reveal)
 
         top = QWidget()
         tv = QVBoxLayout(top)
@@ -182,21 +294,26 @@ class ProgrammeEditor(QWidget):
         if prog:
             self.prog_name.setText(prog["name"])
             self.prog_start.blockSignals(True)
-            self.prog_start.setDate(_qdate(prog["start_date"] or self.ctx.today()))
+            self.prog_start.set_value(prog["start_date"])
             self.prog_start.blockSignals(False)
             end = prog["start_date"] + timedelta(days=7 * prog["weeks"] - 1) \
                 if prog["start_date"] and prog["weeks"] else None
-            self.prog_info.setText(f"{prog['weeks']} weeks" + (f", until {end:%d %b %Y}"
-                                                               if end else ""))
+            self.prog_info.setText(f"{prog['weeks']} weeks" + (
+                f", until {end:%d %b %Y}" if end else
+                "" if prog["start_date"] else ", from the week you start"))
             self.clinician.setText(prog.get("clinician_name") or "")
             self.contact.setText(prog.get("clinician_contact") or "")
             review = prog.get("review_date")
             self.review.setText(review.isoformat() if review else "")
         else:
             self.prog_name.clear()
+            self.prog_start.blockSignals(True)
+            self.prog_start.clear_value()
+            self.prog_start.blockSignals(False)
             self.prog_info.clear()
             for w in (self.clinician, self.contact, self.review):
                 w.clear()
+        self._start_shown()
         self.header_error.hide()
         if keep_item:
             index = self.tree_model.find(*keep_item)
@@ -216,7 +333,15 @@ class ProgrammeEditor(QWidget):
         apply_edit(self.ctx, lambda: ps.update_programme(pid, {"name": name}), source=self)
 
     def _start_edited(self) -> None:
-        self._programme_edited("start_date", _pydate(self.prog_start.date()))
+        self._programme_edited("start_date", self.prog_start.value())
+
+    def _start_shown(self) -> None:
+        self.clear_start.setEnabled(not self.prog_start.is_unset())
+
+    def clear_start_date(self) -> None:
+        """No start date (the Clear button): saved at once, one undo step."""
+        self.prog_start.clear_value()
+        self._start_edited()
 
     def _review_edited(self) -> None:
         text = self.review.text().strip()
@@ -242,6 +367,17 @@ class ProgrammeEditor(QWidget):
         if apply_edit(self.ctx, lambda: ps.update_programme(pid, {field: value}),
                       message=self._header_message, source=self) is not None:
             self.header_error.hide()
+
+    def reveal(self, error: QWidget, field: QWidget) -> None:
+        """Scroll the details so that a refusal's reason and its field are in view, once
+        the form is laid out with the reason shown (the next event-loop turn)."""
+        def scroll() -> None:
+            self.detail.layout().activate()
+            self.detail_scroll.ensureWidgetVisible(error, 0, 12)
+            if field is not error:
+                self.detail_scroll.ensureWidgetVisible(field, 0, 12)
+                self.detail_scroll.ensureWidgetVisible(error, 0, 4)
+        QTimer.singleShot(0, self, scroll)
 
     # ---- tree items ----------------------------------------------------------------------
     def current_item(self) -> tuple[str, int] | None:

@@ -1,9 +1,12 @@
 """Programme files: export a programme (JSON exchange file or iCalendar) and import one.
 
-What happened is said in the message under the file buttons (red when it failed). An
-import is an edit like any other (undo removes it); a failed journal write goes to the
-window's banner. A file that cannot be written is a ``StorageError`` naming the file,
-the same message the CSV and JSON exports give.
+What happened is said in the message under the file buttons (red when it failed): a
+``FileMessage``, selectable text in a scroll area at most ``MESSAGE_LINES`` lines high,
+so that a refused file's problems and warnings can all be read (scrolling) while the
+programme list above keeps its room on a 768-pixel screen. An import is an edit like any
+other (undo removes it); a failed journal write goes to the window's banner. A file that
+cannot be written is a ``StorageError`` naming the file, the same message the CSV and JSON
+exports give.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextOption
+from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QSizePolicy, QTextEdit, QWidget
 
 from ....errors import ImportFileError, StorageError
 from ....services import programme as ps
@@ -19,23 +23,81 @@ from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import ERROR_COLOUR
 
+MESSAGE_LINES = 8
+"""The file message's height at most, in lines of text; it scrolls for more."""
+
+
+class FileMessage(QTextEdit):
+    """The message under the file buttons: read-only, selectable plain text, as high as
+    its text up to ``MESSAGE_LINES`` lines, then scrolling; hidden while empty. Long JSON
+    paths and file names wrap anywhere rather than run past the narrow column."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("fileMessage")
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.document().setDocumentMargin(1)
+        self.setAccessibleName("Import and export message")
+        self._colour = ""
+        self._paint("")
+        self.hide()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def max_height(self) -> int:
+        return self.fontMetrics().lineSpacing() * MESSAGE_LINES + 2
+
+    def set_text(self, text: str, colour: str = "") -> None:
+        self._paint(colour)
+        self.setPlainText(text)
+        self.setVisible(bool(text))
+        self.verticalScrollBar().setValue(0)
+        self._fit()
+
+    def _paint(self, colour: str) -> None:
+        """The window's background (it reads as a message, not a field), ``colour`` text."""
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        default = QApplication.palette(self).color(QPalette.ColorRole.Text)
+        palette.setColor(QPalette.ColorRole.Text, QColor(colour) if colour else default)
+        self.setPalette(palette)
+
+    def _fit(self) -> None:
+        """As high as the wrapped text, at most ``max_height`` (then it scrolls)."""
+        doc = self.document()
+        doc.setTextWidth(self.viewport().width())
+        needed = int(doc.size().height()) + 2 * self.frameWidth()
+        self.setFixedHeight(max(self.fontMetrics().lineSpacing(),
+                                min(needed, self.max_height())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
 
 class ProgrammeFiles:
     """The Import, Export and Calendar buttons' actions for the Programmes tab.
 
     Args:
         parent: the widget the file dialogs belong to.
-        message: the label under the buttons.
+        message: the message area under the buttons.
     """
 
-    def __init__(self, ctx: AppContext, parent: QWidget, message: QLabel):
+    def __init__(self, ctx: AppContext, parent: QWidget, message: FileMessage):
         self.ctx, self.parent, self.label = ctx, parent, message
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def message(self, text: str, error: bool = False) -> None:
-        self.label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
-        self.label.setText(text)
+        self.label.set_text(text, ERROR_COLOUR if error else "")
 
     def export_file(self, programme_id: int | None, path: str | None = None) -> bool:
         """Save the programme as an exchange file (asks where when ``path`` is None)."""
@@ -110,7 +172,9 @@ class ProgrammeFiles:
         return count
 
 
-MAX_LINES = 12
+MAX_LINES = 60
+"""Lines of one list at most (a refused file's problems are 50 at most and "and N more":
+``errors.ImportFileError.limit``); the message scrolls."""
 
 
 def plural(n: int, word: str) -> str:
@@ -129,8 +193,9 @@ def refusal_text(name: str, exc: ImportFileError, warnings: list[str]) -> str:
     """Every problem of a refused file, one a line (with its JSON path), then the
     unknown keys (a misspelt key often explains a problem)."""
     problems = list(getattr(exc, "problems", None) or [str(exc)])
+    total = max(getattr(exc, "total", 0) or 0, len(problems))
     text = listed(f"Nothing was imported: {name} has "
-                  f"{plural(len(problems), 'problem')}:", problems)
+                  f"{plural(total, 'problem')}:", problems)
     extra = list(warnings) or list(getattr(exc, "warnings", ()))
     if extra:
         text += "\n" + listed(f"Also {plural(len(extra), 'key')} the app does not know:",

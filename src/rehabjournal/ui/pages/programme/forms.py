@@ -2,7 +2,9 @@
 
 Each field saves when the user finishes it, through ``apply_edit``: a refused value is
 shown beside its field, a failed write in the window's banner (the typed value stays, so
-finishing the field again retries). A dose changed here (sets, reps, hold, load, unit) is
+finishing the field again retries). A refused value's reason goes right under its field,
+and ``error_shown`` asks the editor to scroll the details so both are in view (a 768-pixel
+screen shows only part of the form). A dose changed here (sets, reps, hold, load, unit) is
 recorded in the prescription's dose history as "changed by hand", like accepted advice;
 undo takes the history row back with the change.
 """
@@ -12,12 +14,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -69,7 +73,14 @@ def history_html(rows: list[dict[str, Any]], last: int = 5) -> str:
 
 
 class PhaseForm(QWidget):
-    """Name, weeks, deload mark, goal, criteria and "carry progress" of one phase."""
+    """Name, weeks, deload mark, goal, criteria and "carry progress" of one phase.
+
+    Signals:
+        error_shown(QWidget, QWidget): a refused value's reason and its field were shown;
+            the editor scrolls them into view.
+    """
+
+    error_shown = Signal(QWidget, QWidget)
 
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -134,6 +145,11 @@ class PhaseForm(QWidget):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self.error_shown.emit(self.error, self.error)
+
+    def _weeks_error(self, message: str) -> None:
+        self.weeks.show_error(message)
+        self.error_shown.emit(self.weeks, self.weeks)
 
     def _commit(self, values: dict[str, Any]) -> None:
         phase_id = self.phase_id
@@ -146,15 +162,30 @@ class PhaseForm(QWidget):
         if not values:
             return
         edit = apply_edit(self.ctx, lambda: ps.update_phase(phase_id, values),
-                          fields={"weeks": self.weeks}, message=self._show_error, source=self)
+                          fields={"weeks": _Shows(self._weeks_error)},
+                          message=self._show_error, source=self)
         if edit is not None:
             self.error.hide()
         elif "weeks" in values:
             self.weeks.commit_failed(current["weeks"])
 
 
+class _Shows:
+    """``show_error`` for ``apply_edit``'s ``fields``, calling ``show``."""
+
+    def __init__(self, show):
+        self.show_error = show
+
+
 class PrescriptionForm(QWidget):
-    """The dose of one prescription and how to do it; each field saves when finished."""
+    """The dose of one prescription and how to do it; each field saves when finished.
+
+    Signals:
+        error_shown(QWidget, QWidget): a refused value's reason (the error label, or the
+            number field holding its own) and the field; the editor scrolls them into view.
+    """
+
+    error_shown = Signal(QWidget, QWidget)
 
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -163,7 +194,7 @@ class PrescriptionForm(QWidget):
         self._loading = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         outer.addLayout(form)
         outer.addStretch(1)
         self.exercise = QComboBox()
@@ -254,6 +285,18 @@ class PrescriptionForm(QWidget):
         form.addRow("N&otes", self.notes)
         form.addRow(self.error)
         form.addRow(self.history)
+        # where a field's refusal goes: under the form row holding the field
+        self._rows: dict[str, QWidget | QLayout] = {
+            "exercise": self.exercise, "sets": dose, "reps": dose, "hold_s": dose,
+            "load": load, "load_unit": load, "rest_s": load, "tempo": self.tempo,
+            "days_per_week": how_often, "times_per_day": how_often, "weekdays": days_row,
+            "side": side_row, "pain_rule": side_row, "effort_target": self.effort,
+            "media": self.media, "notes": self.notes}
+        self._fields: dict[str, QWidget] = {
+            "exercise": self.exercise, "load_unit": self.unit, "tempo": self.tempo,
+            "weekdays": self.day_boxes[0], "side": self.side, "pain_rule": self.pain_rule,
+            "effort_target": self.effort, "media": self.media, "notes": self.notes,
+            **self.numbers}
         for key, field in self.numbers.items():
             field.committed.connect(lambda v, k=key: self._commit(k, v))
         self.unit.activated.connect(lambda _i: self._commit("load_unit", self.unit.currentData()))
@@ -318,9 +361,29 @@ class PrescriptionForm(QWidget):
         days = [str(i) for i, b in enumerate(self.day_boxes) if b.isChecked()]
         self._commit("weekdays", ",".join(days))
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, field: str = "") -> None:
+        """Show ``message`` under ``field``'s row (under the form for no known field)."""
+        self._move_error_under(self._rows.get(field))
         self.error.setText(message)
         self.error.show()
+        self.error_shown.emit(self.error, self._fields.get(field, self.error))
+
+    def _move_error_under(self, row_item: QWidget | QLayout | None) -> None:
+        form = self.form
+        row, _role = form.getWidgetPosition(self.error)
+        if row >= 0:
+            form.takeRow(row)  # the label is kept (only its row goes)
+        if row_item is None:
+            target = form.getWidgetPosition(self.history)[0]
+        elif isinstance(row_item, QLayout):
+            target = form.getLayoutPosition(row_item)[0] + 1
+        else:
+            target = form.getWidgetPosition(row_item)[0] + 1
+        form.insertRow(target, self.error)
+
+    def _number_error(self, field: str, message: str) -> None:
+        self.numbers[field].show_error(message)
+        self.error_shown.emit(self.numbers[field], self.numbers[field])
 
     def _commit(self, field: str, value: Any) -> None:
         prescription_id = self.prescription_id
@@ -337,12 +400,13 @@ class PrescriptionForm(QWidget):
                                            (current[field] or "") == (value or "").strip()):
                 return
             values = {field: value}
-        # the reason goes beside the number being edited (else under the form)
-        target = self.numbers.get(field)
+        # the reason goes beside the number being edited (else under the field's row)
         day = self.ctx.today()
         edit = apply_edit(self.ctx,
                           lambda: ps.update_prescription(prescription_id, values, day=day),
-                          message=target.show_error if target else self._show_error,
+                          message=lambda text: (self._number_error(field, text)
+                                                if field in self.numbers else
+                                                self._show_error(text, field)),
                           source=self)
         if edit is not None:
             self.error.hide()

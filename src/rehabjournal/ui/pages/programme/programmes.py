@@ -29,7 +29,7 @@ from ...context import AppContext
 from ...edit_path import apply_edit
 from ...programme_models import ID_ROLE, ProgrammeListModel
 from .editor import ProgrammeEditor
-from .files import ProgrammeFiles
+from .files import FileMessage, ProgrammeFiles
 from .sheet import ProgrammeSheetAction
 from .template_dialog import TemplateDialog
 
@@ -92,9 +92,7 @@ class ProgrammesTab(QSplitter):
             for w in row:
                 h.addWidget(w)
             lv.addLayout(h)
-        self.file_message = QLabel()
-        self.file_message.setObjectName("fileMessage")
-        self.file_message.setWordWrap(True)
+        self.file_message = FileMessage()  # scrolls past 8 lines: the list keeps its room
         lv.addWidget(self.file_message)
         self.files = ProgrammeFiles(ctx, self, self.file_message)
 
