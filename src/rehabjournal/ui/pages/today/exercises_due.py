@@ -92,12 +92,15 @@ class DueRow(QFrame):
         if item["reps"] is not None:
             self.fields["reps_done"] = NumberField("Reps done", 0, 1000, placeholder="reps",
                                                    width=50)
+        timed = unit == "minutes"  # a hold of a timed exercise is its run part (walk-run)
         if item["hold_s"] is not None:
-            self.fields["hold_s_done"] = NumberField("Hold done", 0, 36000, unit="s",
-                                                     placeholder="hold s", width=60)
+            self.fields["hold_s_done"] = NumberField(
+                "Run part" if timed else "Hold done", 0, 36000, unit="s",
+                placeholder="run s" if timed else "hold s", width=60)
         if unit in ("kg", "lb", "minutes") or item["load"] is not None:
-            self.fields["load_done"] = NumberField("Load done", 0, 1000, whole=False, unit=unit,
-                                                   placeholder=unit, width=60)
+            self.fields["load_done"] = NumberField(
+                "Minutes" if timed else "Load done", 0, 1000, whole=False, unit=unit,
+                placeholder=unit, width=60)
         self.fields["pain_during"] = NumberField("Pain during", 0, 10, placeholder="0-10",
                                                  width=50)
         row = QHBoxLayout()
