@@ -204,7 +204,8 @@ def _report_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--paper", metavar="SIZE",
                         help="A4 or Letter (default: from the locale, e.g. Letter for en_US)")
     parser.add_argument("--sections", metavar="LIST",
-                        help="comma-separated optional sections (default: all but sheet): "
+                        help="comma-separated optional sections (default: all but sheet and "
+                        "patterns): "
                         + ", ".join(SECTIONS))
     parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                         help="report on a throwaway demo journal (the same as before the "
@@ -267,7 +268,8 @@ def run_report(args: argparse.Namespace) -> int:
         from .reports.builder import build_pdf
         from .services.report import build_report_data
 
-        data = build_report_data(start, end, anonymise=args.anonymise)
+        data = build_report_data(start, end, anonymise=args.anonymise,
+                                 patterns=sections is not None and "patterns" in sections)
         pages = build_pdf(data, out, paper=paper, sections=sections)
     if data.empty:
         print(f"rehabjournal: warning: no entries from {data.start} to {data.end}; the "

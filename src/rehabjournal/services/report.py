@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..domain import light as light_mod
 from ..domain import scales
@@ -29,6 +30,9 @@ from . import session
 from .outcomes import Response, responses
 from .progress import ProgressData, progress_data
 from .summary import SummaryPeriodError, adherence_weeks, check_period, period_summary
+
+if TYPE_CHECKING:
+    from ..domain.flares import PatternReport
 
 DEFAULT_WEEKS = 4
 
@@ -109,6 +113,7 @@ class ReportData:
     days: list[DayRow] = field(default_factory=list)
     progress: ProgressData | None = None  # the charts' data (None for an empty period)
     adherence_weeks: list[WeekAdherence] = field(default_factory=list)
+    patterns: PatternReport | None = None  # what often came before flares, when asked for
 
 
 # ---- small helpers --------------------------------------------------------------------
@@ -279,6 +284,7 @@ def build_report_data(
     *,
     anonymise: bool = False,
     made: date | None = None,
+    patterns: bool = False,
 ) -> ReportData:
     """Compute the report's figures for ``start``..``end`` (inclusive) from the open journal.
 
@@ -287,6 +293,8 @@ def build_report_data(
             from/to the other.
         anonymise: initials only, no clinician name.
         made: the date printed as "made on" (today when None).
+        patterns: also read what often came before flares (``ReportData.patterns``, for
+            the optional "patterns" section; ``services.patterns.period_patterns``).
 
     Raises:
         ReportPeriodError: (a ``ValidationError``) ``end`` is before ``start``.
@@ -354,6 +362,10 @@ def build_report_data(
     data.outcome_responses = responses(start=start, end=end)
     data.outcomes = _outcome_series(data.outcome_responses)
     _programme(end, data)
+    if patterns:
+        from .patterns import period_patterns
+
+        data.patterns = period_patterns(start, end)
     return data
 
 
@@ -363,6 +375,7 @@ def build_report_data_in_worker(
     *,
     anonymise: bool = False,
     made: date | None = None,
+    patterns: bool = False,
 ) -> ReportData:
     """``build_report_data`` for a worker thread: it reads on the thread's own SQLite
     connection, closed when done (the GUI thread's connection is never shared).
@@ -372,7 +385,8 @@ def build_report_data_in_worker(
         StorageError: the journal cannot be read.
     """
     try:
-        return build_report_data(start, end, anonymise=anonymise, made=made)
+        return build_report_data(start, end, anonymise=anonymise, made=made,
+                                 patterns=patterns)
     except RehabJournalError:
         raise
     except Exception as exc:

@@ -132,8 +132,9 @@ class ReportJob(QRunnable):
             from ..services.report import build_report_data_in_worker
 
             emit(5, "Reading the journal")
-            data = build_report_data_in_worker(req.start, req.end, anonymise=req.anonymise,
-                                               made=req.made)
+            data = build_report_data_in_worker(
+                req.start, req.end, anonymise=req.anonymise, made=req.made,
+                patterns=req.sections is not None and "patterns" in req.sections)
             pages = build_pdf(data, req.out_path, paper=req.paper, sections=req.sections,
                               progress=lambda p, msg: emit(min(p, 90), msg))
             emit(92, "Rendering the preview")
