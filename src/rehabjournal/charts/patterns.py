@@ -1,0 +1,190 @@
+"""The flares against the days of one finding's factor, moved by its lag.
+
+``report`` is a ``domain.flares.PatternReport`` (its ``episodes``, its period and
+``factor_days``: the days each factor was true); ``finding`` one of its ``findings`` or
+None. Two lanes share the date axis:
+
+* top: each day the factor was true, drawn ``lag`` days later, where a flare would have
+  begun if it followed (filled when a flare did begin then, hollow when none did, with a
+  dotted line down to that flare);
+* bottom: each flare episode, a bar from its first to its last day.
+
+So a finding's counts can be seen: the filled dots are its "a" (factor days followed by a
+flare start ``lag`` days later), the hollow ones its "b". The chart shows what the
+statistics counted; it says nothing about cause.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date
+
+FACTOR_Y, FLARE_Y = 1.0, 0.0
+BAR_HEIGHT = 0.42
+NO_FLARES = "No flares in this period"
+NO_FINDING = "Nothing stood out to compare with the flares"
+
+
+def days_word(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+class PatternsChart(Chart):
+    """Flare episodes (bars) and a finding's factor days moved by its lag (dots)."""
+
+    figsize = (8.0, 1.9)
+    layout = None
+    margins = (0.3, 0.2, 0.3, 0.42)
+
+    def _build(self) -> None:
+        from matplotlib.collections import LineCollection, PolyCollection
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+        from matplotlib.transforms import blended_transform_factory
+
+        ax = self.ax = self.figure.add_subplot()
+        self._style_axes(ax)
+        ax.grid(False)
+        self._date_axis(ax)
+        ax.set_ylim(-0.45, 1.75)
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        lane = blended_transform_factory(ax.transAxes, ax.transData)
+        self.factor_label = ax.text(0.0, FACTOR_Y + 0.3, "", transform=lane, fontsize=8,
+                                    va="bottom", ha="left")
+        self.flare_label = ax.text(0.0, FLARE_Y + 0.26, "Flares (first to last day)",
+                                   transform=lane, fontsize=8, va="bottom", ha="left")
+        self.bars = PolyCollection([], linewidths=0, zorder=2)
+        ax.add_collection(self.bars)
+        self.links = LineCollection([], linestyles="dotted", linewidths=1, zorder=1)
+        ax.add_collection(self.links)
+        self.dots = ax.scatter([], [], s=32, linewidths=1.3, zorder=3)
+        self.empty = ax.text(0.5, FLARE_Y, NO_FLARES, transform=lane, ha="center",
+                             va="center", fontsize=9, gid="muted", visible=False)
+        self.no_finding = ax.text(0.5, FACTOR_Y, NO_FINDING, transform=lane, ha="center",
+                                  va="center", fontsize=9, gid="muted", visible=False)
+        self._handles = (
+            Line2D([], [], linestyle="none", marker="o", markersize=6),
+            Line2D([], [], linestyle="none", marker="o", markersize=6,
+                   markerfacecolor="none"),
+            Patch(),
+        )
+        self.legend = None
+        self.report = None
+        self.finding = None
+        self.episodes: list = []
+        self.moved: list = []  # (factor day, day drawn, a flare began then)
+
+    # ---- data ---------------------------------------------------------------------------
+    def update(self, report, finding=None) -> None:
+        """Show ``report``'s flares and, when given, ``finding``'s factor days moved by its
+        lag (``report``: a ``PatternReport`` or None for nothing)."""
+        self.report, self.finding = report, finding
+        self.episodes = list(report.episodes) if report is not None else []
+        starts = {e.start for e in self.episodes}
+        self.moved = []
+        if report is not None and finding is not None:
+            lag = timedelta(days=finding.lag)
+            for day in sorted(report.factor_days.get(finding.factor, ())):
+                self.moved.append((day, day + lag, day + lag in starts))
+        self.bars.set_verts([
+            ((x0 - 0.45, FLARE_Y - BAR_HEIGHT / 2), (x0 - 0.45, FLARE_Y + BAR_HEIGHT / 2),
+             (x1 + 0.45, FLARE_Y + BAR_HEIGHT / 2), (x1 + 0.45, FLARE_Y - BAR_HEIGHT / 2))
+            for x0, x1 in zip(day_numbers([e.start for e in self.episodes]),
+                              day_numbers([e.end for e in self.episodes]), strict=True)
+        ])
+        import numpy as np
+
+        xs = day_numbers([shown for _day, shown, _hit in self.moved])
+        self.dots.set_offsets([(x, FACTOR_Y) for x in xs] if xs else np.empty((0, 2)))
+        self.links.set_segments([[(x, FACTOR_Y - 0.1), (x, FLARE_Y + BAR_HEIGHT / 2)]
+                                 for x, (_d, _s, hit) in zip(xs, self.moved, strict=True)
+                                 if hit])
+        if finding is not None:
+            lag = days_word(finding.lag)
+            self.factor_label.set_text(f"\u201c{finding.label}\u201d, each day drawn {lag} "
+                                       "later")
+            self.ax.set_title(f"Did a flare begin {lag} after each \u201c{finding.label}"
+                              "\u201d?", fontsize=9, loc="left")
+        else:
+            self.factor_label.set_text("")
+            self.ax.set_title("Flares in this period", fontsize=9, loc="left")
+        self.no_finding.set_visible(report is not None and finding is None)
+        self.empty.set_visible(not self.episodes)
+        if report is not None:
+            lo, hi = day_numbers([report.start, report.end])
+            self.ax.set_xlim(lo - 0.5, hi + 0.5)
+        self._legend()
+        self._recolour()
+
+    def _legend(self) -> None:
+        if self.legend is not None:
+            self.legend.remove()
+            self.legend = None
+        if self.finding is None:
+            return
+        lag = days_word(self.finding.lag)
+        labels = (f"a flare began {lag} later", f"no flare began {lag} later", "flare")
+        self.legend = self.ax.legend(self._handles, labels, loc="upper right", ncols=3,
+                                     fontsize=7, frameon=False, handlelength=1.2,
+                                     borderaxespad=0.1, columnspacing=1.2)
+
+    def _recolour(self) -> None:
+        t: Theme = self.theme
+        self.bars.set_facecolor(t.during)
+        self.links.set_color(t.muted)
+        hits = [hit for _d, _s, hit in self.moved]
+        self.dots.set_edgecolor(t.morning)
+        self.dots.set_facecolor([t.morning if hit else t.axes_bg for hit in hits]
+                                or t.morning)
+        filled, hollow, bar = self._handles
+        filled.set_color(t.morning)
+        hollow.set_color(t.morning)
+        hollow.set_markerfacecolor("none")
+        bar.set_facecolor(t.during)
+        bar.set_edgecolor(t.during)
+        if self.legend is not None:
+            for handle in self.legend.legend_handles:
+                handle.set_color(t.during if handle.get_label() == "flare" else t.morning)
+            self.legend.legend_handles[1].set_markerfacecolor("none")
+            for text in self.legend.get_texts():
+                text.set_color(t.fg)
+        for text in (self.factor_label, self.flare_label):
+            text.set_color(t.fg)
+
+    # ---- reading ------------------------------------------------------------------------
+    def hits(self) -> int:
+        """Factor days followed by a flare start at the lag (filled dots)."""
+        return sum(1 for _d, _s, hit in self.moved if hit)
+
+    def describe(self, x: float, y: float, ax) -> str | None:
+        if y >= (FACTOR_Y + FLARE_Y) / 2 and self.finding is not None:
+            xs = day_numbers([shown for _d, shown, _h in self.moved])
+            best = min(range(len(xs)), key=lambda k: abs(xs[k] - x), default=None)
+            if best is None or abs(xs[best] - x) > 0.6:
+                return None
+            day, shown, hit = self.moved[best]
+            lag = days_word(self.finding.lag)
+            then = (f"a flare began {lag} later ({fmt_date(shown)})" if hit
+                    else f"no flare began {lag} later ({fmt_date(shown)})")
+            return f"{self.finding.label} on {fmt_date(day)}:\n{then}"
+        for e, x0, x1 in zip(self.episodes, day_numbers([e.start for e in self.episodes]),
+                             day_numbers([e.end for e in self.episodes]), strict=True):
+            if x0 - 0.5 <= x <= x1 + 0.5:
+                span = (fmt_date(e.start) if e.start == e.end
+                        else f"{fmt_date(e.start)} to {fmt_date(e.end)}")
+                lines = [f"Flare: {span}"]
+                if e.peak:
+                    lines.append(f"Worst morning pain {e.peak}/10")
+                if e.marked:
+                    lines.append("You marked it as a flare")
+                return "\n".join(lines)
+        return None
+
+
+def patterns_figure(report, finding=None, theme: Theme = LIGHT, figsize=None):
+    """A ``Figure`` of ``report``'s flares against ``finding``'s moved factor days."""
+    chart = PatternsChart(theme, figsize)
+    chart.update(report, finding)
+    return chart.figure
