@@ -79,6 +79,19 @@ def test_baseline_needs_three_earlier_ratings():
     assert statuses[day(3)] is True  # median of 2, 2, 5 is 2
 
 
+def test_a_long_flare_is_judged_against_the_usual_before_it():
+    # six mornings of 5 after mornings of 2: from day 14 the rolling median is 5 itself,
+    # but the episode goes on while mornings stay 2 points above the usual before it (2)
+    j = build(25, {i: 5 for i in range(10, 16)} | {16: 3})
+    statuses = flare_statuses(j, day(0), day(24))
+    assert [statuses[day(i)] for i in range(10, 18)] == [True] * 6 + [False, False]
+    (e,) = episodes_of(statuses, j)
+    assert (e.start, e.end, e.peak, e.marked) == (day(10), day(15), 5, False)
+    # a new rise against the raised median after the episode is a new start only when it
+    # is 2 points above it
+    assert flare_statuses(j, day(0), day(24))[day(20)] is False
+
+
 def test_two_unrated_days_end_an_episode():
     j = build(20, {10: 5, 11: None, 12: None, 13: 5})
     eps = episodes_of(flare_statuses(j, day(0), day(19)), j)
@@ -122,10 +135,9 @@ def test_tables_counted_by_hand():
         "often 2 days after a night under 6 h of sleep.")
     assert report.factor_days["short_sleep"] == tuple(day(i) for i in SHORT)
     untested = {u.factor: u.reason for u in report.untested}
-    assert untested["short_sleep"] == ("at 3 days before a flare: only 0 days with it "
-                                       "(5 needed)")
+    assert untested["short_sleep"] == "at 3 days before a flare: no day with it (5 needed)"
     assert untested["stress"].startswith("no day could be compared")
-    assert untested["pain_during"] == "only 0 days with it (5 needed)"
+    assert untested["pain_during"] == "no day with it (5 needed)"
 
 
 def test_a_lag_day_inside_an_episode_is_left_out():

@@ -11,8 +11,11 @@ for the number of questions asked. Pure: it reads a ``Journal`` and returns a
 points (setting, default 2) above its baseline, the median of the 7 mornings before it
 (``light.baseline``: needs at least 3 of them rated), or a day with a "flare" event.
 Consecutive flare days are one *episode*; one day with neither a rating nor an event
-between two flare days does not end it (the journal cannot tell). An episode's *start*
-is what the factors are compared with. A day's flare status is *unknown* when it is not
+between two flare days does not end it (the journal cannot tell). While an episode goes
+on, a morning is also a flare day when it is ``rise`` points above the baseline of the
+episode's first day (the usual before the flare), since the flare's own mornings raise
+the rolling median and would end a long flare after a day or two. An episode's *start* is
+what the factors are compared with. A day's flare status is *unknown* when it is not
 marked and its morning is unrated or has no baseline.
 
 **The comparison (one 2x2 table per factor and lag).** For lag L (1, 2 and 3, each on its
@@ -265,22 +268,39 @@ def _days(start: date, end: date) -> list[date]:
 
 # ---- flares ------------------------------------------------------------------------------
 
-def _flare_status(record: DayRecord, journal: Journal, rise: int) -> bool | None:
-    if any(e.kind == FLARE_EVENT for e in record.events):
-        return True
-    morning = record.morning_pain
-    if morning is None:
-        return None
-    usual = baseline(journal, record.day, DEFAULT_THRESHOLDS)
-    if usual is None:
-        return None
-    return morning >= usual + rise - 1e-9
-
-
 def flare_statuses(journal: Journal, start: date, end: date,
                    rise: int = RISE) -> dict[date, bool | None]:
-    """{day: True (flare day), False (not), None (unknown)} for ``start``..``end``."""
-    return {d: _flare_status(journal.get(d), journal, rise) for d in _days(start, end)}
+    """{day: True (flare day), False (not), None (unknown)} for ``start``..``end``.
+
+    A day is a flare day when it has a "flare" event, or its morning is at least ``rise``
+    points above its baseline; while an episode goes on, also when it is at least
+    ``rise`` above the baseline of the episode's first day (the usual before the flare:
+    the flare's own mornings raise the rolling median, and would otherwise end a long
+    flare after a day or two).
+    """
+    out: dict[date, bool | None] = {}
+    anchor: float | None = None  # the baseline of the running episode's first day
+    last_flare: date | None = None
+    for d in _days(start, end):
+        record = journal.get(d)
+        ongoing = last_flare is not None and (
+            (d - last_flare).days == 1
+            or ((d - last_flare).days == 2 and out.get(d - timedelta(days=1)) is None))
+        usual = baseline(journal, d, DEFAULT_THRESHOLDS)
+        morning = record.morning_pain
+        if any(e.kind == FLARE_EVENT for e in record.events):
+            status: bool | None = True
+        elif morning is None or (usual is None and not (ongoing and anchor is not None)):
+            status = None
+        else:
+            marks = [u for u in (usual, anchor if ongoing else None) if u is not None]
+            status = morning >= min(marks) + rise - 1e-9
+        if status:
+            if not ongoing:
+                anchor = usual
+            last_flare = d
+        out[d] = status
+    return out
 
 
 def episodes_of(statuses: dict[date, bool | None],
@@ -534,10 +554,11 @@ def _reason(t: tuple[int, int, int, int], min_days: int, min_flares: int) -> str
     parts = []
     for what, have, need in _shortfall(t, min_days, min_flares):
         if what == "flares":
-            parts.append(f"only {_plural(have, 'flare')} began where it could be compared "
-                         f"({need} needed)")
+            count = "no flare" if have == 0 else f"only {_plural(have, 'flare')}"
+            parts.append(f"{count} began where it could be compared ({need} needed)")
         else:
-            parts.append(f"only {_plural(have, 'day')} {what} it ({need} needed)")
+            count = "no day" if have == 0 else f"only {_plural(have, 'day')}"
+            parts.append(f"{count} {what} it ({need} needed)")
     return "; ".join(parts)
 
 

@@ -49,6 +49,7 @@ MACHINE = "machine"
 #: The pages (dialogs) that show options, in the order they list them.
 PREFERENCES = "preferences"
 OUTCOMES = "outcomes"
+PATTERNS = "patterns"
 
 
 class _Missing:
@@ -235,6 +236,25 @@ def _journal_options() -> tuple[Option, ...]:
     Option("outcomes.every_days", int, 14, "Every", "14 days = every 2 weeks",
            minimum=1, maximum=365, step=1, page=OUTCOMES, unit="days",
            name="Repeat every"),
+    # -- the pattern finder (domain.flares; docs/patterns.md) ---------------------------------
+    Option("patterns.flare_rise", int, 2, "A flare is a morning this far above your usual",
+           "A morning at least this many points above the median of the 7 mornings before "
+           "it counts as a flare (2 points is a clinically important change, Farrar 2001); "
+           "a day you mark as a flare always counts.",
+           minimum=1, maximum=5, step=1, page=PATTERNS, unit="points", name="Flare rise"),
+    Option("patterns.q", float, 0.10, "False-discovery rate",
+           "How many of the patterns shown may be chance, at most, on average (0.10 = 1 in "
+           "10). Lower shows fewer, surer patterns.",
+           minimum=0.01, maximum=0.25, step=0.01, page=PATTERNS,
+           name="False-discovery rate"),
+    Option("patterns.short_sleep_hours", float, 6.0, "A short night is under (hours)",
+           "Nights with less sleep than this are a factor the pattern finder tests.",
+           minimum=3, maximum=9, step=0.5, page=PATTERNS, unit="hours",
+           name="Short night"),
+    Option("patterns.custom_factors", list, [], "Your own events tested as factors",
+           "Labels of your own (\u201cOther\u201d) events that the pattern finder tests, "
+           "like new shoes or an injection.", page=PATTERNS,
+           name="event(s) tested as factors"),
     )
 
 
