@@ -5,6 +5,7 @@
     rehabjournal [--data-dir DIR] export FILE.csv     export the journal as CSV
     rehabjournal [--data-dir DIR] [--demo] report --from D --to D --out FILE.pdf
     rehabjournal [--data-dir DIR] [--demo] summary --from D --to D [--json]
+    rehabjournal [--data-dir DIR] [--demo] patterns --from D --to D [--json]
     rehabjournal [--data-dir DIR] export-all FILE.json | import-all FILE.json
     rehabjournal [--data-dir DIR] fhir FILE.json [--anonymise] | backup
     rehabjournal [--data-dir DIR] programme import FILE | export FILE [--programme NAME_OR_ID]

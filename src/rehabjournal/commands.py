@@ -321,6 +321,44 @@ def run_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- patterns (what often came before flares; see docs/patterns.md) ------------------------
+
+
+def _patterns_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                        help="first day of the period (default: 12 weeks before --to)")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                        help="last day of the period (default: the journal's last entry)")
+    parser.add_argument("--json", action="store_true",
+                        help="print the patterns as JSON (fields in docs/patterns.md)")
+    _demo_after_command(parser)
+    _data_dir_after_command(parser)
+
+
+@command("patterns", "print what often came before flares, tested for chance (associations, "
+         "not causes; see docs/patterns.md)", _patterns_args)
+def run_patterns(args: argparse.Namespace) -> int:
+    import json
+
+    start = _date_option("--from", args.date_from)
+    end = _date_option("--to", args.date_to)
+    if start and end and end < start:
+        raise ValidationError(
+            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
+
+    with journal_for(args, existing=True):
+        from .services.patterns import period_patterns, report_json, report_text, resolve_period
+
+        start, end = resolve_period(start, end)
+        report = period_patterns(start, end)
+    if args.json:
+        json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report_text(report))
+    return 0
+
+
 # ---- data safety: full export/import, backup, FHIR (docs/full-export.md, your-data.md) ------
 
 
