@@ -277,3 +277,12 @@ def test_plain_words_for_the_patient():
     assert pg.pain_rule_text("standard", green_peak_max=3).startswith("Pain up to 3/10")
     assert pg.frequency_text(3, (0, 2, 4)) == "3 days a week (Mon, Wed, Fri)"
     assert pg.frequency_text(7, tuple(range(7)), 2) == "every day, twice a day"
+
+
+def test_a_dose_not_done_is_not_progressed():
+    d = dose(sets=3, reps=10, load=40.0, load_unit="kg")
+    held = green(d, DOUBLE, days_due=3, days_done=0)
+    assert held.kind == "hold" and "done on 0 of its 3 days" in held.reason
+    assert green(d, DOUBLE, days_due=3, days_done=1).kind == "hold"
+    assert green(d, DOUBLE, days_due=3, days_done=2).kind == "progress"
+    assert green(d, DOUBLE, days_due=1, days_done=1).kind == "progress"

@@ -181,6 +181,9 @@ def _week(today: date, session_pain: int) -> None:
         if i % 2 == 0:
             js.add_session(day, {"kind": "rehab", "minutes": 30, "pain_during": pain,
                                  "pain_after": min(pain, 1)})
+        for item in ps.due_on(day):  # the programme's exercises done
+            if item["log"] is None:
+                ps.log_exercise(day, item["id"], {"status": "done", "pain_during": 1})
 
 
 def test_green_week_suggests_progress_and_accept_keeps_history(lib):

@@ -35,13 +35,17 @@ def _exercise(name: str, model: dict, category: str = "strength") -> int:
 
 def _days(first: date, last: date, session_pain: int | None) -> None:
     """Morning pain 0 every day (no "not improved" escalation); a rehab session every other
-    day with ``session_pain``."""
+    day with ``session_pain``; every exercise due done, with that pain during."""
     day = first
     while day <= last:
         js.save_checkin(day, {"morning_pain": 0})
         if session_pain is not None and (day - first).days % 2 == 0:
             js.add_session(day, {"kind": "rehab", "minutes": 30, "pain_during": session_pain,
                                  "pain_after": min(session_pain, 1)})
+        for item in ps.due_on(day):  # the programme's exercises done, at the same pain
+            if item["log"] is None:
+                ps.log_exercise(day, item["id"], {"status": "done",
+                                                  "pain_during": session_pain})
         day += timedelta(days=1)
 
 
@@ -134,7 +138,7 @@ def test_red_once_steps_back_and_red_again_after_the_step_back_says_see_the_phys
     _days(today - timedelta(days=6), today, 7)
     (s,) = ps.suggestions(today)
     assert s.kind == "back_off" and s.updates == [("reps", 12, 10)]
-    assert s.reason.startswith("Red:") and "not to zero" in s.reason
+    assert "7/10" in s.reason and "not to zero" in s.reason
     ps.accept_suggestion(s, today)
     later = today + timedelta(days=7)
     _days(today + timedelta(days=1), later, 7)  # still red at the reduced dose
@@ -215,3 +219,56 @@ def test_hsr_progress_carries_the_load_not_the_plan_sets_or_rep_max(lib):
     assert (d["sets"], d["reps"], d["load"]) == (2, 12, 64.0)
     assert (h["sets"], h["reps"], h["load"]) == (4, 10, 67.0)
     assert [x["field_name"] for x in ps.prescription_history(heavier)] == ["load"]
+
+
+def test_hsr_advice_comes_at_the_end_of_each_programme_week_only(lib):
+    """The rep-max schedule moves by programme weeks: mid-week the advice is the same every
+    day (wait for the week's end), so it never changes with the weekday."""
+    hsr = _exercise("My HSR squat", HSR)
+    _programme([(12, False, [{"exercise": hsr, "sets": 4, "reps": 15, "load": 60.0,
+                              "load_unit": "kg"}])])
+    _days(START - timedelta(days=21), START + timedelta(days=20), 1)
+    for n in range(7, 13):  # Mon-Sat of week 2
+        (s,) = ps.suggestions(START + timedelta(days=n))
+        assert s.kind == "hold" and "when this programme week ends (Sun 15 Mar)" in s.reason
+    (s,) = ps.suggestions(START + timedelta(days=13))  # Sunday: the week's end
+    assert s.kind == "progress"
+
+
+def test_an_exercise_never_done_is_not_progressed(lib):
+    bridge = _exercise("My leg press", DOUBLE)
+    ((pres,),) = _programme([(8, False, [{"exercise": bridge, "sets": 3, "reps": 12,
+                                          "load": 40.0, "load_unit": "kg"}])])
+    _days(START - timedelta(days=21), START + timedelta(days=20), 1)
+    day = START + timedelta(days=27)
+    _days(START + timedelta(days=21), day, 1)
+    for n in range(7):
+        ps.log_exercise(day - timedelta(days=n), pres, {"status": "skipped"})
+    (s,) = ps.suggestions(day)
+    assert s.kind == "hold" and "done on 0 of its 3 days" in s.reason
+
+
+def test_the_exercise_own_pain_red_again_after_a_step_back_says_see_the_physio(lib):
+    """Red by the exercise's own pain (7/10 during) two weeks running, with a step back
+    accepted in between, even when the day's light is not red."""
+    press = _exercise("My leg press", DOUBLE)
+    ((pres,),) = _programme([(8, False, [{"exercise": press, "sets": 3, "reps": 12,
+                                          "load": 40.0, "load_unit": "kg"}])])
+    today = START + timedelta(days=30)
+    _days(START - timedelta(days=21), today - timedelta(days=7), 1)
+    _days(today - timedelta(days=6), today, None)
+    for n in range(7):
+        day = today - timedelta(days=n)
+        if day.weekday() in (0, 2, 4):
+            ps.log_exercise(day, pres, {"status": "done", "pain_during": 7})
+    (s,) = ps.suggestions(today)
+    assert s.kind == "back_off"
+    ps.accept_suggestion(s, today)
+    later = today + timedelta(days=7)
+    _days(today + timedelta(days=1), later, None)
+    for n in range(7):
+        day = later - timedelta(days=n)
+        if day.weekday() in (0, 2, 4):
+            ps.log_exercise(day, pres, {"status": "done", "pain_during": 7})
+    (s,) = ps.suggestions(later)
+    assert s.kind == "see_physio"

@@ -229,6 +229,9 @@ def _seed_week(session_pain: int) -> None:
             js.add_session(day, {"kind": "rehab", "minutes": 30,
                                  "pain_during": session_pain if i >= 7 else 1,
                                  "pain_after": 1})
+        for item in ps.due_on(day):  # the programme's exercises done
+            if item["log"] is None:
+                ps.log_exercise(day, item["id"], {"status": "done", "pain_during": 1})
 
 
 def _plan_with_leg_press() -> int:

@@ -147,6 +147,10 @@ def test_today_and_programme_agree_on_back_off_and_progress(open_window, qtbot):
 
     js.update_session(js.list_sessions(date(2026, 3, 17))[0]["id"],
                       {"pain_during": 1, "pain_after": 1})
+    for n in range(7):  # the leg press done on its days of 12-18 Mar (progress needs it)
+        for item in ps.due_on(TODAY - timedelta(days=n)):
+            ps.log_exercise(TODAY - timedelta(days=n), item["id"], {"status": "done",
+                                                                   "pain_during": 1})
     page.load()
     assert page.light.result.kind == light_mod.PROGRESS  # 11-17 Mar: a full green week
     (s,) = ps.suggestions(TODAY)

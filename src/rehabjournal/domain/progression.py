@@ -44,6 +44,7 @@ Sports Med 2007;35:897).
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -602,7 +603,8 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
            week: int | None = None, red_weeks: int = 0,
            pain_during: Iterable[int | None] = (), pain_rule: str = "standard",
            acceptable_pain: int = 5, green_peak_max: int = 2,
-           verdict_reason: str = "", physio_reason: str = "") -> dp.Suggestion:
+           verdict_reason: str = "", physio_reason: str = "",
+           days_due: int | None = None, days_done: int | None = None) -> dp.Suggestion:
     """Progression advice for one prescription after a week.
 
     Args:
@@ -618,6 +620,9 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
         acceptable_pain, green_peak_max: the user's thresholds (domain.md section 2).
         verdict_reason: the week's judgement in words, used as the start of hold reasons.
         physio_reason: the words of a "see_physio" suggestion (default ``SEE_PHYSIO``).
+        days_due, days_done: the days in the week this prescription was due, and done or
+            partly done. A green week progresses only a dose that was done on at least
+            half of its due days (at least one): a dose not yet done is not yet tolerated.
 
     Returns:
         The suggestion: "progress", "hold", "back_off" (one stage back, never to zero) or
@@ -644,6 +649,11 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
                            f"hold the dose until it stays at or below {own_limit}/10.")
     if verdict != "progress":
         return _hold(dose, verdict_reason or "Not yet a full green week: keep this dose.")
+    if days_due is not None and days_done is not None \
+            and days_done < max(1, math.ceil(days_due / 2)):
+        return _hold(dose, f"A full green week, but this dose was done on {days_done} of its "
+                           f"{days_due} days: do it on most of its days for a week first, "
+                           "then progress.")
     return _progress(dose, model, week)
 
 

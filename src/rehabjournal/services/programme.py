@@ -868,8 +868,20 @@ def suggestions(today: date) -> list[dp.Suggestion]:
                        redflags.advice(view, today - timedelta(days=7), th, onset))
                 for rule, view in views.items()}
     pains: dict[int, list[int | None]] = {}
+    done: dict[int, int] = {}
     for log in repo.logs_between(week_start, today, ids):
         pains.setdefault(log["prescription"], []).append(log["pain_during"])
+        if log["status"] in ("done", "partial"):
+            done[log["prescription"]] = done.get(log["prescription"], 0) + 1
+    last_pains: dict[int, list[int]] = {}
+    for log in repo.logs_between(week_start - timedelta(days=7), week_start - timedelta(days=1),
+                                 ids):
+        if log["pain_during"] is not None:
+            last_pains.setdefault(log["prescription"], []).append(log["pain_during"])
+    due: dict[int, int] = {}
+    for n in range(7):
+        for item in dp.due_on(the_plan, week_start + timedelta(days=n)):
+            due[item.id] = due.get(item.id, 0) + 1
     recent = repo.changed_since(ids, week_start)
     firsts = _first_weeks(pid, the_plan)
     tomorrow = today + timedelta(days=1)
@@ -895,19 +907,34 @@ def suggestions(today: date) -> list[dp.Suggestion]:
                           green_peak_max=th.green_peak_max)
             reason = _with_verdict(s, verdict)
         else:
+            # red this week and last: the light, or this exercise's own pain above 5/10
+            own = [v for v in pains.get(p_id, ()) if v is not None]
+            red_now = kind == light_mod.BACK_OFF or any(v > th.acceptable_pain for v in own)
+            red_before = last_week.kind == light_mod.BACK_OFF or any(
+                v > th.acceptable_pain for v in last_pains.get(p_id, ()))
             red_weeks = 0
-            if kind == light_mod.BACK_OFF:
+            if red_now:
                 red_weeks = 1
                 stepped = _stepped_back_since(p_id, today - timedelta(days=13))
-                if last_week.kind == light_mod.BACK_OFF and stepped is not None:
+                if red_before and stepped is not None:
                     red_weeks = 2
             first = firsts.get(r["exercise"])
             week = (tomorrow - first).days // 7 + 1 if first else None
-            s = progression.advise(
-                dose, model, verdict=kind, week=week, red_weeks=red_weeks,
-                pain_during=pains.get(p_id, ()), pain_rule=rule,
-                acceptable_pain=th.acceptable_pain, green_peak_max=th.green_peak_max,
-                verdict_reason=head)
+            if model["model"] == "rm_schedule" and first and red_weeks == 0 \
+                    and (today - first).days % 7 != 6:
+                # a rep-max schedule moves by programme weeks: advice at each week's end
+                week_end = today + timedelta(days=6 - (today - first).days % 7)
+                s = dp.Suggestion(p_id, "hold", "", None, None,
+                                  "Heavy slow resistance follows its weekly rep-max schedule: "
+                                  f"the next advice comes when this programme week ends "
+                                  f"({week_end:%a %d %b}).")
+            else:
+                s = progression.advise(
+                    dose, model, verdict=light_mod.BACK_OFF if red_weeks == 2 else kind,
+                    week=week, red_weeks=red_weeks, pain_during=pains.get(p_id, ()),
+                    pain_rule=rule, acceptable_pain=th.acceptable_pain,
+                    green_peak_max=th.green_peak_max, verdict_reason=head,
+                    days_due=due.get(p_id, 0), days_done=done.get(p_id, 0))
             reason = _reason(s, verdict)
         more = s.more
         effort = _effort_for(r, s)
