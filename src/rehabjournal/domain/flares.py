@@ -232,7 +232,7 @@ class PatternReport:
             first = self.findings[0]
             k = len(self.findings)
             what = _lower_first(first.text.split(":")[0])
-            more = "" if k == 1 else f" ({k - 1} more below)"
+            more = "" if k == 1 else f" (and {k - 1} more)"
             return (f"{k} of {n} comparisons stood out at a false-discovery rate of "
                     f"{_pct(self.q)}: {what}{more}.")
         later = ""
