@@ -29,6 +29,7 @@ from ...edit_path import apply_edit
 from ...programme_models import ROW_ROLE, AdherenceModel, SuggestionModel
 
 ADHERENCE_WEEKS = 8
+CHANGE_WIDTH = 260
 ADVICE_NOTE = ("Advice follows the pain-monitoring light of the last 7 days, the pain you "
                "logged during each exercise and each exercise's published schedule. It is "
                "information, not medical advice.")
@@ -61,7 +62,10 @@ class AdviceTab(QWidget):
         header = self.advice_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # the change can be long (a whole dose and a next step): a fixed share that wraps,
+        # so "Why" keeps room at 1366x768
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, CHANGE_WIDTH)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.accept_button = QPushButton("&Accept advice")
         self.ignore_button = QPushButton("&Ignore")
