@@ -272,3 +272,17 @@ def test_the_exercise_own_pain_red_again_after_a_step_back_says_see_the_physio(l
             ps.log_exercise(day, pres, {"status": "done", "pain_during": 7})
     (s,) = ps.suggestions(later)
     assert s.kind == "see_physio"
+
+
+def test_a_hand_edit_of_the_reps_keeps_a_rep_max_effort_target_true(lib):
+    hsr = _exercise("My HSR squat", HSR)
+    ((pres,),) = _programme([(12, False, [{
+        "exercise": hsr, "sets": 4, "reps": 12, "load": 64.0, "load_unit": "kg",
+        "effort_target": "12RM: the heaviest load you can lift 12 times"}])])
+    edit = ps.update_prescription(pres, {"reps": 10}, day=START)
+    assert ps.get_prescription(pres)["effort_target"] == (
+        "10RM: the heaviest load you can lift 10 times")
+    edit.undo()
+    assert ps.get_prescription(pres)["effort_target"].startswith("12RM")
+    ps.update_prescription(pres, {"reps": 8, "effort_target": "hard but clean"}, day=START)
+    assert ps.get_prescription(pres)["effort_target"] == "hard but clean"

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -173,6 +174,15 @@ def validate_model(model: Any) -> list[str]:
         if not _number(model.get("percent")):
             problems.append("percent: must be a number above 0")
     return problems
+
+
+def rm_effort(text: str, old: int, new: int) -> str:
+    """An effort target naming a rep-max, rewritten for another: ("15RM: the heaviest load
+    you can lift 15 times", 15, 12) -> "12RM: ... 12 times"; other texts unchanged."""
+    if f"{old}RM" not in text:
+        return text
+    changed = re.sub(rf"\b{old}RM\b", f"{new}RM", text)
+    return re.sub(rf"\b{old} times\b", f"{new} times", changed)
 
 
 def pain_rule_text(rule: str, *, acceptable_pain: int = 5, green_peak_max: int = 2) -> str:

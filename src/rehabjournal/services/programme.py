@@ -17,7 +17,6 @@ Raises (every ``Edit`` use case):
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -476,8 +475,16 @@ def update_prescription(prescription_id: int, values: dict[str, Any],
     ``MANUAL_CHANGE``, as accepted advice is; undo removes those rows, redo puts them back.
     """
     def do() -> Change:
-        old = _write_prescription(prescription_id, values)
-        new = _clean_prescription(values)
+        vals = dict(values)
+        current = repo.get_prescription(prescription_id)
+        if current and "reps" in vals and "effort_target" not in vals and vals["reps"] \
+                and current["reps"] and int(float(vals["reps"])) != current["reps"]:
+            effort = progression.rm_effort(current["effort_target"] or "", current["reps"],
+                               int(float(vals["reps"])))
+            if effort != (current["effort_target"] or ""):
+                vals["effort_target"] = effort  # "12RM: ... 12 times" follows the reps
+        old = _write_prescription(prescription_id, vals)
+        new = _clean_prescription(vals)
         when = day or date.today()
         change_ids = [repo.add_change(prescription_id, when, f, _text(old[f]), _text(new[f]),
                                       MANUAL_CHANGE)
@@ -808,11 +815,7 @@ def _effort_for(row: dict[str, Any], s: dp.Suggestion) -> tuple[str, str, str] |
     reps = next(((o, n) for f, o, n in s.updates if f == "reps"), None)
     if not text or reps is None or not reps[0] or not reps[1]:
         return None
-    old, new = reps
-    if f"{old}RM" not in text:
-        return None
-    changed = re.sub(rf"\b{old}RM\b", f"{new}RM", text)
-    changed = re.sub(rf"\b{old} times\b", f"{new} times", changed)
+    changed = progression.rm_effort(text, *reps)
     return ("effort_target", text, changed) if changed != text else None
 
 

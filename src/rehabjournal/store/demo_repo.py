@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ..domain.progression import rm_effort
 from . import models as m
 
 # Table name (as in the schema) -> model, for the generic writers below.
@@ -94,9 +95,13 @@ def set_programme_created(programme_id: int, when: datetime) -> None:
 
 
 def set_prescription_load(prescription_id: int, load: float, reps: int | None = None) -> None:
+    """Set a prescription's load (and reps: a rep-max effort target follows them)."""
     values: dict = {"load": load}
     if reps is not None:
+        row = m.Prescription.get_by_id(prescription_id)
         values["reps"] = reps
+        if row.reps and row.reps != reps:
+            values["effort_target"] = rm_effort(row.effort_target or "", row.reps, reps)
     m.Prescription.update(**values).where(m.Prescription.id == prescription_id).execute()
 
 
