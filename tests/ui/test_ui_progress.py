@@ -1,5 +1,5 @@
 """The Progress page: plotted data equals the domain calculations, one change = one draw,
-palette changes recolour the charts, hover text, saving, the pattern model."""
+palette changes recolour the charts, hover text, saving (the Patterns tab: test_ui_patterns)."""
 
 from __future__ import annotations
 
@@ -306,19 +306,6 @@ def test_tabs_are_declared_once_and_built_when_first_shown(demo_window, qtbot):
     _settle(qtbot)
     assert page.tab("patterns").built and page.current_tab() == "patterns"
     assert not page.tab("outcomes").built
-
-
-def test_pattern_model(demo_window, qtbot, qtmodeltester):
-    _ctx, _window, page, _start, _end = demo_window
-    page.tabs.setCurrentIndex(list(page.tab_pages).index("patterns"))
-    _settle(qtbot)
-    model = page.tab("patterns").model
-    qtmodeltester.check(model)
-    assert model.rowCount() >= 1
-    first = model.index(0, 0).data()
-    assert "went together" in first and "caus" not in first
-    assert model.index(0, 1).data().endswith("%)")
-    assert "other days" in model.index(0, 0).data(0x0003)  # ToolTipRole: full counts
 
 
 def _journal_dir(tmp_path, name, fill):

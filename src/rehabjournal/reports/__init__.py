@@ -21,6 +21,7 @@ LETTER_COUNTRIES: frozenset[str] = frozenset(
 SECTIONS: dict[str, str] = {
     "charts": "Charts on page one",
     "weekly": "Weekly table",
+    "patterns": "What came before flares (associations)",
     "programme": "Current programme",
     "outcomes": "Outcome measures",
     "events": "Red flags and events",
@@ -30,7 +31,9 @@ SECTIONS: dict[str, str] = {
 }
 """Optional sections, key -> label. Page one ("what changed") is always included."""
 
-DEFAULT_SECTIONS: frozenset[str] = frozenset(SECTIONS) - {"sheet"}
+DEFAULT_SECTIONS: frozenset[str] = frozenset(SECTIONS) - {"sheet", "patterns"}
+"""Every section but the fill-in sheet and the patterns (what often came before flares:
+associations a person should choose to show, off by default)."""
 
 DISCLAIMER = "Information, not medical advice."
 

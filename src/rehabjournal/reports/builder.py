@@ -42,6 +42,7 @@ from . import DEFAULT_SECTIONS, DISCLAIMER, SECTIONS, normalise_paper
 from . import flowables as fl
 from . import styles as st
 from .outcomes_section import outcomes_flowables
+from .patterns_section import patterns_flowables
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +163,7 @@ def _outcomes(data: ReportData, width: float) -> list[Flowable]:
 REPORT_SECTIONS: tuple[Section, ...] = (
     Section("charts", _charts, PAGE_ONE, progress=(40, "Drawing the charts")),
     Section("weekly", fl.weekly_table),
+    Section("patterns", patterns_flowables, progress=(55, "Writing what came before flares")),
     Section("programme", fl.programme_table),
     Section("outcomes", _outcomes, when=lambda data: bool(data.outcome_responses)),
     Section("events", fl.events_table),

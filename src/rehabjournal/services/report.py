@@ -365,7 +365,7 @@ def build_report_data(
     if patterns:
         from .patterns import period_patterns
 
-        data.patterns = period_patterns(start, end)
+        data.patterns = period_patterns(start, end, today=made)
     return data
 
 

@@ -12,12 +12,15 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from ...domain import adherence as da
 from ...domain import scales
-from ...domain.patterns import ASSOCIATION_NOTE, MIN_COUNT, Pattern
+from ...domain.flares import ASSOCIATION_NOTE
 from ...domain.summary import COMPLETED, PARTIAL, STATUS_TEXT
 from ...services import outcomes as outcomes_service
+from ...services import pattern_text as pt
+from ...services import patterns as patterns_service
 from ...services import programme as programme_service
-from ...services import progress as progress_service
 from ...services.progress import ProgressData
 from ...services.summary import (
     MONOTONY_NOTE,
@@ -47,37 +51,53 @@ if TYPE_CHECKING:
     from .progress import ProgressPage
 
 NO_PROGRAMME = "No programme data yet"
+NOTHING_FOUND = (
+    "Nothing in this period came before your flares clearly more often than chance could "
+    "explain. That does not prove that nothing matters: with more days and more flares, a "
+    "real pattern has a better chance of showing."
+)
 _ROOT = QModelIndex()
 
 
 class PatternModel(ListTableModel):
-    """Patterns as rows: what went together, after days with it, after other days."""
+    """The findings of a ``PatternReport`` as rows (the cards of the Patterns tab are made
+    from them): what often came before a flare, the counts, the risk ratio.
 
-    COLUMNS = ("What went together with higher morning pain", "After days with it",
-               "After other days")
+    ``UserRole``: the finding's factor key; ``ToolTipRole``: its figures in one sentence.
+    """
 
-    def set_patterns(self, patterns: list[Pattern]) -> None:
-        self.set_rows(patterns)
+    COLUMNS = ("What often came before a flare", "After days with it", "After other days",
+               "Risk ratio (95 % CI)")
 
-    def pattern(self, row: int) -> Pattern:
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.comparisons = 0
+
+    def set_report(self, report) -> None:
+        self.comparisons = report.comparisons if report is not None else 0
+        self.set_rows(list(report.findings) if report is not None else [])
+
+    def finding(self, row: int):
         return self.rows[row]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        p = self.row_at(index)
-        if p is None:
+        f = self.row_at(index)
+        if f is None:
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return p.headline
+                return f.text
             if col == 1:
-                return f"{p.exposed_higher} of {p.exposed_days} ({p.exposed_rate:.0%})"
+                return f"{f.a} of {f.a + f.b} ({pt.percent(f.a, f.a + f.b)})"
             if col == 2:
-                return f"{p.other_higher} of {p.other_days} ({p.other_rate:.0%})"
+                return f"{f.c} of {f.c + f.d} ({pt.percent(f.c, f.c + f.d)})"
+            return (f"{pt.fmt_ratio(f.risk_ratio)} ({pt.fmt_ratio(f.ci_low)} to "
+                    f"{pt.fmt_ratio(f.ci_high)})")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return p.text
+            return pt.figures_text(f, self.comparisons)
         if role == Qt.ItemDataRole.UserRole:
-            return p.key
+            return f"{f.factor}@{f.lag}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -422,53 +442,117 @@ class OutcomesTab(ProgressTab):
 
 
 class PatternsTab(ProgressTab):
-    """What went together with higher morning pain, as a table (no chart)."""
+    """What often came before the flares (``services.patterns.period_patterns``): the
+    summary, a card per finding that survived the test, what was not tested and why
+    (folded), a chart of the flares against the chosen finding's days, and the note that
+    these are associations, not causes.
+
+    When nothing survives, the summary says so with the number of comparisons and how many
+    more days would allow a test, and the chart still shows the flares.
+    """
 
     key, title = "patterns", "Patterns"
 
     def build(self) -> None:
-        self.model = PatternModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("patterns")
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.detail = QLabel()
-        self.detail.setObjectName("patternDetail")
-        self.detail.setWordWrap(True)
-        self.view.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.detail.setText(
-                self.model.pattern(cur.row()).text if cur.isValid() else ""))
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        note = QLabel(
-            f"{ASSOCIATION_NOTE} Higher means at least 1 point above your usual (the "
-            "median of the 7 mornings before) on one of the next 3 mornings. A pattern "
-            f"is shown once there are at least {MIN_COUNT} days with it and "
-            f"{MIN_COUNT} without.")
-        note.setWordWrap(True)
-        note.setObjectName("patternNote")
+        from ...charts.patterns import PatternsChart
+        from .pattern_cards import Fold
+
         layout = self.layout()
-        layout.addWidget(self.empty)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.detail)
-        layout.addWidget(note)
+        self.summary = QLabel()
+        self.summary.setObjectName("patternSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.summary)
+        self.model = PatternModel(self)
+        self.cards: list = []
+        body = QWidget()
+        body.setObjectName("patternBody")
+        self.cards_layout = QVBoxLayout(body)
+        self.cards_layout.setContentsMargins(0, 0, 4, 0)
+        self.cards_layout.setSpacing(6)
+        self.nothing = QLabel()
+        self.nothing.setObjectName("patternNothing")
+        self.nothing.setWordWrap(True)
+        self.untested = Fold("untested")
+        self.note = QLabel()
+        self.note.setObjectName("patternNote")
+        self.note.setWordWrap(True)
+        self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.cards_layout.addWidget(self.nothing)
+        self.cards_layout.addWidget(self.untested)
+        self.cards_layout.addWidget(self.note)
+        self.cards_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("patternCards")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.scroll, 1)
+        self.canvas = self._canvas("patterns", PatternsChart(), "flares-and-factor", 150)
+        self.canvas.setMaximumHeight(190)
+        self.report = None
+        self.chosen_key: str | None = None
 
     def show_data(self, data: ProgressData) -> None:
-        found = progress_service.patterns(data.start, data.end, data.site_id)
-        self.model.set_patterns(found)
-        self.detail.setText(found[0].text if found else "")
-        self.empty.setText(
-            "" if found else
-            f"Not enough days in this period to say anything yet: a pattern needs at least "
-            f"{MIN_COUNT} days with something and {MIN_COUNT} without, each with a morning "
-            "pain rating after it.")
-        self.empty.setVisible(not found)
+        self.show_report(patterns_service.period_patterns(data.start, data.end,
+                                                          today=self.page.ctx.today()))
+
+    def show_report(self, report) -> None:
+        """Show ``report`` (a ``domain.flares.PatternReport``)."""
+        from .pattern_cards import FindingCard
+
+        self.report = report
+        self.model.set_report(report)
+        self.summary.setText(f"<b>{escape(report.summary)}</b>")
+        for card in self.cards:
+            self.cards_layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for row, finding in enumerate(report.findings):
+            card = FindingCard(row, finding, report.comparisons)
+            card.chosen.connect(self.choose)
+            card.step.connect(lambda step, row=row: self._step(row, step))
+            self.cards_layout.insertWidget(row, card)
+            self.cards.append(card)
+        # Tab goes from card to card, then to the fold of what was not tested
+        for a, b in zip(self.cards, [*self.cards[1:], self.untested.button], strict=False):
+            QWidget.setTabOrder(a, b)
+        self.nothing.setText("" if report.findings else NOTHING_FOUND)
+        self.nothing.setVisible(not report.findings)
+        untested = report.untested
+        self.untested.set_content(
+            f"Not tested ({len(untested)}): too few days or flares to compare",
+            "<br>".join(escape(pt.untested_text(u)) for u in untested))
+        self.untested.setVisible(bool(untested))
+        # the association note speaks of findings: only with some
+        note = f"{ASSOCIATION_NOTE} " if report.findings else ""
+        self.note.setText(escape(note + pt.method_text(report), quote=False))
+        keys = [f"{f.factor}@{f.lag}" for f in report.findings]
+        row = keys.index(self.chosen_key) if self.chosen_key in keys else 0
+        self.choose(row if keys else -1)
+
+    def choose(self, row: int) -> None:
+        """Show the finding of ``row`` in the chart (-1: none) and mark its card."""
+        report = self.report
+        finding = report.findings[row] if report is not None and row >= 0 else None
+        self.chosen_key = f"{finding.factor}@{finding.lag}" if finding else None
+        for card in self.cards:
+            card.set_chosen(card.row == row)
+        if 0 <= row < len(self.cards):
+            self.scroll.ensureWidgetVisible(self.cards[row], 0, 8)
+        self.canvas.chart.update(report, finding)
+        self.canvas.request_redraw()
+
+    def chosen(self):
+        """The finding the chart shows, or None."""
+        return next((c.finding for c in self.cards if c.is_chosen), None)
+
+    def _step(self, row: int, step: int) -> None:
+        target = row + step
+        if 0 <= target < len(self.cards):
+            self.cards[target].setFocus(Qt.FocusReason.TabFocusReason)
 
 
 # The tabs, in their order on the page.

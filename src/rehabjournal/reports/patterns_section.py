@@ -1,0 +1,72 @@
+"""The clinician PDF's optional patterns section: what often came before flares.
+
+Off by default (``reports.DEFAULT_SECTIONS``); chosen with the "patterns" key. It shows the
+period's ``domain.flares.PatternReport`` (``ReportData.patterns``, read by
+``services.report.build_report_data(..., patterns=True)``): a title that says these are
+associations, not causes; the report's summary sentence; one row per finding that survived
+the false-discovery control, with its plain-words text, its counts, its risk ratio and 95 %
+confidence interval and its adjusted p; the number of comparisons; what was not tested; and
+the association note. When nothing survived, one line says so (the summary sentence, with
+the number of comparisons and how many more days would allow a test).
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from ..domain.flares import ASSOCIATION_NOTE
+from ..services import pattern_text as pt
+from ..services.report import ReportData
+from . import flowables as fl
+from . import styles as st
+
+TITLE = pt.SECTION_TITLE
+MAX_UNTESTED = 12
+"""More factors not tested than this: the first ones, then "and N more"."""
+
+
+def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
+    """The section for ``data.patterns`` (a heading and a line saying it was not read when
+    it is None)."""
+    s = st.stylesheet()
+    report = data.patterns
+    out: list[Flowable] = [fl.H(TITLE)]
+    if report is None:
+        return out + [fl.P("The patterns were not read for this report.", "muted")]
+    comparisons = pt.plural(report.comparisons, "comparison")
+    head = [*out, Paragraph(escape(report.summary), s["body"]), Spacer(1, 1.5 * mm)]
+    if report.findings:
+        rows: list[list] = [[fl.P(h, "cell_bold") for h in (
+            "What often came before a flare", "Days with it: flare after",
+            "Other days: flare after", "Risk ratio (95 % CI)", "Adjusted p")]]
+        for f in report.findings:
+            exposed, other = f.a + f.b, f.c + f.d
+            rows.append([
+                fl.P(f.text),
+                fl.P(f"{f.a} of {exposed} ({pt.percent(f.a, exposed)})", "cell_right"),
+                fl.P(f"{f.c} of {other} ({pt.percent(f.c, other)})", "cell_right"),
+                fl.P(f"{pt.fmt_ratio(f.risk_ratio)} ({pt.fmt_ratio(f.ci_low)} to "
+                     f"{pt.fmt_ratio(f.ci_high)})", "cell_right"),
+                fl.P(pt.fmt_p(f.p_adjusted), "cell_right"),
+            ])
+        u = width / 100
+        head.append(fl._table(rows, [44 * u, 14 * u, 14 * u, 18 * u, 10 * u]))
+        head.append(Spacer(1, 1 * mm))
+        head.append(fl.P(
+            f"{comparisons} were made (each thing at 1, 2 and 3 days before a flare began); "
+            f"p values are one-sided Fisher's exact tests, adjusted for all {comparisons} "
+            f"(Benjamini-Hochberg, false discovery rate {round(report.q * 100)} %).", "muted"))
+    notes: list[Flowable] = []
+    if report.untested:
+        names = [pt.untested_text(u) for u in report.untested[:MAX_UNTESTED]]
+        more = len(report.untested) - len(names)
+        text = "; ".join(names) + (f"; and {more} more" if more > 0 else "")
+        notes += [Spacer(1, 1 * mm),
+                  fl.P(f"Not tested (too few days or flares): {text}.", "muted")]
+    note = f"{ASSOCIATION_NOTE} " if report.findings else ""  # it speaks of findings
+    notes += [Spacer(1, 1 * mm), fl.P(note + pt.flare_definition(report.rise), "muted")]
+    # the heading stays with the summary and the table when they fit on one page
+    return [KeepTogether(head), *notes]
