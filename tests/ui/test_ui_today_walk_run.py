@@ -27,3 +27,26 @@ def test_walk_run_fields_and_dose_on_today(open_window, qtbot):
     row = page.exercises_due.rows[pres]
     assert row.fields["hold_s_done"].label == "Run part"
     assert row.fields["load_done"].label == "Minutes"
+
+
+def test_walk_run_in_the_editor_and_on_the_sheet(open_window, qtbot):
+    from rehabjournal.services.programme_sheet import dose_words
+    from rehabjournal.ui.pages.programme.forms import PrescriptionForm
+
+    ctx, window = open_window()
+    sync_shipped_exercises()
+    walk_run = m.Exercise.get(m.Exercise.slug == "walk-run-intervals").id
+    pid = ps.create_programme("Back to running", TODAY, active=True).result
+    phase = ps.add_phase(pid, {"name": "Walk-run", "weeks": 4}).result
+    pres = ps.add_prescription(phase, {"exercise": walk_run, "sets": 1, "hold_s": 150,
+                                       "load": 20.0, "load_unit": "minutes",
+                                       "weekdays": "Tue,Thu,Sat"}).result
+    form = PrescriptionForm(ctx)
+    qtbot.addWidget(form)
+    form.fill_exercises()
+    form.load(ps.get_prescription(pres))
+    assert (form.hold_label.text(), form.load_label.text()) == ("Run part (s)", "Minutes")
+    form.unit.setCurrentIndex(form.unit.findData("kg"))
+    assert (form.hold_label.text(), form.load_label.text()) == ("Hold (s)", "Load")
+    assert dose_words(1, None, 150, 20.0, "minutes") == (
+        "20 minutes: run 2 min 30 s, walk 1 min, and again")

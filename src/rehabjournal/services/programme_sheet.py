@@ -127,6 +127,8 @@ def dose_words(sets: int | None, reps: int | None, hold_s: int | None, load: flo
     sets = sets or 1
     if unit == "minutes" and load:
         text = "1 minute" if load == 1 else f"{_num(load)} minutes"
+        if hold_s:  # walk-run: the run part of each block, a walking minute between
+            text += f": run {dp.bout_text(hold_s)}, walk 1 min, and again"
         return text if sets == 1 else f"{sets} x {text}"
     set_word = "1 set" if sets == 1 else f"{sets} sets"
     if reps and hold_s:

@@ -252,8 +252,10 @@ class PrescriptionForm(QWidget):
         self.history.setObjectName("prescriptionHistory")
         self.history.setWordWrap(True)
         dose = QHBoxLayout()
+        self.hold_label = QLabel("Hold (s)")
         for key in ("sets", "reps", "hold_s"):
-            dose.addWidget(QLabel(self.numbers[key].label + (" (s)" if key == "hold_s" else "")))
+            dose.addWidget(self.hold_label if key == "hold_s"
+                           else QLabel(self.numbers[key].label))
             dose.addWidget(self.numbers[key])
         dose.addStretch(1)
         load = QHBoxLayout()
@@ -273,7 +275,8 @@ class PrescriptionForm(QWidget):
         side_row.addWidget(self.pain_rule, 1)
         form.addRow("E&xercise", self.exercise)
         form.addRow("Dose", dose)
-        form.addRow("Load", load)
+        self.load_label = QLabel("Load")
+        form.addRow(self.load_label, load)
         form.addRow("&Tempo", self.tempo)
         form.addRow("Days per week", how_often)
         form.addRow("or weekdays", days_row)
@@ -300,6 +303,7 @@ class PrescriptionForm(QWidget):
         for key, field in self.numbers.items():
             field.committed.connect(lambda v, k=key: self._commit(k, v))
         self.unit.activated.connect(lambda _i: self._commit("load_unit", self.unit.currentData()))
+        self.unit.currentIndexChanged.connect(lambda _i: self._timed_labels())
         self.exercise.activated.connect(
             lambda _i: self._commit("exercise", self.exercise.currentData()))
         self.side.activated.connect(lambda _i: self._commit("side", self.side.currentData()))
@@ -337,6 +341,7 @@ class PrescriptionForm(QWidget):
         for key, field in self.numbers.items():
             field.set_value(p.get(key), keep_unsaved=same)
         self.unit.setCurrentIndex(max(0, self.unit.findData(p["load_unit"])))
+        self._timed_labels()
         self.tempo.setText(p["tempo"])
         self.notes.setText(p["notes"])
         self.effort.setText(p.get("effort_target") or "")
@@ -356,6 +361,13 @@ class PrescriptionForm(QWidget):
         self.error.hide()
         self.history.setText(history_html(ps.prescription_history(p["id"])))
         self._loading = False
+
+    def _timed_labels(self) -> None:
+        """A timed exercise (unit minutes): the load is its minutes, a hold its run part
+        (walk-run: a walking minute between the runs)."""
+        timed = self.unit.currentData() == "minutes"
+        self.hold_label.setText("Run part (s)" if timed else "Hold (s)")
+        self.load_label.setText("Minutes" if timed else "Load")
 
     def _weekdays_changed(self) -> None:
         days = [str(i) for i, b in enumerate(self.day_boxes) if b.isChecked()]
