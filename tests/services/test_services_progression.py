@@ -286,3 +286,22 @@ def test_a_hand_edit_of_the_reps_keeps_a_rep_max_effort_target_true(lib):
     assert ps.get_prescription(pres)["effort_target"].startswith("12RM")
     ps.update_prescription(pres, {"reps": 8, "effort_target": "hard but clean"}, day=START)
     assert ps.get_prescription(pres)["effort_target"] == "hard but clean"
+
+
+def test_an_accepted_next_step_carries_into_later_phases(lib):
+    """Calf raise 3 x 20 on both legs reaches the top of its range: the next step (single
+    leg, from 15 reps) is accepted in phase 1; phase 2's planned 3 x 20 gets the step and
+    starts at 15 too, instead of sending the person back to both legs."""
+    calf = ps.add_exercise({"name": "My calf raise", "category": "strength",
+                            "default_sets": 3, "default_reps": 20, "load_unit": "bodyweight",
+                            "progression": json.dumps({"model": "double", "reps": [15, 20],
+                                                       "then": ["Single-leg calf raises."]})
+                            }).result
+    item = {"exercise": calf, "sets": 3, "reps": 20, "load_unit": "bodyweight"}
+    (first,), (second,) = _programme([(2, False, [item]), (2, False, [item])])
+    _days(START - timedelta(days=21), START + timedelta(days=9), 1)
+    (s,) = ps.suggestions(START + timedelta(days=9))
+    assert ("reps", 20, 15) in s.updates
+    ps.accept_suggestion(s, START + timedelta(days=9))
+    later = ps.get_prescription(second)
+    assert later["notes"] == "Single-leg calf raises." and later["reps"] == 15

@@ -958,7 +958,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _carried(prescription_id: int, values: dict[str, Any]
+def _carried(prescription_id: int, values: dict[str, Any], step: str = ""
              ) -> list[tuple[int, dict[str, Any]]]:
     """Where accepted progress carries: [(later prescription id, {field: new value})].
 
@@ -967,7 +967,9 @@ def _carried(prescription_id: int, values: dict[str, Any]
     says otherwise from there). Only what was gained carries, never the plan's sets or
     reps: a higher load (for a rep-max schedule converted to the later phase's rep-max by
     Epley's formula), a longer hold or run part, more minutes. A deload phase keeps its
-    fewer sets and gets the new load ("same load, half the sets").
+    fewer sets and gets the new load ("same load, half the sets"). An accepted next step
+    (``step``: "Single-leg calf raises ...") is added to the later notes that lack it, and
+    the later reps start no higher than the new ones (the harder step builds up again).
     """
     rows = repo.prescriptions_with_exercises([prescription_id])
     row = rows.get(prescription_id)
@@ -989,15 +991,19 @@ def _carried(prescription_id: int, values: dict[str, Any]
         for later in repo.list_prescriptions(ph["id"]):
             if later["exercise"] != row["exercise"] or later["load_unit"] != new["load_unit"]:
                 continue
-            changes = _carry_changes(later, new, model)
+            changes = _carry_changes(later, new, model, step)
             if changes:
                 out.append((later["id"], changes))
     return out
 
 
-def _carry_changes(later: dict[str, Any], new: dict[str, Any], model: dict[str, Any]
-                   ) -> dict[str, Any]:
+def _carry_changes(later: dict[str, Any], new: dict[str, Any], model: dict[str, Any],
+                   step: str = "") -> dict[str, Any]:
     changes: dict[str, Any] = {}
+    if step and step not in (later.get("notes") or ""):
+        changes["notes"] = ((later.get("notes") or "") + "\n" + step).strip()
+        if new.get("reps") and later.get("reps") and later["reps"] > new["reps"]:
+            changes["reps"] = new["reps"]
     load = new.get("load")
     if load and new["load_unit"] in (*dp.WEIGHT_UNITS, "minutes"):
         target = float(load)
@@ -1037,11 +1043,14 @@ def accept_suggestion(s: dp.Suggestion, day: date | None = None) -> Edit:
 
     def do() -> Change:
         targets = [(pid, values, s.reason)]
-        if s.kind == "progress" and set(values) & set(DOSE_FIELDS):
+        if s.kind == "progress" and set(values) & {*DOSE_FIELDS, "notes"}:
             current = _need(repo.get_prescription(pid), "prescription", pid)
             dose = {k: values.get(k, current[k]) for k in DOSE_FIELDS}
+            step = ""
+            if "notes" in values:  # a next step (single leg ...) carries too
+                step = str(values["notes"])[len(current["notes"] or ""):].strip()
             targets += [(later, changes, f"Carried from an earlier phase: {s.reason}")
-                        for later, changes in _carried(pid, dose)]
+                        for later, changes in _carried(pid, dose, step)]
         olds: list[tuple[int, dict[str, Any]]] = []
         news: list[tuple[int, dict[str, Any]]] = []
         change_ids: list[int] = []
