@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 TODAY = date(2026, 3, 18)
 END = TODAY - timedelta(days=1)
@@ -238,3 +238,75 @@ def test_pattern_model(planted_tab, qtmodeltester):
     assert model.index(1, 3).data() == "2.5 (0.45 to 14)"
     assert "adjusted for 21 comparisons" in model.index(0, 0).data(
         Qt.ItemDataRole.ToolTipRole)
+
+
+# ---- Preferences: the pattern finder's settings ------------------------------------------
+
+
+def test_preferences_pattern_settings_from_the_registry(open_window, qtbot):
+    from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+
+    from rehabjournal.services import settings
+    from rehabjournal.ui.preferences import NO_OWN_EVENTS, PreferencesDialog
+
+    ctx, window = open_window()
+    dialog = PreferencesDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    numeric = [o for o in settings.options(page=settings.PATTERNS) if o.type in (int, float)]
+    assert [o.key for o in numeric] == ["patterns.flare_rise", "patterns.q",
+                                        "patterns.short_sleep_hours"]
+    assert list(dialog.pattern_editors) == [o.key for o in numeric]
+    for o in numeric:
+        editor = dialog.pattern_editors[o.key]
+        assert isinstance(editor, QDoubleSpinBox if o.type is float else QSpinBox)
+        assert (editor.minimum(), editor.maximum()) == (o.minimum, o.maximum)
+        assert editor.value() == o.default and editor.toolTip() == o.help
+    assert dialog.pattern_editors["patterns.flare_rise"].suffix() == " points"
+    assert not set(dialog.pattern_editors) & set(dialog.editors)
+    assert dialog.factor_checks == {}
+    assert dialog.findChild(QLabel, "noOwnEvents").text() == NO_OWN_EVENTS
+    assert dialog.sizeHint().height() <= 700  # fits a 1366x768 screen with its frame
+
+
+def test_preferences_save_the_pattern_settings_and_own_events_as_one_undo_step(
+        open_window, qtbot, tmp_path):
+    from rehabjournal.services import journal as js
+    from rehabjournal.services import settings
+    from rehabjournal.ui.preferences import PreferencesDialog
+
+    data = _journal(tmp_path, "planted", True, seed=1)
+    window, page, tab = _patterns_tab(open_window, qtbot, data)
+    ctx = window.ctx
+    for i, label in enumerate(("Long car drive", "long  car drive", "Started pilates",
+                               "Long car drive")):
+        js.add_event(START + timedelta(days=5 + 7 * i), "custom", label)
+    dialog = PreferencesDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    assert list(dialog.factor_checks) == ["Long car drive", "Started pilates"]
+    dialog.pattern_editors["patterns.flare_rise"].setValue(3)
+    dialog.pattern_editors["patterns.short_sleep_hours"].setValue(5.0)
+    dialog.factor_checks["Long car drive"].setChecked(True)
+    dialog.accept()
+    assert dialog.result() == PreferencesDialog.DialogCode.Accepted
+    assert settings.get("patterns.flare_rise") == 3
+    assert settings.get("patterns.short_sleep_hours") == 5.0
+    assert settings.get("patterns.custom_factors") == ["Long car drive"]
+    assert ctx.undo_stack.count() == 1
+    _settle(qtbot)
+    report = tab.report
+    assert report.rise == 3 and report.short_sleep_hours == 5.0
+    assert "custom:long car drive" in report.factor_days
+    assert "at least 3 points above your usual" in tab.note.text()
+    ctx.undo_stack.undo()
+    _settle(qtbot)
+    assert settings.get("patterns.custom_factors") == []
+    assert tab.report.rise == 2
+    # a chosen label whose events were deleted stays listed, so it can be unchosen
+    settings.set("patterns.custom_factors", ["Old knee brace"])
+    again = PreferencesDialog(ctx, window)
+    qtbot.addWidget(again)
+    assert again.factor_checks["Old knee brace"].isChecked()
+    again.restore_defaults()
+    assert not any(c.isChecked() for c in again.factor_checks.values())
+    assert again.pattern_values() == settings.defaults(
+        [*again.pattern_editors, "patterns.custom_factors"])

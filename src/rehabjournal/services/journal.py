@@ -757,3 +757,12 @@ def list_days(start=None, end=None, kind=None, flags_only=False, text="",
 def activity_kinds() -> list[str]:
     """Every activity kind used in the journal, most used first."""
     return repo.activity_kinds()
+
+
+def custom_event_labels() -> list[str]:
+    """The labels of the journal's own ("Other") events, most used first; labels that
+    differ only in case or spaces once (the pattern finder takes them as one factor)."""
+    seen: dict[str, str] = {}
+    for label in repo.custom_event_labels():
+        seen.setdefault(" ".join(label.split()).casefold(), " ".join(label.split()))
+    return list(seen.values())

@@ -600,3 +600,12 @@ def activity_kinds() -> list[str]:
         "SELECT kind FROM activity_session GROUP BY kind ORDER BY count(*) DESC, kind"
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def custom_event_labels() -> list[str]:
+    """The labels of the journal's own ("Other") events, most used first."""
+    rows = m.database.execute_sql(
+        "SELECT label FROM event WHERE kind = 'custom' AND trim(label) != '' "
+        "GROUP BY label ORDER BY count(*) DESC, label"
+    ).fetchall()
+    return [r[0] for r in rows]
