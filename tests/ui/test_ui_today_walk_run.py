@@ -50,3 +50,14 @@ def test_walk_run_in_the_editor_and_on_the_sheet(open_window, qtbot):
     assert (form.hold_label.text(), form.load_label.text()) == ("Hold (s)", "Load")
     assert dose_words(1, None, 150, 20.0, "minutes") == (
         "20 minutes: run 2 min 30 s, walk 1 min, and again")
+
+
+def test_an_active_programme_without_a_start_date_says_so_on_today(open_window, qtbot):
+    ctx, window = open_window()
+    sync_shipped_exercises()
+    ps.create_programme("Not started", None, active=True)
+    page = window.show_page("today")
+    page.load()
+    due = page.exercises_due
+    assert not due.isHidden()
+    assert "has no start date yet" in due.phase_label.text()

@@ -295,7 +295,13 @@ class ExercisesDueSection(QGroupBox):
             self.rows[item["id"]] = row
             self.rows_layout.addWidget(row)
         self._refresh_session()
-        self.setVisible(bool(items))
+        active = ps.active_programme()
+        undated = bool(active) and active["start_date"] is None
+        if undated:  # nothing can be due until the programme has a start
+            self.phase_label.setText(
+                f"Your programme \u201c{active['name']}\u201d has no start date yet, so no "
+                "exercises are due: set it on the Programme page.")
+        self.setVisible(bool(items) or undated)
 
     def answer(self, row: DueRow, run) -> None:
         """Save (or clear) one row's answer for the day through the edit path."""
