@@ -194,8 +194,12 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
                 row.update(status="skipped", notes="Did not get to it.", sets_done=0,
                            load_done=None, pain_during=None)
             else:
-                short = row["load_done"] is not None and session.minutes < row["load_done"] - 3
-                row.update(status="partial" if short else "done", sets_done=1, notes="",
+                planned = row["load_done"]
+                short = planned is not None and session.minutes < planned - 3
+                over = planned is not None and session.minutes > planned * 1.25
+                note = (f"{session.minutes} minutes: more than the {planned:g} prescribed."
+                        if over else "")
+                row.update(status="partial" if short else "done", sets_done=1, notes=note,
                            load_done=float(session.minutes), pain_during=session.during)
 
         # --- write check-ins, site pains, sessions ---------------------------------------
