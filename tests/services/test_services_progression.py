@@ -246,6 +246,7 @@ def test_an_exercise_never_done_is_not_progressed(lib):
         ps.log_exercise(day - timedelta(days=n), pres, {"status": "skipped"})
     (s,) = ps.suggestions(day)
     assert s.kind == "hold" and "done on 0 of its 3 days" in s.reason
+    assert s.reason.startswith("Green: A full green week, but")
 
 
 def test_the_exercise_own_pain_red_again_after_a_step_back_says_see_the_physio(lib):

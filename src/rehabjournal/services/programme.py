@@ -827,7 +827,7 @@ def _reason(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
         return f"{head} {s.reason[len(red):].strip()}".strip()
     if s.kind == "progress":
         return f"{head} {s.reason}".strip()
-    if s.reason.startswith("A full green week."):
+    if s.reason.startswith("A full green week"):
         return f"{head.split(':')[0]}: {s.reason}"  # "Green: A full green week. ... keeps"
     return s.reason
 
