@@ -204,6 +204,10 @@ class PatternReport:
         factor_days: {factor key: the days of the period it was true}, for every factor
             listed (tested or not).
         labels: {factor key: its label}, in the order the factors are listed.
+        possible_starts: the days of the period on which a flare could have begun (known
+            status, not inside or right after an episode): a factor day counts in a table
+            at lag L when the day L later is one of them (the chart of a finding marks
+            the factor days that did not count).
     """
 
     start: date
@@ -218,6 +222,7 @@ class PatternReport:
     more_days_needed: int | None
     factor_days: dict[str, tuple[date, ...]]
     labels: dict[str, str] = field(default_factory=dict)
+    possible_starts: frozenset[date] = frozenset()
 
     @property
     def flares_started(self) -> int:
@@ -660,4 +665,5 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
         more_days_needed=int(min(finite)) if finite else None,
         factor_days={f.key: tuple(d for d, v in f.values.items() if v) for f in factors},
         labels={f.key: f.label for f in factors},
+        possible_starts=frozenset(outcomes),
     )
