@@ -36,9 +36,9 @@ def _finding(lag: int = 2, a: int = 4, b: int = 2, c: int = 2, d: int = 44) -> F
                    "nights.")
 
 
-def _report(findings=(), episodes=EPISODES) -> PatternReport:
+def _report(findings=(), episodes=EPISODES, possible=frozenset()) -> PatternReport:
     return PatternReport(S, E, episodes, 12, tuple(findings), (), 0.10, 2, 6.0, None,
-                         {"short_sleep": SHORT, "stress": ()})
+                         {"short_sleep": SHORT, "stress": ()}, possible_starts=possible)
 
 
 def test_factor_days_are_moved_by_the_lag_and_filled_where_a_flare_began():
@@ -58,8 +58,30 @@ def test_factor_days_are_moved_by_the_lag_and_filled_where_a_flare_began():
     title = chart.ax.get_title(loc="left")
     assert "2 days" in title and "Sleep under 6 h" in title and "caus" not in title
     legend = [t.get_text() for t in chart.legend.get_texts()]
-    assert legend == ["a flare began 2 days later", "no flare began 2 days later", "flare"]
+    assert legend == ["a flare began 2 days later (4)", "no flare began 2 days later (2)",
+                      "flare"]
     assert not chart.empty.get_visible() and not chart.no_finding.get_visible()
+
+
+def test_days_the_table_did_not_count_are_grey_crosses():
+    from matplotlib.dates import date2num
+
+    finding = _finding(a=4, b=1)
+    days = [S + timedelta(days=i) for i in range(56)]
+    inside = {SHORT[4] + timedelta(days=2)}  # say a flare was already on that day
+    possible = frozenset(d for d in days if d not in inside)
+    chart = PatternsChart()
+    chart.update(_report([finding], possible=possible), finding)
+    assert [state for _d, _s, state in chart.moved] == [
+        "hit", "hit", "hit", "hit", "not counted", "miss"]
+    legend = [t.get_text() for t in chart.legend.get_texts()]
+    assert legend[:2] == ["a flare began 2 days later (4)", "no flare began 2 days later (1)"]
+    assert legend[2].startswith("not counted") and legend[2].endswith("(1)")
+    assert same_color(chart.dots.get_edgecolor()[4], LIGHT.muted)
+    x = float(date2num(SHORT[4] + timedelta(days=2)))
+    assert "not counted" in chart.describe(x, 1.0, chart.ax)
+    # the counts the finding gives are the filled and the hollow dots
+    assert (chart.count("hit"), chart.count("miss")) == (finding.a, finding.b)
 
 
 def test_another_lag_moves_the_same_days_elsewhere():

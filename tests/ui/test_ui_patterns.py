@@ -110,8 +110,8 @@ def test_a_planted_effect_shows_as_a_card_with_its_words_and_counts(planted_tab)
     # the chart shows the first finding: its factor days moved by its lag
     chart = page.canvases["patterns"].chart
     assert chart.finding == report.findings[0] and tab.chosen() == report.findings[0]
-    if report.findings[0] == f:
-        assert chart.hits() == f.a
+    if report.findings[0] == f:  # its filled and hollow dots are the card's counts
+        assert (chart.count("hit"), chart.count("miss")) == (f.a, f.b)
 
 
 def test_a_noise_journal_says_nothing_stood_out(open_window, qtbot, tmp_path):
@@ -137,6 +137,28 @@ def test_a_noise_journal_says_nothing_stood_out(open_window, qtbot, tmp_path):
         qtbot.keyClick(fold.button, Qt.Key.Key_Space)
         assert fold.body.isVisible()
         assert report.untested[0].reason in fold.body.text()
+
+
+def test_a_new_journal_says_nothing_could_be_tested_yet(open_window, qtbot, tmp_path):
+    from rehabjournal.services import journal as js
+    from rehabjournal.services.pattern_text import NOTHING_TESTED
+
+    def fill(data):
+        from rehabjournal.store.db import close_journal, open_journal
+
+        open_journal(data)
+        js.save_profile({"name": "N", "condition": "patellofemoral_pain", "joint": "knee",
+                         "side": "left"})
+        for i in range(10):
+            js.save_checkin(END - timedelta(days=i), {"morning_pain": 2 + (i == 3) * 3})
+        close_journal()
+        return data
+
+    _window, page, tab = _patterns_tab(open_window, qtbot, fill(tmp_path / "new"))
+    assert tab.report.comparisons == 0 and tab.cards == []
+    assert tab.nothing.text() == NOTHING_TESTED
+    assert "0 comparisons" not in tab.note.text() + tab.summary.text()
+    assert "every comparison made" in tab.note.text()
 
 
 def _hand_made_report():

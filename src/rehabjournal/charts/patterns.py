@@ -5,13 +5,15 @@
 None. Two lanes share the date axis:
 
 * top: each day the factor was true, drawn ``lag`` days later, where a flare would have
-  begun if it followed (filled when a flare did begin then, hollow when none did, with a
-  dotted line down to that flare);
+  begun if it followed (filled when a flare did begin then, with a dotted line down to
+  that flare; hollow when none did; a small grey cross when that day could not start a
+  flare, so the day was not counted: a flare was already on or had just ended, or the
+  morning was not rated: not in ``report.possible_starts``);
 * bottom: each flare episode, a bar from its first to its last day.
 
 So a finding's counts can be seen: the filled dots are its "a" (factor days followed by a
-flare start ``lag`` days later), the hollow ones its "b". The chart shows what the
-statistics counted; it says nothing about cause.
+flare start ``lag`` days later), the hollow ones its "b"; the legend counts them. The chart
+shows what the statistics counted; it says nothing about cause.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from datetime import timedelta
 from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date
 
 FACTOR_Y, FLARE_Y = 1.0, 0.0
+HIT, MISS, SKIP = "hit", "miss", "not counted"
 BAR_HEIGHT = 0.42
 NO_FLARES = "No flares in this period"
-NO_FINDING = "Nothing stood out to compare with the flares"
+NO_FINDING = "No finding to show against the flares"
 
 
 def days_word(n: int) -> str:
@@ -69,6 +72,7 @@ class PatternsChart(Chart):
             Line2D([], [], linestyle="none", marker="o", markersize=6,
                    markerfacecolor="none"),
             Patch(),
+            Line2D([], [], linestyle="none", marker="x", markersize=4),
         )
         self.legend = None
         self.report = None
@@ -86,8 +90,16 @@ class PatternsChart(Chart):
         self.moved = []
         if report is not None and finding is not None:
             lag = timedelta(days=finding.lag)
+            possible = report.possible_starts
             for day in sorted(report.factor_days.get(finding.factor, ())):
-                self.moved.append((day, day + lag, day + lag in starts))
+                shown = day + lag
+                if shown in starts:
+                    state = HIT
+                elif shown > report.end or (possible and shown not in possible):
+                    state = SKIP
+                else:
+                    state = MISS
+                self.moved.append((day, shown, state))
         self.bars.set_verts([
             ((x0 - 0.45, FLARE_Y - BAR_HEIGHT / 2), (x0 - 0.45, FLARE_Y + BAR_HEIGHT / 2),
              (x1 + 0.45, FLARE_Y + BAR_HEIGHT / 2), (x1 + 0.45, FLARE_Y - BAR_HEIGHT / 2))
@@ -96,11 +108,14 @@ class PatternsChart(Chart):
         ])
         import numpy as np
 
-        xs = day_numbers([shown for _day, shown, _hit in self.moved])
+        xs = day_numbers([shown for _day, shown, _state in self.moved])
         self.dots.set_offsets([(x, FACTOR_Y) for x in xs] if xs else np.empty((0, 2)))
+        self.dots.set_paths([self._marker(state) for _d, _s, state in self.moved])
+        self.dots.set_sizes([14 if state == SKIP else 32 for _d, _s, state in self.moved]
+                            or [32])
         self.links.set_segments([[(x, FACTOR_Y - 0.1), (x, FLARE_Y + BAR_HEIGHT / 2)]
-                                 for x, (_d, _s, hit) in zip(xs, self.moved, strict=True)
-                                 if hit])
+                                 for x, (_d, _s, state) in zip(xs, self.moved, strict=True)
+                                 if state == HIT])
         if finding is not None:
             lag = days_word(finding.lag)
             self.factor_label.set_text(f"\u201c{finding.label}\u201d, each day drawn {lag} "
@@ -118,6 +133,16 @@ class PatternsChart(Chart):
         self._legend()
         self._recolour()
 
+    @staticmethod
+    def _marker(state: str):
+        from matplotlib.markers import MarkerStyle
+
+        style = MarkerStyle("x" if state == SKIP else "o")
+        return style.get_path().transformed(style.get_transform())
+
+    def count(self, state: str) -> int:
+        return sum(1 for _d, _s, s in self.moved if s == state)
+
     def _legend(self) -> None:
         if self.legend is not None:
             self.legend.remove()
@@ -125,8 +150,16 @@ class PatternsChart(Chart):
         if self.finding is None:
             return
         lag = days_word(self.finding.lag)
-        labels = (f"a flare began {lag} later", f"no flare began {lag} later", "flare")
-        self.legend = self.ax.legend(self._handles, labels, loc="upper right", ncols=3,
+        handles, labels = list(self._handles[:2]), [
+            f"a flare began {lag} later ({self.count(HIT)})",
+            f"no flare began {lag} later ({self.count(MISS)})"]
+        if self.count(SKIP):
+            handles.append(self._handles[3])
+            labels.append(f"not counted: a flare was already on, or no rating "
+                          f"({self.count(SKIP)})")
+        handles.append(self._handles[2])
+        labels.append("flare")
+        self.legend = self.ax.legend(handles, labels, loc="upper right", ncols=len(labels),
                                      fontsize=7, frameon=False, handlelength=1.2,
                                      borderaxespad=0.1, columnspacing=1.2)
 
@@ -134,20 +167,20 @@ class PatternsChart(Chart):
         t: Theme = self.theme
         self.bars.set_facecolor(t.during)
         self.links.set_color(t.muted)
-        hits = [hit for _d, _s, hit in self.moved]
-        self.dots.set_edgecolor(t.morning)
-        self.dots.set_facecolor([t.morning if hit else t.axes_bg for hit in hits]
+        states = [state for _d, _s, state in self.moved]
+        self.dots.set_edgecolor([t.muted if s == SKIP else t.morning for s in states]
                                 or t.morning)
-        filled, hollow, bar = self._handles
+        self.dots.set_facecolor([t.morning if s == HIT else t.muted if s == SKIP
+                                 else t.axes_bg for s in states] or t.morning)
+        filled, hollow, bar, skip = self._handles
         filled.set_color(t.morning)
         hollow.set_color(t.morning)
         hollow.set_markerfacecolor("none")
         bar.set_facecolor(t.during)
         bar.set_edgecolor(t.during)
+        skip.set_color(t.muted)
         if self.legend is not None:
-            for handle in self.legend.legend_handles:
-                handle.set_color(t.during if handle.get_label() == "flare" else t.morning)
-            self.legend.legend_handles[1].set_markerfacecolor("none")
+            self._legend()  # rebuilt with the new colours (a few artists)
             for text in self.legend.get_texts():
                 text.set_color(t.fg)
         for text in (self.factor_label, self.flare_label):
@@ -156,18 +189,22 @@ class PatternsChart(Chart):
     # ---- reading ------------------------------------------------------------------------
     def hits(self) -> int:
         """Factor days followed by a flare start at the lag (filled dots)."""
-        return sum(1 for _d, _s, hit in self.moved if hit)
+        return self.count(HIT)
 
     def describe(self, x: float, y: float, ax) -> str | None:
         if y >= (FACTOR_Y + FLARE_Y) / 2 and self.finding is not None:
-            xs = day_numbers([shown for _d, shown, _h in self.moved])
+            xs = day_numbers([shown for _d, shown, _s in self.moved])
             best = min(range(len(xs)), key=lambda k: abs(xs[k] - x), default=None)
             if best is None or abs(xs[best] - x) > 0.6:
                 return None
-            day, shown, hit = self.moved[best]
+            day, shown, state = self.moved[best]
             lag = days_word(self.finding.lag)
-            then = (f"a flare began {lag} later ({fmt_date(shown)})" if hit
-                    else f"no flare began {lag} later ({fmt_date(shown)})")
+            then = {
+                HIT: f"a flare began {lag} later ({fmt_date(shown)})",
+                MISS: f"no flare began {lag} later ({fmt_date(shown)})",
+                SKIP: f"not counted: on {fmt_date(shown)} a flare was already on or had just "
+                      "ended, the morning was not rated, or it is after the period",
+            }[state]
             return f"{self.finding.label} on {fmt_date(day)}:\n{then}"
         for e, x0, x1 in zip(self.episodes, day_numbers([e.start for e in self.episodes]),
                              day_numbers([e.end for e in self.episodes]), strict=True):

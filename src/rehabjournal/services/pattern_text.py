@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..domain.flares import MIN_FACTOR_DAYS, MIN_FLARES
+
 SECTION_TITLE: Final = "What often came before flares (associations, not causes)"
 """The PDF section's title and the Patterns tab's heading: associations, never causes."""
 
@@ -87,10 +89,29 @@ def flare_definition(rise: int) -> str:
 
 def method_text(report) -> str:
     """How findings are chosen, for the note under them (``report``: a PatternReport)."""
+    allowing = (f"all {plural(report.comparisons, 'comparison')}" if report.comparisons
+                else "every comparison made")
     return (f"{flare_definition(report.rise)} Each thing is compared 1, 2 and 3 days "
             "before a flare began, and kept only when it passes Fisher's exact test after "
-            f"allowing for all {plural(report.comparisons, 'comparison')} (false discovery "
-            f"rate {round(report.q * 100)} %).")
+            f"allowing for {allowing} (false discovery rate {round(report.q * 100)} %).")
+
+
+NOTHING_FOUND = (
+    "Nothing in this period came before your flares clearly more often than chance could "
+    "explain. That does not prove that nothing matters: with more days and more flares, a "
+    "real pattern has a better chance of showing."
+)
+NOTHING_TESTED = (
+    f"Nothing could be tested yet: a comparison needs at least {MIN_FLARES} flares that "
+    f"began in the period, and at least {MIN_FACTOR_DAYS} days with and {MIN_FACTOR_DAYS} "
+    "days without the thing compared. Keep logging: the finder looks again as days are "
+    "added."
+)
+
+
+def nothing_text(report) -> str:
+    """Why there is no finding: nothing passed the test, or nothing could be tested."""
+    return NOTHING_FOUND if report.comparisons else NOTHING_TESTED
 
 
 def untested_text(u) -> str:

@@ -51,11 +51,6 @@ if TYPE_CHECKING:
     from .progress import ProgressPage
 
 NO_PROGRAMME = "No programme data yet"
-NOTHING_FOUND = (
-    "Nothing in this period came before your flares clearly more often than chance could "
-    "explain. That does not prove that nothing matters: with more days and more flares, a "
-    "real pattern has a better chance of showing."
-)
 _ROOT = QModelIndex()
 
 
@@ -519,7 +514,7 @@ class PatternsTab(ProgressTab):
         # Tab goes from card to card, then to the fold of what was not tested
         for a, b in zip(self.cards, [*self.cards[1:], self.untested.button], strict=False):
             QWidget.setTabOrder(a, b)
-        self.nothing.setText("" if report.findings else NOTHING_FOUND)
+        self.nothing.setText("" if report.findings else pt.nothing_text(report))
         self.nothing.setVisible(not report.findings)
         untested = report.untested
         self.untested.set_content(
