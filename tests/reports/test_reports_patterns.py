@@ -62,14 +62,14 @@ def noise_dir(tmp_path_factory):
     return _folder(tmp_path_factory, "noise", False)
 
 
-def build(folder, tmp_path, sections=None, patterns=False):
+def build(folder, tmp_path, sections=None, patterns=False, start=START):
     from rehabjournal.reports.builder import build_pdf
     from rehabjournal.services.report import build_report_data
     from rehabjournal.store.db import close_journal, open_journal
 
     open_journal(folder)
     try:
-        data = build_report_data(START, END, made=END, patterns=patterns)
+        data = build_report_data(start, END, made=END, patterns=patterns)
         out = tmp_path / "report.pdf"
         build_pdf(data, out, sections=sections)
     finally:
@@ -120,6 +120,18 @@ def test_on_page_two_when_chosen_with_the_findings_and_counts(planted_dir, tmp_p
     assert f"adjusted for all {report.comparisons} comparisons" in page_two
     assert "not proof that one caused the other" in page_two
     assert report.summary in page_two
+
+
+def test_a_four_week_report_looks_at_twelve_weeks_and_says_so(planted_dir, tmp_path):
+    four = END - timedelta(days=27)
+    data, pages = build(planted_dir, tmp_path, sections=_with_patterns(), patterns=True,
+                        start=four)
+    assert (data.start, data.patterns.start, data.patterns.end) == (four, START, END)
+    page = _section_page(pages)
+    assert ("Days looked at: 24 Dec 2025 to 17 Mar 2026 (longer than the report's period: "
+            "patterns need more days and more flares).") in page
+    _data, pages = build(planted_dir, tmp_path, sections=_with_patterns(), patterns=True)
+    assert "Days looked at: 24 Dec 2025 to 17 Mar 2026." in _section_page(pages)
 
 
 def test_nothing_found_is_one_line(noise_dir, tmp_path):

@@ -332,3 +332,22 @@ def test_preferences_save_the_pattern_settings_and_own_events_as_one_undo_step(
     assert not any(c.isChecked() for c in again.factor_checks.values())
     assert again.pattern_values() == settings.defaults(
         [*again.pattern_editors, "patterns.custom_factors"])
+
+
+def test_reports_page_patterns_section_is_off_until_ticked(open_window, qtbot, tmp_path):
+    import pypdf
+
+    data = _journal(tmp_path, "planted", True, seed=1)
+    _ctx, window = open_window(profile=False, data_dir=data)
+    page = window.show_page("reports")
+    box = page.section_checks["patterns"]
+    assert not box.isChecked() and "patterns" not in page.sections()
+    assert "associations, not causes" in box.toolTip()
+    page.set_period(END - timedelta(days=27), END)
+    box.setChecked(True)
+    with qtbot.waitSignal(page.report_ready, timeout=90_000) as blocker:
+        page.make_report()
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in pypdf.PdfReader(blocker.args[0].path).pages)
+    assert "What often came before flares (associations, not causes)" in text
+    assert "flares began more often 2 days after a night under 6 h of sleep" in text

@@ -1,7 +1,8 @@
 """The clinician PDF's optional patterns section: what often came before flares.
 
 Off by default (``reports.DEFAULT_SECTIONS``); chosen with the "patterns" key. It shows the
-period's ``domain.flares.PatternReport`` (``ReportData.patterns``, read by
+``domain.flares.PatternReport`` of the report's period, or of the 12 weeks ending on its
+last day when the period is shorter, as it says (``ReportData.patterns``, read by
 ``services.report.build_report_data(..., patterns=True)``): a title that says these are
 associations, not causes; the report's summary sentence; one row per finding that survived
 the false-discovery control, with its plain-words text, its counts, its risk ratio and 95 %
@@ -37,7 +38,12 @@ def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
     if report is None:
         return out + [fl.P("The patterns were not read for this report.", "muted")]
     comparisons = pt.plural(report.comparisons, "comparison")
-    head = [*out, Paragraph(escape(report.summary), s["body"]), Spacer(1, 1.5 * mm)]
+    period = f"{fl.fmt_date(report.start)} to {fl.fmt_date(report.end)}"
+    if report.start < data.start:
+        period += (" (longer than the report's period: patterns need more days and more "
+                   "flares)")
+    head = [*out, fl.P(f"Days looked at: {period}.", "muted"), Spacer(1, 1 * mm),
+            Paragraph(escape(report.summary), s["body"]), Spacer(1, 1.5 * mm)]
     if report.findings:
         rows: list[list] = [[fl.P(h, "cell_bold") for h in (
             "What often came before a flare", "Days with it: flare after",

@@ -294,7 +294,8 @@ def build_report_data(
         anonymise: initials only, no clinician name.
         made: the date printed as "made on" (today when None).
         patterns: also read what often came before flares (``ReportData.patterns``, for
-            the optional "patterns" section; ``services.patterns.period_patterns``).
+            the optional "patterns" section; ``services.patterns.period_patterns``) over
+            the period, or the 12 weeks ending on its last day when it is shorter.
 
     Raises:
         ReportPeriodError: (a ``ValidationError``) ``end`` is before ``start``.
@@ -362,10 +363,12 @@ def build_report_data(
     data.outcome_responses = responses(start=start, end=end)
     data.outcomes = _outcome_series(data.outcome_responses)
     _programme(end, data)
-    if patterns:
+    if patterns:  # at least the 12 weeks to the end: a 4-week report has too few flares
+        from .patterns import DEFAULT_WEEKS as PATTERN_WEEKS
         from .patterns import period_patterns
 
-        data.patterns = period_patterns(start, end, today=made)
+        first = min(start, end - timedelta(days=PATTERN_WEEKS * 7 - 1))
+        data.patterns = period_patterns(first, end, today=made)
     return data
 
 

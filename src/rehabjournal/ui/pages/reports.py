@@ -41,6 +41,11 @@ from ...reports import DEFAULT_SECTIONS, DISCLAIMER, PAPERS, SECTIONS, paper_for
 from ..context import AppContext
 from ..report_worker import ReportJob, ReportRequest, ReportResult, render_pages
 
+SECTION_TIPS = {
+    "patterns": "What often came before flares, 1 to 3 days before, with the counts and "
+                "the statistics: associations, not causes. Over the report's period, or the "
+                "12 weeks to its last day when it is shorter. Off unless you tick it.",
+}
 PRESETS = (("Last 4 weeks", 4), ("Last 6 weeks", 6), ("Last 12 weeks", 12),
            ("Whole journal", 0), ("Custom", -1))
 
@@ -171,6 +176,7 @@ class ReportsPage(QWidget):
             box = QCheckBox(label)
             box.setChecked(key in DEFAULT_SECTIONS)
             box.setObjectName(f"section_{key}")
+            box.setToolTip(SECTION_TIPS.get(key, ""))
             sections_layout.addWidget(box)
             self.section_checks[key] = box
 
