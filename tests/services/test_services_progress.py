@@ -199,16 +199,6 @@ def test_site_picker_gives_that_sites_pain(db):
     assert hip_data.loads == [120.0]
 
 
-def test_patterns_service_ranks_and_words(demo_db):
-    start, end = demo_db
-    found = progress.patterns(start, end)
-    assert found, "the demo story has a long-run / load-jump pattern"
-    assert [p.difference for p in found] == sorted((p.difference for p in found), reverse=True)
-    assert all(p.exposed_days >= 5 and p.other_days >= 5 for p in found)
-    assert found[0].direction == "higher"
-    assert "went together" in found[0].headline
-
-
 def test_bad_period(db):
     with pytest.raises(ValueError):
         progress.progress_data(date(2024, 2, 1), date(2024, 1, 1))

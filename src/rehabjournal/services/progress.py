@@ -20,7 +20,6 @@ from datetime import date, timedelta
 from typing import Final
 
 from ..domain import light as light_mod
-from ..domain import patterns as patterns_mod
 from ..domain import summary as summary_mod
 from ..domain.entities import Event, Journal
 from ..domain.load import RATIO_FIRST_DAY
@@ -31,7 +30,6 @@ from . import summary as summary_service
 ROLLING_DAYS: Final = 7
 ROLLING_MIN: Final = 2
 """Known values a 7-day window needs before it has an average."""
-PATTERN_LOOKBACK: Final = 14
 _WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                   "Nov", "Dec")
@@ -287,19 +285,6 @@ def progress_data(start: date, end: date, site_id: int | None = None, *,
     data.site_id = site_id
     data.site_label = site_label(site_id)
     return data
-
-
-def patterns(start: date, end: date, site_id: int | None = None,
-             min_count: int = patterns_mod.MIN_COUNT) -> list[patterns_mod.Pattern]:
-    """The ranked patterns of ``start``..``end`` (``domain.patterns.find_patterns``)."""
-    journal = journal_service.load_journal(
-        start - timedelta(days=PATTERN_LOOKBACK),
-        end + timedelta(days=patterns_mod.WINDOW_DAYS),
-        site_id,
-    )
-    return patterns_mod.find_patterns(
-        journal, start, end, journal_service.thresholds(), min_count=min_count
-    )
 
 
 def programme_start() -> date | None:
