@@ -120,6 +120,10 @@ def test_on_page_two_when_chosen_with_the_findings_and_counts(planted_dir, tmp_p
     assert f"adjusted for all {report.comparisons} comparisons" in page_two
     assert "not proof that one caused the other" in page_two
     assert report.summary in page_two
+    for u in report.untested:  # named, and a factor with a finding says at which lags
+        assert u.label in page_two
+    if any(u.factor == "short_sleep" for u in report.untested):
+        assert "Sleep under 6 h (at " in page_two
 
 
 def test_a_four_week_report_looks_at_twelve_weeks_and_says_so(planted_dir, tmp_path):

@@ -20,9 +20,13 @@ optional; ``theme`` defaults to ``LIGHT``)::
     from rehabjournal.charts.adherence import adherence_figure, progression_figure
     adherence_figure(weeks, theme=LIGHT, figsize=None) -> Figure   # services.programme
     progression_figure(points, name="", theme=LIGHT, figsize=None) -> Figure
+    from rehabjournal.charts.patterns import patterns_figure
+    patterns_figure(report, finding=None, theme=LIGHT, figsize=None) -> Figure
+    # report: a domain.flares.PatternReport; its flares against the finding's factor days
+    # moved by its lag (filled: a flare began then; hollow: none; grey x: not counted)
 
 The classes behind them (``PainChart``, ``LoadChart``, ``LightStripChart``,
-``AdherenceChart``, ``ProgressionChart``) keep their artists and take new data with
+``AdherenceChart``, ``ProgressionChart``, ``PatternsChart``) keep their artists and take new data with
 ``update(data)``, a new palette with ``set_theme(theme)``, and answer hover questions
 with ``describe(x, y, ax)``. ``theme.theme_from_palette(window, text, base)`` makes a
 theme from Qt palette colours; ``theme.apply_theme(fig, theme)`` recolours any figure.

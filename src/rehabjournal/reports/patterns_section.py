@@ -8,7 +8,8 @@ associations, not causes; the report's summary sentence; one row per finding tha
 the false-discovery control, with its plain-words text, its counts, its risk ratio and 95 %
 confidence interval and its adjusted p; the number of comparisons; what was not tested; and
 the association note. When nothing survived, one line says so (the summary sentence, with
-the number of comparisons and how many more days would allow a test).
+the number of comparisons and how many more days would allow a test); the reasons a factor
+was not tested are on screen (Progress > Patterns), not in the report.
 """
 
 from __future__ import annotations
@@ -27,6 +28,14 @@ from . import styles as st
 TITLE = pt.SECTION_TITLE
 MAX_UNTESTED = 12
 """More factors not tested than this: the first ones, then "and N more"."""
+
+
+def _untested_name(u) -> str:
+    """"Stress 7/10 or more", or "Sleep under 6 h (at 3 days before a flare)" for a factor
+    tested at its other lags (its reason then starts with the lags not tested)."""
+    if u.reason.startswith("at ") and ":" in u.reason:
+        return f"{u.label} ({u.reason.split(':', 1)[0]})"
+    return u.label
 
 
 def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
@@ -65,14 +74,16 @@ def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
             f"{comparisons} were made (each thing at 1, 2 and 3 days before a flare began); "
             f"p values are one-sided Fisher's exact tests, adjusted for all {comparisons} "
             f"(Benjamini-Hochberg, false discovery rate {round(report.q * 100)} %).", "muted"))
+    if not report.findings:  # one line says so (the summary sentence above)
+        return [KeepTogether(head)]
     notes: list[Flowable] = []
     if report.untested:
-        names = [pt.untested_text(u) for u in report.untested[:MAX_UNTESTED]]
+        names = [_untested_name(u) for u in report.untested[:MAX_UNTESTED]]
         more = len(report.untested) - len(names)
-        text = "; ".join(names) + (f"; and {more} more" if more > 0 else "")
+        text = ", ".join(names) + (f" and {more} more" if more > 0 else "")
         notes += [Spacer(1, 1 * mm),
                   fl.P(f"Not tested (too few days or flares): {text}.", "muted")]
-    note = f"{ASSOCIATION_NOTE} " if report.findings else ""  # it speaks of findings
-    notes += [Spacer(1, 1 * mm), fl.P(note + pt.flare_definition(report.rise), "muted")]
+    notes += [Spacer(1, 1 * mm),
+              fl.P(f"{ASSOCIATION_NOTE} {pt.flare_definition(report.rise)}", "muted")]
     # the heading stays with the summary and the table when they fit on one page
     return [KeepTogether(head), *notes]
