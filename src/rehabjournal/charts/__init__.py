@@ -26,8 +26,8 @@ optional; ``theme`` defaults to ``LIGHT``)::
     # moved by its lag (filled: a flare began then; hollow: none; grey x: not counted)
 
 The classes behind them (``PainChart``, ``LoadChart``, ``LightStripChart``,
-``AdherenceChart``, ``ProgressionChart``, ``PatternsChart``) keep their artists and take new data with
-``update(data)``, a new palette with ``set_theme(theme)``, and answer hover questions
+``AdherenceChart``, ``ProgressionChart``, ``PatternsChart``) keep their artists and take new
+data with ``update(data)``, a new palette with ``set_theme(theme)``, and answer hover questions
 with ``describe(x, y, ax)``. ``theme.theme_from_palette(window, text, base)`` makes a
 theme from Qt palette colours; ``theme.apply_theme(fig, theme)`` recolours any figure.
 
