@@ -224,16 +224,33 @@ def _locale_paper() -> str:
     return "A4"
 
 
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+"""The dates ``--from``/``--to`` accept: the commands count weeks and days either side of a
+period (the 4 or 12 weeks before ``--to``, the days after a flare), which would run off the
+calendar's ends (year 1 and 9999) for the extreme dates Python can hold."""
+
+
 def _date_option(name: str, value: str | None) -> date | None:
-    """The date of option ``name``; raises ValidationError when it is not YYYY-MM-DD."""
+    """The date of option ``name`` (every command's ``--from`` and ``--to``).
+
+    Raises ValidationError when it is not YYYY-MM-DD or lies outside
+    ``EARLIEST_DATE``..``LATEST_DATE``.
+    """
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
             {name: f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-01."}
         ) from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        when = "early" if day < EARLIEST_DATE else "late"
+        raise ValidationError(
+            {name: f"{name} {day.isoformat()} is too {when}: dates from "
+                   f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}."})
+    return day
 
 
 def _sections_option(value: str | None) -> set[str] | None:
