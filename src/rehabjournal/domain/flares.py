@@ -86,7 +86,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from .entities import DayRecord, Journal
-from .light import DEFAULT_THRESHOLDS, baseline
+from .light import DEFAULT_THRESHOLDS, Thresholds, baseline
 from .scales import event_label
 from .stats import benjamini_hochberg, fisher_one_sided, risk_ratio
 
@@ -110,6 +110,8 @@ STRESS_AT_LEAST: Final = 7
 TRAINING_DAYS_IN_A_ROW: Final = 3
 FLARE_EVENT: Final = "flare"
 LOOKBACK_DAYS: Final = LOAD_MEAN_DAYS + 7
+ANCHOR_DAYS: Final = 7
+"""Days an episode is judged against the usual before it; then the rolling baseline."""
 """Days before the period the journal should hold (the 28-day mean, baselines)."""
 
 ASSOCIATION_NOTE: Final = (
@@ -274,24 +276,32 @@ def _days(start: date, end: date) -> list[date]:
 # ---- flares ------------------------------------------------------------------------------
 
 def flare_statuses(journal: Journal, start: date, end: date,
-                   rise: int = RISE) -> dict[date, bool | None]:
+                   rise: int = RISE, th: Thresholds = DEFAULT_THRESHOLDS
+                   ) -> dict[date, bool | None]:
     """{day: True (flare day), False (not), None (unknown)} for ``start``..``end``.
 
     A day is a flare day when it has a "flare" event, or its morning is at least ``rise``
     points above its baseline; while an episode goes on, also when it is at least
     ``rise`` above the baseline of the episode's first day (the usual before the flare:
     the flare's own mornings raise the rolling median, and would otherwise end a long
-    flare after a day or two).
+    flare after a day or two). That usual holds for at most ``ANCHOR_DAYS`` (7) days of
+    an episode: a rise that lasts longer is the new usual (the rolling baseline judges
+    again), so a lasting plateau is not one endless flare and later spikes above it are
+    flares of their own. The baseline is the light's (``th.baseline_days``, needing 3
+    ratings).
     """
     out: dict[date, bool | None] = {}
     anchor: float | None = None  # the baseline of the running episode's first day
     last_flare: date | None = None
+    began: date | None = None
     for d in _days(start, end):
         record = journal.get(d)
         ongoing = last_flare is not None and (
             (d - last_flare).days == 1
             or ((d - last_flare).days == 2 and out.get(d - timedelta(days=1)) is None))
-        usual = baseline(journal, d, DEFAULT_THRESHOLDS)
+        if ongoing and began is not None and (d - began).days >= ANCHOR_DAYS:
+            anchor = None  # a week into it, the raised level is the new usual
+        usual = baseline(journal, d, th)
         morning = record.morning_pain
         if any(e.kind == FLARE_EVENT for e in record.events):
             status: bool | None = True
@@ -302,7 +312,7 @@ def flare_statuses(journal: Journal, start: date, end: date,
             status = morning >= min(marks) + rise - 1e-9
         if status:
             if not ongoing:
-                anchor = usual
+                anchor, began = usual, d
             last_flare = d
         out[d] = status
     return out
@@ -510,13 +520,14 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
     for raw in custom_event_kinds:
         label = " ".join(str(raw).split())
         key = _kind(label)
-        if not key or key in seen_custom or key in event_kinds:
+        if not key or key in seen_custom:
             continue
         seen_custom.add(key)
+        # a label that is also a built-in kind ("Injection") counts both kinds of entry
         factors.append(make(
             f"custom:{key}", label, f"a day marked \u201c{label}\u201d",
-            lambda d, k=key: any(e.kind == "custom" and _kind(e.label) == k
-                                 for e in records[d].events)))
+            lambda d, k=key: any((e.kind == "custom" and _kind(e.label) == k)
+                                 or _kind(e.kind) == k for e in records[d].events)))
     return factors
 
 
@@ -597,7 +608,8 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
                   custom_event_kinds: Iterable[str] = (),
                   skipped_days: Collection[date] = frozenset(),
                   min_factor_days: int = MIN_FACTOR_DAYS,
-                  min_flares: int = MIN_FLARES) -> PatternReport:
+                  min_flares: int = MIN_FLARES,
+                  th: Thresholds = DEFAULT_THRESHOLDS) -> PatternReport:
     """Test what came 1, 2 and 3 days before the flares of ``start``..``end``.
 
     Args:
@@ -610,6 +622,12 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
         skipped_days: days with programme exercises skipped.
         min_factor_days: days with and days without a factor a table needs.
         min_flares: episode starts a table needs.
+        th: the light's thresholds (the baseline's days).
+
+    A finding must pass both tests: its adjusted p at most ``q`` and its risk ratio's 95 %
+    interval above 1 (with very small counts the two can disagree; then nothing is said).
+    An episode already running on the first day the journal is read from has no known
+    start and is not counted as one.
 
     Raises:
         ValueError: ``start`` is after ``end``.
@@ -618,13 +636,21 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
         raise ValueError(f"start {start} is after end {end}")
     first = min(journal.days, default=start)
     status_from = max(min(first, start), start - timedelta(days=LOOKBACK_DAYS))
-    statuses = flare_statuses(journal, status_from, end, rise)
+    statuses = flare_statuses(journal, status_from, end, rise, th)
     all_episodes = episodes_of(statuses, journal)
+    if all_episodes and all_episodes[0].start == status_from and status_from > first:
+        # it began before the days read: its start is unknown, so it is no start
+        head = all_episodes[0]
+        for d in _days(head.start, head.end):
+            statuses[d] = None
+        all_episodes = all_episodes[1:]
     episodes = [e for e in all_episodes if e.end >= start]
     outcomes = {d: v for d, v in _outcomes(statuses, all_episodes).items() if d >= start}
 
     factors = _factors(journal, start, end, short_sleep_hours, custom_event_kinds,
                        skipped_days)
+    rated_days = max(1, sum(1 for d in _days(start, end)
+                            if journal.get(d).morning_pain is not None))
     tested: list[tuple[_Factor, int, tuple[int, int, int, int], float]] = []
     untested: list[Untested] = []
     waits: list[float] = []
@@ -638,7 +664,9 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
                 tested.append((f, lag, t, fisher_one_sided(*t)))
         if not failed:
             continue
-        span = (end - start).days + 1
+        # the rates behind "about N more days" are per day with an entry, not per calendar
+        # day: a period reaching before the journal or into the future adds no data
+        span = rated_days
         best = min(failed, key=lambda x: _days_to_test(x[1], span - x[0], min_factor_days,
                                                        min_flares))
         waits.append(_days_to_test(best[1], span - best[0], min_factor_days, min_flares))
@@ -651,8 +679,8 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
     adjusted = benjamini_hochberg([p for *_x, p in tested])
     findings = []
     for (f, lag, t, p), p_adj in zip(tested, adjusted, strict=True):
-        if p_adj <= q + 1e-12:
-            rr, lo, hi = risk_ratio(*t)
+        rr, lo, hi = risk_ratio(*t)
+        if p_adj <= q + 1e-12 and lo > 1:
             findings.append(Finding(f.key, f.label, lag, *t, risk_ratio=rr, ci_low=lo,
                                     ci_high=hi, p=p, p_adjusted=p_adj,
                                     text=_text(f, lag, t)))

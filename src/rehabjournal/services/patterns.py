@@ -69,6 +69,7 @@ def period_patterns(start: date, end: date, *, today: date | None = None) -> Pat
         short_sleep_hours=values["patterns.short_sleep_hours"],
         custom_event_kinds=tuple(values["patterns.custom_factors"]),
         skipped_days=skipped_days(start, end, today),
+        th=journal_service.thresholds(),
     )
 
 
@@ -132,7 +133,8 @@ def _p(value: float) -> str:
 def report_text(report: PatternReport) -> str:
     """The report as plain text (``rehabjournal patterns`` without ``--json``)."""
     days = (report.end - report.start).days + 1
-    lines = [f"Patterns {report.start} to {report.end} ({days} days): what often came before "
+    lines = [f"Patterns {report.start} to {report.end} "
+             f"({days} day{'' if days == 1 else 's'}): what often came before "
              "flares (associations, not causes)", "", report.summary, ""]
     for f in report.findings:
         lines.append(f"- {f.text}")
@@ -148,5 +150,7 @@ def report_text(report: PatternReport) -> str:
     if report.untested:
         lines.append("Not tested:")
         lines += [f"- {u.label}: {u.reason}" for u in report.untested]
-    lines += ["", ASSOCIATION_NOTE, ""]
+    if report.findings:  # the note is about findings: none, no note
+        lines += ["", ASSOCIATION_NOTE]
+    lines.append("")
     return "\n".join(lines)
