@@ -266,10 +266,30 @@ def summary_lines(data: ReportData) -> list[Flowable]:
         lines.append("<b>Red-flag days:</b> none recorded.")
     if data.flares:
         items = "; ".join(f"{fmt_short(i.day)}: {escape(i.title)}" for i in data.flares)
-        lines.append(f"<b>Flares:</b> {len(data.flares)} ({items}).")
+        lines.append(f"<b>Flares you marked:</b> {len(data.flares)} ({items}).")
     else:
-        lines.append("<b>Flares:</b> none recorded.")
+        lines.append("<b>Flares you marked:</b> none.")
+    if data.patterns is not None:
+        lines.append(counted_flares_text(data))
     return [Paragraph(text, s["bullet"], bulletText="•") for text in lines]
+
+
+def counted_flares_text(data: ReportData) -> str:
+    """Page one's line on the flares the patterns section counted (``data.patterns``): from
+    the morning ratings and the marked days, so that it never seems to contradict "Flares
+    you marked", and over the section's days when they are longer than the period."""
+    report = data.patterns
+    assert report is not None
+    in_period = sum(1 for e in report.episodes if data.start <= e.start <= data.end)
+    text = (f"<b>Flares counted from the morning ratings</b> (a morning at least "
+            f"{report.rise} point{'s' if report.rise != 1 else ''} above your usual, or a day "
+            "you marked; used by the patterns section): ")
+    if report.start < data.start:
+        text += (f"{report.flares_started} began from {fmt_date(report.start)} to "
+                 f"{fmt_date(report.end)}, {in_period} of them in this period.")
+    else:
+        text += f"{in_period} began in this period." if in_period else "none in this period."
+    return text
 
 
 WAITING_COLOUR = st.colors.HexColor("#9aa5b1")
