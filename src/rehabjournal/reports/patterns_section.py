@@ -17,6 +17,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ..domain.flares import ASSOCIATION_NOTE
@@ -28,6 +29,36 @@ from . import styles as st
 TITLE = pt.SECTION_TITLE
 MAX_UNTESTED = 12
 """More factors not tested than this: the first ones, then "and N more"."""
+
+NBSP = "\u00a0"
+HEADERS = ("What often came before a flare", "Days with it: flare after",
+           "Other days: flare after", f"Risk ratio (95{NBSP}%{NBSP}CI)", f"Adjusted{NBSP}p")
+"""The table's header; a non-breaking space keeps "(95 % CI)" and "Adjusted p" whole."""
+CELL_PADDING = 3 + 3 + 2
+"""A cell's left and right padding (``styles.table_style``) and a little room."""
+MIN_TEXT_SHARE = 0.34
+"""The finding's words keep at least this share of the width."""
+
+
+def _unbroken(text: str) -> str:
+    """``text`` that never wraps: "15 of 15 (100 %)" stays on one line."""
+    return text.replace(" ", NBSP)
+
+
+def _column_widths(rows: list[list[str]], width: float) -> list[float]:
+    """Widths for the table of ``rows`` (texts, header first): each figure column as wide as
+    its widest cell (its header may wrap at its ordinary spaces), the words the rest."""
+    figures: list[float] = []
+    for col in range(1, len(HEADERS)):
+        head = max(stringWidth(word, st.FONT_BOLD, 8) for word in rows[0][col].split(" "))
+        cells = [stringWidth(row[col], st.FONT, 8) for row in rows[1:]]
+        figures.append(max(head, *cells) + CELL_PADDING)
+    spare = width - sum(figures)
+    if spare < MIN_TEXT_SHARE * width:  # very long figures: shrink them evenly (they wrap)
+        scale = (1 - MIN_TEXT_SHARE) * width / sum(figures)
+        figures = [w * scale for w in figures]
+        spare = MIN_TEXT_SHARE * width
+    return [spare, *figures]
 
 
 def _untested_name(u) -> str:
@@ -54,21 +85,20 @@ def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
     head = [*out, fl.P(f"Days looked at: {period}.", "muted"), Spacer(1, 1 * mm),
             Paragraph(escape(report.summary), s["body"]), Spacer(1, 1.5 * mm)]
     if report.findings:
-        rows: list[list] = [[fl.P(h, "cell_bold") for h in (
-            "What often came before a flare", "Days with it: flare after",
-            "Other days: flare after", "Risk ratio (95 % CI)", "Adjusted p")]]
+        texts: list[list[str]] = [list(HEADERS)]
         for f in report.findings:
             exposed, other = f.a + f.b, f.c + f.d
-            rows.append([
-                fl.P(f.text),
-                fl.P(f"{f.a} of {exposed} ({pt.percent(f.a, exposed)})", "cell_right"),
-                fl.P(f"{f.c} of {other} ({pt.percent(f.c, other)})", "cell_right"),
-                fl.P(f"{pt.fmt_ratio(f.risk_ratio)} ({pt.fmt_ratio(f.ci_low)} to "
-                     f"{pt.fmt_ratio(f.ci_high)})", "cell_right"),
-                fl.P(pt.fmt_p(f.p_adjusted), "cell_right"),
+            texts.append([
+                f.text,
+                _unbroken(f"{f.a} of {exposed} ({pt.percent(f.a, exposed)})"),
+                _unbroken(f"{f.c} of {other} ({pt.percent(f.c, other)})"),
+                _unbroken(f"{pt.fmt_ratio(f.risk_ratio)} ({pt.fmt_ratio(f.ci_low)} to "
+                          f"{pt.fmt_ratio(f.ci_high)})"),
+                _unbroken(pt.fmt_p(f.p_adjusted)),
             ])
-        u = width / 100
-        head.append(fl._table(rows, [44 * u, 14 * u, 14 * u, 18 * u, 10 * u]))
+        rows: list[list] = [[fl.P(h, "cell_bold") for h in texts[0]]]
+        rows += [[fl.P(row[0]), *(fl.P(t, "cell_right") for t in row[1:])] for row in texts[1:]]
+        head.append(fl._table(rows, _column_widths(texts, width)))
         head.append(Spacer(1, 1 * mm))
         head.append(fl.P(
             f"{comparisons} were made (each thing at 1, 2 and 3 days before a flare began); "
