@@ -526,19 +526,40 @@ class PatternsTab(ProgressTab):
         self.note.setText(escape(note + pt.method_text(report), quote=False))
         keys = [f"{f.factor}@{f.lag}" for f in report.findings]
         row = keys.index(self.chosen_key) if self.chosen_key in keys else 0
-        self.choose(row if keys else -1)
+        # a new report starts at the top (the place left from the last one, e.g. the open
+        # "Not tested" fold, would hide the cards); the new cards are not laid out yet, so
+        # the chosen one is brought into view once they are
+        self.scroll.verticalScrollBar().setValue(0)
+        self.choose(row if keys else -1, reveal=False)
+        QTimer.singleShot(0, self, self._reveal_chosen)
 
-    def choose(self, row: int) -> None:
-        """Show the finding of ``row`` in the chart (-1: none) and mark its card."""
+    def choose(self, row: int, *, reveal: bool = True) -> None:
+        """Show the finding of ``row`` in the chart (-1: none) and mark its card; ``reveal``:
+        scroll its card into view."""
         report = self.report
         finding = report.findings[row] if report is not None and row >= 0 else None
         self.chosen_key = f"{finding.factor}@{finding.lag}" if finding else None
         for card in self.cards:
             card.set_chosen(card.row == row)
-        if 0 <= row < len(self.cards):
-            self.scroll.ensureWidgetVisible(self.cards[row], 0, 8)
+        if reveal:
+            self._reveal_chosen()
         self.canvas.chart.update(report, finding)
         self.canvas.request_redraw()
+
+    def _reveal_chosen(self) -> None:
+        """Scroll the chosen card into view (its title first when it is taller than the
+        view)."""
+        card = next((c for c in self.cards if c.is_chosen), None)
+        if card is None:
+            return
+        body = self.scroll.widget()
+        if body is not None and body.layout() is not None:
+            body.layout().activate()  # the cards' places, when they were just added
+        self.scroll.ensureWidgetVisible(card, 0, 8)
+        bar = self.scroll.verticalScrollBar()
+        top = card.mapTo(body, card.rect().topLeft()).y() - 8
+        if top < bar.value():  # a card taller than the view: its title, not its end
+            bar.setValue(max(0, top))
 
     def chosen(self):
         """The finding the chart shows, or None."""
