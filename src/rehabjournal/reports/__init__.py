@@ -20,8 +20,8 @@ LETTER_COUNTRIES: frozenset[str] = frozenset(
 
 SECTIONS: dict[str, str] = {
     "charts": "Charts on page one",
-    "weekly": "Weekly table",
     "patterns": "What came before flares (associations)",
+    "weekly": "Weekly table",
     "programme": "Current programme",
     "outcomes": "Outcome measures",
     "events": "Red flags and events",

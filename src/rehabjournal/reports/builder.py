@@ -162,8 +162,9 @@ def _outcomes(data: ReportData, width: float) -> list[Flowable]:
 
 REPORT_SECTIONS: tuple[Section, ...] = (
     Section("charts", _charts, PAGE_ONE, progress=(40, "Drawing the charts")),
-    Section("weekly", fl.weekly_table),
+    # first of the following pages: page 2, where the physio looks next
     Section("patterns", patterns_flowables, progress=(55, "Writing what came before flares")),
+    Section("weekly", fl.weekly_table),
     Section("programme", fl.programme_table),
     Section("outcomes", _outcomes, when=lambda data: bool(data.outcome_responses)),
     Section("events", fl.events_table),
