@@ -85,15 +85,15 @@ def _with_patterns():
 
 
 def _section_page(pages: list[str]) -> str:
-    """The page the section is on: the first page after page one (page 2), before the
-    weekly table, as the issue asks; the charts stay under page one's headline."""
+    """The page the section is on: page 2, straight after page one and before the charts
+    and the weekly table, as the issue asks."""
     assert TITLE not in pages[0]
     on = [i for i, text in enumerate(pages) if TITLE in text]
     weekly = next(i for i, text in enumerate(pages) if "Week by week" in text)
     assert on and on[0] <= weekly
     if on[0] == weekly:
         assert pages[weekly].index(TITLE) < pages[weekly].index("Week by week")
-    assert on[0] in (1, 2)  # page 2, or 3 when page one's charts run over
+    assert on[0] == 1  # page 2, before the charts
     return pages[on[0]]
 
 

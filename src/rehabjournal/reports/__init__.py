@@ -19,8 +19,8 @@ LETTER_COUNTRIES: frozenset[str] = frozenset(
 )
 
 SECTIONS: dict[str, str] = {
-    "charts": "Charts on page one",
     "patterns": "What came before flares (associations)",
+    "charts": "Charts on page one",
     "weekly": "Weekly table",
     "programme": "Current programme",
     "outcomes": "Outcome measures",

@@ -161,9 +161,11 @@ def _outcomes(data: ReportData, width: float) -> list[Flowable]:
 
 
 REPORT_SECTIONS: tuple[Section, ...] = (
+    # page 2, before the charts: what came before flares is read right after page one
+    Section("patterns", lambda data, width: [_NewPageAfterPageOne(),
+                                             *patterns_flowables(data, width)],
+            PAGE_ONE, progress=(35, "Writing what came before flares")),
     Section("charts", _charts, PAGE_ONE, progress=(40, "Drawing the charts")),
-    # first of the following pages: page 2, where the physio looks next
-    Section("patterns", patterns_flowables, progress=(55, "Writing what came before flares")),
     Section("weekly", fl.weekly_table),
     Section("programme", fl.programme_table),
     Section("outcomes", _outcomes, when=lambda data: bool(data.outcome_responses)),
