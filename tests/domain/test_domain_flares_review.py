@@ -79,3 +79,9 @@ def test_more_days_counts_days_with_entries_not_the_calendar():
                                 custom_event_kinds=["X"])
     assert short.more_days_needed is not None
     assert long.more_days_needed == short.more_days_needed
+
+
+def test_a_period_without_entries_says_so():
+    j = journal([1] * 30)
+    report = flares.find_patterns(j, START + timedelta(days=200), START + timedelta(days=283))
+    assert report.summary.startswith("No morning was rated in this period")

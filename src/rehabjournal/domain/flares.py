@@ -206,6 +206,7 @@ class PatternReport:
         factor_days: {factor key: the days of the period it was true}, for every factor
             listed (tested or not).
         labels: {factor key: its label}, in the order the factors are listed.
+        rated_days: the days of the period with a morning rating (None: not counted).
         possible_starts: the days of the period on which a flare could have begun (known
             status, not inside or right after an episode): a factor day counts in a table
             at lag L when the day L later is one of them (the chart of a finding marks
@@ -225,6 +226,7 @@ class PatternReport:
     factor_days: dict[str, tuple[date, ...]]
     labels: dict[str, str] = field(default_factory=dict)
     possible_starts: frozenset[date] = frozenset()
+    rated_days: int | None = None
 
     @property
     def flares_started(self) -> int:
@@ -248,6 +250,9 @@ class PatternReport:
                      "would allow testing what could not be tested yet")
         if n:
             return f"Nothing stood out after {_plural(n, 'comparison')}{later}."
+        if self.rated_days == 0:
+            return ("No morning was rated in this period, so there was nothing to compare: "
+                    "choose a period with entries, or keep logging your morning pain.")
         if self.flares_started == 0:
             return ("No flare began in this period, so there was nothing to compare "
                     "(a flare: a morning at least "
@@ -694,4 +699,5 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
         factor_days={f.key: tuple(d for d, v in f.values.items() if v) for f in factors},
         labels={f.key: f.label for f in factors},
         possible_starts=frozenset(outcomes),
+        rated_days=sum(1 for d in _days(start, end) if journal.get(d).morning_pain is not None),
     )
