@@ -85,3 +85,12 @@ def test_a_period_without_entries_says_so():
     j = journal([1] * 30)
     report = flares.find_patterns(j, START + timedelta(days=200), START + timedelta(days=283))
     assert report.summary.startswith("No morning was rated in this period")
+
+
+def test_a_custom_label_named_like_a_built_in_kind_is_one_factor_not_two():
+    events = {d: [Event(START + timedelta(days=d), "custom", "Injection")] for d in (5, 12)}
+    events[20] = [Event(START + timedelta(days=20), "injection")]
+    report = flares.find_patterns(journal([1] * 40, events), START, START + timedelta(days=39),
+                                  custom_event_kinds=["Injection"])
+    keys = set(report.labels)
+    assert "custom:injection" in keys and "event:injection" not in keys

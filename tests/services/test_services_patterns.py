@@ -138,7 +138,9 @@ def test_resolve_period(journal):
         date(2026, 5, 1) - timedelta(days=83), date(2026, 5, 1))
     fill(20)
     assert patterns.resolve_period(None, None) == (day(19) - timedelta(days=83), day(19))
-    assert patterns.resolve_period(day(0), None) == (day(0), day(83))
+    # only --from: to the journal's last entry, as --help says; 12 weeks after it otherwise
+    assert patterns.resolve_period(day(0), None) == (day(0), day(19))
+    assert patterns.resolve_period(day(30), None) == (day(30), day(113))
     assert patterns.resolve_period(None, day(83)) == (day(0), day(83))
     with pytest.raises(ValueError):
         patterns.period_patterns(day(5), day(4))

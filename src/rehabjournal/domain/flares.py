@@ -514,9 +514,13 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
                             "a day with programme exercises skipped",
                             lambda d: d in skipped))
 
+    custom_event_kinds = tuple(custom_event_kinds)
+    custom_keys = {_kind(" ".join(str(raw).split())) for raw in custom_event_kinds}
     event_kinds = sorted({e.kind for d in period for e in records[d].events}
                          - _EVENT_EXCLUDED)
     for kind in event_kinds:
+        if _kind(kind) in custom_keys:
+            continue  # the person's own factor of that name counts these days too
         label = event_label(kind)
         factors.append(make(f"event:{kind}", label, f"a day marked \u201c{label}\u201d",
                             lambda d, k=kind: any(e.kind == k for e in records[d].events)))

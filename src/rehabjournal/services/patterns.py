@@ -76,8 +76,9 @@ def period_patterns(start: date, end: date, *, today: date | None = None) -> Pat
 def resolve_period(start: date | None, end: date | None,
                    today: date | None = None) -> tuple[date, date]:
     """The period when dates are left out: the ``DEFAULT_WEEKS`` weeks ending on the
-    journal's last entry (or today for an empty journal); with one date, 12 weeks from or
-    to it."""
+    journal's last entry (or today for an empty journal); with only ``end``, the 12 weeks
+    to it; with only ``start``, from it to the journal's last entry (12 weeks when the
+    journal ends before ``start`` or is empty)."""
     length = timedelta(days=DEFAULT_WEEKS * 7 - 1)
     if start is None and end is None:
         span = journal_repo.journal_span()
@@ -85,8 +86,10 @@ def resolve_period(start: date | None, end: date | None,
     if start is None:
         assert end is not None
         return end - length, end
-    if end is None:
-        return start, start + length
+    if end is None:  # to the journal's last entry (as --help says), else 12 weeks on
+        span = journal_repo.journal_span()
+        last = span[1] if span else None
+        return start, last if last is not None and last >= start else start + length
     return start, end
 
 
