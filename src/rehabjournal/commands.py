@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .errors import NotFoundError, StorageError, ValidationError
 
@@ -298,13 +299,41 @@ def run_report(args: argparse.Namespace) -> int:
 # ---- summary (the period summary as text or JSON; see docs/summary.md) ---------------------
 
 
-def _summary_args(parser: argparse.ArgumentParser) -> None:
+def _period_args(parser: argparse.ArgumentParser, weeks: int, what: str, doc: str) -> None:
+    """--from, --to (the journal's last entry by default) and --json, for a period command."""
     parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                        help="first day of the period (default: 4 weeks before --to)")
+                        help=f"first day of the period (default: {weeks} weeks before --to)")
     parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
                         help="last day of the period (default: the journal's last entry)")
     parser.add_argument("--json", action="store_true",
-                        help="print the summary as JSON (fields in docs/summary.md)")
+                        help=f"print the {what} as JSON (fields in {doc})")
+
+
+def _period_dates(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    """The --from and --to dates as given (None when left out); ValidationError for a bad
+    date or --to before --from."""
+    start = _date_option("--from", args.date_from)
+    end = _date_option("--to", args.date_to)
+    if start and end and end < start:
+        raise ValidationError(
+            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
+    return start, end
+
+
+def _print_json_or_text(as_json: bool, to_json: Callable[[], Any],
+                        to_text: Callable[[], str]) -> None:
+    """Print ``to_json()`` as indented JSON when ``as_json``, else ``to_text()``."""
+    if as_json:
+        import json
+
+        json.dump(to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(to_text())
+
+
+def _summary_args(parser: argparse.ArgumentParser) -> None:
+    _period_args(parser, 4, "summary", "docs/summary.md")
     parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                         help="summarise a throwaway demo journal (the same as before the "
                         "command)")
@@ -314,25 +343,15 @@ def _summary_args(parser: argparse.ArgumentParser) -> None:
 @command("summary", "print the period summary (weekly figures, changes, lights, red flags) "
          "as text or JSON (see docs/summary.md)", _summary_args)
 def run_summary(args: argparse.Namespace) -> int:
-    import json
-
-    start = _date_option("--from", args.date_from)
-    end = _date_option("--to", args.date_to)
-    if start and end and end < start:
-        raise ValidationError(
-            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
-
+    start, end = _period_dates(args)
     with journal_for(args, existing=True):
         from .services.report import resolve_period
         from .services.summary import period_summary, summary_json, summary_text
 
         start, end = resolve_period(start, end)
         summary = period_summary(start, end)
-    if args.json:
-        json.dump(summary_json(summary), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(summary_text(summary))
+    _print_json_or_text(args.json, lambda: summary_json(summary),
+                        lambda: summary_text(summary))
     if summary.empty:
         print(f"rehabjournal: warning: no entries from {start} to {end}.", file=sys.stderr)
     return 0
@@ -342,12 +361,7 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def _patterns_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                        help="first day of the period (default: 12 weeks before --to)")
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
-                        help="last day of the period (default: the journal's last entry)")
-    parser.add_argument("--json", action="store_true",
-                        help="print the patterns as JSON (fields in docs/patterns.md)")
+    _period_args(parser, 12, "patterns", "docs/patterns.md")
     _demo_after_command(parser)
     _data_dir_after_command(parser)
 
@@ -355,24 +369,13 @@ def _patterns_args(parser: argparse.ArgumentParser) -> None:
 @command("patterns", "print what often came before flares, tested for chance (associations, "
          "not causes; see docs/patterns.md)", _patterns_args)
 def run_patterns(args: argparse.Namespace) -> int:
-    import json
-
-    start = _date_option("--from", args.date_from)
-    end = _date_option("--to", args.date_to)
-    if start and end and end < start:
-        raise ValidationError(
-            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
-
+    start, end = _period_dates(args)
     with journal_for(args, existing=True):
         from .services.patterns import period_patterns, report_json, report_text, resolve_period
 
         start, end = resolve_period(start, end)
         report = period_patterns(start, end)
-    if args.json:
-        json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(report_text(report))
+    _print_json_or_text(args.json, lambda: report_json(report), lambda: report_text(report))
     return 0
 
 
