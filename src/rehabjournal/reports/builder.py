@@ -57,9 +57,13 @@ class ReportWriteError(StorageError):
         super().__init__(f"Cannot write {out}: {reason}", where=str(out))
 
 
-def _footer_canvas(data: ReportData, pages_out: list[int]):
-    """A canvas class that draws "page x of y" footers once the page count is known."""
-    period = f"{fl.fmt_date(data.start)} to {fl.fmt_date(data.end)}"
+FOOTER_FONT_SIZE = 7.5
+
+
+def footer_canvas(middle: Callable[[float, int], str], pages_out: list[int]):
+    """A canvas class that draws the footer once the page count is known: the disclaimer
+    on the left, ``middle(page width, total pages)`` in the centre, "page x of y" on the
+    right. ``pages_out`` receives the page count."""
 
     class FooterCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -88,9 +92,9 @@ def _footer_canvas(data: ReportData, pages_out: list[int]):
             self.setLineWidth(0.5)
             self.line(st.MARGIN, y + 4 * mm, width - st.MARGIN, y + 4 * mm)
             self.setFillColor(st.MUTED)
-            self.setFont(st.FONT, 7.5)
+            self.setFont(st.FONT, FOOTER_FONT_SIZE)
             self.drawString(st.MARGIN, y, DISCLAIMER)
-            self.drawCentredString(width / 2, y, f"Patient {data.initials}  ·  {period}")
+            self.drawCentredString(width / 2, y, middle(width, total))
             self.drawRightString(width - st.MARGIN, y, f"page {self._pageNumber} of {total}")
             self.restoreState()
 
@@ -312,7 +316,9 @@ def build_pdf(
         )
         if progress:
             progress(80, "Writing the PDF")
-        doc.build(story, canvasmaker=_footer_canvas(data, pages))
+        period = f"{fl.fmt_date(data.start)} to {fl.fmt_date(data.end)}"
+        doc.build(story, canvasmaker=footer_canvas(
+            lambda _w, _n: f"Patient {data.initials}  ·  {period}", pages))
         os.replace(tmp, out)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -29,7 +29,6 @@ import tempfile
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from types import SimpleNamespace
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -53,7 +52,7 @@ from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, she
 from . import DISCLAIMER, normalise_paper
 from . import flowables as fl
 from . import styles as st
-from .builder import ReportWriteError, _footer_canvas
+from .builder import FOOTER_FONT_SIZE, ReportWriteError, footer_canvas
 
 WEEKS_PER_GRID = 3
 """Week columns of one tick grid at most (a week of daily boxes fits one column); a
@@ -154,7 +153,6 @@ def _chunks(weeks: int, most: int = WEEKS_PER_GRID) -> list[range]:
 
 # ---- page furniture ----------------------------------------------------------------------
 
-FOOTER_FONT_SIZE = 7.5
 FOOTER_GAP = 4 * mm
 """The least space between the footer's name and the disclaimer or the page number."""
 
@@ -192,27 +190,9 @@ def footer_name(name: str, page_width: float, total: int) -> str:
 
 
 def _footer(data: SheetData, pages_out: list[int]):
-    """The report's footer canvas ("page x of y" once the pages are counted) with the
-    programme's name in the middle (``footer_name``: shortened to fit between them)."""
-    base = _footer_canvas(SimpleNamespace(start=data.made, end=data.made, initials=""),
-                          pages_out)
-
-    class SheetCanvas(base):
-        def _draw_footer(self, total: int) -> None:
-            width, _height = self._pagesize
-            y = st.MARGIN - 7 * mm
-            self.saveState()
-            self.setStrokeColor(st.RULE)
-            self.setLineWidth(0.5)
-            self.line(st.MARGIN, y + 4 * mm, width - st.MARGIN, y + 4 * mm)
-            self.setFillColor(st.MUTED)
-            self.setFont(st.FONT, FOOTER_FONT_SIZE)
-            self.drawString(st.MARGIN, y, DISCLAIMER)
-            self.drawCentredString(width / 2, y, footer_name(data.name, width, total))
-            self.drawRightString(width - st.MARGIN, y, f"page {self._pageNumber} of {total}")
-            self.restoreState()
-
-    return SheetCanvas
+    """The report's footer canvas with the programme's name in the middle
+    (``footer_name``: shortened to fit between the disclaimer and "page x of y")."""
+    return footer_canvas(lambda width, total: footer_name(data.name, width, total), pages_out)
 
 
 def _date(day: date | None) -> str:
