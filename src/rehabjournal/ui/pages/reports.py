@@ -399,80 +399,25 @@ class ReportsPage(QWidget):
         self.ctx.status.emit(f"Report saved to {path}")
 
     def save_to(self, path: Path) -> Path:
-        """Copy the built PDF to ``path`` atomically (no partial file on failure).
+        """Copy the built PDF to ``path`` atomically (``save_pdf_copy``).
 
         Raises:
             StorageError: "Could not save PATH: reason."; nothing was left at ``path``.
         """
         if self.result is None:
             raise RuntimeError("no report has been made yet")
-        path = Path(path)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        tmp = None
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                       dir=path.parent)
-            os.close(fd)
-            shutil.copyfile(self.result.path, tmp)
-            os.replace(tmp, path)
-        except BaseException as exc:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            if isinstance(exc, OSError):
-                raise StorageError(f"Could not save {path}: {exc.strerror or exc}.",
-                                   where=str(path)) from exc
-            raise
-        return path
+        return save_pdf_copy(self.result.path, path)
 
     def print_report(self) -> None:
-        if self.result is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.suggested_name())
-        size = QPageSize.PageSizeId.Letter if self.result.request.paper == "Letter" else (
-            QPageSize.PageSizeId.A4)
-        printer.setPageSize(QPageSize(size))
-        printer.setFullPage(True)  # the PDF pages carry their own margins
-        printer.setFromTo(1, self.result.pages)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.result.pages)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        if self.result is not None:
+            ask_and_print(self, self.result.path, self.result.pages, self.result.request.paper,
+                          self.suggested_name())
 
     def print_to(self, printer) -> int:
         """Paint the report's pages onto ``printer`` at its resolution; returns pages sent."""
         if self.result is None:
             return 0
-        first, last = printer.fromPage(), printer.toPage()
-        if first <= 0:
-            first, last = 1, self.result.pages
-        last = min(last, self.result.pages)
-        dpi = min(printer.resolution(), 600)
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, "Not printed", "The printer could not be started.")
-            return 0
-        sent = 0
-        try:
-            for number in range(first, last + 1):
-                if sent:
-                    printer.newPage()
-                image = render_pages(self.result.path, dpi, range(number - 1, number))[0]
-                page = (printer.paperRect if printer.fullPage() else printer.pageRect)(
-                    printer.Unit.DevicePixel)
-                scale = min(page.width() / image.width(), page.height() / image.height())
-                w, h = image.width() * scale, image.height() * scale
-                target = QRectF((page.width() - w) / 2, (page.height() - h) / 2, w, h)
-                painter.drawImage(target, image)
-                sent += 1
-        finally:
-            painter.end()
-        return sent
+        return paint_pdf(self, self.result.path, self.result.pages, printer)
 
     def open_in_viewer(self) -> None:
         if self.result is not None:
@@ -491,3 +436,78 @@ class ReportsPage(QWidget):
 
 def create(ctx: AppContext) -> ReportsPage:
     return ReportsPage(ctx)
+
+
+# ---- saving and printing a built PDF (the report and the programme sheet) -------------------
+
+def save_pdf_copy(source: Path, path: Path) -> Path:
+    """Copy the PDF ``source`` to ``path`` (".pdf" added when missing) atomically: a temp
+    file in the same folder, then a rename; nothing is left at ``path`` on failure.
+
+    Raises:
+        StorageError: "Could not save PATH: reason."
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise StorageError(f"Could not save {path}: {exc.strerror or exc}.",
+                               where=str(path)) from exc
+        raise
+    return path
+
+
+def ask_and_print(parent: QWidget, source: Path, pages: int, paper: str, name: str) -> None:
+    """The system print dialog for the PDF ``source`` (its paper, all pages), then print."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(name)
+    size = QPageSize.PageSizeId.Letter if paper == "Letter" else QPageSize.PageSizeId.A4
+    printer.setPageSize(QPageSize(size))
+    printer.setFullPage(True)  # the PDF pages carry their own margins
+    printer.setFromTo(1, pages)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, pages)
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        paint_pdf(parent, source, pages, printer)
+
+
+def paint_pdf(parent: QWidget, source: Path, pages: int, printer) -> int:
+    """Paint the chosen pages of the PDF ``source`` onto ``printer`` at its resolution
+    (at most 600 dpi), each centred and scaled to the paper; returns the pages sent."""
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0:
+        first, last = 1, pages
+    last = min(last, pages)
+    dpi = min(printer.resolution(), 600)
+    painter = QPainter()
+    if not painter.begin(printer):
+        QMessageBox.warning(parent, "Not printed", "The printer could not be started.")
+        return 0
+    sent = 0
+    try:
+        for number in range(first, last + 1):
+            if sent:
+                printer.newPage()
+            image = render_pages(source, dpi, range(number - 1, number))[0]
+            page = (printer.paperRect if printer.fullPage() else printer.pageRect)(
+                printer.Unit.DevicePixel)
+            scale = min(page.width() / image.width(), page.height() / image.height())
+            w, h = image.width() * scale, image.height() * scale
+            target = QRectF((page.width() - w) / 2, (page.height() - h) / 2, w, h)
+            painter.drawImage(target, image)
+            sent += 1
+    finally:
+        painter.end()
+    return sent

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPageSize
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -36,7 +36,7 @@ from ....reports import DISCLAIMER, paper_for_locale
 from ...context import AppContext
 from ...report_worker import PREVIEW_DPI, ReportSignals, render_pages
 from ...widgets import ERROR_COLOUR
-from ..reports import PagePreview, ReportsPage
+from ..reports import PagePreview, ask_and_print, paint_pdf, save_pdf_copy
 
 SHORTCUT = "Ctrl+P"
 
@@ -235,29 +235,20 @@ class ProgrammeSheetDialog(QDialog):
         Raises:
             StorageError: "Could not save PATH: reason."; nothing was left at ``path``.
         """
-        return ReportsPage.save_to(self, path)  # the same copy as the clinician report's
+        if self.result is None:
+            raise RuntimeError("no programme sheet has been made yet")
+        return save_pdf_copy(self.result.path, path)
 
     def print_sheet(self) -> None:
-        if self.result is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.suggested_name())
-        size = QPageSize.PageSizeId.Letter if self.result.paper == "Letter" else (
-            QPageSize.PageSizeId.A4)
-        printer.setPageSize(QPageSize(size))
-        printer.setFullPage(True)  # the PDF pages carry their own margins
-        printer.setFromTo(1, self.result.pages)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.result.pages)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        if self.result is not None:
+            ask_and_print(self, self.result.path, self.result.pages, self.result.paper,
+                          self.suggested_name())
 
     def print_to(self, printer) -> int:
         """Paint the sheet's pages onto ``printer``; returns the pages sent."""
-        return ReportsPage.print_to(self, printer)  # the clinician report's printing
+        if self.result is None:
+            return 0
+        return paint_pdf(self, self.result.path, self.result.pages, printer)
 
     # ---- lifetime -----------------------------------------------------------------------
 
