@@ -1,0 +1,334 @@
+"""Writing a file so that it is either complete or absent: the one helper every writer uses.
+
+Every file rehabjournal writes (CSV, JSON and FHIR exports, PDFs, programme files, backup
+copies, a restored or encrypted journal) is written by :func:`atomic_path` (or
+:func:`atomic_open` on top of it):
+
+1. the target is checked: its folder exists, and it is absent or a regular file (never a
+   folder, a device such as ``/dev/full``, a pipe or a socket: those are refused);
+2. a temporary file is created beside it, in the same folder (so the rename below is atomic),
+   with mode 0600 from its creation (``O_CREAT | O_EXCL``, never world-readable, not even
+   for a moment), named ``.NAME.PID-TOKEN.rjpart``;
+3. the caller writes it; then it is ``fsync``-ed, renamed over the target (``os.replace``)
+   and the folder is ``fsync``-ed, so that after a power cut the name points at the old or
+   the new file, complete;
+4. on any failure (an exception, Ctrl+C) the temporary file, and SQLite's side files of it
+   (``-journal``, ``-wal``, ``-shm``), are removed.
+
+A process killed with SIGKILL cannot clean up; its temporary files keep their recognisable
+name. :func:`sweep_leftovers` removes those of dead processes: the ones in the data folder
+and its ``backups/``, and, through a small record kept in ``DATA_DIR/.inflight/`` while the
+write runs, those written elsewhere (an export to the desktop). The app calls it at start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import shutil
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import StorageError
+
+PART_MARK = ".rjpart"
+"""The end of every temporary file's name (SQLite may add ``-journal`` after it)."""
+INFLIGHT_DIR = ".inflight"
+"""The folder in the data folder recording temporary files being written elsewhere."""
+OLD_LEFTOVERS = (".journal.sqlite.restoring", ".journal.sqlite.encrypting")
+"""Temporary names of earlier versions, swept too."""
+_SIDE_SUFFIXES = ("", "-journal", "-wal", "-shm")
+_PART_RE = re.compile(r"^\..+\.(?P<pid>\d+)-[0-9a-f]+" + re.escape(PART_MARK)
+                      + r"(?:-journal|-wal|-shm)?$")
+
+_data_dir: Path | None = None
+
+
+def use_data_dir(data_dir: Path | None) -> None:
+    """Record temporary files written outside ``data_dir`` in ``data_dir/.inflight/`` from
+    now on (None: stop recording). ``session.open_journal`` calls it."""
+    global _data_dir
+    _data_dir = Path(data_dir).absolute() if data_dir is not None else None
+
+
+def is_private(path: Path) -> bool:
+    """True when ``path`` is readable and writable by its owner only (always on Windows)."""
+    if os.name != "posix":
+        return True
+    return stat.S_IMODE(os.stat(path).st_mode) & 0o077 == 0
+
+
+def check_target(target: Path, doing: str = "write") -> Path:
+    """``target`` as an absolute path when a file may be written there.
+
+    Args:
+        target: the file to write.
+        doing: the verb of the message ("write", "export to", "save").
+
+    Raises:
+        StorageError: its folder does not exist, or it exists and is not a regular file (a
+            folder, a device, a pipe, a socket, or a link to one); ``where`` is the path.
+    """
+    target = Path(target).absolute()
+    if not target.parent.is_dir():
+        raise StorageError(f"Cannot {doing} {target}: the folder {target.parent} does not "
+                           "exist.", where=str(target))
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        if os.path.islink(target):
+            raise StorageError(f"Cannot {doing} {target}: it is a link to a file that does "
+                               "not exist; give another name.", where=str(target)) from None
+        return target
+    except OSError as exc:
+        raise StorageError(f"Cannot {doing} {target}: {exc.strerror or exc}.",
+                           where=str(target)) from exc
+    if stat.S_ISDIR(mode):
+        raise StorageError(f"Cannot {doing} {target}: it is a folder; give a file name.",
+                           where=str(target))
+    if not stat.S_ISREG(mode):
+        raise StorageError(f"Cannot {doing} {target}: it is not a regular file (a device, "
+                           "pipe or socket); give a file name.", where=str(target))
+    return target
+
+
+def _temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{PART_MARK}")
+
+
+def _remove_with_sides(tmp: Path) -> None:
+    for suffix in _SIDE_SUFFIXES:
+        with contextlib.suppress(OSError):
+            os.unlink(f"{tmp}{suffix}")
+
+
+def fsync_dir(folder: Path) -> None:
+    """``fsync`` a folder so that a rename in it survives a power cut (POSIX; no-op else)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    """``fsync`` a file's content to the disk."""
+    fd = os.open(path, os.O_RDONLY if os.name == "posix" else os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _inflight_record(tmp: Path) -> Path | None:
+    """Note ``tmp`` in the data folder when it is written outside it; the record's path."""
+    if _data_dir is None:
+        return None
+    try:
+        tmp.relative_to(_data_dir)
+        return None  # the sweep looks in the data folder itself
+    except ValueError:
+        pass
+    folder = _data_dir / INFLIGHT_DIR
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        record = folder / f"{tmp.name}.path"
+        fd = os.open(record, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(str(tmp))
+        return record
+    except OSError:
+        return None  # a record is a courtesy; the write itself must not fail for it
+
+
+@contextmanager
+def atomic_path(target: Path, *, doing: str = "write") -> Iterator[Path]:
+    """Yield the path of an empty temporary file (mode 0600) that becomes ``target``.
+
+    For writers that need a file name (SQLite's backup API, reportlab, SQLCipher's
+    ``ATTACH``). When the block ends normally the file is fsync-ed and renamed over
+    ``target``; when it raises, the file is removed and the exception goes on.
+
+    Raises:
+        StorageError: ``target`` cannot be written (see :func:`check_target`), or the
+            temporary file cannot be made (folder read-only, disk full).
+    """
+    target = check_target(target, doing)
+    tmp = _temp_name(target)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                     0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise StorageError(f"Cannot {doing} {target}: {exc.strerror or exc}.",
+                           where=str(target)) from exc
+    record = _inflight_record(tmp)
+    try:
+        yield tmp
+        if os.name == "posix":
+            os.chmod(tmp, 0o600)  # a writer that replaced the file keeps it private too
+        fsync_file(tmp)
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        _remove_with_sides(tmp)
+        raise
+    finally:
+        for suffix in _SIDE_SUFFIXES[1:]:
+            with contextlib.suppress(OSError):
+                os.unlink(f"{tmp}{suffix}")
+        if record is not None:
+            with contextlib.suppress(OSError):
+                record.unlink()
+
+
+@contextmanager
+def atomic_open(target: Path, mode: str = "w", *, doing: str = "write",
+                **open_kwargs: Any) -> Iterator[IO[Any]]:
+    """Like :func:`atomic_path`, yielding the temporary file opened with ``mode`` ("w" or
+    "wb") and ``open_kwargs`` (encoding, newline); it is closed before the rename."""
+    if mode not in ("w", "wb"):
+        raise ValueError(f"atomic_open writes a new file: mode 'w' or 'wb', not {mode!r}")
+    with atomic_path(target, doing=doing) as tmp, open(tmp, mode, **open_kwargs) as fh:
+        yield fh
+        fh.flush()
+
+
+def write_bytes(target: Path, data: bytes, *, doing: str = "write") -> Path:
+    """Write ``data`` to ``target`` atomically (mode 0600); returns the absolute path."""
+    with atomic_open(target, "wb", doing=doing) as fh:
+        fh.write(data)
+    return Path(target).absolute()
+
+
+def write_text(target: Path, text: str, *, encoding: str = "utf-8", newline: str | None = None,
+               doing: str = "write") -> Path:
+    """Write ``text`` to ``target`` atomically (mode 0600); returns the absolute path."""
+    with atomic_open(target, "w", doing=doing, encoding=encoding, newline=newline) as fh:
+        fh.write(text)
+    return Path(target).absolute()
+
+
+def copy_file(source: Path, target: Path, *, doing: str = "save") -> Path:
+    """Copy ``source`` to ``target`` atomically (mode 0600); returns the absolute path."""
+    with atomic_path(target, doing=doing) as tmp:
+        shutil.copyfile(source, tmp)
+    return Path(target).absolute()
+
+
+def is_no_space(exc: BaseException) -> bool:
+    """True for "no space left on device" (``ENOSPC``, ``EDQUOT``, SQLite's "database or
+    disk is full"), also behind the exceptions it caused."""
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        if isinstance(current, OSError) and current.errno in (
+                errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return True
+        if "disk is full" in str(current).lower() or "no space left" in str(current).lower():
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def no_space_error(folder: Path, what: str, needed: int | None = None) -> StorageError:
+    """The message for a full disk, e.g. "No space left on device in /home/a/backups: the
+    backup needs about 3 MB; free some space and try again. Nothing was changed."
+
+    Args:
+        folder: where the write was going.
+        what: what was being written ("the backup", "the export").
+        needed: about how many bytes it needs, when known.
+    """
+    need = f"{what} needs about {_megabytes(needed)}" if needed else f"{what} could not be written"
+    return StorageError(f"No space left on device in {folder}: {need}; free some space and "
+                        "try again. Nothing was changed.", where=str(folder))
+
+
+def _megabytes(n: int) -> str:
+    mb = n / 1_000_000
+    return f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB"
+
+
+def ensure_space(folder: Path, needed: int, what: str) -> None:
+    """Raise the no-space :class:`StorageError` when ``folder``'s disk has less than
+    ``needed`` bytes (plus 64 KB for SQLite's side files) free; no-op when unknown."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < needed + 65536:
+        raise no_space_error(folder, what, needed)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # cannot tell cheaply: keep it (the next start tries again)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _leftover(path: Path) -> bool:
+    """True for a temporary file of a dead process (or an earlier version's name)."""
+    if path.name in OLD_LEFTOVERS or any(path.name == n + s for n in OLD_LEFTOVERS
+                                         for s in _SIDE_SUFFIXES):
+        return True
+    match = _PART_RE.match(path.name)
+    return bool(match) and not _pid_alive(int(match["pid"]))
+
+
+def sweep_leftovers(data_dir: Path) -> list[Path]:
+    """Remove temporary files that interrupted writes left behind; returns what was removed.
+
+    Looks in ``data_dir``, its ``backups/``, and at the files recorded in
+    ``data_dir/.inflight/``. Only files named like this module's temporary files, of
+    processes that are no longer running, are removed; never anything else.
+    """
+    data_dir = Path(data_dir).absolute()
+    removed: list[Path] = []
+    candidates: list[Path] = []
+    for folder in (data_dir, data_dir / "backups"):
+        with contextlib.suppress(OSError):
+            candidates += [p for p in folder.iterdir() if p.name.startswith(".")]
+    records = data_dir / INFLIGHT_DIR
+    record_files: list[Path] = []
+    with contextlib.suppress(OSError):
+        record_files = [p for p in records.iterdir() if p.name.endswith(".path")]
+    for record in record_files:
+        try:
+            tmp = Path(record.read_text(encoding="utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            continue
+        match = _PART_RE.match(tmp.name)
+        if not match or _pid_alive(int(match["pid"])):
+            continue
+        candidates += [Path(f"{tmp}{s}") for s in _SIDE_SUFFIXES]
+        with contextlib.suppress(OSError):
+            record.unlink()
+    for path in candidates:
+        if not _leftover(path):
+            continue
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                continue
+            os.unlink(path)
+            removed.append(path)
+        except OSError:
+            continue
+    return removed
