@@ -27,7 +27,6 @@ def _chained(first: BaseException, then: BaseException) -> BaseException:
     (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
     (sqlite3.OperationalError("disk I/O error"), "could not be written"),
     (sqlite3.OperationalError("attempt to write a readonly database"), "read-only"),
-    (sqlite3.OperationalError("database is locked"), "another program is holding"),
 ])
 def test_the_real_reason_is_found_behind_a_failed_rollback(root, words):
     """SQLite rolls back a failed COMMIT itself; the driver's ROLLBACK then fails with
@@ -37,6 +36,22 @@ def test_the_real_reason_is_found_behind_a_failed_rollback(root, words):
     assert words in message
     assert "cannot rollback" not in message
     assert message.startswith("Could not save: ")
+
+
+@pytest.mark.parametrize("root", [sqlite3.OperationalError("database is locked"),
+                                  peewee.OperationalError("database is locked")])
+def test_sqlite_busy_is_the_busy_message_with_exit_5(root, monkeypatch):
+    """SQLite's 'database is locked' after busy_timeout: the journal is busy, exit 5."""
+    from rehabjournal import errors
+
+    monkeypatch.setattr(errors, "journal_file", "/d/journal.sqlite")
+    exc = storage_error(_chained(root, peewee.OperationalError(
+        "cannot rollback - no transaction is active")))
+    assert isinstance(exc, errors.JournalBusyError)
+    assert exc.exit_code == errors.EXIT_BUSY == 5
+    assert str(exc) == ("The journal is busy: another program is using /d/journal.sqlite "
+                        "(perhaps a sync or backup tool). Nothing was changed; try again in "
+                        "a moment.")
 
 
 def test_storage_failures_are_recognised_without_importing_drivers():

@@ -12,6 +12,10 @@ storage       the journal or a file could not be read/written    table/row  1
 not found     the thing asked for does not exist (any more)      table/row  4
 ============  =================================================  =========  ===========
 
+A storage error of the sub-kind ``JournalBusyError`` (the journal is in use: another
+rehabjournal process holds its lock, or SQLite stayed busy past its bounded wait) exits 5:
+nothing was changed, and trying again later works.
+
 Exit code 0 is success; 2 is also argparse's code for a bad command line, which is a
 validation error of the arguments. The codes are documented in ``docs/architecture.md``.
 
@@ -29,6 +33,7 @@ EXIT_STORAGE = 1
 EXIT_VALIDATION = 2
 EXIT_IMPORT = 3
 EXIT_NOT_FOUND = 4
+EXIT_BUSY = 5
 
 
 class RehabJournalError(Exception):
@@ -122,6 +127,47 @@ class StorageError(RehabJournalError):
         self.table, self.row = table, row
 
 
+class JournalBusyError(StorageError):
+    """The journal is in use: another rehabjournal process holds its lock, or another
+    program kept SQLite busy past the bounded wait. Nothing was changed; try again later."""
+
+    exit_code = EXIT_BUSY
+
+
+journal_file: str | None = None
+"""The journal file this process has open, named by the busy message (``services.session``
+sets it when it opens the journal and clears it when it closes it)."""
+
+
+def busy_error(path: object = None) -> JournalBusyError:
+    """The message for SQLite's "database is locked" after the bounded wait (busy_timeout).
+
+    Args:
+        path: the journal file; the open one (``journal_file``) when None.
+    """
+    path = path if path is not None else journal_file
+    where = f"another program is using {path}" if path else "another program is using it"
+    return JournalBusyError(f"The journal is busy: {where} (perhaps a sync or backup tool). "
+                            "Nothing was changed; try again in a moment.")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True when ``exc``, or a failure behind it, is SQLite's "database is locked" / busy."""
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        if isinstance(current, JournalBusyError):
+            return True
+        if not isinstance(current, (StorageError, OSError)) and is_storage_failure(current):
+            low = str(current).lower()
+            if "database is locked" in low or "database table is locked" in low or (
+                    "busy" in low and "database" in low):
+                return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 class NotFoundError(RehabJournalError):
     """The thing asked for does not exist (deleted elsewhere, or a wrong id or name)."""
 
@@ -144,6 +190,8 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     """
     if isinstance(exc, StorageError):
         return exc
+    if is_busy(exc):
+        return busy_error()
     exc = _root_failure(exc)
     text = str(exc) or type(exc).__name__
     low = text.lower()
@@ -152,8 +200,8 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     elif "readonly" in low or "read-only" in low or (
             isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
         reason = f"the journal folder is read-only or not accessible ({text})"
-    elif "locked" in low or "busy" in low:
-        reason = (f"another program is holding the journal ({text}), perhaps a sync or "
+    elif "locked" in low or "busy" in low:  # not SQLite's own (those are busy_error)
+        reason = (f"another program is holding the file ({text}), perhaps a sync or "
                   "backup tool; try again in a moment")
     elif "disk i/o error" in low:
         reason = (f"the disk could not be written ({text}): it may be full, removed or "
