@@ -1,9 +1,10 @@
 """Builds the clinician PDF: the story from the flowable builders, footers, atomic write.
 
-``build_pdf(data, out_path)`` writes to a temporary file in the target folder and moves it
-into place with ``os.replace`` only when the whole document is built, so a failed build
-never leaves a partial PDF behind. Every page carries "page x of y", the disclaimer and the
-patient's initials (a two-pass canvas counts the pages before drawing the footers).
+``build_pdf(data, out_path)`` builds the whole document in memory, then writes it with the
+safe write of ``services.files`` (``store.safe_write``: a 0600 temporary file in the target
+folder, fsync, rename), so a failed build or a full disk never leaves a partial PDF
+behind. Every page carries "page x of y", the disclaimer and the patient's initials (a
+two-pass canvas counts the pages before drawing the footers).
 
 The optional sections are declared once, in story order, in ``REPORT_SECTIONS`` (their
 labels in ``reports.SECTIONS``); ``build_story`` lays out page one, then the chosen sections
@@ -16,10 +17,9 @@ Errors: ``ReportWriteError`` (a ``StorageError``) when the file cannot be writte
 
 from __future__ import annotations
 
-import contextlib
+import io
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from .. import __version__
 from ..errors import StorageError, ValidationError
+from ..services.files import check_kind, write_bytes
 from ..services.report import ReportData
 from . import DEFAULT_SECTIONS, DISCLAIMER, SECTIONS, normalise_paper
 from . import flowables as fl
@@ -51,10 +52,45 @@ Progress = Callable[[int, str], None]
 
 class ReportWriteError(StorageError):
     """The PDF could not be written (the message names the file and says why; ``where``
-    is the file)."""
+    is the file).
 
-    def __init__(self, out: Path, reason: str):
-        super().__init__(f"Cannot write {out}: {reason}", where=str(out))
+    Args:
+        out: the PDF.
+        reason: why, after "Cannot write OUT: ".
+        message: the whole message instead (a full disk: "No space left on device in
+            FOLDER: the report needs about N MB; ...").
+    """
+
+    def __init__(self, out: Path, reason: str = "", *, message: str | None = None):
+        super().__init__(message or f"Cannot write {out}: {reason}", where=str(out))
+
+
+def check_pdf_target(out: Path) -> None:
+    """Refuse a PDF target that exists and is not a regular file (a device, a pipe)."""
+    try:
+        check_kind(out)
+    except StorageError as exc:
+        raise ReportWriteError(out, message=str(exc)) from exc
+
+
+def write_pdf(out: Path, pdf: bytes, what: str) -> None:
+    """Write the built ``pdf`` to ``out`` with the safe write (a temporary file beside it,
+    mode 0600, fsync, rename; nothing is left on failure, an older file is kept).
+
+    Args:
+        what: for the full-disk message ("the report", "the programme sheet").
+
+    Raises:
+        ReportWriteError: "Cannot write OUT: reason." or "No space left on device in
+            FOLDER: the report needs about N MB; free some space and try again. Nothing was
+            changed."
+    """
+    try:
+        write_bytes(out, pdf, what=what)
+    except StorageError as exc:
+        raise ReportWriteError(out, message=str(exc)) from exc
+    except OSError as exc:
+        raise ReportWriteError(out, f"{exc.strerror or exc}.") from exc
 
 
 FOOTER_FONT_SIZE = 7.5
@@ -278,7 +314,9 @@ def build_pdf(
 
     Raises:
         ReportWriteError: (a ``StorageError``) the folder does not exist or cannot be
-            written; no file is left.
+            written, ``out_path`` is a folder, a device or a pipe (checked before the
+            report is built), or the disk is full ("No space left on device in FOLDER: the
+            report needs about N MB; ..."); no file is left, an older one is kept.
         ValidationError: (a ``ValueError``) an unknown paper size or section.
     """
     out = Path(out_path)
@@ -287,47 +325,34 @@ def build_pdf(
         raise ReportWriteError(out, "it is a folder; give a file name.")
     if not out.parent.is_dir():
         raise ReportWriteError(out, f"the folder {out.parent} does not exist.")
+    check_pdf_target(out)
     if progress:
         progress(10, "Preparing the report")
     st.register_fonts()
     width = pagesize[0] - 2 * st.MARGIN
     story = build_story(data, width, sections, progress)
 
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    except OSError as exc:
-        raise ReportWriteError(out, f"{exc.strerror or exc}.") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     pages: list[int] = []
-    try:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=pagesize,
-            leftMargin=st.MARGIN,
-            rightMargin=st.MARGIN,
-            topMargin=st.MARGIN,
-            bottomMargin=st.MARGIN + st.FOOTER_HEIGHT - 4 * mm,
-            title=f"Rehab journal report {data.start.isoformat()} to {data.end.isoformat()}",
-            author=f"rehabjournal {__version__}",
-            subject=f"Patient {data.initials}",
-            creator=f"rehabjournal {__version__}",
-            initialFontName=st.FONT,
-        )
-        if progress:
-            progress(80, "Writing the PDF")
-        period = f"{fl.fmt_date(data.start)} to {fl.fmt_date(data.end)}"
-        doc.build(story, canvasmaker=footer_canvas(
-            lambda _w, _n: f"Patient {data.initials}  ·  {period}", pages))
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise ReportWriteError(out, f"{exc.strerror or exc}.") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    buf = io.BytesIO()  # built whole first: the full-disk message can say how much it needs
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=pagesize,
+        leftMargin=st.MARGIN,
+        rightMargin=st.MARGIN,
+        topMargin=st.MARGIN,
+        bottomMargin=st.MARGIN + st.FOOTER_HEIGHT - 4 * mm,
+        title=f"Rehab journal report {data.start.isoformat()} to {data.end.isoformat()}",
+        author=f"rehabjournal {__version__}",
+        subject=f"Patient {data.initials}",
+        creator=f"rehabjournal {__version__}",
+        initialFontName=st.FONT,
+    )
+    if progress:
+        progress(80, "Writing the PDF")
+    period = f"{fl.fmt_date(data.start)} to {fl.fmt_date(data.end)}"
+    doc.build(story, canvasmaker=footer_canvas(
+        lambda _w, _n: f"Patient {data.initials}  ·  {period}", pages))
+    write_pdf(out, buf.getvalue(), "the report")
     if progress:
         progress(100, "Done")
     return pages[-1] if pages else 0

@@ -22,10 +22,8 @@ partial file left; ``NotFoundError`` when there is no such programme (or none is
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -52,7 +50,7 @@ from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, she
 from . import DISCLAIMER, normalise_paper
 from . import flowables as fl
 from . import styles as st
-from .builder import FOOTER_FONT_SIZE, ReportWriteError, footer_canvas
+from .builder import FOOTER_FONT_SIZE, ReportWriteError, check_pdf_target, footer_canvas, write_pdf
 
 WEEKS_PER_GRID = 3
 """Week columns of one tick grid at most (a week of daily boxes fits one column); a
@@ -532,38 +530,31 @@ def write_sheet(data: SheetData, out_path: str | os.PathLike, *,
                 paper: str = DEFAULT_PAPER) -> int:
     """Write the sheet of ``data`` to ``out_path`` (atomically); returns the pages.
 
-    The PDF is built in memory, written to a temporary file beside the target (readable
-    by its owner only: it holds health information) and moved into place when complete.
+    The PDF is built in memory, then written with the safe write (``builder.write_pdf``:
+    a temporary file beside the target, readable by its owner only as it holds health
+    information, moved into place when complete).
 
     Raises:
-        ReportWriteError: (a ``StorageError``) the folder is missing or the file cannot be
-            written; no file is left (an older file of that name is kept).
+        ReportWriteError: (a ``StorageError``) the folder is missing, ``out_path`` is a
+            folder, a device or a pipe, the file cannot be written, or the disk is full
+            ("No space left on device in FOLDER: the programme sheet needs about N MB;
+            ..."); no file is left (an older file of that name is kept).
         ValidationError: an unknown paper.
     """
+    out = _check_out(out_path)
+    pdf, pages = sheet_bytes(data, paper=paper)
+    write_pdf(out, pdf, "the programme sheet")
+    return pages
+
+
+def _check_out(out_path: str | os.PathLike) -> Path:
     out = Path(out_path)
     if out.is_dir():
         raise ReportWriteError(out, "it is a folder; give a file name.")
     if not out.parent.is_dir():
         raise ReportWriteError(out, f"the folder {out.parent} does not exist.")
-    pdf, pages = sheet_bytes(data, paper=paper)
-    tmp: Path | None = None
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-        tmp = Path(name)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pdf)
-        os.replace(tmp, out)
-    except OSError as exc:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        raise ReportWriteError(out, f"{exc.strerror or exc}.") from exc
-    except BaseException:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        raise
-    return pages
+    check_pdf_target(out)
+    return out
 
 
 def write_programme_sheet(path: str | os.PathLike, programme_id: int | None = None, *,
@@ -576,6 +567,7 @@ def write_programme_sheet(path: str | os.PathLike, programme_id: int | None = No
         ReportWriteError: (a ``StorageError``) the file cannot be written; no file is left.
         StorageError: the journal cannot be read.
     """
+    _check_out(path)  # before the journal is read
     return write_sheet(sheet_data(programme_id, made=made), path, paper=paper)
 
 

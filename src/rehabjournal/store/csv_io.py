@@ -29,13 +29,10 @@ Design choices (documented in docs/csv-format.md):
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,7 +44,7 @@ from ..domain import rehab_session as rs
 from ..domain import scales
 from ..errors import ImportFileError
 from . import db as db_mod
-from . import journal_repo
+from . import journal_repo, safe_write
 from . import models as m
 
 # The columns of the specification, in order, then the extensions of this app.
@@ -749,28 +746,23 @@ def _export_rows() -> Iterable[list[str]]:
 def export_csv(path: Path | str) -> int:
     """Write the whole journal as CSV (UTF-8, no BOM); returns the number of data rows.
 
-    The file is written beside its target and moved into place, so an error never leaves
-    a partial file. The file is readable by its owner only (it holds health data).
+    Written by ``safe_write``: a temporary file beside the target (mode 0600: it holds
+    health data), moved into place when complete, so an error never leaves a partial file
+    and an older file of that name is kept.
 
     Raises:
-        OSError: the folder is missing or not writable.
+        StorageError: ``path`` is a folder, a device, a pipe or a dangling link (checked
+            before the journal is read); its folder is missing or not writable ("Cannot
+            write PATH: reason."); the disk is full ("No space left on device in FOLDER: the
+            export needs about N MB; ...").
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    path = safe_write.check_kind(Path(path), "write")
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            for row in _export_rows():
-                writer.writerow(row)
-                count += 1
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    with safe_write.atomic_open(path, "w", doing="write", what="the export",
+                                encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for row in _export_rows():
+            writer.writerow(row)
+            count += 1
     return count

@@ -252,9 +252,19 @@ def build_bundle(*, anonymise: bool = False, start: date | None = None,
 
 def export_bundle(path, *, anonymise: bool = False, start: date | None = None,
                   end: date | None = None) -> int:
-    """Write the bundle to ``path`` (UTF-8 JSON, atomically); returns the number of entries."""
+    """Write the bundle to ``path`` (UTF-8 JSON, with ``safe_write``); returns the number of
+    entries.
+
+    Raises:
+        StorageError: ``path`` is a folder, a device, a pipe or a dangling link (checked
+            before the journal is read), its folder is missing or not writable, or the
+            disk is full ("No space left on device in FOLDER: the FHIR bundle needs about
+            N MB; ..."); no partial file is left.
+    """
+    from . import safe_write
     from .full_export import write_json_atomic
 
+    path = safe_write.check_kind(path, "write")
     bundle = build_bundle(anonymise=anonymise, start=start, end=end)
-    write_json_atomic(path, bundle)
+    write_json_atomic(path, bundle, doing="write", what="the FHIR bundle")
     return len(bundle["entry"])

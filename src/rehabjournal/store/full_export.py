@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,7 +33,7 @@ from peewee import (
 )
 
 from ..errors import ImportFileError
-from . import db, migrations
+from . import db, migrations, safe_write
 from . import models as m
 
 FORMAT = "rehabjournal-journal"
@@ -101,33 +99,34 @@ def export_data(now: datetime | None = None) -> dict[str, Any]:
     }
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write ``data`` as UTF-8 JSON to ``path`` via a temp file (mode 0600), fsync, rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+def write_json_atomic(path: Path, data: Any, *, doing: str = "write",
+                      what: str = "the export") -> None:
+    """Write ``data`` as UTF-8 JSON to ``path`` with ``safe_write`` (a temporary file
+    beside it, mode 0600, fsync, rename; nothing partial is ever left).
+
+    Raises:
+        StorageError: ``path`` is not a file that may be written (a folder, a device, a
+            pipe, a dangling link), its folder is missing or not writable ("Cannot write
+            PATH: reason."), or the disk is full ("No space left on device in FOLDER: the
+            export needs about N MB; ...").
+    """
+    with safe_write.atomic_open(Path(path), "w", doing=doing, what=what, encoding="utf-8",
+                                newline="\n") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
 
 
 def export_all(path: Path | str, now: datetime | None = None) -> dict[str, int]:
     """Write the open journal to ``path``; returns rows per table.
 
     Raises:
-        OSError: the file cannot be written (no partial file is left).
+        StorageError: ``path`` is a folder, a device, a pipe or a dangling link (checked
+            before the journal is read), or the file cannot be written (see
+            ``write_json_atomic``); no partial file is left.
     """
+    path = safe_write.check_kind(Path(path), "write")
     data = export_data(now)
-    write_json_atomic(Path(path), data)
+    write_json_atomic(path, data)
     return {name: len(rows) for name, rows in data["tables"].items()}
 
 

@@ -24,9 +24,7 @@ import difflib
 import functools
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -39,6 +37,7 @@ from ..domain import progression as dprog
 from ..errors import ImportFileError
 from ..paths import resource
 from . import models as m
+from . import safe_write
 from .programme_repo import plan_for, user_slug
 
 FORMAT = "rehabjournal-programme"
@@ -173,21 +172,21 @@ def export_programme(programme_id: int, exported: datetime | None = None) -> dic
     }
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _atomic_write(path: Path, data: bytes, what: str = "the programme file") -> None:
+    """Write ``data`` to ``path`` with ``safe_write`` (0600, atomic, nothing partial).
+
+    Raises:
+        StorageError: ``path`` is a folder, a device, a pipe or a dangling link, its folder
+            is missing or not writable ("Cannot write PATH: reason."), or the disk is full
+            ("No space left on device in FOLDER: WHAT needs about N MB; ...").
+    """
+    safe_write.write_bytes(Path(path), data, doing="write", what=what)
 
 
 def write_programme_file(programme_id: int, path: str | Path) -> None:
+    """Write the programme as an exchange file (see ``_atomic_write`` for the errors); a
+    ``path`` that is not a regular file is refused before the journal is read."""
+    safe_write.check_kind(Path(path), "write")
     doc = export_programme(programme_id)
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     _atomic_write(Path(path), text.encode("utf-8"))
@@ -817,7 +816,8 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
 
 
 def write_calendar_file(programme_id: int, path: str | Path, **kwargs: Any) -> int:
-    """Write the calendar; returns the number of events."""
+    """Write the calendar; returns the number of events (errors: see ``_atomic_write``)."""
+    safe_write.check_kind(Path(path), "write")
     text = calendar_text(programme_id, **kwargs)
-    _atomic_write(Path(path), text.encode("utf-8"))
+    _atomic_write(Path(path), text.encode("utf-8"), "the calendar")
     return text.count("BEGIN:VEVENT")

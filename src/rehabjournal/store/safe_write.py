@@ -4,8 +4,10 @@ Every file rehabjournal writes (CSV, JSON and FHIR exports, PDFs, programme file
 copies, a restored or encrypted journal) is written by :func:`atomic_path` (or
 :func:`atomic_open` on top of it):
 
-1. the target is checked: its folder exists, and it is absent or a regular file (never a
-   folder, a device such as ``/dev/full``, a pipe or a socket: those are refused);
+1. the target is checked: it is absent or a regular file (never a folder, a device such
+   as ``/dev/full``, a pipe, a socket or a dangling link: those are refused, with a message
+   naming the path; :func:`check_target` also checks that the folder exists, for a check
+   before any work);
 2. a temporary file is created beside it, in the same folder (so the rename below is atomic),
    with mode 0600 from its creation (``O_CREAT | O_EXCL``, never world-readable, not even
    for a moment), named ``.NAME.PID-TOKEN.rjpart``;
@@ -35,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import StorageError
+from ..errors import RehabJournalError, StorageError
 
 PART_MARK = ".rjpart"
 """The end of every temporary file's name (SQLite may add ``-journal`` after it)."""
@@ -67,18 +69,38 @@ def is_private(path: Path) -> bool:
 def check_target(target: Path, doing: str = "write") -> Path:
     """``target`` as an absolute path when a file may be written there.
 
+    A link to a regular file is accepted (the write replaces the link by the new file);
+    anything else that exists is refused, so that a device such as ``/dev/full`` or
+    ``/dev/null`` is never replaced by a file.
+
     Args:
         target: the file to write.
         doing: the verb of the message ("write", "export to", "save").
 
     Raises:
         StorageError: its folder does not exist, or it exists and is not a regular file (a
-            folder, a device, a pipe, a socket, or a link to one); ``where`` is the path.
+            folder, a device, a pipe, a socket, or a link to one, or a link to nothing);
+            e.g. "Cannot export to /dev/full: it is a device, not a regular file; give a
+            file name." ``where`` is the path.
     """
     target = Path(target).absolute()
     if not target.parent.is_dir():
         raise StorageError(f"Cannot {doing} {target}: the folder {target.parent} does not "
                            "exist.", where=str(target))
+    return check_kind(target, doing)
+
+
+def check_kind(target: Path, doing: str = "write") -> Path:
+    """``target`` as an absolute path unless it exists and is not a regular file (or a link
+    to one): the part of :func:`check_target` that writers run before they read the
+    journal, and :func:`atomic_path` again just before the rename. A missing folder is
+    not checked here (creating the temporary file then fails: "Cannot write PATH: No such
+    file or directory.").
+
+    Raises:
+        StorageError: as :func:`check_target`, the folder aside.
+    """
+    target = Path(target).absolute()
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
@@ -93,9 +115,19 @@ def check_target(target: Path, doing: str = "write") -> Path:
         raise StorageError(f"Cannot {doing} {target}: it is a folder; give a file name.",
                            where=str(target))
     if not stat.S_ISREG(mode):
-        raise StorageError(f"Cannot {doing} {target}: it is not a regular file (a device, "
-                           "pipe or socket); give a file name.", where=str(target))
+        raise StorageError(f"Cannot {doing} {target}: it is {_kind(mode)}, not a regular "
+                           "file; give a file name.", where=str(target))
     return target
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def _temp_name(target: Path) -> Path:
@@ -150,24 +182,39 @@ def _inflight_record(tmp: Path) -> Path | None:
 
 
 @contextmanager
-def atomic_path(target: Path, *, doing: str = "write") -> Iterator[Path]:
+def atomic_path(target: Path, *, doing: str = "write", what: str | None = None,
+                needed: int | None = None) -> Iterator[Path]:
     """Yield the path of an empty temporary file (mode 0600) that becomes ``target``.
 
     For writers that need a file name (SQLite's backup API, reportlab, SQLCipher's
     ``ATTACH``). When the block ends normally the file is fsync-ed and renamed over
-    ``target``; when it raises, the file is removed and the exception goes on.
+    ``target``; when it raises (Ctrl+C included), the file is removed and the exception
+    goes on.
+
+    Args:
+        target: the file to write.
+        doing: the verb of the messages ("write", "export to", "save").
+        what: what is written ("the export", "the report"). When given, a full disk
+            (``ENOSPC``, SQLite's "disk is full") is raised as :func:`no_space_error`
+            instead of the raw error.
+        needed: about how many bytes the file needs, for that message (None: the size the
+            temporary file had reached).
 
     Raises:
-        StorageError: ``target`` cannot be written (see :func:`check_target`), or the
-            temporary file cannot be made (folder read-only, disk full).
+        StorageError: ``target`` cannot be written (see :func:`check_target`), the
+            temporary file cannot be made (folder read-only, disk full), or (with ``what``)
+            the disk became full.
     """
-    target = check_target(target, doing)
+    target = check_kind(target, doing)
     tmp = _temp_name(target)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                      0o600)
         os.close(fd)
     except OSError as exc:
+        _remove_with_sides(tmp)
+        if what is not None and is_no_space(exc):
+            raise no_space_error(target.parent, what, needed) from exc
         raise StorageError(f"Cannot {doing} {target}: {exc.strerror or exc}.",
                            where=str(target)) from exc
     record = _inflight_record(tmp)
@@ -176,10 +223,15 @@ def atomic_path(target: Path, *, doing: str = "write") -> Iterator[Path]:
         if os.name == "posix":
             os.chmod(tmp, 0o600)  # a writer that replaced the file keeps it private too
         fsync_file(tmp)
+        check_kind(target, doing)  # not turned into a device or folder meanwhile
         os.replace(tmp, target)
         fsync_dir(target.parent)
-    except BaseException:
+    except BaseException as exc:
+        reached = _size(tmp)
         _remove_with_sides(tmp)
+        if (what is not None and isinstance(exc, Exception)
+                and not isinstance(exc, RehabJournalError) and is_no_space(exc)):
+            raise no_space_error(target.parent, what, needed or reached) from exc
         raise
     finally:
         for suffix in _SIDE_SUFFIXES[1:]:
@@ -190,36 +242,105 @@ def atomic_path(target: Path, *, doing: str = "write") -> Iterator[Path]:
                 record.unlink()
 
 
+def _size(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_size or None
+    except OSError:
+        return None
+
+
+class _CountingFile:
+    """A file object that counts what is written and, once the disk is full, goes on
+    counting without writing, so that the message can say how much the whole file needs."""
+
+    def __init__(self, fh: IO[Any], text: bool, encoding: str | None):
+        self._fh, self._text, self._encoding = fh, text, encoding or "utf-8"
+        self.written = 0
+        self.full: OSError | None = None
+
+    def write(self, data: Any) -> int:
+        size = (len(data.encode(self._encoding, "replace")) if self._text else len(data))
+        self.written += size
+        if self.full is None:
+            try:
+                self._fh.write(data)
+            except OSError as exc:
+                if not is_no_space(exc):
+                    raise
+                self.full = exc
+        return len(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fh, name)
+
+
 @contextmanager
 def atomic_open(target: Path, mode: str = "w", *, doing: str = "write",
-                **open_kwargs: Any) -> Iterator[IO[Any]]:
+                what: str | None = None, **open_kwargs: Any) -> Iterator[IO[Any]]:
     """Like :func:`atomic_path`, yielding the temporary file opened with ``mode`` ("w" or
-    "wb") and ``open_kwargs`` (encoding, newline); it is closed before the rename."""
+    "wb") and ``open_kwargs`` (encoding, newline); it is closed before the rename.
+
+    With ``what``, a full disk does not stop the writer: what it writes is counted (not
+    written) to the end, and the no-space message says how much the whole file needs.
+    """
     if mode not in ("w", "wb"):
         raise ValueError(f"atomic_open writes a new file: mode 'w' or 'wb', not {mode!r}")
-    with atomic_path(target, doing=doing) as tmp, open(tmp, mode, **open_kwargs) as fh:
-        yield fh
-        fh.flush()
+    if what is None:
+        with atomic_path(target, doing=doing) as tmp, open(tmp, mode, **open_kwargs) as fh:
+            yield fh
+            fh.flush()
+        return
+    counted: _CountingFile | None = None
+    try:
+        with atomic_path(target, doing=doing, what=what) as tmp, \
+                contextlib.ExitStack() as on_failure:
+            fh = on_failure.enter_context(open(tmp, mode, **open_kwargs))
+            on_failure.callback(_close_quietly, fh)  # runs first: a buffer the disk refused
+            counted = _CountingFile(fh, "b" not in mode, open_kwargs.get("encoding"))
+            yield counted  # type: ignore[misc]
+            if counted.full is not None:
+                raise counted.full
+            on_failure.pop_all()
+            fh.close()  # flushes: a full disk here is told too
+    except StorageError as exc:
+        if counted is not None and counted.written and is_no_space(exc):
+            raise no_space_error(Path(target).absolute().parent, what,
+                                 counted.written) from exc.__cause__
+        raise
 
 
-def write_bytes(target: Path, data: bytes, *, doing: str = "write") -> Path:
-    """Write ``data`` to ``target`` atomically (mode 0600); returns the absolute path."""
-    with atomic_open(target, "wb", doing=doing) as fh:
+def _close_quietly(fh: IO[Any]) -> None:
+    with contextlib.suppress(OSError):
+        fh.close()
+
+
+def write_bytes(target: Path, data: bytes, *, doing: str = "write",
+                what: str | None = None) -> Path:
+    """Write ``data`` to ``target`` atomically (mode 0600); returns the absolute path.
+
+    With ``what`` a full disk raises :func:`no_space_error` (``needed``: ``len(data)``)."""
+    with atomic_path(target, doing=doing, what=what, needed=len(data) or None) as tmp, \
+            open(tmp, "wb") as fh:
         fh.write(data)
     return Path(target).absolute()
 
 
 def write_text(target: Path, text: str, *, encoding: str = "utf-8", newline: str | None = None,
-               doing: str = "write") -> Path:
+               doing: str = "write", what: str | None = None) -> Path:
     """Write ``text`` to ``target`` atomically (mode 0600); returns the absolute path."""
-    with atomic_open(target, "w", doing=doing, encoding=encoding, newline=newline) as fh:
+    with atomic_open(target, "w", doing=doing, what=what, encoding=encoding,
+                     newline=newline) as fh:
         fh.write(text)
     return Path(target).absolute()
 
 
-def copy_file(source: Path, target: Path, *, doing: str = "save") -> Path:
-    """Copy ``source`` to ``target`` atomically (mode 0600); returns the absolute path."""
-    with atomic_path(target, doing=doing) as tmp:
+def copy_file(source: Path, target: Path, *, doing: str = "save",
+              what: str | None = None) -> Path:
+    """Copy ``source`` to ``target`` atomically (mode 0600); returns the absolute path.
+
+    With ``what`` a full disk raises :func:`no_space_error` (``needed``: the source's size).
+    """
+    with atomic_path(target, doing=doing, what=what, needed=_size(Path(source))) as tmp:
         shutil.copyfile(source, tmp)
     return Path(target).absolute()
 
@@ -255,7 +376,7 @@ def no_space_error(folder: Path, what: str, needed: int | None = None) -> Storag
 
 
 def _megabytes(n: int) -> str:
-    mb = n / 1_000_000
+    mb = max(n / 1_000_000, 0.1)  # never "0.0 MB"
     return f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB"
 
 

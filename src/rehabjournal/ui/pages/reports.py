@@ -9,7 +9,6 @@ resolution.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import tempfile
 import weakref
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import RehabJournalError, StorageError, ValidationError
 from ...reports import DEFAULT_SECTIONS, DISCLAIMER, PAPERS, SECTIONS, paper_for_locale
+from ...services import files
 from ..context import AppContext
 from ..report_worker import ReportJob, ReportRequest, ReportResult, render_pages
 
@@ -441,30 +441,30 @@ def create(ctx: AppContext) -> ReportsPage:
 # ---- saving and printing a built PDF (the report and the programme sheet) -------------------
 
 def save_pdf_copy(source: Path, path: Path) -> Path:
-    """Copy the PDF ``source`` to ``path`` (".pdf" added when missing) atomically: a temp
-    file in the same folder, then a rename; nothing is left at ``path`` on failure.
+    """Copy the PDF ``source`` to ``path`` (".pdf" added when missing) with the safe write
+    (``services.files.copy_file``: a 0600 temp file in the same folder, fsync, rename);
+    nothing is left at ``path`` on failure (an older file is kept).
 
     Raises:
-        StorageError: "Could not save PATH: reason."
+        StorageError: "Could not save PATH: reason." (a missing folder, no permission);
+            "Cannot save PATH: it is a folder; give a file name." (or a device, a pipe, a
+            dangling link); "No space left on device in FOLDER: the PDF needs about N MB;
+            free some space and try again. Nothing was changed."
     """
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(fd)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise StorageError(f"Could not save {path}: {exc.strerror or exc}.",
-                               where=str(path)) from exc
+        return files.copy_file(source, path, what="the PDF")
+    except StorageError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, OSError) and not files.is_no_space(exc):
+            raise StorageError(f"Could not save {path}: {cause.strerror or cause}.",
+                               where=str(path)) from cause
         raise
-    return path
+    except OSError as exc:  # the built PDF went missing
+        raise StorageError(f"Could not save {path}: {exc.strerror or exc}.",
+                           where=str(path)) from exc
 
 
 def ask_and_print(parent: QWidget, source: Path, pages: int, paper: str, name: str) -> None:
