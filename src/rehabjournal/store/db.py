@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import stat
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
 from ..errors import StorageError
-from . import migrations
+from . import migrations, safe_write
 from .models import database
 
 JOURNAL_NAME = "journal.sqlite"
@@ -42,9 +45,18 @@ class NewerJournalError(JournalError):
 
 
 def read_only_uri(path: Path) -> str:
-    """SQLite's URI to open ``path`` read-only; a relative path is taken from the current
-    folder (``Path.as_uri`` refuses relative paths)."""
-    return f"{Path(path).absolute().as_uri()}?mode=ro"
+    """SQLite's URI to read ``path`` without writing anything, not even beside it.
+
+    ``immutable=1`` when no ``-wal`` or ``-journal`` file is beside it and this process does
+    not have it open: SQLite then reads the file alone and creates no ``-wal``/``-shm``
+    (``mode=ro`` on a WAL-mode file creates both). Otherwise ``mode=ro``, which reads what
+    the ``-wal`` holds (it may create a missing ``-shm``: :func:`reading_only` removes it).
+    A relative path is taken from the current folder (``Path.as_uri`` refuses relative
+    paths and escapes spaces, ``#``, ``%`` and non-ASCII letters).
+    """
+    path = Path(path)
+    live = holds(path) or any(os.path.lexists(f"{path}{s}") for s in ("-wal", "-journal"))
+    return f"{path.absolute().as_uri()}?{'mode=ro' if live else 'immutable=1'}"
 
 
 def journal_path(data_dir: Path) -> Path:
@@ -86,63 +98,359 @@ def opened(path: Path) -> None:
     _opened_count += 1
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+LOW_SPACE = 1_000_000
+"""Below this many free bytes, SQLite's "disk I/O error" or "unable to open" opening a
+journal is taken as a full disk (its ``-shm`` needs 32 KB, the ``-wal`` a few pages)."""
+OPEN_NEEDS = 128 * 1024
+"""About how many bytes opening a journal needs free (``-shm`` and the first ``-wal``
+pages), for the no-space message."""
+UNTOUCHED = "It was left untouched"
+
+
+class EncryptedJournalError(JournalError):
+    """The file looks SQLCipher-encrypted: it needs a passphrase (see ``encryption``)."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the first 100 bytes of an SQLite file say (https://sqlite.org/fileformat.html).
+
+    Attributes:
+        size: the file's size in bytes.
+        page_size: bytes per page (512 ... 65536).
+        page_count: pages in the file, or None when the header's count is stale (written
+            by a very old SQLite: "version-valid-for" differs from the change counter).
+        user_version: the schema version rehabjournal writes (offset 60, signed 32-bit).
+        application_id: offset 68, ``APPLICATION_ID`` for a rehabjournal journal.
+    """
+
+    size: int
+    page_size: int
+    page_count: int | None
+    user_version: int
+    application_id: int
+
+
+def looks_encrypted(head: bytes, size: int) -> bool:
+    """True when a file starting with ``head`` (its first 64 bytes or more) and ``size``
+    bytes long can be an SQLCipher database.
+
+    SQLCipher files have no readable header: they start with a random 16-byte salt and
+    encrypted pages (so the size is a whole number of pages, a multiple of 512). Text, a
+    file of zeros or an SQLite file whose header was damaged is not random-looking: many
+    repeated or printable bytes.
+    """
+    if size <= 0 or size % 512 or len(head) < 64 or head.startswith(SQLITE_MAGIC):
+        return False
+    first = head[:64]
+    unprintable = sum(1 for b in first if b < 0x20 or b > 0x7E)
+    return len(set(first)) >= 40 and unprintable >= 8
+
+
+def _is_text(head: bytes) -> bool:
+    """True when ``head`` reads as text (UTF-8 without NUL or other control bytes)."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a letter cut off at the end
+            return False
+        text = head[: exc.start].decode("utf-8")
+    return bool(text) and all(c.isprintable() or c in "\t\r\n\f" for c in text)
+
+
+def _damaged(path: Path, why: str) -> JournalError:
+    return JournalError(
+        f"The journal {path} is damaged: {why}. {UNTOUCHED}; restore a backup from the "
+        "backups folder beside it.", where=str(path))
+
+
+def read_header(path: Path) -> Header:
+    """Check the file at ``path`` by its bytes alone and return its SQLite header.
+
+    Reads at most 100 bytes, with a plain read-only ``open()``; never called for the
+    journal this process has open (see :func:`holds`). Nothing is written or created.
+
+    Raises:
+        EncryptedJournalError: the file can be SQLCipher-encrypted (see ``looks_encrypted``).
+        JournalError: for each kind of file that is not a journal, with its own message:
+            missing, a link to nothing, a folder or device, unreadable, empty (0 bytes), a
+            text file, not SQLite, an SQLite file with a damaged header, or truncated.
+    """
+    path = Path(path)
+    where = str(path)
+    if os.path.islink(path) and not os.path.exists(path):
+        raise JournalError(
+            f"{path} is a link to {os.readlink(path)}, which does not exist. {UNTOUCHED} "
+            "(nothing was created there); if you meant to start a new journal, remove the "
+            "link.", where=where)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        raise JournalError(f"There is no journal at {path}.", where=where) from exc
+    except OSError as exc:
+        raise JournalError(f"Cannot read the journal {path}: {exc.strerror or exc}.",
+                           where=where) from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise JournalError(f"{path} is a folder, not a journal. {UNTOUCHED}.", where=where)
+    if not stat.S_ISREG(st.st_mode):
+        raise JournalError(f"{path} is not a regular file (a device, pipe or socket), not a "
+                           f"journal. {UNTOUCHED}.", where=where)
+    size = st.st_size
+    if size == 0:
+        raise JournalError(
+            f"The journal {path} is empty (0 bytes): it holds no entries. {UNTOUCHED}; if "
+            "you meant to start a new journal, remove it.", where=where)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEADER_SIZE)
+    except OSError as exc:
+        raise JournalError(f"Cannot read the journal {path}: {exc.strerror or exc}. "
+                           f"{UNTOUCHED}.", where=where) from exc
+    magic = head[:16]
+    if magic != SQLITE_MAGIC:
+        if SQLITE_MAGIC.startswith(head):
+            raise _damaged(path, f"it is truncated to {size} bytes, less than its header")
+        if len(magic) == 16 and sum(a != b for a, b in zip(magic, SQLITE_MAGIC, strict=True)) <= 4:
+            raise _damaged(path, "the first bytes of its SQLite header are changed")
+        if looks_encrypted(head, size):
+            raise EncryptedJournalError(
+                f"The journal {path} is encrypted (or damaged beyond recognition): it needs "
+                f"its passphrase. {UNTOUCHED}.", where=where)
+        if _is_text(head):
+            raise JournalError(f"{path} is a text file, not a rehabjournal journal. "
+                               f"{UNTOUCHED}.", where=where)
+        raise JournalError(
+            f"{path} is damaged or not a rehabjournal journal (it is not an SQLite "
+            f"database). {UNTOUCHED}.", where=where)
+    if len(head) < HEADER_SIZE:
+        raise _damaged(path, f"it is truncated to {size} bytes, less than its header")
+    raw_page = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if raw_page == 1 else raw_page
+    if page_size < 512 or page_size & (page_size - 1) or head[21:24] != b"\x40\x20\x20":
+        raise _damaged(path, "its SQLite header is not valid")
+    count = int.from_bytes(head[28:32], "big")
+    valid = head[92:96] == head[24:28] and count > 0
+    header = Header(size, page_size, count if valid else None,
+                    int.from_bytes(head[60:64], "big", signed=True),
+                    int.from_bytes(head[68:72], "big"))
+    if not os.path.lexists(f"{path}-wal"):  # with a -wal the file may grow when it is read
+        expected = (header.page_count or 1) * page_size
+        if size < expected:
+            raise _damaged(path, f"it is truncated: its header says {expected} bytes "
+                                 f"({header.page_count or 1} pages of {page_size}), the file "
+                                 f"has {size}")
+    return header
+
+
+def side_files(path: Path) -> set[str]:
+    """The SQLite side files (``-wal``, ``-shm``, ``-journal``) beside ``path`` now."""
+    return {s for s in SIDE_SUFFIXES if os.path.lexists(f"{path}{s}")}
+
+
+def _remove_new_side_files(path: Path, before: set[str]) -> None:
+    """Remove the side files a read-only look at ``path`` created (not when this process
+    has the journal open: they are its own)."""
+    if holds(path):
+        return
+    for suffix in side_files(path) - before:
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
+
+
+def no_space(path: Path, exc: BaseException) -> StorageError | None:
+    """The no-space message when ``exc`` (opening or reading ``path``) is a full disk.
+
+    SQLite reports a full disk while opening as "disk I/O error" or "unable to open
+    database file" (it cannot make the ``-shm``); then the free space decides.
+    """
+    folder = Path(path).absolute().parent
+    if safe_write.is_no_space(exc):
+        return safe_write.no_space_error(folder, "opening the journal", OPEN_NEEDS)
+    text = str(exc).lower()
+    if "disk i/o error" in text or "unable to open" in text:
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            return None
+        if free < LOW_SPACE:
+            return safe_write.no_space_error(folder, "opening the journal", OPEN_NEEDS)
+    return None
+
+
+@contextlib.contextmanager
+def reading_only(path: Path, connect=None):
+    """A read-only connection to ``path`` for the ``with`` block; nothing is left beside it.
+
+    Args:
+        path: an SQLite file (plain, or SQLCipher through ``connect``).
+        connect: ``connect(uri) -> connection`` (``sqlite3.connect(uri, uri=True)`` when
+            None), e.g. SQLCipher's with the key set.
+
+    Raises:
+        StorageError: the disk is full (see :func:`no_space`).
+        JournalError: SQLite cannot open it.
+    """
+    path = Path(path)
+    before = side_files(path)
+    uri = read_only_uri(path)
+    try:
+        try:
+            conn = connect(uri) if connect else sqlite3.connect(uri, uri=True)
+        except sqlite3.Error as exc:
+            raise no_space(path, exc) or JournalError(
+                f"Cannot open the journal {path}: {exc}. {UNTOUCHED}.",
+                where=str(path)) from exc
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        _remove_new_side_files(path, before)
+
+
 def inspect(path: Path) -> int:
     """Read an existing journal's schema version without changing the file.
 
+    Nothing is written, and no file is created beside it: the header is read with
+    :func:`read_header`, then SQLite reads it read-only (:func:`reading_only`).
+
     Returns:
-        The schema version (0 for an empty SQLite file).
+        The schema version (1 or more).
 
     Raises:
-        JournalError: not a journal, damaged, unreadable, or from a newer version.
+        EncryptedJournalError: it looks encrypted (``encryption.inspect`` reads those).
+        NewerJournalError: made by a newer version of rehabjournal.
+        StorageError: the disk is full (SQLite could not open it for that).
+        JournalError: not a journal, damaged, unreadable, empty, or of an unknown schema
+            version; each with its own message naming the file.
     """
-    if holds(path):
-        header = b"SQLite format 3\x00"  # ours, and plain (an encrypted one is inspected
-        # by encryption.inspect); see holds() for why it is not opened here
-    else:
-        try:
-            with open(path, "rb") as fh:
-                header = fh.read(16)
-        except OSError as exc:
-            raise JournalError(f"Cannot read the journal {path}: {exc.strerror}.") from exc
-    if header and header != b"SQLite format 3\x00":
-        raise JournalError(
-            f"{path} is not a rehabjournal journal (it is not an SQLite database). "
-            "It was left untouched."
-        )
-    if not header:
-        return 0
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        raise JournalError(f"Cannot open the journal {path}: {exc}.") from exc
+    path = Path(path)
+    if not holds(path):  # the open journal is never open()-ed: see holds()
+        read_header(path)
+    with reading_only(path) as conn:
+        version, app_id, tables = check_contents(path, conn, sqlite3.DatabaseError)
+    return check_version(path, version, app_id, tables)
+
+
+def check_contents(path: Path, conn, errors=sqlite3.DatabaseError) -> tuple[int, int, int]:
+    """Run the quick check on an open read-only connection to ``path``.
+
+    Returns:
+        (user_version, application_id, number of tables and indexes).
+
+    Raises:
+        StorageError: the disk is full.
+        JournalError: damaged (the quick check fails, or SQLite cannot read it).
+    """
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise JournalError(
-                f"The journal {path} is damaged ({result}). It was left untouched; "
-                "restore a backup from the backups folder beside it."
-            )
+            raise _damaged(path, f"SQLite's check found: {result}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except errors as exc:
+        raise no_space(path, exc) or JournalError(
+            f"The journal {path} is damaged or not a journal ({exc}). {UNTOUCHED}.",
+            where=str(path)) from exc
+    return version, app_id, tables
+
+
+def check_version(path: Path, version: int, app_id: int, tables: int) -> int:
+    """``version`` when a journal with these header values can be opened.
+
+    Raises:
+        NewerJournalError: ``version`` is newer than this version of rehabjournal reads.
+        JournalError: an empty SQLite file, another program's database, or a schema
+            version no version of rehabjournal writes (0 with tables, negative).
+    """
+    where = str(path)
+    if not tables and version == 0:
         raise JournalError(
-            f"The journal {path} is damaged or not a journal ({exc}). It was left untouched."
-        ) from exc
-    finally:
-        conn.close()
-    if tables and app_id != APPLICATION_ID:
+            f"{path} is an empty SQLite database (no tables), not a journal. {UNTOUCHED}; "
+            "if you meant to start a new journal, remove it.", where=where)
+    if app_id != APPLICATION_ID:
         raise JournalError(
             f"{path} is an SQLite database of another program, not a rehabjournal journal. "
-            "It was left untouched."
-        )
+            f"{UNTOUCHED}.", where=where)
+    if version <= 0:
+        raise JournalError(
+            f"{path} is not a rehabjournal journal: its schema version is {version}, which "
+            f"no version of rehabjournal writes. {UNTOUCHED}.", where=where)
     if version > migrations.LATEST:
         raise NewerJournalError(
             f"The journal {path} was made by a newer version of rehabjournal "
             f"(schema {version}; this version reads up to {migrations.LATEST}). "
-            "Update rehabjournal to open it. The file was left untouched."
-        )
+            f"Update rehabjournal to open it. {UNTOUCHED}.", where=where)
     return version
+
+
+class ReadsText:
+    """Mixin for the journal's peewee database: text it cannot decode is a message.
+
+    A damaged journal can hold bytes that are not UTF-8 in a text column (SQLite's quick
+    check does not look at text); sqlite3 would raise "Could not decode to UTF-8" from
+    deep inside a read. Each connection's ``text_factory`` raises a :class:`JournalError`
+    naming the journal instead, and SQLite's "malformed" errors become one too.
+    """
+
+    def _add_conn_hooks(self, conn):
+        conn.text_factory = text_reader(Path(self.database))
+        super()._add_conn_hooks(conn)
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except PeeweeDatabaseError as exc:
+            if type(exc) is PeeweeDatabaseError or _is_damage(exc):
+                path = Path(self.database)
+                raise no_space(path, exc) or _read_damaged(path, str(exc)) from exc
+            raise
+
+
+class JournalDatabase(ReadsText, SqliteDatabase):
+    """The plain journal's peewee database (see :class:`ReadsText`)."""
+
+
+def _is_damage(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def _read_damaged(path: Path, why: str) -> JournalError:
+    return JournalError(
+        f"The journal {path} is damaged: {why}. Nothing was changed; restore a backup "
+        "from the backups folder beside it.", where=str(path))
+
+
+def text_reader(path: Path):
+    """A ``text_factory`` for connections to ``path``: UTF-8, or a :class:`JournalError`
+    ("some text in it is not valid UTF-8") for bytes that are not."""
+    def decode(raw: bytes, _str=str) -> str:
+        try:
+            return _str(raw, "utf-8")
+        except UnicodeDecodeError:
+            raise _read_damaged(path, "some of its text cannot be read (not valid "
+                                      "UTF-8)") from None
+
+    return decode
+
+
+def _create(path: Path) -> None:
+    """Make a new, empty journal at ``path``: written beside it and renamed in when
+    complete (``safe_write.atomic_path``), so an interrupted start leaves no half-made
+    journal (a 0-byte or schema-less file would be refused at the next start)."""
+    with safe_write.atomic_path(path, doing="create the journal", what="the new journal",
+                                needed=OPEN_NEEDS) as tmp:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrations.migrate(conn)
+        finally:
+            conn.close()
 
 
 def backup_copy(path: Path, reason: str) -> Path:
@@ -179,13 +487,26 @@ def backup_copy(path: Path, reason: str) -> Path:
 def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
     """Open (creating if needed) the journal in ``data_dir`` and bind the models to it.
 
+    An existing file is inspected first (:func:`inspect`): read only, nothing created
+    beside it. A new journal is made complete or not at all. ``journal.sqlite`` that is a
+    link to a missing file, empty, or not a journal is refused, never adopted.
+
+    Args:
+        data_dir: the journal's folder (made when missing).
+        migrate: bring an older journal to the newest schema (after a ``pre-vN`` backup).
+
     Raises:
+        StorageError: the disk is full ("No space left on device in FOLDER ...").
+        NewerJournalError: the journal is from a newer version of rehabjournal.
         JournalError: with a message for the user; nothing on disk was changed.
     """
     data_dir = Path(data_dir)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if safe_write.is_no_space(exc):
+            raise safe_write.no_space_error(data_dir.absolute().parent, "the data folder",
+                                            None) from exc
         raise JournalError(
             f"Cannot create the data folder {data_dir}: {exc.strerror}."
         ) from exc
@@ -195,31 +516,42 @@ def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
             "journal there. Choose another folder with --data-dir."
         )
     path = journal_path(data_dir)
-    existed = path.exists()
-    version = inspect(path) if existed else 0
-    if existed and version and version < migrations.LATEST and migrate:
-        backup_copy(path, f"pre-v{migrations.LATEST}")
+    if os.path.lexists(path):  # lexists: a link to nothing is refused, never followed
+        version = inspect(path)
+        if version < migrations.LATEST and migrate:
+            backup_copy(path, f"pre-v{migrations.LATEST}")
+            _prepare(path)
+    else:
+        _create(path)
+    db = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise JournalError(f"Cannot open the journal {path}: {exc}.") from exc
-    try:
-        _private(path)
-        if not version:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        if migrate:
-            migrations.migrate(conn)
-    except sqlite3.Error as exc:
-        raise JournalError(f"Cannot prepare the journal {path}: {exc}.") from exc
-    finally:
-        conn.close()
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    db.connect()
+        db.connect()
+    except PeeweeDatabaseError as exc:
+        db.close()
+        raise no_space(path, exc) or JournalError(
+            f"Cannot open the journal {path}: {exc}.", where=str(path)) from exc
     for suffix in ("-wal", "-shm"):
         _private(Path(str(path) + suffix))
     database.initialize(db)
     opened(path)
     return db
+
+
+def _prepare(path: Path) -> None:
+    """Migrate the (inspected, backed-up) journal at ``path`` to the newest schema."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise no_space(path, exc) or JournalError(
+            f"Cannot open the journal {path}: {exc}.") from exc
+    try:
+        _private(path)
+        migrations.migrate(conn)
+    except sqlite3.Error as exc:
+        raise no_space(path, exc) or JournalError(
+            f"Cannot prepare the journal {path}: {exc}.") from exc
+    finally:
+        conn.close()
 
 
 def change_key() -> tuple[int, int, int, int]:

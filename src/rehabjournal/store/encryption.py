@@ -54,27 +54,40 @@ def _driver():
 
 
 def is_encrypted(path: Path) -> bool:
-    """True when ``path`` exists, is not empty and is not a plain SQLite file.
+    """True when ``path`` can be an SQLCipher-encrypted journal: a regular, non-empty file
+    whose size is a whole number of 512-byte pages, without SQLite's header, whose first
+    64 bytes look random (``db.looks_encrypted``).
 
-    The journal this process has open is answered from its connection, never by opening
-    the file (that would drop SQLite's locks: see ``db.holds``).
+    A text file, a file of zeros or an SQLite file with a damaged header is not: those
+    are "damaged or not a journal", and no passphrase is asked for. Reads at most 64
+    bytes; the journal this process has open is answered from its connection, never by
+    opening the file (that would drop SQLite's locks: see ``db.holds``).
     """
     if db.holds(path):
         return current_passphrase() is not None
     try:
+        if os.path.islink(path) and not os.path.exists(path):
+            return False
+        size = os.stat(path).st_size
+        if not os.path.isfile(path) or size == 0:
+            return False
         with open(path, "rb") as fh:
-            header = fh.read(16)
+            head = fh.read(64)
     except OSError:
         return False
-    return bool(header) and header != SQLITE_HEADER
+    return db.looks_encrypted(head, size)
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def connect(path: Path, passphrase: str):
+def connect(path: Path | str, passphrase: str, *, uri: bool = False):
     """A SQLCipher connection (autocommit) to an encrypted file, key checked.
+
+    Args:
+        path: the file, or with ``uri`` an SQLite URI (``db.read_only_uri``: read only).
+        passphrase: its key.
 
     Raises:
         WrongPassphraseError: the passphrase does not open the file.
@@ -82,7 +95,7 @@ def connect(path: Path, passphrase: str):
     """
     sqlcipher = _driver()
     try:
-        conn = sqlcipher.connect(str(path), isolation_level=None)
+        conn = sqlcipher.connect(str(path), isolation_level=None, uri=uri)
     except sqlcipher.Error as exc:
         raise db.JournalError(f"Cannot open the journal {path}: {exc}.") from exc
     try:
@@ -154,24 +167,44 @@ def backup_copy(path: Path, reason: str, passphrase: str) -> Path:
 
 
 def inspect(path: Path, passphrase: str) -> int:
-    """Check an encrypted journal like ``db.inspect``; returns its schema version."""
-    conn = connect(path, passphrase)
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise db.JournalError(f"The journal {path} is damaged ({result}).")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    finally:
-        conn.close()
-    if app_id != db.APPLICATION_ID:
-        raise db.JournalError(f"{path} is not a rehabjournal journal.")
-    if version > migrations.LATEST:
-        raise db.NewerJournalError(
-            f"The journal {path} was made by a newer version of rehabjournal "
-            f"(schema {version}; this version reads up to {migrations.LATEST})."
-        )
-    return version
+    """Check an encrypted journal like ``db.inspect``; returns its schema version.
+
+    Nothing is written and no file is left beside it (read-only, ``db.reading_only``).
+
+    Raises:
+        WrongPassphraseError: the passphrase does not open it (or it is damaged).
+        NewerJournalError: made by a newer version of rehabjournal.
+        StorageError: the disk is full.
+        db.JournalError: not an encrypted journal, damaged, or of an unknown version.
+    """
+    path = Path(path)
+    if not db.holds(path):
+        try:
+            db.read_header(path)
+        except db.EncryptedJournalError:
+            pass  # what is expected here
+        else:
+            raise db.JournalError(f"{path} is not encrypted. {db.UNTOUCHED}.",
+                                  where=str(path))
+    sqlcipher = _driver()
+
+    def keyed(uri: str):
+        conn = connect(uri, passphrase, uri=True)
+        conn.text_factory = db.text_reader(path)
+        return conn
+
+    with db.reading_only(path, keyed) as conn:
+        version, app_id, tables = db.check_contents(path, conn, sqlcipher.DatabaseError)
+    return db.check_version(path, version, app_id, tables)
+
+
+def _cipher_database():
+    from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+    class CipherJournalDatabase(db.ReadsText, SqlCipherDatabase):
+        """The encrypted journal's peewee database (see ``db.ReadsText``)."""
+
+    return CipherJournalDatabase
 
 
 def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
@@ -181,14 +214,15 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
 
     Raises:
         WrongPassphraseError: the passphrase is wrong (nothing was changed).
+        StorageError: the disk is full.
         db.JournalError: not an encrypted journal, damaged, or from a newer version.
     """
-    from playhouse.sqlcipher_ext import SqlCipherDatabase
-
     _driver()
     path = db.journal_path(data_dir)
     if not is_encrypted(path):
-        raise db.JournalError(f"{path} is not an encrypted journal.")
+        if os.path.lexists(path):
+            db.inspect(path)  # says what it is instead
+        raise db.JournalError(f"{path} is not an encrypted journal.", where=str(path))
     version = inspect(path, passphrase)
     if migrate and version < migrations.LATEST:
         backup_copy(path, f"pre-v{migrations.LATEST}", passphrase)
@@ -198,9 +232,14 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
         finally:
             conn.close()
     db.close_journal()
-    cipher = SqlCipherDatabase(str(path), passphrase=passphrase, pragmas=db.PRAGMAS,
-                               check_same_thread=False)
-    cipher.connect()
+    cipher = _cipher_database()(str(path), passphrase=passphrase, pragmas=db.PRAGMAS,
+                                check_same_thread=False)
+    try:
+        cipher.connect()
+    except db.PeeweeDatabaseError as exc:
+        cipher.close()
+        raise db.no_space(path, exc) or db.JournalError(
+            f"Cannot open the journal {path}: {exc}.", where=str(path)) from exc
     database.initialize(cipher)
     db.opened(path)
     return cipher
