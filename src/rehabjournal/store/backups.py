@@ -1,10 +1,26 @@
-"""Backup copies of the journal: the daily copy, retention, listing and restore.
+"""Backup copies of the journal: the daily copy, retention, listing, checks and restore.
 
-Copies live in ``backups/`` beside ``journal.sqlite`` and are made with SQLite's online
-backup API (``db.backup_copy``), so a copy is consistent even while the journal is open.
-Each is named ``journal-YYYYMMDD-HHMMSS-REASON[-N].sqlite``; the reason says why it was
-made: ``daily`` (first start of the day), ``manual`` (File > Back Up Now), ``pre-import``,
-``pre-restore``, ``pre-vN`` (before a schema migration), ``pre-encrypt``.
+Copies live in ``backups/`` beside ``journal.sqlite``. Each is named
+``journal-YYYYMMDD-HHMMSS-REASON[-N].sqlite``; the reason says why it was made: ``daily``
+(first start of the day), ``manual`` (File > Back Up Now), ``pre-import``, ``pre-restore``,
+``pre-vN`` (before a schema migration), ``pre-encrypt``, ``pre-decrypt``.
+
+Every copy is made by :func:`write_copy`, and is either complete and checked or absent:
+
+1. the disk must have room for the journal (with its ``-wal``): else "No space left on
+   device in ...: the backup needs about N MB ...";
+2. the journal gets a full ``PRAGMA integrity_check`` (a damaged journal is not copied:
+   :class:`JournalDamagedError` says so and how to restore);
+3. it is copied (SQLite's online backup API, or ``sqlcipher_export`` for an encrypted
+   journal, in the same read transaction as the check where SQLite allows it) into a 0600
+   temporary file beside the target (``safe_write.atomic_path``);
+4. the copy is opened, ``integrity_check``-ed and its row counts compared with the
+   journal's; only then is it renamed to its name. On any failure (disk full mid-copy
+   included) the temporary file is removed.
+
+:func:`list_backups` marks the copies that cannot be used (empty, partial, damaged,
+encrypted with another passphrase, not a journal) with the reason, and :func:`restore`
+refuses them with it, after a full ``integrity_check`` of the copy.
 
 Retention (``prune``) keeps every copy made on the last ``keep_daily`` days that have
 copies, and beyond those the newest copy of each of the last ``keep_weekly`` ISO weeks
@@ -14,19 +30,24 @@ ever removed.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from . import db
+from ..errors import StorageError, is_storage_failure, storage_error
+from . import db, migrations, safe_write
 
 _NAME = re.compile(
     r"^journal-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9][a-z0-9-]*?)(?:-(?P<n>\d+))?\.sqlite$"
 )
+SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables whose row counts are shown for a backup, in this order, with the user's words.
 COUNTED_TABLES: dict[str, str] = {
     "check_in": "check-ins",
@@ -43,8 +64,32 @@ REASONS = {
     "manual": "made by you",
     "pre-import": "before an import",
     "pre-restore": "before a restore",
+    "pre-restore-damaged": "the damaged journal, kept before a restore",
     "pre-encrypt": "before encryption",
+    "pre-decrypt": "before decryption",
 }
+
+# Why a copy cannot be used: each follows "the copy is ..." (restore) and "Unusable: ..."
+# (the list).
+EMPTY = "empty (0 bytes): nothing was saved in it"
+NOT_JOURNAL_TEXT = "not a journal: it is a text file"
+NOT_WHOLE = ("not a journal, or a partial copy: it is neither an SQLite file nor a whole "
+             "encrypted journal")
+OTHER_KEY = "encrypted with another passphrase than the journal open now"
+NO_KEY = ("encrypted, and the journal open now is not, so its passphrase is not known "
+          "(open the encrypted journal to restore it)")
+NO_SQLCIPHER = ("encrypted, and SQLCipher, which reads encrypted journals, is not installed "
+                "(pip install 'rehabjournal[encryption]')")
+FOREIGN = "not a journal: it is an SQLite database of another program"
+EMPTY_SQLITE = "not a journal: it is an empty SQLite database"
+
+
+class JournalDamagedError(db.JournalError):
+    """The journal failed its full integrity check; no copy of it was made."""
+
+
+class RestoreError(db.JournalError):
+    """The backup cannot be restored; the journal was left as it was."""
 
 
 @dataclass(frozen=True)
@@ -55,8 +100,9 @@ class BackupInfo:
         path: the file.
         made: when it was made (from its name; the file time for a renamed copy).
         reason: why: "daily", "manual", "pre-import", "pre-restore", "pre-v2" ...
-        counts: rows per table (keys of ``COUNTED_TABLES``); empty when unreadable.
-        error: why the copy could not be read, or "" when it is fine.
+        counts: rows per table (keys of ``COUNTED_TABLES``); empty when unusable.
+        error: why the copy cannot be used (e.g. "empty (0 bytes): nothing was saved in
+            it"), or "" when it is fine.
     """
 
     path: Path
@@ -64,6 +110,11 @@ class BackupInfo:
     reason: str
     counts: dict[str, int] = field(default_factory=dict)
     error: str = ""
+
+    @property
+    def usable(self) -> bool:
+        """True when the copy can be restored."""
+        return not self.error
 
     @property
     def reason_text(self) -> str:
@@ -100,6 +151,135 @@ def _backup_files(data_dir: Path) -> list[tuple[Path, datetime, str]]:
     return found
 
 
+# ---- reading and checking a journal file ---------------------------------------------------
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection (autocommit) that never fails on undecodable text."""
+    conn = sqlite3.connect(db.read_only_uri(path), uri=True, isolation_level=None)
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
+    return conn
+
+
+def _findings(conn, *, full: bool = True) -> str:
+    """"" when SQLite's ``integrity_check`` (``quick_check`` when not ``full``) passes,
+    else its first findings."""
+    pragma = "integrity_check(3)" if full else "quick_check(3)"
+    rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    return "" if rows == ["ok"] else "; ".join(rows)
+
+
+def all_counts(conn) -> dict[str, int]:
+    """Rows of every table a connection sees ({table: rows}), to compare a copy with."""
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def _size_text(n: int) -> str:
+    if n < 1_000_000:
+        return f"{max(1, round(n / 1000))} KB" if n else "0 KB"
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _cut_short(header: bytes, size: int) -> str:
+    """Why an SQLite file of ``size`` bytes starting with ``header`` is partial, or ""."""
+    if len(header) < 100:
+        return f"partial: it is cut short ({_size_text(size)}), the copy was interrupted"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and header[24:28] == header[92:96] and size < page_size * pages:
+        return (f"partial: it is cut short ({_size_text(size)} of "
+                f"{_size_text(page_size * pages)}), the copy was interrupted")
+    return ""
+
+
+def _is_text(header: bytes) -> bool:
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(header[:64], final=False)
+    except UnicodeDecodeError:
+        return False
+    return bool(text) and all(c.isprintable() or c in "\t\r\n" for c in text)
+
+
+def inspect_copy(path: Path, passphrase: str | None = None, *,
+                 full: bool = False) -> tuple[dict[str, int], str]:
+    """Read a backup copy (never writing to it) and say whether it can be restored.
+
+    Args:
+        path: the copy.
+        passphrase: for an encrypted copy (the open journal's when None).
+        full: a full ``integrity_check`` (restore) instead of the ``quick_check`` (list).
+
+    Returns:
+        (rows per counted table, "") for a usable copy; ({}, why it cannot be used) else,
+        e.g. ``EMPTY``, "partial: it is cut short (40 KB of 120 KB), ...", "damaged: ...",
+        ``OTHER_KEY``, ``NOT_WHOLE``, ``FOREIGN``.
+    """
+    from . import encryption
+
+    try:
+        size = os.stat(path).st_size
+        if size == 0:
+            return {}, EMPTY
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return {}, f"unreadable: {exc.strerror or exc}"
+    if header.startswith(SQLITE_HEADER):
+        problem = _cut_short(header, size)
+        if problem:
+            return {}, problem
+        opener = _read_only
+    else:
+        if _is_text(header):
+            return {}, NOT_JOURNAL_TEXT
+        if size % 512:
+            return {}, NOT_WHOLE
+        if not encryption.available():
+            return {}, NO_SQLCIPHER
+        key = passphrase if passphrase is not None else encryption.current_passphrase()
+        if key is None:
+            return {}, NO_KEY
+
+        def opener(p: Path):
+            return encryption.connect(p, key)
+    try:
+        conn = opener(path)
+    except encryption.WrongPassphraseError:
+        return {}, OTHER_KEY
+    except Exception as exc:
+        if not is_storage_failure(exc):
+            raise
+        return {}, f"unreadable: {exc}"
+    try:
+        found = _findings(conn, full=full)
+        if found:
+            return {}, f"damaged: it failed SQLite's check ({found})"
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        present = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not present:
+            return {}, EMPTY_SQLITE
+        if app_id != db.APPLICATION_ID:
+            return {}, FOREIGN
+        if version > migrations.LATEST:
+            return {}, (f"from a newer version of rehabjournal (schema {version}; this "
+                        f"version reads up to {migrations.LATEST})")
+        if version < 0:
+            return {}, f"not a journal: its schema version {version} is unknown"
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                  for t in COUNTED_TABLES if t in present}
+    except Exception as exc:
+        if not is_storage_failure(exc):
+            raise
+        return {}, f"damaged: {exc}"
+    finally:
+        conn.close()
+    return counts, ""
+
+
 def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
     """Rows per counted table of a journal file, read through a read-only connection.
 
@@ -116,7 +296,7 @@ def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
             raise db.JournalError("encrypted")
         conn = encryption.connect(path, key)
     else:
-        conn = sqlite3.connect(db.read_only_uri(path), uri=True)
+        conn = _read_only(path)
     try:
         present = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -131,50 +311,289 @@ def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
-    """The backup copies of the journal in ``data_dir``, newest first."""
+    """The backup copies of the journal in ``data_dir``, newest first.
+
+    A copy that cannot be restored has ``error`` set to why (see :func:`inspect_copy`).
+    """
     result = []
     for path, made, reason in _backup_files(data_dir):
-        try:
-            counts, error = count_rows(path), ""
-        except (sqlite3.Error, db.JournalError) as exc:
-            counts, error = {}, f"unreadable ({exc})"
+        counts, error = inspect_copy(path)
         result.append(BackupInfo(path, made, reason, counts, error))
     return result
 
 
-def make_backup(data_dir: Path, reason: str, now: datetime | None = None) -> Path:
-    """Copy the journal of ``data_dir`` into ``backups/`` (mode 0600); returns the copy.
+def damaged_message(path: Path, findings: str) -> str:
+    """The message for a journal that failed its integrity check."""
+    folder = Path(path).parent / db.BACKUP_DIR
+    return (f"The journal {path} failed its integrity check ({findings}). It was not "
+            "copied into the backups. Restore a backup made before the damage: in the app, "
+            f"File > Restore from Backup...; the copies are in {folder}.")
+
+
+def _journal_conn(path: Path, key: str | None):
+    if key is None:
+        return _read_only(path)
+    from . import encryption
+
+    return encryption.connect(path, key)
+
+
+def check_journal(path: Path, passphrase: str | None = None) -> None:
+    """Run a full ``PRAGMA integrity_check`` of the journal file ``path`` (read-only).
+
+    Args:
+        path: the journal.
+        passphrase: its passphrase when it is encrypted (None: a plaintext journal).
+
+    Raises:
+        JournalDamagedError: it failed the check (the message says how to restore).
+        StorageError: it could not be read (busy, I/O error): not a verdict on damage.
+    """
+    try:
+        conn = _journal_conn(path, passphrase)
+        try:
+            found = _findings(conn, full=True)
+        finally:
+            conn.close()
+    except db.JournalError:
+        raise
+    except sqlite3.OperationalError as exc:  # busy, locked, I/O: not damage
+        raise storage_error(exc, "check the journal") from exc
+    except Exception as exc:
+        if not is_storage_failure(exc):
+            raise
+        if type(exc).__name__ == "OperationalError":
+            raise storage_error(exc, "check the journal") from exc
+        found = str(exc)  # "database disk image is malformed", "file is not a database"
+    if found:
+        raise JournalDamagedError(damaged_message(path, found), where=str(path))
+
+
+# ---- writing a checked copy ---------------------------------------------------------------
+
+def _journal_size(path: Path) -> int:
+    """The journal's bytes with its ``-wal`` (what a copy needs at most); never opens it."""
+    total = 0
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            total += os.stat(f"{path}{suffix}").st_size
+    return total
+
+
+def copy_journal_file(source: Path, tmp: Path, *, key_in: str | None = None,
+                      key_out: str | None = None, check_source: bool = False) -> dict[str, int]:
+    """Copy the journal file ``source`` into the empty file ``tmp`` and check the copy.
+
+    Plain to plain uses SQLite's backup API inside one read transaction (the check, the
+    row counts and the copy see the same state); anything encrypted goes through
+    ``sqlcipher_export``. The copy is then opened, gets a full ``integrity_check`` and
+    must have the journal's row counts.
+
+    Args:
+        source: the journal (or a backup copy being restored).
+        tmp: the empty temporary file to write (from ``safe_write.atomic_path``).
+        key_in: ``source``'s passphrase (None: plaintext).
+        key_out: the copy's passphrase (None: plaintext).
+        check_source: run a full ``integrity_check`` of ``source`` first.
+
+    Returns:
+        The copy's rows per table.
+
+    Raises:
+        JournalDamagedError: ``check_source`` and ``source`` failed its check.
+        StorageError: the copy did not check out.
+        sqlite3.Error, sqlcipher errors, OSError: reading or writing failed (disk full ...).
+    """
+    if key_in is None and key_out is None:
+        src = _read_only(source)
+    elif key_in is None:
+        from . import encryption
+
+        src = encryption._driver().connect(str(source), isolation_level=None)
+    else:
+        src = _journal_conn(source, key_in)
+    try:
+        plain = key_in is None and key_out is None
+        if plain:
+            src.execute("BEGIN")  # one snapshot for the check, the counts and the copy
+        if check_source:
+            found = _findings(src, full=True)
+            if found:
+                raise JournalDamagedError(damaged_message(source, found), where=str(source))
+        expected = [all_counts(src)]
+        if plain:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the copy
+            finally:
+                dst.close()
+        else:
+            from . import encryption
+
+            encryption._export(src, tmp, key_out or "")
+            expected.append(all_counts(src))  # the journal may have changed meanwhile
+    finally:
+        src.close()
+    check = _journal_conn(tmp, key_out)
+    try:
+        found = _findings(check, full=True)
+        got = all_counts(check)
+    finally:
+        check.close()
+    if found or got not in expected:
+        why = f"it failed SQLite's check: {found}" if found else \
+            "its row counts differ from the journal's"
+        raise StorageError(f"The new copy of the journal did not check out ({why}); it was "
+                           "removed. Nothing was changed.", where=str(source))
+    return got
+
+
+def _free_name(folder: Path, now: datetime, reason: str) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"journal-{stamp}-{reason}.sqlite"
+    n = 1
+    while target.exists() or target.is_symlink():
+        n += 1
+        target = folder / f"journal-{stamp}-{reason}-{n}.sqlite"
+    return target
+
+
+def as_no_space(exc: BaseException, folder: Path, what: str, needed: int) -> BaseException:
+    """``exc``, or the "No space left on device in FOLDER: WHAT needs about N MB" error
+    when it is a full disk."""
+    if safe_write.is_no_space(exc):
+        return safe_write.no_space_error(folder, what, needed)
+    return exc
+
+
+def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
+               now: datetime | None = None, check: bool = True) -> Path:
+    """Make a checked backup copy of the journal ``path`` in ``backups/`` beside it.
+
+    Free space first, then a full ``integrity_check`` of the journal, the copy into a 0600
+    temporary file, its ``integrity_check`` and row counts, and only then its name (see
+    the module's docstring). Nothing is left behind when any step fails.
+
+    Args:
+        path: the journal file.
+        reason: a short lower-case word for the file name ("daily", "pre-import" ...).
+        passphrase: the journal's passphrase when it is encrypted (the copy is encrypted
+            with it too); None for a plaintext journal.
+        now: the time to put in the name (the clock when None).
+        check: False copies a journal that failed its check as it is, unchecked (only
+            the "pre-restore-damaged" copy kept before a restore).
+
+    Returns:
+        The copy (mode 0600).
+
+    Raises:
+        JournalDamagedError: the journal failed its integrity check; nothing was copied.
+        StorageError: no space ("No space left on device in DIR: the backup needs about
+            N MB; free some space and try again. Nothing was changed."), the journal is
+            busy or unreadable, or the copy did not check out.
+    """
+    path = Path(path).absolute()
+    folder = path.parent / db.BACKUP_DIR
+    needed = _journal_size(path)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        if safe_write.is_no_space(exc):
+            raise safe_write.no_space_error(path.parent, "the backup", needed) from exc
+        raise StorageError(f"Cannot create the backups folder {folder}: "
+                           f"{exc.strerror or exc}.", where=str(folder)) from exc
+    target = _free_name(folder, now or datetime.now(), reason)
+    safe_write.ensure_space(folder, needed, "the backup")
+    try:
+        with safe_write.atomic_path(target, doing="write the backup") as tmp:
+            if check:
+                copy_journal_file(path, tmp, key_in=passphrase, key_out=passphrase,
+                                  check_source=True)
+            else:
+                _copy_unchecked(path, tmp, passphrase)
+    except db.JournalError:
+        raise
+    except Exception as exc:
+        failure = as_no_space(exc, folder, "the backup", needed)
+        if failure is not exc:
+            raise failure from exc
+        if isinstance(exc, StorageError):
+            raise
+        if is_storage_failure(exc):
+            raise storage_error(exc, "back up the journal") from exc
+        raise
+    return target
+
+
+def _copy_unchecked(path: Path, tmp: Path, passphrase: str | None) -> None:
+    """Copy a damaged journal as it is (its pages, unread), to keep it before a restore."""
+    if passphrase is None:
+        src = sqlite3.connect(db.read_only_uri(path), uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    else:
+        from . import encryption
+
+        conn = encryption.connect(path, passphrase)
+        try:
+            encryption._export(conn, tmp, passphrase)
+        finally:
+            conn.close()
+
+
+def make_backup(data_dir: Path, reason: str, now: datetime | None = None, *,
+                check: bool = True) -> Path:
+    """Copy the journal of ``data_dir`` into ``backups/`` (checked, mode 0600).
 
     Args:
         reason: a short lower-case word for the file name ("manual", "daily" ...).
         now: the time to put in the name (the clock when None).
+        check: see :func:`write_copy`.
 
     Raises:
         FileNotFoundError: there is no journal yet.
-        sqlite3.Error, OSError: the copy could not be made (nothing is left behind).
+        JournalDamagedError: the journal failed its integrity check; nothing was copied.
+        db.JournalError: the journal is encrypted and not open.
+        StorageError: see :func:`write_copy` (nothing is left behind).
     """
     path = db.journal_path(data_dir)
     if not path.exists():
         raise FileNotFoundError(f"There is no journal in {data_dir} to back up.")
     from . import encryption
 
+    key = None
     if encryption.is_encrypted(path):
         key = encryption.current_passphrase()
         if key is None:
             raise db.JournalError("The encrypted journal must be open to back it up.")
-        copy = encryption.backup_copy(path, reason, key)
-    else:
-        copy = db.backup_copy(path, reason)
-    if now is None:
-        return copy
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = copy.with_name(f"journal-{stamp}-{reason}.sqlite")
-    n = 1
-    while target.exists():
-        n += 1
-        target = copy.with_name(f"journal-{stamp}-{reason}-{n}.sqlite")
-    os.replace(copy, target)
-    return target
+    return write_copy(path, reason, key, now=now, check=check)
+
+
+def backup_of_open(reason: str) -> Path | None:
+    """A checked copy of the journal the models are bound to (encrypted like it).
+
+    Returns:
+        The copy, or None when the bound journal is not a file (in memory).
+
+    Raises:
+        See :func:`write_copy`.
+    """
+    from . import encryption
+    from .models import database
+
+    if database.obj is None or database.obj.database in ("", ":memory:"):
+        return None
+    path = Path(database.obj.database).absolute()
+    if not path.exists():
+        return None
+    return write_copy(path, reason, encryption.current_passphrase())
 
 
 def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | None:
@@ -185,6 +604,10 @@ def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | N
 
     Returns:
         The new copy, or None when none was due (or there is no journal yet).
+
+    Raises:
+        JournalDamagedError: the journal failed its integrity check (no copy was made):
+            the app says so and offers a restore.
     """
     now = now or datetime.now()
     if not db.journal_path(data_dir).exists():
@@ -195,7 +618,9 @@ def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | N
         return None
     try:
         copy = make_backup(data_dir, "daily", now)
-    except (OSError, sqlite3.Error, db.JournalError):
+    except JournalDamagedError:
+        raise
+    except (OSError, sqlite3.Error, db.JournalError, StorageError):
         return None
     prune(data_dir)
     return copy
@@ -232,38 +657,56 @@ def prune(data_dir: Path, keep_daily: int = 14, keep_weekly: int = 8) -> list[Pa
     return removed
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+# ---- putting a copy in place of the journal ---------------------------------------------
+
+@contextmanager
+def replacing_journal(path: Path, doing: str) -> Iterator[Path]:
+    """Yield an empty 0600 temporary file beside the journal ``path`` that replaces it
+    (atomically, fsync-ed) when the block ends normally; removed when it raises.
+
+    The journal must be closed. Its ``-wal``/``-shm`` are removed just before the rename
+    (they belong to the file being replaced).
+    """
+    with safe_write.atomic_path(path, doing=doing) as tmp:
+        yield tmp
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{path}{suffix}")
 
 
-class RestoreError(db.JournalError):
-    """The backup cannot be restored; the journal was left as it was."""
+def _reopen(data_dir: Path, key: str | None) -> None:
+    """Open the journal again after a failed replacement (best effort)."""
+    from . import encryption
+
+    with contextlib.suppress(Exception):
+        if key is None:
+            db.open_journal(data_dir)
+        else:
+            encryption.open_encrypted(data_dir, key)
 
 
 def restore(data_dir: Path, backup_path: Path) -> Path | None:
     """Replace the journal of ``data_dir`` with a backup copy, keeping the current one.
 
-    Steps: check the copy is a readable journal this version can open; copy the current
-    journal to ``backups/`` ("pre-restore"); close the journal; copy the backup with the
-    SQLite backup API into a temporary file and fsync it; remove the old journal's
-    ``-wal``/``-shm``; move the copy over ``journal.sqlite`` atomically; reopen (which
-    migrates an older copy, making its own ``pre-vN`` copy first).
+    Steps: a full check of the copy (:func:`inspect_copy` with ``full=True``: an empty,
+    partial, damaged, foreign, newer copy or one encrypted with another passphrase is
+    refused with the reason); free space; a checked copy of the current journal to
+    ``backups/`` ("pre-restore"; a journal that fails its check is kept as it is, as
+    "pre-restore-damaged"); close the journal; copy the backup into a 0600 temporary file
+    beside it, check that copy (integrity and row counts) and rename it over
+    ``journal.sqlite``; reopen (which migrates an older copy, making its own ``pre-vN``
+    copy first). When the copy fails, the journal as it was is reopened.
 
     Returns:
         The "pre-restore" copy of the journal as it was (None when there was no journal).
 
     Raises:
-        RestoreError: the backup is not a journal, is damaged or from a newer version;
-            nothing was changed.
+        RestoreError: the copy cannot be used ("Cannot restore NAME: the copy is REASON.
+            Your journal was left as it was.").
+        StorageError: no space, or the copy failed; the journal was left as it was.
     """
-    data_dir = Path(data_dir)
-    backup_path = Path(backup_path)
+    data_dir = Path(data_dir).absolute()
+    backup_path = Path(backup_path).absolute()
     path = db.journal_path(data_dir)
     if not backup_path.is_file():
         raise RestoreError(f"The backup {backup_path} does not exist.")
@@ -271,50 +714,34 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
 
     encrypted = encryption.is_encrypted(backup_path)
     key = encryption.current_passphrase() if encrypted else None
-    try:
-        if encrypted:
-            if key is None:
-                raise db.JournalError("it is encrypted and the journal open now is not")
-            encryption.inspect(backup_path, key)
-        else:
-            db.inspect(backup_path)
-    except db.JournalError as exc:
-        raise RestoreError(f"Cannot restore {backup_path.name}: {exc}") from exc
-    pre = make_backup(data_dir, "pre-restore") if path.exists() else None
-    tmp = data_dir / f".{db.JOURNAL_NAME}.restoring"
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        if encrypted:
-            conn = encryption.connect(backup_path, key)
-            try:
-                encryption._export(conn, tmp, key)
-            finally:
-                conn.close()
-        else:
-            src = sqlite3.connect(db.read_only_uri(backup_path), uri=True)
-            try:
-                dst = sqlite3.connect(tmp)
-                try:
-                    src.backup(dst)
-                    dst.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the copy
-                finally:
-                    dst.close()
-            finally:
-                src.close()
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    db._private(tmp)
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
+    _counts, problem = inspect_copy(backup_path, key, full=True)
+    if problem:
+        raise RestoreError(f"Cannot restore {backup_path.name}: the copy is {problem}. "
+                           "Your journal was left as it was.", where=str(backup_path))
+    needed = os.stat(backup_path).st_size
+    safe_write.ensure_space(data_dir, needed, "the restored journal")
+    current_key = None
+    pre = None
+    if path.exists():
+        current_key = encryption.current_passphrase() if encryption.is_encrypted(path) \
+            else None
+        try:
+            pre = make_backup(data_dir, "pre-restore")
+        except JournalDamagedError:
+            pre = make_backup(data_dir, "pre-restore-damaged", check=False)
     db.close_journal()
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            Path(str(path) + suffix).unlink()
-    os.replace(tmp, path)
-    _fsync_dir(data_dir)
+    try:
+        with replacing_journal(path, "restore") as tmp:
+            copy_journal_file(backup_path, tmp, key_in=key, key_out=key)
+    except BaseException as exc:
+        _reopen(data_dir, current_key)
+        failure = as_no_space(exc, data_dir, "the restored journal", needed)
+        if failure is not exc:
+            raise failure from exc
+        if isinstance(exc, Exception) and not isinstance(exc, StorageError) \
+                and is_storage_failure(exc):
+            raise storage_error(exc, f"restore {backup_path.name}") from exc
+        raise
     if encrypted:
         encryption.open_encrypted(data_dir, key)
     else:

@@ -43,7 +43,6 @@ from typing import Any
 from ..domain import rehab_session as rs
 from ..domain import scales
 from ..errors import ImportFileError
-from . import db as db_mod
 from . import journal_repo, safe_write
 from . import models as m
 
@@ -641,7 +640,11 @@ def import_csv(path: Path | str) -> ImportReport:
     )
     if changes.empty():
         return report
-    report.backup = db_mod.backup_copy(_journal_file(), "pre-import")
+    # a checked copy (encrypted like the journal) before any write; when it cannot be made
+    # (disk full, busy, damaged) the StorageError stops the import here and no file is left
+    from .backups import backup_of_open
+
+    report.backup = backup_of_open("pre-import")
     now = datetime.now().replace(microsecond=0)
     with m.database.atomic():
         for day, values, new in changes.checkins:

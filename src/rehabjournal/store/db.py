@@ -14,7 +14,6 @@ import shutil
 import sqlite3
 import stat
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
@@ -345,18 +344,26 @@ def check_contents(path: Path, conn, errors=sqlite3.DatabaseError) -> tuple[int,
         StorageError: the disk is full.
         JournalError: damaged (the quick check fails, or SQLite cannot read it).
     """
+    conn.text_factory = _lenient_text  # damaged names or messages must not stop the check
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise _damaged(path, f"SQLite's check found: {result}")
+            found = [line for line in result.splitlines() if not line.startswith("***")]
+            raise _damaged(path, "SQLite's check found: " + "; ".join(found[:3])
+                           + (" ..." if len(found) > 3 else ""))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except UnicodeDecodeError as exc:  # SQLite's message quotes damaged bytes
+        raise _damaged(path, "SQLite cannot read it (its table of contents is damaged)"
+                       ) from exc
     except errors as exc:
-        raise no_space(path, exc) or JournalError(
-            f"The journal {path} is damaged or not a journal ({exc}). {UNTOUCHED}.",
-            where=str(path)) from exc
+        raise no_space(path, exc) or _damaged(path, f"SQLite cannot read it ({exc})") from exc
     return version, app_id, tables
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
 
 
 def check_version(path: Path, version: int, app_id: int, tables: int) -> int:
@@ -454,7 +461,11 @@ def _create(path: Path) -> None:
 
 
 def backup_copy(path: Path, reason: str) -> Path:
-    """Copy the journal with SQLite's online backup API into ``backups/``.
+    """Make a checked copy of the plaintext journal ``path`` in ``backups/`` beside it.
+
+    See ``store.backups.write_copy``: free space first, a full ``integrity_check`` of the
+    journal, the copy written to a 0600 temporary file, checked (integrity and row counts)
+    and only then named ``journal-YYYYMMDD-HHMMSS-REASON.sqlite``.
 
     Args:
         path: the journal file.
@@ -462,26 +473,15 @@ def backup_copy(path: Path, reason: str) -> Path:
 
     Returns:
         The path of the copy (mode 0600).
+
+    Raises:
+        StorageError: no space ("No space left on device in ...: the backup needs about
+            N MB ..."), the journal failed its check (``backups.JournalDamagedError``), is
+            busy, or the copy did not check out; nothing is left behind.
     """
-    folder = path.parent / BACKUP_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"journal-{stamp}-{reason}.sqlite"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"journal-{stamp}-{reason}-{n}.sqlite"
-    src = sqlite3.connect(read_only_uri(path), uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    _private(target)
-    return target
+    from . import backups
+
+    return backups.write_copy(path, reason)
 
 
 def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
@@ -524,10 +524,12 @@ def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
     else:
         _create(path)
     db = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    before = side_files(path)
     try:
         db.connect()
     except PeeweeDatabaseError as exc:
         db.close()
+        _remove_new_side_files(path, before)  # e.g. an empty -wal made before the disk was full
         raise no_space(path, exc) or JournalError(
             f"Cannot open the journal {path}: {exc}.", where=str(path)) from exc
     for suffix in ("-wal", "-shm"):

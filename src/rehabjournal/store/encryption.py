@@ -19,6 +19,7 @@ import contextlib
 import os
 from pathlib import Path
 
+from ..errors import StorageError, is_storage_failure, storage_error
 from . import db, migrations
 from .models import database
 
@@ -123,8 +124,16 @@ def current_passphrase() -> str | None:
 
 
 def _export(conn, target: Path, key: str) -> None:
-    """Copy everything ``conn`` sees into a new file ``target`` encrypted with ``key``
-    ('' for plaintext), including the schema version and application id."""
+    """Copy everything ``conn`` sees into the new (or empty) file ``target`` encrypted
+    with ``key`` ('' for plaintext), including the schema version and application id.
+
+    ``target`` is normally a temporary file of ``safe_write.atomic_path`` (0600, removed
+    when this raises); the caller checks the copy before it is renamed in.
+
+    Raises:
+        sqlcipher3.dbapi2.Error: the copy failed (e.g. "database or disk is full"); the
+            error of the copy itself, not of the clean-up after it.
+    """
     version = conn.execute("PRAGMA main.user_version").fetchone()[0]
     app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
     conn.execute(f"ATTACH DATABASE {_quote(str(target))} AS target KEY {_quote(key)}")
@@ -132,38 +141,34 @@ def _export(conn, target: Path, key: str) -> None:
         conn.execute("SELECT sqlcipher_export('target')")
         conn.execute(f"PRAGMA target.user_version = {int(version)}")
         conn.execute(f"PRAGMA target.application_id = {int(app_id)}")
-    finally:
-        conn.execute("DETACH DATABASE target")
+    except BaseException:
+        with contextlib.suppress(Exception):
+            conn.execute("DETACH DATABASE target")
+        raise
+    conn.execute("DETACH DATABASE target")
     db._private(target)
 
 
 def _fsync(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
+    """``fsync`` a file (kept for callers of earlier versions: ``safe_write.fsync_file``)."""
+    from . import safe_write
+
+    safe_write.fsync_file(path)
 
 
-def backup_copy(path: Path, reason: str, passphrase: str) -> Path:
-    """Like ``db.backup_copy`` for an encrypted journal: an encrypted copy in backups/."""
-    folder = path.parent / db.BACKUP_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    from datetime import datetime
+def backup_copy(path: Path, reason: str, passphrase: str, *, now=None) -> Path:
+    """Like ``db.backup_copy`` for an encrypted journal: a checked copy in ``backups/``,
+    encrypted with ``passphrase`` (``store.backups.write_copy``: free space first, a full
+    ``integrity_check`` of the journal, a 0600 temporary file checked before its rename).
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"journal-{stamp}-{reason}.sqlite"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"journal-{stamp}-{reason}-{n}.sqlite"
-    conn = connect(path, passphrase)
-    try:
-        _export(conn, target, passphrase)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-        raise
-    finally:
-        conn.close()
-    return target
+    Raises:
+        StorageError: no space ("No space left on device in ...: the backup needs about
+            N MB ..."), the journal failed its check, or the copy did not check out;
+            nothing is left behind.
+    """
+    from . import backups
+
+    return backups.write_copy(path, reason, passphrase, now=now)
 
 
 def inspect(path: Path, passphrase: str) -> int:
@@ -245,25 +250,56 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
     return cipher
 
 
-def _replace(path: Path, new: Path) -> None:
-    _fsync(new)
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            Path(str(path) + suffix).unlink()
-    os.replace(new, path)
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _replace(path: Path, doing: str):
+    """A context manager yielding an empty 0600 temporary file beside the (closed) journal
+    ``path`` that replaces it atomically when the block ends (``store.backups.
+    replacing_journal``; no fixed ``.journal.sqlite.encrypting`` name any more)."""
+    from . import backups
+
+    return backups.replacing_journal(path, doing)
+
+
+def _rewrite(data_dir: Path, key_in: str | None, key_out: str | None, doing: str,
+             what: str) -> None:
+    """Replace the closed journal of ``data_dir`` by a checked copy of it encrypted with
+    ``key_out`` (None: plaintext), written beside it; the journal is reopened as it was
+    when anything fails.
+
+    Raises:
+        StorageError: no space ("No space left on device in DIR: WHAT needs about N MB
+            ..."), or the copy did not check out; the journal is as it was.
+    """
+    from . import backups
+
+    path = db.journal_path(data_dir)
+    needed = backups._journal_size(path)
+    try:
+        with _replace(path, doing) as tmp:
+            backups.copy_journal_file(path, tmp, key_in=key_in, key_out=key_out)
+    except BaseException as exc:
+        if key_in is None:
+            with contextlib.suppress(Exception):
+                db.open_journal(data_dir)
+        else:
+            with contextlib.suppress(Exception):
+                open_encrypted(data_dir, key_in)
+        failure = backups.as_no_space(exc, Path(data_dir), what, needed)
+        if failure is not exc:
+            raise failure from exc
+        if isinstance(exc, Exception) and not isinstance(exc, StorageError) \
+                and is_storage_failure(exc):
+            raise storage_error(exc, doing) from exc
+        raise
 
 
 def enable(data_dir: Path, passphrase: str) -> Path:
     """Encrypt the (plaintext) journal of ``data_dir`` with ``passphrase`` and reopen it.
 
-    The plaintext journal is first copied to ``backups/...-pre-encrypt.sqlite`` (NOT
-    encrypted: delete it, and older backups, once the encrypted journal works for you).
+    The plaintext journal is first copied to ``backups/...-pre-encrypt.sqlite`` (a normal
+    checked backup, NOT encrypted: delete it, and older backups, once the encrypted journal
+    works for you). The encrypted journal is written to a 0600 temporary file beside the
+    journal, checked (integrity and row counts) and renamed over it; nothing partial is
+    left when anything fails.
 
     Returns:
         The plaintext backup copy.
@@ -271,7 +307,12 @@ def enable(data_dir: Path, passphrase: str) -> Path:
     Raises:
         ValueError: an empty passphrase.
         db.JournalError: no journal, already encrypted, or SQLCipher missing.
+        StorageError: no space ("No space left on device in ...: the backup needs about
+            N MB ..." / "... the encrypted journal needs about N MB ..."); nothing was
+            changed.
     """
+    from . import backups, safe_write
+
     if not passphrase:
         raise ValueError("The passphrase must not be empty.")
     _driver()
@@ -282,81 +323,79 @@ def enable(data_dir: Path, passphrase: str) -> Path:
     if is_encrypted(path):
         raise db.JournalError(f"The journal {path} is already encrypted.")
     db.inspect(path)
-    db.close_journal()
     backup = db.backup_copy(path, "pre-encrypt")
-    tmp = data_dir / ENCRYPTING
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    sqlcipher = _driver()
-    conn = sqlcipher.connect(str(path), isolation_level=None)
-    try:
-        before = _counts(conn)
-        _export(conn, tmp, passphrase)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        db.open_journal(data_dir)
-        raise
-    finally:
-        conn.close()
-    check = connect(tmp, passphrase)
-    try:
-        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        same = _counts(check) == before
-    finally:
-        check.close()
-    if not (ok and same):
-        tmp.unlink()
-        db.open_journal(data_dir)
-        raise db.JournalError("The encrypted copy did not check out; nothing was changed.")
-    _replace(path, tmp)
+    safe_write.ensure_space(data_dir, backups._journal_size(path), "the encrypted journal")
+    db.close_journal()
+    _rewrite(data_dir, None, passphrase, "encrypt the journal", "the encrypted journal")
     open_encrypted(data_dir, passphrase)
     return backup
 
 
 def _counts(conn) -> dict[str, int]:
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    """Rows of every table ``conn`` sees ({table: rows})."""
+    from . import backups
+
+    return backups.all_counts(conn)
 
 
 def change_passphrase(new: str) -> None:
     """Re-encrypt the open encrypted journal with a new passphrase (``PRAGMA rekey``).
 
-    Backups made before keep the old passphrase.
+    Backups made before keep the old passphrase. SQLite rewrites every page in one
+    transaction: a full disk rolls it back (the old passphrase still opens the journal).
+
+    Raises:
+        ValueError: an empty passphrase.
+        db.JournalError: the open journal is not encrypted.
+        StorageError: no space ("No space left on device in DIR: changing the passphrase
+            needs about N MB ..."); the passphrase was not changed.
     """
     if not new:
         raise ValueError("The passphrase must not be empty.")
     from playhouse.sqlcipher_ext import SqlCipherDatabase
 
+    from . import backups, safe_write
+
     obj = database.obj
     if not isinstance(obj, SqlCipherDatabase):
         raise db.JournalError("The open journal is not encrypted.")
-    obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    obj.rekey(new)
+    path = Path(obj.database)
+    needed = backups._journal_size(path)
+    safe_write.ensure_space(path.parent, needed, "changing the passphrase")
+    try:
+        obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        obj.rekey(new)
+    except Exception as exc:
+        failure = backups.as_no_space(exc, path.parent, "changing the passphrase", needed)
+        if failure is not exc:
+            raise failure from exc
+        raise
 
 
 def disable(data_dir: Path) -> Path:
     """Decrypt the open encrypted journal of ``data_dir`` back to plaintext and reopen it.
 
+    The plaintext journal is written to a 0600 temporary file beside the journal, checked
+    (integrity and row counts) and renamed over it; nothing partial is left.
+
     Returns:
-        An encrypted backup copy of the journal as it was.
+        An encrypted (checked) backup copy of the journal as it was ("pre-decrypt").
+
+    Raises:
+        db.JournalError: the open journal is not encrypted.
+        StorageError: no space ("No space left on device in ...: the decrypted journal
+            needs about N MB ..."); the encrypted journal is as it was.
     """
+    from . import backups, safe_write
+
     data_dir = Path(data_dir)
     path = db.journal_path(data_dir)
     passphrase = current_passphrase()
     if passphrase is None:
         raise db.JournalError("The open journal is not encrypted.")
     backup = backup_copy(path, "pre-decrypt", passphrase)
+    safe_write.ensure_space(data_dir, backups._journal_size(path), "the decrypted journal")
     db.close_journal()
-    tmp = data_dir / ENCRYPTING
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    conn = connect(path, passphrase)
-    try:
-        _export(conn, tmp, "")
-    finally:
-        conn.close()
-    _replace(path, tmp)
+    _rewrite(data_dir, passphrase, None, "decrypt the journal", "the decrypted journal")
     db.open_journal(data_dir)
     return backup

@@ -15,7 +15,6 @@ nothing.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +32,7 @@ from peewee import (
 )
 
 from ..errors import ImportFileError
-from . import db, migrations, safe_write
+from . import migrations, safe_write
 from . import models as m
 
 FORMAT = "rehabjournal-journal"
@@ -423,6 +422,9 @@ def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
     Raises:
         FullImportError: the document has problems, or the journal is not empty; the
             journal is unchanged.
+        StorageError: the pre-import copy could not be made ("No space left on device in
+            DIR: the backup needs about N MB ...", busy, the journal failed its check);
+            nothing was written and no copy is left.
     """
     parsed = parse_tables(data)
     existing = user_rows()
@@ -434,10 +436,11 @@ def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
         ])
     database = m.database
     if backup and database.obj is not None:
-        with contextlib.suppress(OSError):  # an in-memory or unsaved journal: no copy
-            path = Path(database.obj.database)
-            if path.exists():
-                db.backup_copy(path, "pre-import")
+        # a checked copy first (encrypted like the journal); when it cannot be made (disk
+        # full, journal busy or damaged) the import stops here, before any write
+        from .backups import backup_of_open
+
+        backup_of_open("pre-import")  # None for an in-memory journal: no copy
     try:
         with database.atomic():
             database.execute_sql("PRAGMA defer_foreign_keys = ON")
