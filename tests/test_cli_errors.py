@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import ast
 import errno
+import io
+import sqlite3
 from datetime import date
 from pathlib import Path
 
+import peewee
 import pytest
 
 from rehabjournal import cli, commands
@@ -88,6 +91,48 @@ def test_an_import_error_prints_the_file_and_each_problem(raising, capsys):
         "rehabjournal: error: the file was not imported; the journal is unchanged (1 problem):")
 
 
+@pytest.mark.parametrize(("exc", "code", "message"), [
+    (sqlite3.OperationalError("disk I/O error"), 1,
+     "Could not finish boom: the disk could not be written (disk I/O error): it may be full, "
+     "removed or failing."),
+    (peewee.DatabaseError("database disk image is malformed"), 1,
+     "Could not finish boom: database disk image is malformed."),
+    (OSError(errno.EIO, "Input/output error"), 1,
+     "Could not finish boom: [Errno 5] Input/output error."),
+    (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), 1,
+     "Could not finish boom: the journal holds text that cannot be read (invalid start byte "
+     "at byte 0); it may be damaged: restore a backup from the backups folder beside it."),
+    (peewee.OperationalError("database is locked"), 5,
+     "The journal is busy: another program is using it (perhaps a sync or backup tool). "
+     "Nothing was changed; try again in a moment."),
+    (StorageError("Could not save: x."), 1, "Could not save: x."),
+])
+def test_the_safety_net_turns_any_storage_failure_into_one_line(raising, capsys, exc, code,
+                                                                 message):
+    """A storage failure a command did not explain itself is still one line, no traceback."""
+    raising(exc)
+    assert cli.main(["boom"]) == code
+    assert capsys.readouterr().err == f"rehabjournal: error: {message}\n"
+
+
+def test_a_storage_error_caused_by_sqlite_busy_is_the_busy_message(raising, capsys):
+    try:
+        try:
+            raise sqlite3.OperationalError("database is locked")
+        except sqlite3.OperationalError as inner:
+            raise StorageError("Cannot prepare the journal: database is locked.") from inner
+    except StorageError as exc:
+        raising(exc)
+    assert cli.main(["boom"]) == 5
+    assert capsys.readouterr().err.startswith("rehabjournal: error: The journal is busy: ")
+
+
+def test_ctrl_c_is_one_line_and_exit_130(raising, capsys):
+    raising(KeyboardInterrupt())
+    assert cli.main(["boom"]) == 130
+    assert capsys.readouterr().err == "rehabjournal: interrupted.\n"
+
+
 def test_a_bug_is_not_swallowed(raising):
     raising(ZeroDivisionError("a bug"))
     with pytest.raises(ZeroDivisionError):
@@ -106,11 +151,12 @@ def test_help_states_the_exit_codes(capsys):
         cli.main(["--help"])
     out = capsys.readouterr().out
     table = out[out.index("exit codes:"):].splitlines()
-    assert [line.split()[0] for line in table[1:6]] == ["0", "1", "2", "3", "4"]
+    assert [line.split()[0] for line in table[1:7]] == ["0", "1", "2", "3", "4", "5"]
     assert "1  the journal or a file could not be read or written" in out
     assert "2  a value or the command line was refused" in out
     assert "3  the file to import was refused; the journal is unchanged" in out
     assert "4  the file named does not exist" in out
+    assert "5  the journal is in use (the app or another command has it open" in out
     assert out.rstrip().endswith("Information, not medical advice.")
 
 
@@ -181,13 +227,27 @@ def test_a_failed_backup_is_a_storage_error(journal_dir, capsys, monkeypatch):
     assert "No space left on device" in err
 
 
-def test_a_damaged_or_encrypted_journal_is_a_storage_error(tmp_path, capsys):
+def test_an_encrypted_looking_journal_without_a_passphrase_says_how_to_give_one(
+        tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
     data.mkdir()
-    (data / "journal.sqlite").write_bytes(bytes(range(256)) * 8)
+    (data / "journal.sqlite").write_bytes(bytes(range(256)) * 8)  # noise, as SQLCipher's
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal to ask on
     assert cli.main(["--data-dir", str(data), "backup"]) == 1
     err = capsys.readouterr().err
-    assert f"{data / 'journal.sqlite'} is not a rehabjournal journal, or it is encrypted" in err
+    assert err == (f"rehabjournal: error: {data / 'journal.sqlite'} is encrypted: give its "
+                   "passphrase with --passphrase-file FILE, or run the command in a terminal "
+                   "to be asked.\n")
+
+
+def test_a_damaged_journal_is_a_storage_error_not_encrypted(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "journal.sqlite").write_bytes(b"\x00" * 4096)
+    assert cli.main(["--data-dir", str(data), "backup"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("rehabjournal: error: ") and "encrypted" not in err
+    assert "journal.sqlite" in err
 
 
 def test_report_validation_errors_are_2(journal_dir, tmp_path, capsys):

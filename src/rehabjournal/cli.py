@@ -14,7 +14,8 @@
 
 Headless commands (``commands.py``, imported from here and never importing this module)
 print errors to stderr and exit with the code of the error's kind (``EXIT_CODES``); they
-never open a window. Heavy modules (Qt widgets, matplotlib, reportlab) are imported only by
+never open a window. ``--passphrase-file`` (or a prompt on a terminal) opens an encrypted
+journal. Heavy modules (Qt widgets, matplotlib, reportlab) are imported only by
 the command that needs them.
 """
 
@@ -25,13 +26,20 @@ import sys
 
 from . import __version__, commands
 from .errors import (
+    EXIT_BUSY,
     EXIT_IMPORT,
     EXIT_NOT_FOUND,
     EXIT_OK,
     EXIT_STORAGE,
     EXIT_VALIDATION,
     ImportFileError,
+    JournalBusyError,
     RehabJournalError,
+    StorageError,
+    busy_error,
+    is_busy,
+    is_storage_failure,
+    storage_error,
 )
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
@@ -42,6 +50,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_IMPORT, "the file to import was refused; the journal is unchanged"),
     (EXIT_NOT_FOUND, "the file named does not exist, or the data folder has no journal (a "
                      "command that only reads it makes none)"),
+    (EXIT_BUSY, "the journal is in use (the app or another command has it open, or another "
+                "program kept it busy); nothing was changed: try again later"),
 )
 """The documented exit codes, as ``--help`` prints them."""
 
@@ -75,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a generated 12-week demo journal in a throwaway folder "
         "(never your own journal)",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="for a command on an encrypted journal: its passphrase, read from FILE (one "
+        "line); without it the command asks on a terminal (the app always asks)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for cmd in commands.COMMANDS.values():
         cmd.add_args(sub.add_parser(cmd.name, help=cmd.help, description=cmd.help))
@@ -97,14 +113,41 @@ def print_error(exc: RehabJournalError) -> int:
     return exc.exit_code
 
 
+def run_command(args: argparse.Namespace) -> int:
+    """Run the headless command of ``args``; returns its exit code, never a traceback for
+    a storage failure.
+
+    The last safety net: a storage failure a command did not turn into a message itself
+    (an ``OSError``, an SQLite or peewee error, undecodable text in a damaged file) is
+    printed as one "rehabjournal: error: ..." line, exit 1; SQLite's "database is locked"
+    is the busy message, exit 5. Ctrl+C prints "rehabjournal: interrupted." and exits 130.
+    """
+    name = args.command + (f" {args.action}" if getattr(args, "action", None) else "")
+    try:
+        return commands.COMMANDS[args.command].run(args)
+    except RehabJournalError as exc:
+        if not isinstance(exc, JournalBusyError) and is_busy(exc):
+            exc = busy_error()
+        return print_error(exc)
+    except KeyboardInterrupt:
+        print("rehabjournal: interrupted.", file=sys.stderr)
+        return 130
+    except UnicodeDecodeError as exc:
+        return print_error(StorageError(
+            f"Could not finish {name}: the journal holds text that cannot be read "
+            f"({exc.reason} at byte {exc.start}); it may be damaged: restore a backup from "
+            "the backups folder beside it."))
+    except Exception as exc:
+        if not is_storage_failure(exc):
+            raise
+        return print_error(storage_error(exc, f"finish {name}"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (argparse exits 2 itself on bad usage)."""
     args = build_parser().parse_args(argv)
     if args.command:
-        try:
-            return commands.COMMANDS[args.command].run(args)
-        except RehabJournalError as exc:
-            return print_error(exc)
+        return run_command(args)
     from .ui.app import run_gui
 
     return run_gui(args)

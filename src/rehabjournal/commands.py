@@ -3,7 +3,8 @@
 Imports go one way only: ``cli`` imports this module, never the reverse. Each command
 registers itself with ``@command``; it returns 0 when done and raises the error family
 (``rehabjournal.errors``) for anything that went wrong. ``cli.main`` prints the message and
-returns the kind's exit code (validation 2, import 3, storage 1, not found 4).
+returns the kind's exit code (validation 2, import 3, storage 1, not found 4, the journal in
+use 5).
 
 Services and reports are imported inside the functions, so that ``rehabjournal --help``
 stays fast; commands never import ``store`` (``tests/test_layers.py``).
@@ -58,12 +59,28 @@ def command(name: str, help_text: str, add_args: Callable[[argparse.ArgumentPars
 # ---- helpers shared by the commands ---------------------------------------------------------
 
 
+WRITING = frozenset({"import", "import-all", "programme import"})
+"""The commands that write the journal: they take its lock, and are refused (exit 5) while
+the app or another command holds it. Every other command only reads it, alongside."""
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    """The command as typed: "import", "programme import" ..."""
+    action = getattr(args, "action", None)
+    return f"{args.command} {action}" if action else str(args.command)
+
+
 @contextmanager
 def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator[Path]:
     """Open the journal a command works on for the ``with`` block; yields its folder.
 
-    ``--demo`` makes a throwaway demo journal first. The journal is closed afterwards,
-    also when the block raises.
+    A writing command (``WRITING``) takes the journal lock first (refused at once when the
+    app or another command holds it) and sweeps what interrupted operations left behind; a
+    reading command takes the lock too when it is free (so the app does not open the
+    journal meanwhile), and else reads alongside the holder: no migration, no write.
+    ``--demo`` makes a throwaway demo journal first and removes it afterwards. The journal is
+    closed afterwards, also when the block raises; a journal (and folder) the command created
+    is removed again when it fails.
 
     Args:
         args: the command line.
@@ -72,33 +89,160 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
 
     Raises:
         NotFoundError: ``existing`` and there is no journal in the folder.
+        JournalBusyError: a writing command while another process holds the lock; the
+            journal busy past SQLite's bounded wait (exit 5).
         StorageError: the journal cannot be opened (damaged, newer, read-only folder,
-            encrypted: the command line cannot ask for a passphrase).
+            encrypted without a passphrase).
     """
     from .services import session
 
+    if getattr(args, "demo", False):
+        from .services.demo import make_demo_dir, remove_demo_dir
+
+        data_dir = make_demo_dir()  # made and left open
+        try:
+            yield data_dir
+        finally:
+            session.close_journal()
+            remove_demo_dir(data_dir)
+        return
+    from .paths import ENV_DATA_DIR, resolve_data_dir
+
+    name = _command_name(args)
+    writes = name in WRITING
+    data_dir = resolve_data_dir(args.data_dir)
+    journal = session.journal_file(data_dir)
+    if existing and not journal.is_file():
+        raise NotFoundError(
+            f"There is no journal in {data_dir}: check --data-dir (or "
+            f"${ENV_DATA_DIR}). Nothing was made there.")
+    made = _Made(data_dir) if writes else None
+    lock = None
+    done = False
     try:
-        if getattr(args, "demo", False):
-            from .services.demo import make_demo_dir
-
-            data_dir = make_demo_dir()  # made and left open
-        else:
-            from .paths import ENV_DATA_DIR, resolve_data_dir
-
-            data_dir = resolve_data_dir(args.data_dir)
-            if existing and not session.journal_file(data_dir).is_file():
-                raise NotFoundError(
-                    f"There is no journal in {data_dir}: check --data-dir (or "
-                    f"${ENV_DATA_DIR}). Nothing was made there.")
-            if session.is_encrypted(data_dir):  # or damaged: both look like noise
-                raise StorageError(
-                    f"{session.journal_file(data_dir)} is not a rehabjournal journal, or it "
-                    "is encrypted: the command line cannot ask for a passphrase; open it in "
-                    "the app.")
-            session.open_journal(data_dir)
+        read_only, in_use_by = False, ""
+        try:
+            lock = session.lock_journal(data_dir, f"rehabjournal {name}")
+        except session.LockHeldError as exc:
+            if writes:
+                raise
+            read_only = True
+            in_use_by = exc.holder.describe() if exc.holder else "another rehabjournal process"
+        if writes:
+            swept = session.sweep_leftovers(data_dir)
+            if swept:
+                print(f"rehabjournal: note: removed {_plural(swept, 'file')} left by an "
+                      "interrupted operation", file=sys.stderr)
+        secret = passphrase_for(args, journal) if session.is_encrypted(data_dir) else None
+        session.open_journal(data_dir, secret, read_only=read_only,
+                             in_use_by=in_use_by or "another rehabjournal process")
         yield data_dir
+        done = True
+    except Exception as exc:
+        from .errors import JournalBusyError, busy_error, is_busy
+
+        if not isinstance(exc, JournalBusyError) and is_busy(exc):
+            raise busy_error(journal) from exc
+        raise
     finally:
         session.close_journal()
+        if made is not None and not done:
+            made.remove_files()  # still holding the lock
+        if lock is not None:
+            lock.release()
+        if made is not None and not done:
+            made.remove_folders()
+
+
+class _Made:
+    """What a writing command may create in a data folder, to be removed when it fails.
+
+    Only a journal the command creates is removed (with SQLite's side files, the lock file,
+    a ``backups`` folder and the folders it made); an existing journal is never touched
+    here (its commands are all or nothing).
+    """
+
+    def __init__(self, data_dir: Path):
+        from .services import session
+
+        self.data_dir = data_dir
+        self.folders: list[Path] = []  # the missing ones, innermost first
+        folder = data_dir
+        while not folder.exists() and not folder.is_symlink() and folder != folder.parent:
+            self.folders.append(folder)
+            folder = folder.parent
+        self.journal = session.journal_file(data_dir)
+        self.new_journal = not self.journal.exists() and not self.journal.is_symlink()
+        self.new_names = [n for n in ("journal.lock", "backups", ".inflight")
+                          if not (data_dir / n).exists()]
+
+    def remove_files(self) -> None:
+        import contextlib
+        import shutil
+
+        if not self.new_journal:
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                Path(f"{self.journal}{suffix}").unlink()
+        for name in self.new_names:
+            path = self.data_dir / name
+            with contextlib.suppress(OSError):
+                if name == "backups":  # copies of the journal it made moments ago
+                    shutil.rmtree(path)
+                elif name == ".inflight":
+                    path.rmdir()  # only when empty
+                else:
+                    path.unlink()
+
+    def remove_folders(self) -> None:
+        import contextlib
+
+        for folder in self.folders:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+
+
+def passphrase_for(args: argparse.Namespace, journal: Path) -> str:
+    """The passphrase of the encrypted ``journal``: from ``--passphrase-file``, else asked
+    for on the terminal.
+
+    Raises:
+        NotFoundError: the passphrase file does not exist.
+        ValidationError: the passphrase file is empty.
+        StorageError: it cannot be read; no file was given and there is no terminal to ask
+            on (or nothing was typed).
+    """
+    given = getattr(args, "passphrase_file", None)
+    if given:
+        path = Path(given)
+        try:
+            text = path.read_text("utf-8")
+        except FileNotFoundError:
+            raise NotFoundError(f"The passphrase file {path} does not exist.") from None
+        except UnicodeDecodeError:
+            raise StorageError(f"The passphrase file {path} is not UTF-8 text.") from None
+        except OSError as exc:
+            raise StorageError(f"Cannot read the passphrase file {path}: "
+                               f"{exc.strerror or exc}.") from exc
+        secret = text[:-1] if text.endswith("\n") else text  # the line end only
+        secret = secret[:-1] if secret.endswith("\r") else secret
+        if not secret:
+            raise ValidationError({"--passphrase-file": f"The passphrase file {path} is "
+                                                        "empty."})
+        return secret
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        try:
+            secret = getpass.getpass(f"Passphrase for {journal}: ")
+        except EOFError:
+            secret = ""
+        if secret:
+            return secret
+        raise StorageError(f"No passphrase was typed for {journal}; nothing was changed.")
+    raise StorageError(f"{journal} is encrypted: give its passphrase with --passphrase-file "
+                       "FILE, or run the command in a terminal to be asked.")
 
 
 def input_file(path: Path) -> Path:
@@ -132,7 +276,8 @@ def output_file(path: Path, doing: str = "write") -> Path:
 
 
 def _data_dir_after_command(parser: argparse.ArgumentParser) -> None:
-    """Accept ``--data-dir`` after the command name too (``import f.csv --data-dir D``).
+    """Accept ``--data-dir`` and ``--passphrase-file`` after the command name too
+    (``import f.csv --data-dir D``).
 
     SUPPRESS keeps the global option's value when it is not repeated here.
     """
@@ -141,6 +286,12 @@ def _data_dir_after_command(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="folder of the journal (the same as the option before the command)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="the encrypted journal's passphrase (the same as the option before the command)",
     )
 
 

@@ -661,14 +661,35 @@ def generate_history(years: float, end: date, seed: int = 11) -> None:
         repo.insert_many("red_flag", flags, 500)
 
 
+DEMO_PREFIX = "rehabjournal-demo-"
+
+
 def make_demo_dir(seed: int = 7) -> Path:
     """Make a throwaway data folder holding a demo journal; returns the folder.
 
     The journal is left open (the models are bound to it). The user's own data folder
-    is never touched.
+    is never touched. When making it fails, the folder is removed again. Remove it with
+    :func:`remove_demo_dir` when done (the headless ``--demo`` commands and the app do).
     """
-    folder = Path(tempfile.mkdtemp(prefix="rehabjournal-demo-"))
-    open_journal(folder)
-    sync_shipped_exercises()
-    generate_demo(seed=seed)
+    from .session import close_journal
+
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
+    try:
+        open_journal(folder)
+        sync_shipped_exercises()
+        generate_demo(seed=seed)
+    except BaseException:
+        close_journal()
+        remove_demo_dir(folder)
+        raise
     return folder
+
+
+def remove_demo_dir(folder: Path) -> None:
+    """Remove a folder :func:`make_demo_dir` made (close its journal first); a folder not
+    named like one in the temporary folder is left alone."""
+    import shutil
+
+    folder = Path(folder)
+    if folder.name.startswith(DEMO_PREFIX) and folder.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(folder, ignore_errors=True)

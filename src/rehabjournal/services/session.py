@@ -1,7 +1,15 @@
-"""Opening and closing the journal: the one place both the app and the commands use.
+"""Opening and closing the journal, and its lock: the one place both the app and the
+commands use.
 
 The command line passes a passphrase string (or None); the app passes a callable that
 asks for it, and ``on_wrong`` to say it was wrong before asking again.
+
+The journal's lock (``store/journal_lock.py``) is taken by the app and by every command
+that writes; a command that only reads and finds the lock held opens the journal with
+``read_only=True`` instead: no migration, no write, not even a checkpoint when it closes.
+
+The store is imported inside the functions: the app locks its data folder before it shows
+its window, and that must not wait for peewee and SQLite (``tests/ui/test_ui_startup.py``).
 """
 
 from __future__ import annotations
@@ -9,19 +17,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..store import db, encryption
+from .. import errors
+from ..store import journal_lock
+from ..store.journal_lock import APP, Holder, JournalLock, LockHeldError
 from .errors import StorageError
 
+__all__ = ["APP", "Holder", "JournalLock", "LockHeldError", "close_journal", "is_encrypted",
+           "journal_file", "lock_journal", "open_journal", "sweep_leftovers"]
+
 Passphrase = str | Callable[[], str | None] | None
+
+_read_only = False  # the open journal was opened with read_only=True
+
+
+def lock_journal(data_dir: Path, what: str) -> JournalLock:
+    """Take the journal lock of ``data_dir`` (made when missing) without waiting.
+
+    Args:
+        data_dir: the data folder.
+        what: what takes it, as a refused process names it: ``APP`` or "rehabjournal
+            import".
+
+    Raises:
+        LockHeldError: another process holds it (a ``JournalBusyError``, exit 5; its
+            ``holder`` says who, when known).
+        StorageError: the folder cannot be made, or the lock file cannot be written.
+    """
+    data_dir = Path(data_dir)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"Cannot create the data folder {data_dir}: "
+                           f"{exc.strerror or exc}.") from exc
+    return journal_lock.acquire(data_dir, what)
+
+
+def sweep_leftovers(data_dir: Path) -> int:
+    """Remove the temporary files interrupted writes left in ``data_dir`` (and those they
+    recorded there); returns how many were removed. Call it while holding the lock."""
+    from ..store import safe_write
+
+    return len(safe_write.sweep_leftovers(Path(data_dir)))
 
 
 def is_encrypted(data_dir: Path) -> bool:
     """True when the journal in ``data_dir`` exists and is SQLCipher-encrypted."""
+    from ..store import db, encryption
+
     return encryption.is_encrypted(db.journal_path(data_dir))
 
 
 def open_journal(data_dir: Path, passphrase: Passphrase = None, *,
-                 on_wrong: Callable[[str], None] | None = None) -> None:
+                 on_wrong: Callable[[str], None] | None = None, read_only: bool = False,
+                 in_use_by: str = "another rehabjournal process") -> None:
     """Open (creating or migrating as needed) the plain or encrypted journal in ``data_dir``.
 
     Args:
@@ -30,30 +78,68 @@ def open_journal(data_dir: Path, passphrase: Passphrase = None, *,
             (returning None when the person cancels).
         on_wrong: called with the message after a wrong passphrase, before asking again
             (only with a callable ``passphrase``).
+        read_only: another process holds the lock: open the existing journal to read it
+            only (SQLite's ``query_only``), never migrating it.
+        in_use_by: with ``read_only``, who holds the lock, for the message about an older
+            journal (e.g. "the rehabjournal app (process 12 on laptop)").
 
     Raises:
+        JournalBusyError: ``read_only`` and the journal needs a migration first.
         StorageError: the journal cannot be opened (damaged, newer, locked, no or wrong
             passphrase); nothing was changed on disk.
     """
+    global _read_only
+    from ..store import db, encryption, migrations, safe_write
+
+    data_dir = Path(data_dir).absolute()
+    safe_write.use_data_dir(data_dir)
+    path = db.journal_path(data_dir)
     if not is_encrypted(data_dir):
-        db.open_journal(data_dir)
-        return
-    while True:
-        secret = passphrase() if callable(passphrase) else passphrase
-        if secret is None:
-            raise StorageError("The journal is encrypted and no passphrase was given.")
-        try:
-            encryption.open_encrypted(data_dir, secret)
-            return
-        except encryption.WrongPassphraseError as exc:
-            if not callable(passphrase):
-                raise
-            if on_wrong is not None:
-                on_wrong(str(exc))
+        if read_only:
+            _refuse_older(path, db.inspect(path), in_use_by, migrations.LATEST)
+        db.open_journal(data_dir, migrate=not read_only)
+    else:
+        while True:
+            secret = passphrase() if callable(passphrase) else passphrase
+            if secret is None:
+                raise StorageError("The journal is encrypted and no passphrase was given.")
+            try:
+                if read_only:
+                    _refuse_older(path, encryption.inspect(path, secret), in_use_by,
+                                  migrations.LATEST)
+                encryption.open_encrypted(data_dir, secret, migrate=not read_only)
+                break
+            except encryption.WrongPassphraseError as exc:
+                if not callable(passphrase):
+                    raise
+                if on_wrong is not None:
+                    on_wrong(str(exc))
+    errors.journal_file = str(path)
+    _read_only = read_only
+    if read_only:
+        db.database.execute_sql("PRAGMA query_only = 1")
+
+
+def _refuse_older(path: Path, version: int, in_use_by: str, latest: int) -> None:
+    if version < latest:
+        raise errors.JournalBusyError(
+            f"The journal {path} is from an older version of rehabjournal (schema {version}; "
+            f"this version updates it to {latest}), which cannot happen while {in_use_by} "
+            "has it open. Close it, then run the command again. Nothing was changed.")
 
 
 def close_journal() -> None:
-    """Close the open journal (no error when none is open)."""
+    """Close the open journal (no error when none is open).
+
+    A journal opened ``read_only`` is closed without the WAL checkpoint (a write).
+    """
+    global _read_only
+    from ..store import db
+
+    if _read_only and db.database.obj is not None and not db.database.is_closed():
+        db.database.close()
+    _read_only = False
+    errors.journal_file = None
     db.close_journal()
 
 
@@ -63,10 +149,14 @@ def close_thread_connection() -> None:
     The journal gives each thread its own connection; a worker thread calls this when it
     is done. Other threads' connections (the GUI thread's) stay open.
     """
+    from ..store import db
+
     if db.database.obj is not None and not db.database.is_closed():
         db.database.close()
 
 
 def journal_file(data_dir: Path) -> Path:
     """The journal file's path in ``data_dir``."""
+    from ..store import db
+
     return db.journal_path(data_dir)

@@ -11,45 +11,46 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
 from ..errors import StorageError
 
-LOCK_NAME = "journal.lock"
-
 
 class AlreadyOpenError(StorageError):
-    """Another rehabjournal process has this data folder open."""
+    """Another rehabjournal process (the app, or a command that writes) has this data
+    folder open. The message names it."""
 
 
-def acquire_lock(data_dir: Path) -> QLockFile:
-    """Lock the data folder so that a second instance cannot write the same journal.
+def acquire_lock(data_dir: Path):
+    """Take the journal lock of the data folder (``services.session.lock_journal``), the
+    same lock every writing command takes, so that neither writes while the other has it.
+
+    Returns:
+        The held lock; ``unlock()`` gives it back.
 
     Raises:
-        StorageError: the folder cannot be made, is read-only, or is locked by a live
-            process (``AlreadyOpenError``).
+        StorageError: the folder cannot be made, is read-only, or another process holds
+            the lock (``AlreadyOpenError``, naming it).
     """
+    from ..services import session
+
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"Cannot create the data folder {data_dir}: {exc.strerror}.") from exc
-    lock = QLockFile(str(data_dir / LOCK_NAME))
-    lock.setStaleLockTime(0)  # only a dead owner's lock is stale
-    if not lock.tryLock(200):
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            info = lock.getLockInfo()  # (pid, hostname, appname), or False when unknown
-            who = f" (process {info[0]} on {info[1]})" if info else ""
+        return session.lock_journal(data_dir, session.APP)
+    except session.LockHeldError as exc:
+        holder = exc.holder
+        if holder is None or holder.is_app:
+            who = f" (process {holder.pid} on {holder.host})" if holder else ""
             raise AlreadyOpenError(
                 f"The journal in {data_dir} is already open in another rehabjournal "
                 f"window{who}. Switch to that window, or close it first."
-            )
-        raise StorageError(
-            f"Cannot lock the journal in {data_dir}: the folder is read-only or not "
-            "accessible. Choose another folder with --data-dir."
-        )
-    return lock
+            ) from None
+        raise AlreadyOpenError(
+            f"The journal in {data_dir} is in use by the command {holder.what!r} (process "
+            f"{holder.pid} on {holder.host}). Wait for it to finish, then open rehabjournal "
+            "again."
+        ) from None
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -200,6 +201,10 @@ def run_gui(args) -> int:
         session.close_journal()
         if window.lock is not None:
             window.lock.unlock()
+        if args.demo:  # the throwaway demo folder goes with the app
+            from ..services.demo import remove_demo_dir
+
+            remove_demo_dir(window.ctx.data_dir)
     return failed[0] if failed else code
 
 
