@@ -212,7 +212,10 @@ def read_header(path: Path) -> Header:
     if magic != SQLITE_MAGIC:
         if SQLITE_MAGIC.startswith(head):
             raise _damaged(path, f"it is truncated to {size} bytes, less than its header")
-        if len(magic) == 16 and sum(a != b for a, b in zip(magic, SQLITE_MAGIC, strict=True)) <= 4:
+        near = len(magic) == 16 and sum(
+            a != b for a, b in zip(magic, SQLITE_MAGIC, strict=True)) <= 4
+        if near or (len(head) >= 24 and head[21:24] == b"\x40\x20\x20"
+                    and _page_size(head) is not None):
             raise _damaged(path, "the first bytes of its SQLite header are changed")
         if looks_encrypted(head, size):
             raise EncryptedJournalError(
@@ -226,9 +229,8 @@ def read_header(path: Path) -> Header:
             f"database). {UNTOUCHED}.", where=where)
     if len(head) < HEADER_SIZE:
         raise _damaged(path, f"it is truncated to {size} bytes, less than its header")
-    raw_page = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if raw_page == 1 else raw_page
-    if page_size < 512 or page_size & (page_size - 1) or head[21:24] != b"\x40\x20\x20":
+    page_size = _page_size(head)
+    if page_size is None or head[21:24] != b"\x40\x20\x20":
         raise _damaged(path, "its SQLite header is not valid")
     count = int.from_bytes(head[28:32], "big")
     valid = head[92:96] == head[24:28] and count > 0
@@ -242,6 +244,13 @@ def read_header(path: Path) -> Header:
                                  f"({header.page_count or 1} pages of {page_size}), the file "
                                  f"has {size}")
     return header
+
+
+def _page_size(head: bytes) -> int | None:
+    """The page size an SQLite header gives (offset 16), None when it is not valid."""
+    raw = int.from_bytes(head[16:18], "big")
+    size = 65536 if raw == 1 else raw
+    return size if size >= 512 and not size & (size - 1) else None
 
 
 def side_files(path: Path) -> set[str]:
