@@ -1,0 +1,91 @@
+"""Every command works with a relative data folder, from --data-dir or $REHABJOURNAL_DATA_DIR,
+whose name has spaces, '#', '%' and non-ASCII letters (issue 16, item 1): a relative path
+once ended in "relative path can't be expressed as a file URI"; '#' and '%' are what a file
+URI gets wrong."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from rehabjournal import cli, commands
+from rehabjournal.services import session
+
+ODD = "my journal #1 %41 Zoë"
+"""The data folder's name, relative to the current folder; '%41' would become 'A' if it were
+URI-decoded somewhere."""
+
+CASES = {
+    "import": (["import", "in #1 %41 é.csv"], None),
+    "export": (["export", "out #1 %41 é.csv"], "out #1 %41 é.csv"),
+    "report": (["report", "--out", "report #1 %41 é.pdf"], "report #1 %41 é.pdf"),
+    "summary": (["summary", "--json"], None),
+    "patterns": (["patterns", "--json"], None),
+    "export-all": (["export-all", "all #1 %41 é.json"], "all #1 %41 é.json"),
+    "import-all": (["import-all", "everything #1 %41 é.json"], None),
+    "fhir": (["fhir", "fhir #1 %41 é.json"], "fhir #1 %41 é.json"),
+    "backup": (["backup"], None),
+    "programme import": (["programme", "import", "programme #1 %41 é.json"], None),
+    "programme export": (["programme", "export", "prog out #1 %41 é.json"],
+                         "prog out #1 %41 é.json"),
+    "programme sheet": (["programme", "sheet", "--out", "sheet #1 %41 é.pdf"],
+                        "sheet #1 %41 é.pdf"),
+}
+
+
+@pytest.fixture(scope="module")
+def demo_journal(tmp_path_factory):
+    """A filled journal (the demo's rows) and the input files the commands import."""
+    from rehabjournal.services.demo import generate_demo
+    from rehabjournal.store.library import sync_shipped_exercises
+
+    base = tmp_path_factory.mktemp("paths")
+    data = base / "data"
+    session.open_journal(data)
+    sync_shipped_exercises()
+    generate_demo(seed=7)
+    session.close_journal()
+    inputs = base / "inputs"
+    inputs.mkdir()
+    (inputs / "in #1 %41 é.csv").write_text("date,morning_pain\n2020-01-06,2\n", "utf-8")
+    assert cli.main(["--data-dir", str(data), "export-all",
+                     str(inputs / "everything #1 %41 é.json")]) == 0
+    assert cli.main(["--data-dir", str(data), "programme", "export",
+                     str(inputs / "programme #1 %41 é.json")]) == 0
+    return data, inputs
+
+
+def test_every_registered_command_is_covered():
+    covered = {argv[0] for argv, _out in CASES.values()}
+    assert covered == set(commands.COMMANDS)
+
+
+@pytest.mark.parametrize("via", ["option", "environment", "option after the command"])
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_command_works_with_a_relative_odd_data_folder(demo_journal, tmp_path, monkeypatch,
+                                                         capsys, name, via):
+    data, inputs = demo_journal
+    argv, out = CASES[name]
+    if name != "import-all":  # it imports into an empty journal: a folder it makes
+        shutil.copytree(data, tmp_path / ODD, ignore=shutil.ignore_patterns("backups"))
+    for item in inputs.iterdir():
+        shutil.copy(item, tmp_path / item.name)
+    monkeypatch.chdir(tmp_path)
+    if via == "option":
+        argv = ["--data-dir", ODD, *argv]
+    elif via == "option after the command":
+        argv = [*argv, "--data-dir", ODD]
+    else:
+        monkeypatch.setenv("REHABJOURNAL_DATA_DIR", ODD)
+    assert cli.main(argv) == 0, capsys.readouterr().err
+    assert "Traceback" not in capsys.readouterr().err
+    assert (tmp_path / ODD / "journal.sqlite").is_file()
+    if out:
+        assert (tmp_path / out).is_file() and (tmp_path / out).stat().st_size > 0
+    if name == "backup":
+        assert len(list((tmp_path / ODD / "backups").glob("journal-*.sqlite"))) == 1
+    # nothing was made under a decoded name, nor in the default data folder
+    assert not (tmp_path / "my journal #1 A Zoë").exists()
+    assert not os.path.exists(os.path.join(os.environ["XDG_DATA_HOME"], "rehabjournal"))
