@@ -164,4 +164,5 @@ def test_pages_list_their_options_in_declaration_order():
                      "assessment_weeks", "escalation_load_drop"]
     assert [o.key for o in settings.options(page=settings.OUTCOMES)] == [
         "outcomes.instruments", "outcomes.every_days"]
-    assert [o.key for o in settings.options(where=settings.MACHINE)] == ["window.geometry"]
+    assert [o.key for o in settings.options(where=settings.MACHINE)] == [
+        "window.geometry", "integrity.last_full_check"]

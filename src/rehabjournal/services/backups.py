@@ -30,20 +30,36 @@ def backup_dir(data_dir: Path) -> Path:
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
-    """The backup copies, newest first (an unreadable copy has ``error`` set)."""
+    """The backup copies, newest first.
+
+    A copy that cannot be restored has ``error`` set to why, in words for the person:
+    "empty (0 bytes): nothing was saved in it", "partial: it is cut short (40 KB of
+    120 KB), the copy was interrupted", "damaged: it failed SQLite's check (...)",
+    "encrypted with another passphrase than the journal open now", "not a journal: ..."
+    (see ``store.backups.inspect_copy``).
+    """
     return backups.list_backups(data_dir)
 
 
 def backup_now(data_dir: Path) -> Path:
     """Copy the open journal into the backups folder now (reason "manual"); returns the copy.
 
+    The copy is checked before it gets its name (``store.backups.write_copy``).
+
     Raises:
-        StorageError: the copy could not be made ("The journal could not be copied: ...");
-            nothing is left behind.
+        StorageError: the copy could not be made; nothing is left behind. A full disk:
+            "No space left on device in DIR/backups: the backup needs about N MB; free some
+            space and try again. Nothing was changed."; a damaged journal: "The journal ...
+            failed its integrity check (...). It was not copied into the backups. Restore
+            a backup ..."; else "The journal could not be copied: ...".
     """
     try:
         return backups.make_backup(data_dir, "manual")
+    except backups.JournalDamagedError:
+        raise
     except StorageError as exc:
+        if exc.message.startswith("No space left on device"):
+            raise
         raise StorageError(f"The journal could not be copied: {exc}") from exc
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"The journal could not be copied: {str(exc).rstrip('.')}.") from exc
@@ -58,8 +74,11 @@ def restore_backup(data_dir: Path, backup: Path) -> Path | None:
         That "pre-restore" copy (None when there was no journal).
 
     Raises:
-        StorageError: the copy is not a journal, is damaged or from a newer version, or
-            could not be copied; the journal was left as it was.
+        StorageError: (``RestoreError``) the copy cannot be used: "Cannot restore NAME: the
+            copy is REASON. Your journal was left as it was." (REASON as in
+            ``list_backups``); or no space ("No space left on device in DIR: the restored
+            journal needs about N MB ..."), or the copy failed; the journal was left as it
+            was.
     """
     try:
         pre = backups.restore(data_dir, backup)

@@ -177,6 +177,12 @@ def _threshold(field: str, label: str, lo: float, hi: float, step: float, help_t
 MACHINE_OPTIONS: tuple[Option, ...] = (
     Option("window.geometry", bytes, b"", "Main window position and size",
            where=MACHINE),
+    # the weekly full check of each journal (services/startup.py): per computer, so that
+    # noting it never writes to the journal (a new journal stays empty for a full import)
+    Option("integrity.last_full_check", str, "", "Last full check of each journal",
+           "JSON {journal file: YYYY-MM-DD}: the day each journal last passed SQLite's full "
+           "integrity check; the app checks it again at start when 7 or more days ago.",
+           where=MACHINE, name="Last full check"),
 )
 
 

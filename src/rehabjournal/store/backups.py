@@ -369,6 +369,21 @@ def check_journal(path: Path, passphrase: str | None = None) -> None:
         raise JournalDamagedError(damaged_message(path, found), where=str(path))
 
 
+def check_data_journal(data_dir: Path) -> None:
+    """A full ``integrity_check`` of the open journal of ``data_dir`` (see
+    :func:`check_journal`; an encrypted journal is read with the open one's passphrase).
+
+    Raises:
+        JournalDamagedError: it failed the check.
+        StorageError: it could not be read.
+    """
+    from . import encryption
+
+    path = db.journal_path(data_dir)
+    key = encryption.current_passphrase() if encryption.is_encrypted(path) else None
+    check_journal(path, key)
+
+
 # ---- writing a checked copy ---------------------------------------------------------------
 
 def _journal_size(path: Path) -> int:

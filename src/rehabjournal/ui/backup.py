@@ -69,8 +69,11 @@ def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
     try:
         copy = backups.backup_now(ctx.data_dir)
     except StorageError as exc:
-        _tell(parent, "Backup failed", f"{exc.message} Check the free space in {ctx.data_dir}.",
-              warning=True)
+        text = exc.message
+        # the no-space and damaged-journal messages already say what to do
+        if not text.startswith("No space left") and "failed its integrity check" not in text:
+            text += f" Check the free space in {ctx.data_dir}."
+        _tell(parent, "Backup failed", text, warning=True)
         return None
     ctx.status.emit(f"Backed up to {copy.name}")
     _tell(parent, "Backup made",
@@ -81,8 +84,17 @@ def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
 
 # ---- restore ---------------------------------------------------------------------------
 
+UNUSABLE = "Unusable: {}"
+"""How the Why column (and the tooltip) shows a copy that cannot be restored."""
+
+
 class BackupTableModel(ListTableModel):
-    """The backup copies, newest first: date, reason and entry counts."""
+    """The backup copies, newest first: date, reason and entry counts.
+
+    A copy that cannot be restored (``BackupInfo.error``: empty, partial, damaged,
+    encrypted with another passphrase, not a journal) is shown greyed and cannot be
+    selected; its Why column says "Unusable: REASON".
+    """
 
     COLUMNS: tuple[tuple[str, str | None], ...] = (
         ("Made", None),
@@ -117,11 +129,15 @@ class BackupTableModel(ListTableModel):
             if index.column() == 0:
                 return f"{info.made:%a %d %b %Y %H:%M}"
             if index.column() == 1:
-                return info.reason_text + (f" ({info.error})" if info.error else "")
+                if info.error:
+                    return f"{info.reason_text} - {UNUSABLE.format(info.error)}"
+                return info.reason_text
             if info.error:
-                return "?"
+                return ""
             return str(info.counts.get(table, 0))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if info.error:
+                return f"{UNUSABLE.format(info.error)}\n{info.path}"
             return str(info.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and table is not None:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -132,6 +148,9 @@ class BackupTableModel(ListTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        info = self.row_at(index)
+        if info is not None and info.error:
+            return Qt.ItemFlag.NoItemFlags  # greyed, not selectable: it cannot be restored
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
@@ -168,6 +187,14 @@ class RestoreDialog(QDialog):
         self.empty = QLabel("There are no backups yet. Use File > Back Up Now to make one.")
         self.empty.setVisible(self.model.rowCount() == 0)
         layout.addWidget(self.empty)
+        unusable = sum(1 for info in self.model.rows if info.error)
+        self.unusable = QLabel(
+            f"{unusable} cop{'y' if unusable == 1 else 'ies'} cannot be restored (greyed); "
+            "the Why column says why.")
+        self.unusable.setObjectName("unusableNote")
+        self.unusable.setWordWrap(True)
+        self.unusable.setVisible(unusable > 0)
+        layout.addWidget(self.unusable)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
             "&Restore this copy...", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -192,6 +219,11 @@ class RestoreDialog(QDialog):
     def restore_selected(self) -> bool:
         info = self.selected()
         if info is None:
+            return False
+        if info.error:
+            _tell(self, "Cannot restore this copy",
+                  f"The copy of {info.made:%A %d %B %Y, %H:%M} cannot be restored: it is "
+                  f"{info.error}. Your journal was left as it was.", warning=True)
             return False
         counts = ", ".join(
             f"{info.counts.get(table, 0)} {words}"

@@ -1,10 +1,12 @@
 """The start-up work that waits for the window: run in a worker, reported in the status bar.
 
-``services.startup.run_startup_work`` (the shipped exercise library, the day's backup copy)
+``services.startup.run_startup_work`` (leftovers of interrupted operations swept, the
+shipped exercise library, the day's backup copy, the weekly full check of the journal)
 runs in a ``QThreadPool`` worker once the window is shown. The worker never touches a
 widget: it hands its result back by a queued signal, and this object, living in the GUI
-thread, shows "Backing up..." then "Backed up" and tells the pages when the exercise
-library changed.
+thread, shows "Backing up..." then "Backed up" (and "Removed N leftover files of an
+interrupted operation"), tells the pages when the exercise library changed, and, when the
+journal failed its check, shows a message with a "Restore a backup..." button.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .context import AppContext
 
@@ -22,6 +25,14 @@ if TYPE_CHECKING:
 
 BUSY = "Backing up..."
 DONE = "Backed up"
+DAMAGED_TITLE = "Your journal failed its check"
+DAMAGED_TEXT = (
+    "rehabjournal's check of your journal found damage. What you see may be incomplete, "
+    "and new entries may not be kept safely.\n\nRestore a backup made before the damage: "
+    "your journal as it is now is kept in the backups folder first."
+)
+DAMAGED_STATUS = "The journal failed its check: restore a backup (File > Restore from Backup...)"
+RESTORE_BUTTON = "Restore a backup..."
 
 
 class _Relay(QObject):
@@ -69,6 +80,7 @@ class StartupWork(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.result: StartupResult | None = None
+        self.damage_box: QMessageBox | None = None
         self.running = False
         self.finished = False
         self._relay = _Relay(self)
@@ -92,16 +104,49 @@ class StartupWork(QObject):
         return self._pool.waitForDone(msecs)
 
     def _finished(self, result: StartupResult) -> None:
+        from ..services.startup import leftovers_text
+
         self.running, self.finished, self.result = False, True, result
-        if result.problem:
-            self.ctx.status.emit(result.problem)
+        parts = []
+        if result.integrity_problem:
+            parts.append(DAMAGED_STATUS)
+        elif result.problem:
+            parts.append(result.problem)
         elif result.backup is not None:
-            self.ctx.status.emit(DONE)
-        else:
-            self.ctx.status.emit("")  # nothing was due: take "Backing up..." away
+            parts.append(DONE)
+        if result.leftovers_removed:
+            parts.append(leftovers_text(result.leftovers_removed))
+        # "" when nothing was due: takes "Backing up..." away
+        self.ctx.status.emit(". ".join(p.rstrip(".") for p in parts))
         if result.exercises_changed:
             self.ctx.programme_changed.emit()
+        if result.integrity_problem:
+            self.show_damage(result.integrity_problem)
         self.done.emit(result)
+
+    def show_damage(self, detail: str) -> QMessageBox:
+        """Say that the journal failed its check, with a "Restore a backup..." button
+        that opens the restore dialog; the box is window-modal and does not block."""
+        parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        box = QMessageBox(QMessageBox.Icon.Critical, DAMAGED_TITLE, DAMAGED_TEXT,
+                          parent=parent)
+        box.setObjectName("integrityProblem")
+        box.setInformativeText(detail)
+        restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+        restore.setObjectName("restoreFromCheck")
+        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+
+        def clicked(button) -> None:
+            if button is restore:
+                from .backup import restore_backup
+
+                restore_backup(parent, self.ctx)
+
+        box.buttonClicked.connect(clicked)
+        self.damage_box = box
+        box.open()
+        return box
 
     def _failed(self, text: str) -> None:
         self.running, self.finished = False, True
