@@ -318,3 +318,25 @@ def test_headless_demo_leaves_no_folder_behind(tmp_path, argv):
     assert result.returncode in (0, 4), result.stderr
     assert "Traceback" not in result.stderr
     assert os.listdir(tmp) == []
+
+
+def test_a_demo_folder_that_fails_to_fill_is_removed(tmp_path, monkeypatch):
+    import tempfile
+
+    from rehabjournal.services import demo
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def broken(seed):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(demo, "generate_demo", broken)
+    with pytest.raises(OSError):
+        demo.make_demo_dir()
+    assert os.listdir(tmp_path) == []
+    # and a folder not made by make_demo_dir is never removed
+    mine = tmp_path / "rehabjournal-demo-mine"
+    mine.mkdir()
+    demo.remove_demo_dir(tmp_path / "rehabjournal-demo-mine" / "..")
+    demo.remove_demo_dir(tmp_path)
+    assert mine.is_dir()
