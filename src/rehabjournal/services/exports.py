@@ -17,9 +17,15 @@ from .files import file_errors
 def export_everything(path: Path | str) -> dict[str, int]:
     """Write the whole open journal to ``path`` as JSON; returns rows per table.
 
+    Written with ``store.safe_write``: mode 0600, complete or absent.
+
     Raises:
-        StorageError: the file cannot be written ("Cannot write PATH: reason."; no partial
-            file is left), or the journal cannot be read.
+        StorageError: ``path`` is a folder, a device, a pipe or a dangling link ("Cannot
+            write PATH: it is a device, not a regular file; give a file name.", checked
+            before the journal is read); the file cannot be written ("Cannot write PATH:
+            reason."); the disk is full ("No space left on device in FOLDER: the export
+            needs about N MB; free some space and try again. Nothing was changed."); or the
+            journal cannot be read. No partial file is left, an older file is kept.
     """
     with file_errors(path, "write"):
         return full_export.export_all(path)
@@ -51,8 +57,8 @@ def export_fhir(path: Path | str, *, anonymise: bool = False) -> int:
         anonymise: initials instead of the name.
 
     Raises:
-        StorageError: the file cannot be written (no partial file is left), or the
-            journal cannot be read.
+        StorageError: as :func:`export_everything` ("... the FHIR bundle needs about N MB
+            ..." on a full disk); no partial file is left.
     """
     with file_errors(path, "write"):
         return fhir.export_bundle(path, anonymise=anonymise)

@@ -1265,10 +1265,13 @@ def delete_exercise(exercise_id: int) -> Edit:
 # ---- files -------------------------------------------------------------------------------
 
 def export_programme_file(programme_id: int, path: str | Path) -> None:
-    """Save a programme as an exchange file (``docs/programme-format.md``).
+    """Save a programme as an exchange file (``docs/programme-format.md``), mode 0600, with
+    ``store.safe_write``.
 
     Raises:
-        StorageError: "Cannot write PATH: reason." (no partial file is left), or the
+        StorageError: "Cannot write PATH: reason." (a folder, a device, a pipe or a dangling
+            link is refused before the journal is read), "No space left on device in FOLDER:
+            the programme file needs about N MB; ..." (no partial file is left), or the
             journal could not be read.
     """
     with file_errors(path, "write"):

@@ -48,9 +48,15 @@ def import_journal_csv(path: Path | str) -> ImportReport:
 def export_journal_csv(path: Path | str) -> int:
     """Write the open journal to ``path`` as CSV; returns the number of data rows.
 
+    Written with ``store.safe_write``: mode 0600, complete or absent.
+
     Raises:
-        StorageError: the file cannot be written ("Cannot write PATH: reason."; no partial
-            file is left), or the journal cannot be read.
+        StorageError: ``path`` is a folder, a device, a pipe or a dangling link ("Cannot
+            write PATH: it is a pipe (FIFO), not a regular file; give a file name.", checked
+            before the journal is read); the file cannot be written ("Cannot write PATH:
+            reason."); the disk is full ("No space left on device in FOLDER: the export
+            needs about N MB; free some space and try again. Nothing was changed."); or the
+            journal cannot be read. No partial file is left, an older file is kept.
     """
     path = Path(path)
     with file_errors(path, "write"):
