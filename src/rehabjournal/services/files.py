@@ -108,3 +108,12 @@ def is_no_space(exc: BaseException) -> bool:
     """True for a full disk ("No space left on device", SQLite's "disk is full"), also
     behind the exceptions it caused (``safe_write.is_no_space``)."""
     return safe_write.is_no_space(exc)
+
+
+def failure_message(exc: RehabJournalError, tail: str = "Nothing was written.") -> str:
+    """``exc``'s message followed by ``tail``, unless it already ends by saying nothing was
+    changed or written (the full-disk message does), e.g. for an "Export failed" box."""
+    text = exc.message
+    if text.rstrip().endswith(("Nothing was changed.", "Nothing was written.")):
+        return text
+    return f"{text} {tail}"
