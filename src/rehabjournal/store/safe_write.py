@@ -201,9 +201,9 @@ def atomic_path(target: Path, *, doing: str = "write", what: str | None = None,
             temporary file had reached).
 
     Raises:
-        StorageError: ``target`` cannot be written (see :func:`check_target`), the
-            temporary file cannot be made (folder read-only, disk full), or (with ``what``)
-            the disk became full.
+        StorageError: ``target`` is not a file (see :func:`check_kind`), the temporary
+            file cannot be made ("Cannot write PATH: No such file or directory." for a
+            missing folder; a read-only folder), or (with ``what``) the disk is full.
     """
     target = check_kind(target, doing)
     tmp = _temp_name(target)
