@@ -89,3 +89,37 @@ def test_a_command_works_with_a_relative_odd_data_folder(demo_journal, tmp_path,
     # nothing was made under a decoded name, nor in the default data folder
     assert not (tmp_path / "my journal #1 A Zoë").exists()
     assert not os.path.exists(os.path.join(os.environ["XDG_DATA_HOME"], "rehabjournal"))
+
+
+WRITERS = {name: out for name, (_args, out) in CASES.items() if out is not None}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_a_command_never_writes_onto_a_pipe_device_or_folder(name, demo_journal, tmp_path,
+                                                            capsys, monkeypatch):
+    """export onto /dev/full once replaced the device node with a CSV file; a pipe would
+    hang the command. Every file-writing command refuses them before it opens the journal,
+    exit 1, and leaves them as they were."""
+    import stat
+
+    data, _inputs = demo_journal
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "folder").mkdir()
+    out = WRITERS[name]
+    opened = []
+    monkeypatch.setattr(session, "open_journal", lambda *a, **k: opened.append(a))
+    for target, kind in (("pipe", "it is a pipe (FIFO), not a regular file"),
+                         ("folder", "it is a folder; give a file name"),
+                         ("/dev/null", "it is a device, not a regular file")):
+        argv = [target if a == out else a for a in CASES[name][0]]
+        assert target in argv
+        assert cli.main(["--data-dir", str(data), *argv]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and kind in err and "Traceback" not in err, err
+    assert opened == []  # refused before the journal was opened
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert not any((tmp_path / "folder").iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe"]

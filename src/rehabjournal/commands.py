@@ -258,21 +258,20 @@ def input_file(path: Path) -> Path:
 
 
 def output_file(path: Path, doing: str = "write") -> Path:
-    """``path`` when a file can be written there (checked before the journal is opened).
+    """``path`` (absolute) when a file can be written there, checked before the journal is
+    opened (``services.files.check_output``).
 
     Args:
         doing: the words before the path in a message ("write", "export to").
 
     Raises:
-        StorageError: ``path`` is a folder, or its folder does not exist.
+        StorageError: its folder does not exist, or it exists and is not a regular file (a
+            folder, a device such as /dev/full, a pipe, a link to nothing); nothing is
+            written there.
     """
-    if path.is_dir():
-        raise StorageError(f"cannot {doing} {path}: it is a folder; give a file name.",
-                           where=str(path))
-    if not path.parent.is_dir():
-        raise StorageError(
-            f"cannot {doing} {path}: the folder {path.parent} does not exist.", where=str(path))
-    return path
+    from .services.files import check_output
+
+    return check_output(path, doing)
 
 
 def _data_dir_after_command(parser: argparse.ArgumentParser) -> None:

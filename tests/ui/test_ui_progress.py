@@ -280,6 +280,33 @@ def test_save_png_and_svg(demo_window, tmp_path, monkeypatch):
     action.trigger()
     svg = (tmp_path / "chart.svg").read_text()
     assert "<svg" in svg and "Pain over time" in svg
+    assert (tmp_path / "chart.svg").stat().st_mode & 0o777 == 0o600  # health data: owner only
+    assert {"chart.svg", "pain.png"} <= {p.name for p in tmp_path.iterdir()}
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp left
+
+
+def test_a_chart_saved_onto_a_device_or_folder_is_refused_with_a_message(demo_window, tmp_path,
+                                                                          monkeypatch):
+    import os
+    import stat
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    _ctx, _window, page, _start, _end = demo_window
+    canvas = page.canvases["pain"]
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
+    (tmp_path / "folder.png").mkdir()
+    os.mkfifo(tmp_path / "pipe.png")
+    for target in (tmp_path / "folder.png", tmp_path / "pipe.png"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        assert canvas.save_dialog("png") is None
+    assert shown[0] == ("Chart not saved", f"Cannot write {tmp_path / 'folder.png'}: it is a "
+                        "folder; give a file name.")
+    assert "pipe (FIFO), not a regular file" in shown[1][1]
+    assert (tmp_path / "folder.png").is_dir() and not any((tmp_path / "folder.png").iterdir())
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp left
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe.png").st_mode)
 
 
 def test_a_journal_without_a_programme_says_so(open_window, qtbot):

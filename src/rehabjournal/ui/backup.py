@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..errors import ImportFileError, StorageError
 from ..services import backups, exports
 from ..services.backups import BackupInfo
+from ..services.files import failure_message
 from .context import AppContext
 from .table_model import ListTableModel
 
@@ -276,7 +277,7 @@ def full_export(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
     try:
         counts = exports.export_everything(path)
     except StorageError as exc:
-        _tell(parent, "Export failed", f"{exc.message} Nothing was written.", warning=True)
+        _tell(parent, "Export failed", failure_message(exc), warning=True)
         return False
     ctx.status.emit(f"Exported {sum(counts.values())} rows to {path}")
     return True
@@ -362,7 +363,7 @@ def fhir_export(parent: QWidget, ctx: AppContext, path: str | None = None,
     try:
         n = exports.export_fhir(path, anonymise=anonymise)
     except StorageError as exc:
-        _tell(parent, "Export failed", f"{exc.message} Nothing was written.", warning=True)
+        _tell(parent, "Export failed", failure_message(exc), warning=True)
         return False
     ctx.status.emit(f"Wrote a FHIR bundle of {n} entries to {path}")
     return True

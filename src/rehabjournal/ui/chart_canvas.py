@@ -14,6 +14,7 @@ from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSizePolicy, QToolTip
 
 from ..charts.theme import Theme, theme_from_palette
+from ..errors import StorageError
 
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
 
@@ -136,15 +137,27 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     # ---- saving ------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
-        """Save the chart as PNG or SVG (by the file's suffix; PNG when none)."""
+        """Save the chart as PNG or SVG (by the file's suffix; PNG when none).
+
+        Written like every file of the app (``services.files.write_bytes``): complete or
+        not at all, mode 0600; a device or folder is refused.
+
+        Raises:
+            StorageError: the file cannot be written (the message says why and where).
+        """
+        import io
+
+        from ..services.files import write_bytes
+
         path = Path(path)
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in FORMATS:
             fmt = "png"
             path = path.with_suffix(".png")
-        self.figure.savefig(path, format=fmt, dpi=150,
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format=fmt, dpi=150,
                             facecolor=self.figure.get_facecolor())
-        return path
+        return write_bytes(path, buffer.getvalue(), what="the chart")
 
     def save_dialog(self, fmt: str = "png") -> Path | None:
         start = str(Path.home() / f"{self.name}.{fmt}")
@@ -156,9 +169,8 @@ class ChartCanvas(FigureCanvasQTAgg):
             path += f".{fmt}"
         try:
             return self.save(path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Chart not saved",
-                                f"Could not save {path}: {exc.strerror or exc}.")
+        except StorageError as exc:
+            QMessageBox.warning(self, "Chart not saved", exc.message)
             return None
 
     def context_menu(self) -> QMenu:

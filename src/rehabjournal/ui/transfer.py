@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..errors import ImportFileError, StorageError
 from ..services import transfer
+from ..services.files import failure_message
 from .context import AppContext
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -80,7 +81,7 @@ def export_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
     try:
         rows = transfer.export_journal_csv(path)
     except StorageError as exc:
-        _tell(parent, "Export failed", f"{exc.message} Nothing was written.", warning=True)
+        _tell(parent, "Export failed", failure_message(exc), warning=True)
         return False
     ctx.status.emit(f"Exported {rows} rows to {path}")
     return True

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QSizePolicy, QT
 
 from ....errors import ImportFileError, StorageError
 from ....services import programme as ps
+from ....services.files import failure_message
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import ERROR_COLOUR
@@ -114,7 +115,7 @@ class ProgrammeFiles:
         try:
             ps.export_programme_file(programme_id, path)
         except StorageError as exc:
-            self.message(f"{exc} Nothing was written.", error=True)
+            self.message(failure_message(exc), error=True)
             return False
         self.message(f"Saved {Path(path).name}.")
         return True
@@ -166,7 +167,7 @@ class ProgrammeFiles:
         try:
             count = ps.export_calendar(programme_id, path)
         except StorageError as exc:
-            self.message(f"{exc} Nothing was written.", error=True)
+            self.message(failure_message(exc), error=True)
             return None
         self.message(f"Saved {count} planned days to {Path(path).name}.")
         return count
