@@ -106,16 +106,19 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
             session.close_journal()
             remove_demo_dir(data_dir)
         return
+    import os
+
     from .paths import ENV_DATA_DIR, resolve_data_dir
 
     name = _command_name(args)
     writes = name in WRITING
     data_dir = resolve_data_dir(args.data_dir)
     journal = session.journal_file(data_dir)
-    if existing and not journal.is_file():
+    if existing and not os.path.lexists(journal):
         raise NotFoundError(
             f"There is no journal in {data_dir}: check --data-dir (or "
             f"${ENV_DATA_DIR}). Nothing was made there.")
+    session.check_existing(data_dir)  # a refused file gets no lock file beside it
     made = _Made(data_dir) if writes else None
     lock = None
     done = False

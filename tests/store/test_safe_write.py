@@ -349,3 +349,20 @@ def test_the_sweep_removes_only_leftovers_of_processes_that_are_gone(tmp_path):
     removed = sw.sweep_leftovers(data_dir)
     assert sorted(removed) == sorted(gone)
     assert all(p.exists() for p in kept)
+
+
+def test_a_finished_write_elsewhere_leaves_no_record_in_the_data_folder(tmp_path):
+    """The record of a write outside the data folder (for the sweep after a crash) goes
+    with the write: the data folder is as it was."""
+    data, elsewhere = tmp_path / "data", tmp_path / "desktop"
+    data.mkdir()
+    elsewhere.mkdir()
+    sw.use_data_dir(data)
+    try:
+        with sw.atomic_path(elsewhere / "out.csv") as tmp:
+            assert [p.name for p in (data / sw.INFLIGHT_DIR).iterdir()] == [f"{tmp.name}.path"]
+            tmp.write_text("a,b\n")
+        assert list(data.iterdir()) == []
+        assert (elsewhere / "out.csv").read_text() == "a,b\n"
+    finally:
+        sw.use_data_dir(None)

@@ -60,6 +60,27 @@ def sweep_leftovers(data_dir: Path) -> int:
     return len(safe_write.sweep_leftovers(Path(data_dir)))
 
 
+def check_existing(data_dir: Path) -> None:
+    """Refuse a journal file that cannot be opened, before anything is made beside it.
+
+    Reads only (the header, then SQLite read-only): an empty, damaged, foreign, newer file
+    or a link to nothing at the journal's place raises with its own message and leaves the
+    folder as it was, so no lock file appears beside it. No journal yet, or an encrypted
+    one (checked with its passphrase when it is opened), passes.
+
+    Raises:
+        StorageError: the file is refused (the message says why and names it).
+    """
+    import os
+
+    from ..store import db, encryption
+
+    path = db.journal_path(data_dir)
+    if not os.path.lexists(path) or encryption.is_encrypted(path):
+        return
+    db.inspect(path)
+
+
 def is_encrypted(data_dir: Path) -> bool:
     """True when the journal in ``data_dir`` exists and is SQLCipher-encrypted."""
     from ..store import db, encryption

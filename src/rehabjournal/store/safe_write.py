@@ -240,6 +240,8 @@ def atomic_path(target: Path, *, doing: str = "write", what: str | None = None,
         if record is not None:
             with contextlib.suppress(OSError):
                 record.unlink()
+            with contextlib.suppress(OSError):
+                record.parent.rmdir()  # only when no other write is recorded there
 
 
 def _size(path: Path) -> int | None:
