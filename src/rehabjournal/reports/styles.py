@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -138,3 +139,13 @@ def table_style(*extra: tuple, zebra: int = 0, header: bool = True) -> TableStyl
         cmds.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
     cmds += list(extra)
     return TableStyle(cmds)
+
+
+def user_text(text: str) -> str:
+    """Reportlab paragraph markup for user-written ``text`` (notes, names, questions):
+    escaped, so that "<", ">" and "&" print as written.
+
+    Owner: PDF-scripts helper (issue 17, contract 2), who adds font fallback and shaping;
+    every user text in the report and the programme sheet goes through here.
+    """
+    return escape(text)
