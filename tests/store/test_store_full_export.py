@@ -107,17 +107,23 @@ def _bad_variants(data: dict):
     yield "newer", edit(lambda d: d.update(version=99)), "newer"
     yield "schema", edit(lambda d: d.update(schema=migrations.LATEST + 1)), "newer"
     yield "pain", edit(lambda d: d["tables"]["check_in"][5].update(morning_pain="high")), \
-        r"check_in\[5\]\.morning_pain: must be a whole number"
-    yield "date", edit(lambda d: d["tables"]["event"][0].update(day="18/03/2026")), "ISO"
+        r"^table check_in, row 6, field morning_pain: must be a whole number \(got \"high\"\)$"
+    yield "date", edit(lambda d: d["tables"]["event"][0].update(day="18/03/2026")), \
+        r"^table event, row 1, field day: date must be YYYY-MM-DD \(got “18/03/2026”\)$"
     yield "column", edit(lambda d: d["tables"]["question"][0].update(colour="red")), "unknown"
     yield "table", edit(lambda d: d["tables"].update(mystery=[])), "unknown table"
+    n = len(data["tables"]["check_in"])
+    first_day = data["tables"]["check_in"][0]["day"]
     yield "dup", edit(lambda d: d["tables"]["check_in"].append(d["tables"]["check_in"][0])), \
-        "used twice"
-    # consistent in shape, broken in links: caught by the database, inside the transaction
+        rf"^table check_in, row {n + 1}: duplicates row 1 \(same id 1\); table check_in, " \
+        rf"row {n + 1}: duplicates row 1 \(same day {first_day}\)$"
+    # consistent in shape, broken in links: said with table and row (never SQLite's words)
+    logs = len(data["tables"]["exercise_log"])
     yield "fk", edit(lambda d: d["tables"]["exercise_log"][-1].update(prescription_id=9999)), \
-        "does not fit together"
-    yield "unique", edit(lambda d: d["tables"]["check_in"][-1].update(
-        day=d["tables"]["check_in"][0]["day"])), "does not fit together"
+        rf"^table exercise_log, row {logs}, field prescription_id: 9999 names no " \
+        "prescription in the file$"
+    yield "unique", edit(lambda d: d["tables"]["check_in"][-1].update(day=first_day)), \
+        rf"^table check_in, row {n}: duplicates row 1 \(same day {first_day}\)$"
 
 
 def test_a_bad_file_changes_nothing(full_journal, tmp_path):

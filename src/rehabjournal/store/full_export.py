@@ -16,6 +16,8 @@ nothing.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,14 +33,17 @@ from peewee import (
     PeeweeException,
 )
 
+from ..domain import scales, validation
 from ..errors import ImportFileError
-from . import migrations, safe_write
+from . import json_input, migrations, safe_write
 from . import models as m
 
 FORMAT = "rehabjournal-journal"
 VERSION = 1
 MODELS: tuple[type[m.BaseModel], ...] = m.ALL_MODELS  # parents before children
 SHIPPED_KEYS = ("id", "slug", "shipped", "archived")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?", re.ASCII)
 
 
 class FullImportError(ImportFileError):
@@ -144,63 +149,133 @@ def user_rows() -> dict[str, int]:
     return counts
 
 
-def _from_json(field: Field, value: Any) -> Any:
-    """Convert and check one value; raises ValueError with a reason."""
+def place(table: str, row: int, column: str | None = None) -> str:
+    """Where a value is in a full export, as messages say it: ``place("check_in", 2,
+    "sleep_hours")`` -> "table check_in, row 3, field sleep_hours" (``row`` counts from 0
+    in the code and from 1 in the message: row 1 is the first row of that table's list)."""
+    where = f"table {table}, row {row + 1}"
+    return f"{where}, field {column}" if column else where
+
+
+def _text_problem(value: str) -> str | None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid text (it holds a lone surrogate character such as \\ud800)"
+    return None
+
+
+# Columns whose text is JSON the app decodes later (None: may be empty "").
+_JSON_COLUMNS = {("outcome_response", "answers"): False, ("outcome_response", "subscores"): True,
+                 ("exercise", "progression"): True, ("setting", "value"): False}
+# Pain ratings of tables the rule table of domain.validation does not list.
+_PAIN_COLUMNS = {("exercise_log", "pain_during"): "Pain during"}
+# Columns of older schemas that ``upgrade_tables`` moves (checked before it runs).
+_LEGACY_COLUMNS = {"activity_session": {"next_morning_pain"},
+                   "session_site_pain": {"next_morning_pain"}, "profile": {"outcome_schedule"}}
+
+
+def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
+    """Convert and check one value with the one validation (``domain.validation``).
+
+    Raises:
+        ValidationError: {where: "where: reason"}.
+    """
+    def fail(reason: str) -> validation.ValidationError:
+        return validation.ValidationError({where: f"{where}: {reason}"})
+
+    if isinstance(value, json_input.BadNumber):
+        raise fail(value.reason)
     if value is None:
         if not field.null and not field.primary_key:
-            raise ValueError("is empty but is required")
+            raise fail("is empty but is required")
         return None
     if isinstance(field, ForeignKeyField) or (
         isinstance(field, IntegerField) and not isinstance(field, BooleanField)
     ):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"must be a whole number (got {value!r})")
-        return value
-    if isinstance(field, FloatField):
+            raise fail(f"must be a whole number (got {json_input.shown(value)})")
+    elif isinstance(field, FloatField):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"must be a number (got {value!r})")
-        return value
-    if isinstance(field, BooleanField):
+            raise fail(f"must be a number (got {json_input.shown(value)})")
+        value = float(value)
+    elif isinstance(field, BooleanField):
         if not isinstance(value, bool):
-            raise ValueError(f"must be true or false (got {value!r})")
-        return value
-    if isinstance(field, DateTimeField):
-        if not isinstance(value, str):
-            raise ValueError(f"must be an ISO 8601 date and time (got {value!r})")
+            raise fail(f"must be true or false (got {json_input.shown(value)})")
+    elif isinstance(field, DateTimeField):
         try:
-            return datetime.fromisoformat(value)
+            if not isinstance(value, str) or not _DATETIME.fullmatch(value):
+                raise ValueError
+            value = datetime.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"must be an ISO 8601 date and time (got {value!r})") from None
-    if isinstance(field, DateField):
+            raise fail("must be a date and time, YYYY-MM-DDTHH:MM:SS (got "
+                       f"{json_input.shown(value)})") from None
+        validation.check_date(value.date(), where)
+    elif isinstance(field, DateField):
         if not isinstance(value, str):
-            raise ValueError(f"must be an ISO 8601 date (got {value!r})")
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"must be an ISO 8601 date, YYYY-MM-DD (got {value!r})") from None
-    if not isinstance(value, str):
-        raise ValueError(f"must be text (got {value!r})")
+            raise fail(f"must be a date, YYYY-MM-DD (got {json_input.shown(value)})")
+        value = validation.parse_date(value, where)
+    else:
+        if not isinstance(value, str):
+            raise fail(f"must be text (got {json_input.shown(value)})")
+        problem = _text_problem(value)
+        if problem:
+            raise fail(problem)
+        validation.check_text(value, where)
+    column = field.column_name
+    rules = validation.FIELD_RULES.get(table, {})
+    if column in rules:
+        value = validation.check_field(table, column, value, where)
+    elif (table, column) in _PAIN_COLUMNS:
+        problem = scales.validate_pain(value, _PAIN_COLUMNS[table, column])
+        if problem:
+            raise fail(problem.rstrip("."))
+    if (table, column) in _JSON_COLUMNS and not (value == "" and _JSON_COLUMNS[table, column]):
+        _check_json_text(value, where)
     return value
 
 
+def _check_json_text(text: str, where: str) -> Any:
+    """JSON kept as text in a column: it must be JSON the app can read back.
+
+    Raises:
+        ValidationError: not JSON, nested too deeply, or with numbers it cannot hold.
+    """
+    try:
+        value = json_input.parse(text, "its text", max_depth=MAX_DEPTH)
+    except json_input.JsonInputError as exc:
+        raise validation.ValidationError(
+            {where: f"{where}: {str(exc).rstrip('.')}"}) from None
+    bad = json_input.bad_numbers(value)
+    if bad:
+        raise validation.ValidationError({where: f"{where}: its JSON text holds "
+                                          f"{bad[0].reason}"})
+    return value
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _check_header(data: Any) -> list[str]:
+    """The problems of the file's top level (format, version, schema, tables)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return ["this is not a rehabjournal full export (its \"format\" is not "
                 f"\"{FORMAT}\")"]
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
-        return ["\"version\" must be a whole number"]
+    if not _whole(version) or version < 1:
+        return [f"\"version\" must be a whole number from 1 (got {json_input.shown(version)})"]
     if version > VERSION:
         return [f"the file is in export format version {version}, made by a newer "
                 f"rehabjournal; this version reads up to {VERSION}: update rehabjournal"]
     schema = data.get("schema")
-    if not isinstance(schema, int) or schema < 1:
-        return ["\"schema\" must be a whole number"]
+    if not _whole(schema) or schema < 1:
+        return [f"\"schema\" must be a whole number from 1 (got {json_input.shown(schema)})"]
     if schema > migrations.LATEST:
         return [f"the file comes from a newer journal (schema {schema}; this version reads "
                 f"up to {migrations.LATEST}): update rehabjournal"]
     if not isinstance(data.get("tables"), dict):
-        return ["\"tables\" is missing"]
+        return ["\"tables\" is missing (it must be an object of tables)"]
     return []
 
 
@@ -311,38 +386,37 @@ def _upgrade_to_v3(tables: dict[str, Any]) -> dict[str, Any]:
     return tables
 
 
-def parse_tables(data: Any) -> dict[type[m.BaseModel], list[dict[str, Any]]]:
-    """Check a full-export document and convert its rows to column values.
+def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
+                ) -> tuple[dict[type[m.BaseModel], list[dict[str, Any]]], list[str]]:
+    """Every row of ``tables`` checked and converted to column values (field name: value).
 
-    A file from an older schema is first brought to the newest (``upgrade_tables``).
+    Args:
+        legacy: also accept (and check) the columns of older schemas that
+            ``upgrade_tables`` moves (``_LEGACY_COLUMNS``); they are not returned.
 
-    Raises:
-        FullImportError: listing every problem, e.g.
-            "tables.check_in[3].morning_pain: must be a whole number (got 'x')".
+    Returns:
+        (rows per model, problems): each problem "table T, row N, field F: reason".
     """
-    problems = _check_header(data)
-    if problems:
-        raise FullImportError(problems)
-    tables = upgrade_tables(data["tables"], data["schema"])
+    problems: list[str] = []
     known = {table_name(mod): mod for mod in MODELS}
     for name in tables:
         if name not in known:
-            problems.append(f"tables.{name}: unknown table")
+            problems.append(f"table {json_input.shown(name)}: unknown table")
     library: dict[str, dict] | None = None
     parsed: dict[type[m.BaseModel], list[dict[str, Any]]] = {}
     for name, model in known.items():
         rows = tables.get(name, [])
         if not isinstance(rows, list):
-            problems.append(f"tables.{name}: must be a list of rows")
+            problems.append(f"table {name}: must be a list of rows (got "
+                            f"{json_input.shown(rows)})")
             continue
         columns = {f.column_name: f for f in model._meta.sorted_fields}
-        pk = model._meta.primary_key
-        seen: set[Any] = set()
+        extra_ok = _LEGACY_COLUMNS.get(name, set()) if legacy else set()
         out = []
         for i, row in enumerate(rows):
-            where = f"tables.{name}[{i}]"
+            where = place(name, i)
             if not isinstance(row, dict):
-                problems.append(f"{where}: must be an object")
+                problems.append(f"{where}: must be an object (got {json_input.shown(row)})")
                 continue
             if model is m.Exercise and row.get("shipped") is True:
                 if library is None:
@@ -353,56 +427,176 @@ def parse_tables(data: Any) -> dict[type[m.BaseModel], list[dict[str, Any]]]:
                 if extra:
                     problems.append(f"{where}: unknown column {sorted(extra)[0]!r}")
                 slug = row.get("slug")
+                if not isinstance(slug, str):
+                    problems.append(f"{place(name, i, 'slug')}: must be text (got "
+                                    f"{json_input.shown(slug)})")
+                    continue
                 if slug not in library:
                     problems.append(
-                        f"{where}: shipped exercise {slug!r} is not in this version's "
-                        "exercise library"
-                    )
+                        f"{place(name, i, 'slug')}: shipped exercise {json_input.shown(slug)} "
+                        "is not in this version's exercise library")
                     continue
                 row = {**library[slug], "id": row.get("id"), "shipped": True,
                        "archived": row.get("archived", False)}
             values: dict[str, Any] = {}
             for col in row:
-                if col not in columns:
+                if col not in columns and col not in extra_ok:
                     problems.append(f"{where}: unknown column {col!r}")
             for col, field in columns.items():
                 if col not in row:
-                    if field.primary_key:
-                        problems.append(f"{where}.{col}: is missing")
-                        continue
-                    if field.default is None and not field.null:
-                        problems.append(f"{where}.{col}: is missing")
+                    if field.primary_key or (field.default is None and not field.null):
+                        problems.append(f"{place(name, i, col)}: is missing")
                     continue  # the column's default (a file from an older schema)
                 try:
-                    values[field.name] = _from_json(field, row[col])
-                except ValueError as exc:
-                    problems.append(f"{where}.{col}: {exc}")
-            key = values.get(pk.name)
-            if key is not None:
-                if key in seen:
-                    problems.append(f"{where}.{pk.column_name}: {key!r} is used twice")
-                seen.add(key)
+                    values[field.name] = _from_json(name, field, row[col], place(name, i, col))
+                except validation.ValidationError as exc:
+                    problems.append(str(exc))
+            for col in extra_ok & set(row):
+                problems += _legacy_problems(name, col, row[col], place(name, i, col))
             out.append(values)
         parsed[model] = out
+    return parsed, problems
+
+
+def _legacy_problems(table: str, column: str, value: Any, where: str) -> list[str]:
+    """The checks of a column of an older schema (``_LEGACY_COLUMNS``)."""
+    if isinstance(value, json_input.BadNumber):
+        return [f"{where}: {value.reason}"]
+    if column == "next_morning_pain":
+        problem = scales.validate_pain(value, "Next-morning pain")
+        if problem is None and isinstance(value, str):
+            problem = f"must be a whole number (got {json_input.shown(value)})"
+        return [f"{where}: {problem.rstrip('.')}"] if problem else []
+    if value is not None and not isinstance(value, str):
+        return [f"{where}: must be text (got {json_input.shown(value)})"]
+    return []
+
+
+_ROW_NAMES = {"check_in": "check-in", "activity_session": "session", "pain_site": "pain site",
+              "exercise_log": "exercise log", "prescription": "prescription",
+              "programme": "programme", "phase": "phase", "exercise": "exercise"}
+
+
+def _unique_groups(model: type[m.BaseModel]) -> list[tuple[str, ...]]:
+    """The field names that must be unique together (the key, unique columns, indexes)."""
+    groups = [(model._meta.primary_key.name,)]
+    groups += [(f.name,) for f in model._meta.sorted_fields if f.unique and not f.primary_key]
+    groups += [tuple(names) for names, unique in model._meta.indexes if unique]
+    return groups
+
+
+def relation_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> list[str]:
+    """What SQLite would refuse, said with table and row: links to rows the file does not
+    have, and values used twice where they must be unique (a day, a key, a slug ...).
+
+    Returns:
+        e.g. "table check_in_site_pain, row 4, field checkin_id: 999 names no check-in in
+        the file", "table check_in, row 9: duplicates row 4 (same day 2026-03-01)".
+    """
+    problems: list[str] = []
+    ids = {model: {r.get(model._meta.primary_key.name) for r in rows}
+           for model, rows in parsed.items()}
+    for model, rows in parsed.items():
+        name = table_name(model)
+        fields = {f.name: f for f in model._meta.sorted_fields}
+        links = [f for f in fields.values() if isinstance(f, ForeignKeyField)]
+        for i, row in enumerate(rows):
+            for f in links:
+                value = row.get(f.name)
+                target = table_name(f.rel_model)
+                if value is not None and value not in ids.get(f.rel_model, ()):
+                    problems.append(f"{place(name, i, f.column_name)}: {value} names no "
+                                    f"{_ROW_NAMES.get(target, target.replace('_', ' '))} "
+                                    "in the file")
+        for group in _unique_groups(model):
+            first: dict[tuple, int] = {}
+            for i, row in enumerate(rows):
+                key = tuple(row.get(n) for n in group)
+                if any(k is None for k in key):
+                    continue
+                if key in first:
+                    same = " and ".join(
+                        f"{fields[n].column_name} {_plain(v)}" for n, v in zip(group, key,
+                                                                               strict=True))
+                    problems.append(f"{place(name, i)}: duplicates row {first[key] + 1} "
+                                    f"(same {same})")
+                else:
+                    first[key] = i
+    return problems
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return json_input.shown(value) if isinstance(value, str) else str(value)
+
+
+def parse_tables(data: Any, check: Callable[[dict[type[m.BaseModel], list[dict[str, Any]]]],
+                                            list[str]] | None = None,
+                 ) -> dict[type[m.BaseModel], list[dict[str, Any]]]:
+    """Check a full-export document and convert its rows to column values.
+
+    Every value goes through ``domain.validation`` (ranges, choices, codes, dates
+    1900-2100, text without NUL) with its place; then links between rows and unique values
+    are checked here, so that SQLite never has to refuse anything. A file from an older
+    schema is checked as it is, then brought to the newest (``upgrade_tables``) and checked
+    again.
+
+    Args:
+        check: more checks of the converted rows (the services check the settings);
+            returns problems, each with its place.
+
+    Raises:
+        FullImportError: listing every problem, e.g.
+            "table check_in, row 4, field morning_pain: Morning pain must be a whole number
+            from 0 to 10 (got 99)".
+    """
+    problems = _check_header(data)
+    if problems:
+        raise FullImportError(problems)
+    tables = data["tables"]
+    if data["schema"] < migrations.LATEST:
+        problems = _parse_rows(tables, legacy=True)[1]
+        if problems:
+            raise FullImportError(problems)
+        try:
+            tables = upgrade_tables(tables, data["schema"])
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # pragma: no cover
+            raise FullImportError([f"the file of schema {data['schema']} could not be brought "
+                                   f"up to date ({type(exc).__name__}: {exc})"]) from None
+    parsed, problems = _parse_rows(tables)
+    if not problems:
+        problems = relation_problems(parsed)
+    if not problems and check is not None:
+        problems = check(parsed)
     if problems:
         raise FullImportError(problems)
     return parsed
 
 
+MAX_FILE_MB = 200
+"""A full export larger than this is refused before it is read (a 10-year journal with
+daily sessions and exercise logs is about 15 MB)."""
+MAX_DEPTH = 20
+"""Nesting refused before parsing (a full export nests 4 levels: file, tables, rows, row)."""
+
+
 def read_file(path: Path | str) -> Any:
-    """Read a full-export file as JSON. Raises FullImportError (or OSError)."""
-    path = Path(path)
+    """Read a full-export file as JSON within the limits (``store.json_input``).
+
+    A UTF-8 byte order mark is accepted. Numbers the journal cannot hold (NaN, Infinity,
+    1e400, integers of 2**63 and more, 5,000 digits) are kept as ``json_input.BadNumber``
+    for ``parse_tables`` to report with their place.
+
+    Raises:
+        FullImportError: "FILE is too large (N MB; the limit is 200 MB).", "FILE is too
+            deeply nested (more than 20 levels); ...", not UTF-8, not JSON.
+        OSError: the file cannot be read.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise FullImportError([f"{path.name} is not UTF-8 text ({exc.reason})"]) from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FullImportError(
-            [f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-             f"{exc.msg})"]
-        ) from exc
+        return json_input.load(path, max_bytes=MAX_FILE_MB * 1_000_000, max_depth=MAX_DEPTH)
+    except json_input.JsonInputError as exc:
+        raise FullImportError([str(exc).rstrip(".")]) from None
 
 
 _ROW_WORDS = {"check_in": "check-in", "activity_session": "session", "pain_site": "pain site",
@@ -416,8 +610,14 @@ def _count_words(table: str, n: int) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
+def import_data(data: Any, *, backup: bool = True,
+                check: Callable[[dict[type[m.BaseModel], list[dict[str, Any]]]], list[str]]
+                | None = None) -> dict[str, int]:
     """Import a full-export document into the open, empty journal; returns rows per table.
+
+    Args:
+        backup: save a copy of the journal in ``backups/`` first.
+        check: more checks of the converted rows (see ``parse_tables``).
 
     Raises:
         FullImportError: the document has problems, or the journal is not empty; the
@@ -426,7 +626,7 @@ def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
             DIR: the backup needs about N MB ...", busy, the journal failed its check);
             nothing was written and no copy is left.
     """
-    parsed = parse_tables(data)
+    parsed = parse_tables(data, check)
     existing = user_rows()
     if existing:
         what = ", ".join(_count_words(t, n) for t, n in existing.items())
@@ -452,11 +652,14 @@ def import_data(data: Any, *, backup: bool = True) -> dict[str, int]:
             from .library import sync_shipped_exercises
 
             sync_shipped_exercises()  # library exercises the file did not mention
-    except PeeweeException as exc:
+    except (PeeweeException, OverflowError, UnicodeError) as exc:
+        # parse_tables checks what SQLite would refuse; this is the last guard
         raise FullImportError([f"the file does not fit together: {exc}"]) from exc
     return {table_name(mod): len(rows) for mod, rows in parsed.items()}
 
 
-def import_all(path: Path | str) -> dict[str, int]:
-    """Read and import a full-export file into the open, empty journal, all or nothing."""
-    return import_data(read_file(path))
+def import_all(path: Path | str, check: Callable[..., list[str]] | None = None
+               ) -> dict[str, int]:
+    """Read and import a full-export file into the open, empty journal, all or nothing
+    (``read_file``, then ``import_data``)."""
+    return import_data(read_file(path), check=check)
