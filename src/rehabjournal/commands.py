@@ -309,8 +309,15 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
     _data_dir_after_command(parser)
 
 
+_EXPORT_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+
 def _export_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the CSV file to write")
+    parser.add_argument(
+        "--delimiter", choices=list(_EXPORT_DELIMITERS), default="comma",
+        help="separator of the cells (default: comma, with decimal points; semicolon "
+             "writes decimal commas, as spreadsheets in German, French ... locales expect)")
     _data_dir_after_command(parser)
 
 
@@ -337,7 +344,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     path = output_file(Path(args.file), "export to")
     with journal_for(args, existing=True):
-        rows = export_journal_csv(path)
+        rows = export_journal_csv(path, delimiter=_EXPORT_DELIMITERS[args.delimiter])
     print(f"Exported {_plural(rows, 'row')} to {path}.")
     return 0
 

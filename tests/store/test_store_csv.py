@@ -279,7 +279,7 @@ def test_export_leaves_no_partial_file(journal, tmp_path, monkeypatch):
     target = tmp_path / "x.csv"
     target.write_text("old", encoding="utf-8")
 
-    def boom():
+    def boom(**_options):
         yield ["2026-03-02"] + [""] * (len(COLUMNS) - 1)
         raise RuntimeError("disk on fire")
 

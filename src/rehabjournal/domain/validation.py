@@ -239,7 +239,7 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
     },
     "activity_session": {
         "day": _DAY,
-        "kind": FieldRule("text", "Activity", required=True, max_chars=200),
+        "kind": FieldRule("text", "Activity", required=True),
         "minutes": FieldRule("int", "Duration", 0, _MIN, "minutes", required=True),
         "rpe": FieldRule("int", "Effort (RPE)", scales.RPE_MIN, scales.RPE_MAX),
         "distance_km": FieldRule("real", "Distance", 0, 500, "km"),
@@ -247,6 +247,8 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
         "pain_during": _pain("Pain during"),
         "pain_after": _pain("Pain after"),
         "notes": FieldRule("text", "Notes"),
+        # not stored with the session: the next day's morning pain (CSV column)
+        "next_morning_pain": _pain("Next-morning pain"),
     },
     "check_in_site_pain": {"pain": FieldRule("int", "Pain", 0, 10, required=True)},
     "session_site_pain": {
@@ -263,17 +265,17 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
     "event": {
         "day": _DAY,
         "kind": FieldRule("choice", "Event", choices=scales.EVENT_KINDS, required=True),
-        "label": FieldRule("text", "Label", max_chars=200),
+        "label": FieldRule("text", "Label"),
         "notes": FieldRule("text", "Notes"),
     },
     "profile": {
-        "name": FieldRule("text", "Name", max_chars=200),
+        "name": FieldRule("text", "Name"),
         "onset_date": FieldRule("date", "Onset date"),
         "goal": FieldRule("text", "Goal"),
-        "clinician": FieldRule("text", "Clinician", max_chars=200),
+        "clinician": FieldRule("text", "Clinician"),
     },
     "programme": {
-        "name": FieldRule("text", "Programme name", required=True, max_chars=200),
+        "name": FieldRule("text", "Programme name", required=True),
         "start_date": FieldRule("date", "Start date"),
         "review_date": FieldRule("date", "Review date"),
         "notes": FieldRule("text", "Notes"),

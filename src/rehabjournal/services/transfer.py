@@ -11,11 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportFileError
-from ..store.csv_io import COLUMNS, CsvImportError, ImportReport, export_csv, import_csv
+from ..store.csv_io import (
+    COLUMNS,
+    DELIMITERS,
+    CsvImportError,
+    ImportReport,
+    export_csv,
+    import_csv,
+)
 from .files import file_errors
 
 __all__ = [
     "COLUMNS",
+    "DELIMITERS",
     "CsvImportError",
     "ImportReport",
     "export_journal_csv",
@@ -45,10 +53,12 @@ def import_journal_csv(path: Path | str) -> ImportReport:
         raise
 
 
-def export_journal_csv(path: Path | str) -> int:
+def export_journal_csv(path: Path | str, *, delimiter: str = ",") -> int:
     """Write the open journal to ``path`` as CSV; returns the number of data rows.
 
-    Written with ``store.safe_write``: mode 0600, complete or absent.
+    Written with ``store.safe_write``: mode 0600, complete or absent. ``delimiter`` is
+    ``","`` (the default: decimal points), ``";"`` (decimal commas, for spreadsheets in
+    comma-decimal locales) or ``"\t"``; see docs/csv-format.md.
 
     Raises:
         StorageError: ``path`` is a folder, a device, a pipe or a dangling link ("Cannot
@@ -60,11 +70,13 @@ def export_journal_csv(path: Path | str) -> int:
     """
     path = Path(path)
     with file_errors(path, "write"):
-        return export_csv(path)
+        return export_csv(path, delimiter=delimiter)
 
 
 def summary(report: ImportReport) -> str:
-    """One line for the user, e.g. "3 days: 4 sessions added, 0 skipped, ..."."""
+    """One line for the user, e.g. "3 days: 4 sessions added, 0 already in the journal,
+    2 check-ins written, 0 red flags added (read as semicolon-separated with decimal
+    commas)"."""
 
     def n(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
@@ -73,5 +85,5 @@ def summary(report: ImportReport) -> str:
         f"{n(report.days, 'day')}: {n(report.sessions_added, 'session')} added, "
         f"{report.sessions_skipped} already in the journal, "
         f"{n(report.checkins_written, 'check-in')} written, "
-        f"{n(report.red_flags_added, 'red flag')} added"
+        f"{n(report.red_flags_added, 'red flag')} added (read as {report.dialect})"
     )

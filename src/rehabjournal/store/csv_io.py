@@ -21,6 +21,17 @@ Design choices (documented in docs/csv-format.md):
   journal is a problem with its line); export writes it from there.
 - Red flags are added to the day's stored flags; flags already stored and absent from the
   file are kept.
+- Dialects (issue 17): the separator is the one of ``,``, ``;`` and tab that splits the
+  header line into the most known column names (``_sniff``); a ``;`` or tab file may write
+  decimals with a comma (``7,5``). The report names what was read ("semicolon-separated
+  with decimal commas"). Export writes ``,`` by default, ``;`` (with decimal commas) on
+  request.
+- Formula-safe (issue 17, OWASP's CSV-injection advice): a text cell starting with ``=``,
+  ``+``, ``-``, ``@``, tab or CR (after any apostrophes) is exported with one leading
+  apostrophe, and import removes exactly that apostrophe, so export -> import -> export is
+  exact. Number columns are never prefixed (valid data has no negative numbers).
+- Values are checked by ``domain.validation`` (ASCII digits, finite numbers, dates
+  1900-01-01..2100-12-31, no NUL), the same rules as every other way data enters.
 - No double counting (issue 13): a "rehab exercises" row on a day that has the session
   the app made from the exercise logs is merged into that session the way a session typed
   on Today is (``domain.rehab_session.merged_values``), not added beside it; the report
@@ -41,8 +52,8 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import rehab_session as rs
-from ..domain import scales
-from ..errors import ImportFileError
+from ..domain import scales, validation
+from ..errors import ImportFileError, ValidationError
 from . import journal_repo, safe_write
 from . import models as m
 
@@ -105,36 +116,48 @@ SESSION_KEY_FIELDS: tuple[str, ...] = (
 )
 
 MAX_MESSAGES = 50
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FIELD_SIZE_LIMIT = 256 * 1024 * 1024  # a cell may hold a long note
 
 
-def _validator(column: str):
-    """The pure range/choice check of a numeric or graded column (message or None)."""
-    checks = {
-        "morning_pain": lambda v: scales.validate_pain(v, "Morning pain"),
-        "stiffness_min": lambda v: scales.validate_stiffness_min(v),
-        "sleep_hours": lambda v: scales.validate_sleep_hours(v),
-        "sleep_quality": lambda v: scales.validate_range(v, 1, 5, "Sleep quality"),
-        "stress": lambda v: scales.validate_range(v, 0, 10, "Stress"),
-        "duration_min": lambda v: scales.validate_minutes(v),
-        "rpe": lambda v: scales.validate_rpe(v, "Effort (RPE)"),
-        "distance_km": lambda v: scales.validate_range(
-            v, 0, 500, "Distance", whole=False, unit="km"
-        ),
-        "pain_before": lambda v: scales.validate_pain(v, "Pain before"),
-        "pain_during": lambda v: scales.validate_pain(v, "Pain during"),
-        "pain_after": lambda v: scales.validate_pain(v, "Pain after"),
-        "next_morning_pain": lambda v: scales.validate_pain(v, "Next-morning pain"),
-    }
-    return checks.get(column)
-
-
+# CSV column -> (table, field) of domain.validation.FIELD_RULES
+_RULES: dict[str, tuple[str, str]] = {
+    **{col: ("check_in", fname) for col, fname in CHECKIN_COLUMNS.items()},
+    **{col: ("activity_session", fname) for col, fname in SESSION_COLUMNS.items()
+       if fname != "site"},
+    "pain_site": ("activity_session", "notes"),  # text: no NUL
+    NEXT_MORNING: ("activity_session", NEXT_MORNING),
+    "red_flags": ("red_flag", "codes"),
+}
 _WHOLE = {
     "morning_pain", "stiffness_min", "sleep_quality", "stress", "duration_min", "rpe",
     "pain_before", "pain_during", "pain_after", "next_morning_pain",
 }
 _REAL = {"sleep_hours", "distance_km"}
+
+#: Separators a file may use: character -> the words of the import report.
+DELIMITERS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab"}
+#: Text cells that may hold anything a person writes (formula-safe on export).
+TEXT_COLUMNS: frozenset[str] = frozenset({"activity", "pain_site", "notes", "session_notes"})
+#: What a spreadsheet may take for the start of a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """The cell as export writes it: one apostrophe before a cell a spreadsheet would run.
+
+    A cell whose first character after any leading apostrophes is one of
+    ``FORMULA_STARTS`` gets one more apostrophe in front (``=1+1`` -> ``'=1+1``,
+    ``'=x`` -> ``''=x``); ``unprefix`` undoes exactly this, so the round trip is exact.
+    """
+    rest = cell.lstrip("'")
+    return "'" + cell if rest.startswith(FORMULA_STARTS) else cell
+
+
+def unprefix(cell: str) -> str:
+    """Undo ``formula_safe``: drop one apostrophe from ``'=...`` (``'tis`` is kept)."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 class CsvImportError(ImportFileError):
@@ -173,6 +196,7 @@ class ImportReport:
     red_flags_added: int = 0
     warnings: list[str] = field(default_factory=list)
     backup: Path | None = None
+    dialect: str = "comma-separated"  # how the file was read, for the summary
 
 
 @dataclass
@@ -200,6 +224,7 @@ class ImportPlan:
 
     days: dict[date, DayPlan]
     warnings: list[str]
+    dialect: str = "comma-separated"
 
 
 # ---- parsing -------------------------------------------------------------------------------
@@ -221,53 +246,30 @@ def _read_text(path: Path) -> str:
         ) from exc
 
 
-def _parse_date(text: str) -> tuple[date | None, str | None]:
-    text = text.strip()
-    if not text:
-        return None, "a date is required (YYYY-MM-DD)"
-    if not _DATE_RE.match(text):
-        return None, f"date must be YYYY-MM-DD (got \u201c{text}\u201d)"
+def _parse_date(text: str, place: str) -> tuple[date | None, str | None]:
     try:
-        return date.fromisoformat(text), None
-    except ValueError:
-        return None, f"{text} is not a real date"
+        return validation.parse_date(text, place), None
+    except ValidationError as exc:
+        return None, validation.reason(exc)
 
 
-def _parse_value(column: str, text: str) -> tuple[Any, str | None]:
-    """Turn one non-blank cell into a value; returns (value, error message or None)."""
-    if column in _WHOLE or column in _REAL:
-        message = _validator(column)(text.strip())
-        if message:
-            return None, message.rstrip(".")
-        number = float(text.strip())
-        if column in _WHOLE:
-            return int(number), None
-        return number, None
-    if column == "swelling":
-        grade = text.strip().lower()
-        message = scales.validate_swelling(grade)
-        return (None, message.rstrip(".")) if message else (grade, None)
-    if column == "red_flags":
-        codes: list[str] = []
-        bad: list[str] = []
-        for part in text.split(";"):
-            code = part.strip().lower()
-            if not code:
-                continue
-            if code not in scales.RED_FLAGS:
-                bad.append(part.strip())
-            elif code not in codes:
-                codes.append(code)
-        if bad:
-            known = ", ".join(scales.RED_FLAGS)
-            return None, (
-                f"unknown red flag code{'s' if len(bad) > 1 else ''} "
-                f"{', '.join(repr(b) for b in bad)} (known codes: {known})"
-            )
-        return tuple(sorted(codes, key=list(scales.RED_FLAGS).index)), None
+def _parse_value(column: str, text: str, place: str, *,
+                 decimal_comma: bool = False) -> tuple[Any, str | None]:
+    """Turn one non-blank cell into a value; returns (value, message "place: why" or None).
+
+    Numbers, grades, codes and text are checked by ``domain.validation.check_field``;
+    a text cell loses the apostrophe that export's ``formula_safe`` put before it.
+    """
+    if column in TEXT_COLUMNS:
+        text = unprefix(text)
+    table, fname = _RULES[column]
+    try:
+        value = validation.check_field(table, fname, text, place, decimal_comma=decimal_comma)
+    except ValidationError as exc:
+        return None, str(exc)
     if column in ("activity", "pain_site"):
-        return text.strip(), None
-    return text, None  # notes, session_notes: kept exactly
+        return value.strip(), None
+    return value, None  # notes, session_notes: kept exactly
 
 
 def _blank(text: str | None, column: str = "") -> bool:
@@ -283,9 +285,12 @@ _TEXT_KEPT = {"notes", "session_notes"}
 def parse_csv(path: Path | str) -> ImportPlan:
     """Read and check a CSV file without touching the journal.
 
+    The separator (``,``, ``;`` or tab) is the one that splits the header line into the
+    most known column names (``_sniff``); a ``;`` or tab file may write decimal commas.
+
     Returns:
-        The plan: each date's check-in values, red flags and sessions, and warnings
-        (unknown columns).
+        The plan: each date's check-in values, red flags and sessions, warnings
+        (unknown columns) and the dialect read ("semicolon-separated with decimal commas").
 
     Raises:
         CsvImportError: with every problem found (line, column and reason).
@@ -293,9 +298,12 @@ def parse_csv(path: Path | str) -> ImportPlan:
     text = _read_text(Path(path))
     problems: list[str] = []
     warnings: list[str] = []
+    delimiter = _sniff(text)
+    decimal_comma = delimiter != ","
+    used_comma = False
     old_limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
     try:
-        rows = _records(text, problems)
+        rows = _records(text, problems, delimiter)
     finally:
         csv.field_size_limit(old_limit)
     if not rows:
@@ -319,12 +327,16 @@ def parse_csv(path: Path | str) -> ImportPlan:
         if key in COLUMNS:
             columns[index] = key
         else:
-            warnings.append(f"line {header_line}, column {name.strip()}: unknown column, ignored")
+            warnings.append(f"line {header_line}, column {_short(name.strip())}: "
+                            "unknown column, ignored")
     if "date" not in seen:
-        found = ", ".join(h.strip() for h in header if h.strip()) or "nothing"
+        shown = [_short(h.strip()) for h in header if h.strip()]
+        found = ", ".join(shown[:20]) + (" ..." if len(shown) > 20 else "") or "nothing"
         problems.append(
             f"line {header_line}, column date: the header has no date column "
-            f"(found: {found})"
+            f"(read as {_dialect_words(delimiter)}, found: {found}; expected column names "
+            f"separated by commas, semicolons or tabs, e.g. "
+            f"{','.join(BASE_COLUMNS[:6])},...: see docs/csv-format.md)"
         )
         raise CsvImportError(problems)
 
@@ -337,23 +349,34 @@ def parse_csv(path: Path | str) -> ImportPlan:
             if any(not _blank(c) for c in extra):
                 problems.append(
                     f"line {line}: {len(record)} values but the header has "
-                    f"{len(header)} columns"
+                    f"{len(header)} columns{_split_hint(record, delimiter)}"
                 )
                 continue
+        if len(header) > 1 and len(record) == 1 and (other := _other_separator(
+                record[0], delimiter)):
+            problems.append(
+                f"line {line}: the row is separated by {DELIMITERS[other]}s but the header "
+                f"by {DELIMITERS[delimiter]}s (1 value, the header has {len(header)} "
+                "columns); one file must use one separator"
+            )
+            continue
         cells = {col: record[i] for i, col in columns.items() if i < len(record)}
         row_problems: list[str] = []
-        day, message = _parse_date(cells.get("date", ""))
+        day, message = _parse_date(cells.get("date", ""), f"line {line}, column date")
         if message:
             row_problems.append(f"line {line}, column date: {message}")
         values: dict[str, Any] = {}
         for col, raw in cells.items():
             if col == "date" or _blank(raw, col):
                 continue
-            value, message = _parse_value(col, raw)
+            value, message = _parse_value(col, raw, f"line {line}, column {col}",
+                                          decimal_comma=decimal_comma)
             if message:
-                row_problems.append(f"line {line}, column {col}: {message}")
+                row_problems.append(message)
             else:
                 values[col] = value
+                if decimal_comma and (col in _WHOLE or col in _REAL) and "," in raw:
+                    used_comma = True
         has_session_values = [
             c for c in (*SESSION_COLUMNS, NEXT_MORNING)
             if c != "activity" and not _blank(cells.get(c), c)
@@ -382,12 +405,71 @@ def parse_csv(path: Path | str) -> ImportPlan:
             plan.sessions.append(SessionPlan(line, session, values.get(NEXT_MORNING)))
     if problems:
         raise CsvImportError(problems)
-    return ImportPlan(days=dict(sorted(days.items())), warnings=warnings)
+    return ImportPlan(days=dict(sorted(days.items())), warnings=warnings,
+                      dialect=_dialect_words(delimiter, used_comma))
 
 
-def _records(text: str, problems: list[str]) -> list[tuple[int, list[str]]]:
+def _short(text: str, limit: int = 40) -> str:
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[:limit])
+    return shown + ("..." if len(text) > limit else "")
+
+
+def _dialect_words(delimiter: str, decimal_comma: bool = False) -> str:
+    """"comma-separated", "semicolon-separated with decimal commas", "tab-separated"."""
+    words = f"{DELIMITERS[delimiter]}-separated"
+    return words + " with decimal commas" if decimal_comma else words
+
+
+def _sniff(text: str) -> str:
+    """The separator of the file: ``,``, ``;`` or tab.
+
+    The rule (documented in docs/csv-format.md): the header line is split by each of the
+    three; the one giving the most known column names wins, then the one giving the most
+    cells; a tie (or a header of one column) is a comma. Only the header is used, so a
+    note full of semicolons in a comma file cannot change the separator.
+    """
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    best, best_score = ",", (-1, -1)
+    for delimiter in DELIMITERS:
+        try:
+            cells = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        known = sum(1 for c in cells if c.strip().lower() in COLUMNS)
+        score = (known, len(cells))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _other_separator(cell: str, delimiter: str) -> str | None:
+    """The separator a one-cell row seems to use instead of the header's, or None."""
+    for other in DELIMITERS:
+        if other != delimiter and other in cell and _DATE_START.match(cell):
+            return other
+    return None
+
+
+_DATE_START = re.compile(r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*[,;\t]")
+_SPLIT_NUMBER = re.compile(r"^\s*[0-9]+\s*$")
+
+
+def _split_hint(record: list[str], delimiter: str) -> str:
+    """A hint when a comma-separated row seems to hold a decimal comma (``7,5``)."""
+    if delimiter != ",":
+        return ""
+    for a, b in zip(record, record[1:], strict=False):
+        if _SPLIT_NUMBER.match(a) and _SPLIT_NUMBER.match(b) and len(b.strip()) <= 2:
+            return (f" (a decimal comma? “{a.strip()},{b.strip()}” splits into two cells in "
+                    f"a comma-separated file: write {a.strip()}.{b.strip()}, or use ; as "
+                    "the separator)")
+    return ""
+
+
+def _records(text: str, problems: list[str],
+             delimiter: str = ",") -> list[tuple[int, list[str]]]:
     """Rows of the file with the line each starts on (quoted cells may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     while True:
         start = reader.line_num + 1
@@ -637,6 +719,7 @@ def import_csv(path: Path | str) -> ImportReport:
         days=len(plan.days),
         sessions_skipped=changes.skipped,
         warnings=list(plan.warnings),
+        dialect=plan.dialect,
     )
     if changes.empty():
         return report
@@ -710,7 +793,7 @@ def _flag_order(code: str) -> tuple[int, str]:
     return (order.index(code) if code in order else len(order), code)
 
 
-def _export_rows() -> Iterable[list[str]]:
+def _export_rows(decimal_comma: bool = False) -> Iterable[list[str]]:
     checkins = {r.day: r for r in m.CheckIn.select()}
     sessions: dict[date, list[m.ActivitySession]] = {}
     for r in m.ActivitySession.select().order_by(
@@ -730,6 +813,9 @@ def _export_rows() -> Iterable[list[str]]:
         if ci is not None:
             for col, fname in CHECKIN_COLUMNS.items():
                 day_cells[col] = _fmt(getattr(ci, fname))
+        if decimal_comma:
+            for col in _REAL & set(day_cells):
+                day_cells[col] = day_cells[col].replace(".", ",")
         day_sessions = sessions.get(day) or [None]
         for index, s in enumerate(day_sessions):
             cells = {"date": day.isoformat()}
@@ -743,11 +829,21 @@ def _export_rows() -> Iterable[list[str]]:
                         cells[col] = _fmt(getattr(s, fname))
                 after = journal.get(day + timedelta(days=1))
                 cells[NEXT_MORNING] = _fmt(after.morning_pain_at(cells["pain_site"]))
+                if decimal_comma and cells["distance_km"]:
+                    cells["distance_km"] = cells["distance_km"].replace(".", ",")
+            for col in TEXT_COLUMNS & set(cells):
+                cells[col] = formula_safe(cells[col])
             yield [cells.get(c, "") for c in COLUMNS]
 
 
-def export_csv(path: Path | str) -> int:
+def export_csv(path: Path | str, *, delimiter: str = ",") -> int:
     """Write the whole journal as CSV (UTF-8, no BOM); returns the number of data rows.
+
+    Comma-separated with decimal points by default; ``delimiter=";"`` writes what
+    spreadsheets in comma-decimal locales (German, French ...) open directly:
+    semicolon-separated with decimal commas (``7,5``); ``"\t"`` writes tab-separated with
+    decimal points. Dates are always ISO (``2026-03-02``). Text cells that a spreadsheet
+    would take for a formula get one leading apostrophe (``formula_safe``).
 
     Written by ``safe_write``: a temporary file beside the target (mode 0600: it holds
     health data), moved into place when complete, so an error never leaves a partial file
@@ -759,13 +855,15 @@ def export_csv(path: Path | str) -> int:
             write PATH: reason."); the disk is full ("No space left on device in FOLDER: the
             export needs about N MB; ...").
     """
+    if delimiter not in DELIMITERS:
+        raise ValueError(f"delimiter must be one of {list(DELIMITERS)}")
     path = safe_write.check_kind(Path(path), "write")
     count = 0
     with safe_write.atomic_open(path, "w", doing="write", what="the export",
                                 encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow(COLUMNS)
-        for row in _export_rows():
+        for row in _export_rows(decimal_comma=delimiter == ";"):
             writer.writerow(row)
             count += 1
     return count

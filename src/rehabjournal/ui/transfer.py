@@ -15,7 +15,12 @@ from ..services import transfer
 from ..services.files import failure_message
 from .context import AppContext
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+CSV_FILTER = "CSV files (*.csv *.tsv *.txt);;All files (*)"
+COMMA_FILTER = "CSV, comma-separated (*.csv)"
+SEMICOLON_FILTER = ("CSV, semicolon-separated with decimal commas "
+                    "(Excel in German, French ... settings) (*.csv)")
+EXPORT_FILTERS = {COMMA_FILTER: ",", SEMICOLON_FILTER: ";"}
+"""The Export CSV dialog's file types -> the separator written (docs/csv-format.md)."""
 
 
 # ---- small dialogs (replaced in tests) -------------------------------------------------
@@ -71,15 +76,22 @@ def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
     return True
 
 
-def export_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
-    """Ask for a file name and write the journal there as CSV; returns True when written."""
+def export_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None,
+                      delimiter: str = ",") -> bool:
+    """Ask for a file name and write the journal there as CSV; returns True when written.
+
+    The dialog's file type chooses the separator: comma (the default) or semicolon with
+    decimal commas (``EXPORT_FILTERS``); ``delimiter`` is used when ``path`` is given.
+    """
     if path is None:
         suggested = str(ctx.data_dir.parent / "rehabjournal-export.csv")
-        path, _ = QFileDialog.getSaveFileName(parent, "Export CSV", suggested, CSV_FILTER)
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, "Export CSV", suggested, ";;".join(EXPORT_FILTERS), COMMA_FILTER)
         if not path:
             return False
+        delimiter = EXPORT_FILTERS.get(chosen, ",")
     try:
-        rows = transfer.export_journal_csv(path)
+        rows = transfer.export_journal_csv(path, delimiter=delimiter)
     except StorageError as exc:
         _tell(parent, "Export failed", failure_message(exc), warning=True)
         return False
