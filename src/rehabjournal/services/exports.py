@@ -6,11 +6,14 @@ line (docs/full-export.md). Errors come as the family of ``rehabjournal.errors``
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
-from ..errors import ImportFileError
+from ..errors import ImportFileError, ValidationError
 from ..store import fhir, full_export
 from ..store.library import sync_shipped_exercises
+from . import settings
 from .files import file_errors
 
 
@@ -31,10 +34,59 @@ def export_everything(path: Path | str) -> dict[str, int]:
         return full_export.export_all(path)
 
 
+def setting_problems(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """The file's ``setting`` rows checked by the settings registry, as a form would be.
+
+    Each option of this journal (``settings.options(where=JOURNAL)``) must hold a value the
+    registry accepts (type, range, choices), and the thresholds together must fit (green
+    below acceptable ...). Rows of options this version does not know are kept (a newer
+    app's; they are ignored when read); a per-computer option is refused.
+
+    Args:
+        tables: the converted rows ({table: [{field: value}]}); the values are JSON text
+            that ``store.full_export`` has already parsed within its limits.
+
+    Returns:
+        Problems, e.g. "table setting, row 2, field value: Acceptable pain must be a whole
+        number from 1 to 10 (got 11)".
+    """
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    for i, row in enumerate(tables.get("setting", [])):
+        key = row.get("key")
+        try:
+            option = settings.option(key)
+        except KeyError:
+            continue
+        if option.where != settings.JOURNAL:
+            problems.append(f"{full_export.place('setting', i, 'key')}: {key!r} is a setting "
+                            "of each computer, not of a journal")
+            continue
+        value = json.loads(row.get("value") or "null")
+        message = option.check(value)
+        if message:
+            problems.append(f"{full_export.place('setting', i, 'value')}: "
+                            f"{message.rstrip('.')}")
+        else:
+            values[key], rows[key] = value, i
+    if values and not problems:
+        try:
+            settings.validate(values)
+        except ValidationError as exc:
+            for key, message in exc.errors.items():
+                where = (full_export.place("setting", rows[key], "value") if key in rows
+                         else "table setting")
+                problems.append(f"{where}: {message.rstrip('.')}")
+    return problems
+
+
 def import_everything(path: Path | str) -> dict[str, int]:
     """Import a full export into the open, empty journal, all or nothing; rows per table.
 
-    A copy of the journal as it was is saved in ``backups/`` first.
+    Every value is checked first with its place (``store.full_export.parse_tables``, and
+    the settings by ``setting_problems``). A copy of the journal as it was is saved in
+    ``backups/`` first.
 
     Raises:
         ImportFileError: the file has problems, or the journal is not empty (``.problems``
@@ -44,7 +96,7 @@ def import_everything(path: Path | str) -> dict[str, int]:
     try:
         with file_errors(path, "read", journal_doing="import"):
             sync_shipped_exercises()
-            return full_export.import_all(path)
+            return full_export.import_all(path, check=setting_problems)
     except ImportFileError as exc:
         exc.where = exc.where or str(path)
         raise

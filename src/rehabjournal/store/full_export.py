@@ -42,6 +42,8 @@ FORMAT = "rehabjournal-journal"
 VERSION = 1
 MODELS: tuple[type[m.BaseModel], ...] = m.ALL_MODELS  # parents before children
 SHIPPED_KEYS = ("id", "slug", "shipped", "archived")
+JOURNAL_ID_KEY = "journal.id"
+"""The ``setting`` row of the journal's random id (``programme_io.journal_id``)."""
 _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?", re.ASCII)
 
@@ -143,6 +145,8 @@ def user_rows() -> dict[str, int]:
         q = model.select()
         if model is m.Exercise:
             q = q.where(m.Exercise.shipped == False)  # noqa: E712 - peewee expression
+        if model is m.Setting:  # the journal's calendar id is no entry
+            q = q.where(m.Setting.key != JOURNAL_ID_KEY)
         n = q.count()
         if n:
             counts[table_name(model)] = n
@@ -531,8 +535,12 @@ def _plain(value: Any) -> str:
     return json_input.shown(value) if isinstance(value, str) else str(value)
 
 
-def parse_tables(data: Any, check: Callable[[dict[type[m.BaseModel], list[dict[str, Any]]]],
-                                            list[str]] | None = None,
+Check = Callable[[dict[str, list[dict[str, Any]]]], list[str]]
+"""More checks of the converted rows ({table name: rows of {field name: value}}), e.g. the
+settings (services.exports); returns problems, each "table T, row N, field F: reason"."""
+
+
+def parse_tables(data: Any, check: Check | None = None,
                  ) -> dict[type[m.BaseModel], list[dict[str, Any]]]:
     """Check a full-export document and convert its rows to column values.
 
@@ -543,8 +551,7 @@ def parse_tables(data: Any, check: Callable[[dict[type[m.BaseModel], list[dict[s
     again.
 
     Args:
-        check: more checks of the converted rows (the services check the settings);
-            returns problems, each with its place.
+        check: more checks of the converted rows (``Check``), run when all else is fine.
 
     Raises:
         FullImportError: listing every problem, e.g.
@@ -568,7 +575,7 @@ def parse_tables(data: Any, check: Callable[[dict[type[m.BaseModel], list[dict[s
     if not problems:
         problems = relation_problems(parsed)
     if not problems and check is not None:
-        problems = check(parsed)
+        problems = check({table_name(model): rows for model, rows in parsed.items()})
     if problems:
         raise FullImportError(problems)
     return parsed
@@ -610,9 +617,8 @@ def _count_words(table: str, n: int) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def import_data(data: Any, *, backup: bool = True,
-                check: Callable[[dict[type[m.BaseModel], list[dict[str, Any]]]], list[str]]
-                | None = None) -> dict[str, int]:
+def import_data(data: Any, *, backup: bool = True, check: Check | None = None
+                ) -> dict[str, int]:
     """Import a full-export document into the open, empty journal; returns rows per table.
 
     Args:
@@ -646,6 +652,9 @@ def import_data(data: Any, *, backup: bool = True,
             database.execute_sql("PRAGMA defer_foreign_keys = ON")
             # shipped exercises come back with the file's ids
             m.Exercise.delete().execute()
+            if any(r["key"] == JOURNAL_ID_KEY for r in parsed.get(m.Setting, [])):
+                # the file's journal keeps its calendar id (its events update, not double)
+                m.Setting.delete().where(m.Setting.key == JOURNAL_ID_KEY).execute()
             for model, rows in parsed.items():
                 for values in rows:
                     model.insert(values).execute()
@@ -658,8 +667,7 @@ def import_data(data: Any, *, backup: bool = True,
     return {table_name(mod): len(rows) for mod, rows in parsed.items()}
 
 
-def import_all(path: Path | str, check: Callable[..., list[str]] | None = None
-               ) -> dict[str, int]:
+def import_all(path: Path | str, check: Check | None = None) -> dict[str, int]:
     """Read and import a full-export file into the open, empty journal, all or nothing
     (``read_file``, then ``import_data``)."""
     return import_data(read_file(path), check=check)

@@ -125,12 +125,13 @@ def decode(raw: bytes, name: str) -> str:
     """The bytes of a file as text: UTF-8 with or without a byte order mark.
 
     Raises:
-        JsonInputError: "NAME is UTF-16 text; save it as UTF-8 and try again." (a UTF-16 or
-            UTF-32 byte order mark), or "NAME is not UTF-8 text (byte 0xe9 at position 12).".
+        JsonInputError: "NAME is not UTF-8 text (it is UTF-16); save it as UTF-8 and try
+            again." (a UTF-16 or UTF-32 byte order mark), or "NAME is not UTF-8 text (byte 0xe9 at position 12).".
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            raise JsonInputError(f"{name} is {encoding} text; save it as UTF-8 and try again.")
+            raise JsonInputError(f"{name} is not UTF-8 text (it is {encoding}); save it as "
+                                 "UTF-8 and try again.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -143,12 +144,11 @@ def parse(text: str, name: str, *, max_depth: int) -> Any:
     """Parse JSON text: nesting checked first; bad numbers become ``BadNumber``.
 
     Raises:
-        JsonInputError: "NAME is too deeply nested (more than K levels); ..." or "NAME is
+        JsonInputError: "NAME is too deeply nested (more than K levels)." or "NAME is
             not valid JSON (line L, column C: reason)."
     """
     if too_deep(text, max_depth):
-        raise JsonInputError(f"{name} is too deeply nested (more than {max_depth} levels); "
-                             "this is not a file the app wrote.")
+        raise JsonInputError(f"{name} is too deeply nested (more than {max_depth} levels).")
     try:
         return json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:

@@ -34,10 +34,11 @@ from typing import Any
 from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression as dprog
+from ..domain import validation
 from ..errors import ImportFileError
 from ..paths import resource
+from . import json_input, safe_write
 from . import models as m
-from . import safe_write
 from .programme_repo import plan_for, user_slug
 
 FORMAT = "rehabjournal-programme"
@@ -195,34 +196,25 @@ def write_programme_file(programme_id: int, path: str | Path) -> None:
 # ---- reading -----------------------------------------------------------------------------
 
 def read_programme_file(path: str | Path) -> Any:
-    """Read and parse (not yet check) a programme file.
+    """Read and parse (not yet check) a programme file, within limits checked before
+    parsing (``store.json_input``): at most 5 MB, nested at most 20 levels. A UTF-8 byte
+    order mark is accepted; NaN, Infinity, 1e400, integers of 2**63 or more and 5,000-digit
+    numbers are kept as ``json_input.BadNumber`` for ``check_document`` to report with
+    their path.
 
     Raises:
-        ProgrammeFileError: unreadable, too large, not UTF-8, not JSON, nested too deeply.
+        ProgrammeFileError: unreadable ("Cannot read NAME: reason."), "NAME is too large
+            (N MB; the limit is 5 MB).", "NAME is too deeply nested (more than 20 levels);
+            ...", not UTF-8, not JSON (line and column).
     """
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        return json_input.load(path, max_bytes=MAX_FILE_BYTES, max_depth=MAX_DEPTH)
     except OSError as exc:
         raise ProgrammeFileError(f"Cannot read {path.name}: {exc.strerror or exc}.",
                                  where=str(path)) from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProgrammeFileError(f"{path.name} is too large to be a programme file "
-                                 f"({len(raw) / 1_000_000:.1f} MB; at most 5 MB).",
-                                 where=str(path))
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        message = f"{path.name} is not UTF-8 text."
-    except json.JSONDecodeError as exc:
-        message = (f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                   f"{exc.msg}).")
-    except RecursionError:
-        message = f"{path.name} is nested too deeply to be a programme file."
-    except ValueError as exc:  # Python refuses integers of more than 4300 digits
-        message = (f"{path.name} has a number too long to read (more than 4300 digits)."
-                   if "digits" in str(exc) else f"{path.name} cannot be read as JSON: {exc}.")
-    raise ProgrammeFileError(message, where=str(path))
+    except json_input.JsonInputError as exc:
+        raise ProgrammeFileError(str(exc), where=str(path)) from None
 
 
 # ---- checking ----------------------------------------------------------------------------
@@ -259,6 +251,8 @@ def path_text(path: JsonPath) -> str:
 
 def _show(value: Any, limit: int = 60) -> str:
     """A value for a message: repr-like, short, never raising."""
+    if isinstance(value, json_input.BadNumber):
+        return json_input.shown_number(value.text)
     if isinstance(value, bool) or value is None:
         text = json.dumps(value)
     elif isinstance(value, int) and value.bit_length() > 200:
@@ -278,6 +272,15 @@ def _is_int(v: Any) -> bool:
 
 def _bad_float(v: Any) -> bool:
     return isinstance(v, float) and not math.isfinite(v)
+
+
+def _bad_floats(value: Any) -> bool:
+    """Any NaN or infinity inside a value (read from JSON, so not deeply nested)."""
+    if isinstance(value, dict):
+        return any(_bad_floats(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_bad_floats(v) for v in value)
+    return _bad_float(value)
 
 
 def _bad_text(v: str) -> bool:
@@ -318,11 +321,18 @@ def _walk(doc: Any) -> tuple[list[_Problem], bool]:
                 return [_Problem(path, f"has {len(value)} items; a programme file has at most "
                                  f"{MAX_ITEMS}")], True
             stack.extend(((*path, i), item) for i, item in enumerate(value))
+        elif isinstance(value, json_input.BadNumber):
+            problems.append(_Problem(path, value.reason))
         elif _bad_float(value):
             problems.append(_Problem(path, f"must be a finite number (got {_show(value)})"))
         elif isinstance(value, str) and _bad_text(value):
             problems.append(_Problem(path, "is not valid text (it has a lone surrogate "
                                      "character)"))
+        elif isinstance(value, str) and "\x00" in value:
+            try:
+                validation.check_text(value, "")
+            except validation.ValidationError as exc:
+                problems.append(_Problem(path, validation.reason(exc)))
     return problems, False
 
 
@@ -436,7 +446,8 @@ def _check_exercises(exercises: list, known: set[str]) -> tuple[list[_Problem], 
                                              f"exercises[{adapted[base]}]); give each a 'slug'"))
                 adapted.setdefault(base, i)
         model = e.get("progression")
-        if isinstance(model, dict) and model.get("model") in dprog.MODELS:
+        if isinstance(model, dict) and model.get("model") in dprog.MODELS \
+                and not json_input.bad_numbers(model) and not _bad_floats(model):
             for problem in dprog.validate_model(model):
                 key, _sep, text = problem.partition(": ")
                 problems.append(_Problem((*here, "progression"), f"{key}: {text}" if text
@@ -488,9 +499,14 @@ def _check_programme(prog: dict, slugs: set[str]) -> list[_Problem]:
                                      f"without a line break (got {_show(value)})"))
         elif _DATE.fullmatch(value):
             try:
-                date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 problems.append(_Problem(("programme", key), f"{value!r} is not a real date"))
+                continue
+            try:
+                validation.check_date(day, "")
+            except validation.ValidationError as exc:
+                problems.append(_Problem(("programme", key), validation.reason(exc)))
     phases = prog.get("phases")
     for i, ph in enumerate(phases if isinstance(phases, list) else []):
         items = ph.get("prescriptions") if isinstance(ph, dict) else None
@@ -554,7 +570,7 @@ def check_document(doc: Any, known_slugs: Iterable[str]) -> tuple[list[str], lis
         if n >= MAX_ERRORS:
             errors.append(_Problem(("~",), f"checking stopped after {MAX_ERRORS} problems"))
             break
-        if _bad_float(error.instance):
+        if _bad_float(error.instance) or isinstance(error.instance, json_input.BadNumber):
             continue  # said once by _walk
         bad, warn = _schema_problems(error)
         errors += bad
