@@ -2,14 +2,15 @@
 
 Fonts are registered the first time ``stylesheet()`` is called, not at import. DejaVu Sans
 is embedded (subset) so that names like "Zoë Łukasiewicz" and notes in Greek or Cyrillic
-print as written.
+print as written; user text in other scripts (Chinese, Japanese, Korean, Arabic, Hebrew,
+Devanagari, emoji) gets fallback-font runs from ``user_text`` (``reports.scripts``), and
+every paragraph style shapes (HarfBuzz, through reportlab) the runs in fonts that need it.
 """
 
 from __future__ import annotations
 
 import threading
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -21,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import TableStyle
 
 from ..paths import resource
+from . import scripts
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -59,7 +61,13 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register DejaVu Sans and DejaVu Sans Bold with reportlab (once; thread-safe)."""
+    """Register DejaVu Sans and DejaVu Sans Bold with reportlab (once; thread-safe).
+
+    Also installs ``scripts.install_reportlab_fixes`` (each piece of a word shaped with its
+    own font; UTF-16 text layer for emoji). The fallback fonts are registered when a text
+    first needs one (``scripts.font_for``): a report in Latin letters only does not load the
+    4.6 MB CJK font.
+    """
     global _registered
     with _lock:
         if _registered:
@@ -69,12 +77,16 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
         )
+        scripts.install_reportlab_fixes()
         _registered = True
 
 
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK)
+    # shaping=1: HarfBuzz shapes the runs in the script fonts (scripts.shaped_font_names);
+    # DejaVu runs are left as they are (the fixed shaper skips them)
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK,
+                          shaping=1)
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
@@ -142,10 +154,16 @@ def table_style(*extra: tuple, zebra: int = 0, header: bool = True) -> TableStyl
 
 
 def user_text(text: str) -> str:
-    """Reportlab paragraph markup for user-written ``text`` (notes, names, questions):
-    escaped, so that "<", ">" and "&" print as written.
+    """Reportlab paragraph markup for user-written ``text`` (notes, names, questions).
 
-    Owner: PDF-scripts helper (issue 17, contract 2), who adds font fallback and shaping;
-    every user text in the report and the programme sheet goes through here.
+    Escaped, so that "<", ">" and "&" print as written; characters DejaVu Sans lacks get
+    ``<font name=...>`` runs in a fallback font (Chinese, Japanese, Korean, Arabic, Hebrew,
+    Devanagari, emoji, then the system's fonts); right-to-left text is put in display order
+    per line; characters no font has become "□" and are counted by an active
+    ``scripts.PlaceholderTally`` (the report says how many). Newlines are kept as "\n".
+    Every user text in the report and the programme sheet goes through here (contract 2).
+
+    Registers the fonts first (``register_fonts``).
     """
-    return escape(text)
+    register_fonts()
+    return scripts.markup(text)

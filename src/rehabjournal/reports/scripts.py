@@ -1,0 +1,544 @@
+"""Any script in the PDF: a font for every character, right-to-left order, and shaping.
+
+User text (notes, names, questions) is cut into runs, one per font, and handed to reportlab
+as paragraph markup (``styles.user_text``):
+
+* **Coverage** comes from each font's cmap (fontTools, which matplotlib already needs). The
+  shipped fonts are tried first: DejaVu Sans (Latin, Greek, Cyrillic, many symbols), then
+  Noto Sans Arabic / Hebrew / Devanagari for their own scripts, WenQuanYi Micro Hei (Chinese,
+  Japanese kana, Korean Hangul) and a Symbola subset (symbols and monochrome emoji). A
+  character none of them has is looked up among the system's fonts with fontconfig
+  (``fc-list :charset=...``; TrueType outlines only: reportlab cannot embed CFF fonts). A
+  character no font has, or one that no font can have (unassigned, private use, a lone
+  surrogate), is printed as ``PLACEHOLDER`` ("□") and counted (``PlaceholderTally``).
+* **Right-to-left** order comes from python-bidi (the Unicode Bidirectional Algorithm, UAX #9;
+  its pure-Python ``bidi.algorithm``, which mirrors brackets, rule L4, where its Rust
+  ``get_display`` does not; it predates the bracket-pair rule N0, so a bracket pair around
+  text of the other direction may face the wrong way). reportlab's own RTL support needs its
+  ``rlbidi`` package, which is not on PyPI. Each line of the text is put in display order;
+  every run of right-to-left letters is then turned back to logical order so that HarfBuzz
+  shapes it as one right-to-left word (HarfBuzz lays an RTL run out right to left itself).
+* **Shaping** (Arabic joining, Devanagari conjuncts and vowel signs, Hebrew points) is
+  reportlab's own: reportlab >= 4.1 shapes TrueType text with HarfBuzz when ``uharfbuzz`` is
+  installed and a paragraph style has ``shaping=1``. We chose it over python-bidi +
+  arabic-reshaper (Arabic only, through presentation-form code points; nothing for
+  Devanagari or any other Indic script) and over calling uharfbuzz ourselves (we would have
+  to lay out glyphs outside reportlab's paragraphs). Two small corrections are installed by
+  ``install_reportlab_fixes``: reportlab shapes a whole word with the font of its first
+  piece, so "ok" + Arabic in one word, or Chinese + emoji, came out as wrong glyphs; here
+  each piece is shaped with its own font, and only pieces in fonts that need shaping (the
+  script fonts and system fonts; never DejaVu, so Latin ligatures never change the text
+  layer). And reportlab writes the text layer (ToUnicode) of characters beyond U+FFFF as
+  5 hex digits instead of UTF-16, so emoji did not extract; here they are UTF-16.
+
+What the text layer holds (pypdf ``extract_text``): Latin, Greek, Cyrillic, CJK and emoji
+extract as written. Hebrew extracts with the logical letters in display order (reversed).
+Arabic and Devanagari glyphs that are a character's own glyph extract as that character, in
+display order; a contextual form or a conjunct that has no character of its own extracts as
+a private-use character (reportlab's numbering of shaped glyphs).
+
+Limits: right-to-left text is ordered per line of the note, before reportlab wraps it; a long
+right-to-left paragraph that wraps over several lines reads its lines from the bottom up.
+Bold text in a fallback font prints in its regular weight. Emoji are monochrome.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import threading
+import unicodedata
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..paths import resource
+
+PLACEHOLDER = "\u25a1"
+"""Printed for a character that no font has ("□", from DejaVu Sans)."""
+
+BASE_FONT = "DejaVuSans"
+"""The report's own font: runs in it get no ``<font>`` tag, so the style's bold stays."""
+
+
+@dataclass(frozen=True, slots=True)
+class FallbackFont:
+    """A font tried for characters the base font lacks.
+
+    Attributes:
+        name: the name registered with reportlab (and used in ``<font name=...>``).
+        file: the TrueType file.
+        shaped: whether its runs are shaped with HarfBuzz (scripts that need it).
+        subfont: the face index in a .ttc collection.
+    """
+
+    name: str
+    file: Path
+    shaped: bool = False
+    subfont: int = 0
+
+
+def _shipped(name: str, file: str, shaped: bool = False) -> FallbackFont:
+    return FallbackFont(name, resource("fonts", file), shaped)
+
+
+@cache
+def shipped_fonts() -> tuple[FallbackFont, ...]:
+    """The fallback fonts shipped in resources/fonts, in the order they are tried."""
+    return (
+        _shipped("NotoSansArabic", "NotoSansArabic-Regular.ttf", shaped=True),
+        _shipped("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", shaped=True),
+        _shipped("NotoSansDevanagari", "NotoSansDevanagari-Regular.ttf", shaped=True),
+        _shipped("WenQuanYiMicroHei", "WenQuanYiMicroHei.ttf"),
+        _shipped("SymbolaSymbols", "Symbola-Symbols.ttf"),
+    )
+
+
+_SCRIPT_FONTS = (
+    # (first, last code point, the shipped font tried before DejaVu Sans)
+    (0x0590, 0x05FF, "NotoSansHebrew"),
+    (0xFB1D, 0xFB4F, "NotoSansHebrew"),
+    (0x0600, 0x06FF, "NotoSansArabic"),
+    (0x0750, 0x077F, "NotoSansArabic"),
+    (0x0870, 0x08FF, "NotoSansArabic"),
+    (0xFB50, 0xFDFF, "NotoSansArabic"),
+    (0xFE70, 0xFEFF, "NotoSansArabic"),
+    (0x0900, 0x097F, "NotoSansDevanagari"),
+    (0xA8E0, 0xA8FF, "NotoSansDevanagari"),
+)
+"""Scripts whose own Noto font is preferred to DejaVu Sans (which has rough Arabic and
+Hebrew and no shaping rules for them that match Noto's look)."""
+
+_DROPPED = frozenset(
+    [0x200E, 0x200F, 0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+     *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
+)
+"""Bidi controls (applied by python-bidi before), the BOM and variation selectors: nothing
+to print. Emoji presentation selectors have no meaning for monochrome glyphs."""
+
+_JOINERS = frozenset([0x200C, 0x200D])
+"""Zero-width (non-)joiners: kept inside a run whose font has them (shaping uses them),
+dropped otherwise (they print nothing)."""
+
+_MAX_SYSTEM_QUERIES = 64
+"""fontconfig look-ups per process at most, so that a note of a million unusual characters
+cannot start a million processes."""
+
+
+@cache
+def coverage(file: Path, subfont: int = 0) -> frozenset[int]:
+    """The code points a font file maps to glyphs (its best Unicode cmap).
+
+    Raises:
+        OSError: the file cannot be read. fontTools.ttLib.TTLibError: not a font.
+    """
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(file), fontNumber=subfont, lazy=True) as font:
+        return frozenset(font.getBestCmap() or ())
+
+
+@cache
+def _base_coverage() -> frozenset[int]:
+    return coverage(resource("fonts", "DejaVuSans.ttf"))
+
+
+# --- fonts registered with reportlab, when first used ---------------------------------
+
+_lock = threading.RLock()
+_registered: set[str] = set()
+_system: dict[int, FallbackFont | None] = {}
+_system_fonts: dict[tuple[str, int], FallbackFont | None] = {}
+_queries = 0
+
+
+def register(font: FallbackFont) -> bool:
+    """Register ``font`` with reportlab (once); False when reportlab cannot use it."""
+    with _lock:
+        if font.name in _registered:
+            return True
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+        try:
+            pdfmetrics.registerFont(TTFont(font.name, str(font.file),
+                                           subfontIndex=font.subfont))
+        except (TTFError, OSError, ValueError, KeyError, IndexError):
+            return False
+        # so that <b> around a fallback run finds a "bold" face (the same one)
+        pdfmetrics.registerFontFamily(font.name, normal=font.name, bold=font.name,
+                                      italic=font.name, boldItalic=font.name)
+        _registered.add(font.name)
+        return True
+
+
+def _usable_system_font(path: str, index: int) -> FallbackFont | None:
+    key = (path, index)
+    if key not in _system_fonts:
+        stem = re.sub(r"[^A-Za-z0-9]+", "", Path(path).stem)[:40] or "font"
+        font = FallbackFont(f"System-{stem}-{index}", Path(path), shaped=True, subfont=index)
+        ok = Path(path).suffix.lower() in (".ttf", ".ttc") and register(font)
+        _system_fonts[key] = font if ok else None
+    return _system_fonts[key]
+
+
+def system_font(cp: int) -> FallbackFont | None:
+    """A system font (TrueType outlines) that has code point ``cp``, found with fontconfig.
+
+    None when fontconfig is missing, finds none, or ``_MAX_SYSTEM_QUERIES`` is used up.
+    """
+    global _queries
+    with _lock:
+        if cp in _system:
+            return _system[cp]
+        for font in _system_fonts.values():  # a system font already in use
+            if font is not None and cp in coverage(font.file, font.subfont):
+                _system[cp] = font
+                return font
+        fc_list = shutil.which("fc-list")
+        if fc_list is None or _queries >= _MAX_SYSTEM_QUERIES:
+            return None
+        _queries += 1
+        try:
+            out = subprocess.run(
+                [fc_list, f":charset={cp:x}", "--format=%{file}|%{index}\n"],
+                capture_output=True, text=True, timeout=10, check=False).stdout
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        found = None
+        for line in sorted(out.splitlines()):
+            path, _, index = line.rpartition("|")
+            if path and index.isdigit():
+                found = _usable_system_font(path, int(index))
+                if found is not None:
+                    break
+        _system[cp] = found
+        return found
+
+
+# --- which font prints a character -----------------------------------------------------
+
+def _script_font(cp: int) -> str | None:
+    for first, last, name in _SCRIPT_FONTS:
+        if first <= cp <= last:
+            return name
+    return None
+
+
+def _printable_anywhere(ch: str) -> bool:
+    """False for characters no font can have: unassigned, private use, surrogates."""
+    return unicodedata.category(ch) not in ("Cn", "Co", "Cs")
+
+
+@cache
+def font_for(ch: str) -> str | None:
+    """The font name for ``ch``: ``BASE_FONT``, a fallback font's name, or None (no font).
+
+    Shipped fonts first (a script's own Noto font before DejaVu Sans for Arabic, Hebrew and
+    Devanagari), then the system's fonts (fontconfig).
+    """
+    cp = ord(ch)
+    fonts = shipped_fonts()
+    preferred = _script_font(cp)
+    if preferred:
+        font = next(f for f in fonts if f.name == preferred)
+        if cp in coverage(font.file) and register(font):
+            return font.name
+    if cp in _base_coverage():
+        return BASE_FONT
+    for font in fonts:
+        if cp in coverage(font.file) and register(font):
+            return font.name
+    if not _printable_anywhere(ch):
+        return None
+    found = system_font(cp)
+    return found.name if found else None
+
+
+def shaped_font_names() -> frozenset[str]:
+    """Names of the registered fonts whose runs HarfBuzz shapes."""
+    with _lock:
+        names = {f.name for f in shipped_fonts() if f.shaped}
+        names |= {f.name for f in _system_fonts.values() if f is not None}
+    return frozenset(names)
+
+
+# --- the tally of placeholders ---------------------------------------------------------
+
+class PlaceholderTally:
+    """Counts the characters printed as ``PLACEHOLDER`` while it is active.
+
+    Usage::
+
+        with PlaceholderTally() as tally:
+            story = build_story(...)
+        if tally.count:
+            story.append(Paragraph(placeholder_notice(tally.count), ...))
+
+    Tallies are per context (thread or task), so two reports built at once do not mix.
+    """
+
+    _current: ContextVar[PlaceholderTally | None] = ContextVar("placeholder_tally",
+                                                                default=None)
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._token = None
+
+    def __enter__(self) -> PlaceholderTally:
+        self._token = self._current.set(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._current.reset(self._token)
+
+    @classmethod
+    def add(cls, n: int) -> None:
+        tally = cls._current.get()
+        if tally is not None and n:
+            tally.count += n
+
+
+def placeholder_notice(count: int) -> str:
+    """The sentence a report prints when ``count`` characters became placeholders."""
+    chars = "character" if count == 1 else "characters"
+    return (f"{count:,} {chars} could not be printed: no font on this computer has them; "
+            f"each is shown as {PLACEHOLDER}.")
+
+
+# --- right-to-left order ---------------------------------------------------------------
+
+_RTL_CLASSES = frozenset(("R", "AL"))
+_RUN_CLASSES = frozenset(("R", "AL", "NSM", "BN"))
+
+
+def _has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+
+
+def display_order(line: str) -> list[tuple[str, bool]]:
+    """One line of text in display order, as (text, is_rtl_run) pieces.
+
+    Right-to-left letter runs (with their marks) are returned in logical order (HarfBuzz
+    lays them out right to left); everything else is in display (left-to-right) order. The
+    paragraph direction is that of the line's first strong character (UAX #9, P2-P3).
+    """
+    if not _has_rtl(line):
+        return [(line, False)]
+    # python-bidi's pure-Python algorithm: it mirrors brackets in right-to-left text (rule
+    # L4); its Rust get_display does not
+    from bidi.algorithm import get_display
+
+    visual = get_display(line)
+    classes = [unicodedata.bidirectional(c) for c in visual]
+    pieces: list[tuple[str, bool]] = []
+    i, n = 0, len(visual)
+    while i < n:
+        inside = classes[i] in _RUN_CLASSES
+        j = i
+        while j < n and (classes[j] in _RUN_CLASSES) == inside:
+            j += 1
+        run = visual[i:j]
+        rtl_at = [k for k in range(i, j) if classes[k] in _RTL_CLASSES]
+        if inside and rtl_at:
+            # marks come before their letter in display order; marks after the last
+            # right-to-left letter belong to what is on their left
+            last = rtl_at[-1] + 1 - i
+            pieces.append((run[:last][::-1], True))
+            if last < len(run):
+                pieces.append((run[last:], False))
+        else:
+            pieces.append((run, False))
+        i = j
+    return pieces
+
+
+# --- runs and markup -------------------------------------------------------------------
+
+def runs(text: str) -> tuple[list[tuple[str | None, str]], int]:
+    """``text`` as (font name, text) runs in display order, and the placeholder count.
+
+    The font name is None for the base font (``BASE_FONT``). Characters no font has become
+    ``PLACEHOLDER`` in the base font.
+    """
+    out: list[tuple[str | None, str]] = []
+    missing = 0
+    current: str | None = None
+    buf: list[str] = []
+
+    def push(font: str | None, s: str) -> None:
+        nonlocal current
+        if buf and font != current:
+            out.append((current, "".join(buf)))
+            buf.clear()
+        current = font
+        buf.append(s)
+
+    def flush() -> None:
+        if buf:
+            out.append((current, "".join(buf)))
+            buf.clear()
+
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            push(None, "\n")
+        for piece, rtl in display_order(line):
+            if rtl:
+                flush()  # a right-to-left run is always a run of its own (shaped alone)
+                outer, out = out, []
+            for ch in piece:
+                cp = ord(ch)
+                if cp in _DROPPED:
+                    continue
+                if cp in _JOINERS or (buf and unicodedata.category(ch).startswith("M")):
+                    if buf and cp in _font_coverage(current):
+                        buf.append(ch)  # a mark or joiner stays with its letter's font
+                        continue
+                    if cp in _JOINERS:
+                        continue
+                font = font_for(ch)
+                if font is None:
+                    missing += 1
+                    push(None, PLACEHOLDER)
+                else:
+                    push(None if font == BASE_FONT else font, ch)
+            if rtl:
+                flush()
+                # HarfBuzz lays each shaped piece out right to left; the pieces themselves
+                # (a letter only another font has splits the run) go right to left too
+                shaped = shaped_font_names()
+                outer.extend((font, s if font in shaped else s[::-1])
+                             for font, s in reversed(out))
+                out = outer
+    flush()
+    return out, missing
+
+
+def _font_coverage(name: str | None) -> frozenset[int]:
+    if name is None:
+        return _base_coverage()
+    for font in shipped_fonts():
+        if font.name == name:
+            return coverage(font.file)
+    with _lock:
+        for font in _system_fonts.values():
+            if font is not None and font.name == name:
+                return coverage(font.file, font.subfont)
+    return frozenset()
+
+
+def _plain(text: str) -> bool:
+    """Whether the base font has every character and nothing is right-to-left."""
+    base = _base_coverage()
+    return all(ord(c) in base and ord(c) not in _DROPPED
+               and unicodedata.bidirectional(c) not in _RTL_CLASSES for c in set(text))
+
+
+def markup(text: str) -> str:
+    """Escaped reportlab paragraph markup for ``text``, with ``<font>`` fallback runs.
+
+    Characters no font has are printed as ``PLACEHOLDER`` and added to the active
+    ``PlaceholderTally``.
+    """
+    if not text:
+        return ""
+    if text.isascii() or _plain(text):
+        return escape(text)
+    pieces, missing = runs(text)
+    PlaceholderTally.add(missing)
+    parts = []
+    for font, s in pieces:
+        parts.append(escape(s) if font is None else f'<font name="{font}">{escape(s)}</font>')
+    return "".join(parts)
+
+
+# --- corrections to reportlab ----------------------------------------------------------
+
+_fixes_installed = False
+
+
+def install_reportlab_fixes() -> None:
+    """Shape each piece of a word with its own font, and write UTF-16 text for emoji.
+
+    Idempotent. See the module docstring for what reportlab does without them.
+    """
+    global _fixes_installed
+    with _lock:
+        if _fixes_installed:
+            return
+        from reportlab.pdfbase import ttfonts
+        from reportlab.platypus import paragraph
+
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        original = getattr(paragraph, "shapeFragWord", None)
+        if original is not None and hasattr(ttfonts, "ShapedFragWord"):
+            paragraph.shapeFragWord = _per_font_shaper(original)
+        _fixes_installed = True
+
+
+def _to_unicode_cmap(fontname: str, subset) -> str:
+    """reportlab's ToUnicode CMap, with UTF-16BE (surrogate pairs) for code points > U+FFFF."""
+    def utf16(v: int) -> str:
+        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ])
+
+
+def _per_font_shaper(original):
+    """A ``shapeFragWord`` that shapes only pieces in shaped fonts, each with its own font."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.ttfonts import ShapedFragWord, makeShapedFragWord
+
+    def shape(word, *args, **kwargs):
+        if isinstance(word, ShapedFragWord) or len(word) < 2:
+            return word
+        shaped_names = shaped_font_names()
+        items = word[1:]
+        if not any(not hasattr(f, "cbDefn") and f.fontName in shaped_names
+                   for f, _ in items):
+            return word
+        width = word[0]
+        out = []
+        changed = False
+        for item in items:
+            f, s = item[0], item[1]
+            if hasattr(f, "cbDefn") or f.fontName not in shaped_names or not s:
+                out.append(item)
+                continue
+            old = stringWidth(s, f.fontName, f.fontSize)
+            new = original([old, item], *args, **kwargs)
+            if new is None or len(new) < 2 or (len(new) == 2 and new[1] is item):
+                out.append(item)
+                continue
+            changed = True
+            width += new[0] - old
+            out.extend(new[1:])
+        if not changed:
+            return word
+        return makeShapedFragWord(word)([width, *out])
+
+    return shape
