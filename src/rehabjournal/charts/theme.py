@@ -140,6 +140,47 @@ def _colour_text(text, theme: Theme) -> None:
 
 # --- the shared chart base (matplotlib imported only when a chart is made) -------------
 
+CHART_FONTS: Final = (
+    ("DejaVu Sans", None),
+    ("WenQuanYi Micro Hei", "WenQuanYiMicroHei.ttf"),
+    ("Noto Sans Arabic", "NotoSansArabic-Regular.ttf"),
+    ("Noto Sans Hebrew", "NotoSansHebrew-Regular.ttf"),
+    ("Noto Sans Devanagari", "NotoSansDevanagari-Regular.ttf"),
+    ("Symbola", "Symbola-Symbols.ttf"),
+)
+"""Font families of chart text, in fallback order, and their files in resources/fonts (the
+PDF's fonts, ``reports.scripts``). DejaVu Sans is matplotlib's own."""
+
+_fonts_done = False
+
+
+def use_fallback_fonts() -> None:
+    """Make matplotlib draw chart text with ``CHART_FONTS``, glyph by glyph (once).
+
+    matplotlib >= 3.6 takes each glyph from the first family in ``font.family`` that has it,
+    so a Chinese activity name, an emoji or Arabic letters in a label are not boxes.
+    matplotlib neither shapes nor reorders text: Arabic letters print unjoined and in
+    logical order, Devanagari without conjuncts (the PDF's own text is shaped).
+    """
+    global _fonts_done
+    if _fonts_done:
+        return
+    from matplotlib import font_manager, rcParams
+
+    from ..paths import resource
+
+    families = []
+    for family, file in CHART_FONTS:
+        if file is not None:
+            try:
+                font_manager.fontManager.addfont(str(resource("fonts", file)))
+            except (OSError, RuntimeError, ValueError):
+                continue  # a missing file: the other families still serve
+        families.append(family)
+    rcParams["font.family"] = families
+    _fonts_done = True
+
+
 WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                  "Dec")
@@ -177,6 +218,7 @@ class Chart:
     def __init__(self, theme: Theme = LIGHT, figsize: tuple[float, float] | None = None):
         from matplotlib.figure import Figure
 
+        use_fallback_fonts()
         self.figure = Figure(figsize=figsize or self.figsize, layout=self.layout)
         self.theme = theme
         self._build()
