@@ -117,8 +117,10 @@ def too_deep(text: str, limit: int) -> bool:
 
 
 def _megabytes(size: int) -> str:
+    """1_500_000 -> "1.5", 5_000_000 -> "5", 312_400_000 -> "312"."""
     value = size / 1_000_000
-    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+    text = f"{value:.1f}" if value < 100 else f"{value:.0f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -126,7 +128,8 @@ def decode(raw: bytes, name: str) -> str:
 
     Raises:
         JsonInputError: "NAME is not UTF-8 text (it is UTF-16); save it as UTF-8 and try
-            again." (a UTF-16 or UTF-32 byte order mark), or "NAME is not UTF-8 text (byte 0xe9 at position 12).".
+            again." (a UTF-16 or UTF-32 byte order mark), or "NAME is not UTF-8 text (byte
+            0xe9 at position 12); save it as UTF-8 and try again."
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):

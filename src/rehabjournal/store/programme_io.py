@@ -752,12 +752,48 @@ def import_programme_file(path: str | Path, warnings: list[str] | None = None) -
 
 # ---- iCalendar ---------------------------------------------------------------------------
 
+_ICS_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def ics_escape(text: str) -> str:
-    """Escape a TEXT value (RFC 5545 3.3.11)."""
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n")
-    )
+    """Escape a TEXT value (RFC 5545 3.3.11): backslash, ``;`` and ``,`` get a backslash;
+    a line break (CRLF, LF, or a lone CR as old Mac files and some editors write) becomes
+    ``\\n``; other control characters, which TEXT may not hold (only a tab), are dropped."""
+    text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
+    return _ICS_CONTROL.sub("", text)
+
+
+def journal_id() -> str:
+    """The journal's random id (32 hex digits), made once and kept in its ``setting`` table
+    (key ``journal.id``), so that calendar events of two journals never share a UID.
+
+    A full export carries it (the moved journal keeps updating the same events). A journal
+    opened read-only (the app holds it) that has none yet gets an id derived from its file
+    instead, stable until one is stored.
+    """
+    import hashlib
+    import uuid
+
+    from peewee import PeeweeException
+
+    from . import settings_repo
+    from .full_export import JOURNAL_ID_KEY
+
+    stored = settings_repo.read([JOURNAL_ID_KEY]).get(JOURNAL_ID_KEY)
+    try:
+        value = json.loads(stored) if stored else None
+    except ValueError:
+        value = None
+    if isinstance(value, str) and re.fullmatch(r"[0-9a-f]{32}", value):
+        return value
+    new = uuid.uuid4().hex
+    try:
+        settings_repo.write({JOURNAL_ID_KEY: json.dumps(new)})
+    except PeeweeException:  # read-only: nothing may be written
+        name = str(getattr(m.database, "database", "") or "")
+        return hashlib.sha256(f"rehabjournal:{name}".encode()).hexdigest()[:32]
+    return new
 
 
 def fold_line(line: str) -> str:
@@ -792,11 +828,14 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
                   start: date | None = None, end: date | None = None) -> str:
     """The programme's planned sessions as an iCalendar document (one all-day event a day).
 
-    UIDs are stable for a programme and day, so importing again updates the events.
+    UIDs are ``rehabjournal-<journal id>-programme-<id>-<YYYYMMDD>@rehabjournal.local``:
+    stable for a programme and day, so importing again updates the events, and different
+    in every journal (``journal_id``).
     """
     prog = m.Programme.get_by_id(programme_id)
     plan = plan_for(programme_id)
     stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC)
+    uid = f"rehabjournal-{journal_id()}-programme-{prog.id}"
     rows = {
         p.id: p for p in m.Prescription.select(m.Prescription, m.Exercise)
         .join(m.Exercise).switch(m.Prescription)
@@ -818,7 +857,7 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
         summary = f"Rehab exercises ({len(items)}): {prog.name}"
         lines += [
             "BEGIN:VEVENT",
-            f"UID:rehabjournal-programme-{prog.id}-{day:%Y%m%d}@rehabjournal.local",
+            f"UID:{uid}-{day:%Y%m%d}@rehabjournal.local",
             f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
             f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
