@@ -39,7 +39,7 @@ from .. import __version__
 from ..errors import StorageError, ValidationError
 from ..services.files import check_kind, write_bytes
 from ..services.report import ReportData
-from . import DEFAULT_SECTIONS, DISCLAIMER, SECTIONS, normalise_paper
+from . import DEFAULT_SECTIONS, DISCLAIMER, SECTIONS, normalise_paper, scripts
 from . import flowables as fl
 from . import styles as st
 from .outcomes_section import outcomes_flowables
@@ -330,7 +330,11 @@ def build_pdf(
         progress(10, "Preparing the report")
     st.register_fonts()
     width = pagesize[0] - 2 * st.MARGIN
-    story = build_story(data, width, sections, progress)
+    with scripts.PlaceholderTally() as missing:  # characters no font has (printed as boxes)
+        story = build_story(data, width, sections, progress)
+    if missing.count:
+        story.append(Paragraph(scripts.placeholder_notice(missing.count),
+                               st.stylesheet()["muted"]))
 
     pages: list[int] = []
     buf = io.BytesIO()  # built whole first: the full-disk message can say how much it needs
