@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from ..domain import adherence as da
-from ..domain import scales
+from ..domain import scales, validation
 from ..domain import summary as dsum
 from ..domain.entities import Journal
 from ..domain.redflags import Escalation
@@ -66,7 +66,13 @@ class SummaryPeriodError(ValidationError):
 
 def check_period(start: date, end: date) -> None:
     """Raise ``SummaryPeriodError`` (a ``ValidationError`` about "period") when ``end`` is
-    before ``start``."""
+    before ``start``, or either lies outside the dates the journal accepts (1900-01-01 to
+    2100-12-31, ``domain.validation``)."""
+    for day in (start, end):
+        if not validation.EARLIEST_DAY <= day <= validation.LATEST_DAY:
+            raise SummaryPeriodError(
+                {"period": f"The period must lie between {validation.EARLIEST_DAY.isoformat()} "
+                           f"and {validation.LATEST_DAY.isoformat()} (got {day.isoformat()})."})
     if end < start:
         raise SummaryPeriodError(
             {"period": f"The period ends ({end.isoformat()}) before it starts "

@@ -349,7 +349,7 @@ def parse_csv(path: Path | str) -> ImportPlan:
             if any(not _blank(c) for c in extra):
                 problems.append(
                     f"line {line}: {len(record)} values but the header has "
-                    f"{len(header)} columns{_split_hint(record, delimiter)}"
+                    f"{len(header)} columns{_split_hint(record, delimiter, columns)}"
                 )
                 continue
         if len(header) > 1 and len(record) == 1 and (other := _other_separator(
@@ -454,11 +454,14 @@ _DATE_START = re.compile(r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*[,;\t]")
 _SPLIT_NUMBER = re.compile(r"^\s*[0-9]+\s*$")
 
 
-def _split_hint(record: list[str], delimiter: str) -> str:
-    """A hint when a comma-separated row seems to hold a decimal comma (``7,5``)."""
+def _split_hint(record: list[str], delimiter: str, columns: dict[int, str]) -> str:
+    """A hint when a comma-separated row seems to hold a decimal comma (``7,5``); pairs
+    starting in a decimal column (``sleep_hours``, ``distance_km``) are tried first."""
     if delimiter != ",":
         return ""
-    for a, b in zip(record, record[1:], strict=False):
+    order = sorted(range(len(record) - 1), key=lambda i: columns.get(i) not in _REAL)
+    for i in order:
+        a, b = record[i], record[i + 1]
         if _SPLIT_NUMBER.match(a) and _SPLIT_NUMBER.match(b) and len(b.strip()) <= 2:
             return (f" (a decimal comma? “{a.strip()},{b.strip()}” splits into two cells in "
                     f"a comma-separated file: write {a.strip()}.{b.strip()}, or use ; as "

@@ -16,6 +16,7 @@ from typing import Any
 from playhouse.shortcuts import model_to_dict
 
 from ..domain import entities as e
+from ..domain import validation
 from . import models as m
 
 
@@ -140,13 +141,31 @@ def load_journal(start: date | None = None, end: date | None = None,
 
 
 def journal_span() -> tuple[date, date] | None:
-    """First and last dates with any entry, or None for an empty journal."""
+    """First and last dates with any entry, or None for an empty journal.
+
+    Only entries within the dates the journal accepts count (``domain.validation``:
+    1900-01-01 to 2100-12-31): a journal made before issue 17 may hold a 0001-01-01 or
+    9999-12-31 row, and periods computed from the span (the report's default 4 weeks, the
+    week around its end, the Journal page's months) must stay where the entries are and
+    where date arithmetic works. A journal with only such rows gets them clamped.
+    """
+    lo, hi = validation.EARLIEST_DAY, validation.LATEST_DAY
+    span = _span(lo, hi) or _span()
+    if span is None:
+        return None
+    return min(max(span[0], lo), hi), min(max(span[1], lo), hi)
+
+
+def _span(lo: date | None = None, hi: date | None = None) -> tuple[date, date] | None:
     firsts, lasts = [], []
     for model in (m.CheckIn, m.ActivitySession, m.RedFlag, m.Event):
-        row = model.select(model.day).order_by(model.day).first()
+        query = model.select(model.day)
+        if lo is not None:
+            query = query.where(model.day.between(lo, hi))
+        row = query.order_by(model.day).first()
         if row:
             firsts.append(row.day)
-            lasts.append(model.select(model.day).order_by(model.day.desc()).first().day)
+            lasts.append(query.order_by(model.day.desc()).first().day)
     if not firsts:
         return None
     return min(firsts), max(lasts)

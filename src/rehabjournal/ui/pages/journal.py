@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import light as light_mod
-from ...domain import scales
+from ...domain import scales, validation
 from ...services import journal as js
 from ..context import AppContext
 from ..edit_path import apply_edit
@@ -68,7 +68,15 @@ and baselines (``domain.light.day_light``)."""
 
 
 def lights_for(start: date, end: date) -> dict[date, light_mod.Light]:
-    """The ``domain.light.Light`` of every day with an entry from ``start`` to ``end``."""
+    """The ``domain.light.Light`` of every day with an entry from ``start`` to ``end``.
+
+    Only days within the dates the journal accepts (1900-01-01 to 2100-12-31,
+    ``domain.validation``) get a light: a 0001-01-01 or 9999-12-31 row kept from before
+    issue 17 is listed without one (the history before it cannot be read).
+    """
+    start, end = max(start, validation.EARLIEST_DAY), min(end, validation.LATEST_DAY)
+    if end < start:
+        return {}
     journal = js.load_journal(start - timedelta(days=LIGHT_HISTORY_DAYS), end + timedelta(days=1))
     th = js.thresholds()
     days = [d for d in sorted(journal.days) if start <= d <= end]
@@ -250,6 +258,7 @@ class JournalPage(QWidget):
 
         splitter = QSplitter()
         self.calendar = QCalendarWidget()
+        self.calendar.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))  # validation's
         self.calendar.setGridVisible(True)
         self.calendar.setMaximumWidth(380)
         self.calendar.setVerticalHeaderFormat(
@@ -388,14 +397,24 @@ class JournalPage(QWidget):
         return self.model.data(rows[0], DAY_ROLE)
 
     def open_row(self, row: int) -> None:
-        day = self.model.data(self.model.index(row, 0), DAY_ROLE)
-        if day:
-            self.ctx.open_day.emit(day)
+        self._open(self.model.data(self.model.index(row, 0), DAY_ROLE))
 
     def open_selected(self) -> None:
-        day = self.selected_day()
-        if day:
-            self.ctx.open_day.emit(day)
+        self._open(self.selected_day())
+
+    def _open(self, day: date | None) -> None:
+        """Open ``day`` on Today; a day outside 1900-2100 (kept from an import made before
+        issue 17) cannot be shown there, so the status bar says how to deal with it."""
+        if not day:
+            return
+        if not validation.EARLIEST_DAY <= day <= validation.LATEST_DAY:
+            self.ctx.status.emit(
+                f"{day.isoformat()} is outside the dates the journal accepts "
+                f"({validation.EARLIEST_DAY.isoformat()} to "
+                f"{validation.LATEST_DAY.isoformat()}), so it cannot be opened; "
+                "select it and delete it (Edit > Undo brings it back).")
+            return
+        self.ctx.open_day.emit(day)
 
     def delete_selected(self) -> None:
         """Delete everything of the selected day (Edit > Undo brings it back)."""
