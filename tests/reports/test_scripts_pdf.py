@@ -1,0 +1,210 @@
+"""Any script in the PDF (issue 17, item 5): fonts per character, RTL order, shaping, the
+text layer read back with pypdf, boxes for characters no font has, and chart labels."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import warnings
+from pathlib import Path
+
+import pypdf
+
+from rehabjournal.cli import main
+
+CASE = Path(__file__).parents[1] / "fixtures" / "formats" / "cjk-emoji.csv"
+CJK_NOTE = "膝盖很痛 😣"
+NOTES = {
+    "greek": "Πόνος στο γόνατο μετά το τρέξιμο",
+    "cyrillic": "Колено болело после пробежки",
+    "hebrew": "כאב בברך אחרי ריצה של 5 ק\"מ",
+    "arabic": "ألم في الركبة بعد الجري 5 كم",
+    "hindi": "दौड़ने के बाद घुटने में दर्द, क्षत्रिय स्त्री",
+    "japanese": "ひざが痛い。カタカナ",
+    "korean": "무릎이 아파요",
+    "emoji": "ran 🏃 then 💪 ☹",
+}
+
+
+def text_of(path) -> str:
+    return "\n".join(p.extract_text() for p in pypdf.PdfReader(path).pages)
+
+
+def fonts_of(path) -> set[str]:
+    """Base font names of every page, without the subset prefix ("AAAAAA+")."""
+    names = set()
+    for page in pypdf.PdfReader(path).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return names
+
+
+def paragraphs_pdf(tmp_path, texts, name="texts.pdf"):
+    """A PDF of one paragraph per text, each through ``styles.user_text``; (path, boxes)."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from rehabjournal.reports import scripts
+    from rehabjournal.reports import styles as st
+
+    out = tmp_path / name
+    with scripts.PlaceholderTally() as tally:
+        story = [Paragraph(st.user_text(t), st.stylesheet()["body"]) for t in texts]
+    SimpleDocTemplate(str(out)).build(story)
+    return out, tally.count
+
+
+# --- the case file, through the command line ---------------------------------------------
+
+def report_of(tmp_path, csv: Path, start="2026-03-01", end="2026-03-06") -> Path:
+    data, out = tmp_path / "journal", tmp_path / "report.pdf"
+    assert main(["--data-dir", str(data), "import", str(csv)]) == 0
+    assert main(["--data-dir", str(data), "report", "--from", start, "--to", end,
+                 "--out", str(out)]) == 0
+    return out
+
+
+def test_cjk_emoji_case_prints_and_extracts_the_note(tmp_path, capsys):
+    out = report_of(tmp_path, CASE)
+    text = text_of(out)
+    assert CJK_NOTE in text
+    assert "\x00" not in text and "□" not in text
+    assert {"WenQuanYiMicroHei", "DejaVuSans"} <= fonts_of(out)
+    assert "could not be printed" not in text
+
+
+def test_notes_in_every_script_print_without_boxes(tmp_path, capsys):
+    csv = tmp_path / "scripts.csv"
+    quoted = ['"' + note.replace('"', '""') + '"' for note in NOTES.values()]
+    rows = [f"2026-03-0{i + 1},6,{note}" for i, note in enumerate(quoted)]
+    csv.write_text("date,morning_pain,notes\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = report_of(tmp_path, csv, end="2026-03-08")
+    text = text_of(out)
+    assert "could not be printed" not in text and "□" not in text
+    assert {"NotoSansArabic-Regular", "NotoSansHebrew-Regular", "NotoSansDevanagari-Regular",
+            "WenQuanYiMicroHei", "Symbola"} <= fonts_of(out)
+    for key in ("greek", "cyrillic", "japanese", "korean", "emoji"):
+        assert NOTES[key] in text, key
+
+
+def test_a_character_no_font_has_is_a_box_and_the_report_counts_it(tmp_path, capsys):
+    csv = tmp_path / "unassigned.csv"
+    csv.write_text("date,morning_pain,notes\n2026-03-03,6,knee \u0378 sore \U000e0080 ok\n",
+                   encoding="utf-8")
+    text = text_of(report_of(tmp_path, csv))
+    assert "knee □ sore □ ok" in text
+    assert ("2 characters could not be printed: no font on this computer has them; each is "
+            "shown as □.") in " ".join(text.split())
+
+
+# --- user_text on its own --------------------------------------------------------------
+
+def test_user_text_escapes_and_keeps_latin_in_the_style_font():
+    from rehabjournal.reports.styles import user_text
+
+    assert user_text('a <b> & "c"') == 'a &lt;b&gt; &amp; "c"'
+    assert user_text("Zoë Łukasiewicz") == "Zoë Łukasiewicz"
+    assert user_text("膝盖 ok") == '<font name="WenQuanYiMicroHei">膝盖</font> ok'
+
+
+def test_every_script_extracts_or_uses_its_font(tmp_path):
+    out, boxes = paragraphs_pdf(tmp_path, list(NOTES.values()))
+    assert boxes == 0
+    text = text_of(out)
+    for key in ("greek", "cyrillic", "japanese", "korean", "emoji"):
+        assert NOTES[key] in text, key
+    # Hebrew: pypdf gives each word's letters back in logical order
+    for word in ("כאב", "בברך", "אחרי", "ריצה"):
+        assert word in text
+    # Arabic: the joined forms extract as presentation forms, the same letters under NFKC
+    normal = unicodedata.normalize("NFKC", text)
+    for word in ("الركبة", "الجري"):
+        assert word in normal
+    assert {"NotoSansArabic-Regular", "NotoSansHebrew-Regular",
+            "NotoSansDevanagari-Regular"} <= fonts_of(out)
+
+
+def test_emoji_beyond_the_basic_plane_extract_as_written(tmp_path):
+    # reportlab alone writes U+1F623 as 5 hex digits in the text layer: pypdf read nothing
+    out, _ = paragraphs_pdf(tmp_path, ["膝盖很痛😣", "a 😣 b"])
+    text = text_of(out)
+    assert "膝盖很痛😣" in text and "a 😣 b" in text
+
+
+def test_placeholder_tally_counts_only_while_active():
+    from rehabjournal.reports import scripts
+
+    assert scripts.markup("x\u0378y") == "x□y"
+    with scripts.PlaceholderTally() as tally:
+        scripts.markup("x\u0378y\ue000")
+        scripts.markup("plain")
+    assert tally.count == 2
+    assert scripts.placeholder_notice(1) == (
+        "1 character could not be printed: no font on this computer has them; each is "
+        "shown as □.")
+
+
+# --- right-to-left order ---------------------------------------------------------------
+
+def test_rtl_runs_are_in_display_order_with_letters_logical_for_harfbuzz():
+    from rehabjournal.reports.scripts import display_order, runs
+
+    assert display_order("pain 4/10") == [("pain 4/10", False)]
+    pieces = display_order("ok مرحبا بك")
+    assert [p for p, rtl in pieces if rtl] == ["بك", "مرحبا"]
+    assert "".join(p for p, _ in pieces) == "ok بك مرحبا"
+    # brackets in right-to-left text are mirrored, digits stay left to right
+    hebrew = "".join(s for _, s in runs('כאב (ריצה) 12 ק"מ')[0])
+    assert hebrew == 'מ"ק 12 (ריצה) כאב'
+
+
+def test_a_word_of_two_fonts_is_shaped_with_each(tmp_path):
+    """reportlab shaped the whole word with its first font: "ok" + Arabic came out wrong."""
+    out, boxes = paragraphs_pdf(tmp_path, ["okمرحبا", "膝盖😣", "x\u0915\u094d\u0937y"])
+    assert boxes == 0
+    text = text_of(out)
+    assert "膝盖😣" in text
+    assert "مرحبا" in unicodedata.normalize("NFKC", text)
+
+
+# --- chart labels ----------------------------------------------------------------------
+
+def label_warnings(text: str, fallback: bool) -> list[str]:
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    from rehabjournal.charts.theme import use_fallback_fonts
+
+    use_fallback_fonts()
+    families = matplotlib.rcParams["font.family"] if fallback else ["DejaVu Sans"]
+    with matplotlib.rc_context({"font.family": families}), \
+            warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = Figure(figsize=(3, 1))
+        fig.add_subplot().set_title(text)
+        fig.savefig(io.BytesIO(), format="png")
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def test_chart_labels_draw_cjk_and_emoji_without_missing_glyphs():
+    label = f"{CJK_NOTE} 한국어 ひらがな 🏃"
+    assert label_warnings(label, fallback=True) == []
+    # the same label in matplotlib's default font alone is boxes (the test can fail)
+    assert label_warnings(label, fallback=False)
+
+
+def test_charts_use_the_fallback_fonts():
+    from rehabjournal.charts.theme import CHART_FONTS, Chart
+
+    class Titled(Chart):
+        def _build(self):
+            self.figure.add_subplot().set_title(CJK_NOTE)
+
+        def update(self, data):
+            pass
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Titled().figure.savefig(io.BytesIO(), format="png")
+    import matplotlib
+
+    assert matplotlib.rcParams["font.family"] == [f for f, _ in CHART_FONTS]
