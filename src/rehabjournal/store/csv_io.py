@@ -236,6 +236,9 @@ def _read_text(path: Path) -> str:
         raise CsvImportError([f"file {path}: not found"]) from exc
     except OSError as exc:
         raise CsvImportError([f"file {path}: cannot be read ({exc.strerror})"]) from exc
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CsvImportError(["line 1: the file is UTF-16 or UTF-32 text (as Excel's "
+                              "\"Unicode text\" writes); save it as CSV UTF-8"])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -455,12 +458,11 @@ _SPLIT_NUMBER = re.compile(r"^\s*[0-9]+\s*$")
 
 
 def _split_hint(record: list[str], delimiter: str, columns: dict[int, str]) -> str:
-    """A hint when a comma-separated row seems to hold a decimal comma (``7,5``); pairs
-    starting in a decimal column (``sleep_hours``, ``distance_km``) are tried first."""
+    """A hint when a comma-separated row seems to hold a decimal comma (``7,5``) in a
+    decimal column (``sleep_hours``, ``distance_km``)."""
     if delimiter != ",":
         return ""
-    order = sorted(range(len(record) - 1), key=lambda i: columns.get(i) not in _REAL)
-    for i in order:
+    for i in (i for i in range(len(record) - 1) if columns.get(i) in _REAL):
         a, b = record[i], record[i + 1]
         if _SPLIT_NUMBER.match(a) and _SPLIT_NUMBER.match(b) and len(b.strip()) <= 2:
             return (f" (a decimal comma? “{a.strip()},{b.strip()}” splits into two cells in "
