@@ -172,8 +172,24 @@ def _text_problem(value: str) -> str | None:
 # Columns whose text is JSON the app decodes later (None: may be empty "").
 _JSON_COLUMNS = {("outcome_response", "answers"): False, ("outcome_response", "subscores"): True,
                  ("exercise", "progression"): True, ("setting", "value"): False}
-# Pain ratings of tables the rule table of domain.validation does not list.
-_PAIN_COLUMNS = {("exercise_log", "pain_during"): "Pain during"}
+# Ranges of programme columns the rule table of domain.validation does not list: those of
+# the programme forms (services.programme.validate_prescription, validate_log, the exercise
+# editor) and of the programme file (resources/schemas/programme-v2.schema.json).
+_DOSE = {"sets": ("Sets", 1, 50), "reps": ("Reps", 1, 1000), "hold_s": ("Hold", 1, 36000),
+         "rest_s": ("Rest", 0, 3600), "days_per_week": ("Days per week", 1, 7),
+         "times_per_day": ("Times per day", 1, 6)}
+_RANGES: dict[tuple[str, str], tuple[str, float, float]] = {
+    **{("prescription", k): v for k, v in _DOSE.items()},
+    ("prescription", "load"): ("Load", 0, 1000),
+    **{("exercise", f"default_{k}" if k in ("sets", "reps", "hold_s") else k): v
+       for k, v in _DOSE.items()},
+    ("exercise_log", "sets_done"): ("Sets done", 0, 50),
+    ("exercise_log", "reps_done"): ("Reps done", 0, 1000),
+    ("exercise_log", "hold_s_done"): ("Hold done", 0, 36000),
+    ("exercise_log", "load_done"): ("Load", 0, 1000),
+    ("exercise_log", "pain_during"): ("Pain during", 0, 10),
+    ("phase", "weeks"): ("Weeks", 1, 104),
+}
 # Columns of older schemas that ``upgrade_tables`` moves (checked before it runs).
 _LEGACY_COLUMNS = {"activity_session": {"next_morning_pain"},
                    "session_site_pain": {"next_morning_pain"}, "profile": {"outcome_schedule"}}
@@ -230,8 +246,10 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
     rules = validation.FIELD_RULES.get(table, {})
     if column in rules:
         value = validation.check_field(table, column, value, where)
-    elif (table, column) in _PAIN_COLUMNS:
-        problem = scales.validate_pain(value, _PAIN_COLUMNS[table, column])
+    elif (table, column) in _RANGES:
+        label, lo, hi = _RANGES[table, column]
+        problem = scales.validate_range(value, lo, hi, label,
+                                        whole=not isinstance(field, FloatField))
         if problem:
             raise fail(problem.rstrip("."))
     if (table, column) in _JSON_COLUMNS and not (value == "" and _JSON_COLUMNS[table, column]):

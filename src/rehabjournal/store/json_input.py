@@ -204,6 +204,10 @@ def shown(value: Any, limit: int = 40) -> str:
         return "a list"
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: shown escaped, printable anywhere
+            text = json.dumps(value)
         return text if len(text) <= limit else text[: limit - 4] + '..."'
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
