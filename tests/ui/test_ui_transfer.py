@@ -95,3 +95,32 @@ def test_export_writes_the_file_or_says_why_not(open_window, tmp_path, told):
     assert not ui_transfer.export_csv_dialog(window, ctx, str(nowhere))
     assert told[-1] == ("Export failed", f"Cannot write {nowhere}: No such file or directory. "
                                          "Nothing was written.")
+
+
+def test_export_dialog_offers_semicolons_with_decimal_commas(open_window, tmp_path, told,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    ctx, window = open_window()
+    js.save_checkin(date(2026, 3, 2), {"sleep_hours": 7.5, "notes": "=1+1"})
+    out = tmp_path / "semi.csv"
+    offered = []
+
+    def choose(parent, title, suggested, filters, selected):
+        offered.append((filters.split(";;"), selected))
+        return str(out), ui_transfer.SEMICOLON_FILTER
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    assert ui_transfer.export_csv_dialog(window, ctx)
+    assert offered == [([ui_transfer.COMMA_FILTER, ui_transfer.SEMICOLON_FILTER],
+                        ui_transfer.COMMA_FILTER)]
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("2026-03-02;;;;7,5;")
+    assert ";'=1+1;" in lines[1]
+    f = tmp_path / "in.csv"
+    f.write_bytes(out.read_bytes())
+    js.save_checkin(date(2026, 3, 2), {"sleep_hours": 7.5, "notes": "=1+1"})
+    assert ui_transfer.import_csv_dialog(window, ctx, str(f))
+    assert told[-1][1].startswith("1 day: 0 sessions added, 0 already in the journal, "
+                                  "0 check-ins written, 0 red flags added (read as "
+                                  "semicolon-separated with decimal commas)")
