@@ -165,15 +165,20 @@ def use_fallback_fonts() -> None:
     global _fonts_done
     if _fonts_done:
         return
+    from pathlib import Path
+
     from matplotlib import font_manager, rcParams
 
-    from ..paths import resource
-
+    # paths.resources_dir's two places (charts may not import paths: tests/test_layers.py)
+    package = Path(__file__).resolve().parents[1]
+    fonts = next((d for d in (package / "resources" / "fonts",
+                              package.parent.parent / "resources" / "fonts") if d.is_dir()),
+                 package / "resources" / "fonts")
     families = []
     for family, file in CHART_FONTS:
         if file is not None:
             try:
-                font_manager.fontManager.addfont(str(resource("fonts", file)))
+                font_manager.fontManager.addfont(str(fonts / file))
             except (OSError, RuntimeError, ValueError):
                 continue  # a missing file: the other families still serve
         families.append(family)
