@@ -328,9 +328,12 @@ def display_order(line: str) -> list[tuple[str, bool]]:
     """
     if not _has_rtl(line):
         return [(line, False)]
-    # python-bidi's pure-Python algorithm: it mirrors brackets in right-to-left text (rule
-    # L4); its Rust get_display does not
-    from bidi.algorithm import get_display
+    # python-bidi's pure-Python algorithm mirrors brackets in right-to-left text (rule L4);
+    # its Rust get_display does not, but is about 10 times faster: used when nothing mirrors
+    if any(unicodedata.mirrored(c) for c in set(line)):
+        from bidi.algorithm import get_display
+    else:
+        from bidi import get_display
 
     visual = get_display(line)
     classes = [unicodedata.bidirectional(c) for c in visual]
