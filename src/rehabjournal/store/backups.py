@@ -521,7 +521,7 @@ def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
     target = _free_name(folder, now or datetime.now(), reason)
     safe_write.ensure_space(folder, needed, "the backup")
     try:
-        with safe_write.atomic_path(target, doing="write the backup") as tmp:
+        with safe_write.atomic_path(target, doing="write the backup", internal=True) as tmp:
             if check:
                 copy_journal_file(path, tmp, key_in=passphrase, key_out=passphrase,
                                   check_source=True)
@@ -682,7 +682,7 @@ def replacing_journal(path: Path, doing: str) -> Iterator[Path]:
     The journal must be closed. Its ``-wal``/``-shm`` are removed just before the rename
     (they belong to the file being replaced).
     """
-    with safe_write.atomic_path(path, doing=doing) as tmp:
+    with safe_write.atomic_path(path, doing=doing, internal=True) as tmp:
         yield tmp
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):

@@ -460,7 +460,7 @@ def _create(path: Path) -> None:
     complete (``safe_write.atomic_path``), so an interrupted start leaves no half-made
     journal (a 0-byte or schema-less file would be refused at the next start)."""
     with safe_write.atomic_path(path, doing="create the journal", what="the new journal",
-                                needed=OPEN_NEEDS) as tmp:
+                                needed=OPEN_NEEDS, internal=True) as tmp:
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

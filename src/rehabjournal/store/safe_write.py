@@ -90,17 +90,24 @@ def check_target(target: Path, doing: str = "write") -> Path:
     return check_kind(target, doing)
 
 
-def check_kind(target: Path, doing: str = "write") -> Path:
+def check_kind(target: Path, doing: str = "write", *, internal: bool = False) -> Path:
     """``target`` as an absolute path unless it exists and is not a regular file (or a link
     to one): the part of :func:`check_target` that writers run before they read the
     journal, and :func:`atomic_path` again just before the rename. A missing folder is
     not checked here (creating the temporary file then fails: "Cannot write PATH: No such
     file or directory.").
 
+    Args:
+        internal: the app's own write of its journal or a backup copy (``backups.py``,
+            ``db.py``); any other writer is refused the journal's files (see
+            :func:`_refuse_journal_files`).
+
     Raises:
         StorageError: as :func:`check_target`, the folder aside.
     """
     target = Path(target).absolute()
+    if not internal:
+        _refuse_journal_files(target, doing)
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
@@ -118,6 +125,39 @@ def check_kind(target: Path, doing: str = "write") -> Path:
         raise StorageError(f"Cannot {doing} {target}: it is {_kind(mode)}, not a regular "
                            "file; give a file name.", where=str(target))
     return target
+
+
+JOURNAL_FILES = ("journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm",
+                 "journal.sqlite-journal", "journal.lock")
+"""The data folder's own files, which no export, report or copy may be written over."""
+
+
+def _refuse_journal_files(target: Path, doing: str) -> None:
+    """Refuse an export, report or copy aimed at the open journal's own files (the journal,
+    its ``-wal``/``-shm``, the lock) or into its ``backups`` folder, by path or through a
+    link: writing a CSV over the journal while the app has it open loses every later save.
+
+    Raises:
+        StorageError: "Cannot export to PATH: it is the journal's own file journal.sqlite;
+            choose another name." or "...: it is in the journal's backups folder ...".
+    """
+    if _data_dir is None:
+        return
+    real = Path(os.path.realpath(target))
+    data = Path(os.path.realpath(_data_dir))
+    for name in JOURNAL_FILES:
+        own = data / name
+        same = real == own
+        if not same:
+            with contextlib.suppress(OSError):
+                same = os.path.samefile(target, own)
+        if same:
+            raise StorageError(f"Cannot {doing} {target}: it is the journal's own file {name}; "
+                               "choose another name.", where=str(target))
+    if real.parent == data / "backups":
+        raise StorageError(f"Cannot {doing} {target}: it is in the journal's backups folder, "
+                           "which holds only its copies; choose another folder.",
+                           where=str(target))
 
 
 def _kind(mode: int) -> str:
@@ -183,7 +223,7 @@ def _inflight_record(tmp: Path) -> Path | None:
 
 @contextmanager
 def atomic_path(target: Path, *, doing: str = "write", what: str | None = None,
-                needed: int | None = None) -> Iterator[Path]:
+                needed: int | None = None, internal: bool = False) -> Iterator[Path]:
     """Yield the path of an empty temporary file (mode 0600) that becomes ``target``.
 
     For writers that need a file name (SQLite's backup API, reportlab, SQLCipher's
@@ -199,13 +239,15 @@ def atomic_path(target: Path, *, doing: str = "write", what: str | None = None,
             instead of the raw error.
         needed: about how many bytes the file needs, for that message (None: the size the
             temporary file had reached).
+        internal: the app's own write of its journal or a backup copy; every other write
+            is refused the journal's own files and its backups folder.
 
     Raises:
         StorageError: ``target`` is not a file (see :func:`check_kind`), the temporary
             file cannot be made ("Cannot write PATH: No such file or directory." for a
             missing folder; a read-only folder), or (with ``what``) the disk is full.
     """
-    target = check_kind(target, doing)
+    target = check_kind(target, doing, internal=internal)
     tmp = _temp_name(target)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
@@ -223,7 +265,8 @@ def atomic_path(target: Path, *, doing: str = "write", what: str | None = None,
         if os.name == "posix":
             os.chmod(tmp, 0o600)  # a writer that replaced the file keeps it private too
         fsync_file(tmp)
-        check_kind(target, doing)  # not turned into a device or folder meanwhile
+        # not turned into a device or folder meanwhile
+        check_kind(target, doing, internal=internal)
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except BaseException as exc:
