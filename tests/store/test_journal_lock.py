@@ -138,3 +138,31 @@ def test_the_command_line_does_not_import_qt_for_the_lock(tmp_path):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and modes are POSIX")
+@pytest.mark.parametrize("points_at", ["a file of the user's", "the journal"])
+def test_a_lock_file_that_is_a_link_is_refused_and_what_it_points_at_is_untouched(
+        tmp_path, points_at):
+    """Locking empties the lock file and makes it 0600: through a link it emptied the file
+    the link pointed at (a review found a user's file at 0 bytes)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    victim = (tmp_path / "notes.txt") if points_at != "the journal" else data / "journal.sqlite"
+    victim.write_bytes(b"precious")
+    os.chmod(victim, 0o644)
+    os.symlink(victim, data / journal_lock.LOCK_NAME)
+    with pytest.raises(StorageError) as err:
+        acquire(data, APP)
+    assert str(err.value) == (
+        f"Cannot lock the journal in {data}: journal.lock there is a link, not rehabjournal's "
+        "lock file. Remove it (rehabjournal makes a new one), then try again.")
+    assert victim.read_bytes() == b"precious"
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o644
+
+
+def test_a_lock_file_that_is_a_folder_is_named_as_such(tmp_path):
+    (tmp_path / journal_lock.LOCK_NAME).mkdir()
+    with pytest.raises(StorageError, match="journal.lock there is a folder, not rehabjournal's "
+                                           "lock file. Remove it"):
+        acquire(tmp_path, APP)

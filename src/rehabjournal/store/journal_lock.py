@@ -26,6 +26,7 @@ import contextlib
 import json
 import os
 import socket
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,11 +154,26 @@ def _try_lock(fd: int) -> bool:
 def _open_lock_file(data_dir: Path) -> int:
     """The lock file's descriptor (created 0600, never truncated; an existing one chmod-ed).
 
+    A link is never followed (``O_NOFOLLOW``) and anything but a regular file is refused:
+    locking empties the file and makes it 0600, which must never happen to a file a link
+    points at (the journal itself, or any file of the user's).
+
     Raises:
-        StorageError: the folder is read-only or not accessible.
+        StorageError: the folder is read-only or not accessible, or ``journal.lock`` is a
+            link, a folder or another special file.
     """
     path = lock_path(data_dir)
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+             | getattr(os, "O_NOFOLLOW", 0))
+    with contextlib.suppress(OSError):
+        mode = os.lstat(path).st_mode
+        if not stat.S_ISREG(mode):
+            what = ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
+                    else "a special file")
+            raise StorageError(
+                f"Cannot lock the journal in {data_dir}: {path.name} there is {what}, not "
+                "rehabjournal's lock file. Remove it (rehabjournal makes a new one), then try "
+                "again.", where=str(path))
     try:
         fd = os.open(path, flags, 0o600)
     except OSError as exc:
@@ -166,6 +182,10 @@ def _open_lock_file(data_dir: Path) -> int:
             f"accessible ({exc.strerror or exc}). Choose another folder with --data-dir.",
             where=str(data_dir)) from exc
     if os.name == "posix":
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the check and the open
+            os.close(fd)
+            raise StorageError(f"Cannot lock the journal in {data_dir}: {path.name} there is "
+                               "not a regular file. Remove it, then try again.", where=str(path))
         with contextlib.suppress(OSError):  # one made by an earlier version was 0644
             os.fchmod(fd, 0o600)
     return fd
