@@ -220,7 +220,7 @@ def test_a_command_holds_the_lock_while_it_runs(journal_dir, tmp_path, monkeypat
 
     seen = []
 
-    def export(path):
+    def export(path, **_options):
         with pytest.raises(LockHeldError) as caught:
             acquire(journal_dir, "the rehabjournal app")
         seen.append(caught.value.holder)

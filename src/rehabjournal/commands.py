@@ -228,7 +228,7 @@ def passphrase_for(args: argparse.Namespace, journal: Path) -> str:
         except OSError as exc:
             raise StorageError(f"Cannot read the passphrase file {path}: "
                                f"{exc.strerror or exc}.") from exc
-        secret = text[:-1] if text.endswith("\n") else text  # the line end only
+        secret = text.split("\n", 1)[0]  # its first line, as the docs say
         secret = secret[:-1] if secret.endswith("\r") else secret
         if not secret:
             raise ValidationError({"--passphrase-file": f"The passphrase file {path} is "
@@ -682,17 +682,14 @@ def run_programme(args: argparse.Namespace) -> int:
 
 def _programme_import(args: argparse.Namespace) -> int:
     from .services import programme as ps
-    from .services.startup import run_startup_work
 
     path = input_file(Path(args.file))
     warnings: list[str] = []
     try:
-        with journal_for(args) as data_dir:
-            # the shipped exercises the file may name, synced as at each start of the app
-            # (with the day's backup copy, made before the import writes)
-            problem = run_startup_work(data_dir).problem
-            if problem:
-                print(f"rehabjournal: warning: {problem}", file=sys.stderr)
+        with journal_for(args):
+            # the shipped exercises the file may name, synced as at each start of the app;
+            # a busy or full journal stops here (exit 5 or 1), never as "unknown exercise"
+            ps.sync_library()
             edit = ps.import_programme_file(path, warnings)
             name = ps.get_programme(edit.result)["name"]
     finally:

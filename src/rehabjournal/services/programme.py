@@ -1278,6 +1278,20 @@ def export_programme_file(programme_id: int, path: str | Path) -> None:
         programme_io.write_programme_file(programme_id, path)
 
 
+def sync_library() -> int:
+    """Bring the journal's copy of the shipped exercise library up to date (as each start
+    of the app does), so that a programme file may name any shipped exercise.
+
+    Returns:
+        How many exercises were added or updated.
+
+    Raises:
+        peewee.OperationalError: the journal is busy or cannot be written; nothing is
+            imported after it (the command line says "The journal is busy ...", exit 5).
+    """
+    return library.sync_shipped_exercises()
+
+
 def import_programme_file(path: str | Path, warnings: list[str] | None = None) -> Edit:
     """Import a programme file as a new inactive programme ("Import programme"); a bad file
     changes nothing. Undo removes the programme and the exercises the file added.

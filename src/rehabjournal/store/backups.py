@@ -608,7 +608,22 @@ def backup_of_open(reason: str) -> Path | None:
     path = Path(database.obj.database).absolute()
     if not path.exists():
         return None
+    _can_write(database.obj)
     return write_copy(path, reason, encryption.current_passphrase())
+
+
+def _can_write(database) -> None:
+    """Take and give back SQLite's write lock, so that a journal another program holds
+    stops an import before its backup copy is made (one copy per failed try, otherwise).
+
+    Raises:
+        peewee.OperationalError: "database is locked" after the bounded wait (the command
+            line and the app say "The journal is busy ...").
+    """
+    if database.in_transaction():
+        return
+    database.execute_sql("BEGIN IMMEDIATE")
+    database.execute_sql("ROLLBACK")
 
 
 def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | None:
@@ -744,10 +759,14 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
             pre = make_backup(data_dir, "pre-restore")
         except JournalDamagedError:
             pre = make_backup(data_dir, "pre-restore-damaged", check=False)
+    # the restored journal keeps the open journal's protection: a plaintext copy (made
+    # before encryption was switched on) put back into an encrypted journal is encrypted
+    # with its passphrase, never silently left readable
+    key_out = current_key if current_key is not None else key
     db.close_journal()
     try:
         with replacing_journal(path, "restore") as tmp:
-            copy_journal_file(backup_path, tmp, key_in=key, key_out=key)
+            copy_journal_file(backup_path, tmp, key_in=key, key_out=key_out)
     except BaseException as exc:
         _reopen(data_dir, current_key)
         failure = as_no_space(exc, data_dir, "the restored journal", needed)
@@ -757,8 +776,8 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
                 and is_storage_failure(exc):
             raise storage_error(exc, f"restore {backup_path.name}") from exc
         raise
-    if encrypted:
-        encryption.open_encrypted(data_dir, key)
+    if key_out is not None:
+        encryption.open_encrypted(data_dir, key_out)
     else:
         db.open_journal(data_dir)
     return pre

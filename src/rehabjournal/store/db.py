@@ -593,5 +593,8 @@ def close_journal() -> None:
     db = database.obj
     if db is not None and not db.is_closed():
         with contextlib.suppress(Exception):  # closing must not fail on a busy checkpoint
+            # nor wait for one: another program holding the journal has already cost the
+            # failed command its bounded wait; SQLite checkpoints at the next close anyway
+            db.execute_sql("PRAGMA busy_timeout = 0")
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()

@@ -95,20 +95,32 @@ def connect(path: Path | str, passphrase: str, *, uri: bool = False):
         db.JournalError: the file cannot be opened.
     """
     sqlcipher = _driver()
+    shown = _file_of(path) if uri else path
     try:
         conn = sqlcipher.connect(str(path), isolation_level=None, uri=uri)
     except sqlcipher.Error as exc:
-        raise db.JournalError(f"Cannot open the journal {path}: {exc}.") from exc
+        raise db.JournalError(f"Cannot open the journal {shown}: {exc}.") from exc
     try:
+        # SQLCipher prints "ERROR CORE ... hmac check failed" to stderr for a wrong key;
+        # the message below says it once, in words
+        with contextlib.suppress(sqlcipher.Error):
+            conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {_quote(passphrase)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
         raise WrongPassphraseError(
-            f"The passphrase does not open the journal {path}. Check it and try again "
+            f"The passphrase does not open the journal {shown}. Check it and try again "
             "(capitals count). A forgotten passphrase cannot be recovered."
         ) from exc
     return conn
+
+
+def _file_of(uri: Path | str) -> str:
+    """The file an SQLite ``file:`` URI names (for messages: never the URI itself)."""
+    from urllib.parse import unquote, urlsplit
+
+    return unquote(urlsplit(str(uri)).path)
 
 
 def current_passphrase() -> str | None:

@@ -1,0 +1,139 @@
+"""What a fresh review of issue 16 broke, each now a test: a busy journal made a pre-import
+backup per try and a programme import listed 45 "unknown exercises"; a passphrase file with a
+blank line after it was "wrong"; the wrong-passphrase message named an SQLite URI and
+SQLCipher printed raw lines; restoring a plaintext copy left an encrypted journal readable."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rehabjournal import cli
+from rehabjournal.services import journal as js
+from rehabjournal.services import session
+
+SECRET = "Correct horse 'battery' stäple"
+
+
+@pytest.fixture(autouse=True)
+def _closed():
+    yield
+    session.close_journal()
+
+
+def _journal(data: Path) -> Path:
+    session.open_journal(data)
+    js.save_checkin(date(2026, 3, 2), {"morning_pain": 3})
+    session.close_journal()
+    return data
+
+
+def _run(*argv, stdin=subprocess.DEVNULL):
+    return subprocess.run([sys.executable, "-m", "rehabjournal", *map(str, argv)],
+                          capture_output=True, text=True, timeout=120, stdin=stdin)
+
+
+class _Busy:
+    """Another program holding SQLite's write lock on the journal (a sync tool)."""
+
+    def __init__(self, journal: Path):
+        code = textwrap.dedent(f"""
+            import sqlite3, time
+            conn = sqlite3.connect({str(journal)!r}, isolation_level=None)
+            conn.execute("BEGIN EXCLUSIVE")
+            print("READY", flush=True)
+            time.sleep(300)
+        """)
+        self.proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                                     text=True)
+        assert self.proc.stdout.readline().strip() == "READY"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.kill()
+        self.proc.wait()
+        self.proc.stdout.close()
+
+
+def test_a_busy_journal_stops_an_import_before_its_backup_copy(tmp_path):
+    data = _journal(tmp_path / "data")
+    (tmp_path / "in.csv").write_text("date,morning_pain\n2026-03-05,2\n", "utf-8")
+    copies = sorted((data / "backups").glob("*")) if (data / "backups").exists() else []
+    with _Busy(data / "journal.sqlite"):
+        tries = [_run("--data-dir", data, "import", tmp_path / "in.csv") for _ in range(2)]
+    for result in tries:
+        assert result.returncode == 5, result.stderr
+        assert "The journal is busy" in result.stderr and "Traceback" not in result.stderr
+    now = sorted((data / "backups").glob("*")) if (data / "backups").exists() else []
+    assert now == copies  # no pre-import copy per failed try
+
+
+def test_a_busy_journal_stops_a_programme_import_with_the_busy_message(tmp_path):
+    data = _journal(tmp_path / "data")
+    assert cli.main(["--demo", "programme", "export", str(tmp_path / "p.json")]) == 0
+    with _Busy(data / "journal.sqlite"):
+        result = _run("--data-dir", data, "programme", "import", tmp_path / "p.json")
+    assert result.returncode == 5, result.stderr
+    assert result.stderr.startswith("rehabjournal: error: The journal is busy")
+    assert "unknown exercise" not in result.stderr
+
+
+
+
+@pytest.fixture
+def encrypted(tmp_path):
+    pytest.importorskip("sqlcipher3", reason="SQLCipher (the [encryption] extra) is missing")
+    from rehabjournal.store import encryption
+
+    data = _journal(tmp_path / "data")
+    session.open_journal(data)
+    encryption.enable(data, SECRET)
+    session.close_journal()
+    return data
+
+
+def test_a_passphrase_file_uses_its_first_line_only(encrypted, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET + "\n\n", "utf-8")  # an editor's blank line after it
+    assert cli.main(["--data-dir", str(encrypted), "--passphrase-file", str(secret),
+                     "summary", "--json"]) == 0, capsys.readouterr().err
+    assert json.loads(capsys.readouterr().out)
+
+
+def test_a_wrong_passphrase_is_one_line_naming_the_file(encrypted, tmp_path):
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n", "utf-8")
+    result = _run("--data-dir", encrypted, "--passphrase-file", wrong, "export",
+                  tmp_path / "o.csv")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"rehabjournal: error: The passphrase does not open the journal "
+        f"{encrypted / 'journal.sqlite'}. Check it and try again (capitals count). A "
+        "forgotten passphrase cannot be recovered.\n")  # no URI, no SQLCipher log lines
+
+
+def test_restoring_a_plaintext_copy_keeps_an_encrypted_journal_encrypted(encrypted):
+    from rehabjournal.services.backups import list_backups, restore_backup
+    from rehabjournal.store import encryption, models
+
+    plain = next(b for b in list_backups(encrypted) if b.reason == "pre-encrypt")
+    session.open_journal(encrypted, SECRET)
+    js.save_checkin(date(2026, 3, 3), {"morning_pain": 5})
+    restore_backup(encrypted, plain.path)
+    assert models.CheckIn.select().count() == 1  # the copy's rows
+    session.close_journal()
+    journal = encrypted / "journal.sqlite"
+    assert encryption.is_encrypted(journal)
+    assert not journal.read_bytes().startswith(b"SQLite format 3")
+    session.open_journal(encrypted, SECRET)  # still opens with its passphrase
+    assert models.CheckIn.select().count() == 1
