@@ -310,13 +310,24 @@ def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
         conn.close()
 
 
+KEPT_DAMAGED = ("the damaged journal as it was before a restore; kept for your physio or a "
+                "repair, not restorable")
+"""Why a "pre-restore-damaged" file (a journal that failed its check or was refused, kept
+as it was before a backup replaced it) is listed as not restorable."""
+
+
 def list_backups(data_dir: Path) -> list[BackupInfo]:
     """The backup copies of the journal in ``data_dir``, newest first.
 
-    A copy that cannot be restored has ``error`` set to why (see :func:`inspect_copy`).
+    A copy that cannot be restored has ``error`` set to why (see :func:`inspect_copy`); a
+    damaged journal kept before a restore ("pre-restore-damaged") is not even read: its
+    ``error`` is ``KEPT_DAMAGED``.
     """
     result = []
     for path, made, reason in _backup_files(data_dir):
+        if reason == "pre-restore-damaged":
+            result.append(BackupInfo(path, made, reason, {}, KEPT_DAMAGED))
+            continue
         counts, error = inspect_copy(path)
         result.append(BackupInfo(path, made, reason, counts, error))
     return result
