@@ -325,8 +325,7 @@ def test_a_killed_writer_leaves_a_recognisable_private_file_that_the_next_start_
 
     assert sw.sweep_leftovers(data_dir) == [left]
     assert names(desktop) == [".hidden", "keep.txt"]
-    assert names(data_dir) == [sw.INFLIGHT_DIR, "journal.sqlite"]
-    assert list((data_dir / sw.INFLIGHT_DIR).iterdir()) == []
+    assert names(data_dir) == ["journal.sqlite"]  # the emptied records folder goes too
     assert sw.sweep_leftovers(data_dir) == []
 
 
@@ -366,3 +365,40 @@ def test_a_finished_write_elsewhere_leaves_no_record_in_the_data_folder(tmp_path
         assert (elsewhere / "out.csv").read_text() == "a,b\n"
     finally:
         sw.use_data_dir(None)
+
+
+def test_an_empty_record_of_a_dead_writer_is_swept_with_its_folder(tmp_path):
+    """A full disk once left 0-byte records in .inflight that no sweep could read."""
+    data = tmp_path / "data"
+    records = data / sw.INFLIGHT_DIR
+    records.mkdir(parents=True)
+    (records / ".out.csv.99999999-0badf00d.rjpart.path").write_bytes(b"")
+    live = tmp_path / f".e.csv.{os.getpid()}-00c0ffee.rjpart"
+    (records / f"{live.name}.path").write_text(str(live))
+    assert sw.sweep_leftovers(data) == []
+    assert [p.name for p in records.iterdir()] == [f"{live.name}.path"]  # its writer runs
+    (records / f"{live.name}.path").unlink()
+    sw.sweep_leftovers(data)
+    assert list(data.iterdir()) == []
+
+
+def test_a_record_that_cannot_be_written_leaves_nothing(tmp_path, monkeypatch):
+    data, elsewhere = tmp_path / "data", tmp_path / "desktop"
+    data.mkdir()
+    elsewhere.mkdir()
+    real_fdopen = os.fdopen
+
+    def full(fd, *args, **kwargs):
+        fh = real_fdopen(fd, *args, **kwargs)
+        fh.close()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    sw.use_data_dir(data)
+    try:
+        monkeypatch.setattr(sw.os, "fdopen", full)
+        with sw.atomic_path(elsewhere / "out.csv") as tmp:
+            tmp.write_text("x")
+    finally:
+        sw.use_data_dir(None)
+    assert list(data.iterdir()) == []
+    assert (elsewhere / "out.csv").read_text() == "x"

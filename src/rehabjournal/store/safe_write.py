@@ -210,15 +210,19 @@ def _inflight_record(tmp: Path) -> Path | None:
     except ValueError:
         pass
     folder = _data_dir / INFLIGHT_DIR
+    record = folder / f"{tmp.name}.path"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        record = folder / f"{tmp.name}.path"
         fd = os.open(record, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(str(tmp))
         return record
-    except OSError:
-        return None  # a record is a courtesy; the write itself must not fail for it
+    except OSError:  # a record is a courtesy; the write itself must not fail for it
+        with contextlib.suppress(OSError):
+            record.unlink()  # an empty one (disk full) would never be swept
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+        return None
 
 
 @contextmanager
@@ -477,16 +481,19 @@ def sweep_leftovers(data_dir: Path) -> list[Path]:
     with contextlib.suppress(OSError):
         record_files = [p for p in records.iterdir() if p.name.endswith(".path")]
     for record in record_files:
+        own = _PART_RE.match(record.name[: -len(".path")])  # the record is named after it
+        if own is None or _pid_alive(int(own["pid"])):
+            continue
         try:
             tmp = Path(record.read_text(encoding="utf-8").strip())
         except (OSError, UnicodeDecodeError):
-            continue
-        match = _PART_RE.match(tmp.name)
-        if not match or _pid_alive(int(match["pid"])):
-            continue
-        candidates += [Path(f"{tmp}{s}") for s in _SIDE_SUFFIXES]
+            tmp = None
+        if tmp is not None and tmp.name == record.name[: -len(".path")]:
+            candidates += [Path(f"{tmp}{s}") for s in _SIDE_SUFFIXES]
         with contextlib.suppress(OSError):
-            record.unlink()
+            record.unlink()  # also an empty or unreadable one: its writer is gone
+    with contextlib.suppress(OSError):
+        records.rmdir()  # only when no write is recorded there any more
     for path in candidates:
         if not _leftover(path):
             continue
