@@ -137,3 +137,25 @@ def test_restoring_a_plaintext_copy_keeps_an_encrypted_journal_encrypted(encrypt
     assert not journal.read_bytes().startswith(b"SQLite format 3")
     session.open_journal(encrypted, SECRET)  # still opens with its passphrase
     assert models.CheckIn.select().count() == 1
+
+
+@pytest.mark.parametrize("given", ["none", "wrong"])
+def test_an_encrypted_looking_journal_refused_gets_no_lock_file_beside_it(tmp_path, given,
+                                                                        capsys, monkeypatch):
+    pytest.importorskip("sqlcipher3", reason="SQLCipher (the [encryption] extra) is missing")
+    import os
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "journal.sqlite").write_bytes(os.urandom(8192))  # what SQLCipher looks like
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n", "utf-8")
+    extra = ["--passphrase-file", str(wrong)] if given == "wrong" else []
+    for argv in (["export", str(tmp_path / "o.csv")], ["import", str(tmp_path / "x.csv")]):
+        (tmp_path / "x.csv").write_text("date,morning_pain\n2026-03-02,2\n", "utf-8")
+        assert cli.main(["--data-dir", str(data), *extra, *argv]) == 1
+        err = capsys.readouterr().err
+        assert ("is encrypted: give its passphrase" in err if given == "none"
+                else "The passphrase does not open the journal" in err), err
+    assert [p.name for p in data.iterdir()] == ["journal.sqlite"]

@@ -118,7 +118,9 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
         raise NotFoundError(
             f"There is no journal in {data_dir}: check --data-dir (or "
             f"${ENV_DATA_DIR}). Nothing was made there.")
-    session.check_existing(data_dir)  # a refused file gets no lock file beside it
+    # a refused file (or a wrong passphrase) gets no lock file beside it
+    secret = passphrase_for(args, journal) if session.is_encrypted(data_dir) else None
+    session.check_existing(data_dir, secret)
     made = _Made(data_dir) if writes else None
     lock = None
     done = False
@@ -136,7 +138,6 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
             if swept:
                 print(f"rehabjournal: note: removed {_plural(swept, 'file')} left by an "
                       "interrupted operation", file=sys.stderr)
-        secret = passphrase_for(args, journal) if session.is_encrypted(data_dir) else None
         session.open_journal(data_dir, secret, read_only=read_only,
                              in_use_by=in_use_by or "another rehabjournal process")
         yield data_dir

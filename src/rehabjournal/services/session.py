@@ -47,9 +47,29 @@ def lock_journal(data_dir: Path, what: str) -> JournalLock:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        file = _file_in_the_way(data_dir)
+        if file is not None:
+            raise StorageError(f"Cannot use the data folder {data_dir}: {file} is a file, not "
+                               "a folder; give a folder with --data-dir.",
+                               where=str(file)) from exc
         raise StorageError(f"Cannot create the data folder {data_dir}: "
                            f"{exc.strerror or exc}.") from exc
     return journal_lock.acquire(data_dir, what)
+
+
+def _file_in_the_way(data_dir: Path) -> Path | None:
+    """The data folder, or the nearest of its parents, when it exists and is not a folder."""
+    import os
+
+    for folder in (data_dir, *data_dir.parents):
+        if os.path.lexists(folder):
+            return None if folder.is_dir() else folder
+    return None
+
+
+def lock_file(data_dir: Path) -> Path:
+    """The journal lock's file in ``data_dir`` (``journal.lock``)."""
+    return journal_lock.lock_path(Path(data_dir))
 
 
 def sweep_leftovers(data_dir: Path) -> int:
@@ -60,23 +80,32 @@ def sweep_leftovers(data_dir: Path) -> int:
     return len(safe_write.sweep_leftovers(Path(data_dir)))
 
 
-def check_existing(data_dir: Path) -> None:
+def check_existing(data_dir: Path, passphrase: str | None = None) -> None:
     """Refuse a journal file that cannot be opened, before anything is made beside it.
 
     Reads only (the header, then SQLite read-only): an empty, damaged, foreign, newer file
     or a link to nothing at the journal's place raises with its own message and leaves the
     folder as it was, so no lock file appears beside it. No journal yet, or an encrypted
-    one (checked with its passphrase when it is opened), passes.
+    one without ``passphrase`` (checked when it is opened), passes.
+
+    Args:
+        passphrase: an encrypted journal's passphrase: it is checked too (read only), so
+            that a wrong one is refused before anything is made beside the file.
 
     Raises:
-        StorageError: the file is refused (the message says why and names it).
+        StorageError: the file is refused (the message says why and names it), or the
+            passphrase does not open it.
     """
     import os
 
     from ..store import db, encryption
 
     path = db.journal_path(data_dir)
-    if not os.path.lexists(path) or encryption.is_encrypted(path):
+    if not os.path.lexists(path):
+        return
+    if encryption.is_encrypted(path):
+        if passphrase is not None:
+            encryption.inspect(path, passphrase)
         return
     db.inspect(path)
 
