@@ -159,3 +159,32 @@ def test_an_encrypted_looking_journal_refused_gets_no_lock_file_beside_it(tmp_pa
         assert ("is encrypted: give its passphrase" in err if given == "none"
                 else "The passphrase does not open the journal" in err), err
     assert [p.name for p in data.iterdir()] == ["journal.sqlite"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM/SIGHUP are POSIX signals")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_demo_command_stopped_by_a_signal_removes_its_folder(tmp_path, signame):
+    """A closed terminal (SIGHUP) or a kill (SIGTERM) during a --demo command left its
+    /tmp/rehabjournal-demo-* folder behind; now every clean-up runs as for Ctrl+C."""
+    import os
+    import signal
+    import time
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "rehabjournal", "--demo", "report",
+                             "--out", str(tmp_path / "r.pdf")], env=env,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until the demo journal is being made
+        if list(tmp_path.glob("rehabjournal-demo-*/journal.sqlite")):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the demo folder never appeared")
+    proc.send_signal(getattr(signal, signame))
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + getattr(signal, signame), err
+    assert err.strip() == f"rehabjournal: stopped ({signame}); nothing half-written was left."
+    assert list(tmp_path.glob("rehabjournal-demo-*")) == []
+    assert not (tmp_path / "r.pdf").exists()
+    assert [p.name for p in tmp_path.iterdir()] == []

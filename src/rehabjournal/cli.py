@@ -113,6 +113,37 @@ def print_error(exc: RehabJournalError) -> int:
     return exc.exit_code
 
 
+class Stopped(BaseException):
+    """The command was asked to stop (SIGTERM, SIGHUP: a closed terminal, a logout).
+
+    Raised from the signal handler, so that every ``finally`` runs as for Ctrl+C: the
+    temporary file of a write is removed, the journal closed, a ``--demo`` folder removed.
+    """
+
+    def __init__(self, signum: int):
+        import signal
+
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+def _stop_on_signals() -> None:
+    """Turn SIGTERM and SIGHUP into :class:`Stopped` (main thread only; POSIX for HUP)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum, _frame):
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run the headless command of ``args``; returns its exit code, never a traceback for
     a storage failure.
@@ -120,11 +151,17 @@ def run_command(args: argparse.Namespace) -> int:
     The last safety net: a storage failure a command did not turn into a message itself
     (an ``OSError``, an SQLite or peewee error, undecodable text in a damaged file) is
     printed as one "rehabjournal: error: ..." line, exit 1; SQLite's "database is locked"
-    is the busy message, exit 5. Ctrl+C prints "rehabjournal: interrupted." and exits 130.
+    is the busy message, exit 5. Ctrl+C prints "rehabjournal: interrupted." and exits 130;
+    SIGTERM or SIGHUP stop it the same way (exit 143 or 129), files and folders cleaned up.
     """
     name = args.command + (f" {args.action}" if getattr(args, "action", None) else "")
+    _stop_on_signals()
     try:
         return commands.COMMANDS[args.command].run(args)
+    except Stopped as exc:
+        print(f"rehabjournal: stopped ({exc.name}); nothing half-written was left.",
+              file=sys.stderr)
+        return 128 + exc.signum
     except RehabJournalError as exc:
         if not isinstance(exc, JournalBusyError) and is_busy(exc):
             exc = busy_error()

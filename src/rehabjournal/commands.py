@@ -582,7 +582,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
     with journal_for(args, existing=True) as data_dir:
         copy = backup_now(data_dir)
-    print(f"Backed up the journal to {copy}.")
+    if getattr(args, "demo", False):
+        print(f"Backed up the demo journal to {copy.name}; the throwaway demo folder and "
+              "this copy are removed now that the command is done.")
+    else:
+        print(f"Backed up the journal to {copy}.")
     return 0
 
 

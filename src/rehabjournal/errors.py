@@ -196,7 +196,11 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     text = str(exc) or type(exc).__name__
     low = text.lower()
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in low:
-        reason = f"the disk is full ({text}); free some space and try again"
+        import os.path
+
+        where = f" in {os.path.dirname(journal_file)}" if journal_file else ""
+        reason = (f"the disk is full: no space left on device{where} ({text}); free some "
+                  "space and try again")
     elif "readonly" in low or "read-only" in low or (
             isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
         reason = f"the journal folder is read-only or not accessible ({text})"
