@@ -387,10 +387,10 @@ def _locale_paper() -> str:
 
 
 EARLIEST_DATE = date(1900, 1, 1)
-LATEST_DATE = date(2999, 12, 31)
-"""The dates ``--from``/``--to`` accept: the commands count weeks and days either side of a
-period (the 4 or 12 weeks before ``--to``, the days after a flare), which would run off the
-calendar's ends (year 1 and 9999) for the extreme dates Python can hold."""
+LATEST_DATE = date(2100, 12, 31)
+"""The dates ``--from``/``--to`` accept: the dates the journal accepts anywhere
+(``domain.validation.EARLIEST_DAY``/``LATEST_DAY``, checked by tests/test_cli_patterns_dates.py),
+so that the commands' weeks and days either side of a period never run off the calendar."""
 
 
 def _date_option(name: str, value: str | None) -> date | None:

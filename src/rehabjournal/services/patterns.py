@@ -83,13 +83,15 @@ def resolve_period(start: date | None, end: date | None,
     if start is None and end is None:
         span = journal_repo.journal_span()
         end = span[1] if span else (today or date.today())
+    from .report import clamp_day
+
     if start is None:
         assert end is not None
-        return end - length, end
+        return clamp_day(end - length), end
     if end is None:  # to the journal's last entry (as --help says), else 12 weeks on
         span = journal_repo.journal_span()
         last = span[1] if span else None
-        return start, last if last is not None and last >= start else start + length
+        return start, last if last is not None and last >= start else clamp_day(start + length)
     return start, end
 
 

@@ -252,17 +252,26 @@ def resolve_period(start: date | None, end: date | None,
     ``made`` (today) for an empty journal. One None: 4 weeks from/to the other.
     """
     made = made or date.today()
+    length = timedelta(days=DEFAULT_WEEKS * 7 - 1)
     if start is None and end is None:
         period = default_period()
         if period is None:
-            return made - timedelta(days=DEFAULT_WEEKS * 7 - 1), made
+            return clamp_day(made - length), made
         return period
     if start is None:
         assert end is not None
-        return end - timedelta(days=DEFAULT_WEEKS * 7 - 1), end
+        return clamp_day(end - length), end
     if end is None:
-        return start, start + timedelta(days=DEFAULT_WEEKS * 7 - 1)
+        return start, clamp_day(start + length)
     return start, end
+
+
+def clamp_day(day: date) -> date:
+    """``day`` moved into the dates the journal accepts (``domain.validation``: 1900-01-01
+    to 2100-12-31): a period worked out from one given date never runs past them."""
+    from ..domain import validation
+
+    return min(max(day, validation.EARLIEST_DAY), validation.LATEST_DAY)
 
 
 def chart_data(summary: PeriodSummary) -> ProgressData:
