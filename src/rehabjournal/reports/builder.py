@@ -257,6 +257,17 @@ def build_story(
         ValidationError: an unknown section key.
     """
     chosen = check_sections(sections)
+    with fl.collecting_long_texts() as long_texts:
+        story = _story(data, width, chosen, progress)
+        # the texts cut in the tables, whole, at the end ("… (see Notes in full)")
+        if len(long_texts):
+            story += [PageBreak(), *fl.notes_in_full(long_texts)]
+    return story
+
+
+def _story(data: ReportData, width: float, chosen: set[str],
+           progress: Progress | None) -> list[Flowable]:
+    """The story of ``build_story`` without "Notes in full"."""
     story: list[Flowable] = fl.header_block(data, width)
     if data.empty:
         story += fl.empty_notice(data)

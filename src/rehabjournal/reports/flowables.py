@@ -2,17 +2,31 @@
 
 Tables repeat their header row on every page (``repeatRows=1``); a chart and its title are
 kept together so neither is split across a page break.
+
+User-written text (notes, names, questions) goes through ``styles.user_text`` (escaping, font
+fallback, right-to-left order) by way of ``user_markup`` / ``U``. A table cell holds at most a
+few lines of it: a longer text is cut (at a word when it can be) and ends with "… (see Notes
+in full)"; ``build_story`` then prints every text so cut, whole, in the "Notes in full"
+section at the end (``notes_in_full``), whose paragraphs split across pages. So any note
+length gives a report (reportlab raises ``LayoutError`` for a table row taller than a page),
+and page one stays short.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
+from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
@@ -72,6 +86,163 @@ def H(text: str, level: int = 2) -> Paragraph:  # noqa: N802
     return Paragraph(escape(text), st.stylesheet()[f"h{level}"])
 
 
+# ---- user text ---------------------------------------------------------------------------
+
+SEE_IN_FULL = "\u2026 (see Notes in full)"
+"""Ends a user text cut in a table cell; the text is printed whole in "Notes in full"."""
+CUT_MARK = "\u2026"
+"""Ends a cut text when no "Notes in full" section is being collected."""
+
+NOTE_MOST = 300
+"""Characters of a note in a narrow cell (the day log, events) at most: about 9 lines."""
+WIDE_NOTE_MOST = 600
+"""Characters of a note in a wide cell (notable notes) at most: about 7 lines."""
+NAME_MOST = 120
+"""Characters of a name (activity, exercise, event, programme, patient) at most."""
+TEXT_MOST = 300
+"""Characters of other user texts on page one (goal, questions, red-flag notes) at most."""
+FULL_MOST = 50_000
+"""Characters of one text printed in "Notes in full" at most (about 10 pages): a note of
+a megabyte would take hundreds of pages and minutes to lay out (reportlab's paragraph
+splitting is quadratic in its length); the rest stays in the journal, as the report says."""
+
+_JOINERS = frozenset("\u200d\u200c\ufe0e\ufe0f\u034f")
+
+
+class LongTexts:
+    """The user texts cut in the report's cells, in the order they were cut, to print
+    whole at the end (``notes_in_full``). A text cut twice under the same label (a note in
+    the notable notes and in the day log) is kept once."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str], None] = {}
+
+    def add(self, label: str, text: str) -> None:
+        """Remember ``text`` under ``label`` (our words: "Tue 3 Mar 2026: note")."""
+        self._items.setdefault((label, text), None)
+
+    def items(self) -> list[tuple[str, str]]:
+        """(label, text) pairs in the order they were first added."""
+        return list(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_long_texts: ContextVar[LongTexts | None] = ContextVar("long_texts", default=None)
+
+
+@contextmanager
+def collecting_long_texts() -> Iterator[LongTexts]:
+    """Collect the texts that ``user_markup`` cuts while the story is built (per thread)."""
+    texts = LongTexts()
+    token = _long_texts.set(texts)
+    try:
+        yield texts
+    finally:
+        _long_texts.reset(token)
+
+
+def shorten(text: str, most: int) -> str | None:
+    """``text`` cut to at most ``most`` characters, or None when it fits.
+
+    The text's whitespace (line breaks too) is read as single spaces; the cut falls at a
+    word when one ends in the last third, never inside a character sequence (an accent,
+    an emoji joined with U+200D), and drops trailing punctuation. The mark is not added.
+    """
+    if len(text) <= most:
+        return None
+    flat = " ".join(text.split())
+    if len(flat) <= most:
+        return None
+    end = most
+    while end > 0 and (flat[end] in _JOINERS or unicodedata.combining(flat[end])
+                       or flat[end - 1] in _JOINERS
+                       or 0x1F3FB <= ord(flat[end]) <= 0x1F3FF):
+        end -= 1
+    cut = flat[:end]
+    space = cut.rfind(" ")
+    if space > end * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") or flat[:end]
+
+
+def user_markup(text: str, most: int | None = None, label: str | None = None) -> str:
+    """Paragraph markup for user-written ``text`` (``styles.user_text``).
+
+    Args:
+        most: cut a longer text to about this many characters (``shorten``) and end it with
+            "… (see Notes in full)"; the whole text is then printed in the "Notes in full"
+            section under ``label`` (when ``collecting_long_texts`` is active; otherwise
+            it ends with "…"). None: the whole text.
+        label: what and when, in our words ("Tue 3 Mar 2026: note"), for "Notes in full".
+    """
+    if most is None:
+        return st.user_text(text)
+    cut = shorten(text, most)
+    if cut is None:
+        return st.user_text(text)
+    texts = _long_texts.get()
+    if texts is None:
+        return st.user_text(cut) + CUT_MARK
+    texts.add(label or "Text", text)
+    return (st.user_text(cut)
+            + f'<font name="{st.FONT}" color="#{st.MUTED.hexval()[2:]}">'
+            f"{escape(SEE_IN_FULL)}</font>")
+
+
+def U(text: str, style: str = "cell", most: int | None = None,  # noqa: N802 - like P
+      label: str | None = None, **kwargs) -> Paragraph:
+    """A paragraph of user-written text (``user_markup``) in a stylesheet style."""
+    return Paragraph(user_markup(text, most, label), st.stylesheet()[style], **kwargs)
+
+
+@cache
+def _full_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    """The label (kept with its text) and the text of an entry of "Notes in full"."""
+    s = st.stylesheet()
+    label = ParagraphStyle("full_label", parent=s["h3"], spaceBefore=6)
+    text = ParagraphStyle("full_text", parent=s["body"], spaceAfter=1)
+    return label, text
+
+
+def full_text(text: str, most: int = FULL_MOST, noun: str = "text") -> list[Flowable]:
+    """``text`` whole (its first ``most`` characters), a paragraph per line (a paragraph
+    splits across pages; a word longer than a line is broken), then "(N more characters
+    not printed; the full NOUN is in the journal.)" when it is longer."""
+    _label_style, style = _full_styles()
+    out: list[Flowable] = []
+    for line in text[:most].splitlines():
+        if line.strip():
+            out.append(Paragraph(st.user_text(line), style))
+        else:
+            out.append(Spacer(1, style.leading / 2))
+    if len(text) > most:
+        out.append(P(f"({len(text) - most:,} more characters not printed; the full {noun} "
+                     "is in the journal.)", "muted"))
+    return out
+
+
+def notes_in_full(texts: LongTexts) -> list[Flowable]:
+    """The "Notes in full" section: every text cut in a cell, under its label."""
+    if not len(texts):
+        return []
+    label_style, style = _full_styles()
+    # a label keeps 3 lines of its text with it (keepWithNext would move a text longer
+    # than the rest of the page, and its label, to the next page)
+    room = label_style.spaceBefore + label_style.leading + 3 * style.leading
+    out: list[Flowable] = [
+        H("Notes in full"),
+        P("The texts shortened in the tables above (they end with \u201c\u2026 (see Notes in "
+          "full)\u201d), printed whole in the order they appear.", "muted"),
+    ]
+    for label, text in texts.items():
+        noun = "note" if "note" in label else "text"
+        out += [CondPageBreak(room), Paragraph(escape(label), label_style)]
+        out += full_text(text, noun=noun)
+    return out
+
+
 def _table(
     rows: list[list], widths: Sequence[float], *extra, zebra=True, header=True, heights=None
 ) -> Table:
@@ -94,15 +265,18 @@ def header_block(data: ReportData, width: float) -> list[Flowable]:
     """Title and the who/what/when table."""
     side = f"{data.side} " if data.side else ""
     rows = [
-        [P("Patient", "cell_bold"), P(data.patient), P("Period", "cell_bold"),
+        [P("Patient", "cell_bold"), U(data.patient, most=NAME_MOST, label="Patient"),
+         P("Period", "cell_bold"),
          P(f"{fmt_date(data.start)} to {fmt_date(data.end)} ({_days_text(data)})")],
-        [P("Condition", "cell_bold"), P(data.condition), P("Side / joint", "cell_bold"),
-         P(f"{side}{data.joint}".strip() or "-")],
-        [P("Goal", "cell_bold"), P(data.goal or "-"), P("Report made", "cell_bold"),
-         P(fmt_date(data.made))],
+        [P("Condition", "cell_bold"), U(data.condition, most=TEXT_MOST, label="Condition"),
+         P("Side / joint", "cell_bold"),
+         U(f"{side}{data.joint}".strip() or "-", most=NAME_MOST, label="Side / joint")],
+        [P("Goal", "cell_bold"), U(data.goal or "-", most=TEXT_MOST, label="Goal"),
+         P("Report made", "cell_bold"), P(fmt_date(data.made))],
     ]
     if data.clinician:
-        rows.append([P("Clinician", "cell_bold"), P(data.clinician), P(""), P("")])
+        rows.append([P("Clinician", "cell_bold"),
+                     U(data.clinician, most=NAME_MOST, label="Clinician"), P(""), P("")])
     w = width
     table = Table(rows, colWidths=[0.13 * w, 0.37 * w, 0.15 * w, 0.35 * w], hAlign="LEFT")
     table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), header=False))
@@ -129,7 +303,8 @@ def _tier_box(tier_key: str, title: str, lines: list[str], width: float) -> Tabl
         f'<font color="{tier.colour}"><b>{escape(tier.symbol)} {escape(title)}</b></font>',
         s["box_title"])]
     cells += [Paragraph(line, s["bullet"], bulletText="•") for line in lines]
-    table = Table([[cells]], colWidths=[width], hAlign="LEFT")
+    # many red flags make the box taller than a page: it splits inside its one row
+    table = Table([[cells]], colWidths=[width], hAlign="LEFT", splitInRow=1)
     table.setStyle(st.table_style(
         ("BOX", (0, 0), (-1, -1), 1.5, colour),
         ("BACKGROUND", (0, 0), (-1, -1), st.TIER_TINTS[tier_key]),
@@ -141,6 +316,16 @@ def _tier_box(tier_key: str, title: str, lines: list[str], width: float) -> Tabl
     return table
 
 
+def _kind_word(kind: str) -> str:
+    """"red flag", "flare" or "event": the word of a dated item in our labels."""
+    return kind if kind in ("red flag", "flare") else "event"
+
+
+def _flag_note(flag) -> str:
+    """A red flag's note in a box of page one (cut; whole in "Notes in full")."""
+    return user_markup(flag.note, TEXT_MOST, f"{fmt_date(flag.day, weekday=True)}: red flag notes")
+
+
 def urgent_box(data: ReportData, width: float) -> list[Flowable]:
     """Urgent red flags ("see a clinician now") in their own box, above the headline."""
     summary = data.summary
@@ -148,7 +333,7 @@ def urgent_box(data: ReportData, width: float) -> list[Flowable]:
         return []
     tier = scales.FLAG_TIERS[scales.URGENT]
     lines = [f"<b>{fmt_date(f.day, weekday=True)}</b>: {escape(f.label)}"
-             + (f" ({escape(f.note)})" if f.note else "") for f in summary.urgent_flags]
+             + (f" ({_flag_note(f)})" if f.note else "") for f in summary.urgent_flags]
     lines.append(escape(tier.advice))
     title = f"{tier.heading}: urgent red flag{'s' if len(summary.urgent_flags) > 1 else ''} " \
             "recorded in this period"
@@ -163,7 +348,7 @@ def assessment_box(data: ReportData, width: float) -> list[Flowable]:
         return []
     tier = scales.FLAG_TIERS[scales.ASSESSMENT]
     lines = [f"<b>{fmt_date(f.day, weekday=True)}</b>: {escape(f.label)}"
-             + (f" ({escape(f.note)})" if f.note else "") for f in summary.assessment_flags]
+             + (f" ({_flag_note(f)})" if f.note else "") for f in summary.assessment_flags]
     lines += [escape(e.text) for e in summary.escalations]
     return [_tier_box(scales.ASSESSMENT, tier.heading, lines, width), Spacer(1, 3 * mm)]
 
@@ -265,7 +450,10 @@ def summary_lines(data: ReportData) -> list[Flowable]:
     else:
         lines.append("<b>Red-flag days:</b> none recorded.")
     if data.flares:
-        items = "; ".join(f"{fmt_short(i.day)}: {escape(i.title)}" for i in data.flares)
+        items = "; ".join(
+            f"{fmt_short(i.day)}: "
+            + user_markup(i.title, NAME_MOST, f"{fmt_date(i.day, weekday=True)}: flare")
+            for i in data.flares)
         lines.append(f"<b>Flares you marked:</b> {len(data.flares)} ({items}).")
     else:
         lines.append("<b>Flares you marked:</b> none.")
@@ -397,8 +585,9 @@ def questions_block(data: ReportData) -> list[Flowable]:
     out: list[Flowable] = [H("The patient's questions for this appointment")]
     if not data.questions:
         out.append(P("No open questions.", "muted"))
-    for q in data.questions:
-        out.append(Paragraph(escape(q), s["bullet"], bulletText="☐"))
+    for n, q in enumerate(data.questions, start=1):
+        out.append(Paragraph(user_markup(q, TEXT_MOST, f"Question {n}"), s["bullet"],
+                             bulletText="☐"))
     return [KeepTogether(out)]
 
 
@@ -460,17 +649,25 @@ def programme_table(data: ReportData, width: float) -> list[Flowable]:
     out: list[Flowable] = [H("Current programme")]
     if not data.programme:
         return out + [P("No programme in the journal.", "muted")]
-    out.append(P(f"{data.programme_name}: phase \u201c{data.programme_phase}\u201d "
-                 f"(on {fmt_date(data.end)}).", "body"))
+    out.append(Paragraph(
+        user_markup(data.programme_name, NAME_MOST, "Current programme: name")
+        + ": phase \u201c"
+        + user_markup(data.programme_phase, NAME_MOST, "Current programme: phase")
+        + f"\u201d (on {fmt_date(data.end)}).", st.stylesheet()["body"]))
     out.append(Spacer(1, 1.5 * mm))
     rows: list[list] = [[P(h, "cell_bold") for h in
                          ("Exercise", "Sets x reps or hold", "Load", "Days a week",
                           "Progression (last change)")]]
-    for p in data.programme:
-        rows.append([P(p.exercise), P(p.dose), P(p.load), P(p.days_per_week, "cell_right"),
-                     P(p.status)])
+    for n, p in enumerate(data.programme, start=1):
+        what = f"Current programme: exercise {n}"
+        rows.append([U(p.exercise, most=NAME_MOST, label=what),
+                     U(p.dose, most=NAME_MOST, label=f"{what}, dose"),
+                     U(p.load, most=NAME_MOST, label=f"{what}, load"),
+                     P(p.days_per_week, "cell_right"),
+                     U(p.status, most=NAME_MOST, label=f"{what}, progression")])
     u = width / 100
-    return out + [_table(rows, [30 * u, 17 * u, 14 * u, 10 * u, 29 * u])]
+    # the heading never ends a page alone
+    return [KeepTogether(out + [_table(rows, [30 * u, 17 * u, 14 * u, 10 * u, 29 * u])])]
 
 
 def events_table(data: ReportData, width: float) -> list[Flowable]:
@@ -482,11 +679,15 @@ def events_table(data: ReportData, width: float) -> list[Flowable]:
     items: list[DatedItem] = sorted(data.events, key=lambda i: i.day)
     for i, item in enumerate(items, start=1):
         kind = item.kind + (" (urgent)" if item.urgent else "")
-        rows.append([P(fmt_date(item.day)), P(kind), P(item.title), P(item.notes)])
+        what = f"{fmt_date(item.day, weekday=True)}: {_kind_word(item.kind)}"
+        rows.append([P(fmt_date(item.day)), U(kind, most=NAME_MOST, label=f"{what}, kind"),
+                     U(item.title, most=NAME_MOST, label=what),
+                     U(item.notes, most=NOTE_MOST, label=f"{what} notes")])
         if item.kind == "red flag":
             cmds.append(("BACKGROUND", (0, i), (-1, i), st.LIGHT_TINTS["red"]))
     u = width / 100
-    return out + [_table(rows, [15 * u, 15 * u, 28 * u, 42 * u], *cmds, zebra=False)]
+    return [KeepTogether(out + [_table(rows, [15 * u, 15 * u, 28 * u, 42 * u], *cmds,
+                                       zebra=False)])]
 
 
 def notes_table(data: ReportData, width: float) -> list[Flowable]:
@@ -498,9 +699,10 @@ def notes_table(data: ReportData, width: float) -> list[Flowable]:
     out.append(Spacer(1, 1 * mm))
     rows: list[list] = [[P("Date", "cell_bold"), P("Note", "cell_bold")]]
     for day, text in data.notes:
-        rows.append([P(fmt_date(day, weekday=True)), P(text)])
+        rows.append([P(fmt_date(day, weekday=True)),
+                     U(text, most=WIDE_NOTE_MOST, label=f"{fmt_date(day, weekday=True)}: note")])
     u = width / 100
-    return out + [_table(rows, [20 * u, 80 * u])]
+    return [KeepTogether(out + [_table(rows, [20 * u, 80 * u])])]
 
 
 def day_log_table(data: ReportData, width: float) -> list[Flowable]:
@@ -513,16 +715,17 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
         day = f"{_WEEKDAYS[d.day.weekday()]} {fmt_short(d.day)}"
         if with_year:
             day += f" {d.day.year}"
+        when = fmt_date(d.day, weekday=True)
         rows.append([
             P(day, "small"),
             P("-" if d.morning_pain is None else str(d.morning_pain), "cell_right"),
             P("-" if d.stiffness_min is None else str(d.stiffness_min), "cell_right"),
             P(d.swelling or "-", "small"),
-            P(d.sessions or "rest", "small"),
+            U(d.sessions or "rest", "small", most=NAME_MOST, label=f"{when}: sessions"),
             P(f"{d.load:.0f}", "cell_right"),
             P("-" if d.peak_pain is None else str(d.peak_pain), "cell_right"),
             P(day_mark(d.status, d.red_flag_tier)[0] or "-", "cell"),
-            P(d.notes, "small"),
+            U(d.notes, "small", most=NOTE_MOST, label=f"{when}: note"),
         ])
         if d.red_flag_tier:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.TIER_TINTS[d.red_flag_tier]))
@@ -549,11 +752,19 @@ def programme_sheet(data: ReportData, width: float, weeks: int = 4) -> list[Flow
         f"Week of {fmt_short(first + timedelta(weeks=k))}" for k in range(weeks)
     ]
     rows: list[list] = [[P(h, "cell_bold") for h in head]]
-    for p in data.programme:
-        rows.append([P(p.exercise), P(p.dose), P(p.load)] + [P("") for _ in range(weeks)])
+    for n, p in enumerate(data.programme, start=1):
+        what = f"Current programme: exercise {n}"
+        rows.append([U(p.exercise, most=NAME_MOST, label=what),
+                     U(p.dose, most=NAME_MOST, label=f"{what}, dose"),
+                     U(p.load, most=NAME_MOST, label=f"{what}, load")]
+                    + [P("") for _ in range(weeks)])
     u = width / 100
     widths = [24 * u, 13 * u, 11 * u] + [52 * u / weeks] * weeks
-    heights = [None] + [11 * mm] * (len(rows) - 1)
+    # room to write in: 11 mm a row, more when a long name needs it (never cut off)
+    pad = 2 * 2.5
+    heights = [None] + [max(11 * mm, *(cell.wrap(w - 6, 1e9)[1] + pad
+                                       for cell, w in zip(row[:3], widths[:3], strict=True)))
+                        for row in rows[1:]]
     table = _table(rows, widths, ("GRID", (3, 1), (-1, -1), 0.5, st.RULE), zebra=False,
                    heights=heights)
     note = P("Write the sets, load and pain during (0-10) for each session; keep pain at or "
