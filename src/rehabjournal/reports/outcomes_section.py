@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from ..domain import outcomes as dom
 from ..services import outcomes as svc
 from . import styles as st
+from .flowables import NAME_MOST, TEXT_MOST, user_markup
 
 CHART_HEIGHT_EACH = 48 * mm
 
@@ -43,6 +44,9 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
 
     def p(text: str, style: str = "cell") -> Paragraph:
         return Paragraph(escape(text), styles[style])
+
+    def u(text: str, most: int, label: str) -> Paragraph:  # user text (PSFS activities)
+        return Paragraph(user_markup(text, most, label), styles["cell"])
 
     rows: list[list] = [[p(h, "cell_bold") for h in
                          ("Measure", "Date", "Score", "Change from the first", "Details")]]
@@ -68,10 +72,12 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
             details = "; ".join(f"{a.get('name')}: {a.get('score')}"
                                 for a in r.answers.get("activities", []))
         score = _fmt(r.score) + (f" ({head.name})" if head else "")
-        rows.append([p(name), p(r.day.strftime("%d %b %Y")), p(score, "cell_right"),
-                     p(change), p(details)])
-    u = width / 100
-    table = Table(rows, colWidths=[11 * u, 15 * u, 12 * u, 24 * u, 38 * u], repeatRows=1,
+        what = f"{r.day.strftime('%d %b %Y')}: outcome measure"
+        rows.append([p(name) if inst else u(name, NAME_MOST, what),
+                     p(r.day.strftime("%d %b %Y")), p(score, "cell_right"),
+                     p(change), u(details, TEXT_MOST, f"{what} details")])
+    w = width / 100
+    table = Table(rows, colWidths=[11 * w, 15 * w, 12 * w, 24 * w, 38 * w], repeatRows=1,
                   hAlign="LEFT")
     table.setStyle(st.table_style(zebra=len(rows)))
     out.append(table)

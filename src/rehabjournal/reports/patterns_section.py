@@ -14,8 +14,6 @@ was not tested are on screen (Progress > Patterns), not in the report.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -83,7 +81,7 @@ def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
         period += (" (longer than the report's period: patterns need more days and more "
                    "flares)")
     head = [*out, fl.P(f"Days looked at: {period}.", "muted"), Spacer(1, 1 * mm),
-            Paragraph(escape(report.summary), s["body"]), Spacer(1, 1.5 * mm)]
+            Paragraph(st.user_text(report.summary), s["body"]), Spacer(1, 1.5 * mm)]
     if report.findings:
         texts: list[list[str]] = [list(HEADERS)]
         for f in report.findings:
@@ -97,7 +95,10 @@ def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
                 _unbroken(pt.fmt_p(f.p_adjusted)),
             ])
         rows: list[list] = [[fl.P(h, "cell_bold") for h in texts[0]]]
-        rows += [[fl.P(row[0]), *(fl.P(t, "cell_right") for t in row[1:])] for row in texts[1:]]
+        # a finding names the person's own labels (custom events): user text
+        rows += [[fl.U(row[0], most=fl.TEXT_MOST, label=f"What came before flares: finding {n}"),
+                  *(fl.P(t, "cell_right") for t in row[1:])]
+                 for n, row in enumerate(texts[1:], start=1)]
         head.append(fl._table(rows, _column_widths(texts, width)))
         head.append(Spacer(1, 1 * mm))
         head.append(fl.P(
@@ -112,7 +113,10 @@ def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
         more = len(report.untested) - len(names)
         text = ", ".join(names) + (f" and {more} more" if more > 0 else "")
         notes += [Spacer(1, 1 * mm),
-                  fl.P(f"Not tested (too few days or flares): {text}.", "muted")]
+                  Paragraph("Not tested (too few days or flares): "
+                            + fl.user_markup(text, 4 * fl.TEXT_MOST,
+                                             "What came before flares: not tested")
+                            + ".", s["muted"])]
     notes += [Spacer(1, 1 * mm),
               fl.P(f"{ASSOCIATION_NOTE} {pt.flare_definition(report.rise)}", "muted")]
     # the heading stays with the summary and the table when they fit on one page
