@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import random
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -670,10 +669,16 @@ def make_demo_dir(seed: int = 7) -> Path:
     The journal is left open (the models are bound to it). The user's own data folder
     is never touched. When making it fails, the folder is removed again. Remove it with
     :func:`remove_demo_dir` when done (the headless ``--demo`` commands and the app do).
+
+    The folder is ``TMP/rehabjournal-demo-PID-XXXXXXXX`` (0700, ``services.tempdirs``): the
+    folders of earlier runs that were killed before they could remove theirs (their PID is
+    no longer running) are removed first.
     """
+    from . import tempdirs
     from .session import close_journal
 
-    folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
+    tempdirs.sweep()  # the folders of demo runs and reports that were killed
+    folder = tempdirs.make("demo")
     try:
         open_journal(folder)
         sync_shipped_exercises()
@@ -687,9 +692,12 @@ def make_demo_dir(seed: int = 7) -> Path:
 
 def remove_demo_dir(folder: Path) -> None:
     """Remove a folder :func:`make_demo_dir` made (close its journal first); a folder not
-    named like one in the temporary folder is left alone."""
+    named like one directly in the temporary folder, or a link, is left alone."""
     import shutil
 
+    from . import tempdirs
+
     folder = Path(folder)
-    if folder.name.startswith(DEMO_PREFIX) and folder.parent == Path(tempfile.gettempdir()):
+    if (folder.name.startswith(DEMO_PREFIX) and tempdirs.is_ours(folder)
+            and not folder.is_symlink()):
         shutil.rmtree(folder, ignore_errors=True)

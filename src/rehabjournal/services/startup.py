@@ -6,7 +6,9 @@ it runs here, after the window is shown and off the GUI thread (``ui/startup.py`
 in a worker):
 
 1. the leftovers of interrupted operations (temporary files of killed processes) are
-   removed (``safe_write.sweep_leftovers``); the status bar says how many;
+   removed (``safe_write.sweep_leftovers``); the status bar says how many; so are the
+   report and ``--demo`` folders in the system's temporary folder of rehabjournal
+   processes that were killed (``services.tempdirs.sweep``);
 2. the shipped exercise library is brought up to date;
 3. the day's first backup copy is made (after a full ``integrity_check`` of the journal)
    and old copies are pruned;
@@ -20,12 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import StorageError, is_storage_failure, storage_error
 from ..store import backups, db, library, safe_write
+from . import tempdirs
 
 LAST_CHECK = "integrity.last_full_check"
 """The computer's setting holding, per journal file, the day of its last passed full check
@@ -58,6 +62,16 @@ class StartupResult:
     integrity_checked: bool = False
     integrity_problem: str = ""
     leftovers_removed: int = 0
+
+
+_FINDINGS = re.compile(r"failed its integrity check \((?P<found>.*?)\)\.(?:\s|$)", re.S)
+
+
+def damage_findings(message: str) -> str:
+    """What SQLite's check found, from a damaged-journal message ("The journal ... failed
+    its integrity check (FINDINGS). ..."); the whole message when it does not say."""
+    match = _FINDINGS.search(message)
+    return match["found"] if match else message
 
 
 def leftovers_text(n: int) -> str:
@@ -132,6 +146,7 @@ def run_startup_work(data_dir: Path, *, today: date | None = None) -> StartupRes
     removed = 0
     with contextlib.suppress(OSError):
         removed = len(safe_write.sweep_leftovers(data_dir))
+    tempdirs.sweep()  # report PDFs and --demo folders of killed processes (never raises)
     changed, problem = 0, ""
     try:
         changed = library.sync_shipped_exercises()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import tempfile
 import weakref
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import RehabJournalError, StorageError, ValidationError
 from ...reports import DEFAULT_SECTIONS, DISCLAIMER, PAPERS, SECTIONS, paper_for_locale
-from ...services import files
+from ...services import files, tempdirs
 from ..context import AppContext
 from ..report_worker import ReportJob, ReportRequest, ReportResult, render_pages
 
@@ -126,8 +125,10 @@ class ReportsPage(QWidget):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._jobs: list[ReportJob] = []
-        # The built PDFs; removed with the page, or at exit (no warning when left to GC).
-        self._tmpdir = tempfile.mkdtemp(prefix="rehabjournal-report-")
+        # The built PDFs (full health reports): a private folder named after this process,
+        # removed with the page, or at exit (no warning when left to GC); after a crash the
+        # next start removes it (services.tempdirs.sweep).
+        self._tmpdir = str(tempdirs.make("report"))
         weakref.finalize(self, shutil.rmtree, self._tmpdir, ignore_errors=True)
         self._counter = 0
         self._stale = False
