@@ -58,7 +58,7 @@ def test_backup_table_model(open_window, qtmodeltester):
     qtmodeltester.check(model)
     assert model.rowCount() == 3 and model.columnCount() == len(model.COLUMNS)
     assert model.headerData(2, ui_backup.Qt.Orientation.Horizontal) == "Check-ins"
-    assert model.index(0, 0).data() == "Thu 12 Mar 2026 08:00"
+    assert model.index(0, 0).data() == "Thu 12 Mar 2026 08:00:00"
     assert model.index(0, 1).data() == "daily"
     assert model.index(0, 2).data() == "3"
     assert model.index(2, 2).data() == "1"
@@ -184,7 +184,8 @@ def test_a_failed_restore_changes_nothing(open_window, qtbot, told, monkeypatch)
     assert changed == [] and dialog.restored is None
     title, text = told[-1]
     assert title == "Restore failed"
-    assert text.startswith("Nothing was changed: Cannot restore journal-20260318-070000")
+    assert text == ("Cannot restore journal-20260318-070000-manual.sqlite: it is from a newer "
+                    "version. Your journal was left as it was.")
     assert js.get_checkin(TODAY)["morning_pain"] == 6
 
 

@@ -1,13 +1,21 @@
 """Starting the GUI: one QApplication, the journal lock, the journal, the main window.
 
-What must happen before the window shows happens in ``open_session``: the lock, and opening
-the journal (which refuses a damaged or newer file before anything is written). The rest,
-the exercise library sync and the day's backup copy, runs after the window is shown, in a
-worker (``ui/startup.py``), with "Backing up..." in the status bar.
+What must happen before the journal is used happens in ``open_session`` / ``open_in``: a
+read-only look at an existing journal file (``session.check_existing``: a damaged, empty,
+foreign or newer file is refused before anything, the lock file included, is made beside
+it), the lock, and opening the journal. The rest, the exercise library sync and the day's
+backup copy, runs after the window is shown, in a worker (``ui/startup.py``), with "Backing
+up..." in the status bar.
+
+A journal refused at start is explained in a message box; when the backups folder beside it
+holds a copy that can be restored, the box offers "Restore a backup..." (the refused file is
+kept in the backups folder, the copy put in its place, and the app opens it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -51,6 +59,37 @@ def acquire_lock(data_dir: Path):
             f"{holder.pid} on {holder.host}). Wait for it to finish, then open rehabjournal "
             "again."
         ) from None
+
+
+def lock_checked(data_dir: Path):
+    """Refuse a journal file that cannot be opened, then take the lock.
+
+    The existing journal is inspected read-only first (``session.check_existing``), so a
+    refused file gets nothing beside it, not even ``journal.lock``.
+
+    Returns:
+        (the held lock, True when this call made the lock file): pass both to
+        :func:`release_lock` when the journal then fails to open.
+
+    Raises:
+        StorageError: the journal is refused, or the lock cannot be taken (see
+            :func:`acquire_lock`).
+    """
+    from ..services import session
+
+    session.check_existing(data_dir)
+    made = not os.path.lexists(session.lock_file(data_dir))
+    return acquire_lock(data_dir), made
+
+
+def release_lock(lock, made: bool) -> None:
+    """Give the lock back after the journal failed to open (a wrong or no passphrase, a
+    refused file); the lock file goes too when this start made it, so that a refused
+    journal is left with nothing new beside it."""
+    if made:
+        with contextlib.suppress(OSError):
+            os.unlink(lock.path)  # still held: nobody else can be using it
+    lock.unlock()
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -98,13 +137,13 @@ def open_session(data_dir: Path, *, demo: bool = False, today=None, passphrase=a
     from .context import AppContext
     from .main_window import MainWindow
 
-    lock = acquire_lock(data_dir)
+    lock, made = lock_checked(data_dir)
     try:
         from ..services import session
 
         session.open_journal(data_dir, passphrase, on_wrong=_wrong_passphrase)
     except BaseException:
-        lock.unlock()
+        release_lock(lock, made)
         raise
     ctx = AppContext(data_dir, demo=demo, today=today)
     window = MainWindow(ctx)
@@ -117,27 +156,23 @@ def _wrong_passphrase(message: str) -> None:
 
 
 def show_frame(args):
-    """Lock the data folder and show the window's frame before the journal is opened.
+    """Show the window's frame before the journal is looked at, locked or opened.
 
     Args:
         args: the command line (``data_dir``, ``demo``).
 
     Returns:
         The shown ``MainWindow`` (its page area says "Opening your journal...");
-        ``open_in(window, args)`` opens the journal in it.
-
-    Raises:
-        StorageError: the folder cannot be made or locked (another window has it open).
+        ``open_in(window, args)`` checks, locks and opens the journal in it.
     """
     from .context import AppContext
     from .main_window import MainWindow
 
     application()
     data_dir = None if args.demo else paths.resolve_data_dir(args.data_dir)
-    lock = None if args.demo else acquire_lock(data_dir)
     ctx = AppContext(data_dir or Path(), demo=args.demo)
     window = MainWindow(ctx, journal_open=False)
-    window.lock = lock
+    window.lock = None  # taken by open_in, after a refused journal had its say
     if args.demo:
         window.status_label.clear()  # the demo folder is made by open_in
     window.show()
@@ -148,9 +183,12 @@ def open_in(window, args) -> None:
     """Open the journal (or make a fresh demo journal) in the shown frame, show the first
     page, and start the start-up work that can wait.
 
+    The journal file is inspected read-only and refused before the lock is taken (see
+    :func:`lock_checked`); a lock already in ``window.lock`` (taken for a restore) is used.
+
     Raises:
-        StorageError: the journal cannot be opened (damaged, newer, no passphrase ...);
-            nothing was changed on disk.
+        StorageError: the journal cannot be opened (damaged, newer, no passphrase, in use
+            ...); nothing was changed on disk and nothing was left beside it.
     """
     from ..services import session
 
@@ -161,9 +199,17 @@ def open_in(window, args) -> None:
         ctx.data_dir = make_demo_dir()  # made and left open
         window.lock = acquire_lock(ctx.data_dir)
     else:
-        session.open_journal(ctx.data_dir, ask_passphrase,
-                             on_wrong=lambda m: QMessageBox.warning(window, "Wrong passphrase",
-                                                                    m))
+        made = False
+        if window.lock is None:
+            window.lock, made = lock_checked(ctx.data_dir)
+        try:
+            session.open_journal(
+                ctx.data_dir, ask_passphrase,
+                on_wrong=lambda m: QMessageBox.warning(window, "Wrong passphrase", m))
+        except BaseException:
+            release_lock(window.lock, made)
+            window.lock = None
+            raise
     window.status_label.setText(str(session.journal_file(ctx.data_dir)))
     window.journal_opened()
     window.startup.start()
@@ -185,11 +231,21 @@ def run_gui(args) -> int:
     failed: list[int] = []
 
     def open_now() -> None:
-        try:
-            open_in(window, args)
-        except StorageError as exc:
-            failed.append(_cannot_open(window, exc))
-            app.exit(1)
+        while True:
+            try:
+                open_in(window, args)
+                return
+            except StorageError as exc:
+                offered = None if args.demo else offer_restore(window, exc)
+                if offered:
+                    continue  # a backup is in its place now: open it
+                if offered is None:
+                    failed.append(_cannot_open(window, exc))
+                else:  # the box was shown; the person chose Quit
+                    print(f"rehabjournal: error: {exc}", file=sys.stderr)
+                    failed.append(1)
+                app.exit(1)
+                return
 
     after_first_paint(window, open_now)
     try:
@@ -229,7 +285,69 @@ def after_first_paint(window, fn, *, wait_ms: int = 500) -> None:
     check()
 
 
+CANNOT_OPEN = "rehabjournal cannot open the journal"
+RESTORE_BUTTON = "Restore a backup..."
+RESTORE_OFFER = ("You can put a backup copy in its place: the journal that could not be "
+                 "opened is moved into the backups folder as it is, and kept there.")
+
+
 def _cannot_open(parent, exc: StorageError) -> int:
-    QMessageBox.critical(parent, "rehabjournal cannot open the journal", str(exc))
+    QMessageBox.critical(parent, CANNOT_OPEN, str(exc))
     print(f"rehabjournal: error: {exc}", file=sys.stderr)
     return 1
+
+
+def refusal_box(parent, exc: StorageError) -> QMessageBox:
+    """The box saying why the journal cannot be opened, with "Restore a backup..." (object
+    name ``restoreRefused``) and "Quit"."""
+    box = QMessageBox(QMessageBox.Icon.Critical, CANNOT_OPEN, str(exc), parent=parent)
+    box.setObjectName("cannotOpen")
+    box.setInformativeText(RESTORE_OFFER)
+    restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    restore.setObjectName("restoreRefused")
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    return box
+
+
+def offer_restore(window, exc: StorageError) -> bool | None:
+    """When a backup can replace the journal refused with ``exc``, say why it was refused
+    and offer "Restore a backup..." (the restore dialog, ``ui.backup.restore_refused``).
+
+    Returns:
+        None when no restore is possible (no box was shown); True when a copy was
+        restored: ``window.lock`` then holds the lock, and the journal is to be opened
+        again; False when the person chose Quit.
+    """
+    from ..services import backups, session
+
+    data_dir = window.ctx.data_dir
+    try:
+        if not backups.offers_restore(data_dir, exc):
+            return None
+    except Exception as err:  # listing the backups must not hide why the journal was refused
+        print(f"rehabjournal: the backups could not be listed: {err}", file=sys.stderr)
+        return None
+    from .backup import restore_refused
+
+    while True:
+        box = refusal_box(window, exc)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is None or clicked.objectName() != "restoreRefused":
+            return False
+        made = not os.path.lexists(session.lock_file(data_dir))
+        try:
+            lock = acquire_lock(data_dir)
+        except StorageError as err:
+            QMessageBox.warning(window, "Cannot restore", str(err))
+            continue
+        try:
+            restored = restore_refused(window, window.ctx)
+        except BaseException:
+            release_lock(lock, made)
+            raise
+        if restored:
+            window.lock = lock
+            return True
+        release_lock(lock, made)  # cancelled: the refused file keeps nothing beside it

@@ -65,14 +65,22 @@ def _journal_replaced(ctx: AppContext) -> None:
 
 # ---- back up now -----------------------------------------------------------------------
 
+DAMAGED_NOT_COPIED = (
+    "Your journal failed its integrity check ({found}), so no copy of it was made: a copy "
+    "of a damaged journal would not help. Restore a backup made before the damage with "
+    "File > Restore from Backup...")
+
 def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
     """Make a copy of the journal in backups/ and say where it is."""
     try:
         copy = backups.backup_now(ctx.data_dir)
     except StorageError as exc:
         text = exc.message
-        # the no-space and damaged-journal messages already say what to do
-        if not text.startswith("No space left") and "failed its integrity check" not in text:
+        if "failed its integrity check" in text:  # the command line's advice, said in-app
+            from ..services.startup import damage_findings
+
+            text = DAMAGED_NOT_COPIED.format(found=damage_findings(text).rstrip("."))
+        elif not text.startswith("No space left"):  # that one already says what to do
             text += f" Check the free space in {ctx.data_dir}."
         _tell(parent, "Backup failed", text, warning=True)
         return None
@@ -87,14 +95,19 @@ def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
 
 UNUSABLE = "Unusable: {}"
 """How the Why column (and the tooltip) shows a copy that cannot be restored."""
+MADE = "%a %d %b %Y %H:%M:%S"
+"""When a copy was made, in the list (to the second: two copies of one minute differ)."""
+MADE_LONG = "%A %d %B %Y, %H:%M:%S"
+"""When a copy was made, in the messages."""
 
 
 class BackupTableModel(ListTableModel):
     """The backup copies, newest first: date, reason and entry counts.
 
     A copy that cannot be restored (``BackupInfo.error``: empty, partial, damaged,
-    encrypted with another passphrase, not a journal) is shown greyed and cannot be
-    selected; its Why column says "Unusable: REASON".
+    encrypted with another passphrase, not a journal, the damaged journal kept before a
+    restore) is shown greyed and cannot be selected; its Why column says "Unusable:
+    REASON". The Why column's tooltip holds its whole text (the view elides it).
     """
 
     COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -121,6 +134,15 @@ class BackupTableModel(ListTableModel):
     def column_title(self, section: int) -> str:
         return self.COLUMNS[section][0]
 
+    @staticmethod
+    def why(info: BackupInfo) -> str:
+        """The Why column: "daily", "before an import - Unusable: empty (0 bytes): ..."."""
+        if info.error and info.reason == backups.KEPT_REASON:
+            return UNUSABLE.format(info.error)  # its reason says the same
+        if info.error:
+            return f"{info.reason_text} - {UNUSABLE.format(info.error)}"
+        return info.reason_text
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         info = self.row_at(index)
         if info is None:
@@ -128,15 +150,15 @@ class BackupTableModel(ListTableModel):
         _title, table = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return f"{info.made:%a %d %b %Y %H:%M}"
+                return f"{info.made:{MADE}}"
             if index.column() == 1:
-                if info.error:
-                    return f"{info.reason_text} - {UNUSABLE.format(info.error)}"
-                return info.reason_text
+                return self.why(info)
             if info.error:
                 return ""
             return str(info.counts.get(table, 0))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 1:
+                return f"{self.why(info)}\n{info.path}"
             if info.error:
                 return f"{UNUSABLE.format(info.error)}\n{info.path}"
             return str(info.path)
@@ -156,19 +178,33 @@ class BackupTableModel(ListTableModel):
 
 
 class RestoreDialog(QDialog):
-    """Pick a backup copy to put back in place of the journal."""
+    """Pick a backup copy to put back in place of the journal.
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    Args:
+        ctx: the app's context (its ``data_dir``).
+        parent: the window.
+        refused: the journal was refused at start and is not open: the refused file is
+            moved into the backups folder as it is, and the copy put in its place
+            (``services.backups.restore_refused``); the app then opens it.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 refused: bool = False):
         super().__init__(parent)
         self.ctx = ctx
+        self.refused = refused
+        self.kept: Path | None = None
         self.setObjectName("restoreDialog")
         self.setWindowTitle("Restore from backup")
-        self.resize(760, 420)
+        self.resize(900, 420)
         layout = QVBoxLayout(self)
+        folder = backups.backup_dir(ctx.data_dir)
         intro = QLabel(
-            "Choose the copy to go back to. Your journal as it is now is saved first, "
-            f"so a restore can be undone by restoring that copy.\nBackups are in "
-            f"{backups.backup_dir(ctx.data_dir)}."
+            (f"Choose the copy to go back to. The journal that could not be opened is moved "
+             f"into the backups folder as it is, and kept there.\nBackups are in {folder}.")
+            if refused else
+            ("Choose the copy to go back to. Your journal as it is now is saved first, "
+             f"so a restore can be undone by restoring that copy.\nBackups are in {folder}.")
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -180,9 +216,14 @@ class RestoreDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
+        # The Why column takes the room the others leave and elides a long reason (the
+        # tooltip holds it all), so the counts stay in view on a small screen.
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.view.setAccessibleName("Backups")
         layout.addWidget(self.view, 1)
         self.empty = QLabel("There are no backups yet. Use File > Back Up Now to make one.")
@@ -223,35 +264,47 @@ class RestoreDialog(QDialog):
             return False
         if info.error:
             _tell(self, "Cannot restore this copy",
-                  f"The copy of {info.made:%A %d %B %Y, %H:%M} cannot be restored: it is "
-                  f"{info.error}. Your journal was left as it was.", warning=True)
+                  backups.unusable_sentence(f"The copy of {info.made:{MADE_LONG}}",
+                                            info.error), warning=True)
             return False
         counts = ", ".join(
             f"{info.counts.get(table, 0)} {words}"
             for table, words in backups.COUNTED_TABLES.items()
             if table in ("check_in", "activity_session", "exercise_log")
         )
+        first = ("The journal that could not be opened is moved to the backups folder as it "
+                 "is, and kept there." if self.refused else
+                 "Your journal as it is now is saved to the backups folder first.")
         if not _confirm(
             self, "Restore this backup?",
-            f"Put the copy of {info.made:%A %d %B %Y, %H:%M} ({counts}) in place of your "
-            "journal?\n\nYour journal as it is now is saved to the backups folder first.",
+            f"Put the copy of {info.made:{MADE_LONG}} ({counts}) in place of your "
+            f"journal?\n\n{first}",
             "Restore",
         ):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pre = backups.restore_backup(self.ctx.data_dir, info.path)
+            if self.refused:
+                pre = self.kept = backups.restore_refused(self.ctx.data_dir, info.path)
+            else:
+                pre = backups.restore_backup(self.ctx.data_dir, info.path)
         except StorageError as exc:
             QApplication.restoreOverrideCursor()
-            _tell(self, "Restore failed", f"Nothing was changed: {exc.message}", warning=True)
+            text = exc.message
+            if "left as it was" not in text and "Nothing was changed" not in text:
+                text = f"{text.rstrip('.')}. Your journal was left as it was."
+            _tell(self, "Restore failed", text, warning=True)
             return False
         QApplication.restoreOverrideCursor()
         self.restored = info.path
-        _journal_replaced(self.ctx)
-        self.ctx.status.emit(f"Restored the backup of {info.made:%d %b %Y %H:%M}")
-        text = f"The journal is back as it was on {info.made:%A %d %B %Y, %H:%M}."
+        if not self.refused:
+            _journal_replaced(self.ctx)
+        self.ctx.status.emit(f"Restored the backup of {info.made:%d %b %Y %H:%M:%S}")
+        text = f"The journal is back as it was on {info.made:{MADE_LONG}}."
         if pre is not None:
-            text += f"\n\nThe journal as it was before the restore is kept in\n{pre}"
+            kept = ("The journal that could not be opened is kept, as it was, in" if self.refused
+                    else "The journal as it was before the restore is kept in")
+            text += f"\n\n{kept}\n{pre}"
         _tell(self, "Backup restored", text)
         self.accept()
         return True
@@ -260,6 +313,15 @@ class RestoreDialog(QDialog):
 def restore_backup(parent: QWidget, ctx: AppContext) -> bool:
     """Show the backups and restore the one the user picks; returns True when restored."""
     dialog = RestoreDialog(ctx, parent)
+    dialog.exec()
+    return dialog.restored is not None
+
+
+def restore_refused(parent: QWidget | None, ctx: AppContext) -> bool:
+    """For a journal refused at start (not open): show the backups and put the one the
+    user picks in its place, keeping the refused file in the backups folder; returns True
+    when restored (the caller then opens the journal)."""
+    dialog = RestoreDialog(ctx, parent, refused=True)
     dialog.exec()
     return dialog.restored is not None
 

@@ -21,7 +21,13 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from ..errors import RehabJournalError, StorageError, ValidationError, is_storage_failure
+from ..errors import (
+    RehabJournalError,
+    StorageError,
+    ValidationError,
+    is_busy,
+    is_storage_failure,
+)
 from ..errors import storage_error as _storage_error
 from ..services.edit import PROGRAMME, SETTINGS, Edit, is_no_change
 from .context import AppContext
@@ -140,9 +146,14 @@ def show_validation(ctx: AppContext, exc: ValidationError,
         (message or ctx.status.emit)(" ".join(rest))
 
 
+KEPT_BUSY = "What you typed is still in the form; save again in a moment."
+KEPT_DISK = ("What you typed is still in the form; free some disk space or check the data "
+             "folder, then try again.")
+
+
 def write_failed(ctx: AppContext, exc: StorageError) -> None:
-    ctx.write_failed.emit(
-        f"{exc} What you typed is still in the form; free some disk space or check the "
-        "data folder, then try again."
-    )
+    """Say in the banner why a save failed, with the advice that fits the cause: a busy
+    journal (another program holds it) needs only a moment, not free disk space."""
+    advice = KEPT_BUSY if is_busy(exc) else KEPT_DISK
+    ctx.write_failed.emit(f"{exc} {advice}")
     ctx.status.emit("Save failed")

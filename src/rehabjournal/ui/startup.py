@@ -31,6 +31,7 @@ DAMAGED_TEXT = (
     "and new entries may not be kept safely.\n\nRestore a backup made before the damage: "
     "your journal as it is now is kept in the backups folder first."
 )
+DAMAGED_DETAIL = "SQLite's check found: {found}.\n\nThe journal: {journal}\nThe backups: {backups}"
 DAMAGED_STATUS = "The journal failed its check: restore a backup (File > Restore from Backup...)"
 RESTORE_BUTTON = "Restore a backup..."
 
@@ -126,12 +127,24 @@ class StartupWork(QObject):
 
     def show_damage(self, detail: str) -> QMessageBox:
         """Say that the journal failed its check, with a "Restore a backup..." button
-        that opens the restore dialog; the box is window-modal and does not block."""
+        that opens the restore dialog; the box is window-modal and does not block.
+
+        Args:
+            detail: the damaged-journal message (``StartupResult.integrity_problem``); the
+                box shows what SQLite found in it, the journal and the backups folder (the
+                message's own advice is the command line's, not the app's).
+        """
+        from ..services.backups import backup_dir
+        from ..services.session import journal_file
+        from ..services.startup import damage_findings
+
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
         box = QMessageBox(QMessageBox.Icon.Critical, DAMAGED_TITLE, DAMAGED_TEXT,
                           parent=parent)
         box.setObjectName("integrityProblem")
-        box.setInformativeText(detail)
+        box.setInformativeText(DAMAGED_DETAIL.format(
+            found=damage_findings(detail).rstrip("."), journal=journal_file(self.ctx.data_dir),
+            backups=backup_dir(self.ctx.data_dir)))
         restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("restoreFromCheck")
         box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
