@@ -221,7 +221,8 @@ def run_gui(args) -> int:
     The person sees the window immediately; opening (integrity and version checks, a
     passphrase for an encrypted journal) follows, then the first page is built and the
     start-up work that can wait runs in a worker. A journal that cannot be opened is
-    explained in a message box and the app quits with exit code 1.
+    explained in a message box and the app quits with exit code 1, unless the person
+    restores a backup in its place from that box (:func:`offer_restore`): then it opens.
     """
     app = application()
     try:
