@@ -66,7 +66,9 @@ def test_missing_data_folder_is_created_by_an_import_and_unusable_one_is_explain
     csv.write_text("date,morning_pain\n2026-03-02,3\n", "utf-8")
     result = run("--data-dir", str(blocker / "sub"), "import", str(csv))
     assert result.returncode == 1
-    assert "Cannot create the data folder" in result.stderr
+    assert result.stderr == (f"rehabjournal: error: Cannot use the data folder {blocker / 'sub'}: "
+                             f"{blocker} is a file, not a folder; give a folder with "
+                             "--data-dir.\n")
     assert "Traceback" not in result.stderr
     fresh = tmp_path / "new" / "folder"
     result = run("--data-dir", str(fresh), "import", str(csv))

@@ -117,7 +117,8 @@ def test_unwritable_lock_folder_gives_a_clear_message(tmp_path):
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(StorageError, match="Cannot create the data folder"):
+    with pytest.raises(StorageError, match=r"^Cannot use the data folder .*: .* is a file, not "
+                       "a folder; give a folder with --data-dir.$"):
         acquire_lock(blocker / "data")
 
 
