@@ -188,3 +188,17 @@ def test_a_demo_command_stopped_by_a_signal_removes_its_folder(tmp_path, signame
     assert list(tmp_path.glob("rehabjournal-demo-*")) == []
     assert not (tmp_path / "r.pdf").exists()
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+@pytest.mark.parametrize("argv", [["summary"], ["backup"], ["export", "{tmp}/o.csv"],
+                                  ["import", "{tmp}/in.csv"]])
+def test_a_data_folder_that_is_a_file_is_named_as_such(tmp_path, capsys, argv):
+    (tmp_path / "in.csv").write_text("date,morning_pain\n2026-03-02,2\n", "utf-8")
+    not_a_dir = tmp_path / "notadir"
+    not_a_dir.write_text("mine", "utf-8")
+    code = cli.main(["--data-dir", str(not_a_dir), *[a.format(tmp=tmp_path) for a in argv]])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"rehabjournal: error: Cannot use the data folder {not_a_dir}: it is a file, not a "
+        "folder; give a folder with --data-dir.\n")
+    assert not_a_dir.read_text("utf-8") == "mine"

@@ -114,6 +114,9 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
     writes = name in WRITING
     data_dir = resolve_data_dir(args.data_dir)
     journal = session.journal_file(data_dir)
+    if os.path.lexists(data_dir) and not data_dir.is_dir():
+        raise StorageError(f"Cannot use the data folder {data_dir}: it is a file, not a "
+                           "folder; give a folder with --data-dir.", where=str(data_dir))
     if existing and not os.path.lexists(journal):
         raise NotFoundError(
             f"There is no journal in {data_dir}: check --data-dir (or "
