@@ -215,16 +215,52 @@ def _para(text: str, style: str = "cell") -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), st.stylesheet()[style])
 
 
+def _user_markup(text: str, most: int = fl.FULL_MOST) -> str:
+    """User-written ``text`` as markup (``styles.user_text``), line breaks kept, its first
+    ``most`` characters and then "(N more characters not printed; the full text is in the
+    app.)": a megabyte of notes would take minutes to lay out and hundreds of pages."""
+    more = ""
+    if len(text) > most:
+        more = (f'<br/><font color="#{st.MUTED.hexval()[2:]}">({len(text) - most:,} more '
+                "characters not printed; the full text is in the app.)</font>")
+        text = text[:most]
+    return st.user_text(text).replace("\n", "<br/>") + more
+
+
+def _user(text: str, style: str = "cell", most: int = fl.FULL_MOST) -> Paragraph:
+    """A paragraph of user-written text (``_user_markup``); it splits across pages, and a
+    word longer than the line is broken."""
+    return Paragraph(_user_markup(text, most), st.stylesheet()[style])
+
+
+def _name(text: str, most: int = fl.NAME_MOST, more: str = "\u2026") -> tuple[str, bool]:
+    """A name (programme, phase, exercise) as markup for a heading or a narrow cell: cut
+    at about ``most`` characters and ended with ``more``; and whether it was cut (the full
+    name is then printed nearby)."""
+    cut = fl.shorten(text, most)
+    if cut is None:
+        return st.user_text(text), False
+    return st.user_text(cut) + escape(more), True
+
+
+def _full_name(text: str) -> list[Flowable]:
+    """"Full name: ..." under a heading whose name was cut."""
+    return [Paragraph("<b>Full name:</b> " + _user_markup(text), st.stylesheet()["cell"])]
+
+
 # ---- page one ----------------------------------------------------------------------------
 
 def header_block(data: SheetData, width: float) -> list[Flowable]:
     """Title, who it is for, and the programme's dates and clinician."""
     s = st.stylesheet()
-    out: list[Flowable] = [_para(data.name, "title")]
+    title, cut = _name(data.name, 2 * fl.NAME_MOST)
+    out: list[Flowable] = [Paragraph(title, s["title"])]
+    if cut:
+        out += _full_name(data.name)
     sub = "Your home exercise programme"
     if data.patient:
-        sub += f" for {data.patient}"
-    out.append(_para(sub, "muted"))
+        sub += " for " + _name(data.patient)[0]
+    out.append(Paragraph(sub, s["muted"]))
     out.append(Spacer(1, 2 * mm))
 
     if data.start:
@@ -236,15 +272,17 @@ def header_block(data: SheetData, width: float) -> list[Flowable]:
         end = "-"
         length = f"{data.weeks} week{'s' if data.weeks != 1 else ''}"
     pairs = [
-        ("Starts", start), ("Ends", f"{end} ({length})" if data.start else length),
-        ("Clinician", data.clinician or "-"), ("Contact", data.contact or "-"),
-        ("Review", _date(data.review) or "-"), ("Sheet made", fl.fmt_date(data.made)),
+        ("Starts", _para(start)),
+        ("Ends", _para(f"{end} ({length})" if data.start else length)),
+        ("Clinician", _user(data.clinician or "-")), ("Contact", _user(data.contact or "-")),
+        ("Review", _para(_date(data.review) or "-")),
+        ("Sheet made", _para(fl.fmt_date(data.made))),
     ]
     rows = []
     for i in range(0, len(pairs), 2):
         row = []
         for label, value in pairs[i:i + 2]:
-            row += [_para(label, "cell_bold"), _para(value)]
+            row += [_para(label, "cell_bold"), value]
         rows.append(row)
     w = width
     table = Table(rows, colWidths=[0.13 * w, 0.37 * w, 0.13 * w, 0.37 * w], hAlign="LEFT",
@@ -253,8 +291,7 @@ def header_block(data: SheetData, width: float) -> list[Flowable]:
     out.append(table)
     if data.notes:
         out += [Spacer(1, 2 * mm), Paragraph("<b>About this programme:</b> "
-                                             + escape(data.notes).replace("\n", "<br/>"),
-                                             s["body"])]
+                                             + _user_markup(data.notes), s["body"])]
     return out + [Spacer(1, 3 * mm)]
 
 
@@ -303,14 +340,12 @@ def _weeks_text(ph: SheetPhase) -> str:
     return weeks
 
 
-def _short(text: str, phase: int, most: int = 240) -> str:
+def _short(text: str, phase: int, most: int = 240) -> Paragraph:
     """A goal for the overview: whole when short, else cut at a word ("... (see phase 2)")."""
     if not text:
-        return "-"
-    if len(text) <= most:
-        return text
-    cut = text[:most].rsplit(" ", 1)[0] if " " in text[:most] else text[:most]
-    return f"{cut}… (see phase {phase})"
+        return _para("-")
+    return Paragraph(_name(text, most, f"\u2026 (see phase {phase})")[0],
+                     st.stylesheet()["cell"])
 
 
 def overview_table(data: SheetData, width: float) -> list[Flowable]:
@@ -322,14 +357,15 @@ def overview_table(data: SheetData, width: float) -> list[Flowable]:
     rows: list[list] = [[fl.P(h, "cell_bold") for h in ("Phase", "When", "Goal")]]
     cmds = []
     for i, ph in enumerate(data.phases, start=1):
-        name = f"{ph.number}. {ph.name}"
+        name = f"{ph.number}. " + _name(ph.name, more=f"\u2026 (see phase {ph.number})")[0]
         marks = []
         if ph.deload:
             marks.append("deload (lighter)")
         if ph.current:
             marks.append("you are here")
-        cell = [_para(name, "cell_bold")] + ([_para(", ".join(marks), "small")] if marks else [])
-        rows.append([cell, _para(_weeks_text(ph)), _para(_short(ph.goal, ph.number))])
+        cell = ([Paragraph(name, st.stylesheet()["cell_bold"])]
+                + ([_para(", ".join(marks), "small")] if marks else []))
+        rows.append([cell, _para(_weeks_text(ph)), _short(ph.goal, ph.number)])
         if ph.current:
             cmds.append(("BACKGROUND", (0, i), (-1, i), st.LIGHT_TINTS["green"]))
         elif ph.deload:
@@ -344,20 +380,24 @@ def overview_table(data: SheetData, width: float) -> list[Flowable]:
 # ---- a phase -----------------------------------------------------------------------------
 
 def phase_heading(ph: SheetPhase, width: float) -> list[Flowable]:
-    out: list[Flowable] = [_para(f"Phase {ph.number}: {ph.name}", "h2"),
-                           _para(_weeks_text(ph), "body")]
+    name, cut = _name(ph.name)
+    out: list[Flowable] = [Paragraph(f"Phase {ph.number}: {name}", st.stylesheet()["h2"])]
+    if cut:
+        out += _full_name(ph.name)
+    out.append(_para(_weeks_text(ph), "body"))
     if ph.current:
         out.append(_para("This is your current phase.", "cell_bold"))
     notes: list[tuple[str, str]] = []
     if ph.deload:
-        notes.append(("Deload", "A lighter phase on purpose, so that your body recovers and "
-                      "adapts. Keep to these doses even if you feel good."))
+        notes.append(("Deload", _para("A lighter phase on purpose, so that your body "
+                                      "recovers and adapts. Keep to these doses even if you "
+                                      "feel good.")))
     if ph.goal:
-        notes.append(("Goal", ph.goal))
+        notes.append(("Goal", _user(ph.goal)))
     if ph.criteria:
-        notes.append(("Move on when", ph.criteria))
+        notes.append(("Move on when", _user(ph.criteria)))
     if notes:
-        rows = [[_para(label, "cell_bold"), _para(text)] for label, text in notes]
+        rows = [[_para(label, "cell_bold"), text] for label, text in notes]
         cmds = [("BACKGROUND", (0, 0), (-1, 0), st.LIGHT_TINTS["amber"])] if ph.deload else []
         table = Table(rows, colWidths=[0.16 * width, 0.84 * width], hAlign="LEFT",
                       splitInRow=1)
@@ -376,9 +416,10 @@ def _media(ex: SheetExercise) -> Paragraph:
     printed."""
     kind = dmedia.media_kind(ex.media)
     if kind == "web":
-        return _para(ex.media)
+        return _user(ex.media, most=fl.TEXT_MOST)
     if kind == "file":
-        return _para(f"On this computer: {ex.media}")
+        return Paragraph("On this computer: " + _user_markup(ex.media, fl.TEXT_MOST),
+                         st.stylesheet()["cell"])
     return _para("Not printed: the app opens only https:// links and picture, video or PDF "
                  "files.")
 
@@ -392,16 +433,17 @@ def exercise_card(ex: SheetExercise, width: float,
             already printed; they are then referred to, not repeated.
     """
     s = st.stylesheet()
-    rows: list[list] = [[Paragraph(f"{ex.number}. {escape(ex.name)}", s["box_title"]), ""]]
-    items: list[tuple[str, object]] = [
-        ("Dose", Paragraph(f"<b>{escape(ex.dose_line)}</b>", s["cell"])),
-    ]
+    # the name row repeats on every page of a long card: a long name is cut there
+    name, cut = _name(ex.name)
+    rows: list[list] = [[Paragraph(f"{ex.number}. {name}", s["box_title"]), ""]]
+    items: list[tuple[str, object]] = [("Name", _user(ex.name))] if cut else []
+    items.append(("Dose", Paragraph(f"<b>{_user_markup(ex.dose_line)}</b>", s["cell"])))
     if ex.side:
         items.append(("Side", _para(_cap(ex.side))))
     if ex.frequency:
         items.append(("How often", _para(_cap(ex.frequency))))
     if ex.effort:
-        items.append(("Effort", _para(ex.effort)))
+        items.append(("Effort", _user(ex.effort)))
     if shown_in is not None and (ex.instructions or ex.cues):
         items.append(("How to do it", _para(
             f"See phase {shown_in[0]}, exercise {shown_in[1]}: how to do it and what to "
@@ -409,14 +451,14 @@ def exercise_card(ex: SheetExercise, width: float,
         ex_cues: tuple[str, ...] = ()
     else:
         if ex.instructions:
-            items.append(("How to do it", _para(ex.instructions)))
+            items.append(("How to do it", _user(ex.instructions)))
         ex_cues = ex.cues
     if ex_cues:
-        items.append(("Watch for", [Paragraph(escape(c), _cell_bullet(), bulletText="•")
+        items.append(("Watch for", [Paragraph(_user_markup(c), _cell_bullet(), bulletText="•")
                                     for c in ex_cues]))
     items.append(("Pain", _para(ex.pain_rule)))
     if ex.notes:
-        items.append(("From your physio", _para(ex.notes)))
+        items.append(("From your physio", _user(ex.notes)))
     if ex.media:
         items.append(("Picture or video", _media(ex)))
     rows += [[_para(label, "cell_bold"), value] for label, value in items]
@@ -452,8 +494,11 @@ def tick_grid(ph: SheetPhase, width: float) -> list[Flowable]:
             # the boxes name the days; the frequency is said when they do not (any days,
             # twice a day)
             say = ex.frequency and (not ex.weekdays or ex.times_per_day > 1)
-            name = [_para(f"{ex.number}. {ex.name}", "cell_bold"),
-                    _para(ex.short_dose + (f", {ex.frequency}" if say else ""), "small")]
+            # the row holds tick boxes, which do not split: a long name is cut (the card
+            # above has it whole)
+            name = [Paragraph(f"{ex.number}. {_name(ex.name)[0]}", st.stylesheet()["cell_bold"]),
+                    Paragraph(_user_markup(ex.short_dose + (f", {ex.frequency}" if say else ""),
+                                           fl.TEXT_MOST), st.stylesheet()["small"])]
             rows.append([name] + [TickBoxes(_session_labels(ex, ph.week_start(k)),
                                             ex.times_per_day) for k in weeks])
         table = Table(rows, colWidths=[name_w] + [week_w] * len(weeks), repeatRows=1,
