@@ -68,7 +68,7 @@ def test_missing_data_folder_is_created_by_an_import_and_unusable_one_is_explain
     assert result.returncode == 1
     assert result.stderr == (f"rehabjournal: error: Cannot use the data folder {blocker / 'sub'}: "
                              f"{blocker} is a file, not a folder; give a folder with "
-                             "--data-dir.\n")
+                             "--data-dir (or $REHABJOURNAL_DATA_DIR).\n")
     assert "Traceback" not in result.stderr
     fresh = tmp_path / "new" / "folder"
     result = run("--data-dir", str(fresh), "import", str(csv))

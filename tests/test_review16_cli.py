@@ -200,5 +200,69 @@ def test_a_data_folder_that_is_a_file_is_named_as_such(tmp_path, capsys, argv):
     assert code == 1
     assert capsys.readouterr().err == (
         f"rehabjournal: error: Cannot use the data folder {not_a_dir}: it is a file, not a "
-        "folder; give a folder with --data-dir.\n")
+        "folder; give a folder with --data-dir (or $REHABJOURNAL_DATA_DIR).\n")
     assert not_a_dir.read_text("utf-8") == "mine"
+
+
+def test_a_data_folder_below_a_file_names_the_file(tmp_path, capsys):
+    blocker = tmp_path / "afile"
+    blocker.write_text("mine", "utf-8")
+    assert cli.main(["--data-dir", str(blocker / "sub"), "summary"]) == 1
+    assert capsys.readouterr().err == (
+        f"rehabjournal: error: Cannot use the data folder {blocker / 'sub'}: {blocker} is a "
+        "file, not a folder; give a folder with --data-dir (or $REHABJOURNAL_DATA_DIR).\n")
+
+
+def test_a_programme_import_waits_for_a_short_hold_like_every_writer(tmp_path):
+    """A programme import gave up at once on a journal another program held for a moment
+    (a deferred transaction cannot wait); writing commands now wait SQLite's bounded 5 s."""
+    data = _journal(tmp_path / "data")
+    assert cli.main(["--demo", "programme", "export", str(tmp_path / "p.json")]) == 0
+    code = textwrap.dedent(f"""
+        import sqlite3, time
+        conn = sqlite3.connect({str(data / 'journal.sqlite')!r}, isolation_level=None)
+        conn.execute("BEGIN EXCLUSIVE")
+        print("READY", flush=True)
+        time.sleep(1.5)
+        conn.execute("ROLLBACK")
+        time.sleep(60)
+    """)
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "READY"
+        result = _run("--data-dir", data, "programme", "import", tmp_path / "p.json")
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported ")
+
+
+def test_a_backups_entry_that_is_not_a_folder_is_named(tmp_path, capsys):
+    data = _journal(tmp_path / "data")
+    backups = data / "backups"
+    if backups.exists():
+        import shutil
+
+        shutil.rmtree(backups)
+    backups.write_text("mine", "utf-8")
+    assert cli.main(["--data-dir", str(data), "backup"]) == 1
+    assert ("Cannot create the backups folder " f"{backups}: it is a file, not a folder. "
+            "rehabjournal keeps its backup copies there: move that away, then try again. "
+            "Nothing was changed.") in capsys.readouterr().err
+    assert backups.read_text("utf-8") == "mine"
+
+
+def test_a_closed_pipe_ends_a_command_quietly(monkeypatch, capsys):
+    from rehabjournal import commands
+
+    def closed(_args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    import dataclasses
+
+    monkeypatch.setitem(commands.COMMANDS, "summary",
+                        dataclasses.replace(commands.COMMANDS["summary"], run=closed))
+    assert cli.main(["summary"]) == 141
+    assert capsys.readouterr().err == ""

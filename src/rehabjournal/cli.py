@@ -169,6 +169,14 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("rehabjournal: interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "| head" stopped reading: not an error worth a message
+        import contextlib
+        import io
+        import os
+
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no 2nd error
+        return 141
     except UnicodeDecodeError as exc:
         return print_error(StorageError(
             f"Could not finish {name}: the journal holds text that cannot be read "

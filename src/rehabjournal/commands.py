@@ -114,9 +114,12 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
     writes = name in WRITING
     data_dir = resolve_data_dir(args.data_dir)
     journal = session.journal_file(data_dir)
-    if os.path.lexists(data_dir) and not data_dir.is_dir():
-        raise StorageError(f"Cannot use the data folder {data_dir}: it is a file, not a "
-                           "folder; give a folder with --data-dir.", where=str(data_dir))
+    in_the_way = session.file_in_the_way(data_dir)
+    if in_the_way is not None:
+        what = "it is" if in_the_way == data_dir else f"{in_the_way} is"
+        raise StorageError(f"Cannot use the data folder {data_dir}: {what} a file, not a "
+                           "folder; give a folder with --data-dir (or "
+                           f"${ENV_DATA_DIR}).", where=str(in_the_way))
     if existing and not os.path.lexists(journal):
         raise NotFoundError(
             f"There is no journal in {data_dir}: check --data-dir (or "
@@ -136,13 +139,15 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
                 raise
             read_only = True
             in_use_by = exc.holder.describe() if exc.holder else "another rehabjournal process"
-        if writes:
+        if lock is not None:
             swept = session.sweep_leftovers(data_dir)
             if swept:
                 print(f"rehabjournal: note: removed {_plural(swept, 'file')} left by an "
                       "interrupted operation", file=sys.stderr)
         session.open_journal(data_dir, secret, read_only=read_only,
                              in_use_by=in_use_by or "another rehabjournal process")
+        if writes:
+            session.wait_writable()
         yield data_dir
         done = True
     except Exception as exc:

@@ -198,9 +198,10 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in low:
         import os.path
 
+        # SQLite rolls a transaction it could not write back: nothing was changed
         where = f" in {os.path.dirname(journal_file)}" if journal_file else ""
-        reason = (f"the disk is full: no space left on device{where} ({text}); free some "
-                  "space and try again")
+        return StorageError(f"No space left on device{where}: could not {doing}, the disk "
+                            "is full; free some space and try again. Nothing was changed.")
     elif "readonly" in low or "read-only" in low or (
             isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
         reason = f"the journal folder is read-only or not accessible ({text})"

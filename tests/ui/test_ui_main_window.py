@@ -219,7 +219,7 @@ def test_a_failed_library_sync_is_said_in_the_status_bar(fresh_session, qtbot, m
     window.show()
     with qtbot.waitSignal(window.startup.done, timeout=30000):
         window.startup.start()
-    assert "Could not update the exercise library: the disk is full" in messages[-1]
+    assert "could not update the exercise library, the disk is full" in messages[-1]
     assert window.statusBar().currentMessage() == messages[-1]
     assert len(_daily_copies(data)) == 1  # the backup is still made
     assert window.isVisible()

@@ -79,7 +79,8 @@ def test_a_journal_that_cannot_be_written_says_so(open_window, tmp_path, told, m
     assert not ui_transfer.import_csv_dialog(window, ctx, str(tmp_path / "in.csv"))
     title, text = told[-1]
     assert title == "Import failed"
-    assert text.startswith("Could not import: the disk is full")
+    assert text.startswith("No space left on device")
+    assert "could not import, the disk is full" in text
 
 
 def test_export_writes_the_file_or_says_why_not(open_window, tmp_path, told):

@@ -47,7 +47,7 @@ def lock_journal(data_dir: Path, what: str) -> JournalLock:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        file = _file_in_the_way(data_dir)
+        file = file_in_the_way(data_dir)
         if file is not None:
             raise StorageError(f"Cannot use the data folder {data_dir}: {file} is a file, not "
                                "a folder; give a folder with --data-dir.",
@@ -57,7 +57,7 @@ def lock_journal(data_dir: Path, what: str) -> JournalLock:
     return journal_lock.acquire(data_dir, what)
 
 
-def _file_in_the_way(data_dir: Path) -> Path | None:
+def file_in_the_way(data_dir: Path) -> Path | None:
     """The data folder, or the nearest of its parents, when it exists and is not a folder."""
     import os
 
@@ -65,6 +65,21 @@ def _file_in_the_way(data_dir: Path) -> Path | None:
         if os.path.lexists(folder):
             return None if folder.is_dir() else folder
     return None
+
+
+def wait_writable() -> None:
+    """Wait (SQLite's bounded wait, 5 s) until the open journal can be written.
+
+    A writing command calls it before it reads anything, so that a journal another
+    program holds makes it wait and then stop with "The journal is busy" (exit 5), the same
+    way for every command, before any backup copy or half of a change.
+
+    Raises:
+        peewee.OperationalError: "database is locked" after the wait.
+    """
+    from ..store import db
+
+    db.wait_writable()
 
 
 def lock_file(data_dir: Path) -> Path:

@@ -527,8 +527,15 @@ def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
     except OSError as exc:
         if safe_write.is_no_space(exc):
             raise safe_write.no_space_error(path.parent, "the backup", needed) from exc
-        raise StorageError(f"Cannot create the backups folder {folder}: "
-                           f"{exc.strerror or exc}.", where=str(folder)) from exc
+        if os.path.islink(folder) and not folder.exists():
+            why = f"it is a link to {os.readlink(folder)}, which does not exist"
+        elif os.path.lexists(folder) and not folder.is_dir():
+            why = "it is a file, not a folder"
+        else:
+            why = exc.strerror or str(exc)
+        raise StorageError(f"Cannot create the backups folder {folder}: {why}. rehabjournal "
+                           "keeps its backup copies there: move that away, then try again. "
+                           "Nothing was changed.", where=str(folder)) from exc
     target = _free_name(folder, now or datetime.now(), reason)
     safe_write.ensure_space(folder, needed, "the backup")
     try:
@@ -619,22 +626,10 @@ def backup_of_open(reason: str) -> Path | None:
     path = Path(database.obj.database).absolute()
     if not path.exists():
         return None
-    _can_write(database.obj)
+    # a journal another program holds stops an import here, before its backup copy (one
+    # copy per failed try, otherwise)
+    db.wait_writable()
     return write_copy(path, reason, encryption.current_passphrase())
-
-
-def _can_write(database) -> None:
-    """Take and give back SQLite's write lock, so that a journal another program holds
-    stops an import before its backup copy is made (one copy per failed try, otherwise).
-
-    Raises:
-        peewee.OperationalError: "database is locked" after the bounded wait (the command
-            line and the app say "The journal is busy ...").
-    """
-    if database.in_transaction():
-        return
-    database.execute_sql("BEGIN IMMEDIATE")
-    database.execute_sql("ROLLBACK")
 
 
 def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> Path | None:

@@ -586,6 +586,22 @@ def atomic():
     return database.atomic()
 
 
+def wait_writable() -> None:
+    """Take SQLite's write lock of the bound journal and give it back at once, waiting up
+    to its ``busy_timeout`` (5 s) for another program to let go: a write that follows does
+    not fail at once on a journal another program holds (a deferred transaction that has
+    read cannot wait for the lock). No-op inside a transaction or without a journal.
+
+    Raises:
+        peewee.OperationalError: "database is locked" after the wait.
+    """
+    obj = database.obj
+    if obj is None or obj.in_transaction():
+        return
+    obj.execute_sql("BEGIN IMMEDIATE")
+    obj.execute_sql("ROLLBACK")
+
+
 def close_journal() -> None:
     """Close the bound journal, checkpointing the WAL into the main file."""
     global _open_path
