@@ -322,8 +322,10 @@ def _kind_word(kind: str) -> str:
 
 
 def _flag_note(flag) -> str:
-    """A red flag's note in a box of page one (cut; whole in "Notes in full")."""
-    return user_markup(flag.note, TEXT_MOST, f"{fmt_date(flag.day, weekday=True)}: red flag notes")
+    """A red flag's note in a box of page one (cut to about a line and a half, so that
+    many flags still read quickly; whole in "Notes in full")."""
+    return user_markup(flag.note, NAME_MOST,
+                       f"{fmt_date(flag.day, weekday=True)}: red flag notes")
 
 
 def urgent_box(data: ReportData, width: float) -> list[Flowable]:
