@@ -266,3 +266,24 @@ def test_a_closed_pipe_ends_a_command_quietly(monkeypatch, capsys):
                         dataclasses.replace(commands.COMMANDS["summary"], run=closed))
     assert cli.main(["summary"]) == 141
     assert capsys.readouterr().err == ""
+
+
+def test_a_pdf_that_cannot_be_laid_out_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_path):
+    """The last safety net for reportlab's LayoutError (a 3,000-character note once ended
+    every report in one); long texts are now cut and printed whole at the end."""
+    import dataclasses
+
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from rehabjournal import commands
+
+    def too_large(_args):
+        raise LayoutError("Flowable <Table ...> too large on page 5")
+
+    monkeypatch.setitem(commands.COMMANDS, "report",
+                        dataclasses.replace(commands.COMMANDS["report"], run=too_large))
+    assert cli.main(["report", "--out", str(tmp_path / "r.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err == ("rehabjournal: error: Could not finish report: a part of the PDF does not "
+                   "fit on a page (Flowable <Table ...> too large on page 5). No file was "
+                   "written. Please report this with the period you asked for.\n")

@@ -183,6 +183,11 @@ def run_command(args: argparse.Namespace) -> int:
             f"({exc.reason} at byte {exc.start}); it may be damaged: restore a backup from "
             "the backups folder beside it."))
     except Exception as exc:
+        if type(exc).__name__ == "LayoutError":  # reportlab's: a page element that cannot fit
+            return print_error(StorageError(
+                f"Could not finish {name}: a part of the PDF does not fit on a page "
+                f"({str(exc)[:200]}). No file was written. Please report this with the "
+                "period you asked for."))
         if not is_storage_failure(exc):
             raise
         return print_error(storage_error(exc, f"finish {name}"))
