@@ -201,7 +201,8 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
         # SQLite rolls a transaction it could not write back: nothing was changed
         where = f" in {os.path.dirname(journal_file)}" if journal_file else ""
         return StorageError(f"No space left on device{where}: could not {doing}, the disk "
-                            "is full; free some space and try again. Nothing was changed.")
+                            f"is full ({text}); free some space and try again. Nothing was "
+                            "changed.")
     elif "readonly" in low or "read-only" in low or (
             isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
         reason = f"the journal folder is read-only or not accessible ({text})"

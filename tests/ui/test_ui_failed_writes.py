@@ -41,7 +41,8 @@ def test_disk_full_is_shown_and_the_typed_value_kept(open_window, qtbot, monkeyp
         _type(qtbot, edit, "7")
         qtbot.waitUntil(banner.isVisible, timeout=2000)
         assert DISK_FULL in banner.label.text()
-        assert "Could not save" in banner.label.text()
+        assert banner.label.text().startswith("No space left on device in ")
+        assert "could not save, the disk is full" in banner.label.text()
         assert edit.text() == "7"  # what the user typed is still there
         assert page.saved_label.text() == ""
     # nothing was written
