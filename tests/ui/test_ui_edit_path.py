@@ -213,7 +213,7 @@ def test_failed_writes_show_the_banner_keep_the_typed_values_and_retry(today, qt
         fail_writes(patch)
         editor = new_session(qtbot, page, "run")
         type_into(qtbot, editor.minutes, "35")
-        assert DISK_FULL in banner_text(window) and "Could not save" in banner_text(window)
+        assert DISK_FULL in banner_text(window) and "could not save" in banner_text(window)
         assert editor.minutes.edit.text() == "35" and editor.session_id is None
         page.flag_boxes["night_or_constant_pain"].click()
         assert page.flag_boxes["night_or_constant_pain"].isChecked()
