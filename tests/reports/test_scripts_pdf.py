@@ -209,3 +209,25 @@ def test_charts_use_the_fallback_fonts():
     import matplotlib
 
     assert matplotlib.rcParams["font.family"] == [f for f, _ in CHART_FONTS]
+
+
+# --- review 1 of issue 17 -------------------------------------------------------------
+
+HEBREW_WORDS = ["היום", "יום טוב", "ויטמין", "שלום"]
+
+
+def test_hebrew_yod_and_vav_print_as_written(tmp_path):
+    """reportlab turned on discretionary ligatures: yod + vav became "ױ" (U+05F1)."""
+    out, boxes = paragraphs_pdf(tmp_path, HEBREW_WORDS)
+    assert boxes == 0
+    lines = [line.strip() for line in text_of(out).splitlines() if line.strip()]
+    assert "\u05f1" not in "".join(lines)
+    # pypdf gives each word's letters in logical order, the words in display order
+    assert [" ".join(reversed(line.split())) for line in lines] == HEBREW_WORDS
+
+
+def test_arabic_names_are_not_replaced_by_ligature_signs(tmp_path):
+    out, _ = paragraphs_pdf(tmp_path, ["محمد", "الله"])
+    text = text_of(out)
+    assert "\ufdf4" not in text and "\ufdf2" not in text
+    assert "محمد" in unicodedata.normalize("NFKC", text)

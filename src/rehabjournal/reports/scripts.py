@@ -462,6 +462,13 @@ def markup(text: str) -> str:
 
 _fixes_installed = False
 
+SHAPING_FEATURES = {"kern": True, "liga": True}
+"""The OpenType features HarfBuzz applies besides those a script always needs (Arabic
+joining, ``rlig``, ``ccmp``, Indic conjuncts). reportlab also turns on ``dlig``
+(discretionary ligatures), which a font applies only on request: with it Noto Sans Hebrew
+printed yod + vav as the Yiddish ligature "ױ" (U+05F1; "היום" read "הוים"), and Noto Sans
+Arabic printed "محمد" as the single sign "ﷴ" and "الله" as "ﷲ"."""
+
 
 def install_reportlab_fixes() -> None:
     """Shape each piece of a word with its own font, and write UTF-16 text for emoji.
@@ -533,6 +540,7 @@ def _per_font_shaper(original):
                 out.append(item)
                 continue
             old = stringWidth(s, f.fontName, f.fontSize)
+            kwargs.setdefault("features", SHAPING_FEATURES)
             new = original([old, item], *args, **kwargs)
             if new is None or len(new) < 2 or (len(new) == 2 and new[1] is item):
                 out.append(item)
