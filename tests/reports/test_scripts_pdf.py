@@ -231,3 +231,30 @@ def test_arabic_names_are_not_replaced_by_ligature_signs(tmp_path):
     text = text_of(out)
     assert "\ufdf4" not in text and "\ufdf2" not in text
     assert "محمد" in unicodedata.normalize("NFKC", text)
+
+
+SESSIONS = "\u2068ריצה\u2069 30 min RPE 4; \u2068ركض\u2069 2 min RPE 3"
+
+
+def test_our_text_around_isolated_rtl_names_keeps_its_order(tmp_path):
+    """A cell of ours with a user's RTL name was ordered as RTL as a whole:
+    "min RPE 4 30 ריצה ;min RPE 3 2 ركض"."""
+    from rehabjournal.reports.scripts import display_order
+
+    assert display_order(SESSIONS) == [("ריצה", True), (" 30 min RPE 4; ", False),
+                                       ("ركض", True), (" 2 min RPE 3", False)]
+    # an explicit base direction gives the same, and a note of the user keeps its own
+    assert display_order(SESSIONS, "L") == display_order(SESSIONS)
+    assert display_order("ריצה 30 min")[0] == ("min 30 ", False)
+    out, boxes = paragraphs_pdf(tmp_path, [SESSIONS])
+    assert boxes == 0
+    tokens = unicodedata.normalize("NFKC", text_of(out)).split()
+    assert tokens == ["ריצה", "30", "min", "RPE", "4;", "ركض", "2", "min", "RPE", "3"]
+
+
+def test_an_open_isolate_ends_with_the_line():
+    from rehabjournal.reports.scripts import display_order
+
+    pieces = display_order("30 min \u2068ריצה טובה")
+    assert pieces[0] == ("30 min ", False)
+    assert [p for p, rtl in pieces if rtl] == ["טובה", "ריצה"]

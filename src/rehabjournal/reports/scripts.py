@@ -319,15 +319,67 @@ def _has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
 
 
-def display_order(line: str) -> list[tuple[str, bool]]:
+_ISOLATES = {"\u2066": "L", "\u2067": "R", "\u2068": None}
+"""Isolate initiators (LRI, RLI, FSI) and the base direction of what they enclose."""
+_PDI = "\u2069"
+
+
+def _isolated(line: str) -> list[tuple[str, bool, str | None]] | None:
+    """``line`` cut at its outermost isolates: (text, isolated, its direction) pieces; None
+    when it has no isolate. An isolate left open ends with the line (UAX #9, BD9)."""
+    if not any(c in _ISOLATES for c in line):
+        return None
+    out: list[tuple[str, bool, str | None]] = []
+    depth, start, kind = 0, 0, None
+    for i, c in enumerate(line):
+        if c in _ISOLATES:
+            if depth == 0:
+                out.append((line[start:i], False, None))
+                start, kind = i + 1, _ISOLATES[c]
+            depth += 1
+        elif c == _PDI and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((line[start:i], True, kind))
+                start = i + 1
+    out.append((line[start:], depth > 0, kind if depth else None))
+    return [p for p in out if p[0]]
+
+
+def _first_strong(text: str) -> str | None:
+    for c in text:
+        cls = unicodedata.bidirectional(c)
+        if cls == "L":
+            return "L"
+        if cls in _RTL_CLASSES:
+            return "R"
+    return None
+
+
+def display_order(line: str, base: str | None = None) -> list[tuple[str, bool]]:
     """One line of text in display order, as (text, is_rtl_run) pieces.
 
     Right-to-left letter runs (with their marks) are returned in logical order (HarfBuzz
     lays them out right to left); everything else is in display (left-to-right) order. The
-    paragraph direction is that of the line's first strong character (UAX #9, P2-P3).
+    paragraph direction is ``base`` ("L" or "R"), or else that of the line's first strong
+    character outside isolates (UAX #9, P2-P3).
+
+    Text between an isolate initiator (FSI U+2068, LRI U+2066, RLI U+2067) and its PDI
+    (U+2069) is ordered on its own, with its own direction, and stays in its place: our
+    words around a user's name ("\u2068ריצה\u2069 30 min") keep their order. (Outermost
+    isolates only are ordered apart; a right-to-left letter next to an isolate is ordered
+    without it.)
     """
     if not _has_rtl(line):
         return [(line, False)]
+    parts = _isolated(line)
+    if parts is not None:
+        if base is None:
+            base = _first_strong("".join(t for t, iso, _ in parts if not iso)) or "L"
+        pieces_of = [display_order(t, kind if iso else base) for t, iso, kind in parts]
+        if base == "R":
+            pieces_of.reverse()
+        return [p for pieces in pieces_of for p in pieces]
     # python-bidi's pure-Python algorithm mirrors brackets in right-to-left text (rule L4);
     # its Rust get_display does not, but is about 10 times faster: used when nothing mirrors
     if any(unicodedata.mirrored(c) for c in set(line)):
@@ -335,7 +387,7 @@ def display_order(line: str) -> list[tuple[str, bool]]:
     else:
         from bidi import get_display
 
-    visual = get_display(line)
+    visual = get_display(line, base_dir=base) if base else get_display(line)
     classes = [unicodedata.bidirectional(c) for c in visual]
     pieces: list[tuple[str, bool]] = []
     i, n = 0, len(visual)
@@ -361,8 +413,11 @@ def display_order(line: str) -> list[tuple[str, bool]]:
 
 # --- runs and markup -------------------------------------------------------------------
 
-def runs(text: str) -> tuple[list[tuple[str | None, str]], int]:
+def runs(text: str, base: str | None = None) -> tuple[list[tuple[str | None, str]], int]:
     """``text`` as (font name, text) runs in display order, and the placeholder count.
+
+    ``base``: the direction of every line ("L", "R"), or None for each line's own
+    (``display_order``).
 
     The font name is None for the base font (``BASE_FONT``). Characters no font has become
     ``PLACEHOLDER`` in the base font.
@@ -388,7 +443,7 @@ def runs(text: str) -> tuple[list[tuple[str | None, str]], int]:
     for n, line in enumerate(text.split("\n")):
         if n:
             push(None, "\n")
-        for piece, rtl in display_order(line):
+        for piece, rtl in display_order(line, base):
             if rtl:
                 flush()  # a right-to-left run is always a run of its own (shaped alone)
                 outer, out = out, []
@@ -440,8 +495,12 @@ def _plain(text: str) -> bool:
                and unicodedata.bidirectional(c) not in _RTL_CLASSES for c in set(text))
 
 
-def markup(text: str) -> str:
+def markup(text: str, base: str | None = None) -> str:
     """Escaped reportlab paragraph markup for ``text``, with ``<font>`` fallback runs.
+
+    ``base``: "L" for a text of ours that holds user text (its user pieces best enclosed
+    in FSI U+2068 ... PDI U+2069), "R", or None for user text (each line takes the
+    direction of its first strong letter). See ``display_order``.
 
     Characters no font has are printed as ``PLACEHOLDER`` and added to the active
     ``PlaceholderTally``.
@@ -450,7 +509,7 @@ def markup(text: str) -> str:
         return ""
     if text.isascii() or _plain(text):
         return escape(text)
-    pieces, missing = runs(text)
+    pieces, missing = runs(text, base)
     PlaceholderTally.add(missing)
     parts = []
     for font, s in pieces:

@@ -153,7 +153,7 @@ def table_style(*extra: tuple, zebra: int = 0, header: bool = True) -> TableStyl
     return TableStyle(cmds)
 
 
-def user_text(text: str) -> str:
+def user_text(text: str, base: str | None = None) -> str:
     """Reportlab paragraph markup for user-written ``text`` (notes, names, questions).
 
     Escaped, so that "<", ">" and "&" print as written; characters DejaVu Sans lacks get
@@ -163,7 +163,12 @@ def user_text(text: str) -> str:
     ``scripts.PlaceholderTally`` (the report says how many). Newlines are kept as "\n".
     Every user text in the report and the programme sheet goes through here (contract 2).
 
+    A text of ours that holds user text (e.g. "<activity> 30 min RPE 4") reads left to
+    right: pass ``base="L"``, and enclose each user piece in FSI U+2068 ... PDI U+2069 so
+    that it is ordered on its own (``scripts.display_order``). Without ``base`` each line
+    takes the direction of its first strong letter outside such pieces.
+
     Registers the fonts first (``register_fonts``).
     """
     register_fonts()
-    return scripts.markup(text)
+    return scripts.markup(text, base)
