@@ -241,3 +241,50 @@ def test_report_with_the_default_period_copes_with_extreme_rows(tmp_path, capsys
     assert code == 0, err
     assert "2026-02-04 to 2026-03-03" in out  # the last 4 weeks of the real entries
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# ---- review 1 of issue 17: sep= lines, unmarked UTF-16, capped warnings ---------------------
+
+@pytest.mark.parametrize("sep, cells", [(";", "2026-03-02;3;7,5"), (",", "2026-03-02,3,7.5"),
+                                        ("\t", "2026-03-02\t3\t7,5")])
+def test_excels_sep_line_gives_the_separator_and_is_skipped(tmp_path, capsys, sep, cells):
+    header = sep.join(["date", "morning_pain", "sleep_hours"])
+    f = write(tmp_path, f"sep={sep}\r\n{header}\r\n{cells}\r\n")
+    code, out, err = run(capsys, "--data-dir", tmp_path / "d", "import", f)
+    assert code == 0, err
+    open_journal(tmp_path / "d")
+    assert svc.get_checkin(date(2026, 3, 2))["sleep_hours"] == 7.5
+
+
+def test_lines_after_a_sep_line_keep_their_numbers(tmp_path, capsys):
+    f = write(tmp_path, "sep=;\ndate;morning_pain\n2026-03-02;3\n2026-03-03;x\n")
+    code, _, err = run(capsys, "--data-dir", tmp_path / "d", "import", f)
+    assert code == 3
+    assert "line 4, column morning_pain: Morning pain must be a whole number from 0 to 10; " \
+           "“x” is not a number\n" in err
+    open_journal(tmp_path / "d")
+    assert svc.get_checkin(date(2026, 3, 2)) is None  # the journal is unchanged
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                            ("utf-32-le", "UTF-32")])
+def test_utf16_without_a_bom_is_named(tmp_path, capsys, encoding, name):
+    f = tmp_path / "u.csv"
+    f.write_bytes("date,morning_pain\n2026-03-02,3\n".encode(encoding))
+    code, _, err = run(capsys, "--data-dir", tmp_path / "d", "import", f)
+    assert code == 3
+    assert f"line 1: the file is {name} text without a byte-order mark; save it as CSV " \
+           "UTF-8\n" in err
+    open_journal(tmp_path / "d")
+    assert svc.get_checkin(date(2026, 3, 2)) is None
+
+
+def test_warnings_are_capped(tmp_path, capsys):
+    header = ",".join(["date", "morning_pain", *(f"c{i}" for i in range(500))])
+    f = write(tmp_path, f"{header}\n2026-03-02,3{',' * 500}\n")
+    code, _, err = run(capsys, "--data-dir", tmp_path / "d", "import", f)
+    assert code == 0
+    lines = err.splitlines()
+    assert len(lines) == 21
+    assert lines[0] == "rehabjournal: warning: line 1, column c0: unknown column, ignored"
+    assert lines[-1] == "rehabjournal: warning: and 480 more warnings"

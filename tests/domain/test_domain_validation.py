@@ -115,3 +115,13 @@ def test_check_field_parses_text_from_files_and_forms():
     with pytest.raises(ValidationError, match="x: Morning pain must be a whole number from 0 "
                                               "to 10; “1_0” is not a number"):
         v.check_field("check_in", "morning_pain", "1_0", "x")
+
+
+def test_exercise_log_status_is_a_choice_of_the_programme_statuses():
+    assert v.check_field("exercise_log", "status", "Partial", "x") == "partial"
+    with pytest.raises(ValidationError) as info:
+        v.check_field("exercise_log", "status", "maybe", "table exercise_log, row 1, "
+                               "field status")
+    assert str(info.value.errors) == str({
+        "table exercise_log, row 1, field status": "table exercise_log, row 1, field status: "
+        "Status must be one of done, partial, skipped (got “maybe”)"})

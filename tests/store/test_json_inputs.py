@@ -144,9 +144,11 @@ def test_utf16_is_named(doc, tmp_path):
 
 @pytest.mark.parametrize("key, value, message", [
     ("thresholds.acceptable_pain", "11",
-     "Acceptable pain must be a whole number from 1 to 10 (got 11)"),
+     "thresholds.acceptable_pain must be a whole number from 1 to 10 (got 11)"),
     ("thresholds.acceptable_pain", '"x"',
-     "Acceptable pain must be a whole number from 1 to 10 (got “x”)"),
+     "thresholds.acceptable_pain must be a whole number from 1 to 10 (got “x”)"),
+    ("thresholds.baseline_min_ratings", "-3",
+     "thresholds.baseline_min_ratings must be a whole number from 1 to 7 ratings (got -3)"),
     ("thresholds.acceptable_pain", "[1", "its text is not valid JSON (line 1, column 3: "
      "Expecting ',' delimiter)"),
     ("thresholds.acceptable_pain", "[" * 3000 + "]" * 3000,
@@ -265,3 +267,96 @@ def test_uids_carry_a_random_id_per_journal_kept_in_its_settings(programme, tmp_
     moved = [str(e.get("UID")) for e in icalendar.Calendar.from_ical(
         io.calendar_text(programme).encode()).walk("VEVENT")]
     assert moved == uids
+
+
+# ---- review 1 of issue 17: the programme file's checks, caps, wording -----------------------
+
+def _own_exercise(data: dict, **values) -> bytes:
+    copy = json.loads(json.dumps(data))
+    copy["tables"]["exercise"].append({
+        "id": 9999, "slug": "my-own", "name": "Mine", "category": "strength", "region": "",
+        "instructions": "", "cues": "", "default_sets": None, "default_reps": None,
+        "default_hold_s": None, "load_unit": "bodyweight", "progression": "", "side": "",
+        "tempo": "", "rest_s": None, "days_per_week": None, "times_per_day": None,
+        "pain_rule": "", "media": "", "source": "", "shipped": False, "archived": False,
+        "copied_from_id": None, **values})
+    return json.dumps(copy).encode()
+
+
+def test_own_exercises_are_checked_as_a_programme_file_checks_them(doc, tmp_path):
+    row = len(doc["tables"]["exercise"]) + 1
+    where = f"table exercise, row {row}, field"
+    assert _refused(tmp_path, _own_exercise(doc, slug="Has Spaces/../x")) == [
+        f"{where} slug: must be an exercise slug: lower-case words joined by hyphens, e.g. "
+        "my-towel-squeeze (got 'Has Spaces/../x')"]
+    assert _refused(tmp_path, _own_exercise(doc, category="dance")) == [
+        f"{where} category: must be one of 'strength', 'isometric', 'mobility' or "
+        "'conditioning' (got 'dance')"]
+    assert _refused(tmp_path, _own_exercise(doc, progression='{"model":"zzz"}')) == [
+        f"{where} progression: model: must be one of 'rm_schedule', 'double', 'load', "
+        "'ladder', 'isometric', 'minutes', 'walk_run' or 'none' (got 'zzz')"]
+    assert _refused(tmp_path, _own_exercise(
+        doc, progression='{"model":"double","reps":[12,8],"load_step":-5}')) == [
+        f"{where} progression: reps: must be [lowest, highest] whole numbers",
+        f"{where} progression: load_step: must be a number above 0"]
+    # a good own exercise goes in
+    path = tmp_path / "own.json"
+    path.write_bytes(_own_exercise(doc, progression='{"model":"double","reps":[8,12]}'))
+    exports.import_everything(path)
+    assert m.Exercise.get(m.Exercise.slug == "my-own").name == "Mine"
+
+
+def test_an_exercise_log_status_is_one_of_the_allowed(doc, tmp_path):
+    sync_shipped_exercises()
+    copy = json.loads(json.dumps(doc))
+    shipped = copy["tables"]["exercise"][0]["id"]
+    copy["tables"]["programme"] = [{"id": 1, "name": "P", "notes": "", "active": True,
+                                    "start_date": "2026-03-01", "template": "",
+                                    "created": "2026-03-01T08:00:00", "review_date": None,
+                                    "clinician_name": "", "clinician_contact": ""}]
+    copy["tables"]["phase"] = [{"id": 1, "programme_id": 1, "position": 0, "name": "A",
+                                "weeks": 2, "deload": False, "goal": "", "criteria": "",
+                                "carry_progress": True}]
+    copy["tables"]["prescription"] = [{"id": 1, "phase_id": 1, "exercise_id": shipped,
+                                       "sets": 3, "reps": 10, "weekdays": "0,2,4"}]
+    copy["tables"]["exercise_log"] = [{"id": 1, "day": "2026-03-02", "prescription_id": 1,
+                                       "status": "maybe", "notes": ""}]
+    assert _refused(tmp_path, json.dumps(copy).encode()) == [
+        "table exercise_log, row 1, field status: Status must be one of done, partial, "
+        "skipped (got “maybe”)"]
+
+
+def test_problems_are_capped_and_checking_stops(doc, tmp_path):
+    copy = json.loads(json.dumps(doc))
+    copy["tables"]["check_in"] = [{**copy["tables"]["check_in"][0], "id": i,
+                                   "morning_pain": 99} for i in range(1, 5000)]
+    problems = _refused(tmp_path, json.dumps(copy).encode())
+    assert len(problems) == 51
+    assert problems[0] == (f"table check_in, row 1, field morning_pain: {PAIN_RANGE} "
+                           "(got 99)")
+    assert problems[-1] == (f"and {full_export.MAX_PROBLEMS - 50} more problems; checking "
+                            f"stopped after {full_export.MAX_PROBLEMS}, the file may have more")
+
+
+def test_a_bad_number_in_json_text_reads_as_a_sentence(doc, tmp_path):
+    copy = json.loads(json.dumps(doc))
+    copy["tables"]["setting"] = [{"key": "thresholds.acceptable_pain", "value": "NaN"}]
+    assert _refused(tmp_path, json.dumps(copy).encode()) == [
+        "table setting, row 1, field value: in its JSON text, NaN is not a number a journal "
+        "can hold (only finite numbers are accepted; JSON has no NaN or Infinity)"]
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                            ("utf-32-le", "UTF-32")])
+def test_utf16_and_utf32_without_a_bom_are_named(doc, tmp_path, encoding, name):
+    assert _refused(tmp_path, json.dumps(doc).encode(encoding)) == [
+        f"f.json is not UTF-8 text (it is {name} text without a byte-order mark); save it "
+        "as UTF-8 and try again"]
+
+
+def test_the_calendar_stops_at_the_journals_last_date(programme):
+    m.Programme.update(start_date=date(2100, 12, 20)).where(
+        m.Programme.id == programme).execute()
+    events = icalendar.Calendar.from_ical(io.calendar_text(programme).encode()).walk("VEVENT")
+    days = [e.decoded("DTSTART") for e in events]
+    assert days and max(days) <= date(2100, 12, 31)

@@ -36,6 +36,7 @@ from typing import Any, Final
 
 from ..errors import ValidationError
 from . import scales
+from .programme import STATUS_CREDIT
 
 EARLIEST_DAY: Final = date(1900, 1, 1)
 """The earliest date the journal accepts (inclusive)."""
@@ -267,6 +268,9 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
         "kind": FieldRule("choice", "Event", choices=scales.EVENT_KINDS, required=True),
         "label": FieldRule("text", "Label"),
         "notes": FieldRule("text", "Notes"),
+    },
+    "exercise_log": {
+        "status": FieldRule("choice", "Status", choices=tuple(STATUS_CREDIT), required=True),
     },
     "profile": {
         "name": FieldRule("text", "Name"),

@@ -6,6 +6,7 @@ line (docs/full-export.md). Errors come as the family of ``rehabjournal.errors``
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,8 @@ def setting_problems(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
             that ``store.full_export`` has already parsed within its limits.
 
     Returns:
-        Problems, e.g. "table setting, row 2, field value: Acceptable pain must be a whole
-        number from 1 to 10 (got 11)".
+        Problems, e.g. "table setting, row 2, field value: thresholds.acceptable_pain must
+        be a whole number from 1 to 10 (got 11)".
     """
     problems: list[str] = []
     values: dict[str, Any] = {}
@@ -64,7 +65,9 @@ def setting_problems(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
                             "of each computer, not of a journal")
             continue
         value = json.loads(row.get("value") or "null")
-        message = option.check(value)
+        # named by its key, as the file writes it (a label such as "Baseline needs at
+        # least" reads well on a form, not before "must be")
+        message = dataclasses.replace(option, name=key).check(value)
         if message:
             problems.append(f"{full_export.place('setting', i, 'value')}: "
                             f"{message.rstrip('.')}")

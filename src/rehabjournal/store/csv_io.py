@@ -54,7 +54,7 @@ from typing import Any
 from ..domain import rehab_session as rs
 from ..domain import scales, validation
 from ..errors import ImportFileError, ValidationError
-from . import journal_repo, safe_write
+from . import journal_repo, json_input, safe_write
 from . import models as m
 
 # The columns of the specification, in order, then the extensions of this app.
@@ -239,6 +239,10 @@ def _read_text(path: Path) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CsvImportError(["line 1: the file is UTF-16 or UTF-32 text (as Excel's "
                               "\"Unicode text\" writes); save it as CSV UTF-8"])
+    unmarked = json_input.unmarked_encoding(raw)
+    if unmarked:
+        raise CsvImportError([f"line 1: the file is {unmarked} text without a byte-order "
+                              "mark; save it as CSV UTF-8"])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -301,12 +305,18 @@ def parse_csv(path: Path | str) -> ImportPlan:
     text = _read_text(Path(path))
     problems: list[str] = []
     warnings: list[str] = []
-    delimiter = _sniff(text)
+    first, skipped = _separator_line(text)
+    if first:  # Excel's "sep=;" line: the separator, then the header on line 2
+        delimiter = first
+        text = re.split(r"\r\n|\r|\n", text, maxsplit=1)[1] if skipped else ""
+    else:
+        delimiter = _sniff(text)
     decimal_comma = delimiter != ","
     used_comma = False
     old_limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
     try:
-        rows = _records(text, problems, delimiter)
+        rows = [(line + skipped, record) for line, record in _records(text, problems,
+                                                                          delimiter)]
     finally:
         csv.field_size_limit(old_limit)
     if not rows:
@@ -410,6 +420,30 @@ def parse_csv(path: Path | str) -> ImportPlan:
         raise CsvImportError(problems)
     return ImportPlan(days=dict(sorted(days.items())), warnings=warnings,
                       dialect=_dialect_words(delimiter, used_comma))
+
+
+MAX_WARNINGS = 20
+"""Warnings shown of an import (a file of 5,000 unknown columns has 5,000), then "and N
+more warnings"."""
+_SEP_LINE = re.compile(r"sep=(,|;|\t|\\t)[,;\t]*", re.IGNORECASE)
+
+
+def capped(warnings: list[str]) -> list[str]:
+    """The first ``MAX_WARNINGS`` warnings, and "and N more warnings" for the rest."""
+    if len(warnings) <= MAX_WARNINGS:
+        return list(warnings)
+    return [*warnings[:MAX_WARNINGS], f"and {len(warnings) - MAX_WARNINGS} more warnings"]
+
+
+def _separator_line(text: str) -> tuple[str | None, int]:
+    """Excel's first line ``sep=;`` (also ``sep=,``, ``sep=`` and a tab or ``\\t``):
+    (the separator, 1: lines it takes), or (None, 0) when the file has none."""
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)
+    match = _SEP_LINE.fullmatch(first[0].strip(" "))
+    if not match:
+        return None, 0
+    sep = match.group(1)
+    return ("\t" if sep.lower() == "\\t" else sep), (1 if len(first) > 1 else 0)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -710,7 +744,8 @@ def import_csv(path: Path | str) -> ImportReport:
     """Import a CSV file into the open journal, all or nothing.
 
     Returns:
-        What was added and skipped, and the warnings (unknown columns).
+        What was added and skipped, and the warnings (unknown columns, merged sessions;
+        at most ``MAX_WARNINGS`` plus "and N more warnings").
 
     Raises:
         CsvImportError: the file has problems or conflicts with the journal; nothing
@@ -727,6 +762,7 @@ def import_csv(path: Path | str) -> ImportReport:
         dialect=plan.dialect,
     )
     if changes.empty():
+        report.warnings = capped(report.warnings)
         return report
     # a checked copy (encrypted like the journal) before any write; when it cannot be made
     # (disk full, busy, damaged) the StorageError stops the import here and no file is left
@@ -773,6 +809,7 @@ def import_csv(path: Path | str) -> ImportReport:
             journal_repo.set_checkin_site_pain(day, site_id, pain)
         for day, code in changes.flags:
             m.RedFlag.create(day=day, code=code)
+    report.warnings = capped(report.warnings)
     report.checkins_written = len(changes.checkins)
     report.red_flags_added = len(changes.flags)
     return report

@@ -48,14 +48,45 @@ _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?", re.ASCII)
 
 
-class FullImportError(ImportFileError):
-    """The file was not imported; ``problems`` says why (the journal is unchanged)."""
+MAX_PROBLEMS = 500
+"""Checking stops after this many problems (a 190 MB file of bad rows would list hundreds
+of thousands); ``FullImportError`` shows the first 50 (``ImportFileError.limit``)."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        self.total = len(problems)
-        self.where = None
-        Exception.__init__(self, "; ".join(problems[:5]) + (" ..." if len(problems) > 5 else ""))
+
+class _TooMany(Exception):
+    """Raised by ``_Problems.append`` when ``MAX_PROBLEMS`` have been found."""
+
+
+class _Problems(list):
+    """A list of problems that stops the check (``_TooMany``) once it is full."""
+
+    def append(self, item: str) -> None:
+        super().append(item)
+        if len(self) >= MAX_PROBLEMS:
+            raise _TooMany(list(self))
+
+    def __iadd__(self, items):  # type: ignore[override]
+        for item in items:
+            self.append(item)
+        return self
+
+
+class FullImportError(ImportFileError):
+    """The file was not imported; ``problems`` says why (the journal is unchanged): at
+    most 50 ("and N more problems" last), like the CSV import.
+
+    Args:
+        stopped: checking stopped at ``MAX_PROBLEMS``; the last line says there may be more.
+    """
+
+    def __init__(self, problems: list[str], *, stopped: bool = False):
+        problems = list(problems)
+        super().__init__(problems)
+        if stopped:
+            more = self.total - self.limit
+            self.problems = [*problems[: self.limit],
+                             f"and {more} more problems; checking stopped after "
+                             f"{self.total}, the file may have more"]
 
 
 def table_name(model: type[m.BaseModel]) -> str:
@@ -270,7 +301,7 @@ def _check_json_text(text: str, where: str) -> Any:
             {where: f"{where}: {str(exc).rstrip('.')}"}) from None
     bad = json_input.bad_numbers(value)
     if bad:
-        raise validation.ValidationError({where: f"{where}: its JSON text holds "
+        raise validation.ValidationError({where: f"{where}: in its JSON text, "
                                           f"{bad[0].reason}"})
     return value
 
@@ -419,7 +450,7 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
     Returns:
         (rows per model, problems): each problem "table T, row N, field F: reason".
     """
-    problems: list[str] = []
+    problems: list[str] = _Problems()
     known = {table_name(mod): mod for mod in MODELS}
     for name in tables:
         if name not in known:
@@ -461,6 +492,7 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
                 row = {**library[slug], "id": row.get("id"), "shipped": True,
                        "archived": row.get("archived", False)}
             values: dict[str, Any] = {}
+            before = len(problems)
             for col in row:
                 if col not in columns and col not in extra_ok:
                     problems.append(f"{where}: unknown column {col!r}")
@@ -475,9 +507,21 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
                     problems.append(str(exc))
             for col in extra_ok & set(row):
                 problems += _legacy_problems(name, col, row[col], place(name, i, col))
+            if model is m.Exercise and row.get("shipped") is not True \
+                    and len(problems) == before:
+                problems += _own_exercise_problems(row, i)
             out.append(values)
         parsed[model] = out
     return parsed, problems
+
+
+def _own_exercise_problems(row: dict[str, Any], i: int) -> list[str]:
+    """The user's own exercise checked as a programme file's ``exercises`` entry is
+    (``programme_io.exercise_row_problems``: slug, category, progression model ...)."""
+    from .programme_io import exercise_row_problems
+
+    return [f"{place('exercise', i, column)}: {text}"
+            for column, text in exercise_row_problems(row)]
 
 
 def _legacy_problems(table: str, column: str, value: Any, where: str) -> list[str]:
@@ -515,7 +559,7 @@ def relation_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> 
         e.g. "table check_in_site_pain, row 4, field checkin_id: 999 names no check-in in
         the file", "table check_in, row 9: duplicates row 4 (same day 2026-03-01)".
     """
-    problems: list[str] = []
+    problems: list[str] = _Problems()
     ids = {model: {r.get(model._meta.primary_key.name) for r in rows}
            for model, rows in parsed.items()}
     for model, rows in parsed.items():
@@ -572,10 +616,17 @@ def parse_tables(data: Any, check: Check | None = None,
         check: more checks of the converted rows (``Check``), run when all else is fine.
 
     Raises:
-        FullImportError: listing every problem, e.g.
+        FullImportError: listing the problems (checking stops after ``MAX_PROBLEMS``), e.g.
             "table check_in, row 4, field morning_pain: Morning pain must be a whole number
             from 0 to 10 (got 99)".
     """
+    try:
+        return _parse_tables(data, check)
+    except _TooMany as exc:
+        raise FullImportError(exc.args[0], stopped=True) from None
+
+
+def _parse_tables(data: Any, check: Check | None) -> dict[type[m.BaseModel], list[dict]]:
     problems = _check_header(data)
     if problems:
         raise FullImportError(problems)

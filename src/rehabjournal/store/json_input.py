@@ -123,18 +123,41 @@ def _megabytes(size: int) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def unmarked_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" for text in one of them without a byte order mark (Windows'
+    "Unicode" without BOM: every other byte, or three bytes of four, are NUL in the text's
+    first kilobyte), None otherwise. Text in UTF-8 holds NUL bytes only by mistake."""
+    head = raw[:1024]
+    if len(head) < 4 or head.count(0) * 3 < len(head):
+        return None
+    size = len(head) - len(head) % 4
+    if sum(head[i + 1:i + 4] == b"\0\0\0" or head[i:i + 3] == b"\0\0\0"
+           for i in range(0, size, 4)) * 10 >= size // 4 * 9:
+        return "UTF-32"
+    even, odd = head[0::2], head[1::2]
+    if even.count(0) * 10 >= len(even) * 9 or odd.count(0) * 10 >= len(odd) * 9:
+        return "UTF-16"
+    return None
+
+
 def decode(raw: bytes, name: str) -> str:
     """The bytes of a file as text: UTF-8 with or without a byte order mark.
 
     Raises:
         JsonInputError: "NAME is not UTF-8 text (it is UTF-16); save it as UTF-8 and try
             again." (a UTF-16 or UTF-32 byte order mark), or "NAME is not UTF-8 text (byte
-            0xe9 at position 12); save it as UTF-8 and try again."
+            0xe9 at position 12); save it as UTF-8 and try again."; UTF-16 or UTF-32
+            without a byte order mark: "NAME is not UTF-8 text (it is UTF-16 text without
+            a byte-order mark); save it as UTF-8 and try again."
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             raise JsonInputError(f"{name} is not UTF-8 text (it is {encoding}); save it as "
                                  "UTF-8 and try again.")
+    unmarked = unmarked_encoding(raw)
+    if unmarked:
+        raise JsonInputError(f"{name} is not UTF-8 text (it is {unmarked} text without a "
+                             "byte-order mark); save it as UTF-8 and try again.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

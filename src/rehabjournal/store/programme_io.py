@@ -458,6 +458,53 @@ def _check_exercises(exercises: list, known: set[str]) -> tuple[list[_Problem], 
     return problems, set(slugs)
 
 
+@functools.cache
+def _exercise_validator() -> Any:
+    """The schema of one ``exercises`` entry (``$defs/exercise``) as a validator."""
+    import jsonschema
+
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator({"$defs": schema["$defs"],
+                                            "$ref": "#/$defs/exercise"})
+
+
+def exercise_row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """The checks of a programme file's ``exercises`` entry, for one of the user's own
+    exercises given as journal column values (import-all's ``exercise`` rows): the schema
+    (slug, category, region, load unit, side, ranges ...) and what it cannot say
+    (progression models, ``domain.progression.validate_model``; media links).
+
+    Args:
+        row: column -> value (``cues`` text, ``progression`` JSON text or "").
+
+    Returns:
+        (column, what is wrong) pairs; a model's own key leads the text ("reps: ...").
+    """
+    entry: dict[str, Any] = {}
+    for key in ("slug", *EXERCISE_KEYS):
+        if key in row and row[key] is not None:
+            entry[key] = row[key]
+    if isinstance(entry.get("cues"), str):
+        entry["cues"] = [c for c in entry["cues"].splitlines() if c.strip()]
+    text = entry.get("progression")
+    if isinstance(text, str):
+        try:
+            entry["progression"] = json.loads(text) if text.strip() else []
+        except ValueError:  # said by the caller (its JSON text)
+            entry.pop("progression")
+    found: list[tuple[str, str]] = []
+    for error in _exercise_validator().iter_errors(entry):
+        for problem in _schema_problems(error)[0]:
+            column = str(problem.path[0]) if problem.path else "slug"
+            rest = path_text(problem.path[1:]) if len(problem.path) > 1 else ""
+            found.append((column, f"{rest}: {problem.text}" if rest else problem.text))
+    if not found:
+        for problem in _check_exercises([entry], set())[0]:
+            column = str(problem.path[2]) if len(problem.path) > 2 else "slug"
+            found.append((column, problem.text))
+    return list(dict.fromkeys(found))
+
+
 def _check_prescription(here: JsonPath, p: dict, slugs: set[str]) -> list[_Problem]:
     problems = []
     slug = p.get("exercise")
@@ -828,6 +875,8 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
                   start: date | None = None, end: date | None = None) -> str:
     """The programme's planned sessions as an iCalendar document (one all-day event a day).
 
+    Days after ``validation.LATEST_DAY`` (2100-12-31) get no event.
+
     UIDs are ``rehabjournal-<journal id>-programme-<id>-<YYYYMMDD>@rehabjournal.local``:
     stable for a programme and day, so importing again updates the events, and different
     in every journal (``journal_id``).
@@ -849,6 +898,9 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{ics_escape(prog.name)}",
     ]
+    # no event after the journal's last date (a programme starting late in 2100 would
+    # otherwise run into 2101, a date nothing else in the journal can hold)
+    end = min(end or validation.LATEST_DAY, validation.LATEST_DAY)
     for day, items in dp.due_days(plan, start, end):
         phase = dp.phase_on(plan, day)
         phase_row = m.Phase.get_by_id(phase.id) if phase else None
