@@ -258,3 +258,36 @@ def test_an_open_isolate_ends_with_the_line():
     pieces = display_order("30 min \u2068ריצה טובה")
     assert pieces[0] == ("30 min ", False)
     assert [p for p, rtl in pieces if rtl] == ["טובה", "ריצה"]
+
+
+def footer_pdf(tmp_path, middle: str) -> Path:
+    from rehabjournal.reports import styles as st
+    from rehabjournal.reports.builder import footer_canvas
+
+    st.register_fonts()
+    out = tmp_path / "footer.pdf"
+    canvas = footer_canvas(lambda _w, _n: middle, [])(str(out))
+    canvas.drawString(100, 700, "body")
+    canvas.showPage()
+    canvas.save()
+    return out
+
+
+def test_the_footer_prints_initials_in_any_script(tmp_path):
+    """The footer drew "Patient 王.م." in DejaVu Sans alone: "Patient □.□."."""
+    out = footer_pdf(tmp_path, "Patient \u2068王.م.\u2069  ·  1 Mar 2026 to 6 Mar 2026")
+    text = unicodedata.normalize("NFKC", text_of(out))
+    assert "王" in text and "م" in text and "□" not in text
+    assert text.index("Patient") < text.index("王") < text.index("1 Mar 2026")
+    assert {"WenQuanYiMicroHei", "NotoSansArabic-Regular"} <= fonts_of(out)
+    assert "page 1 of 1" in text and "Information, not medical advice." in text
+
+
+def test_the_footers_boxes_are_counted(tmp_path):
+    from rehabjournal.reports import scripts
+    from rehabjournal.reports.builder import footer_middle
+
+    with scripts.PlaceholderTally() as tally:
+        footer_middle("Patient \u2068\u0378.\u2069")
+    assert tally.count == 1
+    assert "□" in text_of(footer_pdf(tmp_path, "Patient \u2068\u0378.\u2069"))

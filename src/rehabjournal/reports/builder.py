@@ -22,8 +22,11 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
@@ -96,9 +99,26 @@ def write_pdf(out: Path, pdf: bytes, what: str) -> None:
 FOOTER_FONT_SIZE = 7.5
 
 
+@cache
+def _footer_style() -> ParagraphStyle:
+    """The footer's centre: one line, small and muted, shaped like the report's text."""
+    return ParagraphStyle("footer", parent=st.stylesheet()["small"], fontName=st.FONT,
+                          fontSize=FOOTER_FONT_SIZE, leading=FOOTER_FONT_SIZE + 2,
+                          textColor=st.MUTED, alignment=TA_CENTER)
+
+
+def footer_middle(text: str) -> Paragraph:
+    """``text`` (user text, or ours with user pieces in FSI U+2068 ... PDI U+2069) as the
+    footer's centre: ``styles.user_text``, so a character the base font lacks prints in a
+    fallback font, right-to-left text is ordered, and one no font has is a counted box
+    (counted once: call it inside the report's ``PlaceholderTally`` before building)."""
+    return Paragraph(st.user_text(text), _footer_style())
+
+
 def footer_canvas(middle: Callable[[float, int], str], pages_out: list[int]):
     """A canvas class that draws the footer once the page count is known: the disclaimer
-    on the left, ``middle(page width, total pages)`` in the centre, "page x of y" on the
+    on the left, ``middle(page width, total pages)`` in the centre (``footer_middle``:
+    fallback fonts and right-to-left order like all user text), "page x of y" on the
     right. ``pages_out`` receives the page count."""
 
     class FooterCanvas(rl_canvas.Canvas):
@@ -130,7 +150,14 @@ def footer_canvas(middle: Callable[[float, int], str], pages_out: list[int]):
             self.setFillColor(st.MUTED)
             self.setFont(st.FONT, FOOTER_FONT_SIZE)
             self.drawString(st.MARGIN, y, DISCLAIMER)
-            self.drawCentredString(width / 2, y, middle(width, total))
+            text = middle(width, total)
+            if text:
+                para = footer_middle(text)
+                _w, h = para.wrap(width - 2 * st.MARGIN, 4 * FOOTER_FONT_SIZE)
+                # the first line's baseline on y (reportlab puts it one ascent below the top)
+                para.drawOn(self, st.MARGIN, y - h + FOOTER_FONT_SIZE)
+                self.setFillColor(st.MUTED)
+                self.setFont(st.FONT, FOOTER_FONT_SIZE)
             self.drawRightString(width - st.MARGIN, y, f"page {self._pageNumber} of {total}")
             self.restoreState()
 
@@ -341,8 +368,11 @@ def build_pdf(
         progress(10, "Preparing the report")
     st.register_fonts()
     width = pagesize[0] - 2 * st.MARGIN
+    period = f"{fl.fmt_date(data.start)} to {fl.fmt_date(data.end)}"
+    footer = f"Patient \u2068{data.initials}\u2069  ·  {period}"
     with scripts.PlaceholderTally() as missing:  # characters no font has (printed as boxes)
         story = build_story(data, width, sections, progress)
+        footer_middle(footer)  # its boxes counted once, not once a page
     if missing.count:
         story.append(Paragraph(scripts.placeholder_notice(missing.count),
                                st.stylesheet()["muted"]))
@@ -364,9 +394,7 @@ def build_pdf(
     )
     if progress:
         progress(80, "Writing the PDF")
-    period = f"{fl.fmt_date(data.start)} to {fl.fmt_date(data.end)}"
-    doc.build(story, canvasmaker=footer_canvas(
-        lambda _w, _n: f"Patient {data.initials}  ·  {period}", pages))
+    doc.build(story, canvasmaker=footer_canvas(lambda _w, _n: footer, pages))
     write_pdf(out, buf.getvalue(), "the report")
     if progress:
         progress(100, "Done")
