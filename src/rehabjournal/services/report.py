@@ -133,7 +133,9 @@ def _days(start: date, end: date) -> list[date]:
 def _session_text(record: DayRecord) -> str:
     parts = []
     for s in record.sessions:
-        text = f"{s.kind} {s.minutes} min"
+        # the activity is the person's words, in any script: isolated (FSI..PDI) so that a
+        # right-to-left name does not reorder "30 min RPE 4" around it in the PDF
+        text = f"\u2068{s.kind}\u2069 {s.minutes} min"
         if s.rpe is not None:
             text += f" RPE {s.rpe}"
         parts.append(text)
@@ -347,7 +349,8 @@ def build_report_data(
         notes = []
         if rec.checkin and rec.checkin.notes.strip():
             notes.append(rec.checkin.notes.strip())
-        notes += [f"{s.kind}: {s.notes.strip()}" for s in rec.sessions if s.notes.strip()]
+        notes += [f"\u2068{s.kind}\u2069: {s.notes.strip()}" for s in rec.sessions
+                  if s.notes.strip()]
         text = " ".join(notes)
         notable = (
             day.light in (light_mod.RED, light_mod.AMBER) or rec.red_flags or rec.events
