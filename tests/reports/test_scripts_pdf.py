@@ -291,3 +291,91 @@ def test_the_footers_boxes_are_counted(tmp_path):
         footer_middle("Patient \u2068\u0378.\u2069")
     assert tally.count == 1
     assert "□" in text_of(footer_pdf(tmp_path, "Patient \u2068\u0378.\u2069"))
+
+
+# --- a right-to-left note over several lines --------------------------------------------
+
+KNEE = "הברך כואבת מאוד כשאני עולה במדרגות"
+LONG_KNEE = " ".join([KNEE] * 8)
+
+
+def rtl_lines(path) -> list[list[str]]:
+    """Each line of the text layer as its words in reading (logical) order: pypdf gives
+    the words of a right-to-left line in display order, right to left."""
+    return [list(reversed(line.split())) for line in text_of(path).splitlines() if line.strip()]
+
+
+def test_a_wrapped_rtl_paragraph_reads_its_lines_top_down(tmp_path):
+    """The note was put in display order before reportlab broke it into lines: the first
+    line held the end of the note."""
+    out, boxes = paragraphs_pdf(tmp_path, [LONG_KNEE])
+    assert boxes == 0
+    lines = rtl_lines(out)
+    assert len(lines) >= 2
+    assert lines[0][0] == "הברך" and lines[-1][-1] == "במדרגות"
+    assert [w for line in lines for w in line] == LONG_KNEE.split()
+
+
+def test_a_wrapped_rtl_note_in_a_table_cell_reads_top_down(tmp_path):
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from rehabjournal.reports import styles as st
+
+    out = tmp_path / "cell.pdf"
+    cell = Paragraph(st.user_text(" ".join([KNEE] * 3)), st.stylesheet()["body"])
+    SimpleDocTemplate(str(out)).build([Table([[cell]], colWidths=[120])])
+    lines = rtl_lines(out)
+    assert len(lines) >= 3
+    assert lines[0][0] == "הברך" and lines[-1][-1] == "במדרגות"
+    assert [w for line in lines for w in line] == " ".join([KNEE] * 3).split()
+
+
+def test_a_wrapped_rtl_paragraph_split_over_two_pages_keeps_its_order(tmp_path):
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from rehabjournal.reports import styles as st
+
+    out = tmp_path / "split.pdf"
+    text = " ".join([KNEE] * 40)
+    story = [Spacer(1, 640), Paragraph(st.user_text(text), st.stylesheet()["body"])]
+    SimpleDocTemplate(str(out)).build(story)
+    assert len(pypdf.PdfReader(out).pages) == 2
+    assert [w for line in rtl_lines(out) for w in line] == text.split()
+
+
+def test_rtl_markup_is_marked_only_for_right_to_left_paragraphs():
+    from rehabjournal.reports.scripts import RTL_END, RTL_LINES, markup
+
+    assert markup(KNEE).startswith(RTL_LINES) and markup(KNEE).endswith(RTL_END)
+    assert RTL_LINES not in markup("ok " + KNEE)  # a left-to-right paragraph
+    assert RTL_LINES not in markup("שלום")  # one word: nothing to break
+    assert RTL_LINES not in markup(KNEE + "\n" + KNEE)  # lines of their own
+    assert RTL_LINES not in markup(SESSIONS, "L")
+
+
+def test_flip_keeps_left_to_right_words_together_and_is_its_own_inverse():
+    from rehabjournal.reports.scripts import _flip
+
+    assert _flip("min easy 30 ") == " 30 min easy"
+    assert _flip(") ") == " )"
+    for s in ("min easy 30 ", " (see Notes in full)", "a 1 b c 2"):
+        assert _flip(_flip(s)) == s
+
+
+def test_our_text_before_a_right_to_left_name_keeps_the_old_order(tmp_path):
+    """Only a paragraph that starts with the right-to-left text is broken in reading
+    order; "Full name: <name>" is in display order as before, with no marks printed."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from rehabjournal.reports import styles as st
+
+    name = "דנה כהן לוי"
+
+    out = tmp_path / "name.pdf"
+    SimpleDocTemplate(str(out)).build(
+        [Paragraph("Full name: " + st.user_text(name), st.stylesheet()["body"]),
+         Paragraph(st.user_text(name) + " (see Notes in full)", st.stylesheet()["body"])])
+    lines = [line.strip() for line in text_of(out).splitlines() if line.strip()]
+    assert lines[0] == "Full name: לוי כהן דנה"
+    assert lines[1] == "(see Notes in full) לוי כהן דנה"
+    assert "\u200f" not in text_of(out) and "\u200e" not in text_of(out)

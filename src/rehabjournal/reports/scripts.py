@@ -18,6 +18,12 @@ as paragraph markup (``styles.user_text``):
   ``rlbidi`` package, which is not on PyPI. Each line of the text is put in display order;
   every run of right-to-left letters is then turned back to logical order so that HarfBuzz
   shapes it as one right-to-left word (HarfBuzz lays an RTL run out right to left itself).
+  reportlab breaks lines after that: the markup of a right-to-left text (one line, right
+  to left) is enclosed in ``RTL_LINES`` ... ``RTL_END``; when that is the start of a
+  paragraph, the ``Paragraph.breakLines`` of ``install_reportlab_fixes`` puts its words in
+  reading order (``_flip``; words of left-to-right letters kept together), lets reportlab
+  break them, and puts each line back in display order, right-aligned: the first line holds
+  the start of the note.
 * **Shaping** (Arabic joining, Devanagari conjuncts and vowel signs, Hebrew points) is
   reportlab's own: reportlab >= 4.1 shapes TrueType text with HarfBuzz when ``uharfbuzz`` is
   installed and a paragraph style has ``shaping=1``. We chose it over python-bidi +
@@ -37,8 +43,12 @@ Arabic and Devanagari glyphs that are a character's own glyph extract as that ch
 display order; a contextual form or a conjunct that has no character of its own extracts as
 a private-use character (reportlab's numbering of shaped glyphs).
 
-Limits: right-to-left text is ordered per line of the note, before reportlab wraps it; a long
-right-to-left paragraph that wraps over several lines reads its lines from the bottom up.
+Limits: the line order of a wrapped right-to-left paragraph is that of its words, not the
+full UAX #9 per line (a number next to left-to-right words, or a left-to-right phrase split
+over two fonts, may land on the neighbouring line); a left-to-right paragraph with
+right-to-left phrases keeps them in the order of the whole line, so such a phrase cut by a
+line break reads its parts from the bottom up. So does a right-to-left line of a note of
+several lines (newlines), and a right-to-left text after words of ours ("Full name: ...").
 Bold text in a fallback font prints in its regular weight. Emoji are monochrome.
 """
 
@@ -495,6 +505,44 @@ def _plain(text: str) -> bool:
                and unicodedata.bidirectional(c) not in _RTL_CLASSES for c in set(text))
 
 
+RTL_LINES = "\u200f"
+RTL_END = "\u200e"
+"""Enclose the markup of a right-to-left text of one line (RLM, LRM: dropped from user
+text); taken out by the ``breakLines`` of ``install_reportlab_fixes``."""
+
+_TOKENS = re.compile(r"\s+|\S+")
+
+
+def _right_to_left(text: str, base: str | None) -> bool:
+    """Whether every line of ``text`` with a strong letter reads right to left."""
+    if base is not None:
+        return base == "R"
+    seen = False
+    for line in text.split("\n"):
+        parts = _isolated(line)
+        outside = line if parts is None else "".join(t for t, iso, _ in parts if not iso)
+        first = _first_strong(outside)
+        if first == "L":
+            return False
+        seen = seen or first == "R"
+    return seen
+
+
+def _flip(s: str) -> str:
+    """``s`` with the order of its words and spaces reversed, but words with left-to-right
+    letters next to each other ("min RPE") kept together in their order. Its own inverse."""
+    groups: list[list] = []  # [text, "ltr" | "space" | "other"]
+    for token in _TOKENS.findall(s):
+        kind = ("space" if token.isspace() else
+                "ltr" if any(unicodedata.bidirectional(c) == "L" for c in token) else "other")
+        if kind == "ltr" and len(groups) > 1 and groups[-1][1] == "space" \
+                and groups[-2][1] == "ltr":
+            groups[-2][0] += groups.pop()[0] + token
+        else:
+            groups.append([token, kind])
+    return "".join(text for text, _ in reversed(groups))
+
+
 def markup(text: str, base: str | None = None) -> str:
     """Escaped reportlab paragraph markup for ``text``, with ``<font>`` fallback runs.
 
@@ -514,6 +562,8 @@ def markup(text: str, base: str | None = None) -> str:
     parts = []
     for font, s in pieces:
         parts.append(escape(s) if font is None else f'<font name="{font}">{escape(s)}</font>')
+    if "\n" not in text and _right_to_left(text, base) and any(c.isspace() for c in text):
+        return RTL_LINES + "".join(parts) + RTL_END
     return "".join(parts)
 
 
@@ -530,7 +580,8 @@ Arabic printed "محمد" as the single sign "ﷴ" and "الله" as "ﷲ"."""
 
 
 def install_reportlab_fixes() -> None:
-    """Shape each piece of a word with its own font, and write UTF-16 text for emoji.
+    """Shape each piece of a word with its own font, write UTF-16 text for emoji, and break
+    right-to-left paragraphs in reading order (``_line_reversing``).
 
     Idempotent. See the module docstring for what reportlab does without them.
     """
@@ -542,6 +593,8 @@ def install_reportlab_fixes() -> None:
         from reportlab.platypus import paragraph
 
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        paragraph.Paragraph.breakLines = _line_reversing(paragraph.Paragraph.breakLines)
+        paragraph.Paragraph.split = _rtl_split(paragraph.Paragraph.split)
         original = getattr(paragraph, "shapeFragWord", None)
         if original is not None and hasattr(ttfonts, "ShapedFragWord"):
             paragraph.shapeFragWord = _per_font_shaper(original)
@@ -612,3 +665,81 @@ def _per_font_shaper(original):
         return makeShapedFragWord(word)([width, *out])
 
     return shape
+
+
+def _reading_order(frags: list) -> bool:
+    """Put paragraph ``frags`` that start with an ``RTL_LINES`` ... ``RTL_END`` text in
+    reading order for ``breakLines``: that text's frags reversed, each one's words
+    reversed (``_flip``), then what follows it (" (see Notes in full)"). Takes the marks
+    out of the frags in any case; False (frags in display order) unless the paragraph
+    starts with the mark and has no line break or image."""
+    marked = [i for i, f in enumerate(frags) if RTL_LINES in getattr(f, "text", "")
+              or RTL_END in getattr(f, "text", "")]
+    if not marked:
+        return False
+    starts = getattr(frags[0], "text", "").startswith(RTL_LINES) and sum(
+        f.text.count(RTL_LINES) for f in frags) == 1 and sum(
+        f.text.count(RTL_END) for f in frags) == 1 and not any(
+        getattr(f, "lineBreak", False) or hasattr(f, "cbDefn") for f in frags)
+    if not starts:
+        for i in marked:
+            frags[i].text = frags[i].text.replace(RTL_LINES, "").replace(RTL_END, "")
+        return False
+    end = marked[-1]
+    head, _, tail = frags[end].text.partition(RTL_END)
+    frags[end].text = head
+    after = []
+    if tail:
+        rest = frags[end].clone()
+        rest.text = tail
+        after.append(rest)
+    after.extend(frags[end + 1:])
+    frags[0].text = frags[0].text[len(RTL_LINES):]
+    inside = [f for f in frags[:end + 1] if f.text]
+    for f in inside:
+        f.text = _flip(f.text)
+    frags[:] = inside[::-1] + after
+    return True
+
+
+def _line_reversing(original):
+    """A ``Paragraph.breakLines`` for right-to-left paragraphs (``_reading_order``):
+    reportlab breaks the words in reading order, then each line is put back in display
+    order, so that the first line holds the start of the text. Such a paragraph in a
+    left-aligned style is right-aligned."""
+    import copy
+
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+
+    def breakLines(self, width):
+        frags = getattr(self, "frags", None) or []
+        if (not getattr(self, "_rtl_lines", False) and frags
+                and not any(isinstance(f, list) for f in frags)
+                and _reading_order(frags)):
+            self._rtl_lines = True
+            if self.style.alignment == TA_LEFT:
+                self.style = copy.copy(self.style)
+                self.style.alignment = TA_RIGHT
+        bl = original(self, width)
+        if getattr(self, "_rtl_lines", False) and bl.kind == 1:
+            for line in bl.lines:
+                line.words.reverse()
+                for frag in line.words:  # a frag of several words ("5 ", ") "); shaped
+                    text = getattr(frag, "text", None)  # text has a single word
+                    if type(text) is str and len(text) > 1:
+                        frag.text = _flip(text)
+        return bl
+
+    return breakLines
+
+
+def _rtl_split(original):
+    """``Paragraph.split`` that passes on the right-to-left line order to both parts."""
+    def split(self, *args, **kwargs):
+        parts = original(self, *args, **kwargs)
+        if getattr(self, "_rtl_lines", False):
+            for part in parts:
+                part._rtl_lines = True
+        return parts
+
+    return split
