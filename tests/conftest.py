@@ -7,6 +7,8 @@ The tests import the installed package (``make`` installs it in editable mode), 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,3 +34,19 @@ def journal(tmp_path):
     open_journal(data_dir)
     yield data_dir
     close_journal()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 200 KB tmpfs for real full-disk tests (root on Linux only; skipped with the
+    reason elsewhere)."""
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("a real full disk needs a tmpfs: root on Linux only")
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)

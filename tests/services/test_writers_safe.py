@@ -229,20 +229,6 @@ def test_a_full_disk_on_every_writer_says_so_and_leaves_the_old_file(
     assert names(out_dir) == ["file.out"]
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A 200 KB tmpfs (root on Linux only)."""
-    if sys.platform != "linux" or os.geteuid() != 0:
-        pytest.skip("a real full disk needs a tmpfs: root on Linux only")
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=False)
-
 
 def _fill(folder: Path, leave: int) -> None:
     room = shutil.disk_usage(folder).free - leave

@@ -225,20 +225,6 @@ def test_is_no_space_and_the_smallest_size_said():
         f"No space left on device in /x: the export could not be written{NO_SPACE_END}")
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A 200 KB tmpfs (root on Linux only)."""
-    if sys.platform != "linux" or os.geteuid() != 0:
-        pytest.skip("a real full disk needs a tmpfs: root on Linux only")
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=False)
-
 
 def test_a_real_full_disk_leaves_nothing(tiny_disk):
     with pytest.raises(StorageError) as info:

@@ -333,6 +333,31 @@ def _story(data: ReportData, width: float, chosen: set[str],
     return story
 
 
+
+def pdf_document(target, pagesize: tuple[float, float], *, title: str,
+                 subject: str) -> SimpleDocTemplate:
+    """The page setup every rehabjournal PDF shares (the report, the programme sheet): the
+    stylesheet's margins, room for the footer, the app as author and creator.
+
+    Args:
+        target: a file name or a binary file object.
+        pagesize: (width, height) in points.
+        title, subject: the PDF's metadata.
+    """
+    return SimpleDocTemplate(
+        target,
+        pagesize=pagesize,
+        leftMargin=st.MARGIN,
+        rightMargin=st.MARGIN,
+        topMargin=st.MARGIN,
+        bottomMargin=st.MARGIN + st.FOOTER_HEIGHT - 4 * mm,
+        title=title,
+        author=f"rehabjournal {__version__}",
+        subject=subject,
+        creator=f"rehabjournal {__version__}",
+        initialFontName=st.FONT,
+    )
+
 def build_pdf(
     data: ReportData,
     out_path: str | os.PathLike,
@@ -379,19 +404,10 @@ def build_pdf(
 
     pages: list[int] = []
     buf = io.BytesIO()  # built whole first: the full-disk message can say how much it needs
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=pagesize,
-        leftMargin=st.MARGIN,
-        rightMargin=st.MARGIN,
-        topMargin=st.MARGIN,
-        bottomMargin=st.MARGIN + st.FOOTER_HEIGHT - 4 * mm,
+    doc = pdf_document(
+        buf, pagesize,
         title=f"Rehab journal report {data.start.isoformat()} to {data.end.isoformat()}",
-        author=f"rehabjournal {__version__}",
-        subject=f"Patient {data.initials}",
-        creator=f"rehabjournal {__version__}",
-        initialFontName=st.FONT,
-    )
+        subject=f"Patient {data.initials}")
     if progress:
         progress(80, "Writing the PDF")
     doc.build(story, canvasmaker=footer_canvas(lambda _w, _n: footer, pages))

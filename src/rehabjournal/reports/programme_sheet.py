@@ -38,19 +38,24 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
 )
 
-from .. import __version__
 from ..domain import media as dmedia
 from ..domain import scales
 from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, sheet_data
 from . import DISCLAIMER, normalise_paper
 from . import flowables as fl
 from . import styles as st
-from .builder import FOOTER_FONT_SIZE, ReportWriteError, check_pdf_target, footer_canvas, write_pdf
+from .builder import (
+    FOOTER_FONT_SIZE,
+    ReportWriteError,
+    check_pdf_target,
+    footer_canvas,
+    pdf_document,
+    write_pdf,
+)
 
 WEEKS_PER_GRID = 3
 """Week columns of one tick grid at most (a week of daily boxes fits one column); a
@@ -547,19 +552,8 @@ def _render(data: SheetData, target, paper: str) -> int:
     st.register_fonts()
     width = pagesize[0] - 2 * st.MARGIN
     pages: list[int] = []
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=pagesize,
-        leftMargin=st.MARGIN,
-        rightMargin=st.MARGIN,
-        topMargin=st.MARGIN,
-        bottomMargin=st.MARGIN + st.FOOTER_HEIGHT - 4 * mm,
-        title=f"Programme sheet: {data.name}",
-        author=f"rehabjournal {__version__}",
-        subject=data.name,
-        creator=f"rehabjournal {__version__}",
-        initialFontName=st.FONT,
-    )
+    doc = pdf_document(target, pagesize, title=f"Programme sheet: {data.name}",
+                       subject=data.name)
     doc.build(build_story(data, width), canvasmaker=_footer(data, pages))
     return pages[-1] if pages else 0
 
