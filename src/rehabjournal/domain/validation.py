@@ -122,6 +122,41 @@ def parse_number(text: str, place: str, *, decimal_comma: bool = False) -> float
     return value
 
 
+EXACT_WHOLE_MAX: Final = 2**53
+"""Floats up to this size hold every whole number exactly; beyond it ``1e20`` may stand for
+a number other than the one written, so it does not count as a whole number."""
+
+
+def whole_number(value: Any) -> int | None:
+    """The one rule for a JSON number where a whole number belongs (import-all, programme
+    files, JSON text in a column): ``3``, ``3.0`` and ``3e0`` are all the whole number 3.
+
+    JSON has one kind of number; ``3.0`` and ``3e0`` are the same number as ``3``, and
+    spreadsheets and other programs write whole numbers in any of these forms. So a number
+    that is exactly whole is accepted as one, and its range is then checked like any other
+    (for morning pain, 0-10, ``1e1`` is 10 and accepted; ``1.1e1`` is 11 and refused by
+    the range; ``2.5`` is refused as not whole). Text written in a CSV cell is another
+    matter: ``parse_number`` refuses an exponent there (a person types none; a cell
+    ``1e3`` is more likely a code than a thousand).
+
+    Args:
+        value: a decoded JSON value.
+
+    Returns:
+        The int for an int (``bool`` excluded) or for a finite float with no fraction of at
+        most ``EXACT_WHOLE_MAX`` (2**53) in size; None for anything else: ``3.5``, ``True``,
+        text, NaN, infinities, ``1e20`` (too large to be exact as a float).
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() \
+            and abs(value) <= EXACT_WHOLE_MAX:
+        return int(value)
+    return None
+
+
 def parse_int(text: str, place: str, *, decimal_comma: bool = False) -> int:
     """Parse a whole number; ``3`` and ``3.0`` are both 3 (spreadsheets write either).
 

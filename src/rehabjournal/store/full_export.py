@@ -244,8 +244,14 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
     if isinstance(field, ForeignKeyField) or (
         isinstance(field, IntegerField) and not isinstance(field, BooleanField)
     ):
-        if isinstance(value, bool) or not isinstance(value, int):
+        whole = validation.whole_number(value)  # 3, 3.0 and 3e0 alike (the one rule)
+        ruled = (field.column_name in validation.FIELD_RULES.get(table, {})
+                                   or (table, field.column_name) in _RANGES)
+        if whole is not None:
+            value = whole
+        elif not (ruled and isinstance(value, float)):
             raise fail(f"must be a whole number (got {json_input.shown(value)})")
+        # else: 3.5 where a ranged whole number belongs: its rule says it in its words
     elif isinstance(field, FloatField):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise fail(f"must be a number (got {json_input.shown(value)})")

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from ..domain import validation
+
 INT_MIN: Final = -(2**63)
 INT_MAX: Final = 2**63 - 1
 """The whole numbers SQLite can store (a signed 64-bit integer)."""
@@ -78,11 +80,15 @@ def _constant(name: str) -> BadNumber:
                            "are accepted; JSON has no NaN or Infinity)")
 
 
-def _float(text: str) -> float | BadNumber:
+def _float(text: str) -> int | float | BadNumber:
+    """A number written with a point or an exponent; one that is exactly whole (``3.0``,
+    ``3e0``) is read as the int 3 (``domain.validation.whole_number``: the one rule for
+    whole-number fields in import-all, programme files and their JSON texts)."""
     value = float(text)
     if not math.isfinite(value):
         return BadNumber(text, f"{shown_number(text)} is too large to be a number")
-    return value
+    whole = validation.whole_number(value)
+    return value if whole is None else whole
 
 
 def _int(text: str) -> int | BadNumber:
