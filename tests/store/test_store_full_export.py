@@ -29,7 +29,10 @@ def _extras() -> None:
                             default_sets=3, default_reps=8, load_unit="bodyweight",
                             progression="[]", shipped=False, copied_from=shipped)
     phase = m.Phase.select().first()
-    m.Prescription.create(phase=phase, exercise=own, position=99, sets=3, reps=8)
+    # as the prescription form makes it (weekdays or days per week: a programme file's
+    # checks, which import-all applies to prescription rows)
+    m.Prescription.create(phase=phase, exercise=own, position=99, sets=3, reps=8,
+                          weekdays="0,3")
     m.OutcomeResponse.create(instrument="psfs", day=date(2026, 3, 1),
                              answers=json.dumps({"stairs": 6, "running": 3}), score=4.5)
     settings.set("thresholds.acceptable_pain", 4)

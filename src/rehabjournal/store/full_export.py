@@ -516,6 +516,8 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
             if model is m.Exercise and row.get("shipped") is not True \
                     and len(problems) == before:
                 problems += _own_exercise_problems(row, i)
+            if name in ("prescription", "phase") and len(problems) == before:
+                problems += _programme_row_problems(name, row, i)
             out.append(values)
         parsed[model] = out
     return parsed, problems
@@ -528,6 +530,15 @@ def _own_exercise_problems(row: dict[str, Any], i: int) -> list[str]:
 
     return [f"{place('exercise', i, column)}: {text}"
             for column, text in exercise_row_problems(row)]
+
+
+def _programme_row_problems(table: str, row: dict[str, Any], i: int) -> list[str]:
+    """A prescription or phase row checked as a programme file's entry is
+    (``programme_io.row_problems``: load unit, side, pain rule, weekdays, the dose ...)."""
+    from .programme_io import row_problems
+
+    return [f"{place(table, i, column or None)}: {text}"
+            for column, text in row_problems(table, row)]
 
 
 def _legacy_problems(table: str, column: str, value: Any, where: str) -> list[str]:

@@ -494,6 +494,8 @@ def exercise_row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
             entry.pop("progression")
     found: list[tuple[str, str]] = []
     for error in _exercise_validator().iter_errors(entry):
+        if error.validator in _LENGTH_LIMITS:
+            continue  # see _LENGTH_LIMITS
         for problem in _schema_problems(error)[0]:
             column = str(problem.path[0]) if problem.path else "slug"
             rest = path_text(problem.path[1:]) if len(problem.path) > 1 else ""
@@ -502,6 +504,63 @@ def exercise_row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
         for problem in _check_exercises([entry], set())[0]:
             column = str(problem.path[2]) if len(problem.path) > 2 else "slug"
             found.append((column, problem.text))
+    return list(dict.fromkeys(found))
+
+
+_LENGTH_LIMITS = ("maxLength", "maxItems")
+"""Schema keywords a journal row (import-all) is not held to: the file format caps its texts
+(notes at 5,000 characters, cues at 100 lines ...), the journal's forms cap none, and a
+journal's full export must come back whole."""
+
+_ROW_KEYS = {"prescription": PRESCRIPTION_KEYS,
+             "phase": ("name", "weeks", "deload", "goal", "criteria", "carry_progress")}
+
+
+@functools.cache
+def _property_validators(definition: str) -> dict[str, Any]:
+    """Each property of the schema's ``$defs/<definition>`` as a validator of its own (a
+    journal row has the entry's values but not its shape: ``exercise_id`` instead of the
+    ``exercise`` slug, no nested ``prescriptions``)."""
+    import jsonschema
+
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    properties = schema["$defs"][definition]["properties"]
+    return {key: jsonschema.Draft202012Validator({"$defs": schema["$defs"], **sub})
+            for key, sub in properties.items()}
+
+
+def row_problems(table: str, row: dict[str, Any]) -> list[tuple[str, str]]:
+    """The checks of a programme file's prescription or phase entry, for a journal row of
+    that table (import-all's ``prescription`` and ``phase`` rows), so that a row the file
+    format refuses is refused by import-all too, in the same words.
+
+    The schema (``resources/schemas/programme-v2.schema.json``): types, ranges (sets 1-50,
+    weeks 1-104 ...) and choices (load unit, side, pain rule, weekday names); then what it
+    cannot say (``_check_prescription``): weekdays that parse, 'weekdays' or
+    'days_per_week', 'reps' or 'hold_s' (or the minutes of a timed exercise), media links.
+    The file's length limits are not applied (``_LENGTH_LIMITS``).
+
+    Args:
+        table: "prescription" or "phase".
+        row: column -> value as the full export holds it (weekdays as "0,2,4").
+
+    Returns:
+        (column, what is wrong) pairs; column "" for a problem of the row as a whole
+        ("give 'weekdays' or 'days_per_week'").
+    """
+    validators = _property_validators(table)
+    entry = {k: row[k] for k in _ROW_KEYS[table] if row.get(k) is not None}
+    found: list[tuple[str, str]] = []
+    for key, value in entry.items():
+        for error in validators[key].iter_errors(value):
+            if error.validator in _LENGTH_LIMITS:
+                continue
+            for problem in _schema_problems(error)[0]:
+                inner = path_text(problem.path) if problem.path else ""
+                found.append((key, f"{inner}: {problem.text}" if inner else problem.text))
+    if not found and table == "prescription":
+        for problem in _check_prescription((), entry, set()):
+            found.append((str(problem.path[0]) if problem.path else "", problem.text))
     return list(dict.fromkeys(found))
 
 
