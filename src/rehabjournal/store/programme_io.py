@@ -979,8 +979,8 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
     ``DTSTAMP`` is a time, in UTC (``dtstamp``, default now). Lines end with CRLF and are
     folded at 75 octets (``fold_line``); text is escaped (``ics_escape``). Days after
     ``validation.LATEST_DAY`` (2100-12-31) get no event. There is no cap on the number of
-    events: 100 phases of 104 weeks from 1901 (67,600 events, 35 MB) take about 1.5 s
-    (``make bench``, ``bench_calendar``).
+    events: 100 phases of 104 weeks from 1901 (67,600 events, a 36 MB file) take under a
+    second on 2 cores (``make bench``: benchmarks/bench_calendar.py).
 
     UIDs are ``rehabjournal-<journal id>-programme-<id>-<YYYYMMDD>@rehabjournal.local``:
     one event a day, so unique across phases; stable for a programme and day, so importing
