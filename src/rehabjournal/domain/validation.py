@@ -237,7 +237,9 @@ class FieldRule:
     Attributes:
         kind: "int", "real", "choice", "codes" (``;``-separated red-flag codes),
             "text", "date".
-        label: the field as a user reads it ("Morning pain").
+        label: the field as a user reads it, as the journal's forms label it ("Morning
+            pain", "Effort (CR-10)"), so that a form, a CSV line and an import-all row
+            refuse a value in the same words.
         lo, hi: the range of numbers (inclusive).
         unit: shown after the range ("minutes").
         choices: the allowed values of a "choice" field.
@@ -259,6 +261,10 @@ def _pain(label: str) -> FieldRule:
     return FieldRule("int", label, scales.PAIN_MIN, scales.PAIN_MAX)
 
 
+def _pain_required(label: str) -> FieldRule:
+    return FieldRule("int", label, scales.PAIN_MIN, scales.PAIN_MAX, required=True)
+
+
 _MIN = scales.MINUTES_MAX
 _DAY = FieldRule("date", "Date", required=True)
 
@@ -277,7 +283,7 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
         "day": _DAY,
         "kind": FieldRule("text", "Activity", required=True),
         "minutes": FieldRule("int", "Duration", 0, _MIN, "minutes", required=True),
-        "rpe": FieldRule("int", "Effort (RPE)", scales.RPE_MIN, scales.RPE_MAX),
+        "rpe": FieldRule("int", "Effort (CR-10)", scales.RPE_MIN, scales.RPE_MAX),
         "distance_km": FieldRule("real", "Distance", 0, 500, "km"),
         "pain_before": _pain("Pain before"),
         "pain_during": _pain("Pain during"),
@@ -286,7 +292,8 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
         # not stored with the session: the next day's morning pain (CSV column)
         "next_morning_pain": _pain("Next-morning pain"),
     },
-    "check_in_site_pain": {"pain": FieldRule("int", "Pain", 0, 10, required=True)},
+    # a further site's morning pain: worded as the check-in form words it
+    "check_in_site_pain": {"pain": _pain_required("Morning pain")},
     "session_site_pain": {
         "pain_before": _pain("Pain before"),
         "pain_during": _pain("Pain during"),

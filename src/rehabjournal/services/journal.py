@@ -18,8 +18,7 @@ from typing import Any
 
 from ..domain import light as light_mod
 from ..domain import rehab_session as rs
-from ..domain import scales
-from ..domain.scales import validate_range
+from ..domain import scales, validation
 from ..errors import NotFoundError
 from ..store import journal_repo as repo
 from . import settings
@@ -53,37 +52,61 @@ FIELD_LABELS = {
 }
 
 
+def _field_error(table: str, field: str, value: Any) -> str | None:
+    """The one validation's verdict on a form value (``domain.validation.check_field``:
+    the ranges, grades and codes of ``domain.scales``, ASCII digits, finite numbers, text
+    without NUL), worded as a form shows it: the CSV import's and import-all's message
+    without its place, as a sentence ("Morning pain must be a whole number from 0 to 10
+    (got 11)."); None when the value is fine (None and blank mean "not given")."""
+    try:
+        validation.check_field(table, field, value, "")
+    except ValidationError as exc:
+        return validation.reason(exc) + "."
+    return None
+
+
+def _checked(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (already validated) as the journal stores them: numbers as int or float
+    ("7.5" -> 7.5, 3.0 -> 3), grades and codes in their stored form ("Mild" -> "mild"),
+    blank -> None; text and fields without a rule unchanged."""
+    rules = validation.FIELD_RULES[table]
+    return {k: v if k not in rules or rules[k].kind == "text"
+            else validation.check_field(table, k, v, "") for k, v in values.items()}
+
+
+def _check_day(day: date) -> None:
+    """Refuse a date outside 1900-01-01..2100-12-31, as every import does.
+
+    Raises:
+        ValidationError: {"day": "2101-01-01 is outside the dates the journal accepts
+            (1900-01-01 to 2100-12-31)."}
+    """
+    try:
+        validation.check_date(day, "")
+    except ValidationError as exc:
+        raise ValidationError({"day": validation.reason(exc) + "."}) from None
+
+
 def validate_checkin(values: dict[str, Any]) -> dict[str, str]:
     """Return {field: message} for every bad value (empty when all are fine).
+
+    Each field is checked by ``domain.validation`` (``_field_error``), so a form, a CSV
+    line and an import-all row refuse the same values in the same words.
 
     Raises:
         KeyError: a key is not a check-in field (a programming error).
     """
     errors: dict[str, str] = {}
-    checks = {
-        "morning_pain": lambda v: validate_range(v, 0, 10, "Morning pain"),
-        "stiffness_min": lambda v: validate_range(v, 0, 1440, "Morning stiffness",
-                                                  unit="minutes"),
-        "sleep_hours": lambda v: validate_range(v, 0, 24, "Sleep", whole=False, unit="hours"),
-        "sleep_quality": lambda v: validate_range(v, 1, 5, "Sleep quality"),
-        "stress": lambda v: validate_range(v, 0, 10, "Stress"),
-        "swelling": lambda v: None
-        if v in (None, "") or v in scales.SWELLING_GRADES
-        else f"Swelling must be one of {', '.join(scales.SWELLING_GRADES)} (got {v!r}).",
-    }
     for key, value in values.items():
         if key not in CHECKIN_FIELDS:
             raise KeyError(f"unknown check-in field {key!r}")
-        check = checks.get(key)
-        message = check(value) if check else None
-        if message:
+        if message := _field_error("check_in", key, value):
             errors[key] = message
     return errors
 
 
-def _pain_errors(values: dict[str, Any]) -> dict[str, str]:
-    return {k: msg for k in PAIN_KEYS
-            if (msg := validate_range(values.get(k), 0, 10, FIELD_LABELS[k]))}
+def _pain_errors(values: dict[str, Any], table: str = "activity_session") -> dict[str, str]:
+    return {k: msg for k in PAIN_KEYS if (msg := _field_error(table, k, values.get(k)))}
 
 
 def validate_session(values: dict[str, Any], *, partial: bool = False) -> dict[str, str]:
@@ -96,18 +119,19 @@ def validate_session(values: dict[str, Any], *, partial: bool = False) -> dict[s
     errors: dict[str, str] = {}
     if (not partial or "kind" in values) and not str(values.get("kind") or "").strip():
         errors["kind"] = "Activity needs a name, e.g. run, cycle or rehab exercises."
+    elif "kind" in values and (msg := _field_error("activity_session", "kind",
+                                                   values["kind"])):
+        errors["kind"] = msg
     if not partial or "minutes" in values:
         minutes = values.get("minutes")
-        if minutes is None:
+        if minutes is None or (isinstance(minutes, str) and not minutes.strip()):
             errors["minutes"] = "Duration is needed: how many minutes did it last?"
-        elif msg := validate_range(minutes, 0, 1440, "Duration", unit="minutes"):
+        elif msg := _field_error("activity_session", "minutes", minutes):
             errors["minutes"] = msg
     errors.update(_pain_errors(values))
-    if msg := validate_range(values.get("rpe"), 0, 10, "Effort (CR-10)"):
-        errors["rpe"] = msg
-    if msg := validate_range(values.get("distance_km"), 0, 500, "Distance", whole=False,
-                             unit="km"):
-        errors["distance_km"] = msg
+    for key in ("rpe", "distance_km", "notes"):
+        if msg := _field_error("activity_session", key, values.get(key)):
+            errors[key] = msg
     return errors
 
 
@@ -146,8 +170,10 @@ def save_checkin(day: date, values: dict[str, Any]) -> None:
     Raises:
         ValidationError: nothing was written.
     """
+    _check_day(day)
     _raise(validate_checkin(values))
-    clean = {k: (None if v == "" and k != "notes" else v) for k, v in values.items()}
+    clean = {k: (None if v == "" and k != "notes" else v)
+             for k, v in _checked("check_in", values).items()}
     repo.upsert_checkin(day, _touch(clean))
 
 
@@ -201,10 +227,15 @@ def set_checkin_site_pain(day: date, site_id: int, pain: int | None) -> None:
     """Rate a further pain site's morning pain on ``day`` (None: not rated).
 
     Raises:
-        ValidationError: the pain is not 0-10; nothing was written.
+        ValidationError: the pain is not a whole number 0-10 (``domain.validation``, the
+            words of the check-in's morning pain); nothing was written.
     """
-    if msg := validate_range(pain, 0, 10, "Morning pain"):
-        raise ValidationError({"morning_pain": msg})
+    if pain == "":
+        pain = None
+    if pain is not None:
+        if msg := _field_error("check_in_site_pain", "pain", pain):
+            raise ValidationError({"morning_pain": msg})
+        pain = validation.check_field("check_in_site_pain", "pain", pain, "")
     repo.set_checkin_site_pain(day, site_id, pain)
 
 
@@ -271,8 +302,10 @@ def add_session(day: date, values: dict[str, Any]) -> int:
         ValidationError: nothing was written.
         KeyError: a key is not a session field (a programming error).
     """
+    _check_day(day)
     _raise(validate_session(values))
     _check_session_keys(values)
+    values = _checked("activity_session", values)
     app = app_rehab_session(day, values.get("kind"))
     if app is None:
         return repo.append_session(day, _touch(values))
@@ -362,6 +395,7 @@ def update_session(session_id: int, values: dict[str, Any]) -> None:
     """
     _raise(validate_session(values, partial=True))
     _check_session_keys(values)
+    values = _checked("activity_session", values)
     session = repo.get_session(session_id)
     if session is None:
         raise NotFoundError("That session no longer exists.", table="activity_session",
@@ -546,8 +580,8 @@ def set_session_site_pain(session_id: int, site_id: int, values: dict[str, Any])
     Raises:
         ValidationError: a rating is not 0-10; nothing was written.
     """
-    _raise(_pain_errors(values))
-    repo.set_session_site_pain(session_id, site_id, values)
+    _raise(_pain_errors(values, "session_site_pain"))
+    repo.set_session_site_pain(session_id, site_id, _checked("session_site_pain", values))
 
 
 def edit_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]) -> Edit:
@@ -591,9 +625,10 @@ def set_red_flag(day: date, code: str, on: bool, note: str = "") -> None:
     Raises:
         ValidationError: unknown code; nothing was written.
     """
-    if code not in scales.RED_FLAGS:
-        raise ValidationError({"red_flags": f"Unknown red flag code {code!r}."})
-    repo.set_red_flag(day, code, on, note)
+    _check_day(day)
+    if msg := _field_error("red_flag", "code", code) or _field_error("red_flag", "note", note):
+        raise ValidationError({"red_flags": msg})
+    repo.set_red_flag(day, validation.check_field("red_flag", "code", code, ""), on, note)
 
 
 def edit_red_flag(day: date, code: str, on: bool) -> Edit:
@@ -628,8 +663,11 @@ def add_event(day: date, kind: str, label: str = "", notes: str = "") -> int:
     Raises:
         ValidationError: unknown kind, or a custom event without a label.
     """
-    if kind not in scales.EVENT_KINDS:
-        raise ValidationError({"kind": f"Unknown event kind {kind!r}."})
+    _check_day(day)
+    for key, value in (("kind", kind), ("label", label), ("notes", notes)):
+        if msg := _field_error("event", key, value):
+            raise ValidationError({key: msg})
+    kind = validation.check_field("event", "kind", kind, "")
     if kind == "custom" and not label.strip():
         raise ValidationError({"label": "A custom event needs a short label."})
     return repo.add_event(day, kind, label.strip(), notes)
