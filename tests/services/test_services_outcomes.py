@@ -25,8 +25,8 @@ def test_schedule_round_trip_and_validation(journal):
         svc.set_schedule(["eq5d"], 0)
     assert err.value.errors == {
         "outcomes.instruments": "Unknown outcome measure(s): eq5d.",
-        "outcomes.every_days": "Repeat every must be a whole number from 1 to 365 days "
-                               "(got 0).",
+        "outcomes.every_days": "Time between questionnaires must be a whole number from 1 "
+                               "to 365 days (got 0).",
     }
     assert svc.get_schedule()["instruments"] == ["koos", "lefs"]  # unchanged
 

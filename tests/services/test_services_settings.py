@@ -83,11 +83,11 @@ def test_machine_options_need_no_journal(machine):
     ("thresholds.green_peak_max", 11,
      "Green peak pain must be a whole number from 0 to 9 (got 11)."),
     ("thresholds.baseline_days", 2.5,
-     "Baseline must be a whole number from 3 to 28 days (got 2.5)."),
+     "Baseline period must be a whole number from 3 to 28 days (got 2.5)."),
     ("thresholds.trend_rise", "much", "Weekly rise must be a number from 0.5 to 5 points "
                                       "(got \u201cmuch\u201d)."),
-    ("outcomes.every_days", 0, "Repeat every must be a whole number from 1 to 365 days "
-                               "(got 0)."),
+    ("outcomes.every_days", 0, "Time between questionnaires must be a whole number from 1 "
+                               "to 365 days (got 0)."),
     ("outcomes.instruments", ["koos", "womac"], "Unknown outcome measure(s): womac."),
     ("window.geometry", "wide", "Main window position and size must be bytes."),
 ])
@@ -166,3 +166,43 @@ def test_pages_list_their_options_in_declaration_order():
         "outcomes.instruments", "outcomes.every_days"]
     assert [o.key for o in settings.options(where=settings.MACHINE)] == [
         "window.geometry", "integrity.last_full_check"]
+
+
+# Every threshold refused out of range, as the Preferences dialog and import-all show it: the
+# option's message name is a noun phrase, so the message reads as a sentence (issue 17; it
+# read "Baseline needs at least must be a whole number ...").
+THRESHOLD_MESSAGES = {
+    "thresholds.acceptable_pain": (11, "Acceptable pain must be a whole number from 1 to 10 "
+                                       "(got 11)."),
+    "thresholds.green_peak_max": (10, "Green peak pain must be a whole number from 0 to 9 "
+                                      "(got 10)."),
+    "thresholds.morning_rise_tolerance": (6, "Allowed next-morning rise must be a whole "
+                                             "number from 0 to 5 points (got 6)."),
+    "thresholds.stiffness_rise_min": (121, "Stiffness rise threshold must be a whole number "
+                                           "from 5 to 120 minutes (got 121)."),
+    "thresholds.baseline_days": (29, "Baseline period must be a whole number from 3 to 28 "
+                                     "days (got 29)."),
+    "thresholds.baseline_min_ratings": (8, "Morning ratings needed for a baseline must be a "
+                                           "whole number from 1 to 7 (got 8)."),
+    "thresholds.trend_rise": (6, "Weekly rise must be a number from 0.5 to 5 points "
+                                 "(got 6)."),
+    "thresholds.trend_min_days": (8, "Morning ratings needed each week for a trend must be a "
+                                     "whole number from 1 to 7 (got 8)."),
+    "thresholds.improvement_points": (6, "Important change must be a whole number from 1 to "
+                                         "5 points (got 6)."),
+    "thresholds.improvement_fraction": (0.95, "Important change as a fraction must be a "
+                                              "number from 0.1 to 0.9 (got 0.95)."),
+    "thresholds.assessment_weeks": (27, "Time before suggesting an assessment must be a whole "
+                                        "number from 2 to 26 weeks (got 27)."),
+    "thresholds.escalation_load_drop": (0.6, "Fall in load that counts as reduced must be a "
+                                             "number from 0.05 to 0.5 (got 0.6)."),
+}
+
+
+def test_every_threshold_refusal_reads_as_a_sentence(journal):
+    assert set(THRESHOLD_MESSAGES) == set(settings.THRESHOLD_KEYS), "a threshold is missing"
+    for key, (value, message) in THRESHOLD_MESSAGES.items():
+        with pytest.raises(ValidationError) as info:
+            settings.set(key, value)
+        assert info.value.errors == {key: message}
+    assert rows() == {}  # nothing written

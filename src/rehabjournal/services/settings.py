@@ -79,7 +79,9 @@ class Option:
         where: ``JOURNAL`` or ``MACHINE``.
         page: the dialog that edits it (``PREFERENCES``, ``OUTCOMES``), "" for none.
         unit: appended to range messages ("days").
-        name: how messages name the option (default: the label).
+        name: how messages name the option (default: the label): a noun phrase, so that
+            "<name> must be a whole number from 1 to 7 (got 9)." reads as a sentence
+            (the label may be a phrase the editor completes: "Baseline needs at least").
     """
 
     key: str
@@ -200,19 +202,19 @@ def _journal_options() -> tuple[Option, ...]:
                name="Green peak pain"),
     _threshold("morning_rise_tolerance", "Next-morning rise allowed (points)", 0, 5, 1,
                "How far next-morning pain may rise above your usual level.",
-               name="Next-morning rise allowed", unit="points"),
+               name="Allowed next-morning rise", unit="points"),
     _threshold("stiffness_rise_min", "Stiffness rise that counts (minutes)", 5, 120, 5,
                "Morning stiffness more than this above your usual counts like a pain rise "
                "(design choice; 15 minutes by default).",
-               name="Stiffness rise that counts", unit="minutes"),
+               name="Stiffness rise threshold", unit="minutes"),
     _threshold("baseline_days", "Baseline: median of the last (days)", 3, 28, 1,
                "Your usual morning pain is the median of these days.",
-               name="Baseline", unit="days"),
+               name="Baseline period", unit="days"),
     _threshold("baseline_min_ratings", "Baseline needs at least (morning ratings)", 1,
                light_mod.TREND_DAYS, 1,
                "Your usual morning level is used only when the baseline days hold this many "
                "morning ratings; with fewer, mornings are judged on their own.",
-               name="Baseline needs at least", unit="ratings"),
+               name="Morning ratings needed for a baseline"),
     _threshold("trend_rise", "Weekly rise that counts as rising (points)", 0.5, 5, 0.5,
                "Week-on-week rise of average morning pain that turns the light red.",
                name="Weekly rise", unit="points"),
@@ -222,26 +224,26 @@ def _journal_options() -> tuple[Option, ...]:
     _threshold("improvement_fraction", "Important change (fraction)", 0.1, 0.9, 0.05,
                "About 30 % is clinically important (Farrar 2001); it counts only from "
                "4/10 up, as it was found on moderate-to-severe pain.",
-               name="Important change (fraction)"),
+               name="Important change as a fraction"),
     _threshold("assessment_weeks", "Suggest an assessment after (weeks)", 2, 26, 1,
                "Without improvement after this many weeks, suggest booking one.",
-               name="Suggest an assessment after", unit="weeks"),
+               name="Time before suggesting an assessment", unit="weeks"),
     _threshold("escalation_load_drop", "Reduced load means a fall of at least (fraction)",
                0.05, 0.5, 0.05,
                "\"Worse despite reduced load\" needs weekly load down by at least this much "
                "(0.10 = 10 %) between the last two calendar weeks.",
-               name="Reduced load"),
+               name="Fall in load that counts as reduced"),
     _threshold("trend_min_days", "Morning ratings a week needs for a trend", 1,
                light_mod.TREND_DAYS, 1,
                "A weekly trend is given only when both weeks have this many morning ratings.",
-               page=""),
+               name="Morning ratings needed each week for a trend", page=""),
     # -- outcome measures ---------------------------------------------------------------------
     Option("outcomes.instruments", list, [], "Fill in",
            "The questionnaires Today reminds you of.", choices=_instrument_keys,
            page=OUTCOMES, name="outcome measure(s)"),
     Option("outcomes.every_days", int, 14, "Every", "14 days = every 2 weeks",
            minimum=1, maximum=365, step=1, page=OUTCOMES, unit="days",
-           name="Repeat every"),
+           name="Time between questionnaires"),
     # -- the pattern finder (domain.flares; docs/patterns.md) ---------------------------------
     Option("patterns.flare_rise", int, 2, "A flare is a morning this far above your usual",
            "A morning at least this many points above the median of the 7 mornings before "
