@@ -4,6 +4,7 @@ text layer read back with pypdf, boxes for characters no font has, and chart lab
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import warnings
 from pathlib import Path
@@ -349,17 +350,9 @@ def test_rtl_markup_is_marked_only_for_right_to_left_paragraphs():
     assert markup(KNEE).startswith(RTL_LINES) and markup(KNEE).endswith(RTL_END)
     assert RTL_LINES not in markup("ok " + KNEE)  # a left-to-right paragraph
     assert RTL_LINES not in markup("שלום")  # one word: nothing to break
-    assert RTL_LINES not in markup(KNEE + "\n" + KNEE)  # lines of their own
+    # each line of a note of several lines is a part of its own, after a line break
+    assert markup(KNEE + "\n" + KNEE) == markup(KNEE) + "<br/>" + markup(KNEE)
     assert RTL_LINES not in markup(SESSIONS, "L")
-
-
-def test_flip_keeps_left_to_right_words_together_and_is_its_own_inverse():
-    from rehabjournal.reports.scripts import _flip
-
-    assert _flip("min easy 30 ") == " 30 min easy"
-    assert _flip(") ") == " )"
-    for s in ("min easy 30 ", " (see Notes in full)", "a 1 b c 2"):
-        assert _flip(_flip(s)) == s
 
 
 def test_our_text_before_a_right_to_left_name_keeps_the_old_order(tmp_path):
@@ -379,3 +372,93 @@ def test_our_text_before_a_right_to_left_name_keeps_the_old_order(tmp_path):
     assert lines[0] == "Full name: לוי כהן דנה"
     assert lines[1] == "(see Notes in full) לוי כהן דנה"
     assert "\u200f" not in text_of(out) and "\u200e" not in text_of(out)
+
+
+# --- session 2: several lines, numbers at line ends, the text layer ---------------------
+
+def test_each_line_of_a_right_to_left_note_of_several_lines_reads_top_down(tmp_path):
+    """A note typed on two lines (Enter between them): each line wraps on its own, right
+    to left, and the first line of the note comes first."""
+    first = " ".join([KNEE] * 3)
+    second = "אחרי הריצה ירדתי במדרגות לאט והכאב נרגע אחרי שעה של מנוחה"
+    out, boxes = paragraphs_pdf(tmp_path, [first + "\n" + second])
+    assert boxes == 0
+    words = [w for line in rtl_lines(out) for w in line]
+    assert words == (first + " " + second).split()
+
+
+def test_a_right_to_left_note_with_english_and_numbers_keeps_them_on_their_line(tmp_path):
+    note = ("הברך כואבת מאוד כשאני עולה במדרגות and more text to wrap here 12 ok "
+            "הברך כואבת מאוד כשאני עולה במדרגות")
+    from reportlab.platypus import Paragraph
+
+    from rehabjournal.reports import scripts
+    from rehabjournal.reports import styles as st
+
+    scripts.install_reportlab_fixes()
+    for width in (120, 160, 220, 300):
+        p = Paragraph(st.user_text(note), st.stylesheet()["body"])
+        p.wrap(width, 10_000)
+        english = []
+        for line in p.blPara.lines:  # top down; words left to right, as printed
+            english.extend(w for f in line.words if type(f.text) is str
+                           for w in f.text.split() if w.isascii())
+        # the English phrase, with its number, reads left to right and top down
+        assert english == ["and", "more", "text", "to", "wrap", "here", "12", "ok"], width
+
+
+def test_devanagari_conjuncts_and_vowel_signs_extract_as_written(tmp_path):
+    hindi = "दौड़ने के बाद घुटने में दर्द, क्षत्रिय स्त्री"
+    out, boxes = paragraphs_pdf(tmp_path, [hindi])
+    assert boxes == 0
+    # before: the conjuncts (क्ष, त्र, र्द) were private-use characters and were lost
+    assert " ".join(text_of(out).split()) == hindi
+
+
+def test_arabic_extracts_its_letters_not_presentation_forms(tmp_path):
+    arabic = "لا ألم في الركبة بعد الجري"
+    out, _ = paragraphs_pdf(tmp_path, [arabic])
+    text = text_of(out)
+    assert not any(0xFB50 <= ord(c) <= 0xFEFF for c in text), text
+    assert set(arabic.split()) <= set(text.split())  # lam-alef reads "لا" again
+
+
+def test_pdftotext_reads_right_to_left_lines_as_written(tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    notes = ["ألم في الركبة بعد الجري 5 كم", "כאב בברך אחרי ריצה של 5 ק\"מ",
+             "दौड़ने के बाद घुटने में दर्द"]
+    out, _ = paragraphs_pdf(tmp_path, notes)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    # poppler encloses embedded runs in directional marks (U+202A..U+202E) and may put a
+    # space on the other side of a number ("5 كم" reads " 5كم"): letters and order compared
+    lines = ["".join(re.sub("[\u202a-\u202e]", "", line).split())
+             for line in text.splitlines() if line.strip()]
+    assert lines == ["".join(note.split()) for note in notes]
+
+
+def test_chart_labels_are_shaped_by_matplotlib():
+    """matplotlib >= 3.11 lays text out with libraqm (HarfBuzz and FriBidi): Arabic letters
+    join (three behs print as the narrow joined forms, not three wide isolated ones) and a
+    Devanagari conjunct is one glyph, in the charts as in the PDF."""
+    from rehabjournal.charts import theme
+
+    theme.use_fallback_fonts()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+
+    renderer = FigureCanvasAgg(Figure()).get_renderer()
+    font = FontProperties(size=20)
+
+    def width(text: str) -> float:
+        return renderer.get_text_width_height_descent(text, font, ismath=False)[0]
+
+    assert width("ببب") < 0.7 * 3 * width("ب")
+    assert width("क्ष") < 0.7 * (width("क") + width("्") + width("ष"))

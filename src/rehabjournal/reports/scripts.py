@@ -15,15 +15,17 @@ as paragraph markup (``styles.user_text``):
   its pure-Python ``bidi.algorithm``, which mirrors brackets, rule L4, where its Rust
   ``get_display`` does not; it predates the bracket-pair rule N0, so a bracket pair around
   text of the other direction may face the wrong way). reportlab's own RTL support needs its
-  ``rlbidi`` package, which is not on PyPI. Each line of the text is put in display order;
-  every run of right-to-left letters is then turned back to logical order so that HarfBuzz
+  ``rlbidi`` package, which is not on PyPI. A right-to-left paragraph (a note, or each line
+  of a note typed on several lines, whose first strong letter is right to left) goes to
+  reportlab in logical order, enclosed in ``RTL_LINES`` ... ``RTL_END``; reportlab breaks
+  it into lines, and the ``Paragraph.breakLines`` of ``install_reportlab_fixes`` puts each
+  printed line in display order with the levels UAX #9 gives that line (rules W1-I2, L1,
+  L2, L4: section 3.4 of the standard reorders after line breaking), right-aligned. So a
+  wrapped note reads top down, and an English phrase or a number in it stays whole on its
+  line. Other text with right-to-left letters (a left-to-right note with a Hebrew word, our
+  words around a name) is put in display order per line before reportlab breaks it; every
+  run of right-to-left letters is then turned back to logical order so that HarfBuzz
   shapes it as one right-to-left word (HarfBuzz lays an RTL run out right to left itself).
-  reportlab breaks lines after that: the markup of a right-to-left text (one line, right
-  to left) is enclosed in ``RTL_LINES`` ... ``RTL_END``; when that is the start of a
-  paragraph, the ``Paragraph.breakLines`` of ``install_reportlab_fixes`` puts its words in
-  reading order (``_flip``; words of left-to-right letters kept together), lets reportlab
-  break them, and puts each line back in display order, right-aligned: the first line holds
-  the start of the note.
 * **Shaping** (Arabic joining, Devanagari conjuncts and vowel signs, Hebrew points) is
   reportlab's own: reportlab >= 4.1 shapes TrueType text with HarfBuzz when ``uharfbuzz`` is
   installed and a paragraph style has ``shaping=1``. We chose it over python-bidi +
@@ -37,19 +39,22 @@ as paragraph markup (``styles.user_text``):
   layer). And reportlab writes the text layer (ToUnicode) of characters beyond U+FFFF as
   5 hex digits instead of UTF-16, so emoji did not extract; here they are UTF-16.
 
-What the text layer holds (pypdf ``extract_text``): Latin, Greek, Cyrillic, CJK and emoji
-extract as written. Hebrew extracts with the logical letters in display order (reversed).
-Arabic and Devanagari glyphs that are a character's own glyph extract as that character, in
-display order; a contextual form or a conjunct that has no character of its own extracts as
-a private-use character (reportlab's numbering of shaped glyphs).
+The text layer: each shaped glyph's ToUnicode entry is the text it stands for (HarfBuzz's
+cluster: a contextual Arabic form reads as its letter, lam-alef as two letters, a Devanagari
+conjunct as its consonants and virama; ``_text_layer``), where reportlab wrote a
+presentation form or a private-use character. Latin, Greek, Cyrillic, CJK, emoji and
+Devanagari extract as written (pypdf; pdftotext and PDFium may add or drop a space between
+words, from their own layout guesses). Right-to-left glyphs are drawn in
+display order, as in every PDF without tagged structure: pdftotext (poppler) and PDFium
+read a right-to-left line back in logical order; pypdf gives each word's letters in order
+but the words of a right-to-left line in display order (its reordering stops at each font
+change). /ActualText spans were tried and dropped: poppler and PDFium reverse their text
+again.
 
-Limits: the line order of a wrapped right-to-left paragraph is that of its words, not the
-full UAX #9 per line (a number next to left-to-right words, or a left-to-right phrase split
-over two fonts, may land on the neighbouring line); a left-to-right paragraph with
-right-to-left phrases keeps them in the order of the whole line, so such a phrase cut by a
-line break reads its parts from the bottom up. So does a right-to-left line of a note of
-several lines (newlines), and a right-to-left text after words of ours ("Full name: ...").
-Bold text in a fallback font prints in its regular weight. Emoji are monochrome.
+Limits: a left-to-right paragraph with right-to-left phrases keeps them in the order of the
+whole line, so such a phrase cut by a line break reads its parts from the bottom up. Bold
+text in a fallback font prints in its regular weight. Emoji are monochrome (Symbola); a
+sequence joined by ZWJ, a flag or a skin tone prints as its parts.
 """
 
 from __future__ import annotations
@@ -423,11 +428,29 @@ def display_order(line: str, base: str | None = None) -> list[tuple[str, bool]]:
 
 # --- runs and markup -------------------------------------------------------------------
 
-def runs(text: str, base: str | None = None) -> tuple[list[tuple[str | None, str]], int]:
+def logical_pieces(line: str) -> list[tuple[str, bool]]:
+    """One line of text in logical order, as (text, is_rtl_run) pieces: the right-to-left
+    letter runs (with their marks) apart, for HarfBuzz to shape each as one run."""
+    pieces: list[tuple[str, bool]] = []
+    classes = [unicodedata.bidirectional(c) for c in line]
+    i, n = 0, len(line)
+    while i < n:
+        inside = classes[i] in _RUN_CLASSES
+        j = i
+        while j < n and (classes[j] in _RUN_CLASSES) == inside:
+            j += 1
+        pieces.append((line[i:j], inside and any(c in _RTL_CLASSES for c in classes[i:j])))
+        i = j
+    return pieces
+
+
+def runs(text: str, base: str | None = None, logical: bool = False,
+         ) -> tuple[list[tuple[str | None, str]], int]:
     """``text`` as (font name, text) runs in display order, and the placeholder count.
 
     ``base``: the direction of every line ("L", "R"), or None for each line's own
-    (``display_order``).
+    (``display_order``). ``logical``: the runs in logical order instead (reordered per
+    printed line later, ``_display_words``).
 
     The font name is None for the base font (``BASE_FONT``). Characters no font has become
     ``PLACEHOLDER`` in the base font.
@@ -453,7 +476,7 @@ def runs(text: str, base: str | None = None) -> tuple[list[tuple[str | None, str
     for n, line in enumerate(text.split("\n")):
         if n:
             push(None, "\n")
-        for piece, rtl in display_order(line, base):
+        for piece, rtl in (logical_pieces(line) if logical else display_order(line, base)):
             if rtl:
                 flush()  # a right-to-left run is always a run of its own (shaped alone)
                 outer, out = out, []
@@ -478,8 +501,9 @@ def runs(text: str, base: str | None = None) -> tuple[list[tuple[str | None, str
                 # HarfBuzz lays each shaped piece out right to left; the pieces themselves
                 # (a letter only another font has splits the run) go right to left too
                 shaped = shaped_font_names()
-                outer.extend((font, s if font in shaped else s[::-1])
-                             for font, s in reversed(out))
+                outer.extend(out if logical else
+                             [(font, s if font in shaped else s[::-1])
+                              for font, s in reversed(out)])
                 out = outer
     flush()
     return out, missing
@@ -528,21 +552,6 @@ def _right_to_left(text: str, base: str | None) -> bool:
     return seen
 
 
-def _flip(s: str) -> str:
-    """``s`` with the order of its words and spaces reversed, but words with left-to-right
-    letters next to each other ("min RPE") kept together in their order. Its own inverse."""
-    groups: list[list] = []  # [text, "ltr" | "space" | "other"]
-    for token in _TOKENS.findall(s):
-        kind = ("space" if token.isspace() else
-                "ltr" if any(unicodedata.bidirectional(c) == "L" for c in token) else "other")
-        if kind == "ltr" and len(groups) > 1 and groups[-1][1] == "space" \
-                and groups[-2][1] == "ltr":
-            groups[-2][0] += groups.pop()[0] + token
-        else:
-            groups.append([token, kind])
-    return "".join(text for text, _ in reversed(groups))
-
-
 def markup(text: str, base: str | None = None) -> str:
     """Escaped reportlab paragraph markup for ``text``, with ``<font>`` fallback runs.
 
@@ -555,14 +564,17 @@ def markup(text: str, base: str | None = None) -> str:
     """
     if not text:
         return ""
+    if "\n" in text:
+        return "<br/>".join(markup(line, base) for line in text.split("\n"))
     if text.isascii() or _plain(text):
         return escape(text)
-    pieces, missing = runs(text, base)
+    paragraph = _right_to_left(text, base) and any(c.isspace() for c in text)
+    pieces, missing = runs(text, base, logical=paragraph)
     PlaceholderTally.add(missing)
     parts = []
     for font, s in pieces:
         parts.append(escape(s) if font is None else f'<font name="{font}">{escape(s)}</font>')
-    if "\n" not in text and _right_to_left(text, base) and any(c.isspace() for c in text):
+    if paragraph:
         return RTL_LINES + "".join(parts) + RTL_END
     return "".join(parts)
 
@@ -603,8 +615,11 @@ def install_reportlab_fixes() -> None:
 
 def _to_unicode_cmap(fontname: str, subset) -> str:
     """reportlab's ToUnicode CMap, with UTF-16BE (surrogate pairs) for code points > U+FFFF."""
+    meanings = _meanings.get(fontname.partition("+")[2], {})
+
     def utf16(v: int) -> str:
-        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper()
+        text = meanings.get(v, chr(v))
+        return text.encode("utf-16-be", "surrogatepass").hex().upper()
 
     return "\n".join([
         "/CIDInit /ProcSet findresource begin",
@@ -659,7 +674,8 @@ def _per_font_shaper(original):
                 continue
             changed = True
             width += new[0] - old
-            out.extend(new[1:])
+            out.extend(_text_layer(new[1:], s, f.fontName, f.fontSize,
+                                   kwargs["features"]))
         if not changed:
             return word
         return makeShapedFragWord(word)([width, *out])
@@ -667,79 +683,317 @@ def _per_font_shaper(original):
     return shape
 
 
-def _reading_order(frags: list) -> bool:
-    """Put paragraph ``frags`` that start with an ``RTL_LINES`` ... ``RTL_END`` text in
-    reading order for ``breakLines``: that text's frags reversed, each one's words
-    reversed (``_flip``), then what follows it (" (see Notes in full)"). Takes the marks
-    out of the frags in any case; False (frags in display order) unless the paragraph
-    starts with the mark and has no line break or image."""
-    marked = [i for i, f in enumerate(frags) if RTL_LINES in getattr(f, "text", "")
-              or RTL_END in getattr(f, "text", "")]
-    if not marked:
-        return False
-    starts = getattr(frags[0], "text", "").startswith(RTL_LINES) and sum(
-        f.text.count(RTL_LINES) for f in frags) == 1 and sum(
-        f.text.count(RTL_END) for f in frags) == 1 and not any(
-        getattr(f, "lineBreak", False) or hasattr(f, "cbDefn") for f in frags)
-    if not starts:
-        for i in marked:
-            frags[i].text = frags[i].text.replace(RTL_LINES, "").replace(RTL_END, "")
-        return False
-    end = marked[-1]
-    head, _, tail = frags[end].text.partition(RTL_END)
-    frags[end].text = head
-    after = []
+_meanings: dict[str, dict[int, str]] = {}
+"""Per font face (the subset font's name after "+"): private code -> the text its glyph
+stands for, written into the ToUnicode CMap by ``_to_unicode_cmap``."""
+_meaning_codes: dict[tuple[str, int, str], int] = {}
+
+
+def _face_key(face) -> str:
+    return (face.name + face.subfontNameX).decode("latin-1")
+
+
+def _text_layer(items: list, text: str, font_name: str, size: float, features) -> list:
+    """The shaped ``items`` (one font's (frag, glyph string) pairs for ``text``) with each
+    glyph's code changed to one whose ToUnicode entry is the text the glyph stands for.
+
+    reportlab writes a shaped glyph as the character its font maps to that glyph (for an
+    Arabic contextual form a presentation form, U+FE91 for beh) or, when the font maps none
+    to it (a Devanagari conjunct), a private-use character: the text layer held those.
+    HarfBuzz's clusters say which characters each glyph came from; the first glyph of a
+    cluster (in drawing order) stands for the cluster's characters, the others for nothing.
+    A glyph used with several meanings gets one private code per meaning, all drawing it.
+    """
+    import uharfbuzz
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import ShapedStr
+
+    if len(items) != 1 or not text:
+        return items
+    frag, glyphs = items[0]
+    ttf = pdfmetrics.getFont(font_name)
+    face = ttf.face
+    buf = uharfbuzz.Buffer()
+    buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    uharfbuzz.shape(ttf.hbFont(size), buf, features)
+    infos = buf.glyph_infos
+    if len(infos) != len(glyphs):
+        return items
+    starts = sorted({info.cluster for info in infos})
+    ends = dict(zip(starts, starts[1:] + [len(text)], strict=True))
+    key = _face_key(face)
+    meanings = _meanings.setdefault(key, {})
+    seen: set[int] = set()
+    chars = []
+    with _lock:
+        for ch, info in zip(glyphs, infos, strict=True):
+            cluster = info.cluster
+            meaning = "" if cluster in seen else text[cluster:ends[cluster]]
+            seen.add(cluster)
+            code = ord(ch)
+            if meaning != ch:
+                code = _meaning_codes.get((key, info.codepoint, meaning), 0)
+                if not code:
+                    code = _free_private(face)
+                    if code is None:  # the private area is full: keep reportlab's
+                        chars.append(ch)
+                        continue
+                    face.charToGlyph[code] = info.codepoint
+                    face.glyphToChar.setdefault(info.codepoint, []).append(code)
+                    face.charWidths[code] = face.charWidths.get(ord(ch), face.defaultWidth)
+                    _meaning_codes[(key, info.codepoint, meaning)] = code
+                    meanings[code] = meaning
+            chars.append(chr(code))
+    new = "".join(chars)
+    shape_data = getattr(glyphs, "__shapeData__", None)
+    return [(frag, ShapedStr(new, shapeData=shape_data) if shape_data is not None else new)]
+
+
+def _free_private(face) -> int | None:
+    """A private-use code (U+F000..U+F8FF) the font does not map yet, or None."""
+    code = getattr(face, "_rj_private", 0xF000)
+    while code in face.charToGlyph:
+        code += 1
+    if code > 0xF8FF:
+        return None
+    face._rj_private = code + 1
+    return code
+
+
+def _is_break(frag) -> bool:
+    return getattr(frag, "lineBreak", False)
+
+
+def _reading_order(frags: list) -> list[bool]:
+    """Find the parts of paragraph ``frags`` that start with an ``RTL_LINES`` ...
+    ``RTL_END`` text (a right-to-left text in logical order, ``markup``) and take the marks
+    out of the frags. A part is what lies between line breaks (``<br/>``), so each line of
+    a note of several lines is a paragraph of its own. Returns, per part, whether it is a
+    right-to-left paragraph (a part that does not start with the mark, has the marks more
+    than once, or has an image, is printed left to right, its marks dropped)."""
+    if not any(RTL_LINES in getattr(f, "text", "") or RTL_END in getattr(f, "text", "")
+               for f in frags):
+        return []
+    flags = [True]
+    part: list = []
+    out: list = []
+    for f in [*frags, None]:
+        if f is not None and not _is_break(f):
+            part.append(f)
+            continue
+        marked = [g for g in part if RTL_LINES in getattr(g, "text", "")
+                  or RTL_END in getattr(g, "text", "")]
+        once = bool(marked) and sum(g.text.count(RTL_LINES) for g in marked) == 1 \
+            and sum(g.text.count(RTL_END) for g in marked) == 1
+        flags[-1] = once and getattr(part[0], "text", "").startswith(RTL_LINES) \
+            and not any(hasattr(g, "cbDefn") for g in part)
+        if once and not flags[-1]:
+            _in_display_order(part)  # after words of ours: "Full name: <name>"
+        for g in marked:
+            g.text = g.text.replace(RTL_LINES, "").replace(RTL_END, "")
+        out.extend(part)
+        if f is not None:
+            out.append(f)
+        part = []
+        flags.append(True)
+    frags[:] = out
+    return flags[:-1]
+
+
+def _in_display_order(part: list) -> None:
+    """Put the marked right-to-left text (logical order) of a paragraph part that does not
+    start with it in display order, in place: the part is printed left to right, and the
+    text, kept on one line as far as it fits, reads right to left within it."""
+    first = next(i for i, g in enumerate(part) if RTL_LINES in getattr(g, "text", ""))
+    last = next(i for i, g in enumerate(part) if RTL_END in getattr(g, "text", ""))
+    if last < first:
+        return
+    before, after = part[:first], part[last + 1:]
+    head, _, start = part[first].text.partition(RTL_LINES)
+    if head:
+        g = part[first].clone()
+        g.text = head
+        before.append(g)
+    inside = [part[first].clone()] + part[first + 1:last + 1] if first < last else \
+        [part[first].clone()]
+    inside[0].text = start
+    if first < last:
+        inside[-1] = part[last].clone()
+    text, _, tail = inside[-1].text.partition(RTL_END)
+    inside[-1].text = text
     if tail:
-        rest = frags[end].clone()
-        rest.text = tail
-        after.append(rest)
-    after.extend(frags[end + 1:])
-    frags[0].text = frags[0].text[len(RTL_LINES):]
-    inside = [f for f in frags[:end + 1] if f.text]
-    for f in inside:
-        f.text = _flip(f.text)
-    frags[:] = inside[::-1] + after
-    return True
+        g = part[last].clone()
+        g.text = tail
+        after.insert(0, g)
+    part[:] = before + _display_words([g for g in inside if g.text], laid_out=False) + after
+
+
+def _levels(text: str, base_level: int) -> list[int] | None:
+    """The embedding level of each character of ``text`` (UAX #9 rules X1-I2, python-bidi's
+    pure-Python algorithm), or None when it does not give one per character."""
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"] = base_level
+    storage["base_dir"] = "LR"[base_level]
+    algorithm.get_embedding_levels(text, storage)
+    algorithm.explicit_embed_and_overrides(storage)
+    algorithm.resolve_weak_types(storage, False)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    levels = [c["level"] for c in storage["chars"]]
+    return levels if len(levels) == len(text) else None
+
+
+def _shaped_text(frag, laid_out: bool = True) -> str | None:
+    """What a frag of glyphs shaped by HarfBuzz stands for, in logical order; None for a
+    frag of plain text. (A right-to-left word's glyphs are laid out right to left;
+    ``laid_out`` False: a frag in a shaped font before shaping, its text logical.)"""
+    from reportlab.pdfbase import pdfmetrics
+
+    text = getattr(frag, "text", None)
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        font = pdfmetrics.getFont(frag.fontName)
+    except (AttributeError, KeyError):
+        return None
+    if getattr(font, "fontName", None) not in shaped_font_names():
+        return None
+    if not laid_out:
+        return text
+    meanings = _meanings.get(_face_key(font.face), {})
+    pieces = [meanings.get(ord(c), c) for c in text]
+    if any(unicodedata.bidirectional(p[0]) in _RTL_CLASSES for p in pieces if p):
+        pieces.reverse()
+    return "".join(pieces)
+
+
+def _display_words(words: list, laid_out: bool = True) -> list:
+    """One printed line of a right-to-left paragraph, its frags in logical order, put in
+    display order: the levels of UAX #9 for the line's text (rules W1-I2 on the line, L1
+    for its trailing spaces), then rule L2 (reverse each run at or above each odd level,
+    from the highest down), with rule L4's mirrored brackets in right-to-left pieces. A
+    frag of plain text is cut where its level changes; a shaped word keeps its glyphs
+    (HarfBuzz laid them out). This is the UAX #9 order per line, after line breaking,
+    as the standard asks (section 3.4)."""
+    from bidi.mirror import MIRRORED
+
+    spans = []  # (frag, shaped?, logical text)
+    for frag in words:
+        shaped = _shaped_text(frag, laid_out)
+        text = shaped if shaped is not None else getattr(frag, "text", None)
+        if not isinstance(text, str):
+            spans.append((frag, True, ""))
+            continue
+        spans.append((frag, shaped is not None, text))
+    line = "".join(t for _, _, t in spans)
+    levels = _levels(line, 1)
+    if levels is None:
+        return list(reversed(words))
+    end = len(line.rstrip())
+    levels[end:] = [1] * (len(line) - end)  # L1: trailing whitespace at the paragraph level
+    pieces = []  # [frag, level]
+    at = 0
+    for frag, shaped, text in spans:
+        if shaped or not text:
+            pieces.append([frag, levels[at] if text else 1])
+        else:
+            i = 0
+            while i < len(text):
+                j = i + 1
+                while j < len(text) and levels[at + j] == levels[at + i]:
+                    j += 1
+                piece = frag if (i, j) == (0, len(text)) else frag.clone()
+                piece.text = text[i:j]
+                if levels[at + i] % 2:
+                    piece.text = "".join(MIRRORED.get(c, c) for c in reversed(piece.text))
+                pieces.append([piece, levels[at + i]])
+                i = j
+        at += len(text)
+    top = max(level for _, level in pieces)
+    for level in range(top, 0, -1):
+        i = 0
+        while i < len(pieces):
+            if pieces[i][1] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(pieces) and pieces[j][1] >= level:
+                j += 1
+            pieces[i:j] = pieces[i:j][::-1]
+            i = j
+    return [frag for frag, _ in pieces]
 
 
 def _line_reversing(original):
     """A ``Paragraph.breakLines`` for right-to-left paragraphs (``_reading_order``):
-    reportlab breaks the words in reading order, then each line is put back in display
-    order, so that the first line holds the start of the text. Such a paragraph in a
-    left-aligned style is right-aligned."""
+    reportlab breaks the frags in logical order, then each line is put in display order
+    (``_display_words``), so that the first line holds the start of the text. Such a
+    paragraph in a left-aligned style is right-aligned."""
     import copy
 
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 
     def breakLines(self, width):
         frags = getattr(self, "frags", None) or []
-        if (not getattr(self, "_rtl_lines", False) and frags
-                and not any(isinstance(f, list) for f in frags)
-                and _reading_order(frags)):
-            self._rtl_lines = True
-            if self.style.alignment == TA_LEFT:
-                self.style = copy.copy(self.style)
-                self.style.alignment = TA_RIGHT
+        if (getattr(self, "_rtl_parts", None) is None and frags
+                and not any(isinstance(f, list) for f in frags)):
+            flags = _reading_order(frags)
+            if any(flags):
+                self._rtl_parts = flags
+                if self.style.alignment == TA_LEFT:
+                    self.style = copy.copy(self.style)
+                    self.style.alignment = TA_RIGHT
         bl = original(self, width)
-        if getattr(self, "_rtl_lines", False) and bl.kind == 1:
+        flags = getattr(self, "_rtl_parts", None)
+        if flags and bl.kind == 1:
+            part = 0
             for line in bl.lines:
-                line.words.reverse()
-                for frag in line.words:  # a frag of several words ("5 ", ") "); shaped
-                    text = getattr(frag, "text", None)  # text has a single word
-                    if type(text) is str and len(text) > 1:
-                        frag.text = _flip(text)
+                brk = [w for w in line.words if _is_break(w)]
+                if part < len(flags) and flags[part]:
+                    words = [w for w in line.words if not _is_break(w)]
+                    line._logical_words = words
+                    line.words = _display_words(words) + brk
+                if brk:
+                    part += 1
         return bl
 
     return breakLines
 
 
 def _rtl_split(original):
-    """``Paragraph.split`` that passes on the right-to-left line order to both parts."""
+    """``Paragraph.split`` for right-to-left paragraphs: both parts break their lines again
+    (reportlab wraps each part anew), the second from the part of the text (between line
+    breaks) where the first ends. reportlab builds the parts from the paragraph's frags
+    once they are processed into words, else from the words of its lines, which then go
+    back to logical order first."""
+    from reportlab.platypus import paragraph
+
     def split(self, *args, **kwargs):
-        parts = original(self, *args, **kwargs)
-        if getattr(self, "_rtl_lines", False):
-            for part in parts:
-                part._rtl_lines = True
+        flags = getattr(self, "_rtl_parts", None)
+        if not flags:
+            return original(self, *args, **kwargs)
+        shown = []
+        if not paragraph._processed_frags(self.frags):
+            bl = getattr(self, "blPara", None)
+            shown = [(line, line.words) for line in getattr(bl, "lines", None) or []
+                     if hasattr(line, "_logical_words")]
+        for line, _ in shown:
+            line.words = line._logical_words + [w for w in line.words if _is_break(w)]
+        try:
+            parts = original(self, *args, **kwargs)
+        finally:
+            for line, display in shown:
+                line.words = display
+        for part in parts:
+            part._rtl_parts = flags
+        if len(parts) == 2 and hasattr(parts[0], "blPara"):
+            done = sum(1 for line in parts[0].blPara.lines
+                       if any(_is_break(w) for w in getattr(line, "words", ())))
+            parts[1]._rtl_parts = flags[done:]
         return parts
 
     return split
