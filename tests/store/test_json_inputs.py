@@ -148,7 +148,7 @@ def test_utf16_is_named(doc, tmp_path):
     ("thresholds.acceptable_pain", '"x"',
      "thresholds.acceptable_pain must be a whole number from 1 to 10 (got “x”)"),
     ("thresholds.baseline_min_ratings", "-3",
-     "thresholds.baseline_min_ratings must be a whole number from 1 to 7 ratings (got -3)"),
+     "thresholds.baseline_min_ratings must be a whole number from 1 to 7 (got -3)"),
     ("thresholds.acceptable_pain", "[1", "its text is not valid JSON (line 1, column 3: "
      "Expecting ',' delimiter)"),
     ("thresholds.acceptable_pain", "[" * 3000 + "]" * 3000,
