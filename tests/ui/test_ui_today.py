@@ -159,6 +159,26 @@ def test_out_of_range_values_are_refused_beside_the_field(open_window, qtbot):
     assert page.day == TODAY
 
 
+def test_loose_numbers_typed_in_a_field_are_refused_not_misread(open_window, qtbot):
+    """Python's float() reads "1_0" as 10 and "３" or "٣" as 3: the field said nothing and
+    saved a number the person did not type (issue 17, one validation)."""
+    ctx, window = open_window()
+    page = window.show_page("today")
+    pain = page.fields["morning_pain"]
+    for typed in ("1_0", "\uff13", "\u0663", "nan", "1e1"):
+        # QTest cannot type beyond Latin-1: the text comes as an input method gives it
+        pain.edit.setFocus()
+        pain.edit.selectAll()
+        pain.edit.insert(typed)
+        qtbot.keyClick(pain.edit, Qt.Key.Key_Return)
+        assert pain.error.isVisible(), typed
+        assert pain.error.text() == ("Morning pain must be a whole number from 0 to 10 "
+                                     f"(got \u201c{typed}\u201d)."), typed
+    assert js.get_checkin(TODAY) is None, "nothing was written"
+    type_into(qtbot, page.fields["sleep_hours"], "7,5")  # a decimal comma is fine here
+    assert js.get_checkin(TODAY)["sleep_hours"] == 7.5
+
+
 def test_undo_and_redo_of_a_checkin_change(open_window, qtbot):
     ctx, window = open_window()
     page = window.show_page("today")

@@ -10,6 +10,7 @@ Standard library only.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -304,6 +305,11 @@ def _fmt_number(value: float) -> str:
     return f"{value:g}"
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+"""A number as a form takes it: ASCII digits and one decimal point (domain.validation has
+the same rule for files)."""
+
+
 def validate_range(
     value: object,
     lo: float,
@@ -337,11 +343,11 @@ def validate_range(
         text = value.strip()
         if not text:
             value = None
+        elif not _PLAIN_NUMBER.fullmatch(text):
+            # float() also reads "1_0" (10), "３" and "٣" (3), "nan" and "1e3"
+            return f"{expected} (got \u201c{text}\u201d)."
         else:
-            try:
-                value = float(text)
-            except ValueError:
-                return f"{expected} (got \u201c{text}\u201d)."
+            value = float(text)
     if value is None:
         return f"{field} is required." if required else None
     if isinstance(value, bool) or not isinstance(value, int | float):
