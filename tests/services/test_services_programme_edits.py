@@ -244,3 +244,19 @@ def test_export_to_a_missing_folder_is_a_storage_error(lib, tmp_path, export):
             ps.export_calendar(pid, path)
     assert str(err.value) == f"Cannot write {path}: No such file or directory."
     assert err.value.kind == "storage" and err.value.where == str(path)
+
+
+def test_a_calendar_without_planned_days_is_refused_and_no_file_is_made(lib, tmp_path):
+    """RFC 5545 wants at least one event, and a calendar app imports nothing from an
+    empty file; the app said "Saved 0 planned days"."""
+    from rehabjournal.errors import ValidationError
+
+    pid, _phase, _pres = _plan()
+    path = tmp_path / "plan.ics"
+    # the plan ends long before this period: no day of it is planned there
+    with pytest.raises(ValidationError) as err:
+        ps.export_calendar(pid, path, date(2090, 1, 1), date(2090, 2, 1))
+    assert "has no planned days to put in a calendar" in str(err.value)
+    assert "No file was saved" in str(err.value)
+    assert not path.exists()
+    assert ps.export_calendar(pid, path) > 0 and path.read_text().count("BEGIN:VEVENT") > 0

@@ -1319,9 +1319,16 @@ def export_calendar(programme_id: int, path: str | Path, start: date | None = No
     """Write the planned sessions as an iCalendar file; returns the number of events.
 
     Raises:
+        ValidationError: the programme has no planned day (no start date, no phases, or
+            none in the period); no file is written.
         StorageError: "Cannot write PATH: reason." (no partial file is left), or the
             journal could not be read.
     """
     with file_errors(path, "write"):
-        return programme_io.write_calendar_file(programme_id, path, start=start, end=end,
-                                                dtstamp=dtstamp)
+        count = programme_io.write_calendar_file(programme_id, path, start=start, end=end,
+                                                 dtstamp=dtstamp)
+    if not count:
+        raise ValidationError(
+            "This programme has no planned days to put in a calendar (give it a start "
+            "date and a phase with exercises on some days). No file was saved.")
+    return count

@@ -1040,8 +1040,14 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
 
 
 def write_calendar_file(programme_id: int, path: str | Path, **kwargs: Any) -> int:
-    """Write the calendar; returns the number of events (errors: see ``_atomic_write``)."""
+    """Write the calendar; returns the number of events (errors: see ``_atomic_write``).
+
+    A calendar without events is not written (RFC 5545 asks for at least one component;
+    a calendar app would import nothing): 0 is returned and no file is made.
+    """
     safe_write.check_kind(Path(path), "write")
     text = calendar_text(programme_id, **kwargs)
-    _atomic_write(Path(path), text.encode("utf-8"), "the calendar")
-    return text.count("BEGIN:VEVENT")
+    count = text.count("BEGIN:VEVENT")
+    if count:
+        _atomic_write(Path(path), text.encode("utf-8"), "the calendar")
+    return count

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QSizePolicy, QTextEdit, QWidget
 
-from ....errors import ImportFileError, StorageError
+from ....errors import ImportFileError, StorageError, ValidationError
 from ....services import programme as ps
 from ....services.files import failure_message
 from ...context import AppContext
@@ -168,6 +168,9 @@ class ProgrammeFiles:
             count = ps.export_calendar(programme_id, path)
         except StorageError as exc:
             self.message(failure_message(exc), error=True)
+            return None
+        except ValidationError as exc:
+            self.message(str(exc), error=True)
             return None
         self.message(f"Saved {count} planned days to {Path(path).name}.")
         return count
