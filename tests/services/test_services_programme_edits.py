@@ -260,3 +260,28 @@ def test_a_calendar_without_planned_days_is_refused_and_no_file_is_made(lib, tmp
     assert "No file was saved" in str(err.value)
     assert not path.exists()
     assert ps.export_calendar(pid, path) > 0 and path.read_text().count("BEGIN:VEVENT") > 0
+
+
+def test_a_programme_with_long_texts_exports_and_imports_back_whole(lib, tmp_path):
+    """The forms set no length on notes, goals, tempo ...; the file format capped them
+    (5,000 / 50 characters) and names at 200 (the forms now cap names at 200 too), so a
+    programme made in the app exported to a file the app then refused."""
+    pid, phase, pres = _plan()
+    long_name = "Knee plan " + "x" * 190  # 200 characters: the most a name has
+    with pytest.raises(ValidationError) as err:
+        ps.update_programme(pid, {"name": long_name + "x"})
+    assert str(err.value) == "A programme's name is too long (200 characters at most)."
+    long_note = "\n".join(f"line {i}: " + "slow and steady " * 20 for i in range(30))
+    ps.update_programme(pid, {"name": long_name, "notes": long_note})
+    ps.update_phase(phase, {"goal": "g" * 6000, "criteria": "c" * 6000})
+    ps.update_prescription(pres, {"notes": long_note, "tempo": "3 s down, " * 10,
+                                  "effort_target": "e" * 200})
+    path = tmp_path / "plan.json"
+    ps.export_programme_file(pid, path)
+    new = ps.import_programme_file(path).result
+    again = tmp_path / "again.json"
+    ps.export_programme_file(new, again)
+    first, second = json.loads(path.read_text()), json.loads(again.read_text())
+    assert second["programme"]["name"] == long_name and len(long_note) > 5000
+    assert second["programme"]["notes"] == long_note
+    assert second["programme"]["phases"] == first["programme"]["phases"]

@@ -508,9 +508,10 @@ def exercise_row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 _LENGTH_LIMITS = ("maxLength", "maxItems")
-"""Schema keywords a journal row (import-all) is not held to: the file format caps its texts
-(notes at 5,000 characters, cues at 100 lines ...), the journal's forms cap none, and a
-journal's full export must come back whole."""
+"""Schema keywords a journal row (import-all) is not held to: the file format caps its lists
+(100 cues, 100 prescriptions in a phase ...) and its identifiers (slugs, links), the
+journal's forms cap none, and a journal's full export must come back whole. (The format
+caps no text a person writes: a programme exported from the app imports back.)"""
 
 _ROW_KEYS = {"prescription": PRESCRIPTION_KEYS,
              "phase": ("name", "weeks", "deload", "goal", "criteria", "carry_progress")}
