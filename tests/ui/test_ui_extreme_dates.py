@@ -47,3 +47,22 @@ def test_far_days_are_not_opened_but_explained_and_can_be_deleted(open_window, q
     page.delete_selected()
     page.refresh()
     assert page.model.total == 2
+
+
+def test_every_page_shows_a_journal_with_far_days_and_sessions(open_window, qtbot):
+    """Sessions, events and exercise days on 0001-01-01 and 9999-12-31 too: every page is
+    shown and refreshed without an OverflowError (the day after 9999-12-31 does not exist)."""
+    from rehabjournal.ui.main_window import PAGES
+
+    ctx, window = open_window()
+    _insert_extreme_rows()
+    for day in ("0001-01-01", "9999-12-31"):
+        m.database.execute_sql(
+            "INSERT INTO activity_session (day, position, kind, minutes, rpe, notes, updated) "
+            "VALUES (?, 0, 'run', 30, 5, '', '2026-01-01 00:00:00')", (day,))
+    for key, _text, _module in PAGES:
+        page = window.show_page(key)
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            refresh()
+        qtbot.wait(10)

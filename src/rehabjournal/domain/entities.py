@@ -164,6 +164,17 @@ class DayRecord:
         return max(values) if values else None
 
 
+def day_after(day: date) -> date | None:
+    """The next calendar day, or None after 9999-12-31 (``date.max``: a journal made by an
+    older version may hold it; the journal accepts 1900-01-01 to 2100-12-31)."""
+    return None if day >= date.max else day + timedelta(days=1)
+
+
+def day_before(day: date) -> date | None:
+    """The previous calendar day, or None before 0001-01-01 (``date.min``)."""
+    return None if day <= date.min else day - timedelta(days=1)
+
+
 @dataclass(slots=True)
 class Journal:
     """Days keyed by date; a convenience container for calculations."""
@@ -173,13 +184,18 @@ class Journal:
     def get(self, day: date) -> DayRecord:
         return self.days.get(day) or DayRecord(day)
 
+    def get_after(self, day: date) -> DayRecord:
+        """The next day's record (an empty one after ``date.max``: no next morning)."""
+        after = day_after(day)
+        return self.get(after) if after is not None else DayRecord(day)
+
     def next_morning(self, day: date) -> dict[str, int | None]:
         """{site: next-morning pain 0-10 or None} of each site ``day``'s sessions were at.
 
         The rating is the next day's morning pain at that site
         (``DayRecord.morning_pain_at``); empty for a day without sessions.
         """
-        after = self.get(day + timedelta(days=1))
+        after = self.get_after(day)
         return {site: after.morning_pain_at(site) for site in self.get(day).session_sites}
 
     def worst_next_morning(self, day: date) -> int | None:

@@ -869,7 +869,7 @@ def _export_rows(decimal_comma: bool = False) -> Iterable[list[str]]:
                         cells[col] = labels.get(s.site_id, "") if s.site_id else ""
                     else:
                         cells[col] = _fmt(getattr(s, fname))
-                after = journal.get(day + timedelta(days=1))
+                after = journal.get_after(day)
                 cells[NEXT_MORNING] = _fmt(after.morning_pain_at(cells["pain_site"]))
                 if decimal_comma and cells["distance_km"]:
                     cells["distance_km"] = cells["distance_km"].replace(".", ",")

@@ -28,6 +28,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ..domain.entities import day_before
 from . import journal_repo
 from . import models as m
 
@@ -192,7 +193,7 @@ def build_bundle(*, anonymise: bool = False, start: date | None = None,
         by_day.setdefault(s.day, []).append(s)
 
     def morning_note(day: date, site_id: int | None) -> str:
-        before = [s for s in by_day.get(day - timedelta(days=1), ())
+        before = [s for s in by_day.get(day_before(day), ())
                   if (s.site_id or main_id) == site_id]
         if not before:
             return "morning pain"

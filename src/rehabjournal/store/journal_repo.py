@@ -10,7 +10,7 @@ transaction; the others open a (nested) one themselves.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from playhouse.shortcuts import model_to_dict
@@ -606,7 +606,8 @@ def list_days(start: date | None = None, end: date | None = None, kind: str | No
         })
     with_sessions = [r["day"] for r in out if r["sessions"]]
     if with_sessions:
-        journal = load_journal(min(with_sessions), max(with_sessions) + timedelta(days=1))
+        last = max(with_sessions)
+        journal = load_journal(min(with_sessions), e.day_after(last) or last)
         for r in out:
             if r["sessions"]:
                 r["next_morning_pain"] = journal.worst_next_morning(r["day"])
