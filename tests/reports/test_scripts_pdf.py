@@ -82,7 +82,7 @@ def test_notes_in_every_script_print_without_boxes(tmp_path, capsys):
     text = text_of(out)
     assert "could not be printed" not in text and "□" not in text
     assert {"NotoSansArabic-Regular", "NotoSansHebrew-Regular", "NotoSansDevanagari-Regular",
-            "WenQuanYiMicroHei", "Symbola"} <= fonts_of(out)
+            "WenQuanYiMicroHei", "NotoEmoji-Regular"} <= fonts_of(out)
     for key in ("greek", "cyrillic", "japanese", "korean", "emoji"):
         assert NOTES[key] in text, key
 
@@ -188,7 +188,7 @@ def label_warnings(text: str, fallback: bool) -> list[str]:
 
 
 def test_chart_labels_draw_cjk_and_emoji_without_missing_glyphs():
-    label = f"{CJK_NOTE} 한국어 ひらがな 🏃"
+    label = f"{CJK_NOTE} 한국어 ひらがな 🏃 {REHAB_EMOJI}"
     assert label_warnings(label, fallback=True) == []
     # the same label in matplotlib's default font alone is boxes (the test can fail)
     assert label_warnings(label, fallback=False)
@@ -462,3 +462,62 @@ def test_chart_labels_are_shaped_by_matplotlib():
 
     assert width("ببب") < 0.7 * 3 * width("ب")
     assert width("क्ष") < 0.7 * (width("क") + width("्") + width("ष"))
+
+
+# --- emoji: Noto Emoji (review 2 of issue 17) -----------------------------------------------
+
+REHAB_EMOJI = "knee 🦵 foot 🦶 ice 🧊 plaster 🩹 physio 🩺 strong 💪 sore 😣 run 🏃"
+
+
+def test_the_emoji_a_rehab_note_uses_print_and_extract(tmp_path):
+    """The Symbola subset stopped at Unicode 9: 🦵 🦶 🧊 🩹 🩺 printed as boxes."""
+    out, boxes = paragraphs_pdf(tmp_path, [REHAB_EMOJI, "love it ❤️ done ✔️"])
+    assert boxes == 0
+    text = text_of(out)
+    assert REHAB_EMOJI in text
+    assert "love it ❤️ done ✔️" in text  # the emoji presentation selector is kept
+    assert "NotoEmoji-Regular" in fonts_of(out)
+
+
+def _shaped_glyphs(text: str) -> list[int]:
+    """The number of glyphs of each shaped word of ``text`` in a paragraph."""
+    from reportlab.platypus import Paragraph
+
+    from rehabjournal.reports import scripts
+    from rehabjournal.reports import styles as st
+
+    scripts.install_reportlab_fixes()
+    p = Paragraph(st.user_text(text), st.stylesheet()["body"])
+    p.wrap(400, 1000)
+    return [len(f.text) for line in p.blPara.lines for f in line.words
+            if getattr(f, "fontName", "") == "NotoEmoji"]
+
+
+def test_an_emoji_sequence_prints_as_one_sign_and_extracts_whole(tmp_path):
+    sequences = ["👨\u200d👩\u200d👧", "🏃\u200d♀\ufe0f", "🇫🇷", "👍🏽", "🧑\u200d⚕\ufe0f"]
+    for seq in sequences:
+        # reportlab missed a ligature whose glyph is its first character's: 🏃 ZWJ ♀ printed
+        # as a runner and a female sign
+        assert _shaped_glyphs(f"a {seq} b") == [1], seq
+    out, boxes = paragraphs_pdf(tmp_path, [" ".join(sequences)])
+    assert boxes == 0
+    assert " ".join(sequences) in text_of(out)
+
+
+def test_a_box_in_a_chart_is_counted_and_says_nothing_on_stderr(capsys):
+    """matplotlib drew a box for a character no chart font has and printed its warning on
+    stderr; the report did not count it."""
+    from matplotlib.figure import Figure
+
+    from rehabjournal.charts.theme import use_fallback_fonts
+    from rehabjournal.reports import flowables, scripts
+
+    use_fallback_fonts()
+    fig = Figure()
+    fig.add_subplot().set_title("physio 🩺 \u0378 ok")  # U+0378 is unassigned
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning that got out would fail here
+        with scripts.PlaceholderTally() as tally:
+            flowables.figure_image(fig, 300)
+    assert tally.count == 1
+    assert capsys.readouterr().err == ""

@@ -146,6 +146,7 @@ CHART_FONTS: Final = (
     ("Noto Sans Arabic", "NotoSansArabic-Regular.ttf"),
     ("Noto Sans Hebrew", "NotoSansHebrew-Regular.ttf"),
     ("Noto Sans Devanagari", "NotoSansDevanagari-Regular.ttf"),
+    ("Noto Emoji", "NotoEmoji-Regular.ttf"),
     ("Symbola", "Symbola-Symbols.ttf"),
 )
 """Font families of chart text, in fallback order, and their files in resources/fonts (the
@@ -158,9 +159,9 @@ def use_fallback_fonts() -> None:
     """Make matplotlib draw chart text with ``CHART_FONTS``, glyph by glyph (once).
 
     matplotlib >= 3.6 takes each glyph from the first family in ``font.family`` that has it,
-    so a Chinese activity name, an emoji or Arabic letters in a label are not boxes.
-    matplotlib neither shapes nor reorders text: Arabic letters print unjoined and in
-    logical order, Devanagari without conjuncts (the PDF's own text is shaped).
+    so a Chinese activity name, an emoji or Arabic letters in a label are not boxes; from
+    3.11 it lays text out with libraqm (HarfBuzz and FriBidi), so Arabic joins, Hebrew and
+    Arabic read right to left and Devanagari has its conjuncts, as in the PDF's own text.
     """
     global _fonts_done
     if _fonts_done:

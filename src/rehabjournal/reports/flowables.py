@@ -15,7 +15,9 @@ and page one stays short.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -41,6 +43,7 @@ from ..domain import scales
 from ..domain.summary import COMPLETED, PARTIAL, PeriodSummary
 from ..services import summary as sm
 from ..services.report import DatedItem, ReportData
+from . import scripts
 from . import styles as st
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -558,6 +561,10 @@ def light_strip(data: ReportData, width: float) -> list[Flowable]:
                           Spacer(1, 1 * mm), legend])]
 
 
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+"""matplotlib's warning for a character no chart font has."""
+
+
 def figure_image(fig, width: float, height: float | None = None) -> Image:
     """A matplotlib Figure as a 300 dpi PNG, ``width`` points wide.
 
@@ -569,7 +576,17 @@ def figure_image(fig, width: float, height: float | None = None) -> Image:
         height = width * h_in / w_in
     fig.set_size_inches(width / 72.0, height / 72.0)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=CHART_DPI, facecolor="white")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(buf, format="png", dpi=CHART_DPI, facecolor="white")
+    # a character no chart font has: matplotlib draws a box and warns; the box is counted
+    # with the text's boxes ("N characters could not be printed"), and nothing reaches stderr
+    missing = {m.group(1) for w in caught
+               if (m := _MISSING_GLYPH.search(str(w.message)))}
+    scripts.PlaceholderTally.add(len(missing))
+    for w in caught:
+        if not _MISSING_GLYPH.search(str(w.message)):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     buf.seek(0)
     return Image(buf, width=width, height=height)
 

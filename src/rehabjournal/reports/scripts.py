@@ -6,7 +6,8 @@ as paragraph markup (``styles.user_text``):
 * **Coverage** comes from each font's cmap (fontTools, which matplotlib already needs). The
   shipped fonts are tried first: DejaVu Sans (Latin, Greek, Cyrillic, many symbols), then
   Noto Sans Arabic / Hebrew / Devanagari for their own scripts, WenQuanYi Micro Hei (Chinese,
-  Japanese kana, Korean Hangul) and a Symbola subset (symbols and monochrome emoji). A
+  Japanese kana, Korean Hangul), Noto Emoji (monochrome emoji up to Unicode 15, shaped:
+  a ZWJ sequence, a skin tone or a flag is one sign) and a Symbola subset (symbols). A
   character none of them has is looked up among the system's fonts with fontconfig
   (``fc-list :charset=...``; TrueType outlines only: reportlab cannot embed CFF fonts). A
   character no font has, or one that no font can have (unassigned, private use, a lone
@@ -53,8 +54,7 @@ again.
 
 Limits: a left-to-right paragraph with right-to-left phrases keeps them in the order of the
 whole line, so such a phrase cut by a line break reads its parts from the bottom up. Bold
-text in a fallback font prints in its regular weight. Emoji are monochrome (Symbola); a
-sequence joined by ZWJ, a flag or a skin tone prints as its parts.
+text in a fallback font prints in its regular weight. Emoji are monochrome (Noto Emoji).
 """
 
 from __future__ import annotations
@@ -108,8 +108,17 @@ def shipped_fonts() -> tuple[FallbackFont, ...]:
         _shipped("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", shaped=True),
         _shipped("NotoSansDevanagari", "NotoSansDevanagari-Regular.ttf", shaped=True),
         _shipped("WenQuanYiMicroHei", "WenQuanYiMicroHei.ttf"),
+        _shipped("NotoEmoji", "NotoEmoji-Regular.ttf", shaped=True),
         _shipped("SymbolaSymbols", "Symbola-Symbols.ttf"),
     )
+
+
+EMOJI_FONT = "NotoEmoji"
+"""The shipped font for emoji, and for a symbol followed by U+FE0F (emoji presentation)."""
+
+
+def _emoji_font() -> FallbackFont:
+    return next(f for f in shipped_fonts() if f.name == EMOJI_FONT)
 
 
 _SCRIPT_FONTS = (
@@ -123,6 +132,7 @@ _SCRIPT_FONTS = (
     (0xFE70, 0xFEFF, "NotoSansArabic"),
     (0x0900, 0x097F, "NotoSansDevanagari"),
     (0xA8E0, 0xA8FF, "NotoSansDevanagari"),
+    (0x1F000, 0x1FAFF, EMOJI_FONT),
 )
 """Scripts whose own Noto font is preferred to DejaVu Sans (which has rough Arabic and
 Hebrew and no shaping rules for them that match Noto's look)."""
@@ -132,7 +142,8 @@ _DROPPED = frozenset(
      *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
 )
 """Bidi controls (applied by python-bidi before), the BOM and variation selectors: nothing
-to print. Emoji presentation selectors have no meaning for monochrome glyphs."""
+to print. A variation selector after an emoji stays in the emoji's run when its font (Noto
+Emoji) has it: HarfBuzz shapes it to no width, and the text layer keeps it ("❤️")."""
 
 _JOINERS = frozenset([0x200C, 0x200D])
 """Zero-width (non-)joiners: kept inside a run whose font has them (shaping uses them),
@@ -480,9 +491,12 @@ def runs(text: str, base: str | None = None, logical: bool = False,
             if rtl:
                 flush()  # a right-to-left run is always a run of its own (shaped alone)
                 outer, out = out, []
-            for ch in piece:
+            for i, ch in enumerate(piece):
                 cp = ord(ch)
                 if cp in _DROPPED:
+                    if (0xFE00 <= cp <= 0xFE0F and buf and current in shaped_font_names()
+                            and cp in _font_coverage(current)):
+                        buf.append(ch)  # ❤ + U+FE0F: shaped to nothing, kept in the text
                     continue
                 if cp in _JOINERS or (buf and unicodedata.category(ch).startswith("M")):
                     if buf and cp in _font_coverage(current):
@@ -490,7 +504,13 @@ def runs(text: str, base: str | None = None, logical: bool = False,
                         continue
                     if cp in _JOINERS:
                         continue
+                if buf and buf[-1] == "\u200d" and cp in _font_coverage(current):
+                    buf.append(ch)  # what a joiner joins stays in its font: 🏃‍♀ is one sign
+                    continue
                 font = font_for(ch)
+                if piece[i + 1:i + 2] == "\ufe0f" and font != EMOJI_FONT \
+                        and cp in _font_coverage(EMOJI_FONT) and register(_emoji_font()):
+                    font = EMOJI_FONT  # emoji presentation asked for: ❤️ in the emoji font
                 if font is None:
                     missing += 1
                     push(None, PLACEHOLDER)
@@ -668,6 +688,10 @@ def _per_font_shaper(original):
                 continue
             old = stringWidth(s, f.fontName, f.fontSize)
             kwargs.setdefault("features", SHAPING_FEATURES)
+            # force: reportlab compares glyphs with the text position by position and so
+            # missed a ligature whose glyph is its first character's (🏃 + ZWJ + ♀ is the
+            # runner's glyph): the word kept its three characters and printed them apart
+            kwargs["force"] = True
             new = original([old, item], *args, **kwargs)
             if new is None or len(new) < 2 or (len(new) == 2 and new[1] is item):
                 out.append(item)
@@ -725,30 +749,46 @@ def _text_layer(items: list, text: str, font_name: str, size: float, features) -
     ends = dict(zip(starts, starts[1:] + [len(text)], strict=True))
     key = _face_key(face)
     meanings = _meanings.setdefault(key, {})
+    shape_data = getattr(glyphs, "__shapeData__", None)
+    positions = buf.glyph_positions
+    # (reportlab's char, glyph id, the text it stands for, its shape data)
+    kept: list[list] = []
     seen: set[int] = set()
+    for n, (ch, info) in enumerate(zip(glyphs, infos, strict=True)):
+        cluster = info.cluster
+        meaning = "" if cluster in seen else text[cluster:ends[cluster]]
+        seen.add(cluster)
+        data = shape_data[n] if shape_data is not None else None
+        if (kept and meaning and all(0xFE00 <= ord(c) <= 0xFE0F for c in meaning)
+                and not positions[n].x_advance and not positions[n].x_offset
+                and not positions[n].y_offset):
+            # a variation selector (❤ + U+FE0F) shaped to an empty glyph: it goes into the
+            # text of the glyph before it, and the empty glyph is not drawn (a glyph of no
+            # width made pdftotext start a new line there)
+            kept[-1][2] += meaning
+            continue
+        kept.append([ch, info.codepoint, meaning, data])
     chars = []
     with _lock:
-        for ch, info in zip(glyphs, infos, strict=True):
-            cluster = info.cluster
-            meaning = "" if cluster in seen else text[cluster:ends[cluster]]
-            seen.add(cluster)
+        for ch, gid, meaning, _data in kept:
             code = ord(ch)
             if meaning != ch:
-                code = _meaning_codes.get((key, info.codepoint, meaning), 0)
+                code = _meaning_codes.get((key, gid, meaning), 0)
                 if not code:
                     code = _free_private(face)
                     if code is None:  # the private area is full: keep reportlab's
                         chars.append(ch)
                         continue
-                    face.charToGlyph[code] = info.codepoint
-                    face.glyphToChar.setdefault(info.codepoint, []).append(code)
+                    face.charToGlyph[code] = gid
+                    face.glyphToChar.setdefault(gid, []).append(code)
                     face.charWidths[code] = face.charWidths.get(ord(ch), face.defaultWidth)
-                    _meaning_codes[(key, info.codepoint, meaning)] = code
+                    _meaning_codes[(key, gid, meaning)] = code
                     meanings[code] = meaning
             chars.append(chr(code))
     new = "".join(chars)
-    shape_data = getattr(glyphs, "__shapeData__", None)
-    return [(frag, ShapedStr(new, shapeData=shape_data) if shape_data is not None else new)]
+    if shape_data is not None:
+        return [(frag, ShapedStr(new, shapeData=[d for *_, d in kept]))]
+    return [(frag, new)]
 
 
 def _free_private(face) -> int | None:
