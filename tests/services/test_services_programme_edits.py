@@ -264,13 +264,13 @@ def test_a_calendar_without_planned_days_is_refused_and_no_file_is_made(lib, tmp
 
 def test_a_programme_with_long_texts_exports_and_imports_back_whole(lib, tmp_path):
     """The forms set no length on notes, goals, tempo ...; the file format capped them
-    (5,000 / 50 characters) and names at 200 (the forms now cap names at 200 too), so a
-    programme made in the app exported to a file the app then refused."""
+    (5,000 / 50 characters) and names at 200 (forms and files now both cap names at
+    10,000), so a programme made in the app exported to a file the app then refused."""
     pid, phase, pres = _plan()
-    long_name = "Knee plan " + "x" * 190  # 200 characters: the most a name has
+    long_name = "Knee plan " + "x" * 290
     with pytest.raises(ValidationError) as err:
-        ps.update_programme(pid, {"name": long_name + "x"})
-    assert str(err.value) == "A programme's name is too long (200 characters at most)."
+        ps.update_programme(pid, {"name": "x" * 10_001})
+    assert str(err.value) == "A programme's name is too long (10,000 characters at most)."
     long_note = "\n".join(f"line {i}: " + "slow and steady " * 20 for i in range(30))
     ps.update_programme(pid, {"name": long_name, "notes": long_note})
     ps.update_phase(phase, {"goal": "g" * 6000, "criteria": "c" * 6000})

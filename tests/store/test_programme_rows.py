@@ -85,8 +85,7 @@ def test_a_prescription_row_is_checked_like_a_programme_file_entry(doc, tmp_path
 
 def test_a_phase_row_is_checked_like_a_programme_file_entry(doc, tmp_path):
     assert _import(doc, tmp_path, "phase", name="   ") == [
-        "table phase, row 1, field name: must be text that is not blank (200 characters at "
-        "most) (got '   ')"]
+        "table phase, row 1, field name: must be text that is not blank (got '   ')"]
     assert _import(doc, tmp_path, "phase", weeks=105) == [
         "table phase, row 1, field weeks: Weeks must be a whole number from 1 to 104 (got 105)"]
 

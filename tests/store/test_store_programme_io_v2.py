@@ -208,7 +208,7 @@ def test_errors_are_in_plain_words(lib):
     with pytest.raises(io.ProgrammeFileError) as err:
         io.import_document(doc)
     assert err.value.problems == [
-        "programme.name: must be text that is not blank (200 characters at most) (got '   ')",
+        "programme.name: must be text that is not blank (got '   ')",
         "programme.phases[0].prescriptions[0].weekdays[1]: must be one of 'Mon', 'Tue', "
         "'Wed', 'Thu', 'Fri', 'Sat' or 'Sun' (got 'Funday')",
         "programme.phases[0].prescriptions[0].reps: must be a whole number or null "

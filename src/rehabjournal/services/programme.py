@@ -135,10 +135,11 @@ def list_templates() -> list[dict[str, Any]]:
     ]
 
 
-NAME_MAX = 200
-"""Characters at most in the name of a programme, a phase or an exercise (a label in lists,
-sheets and the window title); the programme file format has the same limit, so a programme
-made in the app always exports to a file the app imports back."""
+NAME_MAX = 10_000
+"""Characters at most in the name of a programme, a phase or an exercise: far more than a
+name needs (the PDF and the sheet break long names over lines), a bound against a pasted
+book; the programme file format has the same limit, so a programme made in the app always
+exports to a file the app imports back."""
 
 
 def validate_programme(values: dict[str, Any]) -> dict[str, str]:
@@ -146,7 +147,7 @@ def validate_programme(values: dict[str, Any]) -> dict[str, str]:
     if "name" in values and not str(values["name"] or "").strip():
         errors["name"] = "A programme needs a name."
     elif len(str(values.get("name") or "")) > NAME_MAX:
-        errors["name"] = f"A programme's name is too long ({NAME_MAX} characters at most)."
+        errors["name"] = f"A programme's name is too long ({NAME_MAX:,} characters at most)."
     if "start_date" in values and values["start_date"] is not None and not isinstance(
         values["start_date"], date
     ):
@@ -293,7 +294,7 @@ def validate_phase(values: dict[str, Any], *, partial: bool = False) -> dict[str
     if (not partial or "name" in values) and not str(values.get("name") or "").strip():
         errors["name"] = "A phase needs a name, e.g. Calm or Build."
     elif len(str(values.get("name") or "")) > NAME_MAX:
-        errors["name"] = f"A phase's name is too long ({NAME_MAX} characters at most)."
+        errors["name"] = f"A phase's name is too long ({NAME_MAX:,} characters at most)."
     if not partial or "weeks" in values:
         errors["weeks"] = _range(values.get("weeks"), 1, 104, "Weeks", needed=True)
     return {k: v for k, v in errors.items() if v}
@@ -1180,7 +1181,7 @@ def validate_exercise(values: dict[str, Any], *, partial: bool = False) -> dict[
     if (not partial or "name" in values) and not str(values.get("name") or "").strip():
         errors["name"] = "An exercise needs a name."
     elif len(str(values.get("name") or "")) > NAME_MAX:
-        errors["name"] = f"An exercise's name is too long ({NAME_MAX} characters at most)."
+        errors["name"] = f"An exercise's name is too long ({NAME_MAX:,} characters at most)."
     if (not partial or "category" in values) and values.get("category") not in CATEGORIES:
         errors["category"] = f"Category must be one of {', '.join(CATEGORIES)}."
     if values.get("region") not in (None, "", *REGIONS):
