@@ -49,8 +49,10 @@ words, from their own layout guesses). Right-to-left glyphs are drawn in
 display order, as in every PDF without tagged structure: pdftotext (poppler) and PDFium
 read a right-to-left line back in logical order; pypdf gives each word's letters in order
 but the words of a right-to-left line in display order (its reordering stops at each font
-change). /ActualText spans were tried and dropped: poppler and PDFium reverse their text
-again.
+change). A ligature of two right-to-left letters (lam-alef "لا") is written, as the PDF
+standard has it, as its letters in logical order: pypdf reads them so, pdftotext reverses
+them with the line ("ال"). /ActualText spans were tried and dropped: poppler and PDFium
+reverse their text again.
 
 Limits: a left-to-right paragraph with right-to-left phrases keeps them in the order of the
 whole line, so such a phrase cut by a line break reads its parts from the bottom up. Bold
