@@ -25,7 +25,8 @@ def _small_export() -> dict:
     first = m.CheckIn.create(day=date(2026, 3, 1), morning_pain=3, sleep_hours=7.5,
                              swelling="mild", notes="stiff")
     m.CheckIn.create(day=date(2026, 3, 2), morning_pain=2)
-    m.CheckInSitePain.create(checkin=first, site=site, pain=2)
+    other = m.PainSite.create(joint="knee", side="right")  # the primary's is morning_pain
+    m.CheckInSitePain.create(checkin=first, site=other, pain=2)
     m.ActivitySession.create(day=date(2026, 3, 1), kind="run", minutes=30, rpe=4,
                              pain_during=2, site=site)
     m.RedFlag.create(day=date(2026, 3, 2), code="night_or_constant_pain")

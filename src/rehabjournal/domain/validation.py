@@ -157,16 +157,29 @@ def whole_number(value: Any) -> int | None:
     return None
 
 
+def _whole_text(text: str) -> int | None:
+    """The whole number a plain number's text (checked by ``parse_number``) is exactly, or
+    None: ``3``, ``3.0``, ``3,00`` and ``-0`` are whole; ``3.5`` is not, and neither is
+    ``3.0000000000000001``, although it reads as the float 3.0 (the decision is made on the
+    digits written, never on a rounded float)."""
+    whole, _, fraction = text.strip(_SPACES).replace(",", ".").partition(".")
+    if fraction.strip("0"):
+        return None
+    return int(whole) if whole.lstrip("+-") else 0
+
+
 def parse_int(text: str, place: str, *, decimal_comma: bool = False) -> int:
-    """Parse a whole number; ``3`` and ``3.0`` are both 3 (spreadsheets write either).
+    """Parse a whole number; ``3``, ``3.0`` and ``3.00`` are all 3 (spreadsheets write
+    either), ``3.0000000000000001`` is not a whole number (only zeros may follow the point).
 
     Raises:
         ValidationError: as ``parse_number``, and for a value with a fraction (``3.5``).
     """
-    value = parse_number(text, place, decimal_comma=decimal_comma)
-    if not value.is_integer():
+    parse_number(text, place, decimal_comma=decimal_comma)
+    value = _whole_text(text)
+    if value is None:
         raise _fail(place, f"{_shown(text.strip(_SPACES))} is not a whole number")
-    return int(value)
+    return value
 
 
 # ---- dates and text ------------------------------------------------------------------------
@@ -228,6 +241,69 @@ def check_text(text: str, place: str, max_chars: int | None = None) -> str:
     return text
 
 
+MAX_LABEL_CHARS: Final = 100
+"""The longest label of a pain site (``"left knee (behind or around the kneecap)"`` is 40
+characters) and each of its parts: a label is shown on one line in forms, charts and the
+report, and names a site in CSV files."""
+
+_ALLOWED_FORMAT = {"\u200c", "\u200d"}
+"""Zero-width non-joiner and joiner: invisible, but needed to write Persian, Indic scripts
+and emoji sequences (\U0001F469\u200d\U0001F9B5), so a label may hold them."""
+
+
+def _hidden_character(text: str) -> tuple[int, str] | None:
+    """The first character of ``text`` a label may not hold, as (position from 1, "U+202E
+    RIGHT-TO-LEFT OVERRIDE"): control characters (tab, line breaks, NUL ...), bidi
+    controls and other invisible format characters (U+200B-U+200F, U+202A-U+202E,
+    U+2066-U+2069, U+FEFF ...), line and paragraph separators, lone surrogates."""
+    import unicodedata
+
+    for i, c in enumerate(text, 1):
+        category = unicodedata.category(c)
+        if category in ("Cc", "Cs", "Zl", "Zp") or (category == "Cf"
+                                                     and c not in _ALLOWED_FORMAT):
+            name = unicodedata.name(c, "") if category != "Cs" else "SURROGATE"
+            return i, f"U+{ord(c):04X}{' ' + name if name else ''}"
+    return None
+
+
+def check_label(text: Any, place: str, label: str = "Pain site", *, required: bool = True,
+                max_chars: int = MAX_LABEL_CHARS) -> str:
+    """The one rule for a name shown on one line: a pain site's label (CSV ``pain_site``),
+    its joint and area (the "Add a pain site" form, import-all's ``pain_site`` rows) and
+    the profile's free-text condition.
+
+    Args:
+        text: the label as given.
+        place: where it comes from (see the module docstring).
+        label: what the text is, for the message ("Pain site", "Joint", "Area").
+        required: a blank label is refused.
+        max_chars: the longest label (``MAX_LABEL_CHARS``, 100).
+
+    Returns:
+        The text with spaces around it removed.
+
+    Raises:
+        ValidationError: not text; blank when required ("Joint is required"); holds a
+            control, bidi-control or invisible format character ("Pain site must not hold
+            control or invisible formatting characters (U+202E RIGHT-TO-LEFT OVERRIDE at
+            character 1)"); longer than ``max_chars``.
+    """
+    if not isinstance(text, str):
+        raise _fail(place, f"{label} must be text (got {type(text).__name__})")
+    hidden = _hidden_character(text.strip(" "))
+    if hidden:
+        raise _fail(place, f"{label} must not hold control or invisible formatting characters "
+                           f"({hidden[1]} at character {hidden[0]})")
+    stripped = text.strip(" ")
+    if required and not stripped:
+        raise _fail(place, f"{label} is required")
+    if len(stripped) > max_chars:
+        raise _fail(place, f"{label} is too long ({len(stripped):,} characters; at most "
+                           f"{max_chars:,})")
+    return stripped
+
+
 # ---- the journal's fields ------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -236,7 +312,7 @@ class FieldRule:
 
     Attributes:
         kind: "int", "real", "choice", "codes" (``;``-separated red-flag codes),
-            "text", "date".
+            "text", "date", "label" (a name on one line: ``check_label``).
         label: the field as a user reads it, as the journal's forms label it ("Morning
             pain", "Effort (CR-10)"), so that a form, a CSV line and an import-all row
             refuse a value in the same words.
@@ -314,6 +390,13 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
     "exercise_log": {
         "status": FieldRule("choice", "Status", choices=tuple(STATUS_CREDIT), required=True),
     },
+    # a pain site: made by the "Add a pain site" form, a CSV file's pain_site column
+    # ("left knee (below the kneecap)": the whole label) and import-all; check_label's rule
+    "pain_site": {
+        "joint": FieldRule("label", "Joint", required=True, max_chars=MAX_LABEL_CHARS),
+        "area": FieldRule("label", "Area", max_chars=MAX_LABEL_CHARS),
+        "label": FieldRule("label", "Pain site", required=True, max_chars=MAX_LABEL_CHARS),
+    },
     "profile": {
         "name": FieldRule("text", "Name"),
         "onset_date": FieldRule("date", "Onset date"),
@@ -349,6 +432,11 @@ def _check_number(rule: FieldRule, value: Any, place: str, decimal_comma: bool) 
         except ValidationError as exc:
             raise _fail(place, f"{expected}; {reason(exc)}") from None
         shown = value.strip(_SPACES)
+        if whole:  # by the digits written: 3.0000000000000001 is no whole number
+            exact = _whole_text(value)
+            if exact is None:
+                raise _fail(place, f"{expected} (got {shown})")
+            number = float(exact)
     elif isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(place, f"{expected} (got {type(value).__name__} {value!r:.40})")
     elif isinstance(value, int):
@@ -396,9 +484,7 @@ def check_field(table: str, field: str, value: Any, place: str, *,
     """
     rule = FIELD_RULES[table][field]
     blank = value is None or (isinstance(value, str) and not value.strip(_SPACES)
-                              and rule.kind != "text")
-    if rule.kind == "text" and value is None:
-        blank = True
+                              and rule.kind not in ("text", "label"))
     if blank:
         if rule.required:
             raise _fail(place, f"{rule.label} is required")
@@ -417,6 +503,9 @@ def check_field(table: str, field: str, value: Any, place: str, *,
         if rule.required and not text.strip():
             raise _fail(place, f"{rule.label} is required")
         return text
+    if rule.kind == "label":
+        return check_label(value, place, rule.label, required=rule.required,
+                           max_chars=rule.max_chars or MAX_LABEL_CHARS)
     if rule.kind == "choice":
         if not isinstance(value, str):
             raise _fail(place, f"{rule.label} must be one of {', '.join(rule.choices)} "

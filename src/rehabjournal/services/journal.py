@@ -540,13 +540,39 @@ def list_sites(include_archived: bool = False) -> list[dict[str, Any]]:
 def add_site(joint: str, side: str = "", area: str = "", primary: bool = False) -> int:
     """Add a pain site; returns its id.
 
+    The joint, the area and the whole label ("left knee (below the kneecap)") follow the
+    one rule of pain-site labels (``domain.validation.check_label``), as a CSV file's
+    ``pain_site`` column and import-all's ``pain_site`` rows do: not blank (the joint), no
+    control, bidi-control or invisible format characters, at most 100 characters.
+
     Raises:
-        ValidationError: no joint given; nothing was written.
+        ValidationError: {"joint" | "side" | "area": message}: no joint given ("A pain
+            site needs a joint, e.g. knee or hip."), a side not of ``scales.SIDES``, or a
+            label the rule refuses ("Pain site is too long (130 characters; at most
+            100)."); nothing was written.
     """
-    joint = joint.strip()
-    if not joint:
+    joint = joint.strip() if isinstance(joint, str) else joint
+    if joint == "":
         raise ValidationError({"joint": "A pain site needs a joint, e.g. knee or hip."})
-    return repo.add_site(joint, side, area.strip(), primary)
+    if side not in scales.SIDES:
+        raise ValidationError({"side": f"Side must be one of "
+                                       f"{', '.join(s for s in scales.SIDES if s)} or none."})
+    errors: dict[str, str] = {}
+    for key, value in (("joint", joint), ("area", area)):
+        try:
+            validation.check_field("pain_site", key, value, "")
+        except ValidationError as exc:
+            errors[key] = validation.reason(exc) + "."
+    _raise(errors)
+    area = area.strip()
+    text = " ".join(p for p in (side, joint) if p)
+    label = f"{text} ({area})" if area else text
+    try:
+        validation.check_field("pain_site", "label", label, "")
+    except ValidationError as exc:
+        raise ValidationError({"area" if area else "joint": validation.reason(exc) + "."}
+                              ) from None
+    return repo.add_site(joint, side, area, primary)
 
 
 def edit_add_site(joint: str, side: str = "", area: str = "", primary: bool = False) -> Edit:

@@ -124,7 +124,7 @@ _RULES: dict[str, tuple[str, str]] = {
     **{col: ("check_in", fname) for col, fname in CHECKIN_COLUMNS.items()},
     **{col: ("activity_session", fname) for col, fname in SESSION_COLUMNS.items()
        if fname != "site"},
-    "pain_site": ("activity_session", "notes"),  # text: no NUL
+    "pain_site": ("pain_site", "label"),  # a site's label: check_label's one rule
     NEXT_MORNING: ("activity_session", NEXT_MORNING),
     "red_flags": ("red_flag", "codes"),
 }
@@ -584,6 +584,17 @@ def _parse_site_label(label: str) -> dict[str, str]:
     return {"joint": text or label.strip(), "side": side, "area": area}
 
 
+def _mark_main_site() -> None:
+    """Make the main site (``journal_repo.main_site_id``) the primary one when no site is:
+    sites this import made are not primary, and a journal has exactly one primary site
+    once it has sites, as the forms keep it (the first site added is the primary one) and
+    import-all requires. The main site stays the one it was."""
+    if not m.PainSite.select().where(m.PainSite.primary == True).exists():  # noqa: E712
+        main = journal_repo.main_site_id()
+        if main is not None:
+            m.PainSite.update(primary=True).where(m.PainSite.id == main).execute()
+
+
 @dataclass
 class _Changes:
     checkins: list[tuple[date, dict[str, Any], bool]] = field(default_factory=list)
@@ -809,6 +820,7 @@ def import_csv(path: Path | str) -> ImportReport:
             journal_repo.set_checkin_site_pain(day, site_id, pain)
         for day, code in changes.flags:
             m.RedFlag.create(day=day, code=code)
+        _mark_main_site()
     report.warnings = capped(report.warnings)
     report.checkins_written = len(changes.checkins)
     report.red_flags_added = len(changes.flags)

@@ -125,6 +125,11 @@ def export_data(now: datetime | None = None) -> dict[str, Any]:
             rows = [
                 {k: r[k] for k in SHIPPED_KEYS} if r["shipped"] else r for r in rows
             ]
+        if model is m.PainSite and rows and not any(r["primary"] for r in rows):
+            # sites a CSV import made before it marked one (csv_io._mark_main_site): the
+            # main site is written as the primary one, which it already is for the app
+            main = min(rows, key=lambda r: (r["archived"], r["id"]))["id"]
+            rows = [{**r, "primary": r["id"] == main} for r in rows]
         tables[table_name(model)] = rows
     return {
         "format": FORMAT,
@@ -221,6 +226,44 @@ _RANGES: dict[tuple[str, str], tuple[str, float, float]] = {
     ("exercise_log", "pain_during"): ("Pain during", 0, 10),
     ("phase", "weeks"): ("Weeks", 1, 104),
 }
+OUTCOME_INSTRUMENTS = ("koos", "lefs", "psfs")
+"""The outcome measures the app knows (``services.outcomes.INSTRUMENT_KEYS``; a test keeps
+the two equal): ``outcome_response.instrument`` is one of them."""
+CHANGE_FIELDS = tuple(f.name for f in m.Prescription._meta.sorted_fields
+                      if f.name not in ("id", "phase", "position"))
+"""The fields a prescription change can name (``prescription_change.field_name``): the
+dose fields the editor and accepted advice change (sets, reps, load, notes ...)."""
+# Columns that take one of a few exact values, as the forms offer them: (label, values).
+_CHOICES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("pain_site", "side"): ("Side", scales.SIDES),
+    ("profile", "joint"): ("Joint", scales.JOINTS),
+    ("profile", "side"): ("Side", scales.SIDES),
+    ("activity_session", "source"): ("Source", ("", "programme")),
+    ("outcome_response", "instrument"): ("Outcome measure", OUTCOME_INSTRUMENTS),
+    ("prescription_change", "field_name"): ("The changed field", CHANGE_FIELDS),
+}
+MAX_CONDITION_CHARS = 10_000
+"""The profile's condition is a key of ``scales.CONDITIONS`` or text typed in the welcome
+form (its list is editable): one line without control characters, as long as a name."""
+JOURNAL_SETTING_GROUPS = ("thresholds", "outcomes", "patterns", "journal")
+"""The first part of every journal option's key (``services.settings``, ``journal.id``; a
+test keeps them in step). A ``setting`` row whose key starts otherwise is refused: the
+per-computer options (``window.geometry`` ...) never travel with a journal, and a key such
+as ``ui.theme`` is no option of a journal. Unknown keys within these groups are kept (a
+newer rehabjournal's options; they are ignored when read)."""
+_SETTING_KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+", re.ASCII)
+_JOURNAL_ID = re.compile(r"[0-9a-f]{32}", re.ASCII)
+
+
+def _choice_problem(table: str, column: str, value: Any) -> str | None:
+    """Why ``value`` is not one of the column's exact values (``_CHOICES``), or None."""
+    label, choices = _CHOICES[table, column]
+    if value in choices:
+        return None
+    words = ", ".join(c if c else '"" (none)' for c in choices)
+    return f"{label} must be one of {words} (got {json_input.shown(value)})"
+
+
 # Columns of older schemas that ``upgrade_tables`` moves (checked before it runs).
 _LEGACY_COLUMNS = {"activity_session": {"next_morning_pain"},
                    "session_site_pain": {"next_morning_pain"}, "profile": {"outcome_schedule"}}
@@ -289,6 +332,13 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
                                         whole=not isinstance(field, FloatField))
         if problem:
             raise fail(problem.rstrip("."))
+    if (table, column) in _CHOICES:
+        problem = _choice_problem(table, column, value)
+        if problem:
+            raise fail(problem)
+    if (table, column) == ("profile", "condition") and value not in scales.CONDITIONS:
+        validation.check_label(value, where, "Condition", required=False,
+                               max_chars=MAX_CONDITION_CHARS)
     if (table, column) in _JSON_COLUMNS and not (value == "" and _JSON_COLUMNS[table, column]):
         _check_json_text(value, where)
     return value
@@ -565,6 +615,8 @@ def _unique_groups(model: type[m.BaseModel]) -> list[tuple[str, ...]]:
     groups = [(model._meta.primary_key.name,)]
     groups += [(f.name,) for f in model._meta.sorted_fields if f.unique and not f.primary_key]
     groups += [tuple(names) for names, unique in model._meta.indexes if unique]
+    if model is m.ActivitySession:  # a day's sessions are in order: one per place
+        groups.append(("day", "position"))
     return groups
 
 
@@ -606,6 +658,75 @@ def relation_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> 
                 else:
                     first[key] = i
     return problems
+
+
+def journal_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> list[str]:
+    """What the app keeps true of a journal and a row alone cannot say, with table and row:
+    one profile, exactly one primary pain site once there are sites, at most one active
+    programme, no site pain for the main site, setting keys of a journal, a journal id
+    as the app makes it.
+
+    Returns:
+        e.g. "table pain_site, row 2, field primary: only one pain site can be the primary
+        one (row 1 is primary too)".
+    """
+    problems: list[str] = _Problems()
+    profiles = parsed.get(m.Profile, [])
+    for i in range(1, len(profiles)):
+        problems.append(f"{place('profile', i)}: a journal has one profile (row 1 is it)")
+    problems += _one_of("pain_site", parsed.get(m.PainSite, []), "primary",
+                        "only one pain site can be the primary one")
+    problems += _one_of("programme", parsed.get(m.Programme, []), "active",
+                        "only one programme can be active")
+    sites = parsed.get(m.PainSite, [])
+    if sites and not any(r.get("primary") for r in sites):
+        problems.append("table pain_site: no pain site is the primary one (give the site "
+                        "whose morning pain check_in.morning_pain holds \"primary\": true)")
+    if sites:  # journal_repo.main_site_id's order: not archived, primary, then by id
+        main = min(sites, key=lambda r: (bool(r.get("archived")), not r.get("primary"),
+                                         r.get("id")))["id"]
+        for i, row in enumerate(parsed.get(m.CheckInSitePain, [])):
+            if row.get("site") == main:
+                problems.append(
+                    f"{place('check_in_site_pain', i, 'site_id')}: {main} is the primary "
+                    "pain site, whose morning pain is the check-in's morning_pain, not a "
+                    "site pain")
+    for i, row in enumerate(parsed.get(m.Setting, [])):
+        problems += _setting_problems(i, row.get("key"), row.get("value"))
+    return problems
+
+
+def _one_of(table: str, rows: list[dict[str, Any]], column: str, what: str) -> list[str]:
+    """Every row after the first with ``column`` true: "what (row N is COLUMN too)"."""
+    marked = [i for i, r in enumerate(rows) if r.get(column)]
+    return [f"{place(table, i, column)}: {what} (row {marked[0] + 1} is {column} too)"
+            for i in marked[1:]]
+
+
+def _setting_problems(i: int, key: Any, value: Any) -> list[str]:
+    """A ``setting`` row's key (a journal option's name) and the journal id's value."""
+    where = place("setting", i, "key")
+    if key == "thresholds":
+        return [f"{where}: \"thresholds\" is the one row of a schema 2 file; from schema 3 "
+                "a journal has one row per threshold (thresholds.acceptable_pain ...)"]
+    if not isinstance(key, str) or len(key) > 100 or not _SETTING_KEY.fullmatch(key):
+        return [f"{where}: must be the name of a journal option, such as "
+                f"thresholds.acceptable_pain (got {json_input.shown(key)})"]
+    if key.partition(".")[0] not in JOURNAL_SETTING_GROUPS:
+        return [f"{where}: {json_input.shown(key)} is not an option of a journal (those "
+                f"start with {', '.join(g + '.' for g in JOURNAL_SETTING_GROUPS[:-1])} or "
+                f"{JOURNAL_SETTING_GROUPS[-1]}.): an option of each computer, such as the "
+                "window's size, stays on that computer"]
+    if key == JOURNAL_ID_KEY:
+        try:
+            ident = json.loads(value)
+        except (TypeError, ValueError):
+            ident = value
+        if not isinstance(ident, str) or not _JOURNAL_ID.fullmatch(ident):
+            return [f"{place('setting', i, 'value')}: the journal id must be 32 hexadecimal "
+                    f"digits (0-9, a-f) in quotes, as the app makes it (got "
+                    f"{json_input.shown(ident)})"]
+    return []
 
 
 def _plain(value: Any) -> str:
@@ -660,6 +781,8 @@ def _parse_tables(data: Any, check: Check | None) -> dict[type[m.BaseModel], lis
     parsed, problems = _parse_rows(tables)
     if not problems:
         problems = relation_problems(parsed)
+    if not problems:
+        problems = journal_problems(parsed)
     if not problems and check is not None:
         problems = check({table_name(model): rows for model, rows in parsed.items()})
     if problems:
