@@ -105,6 +105,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     from .icons import app_icon
 
     app.setWindowIcon(app_icon())
+    from .appearance import apply_saved
+
+    apply_saved(app)  # System (the desktop's look), Light or Dark, as last chosen
     return app
 
 

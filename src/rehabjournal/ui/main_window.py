@@ -298,9 +298,42 @@ class MainWindow(QMainWindow):
                 view, text, lambda _=False, k=key: self.show_page(k), f"Ctrl+{i}", f"view_{key}"
             )
 
+        self._appearance_menu(view)
+
         help_menu = self.help_menu
         self._action(help_menu, "&CSV Format", self.open_csv_docs)
         self._action(help_menu, "&About rehabjournal", self.about, None, "action_about")
+
+    # ---- appearance (ui/appearance) -------------------------------------------------------
+
+    def _appearance_menu(self, view) -> None:
+        """View > Appearance: System, Light, Dark (exclusive, the current one ticked)."""
+        from PySide6.QtGui import QActionGroup
+
+        from . import appearance
+
+        view.addSeparator()
+        menu = view.addMenu("&Appearance")
+        menu.setObjectName("menu_appearance")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        current = ui_settings.get("appearance.mode")
+        self.appearance_actions: dict[str, QAction] = {}
+        for mode, text in appearance.LABELS.items():
+            action = self._action(menu, text, lambda _=False, m=mode: self.set_appearance(m),
+                                  None, f"appearance_{mode}")
+            action.setCheckable(True)
+            action.setChecked(mode == current)
+            group.addAction(action)
+            self.appearance_actions[mode] = action
+
+    def set_appearance(self, mode: str) -> None:
+        """Use appearance ``mode`` now and remember it on this computer."""
+        from . import appearance
+
+        mode = appearance.choose(mode)
+        self.appearance_actions[mode].setChecked(True)
+        self.ctx.status.emit(f"Appearance: {appearance.LABELS[mode].replace('&', '')}")
 
     # ---- actions ----------------------------------------------------------------------
 

@@ -6,6 +6,10 @@ them a home on this computer (the organisation and application names set by
 
     geometry = settings.get("window.geometry")     # bytes, b"" when never saved
     settings.set("window.geometry", bytes(window.saveGeometry()))
+
+The window's own options (appearance, tray and reminders) are declared here, in
+``UI_OPTIONS``, with the registry's ``Option`` (same checks, same defaults-on-bad-value
+reading): they mean nothing without the GUI, so the command line never sees them.
 """
 
 from __future__ import annotations
@@ -15,6 +19,38 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..services import settings as registry
+from ..services.errors import ValidationError
+
+APPEARANCES = ("system", "light", "dark")
+
+#: Options of this computer that only the GUI reads (``get``/``set`` take their keys too).
+UI_OPTIONS: tuple[registry.Option, ...] = (
+    registry.Option("appearance.mode", str, "system", "Appearance",
+                    "System follows the desktop's colours; Light and Dark use the Fusion "
+                    "style's palette.", choices=APPEARANCES, where=registry.MACHINE),
+    registry.Option("tray.enabled", bool, False, "Show an icon in the tray",
+                    "Keeps rehabjournal running in the system tray when its window is "
+                    "closed, so that reminders can be shown.", where=registry.MACHINE),
+    registry.Option("reminders.morning", bool, False, "Morning reminder",
+                    "Only when today's check-in is still empty at that time.",
+                    where=registry.MACHINE),
+    registry.Option("reminders.morning_at", str, "09:00", "Morning reminder time",
+                    where=registry.MACHINE),
+    registry.Option("reminders.evening", bool, False, "Evening reminder",
+                    "Only when a session of the day will ask for its next-morning rating "
+                    "tomorrow.", where=registry.MACHINE),
+    registry.Option("reminders.evening_at", str, "20:00", "Evening reminder time",
+                    where=registry.MACHINE),
+    registry.Option("reminders.shown", str, "{}", "Reminders shown",
+                    "JSON {reminder kind: YYYY-MM-DD}: the day each was last shown, so that "
+                    "none is shown twice a day.", where=registry.MACHINE),
+)
+_UI_BY_KEY = {o.key: o for o in UI_OPTIONS}
+
+
+def ui_option(key: str) -> registry.Option:
+    """The ``UI_OPTIONS`` option of ``key`` (KeyError for another key)."""
+    return _UI_BY_KEY[key]
 
 
 class QSettingsStore:
@@ -30,6 +66,8 @@ class QSettingsStore:
             return registry.MISSING
         if isinstance(value, QByteArray):
             return bytes(value.data())
+        if option.type is bool and isinstance(value, str):  # INI: "true" / "false"
+            return {"true": True, "false": False}.get(value, registry.MISSING)
         if option.type in (int, float) and isinstance(value, str):
             try:  # the INI format gives numbers back as text
                 return option.type(value)
@@ -57,12 +95,30 @@ def install() -> None:
 
 
 def get(key: str) -> Any:
-    """The registry's typed value of ``key`` (see ``services.settings.get``)."""
+    """The typed value of ``key`` (see ``services.settings.get``); a ``UI_OPTIONS`` key
+    reads as its default when absent or invalid."""
     install()
+    if key in _UI_BY_KEY:
+        option = _UI_BY_KEY[key]
+        raw = QSettingsStore().read(option)
+        if raw is registry.MISSING or option.check(raw) is not None:
+            return option.fallback()
+        return option.clean(raw)
     return registry.get(key)
 
 
 def set(key: str, value: Any) -> None:
-    """Check and store ``key`` (see ``services.settings.set``)."""
+    """Check and store ``key`` (see ``services.settings.set``).
+
+    Raises:
+        ValidationError: {key: message}; nothing was stored.
+    """
     install()
+    if key in _UI_BY_KEY:
+        option = _UI_BY_KEY[key]
+        message = option.check(value)
+        if message:
+            raise ValidationError({key: message})
+        QSettingsStore().write(option, option.clean(value))
+        return
     registry.set(key, value)
