@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(never your own journal)",
     )
     parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="open the app in the system tray, its window hidden (the start with the "
+        "computer uses it; without a tray the window shows)",
+    )
+    parser.add_argument(
         "--passphrase-file",
         metavar="FILE",
         help="for a command on an encrypted journal: its passphrase, read from FILE (one "

@@ -7,6 +7,10 @@ it), the lock, and opening the journal. The rest, the exercise library sync and 
 backup copy, runs after the window is shown, in a worker (``ui/startup.py``), with "Backing
 up..." in the status bar.
 
+A second launch for the same journal folder brings the running window to the front and
+ends (``ui/single_instance.py``); ``--tray`` (the start at log-in) opens the journal with the
+window hidden in the tray when the desktop has one (``ui/tray.py``).
+
 A journal refused at start is explained in a message box; when the backups folder beside it
 holds a copy that can be restored, the box offers "Restore a backup..." (the refused file is
 kept in the backups folder, the copy put in its place, and the app opens it).
@@ -158,11 +162,12 @@ def _wrong_passphrase(message: str) -> None:
     QMessageBox.warning(None, "Wrong passphrase", message)
 
 
-def show_frame(args):
+def show_frame(args, *, show: bool = True):
     """Show the window's frame before the journal is looked at, locked or opened.
 
     Args:
         args: the command line (``data_dir``, ``demo``).
+        show: False to leave it hidden (a start in the tray).
 
     Returns:
         The shown ``MainWindow`` (its page area says "Opening your journal...");
@@ -178,7 +183,8 @@ def show_frame(args):
     window.lock = None  # taken by open_in, after a refused journal had its say
     if args.demo:
         window.status_label.clear()  # the demo folder is made by open_in
-    window.show()
+    if show:
+        window.show()
     return window
 
 
@@ -228,8 +234,22 @@ def run_gui(args) -> int:
     restores a backup in its place from that box (:func:`offer_restore`): then it opens.
     """
     app = application()
+    in_tray = bool(getattr(args, "tray", False))
+    name = None
     try:
-        window = show_frame(args)
+        if not args.demo:
+            from .single_instance import ask_running, server_name
+
+            name = server_name(paths.resolve_data_dir(args.data_dir))
+            if ask_running(name, tray=in_tray):
+                print("rehabjournal: this journal is already open: its window was brought "
+                      "to the front.", file=sys.stderr)
+                return 0
+        if in_tray:
+            from .tray import tray_available
+
+            in_tray = tray_available()  # no tray to live in: show the window
+        window = show_frame(args, show=not in_tray)
     except StorageError as exc:
         return _cannot_open(None, exc)
     failed: list[int] = []
@@ -238,6 +258,9 @@ def run_gui(args) -> int:
         while True:
             try:
                 open_in(window, args)
+                window.start_tray(forced=in_tray)
+                if name is not None:
+                    window.listen_for_launches(name)
                 return
             except StorageError as exc:
                 offered = None if args.demo else offer_restore(window, exc)
@@ -251,7 +274,10 @@ def run_gui(args) -> int:
                 app.exit(1)
                 return
 
-    after_first_paint(window, open_now)
+    if in_tray:
+        QTimer.singleShot(0, open_now)  # nothing to paint first
+    else:
+        after_first_paint(window, open_now)
     try:
         code = app.exec()
     finally:

@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.lock = None
+        self.tray = None  # ui/tray.Tray once started (start_tray)
+        self.instance_server = None  # ui/single_instance: later launches raise this window
+        self._quitting = False
         self.pages: dict[str, Page] = {}
         self.startup = StartupWork(ctx, self)
         title = "rehabjournal"
@@ -274,7 +277,8 @@ class MainWindow(QMainWindow):
             self.file_menu, "Open &Data Folder", self.open_data_folder, None, "action_data_folder"
         )
         self.file_menu.addSeparator()
-        self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(self.file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit,
+                     "action_quit")
 
         edit = self.edit_menu
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
@@ -304,7 +308,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&CSV Format", self.open_csv_docs)
         self._action(help_menu, "&About rehabjournal", self.about, None, "action_about")
 
-    # ---- appearance (ui/appearance) -------------------------------------------------------
+    # ---- appearance, tray, later launches (ui/appearance, ui/tray, ui/single_instance) --
 
     def _appearance_menu(self, view) -> None:
         """View > Appearance: System, Light, Dark (exclusive, the current one ticked)."""
@@ -335,6 +339,54 @@ class MainWindow(QMainWindow):
         self.appearance_actions[mode].setChecked(True)
         self.ctx.status.emit(f"Appearance: {appearance.LABELS[mode].replace('&', '')}")
 
+    def start_tray(self, *, forced: bool = False, now=None):
+        """Show the tray icon and run its reminders when chosen (``forced``: started with
+        ``--tray``). Returns the ``Tray``, or None when it is off."""
+        from . import tray as tray_mod
+
+        if self.tray is None and (forced or ui_settings.get("tray.enabled")):
+            kwargs = {"now": now} if now is not None else {}
+            self.tray = tray_mod.Tray(self, forced=forced, **kwargs)
+        elif self.tray is not None:
+            self.tray.reload()
+        if self.tray is not None:
+            from PySide6.QtWidgets import QApplication
+
+            # a dialog closed while the window waits in the tray must not end the app
+            QApplication.instance().setQuitOnLastWindowClosed(not self.tray.keeps_running())
+        return self.tray
+
+    def listen_for_launches(self, name: str) -> bool:
+        """Raise this window when rehabjournal is launched again for this journal."""
+        from .single_instance import InstanceServer
+
+        self.instance_server = InstanceServer(name, self)
+        self.instance_server.raise_requested.connect(self.bring_to_front)
+        return self.instance_server.listen()
+
+    def bring_to_front(self) -> None:
+        """Show the window (from the tray, minimised or behind others) and activate it."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def open_today(self):
+        """Show today on the Today page; returns the page."""
+        self.open_day(self.ctx.today())
+        return self.pages["today"]
+
+    def quit_app(self) -> None:
+        """End the app (File > Quit, the tray's Quit), even when it lives in the tray."""
+        self._quitting = True
+        if self.close():
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.instance().quit()
+        else:
+            self._quitting = False
+
     # ---- actions ----------------------------------------------------------------------
 
     def about_text(self) -> str:
@@ -362,7 +414,8 @@ class MainWindow(QMainWindow):
         from .preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.ctx, self)
-        dialog.exec()
+        if dialog.exec():
+            self.start_tray()  # the tray and reminder choices may have changed
 
     def outcome_settings(self) -> None:
         from .outcome_settings import open_outcome_settings
@@ -410,5 +463,12 @@ class MainWindow(QMainWindow):
         for widget in self.pages.values():
             if isinstance(widget, KeepsTyping):
                 widget.flush()
+        if not self._quitting and self.tray is not None and self.tray.keeps_running():
+            event.ignore()  # stays in the tray for its reminders (File > Quit ends it)
+            self.hide()
+            self.tray.window_hidden()
+            return
+        if self.instance_server is not None:
+            self.instance_server.close()
         super().closeEvent(event)
 

@@ -9,26 +9,39 @@ are a check box per label of the journal's own ("Other") events. The values are 
 in the journal itself, so that the app, the command line and reports made from this
 journal all use the same values. OK saves them as one undoable edit
 (``ui/edit_path.apply_edit``).
+
+"Reminders and start-up" holds this computer's choices (``ui/settings.UI_OPTIONS``, not the
+journal's): the tray icon, the morning reminder (only when today's check-in is missing) and
+the evening one (only when a session waits for its next-morning rating), and "Start with the
+computer, in the tray" (``services/autostart``: on when its file is there). A reminder or the
+start in the tray needs the tray icon, so ticking one ticks it; without a tray on this
+desktop the box says so and is disabled.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ..errors import StorageError
+from ..services import autostart, reminders, settings
 from ..services import journal as journal_service
-from ..services import settings
+from . import settings as ui_settings
 from .context import AppContext
 from .edit_path import apply_edit
 
@@ -48,6 +61,8 @@ def editor_for(option: settings.Option) -> QSpinBox | QDoubleSpinBox:
 
 
 CUSTOM_FACTORS = "patterns.custom_factors"
+NO_TRAY = ("This desktop shows no tray icons, so rehabjournal cannot show reminders or "
+           "start in the tray here.")
 NO_OWN_EVENTS = ("No events of your own yet. Add one on Today under Events (\u201cOther "
                  "event\u201d, with a short label) to have it tested here.")
 
@@ -70,7 +85,10 @@ class PreferencesDialog(QDialog):
             "validated rules. Change them with your clinician."
         ))
         self.editors = self._form(settings.PREFERENCES, layout)
-        layout.addWidget(self._patterns_box())
+        boxes = QHBoxLayout()  # side by side: the dialog fits a 768-pixel-high screen
+        boxes.addWidget(self._patterns_box(), 3)
+        boxes.addWidget(self._reminders_box(), 2)
+        layout.addLayout(boxes)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
@@ -146,6 +164,101 @@ class PreferencesDialog(QDialog):
         lay.addWidget(box)
         return page
 
+    def _reminders_box(self) -> QGroupBox:
+        """This computer's tray, reminder and start-up choices."""
+        from .tray import tray_available
+
+        box = QGroupBox("Reminders and start-up (this computer)")
+        box.setObjectName("reminderPreferences")
+        grid = QGridLayout(box)
+        self.tray_check = QCheckBox("Show an &icon in the tray")
+        self.tray_check.setToolTip(ui_settings.ui_option("tray.enabled").help)
+        self.morning_check = QCheckBox("&Morning reminder at")
+        self.morning_time = self._time_edit("reminders.morning_at", reminders.DEFAULT_MORNING,
+                                            "Morning reminder time")
+        self.evening_check = QCheckBox("E&vening reminder at")
+        self.evening_time = self._time_edit("reminders.evening_at", reminders.DEFAULT_EVENING,
+                                            "Evening reminder time")
+        self.autostart_check = QCheckBox("&Start with the computer, in the tray")
+        self.autostart_check.setToolTip("Opens rehabjournal in the tray when you log in, "
+                                        "so that the morning reminder can come.")
+        rows = (
+            (self.tray_check, None, ""),
+            (self.morning_check, self.morning_time,
+             "only when today's check-in is still empty"),
+            (self.evening_check, self.evening_time,
+             "only when a session of the day needs its next-morning rating tomorrow"),
+            (self.autostart_check, None, ""),
+        )
+        row = 0
+        for check, time_edit, note in rows:
+            grid.addWidget(check, row, 0)
+            if time_edit is not None:
+                grid.addWidget(time_edit, row, 1)
+            row += 1
+            if note:  # under its check box, indented as the box's text
+                hint = QLabel(note)
+                hint.setWordWrap(True)
+                hint.setContentsMargins(22, 0, 0, 4)
+                grid.addWidget(hint, row, 0, 1, 3)
+                row += 1
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(row + 1, 1)
+        self.tray_check.setChecked(ui_settings.get("tray.enabled"))
+        self.morning_check.setChecked(ui_settings.get("reminders.morning"))
+        self.evening_check.setChecked(ui_settings.get("reminders.evening"))
+        self.autostart_check.setChecked(autostart.is_enabled())
+        for check in (self.morning_check, self.evening_check, self.autostart_check):
+            check.toggled.connect(lambda on: on and self.tray_check.setChecked(True))
+        self.tray_check.toggled.connect(self._tray_toggled)
+        if not tray_available():
+            note = QLabel(NO_TRAY)
+            note.setObjectName("noTray")
+            note.setWordWrap(True)
+            grid.addWidget(note, row, 0, 1, 3)
+            for widget in (self.tray_check, self.morning_check, self.morning_time,
+                           self.evening_check, self.evening_time):
+                widget.setEnabled(False)
+            self.autostart_check.setEnabled(self.autostart_check.isChecked())  # to undo it
+        return box
+
+    def _time_edit(self, key: str, default, name: str) -> QTimeEdit:
+        at = reminders.parse_time(ui_settings.get(key), default)
+        edit = QTimeEdit(QTime(at.hour, at.minute))
+        edit.setDisplayFormat("HH:mm")
+        edit.setAccessibleName(name)
+        edit.setObjectName(key.rpartition(".")[2])
+        return edit
+
+    def _tray_toggled(self, on: bool) -> None:
+        if not on:  # nothing of these works without the icon
+            for check in (self.morning_check, self.evening_check, self.autostart_check):
+                check.setChecked(False)
+
+    def machine_values(self) -> dict:
+        """{``ui/settings`` key: value} of the reminder choices (autostart apart)."""
+        return {
+            "tray.enabled": self.tray_check.isChecked(),
+            "reminders.morning": self.morning_check.isChecked(),
+            "reminders.morning_at": self.morning_time.time().toString("HH:mm"),
+            "reminders.evening": self.evening_check.isChecked(),
+            "reminders.evening_at": self.evening_time.time().toString("HH:mm"),
+        }
+
+    def _save_machine(self) -> bool:
+        """Store this computer's choices and write or remove the autostart file."""
+        for key, value in self.machine_values().items():
+            ui_settings.set(key, value)
+        try:
+            if self.autostart_check.isChecked():
+                autostart.enable()
+            else:
+                autostart.disable()
+        except (OSError, StorageError) as exc:
+            self.error.setText(f"Start with the computer could not be set: {exc}")
+            return False
+        return True
+
     def restore_defaults(self) -> None:
         for key, value in settings.defaults(self.editors).items():
             self.editors[key].setValue(value)
@@ -176,4 +289,6 @@ class PreferencesDialog(QDialog):
                           message=self.error.setText, source=self)
         if edit is None:
             return  # refused (the reason is shown) or not written (the window's banner)
+        if not self._save_machine():
+            return
         super().accept()
