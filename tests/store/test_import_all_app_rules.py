@@ -94,9 +94,6 @@ JOURNAL_ID_MSG = ("table setting, row 1, field value: the journal id must be 32 
     (_set("pain_site", 1, primary=True),
      "table pain_site, row 2, field primary: only one pain site can be the primary one "
      "(row 1 is primary too)"),
-    (_set("pain_site", 0, primary=False),
-     'table pain_site: no pain site is the primary one (give the site whose morning pain '
-     'check_in.morning_pain holds "primary": true)'),
     (_set("pain_site", 0, joint="\u202eknee"),
      "table pain_site, row 1, field joint: Joint must not hold control or invisible "
      "formatting characters (U+202E RIGHT-TO-LEFT OVERRIDE at character 1)"),
@@ -145,7 +142,7 @@ JOURNAL_ID_MSG = ("table setting, row 1, field value: the journal id must be 32 
      JOURNAL_ID_MSG.format('"' + "a" * 35 + '..."')),
     (_setting("journal.id", json.dumps(JOURNAL_ID.upper())),
      JOURNAL_ID_MSG.format(f'"{JOURNAL_ID.upper()}"')),
-], ids=["side", "two-primary", "no-primary", "rlo-joint", "long-area", "blank-joint",
+], ids=["side", "two-primary", "rlo-joint", "long-area", "blank-joint",
         "profile-joint", "condition-zwsp", "two-profiles", "two-active", "source",
         "instrument", "field-name", "site-pain-of-primary", "same-position", "empty-key",
         "key-case", "ui-theme", "machine-key", "legacy-thresholds", "id-path", "id-number",
@@ -191,3 +188,18 @@ def test_the_setting_groups_are_those_of_the_registry():
 
 def test_the_instruments_are_those_the_app_knows():
     assert full_export.OUTCOME_INSTRUMENTS == outcomes.INSTRUMENT_KEYS
+
+
+def test_a_file_with_no_primary_site_gets_its_main_site_marked(demo_doc, target):
+    """An export made before the rule, of a journal whose CSV import made its sites without
+    marking one: it is the app's own file and imports, with the main site (lowest id, not
+    archived) as the primary one."""
+    def none_primary(tables):
+        for row in tables["pain_site"]:
+            row["primary"] = False
+
+    doc = _mutated(demo_doc, none_primary)
+    assert _import(target, doc) is None
+    sites = full_export.export_data(NOW)["tables"]["pain_site"]
+    first = min(sites, key=lambda r: (r["archived"], r["id"]))
+    assert [r["id"] for r in sites if r["primary"]] == [first["id"]]

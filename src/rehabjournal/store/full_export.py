@@ -662,7 +662,7 @@ def relation_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> 
 
 def journal_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> list[str]:
     """What the app keeps true of a journal and a row alone cannot say, with table and row:
-    one profile, exactly one primary pain site once there are sites, at most one active
+    one profile, at most one primary pain site (none: the main one is marked), one active
     programme, no site pain for the main site, setting keys of a journal, a journal id
     as the app makes it.
 
@@ -680,8 +680,11 @@ def journal_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> l
                         "only one programme can be active")
     sites = parsed.get(m.PainSite, [])
     if sites and not any(r.get("primary") for r in sites):
-        problems.append("table pain_site: no pain site is the primary one (give the site "
-                        "whose morning pain check_in.morning_pain holds \"primary\": true)")
+        # an export made before 2026-11-30 of a journal whose CSV import made its sites
+        # without marking one: the site the app took as the main one becomes primary (the
+        # file is the app's own and must come back whole)
+        main = min(sites, key=lambda r: (bool(r.get("archived")), r.get("id")))
+        main["primary"] = True
     if sites:  # journal_repo.main_site_id's order: not archived, primary, then by id
         main = min(sites, key=lambda r: (bool(r.get("archived")), not r.get("primary"),
                                          r.get("id")))["id"]
