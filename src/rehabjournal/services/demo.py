@@ -26,6 +26,7 @@ from ..domain import rehab_session as rs
 from ..store import demo_repo as repo
 from ..store.demo_repo import PhaseRow, PrescriptionRow
 from ..store.library import create_programme_from_template, sync_shipped_exercises
+from . import clock
 from .session import open_journal
 
 DEMO_TEMPLATE = "knee-overuse-12"
@@ -130,7 +131,7 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
         raise ValueError("the demo needs at least 6 weeks")
     if repo.has_entries():
         raise ValueError("the demo needs an empty journal")
-    end = end or (date.today() - timedelta(days=1))
+    end = end or (clock.today() - timedelta(days=1))
     start, end = demo_period(end, weeks)
     rng = random.Random(seed)
     n = (end - start).days + 1

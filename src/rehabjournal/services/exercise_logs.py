@@ -29,12 +29,13 @@ puts back the log and the day's sessions exactly as they were (same ids).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ..domain import rehab_session as rs
 from ..errors import NotFoundError
 from ..store import journal_repo, programme_repo
+from . import clock
 from . import journal as js
 from . import programme as ps
 from .changes import chain
@@ -80,7 +81,7 @@ def sync_session(day: date) -> None:
         if own is not None:
             journal_repo.delete_session(own["id"])
         return
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now().replace(microsecond=0)
     if own is not None:
         values: dict[str, Any] = {"pain_during": made["pain_during"]}
         if own["minutes_estimated"]:

@@ -17,9 +17,9 @@ from ..domain import adherence as da
 from ..domain import flares as flares_mod
 from ..domain.flares import ASSOCIATION_NOTE, PatternReport
 from ..store import journal_repo, programme_repo
+from . import clock, settings
 from . import journal as journal_service
 from . import programme as programme_service
-from . import settings
 
 DEFAULT_WEEKS: Final = 12
 """The period without dates: the journal's last 12 weeks (patterns need more days than
@@ -34,7 +34,7 @@ def skipped_days(start: date, end: date, today: date | None = None) -> frozenset
     done (``domain.adherence.day_done``: fewer than half of the day's exercises done, a
     session moved within the week counting), up to yesterday (today may still be done).
     Empty without an active programme."""
-    end = min(end, (today or date.today()) - timedelta(days=1))
+    end = min(end, (today or clock.today()) - timedelta(days=1))
     prog = programme_repo.active_programme()
     if prog is None or end < start:
         return frozenset()
@@ -82,7 +82,7 @@ def resolve_period(start: date | None, end: date | None,
     length = timedelta(days=DEFAULT_WEEKS * 7 - 1)
     if start is None and end is None:
         span = journal_repo.journal_span()
-        end = span[1] if span else (today or date.today())
+        end = span[1] if span else (today or clock.today())
     from .report import clamp_day
 
     if start is None:

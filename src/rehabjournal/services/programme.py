@@ -29,6 +29,7 @@ from ..domain import progression, redflags, scales
 from ..errors import NotFoundError
 from ..store import journal_repo, library, programme_io
 from ..store import programme_repo as repo
+from . import clock
 from .changes import chain, created, removed, setter
 from .edit import PROGRAMME, Change, Edit, no_change, perform
 from .errors import ValidationError
@@ -496,7 +497,7 @@ def update_prescription(prescription_id: int, values: dict[str, Any],
                 vals["effort_target"] = effort  # "12RM: ... 12 times" follows the reps
         old = _write_prescription(prescription_id, vals)
         new = _clean_prescription(vals)
-        when = day or date.today()
+        when = day or clock.today()
         change_ids = [repo.add_change(prescription_id, when, f, _text(old[f]), _text(new[f]),
                                       MANUAL_CHANGE)
                       for f in DOSE_FIELDS if f in new and old[f] != new[f]]
@@ -1048,7 +1049,7 @@ def accept_suggestion(s: dp.Suggestion, day: date | None = None) -> Edit:
     for f, _o, _n in s.updates:
         if f not in PRESCRIPTION_FIELDS:
             raise ValidationError({"field": f"Cannot change {f!r}."})
-    day = day or date.today()
+    day = day or clock.today()
     pid = s.prescription_id
     values = {f: n for f, _o, n in s.updates}
 

@@ -24,6 +24,7 @@ from typing import Any
 from ..domain import programme as dp
 from ..domain import progression
 from ..errors import NotFoundError
+from . import clock
 from . import programme as ps
 from .journal import get_profile, thresholds
 
@@ -258,7 +259,7 @@ def sheet_data(programme_id: int | None = None, *, made: date | None = None) -> 
         NotFoundError: no such programme, or None given and no programme is active.
         StorageError: the journal cannot be read.
     """
-    made = made or date.today()
+    made = made or clock.today()
     if programme_id is None:
         prog = ps.active_programme()
         if prog is None:

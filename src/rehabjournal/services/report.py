@@ -25,8 +25,8 @@ from ..domain.entities import DayRecord, Journal
 from ..domain.summary import PeriodSummary
 from ..errors import RehabJournalError, is_storage_failure, storage_error
 from ..store import journal_repo, report_repo
+from . import clock, session
 from . import journal as journal_service
-from . import session
 from .outcomes import Response, responses
 from .progress import ProgressData, progress_data
 from .summary import SummaryPeriodError, adherence_weeks, check_period, period_summary
@@ -253,7 +253,7 @@ def resolve_period(start: date | None, end: date | None,
     Both None: ``default_period()`` (the journal's last 4 weeks), or the 4 weeks ending
     ``made`` (today) for an empty journal. One None: 4 weeks from/to the other.
     """
-    made = made or date.today()
+    made = made or clock.today()
     length = timedelta(days=DEFAULT_WEEKS * 7 - 1)
     if start is None and end is None:
         period = default_period()
@@ -312,7 +312,7 @@ def build_report_data(
         ReportPeriodError: (a ``ValidationError``) ``end`` is before ``start``.
         StorageError: the journal cannot be read.
     """
-    made = made or date.today()
+    made = made or clock.today()
     start, end = resolve_period(start, end, made)
     check_period(start, end)
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import StorageError, is_storage_failure, storage_error
 from ..store import backups, db, library, safe_write
-from . import tempdirs
+from . import clock, tempdirs
 
 LAST_CHECK = "integrity.last_full_check"
 """The computer's setting holding, per journal file, the day of its last passed full check
@@ -106,7 +106,7 @@ def _key(data_dir: Path) -> Path:
 def check_due(data_dir: Path, today: date | None = None) -> bool:
     """True when the weekly full check of the journal of ``data_dir`` is due: its last
     passed check (on this computer) is 7 or more days old, in the future, or unknown."""
-    today = today or date.today()
+    today = today or clock.today()
     last = last_check(data_dir)
     return last is None or last > today or today - last >= CHECK_EVERY
 
@@ -136,13 +136,13 @@ def run_startup_work(data_dir: Path, *, today: date | None = None) -> StartupRes
 
     Args:
         data_dir: the open journal's folder.
-        today: the day (``date.today()`` when None), for the weekly check.
+        today: the day (``clock.today()`` when None), for the weekly check.
 
     Returns:
         A :class:`StartupResult`.
     """
     data_dir = Path(data_dir)
-    today = today or date.today()
+    today = today or clock.today()
     removed = 0
     with contextlib.suppress(OSError):
         removed = len(safe_write.sweep_leftovers(data_dir))

@@ -9,7 +9,6 @@ and is told in a message box: an ``ImportFileError`` lists the file's problems, 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import ImportFileError, StorageError
-from ..services import backups, exports
+from ..services import backups, clock, exports
 from ..services.backups import BackupInfo
 from ..services.files import failure_message
 from .context import AppContext
@@ -331,7 +330,7 @@ def restore_refused(parent: QWidget | None, ctx: AppContext) -> bool:
 def full_export(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
     """Write the whole journal as one JSON file; returns True when written."""
     if path is None:
-        suggested = str(Path.home() / f"rehabjournal-{date.today():%Y-%m-%d}.json")
+        suggested = str(Path.home() / f"rehabjournal-{clock.today():%Y-%m-%d}.json")
         path, _ = QFileDialog.getSaveFileName(parent, "Export everything", suggested,
                                               JSON_FILTER)
         if not path:
@@ -417,7 +416,7 @@ def fhir_export(parent: QWidget, ctx: AppContext, path: str | None = None,
         if anonymise is None:
             return False
     if path is None:
-        suggested = str(Path.home() / f"rehabjournal-fhir-{date.today():%Y-%m-%d}.json")
+        suggested = str(Path.home() / f"rehabjournal-fhir-{clock.today():%Y-%m-%d}.json")
         path, _ = QFileDialog.getSaveFileName(parent, "Export for clinician (FHIR)",
                                               suggested, JSON_FILTER)
         if not path:

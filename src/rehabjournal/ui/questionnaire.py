@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import outcomes as dom
+from ..services import clock
 from ..services import outcomes as svc
 from .edit_path import apply_edit
 from .widgets import ERROR_COLOUR
@@ -457,7 +458,7 @@ def open_questionnaire(parent, ctx, instrument_key: str, day: date | None = None
     from ..services import journal as js
 
     problem = (js.get_profile() or {}).get("joint") or "knee"
-    dialog = QuestionnaireDialog(instrument_key, day or (ctx.today() if ctx else date.today()),
+    dialog = QuestionnaireDialog(instrument_key, day or (ctx.today() if ctx else clock.today()),
                                  parent, ctx, problem=problem)
     dialog.exec()
     return dialog.response_id
