@@ -412,7 +412,7 @@ def test_devanagari_conjuncts_and_vowel_signs_extract_as_written(tmp_path):
     out, boxes = paragraphs_pdf(tmp_path, [hindi])
     assert boxes == 0
     # before: the conjuncts (क्ष, त्र, र्द) were private-use characters and were lost
-    assert " ".join(text_of(out).split()) == hindi
+    assert text_of(out).strip() == hindi
 
 
 def test_arabic_extracts_its_letters_not_presentation_forms(tmp_path):

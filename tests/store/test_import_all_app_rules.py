@@ -203,3 +203,24 @@ def test_a_file_with_no_primary_site_gets_its_main_site_marked(demo_doc, target)
     sites = full_export.export_data(NOW)["tables"]["pain_site"]
     first = min(sites, key=lambda r: (r["archived"], r["id"]))
     assert [r["id"] for r in sites if r["primary"]] == [first["id"]]
+
+
+def test_a_refused_import_leaves_a_journal_without_library_as_it_was(tmp_path):
+    """A journal made by a CSV import has no library rows; a refused import-all ("the
+    journal is not empty") added the 43 shipped exercises although it said the journal was
+    unchanged."""
+    import sqlite3
+
+    from rehabjournal import cli
+
+    data = tmp_path / "j"
+    csv = tmp_path / "in.csv"
+    csv.write_text("date,morning_pain\n2026-03-02,3\n", encoding="utf-8")
+    assert cli.main(["--data-dir", str(data), "import", str(csv)]) == 0
+    with sqlite3.connect(data / "journal.sqlite") as con:
+        before = con.execute("SELECT count(*) FROM exercise").fetchone()[0]
+    doc = tmp_path / "all.json"
+    assert cli.main(["--data-dir", str(data), "export-all", str(doc)]) == 0
+    assert cli.main(["--data-dir", str(data), "import-all", str(doc)]) == 3
+    with sqlite3.connect(data / "journal.sqlite") as con:
+        assert con.execute("SELECT count(*) FROM exercise").fetchone()[0] == before

@@ -712,7 +712,7 @@ def _per_font_shaper(original):
 _meanings: dict[str, dict[int, str]] = {}
 """Per font face (the subset font's name after "+"): private code -> the text its glyph
 stands for, written into the ToUnicode CMap by ``_to_unicode_cmap``."""
-_meaning_codes: dict[tuple[str, int, str], int] = {}
+_meaning_codes: dict[tuple[str, int, str, float | None], int] = {}
 
 
 def _face_key(face) -> str:
@@ -769,13 +769,21 @@ def _text_layer(items: list, text: str, font_name: str, size: float, features) -
             # width made pdftotext start a new line there)
             kept[-1][2] += meaning
             continue
-        kept.append([ch, info.codepoint, meaning, data])
+        # a mark HarfBuzz places with no advance and a move to the left (a vowel sign, a
+        # point) gets a code whose width is that move: reportlab moved back before it and
+        # forward after it in the TJ array, and pypdf read the move forward as a space
+        # ("के  बाद"); with the width the pen comes back by itself
+        width = None
+        if data is not None and not positions[n].x_advance and data.x_offset < 0:
+            width = -data.x_offset
+            data = data._replace(width=width)
+        kept.append([ch, info.codepoint, meaning, data, width])
     chars = []
     with _lock:
-        for ch, gid, meaning, _data in kept:
+        for ch, gid, meaning, _data, width in kept:
             code = ord(ch)
-            if meaning != ch:
-                code = _meaning_codes.get((key, gid, meaning), 0)
+            if meaning != ch or width is not None:
+                code = _meaning_codes.get((key, gid, meaning, width), 0)
                 if not code:
                     code = _free_private(face)
                     if code is None:  # the private area is full: keep reportlab's
@@ -783,13 +791,14 @@ def _text_layer(items: list, text: str, font_name: str, size: float, features) -
                         continue
                     face.charToGlyph[code] = gid
                     face.glyphToChar.setdefault(gid, []).append(code)
-                    face.charWidths[code] = face.charWidths.get(ord(ch), face.defaultWidth)
-                    _meaning_codes[(key, gid, meaning)] = code
+                    face.charWidths[code] = width if width is not None else \
+                        face.charWidths.get(ord(ch), face.defaultWidth)
+                    _meaning_codes[(key, gid, meaning, width)] = code
                     meanings[code] = meaning
             chars.append(chr(code))
     new = "".join(chars)
     if shape_data is not None:
-        return [(frag, ShapedStr(new, shapeData=[d for *_, d in kept]))]
+        return [(frag, ShapedStr(new, shapeData=[k[3] for k in kept]))]
     return [(frag, new)]
 
 

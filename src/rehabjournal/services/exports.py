@@ -13,7 +13,6 @@ from typing import Any
 
 from ..errors import ImportFileError, ValidationError
 from ..store import fhir, full_export
-from ..store.library import sync_shipped_exercises
 from . import settings
 from .files import file_errors
 
@@ -98,7 +97,8 @@ def import_everything(path: Path | str) -> dict[str, int]:
     """
     try:
         with file_errors(path, "read", journal_doing="import"):
-            sync_shipped_exercises()
+            # the shipped library is written by the import itself, inside its transaction:
+            # a refused file leaves the journal exactly as it was
             return full_export.import_all(path, check=setting_problems)
     except ImportFileError as exc:
         exc.where = exc.where or str(path)
