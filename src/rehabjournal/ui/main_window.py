@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
         else:
             self._on_nav(row)
+        if self.nav.hasFocus():  # asked for (Ctrl+1, a day action ...), not arrowed to
+            self.focus_page(self.pages[key])
         return self.pages[key]
 
     def open_day(self, day) -> None:
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         widget.activated()
+        if not self.nav.hasFocus():  # arrowing through the sidebar keeps its cursor
+            self.focus_page(widget)
 
     def _show_welcome(self) -> None:
         from .welcome import WelcomePage
@@ -301,10 +305,13 @@ class MainWindow(QMainWindow):
             self._action(
                 view, text, lambda _=False, k=key: self.show_page(k), f"Ctrl+{i}", f"view_{key}"
             )
+        self._day_actions(view)
 
         self._appearance_menu(view)
 
         help_menu = self.help_menu
+        self._action(help_menu, "&Keyboard Shortcuts", self.keyboard_shortcuts, "F1",
+                     "action_shortcuts")
         self._action(help_menu, "&CSV Format", self.open_csv_docs)
         self._action(help_menu, "&About rehabjournal", self.about, None, "action_about")
 
@@ -386,6 +393,51 @@ class MainWindow(QMainWindow):
             QApplication.instance().quit()
         else:
             self._quitting = False
+
+    # ---- the day shown on Today, the keyboard (the Day helper's part) ---------------------
+
+    def _day_actions(self, view) -> None:
+        """View > Previous Day, Next Day, Go to Today: they show the Today page."""
+        view.addSeparator()
+        for text, method, keys in (("&Previous Day", "previous_day", "Alt+Left"),
+                                   ("&Next Day", "next_day", "Alt+Right"),
+                                   ("Go to &Today", "go_to_today", "Alt+Home")):
+            self._action(view, text, lambda _=False, m=method: self.day_action(m), keys,
+                         f"action_{method}")
+
+    def day_action(self, method: str):
+        """Show the Today page and call its ``method`` (previous_day ...); returns it."""
+        page = self.show_page("today")
+        getattr(page, method)()
+        return page
+
+    def keyboard_shortcuts(self):
+        """Help > Keyboard Shortcuts: the dialog listing them all (returned, not modal)."""
+        from .shortcuts import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.show()
+        return self.shortcuts_dialog
+
+    def focus_page(self, widget) -> None:
+        """Put the cursor in ``widget`` (a page): Today's first empty check-in field, or
+        the page's first input; never left on the sidebar or a hidden page."""
+        if hasattr(widget, "focus_first_empty"):
+            widget.focus_first_empty()
+            return
+        candidate = widget.nextInFocusChain()
+        while candidate is not None and candidate is not widget:
+            if (widget.isAncestorOf(candidate) and candidate.isVisible()
+                    and candidate.isEnabled() and candidate.focusPolicy().value & 1):
+                candidate.setFocus()
+                return
+            candidate = candidate.nextInFocusChain()
+
+    def changeEvent(self, event) -> None:
+        """The window became active: the calendar may have moved on meanwhile."""
+        if event.type() == event.Type.ActivationChange and self.isActiveWindow():
+            self.ctx.check_day()
+        super().changeEvent(event)
 
     # ---- actions ----------------------------------------------------------------------
 

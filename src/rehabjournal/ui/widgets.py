@@ -8,7 +8,15 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.scales import validate_range
 from .banner import Banner  # noqa: F401 - pages import it from here
@@ -176,6 +184,9 @@ def clear_layout(layout: QLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            focus = QApplication.focusWidget()
+            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+                focus.clearFocus()  # else hiding it sends the cursor to a random widget
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()

@@ -17,7 +17,7 @@ from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import NumberField, clear_layout, set_combo_data
-from .siblings import changed_by_sibling
+from .siblings import changed_by_sibling, relink
 
 SLEEP_QUALITY = ("poor", "fair", "good", "very good", "excellent")
 
@@ -64,7 +64,7 @@ class CheckinSection(QGroupBox):
             ("S&welling", self.swelling),
             ("S&leep (hours)", self.fields["sleep_hours"]),
             ("Sleep &quality", self.sleep_quality),
-            ("Stre&ss (0-10)", self.fields["stress"]),
+            ("St&ress (0-10)", self.fields["stress"]),  # Alt+S is Stiffness
         ]
         for col, (text, widget) in enumerate(cells):
             label = QLabel(text)
@@ -104,6 +104,7 @@ class CheckinSection(QGroupBox):
         self.site_fields = {}
         sites = js.list_sites()
         if len(sites) < 2:
+            relink(self)
             return
         self.site_values = js.checkin_site_pains(self.day)
         self.site_pain_row.addWidget(QLabel("Morning pain elsewhere:"))
@@ -115,6 +116,7 @@ class CheckinSection(QGroupBox):
             self.site_pain_row.addWidget(field)
             self.site_fields[site["id"]] = field
         self.site_pain_row.addStretch(1)
+        relink(self)
 
     def save_field(self, key: str, value) -> None:
         """Save one check-in field of the day (the value as typed: None for blank)."""

@@ -20,6 +20,7 @@ from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import clear_layout, error_label
+from .siblings import relink
 
 
 class EventsSection(QGroupBox):
@@ -45,7 +46,8 @@ class EventsSection(QGroupBox):
         self.label = QLineEdit()
         self.label.setPlaceholderText("label (needed for 'Other event')")
         self.error = error_label()
-        self.add_button = QPushButton("Add &event")
+        # Alt+D: Alt+E is the Edit menu's
+        self.add_button = QPushButton("A&dd event")
         self.add_button.clicked.connect(self.add_event)
         self.label.returnPressed.connect(self.add_event)
         add_row.addWidget(self.kind)
@@ -72,6 +74,7 @@ class EventsSection(QGroupBox):
             row.addWidget(remove)
             row.addStretch(1)
             self.events_list.addLayout(row)
+        relink(self)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -91,3 +94,4 @@ class EventsSection(QGroupBox):
     def remove_event(self, event_id: int) -> None:
         if apply_edit(self.ctx, lambda: js.edit_remove_event(event_id), source=self):
             self.refresh()
+            relink(self, self.kind)  # not the sidebar: the add row of the same section

@@ -22,6 +22,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -39,9 +40,10 @@ from ...edit_path import apply_edit
 from ...exercise_card import ExerciseCard, breakable
 from ...widgets import NumberField, clear_layout, error_label, set_combo_data
 from .sessions import rpe_combo
-from .siblings import changed_by_sibling
+from .siblings import changed_by_sibling, relink
 
 STATUS_TEXT = {"done": "Done", "partial": "Partly done", "skipped": "Skipped"}
+BUTTONS = ("done_button", "partial_button", "skip_button", "clear_button")
 STATUS_COLOUR = {"done": "#2e7d32", "partial": "#8d6e00", "skipped": "#757575"}
 
 
@@ -215,7 +217,8 @@ class ExercisesDueSection(QGroupBox):
         self.session_label.setWordWrap(True)
         self.effort = rpe_combo()
         self.effort.setAccessibleName("Effort of the exercises (CR-10)")
-        self.effort_label = QLabel("&Effort of the exercises (CR-10)")
+        # Alt+X: Alt+E is the Edit menu's
+        self.effort_label = QLabel("Effort of the e&xercises (CR-10)")
         self.effort_label.setBuddy(self.effort)
         self.effort_error = error_label()
         effort_row.addWidget(self.session_label, 1)
@@ -302,11 +305,19 @@ class ExercisesDueSection(QGroupBox):
                 f"Your programme \u201c{active['name']}\u201d has no start date yet, so no "
                 "exercises are due: set it on the Programme page.")
         self.setVisible(bool(items) or undated)
+        relink(self)
 
     def answer(self, row: DueRow, run) -> None:
         """Save (or clear) one row's answer for the day through the edit path."""
         day = self.day
+        focus = QApplication.focusWidget()
+        button = next((name for name in BUTTONS if getattr(row, name) is focus), None)
         edit = apply_edit(self.ctx, lambda: run(day), fields=row.fields,
                           message=row.show_error, source=self)
         if edit is not None:
             self.refresh()
+            new_row = self.rows.get(row.prescription_id)
+            if button is not None and new_row is not None:
+                # the row was rebuilt under the cursor: keep it on the same button
+                target = getattr(new_row, button)
+                relink(self, target if target.isEnabled() else new_row.done_button)

@@ -16,7 +16,7 @@ from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import NumberField, clear_layout
-from .siblings import changed_by_sibling
+from .siblings import changed_by_sibling, relink
 
 WAITING, RATED = "waiting for your rating", "rated"
 
@@ -73,19 +73,26 @@ class NextMorningSection(QGroupBox):
             label = "Morning pain" + ("" if q["main"] else f" ({q['label']})")
             field = NumberField(label, 0, 10, placeholder="0-10")
             field.set_value(q["value"])
+            field.edit.setAccessibleName(f"This morning: {label}")
             field.setToolTip("This is this morning's pain at that site: the same number as "
                              + ("Morning pain in the check-in." if q["main"] else
                                 f"the check-in's morning pain of the {q['label']}."))
             field.committed.connect(lambda v, site=q["site"]: self.save(site, v))
             status = QLabel(WAITING if q["value"] is None else RATED)
             status.setObjectName("nextMorningStatus")
+            # Alt+M reaches the (first) rating; the field also comes first in the Tab order
+            buddy = QLabel("This &morning (0-10)" if not self.fields else "This morning")
+            buddy.setObjectName("nextMorningLabel")
+            buddy.setBuddy(field.edit)
             row.addWidget(question, 1)
+            row.addWidget(buddy)
             row.addWidget(field)
             row.addWidget(status)
             self.rows.addLayout(row)
             self.fields[q["site"]] = field
             self.statuses[q["site"]] = status
             self.ratings[q["site"]] = q["value"]
+        relink(self)
 
     def save(self, site_id: int | None, value: int | None) -> None:
         """Rate this morning's pain at ``site_id`` (0-10, None for not rated)."""

@@ -7,14 +7,23 @@ reason beside the field and nothing is written. The same page edits any past day
 Journal page opens days here).
 
 The sections are declared once, in ``SECTIONS``, in the order they show and load.
+
+The page follows the calendar: at midnight (``AppContext.day_changed``) a page showing
+the day that was today moves on to the new today, after saving what was being typed to
+the day its title names; a page open on another day stays on it. Keyboard: the focus goes
+to the first empty field of the check-in when the page opens and after the day changes,
+and Tab follows the page top to bottom, whatever sections were rebuilt
+(``fix_tab_order``).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,6 +46,7 @@ from .notes import NotesSection
 from .outcomes_due import OutcomesDueSection
 from .red_flags import RedFlagsSection
 from .sessions import SessionEditor, SessionsSection
+from .siblings import focus_chain
 
 #: (page attribute, section class), top to bottom. Each class takes the AppContext and
 #: has ``set_day(day)`` and ``refresh()``; the page loads them in this order.
@@ -103,6 +113,7 @@ class DayPage(QWidget):
         ctx.journal_changed.connect(self._journal_changed)
         ctx.settings_changed.connect(self.light.refresh)
         ctx.saved_at.connect(self.saved_label.setText)
+        ctx.day_changed.connect(self._day_changed)
         self.load()
 
     def _build_date_bar(self) -> None:
@@ -121,13 +132,16 @@ class DayPage(QWidget):
         self.date_edit.setAccessibleName("Go to date")
         self.date_error = error_label()
         self.today_button = QPushButton("&Today")
+        self.today_button.setToolTip("Go to today (Alt+T here, Alt+Home anywhere)")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         bar.addWidget(self.prev_button)
         bar.addWidget(self.title)
         bar.addWidget(self.next_button)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("Go to"))
+        go_to = QLabel("&Go to")
+        go_to.setBuddy(self.date_edit)
+        bar.addWidget(go_to)
         bar.addWidget(self.date_edit)
         bar.addWidget(self.today_button)
         bar.addStretch(1)
@@ -138,8 +152,7 @@ class DayPage(QWidget):
         self.next_button.clicked.connect(lambda: self.set_day(self.day + timedelta(days=1)))
         self.today_button.clicked.connect(lambda: self.set_day(self.ctx.today()))
         self.date_edit.returnPressed.connect(self._go_to_typed_date)
-        QShortcut(QKeySequence("Alt+Left"), self, activated=self.prev_button.click)
-        QShortcut(QKeySequence("Alt+Right"), self, activated=self.next_button.click)
+        # Alt+Left / Alt+Right / Alt+Home are the window's View menu actions (main_window)
 
     # ---- what tests and the keyboard reach ----------------------------------------------
 
@@ -164,9 +177,23 @@ class DayPage(QWidget):
         """Called when the page is shown: refresh the light (it may depend on other days)."""
         self.light.refresh()
 
-    def set_day(self, day: date) -> None:
-        """Show ``day`` (a note still being typed is saved to the day it was typed on)."""
-        self.flush()
+    def previous_day(self) -> None:
+        self.set_day(self.day - timedelta(days=1))
+
+    def next_day(self) -> None:
+        self.set_day(self.day + timedelta(days=1))
+
+    def go_to_today(self) -> None:
+        self.set_day(self.ctx.today())
+
+    def set_day(self, day: date, *, focus: bool = True) -> None:
+        """Show ``day``; what is being typed is saved first, to the day it was typed on.
+
+        Args:
+            day: the day to show.
+            focus: put the cursor in the first empty check-in field (when the page shows).
+        """
+        self.commit_typing()
         if day != self.day:
             dropped = [f.label for f in self.findChildren(NumberField) if f.discard_unsaved()]
             if dropped:
@@ -174,6 +201,80 @@ class DayPage(QWidget):
                                      f"{', '.join(dropped)} (the save had failed).")
         self.day = day
         self.load()
+        if focus and self.isVisible():
+            self.focus_first_empty()
+
+    def _day_changed(self, today: date, before: date) -> None:
+        """Midnight (or waking up on a later day): a page on the old today follows the
+        calendar; a page on another day stays there, its title still naming it."""
+        if self.day == before:
+            focus = QApplication.focusWidget()
+            self.set_day(today, focus=focus is None or self.isAncestorOf(focus))
+            self.ctx.status.emit(f"A new day: Today now shows {fmt_date(today)}.")
+        else:
+            self.commit_typing()
+            self.load()  # "Today, " in the title, "yesterday's" in the questions ...
+
+    def commit_typing(self) -> None:
+        """Save what is typed but not finished yet (the field with the cursor, the notes),
+        to the day shown: before the page shows another day or reloads."""
+        self.flush()
+        focus = QApplication.focusWidget()
+        if (isinstance(focus, QLineEdit) and focus is not self.date_edit
+                and self.isAncestorOf(focus)):
+            field = focus.parentWidget()
+            if isinstance(field, NumberField) and field.unsaved:
+                return  # its save failed: set_day says it is dropped (a retry is Enter)
+            focus.editingFinished.emit()
+
+    # ---- keyboard -----------------------------------------------------------------------
+
+    def checkin_chain(self) -> list[QWidget]:
+        """The check-in's inputs in Tab order: the "This morning" ratings first, then
+        Morning pain ... Stress, then the further sites' morning pain."""
+        checkin = self.checkin
+        fields = checkin.fields
+        return [
+            *(f.edit for f in self.next_morning.fields.values()),
+            fields["morning_pain"].edit, fields["stiffness_min"].edit, checkin.swelling,
+            fields["sleep_hours"].edit, checkin.sleep_quality, fields["stress"].edit,
+            *(f.edit for f in checkin.site_fields.values()),
+        ]
+
+    def first_empty_field(self) -> QWidget:
+        """The first check-in input with nothing in it (the notes when all are filled)."""
+        for widget in self.checkin_chain():
+            if widget.isHidden() or not widget.isEnabled():
+                continue
+            if isinstance(widget, QComboBox):
+                if widget.currentData() is None:
+                    return widget
+            elif not widget.text().strip():
+                return widget
+        return self.notes
+
+    def focus_first_empty(self) -> QWidget:
+        """Put the cursor in the first empty check-in field (the reminder and the window
+        call this too); returns that field."""
+        widget = self.first_empty_field()
+        self.scroll_to(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def scroll_to(self, widget: QWidget) -> None:
+        scroll = self.findChild(QScrollArea)
+        if scroll is not None and widget.isVisible():
+            scroll.ensureWidgetVisible(widget, 40, 40)
+
+    def fix_tab_order(self) -> None:
+        """Tab goes down the page as it shows, sections rebuilt since included.
+
+        Rows made after the page was built (the "This morning" question, sessions,
+        exercises due, events) would otherwise come last in the window's focus chain.
+        """
+        chain = focus_chain(self.body)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _go_to_typed_date(self) -> None:
         text = self.date_edit.text().strip()
@@ -199,6 +300,7 @@ class DayPage(QWidget):
         self.date_edit.setText(day.isoformat())
         for section in self.sections:
             section.set_day(day)
+        self.fix_tab_order()
 
     def flush(self) -> None:
         """Save anything still waiting (notes typed less than a second ago)."""
@@ -211,3 +313,4 @@ class DayPage(QWidget):
             self.light.refresh()
         elif day is None or day in (self.day, self.day - timedelta(days=1)):
             self.load()
+

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,7 +41,7 @@ from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import NumberField, clear_layout, error_label, set_combo_data
-from .siblings import changed_by_sibling
+from .siblings import changed_by_sibling, relink
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after")
 HEADERS = ("Activity", "Minutes", "Effort (CR-10)", "Distance", "Pain before",
@@ -262,8 +263,10 @@ class SessionEditor(QFrame):
             section.remove_draft(self)
             return
         sid = self.session_id
+        index = section.editors.index(self)
         if apply_edit(section.ctx, lambda: js.edit_delete_session(sid), source=section):
             section.refresh()
+            section.focus_after_removal(index)
 
 
 class AddSiteDialog(QDialog):
@@ -311,10 +314,11 @@ class SessionsSection(QGroupBox):
         layout.addLayout(self.sessions_layout)
         self.add_session_button = QPushButton("&Add session (Ctrl+N)")
         self.add_session_button.clicked.connect(self.add_session)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_session)
+        add = QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_session)
+        add.setWhatsThis("Today: Add a session")  # listed by Help > Keyboard Shortcuts
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_session_button)
-        self.add_site_button = QPushButton("Add pain site...")
+        self.add_site_button = QPushButton("Add pain s&ite...")
         self.add_site_button.clicked.connect(self.add_site)
         add_row.addWidget(self.add_site_button)
         add_row.addStretch(1)
@@ -349,6 +353,7 @@ class SessionsSection(QGroupBox):
                            "they show as zero load.")
             empty.setObjectName("noSessions")
             self.sessions_layout.addWidget(empty)
+        relink(self)
 
     def _add_editor(self, values: dict | SessionEditor | None) -> SessionEditor:
         for i in range(self.sessions_layout.count()):
@@ -363,8 +368,18 @@ class SessionsSection(QGroupBox):
     def add_session(self) -> SessionEditor:
         """Add a draft session editor and put the cursor in its activity."""
         editor = self._add_editor(None)
+        relink(self)
         editor.kind.setFocus()
         return editor
+
+    def focus_after_removal(self, index: int) -> None:
+        """The cursor goes to the session now at ``index`` (the one before it when it was
+        the last; "Add session" when none is left), never to the sidebar."""
+        if self.editors:
+            editor = self.editors[min(index, len(self.editors) - 1)]
+            relink(self, editor.kind)
+        else:
+            relink(self, self.add_session_button)
 
     def last_kind(self) -> str:
         """The activity of the last session shown ("run" when none), for a new draft."""
@@ -387,9 +402,18 @@ class SessionsSection(QGroupBox):
         return editor
 
     def remove_draft(self, editor: SessionEditor) -> None:
+        index = self.editors.index(editor)
         self.editors.remove(editor)
+        focus = QApplication.focusWidget()
+        focused = focus is not None and editor.isAncestorOf(focus)
+        if focused:
+            focus.clearFocus()  # hiding it would send the cursor to a random widget
         editor.hide()
         editor.deleteLater()
+        if focused:
+            self.focus_after_removal(index)
+        else:
+            relink(self)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -6,13 +6,19 @@ sections: this morning's pain is the check-in's "Morning pain" and the answer to
 the knee this morning after yesterday's run?"; the exercises due make the day's rehab
 session, which the sessions show. Those sections call ``changed_by_sibling`` from their
 ``journal_changed`` slot and refresh when another section of the same page changed the day.
+
+A section that rebuilds rows (the "This morning" question, sessions, exercises due,
+events) calls ``relink`` afterwards: Tab then follows the page top to bottom again, and
+a cursor that was in a row rebuilt under it lands in the same section, never on the
+sidebar.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLayout, QWidget
 
 from ...context import AppContext
 
@@ -26,7 +32,70 @@ def changed_by_sibling(section: QWidget, ctx: AppContext, day: date | None,
         return False
     if source is section or section.isAncestorOf(source):
         return False
+    page = page_of(section)
+    return page is not None and page.isAncestorOf(source)
+
+
+def page_of(section: QWidget) -> QWidget | None:
+    """The Today page ``section`` is on (None while it is not on one)."""
     page = section.parentWidget()
     while page is not None and not hasattr(page, "sections"):
         page = page.parentWidget()
-    return page is not None and page.isAncestorOf(source)
+    return page
+
+
+def relink(section: QWidget, focus: QWidget | None = None) -> None:
+    """After ``section`` rebuilt rows: fix the page's Tab order; give ``focus`` the cursor,
+    or the section's first input if the cursor was lost with a removed row."""
+    page = page_of(section)
+    if page is None:
+        return
+    show_new_rows(section)
+    page.fix_tab_order()
+    if not page.isVisible() or not page.window().isActiveWindow():
+        return
+    if focus is None and QApplication.focusWidget() is None:
+        focus = next((w for w in focus_chain(section.layout()) if w.isVisible()), None)
+    if focus is not None and focus.isVisible():
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def show_new_rows(section: QWidget) -> None:
+    """Show now the widgets just added to ``section``'s layout (Qt shows them in the next
+    event-loop turn): the cursor can then go to them at once (Alt+M, the first empty
+    field), as it can to the rest of the page."""
+    _show_new(section.layout())
+
+
+def _show_new(layout: QLayout | None) -> None:
+    if layout is None:
+        return
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget()
+        if widget is not None:
+            explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+            if widget.isHidden() and not explicit:
+                widget.show()  # what the layout asked Qt to do in the next turn
+            if not widget.isHidden() and not isinstance(widget, QComboBox):
+                _show_new(widget.layout())
+        else:
+            _show_new(item.layout())
+
+
+def focus_chain(layout: QLayout | None) -> list[QWidget]:
+    """The widgets taking Tab focus under ``layout``, in layout order (depth first)."""
+    chain: list[QWidget] = []
+    if layout is None:
+        return chain
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                chain.append(widget)
+            if widget.layout() is not None and not isinstance(widget, QComboBox):
+                chain.extend(focus_chain(widget.layout()))
+        elif inner is not None:
+            chain.extend(focus_chain(inner))
+    return chain
