@@ -24,6 +24,12 @@ from .context import AppContext
 
 
 class WelcomePage(QWidget):
+    """The first-run form; "Create my journal" (Alt+R, or Enter in a text field).
+
+    Signals:
+        created(): the profile and its first pain site are saved.
+    """
+
     created = Signal()
 
     def __init__(self, ctx: AppContext):
@@ -78,7 +84,8 @@ class WelcomePage(QWidget):
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.create_button = QPushButton("&Create my journal")
+        # Alt+R: Alt+C is "Condition"
+        self.create_button = QPushButton("C&reate my journal")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_profile)
         self.demo_button = QPushButton("Open the &demo journal")
@@ -91,7 +98,11 @@ class WelcomePage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.name.returnPressed.connect(self.create_profile)
+        # Enter in any text field creates the journal (the page is no dialog, so the
+        # default button alone would not): the name, the goal, and the last, Clinician
+        for edit in (self.name, self.goal, self.clinician):
+            edit.returnPressed.connect(self.create_profile)
+        self.name.setFocus()
 
     def create_profile(self) -> None:
         condition = self.condition.currentData()
