@@ -10,6 +10,11 @@ day with their 7-day averages, the events and the hover texts.
 When the period starts before the journal's first entry, the charts start at the first
 entry (``ProgressData.start``; ``asked_start`` is the period's start and ``note`` says so):
 the days before it are no data, not rest days.
+
+The page opens on ``default_period``: the last 12 weeks, or the journal's data span when
+it is shorter, so a new user's first week fills the charts. Its Programme tab shows the
+progression of ``most_recently_logged`` of ``logged_exercises`` (done or partial logs;
+an exercise only ever skipped has no progression to draw).
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ from typing import Final
 
 from ..domain import light as light_mod
 from ..domain import summary as summary_mod
+from ..domain import validation
 from ..domain.entities import Event, Journal
 from ..domain.load import RATIO_FIRST_DAY
-from ..store import journal_repo, progress_repo
+from ..store import journal_repo, programme_repo, progress_repo
 from . import journal as journal_service
 from . import summary as summary_service
 
+DEFAULT_WEEKS: Final = 12
+"""Weeks the Progress page shows by default (today included), unless the data is shorter."""
 ROLLING_DAYS: Final = 7
 ROLLING_MIN: Final = 2
 """Known values a 7-day window needs before it has an average."""
@@ -296,3 +304,56 @@ def journal_first_day() -> date | None:
     """The first day with an entry in the journal, or None for an empty journal."""
     span = journal_repo.journal_span()
     return span[0] if span else None
+
+
+def default_period(today: date, first_entry: date | None) -> tuple[date, date]:
+    """The period the Progress page opens on: the last ``DEFAULT_WEEKS`` weeks up to
+    ``today``, or from the journal's first entry when that is later (a journal one week
+    old shows its one week across the whole chart, not in its right 8 %).
+
+    Args:
+        today: the last day of the period.
+        first_entry: the journal's first day with an entry (None: an empty journal).
+
+    Returns:
+        (first day, last day).
+    """
+    start = today - timedelta(days=7 * DEFAULT_WEEKS - 1)
+    if first_entry is not None and start < first_entry <= today:
+        start = first_entry
+    return start, today
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedExercise:
+    """An exercise with at least one done or partial log.
+
+    Attributes:
+        id, name: the exercise.
+        last: the day of its latest done or partial log (up to the day asked).
+    """
+
+    id: int
+    name: str
+    last: date
+
+
+def logged_exercises(until: date) -> list[LoggedExercise]:
+    """The exercises logged done or partly done on or before ``until``, by name.
+
+    Skipped logs do not count: an exercise only ever skipped has no progression.
+
+    Raises:
+        StorageError: the journal cannot be read.
+    """
+    out = []
+    for ex_id, name in programme_repo.exercises_with_logs():
+        logs = programme_repo.logs_of_exercise(ex_id, validation.EARLIEST_DAY, until)
+        if logs:
+            out.append(LoggedExercise(ex_id, name, logs[-1][0]["day"]))
+    return out
+
+
+def most_recently_logged(exercises: list[LoggedExercise]) -> LoggedExercise | None:
+    """The exercise of ``exercises`` logged last (the first by name on a tie), or None."""
+    return max(exercises, key=lambda e: e.last, default=None)

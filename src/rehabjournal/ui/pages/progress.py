@@ -6,6 +6,10 @@ Nothing here imports matplotlib at module level: the light strip and the tab bar
 the first time the page is shown (``activated``), each tab's charts the first time that
 tab is shown. A change of the journal refreshes the page only while it is visible;
 otherwise the page remembers it is out of date and refreshes when next shown.
+
+Until the person picks a period, the page shows ``services.progress.default_period``: the
+last 12 weeks, or "Whole journal" while the journal is younger than that (its first week
+fills the charts); each refresh picks again, so the default follows the journal as it grows.
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ class ProgressPage(QWidget):
         self.refresh_count = 0
         self.canvases: dict = {}
         self._tab_dirty: set[str] = set()
+        self.period_chosen = False
+        """True once the person picked a period (the default no longer applies)."""
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -80,7 +86,7 @@ class ProgressPage(QWidget):
         self.period.setAccessibleName("Period")
         for key, text in PERIODS:
             self.period.addItem(text, key)
-        self.period.setCurrentIndex(1)
+        self.period.setCurrentIndex(self.period.findData(self.default_period_key()))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for name, edit in (("from", self.date_from), ("to", self.date_to)):
@@ -153,6 +159,25 @@ class ProgressPage(QWidget):
             return (a, b) if a <= b else (b, a)
         return today - timedelta(days=83), today
 
+    def default_period_key(self) -> str:
+        """"12w", or "all" while the journal's data spans less than the last 12 weeks."""
+        today = self.ctx.today()
+        start, _end = progress_service.default_period(today,
+                                                      progress_service.journal_first_day())
+        last_12 = today - timedelta(days=7 * progress_service.DEFAULT_WEEKS - 1)
+        return "all" if start > last_12 else "12w"
+
+    def _apply_default_period(self) -> None:
+        """Show the default period unless the person picked one (no refresh of its own)."""
+        if self.period_chosen:
+            return
+        i = self.period.findData(self.default_period_key())
+        if i != self.period.currentIndex():
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(i)
+            self.period.blockSignals(False)
+        self._set_dates(*self.period_range())
+
     def _set_dates(self, start: date, end: date) -> None:
         for edit, d in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
@@ -160,6 +185,7 @@ class ProgressPage(QWidget):
             edit.blockSignals(False)
 
     def _period_changed(self) -> None:
+        self.period_chosen = True  # the default is set with the signals blocked
         custom = self.period.currentData() == "custom"
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
@@ -173,6 +199,7 @@ class ProgressPage(QWidget):
 
     def set_period(self, start: date, end: date) -> None:
         """Show a custom period (one refresh)."""
+        self.period_chosen = True
         self.period.blockSignals(True)
         self.period.setCurrentIndex(self.period.findData("custom"))
         self.period.blockSignals(False)
@@ -250,6 +277,7 @@ class ProgressPage(QWidget):
         self._refresh_timer.stop()
         self.dirty = False
         self.refresh_count += 1
+        self._apply_default_period()
         start, end = self.period_range()
         self.data = progress_service.progress_data(start, end, self.site.currentData())
         self.period_note.setText(self.data.note)
