@@ -267,6 +267,7 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
             (_RED_FLAG_DAY, "The knee gave way once on the stairs: does that change the plan?",
              True),
             (n - 6, "When can I try a 5 km parkrun again?", False),
+            (n - 3, "Ice or heat on the knee after a run?", False),  # two open ones
         ]
         repo.insert_many("question", [
             {"text": t, "created": _stamp(start + timedelta(days=i), 21), "answered": a}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from . import models as m
 
@@ -58,6 +59,43 @@ def open_questions() -> list[str]:
         .order_by(m.Question.created, m.Question.id)
     )
     return [r.text for r in rows]
+
+
+# ---- the question list (Today's "Questions for your physio") ------------------------------
+
+def _question_row(q: m.Question) -> dict[str, Any]:
+    return {"id": q.id, "text": q.text, "created": q.created, "answered": bool(q.answered)}
+
+
+def list_questions() -> list[dict[str, Any]]:
+    """Every question as a dict (id, text, created, answered): open ones first, each part
+    oldest first (the order of the report)."""
+    rows = m.Question.select().order_by(m.Question.answered, m.Question.created, m.Question.id)
+    return [_question_row(q) for q in rows]
+
+
+def get_question(question_id: int) -> dict[str, Any] | None:
+    q = m.Question.get_or_none(m.Question.id == question_id)
+    return None if q is None else _question_row(q)
+
+
+def add_question(text: str) -> int:
+    """Store a new open question; returns its id."""
+    return m.Question.create(text=text, answered=False).id
+
+
+def update_question(question_id: int, **values: Any) -> None:
+    """Set ``text`` and/or ``answered`` of a question."""
+    m.Question.update(**values).where(m.Question.id == question_id).execute()
+
+
+def delete_question(question_id: int) -> None:
+    m.Question.delete().where(m.Question.id == question_id).execute()
+
+
+def restore_question(row: dict[str, Any]) -> None:
+    """Put back a question exactly as ``get_question`` gave it (same id and date)."""
+    m.Question.insert(dict(row)).execute()
 
 
 def report_programme() -> ProgrammeRow | None:
