@@ -298,17 +298,18 @@ def _story(data: ReportData, width: float, chosen: set[str],
     story: list[Flowable] = fl.header_block(data, width)
     if data.empty:
         story += fl.empty_notice(data)
-        story += fl.questions_block(data)
+        story += fl.questions_block(data, width)
         return story
 
     story += fl.urgent_box(data, width)
     story += fl.assessment_box(data, width)
+    # the patient's questions near the top of page one (QUESTIONS_ON_PAGE_ONE at most)
+    story += fl.questions_block(data, width)
     story += fl.headline_table(data, width)
     story.append(Spacer(1, 3 * mm))
     story += fl.summary_lines(data)
     story.append(Spacer(1, 3 * mm))
     story += fl.light_strip(data, width)
-    story += fl.questions_block(data)
 
     def parts(place: str) -> Iterable[list[Flowable]]:
         for section in REPORT_SECTIONS:

@@ -599,14 +599,57 @@ def chart_block(
     return KeepTogether([*parts, figure_image(fig, width, height), Spacer(1, 3 * mm)])
 
 
-def questions_block(data: ReportData) -> list[Flowable]:
+QUESTIONS_ON_PAGE_ONE = 8
+"""Open questions printed on page one at most (each cut at ``TEXT_MOST`` characters): the
+block is kept whole, so it always fits on page one; the rest are printed whole under
+"Notes in full"."""
+
+
+@cache
+def _questions_heading_style() -> ParagraphStyle:
+    """The h2 style with less room around it: page one is tight (the first chart must
+    still fit under the demo's two questions)."""
+    return ParagraphStyle("questions_h2", parent=st.stylesheet()["h2"], spaceBefore=5,
+                          spaceAfter=2)
+
+
+def questions_block(data: ReportData, width: float | None = None) -> list[Flowable]:
+    """The open questions (not ticked as asked on Today), oldest first, kept together on
+    page one under the header and the red-flag boxes: two a line when ``width`` is given
+    (reading across), at most ``QUESTIONS_ON_PAGE_ONE``; the rest whole at the end."""
     s = st.stylesheet()
-    out: list[Flowable] = [H("The patient's questions for this appointment")]
+    heading = Paragraph(escape("The patient's questions for this appointment"),
+                        _questions_heading_style())
+    out: list[Flowable] = [heading]
     if not data.questions:
         out.append(P("No open questions.", "muted"))
-    for n, q in enumerate(data.questions, start=1):
-        out.append(Paragraph(user_markup(q, TEXT_MOST, f"Question {n}"), s["bullet"],
-                             bulletText="☐"))
+    shown = data.questions[:QUESTIONS_ON_PAGE_ONE]
+    items = [Paragraph(user_markup(q, TEXT_MOST, f"Question {n}"), s["bullet"],
+                       bulletText="\u2610") for n, q in enumerate(shown, start=1)]
+    if width is None or len(items) < 2:
+        out += items
+    else:
+        rows = [items[i:i + 2] + [Spacer(1, 1)] * (2 - len(items[i:i + 2]))
+                for i in range(0, len(items), 2)]
+        table = Table(rows, colWidths=[width / 2] * 2, hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), st.FONT),  # not Helvetica
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+        out.append(table)
+    rest = data.questions[QUESTIONS_ON_PAGE_ONE:]
+    if rest:
+        texts = _long_texts.get()
+        more = sm.plural(len(rest), "more question")
+        if texts is None:
+            out.append(P(f"{more} in the journal.", "muted"))
+        else:
+            for n, q in enumerate(rest, start=len(shown) + 1):
+                texts.add(f"Question {n}", q)
+            out.append(P(f"{more}, printed under \u201cNotes in full\u201d at the end.",
+                         "muted"))
     return [KeepTogether(out)]
 
 
