@@ -2,6 +2,9 @@
 
 ``weeks`` are ``domain.adherence.WeekAdherence`` records (week_start, prescribed and done
 exercise days, moved, percent); progression points are ``(date, value, unit)`` tuples.
+
+With nothing to plot, a chart shows its title and a sentence saying so, and no axis: an
+empty axis would have matplotlib's default limits, hours of 1 Jan 1970.
 """
 
 from __future__ import annotations
@@ -22,6 +25,14 @@ from .theme import (
 NO_DATA = "No programme data yet"
 TITLE = "Exercise days done by week (% of the days with exercises due; label: done/due)"
 MAX_LABELS = 27
+
+
+def _show_axes(ax, shown: bool) -> None:
+    """Draw the axis lines, ticks and grid of ``ax`` (the title and texts always)."""
+    if shown:
+        ax.set_axis_on()
+    else:
+        ax.set_axis_off()
 
 
 class AdherenceChart(Chart):
@@ -84,6 +95,8 @@ class AdherenceChart(Chart):
         if xs:
             self.ax.set_xlim(xs[0] - 0.5, xs[-1] + 7.5)
         self.empty.set_visible(not has)
+        self.full.set_visible(has)
+        _show_axes(self.ax, has)
 
     def percents(self) -> list[float]:
         return bar_heights(self.bars)
@@ -114,8 +127,17 @@ class ProgressionChart(Chart):
     def _recolour(self) -> None:
         self.line.set_color(self.theme.morning)
 
-    def update(self, points, name: str = "") -> None:
-        """Show ``points`` ((date, value, unit) tuples) of the exercise called ``name``."""
+    def update(self, points, name: str = "", empty: str | None = None, span=None) -> None:
+        """Show ``points`` ((date, value, unit) tuples) of the exercise called ``name``.
+
+        Args:
+            points: oldest first; [] or None: nothing to draw (no axis, a sentence).
+            name: the exercise ("": none chosen).
+            empty: the sentence when there are no points; None: "No logs of <name> in
+                this period", or "No programme data yet" without a name.
+            span: (first day, last day) the x axis shows, as the period's other charts
+                do; None: the points' days with a margin.
+        """
         self.points = list(points or [])
         self.name = name
         xs = self.xs = day_numbers([p[0] for p in self.points])
@@ -125,13 +147,20 @@ class ProgressionChart(Chart):
         self.ax.set_title(f"Progression: {name}" if name else "Exercise progression",
                           fontsize=10, loc="left")
         self.ax.set_ylabel(unit, fontsize=9)
-        if xs:
+        if span is not None:  # also with no points: the axis ready for the next ones
+            lo, hi = day_numbers(span)
+            self.ax.set_xlim(min([lo, *xs]) - 0.5, max([hi, *xs]) + 0.5)
+        elif xs:
             pad = max(3.0, (xs[-1] - xs[0]) * 0.03)
             self.ax.set_xlim(xs[0] - pad, xs[-1] + pad)
+        if xs:
             top = max(ys)
             self.ax.set_ylim(0, top * 1.15 if top > 0 else 1)
-        self.empty.set_text(NO_DATA if not name else f"No logs of {name} in this period")
+        if empty is None:
+            empty = NO_DATA if not name else f"No logs of {name} in this period"
+        self.empty.set_text(empty)
         self.empty.set_visible(not self.points)
+        _show_axes(self.ax, bool(self.points))
 
     def describe(self, x: float, y: float, ax) -> str | None:
         if not self.xs:

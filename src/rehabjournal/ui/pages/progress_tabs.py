@@ -34,6 +34,7 @@ from ...services import outcomes as outcomes_service
 from ...services import pattern_text as pt
 from ...services import patterns as patterns_service
 from ...services import programme as programme_service
+from ...services import progress as progress_service
 from ...services.progress import ProgressData
 from ...services.summary import (
     MONOTONY_NOTE,
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
     from .progress import ProgressPage
 
 NO_PROGRAMME = "No programme data yet"
+NOTHING_LOGGED = "Nothing logged yet"
+NOTHING_LOGGED_HINT = ("Nothing logged yet: mark an exercise done on Today and its "
+                       "progression shows here")
 _ROOT = QModelIndex()
 
 
@@ -328,7 +332,12 @@ class LoadTab(ProgressTab):
 class ProgrammeTab(ProgressTab):
     """Weekly adherence (exercise days done against due: the summary's rows, so the PDF's
     chart and table), the period's total and each exercise's days under it, and one
-    exercise's progression (chosen in the list or below it)."""
+    exercise's progression (chosen in the list or below it).
+
+    The progression shows the most recently logged exercise (done or partial logs up to
+    the period's end: ``services.progress.most_recently_logged``) until the person picks
+    one; with nothing logged the list says "Nothing logged yet" (or "No programme data
+    yet" without a programme) and the chart says so with no axis."""
 
     key, title = "programme", "Programme"
 
@@ -372,6 +381,9 @@ class ProgrammeTab(ProgressTab):
         self.progression = self._canvas("progression", ProgressionChart(), "progression",
                                         160, 1)
         self.exercise.currentIndexChanged.connect(self._show_progression)
+        self.exercise.activated.connect(self._exercise_picked)
+        self.exercise_chosen = False
+        """True once the person picked an exercise (kept while it is in the list)."""
         self.data: ProgressData | None = None
 
     def show_data(self, data: ProgressData) -> None:
@@ -392,34 +404,47 @@ class ProgrammeTab(ProgressTab):
                                      f"{escape(da.DEFINITION)}")
         self.exercises_model.set_rows(
             programme_service.exercise_adherence(*days) if days else [])
-        current = self.exercise.currentData()
+        current = self.exercise.currentData() if self.exercise_chosen else None
         self.exercise.blockSignals(True)
         self.exercise.clear()
-        exercises = programme_service.exercises_with_logs()
-        for ex_id, name in exercises:
-            self.exercise.addItem(name, ex_id)
+        exercises = progress_service.logged_exercises(data.end)
+        for e in exercises:
+            self.exercise.addItem(e.name, e.id)
         if not exercises:
-            self.exercise.addItem(NO_PROGRAMME, None)
+            self.exercise.addItem(NOTHING_LOGGED if programme_service.list_programmes()
+                                  else NO_PROGRAMME, None)
         self.exercise.setEnabled(bool(exercises))
-        self.exercise.setCurrentIndex(max(self.exercise.findData(current), 0))
+        i = self.exercise.findData(current) if current is not None else -1
+        if i < 0:
+            latest = progress_service.most_recently_logged(exercises)
+            i = self.exercise.findData(latest.id) if latest is not None else 0
+            self.exercise_chosen = False
+        self.exercise.setCurrentIndex(i)
         self.exercise.blockSignals(False)
         self._show_progression()
+
+    def _exercise_picked(self, _index: int) -> None:
+        self.exercise_chosen = True
 
     def _exercise_chosen(self, current, _previous=None) -> None:
         """Show the progression of the exercise chosen in the per-exercise list."""
         i = self.exercise.findData(current.data(Qt.ItemDataRole.UserRole)) \
             if current.isValid() else -1
         if i >= 0:
+            self.exercise_chosen = True
             self.exercise.setCurrentIndex(i)
 
     def _show_progression(self) -> None:
         ex_id = self.exercise.currentData()
-        points, name = [], ""
+        points, name, empty = [], "", None
         if ex_id is not None and self.data is not None:
             points = programme_service.exercise_progression(ex_id, self.data.start,
                                                             self.data.end)
             name = self.exercise.currentText()
-        self.progression.chart.update(points, name)
+        elif self.exercise.currentText() == NOTHING_LOGGED:
+            empty = NOTHING_LOGGED_HINT
+        span = (self.data.start, self.data.end) if self.data is not None else None
+        self.progression.chart.update(points, name, empty, span)
         self.progression.request_redraw()
 
 
