@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...errors import RehabJournalError, StorageError, ValidationError
 from ...reports import DEFAULT_SECTIONS, DISCLAIMER, PAPERS, SECTIONS, paper_for_locale
 from ...services import files, tempdirs
+from ...services import questions as qs
 from ..context import AppContext
 from ..report_worker import ReportJob, ReportRequest, ReportResult, render_pages
 
@@ -45,6 +46,18 @@ SECTION_TIPS = {
                 "the statistics: associations, not causes. Over the report's period, or the "
                 "12 weeks to its last day when it is shorter. Off unless you tick it.",
 }
+QUESTIONS_SHOWN = 8
+"""Open questions listed at most: as many as page one of the PDF prints
+(``reports.flowables.QUESTIONS_ON_PAGE_ONE``, not imported: start-up never loads
+reportlab); the PDF prints the rest at the end."""
+
+
+def _shorten(text: str, most: int = 80) -> str:
+    """One line of a question for the narrow options column."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[:most - 1].rstrip() + "\u2026"
+
+
 PRESETS = (("Last 4 weeks", 4), ("Last 6 weeks", 6), ("Last 12 weeks", 12),
            ("Whole journal", 0), ("Custom", -1))
 
@@ -199,6 +212,7 @@ class ReportsPage(QWidget):
         options.addWidget(title)
         options.addLayout(form)
         options.addWidget(sections_box)
+        options.addWidget(self._build_questions())
         options.addWidget(self.make_button)
         options.addWidget(self.progress)
         options.addWidget(self.status)
@@ -237,7 +251,34 @@ class ReportsPage(QWidget):
         self.print_button.clicked.connect(self.print_report)
         self.open_button.clicked.connect(self.open_in_viewer)
         ctx.journal_changed.connect(self._journal_changed)
+        ctx.journal_changed.connect(self.refresh_questions)
         self._set_actions_enabled(False)
+        self.refresh_questions()
+
+    # ---- the patient's questions (page one of the report) ------------------------------
+
+    def _build_questions(self) -> QGroupBox:
+        """"Questions on page one": the open questions of Today's list, as the PDF prints
+        them, so what the clinician will read is seen before making the report."""
+        box = QGroupBox("Questions on page one")
+        layout = QVBoxLayout(box)
+        self.questions_label = QLabel()
+        self.questions_label.setObjectName("reportQuestions")
+        self.questions_label.setWordWrap(True)
+        self.questions_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.questions_label)
+        return box
+
+    def refresh_questions(self, _day=None) -> None:
+        """List the open questions again (after any change to the journal)."""
+        texts = qs.open_questions()
+        shown = [f"\u2610 {_shorten(t)}" for t in texts[:QUESTIONS_SHOWN]]
+        if len(texts) > QUESTIONS_SHOWN:
+            shown.append(f"\u2026 and {len(texts) - QUESTIONS_SHOWN} more, printed at the end")
+        if not texts:
+            shown = ["No open questions. Add them under \u201cQuestions for your physio\u201d "
+                     "on Today; tick \u201cAsked\u201d there once asked."]
+        self.questions_label.setText("\n".join(shown))
 
     # ---- period -------------------------------------------------------------------------
 

@@ -31,8 +31,11 @@ class NotesSection(QGroupBox):
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("Anything worth remembering: what felt different, "
-                                      "questions for your physio...")
+        # questions have their own list below (ui/pages/today/questions.py): they reach the
+        # report's questions, notes do not
+        self.notes.setPlaceholderText("Anything worth remembering: what felt different, what "
+                                      "you did... Questions for your physio go in the list "
+                                      "below (Ctrl+J).")
         self.notes.setMinimumHeight(80)
         self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.notes)

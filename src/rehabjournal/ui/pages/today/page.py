@@ -44,6 +44,7 @@ from .light import LightSection
 from .next_morning import NextMorningSection
 from .notes import NotesSection
 from .outcomes_due import OutcomesDueSection
+from .questions import QuestionsSection
 from .red_flags import RedFlagsSection
 from .sessions import SessionEditor, SessionsSection
 from .siblings import focus_chain
@@ -60,6 +61,7 @@ SECTIONS: tuple[tuple[str, type[QWidget]], ...] = (
     ("exercises_due", ExercisesDueSection),
     ("events", EventsSection),
     ("notes_section", NotesSection),
+    ("questions", QuestionsSection),
 )
 
 
