@@ -42,6 +42,7 @@ def test_a_question_added_ticked_and_undone_with_the_keyboard(open_window, qtbot
 
     press(qtbot, Qt.Key.Key_J, CTRL)
     assert focus() is section.field
+    assert not section.visibleRegion().isEmpty()  # scrolled into view
     type_text(qtbot, "Naive question: ice or heat?")
     press(qtbot, Qt.Key.Key_Return)
     assert shown(section) == [("Naive question: ice or heat?", False)]
@@ -133,6 +134,9 @@ def test_the_shortcut_clashes_with_no_standard_key_nor_the_apps_own(open_window)
     owners = [s for s in window.findChildren(QShortcut) if ours in list(s.keys())]
     assert owners == [window.pages["today"].questions.shortcut]
     assert owners[0].whatsThis() == "Today: Add a question for your physio"
+    from rehabjournal.ui.shortcuts import shortcut_rows
+
+    assert ("Today", "Add a question for your physio", "Ctrl+J") in shortcut_rows(window)
     assert isinstance(window, QMainWindow)
 
 

@@ -177,7 +177,8 @@ class QuestionsSection(QGroupBox):
         scroll = self.parentWidget()
         while scroll is not None and not isinstance(scroll, QScrollArea):
             scroll = scroll.parentWidget()
-        if scroll is not None:
+        if scroll is not None:  # the whole list when it fits, the field in any case
+            scroll.ensureWidgetVisible(self, 0, 0)
             scroll.ensureWidgetVisible(self.field, 40, 40)
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
