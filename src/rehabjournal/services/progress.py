@@ -26,10 +26,9 @@ from typing import Final
 
 from ..domain import light as light_mod
 from ..domain import summary as summary_mod
-from ..domain import validation
 from ..domain.entities import Event, Journal
 from ..domain.load import RATIO_FIRST_DAY
-from ..store import journal_repo, programme_repo, progress_repo
+from ..store import journal_repo, progress_repo
 from . import journal as journal_service
 from . import summary as summary_service
 
@@ -346,12 +345,8 @@ def logged_exercises(until: date) -> list[LoggedExercise]:
     Raises:
         StorageError: the journal cannot be read.
     """
-    out = []
-    for ex_id, name in programme_repo.exercises_with_logs():
-        logs = programme_repo.logs_of_exercise(ex_id, validation.EARLIEST_DAY, until)
-        if logs:
-            out.append(LoggedExercise(ex_id, name, logs[-1][0]["day"]))
-    return out
+    return [LoggedExercise(ex_id, name, last)
+            for ex_id, name, last in progress_repo.last_logged(until)]
 
 
 def most_recently_logged(exercises: list[LoggedExercise]) -> LoggedExercise | None:
