@@ -35,6 +35,7 @@ from peewee import (
 
 from ..domain import scales, validation
 from ..errors import ImportFileError
+from ..paths import resource
 from . import json_input, migrations, safe_write
 from . import models as m
 
@@ -226,9 +227,10 @@ _RANGES: dict[tuple[str, str], tuple[str, float, float]] = {
     ("exercise_log", "pain_during"): ("Pain during", 0, 10),
     ("phase", "weeks"): ("Weeks", 1, 104),
 }
-OUTCOME_INSTRUMENTS = ("koos", "lefs", "psfs")
-"""The outcome measures the app knows (``services.outcomes.INSTRUMENT_KEYS``; a test keeps
-the two equal): ``outcome_response.instrument`` is one of them."""
+OUTCOME_INSTRUMENTS = tuple(sorted(p.stem for p in resource("instruments").glob("*.json")))
+"""The outcome measures the app knows: one JSON file each in resources/instruments
+(``services.outcomes.INSTRUMENT_KEYS``; a test keeps the two equal; no code names an
+instrument, tests/domain/test_domain_outcomes.py): ``outcome_response.instrument`` is one."""
 CHANGE_FIELDS = tuple(f.name for f in m.Prescription._meta.sorted_fields
                       if f.name not in ("id", "phase", "position"))
 """The fields a prescription change can name (``prescription_change.field_name``): the
