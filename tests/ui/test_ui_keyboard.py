@@ -262,9 +262,7 @@ def _clashes(found):
 
 @pytest.mark.parametrize("key", [
     "today", "journal",
-    pytest.param("programme", marks=pytest.mark.xfail(
-        reason="the Programme page is not the Today team's: &Library tab and Ca&lendar, Add "
-               "&exercise and the &Edit menu, Add p&hase and the &Help menu", strict=True)),
+    "programme",
     "progress", "reports",
 ])
 def test_every_alt_letter_is_unique_on_each_page(open_window, key):

@@ -220,8 +220,8 @@ class ProgrammeEditor(QWidget):
         self.tree.setColumnWidth(2, 150)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._item_selected())
 
-        self.add_phase_button = QPushButton("Add p&hase")
-        self.add_exercise_button = QPushButton("Add &exercise")
+        self.add_phase_button = QPushButton("Add ph&ase")
+        self.add_exercise_button = QPushButton("Add e&xercise")
         self.duplicate_item_button = QPushButton("Duplicate phase")
         self.remove_button = QPushButton("&Remove")
         self.up_button = QPushButton("Move up")

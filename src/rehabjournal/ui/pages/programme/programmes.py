@@ -70,10 +70,10 @@ class ProgrammesTab(QSplitter):
         self.new_button = QPushButton("&New")
         self.duplicate_button = QPushButton("D&uplicate")
         self.delete_button = QPushButton("Delete")
-        self.activate_button = QPushButton("Make &active")
+        self.activate_button = QPushButton("&Make active")
         self.import_button = QPushButton("&Import...")
-        self.export_button = QPushButton("E&xport...")
-        self.calendar_button = QPushButton("Ca&lendar (.ics)...")
+        self.export_button = QPushButton("Exp&ort...")
+        self.calendar_button = QPushButton("&Calendar (.ics)...")
         self.import_button.setToolTip("Import a programme file, e.g. one sent by your physio")
         self.export_button.setToolTip("Save this programme as a file to share")
         self.calendar_button.setToolTip("Save the planned sessions for your calendar app")
@@ -147,7 +147,7 @@ class ProgrammesTab(QSplitter):
                   self.calendar_button, self.activate_button, self.sheet.button):
             w.setEnabled(prog is not None)
         if prog:
-            self.activate_button.setText("Deactivate" if prog["active"] else "Make &active")
+            self.activate_button.setText("&Make inactive" if prog["active"] else "&Make active")
         self.editor.show_programme(prog, keep_item)
 
     # ---- programmes ----------------------------------------------------------------------
