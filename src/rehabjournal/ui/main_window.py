@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSize, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSize, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,35 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("progress", "Progress", "progress"),
     ("reports", "Reports", "reports"),
 )
+
+#: The window's first size when the screen has room for it. 1180x780 used to be the size
+#: whatever the screen: 780 px is taller than a 768-px laptop screen.
+PREFERRED_SIZE = (1280, 860)
+#: Room kept for the window manager's title bar and borders, which are not part of the
+#: geometry set before the window is shown.
+FRAME_ROOM = QSize(16, 40)
+#: The smallest window (the pages reflow down to it), smaller still on a screen with
+#: less room (1024x600 with a panel).
+MINIMUM_SIZE = QSize(720, 480)
+
+
+def first_geometry(available: QRect) -> QRect:
+    """The window's first geometry on a screen whose free area (without panels and docks)
+    is ``available``: ``PREFERRED_SIZE`` when it fits with its frame, else as large as
+    fits; centred in ``available``."""
+    width = max(1, min(PREFERRED_SIZE[0], available.width() - FRAME_ROOM.width()))
+    height = max(1, min(PREFERRED_SIZE[1], available.height() - FRAME_ROOM.height()))
+    side = FRAME_ROOM.width() // 2  # each border; the title bar takes the rest on top
+    title = FRAME_ROOM.height() - side
+    left = available.x() + max(side, (available.width() - width) // 2)
+    top = available.y() + title + max(0, available.height() - height - FRAME_ROOM.height()) // 2
+    return QRect(left, top, width, height)
+
+
+def fits(frame: QSize, available: QRect) -> bool:
+    """True when a window of ``frame`` size (title bar and borders included) fits the
+    screen area ``available``."""
+    return frame.width() <= available.width() and frame.height() <= available.height()
 
 
 @runtime_checkable
@@ -104,7 +133,7 @@ class MainWindow(QMainWindow):
         if ctx.demo:
             title += " - demo journal (not your own)"
         self.setWindowTitle(title)
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(MINIMUM_SIZE)  # less on a smaller screen: _restore_geometry
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -506,9 +535,30 @@ class MainWindow(QMainWindow):
     # ---- geometry ---------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        """The size and place of last time, or a first one chosen from the screen's room;
+        never taller or wider than the screen the window is on (a size saved on a larger
+        screen, or a laptop's screen since lowered to 1024x600, is brought inside it)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        usable = available is not None and not available.isEmpty()
+        if usable:
+            first = first_geometry(available)
+            self.setMinimumSize(MINIMUM_SIZE.boundedTo(first.size()))
         geometry = ui_settings.get("window.geometry")
-        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
-            self.resize(1180, 780)
+        restored = bool(geometry) and self.restoreGeometry(QByteArray(geometry))
+        if not usable:
+            if not restored:
+                self.resize(*PREFERRED_SIZE)
+            return
+        if not restored or not (self.isMaximized() or self.isFullScreen()
+                                or fits(self._frame_size(), available)):
+            self.setGeometry(first)
+
+    def _frame_size(self) -> QSize:
+        """The window's size with its title bar and borders (guessed before it shows)."""
+        if self.isVisible():
+            return self.frameGeometry().size()
+        return self.geometry().size() + FRAME_ROOM
 
     def closeEvent(self, event) -> None:
         ui_settings.set("window.geometry", self.saveGeometry().data())

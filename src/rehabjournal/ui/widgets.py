@@ -1,18 +1,20 @@
 """Small widgets shared by the pages: validated number fields, error labels, the light badge,
-and two helpers for forms that are rebuilt from the journal (``clear_layout``,
-``set_combo_data``)."""
+two helpers for forms that are rebuilt from the journal (``clear_layout``,
+``set_combo_data``), and the pieces of forms that fit any window width (``FlowLayout``,
+``labelled``, ``errors_below``)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
     QLayout,
+    QLayoutItem,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -200,3 +202,159 @@ def set_combo_data(combo: QComboBox, value) -> None:
     combo.blockSignals(True)
     combo.setCurrentIndex(index if index >= 0 else 0)
     combo.blockSignals(False)
+
+
+# ---- forms that fit the window (issue 18 item 3) ----------------------------------------
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto the next line when the width runs out.
+
+    A row of fields (the check-in, a session) then never needs a horizontal scroll bar:
+    at 1024 px or at 200 % scale its last fields move under the first ones instead of
+    being cut off. The layout's minimum width is its widest item, and its height follows
+    its width (``heightForWidth``), so a scroll area gives it the lines it needs.
+
+    Args:
+        parent: the widget whose layout this is (None to nest it in another layout).
+        spacing: pixels between items on a line; ``line_spacing`` between lines.
+        columns: lay the items out in equal columns as wide as the widest item, as many
+            as fit (one column on a narrow window): a list that reflows to one column.
+        bottom: put a lone widget (a button, a label) at the bottom of its line, beside
+            the fields of the ``labelled`` cells, which line up at the top (a field drawn
+            shorter with its red border stays under its label's line); all at the top
+            otherwise.
+
+    Items keep the order they were added in, which is also the page's Tab order.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 10,
+                 line_spacing: int = 6, columns: bool = False, bottom: bool = False):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing, self._line_spacing = spacing, line_spacing
+        self.columns, self.bottom = columns, bottom
+        if parent is None:
+            self.setContentsMargins(0, 0, 0, 0)
+
+    # the QLayout interface
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self.invalidate()
+            return item
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Everything on one line (what the layout prefers when there is room)."""
+        shown = self._shown()
+        width = sum(i.sizeHint().width() for i in shown) + self._spacing * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return self._with_margins(QSize(width, height))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        """The widest item: one item a line is the narrowest the layout can go."""
+        shown = self._shown()
+        width = max((self._item_width(i, shown) for i in shown), default=0)
+        return self._with_margins(QSize(width, self.heightForWidth(width) if shown else 0))
+
+    # placing
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _with_margins(self, size: QSize) -> QSize:
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _item_width(self, item: QLayoutItem, shown: list[QLayoutItem]) -> int:
+        if self.columns:
+            return max(i.sizeHint().width() for i in shown)
+        return max(item.minimumSize().width(), item.sizeHint().width())
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in ``rect`` (only measure unless ``move``); the height used."""
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        shown = self._shown()
+        lines: list[list[tuple[QLayoutItem, int]]] = [[]]
+        x = 0
+        for item in shown:
+            width = min(self._item_width(item, shown), max(area.width(), 1))
+            if lines[-1] and x + width > area.width():
+                lines.append([])
+                x = 0
+            lines[-1].append((item, width))
+            x += width + self._spacing
+        y = area.y()
+        for line in lines:
+            if not line:
+                continue
+            height = max(self._item_height(item, w) for item, w in line)
+            x = area.x()
+            for item, width in line:
+                if move:
+                    h = min(height, self._item_height(item, width))
+                    widget = item.widget()
+                    lone = widget is not None and widget.layout() is None
+                    top = y + (height - h if self.bottom and lone else 0)
+                    item.setGeometry(QRect(QPoint(x, top), QSize(width, h)))
+                x += width + self._spacing
+            y += height + self._line_spacing
+        used = y - area.y() - (self._line_spacing if shown else 0)
+        return max(used, 0) + m.top() + m.bottom()
+
+    @staticmethod
+    def _item_height(item: QLayoutItem, width: int) -> int:
+        if item.hasHeightForWidth():
+            return item.heightForWidth(width)
+        return item.sizeHint().height()
+
+
+def labelled(text: str, widget: QWidget, *, mnemonic: bool = False) -> QWidget:
+    """``widget`` under its label, as one item of a ``FlowLayout`` (a field and its label
+    wrap together). With ``mnemonic`` the label's ``&`` letter is an Alt-letter reaching
+    the widget (or a NumberField's entry); otherwise the text shows as it is."""
+    cell = QWidget()
+    box = QVBoxLayout(cell)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    label = QLabel(text)
+    if mnemonic:
+        label.setBuddy(widget.edit if isinstance(widget, NumberField) else widget)
+    else:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    box.addWidget(label)
+    box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+    return cell
+
+
+def errors_below(fields, layout: QLayout) -> None:
+    """Show each NumberField's message in ``layout``, under the row of fields and as wide
+    as it, instead of under the field itself, where a 56-px column wrapped a sentence
+    into six lines and pushed the row out of line. The message names its field."""
+    for field in fields:
+        field.error.setParent(None)
+        layout.addWidget(field.error)

@@ -9,14 +9,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout
 
 from ....domain import scales
 from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
-from ...widgets import NumberField, clear_layout, set_combo_data
+from ...widgets import (
+    FlowLayout,
+    NumberField,
+    clear_layout,
+    errors_below,
+    labelled,
+    set_combo_data,
+)
 from .siblings import changed_by_sibling, relink
 
 SLEEP_QUALITY = ("poor", "fair", "good", "very good", "excellent")
@@ -39,7 +45,7 @@ class CheckinSection(QGroupBox):
         self.values: dict[str, Any] = {}
         self.site_fields: dict[int, NumberField] = {}
         self.site_values: dict[int, int] = {}
-        grid = QGridLayout(self)
+        box = QVBoxLayout(self)
         self.fields: dict[str, NumberField] = {
             "morning_pain": NumberField("Morning pain", 0, 10, placeholder="0-10"),
             "stiffness_min": NumberField("Morning stiffness", 0, 1440, unit="minutes",
@@ -66,13 +72,17 @@ class CheckinSection(QGroupBox):
             ("Sleep &quality", self.sleep_quality),
             ("St&ress (0-10)", self.fields["stress"]),  # Alt+S is Stiffness
         ]
-        for col, (text, widget) in enumerate(cells):
-            label = QLabel(text)
-            label.setBuddy(widget.edit if isinstance(widget, NumberField) else widget)
-            grid.addWidget(label, 0, col)
-            grid.addWidget(widget, 1, col, Qt.AlignmentFlag.AlignTop)
-        self.site_pain_row = QHBoxLayout()
-        grid.addLayout(self.site_pain_row, 2, 0, 1, 6)
+        # The fields wrap onto a second line on a narrow window instead of being cut off;
+        # a refusal shows under them all, as wide as the section.
+        row = FlowLayout(spacing=16)
+        for text, widget in cells:
+            row.addWidget(labelled(text, widget, mnemonic=True))
+        box.addLayout(row)
+        errors_below(self.fields.values(), box)
+        self.site_pain_row = FlowLayout(bottom=True)
+        box.addLayout(self.site_pain_row)
+        self.site_errors = QVBoxLayout()
+        box.addLayout(self.site_errors)
         for key, field in self.fields.items():
             field.committed.connect(lambda v, k=key: self.save_field(k, v))
         self.swelling.activated.connect(
@@ -101,6 +111,7 @@ class CheckinSection(QGroupBox):
 
     def _refresh_site_pains(self) -> None:
         clear_layout(self.site_pain_row)
+        clear_layout(self.site_errors)
         self.site_fields = {}
         sites = js.list_sites()
         if len(sites) < 2:
@@ -112,10 +123,9 @@ class CheckinSection(QGroupBox):
             field = NumberField(f"Morning pain ({site['label']})", 0, 10, placeholder="0-10")
             field.set_value(self.site_values.get(site["id"]))
             field.committed.connect(lambda v, s=site["id"]: self.save_site_pain(s, v))
-            self.site_pain_row.addWidget(QLabel(site["label"]))
-            self.site_pain_row.addWidget(field)
+            self.site_pain_row.addWidget(labelled(site["label"], field))
             self.site_fields[site["id"]] = field
-        self.site_pain_row.addStretch(1)
+        errors_below(self.site_fields.values(), self.site_errors)
         relink(self)
 
     def save_field(self, key: str, value) -> None:

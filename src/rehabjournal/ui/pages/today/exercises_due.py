@@ -38,7 +38,15 @@ from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...exercise_card import ExerciseCard, breakable
-from ...widgets import NumberField, clear_layout, error_label, set_combo_data
+from ...widgets import (
+    FlowLayout,
+    NumberField,
+    clear_layout,
+    error_label,
+    errors_below,
+    labelled,
+    set_combo_data,
+)
 from .sessions import rpe_combo
 from .siblings import changed_by_sibling, relink
 
@@ -105,15 +113,10 @@ class DueRow(QFrame):
                 placeholder=unit, width=60)
         self.fields["pain_during"] = NumberField("Pain during", 0, 10, placeholder="0-10",
                                                  width=50)
-        row = QHBoxLayout()
-        row.setSpacing(10)
+        # the numbers and the answers wrap onto more lines on a narrow window
+        row = FlowLayout(bottom=True)
         for field in self.fields.values():
-            cell = QVBoxLayout()
-            cell.setSpacing(0)
-            cell.addWidget(QLabel(field.label))
-            cell.addWidget(field)
-            row.addLayout(cell)
-        row.addStretch(1)
+            row.addWidget(labelled(field.label, field))
         self.done_button = QPushButton("Done")
         self.partial_button = QPushButton("Partly")
         self.skip_button = QPushButton("Skipped")
@@ -121,12 +124,13 @@ class DueRow(QFrame):
         for button in (self.done_button, self.partial_button, self.skip_button,
                        self.clear_button):
             button.setAutoDefault(False)
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+            row.addWidget(button)
         self.done_button.setToolTip("Save as done with the numbers on the left")
         self.partial_button.setToolTip("Save as partly done")
         self.skip_button.setToolTip("Record that it was skipped today")
         self.clear_button.setToolTip("Remove today's answer")
         box.addLayout(row)
+        errors_below(self.fields.values(), box)  # a refusal spans the row
         self.error = error_label()
         box.addWidget(self.error)
         if item.get("exercise_category") == "conditioning":

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox
+from PySide6.QtWidgets import QCheckBox, QGroupBox
 
 from ....domain import scales
 from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
+from ...widgets import FlowLayout
 
 
 class RedFlagsSection(QGroupBox):
-    """One check box per red flag (``domain.scales.RED_FLAGS``), two columns.
+    """One check box per red flag (``domain.scales.RED_FLAGS``), in as many columns as fit
+    (two on a wide window, one on a narrow one).
 
     Attributes:
         flag_boxes: {red flag code: its check box}; object names ``flag_<code>``.
@@ -23,9 +25,9 @@ class RedFlagsSection(QGroupBox):
         super().__init__("Red flags: tick any that apply today")
         self.ctx = ctx
         self.day: date = ctx.today()
-        grid = QGridLayout(self)
+        grid = FlowLayout(self, columns=True, spacing=16, line_spacing=4)
         self.flag_boxes: dict[str, QCheckBox] = {}
-        for i, (code, (label, urgency)) in enumerate(scales.RED_FLAGS.items()):
+        for code, (label, urgency) in scales.RED_FLAGS.items():
             box = QCheckBox(label)
             box.setObjectName(f"flag_{code}")
             if urgency == scales.URGENT:
@@ -34,7 +36,7 @@ class RedFlagsSection(QGroupBox):
                 box.setToolTip("Book an assessment if this applies.")
             box.toggled.connect(lambda on, c=code: self.toggle(c, on))
             self.flag_boxes[code] = box
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box)
 
     def set_day(self, day: date) -> None:
         self.day = day

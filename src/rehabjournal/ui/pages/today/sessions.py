@@ -17,7 +17,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -40,7 +38,15 @@ from ....domain import scales
 from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
-from ...widgets import NumberField, clear_layout, error_label, set_combo_data
+from ...widgets import (
+    FlowLayout,
+    NumberField,
+    clear_layout,
+    error_label,
+    errors_below,
+    labelled,
+    set_combo_data,
+)
 from .siblings import changed_by_sibling, relink
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after")
@@ -82,14 +88,14 @@ class SessionEditor(QFrame):
         self.values: dict[str, Any] = dict(values or {})
         self.extras: dict[int, dict] = {}
         sites = section.sites
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(10)
+        box = QVBoxLayout(self)
+        box.setSpacing(4)
 
         self.kind = QComboBox()
         self.kind.setEditable(True)
         self.kind.addItems(list(scales.ACTIVITY_KINDS))
         self.kind.setAccessibleName("Activity")
-        self.kind.setMinimumWidth(140)
+        self.kind.setMinimumWidth(120)
         self.kind.setCurrentText(self.values.get("kind") or section.last_kind())
         self.kind_error = error_label()
         self.minutes = NumberField("Duration", 0, 1440, unit="minutes", placeholder="min")
@@ -100,6 +106,12 @@ class SessionEditor(QFrame):
         self.site.setAccessibleName("Pain site")
         for site in sites:
             self.site.addItem(site["label"], site["id"])
+        # as wide as about 18 letters (the list shows whole labels): the row stays one
+        # line with its Delete button in a 1180-px window
+        self.site.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.site.setMinimumContentsLength(18)
+        self.site.setToolTip("The pain site of this session's pain ratings")
         self.notes = QLineEdit()
         self.notes.setPlaceholderText("notes (route, shoes, how it felt)")
         self.delete_button = QToolButton()
@@ -112,30 +124,33 @@ class SessionEditor(QFrame):
         self.source_note.setStyleSheet("font-style: italic;")
         self.source_note.setWordWrap(True)
 
-        for col, text in enumerate(HEADERS):
-            grid.addWidget(QLabel(text), 0, col)
-        grid.addWidget(self.kind, 1, 0)
-        grid.addWidget(self.minutes, 1, 1)
-        grid.addWidget(self.rpe, 1, 2)
-        grid.addWidget(self.distance, 1, 3)
-        for col, key in enumerate(PAIN_FIELDS, start=4):
-            grid.addWidget(self.pains[key], 1, col)
-        grid.addWidget(self.site, 1, 7)
-        grid.addWidget(self.delete_button, 1, 8)
-        grid.addWidget(self.kind_error, 2, 0, 1, 3)
-        grid.addWidget(self.notes, 3, 0, 1, 8)
-        grid.addWidget(self.hint, 4, 0, 1, 8)
-        grid.addWidget(self.source_note, 5, 0, 1, 8)
+        # The fields wrap onto more lines on a narrow window (1024 px, 200 % scale): the
+        # Delete button stays visible, and each field keeps its header above it.
+        cells = [self.kind, self.minutes, self.rpe, self.distance,
+                 *(self.pains[key] for key in PAIN_FIELDS), self.site]
+        row = FlowLayout(spacing=8, bottom=True)
+        for text, widget in zip(HEADERS, cells, strict=True):
+            row.addWidget(labelled(text, widget))
+        row.addWidget(self.delete_button)
+        box.addLayout(row)
+        box.addWidget(self.kind_error)
+        # a refusal spans the editor under the fields, not a six-line column under one
+        errors_below([self.minutes, self.distance, *self.pains.values()], box)
+        box.addWidget(self.notes)
+        box.addWidget(self.hint)
+        box.addWidget(self.source_note)
         self.extra_fields: dict[int, dict[str, NumberField]] = {}
-        for row, site in enumerate(sites[1:], start=6):
-            grid.addWidget(QLabel(f"Also {site['label']}:"), row, 0, 1, 4,
-                           Qt.AlignmentFlag.AlignRight)
+        for site in sites[1:]:
+            extra = FlowLayout(bottom=True)
+            extra.addWidget(QLabel(f"Also {site['label']}:"))
             fields = {key: pain_field(f"{js.FIELD_LABELS[key]} ({site['label']})")
                       for key in PAIN_FIELDS}
-            for col, key in enumerate(PAIN_FIELDS, start=4):
-                grid.addWidget(fields[key], row, col)
+            for key in PAIN_FIELDS:
+                extra.addWidget(labelled(js.FIELD_LABELS[key], fields[key]))
                 fields[key].committed.connect(
                     lambda v, s=site["id"], k=key: self._extra_committed(s, k, v))
+            box.addLayout(extra)
+            errors_below(fields.values(), box)
             self.extra_fields[site["id"]] = fields
 
         self._load()
