@@ -163,3 +163,16 @@ def test_a_size_saved_on_a_larger_screen_is_brought_inside_this_one(open_window,
     window._restore_geometry()
     assert window.frameGeometry().width() <= available.width()
     assert window.frameGeometry().height() <= available.height()
+
+
+def test_the_page_ends_with_its_last_section_not_a_blank_screen(small_today):
+    """Scrolled to the end, the questions list shows: wrapped rows must not make the page
+    as tall as if every field sat on a line of its own (a blank screen after the list)."""
+    _window, page = small_today
+    scroll, viewport = viewport_of(page)
+    last = page.sections[-1]
+    bottom = last.mapTo(scroll.widget(), last.rect().bottomLeft()).y()
+    assert scroll.widget().height() - bottom < 40
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    QApplication.processEvents()
+    assert last.visibleRegion().boundingRect().height() > 0

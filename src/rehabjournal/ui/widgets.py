@@ -276,10 +276,13 @@ class FlowLayout(QLayout):
         return self._with_margins(QSize(width, height))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        """The widest item: one item a line is the narrowest the layout can go."""
+        """The widest item (one item a line is the narrowest the layout can go) by the
+        tallest: the height a width needs is ``heightForWidth``'s to say. (The height of
+        one item a line would make a scroll area around it far taller than its content.)"""
         shown = self._shown()
         width = max((self._item_width(i, shown) for i in shown), default=0)
-        return self._with_margins(QSize(width, self.heightForWidth(width) if shown else 0))
+        height = max((i.minimumSize().height() for i in shown), default=0)
+        return self._with_margins(QSize(width, height))
 
     # placing
     def _shown(self) -> list[QLayoutItem]:
