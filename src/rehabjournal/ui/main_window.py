@@ -206,6 +206,10 @@ class MainWindow(QMainWindow):
             mod = importlib.import_module(f"rehabjournal.ui.pages.{module}")
             widget = mod.create(self.ctx)
             widget.setObjectName(f"page_{key}")
+            from . import accessibility
+
+            widget.setAccessibleName(next(t for k, t, _m in PAGES if k == key))
+            accessibility.watch(widget)  # a name for every control, rows added later too
             self.pages[key] = widget
             self.stack.addWidget(widget)
         return self.pages[key]

@@ -60,6 +60,8 @@ class NumberField(QWidget):
         self.edit.setFixedWidth(width)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setAccessibleName(label)
+        # read after the name: "Morning pain, edit, 0 to 10" (ui/accessibility.py)
+        self.edit.setAccessibleDescription(self.range_text())
         self.edit.setToolTip(f"{label}: {lo:g}-{hi:g}{(' ' + unit) if unit else ''}; "
                              "Up/Down to change, empty for not rated")
         self.error = error_label()
@@ -68,6 +70,10 @@ class NumberField(QWidget):
         self.edit.editingFinished.connect(self._finish)
         self.edit.installEventFilter(self)
         self.setFocusProxy(self.edit)
+
+    def range_text(self) -> str:
+        """The range a screen reader reads after the name: "0 to 10", "0 to 24 hours"."""
+        return f"{self.lo:g} to {self.hi:g}{(' ' + self.unit) if self.unit else ''}"
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         """Up/Down change the number by one step, like a spin box."""
@@ -126,11 +132,13 @@ class NumberField(QWidget):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self.edit.setAccessibleDescription(f"{message} ({self.range_text()})")
         self.edit.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
 
     def clear_error(self) -> None:
         self.error.hide()
         self.error.clear()
+        self.edit.setAccessibleDescription(self.range_text())
         self.edit.setStyleSheet("")
 
     def _finish(self) -> None:
