@@ -42,6 +42,7 @@ from ..errors import StorageError
 from ..services import autostart, reminders, settings
 from ..services import journal as journal_service
 from . import settings as ui_settings
+from .accessibility import name_controls
 from .context import AppContext
 from .edit_path import apply_edit
 
@@ -104,6 +105,7 @@ class PreferencesDialog(QDialog):
             self.restore_defaults
         )
         layout.addWidget(buttons)
+        name_controls(self)  # each field named by its row's label, read with its range
 
     def _form(self, page: str, layout: QVBoxLayout) -> dict[str, QSpinBox | QDoubleSpinBox]:
         """A form of the numeric options of ``page``, added to ``layout``."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..domain import scales
 from ..services import journal as journal_service
 from ..services.errors import ValidationError
+from .accessibility import name_controls
 from .context import AppContext
 
 
@@ -102,6 +103,7 @@ class WelcomePage(QWidget):
         # default button alone would not): the name, the goal, and the last, Clinician
         for edit in (self.name, self.goal, self.clinician):
             edit.returnPressed.connect(self.create_profile)
+        name_controls(self)  # each field named by its row's label ("Name", "Pain began")
         self.name.setFocus()
 
     def create_profile(self) -> None:

@@ -235,8 +235,10 @@ class JournalPage(QWidget):
         self.from_edit.setPlaceholderText("from YYYY-MM-DD")
         self.to_edit = QLineEdit()
         self.to_edit.setPlaceholderText("to YYYY-MM-DD")
-        for edit in (self.from_edit, self.to_edit):
+        for edit, name in ((self.from_edit, "Period from"), (self.to_edit, "Period to")):
             edit.setFixedWidth(130)
+            edit.setAccessibleName(name)
+            edit.setAccessibleDescription("a date, YYYY-MM-DD; empty for no limit")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Activity filter")
         self.flags_only = QCheckBox("Red flags only")
@@ -258,6 +260,9 @@ class JournalPage(QWidget):
 
         splitter = QSplitter()
         self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName("Calendar of lights")
+        self.calendar.setAccessibleDescription("Enter opens the day; each day's light is "
+                                               "in its tooltip and in the list of days")
         self.calendar.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))  # validation's
         self.calendar.setGridVisible(True)
         self.calendar.setMaximumWidth(380)
@@ -277,6 +282,8 @@ class JournalPage(QWidget):
 
         self.model = JournalModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Days")
+        self.table.setAccessibleDescription("Enter opens the day, Delete removes it")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....services.summary import plural
+from ...accessibility import name_controls
 
 
 def default_start(today: date) -> date:
@@ -138,6 +139,7 @@ class TemplateDialog(QDialog):
         self.start_edit.dateChanged.connect(lambda _d: self._update())
         self.name_edit.textChanged.connect(lambda _t: self._update())
         self._update()
+        name_controls(self)  # the "Today" and "Next Monday" buttons say their text
         self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
 
     # ---- answers -------------------------------------------------------------------------
