@@ -11,7 +11,7 @@ from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from rehabjournal.charts import DARK, LIGHT
-from rehabjournal.charts.pain import PainChart, pain_figure
+from rehabjournal.charts.pain import SERIES_STYLE, PainChart, pain_figure
 from rehabjournal.domain.entities import CheckIn, DayRecord, Event, Journal, RedFlag, Session
 from rehabjournal.services.progress import build_progress
 
@@ -110,7 +110,7 @@ def test_a_short_period_draws_the_days_ratings_side_by_side():
     x = list(date2num(d.days))
     for key, dx in (("morning", -0.15), ("during", 0.0), ("after", 0.15)):
         assert list(chart.raw[key].get_xdata()) == pytest.approx([v + dx for v in x])
-        assert chart.avg[key].get_marker() == "o"  # a one-point average is a dot
+        assert chart.avg[key].get_marker() == SERIES_STYLE[key][1]  # a one-point average: a mark
         assert chart.raw[key].get_markersize() == 6
     assert list(chart.raw["morning"].get_ydata()) == d.morning
     assert chart.describe(x[1] + 0.15, 5, chart.ax).startswith("Sat 20 Jan 2024")

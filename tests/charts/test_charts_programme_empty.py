@@ -36,3 +36,15 @@ def test_adherence_without_due_days_has_no_axis():
     week = WeekAdherence(week_start=W0, prescribed=3, done=1)
     chart.update([week])
     assert chart.ax.axison and chart.full.get_visible() and not chart.empty.get_visible()
+
+
+def test_the_pain_series_differ_by_line_and_marker_not_only_colour():
+    """Morning, during and after were three solid lines with the same dots (issue 18 item 8:
+    colour is never the only signal)."""
+    from rehabjournal.charts.pain import SERIES, PainChart
+
+    chart = PainChart()
+    styles = {(chart.avg[k].get_linestyle(), chart.raw[k].get_marker()) for k, _ in SERIES}
+    assert len(styles) == len(SERIES)
+    handles = chart.legend.legend_handles[:len(SERIES)]
+    assert len({h.get_linestyle() for h in handles}) == len(SERIES)

@@ -21,6 +21,9 @@ from .theme import (
 )
 
 SERIES = (("morning", "Morning"), ("during", "During (worst)"), ("after", "After"))
+SERIES_STYLE = {"morning": ("solid", "o"), "during": ("dashed", "s"), "after": ("dotted", "^")}
+"""Line style and marker of each series, so that colour is never the only way to tell them
+apart (in grey print, for colour-blind readers); the legend shows both."""
 SHORT_OFFSETS = {"morning": -0.15, "during": 0.0, "after": 0.15}
 """In periods shorter than a week (``MIN_DAY_TICKS`` days) the three ratings of a day are
 drawn side by side (days apart from the day's tick), so equal values do not hide each
@@ -54,9 +57,11 @@ class PainChart(Chart):
                      loc="left")
         self.raw, self.avg = {}, {}
         for key, label in SERIES:
-            (self.raw[key],) = ax.plot([], [], linestyle="none", marker="o", markersize=3,
+            line, marker = SERIES_STYLE[key]
+            (self.raw[key],) = ax.plot([], [], linestyle="none", marker=marker, markersize=3,
                                        alpha=0.55)
-            (self.avg[key],) = ax.plot([], [], linewidth=2, label=label, markersize=4)
+            (self.avg[key],) = ax.plot([], [], linewidth=2, label=label, markersize=4,
+                                       linestyle=line)
         self.events = LineCollection([], linestyles="dashed", linewidths=1, zorder=1)
         ax.add_collection(self.events)
         self.event_labels = TextPool(ax, rotation=90, fontsize=7, va="top", ha="left",
@@ -98,7 +103,7 @@ class PainChart(Chart):
             self.raw[key].set_data(shifted, _nan(getattr(data, key)))
             self.raw[key].set_markersize(6 if short else 3)
             self.avg[key].set_data(shifted, _nan(getattr(data, f"{key}_avg")))
-            self.avg[key].set_marker("o" if short else "None")
+            self.avg[key].set_marker(SERIES_STYLE[key][1] if short else "None")
         ex = day_numbers([e.day for e in data.events])
         self.events.set_segments([[(x, -0.3), (x, 10.2)] for x in ex])
         self._label_events(xs, ex, data.events)
