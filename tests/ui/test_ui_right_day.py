@@ -201,3 +201,14 @@ def test_the_system_clock_is_the_default_and_is_followed(tmp_path, qtbot, zone):
         assert signal.args == [date(2026, 3, 29), date(2026, 3, 28)]
         assert clock.now() == datetime(2026, 3, 29, 0, 0, 1)
         ctx.day_timer.stop()
+
+
+def test_the_journal_calendar_opens_on_the_journals_today(open_window):
+    """It opened on the system's month while the app's clock said another day."""
+    from .conftest import TODAY
+
+    ctx, window = open_window()
+    page = window.show_page("journal")
+    shown = (page.calendar.yearShown(), page.calendar.monthShown())
+    assert shown == (TODAY.year, TODAY.month)
+    assert page.calendar.selectedDate().toPython() == TODAY

@@ -67,7 +67,7 @@ class WelcomePage(QWidget):
         self.side = QComboBox()
         for side in scales.SIDES:
             self.side.addItem(side or "not applicable", side)
-        self.onset = QDateEdit(QDate.currentDate())
+        self.onset = QDateEdit(QDate(ctx.today()))  # the journal clock's today
         self.onset.setCalendarPopup(True)
         self.onset.setDisplayFormat("yyyy-MM-dd")
         self.goal = QLineEdit()

@@ -264,6 +264,9 @@ class JournalPage(QWidget):
         self.calendar.setAccessibleDescription("Enter opens the day; each day's light is "
                                                "in its tooltip and in the list of days")
         self.calendar.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))  # validation's
+        # the journal's today (its clock), not the system's: they differ in the demo and tests
+        self.calendar.setSelectedDate(QDate(ctx.today()))
+        ctx.day_changed.connect(self._new_day)
         self.calendar.setGridVisible(True)
         self.calendar.setMaximumWidth(380)
         self.calendar.setVerticalHeaderFormat(
@@ -439,6 +442,11 @@ class JournalPage(QWidget):
         self._fill_kinds()
         self.apply_filters()
         self.colour_month(self.calendar.yearShown(), self.calendar.monthShown())
+
+    def _new_day(self, new, old) -> None:
+        """At midnight the calendar moves on with today, unless another day was picked."""
+        if self.calendar.selectedDate().toPython() == old:
+            self.calendar.setSelectedDate(QDate(new))
 
     def _journal_changed(self, _day) -> None:
         if self.isVisible():
