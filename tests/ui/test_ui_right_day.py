@@ -212,3 +212,24 @@ def test_the_journal_calendar_opens_on_the_journals_today(open_window):
     shown = (page.calendar.yearShown(), page.calendar.monthShown())
     assert shown == (TODAY.year, TODAY.month)
     assert page.calendar.selectedDate().toPython() == TODAY
+
+
+def test_progress_and_reports_move_on_at_midnight(open_window, qtbot):
+    """A preset period ends today: after midnight it ends on the new day."""
+    from datetime import datetime, time, timedelta
+
+    from .conftest import TODAY
+
+    ctx, window = open_window()
+    reports = window.show_page("reports")
+    assert reports.date_to.date().toPython() <= TODAY
+    before = reports.date_to.date().toPython()
+    ctx.clock.set(datetime.combine(TODAY + timedelta(days=1), time(0, 0, 5)))
+    assert ctx.check_day()
+    # the period's end follows today when the journal has entries up to today, and never
+    # goes past it
+    assert reports.date_to.date().toPython() <= TODAY + timedelta(days=1)
+    assert reports.date_to.date().toPython() >= before
+    progress = window.show_page("progress")
+    progress.refresh()
+    assert progress.date_to.date().toPython() == TODAY + timedelta(days=1)

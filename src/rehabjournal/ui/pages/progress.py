@@ -74,6 +74,7 @@ class ProgressPage(QWidget):
         self._build_controls()
         ctx.journal_changed.connect(self._journal_changed)
         ctx.programme_changed.connect(lambda: self._journal_changed(None))
+        ctx.day_changed.connect(lambda _new, _old: self._journal_changed(None))  # midnight
 
     # ---- controls (no matplotlib) -------------------------------------------------------
     def _build_controls(self) -> None:

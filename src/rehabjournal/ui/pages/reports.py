@@ -252,6 +252,7 @@ class ReportsPage(QWidget):
         self.open_button.clicked.connect(self.open_in_viewer)
         ctx.journal_changed.connect(self._journal_changed)
         ctx.journal_changed.connect(self.refresh_questions)
+        ctx.day_changed.connect(self._new_day)
         self._set_actions_enabled(False)
         self.refresh_questions()
 
@@ -407,6 +408,12 @@ class ReportsPage(QWidget):
             self._show_period_error(message)
         self.status.setText(f"The report could not be made: {message}")
         self.report_failed.emit(message)
+
+    def _new_day(self, _new=None, _old=None) -> None:
+        """At midnight a preset period ("Last 4 weeks") moves on with today; dates typed by
+        hand ("Custom") stay."""
+        self._apply_preset(self.preset.currentIndex())
+        self._journal_changed()
 
     def _journal_changed(self, _day=None) -> None:
         if self.result is not None and not self._stale:
