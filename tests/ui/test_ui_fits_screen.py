@@ -176,3 +176,17 @@ def test_the_page_ends_with_its_last_section_not_a_blank_screen(small_today):
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
     QApplication.processEvents()
     assert last.visibleRegion().boundingRect().height() > 0
+
+
+def test_no_horizontal_scroll_bar_even_at_the_smallest_window(small_today, qtbot):
+    """The date bar wraps too: at the window's smallest size (720x480) the title's
+    arrows, Go to, Today and "Saved" move onto two lines rather than off the side."""
+    window, page = small_today
+    window.resize(mw.MINIMUM_SIZE)
+    settle(qtbot)
+    scroll, viewport = viewport_of(page)
+    assert not scroll.horizontalScrollBar().isVisible()
+    for widget in (page.next_button, page.today_button, page.date_edit, page.saved_label):
+        assert right_edge_in(widget, viewport) <= viewport.width()
+    assert page.today_button.mapTo(page, page.today_button.rect().topLeft()).y() > \
+        page.next_button.mapTo(page, page.next_button.rect().bottomLeft()).y()

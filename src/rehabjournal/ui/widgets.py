@@ -232,16 +232,19 @@ class FlowLayout(QLayout):
             the fields of the ``labelled`` cells, which line up at the top (a field drawn
             shorter with its red border stays under its label's line); all at the top
             otherwise.
+        center: centre every item in its line's height instead (a bar of buttons
+            beside a large title).
 
     Items keep the order they were added in, which is also the page's Tab order.
     """
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = 10,
-                 line_spacing: int = 6, columns: bool = False, bottom: bool = False):
+                 line_spacing: int = 6, columns: bool = False, bottom: bool = False,
+                 center: bool = False):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing, self._line_spacing = spacing, line_spacing
-        self.columns, self.bottom = columns, bottom
+        self.columns, self.bottom, self.center = columns, bottom, center
         if parent is None:
             self.setContentsMargins(0, 0, 0, 0)
 
@@ -331,6 +334,8 @@ class FlowLayout(QLayout):
                     widget = item.widget()
                     lone = widget is not None and widget.layout() is None
                     top = y + (height - h if self.bottom and lone else 0)
+                    if self.center:
+                        top = y + (height - h) // 2
                     item.setGeometry(QRect(QPoint(x, top), QSize(width, h)))
                 x += width + self._spacing
             y += height + self._line_spacing

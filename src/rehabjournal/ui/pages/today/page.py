@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...context import AppContext
-from ...widgets import NumberField, error_label, fmt_date
+from ...widgets import FlowLayout, NumberField, error_label, fmt_date
 from .checkin import CheckinSection
 from .events import EventsSection
 from .exercises_due import ExercisesDueSection
@@ -119,7 +119,6 @@ class DayPage(QWidget):
         self.load()
 
     def _build_date_bar(self) -> None:
-        bar = QHBoxLayout()
         self.prev_button = QToolButton()
         self.prev_button.setText("<")
         self.prev_button.setToolTip("Previous day (Alt+Left)")
@@ -137,17 +136,24 @@ class DayPage(QWidget):
         self.today_button.setToolTip("Go to today (Alt+T here, Alt+Home anywhere)")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
-        bar.addWidget(self.prev_button)
-        bar.addWidget(self.title)
-        bar.addWidget(self.next_button)
-        bar.addSpacing(12)
+        # Two groups that wrap onto two lines on a narrow window (or at 200 % scale):
+        # < the day's title >, then Go to [date] Today and "Saved hh:mm:ss".
+        day_group, go_group = QWidget(), QWidget()
+        for group in (day_group, go_group):
+            QHBoxLayout(group).setContentsMargins(0, 0, 0, 0)
+        day_group.layout().addWidget(self.prev_button)
+        day_group.layout().addWidget(self.title)
+        day_group.layout().addWidget(self.next_button)
         go_to = QLabel("&Go to")
         go_to.setBuddy(self.date_edit)
-        bar.addWidget(go_to)
-        bar.addWidget(self.date_edit)
-        bar.addWidget(self.today_button)
-        bar.addStretch(1)
-        bar.addWidget(self.saved_label)
+        go_group.layout().addWidget(go_to)
+        go_group.layout().addWidget(self.date_edit)
+        go_group.layout().addWidget(self.today_button)
+        go_group.layout().addSpacing(12)
+        go_group.layout().addWidget(self.saved_label)
+        bar = FlowLayout(spacing=12, center=True)
+        bar.addWidget(day_group)
+        bar.addWidget(go_group)
         self.body.addLayout(bar)
         self.body.addWidget(self.date_error)
         self.prev_button.clicked.connect(lambda: self.set_day(self.day - timedelta(days=1)))
