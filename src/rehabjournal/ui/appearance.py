@@ -9,7 +9,7 @@ preview's pages stay paper-white on the chosen background.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from . import settings as ui_settings
 
@@ -70,6 +70,10 @@ def apply(mode: str, app: QApplication | None = None) -> str:
     # a widget with a style sheet keeps the palette it was polished with (the sidebar
     # stayed white in Dark): setting its sheet again polishes it with the new one
     for widget in app.allWidgets():
+        # a wrapper of another kind at a widget's address (an item of a Python layout that
+        # Qt deleted: ui/widgets.FlowLayout) is skipped; it has no style sheet to refresh
+        if not isinstance(widget, QWidget):
+            continue
         sheet = widget.styleSheet()
         if sheet:
             widget.setStyleSheet(sheet)
