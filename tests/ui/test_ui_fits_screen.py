@@ -190,3 +190,24 @@ def test_no_horizontal_scroll_bar_even_at_the_smallest_window(small_today, qtbot
         assert right_edge_in(widget, viewport) <= viewport.width()
     assert page.today_button.mapTo(page, page.today_button.rect().topLeft()).y() > \
         page.next_button.mapTo(page, page.next_button.rect().bottomLeft()).y()
+
+
+def test_the_cursor_sent_below_the_edge_brings_its_field_into_view(open_window, qtbot):
+    """Ctrl+N a second time put the cursor in the new session's Activity under the
+    window's edge: it showed only after four Tabs (review of issue 18)."""
+    from PySide6.QtCore import Qt
+
+    ctx, window = open_window()
+    window.setMinimumSize(QSize(0, 0))
+    window.resize(mw.first_geometry(SMALL).size())
+    page = window.show_page("today")
+    settle(qtbot)
+    scroll, viewport = viewport_of(page)
+    for _ in range(3):
+        qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot)
+        field = page.session_editors[-1].kind
+        assert field.hasFocus()
+        top = field.mapTo(viewport, field.rect().topLeft()).y()
+        bottom = field.mapTo(viewport, field.rect().bottomLeft()).y()
+        assert 0 <= top and bottom <= viewport.height(), (top, bottom, viewport.height())

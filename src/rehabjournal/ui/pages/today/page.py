@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -116,7 +116,30 @@ class DayPage(QWidget):
         ctx.settings_changed.connect(self.light.refresh)
         ctx.saved_at.connect(self.saved_label.setText)
         ctx.day_changed.connect(self._day_changed)
+        self._scroll = scroll
+        app = QApplication.instance()
+        if app is not None:  # the cursor sent to a field out of view brings it into view
+            app.focusChanged.connect(self._focus_moved)
         self.load()
+
+    def _focus_moved(self, _old, new) -> None:
+        """A field that gets the cursor from the code (a new session after Ctrl+N, a new
+        question, the first empty field) is scrolled into view, as Tab does: Ctrl+N a
+        second time left the new row under the window's edge. Done after Qt has laid the
+        new row out (its place is known in the next event-loop turn)."""
+        try:
+            inside = new is not None and self.isVisible() and self.isAncestorOf(new)
+        except RuntimeError:  # the page is being deleted
+            return
+        if inside:
+            QTimer.singleShot(0, lambda w=new: self._show_focused(w))
+
+    def _show_focused(self, widget: QWidget) -> None:
+        try:
+            if widget.hasFocus() and widget.isVisible():
+                self._scroll.ensureWidgetVisible(widget, 40, 40)
+        except RuntimeError:  # deleted meanwhile
+            pass
 
     def _build_date_bar(self) -> None:
         self.prev_button = QToolButton()
