@@ -115,6 +115,10 @@ def test_a_screen_reader_reads_the_name_and_the_range(open_window, qtbot):
     # a combo box has its label's name, not its current item's (Qt on Linux reads the
     # current item as the name and the label through a relation; Windows, macOS the name)
     assert page.checkin.swelling.accessibleName() == "Swelling"
+    # ... so its description says what it is for and what it offers (Orca read "none")
+    swelling = read(page.checkin.swelling)[1]
+    assert swelling.startswith("Swelling: one of ") and "mild" in swelling, swelling
+    assert read(page.checkin.sleep_quality)[1].startswith("Sleep quality: one of ")
     progress = window.show_page("progress")
     settle()
     assert progress.period.accessibleName() == "Period"

@@ -58,6 +58,9 @@ from PySide6.QtWidgets import (
 AUTO_NAME = "a11yAutoName"
 """Dynamic property holding the name ``name_controls`` gave (so a later pass may renew it,
 and a name set by hand is never replaced)."""
+AUTO_DESCRIPTION = "rjAutoDescription"
+"""The property holding the description this module gave (updated when the control's
+range or choices change; one set by hand is kept)."""
 
 WATCHED = "a11yWatched"
 """Dynamic property of the containers whose new children ``watch`` names."""
@@ -253,6 +256,10 @@ def _name_for(widget: QWidget, buddies: dict[int, str], rows: dict[int, str]) ->
     return ""
 
 
+COMBO_ITEMS_READ = 8
+"""The choices of a drop-down its description reads out, at most."""
+
+
 def _description(widget: QWidget) -> str:
     if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
         suffix = widget.suffix().strip()
@@ -260,6 +267,14 @@ def _description(widget: QWidget) -> str:
         return f"{lo:g} to {hi:g}{(' ' + suffix) if suffix else ''}"
     if isinstance(widget, QDateEdit):
         return f"a date, {widget.displayFormat()}"
+    if isinstance(widget, QComboBox) and not widget.isEditable() and widget.count():
+        # on Linux Qt reads a drop-down's current item as its name (the label comes by
+        # the buddy relation): the description says what it is for and what it offers
+        items = [widget.itemText(i) for i in range(min(widget.count(), COMBO_ITEMS_READ))]
+        more = widget.count() - len(items)
+        offered = ", ".join(items) + (f" and {more} more" if more > 0 else "")
+        what = widget.accessibleName() or ""
+        return f"{what}: one of {offered}" if what else f"one of {offered}"
     return ""
 
 
@@ -278,10 +293,12 @@ def name_controls(root: QWidget) -> list[QWidget]:
             if name:
                 widget.setAccessibleName(name)
                 widget.setProperty(AUTO_NAME, name)
-        if not widget.accessibleDescription():
+        given = widget.accessibleDescription()
+        if not given or given == widget.property(AUTO_DESCRIPTION):
             description = _description(widget)
-            if description:
+            if description and description != given:
                 widget.setAccessibleDescription(description)
+                widget.setProperty(AUTO_DESCRIPTION, description)
         if not has_name(widget):
             left.append(widget)
     return left
