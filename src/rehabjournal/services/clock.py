@@ -54,7 +54,8 @@ class FakeClock:
         self._instant = start.astimezone(UTC)
 
     def now(self) -> datetime:
-        return self._instant.astimezone().replace(tzinfo=None)
+        # fromtimestamp sets ``fold`` in a repeated hour, as datetime.now() does
+        return datetime.fromtimestamp(self._instant.timestamp())
 
     def today(self) -> date:
         return self.now().date()
@@ -105,12 +106,36 @@ def now() -> datetime:
     return _clock.now()
 
 
-def seconds_to_midnight(local_now: datetime) -> float:
-    """Elapsed seconds from ``local_now`` (naive local time) to the next local midnight.
+#: Longer than any local day (23, 24 or 25 hours, or a zone skipping a day): the start of
+#: the next day is searched for within this many seconds.
+_DAY_SEARCH_S = 3 * 24 * 3600
 
-    Counted between instants, so it is 23 or 25 hours' worth on the days the clocks
-    change. Never less than one second (a timer set with it always moves on).
+
+def seconds_to_midnight(local_now: datetime) -> float:
+    """Elapsed seconds from ``local_now`` (naive local time) to the start of the next day.
+
+    The start of the next day is the first instant whose local date is a later one: local
+    midnight, or where the clocks change AT midnight (America/Santiago on 6 Sep 2026 goes
+    from 23:59:59 to 01:00) the first existing time after it. Counted between instants, so
+    it is 23 or 25 hours' worth on the days the clocks change; a repeated hour is told
+    apart by ``local_now.fold`` (as ``datetime.now()`` sets it). Never less than one
+    second (a timer set with it always moves on).
     """
-    midnight = datetime.combine(local_now.date() + timedelta(days=1), time())
-    seconds = (midnight.astimezone() - local_now.astimezone()).total_seconds()
-    return max(1.0, seconds)
+    start = local_now.astimezone().timestamp()
+    day = local_now.date()
+    midnight = datetime.combine(day + timedelta(days=1), time())
+    guess = midnight.astimezone().timestamp()  # right on every day but a change at midnight
+    if guess > start and datetime.fromtimestamp(guess) == midnight and \
+            datetime.fromtimestamp(guess - 1).date() == day:
+        return max(1.0, guess - start)
+    # The clocks change at midnight: find the first whole second of the next day (offsets
+    # and their changes fall on whole seconds), by halving the span that holds it.
+    low = int(start)  # still ``day``
+    high = low + _DAY_SEARCH_S  # a later day
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle).date() > day:
+            high = middle
+        else:
+            low = middle
+    return max(1.0, high - start)
