@@ -91,3 +91,45 @@ def test_day_state_reads_the_journal(journal):
     assert nxt.checkin_missing and nxt.waiting == ("left knee",)
     js.save_checkin(date(2026, 3, 19), {"morning_pain": 2})
     assert r.day_state(date(2026, 3, 19)) == r.DayState(False, (), ())
+
+
+MISSED = r.DayState(checkin_missing=True, sessions=("run (30 min)",))
+
+
+def test_late_in_the_evening_both_due_make_one_evening_reminder():
+    """At 23:59 with the check-in missing and a session waiting for tomorrow's rating:
+    not "Time for your morning check-in", one evening text that says both."""
+    reminder = r.due(at(23, 59), ON, MISSED, {})
+    assert reminder.kind == r.EVENING
+    assert reminder.title == "Tomorrow morning: rate today's session"
+    assert "run (30 min)" in reminder.text
+    assert "Today's check-in is still empty too" in reminder.text
+    assert "morning check-in" not in reminder.title
+    # shown: it covered the morning one, nothing more that day
+    assert r.due(at(23, 59), ON, MISSED, {r.EVENING: DAY}) is None
+    # the next day starts afresh
+    assert r.due(at(9, 0, date(2026, 3, 19)), ON, MISSED, {r.EVENING: DAY}).kind == r.MORNING
+
+
+def test_before_the_evening_time_the_morning_one_comes_alone():
+    reminder = r.due(at(19, 59), ON, MISSED, {})
+    assert reminder.kind == r.MORNING and reminder.title == "Time for your morning check-in"
+    # shown in the morning: the evening one later is about the session only
+    evening = r.due(at(20, 0), ON, MISSED, {r.MORNING: DAY})
+    assert evening.kind == r.EVENING and "check-in" not in evening.text
+
+
+def test_a_late_morning_reminder_reads_as_an_evening_one():
+    """The evening reminder off, the check-in missing at 23:59: no "this morning?"."""
+    morning_only = r.Choices(morning=True)
+    reminder = r.due(at(23, 59), morning_only, r.DayState(True, waiting=("left knee",)), {})
+    assert reminder.kind == r.MORNING
+    assert reminder.title == "Today's check-in is still empty"
+    assert reminder.text.startswith("How was your left knee this morning, after "
+                                    "yesterday's session?")
+    assert "before the day ends" in reminder.text
+    assert r.due(at(19, 0), morning_only, EMPTY, {}).title == "Time for your morning check-in"
+
+
+def test_no_evening_session_no_combined_text():
+    assert r.due(at(23, 59), ON, EMPTY, {}).kind == r.MORNING  # nothing for tomorrow

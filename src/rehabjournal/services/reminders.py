@@ -9,6 +9,8 @@ minute and when the window is activated, and shows what it returns.
   any kind yet). A check-in made before the time means no reminder that day.
 * **Evening** (optional, off by default; 20:00): once a day, only when a session logged
   today will ask for its next-morning rating tomorrow, so the person knows to rate it.
+  When the check-in is still missing then too, the evening one says so: one notification,
+  not a "morning check-in" one at 23:59 followed by the evening one.
 
 A reminder that was shown is not shown again the same day, whatever happens; one that was
 not due (the check-in was made) is not shown later either, as the check-in stays made.
@@ -80,7 +82,15 @@ def parse_time(text: str, default: time) -> time:
     return default
 
 
-def _morning(day: date, state: DayState) -> Reminder:
+def _morning(day: date, state: DayState, *, late: bool = False) -> Reminder:
+    if late:  # the evening: no "this morning?" at 23:59
+        title = "Today's check-in is still empty"
+        text = ("There is still time to note this morning's pain, stiffness and sleep "
+                "before the day ends.")
+        if state.waiting:
+            text = (f"How was your {' and '.join(state.waiting)} this morning, after "
+                    "yesterday's session? " + text)
+        return Reminder(MORNING, day, title, text)
     if state.waiting:
         text = (f"How is your {' and '.join(state.waiting)} this morning? Rate it after "
                 "yesterday's session, with the rest of your check-in.")
@@ -89,11 +99,14 @@ def _morning(day: date, state: DayState) -> Reminder:
     return Reminder(MORNING, day, "Time for your morning check-in", text)
 
 
-def _evening(day: date, state: DayState) -> Reminder:
+def _evening(day: date, state: DayState, *, checkin_too: bool = False) -> Reminder:
     what = " and ".join(state.sessions)
-    return Reminder(EVENING, day, "Tomorrow morning: rate today's session",
-                    f"After today's {what}, rate how the joint feels tomorrow morning: it "
-                    "tells whether the load suited it.")
+    text = (f"After today's {what}, rate how the joint feels tomorrow morning: it tells "
+            "whether the load suited it.")
+    if checkin_too:  # one notification in the evening, not two
+        text += (" Today's check-in is still empty too: there is still time to note this "
+                 "morning's pain, stiffness and sleep.")
+    return Reminder(EVENING, day, "Tomorrow morning: rate today's session", text)
 
 
 def due(now: datetime, choices: Choices, state: DayState,
@@ -107,18 +120,23 @@ def due(now: datetime, choices: Choices, state: DayState,
         shown: {reminder kind: the last day it was shown}.
 
     Returns:
-        The morning reminder when it is on, its time has come, today's check-in is missing
-        and it was not shown today; else the evening one on the same terms when a session
-        of today waits for its next-morning rating; else None.
+        The evening reminder when it is on, its time has come, a session of today waits
+        for its next-morning rating and it was not shown today; when the morning one is
+        due as well (the computer was off all day, or the check-in was never made), the
+        evening one also says the check-in is still empty: one notification, which covers
+        the morning one for the rest of the day. Else the morning reminder when it is on,
+        its time has come, today's check-in is missing and neither was shown today (after
+        the evening time it reads as an evening's, not "this morning"). Else None.
     """
     day = now.date()
     clock = now.time()
-    if (choices.morning and clock >= choices.morning_at and state.checkin_missing
-            and shown.get(MORNING) != day):
-        return _morning(day, state)
+    morning = (choices.morning and clock >= choices.morning_at and state.checkin_missing
+               and shown.get(MORNING) != day)
     if (choices.evening and clock >= choices.evening_at and state.sessions
             and shown.get(EVENING) != day):
-        return _evening(day, state)
+        return _evening(day, state, checkin_too=morning)
+    if morning and shown.get(EVENING) != day:
+        return _morning(day, state, late=clock >= choices.evening_at)
     return None
 
 
