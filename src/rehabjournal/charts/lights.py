@@ -5,7 +5,10 @@ is nothing to judge). A red-flag day is drawn apart from a load-red day, as the 
 does: the whole cell takes its tier's colour with the tier's symbol in white on it
 (``domain.scales.FLAG_TIERS``: "!" on dark red, see a clinician now; "?" on brown-amber,
 book an assessment), readable on 10-pixel cells; a day waiting for its next-morning
-rating is grey and hatched. The legend above the strip (two lines of the title, no
+rating is grey and hatched. Colour is never the only signal: every other cell carries
+the light's letter as the PDF strip does (G green, A amber, R red, W waiting; nothing on
+a day with nothing to judge) while the cells are wide enough to read one
+(``LETTER_MIN_PX``). The legend above the strip (two lines of the title, no
 matplotlib legend: the strip redraws with every period change) says so in the words of
 ``domain.light.LEGEND``, with the rule every legend states: progress one step only after
 a full green week.
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 from ..domain import light as light_mod
 from ..domain import scales
-from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date
+from .theme import LIGHT, Chart, Theme, _luminance, day_numbers, fmt_date
 
 NAMES = {
     "green": "green",
@@ -27,6 +30,12 @@ NAMES = {
 """What the hover text calls each status."""
 
 WAITING_HATCH = "////"
+LETTERS = {"green": "G", "amber": "A", "red": "R", light_mod.WAITING: "W"}
+"""The letter on a cell of each light (the PDF strip's: ``reports.flowables.day_mark``);
+a red-flag day shows its tier's symbol instead ("!" or "?")."""
+LETTER_MIN_PX = 9.0
+"""Narrower cells (a long period) show no letters: they would run into each other; the
+tier symbols stay, and hovering a cell still names its light."""
 TITLE = "Pain-monitoring light per day"
 
 
@@ -36,12 +45,14 @@ def _legend_item(key: str) -> light_mod.LegendItem:
 
 def legend_text() -> str:
     """The strip's legend line, every entry of ``domain.light.LEGEND`` in its short words:
-    "green: keep going   amber: hold   red: back off   hatched: waiting   ! see a
-    clinician now   ? book an assessment"."""
+    "G green: keep going   A amber: hold   R red: back off   W hatched: waiting   ! see
+    a clinician now   ? book an assessment"."""
     parts = []
     for item in light_mod.LEGEND:
         if item.key == light_mod.WAITING:
-            parts.append(f"hatched: {item.short}")
+            parts.append(f"{LETTERS[item.key]} hatched: {item.short}")
+        elif item.key in LETTERS:
+            parts.append(f"{LETTERS[item.key]} {item.short}")
         elif item.symbol:
             parts.append(f"{item.symbol} {item.short}")
         else:
@@ -106,6 +117,7 @@ class LightStripChart(Chart):
                                       hatch=WAITING_HATCH, zorder=2)
         ax.add_collection(self.waiting)
         self.symbols: list = []
+        self.letters: list = []
         self.data = None
         self.xs: list[float] = []
         self.marks_shown: list[str | None] = []
@@ -114,6 +126,7 @@ class LightStripChart(Chart):
         self.waiting.set_edgecolor(self.theme.muted)
         if self.data is not None:
             self.image.set_data(self._rgb(self.data.lights, self.marks_shown))
+            self._draw_letters()
 
     def _rgb(self, lights, marks=()):
         """The cells' colours: the light's, or the red-flag tier's on a flagged day."""
@@ -138,6 +151,57 @@ class LightStripChart(Chart):
                 color="white", zorder=3, gid="keep-symbol", clip_on=True,
                 bbox={"boxstyle": "square,pad=0.1", "linewidth": 0}))
         return self.symbols[i]
+
+    def _letter(self, i: int):
+        while len(self.letters) <= i:
+            self.letters.append(self.ax.text(
+                0, 0.5, "", ha="center", va="center", fontsize=7, fontweight="bold",
+                zorder=3, gid="keep-letter", clip_on=True))
+        return self.letters[i]
+
+    def letters_fit(self) -> bool:
+        """True when a cell is at least ``LETTER_MIN_PX`` wide at the figure's size."""
+        if not self.xs:
+            return False
+        width = self.ax.get_position().width * self.figure.get_figwidth() * self.figure.dpi
+        return width / len(self.xs) >= LETTER_MIN_PX
+
+    def _draw_letters(self) -> None:
+        """The light's letter on each cell without a tier symbol, dark on a light cell and
+        white on a dark one; none when the cells are too narrow (``letters_fit``)."""
+        used = 0
+        data = self.data
+        if data is not None and self.letters_fit():
+            for i, (x, colour) in enumerate(zip(self.xs, data.lights, strict=False)):
+                mark = self.marks_shown[i] if i < len(self.marks_shown) else None
+                key = light_mod.WAITING if mark == light_mod.WAITING else colour
+                if mark in scales.FLAG_TIERS or key not in LETTERS:
+                    continue
+                fill = self.theme.light_colour(None if key == light_mod.WAITING else key)
+                text = self._letter(used)
+                used += 1
+                text.set_position((x, 0.5))
+                text.set_text(LETTERS[key])
+                text.set_color("#202124" if _luminance(fill) > 0.4 else "white")
+                text.set_visible(True)
+        for text in self.letters[used:]:
+            text.set_visible(False)
+
+    def relayout(self) -> None:
+        """Place the axes, then show or hide the letters for the new cell width."""
+        super().relayout()
+        if getattr(self, "data", None) is not None:
+            self._draw_letters()
+
+    def cell_letters(self) -> list[str | None]:
+        """The letter or symbol drawn on each cell, read back from the artists (for
+        tests); None for a cell with none."""
+        out: list[str | None] = [None] * len(self.xs)
+        index = {round(x): i for i, x in enumerate(self.xs)}
+        for text in (*self.letters, *self.symbols):
+            if text.get_visible() and text.get_text():
+                out[index[round(text.get_position()[0])]] = text.get_text()
+        return out
 
     def _draw_marks(self, marks: list[str | None]) -> None:
         waiting = []
@@ -169,6 +233,7 @@ class LightStripChart(Chart):
             self.image.set_extent((xs[0] - 0.5, xs[-1] + 0.5, 0, 1))
             self.ax.set_xlim(xs[0] - 0.5, xs[-1] + 0.5)
         self._draw_marks(marks)
+        self._draw_letters()
 
     def cell_colours(self) -> list[str | None]:
         """The light of each drawn cell, read back from the image (for tests); a cell in a
