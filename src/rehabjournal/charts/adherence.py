@@ -16,7 +16,6 @@ from .theme import (
     TextPool,
     Theme,
     bar_heights,
-    bar_verts,
     day_numbers,
     fmt_date,
     fmt_num,
@@ -77,23 +76,44 @@ class AdherenceChart(Chart):
                            else t.amber if p >= 50 else t.red)
         self.bars.set_facecolor(colours or [t.no_light])
 
-    def update(self, weeks) -> None:
-        """Show ``weeks`` (``WeekAdherence`` records, oldest first); [] or None: no data."""
+    def update(self, weeks, span=None) -> None:
+        """Show ``weeks`` (``WeekAdherence`` records, oldest first); [] or None: no data.
+
+        Args:
+            weeks: the weeks' records.
+            span: (first day, last day) of the period: the axis ends with the period, as
+                the period's other charts do, and its last week, when the period cuts it,
+                is drawn over its days in the period (a period ending on a Monday does
+                not run the axis to the next Sunday); the axis starts on the first week's
+                Monday (a whole calendar week's bar); None: whole weeks.
+        """
         self.weeks = list(weeks or [])
         xs = self.xs = day_numbers([w.week_start for w in self.weeks])
         heights = [w.percent or 0.0 for w in self.weeks]
-        self.bars.set_verts(bar_verts(xs, heights, 6.0, offset=3.0))
+        if span is not None and xs:
+            lo, hi = xs[0], max(day_numbers(span)[1], xs[0])
+            lefts = xs
+            rights = [max(min(x + 6.0, hi), x) for x in xs]
+        else:
+            lefts, rights = xs, [x + 6.0 for x in xs]
+            lo, hi = (xs[0], xs[-1] + 6.0) if xs else (0.0, 0.0)
+        centres = [(a + b) / 2 for a, b in zip(lefts, rights, strict=True)]
+        half = [max(0.4, (b - a) / 2) for a, b in zip(lefts, rights, strict=True)]
+        self.bars.set_verts([  # a whole week from its Monday to its Sunday, as before
+            ((c - w, 0.0), (c - w, h), (c + w, h), (c + w, 0.0))
+            for c, w, h in zip(centres, half, heights, strict=True)
+        ])
         self._bar_colours()
         has = any(w.prescribed for w in self.weeks)
         if len(xs) <= MAX_LABELS:
             self.labels.show(
-                (x + 3.0, (w.percent or 0) + 2, f"{w.done}/{w.prescribed}")
-                for x, w in zip(xs, self.weeks, strict=True) if w.prescribed
+                (c, (w.percent or 0) + 2, f"{w.done}/{w.prescribed}")
+                for c, w in zip(centres, self.weeks, strict=True) if w.prescribed
             )
         else:
             self.labels.show(())
         if xs:
-            self.ax.set_xlim(xs[0] - 0.5, xs[-1] + 7.5)
+            self.ax.set_xlim(lo - 0.5, hi + 0.5)
         self.empty.set_visible(not has)
         self.full.set_visible(has)
         _show_axes(self.ax, has)
@@ -172,10 +192,11 @@ class ProgressionChart(Chart):
         return f"{fmt_date(d)}\n{self.name}: {fmt_num(value)} {unit}".rstrip()
 
 
-def adherence_figure(weeks, theme: Theme = LIGHT, figsize=None):
-    """A ``Figure`` of weekly adherence (``WeekAdherence`` list); for the PDF."""
+def adherence_figure(weeks, theme: Theme = LIGHT, figsize=None, span=None):
+    """A ``Figure`` of weekly adherence (``WeekAdherence`` list); for the PDF. ``span``:
+    the period's (first day, last day), as ``AdherenceChart.update``."""
     chart = AdherenceChart(theme, figsize)
-    chart.update(weeks)
+    chart.update(weeks, span)
     return chart.figure
 
 

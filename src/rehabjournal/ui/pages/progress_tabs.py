@@ -398,7 +398,7 @@ class ProgrammeTab(ProgressTab):
             weeks = [w for w in adherence_weeks(summary) if w.week_start in plotted]
             days = period_adherence_days(summary)
             total = fmt_adherence(summary)
-        self.adherence.chart.update(weeks)
+        self.adherence.chart.update(weeks, (data.start, data.end))  # the period's axis
         self.adherence.request_redraw()
         self.adherence_total.setText(f"<b>Programme adherence:</b> {escape(total)}. "
                                      f"{escape(da.DEFINITION)}")
