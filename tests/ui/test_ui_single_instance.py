@@ -121,3 +121,68 @@ def test_no_network_is_used_for_it(qtbot, tmp_path, monkeypatch):
     assert ask_running(name, wait_ms=100) is False  # closed: nobody there
 
     assert calls == []
+
+
+def test_a_launch_through_a_link_to_the_folder_raises_the_running_window(qtbot, tmp_path):
+    """Two processes: the app running on ``data``, then a launch on a symbolic link to it.
+    The link names the same journal: the running window comes to the front (no "already
+    open" box), and the running app prints no TypeError when its state changes."""
+    from rehabjournal.ui.app import application
+    from rehabjournal.ui.single_instance import ask_running, server_name
+
+    if not hasattr(os, "symlink") or os.name != "posix":
+        pytest.skip("symbolic links to folders need no privilege on Unix only")
+    application()
+    data = tmp_path / "data"
+    link = tmp_path / "link"
+    link.symlink_to(data, target_is_directory=True)
+    assert server_name(link) == server_name(data)
+    assert server_name(tmp_path / "x" / ".." / "data") == server_name(data)
+
+    first = subprocess.Popen(
+        [sys.executable, "-m", "rehabjournal", "--data-dir", str(data)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # up and listening (a "tray" question raises nothing)
+        qtbot.waitUntil(lambda: first.poll() is not None
+                        or ask_running(server_name(data), tray=True, wait_ms=200),
+                        timeout=60000)
+        assert first.poll() is None, first.communicate()
+        code, err = _finish(qtbot, _launch(link))
+        assert code == 0, err
+        assert "already open: its window was brought to the front" in err
+        assert "cannot open" not in err
+        qtbot.wait(300)  # the raise reaches the first app
+        assert first.poll() is None  # still running
+    finally:
+        first.terminate()
+        _out, first_err = first.communicate(timeout=30)
+    assert "TypeError" not in first_err
+    assert "Cannot call meta function" not in first_err
+
+
+def test_the_day_check_on_activation_is_a_slot_gone_with_its_context(qtbot, tmp_path):
+    """``applicationStateChanged`` reaches a declared slot (a plain method could not be
+    given Qt::ApplicationState), which Qt disconnects when the context is deleted."""
+    import shiboken6
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from rehabjournal.ui.app import application
+    from rehabjournal.ui.context import AppContext
+
+    application()
+    ctx = AppContext(tmp_path)
+    meta = ctx.metaObject()
+    assert meta.indexOfSlot("_application_state(Qt::ApplicationState)") >= 0
+    looked = []
+    ctx.day_changed.connect(lambda *a: looked.append(a))
+    ctx.check_day = lambda: looked.append("check") or False  # type: ignore[method-assign]
+    app = QGuiApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert looked == ["check"]
+    shiboken6.delete(ctx)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)  # nobody there
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert looked == ["check"]

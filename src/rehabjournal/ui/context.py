@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from ..services import clock as clock_mod
@@ -69,7 +69,10 @@ class AppContext(QObject):
         self._arm_day_timer()
         app = QGuiApplication.instance()
         if app is not None:
-            # the window comes back to the front (or the session wakes up): look again
+            # the window comes back to the front (or the session wakes up): look again.
+            # A declared slot: PySide converts the Qt::ApplicationState argument for it
+            # (a plain method failed with "Cannot call meta function ... cannot be
+            # converted" at every state change) and Qt disconnects it when this is deleted.
             app.applicationStateChanged.connect(self._application_state)
 
     def today(self) -> date:
@@ -105,8 +108,9 @@ class AppContext(QObject):
     def _arm_day_timer(self) -> None:
         self.day_timer.start(self.ms_to_next_check())
 
-    def _application_state(self, state) -> None:
-        if state.name == "ApplicationActive":
+    @Slot(Qt.ApplicationState)
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
             self.check_day()
 
     def saved(self, what: str = "Saved") -> None:

@@ -59,9 +59,11 @@ def server_name(data_dir: Path) -> str:
     """The socket of the app that has ``data_dir`` open, for this user.
 
     On Unix a full path in a folder only this user can enter; on Windows a pipe name with
-    the user's name in it (the server also limits access to this user).
+    the user's name in it (the server also limits access to this user). The folder is
+    named by its real path (``Path.resolve``: symbolic links and ``..`` followed), so a
+    launch through a link to the open journal's folder finds the running app.
     """
-    digest = hashlib.sha256(os.fsencode(Path(data_dir).absolute())).hexdigest()[:16]
+    digest = hashlib.sha256(os.fsencode(Path(data_dir).expanduser().resolve())).hexdigest()[:16]
     name = f"rehabjournal-{digest}"
     if sys.platform.startswith("win"):
         user = os.environ.get("USERNAME", "")
