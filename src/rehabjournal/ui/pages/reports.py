@@ -219,8 +219,22 @@ class ReportsPage(QWidget):
         options.addStretch(1)
         options.addWidget(disclaimer)
         left = QWidget()
+        left.setObjectName("reportOptions")
         left.setLayout(options)
-        left.setFixedWidth(300)
+        margins = options.contentsMargins()  # wide enough for every section's whole name
+        width = max(300, sections_box.sizeHint().width() + margins.left() + margins.right())
+        left.setFixedWidth(width)
+        # on a short screen (1024x600) the options scroll instead of squashing the Sections
+        # check boxes onto each other: the scroll area keeps their size hints
+        self.options_scroll = QScrollArea()
+        self.options_scroll.setObjectName("reportOptionsScroll")
+        self.options_scroll.setAccessibleName("Report options")
+        self.options_scroll.setWidget(left)
+        self.options_scroll.setWidgetResizable(True)
+        self.options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.options_scroll.setFixedWidth(
+            width + self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent))
 
         # ---- preview and actions ----------------------------------------------------
         self.preview = PagePreview()
@@ -240,7 +254,7 @@ class ReportsPage(QWidget):
         right_w.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(left)
+        layout.addWidget(self.options_scroll)
         layout.addWidget(right_w, 1)
 
         self.preset.currentIndexChanged.connect(self._apply_preset)
