@@ -156,3 +156,90 @@ def test_a_folder_that_cannot_be_written_is_named(tmp_path, monkeypatch):
             a.enable("linux", COMMAND)
     finally:
         config.joinpath("autostart").chmod(0o700)
+
+
+def _exec_argv(value: str) -> list[str]:
+    """What a desktop runs for an ``Exec`` value (XDG Desktop Entry spec: the string
+    escapes first, then the quoting rules, then ``%%`` is a literal ``%``)."""
+    text = value.replace("\\\\", "\\")  # the general string escape
+    argv, arg, quoted, started, i = [], "", False, False, 0
+    while i < len(text):
+        c = text[i]
+        if quoted and c == "\\" and i + 1 < len(text) and text[i + 1] in '"`$\\':
+            arg, i = arg + text[i + 1], i + 2
+            continue
+        if c == '"':
+            quoted, started = not quoted, True
+        elif c == " " and not quoted:
+            if started:
+                argv.append(arg)
+            arg, started = "", False
+        else:
+            arg, started = arg + c, True
+        i += 1
+    if started:
+        argv.append(arg)
+    assert not quoted
+    return [a.replace("%%", "%") for a in argv]
+
+
+ODD = '/home/zoë/My "rehab" $journal 100%'
+
+
+def test_a_journal_other_than_the_default_is_named():
+    default = Path("/home/zoe/.local/share/rehabjournal")
+    assert a.journal_args(None, default) == []
+    assert a.journal_args(default, default) == []
+    assert a.journal_args(default / "sub" / "..", default) == []
+    assert a.journal_args("/srv/journal", default) == ["--data-dir", "/srv/journal"]
+    relative = a.journal_args("mine", default)
+    assert relative == ["--data-dir", str(Path("mine").absolute())]  # never relative
+    assert a.with_journal(COMMAND, "/srv/j", default) == [COMMAND[0], "--data-dir", "/srv/j",
+                                                            "--tray"]
+    command = a.app_command("/srv/j")
+    assert command[-3:] == ["--data-dir", "/srv/j", "--tray"]
+
+
+def test_a_link_to_the_default_journal_is_the_default(tmp_path):
+    default = tmp_path / "default"
+    default.mkdir()
+    (tmp_path / "link").symlink_to(default, target_is_directory=True)
+    assert a.journal_args(tmp_path / "link", default) == []
+
+
+def test_linux_login_start_opens_the_same_journal(tmp_path, monkeypatch):
+    """With --data-dir (or REHABJOURNAL_DATA_DIR) the start at log-in opened the default
+    journal: the entry names the folder, quoted as the spec says."""
+    from rehabjournal.cli import build_parser
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = a.enable("linux", COMMAND, data_dir=ODD)
+    exec_value = _desktop_keys(path.read_text("utf-8"))["Exec"]
+    assert exec_value == ('"/opt/Rehab Journal/bin/rehabjournal" --data-dir '
+                          '"/home/zoë/My \\\\"rehab\\\\" \\\\$journal 100%%" --tray')
+    argv = _exec_argv(exec_value)
+    assert argv == [COMMAND[0], "--data-dir", ODD, "--tray"]
+    args = build_parser().parse_args(argv[1:])
+    assert args.data_dir == ODD and args.tray and not args.command
+    # the default journal: no folder in the entry, it follows the default
+    from rehabjournal import paths
+
+    path = a.enable("linux", COMMAND, data_dir=paths.default_data_dir())
+    assert _exec_argv(_desktop_keys(path.read_text("utf-8"))["Exec"]) == COMMAND
+    assert a.disable("linux") and not path.exists()
+
+
+def test_windows_and_macos_name_the_journal_too(tmp_path):
+    default = tmp_path / "default"
+    exe = r"C:\Program Files\Rehab Journal\rehabjournal.exe"
+    folder = str(tmp_path / "My Journal")  # absolute on this system, with a space
+    made = a.entry("win32", [exe, "--tray"], env={"APPDATA": r"C:\Users\Z\AppData\Roaming"},
+                   data_dir=folder, default=default)
+    link = _read_lnk(made.data)
+    assert link["strings"][1] == f'--data-dir "{folder}" --tray'  # the shortcut's arguments
+    made = a.entry("darwin", COMMAND, home=tmp_path, data_dir="/Users/zoe/My Journal",
+                   default=default)
+    assert plistlib.loads(made.data)["ProgramArguments"] == [
+        COMMAND[0], "--data-dir", "/Users/zoe/My Journal", "--tray"]
+    made = a.entry("darwin", COMMAND, home=tmp_path, data_dir=default, default=default)
+    assert plistlib.loads(made.data)["ProgramArguments"] == COMMAND

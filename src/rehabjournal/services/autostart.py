@@ -2,7 +2,8 @@
 
 * Linux and other XDG desktops: ``$XDG_CONFIG_HOME/autostart/<app id>.desktop``
   (``~/.config/autostart`` by default), an XDG desktop entry whose ``Exec`` is the app with
-  ``--tray``;
+  ``--tray`` (and ``--data-dir FOLDER``, quoted as the spec says, for a journal that is not
+  the default one: the log-in start has no command line or environment of its own);
 * Windows: a shortcut ``Rehab Journal.lnk`` in the user's Startup folder
   (``%APPDATA%\\Microsoft\\Windows\\Start Menu\\Programs\\Startup``), written here in the
   Shell Link format ([MS-SHLLINK]) without Windows' COM objects;
@@ -50,18 +51,54 @@ def family(system: str | None = None) -> str:
     return LINUX
 
 
-def app_command() -> list[str]:
+def app_command(data_dir: str | os.PathLike | None = None) -> list[str]:
     """How this installation starts the app in the tray, as an argument list.
 
     A frozen build is its own executable; an installed package its ``rehabjournal``
-    script when that is on the PATH, else this Python with ``-m rehabjournal``.
+    script when that is on the PATH, else this Python with ``-m rehabjournal``. Then
+    ``--data-dir FOLDER`` when ``data_dir`` is not the default journal (see
+    :func:`journal_args`), then ``--tray``.
     """
     if getattr(sys, "frozen", False):
-        return [sys.executable, TRAY_ARG]
-    script = shutil.which("rehabjournal")
-    if script:
-        return [str(Path(script).absolute()), TRAY_ARG]
-    return [sys.executable, "-m", "rehabjournal", TRAY_ARG]
+        launcher = [sys.executable]
+    elif script := shutil.which("rehabjournal"):
+        launcher = [str(Path(script).absolute())]
+    else:
+        launcher = [sys.executable, "-m", "rehabjournal"]
+    return launcher + journal_args(data_dir) + [TRAY_ARG]
+
+
+def journal_args(data_dir: str | os.PathLike | None,
+                 default: str | os.PathLike | None = None) -> list[str]:
+    """``["--data-dir", FOLDER]`` (absolute) when ``data_dir`` is not the default journal.
+
+    The app opened with ``--data-dir`` or ``$REHABJOURNAL_DATA_DIR`` must start at log-in
+    on that same journal, and the log-in start has neither: the folder goes into the
+    command. The default journal is left unnamed, so the entry follows the default.
+
+    Args:
+        data_dir: the open journal's folder; None for the default journal.
+        default: the default journal's folder (``paths.default_data_dir()`` when None).
+    """
+    if data_dir is None:
+        return []
+    folder = Path(data_dir).expanduser().absolute()
+    if default is None:
+        from .. import paths
+
+        default = paths.default_data_dir()
+    if folder.resolve() == Path(default).expanduser().resolve():
+        return []
+    return ["--data-dir", str(folder)]
+
+
+def with_journal(command: Sequence[str], data_dir: str | os.PathLike | None,
+                 default: str | os.PathLike | None = None) -> list[str]:
+    """``command`` with the journal's ``--data-dir FOLDER`` put before its ``--tray``."""
+    command = list(command)
+    extra = journal_args(data_dir, default)
+    at = command.index(TRAY_ARG) if TRAY_ARG in command else len(command)
+    return command[:at] + extra + command[at:]
 
 
 def entry_path(system: str | None = None, env: Mapping[str, str] | None = None,
@@ -82,9 +119,13 @@ def entry_path(system: str | None = None, env: Mapping[str, str] | None = None,
 
 
 def entry(system: str | None = None, command: Sequence[str] | None = None,
-          env: Mapping[str, str] | None = None, home: Path | None = None) -> Entry:
-    """The autostart file of ``system`` starting ``command`` (default :func:`app_command`)."""
-    command = list(command or app_command())
+          env: Mapping[str, str] | None = None, home: Path | None = None,
+          data_dir: str | os.PathLike | None = None,
+          default: str | os.PathLike | None = None) -> Entry:
+    """The autostart file of ``system`` starting ``command`` (default :func:`app_command`)
+    on the journal in ``data_dir`` (named with ``--data-dir`` unless it is ``default``,
+    the default journal: see :func:`journal_args`)."""
+    command = with_journal(command or app_command(), data_dir, default)
     kind = family(system)
     path = entry_path(system, env, home)
     if kind == WINDOWS:
@@ -178,8 +219,15 @@ def is_enabled(system: str | None = None) -> bool:
     return entry_path(system).is_file()
 
 
-def enable(system: str | None = None, command: Sequence[str] | None = None) -> Path:
+def enable(system: str | None = None, command: Sequence[str] | None = None,
+           data_dir: str | os.PathLike | None = None) -> Path:
     """Write the autostart file (again, so that a moved installation is followed).
+
+    Args:
+        system: a ``sys.platform`` value (this computer's when None).
+        command: the command starting the app in the tray (:func:`app_command`).
+        data_dir: the open journal's folder: written as ``--data-dir FOLDER`` unless it
+            is the default journal; None for the default journal.
 
     Returns:
         Its path.
@@ -189,7 +237,7 @@ def enable(system: str | None = None, command: Sequence[str] | None = None) -> P
     """
     from ..store import safe_write
 
-    made = entry(system, command)
+    made = entry(system, command, data_dir=data_dir)
     made.path.parent.mkdir(parents=True, exist_ok=True)
     return safe_write.write_bytes(made.path, made.data, doing="write",
                                   what="the autostart entry")
