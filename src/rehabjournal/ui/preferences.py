@@ -16,11 +16,14 @@ the evening one (only when a session waits for its next-morning rating), and "St
 computer, in the tray" (``services/autostart``: on when its file is there). A reminder or the
 start in the tray needs the tray icon, so ticking one ticks it; without a tray on this
 desktop the box says so and is disabled.
+
+The dialog fits the screen it opens on (``fit_to_screen``): everything above the buttons
+scrolls in a ``QScrollArea`` and OK/Cancel stay visible, also on a 1024x600 screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QRect, QSize, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -62,6 +65,8 @@ def editor_for(option: settings.Option) -> QSpinBox | QDoubleSpinBox:
 
 
 CUSTOM_FACTORS = "patterns.custom_factors"
+FRAME_ROOM = QSize(16, 48)
+"""Pixels of the free screen left for the window frame and title bar the system adds."""
 NO_TRAY = ("This desktop shows no tray icons, so rehabjournal cannot show reminders or "
            "start in the tray here.")
 NO_OWN_EVENTS = ("No events of your own yet. Add one on Today under Events (\u201cOther "
@@ -80,7 +85,11 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Preferences")
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.body = QWidget()
+        self.body.setObjectName("preferencesBody")
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(
             "<b>Pain-monitoring light</b><br>These thresholds are design choices, not "
             "validated rules. Change them with your clinician."
@@ -90,10 +99,19 @@ class PreferencesDialog(QDialog):
         boxes.addWidget(self._patterns_box(), 3)
         boxes.addWidget(self._reminders_box(), 2)
         layout.addLayout(boxes)
+        layout.addStretch(1)
+        # a short screen scrolls the options; the message and the buttons stay in view
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("preferencesScroll")
+        self.scroll.setAccessibleName("Preferences")
+        self.scroll.setWidget(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -104,8 +122,47 @@ class PreferencesDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             self.restore_defaults
         )
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self.buttons = buttons
         name_controls(self)  # each field named by its row's label, read with its range
+        self.fit_to_screen()
+
+    def fit_to_screen(self, free: QRect | None = None) -> None:
+        """Size the dialog to its content, but never larger than ``free`` (default: the
+        free area of its screen, the parent's): the rest scrolls, the buttons stay
+        visible."""
+        if free is None:
+            screen = (self.parentWidget() or self).screen()
+            if screen is None:
+                return
+            free = screen.availableGeometry()
+        outer = self.layout()
+        margins = outer.contentsMargins()
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        body = self.body.sizeHint()
+        want_w = body.width() + bar + margins.left() + margins.right()
+        want_h = (body.height() + self.error.sizeHint().height()
+                  + self.buttons.sizeHint().height() + 2 * outer.spacing()
+                  + margins.top() + margins.bottom())
+        # leave room for the window's title bar and frame, which the system adds
+        width = min(want_w, free.width() - FRAME_ROOM.width())
+        height = min(want_h, free.height() - FRAME_ROOM.height())
+        self.resize(max(width, 200), max(height, 200))
+        if self.isVisible():
+            self._keep_on_screen(free)
+
+    def _keep_on_screen(self, free) -> None:
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), free.left()), free.right() - frame.width() + 1)
+        y = min(max(frame.y(), free.top()), free.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        holder = self.parentWidget() or self
+        if holder.screen() is not None:
+            self._keep_on_screen(holder.screen().availableGeometry())
 
     def _form(self, page: str, layout: QVBoxLayout) -> dict[str, QSpinBox | QDoubleSpinBox]:
         """A form of the numeric options of ``page``, added to ``layout``."""
