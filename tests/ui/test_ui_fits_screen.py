@@ -210,4 +210,4 @@ def test_the_cursor_sent_below_the_edge_brings_its_field_into_view(open_window, 
         assert field.hasFocus()
         top = field.mapTo(viewport, field.rect().topLeft()).y()
         bottom = field.mapTo(viewport, field.rect().bottomLeft()).y()
-        assert 0 <= top and bottom <= viewport.height(), (top, bottom, viewport.height())
+        assert top >= 0 and bottom <= viewport.height(), (top, bottom, viewport.height())
