@@ -186,3 +186,21 @@ def test_without_a_tray_the_preferences_say_so(open_window, qtbot, clean_setting
     note = dialog.findChild(QLabel, "noTray")
     assert note is not None and "cannot show reminders" in note.text()
     assert not dialog.morning_check.isEnabled() and not dialog.tray_check.isEnabled()
+
+
+def test_the_start_with_the_computer_opens_this_journal(open_window, qtbot, clean_settings,
+                                                         with_tray):
+    """A journal opened with --data-dir (not the default one): the log-in start names its
+    folder, or it would open another journal."""
+    import shlex
+
+    ctx, window = open_window()
+    dialog = _prefs(window, qtbot)
+    dialog.autostart_check.setChecked(True)
+    dialog.accept()
+    target = autostart.entry_path()
+    exec_line = next(line for line in target.read_text("utf-8").splitlines()
+                     if line.startswith("Exec="))
+    argv = shlex.split(exec_line.removeprefix("Exec="))  # a tmp folder: nothing to escape
+    assert argv[-3:] == ["--data-dir", str(ctx.data_dir.absolute()), "--tray"]
+    autostart.disable()

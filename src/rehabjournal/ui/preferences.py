@@ -309,8 +309,8 @@ class PreferencesDialog(QDialog):
         for key, value in self.machine_values().items():
             ui_settings.set(key, value)
         try:
-            if self.autostart_check.isChecked():
-                autostart.enable()
+            if self.autostart_check.isChecked():  # on this journal (not the demo's)
+                autostart.enable(data_dir=None if self.ctx.demo else self.ctx.data_dir)
             else:
                 autostart.disable()
         except (OSError, StorageError) as exc:
