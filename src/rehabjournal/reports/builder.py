@@ -206,14 +206,16 @@ def _charts(data: ReportData, width: float) -> list[Flowable]:
     for title, draw, arg in (
         ("Pain: morning, during and after sessions", pain_figure, data.progress),
         ("Weekly training load", load_figure, data.progress),
-        ("Programme adherence by week", adherence_figure, data.adherence_weeks),
+        ("Programme adherence by week",
+         lambda weeks: adherence_figure(weeks, span=(data.start, data.end)),
+         data.adherence_weeks),
     ):
         if not arg:
             continue
         try:
             fig = draw(arg)
         except Exception:  # a chart must not cost the clinician the whole report
-            log.exception("chart %s failed", draw.__name__)
+            log.exception("chart %s failed", title)
             notes.append(f"The chart \u201c{title}\u201d could not be drawn.")
             continue
         # The figures carry their own titles; one heading introduces them.
