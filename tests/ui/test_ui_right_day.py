@@ -233,3 +233,23 @@ def test_progress_and_reports_move_on_at_midnight(open_window, qtbot):
     progress = window.show_page("progress")
     progress.refresh()
     assert progress.date_to.date().toPython() == TODAY + timedelta(days=1)
+
+
+def test_a_new_session_left_without_minutes_is_said_to_be_dropped(open_window, qtbot):
+    """Pain before 12 (refused) and no minutes, then Alt+Left: the draft vanished without
+    a word (review of issue 18)."""
+    from PySide6.QtCore import Qt
+
+    from .conftest import TODAY
+
+    ctx, window = open_window()
+    page = window.show_page("today")
+    statuses = []
+    ctx.status.connect(statuses.append)
+    editor = page.add_session()
+    editor.pains["pain_before"].edit.setText("3")
+    editor.pains["pain_before"].edit.editingFinished.emit()
+    qtbot.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.day != TODAY
+    assert any("Not saved for" in s and "a new session without minutes" in s
+               for s in statuses), statuses

@@ -65,6 +65,14 @@ SECTIONS: tuple[tuple[str, type[QWidget]], ...] = (
 )
 
 
+def _typed_in_draft(editor: SessionEditor) -> bool:
+    """Whether a session not saved yet holds anything typed beyond the activity."""
+    values = editor.current_values()
+    typed = [v for k, v in values.items() if k not in ("kind", "site") and v not in (None, "")]
+    unsaved = [f for f in editor.field_map().values() if f.edit.text().strip()]
+    return bool(typed or unsaved)
+
+
 def create(ctx: AppContext) -> DayPage:
     return DayPage(ctx)
 
@@ -226,10 +234,18 @@ class DayPage(QWidget):
         """
         self.commit_typing()
         if day != self.day:
-            dropped = [f.label for f in self.findChildren(NumberField) if f.discard_unsaved()]
-            if dropped:
+            failed = [f.label for f in self.findChildren(NumberField) if f.discard_unsaved()]
+            parts = [f"{', '.join(failed)} (the save had failed)"] if failed else []
+            # a new session is saved once it has an activity and minutes: one left without
+            # them, but with something typed, is said to be dropped, not lost in silence
+            drafts = [e for e in self.session_editors
+                      if e.session_id is None and _typed_in_draft(e)]
+            if drafts:
+                parts.append("a new session without minutes" if len(drafts) == 1
+                             else f"{len(drafts)} new sessions without minutes")
+            if parts:
                 self.ctx.status.emit(f"Not saved for {fmt_date(self.day)}: "
-                                     f"{', '.join(dropped)} (the save had failed).")
+                                     f"{'; '.join(parts)}.")
         self.day = day
         self.load()
         if focus and self.isVisible():
