@@ -111,6 +111,12 @@ class SessionEditor(QFrame):
         self.site.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.site.setMinimumContentsLength(18)
+        # the box is narrow (18 letters, so a session fits one row at 1366 px): the whole
+        # site name shows in the tooltip and in the open list
+        self.site.currentTextChanged.connect(
+            lambda text: self.site.setToolTip(
+                f"The pain site of this session's pain ratings: {text}" if text else
+                "The pain site of this session's pain ratings"))
         self.site.setToolTip("The pain site of this session's pain ratings")
         self.notes = QLineEdit()
         self.notes.setPlaceholderText("notes (route, shoes, how it felt)")
