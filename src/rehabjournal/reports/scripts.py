@@ -418,12 +418,7 @@ def display_order(line: str, base: str | None = None) -> list[tuple[str, bool]]:
     visual = get_display(line, base_dir=base) if base else get_display(line)
     classes = [unicodedata.bidirectional(c) for c in visual]
     pieces: list[tuple[str, bool]] = []
-    i, n = 0, len(visual)
-    while i < n:
-        inside = classes[i] in _RUN_CLASSES
-        j = i
-        while j < n and (classes[j] in _RUN_CLASSES) == inside:
-            j += 1
+    for i, j, inside in _letter_runs(classes):
         run = visual[i:j]
         rtl_at = [k for k in range(i, j) if classes[k] in _RTL_CLASSES]
         if inside and rtl_at:
@@ -435,8 +430,22 @@ def display_order(line: str, base: str | None = None) -> list[tuple[str, bool]]:
                 pieces.append((run[last:], False))
         else:
             pieces.append((run, False))
-        i = j
     return pieces
+
+
+def _letter_runs(classes: list[str]) -> list[tuple[int, int, bool]]:
+    """(start, end, inside) of the runs of ``classes`` (bidi classes, one a character)
+    that are right-to-left letters with their marks (inside) or anything else."""
+    out = []
+    i, n = 0, len(classes)
+    while i < n:
+        inside = classes[i] in _RUN_CLASSES
+        j = i
+        while j < n and (classes[j] in _RUN_CLASSES) == inside:
+            j += 1
+        out.append((i, j, inside))
+        i = j
+    return out
 
 
 # --- runs and markup -------------------------------------------------------------------
@@ -444,17 +453,9 @@ def display_order(line: str, base: str | None = None) -> list[tuple[str, bool]]:
 def logical_pieces(line: str) -> list[tuple[str, bool]]:
     """One line of text in logical order, as (text, is_rtl_run) pieces: the right-to-left
     letter runs (with their marks) apart, for HarfBuzz to shape each as one run."""
-    pieces: list[tuple[str, bool]] = []
     classes = [unicodedata.bidirectional(c) for c in line]
-    i, n = 0, len(line)
-    while i < n:
-        inside = classes[i] in _RUN_CLASSES
-        j = i
-        while j < n and (classes[j] in _RUN_CLASSES) == inside:
-            j += 1
-        pieces.append((line[i:j], inside and any(c in _RTL_CLASSES for c in classes[i:j])))
-        i = j
-    return pieces
+    return [(line[i:j], inside and any(c in _RTL_CLASSES for c in classes[i:j]))
+            for i, j, inside in _letter_runs(classes)]
 
 
 def runs(text: str, base: str | None = None, logical: bool = False,
