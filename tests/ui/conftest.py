@@ -68,3 +68,16 @@ def fail_writes(monkeypatch) -> None:
         return real(sql, params, *args, **kwargs)
 
     monkeypatch.setattr(database, "execute_sql", execute_sql)
+
+
+SMALL_SCREEN = (1024, 600)
+"""The smallest screen the app is laid out for (issue 18: "fits the screen")."""
+
+
+def settle(qtbot) -> None:
+    """Let Qt lay out and show what was just added (a few event-loop turns)."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(20)

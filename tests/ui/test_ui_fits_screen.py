@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from rehabjournal.ui import main_window as mw
 from rehabjournal.ui import settings as ui_settings
 
-SMALL = QRect(0, 0, 1024, 600)
+from .conftest import SMALL_SCREEN, settle
+
+SMALL = QRect(0, 0, *SMALL_SCREEN)
 
 # the offscreen platform warns when a shown window's minimum size changes
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -29,12 +31,6 @@ def viewport_of(page) -> tuple[QScrollArea, QWidget]:
 
 def right_edge_in(widget: QWidget, viewport: QWidget) -> int:
     return widget.mapTo(viewport, widget.rect().topRight()).x()
-
-
-def settle(qtbot) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-        qtbot.wait(20)
 
 
 @pytest.fixture

@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from rehabjournal.ui.preferences import FRAME_ROOM, PreferencesDialog
 
-SMALL = QRect(0, 0, 1024, 600)
+from .conftest import SMALL_SCREEN, settle
+
+SMALL = QRect(0, 0, *SMALL_SCREEN)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def settle(qtbot) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-        qtbot.wait(20)
 
 
 @pytest.fixture

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QCheckBox
+from PySide6.QtWidgets import QCheckBox
 
 from rehabjournal.ui import main_window as mw
 
-SMALL = QRect(0, 0, 1024, 600)
+from .conftest import SMALL_SCREEN, settle
+
+SMALL = QRect(0, 0, *SMALL_SCREEN)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def settle(qtbot) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-        qtbot.wait(20)
 
 
 @pytest.fixture
