@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -50,3 +51,16 @@ def tiny_disk(tmp_path):
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
     yield folder
     subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.fixture
+def zone(monkeypatch):
+    """Factory: zone("Europe/London") runs the test in that time zone (TZ + tzset)."""
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()

@@ -3,25 +3,11 @@ next local midnight on days of 23, 24 and 25 hours (issue 18 item 1)."""
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from rehabjournal.services import clock
-
-
-@pytest.fixture
-def zone(monkeypatch):
-    """Factory: zone("Europe/London") runs the test in that time zone (TZ + tzset)."""
-
-    def use(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield use
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.parametrize(("now", "hours"), [

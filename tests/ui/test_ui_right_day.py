@@ -9,7 +9,6 @@ local midnight too (Europe/London and America/Toronto).
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,17 +26,6 @@ from .test_ui_today import type_into
 WED, THU = TODAY, TODAY + timedelta(days=1)
 
 
-@pytest.fixture
-def zone(monkeypatch):
-    """Factory: zone("Europe/London") runs the test in that time zone (TZ + tzset)."""
-
-    def use(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield use
-    monkeypatch.undo()
-    time.tzset()
 
 
 def fire_day_timer(ctx) -> None:
