@@ -12,6 +12,10 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English unless a test chooses a language: "System" follows LANGUAGE first (rehabjournal.i18n
+# and QLocale.system().uiLanguages() both read it), so a French or German test machine does
+# not change what the English tests read.
+os.environ["LANGUAGE"] = "en"
 
 import pytest  # noqa: E402
 
@@ -24,6 +28,10 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("REHABJOURNAL_DATA_DIR", raising=False)
     yield
+    from rehabjournal import i18n
+
+    if i18n.current() != "en":  # a test that chose French or German leaves English behind
+        i18n.set_language("en")
 
 
 @pytest.fixture

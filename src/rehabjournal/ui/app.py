@@ -106,6 +106,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("rehabjournal")
     # Lets Wayland match the window to its desktop entry and icon.
     app.setDesktopFileName("io.github.rehabjournal.RehabJournal")
+    from .i18n import install_once
+
+    install_once(app)  # Preferences > Language: Qt's translators, QLocale, text below the UI
     from .icons import app_icon
 
     app.setWindowIcon(app_icon())

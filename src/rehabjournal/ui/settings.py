@@ -22,9 +22,15 @@ from ..services import settings as registry
 from ..services.errors import ValidationError
 
 APPEARANCES = ("system", "light", "dark")
+#: Preferences > Language: the system's, or one of the languages rehabjournal speaks.
+LANGUAGE_CHOICES = ("system", "en", "fr", "de")
 
 #: Options of this computer that only the GUI reads (``get``/``set`` take their keys too).
 UI_OPTIONS: tuple[registry.Option, ...] = (
+    registry.Option("ui.language", str, "system", "Language",
+                    "The language of the window, the advice and new reports; System follows "
+                    "the computer's language. Applies when rehabjournal starts again.",
+                    choices=LANGUAGE_CHOICES, where=registry.MACHINE),
     registry.Option("appearance.mode", str, "system", "Appearance",
                     "System follows the desktop's colours; Light and Dark use the Fusion "
                     "style's palette.", choices=APPEARANCES, where=registry.MACHINE),
