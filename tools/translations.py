@@ -171,6 +171,10 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         return read_po(fh, locale=locale)
 
 
+def _ids(catalog: Catalog) -> set:
+    return {(m.context, m.id) for m in catalog if m.id}
+
+
 def update_po(folder: Path = OUT) -> None:
     for domain, template in (("messages", extract_messages()), ("library", extract_library())):
         write_catalog(template, pot_path(domain, folder))
@@ -178,6 +182,8 @@ def update_po(folder: Path = OUT) -> None:
             path = po_path(lang, domain, folder)
             if path.exists():
                 catalog = read_catalog(path, lang)
+                if _ids(catalog) == _ids(template):
+                    continue  # nothing new: leave the file (a translator may be editing it)
             else:
                 catalog = Catalog(locale=lang, project=PROJECT, charset="utf-8")
             catalog.update(template, no_fuzzy_matching=True)
