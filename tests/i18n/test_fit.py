@@ -1,0 +1,46 @@
+"""French, German and pseudo-localised text fits its widgets at 1366x768 (issue 19).
+
+``tools/l10n_screens.clipped`` lists the visible labels, buttons and check boxes narrower
+than their text; the window is built in each language on the demo journal and every page
+and Progress tab is looked at.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+import l10n_screens  # noqa: E402
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen showing a window
+
+
+def test_the_detector_sees_a_clipped_button_and_label(qtbot):
+    box = QWidget()
+    qtbot.addWidget(box)
+    row = QHBoxLayout(box)
+    button = QPushButton("Enregistrer la séance et passer au lendemain matin")
+    label = QLabel("Douleur le lendemain matin (0-10) après la séance")
+    fine = QLabel("OK")
+    for w in (button, label, fine):
+        row.addWidget(w)
+    button.setFixedWidth(60)
+    label.setFixedWidth(50)
+    box.show()
+    qtbot.waitExposed(box)
+    found = l10n_screens.clipped(box)
+    assert len(found) == 2
+    assert any("Enregistrer" in f for f in found) and any("Douleur" in f for f in found)
+
+
+def test_pseudo_keeps_placeholders_mnemonics_and_tags():
+    text = l10n_screens.pseudo("&Save {n} days <b>now</b>&nbsp;%n")
+    assert "{n}" in text and "<b>" in text and "</b>" in text and "&nbsp;" in text
+    assert "%n" in text and text.count("&") == 2
+    visible = l10n_screens._KEEP.sub("", text)
+    assert len(visible) >= len("Save  days now") * 1.4
+    assert "Ŝåṽé" not in text and "Šåṽé" in text
