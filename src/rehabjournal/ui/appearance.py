@@ -8,13 +8,22 @@ preview's pages stay paper-white on the chosen background.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from . import settings as ui_settings
 
 SYSTEM, LIGHT, DARK = ui_settings.APPEARANCES
-LABELS = {SYSTEM: "&System", LIGHT: "&Light", DARK: "&Dark"}
+LABELS = {SYSTEM: QT_TRANSLATE_NOOP("appearance", "&System"),
+          LIGHT: QT_TRANSLATE_NOOP("appearance", "&Light"),
+          DARK: QT_TRANSLATE_NOOP("appearance", "&Dark")}
+"""The View > Appearance entries (English; ``label`` gives them in the UI's language)."""
+
+
+def label(mode: str) -> str:
+    """The menu text of ``mode`` in the UI's language ("&System", "&Système", "&System")."""
+    return QCoreApplication.translate("appearance", LABELS[mode])
 
 _DARK_COLOURS = {
     "Window": "#2b2b2b", "WindowText": "#e8eaed", "Base": "#1f1f1f",

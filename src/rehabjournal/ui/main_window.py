@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QRect, QSize, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QRect, QSize, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,14 +30,20 @@ from .banner import Banner
 from .context import AppContext
 from .startup import StartupWork
 
-# (key, title, module under ui.pages providing create(ctx) -> QWidget)
+# (key, title, module under ui.pages providing create(ctx) -> QWidget); the titles are
+# shown through ``page_title`` (in the UI's language).
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("today", "Today", "today"),
-    ("journal", "Journal", "journal"),
-    ("programme", "Programme", "programme"),
-    ("progress", "Progress", "progress"),
-    ("reports", "Reports", "reports"),
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), "today"),
+    ("journal", QT_TRANSLATE_NOOP("MainWindow", "Journal"), "journal"),
+    ("programme", QT_TRANSLATE_NOOP("MainWindow", "Programme"), "programme"),
+    ("progress", QT_TRANSLATE_NOOP("MainWindow", "Progress"), "progress"),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "reports"),
 )
+
+
+def page_title(title: str) -> str:
+    """A ``PAGES`` title in the UI's language ("Today" -> "Aujourd'hui", "Heute")."""
+    return QCoreApplication.translate("MainWindow", title)
 
 #: The window's first size when the screen has room for it. 1180x780 used to be the size
 #: whatever the screen: 780 px is taller than a 768-px laptop screen.
@@ -104,10 +110,12 @@ def _centred_label(text: str, name: str) -> QWidget:
     return holder
 
 
-DISCLAIMER = (
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "rehabjournal gives information, not medical advice. It does not diagnose or treat. "
     "If a red flag appears, or you are unsure, see a clinician."
 )
+"""The About box's disclaimer (English; ``self.tr(DISCLAIMER)`` shows it translated)."""
 
 
 class MainWindow(QMainWindow):
@@ -129,18 +137,16 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.pages: dict[str, Page] = {}
         self.startup = StartupWork(ctx, self)
-        title = "rehabjournal"
-        if ctx.demo:
-            title += " - demo journal (not your own)"
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("rehabjournal - demo journal (not your own)") if ctx.demo
+                            else "rehabjournal")
         self.setMinimumSize(MINIMUM_SIZE)  # less on a smaller screen: _restore_geometry
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(self.tr("Pages"))
         for key, text, _module in PAGES:
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(page_title(text))
             item.setData(USER_ROLE, key)
             self.nav.addItem(item)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
@@ -148,7 +154,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # One write-failed banner for every page (ui/edit_path.py fills it).
         self.write_banner = Banner("#b71c1c", "writeFailedBanner")
-        self.write_banner.setAccessibleName("Save failed")
+        self.write_banner.setAccessibleName(self.tr("Save failed"))
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.write_banner)
@@ -176,7 +182,8 @@ class MainWindow(QMainWindow):
         if journal_open:
             self.journal_opened()
         else:
-            self.opening = _centred_label("Opening your journal...", "openingJournal")
+            self.opening = _centred_label(self.tr("Opening your journal..."),
+                                          "openingJournal")
             self.stack.addWidget(self.opening)
             self.nav.setEnabled(False)
             self.menuBar().setEnabled(False)
@@ -208,7 +215,7 @@ class MainWindow(QMainWindow):
             widget.setObjectName(f"page_{key}")
             from . import accessibility
 
-            widget.setAccessibleName(next(t for k, t, _m in PAGES if k == key))
+            widget.setAccessibleName(page_title(next(t for k, t, _m in PAGES if k == key)))
             accessibility.watch(widget)  # a name for every control, rows added later too
             self.pages[key] = widget
             self.stack.addWidget(widget)
@@ -281,10 +288,10 @@ class MainWindow(QMainWindow):
         (the menu bar is disabled until the journal is open).
         """
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.edit_menu = bar.addMenu("&Edit")
-        self.view_menu = bar.addMenu("&View")
-        self.help_menu = bar.addMenu("&Help")
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
         self._menus_filled = False
 
     def _fill_menus(self) -> None:
@@ -292,36 +299,38 @@ class MainWindow(QMainWindow):
             return
         self._menus_filled = True
         self._action(
-            self.file_menu, "&Import CSV...", self.import_csv, "Ctrl+I", "action_import"
+            self.file_menu, self.tr("&Import CSV..."), self.import_csv, "Ctrl+I", "action_import"
         )
         self._action(
-            self.file_menu, "&Export CSV...", self.export_csv, "Ctrl+E", "action_export"
+            self.file_menu, self.tr("&Export CSV..."), self.export_csv, "Ctrl+E", "action_export"
         )
         self.file_menu.addSeparator()
         # Data safety (ui/backup.py): each entry calls a function of the same name there.
         for text, name, shortcut in (
-            ("&Back Up Now...", "backup_now", "Ctrl+B"),
-            ("&Restore from Backup...", "restore_backup", None),
-            ("Export &Everything...", "full_export", None),
-            ("Import E&verything...", "full_import", None),
-            ("Export for Clinician (&FHIR)...", "fhir_export", None),
+            (self.tr("&Back Up Now..."), "backup_now", "Ctrl+B"),
+            (self.tr("&Restore from Backup..."), "restore_backup", None),
+            (self.tr("Export &Everything..."), "full_export", None),
+            (self.tr("Import E&verything..."), "full_import", None),
+            (self.tr("Export for Clinician (&FHIR)..."), "fhir_export", None),
         ):
             self._action(self.file_menu, text,
                          lambda _=False, n=name: self._backup_action(n), shortcut,
                          f"action_{name}")
         self.file_menu.addSeparator()
         self._action(
-            self.file_menu, "Open &Data Folder", self.open_data_folder, None, "action_data_folder"
+            self.file_menu, self.tr("Open &Data Folder"), self.open_data_folder, None,
+            "action_data_folder"
         )
         self.file_menu.addSeparator()
-        self._action(self.file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit,
+        self._action(self.file_menu, self.tr("&Quit"), self.quit_app,
+                     QKeySequence.StandardKey.Quit,
                      "action_quit")
 
         edit = self.edit_menu
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("action_undo")
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(
             [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")]
         )
@@ -329,24 +338,25 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
-        self._action(edit, "&Preferences...", self.preferences, "Ctrl+,", "action_prefs")
-        self._action(edit, "&Outcome Measures...", self.outcome_settings, None,
+        self._action(edit, self.tr("&Preferences..."), self.preferences, "Ctrl+,",
+                     "action_prefs")
+        self._action(edit, self.tr("&Outcome Measures..."), self.outcome_settings, None,
                      "action_outcomes")
 
         view = self.view_menu
         for i, (key, text, _m) in enumerate(PAGES, start=1):
-            self._action(
-                view, text, lambda _=False, k=key: self.show_page(k), f"Ctrl+{i}", f"view_{key}"
-            )
+            self._action(view, page_title(text), lambda _=False, k=key: self.show_page(k),
+                         f"Ctrl+{i}", f"view_{key}")
         self._day_actions(view)
 
         self._appearance_menu(view)
 
         help_menu = self.help_menu
-        self._action(help_menu, "&Keyboard Shortcuts", self.keyboard_shortcuts, "F1",
+        self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.keyboard_shortcuts, "F1",
                      "action_shortcuts")
-        self._action(help_menu, "&CSV Format", self.open_csv_docs)
-        self._action(help_menu, "&About rehabjournal", self.about, None, "action_about")
+        self._action(help_menu, self.tr("&CSV Format"), self.open_csv_docs)
+        self._action(help_menu, self.tr("&About rehabjournal"), self.about, None,
+                     "action_about")
 
     # ---- appearance, tray, later launches (ui/appearance, ui/tray, ui/single_instance) --
 
@@ -357,14 +367,15 @@ class MainWindow(QMainWindow):
         from . import appearance
 
         view.addSeparator()
-        menu = view.addMenu("&Appearance")
+        menu = view.addMenu(self.tr("&Appearance"))
         menu.setObjectName("menu_appearance")
         group = QActionGroup(self)
         group.setExclusive(True)
         current = ui_settings.get("appearance.mode")
         self.appearance_actions: dict[str, QAction] = {}
-        for mode, text in appearance.LABELS.items():
-            action = self._action(menu, text, lambda _=False, m=mode: self.set_appearance(m),
+        for mode in appearance.LABELS:
+            action = self._action(menu, appearance.label(mode),
+                                  lambda _=False, m=mode: self.set_appearance(m),
                                   None, f"appearance_{mode}")
             action.setCheckable(True)
             action.setChecked(mode == current)
@@ -377,7 +388,8 @@ class MainWindow(QMainWindow):
 
         mode = appearance.choose(mode)
         self.appearance_actions[mode].setChecked(True)
-        self.ctx.status.emit(f"Appearance: {appearance.LABELS[mode].replace('&', '')}")
+        self.ctx.status.emit(self.tr("Appearance: {mode}").format(
+            mode=appearance.label(mode).replace("&", "")))
 
     def start_tray(self, *, forced: bool = False, now=None):
         """Show the tray icon and run its reminders when chosen (``forced``: started with
@@ -432,9 +444,9 @@ class MainWindow(QMainWindow):
     def _day_actions(self, view) -> None:
         """View > Previous Day, Next Day, Go to Today: they show the Today page."""
         view.addSeparator()
-        for text, method, keys in (("&Previous Day", "previous_day", "Alt+Left"),
-                                   ("&Next Day", "next_day", "Alt+Right"),
-                                   ("Go to &Today", "go_to_today", "Alt+Home")):
+        for text, method, keys in ((self.tr("&Previous Day"), "previous_day", "Alt+Left"),
+                                   (self.tr("&Next Day"), "next_day", "Alt+Right"),
+                                   (self.tr("Go to &Today"), "go_to_today", "Alt+Home")):
             self._action(view, text, lambda _=False, m=method: self.day_action(m), keys,
                          f"action_{method}")
 
@@ -480,20 +492,22 @@ class MainWindow(QMainWindow):
 
         return (
             f"<h3>rehabjournal {__version__}</h3>"
-            "<p>A private journal for exercise-related joint pain: how the joint answers "
-            "to load, the next morning especially.</p>"
-            f"<p><b>Information, not medical advice.</b> {DISCLAIMER}</p>"
-            "<p>Your journal is stored only on this computer; rehabjournal never opens a "
-            "network connection.</p>"
-            f"<p>Journal: {self.ctx.data_dir}</p>"
-            "<p>Sources: pain-monitoring model (Silbernagel et al. 2007); session RPE load "
-            "(Foster et al. 2001); EWMA load (Williams et al. 2017); clinically important "
-            "pain change (Farrar et al. 2001).</p>"
+            + "<p>" + self.tr("A private journal for exercise-related joint pain: how the "
+                              "joint answers to load, the next morning especially.") + "</p>"
+            + "<p><b>" + self.tr("Information, not medical advice.") + "</b> "
+            + self.tr(DISCLAIMER) + "</p>"
+            + "<p>" + self.tr("Your journal is stored only on this computer; rehabjournal "
+                              "never opens a network connection.") + "</p>"
+            + "<p>" + self.tr("Journal: {folder}").format(folder=self.ctx.data_dir) + "</p>"
+            + "<p>" + self.tr("Sources: pain-monitoring model (Silbernagel et al. 2007); "
+                              "session RPE load (Foster et al. 2001); EWMA load (Williams "
+                              "et al. 2017); clinically important pain change (Farrar et "
+                              "al. 2001).") + "</p>"
             + attribution_html()
         )
 
     def about(self) -> None:
-        QMessageBox.about(self, "About rehabjournal", self.about_text())
+        QMessageBox.about(self, self.tr("About rehabjournal"), self.about_text())
 
     def preferences(self) -> None:
         from .preferences import PreferencesDialog
@@ -533,7 +547,8 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(doc)))
         else:
             QMessageBox.information(
-                self, "CSV format", "See docs/csv-format.md in the rehabjournal sources."
+                self, self.tr("CSV format"),
+                self.tr("See docs/csv-format.md in the rehabjournal sources.")
             )
 
     # ---- geometry ---------------------------------------------------------------------

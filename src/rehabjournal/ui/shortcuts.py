@@ -8,6 +8,9 @@ letters, Up/Down in number fields) are listed after them.
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,13 +25,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-#: Keys that are no action of their own: (where, what, keys).
+#: Keys that are no action of their own: (where, what, keys), translated where shown
+#: (``general_rows``).
 GENERAL: tuple[tuple[str, str, str], ...] = (
-    ("Everywhere", "Go to the field or button whose letter is underlined", "Alt+letter"),
-    ("Everywhere", "Next / previous field", "Tab / Shift+Tab"),
-    ("Forms", "Save the field (every field saves when you leave it)", "Enter"),
-    ("Number fields", "One more / one less", "Up / Down"),
+    (QT_TRANSLATE_NOOP("shortcuts", "Everywhere"),
+     QT_TRANSLATE_NOOP("shortcuts", "Go to the field or button whose letter is underlined"),
+     QT_TRANSLATE_NOOP("shortcuts", "Alt+letter")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Everywhere"),
+     QT_TRANSLATE_NOOP("shortcuts", "Next / previous field"), "Tab / Shift+Tab"),
+    (QT_TRANSLATE_NOOP("shortcuts", "Forms"),
+     QT_TRANSLATE_NOOP("shortcuts", "Save the field (every field saves when you leave it)"),
+     QT_TRANSLATE_NOOP("shortcuts", "Enter")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Number fields"),
+     QT_TRANSLATE_NOOP("shortcuts", "One more / one less"),
+     QT_TRANSLATE_NOOP("shortcuts", "Up / Down")),
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("shortcuts", text)
+
+
+def general_rows() -> list[tuple[str, str, str]]:
+    """``GENERAL`` in the UI's language."""
+    return [(_tr(where), _tr(what), _tr(keys)) for where, what, keys in GENERAL]
 
 
 def _keys(sequences: list[QKeySequence]) -> str:
@@ -37,11 +57,18 @@ def _keys(sequences: list[QKeySequence]) -> str:
 
 
 #: Actions whose text changes with the journal ("Undo Change morning pain"): what they do.
-STABLE_TEXT = {"action_undo": "Undo the last change", "action_redo": "Redo what was undone"}
+STABLE_TEXT = {"action_undo": QT_TRANSLATE_NOOP("shortcuts", "Undo the last change"),
+               "action_redo": QT_TRANSLATE_NOOP("shortcuts", "Redo what was undone")}
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic "&" ("&&" is a real "&")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _what(action) -> str:
-    return STABLE_TEXT.get(action.objectName(), action.text().replace("&", ""))
+    stable = STABLE_TEXT.get(action.objectName())
+    return _tr(stable) if stable else _plain(action.text())
 
 
 def _menu_rows(menu: QMenu, path: str) -> list[tuple[str, str, str]]:
@@ -49,7 +76,7 @@ def _menu_rows(menu: QMenu, path: str) -> list[tuple[str, str, str]]:
     for action in menu.actions():
         if action.menu() is not None:
             sub = action.menu()
-            rows += _menu_rows(sub, f"{path} > {sub.title().replace('&', '')}")
+            rows += _menu_rows(sub, f"{path} > {_plain(sub.title())}")
         elif not action.isSeparator() and _keys(action.shortcuts()):
             rows.append((path, _what(action), _keys(action.shortcuts())))
     return rows
@@ -61,15 +88,22 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     for action in window.menuBar().actions():
         if action.menu() is not None:
-            rows += _menu_rows(action.menu(), action.menu().title().replace("&", ""))
+            rows += _menu_rows(action.menu(), _plain(action.menu().title()))
     seen = {keys for _where, _what, keys in rows}
     for shortcut in window.findChildren(QShortcut):
         keys = _keys(shortcut.keys())
         if shortcut.whatsThis() and keys and keys not in seen:
             seen.add(keys)
-            where, _, what = shortcut.whatsThis().partition(": ")
+            where, what = _where_what(shortcut.whatsThis())
             rows.append((where, what, keys))
-    return rows + list(GENERAL)
+    return rows + general_rows()
+
+
+def _where_what(text: str) -> tuple[str, str]:
+    """A page shortcut's "what's this", "Today: Add a session", as (where, what); French
+    puts a no-break space before the colon ("Aujourd'hui\u00a0: ...")."""
+    parts = re.split(r"[ \u00a0\u202f]?: ", text, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (text, "")
 
 
 class ShortcutsDialog(QDialog):
@@ -77,15 +111,17 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.setObjectName("shortcutsDialog")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Every shortcut of rehabjournal, as the menus show them."))
+        layout.addWidget(QLabel(self.tr("Every shortcut of rehabjournal, as the menus show "
+                                        "them.")))
         self.rows = shortcut_rows(window)
         self.table = QTableWidget(len(self.rows), 3)
         self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Where", "What", "Keys"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("What"),
+                                              self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -5,9 +5,20 @@ two helpers for forms that are rebuilt from the journal (``clear_layout``,
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..domain.scales import validate_range
+from . import i18n as ui_i18n
 from .banner import Banner  # noqa: F401 - pages import it from here
 
 LIGHT_COLOURS = {"green": "#2e9d4f", "amber": "#e0a100", "red": "#d32f2f"}
@@ -62,8 +75,9 @@ class NumberField(QWidget):
         self.edit.setAccessibleName(label)
         # read after the name: "Morning pain, edit, 0 to 10" (ui/accessibility.py)
         self.edit.setAccessibleDescription(self.range_text())
-        self.edit.setToolTip(f"{label}: {lo:g}-{hi:g}{(' ' + unit) if unit else ''}; "
-                             "Up/Down to change, empty for not rated")
+        self.edit.setToolTip(self.tr("{label}: {range}; Up/Down to change, empty for not rated")
+                             .format(label=label, range=f"{_num(lo)}-{_num(hi)}"
+                                     + (f" {unit}" if unit else "")))
         self.error = error_label()
         layout.addWidget(self.edit)
         layout.addWidget(self.error)
@@ -73,7 +87,10 @@ class NumberField(QWidget):
 
     def range_text(self) -> str:
         """The range a screen reader reads after the name: "0 to 10", "0 to 24 hours"."""
-        return f"{self.lo:g} to {self.hi:g}{(' ' + self.unit) if self.unit else ''}"
+        if self.unit:
+            return self.tr("{low} to {high} {unit}").format(
+                low=_num(self.lo), high=_num(self.hi), unit=self.unit)
+        return self.tr("{low} to {high}").format(low=_num(self.lo), high=_num(self.hi))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         """Up/Down change the number by one step, like a spin box."""
@@ -112,7 +129,7 @@ class NumberField(QWidget):
         self._value = previous
         self.unsaved = True
         if self.error.isHidden():  # a refusal's reason, shown already, stays
-            self.show_error("Not saved yet: press Enter here to try again.")
+            self.show_error(self.tr("Not saved yet: press Enter here to try again."))
 
     def discard_unsaved(self) -> bool:
         """Forget a typed value that could not be saved; True when there was one."""
@@ -172,7 +189,10 @@ class LightBadge(QWidget):
 
     def set_colour(self, colour: str | None) -> None:
         self.colour = colour
-        self.setAccessibleName(f"light: {colour or 'no data'}")
+        self.setAccessibleName({
+            "green": self.tr("light: green"), "amber": self.tr("light: amber"),
+            "red": self.tr("light: red"),
+        }.get(colour or "", self.tr("light: no data")))
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -184,8 +204,37 @@ class LightBadge(QWidget):
         painter.drawEllipse(1, 1, self.diameter - 2, self.diameter - 2)
 
 
-def fmt_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+def _num(value: float) -> str:
+    """A range's end as the field shows it: 10, 7.5 / 7,5 (``{:g}`` in the UI's language)."""
+    return i18n.format_number(value, 6)
+
+
+def ui_locale() -> QLocale:
+    """The locale dates are written in: the UI language's (``i18n.FORMAT_LOCALES``), and
+    for English Qt's "C" locale, whose names are Python's ("Sep", not en_GB's "Sept")."""
+    lang = i18n.current()
+    if lang == "en":
+        return QLocale(QLocale.Language.C)
+    return QLocale(i18n.FORMAT_LOCALES[lang])
+
+
+def format_when(value: date | datetime, english: str, other: str) -> str:
+    """``value`` written with the ``QLocale.toString`` pattern ``english`` in English
+    (the app's wording since before translations: "Tue 03 Mar 2026 14:05:09") and
+    ``other`` in French and German (``ui_i18n.date_pattern`` forms, plus a time)."""
+    pattern = english if i18n.current() == "en" else other
+    if isinstance(value, datetime):
+        when = QDateTime(QDate(value.year, value.month, value.day),
+                         QTime(value.hour, value.minute, value.second))
+        return ui_locale().toString(when, pattern)
+    return ui_locale().toString(QDate(value.year, value.month, value.day), pattern)
+
+
+def fmt_date(day: date, form: str = "day") -> str:
+    """A date in the UI's language: "Tue 3 Mar 2026" / "mar. 3 mars 2026" /
+    "Di., 3. März 2026" (``form``: a ``ui_i18n.date_pattern`` form)."""
+    pattern = ui_i18n.date_pattern(form)
+    return ui_locale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def clear_layout(layout: QLayout) -> None:
