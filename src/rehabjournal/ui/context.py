@@ -113,7 +113,13 @@ class AppContext(QObject):
         if state == Qt.ApplicationState.ApplicationActive:
             self.check_day()
 
-    def saved(self, what: str = "Saved") -> None:
-        text = f"{what} {self.clock.now():%H:%M:%S}"
+    def saved(self, what: str | None = None) -> None:
+        """Say "Saved 14:05:09" (or ``what`` and the time: "Imported 14:05:09", already in
+        the UI's language) in the status bar and beside the form."""
+        at = f"{self.clock.now():%H:%M:%S}"
+        if what is None:
+            text = self.tr("Saved {time}").format(time=at)
+        else:
+            text = self.tr("{what} {time}").format(what=what, time=at)
         self.saved_at.emit(text)
         self.status.emit(text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..errors import (
@@ -31,6 +32,10 @@ from ..errors import (
 from ..errors import storage_error as _storage_error
 from ..services.edit import PROGRAMME, SETTINGS, Edit, is_no_change
 from .context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("edit_path", text)
 
 
 class ShowsError(Protocol):
@@ -64,12 +69,14 @@ class EditCommand(QUndoCommand):
             # replayed, so QUndoStack drops it; the journal is as it was before the click
             self.setObsolete(True)
             reason = exc if isinstance(exc, RehabJournalError) else _storage_error(exc, verb)
-            self.ctx.write_failed.emit(f"Could not {verb} \u201c{self.edit.label}\u201d. "
-                                       f"{reason}")
+            text = (_tr("Could not undo \u201c{change}\u201d. {reason}") if verb == "undo"
+                    else _tr("Could not redo \u201c{change}\u201d. {reason}"))
+            self.ctx.write_failed.emit(text.format(change=self.edit.label, reason=reason))
             self.ctx.journal_changed.emit(None)
             return
         announce(self.ctx, self.edit, many=True)
-        self.ctx.saved(f"{'Undone' if verb == 'undo' else 'Redone'}: {self.edit.label}")
+        self.ctx.saved((_tr("Undone: {change}") if verb == "undo" else _tr("Redone: {change}"))
+                       .format(change=self.edit.label))
 
 
 def announce(ctx: AppContext, edit: Edit, *, many: bool = False, source: Any = None) -> None:
@@ -127,7 +134,7 @@ def apply_edit(ctx: AppContext, run: Callable[[], Edit], *,
         return edit
     ctx.undo_stack.push(EditCommand(ctx, edit))
     announce(ctx, edit, source=source)
-    ctx.saved(edit.saved or "Saved")
+    ctx.saved(edit.saved or None)
     return edit
 
 
@@ -146,14 +153,16 @@ def show_validation(ctx: AppContext, exc: ValidationError,
         (message or ctx.status.emit)(" ".join(rest))
 
 
-KEPT_BUSY = "What you typed is still in the form; save again in a moment."
-KEPT_DISK = ("What you typed is still in the form; free some disk space or check the data "
-             "folder, then try again.")
+KEPT_BUSY = QT_TRANSLATE_NOOP(
+    "edit_path", "What you typed is still in the form; save again in a moment.")
+KEPT_DISK = QT_TRANSLATE_NOOP(
+    "edit_path", "What you typed is still in the form; free some disk space or check the data "
+    "folder, then try again.")
 
 
 def write_failed(ctx: AppContext, exc: StorageError) -> None:
     """Say in the banner why a save failed, with the advice that fits the cause: a busy
     journal (another program holds it) needs only a moment, not free disk space."""
-    advice = KEPT_BUSY if is_busy(exc) else KEPT_DISK
-    ctx.write_failed.emit(f"{exc} {advice}")
-    ctx.status.emit("Save failed")
+    advice = _tr(KEPT_BUSY if is_busy(exc) else KEPT_DISK)
+    ctx.write_failed.emit(_tr("{reason} {advice}").format(reason=exc, advice=advice))
+    ctx.status.emit(_tr("Save failed"))

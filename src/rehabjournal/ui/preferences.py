@@ -23,7 +23,7 @@ scrolls in a ``QScrollArea`` and OK/Cancel stay visible, also on a 1024x600 scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QSize, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import StorageError
+from ..i18n import _
 from ..services import autostart, reminders, settings
 from ..services import journal as journal_service
 from . import settings as ui_settings
@@ -51,7 +52,8 @@ from .edit_path import apply_edit
 
 
 def editor_for(option: settings.Option) -> QSpinBox | QDoubleSpinBox:
-    """A spin box with the option's range, step and help (named by the option's field)."""
+    """A spin box with the option's range, step and help (named by the option's field;
+    the help in the UI's language)."""
     if option.type is float:
         editor = QDoubleSpinBox()
         editor.setDecimals(2)
@@ -59,7 +61,7 @@ def editor_for(option: settings.Option) -> QSpinBox | QDoubleSpinBox:
         editor = QSpinBox()
     editor.setRange(option.minimum, option.maximum)
     editor.setSingleStep(option.step or 1)
-    editor.setToolTip(option.help)
+    editor.setToolTip(_(option.help) if option.help else "")
     editor.setObjectName(option.field)
     return editor
 
@@ -67,10 +69,14 @@ def editor_for(option: settings.Option) -> QSpinBox | QDoubleSpinBox:
 CUSTOM_FACTORS = "patterns.custom_factors"
 FRAME_ROOM = QSize(16, 48)
 """Pixels of the free screen left for the window frame and title bar the system adds."""
-NO_TRAY = ("This desktop shows no tray icons, so rehabjournal cannot show reminders or "
-           "start in the tray here.")
-NO_OWN_EVENTS = ("No events of your own yet. Add one on Today under Events (\u201cOther "
-                 "event\u201d, with a short label) to have it tested here.")
+NO_TRAY = QT_TRANSLATE_NOOP(
+    "PreferencesDialog",
+    "This desktop shows no tray icons, so rehabjournal cannot show reminders or "
+    "start in the tray here.")
+NO_OWN_EVENTS = QT_TRANSLATE_NOOP(
+    "PreferencesDialog",
+    "No events of your own yet. Add one on Today under Events (\u201cOther "
+    "event\u201d, with a short label) to have it tested here.")
 
 
 class PreferencesDialog(QDialog):
@@ -84,15 +90,17 @@ class PreferencesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         outer = QVBoxLayout(self)
         self.body = QWidget()
         self.body.setObjectName("preferencesBody")
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._language_row(layout)
         layout.addWidget(QLabel(
-            "<b>Pain-monitoring light</b><br>These thresholds are design choices, not "
-            "validated rules. Change them with your clinician."
+            "<b>" + self.tr("Pain-monitoring light") + "</b><br>"
+            + self.tr("These thresholds are design choices, not validated rules. Change them "
+                      "with your clinician.")
         ))
         self.editors = self._form(settings.PREFERENCES, layout)
         boxes = QHBoxLayout()  # side by side: the dialog fits a 768-pixel-high screen
@@ -103,7 +111,7 @@ class PreferencesDialog(QDialog):
         # a short screen scrolls the options; the message and the buttons stay in view
         self.scroll = QScrollArea()
         self.scroll.setObjectName("preferencesScroll")
-        self.scroll.setAccessibleName("Preferences")
+        self.scroll.setAccessibleName(self.tr("Preferences"))
         self.scroll.setWidget(self.body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -164,6 +172,10 @@ class PreferencesDialog(QDialog):
         if holder.screen() is not None:
             self._keep_on_screen(holder.screen().availableGeometry())
 
+    def _language_row(self, layout: QVBoxLayout) -> None:
+        """Preferences > Language (this computer's ``ui.language``): the lead's field of
+        issue 19 goes here, first in the dialog, above the pain-monitoring light."""
+
     def _form(self, page: str, layout: QVBoxLayout) -> dict[str, QSpinBox | QDoubleSpinBox]:
         """A form of the numeric options of ``page``, added to ``layout``."""
         form = QFormLayout()
@@ -172,27 +184,27 @@ class PreferencesDialog(QDialog):
         current = settings.get_many(o.key for o in shown)
         for option in shown:
             editor = editor_for(option)
-            if option.unit and option.unit not in option.label:
-                editor.setSuffix(f" {option.unit}")  # "2 points"
+            if option.unit and option.unit not in option.label:  # the English words
+                editor.setSuffix(f" {_(option.unit)}")  # "2 points"
             editor.setValue(current[option.key])
             editors[option.key] = editor
-            form.addRow(option.label, editor)
+            form.addRow(_(option.label), editor)
         layout.addLayout(form)
         return editors
 
     def _patterns_box(self) -> QGroupBox:
-        page = QGroupBox("Pattern finder (Progress \u203a Patterns, and the report)")
+        page = QGroupBox(self.tr("Pattern finder (Progress \u203a Patterns, and the report)"))
         page.setObjectName("patternPreferences")
         lay = QVBoxLayout(page)
-        intro = QLabel("What often came before your flares, 1 to 3 days before. These are "
-                       "design choices too.")
+        intro = QLabel(self.tr("What often came before your flares, 1 to 3 days before. "
+                               "These are design choices too."))
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.pattern_editors = self._form(settings.PATTERNS, lay)
         factors = settings.option(CUSTOM_FACTORS)
         chosen = settings.get(CUSTOM_FACTORS)
-        box = QGroupBox(factors.label)
-        box.setToolTip(factors.help)
+        box = QGroupBox(_(factors.label))
+        box.setToolTip(_(factors.help) if factors.help else "")
         box_lay = QVBoxLayout(box)
         self.factor_checks: dict[str, QCheckBox] = {}
         labels = journal_service.custom_event_labels()
@@ -205,11 +217,11 @@ class PreferencesDialog(QDialog):
         for label in labels:
             check = QCheckBox(label)
             check.setChecked(label.casefold() in picked)
-            check.setToolTip(factors.help)
+            check.setToolTip(box.toolTip())
             inner_lay.addWidget(check)
             self.factor_checks[label] = check
         if not labels:
-            hint = QLabel(NO_OWN_EVENTS)
+            hint = QLabel(self.tr(NO_OWN_EVENTS))
             hint.setObjectName("noOwnEvents")
             hint.setWordWrap(True)
             inner_lay.addWidget(hint)
@@ -227,26 +239,26 @@ class PreferencesDialog(QDialog):
         """This computer's tray, reminder and start-up choices."""
         from .tray import tray_available
 
-        box = QGroupBox("Reminders and start-up (this computer)")
+        box = QGroupBox(self.tr("Reminders and start-up (this computer)"))
         box.setObjectName("reminderPreferences")
         grid = QGridLayout(box)
-        self.tray_check = QCheckBox("Show an &icon in the tray")
-        self.tray_check.setToolTip(ui_settings.ui_option("tray.enabled").help)
-        self.morning_check = QCheckBox("&Morning reminder at")
+        self.tray_check = QCheckBox(self.tr("Show an &icon in the tray"))
+        self.tray_check.setToolTip(_(ui_settings.ui_option("tray.enabled").help))
+        self.morning_check = QCheckBox(self.tr("&Morning reminder at"))
         self.morning_time = self._time_edit("reminders.morning_at", reminders.DEFAULT_MORNING,
-                                            "Morning reminder time")
-        self.evening_check = QCheckBox("E&vening reminder at")
+                                            self.tr("Morning reminder time"))
+        self.evening_check = QCheckBox(self.tr("E&vening reminder at"))
         self.evening_time = self._time_edit("reminders.evening_at", reminders.DEFAULT_EVENING,
-                                            "Evening reminder time")
-        self.autostart_check = QCheckBox("&Start with the computer, in the tray")
-        self.autostart_check.setToolTip("Opens rehabjournal in the tray when you log in, "
-                                        "so that the morning reminder can come.")
+                                            self.tr("Evening reminder time"))
+        self.autostart_check = QCheckBox(self.tr("&Start with the computer, in the tray"))
+        self.autostart_check.setToolTip(self.tr("Opens rehabjournal in the tray when you log "
+                                                "in, so that the morning reminder can come."))
         rows = (
             (self.tray_check, None, ""),
             (self.morning_check, self.morning_time,
-             "only when today's check-in is still empty"),
+             self.tr("only when today's check-in is still empty")),
             (self.evening_check, self.evening_time,
-             "only when a session of the day needs its next-morning rating tomorrow"),
+             self.tr("only when a session of the day needs its next-morning rating tomorrow")),
             (self.autostart_check, None, ""),
         )
         row = 0
@@ -271,7 +283,7 @@ class PreferencesDialog(QDialog):
             check.toggled.connect(lambda on: on and self.tray_check.setChecked(True))
         self.tray_check.toggled.connect(self._tray_toggled)
         if not tray_available():
-            note = QLabel(NO_TRAY)
+            note = QLabel(self.tr(NO_TRAY))
             note.setObjectName("noTray")
             note.setWordWrap(True)
             grid.addWidget(note, row, 0, 1, 3)
@@ -314,7 +326,8 @@ class PreferencesDialog(QDialog):
             else:
                 autostart.disable()
         except (OSError, StorageError) as exc:
-            self.error.setText(f"Start with the computer could not be set: {exc}")
+            self.error.setText(self.tr("Start with the computer could not be set: {reason}")
+                               .format(reason=exc))
             return False
         return True
 
