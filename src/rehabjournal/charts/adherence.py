@@ -10,6 +10,7 @@ empty axis would have matplotlib's default limits, hours of 1 Jan 1970.
 from __future__ import annotations
 
 from ..domain import adherence as da
+from ..i18n import N_, _
 from .theme import (
     LIGHT,
     Chart,
@@ -21,8 +22,8 @@ from .theme import (
     fmt_num,
 )
 
-NO_DATA = "No programme data yet"
-TITLE = "Exercise days done by week (% of the days with exercises due; label: done/due)"
+NO_DATA = N_("No programme data yet")
+TITLE = N_("Exercise days done by week (% of the days with exercises due; label: done/due)")
 MAX_LABELS = 27
 
 
@@ -47,15 +48,15 @@ class AdherenceChart(Chart):
         ax = self.ax = self.figure.add_subplot()
         self._style_axes(ax)
         self._date_axis(ax)
-        ax.set_title(TITLE, fontsize=10, loc="left")
-        ax.set_ylabel("% of exercise days", fontsize=9)
+        ax.set_title(_(TITLE), fontsize=10, loc="left")
+        ax.set_ylabel(_("% of exercise days"), fontsize=9)
         ax.set_ylim(0, 125)
         ax.set_yticks([0, 25, 50, 75, 100])
         self.full = ax.axhline(100, linewidth=0.8, linestyle=":")
         self.bars = PolyCollection([], linewidths=0)
         ax.add_collection(self.bars)
         self.labels = TextPool(ax, fontsize=7, ha="center", va="bottom", clip_on=True)
-        self.empty = self._empty_text(ax, NO_DATA)
+        self.empty = self._empty_text(ax, _(NO_DATA))
         self.weeks: list = []
         self.xs: list[float] = []
 
@@ -124,7 +125,8 @@ class AdherenceChart(Chart):
     def describe(self, x: float, y: float, ax) -> str | None:
         for xw, w in zip(self.xs, self.weeks, strict=True):
             if xw <= x < xw + 7:
-                return f"Week of {fmt_date(w.week_start)}\n{da.week_text(w)}"
+                return _("Week of {date}").format(date=fmt_date(w.week_start)) + "\n" + (
+                    da.week_text(w))
         return None
 
 
@@ -139,7 +141,7 @@ class ProgressionChart(Chart):
         self._style_axes(ax)
         self._date_axis(ax)
         (self.line,) = ax.plot([], [], marker="o", markersize=4, linewidth=1.5)
-        self.empty = self._empty_text(ax, NO_DATA)
+        self.empty = self._empty_text(ax, _(NO_DATA))
         self.points: list = []
         self.xs: list[float] = []
         self.name = ""
@@ -164,8 +166,8 @@ class ProgressionChart(Chart):
         ys = [float(p[1]) for p in self.points]
         self.line.set_data(xs, ys)
         unit = self.points[0][2] if self.points else ""
-        self.ax.set_title(f"Progression: {name}" if name else "Exercise progression",
-                          fontsize=10, loc="left")
+        self.ax.set_title(_("Progression: {exercise}").format(exercise=name) if name
+                          else _("Exercise progression"), fontsize=10, loc="left")
         self.ax.set_ylabel(unit, fontsize=9)
         if span is not None:  # also with no points: the axis ready for the next ones
             lo, hi = day_numbers(span)
@@ -177,7 +179,8 @@ class ProgressionChart(Chart):
             top = max(ys)
             self.ax.set_ylim(0, top * 1.15 if top > 0 else 1)
         if empty is None:
-            empty = NO_DATA if not name else f"No logs of {name} in this period"
+            empty = (_(NO_DATA) if not name
+                     else _("No logs of {exercise} in this period").format(exercise=name))
         self.empty.set_text(empty)
         self.empty.set_visible(not self.points)
         _show_axes(self.ax, bool(self.points))

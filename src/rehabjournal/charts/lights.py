@@ -18,25 +18,41 @@ from __future__ import annotations
 
 from ..domain import light as light_mod
 from ..domain import scales
-from .theme import LIGHT, Chart, Theme, _luminance, day_numbers, fmt_date
+from ..i18n import N_, _, pgettext
+from .theme import LIGHT, Chart, Theme, _luminance, day_numbers, fmt_date, lower_first
 
 NAMES = {
-    "green": "green",
-    "amber": "amber",
-    "red": "red",
+    "green": N_("green"),
+    "amber": N_("amber"),
+    "red": N_("red"),
     light_mod.WAITING: light_mod.WAITING_LABEL,
-    None: "no light (nothing to judge)",
+    None: N_("no light (nothing to judge)"),
 }
-"""What the hover text calls each status."""
+"""What the hover text calls each status (English: translate with ``_`` where shown)."""
 
 WAITING_HATCH = "////"
 LETTERS = {"green": "G", "amber": "A", "red": "R", light_mod.WAITING: "W"}
-"""The letter on a cell of each light (the PDF strip's: ``reports.flowables.day_mark``);
-a red-flag day shows its tier's symbol instead ("!" or "?")."""
+"""The English letter on a cell of each light (the PDF strip's: ``reports.flowables.day_mark``);
+a red-flag day shows its tier's symbol instead ("!" or "?"). ``light_letter`` gives the
+current language's."""
+
+
+def light_letter(key: str | None) -> str:
+    """The letter of a light in the current language ("G", "A", "R", "W"; French "V", "O",
+    "R", "A"; German "Gr", "Ge", "R", "W"); "" for none."""
+    letters = {
+        "green": pgettext("light letter", "G"),
+        "amber": pgettext("light letter", "A"),
+        "red": pgettext("light letter", "R"),
+        light_mod.WAITING: pgettext("light letter", "W"),
+    }
+    return letters.get(key or "", "")
+
+
 LETTER_MIN_PX = 9.0
 """Narrower cells (a long period) show no letters: they would run into each other; the
 tier symbols stay, and hovering a cell still names its light."""
-TITLE = "Pain-monitoring light per day"
+TITLE = N_("Pain-monitoring light per day")
 
 
 def _legend_item(key: str) -> light_mod.LegendItem:
@@ -50,20 +66,22 @@ def legend_text() -> str:
     parts = []
     for item in light_mod.LEGEND:
         if item.key == light_mod.WAITING:
-            parts.append(f"{LETTERS[item.key]} hatched: {item.short}")
+            parts.append(_("{letter} hatched: {meaning}").format(
+                letter=light_letter(item.key), meaning=_(item.short)))
         elif item.key in LETTERS:
-            parts.append(f"{LETTERS[item.key]} {item.short}")
+            parts.append(f"{light_letter(item.key)} {_(item.short)}")
         elif item.symbol:
-            parts.append(f"{item.symbol} {item.short}")
+            parts.append(f"{item.symbol} {_(item.short)}")
         else:
-            parts.append(item.short)
+            parts.append(_(item.short))
     return "   ".join(parts)
 
 
 def title_text() -> str:
     """The strip's title and legend (two lines): "Pain-monitoring light per day -
     progress one step only after a full green week" over ``legend_text()``."""
-    return f"{TITLE} - {light_mod.PROGRESS_RULE}\n{legend_text()}"
+    return _("{title} - {rule}").format(title=_(TITLE), rule=_(light_mod.PROGRESS_RULE)) + (
+        f"\n{legend_text()}")
 
 
 def marks_from(data) -> list[str | None]:
@@ -160,11 +178,13 @@ class LightStripChart(Chart):
         return self.letters[i]
 
     def letters_fit(self) -> bool:
-        """True when a cell is at least ``LETTER_MIN_PX`` wide at the figure's size."""
+        """True when a cell is at least ``LETTER_MIN_PX`` wide at the figure's size (more
+        for a language whose letters are two: German "Gr", "Ge")."""
         if not self.xs:
             return False
         width = self.ax.get_position().width * self.figure.get_figwidth() * self.figure.dpi
-        return width / len(self.xs) >= LETTER_MIN_PX
+        longest = max(len(light_letter(key)) for key in LETTERS)
+        return width / len(self.xs) >= LETTER_MIN_PX * (1 + 0.6 * (longest - 1))
 
     def _draw_letters(self) -> None:
         """The light's letter on each cell without a tier symbol, dark on a light cell and
@@ -181,7 +201,7 @@ class LightStripChart(Chart):
                 text = self._letter(used)
                 used += 1
                 text.set_position((x, 0.5))
-                text.set_text(LETTERS[key])
+                text.set_text(light_letter(key))
                 text.set_color("#202124" if _luminance(fill) > 0.4 else "white")
                 text.set_visible(True)
         for text in self.letters[used:]:
@@ -285,10 +305,12 @@ class LightStripChart(Chart):
             return None
         mark = self.marks_shown[i] if i < len(self.marks_shown) else None
         status = light_mod.WAITING if mark == light_mod.WAITING else data.lights[i]
-        text = f"{fmt_date(data.days[i])}: {NAMES.get(status, status)}"
+        name = NAMES.get(status)
+        text = f"{fmt_date(data.days[i])}: {_(name) if name else status}"
         if mark in scales.FLAG_TIERS:
             tier = scales.FLAG_TIERS[mark]
-            text += f" ({tier.symbol} red flag: {tier.heading.lower()})"
+            text += " " + _("({symbol} red flag: {advice})").format(
+                symbol=tier.symbol, advice=lower_first(_(tier.heading)))
         reasons = getattr(data, "light_reasons", None)
         if reasons and reasons[i]:
             text += f"\n{reasons[i]}"

@@ -11,6 +11,7 @@ import math
 
 from ..domain.load import ACWR_SWEET_SPOT, RATIO_FIRST_DAY, WEEKLY_INCREASE_SOFT_WARN
 from ..domain.summary import STATUS_TEXT
+from ..i18n import N_, _, format_fixed, format_number
 from .theme import (
     LIGHT,
     MIN_DAY_TICKS,
@@ -22,12 +23,31 @@ from .theme import (
     day_numbers,
     fmt_date,
     fmt_num,
+    fmt_signed,
 )
 
 MAX_CHANGE_LABELS = 27
-RATIO_TITLE = "Load spike indicator (EWMA acute:chronic ratio)"
-RATIO_NOTE = "Shaded: 0.8-1.3. Look at recent load changes when the line leaves the band."
-NO_RATIO = f"No value yet: the indicator starts on day {RATIO_FIRST_DAY} of the journal's data"
+RATIO_TITLE = N_("Load spike indicator (EWMA acute:chronic ratio)")
+RATIO_NOTE = N_("Shaded: {low}-{high}. Look at recent load changes when the line leaves the "
+                "band.")
+NO_RATIO = N_("No value yet: the indicator starts on day {day} of the journal's data")
+NO_RATIO_FROM = N_("No value yet: the indicator starts on day {day} of the journal's data "
+                   "({date}).")
+
+
+def ratio_note() -> str:
+    """"Shaded: 0.8-1.3. Look at ..." in the current language ("0,8-1,3")."""
+    lo, hi = ACWR_SWEET_SPOT
+    return _(RATIO_NOTE).format(low=format_number(lo, 2), high=format_number(hi, 2))
+
+
+def no_ratio(first_ratio=None) -> str:
+    """The sentence under an empty indicator, with its first day's date when known."""
+    if first_ratio is None:
+        return _(NO_RATIO).format(day=RATIO_FIRST_DAY) + "."
+    return _(NO_RATIO_FROM).format(day=RATIO_FIRST_DAY, date=fmt_date(first_ratio))
+
+
 BAR_FILL = 0.8
 """Part of a day a daily bar covers, and of a week's days a weekly bar covers (6/7)."""
 WEEK_FILL = 6.0 / 7.0
@@ -81,15 +101,16 @@ class LoadChart(Chart):
         for ax in (self.ax_day, self.ax_week, self.ax_ratio):
             self._style_axes(ax)
         self._date_axis(self.ax_ratio)
-        self.ax_day.set_title("Daily load (session RPE x minutes, AU)", fontsize=10, loc="left")
+        self.ax_day.set_title(_("Daily load (session RPE x minutes, AU)"), fontsize=10,
+                              loc="left")
         self.ax_week.set_title(
-            f"Weekly load and change from the week before "
-            f"(orange: more than {WEEKLY_INCREASE_SOFT_WARN:g} % up)",
+            _("Weekly load and change from the week before (orange: more than {percent} % "
+              "up)").format(percent=format_number(WEEKLY_INCREASE_SOFT_WARN, 2)),
             fontsize=10, loc="left")
-        self.ax_ratio.set_title(RATIO_TITLE, fontsize=10, loc="left")
-        self.ax_day.set_ylabel("AU", fontsize=9)
-        self.ax_week.set_ylabel("AU / week", fontsize=9)
-        self.ax_ratio.set_ylabel("ratio", fontsize=9)
+        self.ax_ratio.set_title(_(RATIO_TITLE), fontsize=10, loc="left")
+        self.ax_day.set_ylabel(_("AU"), fontsize=9)
+        self.ax_week.set_ylabel(_("AU / week"), fontsize=9)
+        self.ax_ratio.set_ylabel(_("ratio"), fontsize=9)
         self.day_bars = PolyCollection([], linewidths=0)
         self.ax_day.add_collection(self.day_bars)
         self.week_bars = PolyCollection([], linewidths=0)
@@ -100,10 +121,10 @@ class LoadChart(Chart):
         self.band = self.ax_ratio.axhspan(lo, hi, alpha=0.18, linewidth=0)
         (self.ratio_line,) = self.ax_ratio.plot([], [], linewidth=1.8, markersize=3.5)
         self.ratio_note = self.ax_ratio.text(
-            0.005, 0.96, RATIO_NOTE, transform=self.ax_ratio.transAxes, fontsize=7,
+            0.005, 0.96, ratio_note(), transform=self.ax_ratio.transAxes, fontsize=7,
             va="top", gid="muted")
-        self.empty = self._empty_text(self.ax_day, "No sessions with an effort rating")
-        self.no_ratio = self._empty_text(self.ax_ratio, NO_RATIO)
+        self.empty = self._empty_text(self.ax_day, _("No sessions with an effort rating"))
+        self.no_ratio = self._empty_text(self.ax_ratio, _(NO_RATIO).format(day=RATIO_FIRST_DAY))
         self.no_ratio.set_y(0.2)  # below the shaded band and the note above it
         self.data = None
         self.xs: list[float] = []
@@ -151,7 +172,8 @@ class LoadChart(Chart):
         self.ax_week.set_ylim(0, top_week * 1.25)
         if len(spans) <= MAX_CHANGE_LABELS:
             self.change_labels.show(
-                (c, total + top_week * 0.02, f"{change:+.0f}%")
+                (c, total + top_week * 0.02,
+                 _("{change}%").format(change=fmt_signed(change)))
                 for (c, _w), total, change in zip(spans, data.week_totals, data.week_change,
                                                   strict=True)
                 if change is not None
@@ -169,8 +191,7 @@ class LoadChart(Chart):
             self.ax_ratio.set_xlim(xs[0] - 0.5, xs[-1] + 0.5)
         self.empty.set_visible(not data.has_load)
         first_ratio = getattr(data, "ratio_from", None)
-        self.no_ratio.set_text(NO_RATIO + (f" ({fmt_date(first_ratio)})."
-                                           if first_ratio is not None else "."))
+        self.no_ratio.set_text(no_ratio(first_ratio))
         self.no_ratio.set_visible(data.has_load and not known)
 
     # read-back helpers (tests, PDF captions) -----------------------------------------
@@ -202,31 +223,33 @@ class LoadChart(Chart):
             if w is None:
                 return None
             change = data.week_change[w]
-            lines = [f"Week of {fmt_date(data.weeks[w])}",
-                     f"Load {data.week_totals[w]:.0f} AU"]
+            lines = [_("Week of {date}").format(date=fmt_date(data.weeks[w])),
+                     _("Load {load} AU").format(load=format_number(data.week_totals[w], 0))]
             if change is not None:
-                lines.append(f"{change:+.0f} % on the week before")
+                lines.append(_("{change} % on the week before").format(
+                    change=fmt_signed(change)))
             monotony = _at(getattr(data, "week_monotony", None), w)
             if monotony is not None:
-                lines.append(f"Monotony {monotony:.2f}, strain "
-                             f"{fmt_num(_at(data.week_strain, w), 0)}")
+                lines.append(_("Monotony {monotony}, strain {strain}").format(
+                    monotony=format_fixed(monotony, 2),
+                    strain=fmt_num(_at(data.week_strain, w), 0)))
             status = _at(getattr(data, "week_status", None), w)
             if status and STATUS_TEXT.get(status):
-                lines.append(f"({STATUS_TEXT[status]})")
+                lines.append(_("({status})").format(status=_(STATUS_TEXT[status])))
             elif status is None and data.week_partial[w]:
-                lines.append("(partial week)")
+                lines.append(_("(partial week)"))
             return "\n".join(lines)
-        lines = [fmt_date(day), f"Load {data.loads[i]:.0f} AU"]
+        lines = [fmt_date(day), _("Load {load} AU").format(load=format_number(data.loads[i], 0))]
         if data.sessions_text and data.sessions_text[i]:
             lines.append(data.sessions_text[i])
         # aligned from the end, as in ``update``
         ratio = data.acwr[i - len(data.days)] if len(data.acwr) >= len(data.days) else None
         first = getattr(data, "ratio_from", None)
         if ratio is not None:
-            lines.append(f"Load spike indicator {fmt_num(ratio, 2)}")
+            lines.append(_("Load spike indicator {ratio}").format(ratio=fmt_num(ratio, 2)))
         elif first is not None and day < first:
-            lines.append(f"Load spike indicator: none before day {RATIO_FIRST_DAY} of the "
-                         "journal's data")
+            lines.append(_("Load spike indicator: none before day {day} of the journal's "
+                           "data").format(day=RATIO_FIRST_DAY))
         return "\n".join(lines)
 
 

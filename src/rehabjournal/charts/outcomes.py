@@ -8,9 +8,10 @@ meaningful change: a later score outside it is a meaningful change.
 from __future__ import annotations
 
 from ..domain.outcomes import band
-from .theme import LIGHT, Chart, Theme, apply_theme, day_numbers, fmt_date, fmt_num
+from ..i18n import N_, _, format_number
+from .theme import LIGHT, Chart, Theme, apply_theme, day_numbers, fmt_date, fmt_num, fmt_signed
 
-NO_DATA = "No outcome measures filled in yet"
+NO_DATA = N_("No outcome measures filled in yet")
 
 
 class OutcomesChart(Chart):
@@ -38,7 +39,7 @@ class OutcomesChart(Chart):
             self._style_axes(ax)
             ax.set_xticks([])
             ax.set_yticks([])
-            self.empty = self._empty_text(ax, NO_DATA)
+            self.empty = self._empty_text(ax, _(NO_DATA))
             self.empty.set_visible(True)
             return
         axes = fig.subplots(len(self.series), 1, squeeze=False, sharex=True)[:, 0]
@@ -52,13 +53,15 @@ class OutcomesChart(Chart):
             first = values[0]
             b_lo, b_hi = band(first, s.mcid, lo, hi)
             self.bands[s.key] = ax.axhspan(b_lo, b_hi, alpha=0.15, linewidth=0, zorder=0,
-                                           label=f"first \u00b1 {s.mcid:g} (meaningful change)")
+                                           label=_("first \u00b1 {mcid} (meaningful change)")
+                                           .format(mcid=format_number(s.mcid, 3)))
             (line,) = ax.plot(xs, values, marker="o", markersize=5, linewidth=1.6,
                               label=s.label, zorder=3)
             self.lines[s.key] = line
             ax.set_ylim(lo, hi + (hi - lo) * 0.04)
-            better = "higher is better" if s.higher_is_better else "lower is better"
-            ax.set_title(f"{s.label} ({fmt_num(lo, 0)}-{fmt_num(hi, 0)}, {better})",
+            title = (_("{measure} ({low}-{high}, higher is better)") if s.higher_is_better
+                     else _("{measure} ({low}-{high}, lower is better)"))
+            ax.set_title(title.format(measure=s.label, low=fmt_num(lo, 0), high=fmt_num(hi, 0)),
                          fontsize=10, loc="left")
             ax.legend(loc="best", fontsize=7, frameon=True)
             self.axes_by_key[s.key] = ax
@@ -99,7 +102,9 @@ class OutcomesChart(Chart):
                 return None
             day, value = s.points[best]
             delta = value - s.points[0][1]
-            return f"{s.label} {fmt_num(value)} on {fmt_date(day)} ({delta:+.1f} from the first)"
+            return _("{measure} {score} on {date} ({change} from the first)").format(
+                measure=s.label, score=fmt_num(value), date=fmt_date(day),
+                change=fmt_signed(delta, 1))
         return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from ..domain.scales import event_label
+from ..i18n import N_, _
 from .theme import (
     LIGHT,
     MIN_DAY_TICKS,
@@ -20,7 +21,8 @@ from .theme import (
     fmt_num,
 )
 
-SERIES = (("morning", "Morning"), ("during", "During (worst)"), ("after", "After"))
+SERIES = (("morning", N_("Morning")), ("during", N_("During (worst)")),
+          ("after", N_("After")))
 SERIES_STYLE = {"morning": ("solid", "o"), "during": ("dashed", "s"), "after": ("dotted", "^")}
 """Line style and marker of each series, so that colour is never the only way to tell them
 apart (in grey print, for colour-blind readers); the legend shows both."""
@@ -52,25 +54,25 @@ class PainChart(Chart):
         self._date_axis(ax)
         ax.set_ylim(-0.3, 11.2)
         ax.set_yticks(range(0, 11, 2))
-        ax.set_ylabel("Pain (0-10)", fontsize=9)
-        ax.set_title("Pain over time (dots: each day; lines: 7-day average)", fontsize=10,
+        ax.set_ylabel(_("Pain (0-10)"), fontsize=9)
+        ax.set_title(_("Pain over time (dots: each day; lines: 7-day average)"), fontsize=10,
                      loc="left")
         self.raw, self.avg = {}, {}
         for key, label in SERIES:
             line, marker = SERIES_STYLE[key]
             (self.raw[key],) = ax.plot([], [], linestyle="none", marker=marker, markersize=3,
                                        alpha=0.55)
-            (self.avg[key],) = ax.plot([], [], linewidth=2, label=label, markersize=4,
+            (self.avg[key],) = ax.plot([], [], linewidth=2, label=_(label), markersize=4,
                                        linestyle=line)
         self.events = LineCollection([], linestyles="dashed", linewidths=1, zorder=1)
         ax.add_collection(self.events)
         self.event_labels = TextPool(ax, rotation=90, fontsize=7, va="top", ha="left",
                                      gid="muted", clip_on=True, rotation_mode="anchor")
-        self.flags = ax.scatter([], [], marker="X", s=45, zorder=5, label="Red flag")
+        self.flags = ax.scatter([], [], marker="X", s=45, zorder=5, label=_("Red flag"))
         self.legend = self.figure.legend(loc="lower center", ncols=4, fontsize=8,
                                          frameon=False, handlelength=1.5,
                                          bbox_to_anchor=(0.5, 0.0))
-        self.empty = self._empty_text(ax, "No pain ratings in this period")
+        self.empty = self._empty_text(ax, _("No pain ratings in this period"))
         self.data = None
 
     def _recolour(self) -> None:
@@ -85,7 +87,7 @@ class PainChart(Chart):
         for text in self.event_labels.texts:
             text.set_color(t.muted)
         for handle in self.legend.legend_handles:
-            if handle.get_label() == "Red flag":
+            if handle.get_label() == self.flags.get_label():
                 handle.set_color(t.red_flag)
         self.legend.legend_handles[0].set_color(t.morning)
         self.legend.legend_handles[1].set_color(t.during)
@@ -144,13 +146,14 @@ class PainChart(Chart):
         day = data.days[i]
         lines = [fmt_date(day)]
         for key, label in SERIES:
-            lines.append(f"{label}: {fmt_num(getattr(data, key)[i])}"
-                         f"  (7-day avg {fmt_num(getattr(data, key + '_avg')[i])})")
+            lines.append(_("{series}: {pain}  (7-day avg {average})").format(
+                series=_(label), pain=fmt_num(getattr(data, key)[i]),
+                average=fmt_num(getattr(data, key + "_avg")[i])))
         for e in data.events:
             if e.day == day:
-                lines.append(f"Event: {e.label or event_label(e.kind)}")
+                lines.append(_("Event: {event}").format(event=e.label or event_label(e.kind)))
         if day in data.red_flag_days:
-            lines.append("Red flag recorded")
+            lines.append(_("Red flag recorded"))
         if data.sessions_text and data.sessions_text[i]:
             lines.append(data.sessions_text[i])
         return "\n".join(lines)

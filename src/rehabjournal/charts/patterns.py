@@ -20,17 +20,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ..i18n import N_, _, ngettext
 from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date
 
 FACTOR_Y, FLARE_Y = 1.0, 0.0
 HIT, MISS, SKIP = "hit", "miss", "not counted"
 BAR_HEIGHT = 0.42
-NO_FLARES = "No flares in this period"
-NO_FINDING = "No finding to show against the flares"
+NO_FLARES = N_("No flares in this period")
+NO_FINDING = N_("No finding to show against the flares")
 
 
 def days_word(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    """"1 day", "2 days" in the current language."""
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 class PatternsChart(Chart):
@@ -56,16 +58,16 @@ class PatternsChart(Chart):
         lane = blended_transform_factory(ax.transAxes, ax.transData)
         self.factor_label = ax.text(0.0, FACTOR_Y + 0.3, "", transform=lane, fontsize=8,
                                     va="bottom", ha="left")
-        self.flare_label = ax.text(0.0, FLARE_Y + 0.26, "Flares (first to last day)",
+        self.flare_label = ax.text(0.0, FLARE_Y + 0.26, _("Flares (first to last day)"),
                                    transform=lane, fontsize=8, va="bottom", ha="left")
         self.bars = PolyCollection([], linewidths=0, zorder=2)
         ax.add_collection(self.bars)
         self.links = LineCollection([], linestyles="dotted", linewidths=1, zorder=1)
         ax.add_collection(self.links)
         self.dots = ax.scatter([], [], s=32, linewidths=1.3, zorder=3)
-        self.empty = ax.text(0.5, FLARE_Y, NO_FLARES, transform=lane, ha="center",
+        self.empty = ax.text(0.5, FLARE_Y, _(NO_FLARES), transform=lane, ha="center",
                              va="center", fontsize=9, gid="muted", visible=False)
-        self.no_finding = ax.text(0.5, FACTOR_Y, NO_FINDING, transform=lane, ha="center",
+        self.no_finding = ax.text(0.5, FACTOR_Y, _(NO_FINDING), transform=lane, ha="center",
                                   va="center", fontsize=9, gid="muted", visible=False)
         self._handles = (
             Line2D([], [], linestyle="none", marker="o", markersize=6),
@@ -117,14 +119,18 @@ class PatternsChart(Chart):
                                  for x, (_d, _s, state) in zip(xs, self.moved, strict=True)
                                  if state == HIT])
         if finding is not None:
-            lag = days_word(finding.lag)
-            self.factor_label.set_text(f"\u201c{finding.label}\u201d, each day drawn {lag} "
-                                       "later")
-            self.ax.set_title(f"Did a flare begin {lag} after each \u201c{finding.label}"
-                              "\u201d?", fontsize=9, loc="left")
+            n = finding.lag
+            self.factor_label.set_text(ngettext(
+                "\u201c{factor}\u201d, each day drawn {n} day later",
+                "\u201c{factor}\u201d, each day drawn {n} days later", n).format(
+                    factor=finding.label, n=n))
+            self.ax.set_title(ngettext(
+                "Did a flare begin {n} day after each \u201c{factor}\u201d?",
+                "Did a flare begin {n} days after each \u201c{factor}\u201d?", n).format(
+                    factor=finding.label, n=n), fontsize=9, loc="left")
         else:
             self.factor_label.set_text("")
-            self.ax.set_title("Flares in this period", fontsize=9, loc="left")
+            self.ax.set_title(_("Flares in this period"), fontsize=9, loc="left")
         self.no_finding.set_visible(report is not None and finding is None)
         self.empty.set_visible(not self.episodes)
         if report is not None:
@@ -149,16 +155,20 @@ class PatternsChart(Chart):
             self.legend = None
         if self.finding is None:
             return
-        lag = days_word(self.finding.lag)
+        n = self.finding.lag
         handles, labels = list(self._handles[:2]), [
-            f"a flare began {lag} later ({self.count(HIT)})",
-            f"no flare began {lag} later ({self.count(MISS)})"]
+            ngettext("a flare began {n} day later ({count})",
+                     "a flare began {n} days later ({count})", n).format(
+                         n=n, count=self.count(HIT)),
+            ngettext("no flare began {n} day later ({count})",
+                     "no flare began {n} days later ({count})", n).format(
+                         n=n, count=self.count(MISS))]
         if self.count(SKIP):
             handles.append(self._handles[3])
-            labels.append(f"not counted: a flare was already on, or no rating "
-                          f"({self.count(SKIP)})")
+            labels.append(_("not counted: a flare was already on, or no rating ({count})")
+                          .format(count=self.count(SKIP)))
         handles.append(self._handles[2])
-        labels.append("flare")
+        labels.append(_("flare"))
         self.legend = self.ax.legend(handles, labels, loc="upper right", ncols=len(labels),
                                      fontsize=7, frameon=False, handlelength=1.2,
                                      borderaxespad=0.1, columnspacing=1.2)
@@ -198,24 +208,30 @@ class PatternsChart(Chart):
             if best is None or abs(xs[best] - x) > 0.6:
                 return None
             day, shown, state = self.moved[best]
-            lag = days_word(self.finding.lag)
-            then = {
-                HIT: f"a flare began {lag} later ({fmt_date(shown)})",
-                MISS: f"no flare began {lag} later ({fmt_date(shown)})",
-                SKIP: f"not counted: on {fmt_date(shown)} a flare was already on or had just "
-                      "ended, the morning was not rated, or it is after the period",
-            }[state]
-            return f"{self.finding.label} on {fmt_date(day)}:\n{then}"
+            n = self.finding.lag
+            if state == HIT:
+                then = ngettext("a flare began {n} day later ({date})",
+                                "a flare began {n} days later ({date})", n)
+            elif state == MISS:
+                then = ngettext("no flare began {n} day later ({date})",
+                                "no flare began {n} days later ({date})", n)
+            else:
+                then = _("not counted: on {date} a flare was already on or had just ended, "
+                         "the morning was not rated, or it is after the period")
+            return _("{factor} on {date}:").format(factor=self.finding.label,
+                                                    date=fmt_date(day)) + (
+                "\n" + then.format(n=n, date=fmt_date(shown)))
         for e, x0, x1 in zip(self.episodes, day_numbers([e.start for e in self.episodes]),
                              day_numbers([e.end for e in self.episodes]), strict=True):
             if x0 - 0.5 <= x <= x1 + 0.5:
                 span = (fmt_date(e.start) if e.start == e.end
-                        else f"{fmt_date(e.start)} to {fmt_date(e.end)}")
-                lines = [f"Flare: {span}"]
+                        else _("{start} to {end}").format(start=fmt_date(e.start),
+                                                          end=fmt_date(e.end)))
+                lines = [_("Flare: {dates}").format(dates=span)]
                 if e.peak:
-                    lines.append(f"Worst morning pain {e.peak}/10")
+                    lines.append(_("Worst morning pain {pain}/10").format(pain=e.peak))
                 if e.marked:
-                    lines.append("You marked it as a flare")
+                    lines.append(_("You marked it as a flare"))
                 return "\n".join(lines)
         return None
 

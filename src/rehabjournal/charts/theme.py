@@ -5,8 +5,12 @@ No Qt here: the UI reads its ``QPalette`` and passes the colours to ``theme_from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Final
+
+from ..i18n import FORMAT_LOCALES, current, format_date, format_fixed, format_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,18 +194,43 @@ def use_fallback_fonts() -> None:
 WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                  "Dec")
+"""English abbreviations (the month labels of long date axes in English, as before)."""
 
 
 def fmt_date(d) -> str:
-    """"Tue 3 Mar 2025" (locale-independent)."""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+    """"Tue 3 Mar 2025" in the current language ("mar. 3 mars 2025", "Di., 3. März 2025")."""
+    return format_date(d, "day")
 
 
 def fmt_num(v: float | None, digits: int = 1) -> str:
+    """A whole number without decimals, else exactly ``digits`` decimals ("2", "1.50"), with
+    the current language's decimal sign ("1,50"); None: "-"."""
     if v is None:
         return "-"
     r = round(float(v), digits)
-    return str(int(r)) if r == int(r) else f"{r:.{digits}f}"
+    return format_number(r, 0) if r == int(r) else format_fixed(r, digits)
+
+
+def fmt_signed(v: float, digits: int = 0) -> str:
+    """A number with its sign and exactly ``digits`` decimals: "+12", "-3.5" ("-3,5")."""
+    return ("-" if v < 0 else "+") + format_fixed(abs(v), digits)
+
+
+def lower_first(text: str) -> str:
+    """``text`` with a small first letter inside a sentence ("See a clinician now" ->
+    "see a clinician now"); German keeps it (its nouns start with a capital)."""
+    if current() == "de":
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def month_abbr(d) -> str:
+    """A month's short name on a date axis: "Mar" / "mars" / "März"."""
+    if current() == "en":
+        return MONTHS[d.month - 1]
+    from babel.dates import format_date as babel_date
+
+    return babel_date(d, "LLL", locale=FORMAT_LOCALES[current()])
 
 
 class Chart:
@@ -319,11 +348,13 @@ def day_locator():
 
 
 def day_formatter(locator):
-    """Tick labels for ``day_locator``: "Tue 17 Mar" on short axes, concise otherwise.
+    """Tick labels for ``day_locator``: "Tue 17 Mar" on short axes, concise otherwise, in
+    the current language ("mar. 17 mars", "Di., 17. März").
 
     On an axis spanning at most ``SHORT_SPAN_DAYS`` days every tick is a day and says
     which (weekday, day, month), with the year as the axis offset; longer axes get
-    matplotlib's ``ConciseDateFormatter`` labels.
+    matplotlib's ``ConciseDateFormatter`` labels ("17", "Mar", "2026"), the month names
+    in the current language.
     """
     from matplotlib.dates import ConciseDateFormatter, num2date
 
@@ -335,14 +366,48 @@ def day_formatter(locator):
             view = self.axis.get_view_interval() if self.axis is not None else None
             span = (view[1] - view[0]) if view is not None else values[-1] - values[0]
             if span > SHORT_SPAN_DAYS + 1:
-                return super().format_ticks(values)
+                return self._concise(values)
             days = num2date(values)
             first, last = days[0].year, days[-1].year
             year = str(first) if first == last else f"{first}-{last}"
             self._offset_string = year if self.show_offset else ""
-            return [f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}" for d in days]
+            return [format_date(d, "weekday_day_month") for d in days]
+
+        def _concise(self, values):
+            """matplotlib's concise labels, with the month names (strftime's "%b" follows
+            the C library's locale) put in by ``_named``."""
+            self.formats = list(_CONCISE_FORMATS)
+            self.zero_formats = list(_CONCISE_ZERO_FORMATS)
+            self.offset_formats = list(_CONCISE_OFFSETS_EN if current() == "en"
+                                       else _CONCISE_OFFSETS)
+            labels = [_named(label) for label in super().format_ticks(values)]
+            self._offset_string = _named(self._offset_string)
+            return labels
 
     return DayFormatter(locator)
+
+
+# Concise date-axis formats: {M%Y-%m} becomes the month's short name, {Y...} the month and
+# year, {D...} the date (``_named``), in the current language.
+_CONCISE_FORMATS: Final = ("%Y", "{M%Y-%m}", "%d", "%H:%M", "%H:%M", "%S.%f")
+_CONCISE_ZERO_FORMATS: Final = ("", "%Y", "{M%Y-%m}", "{M%Y-%m}-%d", "%H:%M", "%H:%M")
+_CONCISE_OFFSETS_EN: Final = ("", "%Y", "%Y-{M%Y-%m}", "%Y-{M%Y-%m}-%d", "%Y-{M%Y-%m}-%d",
+                              "%Y-{M%Y-%m}-%d %H:%M")
+_CONCISE_OFFSETS: Final = ("", "%Y", "{Y%Y-%m}", "{D%Y-%m-%d}", "{D%Y-%m-%d}",
+                           "{D%Y-%m-%d} %H:%M")
+_NAMED = re.compile(r"\{([MYD])(\d{4})-(\d{2})(?:-(\d{2}))?\}")
+
+
+def _named(text: str) -> str:
+    """The month names and dates of a concise label in the current language."""
+
+    def name(m: re.Match) -> str:
+        d = date(int(m.group(2)), int(m.group(3)), int(m.group(4) or 1))
+        if m.group(1) == "M":
+            return month_abbr(d)
+        return format_date(d, "month_year" if m.group(1) == "Y" else "date")
+
+    return _NAMED.sub(name, text)
 
 
 def day_numbers(days) -> list[float]:
