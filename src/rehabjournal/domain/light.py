@@ -74,6 +74,11 @@ advice.
 ``week_verdict`` is the advice of "now" (what Today shows) as progress / hold / back off,
 used by the Programme's advice and the PDF; ``today_light`` is the same judgement as a
 ``Light``.
+
+Words: a ``Light``'s advice and reason are made in the current language
+(``rehabjournal.i18n``) when it is judged; the module's text constants (``ADVICE_*``,
+``WAITING_LABEL``, ``PROGRESS_RULE``) are English, marked ``N_``: show them with ``_()``.
+``HEADINGS`` and the ``LEGEND`` items give their words in the current language when read.
 """
 
 from __future__ import annotations
@@ -89,9 +94,11 @@ from rehabjournal.domain.scales import (
     ASSESSMENT,
     FLAG_TIERS,
     URGENT,
+    TranslatedMap,
     red_flag_label,
     worst_tier,
 )
+from rehabjournal.i18n import N_, _, format_date, format_number, ngettext
 
 if TYPE_CHECKING:  # redflags imports this module
     from rehabjournal.domain.redflags import Escalation
@@ -110,46 +117,48 @@ BACK_OFF: Final = "back_off"
 KINDS: Final = (PROGRESS, HOLD, BACK_OFF)
 """What the advice asks for: the kinds of ``Light.kind`` and ``Verdict.kind``."""
 
-ADVICE_GREEN: Final = "Progress one step next session."
-ADVICE_GREEN_HOLD: Final = "Keep going at this level; progress one step after a full green week."
-ADVICE_AMBER: Final = "Hold the load: repeat this level next session."
+ADVICE_GREEN: Final = N_("Progress one step next session.")
+ADVICE_GREEN_HOLD: Final = N_(
+    "Keep going at this level; progress one step after a full green week.")
+ADVICE_AMBER: Final = N_("Hold the load: repeat this level next session.")
 ADVICE_RED: Final = (
-    "Back off the load next session (not to zero), or take 24-48 h of relative rest."
+    N_("Back off the load next session (not to zero), or take 24-48 h of relative rest.")
 )
 ADVICE_WAITING: Final = (
-    "Rate the next morning's pain to complete the light; keep to this level until then."
+    N_("Rate the next morning's pain to complete the light; keep to this level until then.")
 )
 ADVICE_MORNING_AMBER: Final = (
-    "Your morning is above your usual: keep to this level and see how the next morning is."
+    N_("Your morning is above your usual: keep to this level and see how the next morning is.")
 )
 ADVICE_MORNING_RED: Final = (
-    "Your mornings are getting worse: take 24-48 h of relative rest (easy movement, no "
-    "hard training), then resume a step lower."
+    N_("Your mornings are getting worse: take 24-48 h of relative rest (easy movement, no "
+       "hard training), then resume a step lower.")
 )
 ADVICE_MORNING_AMBER_NO_BASELINE: Final = (
-    "Your morning pain is above the green range: keep to this level and see how the next "
-    "morning is."
+    N_("Your morning pain is above the green range: keep to this level and see how the next "
+       "morning is.")
 )
 ADVICE_MORNING_RED_NO_BASELINE: Final = (
-    "Your morning pain is high: take 24-48 h of relative rest (easy movement, no hard "
-    "training), then resume a step lower."
+    N_("Your morning pain is high: take 24-48 h of relative rest (easy movement, no hard "
+       "training), then resume a step lower.")
 )
 ADVICE_ESCALATION_HOLD: Final = (
-    "Keep going at this level; book an assessment before progressing."
+    N_("Keep going at this level; book an assessment before progressing.")
 )
 """A full green week while a reason to book an assessment stands (``hold_for_escalations``)."""
 
-WAITING_LABEL: Final = "waiting for the next morning's rating"
+WAITING_LABEL: Final = N_("waiting for the next morning's rating")
 """How every view names the waiting state of a day (legends, tooltips, the Journal)."""
 
-HEADINGS: Final = {
-    GREEN: "Green",
-    AMBER: "Amber",
-    RED: "Red",
-    WAITING: "Waiting",
-    None: "No light yet",
-}
-"""The word that starts the advice line of each status ("Green: keep going ...")."""
+HEADINGS: Final = TranslatedMap({
+    GREEN: N_("Green"),
+    AMBER: N_("Amber"),
+    RED: N_("Red"),
+    WAITING: N_("Waiting"),
+    None: N_("No light yet"),
+})
+"""The word that starts the advice line of each status ("Green: keep going ..."), read in
+the current language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,32 +169,44 @@ class LegendItem:
         key: a status (``GREEN`` ... ``WAITING``) or a red-flag tier (``scales.URGENT``,
             ``scales.ASSESSMENT``).
         symbol: the mark drawn on such a day ("" for none; "!" and "?" for the tiers).
-        short: a short label for a compact legend ("red: too much").
-        text: the full legend line.
+        short_msg: a short label for a compact legend ("red: back off"), in English;
+            ``short`` in the current language.
+        text_msg: the full legend line in English; ``text`` in the current language.
     """
 
     key: str
     symbol: str
-    short: str
-    text: str
+    short_msg: str
+    text_msg: str
+
+    @property
+    def short(self) -> str:
+        """The short label in the current language."""
+        return _(self.short_msg)
+
+    @property
+    def text(self) -> str:
+        """The full legend line in the current language."""
+        return _(self.text_msg)
 
 
-PROGRESS_RULE: Final = "progress one step only after a full green week"
+PROGRESS_RULE: Final = N_("progress one step only after a full green week")
 """The rule every legend states (the green entry of ``LEGEND``, the strip's title)."""
 
 LEGEND: Final = (
-    LegendItem(GREEN, "", "green: keep going",
-               f"Green: within limits - keep going at this level; {PROGRESS_RULE}."),
-    LegendItem(AMBER, "", "amber: hold",
-               "Amber: at the edge - hold the load."),
-    LegendItem(RED, "", "red: back off",
-               "Red: too much - back off the load (not to zero)."),
-    LegendItem(WAITING, "", "waiting",
-               f"Grey, hatched: {WAITING_LABEL}."),
-    LegendItem(URGENT, FLAG_TIERS[URGENT].symbol, "see a clinician now",
-               FLAG_TIERS[URGENT].legend + "."),
-    LegendItem(ASSESSMENT, FLAG_TIERS[ASSESSMENT].symbol, "book an assessment",
-               FLAG_TIERS[ASSESSMENT].legend + "."),
+    LegendItem(GREEN, "", N_("green: keep going"),
+               N_("Green: within limits - keep going at this level; progress one step only "
+                  "after a full green week.")),
+    LegendItem(AMBER, "", N_("amber: hold"),
+               N_("Amber: at the edge - hold the load.")),
+    LegendItem(RED, "", N_("red: back off"),
+               N_("Red: too much - back off the load (not to zero).")),
+    LegendItem(WAITING, "", N_("waiting"),
+               N_("Grey, hatched: waiting for the next morning's rating.")),
+    LegendItem(URGENT, FLAG_TIERS[URGENT].symbol, N_("see a clinician now"),
+               N_("! Red flag: see a clinician now.")),
+    LegendItem(ASSESSMENT, FLAG_TIERS[ASSESSMENT].symbol, N_("book an assessment"),
+               N_("? Red flag: book an assessment.")),
 )
 """The light legend, in the order views list it (Journal, strip, PDF)."""
 
@@ -193,9 +214,6 @@ TREND_DAYS: Final = 7
 
 Trend = Literal["rising", "flat", "falling"]
 
-_MONTHS: Final = tuple(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-)
 _EPS: Final = 1e-9
 
 
@@ -299,7 +317,7 @@ class Light:
     @property
     def heading(self) -> str:
         """"Green", "Amber", "Red", "Waiting", "No light yet", or the red-flag tier's
-        heading ("See a clinician now", "Book an assessment")."""
+        heading ("See a clinician now", "Book an assessment"), in the current language."""
         if self.flag_tier:
             return FLAG_TIERS[self.flag_tier].heading
         return HEADINGS[self.status]
@@ -307,10 +325,19 @@ class Light:
     @property
     def text(self) -> str:
         """The advice line every view shows: "Green: Keep going at this level; ..."."""
-        return f"{self.heading}: {self.advice}" if self.advice else f"{self.heading}."
+        if not self.advice:
+            return f"{self.heading}."
+        return _("{heading}: {advice}").format(heading=self.heading, advice=self.advice)
 
 
-NO_LIGHT: Final = Light(None, "", "Nothing recorded to judge yet.")
+NOTHING_TO_JUDGE: Final = N_("Nothing recorded to judge yet.")
+NO_LIGHT: Final = Light(None, "", NOTHING_TO_JUDGE)
+"""No light (its reason in English; the calculations return ``no_light()``)."""
+
+
+def no_light() -> Light:
+    """``NO_LIGHT`` with its reason in the current language."""
+    return Light(None, "", _(NOTHING_TO_JUDGE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,19 +376,18 @@ class Verdict:
 
 
 def fmt_day(day: date) -> str:
-    """Format a date as "3 Mar" (locale-independent)."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    """Format a date as "3 Mar" in the current language ("3 mars", "3. März")."""
+    return format_date(day, "day_month")
 
 
 def _fmt(value: float) -> str:
-    """Format a pain value: 2 -> "2", 2.5 -> "2.5", 2.25 -> "2.3"."""
-    rounded = round(float(value), 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+    """Format a pain value: 2 -> "2", 2.5 -> "2.5" ("2,5" in French), 2.25 -> "2.2"."""
+    return format_number(value, 1)
 
 
-def _points(value: float) -> str:
-    text = _fmt(value)
-    return f"{text} point" if text == "1" else f"{text} points"
+def _points_n(value: float) -> int:
+    """The number ``ngettext`` chooses the form of "{points} point(s)" by: 1 for "1"."""
+    return 1 if _fmt(value) == "1" else 2
 
 
 def _days_back(day: date, n: int) -> Iterable[date]:
@@ -382,9 +408,9 @@ def _morning_values(journal: Journal, days: Iterable[date], site: str = "") -> l
     return [v for d in days if (v := _morning_at(journal.get(d), site)) is not None]
 
 
-def _session_phrase(session: Session) -> str:
-    kind = session.kind.strip() or "session"
-    return f"your {kind}"
+def _activity(session: Session) -> str:
+    """The session's activity as the person named it ("run"), or "session"."""
+    return session.kind.strip() or _("session")
 
 
 def _worst_session_rating(record: DayRecord) -> tuple[int, str, Session] | None:
@@ -400,8 +426,11 @@ def _worst_session_rating(record: DayRecord) -> tuple[int, str, Session] | None:
 def _no_baseline(journal: Journal, day: date, th: Thresholds, site: str = "") -> str:
     n = len(_morning_values(journal, _days_back(day - timedelta(days=1), th.baseline_days),
                             site))
-    return (f"no baseline yet ({th.baseline_min_ratings} morning ratings needed in the "
-            f"{th.baseline_days} days before; there {'is' if n == 1 else 'are'} {n})")
+    return ngettext("no baseline yet ({needed} morning ratings needed in the {days} days "
+                    "before; there is {n})",
+                    "no baseline yet ({needed} morning ratings needed in the {days} days "
+                    "before; there are {n})", n).format(
+        needed=th.baseline_min_ratings, days=th.baseline_days, n=n)
 
 
 # --- public calculations -----------------------------------------------------------------
@@ -494,7 +523,7 @@ def red_flag_light(record: DayRecord) -> Light:
     return Light(
         RED,
         FLAG_TIERS[tier].advice,
-        f"Red flag recorded on {fmt_day(record.day)}: {labels}.",
+        _("Red flag recorded on {day}: {flags}.").format(day=fmt_day(record.day), flags=labels),
         red_flag=True,
         day=record.day,
         flag_tier=tier,
@@ -524,12 +553,15 @@ def _session_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
     unrated: list[str] = []
     if worst is not None and worst[0] > th.acceptable_pain:
         value, phase, session = worst
-        red.append(f"Pain {phase} {_session_phrase(session)} on {when} was {value}/10, "
-                   f"above {th.acceptable_pain}/10.")
+        text = (_("Pain during your {activity} on {day} was {value}/10, above {limit}/10.")
+                if phase == "during" else
+                _("Pain after your {activity} on {day} was {value}/10, above {limit}/10."))
+        red.append(text.format(activity=_activity(session), day=when, value=value,
+                               limit=th.acceptable_pain))
     sites = list(dict.fromkeys(s.site for s in record.sessions))
     after = journal.get(nd)
     for site in sites:
-        where = f" at the {site}" if site and len(sites) > 1 else ""
+        named = bool(site) and len(sites) > 1
         nxt = _morning_at(after, site)
         if nxt is None:
             unrated.append(site)
@@ -537,52 +569,77 @@ def _session_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
         base = baseline(journal, nd, th, site)
         if base is not None:
             if nxt > base + th.morning_rise_tolerance + _EPS:
-                red.append(f"Next-morning pain{where} {nxt}/10 was {_points(nxt - base)} "
-                           f"above your usual {_fmt(base)}/10.")
+                n = _points_n(nxt - base)
+                text = (ngettext("Next-morning pain at the {site} {value}/10 was {points} point "
+                                 "above your usual {usual}/10.",
+                                 "Next-morning pain at the {site} {value}/10 was {points} "
+                                 "points above your usual {usual}/10.", n)
+                        if named else
+                        ngettext("Next-morning pain {value}/10 was {points} point above your "
+                                 "usual {usual}/10.",
+                                 "Next-morning pain {value}/10 was {points} points above your "
+                                 "usual {usual}/10.", n))
+                red.append(text.format(site=site, value=nxt, points=_fmt(nxt - base),
+                                       usual=_fmt(base)))
             continue
         nob = _no_baseline(journal, nd, th, site)
+        text = (_("Next-morning pain at the {site} {value}/10 is above {limit}/10; "
+                  "{no_baseline}.")
+                if named else
+                _("Next-morning pain {value}/10 is above {limit}/10; {no_baseline}."))
         if nxt > th.acceptable_pain:
-            red.append(f"Next-morning pain{where} {nxt}/10 is above {th.acceptable_pain}/10; "
-                       f"{nob}.")
+            red.append(text.format(site=site, value=nxt, limit=th.acceptable_pain,
+                                   no_baseline=nob))
         elif nxt > th.green_peak_max:
-            amber.append(f"Next-morning pain{where} {nxt}/10 is above {th.green_peak_max}/10; "
-                         f"{nob}.")
+            amber.append(text.format(site=site, value=nxt, limit=th.green_peak_max,
+                                     no_baseline=nob))
     rise = _stiffness_rise(journal, nd, th)
     if rise is not None:
         value, base = rise
-        red.append(f"Next-morning stiffness {value} min was {_fmt(value - base)} min above "
-                   f"your usual {_fmt(base)} min.")
+        red.append(_("Next-morning stiffness {value} min was {more} min above your usual "
+                     "{usual} min.").format(value=value, more=_fmt(value - base),
+                                            usual=_fmt(base)))
     if trend == "rising":
-        red.append("Morning pain has risen week on week.")
+        red.append(_("Morning pain has risen week on week."))
     if red:
-        return Light(RED, ADVICE_RED, " ".join(red), day=day, kind=BACK_OFF)
+        return Light(RED, _(ADVICE_RED), " ".join(red), day=day, kind=BACK_OFF)
 
     if worst is not None:
         value, phase, session = worst
-        what = f"Pain {phase} {_session_phrase(session)} on {when} peaked at {value}/10"
+        what = (_("Pain during your {activity} on {day} peaked at {value}/10")
+                if phase == "during" else
+                _("Pain after your {activity} on {day} peaked at {value}/10")).format(
+            activity=_activity(session), day=when, value=value)
     else:
-        what = f"Session pain on {when} was not rated"
+        what = _("Session pain on {day} was not rated").format(day=when)
     if worst is not None and worst[0] > th.green_peak_max:
-        amber.insert(0, f"{what}: acceptable, but above {th.green_peak_max}/10.")
+        amber.insert(0, _("{what}: acceptable, but above {limit}/10.").format(
+            what=what, limit=th.green_peak_max))
     if amber:
-        note = " Next-morning pain not rated yet." if unrated else ""
-        return Light(AMBER, ADVICE_AMBER, " ".join(amber) + note, day=day, kind=HOLD)
+        note = " " + _("Next-morning pain not rated yet.") if unrated else ""
+        return Light(AMBER, _(ADVICE_AMBER), " ".join(amber) + note, day=day, kind=HOLD)
     if unrated:
-        return Light(None, ADVICE_WAITING,
-                     f"{what}; {WAITING_LABEL} (the morning of {fmt_day(nd)}).",
+        return Light(None, _(ADVICE_WAITING),
+                     _("{what}; waiting for the next morning's rating (the morning of "
+                       "{day}).").format(what=what, day=fmt_day(nd)),
                      day=day, waiting=True, kind=HOLD)
     notes = []
     for site in sites:
         if baseline(journal, nd, th, site) is None:
-            where = f" at the {site}" if site and len(sites) > 1 else ""
-            notes.append(f" Next-morning pain{where} {_morning_at(after, site)}/10 is within "
-                         f"{th.green_peak_max}/10; {_no_baseline(journal, nd, th, site)}, so "
-                         "it is judged on its own.")
+            named = bool(site) and len(sites) > 1
+            text = (_("Next-morning pain at the {site} {value}/10 is within {limit}/10; "
+                      "{no_baseline}, so it is judged on its own.")
+                    if named else
+                    _("Next-morning pain {value}/10 is within {limit}/10; {no_baseline}, so "
+                      "it is judged on its own."))
+            notes.append(" " + text.format(site=site, value=_morning_at(after, site),
+                                           limit=th.green_peak_max,
+                                           no_baseline=_no_baseline(journal, nd, th, site)))
     if notes:
         reason = f"{what}." + "".join(notes)
     else:
-        reason = f"{what} and had settled by the next morning."
-    return Light(GREEN, ADVICE_GREEN_HOLD, reason, day=day, kind=HOLD)
+        reason = _("{what} and had settled by the next morning.").format(what=what)
+    return Light(GREEN, _(ADVICE_GREEN_HOLD), reason, day=day, kind=HOLD)
 
 
 def _rest_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
@@ -592,7 +649,7 @@ def _rest_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
     morning = record.morning_pain
     rise = _stiffness_rise(journal, day, th)
     if morning is None and rise is None:
-        return NO_LIGHT
+        return no_light()
     red: list[str] = []
     amber: list[str] = []
     ok = ""
@@ -602,38 +659,45 @@ def _rest_day(journal: Journal, record: DayRecord, th: Thresholds) -> Light:
     if morning is not None:
         if weekly_trend(journal, day, th) == "rising":
             rising = True
-            red.append("Morning pain has risen week on week.")
+            red.append(_("Morning pain has risen week on week."))
         base = baseline(journal, day, th)
         if base is not None:
             compared = True
             if morning > base + th.morning_rise_tolerance + _EPS:
-                amber.append(f"Morning pain {morning}/10 on {when} was "
-                             f"{_points(morning - base)} above your usual {_fmt(base)}/10.")
+                amber.append(ngettext(
+                    "Morning pain {value}/10 on {day} was {points} point above your usual "
+                    "{usual}/10.",
+                    "Morning pain {value}/10 on {day} was {points} points above your usual "
+                    "{usual}/10.", _points_n(morning - base)).format(
+                    value=morning, day=when, points=_fmt(morning - base), usual=_fmt(base)))
             else:
-                ok = f"Morning pain {morning}/10 on {when} was at your usual level " \
-                     f"({_fmt(base)}/10)."
+                ok = _("Morning pain {value}/10 on {day} was at your usual level "
+                       "({usual}/10).").format(value=morning, day=when, usual=_fmt(base))
         else:
             nob = _no_baseline(journal, day, th)
+            above = _("Morning pain {value}/10 on {day} is above {limit}/10; {no_baseline}.")
             if morning > th.acceptable_pain:
-                red.append(f"Morning pain {morning}/10 on {when} is above "
-                           f"{th.acceptable_pain}/10; {nob}.")
+                red.append(above.format(value=morning, day=when, limit=th.acceptable_pain,
+                                        no_baseline=nob))
             elif morning > th.green_peak_max:
-                amber.append(f"Morning pain {morning}/10 on {when} is above "
-                             f"{th.green_peak_max}/10; {nob}.")
+                amber.append(above.format(value=morning, day=when, limit=th.green_peak_max,
+                                          no_baseline=nob))
             else:
-                ok = f"Morning pain {morning}/10 on {when} is within {th.green_peak_max}/10; " \
-                     f"{nob}."
+                ok = _("Morning pain {value}/10 on {day} is within {limit}/10; "
+                       "{no_baseline}.").format(value=morning, day=when,
+                                                limit=th.green_peak_max, no_baseline=nob)
     if rise is not None:
         value, base = rise
-        amber.append(f"Morning stiffness {value} min on {when} was {_fmt(value - base)} min "
-                     f"above your usual {_fmt(base)} min.")
+        amber.append(_("Morning stiffness {value} min on {day} was {more} min above your "
+                       "usual {usual} min.").format(value=value, day=when,
+                                                    more=_fmt(value - base), usual=_fmt(base)))
     if red:
         advice = ADVICE_MORNING_RED if rising else ADVICE_MORNING_RED_NO_BASELINE
-        return Light(RED, advice, " ".join(red + amber), day=day, kind=BACK_OFF)
+        return Light(RED, _(advice), " ".join(red + amber), day=day, kind=BACK_OFF)
     if amber:
         advice = ADVICE_MORNING_AMBER if compared else ADVICE_MORNING_AMBER_NO_BASELINE
-        return Light(AMBER, advice, " ".join(amber), day=day, kind=HOLD)
-    return Light(GREEN, ADVICE_GREEN_HOLD, ok, day=day, kind=HOLD)
+        return Light(AMBER, _(advice), " ".join(amber), day=day, kind=HOLD)
+    return Light(GREEN, _(ADVICE_GREEN_HOLD), ok, day=day, kind=HOLD)
 
 
 def raw_day_light(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS) -> Light:
@@ -688,7 +752,7 @@ class _Lights:
     def day(self, day: date) -> Light:
         light = self.raw(day)
         if light.colour == GREEN and self.ready(day):
-            return replace(light, advice=ADVICE_GREEN, kind=PROGRESS)
+            return replace(light, advice=_(ADVICE_GREEN), kind=PROGRESS)
         return light
 
 
@@ -709,9 +773,10 @@ def hold_for_escalations(light: Light, escalations: Sequence[Escalation] = ()) -
     if light.kind != PROGRESS or not escalations:
         return light
     why = " ".join(e.text for e in escalations)
-    reason = (f"{light.reason} A full green week, but not a time to progress while an "
-              f"assessment is advised: {why}").strip()
-    return replace(light, advice=ADVICE_ESCALATION_HOLD, reason=reason, kind=HOLD)
+    held = _("A full green week, but not a time to progress while an assessment is advised: "
+             "{why}").format(why=why)
+    reason = f"{light.reason} {held}".strip()
+    return replace(light, advice=_(ADVICE_ESCALATION_HOLD), reason=reason, kind=HOLD)
 
 
 def day_light(journal: Journal, day: date, th: Thresholds = DEFAULT_THRESHOLDS,
@@ -769,7 +834,7 @@ def _current(lights: _Lights, today: date) -> Light:
         light = lights.raw(yesterday)
         if light.colour is not None or light.waiting:
             return light
-    light = NO_LIGHT
+    light = no_light()
     for d in _days_back(today, 3):
         candidate = lights.raw(d)
         if candidate.colour is not None:
@@ -793,7 +858,7 @@ def today_light(journal: Journal, today: date, th: Thresholds = DEFAULT_THRESHOL
     lights = _Lights(journal, th)
     light = _current(lights, today)
     if light.colour == GREEN and light.day is not None and lights.ready(light.day):
-        light = replace(light, advice=ADVICE_GREEN, kind=PROGRESS)
+        light = replace(light, advice=_(ADVICE_GREEN), kind=PROGRESS)
     return hold_for_escalations(light, escalations)
 
 

@@ -23,7 +23,8 @@ form the field's label. The message starts with the place (``"line 4, column sle
 Sleep must be a number from 0 to 24 hours (got “1_0”)"``), so ``str(error)`` alone
 says what and where; ``reason(error)`` gives the message without its place.
 
-Standard library only (pure domain code; no Qt, no peewee).
+Messages are in the current language (``rehabjournal.i18n``); places, codes and column
+names are not translated. Standard library only (pure domain code; no Qt, no peewee).
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ from datetime import date
 from typing import Any, Final
 
 from ..errors import ValidationError
+from ..i18n import FORMAT_LOCALES, N_, _, current, ngettext
 from . import scales
 from .programme import STATUS_CREDIT
+from .scales import tr
 
 EARLIEST_DAY: Final = date(1900, 1, 1)
 """The earliest date the journal accepts (inclusive)."""
@@ -52,16 +55,32 @@ _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", re.ASCII)
 _SPACES = " \t\r\n"
 
 
+def _placed(place: str, message: str) -> str:
+    """"line 4, column sleep_hours: <message>" in the current language."""
+    return _("{place}: {message}").format(place=place, message=message)
+
+
 def _fail(place: str, message: str) -> ValidationError:
     message = message.rstrip(".")
-    return ValidationError({place: f"{place}: {message}" if place else message})
+    return ValidationError({place: _placed(place, message) if place else message})
 
 
 def reason(error: ValidationError) -> str:
     """The first message of ``error`` without its leading ``place: `` (for a form field)."""
     place, message = next(iter(error.errors.items()))
-    prefix = f"{place}: "
-    return message[len(prefix):] if place and message.startswith(prefix) else message
+    if place:
+        for prefix in (_placed(place, ""), f"{place}: "):
+            if message.startswith(prefix):
+                return message[len(prefix):]
+    return message
+
+
+def _count(n: int) -> str:
+    """A count with thousands grouped as the current language writes it: "1,234" in
+    English ("1\u202f234" in French, "1.234" in German)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=FORMAT_LOCALES[current()])
 
 
 def _shown(text: str) -> str:
@@ -75,23 +94,27 @@ def _shown(text: str) -> str:
 
 def _number_problem(text: str, decimal_comma: bool) -> str | None:
     """Why ``text`` (already stripped) is not a plain number, or None when it is one."""
+    shown = _shown(text)
     if len(text) > MAX_NUMBER_CHARS:
-        return f"{_shown(text)} is too long to be a number ({len(text)} characters)"
+        return _("{text} is too long to be a number ({count} characters)").format(
+            text=shown, count=len(text))
     if _POINT_RE.match(text) or (decimal_comma and _COMMA_RE.match(text)):
         return None
     if _COMMA_RE.match(text):
-        return (f"{_shown(text)} is not a number here: write decimals with a point "
-                f"({text.replace(',', '.')})")
+        return _("{text} is not a number here: write decimals with a point "
+                 "({number})").format(text=shown, number=text.replace(",", "."))
     if any(c.isdigit() and not ("0" <= c <= "9") for c in text):
-        return f"{_shown(text)} is not a number: use the digits 0-9"
+        return _("{text} is not a number: use the digits 0-9").format(text=shown)
     if "_" in text:
-        return f"{_shown(text)} is not a number: write it without underscores"
+        return _("{text} is not a number: write it without underscores").format(text=shown)
     lowered = text.lower().lstrip("+-")
     if lowered in ("nan", "inf", "infinity"):
-        return f"{_shown(text)} is not a number: only finite numbers are accepted"
+        return _("{text} is not a number: only finite numbers are accepted").format(
+            text=shown)
     if re.match(r"^[+-]?[0-9.,]+e[+-]?[0-9]+$", text.lower(), re.ASCII):
-        return f"{_shown(text)} is not a number here: write it without an exponent"
-    return f"{_shown(text)} is not a number"
+        return _("{text} is not a number here: write it without an exponent").format(
+            text=shown)
+    return _("{text} is not a number").format(text=shown)
 
 
 def parse_number(text: str, place: str, *, decimal_comma: bool = False) -> float:
@@ -112,13 +135,13 @@ def parse_number(text: str, place: str, *, decimal_comma: bool = False) -> float
     """
     stripped = text.strip(_SPACES)
     if not stripped:
-        raise _fail(place, "a number is required")
+        raise _fail(place, _("a number is required"))
     problem = _number_problem(stripped, decimal_comma)
     if problem:
         raise _fail(place, problem)
     value = float(stripped.replace(",", "."))
     if not math.isfinite(value):  # cannot happen within 40 digits; kept as the rule
-        raise _fail(place, f"{_shown(stripped)} is not a finite number")
+        raise _fail(place, _("{text} is not a finite number").format(text=_shown(stripped)))
     return value
 
 
@@ -178,7 +201,8 @@ def parse_int(text: str, place: str, *, decimal_comma: bool = False) -> int:
     parse_number(text, place, decimal_comma=decimal_comma)
     value = _whole_text(text)
     if value is None:
-        raise _fail(place, f"{_shown(text.strip(_SPACES))} is not a whole number")
+        raise _fail(place, _("{text} is not a whole number").format(
+            text=_shown(text.strip(_SPACES))))
     return value
 
 
@@ -192,10 +216,13 @@ def check_date(day: date, place: str) -> date:
             accepts (1900-01-01 to 2100-12-31)"}; also for a value that is not a date.
     """
     if not isinstance(day, date):
-        raise _fail(place, f"a date (YYYY-MM-DD) is required (got {day!r})")
+        raise _fail(place, _("a date (YYYY-MM-DD) is required (got {value})").format(
+            value=repr(day)))
     if not (EARLIEST_DAY <= _as_date(day) <= LATEST_DAY):
-        raise _fail(place, f"{_as_date(day).isoformat()} is outside the dates the journal "
-                           f"accepts ({EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()})")
+        raise _fail(place, _("{day} is outside the dates the journal accepts ({earliest} to "
+                             "{latest})").format(day=_as_date(day).isoformat(),
+                                                 earliest=EARLIEST_DAY.isoformat(),
+                                                 latest=LATEST_DAY.isoformat()))
     return day
 
 
@@ -212,13 +239,14 @@ def parse_date(text: str, place: str) -> date:
     """
     stripped = text.strip(_SPACES) if isinstance(text, str) else ""
     if not stripped:
-        raise _fail(place, "a date is required (YYYY-MM-DD)")
+        raise _fail(place, _("a date is required (YYYY-MM-DD)"))
     if not _DATE_RE.match(stripped):
-        raise _fail(place, f"date must be YYYY-MM-DD (got {_shown(stripped)})")
+        raise _fail(place, _("date must be YYYY-MM-DD (got {value})").format(
+            value=_shown(stripped)))
     try:
         day = date.fromisoformat(stripped)
     except ValueError:
-        raise _fail(place, f"{stripped} is not a real date") from None
+        raise _fail(place, _("{text} is not a real date").format(text=stripped)) from None
     return check_date(day, place)
 
 
@@ -232,12 +260,13 @@ def check_text(text: str, place: str, max_chars: int | None = None) -> str:
         ValidationError: not a string, holds a NUL character, or too long.
     """
     if not isinstance(text, str):
-        raise _fail(place, f"text is required (got {type(text).__name__})")
+        raise _fail(place, _("text is required (got {type})").format(
+            type=type(text).__name__))
     if "\x00" in text:
-        raise _fail(place, "the text holds a NUL character (\\0), which cannot be stored")
+        raise _fail(place, _("the text holds a NUL character (\\0), which cannot be stored"))
     if max_chars is not None and len(text) > max_chars:
-        raise _fail(place, f"the text is too long ({len(text):,} characters; "
-                           f"at most {max_chars:,})")
+        raise _fail(place, _("the text is too long ({count} characters; at most "
+                             "{most})").format(count=_count(len(text)), most=_count(max_chars)))
     return text
 
 
@@ -267,7 +296,8 @@ def _hidden_character(text: str) -> tuple[int, str] | None:
     return None
 
 
-def check_label(text: Any, place: str, label: str = "Pain site", *, required: bool = True,
+def check_label(text: Any, place: str, label: str = N_("Pain site"), *,
+                required: bool = True,
                 max_chars: int = MAX_LABEL_CHARS) -> str:
     """The one rule for a name shown on one line: a pain site's label (CSV ``pain_site``),
     its joint and area (the "Add a pain site" form, import-all's ``pain_site`` rows) and
@@ -289,18 +319,21 @@ def check_label(text: Any, place: str, label: str = "Pain site", *, required: bo
             control or invisible formatting characters (U+202E RIGHT-TO-LEFT OVERRIDE at
             character 1)"); longer than ``max_chars``.
     """
+    label = tr(label)
     if not isinstance(text, str):
-        raise _fail(place, f"{label} must be text (got {type(text).__name__})")
+        raise _fail(place, _("{field} must be text (got {type})").format(
+            field=label, type=type(text).__name__))
     hidden = _hidden_character(text.strip(" "))
     if hidden:
-        raise _fail(place, f"{label} must not hold control or invisible formatting characters "
-                           f"({hidden[1]} at character {hidden[0]})")
+        raise _fail(place, _("{field} must not hold control or invisible formatting "
+                             "characters ({character} at character {position})").format(
+            field=label, character=hidden[1], position=hidden[0]))
     stripped = text.strip(" ")
     if required and not stripped:
-        raise _fail(place, f"{label} is required")
+        raise _fail(place, _("{field} is required").format(field=label))
     if len(stripped) > max_chars:
-        raise _fail(place, f"{label} is too long ({len(stripped):,} characters; at most "
-                           f"{max_chars:,})")
+        raise _fail(place, _("{field} is too long ({count} characters; at most {most})").format(
+            field=label, count=_count(len(stripped)), most=_count(max_chars)))
     return stripped
 
 
@@ -315,9 +348,10 @@ class FieldRule:
             "text", "date", "label" (a name on one line: ``check_label``).
         label: the field as a user reads it, as the journal's forms label it ("Morning
             pain", "Effort (CR-10)"), so that a form, a CSV line and an import-all row
-            refuse a value in the same words.
+            refuse a value in the same words. English, marked ``N_``: messages show it
+            in the current language (``tr(rule.label)``).
         lo, hi: the range of numbers (inclusive).
-        unit: shown after the range ("minutes").
+        unit: shown after the range ("minutes"; English, translated where shown).
         choices: the allowed values of a "choice" field.
         required: None/"" is refused (otherwise it means "not given").
         max_chars: the longest text.
@@ -342,72 +376,72 @@ def _pain_required(label: str) -> FieldRule:
 
 
 _MIN = scales.MINUTES_MAX
-_DAY = FieldRule("date", "Date", required=True)
+_DAY = FieldRule("date", N_("Date"), required=True)
 
 FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
     "check_in": {
         "day": _DAY,
-        "morning_pain": _pain("Morning pain"),
-        "stiffness_min": FieldRule("int", "Morning stiffness", 0, _MIN, "minutes"),
-        "swelling": FieldRule("choice", "Swelling", choices=scales.SWELLING_GRADES),
-        "sleep_hours": FieldRule("real", "Sleep", 0, scales.SLEEP_HOURS_MAX, "hours"),
-        "sleep_quality": FieldRule("int", "Sleep quality", 1, 5),
-        "stress": FieldRule("int", "Stress", 0, 10),
-        "notes": FieldRule("text", "Notes"),
+        "morning_pain": _pain(N_("Morning pain")),
+        "stiffness_min": FieldRule("int", N_("Morning stiffness"), 0, _MIN, N_("minutes")),
+        "swelling": FieldRule("choice", N_("Swelling"), choices=scales.SWELLING_GRADES),
+        "sleep_hours": FieldRule("real", N_("Sleep"), 0, scales.SLEEP_HOURS_MAX, N_("hours")),
+        "sleep_quality": FieldRule("int", N_("Sleep quality"), 1, 5),
+        "stress": FieldRule("int", N_("Stress"), 0, 10),
+        "notes": FieldRule("text", N_("Notes")),
     },
     "activity_session": {
         "day": _DAY,
-        "kind": FieldRule("text", "Activity", required=True),
-        "minutes": FieldRule("int", "Duration", 0, _MIN, "minutes", required=True),
-        "rpe": FieldRule("int", "Effort (CR-10)", scales.RPE_MIN, scales.RPE_MAX),
-        "distance_km": FieldRule("real", "Distance", 0, 500, "km"),
-        "pain_before": _pain("Pain before"),
-        "pain_during": _pain("Pain during"),
-        "pain_after": _pain("Pain after"),
-        "notes": FieldRule("text", "Notes"),
+        "kind": FieldRule("text", N_("Activity"), required=True),
+        "minutes": FieldRule("int", N_("Duration"), 0, _MIN, N_("minutes"), required=True),
+        "rpe": FieldRule("int", N_("Effort (CR-10)"), scales.RPE_MIN, scales.RPE_MAX),
+        "distance_km": FieldRule("real", N_("Distance"), 0, 500, N_("km")),
+        "pain_before": _pain(N_("Pain before")),
+        "pain_during": _pain(N_("Pain during")),
+        "pain_after": _pain(N_("Pain after")),
+        "notes": FieldRule("text", N_("Notes")),
         # not stored with the session: the next day's morning pain (CSV column)
-        "next_morning_pain": _pain("Next-morning pain"),
+        "next_morning_pain": _pain(N_("Next-morning pain")),
     },
     # a further site's morning pain: worded as the check-in form words it
-    "check_in_site_pain": {"pain": _pain_required("Morning pain")},
+    "check_in_site_pain": {"pain": _pain_required(N_("Morning pain"))},
     "session_site_pain": {
-        "pain_before": _pain("Pain before"),
-        "pain_during": _pain("Pain during"),
-        "pain_after": _pain("Pain after"),
+        "pain_before": _pain(N_("Pain before")),
+        "pain_during": _pain(N_("Pain during")),
+        "pain_after": _pain(N_("Pain after")),
     },
     "red_flag": {
         "day": _DAY,
-        "code": FieldRule("choice", "Red flag", choices=tuple(scales.RED_FLAGS), required=True),
-        "codes": FieldRule("codes", "Red flags"),
-        "note": FieldRule("text", "Note"),
+        "code": FieldRule("choice", N_("Red flag"), choices=tuple(scales.RED_FLAGS), required=True),
+        "codes": FieldRule("codes", N_("Red flags")),
+        "note": FieldRule("text", N_("Note")),
     },
     "event": {
         "day": _DAY,
-        "kind": FieldRule("choice", "Event", choices=scales.EVENT_KINDS, required=True),
-        "label": FieldRule("text", "Label"),
-        "notes": FieldRule("text", "Notes"),
+        "kind": FieldRule("choice", N_("Event"), choices=scales.EVENT_KINDS, required=True),
+        "label": FieldRule("text", N_("Label")),
+        "notes": FieldRule("text", N_("Notes")),
     },
     "exercise_log": {
-        "status": FieldRule("choice", "Status", choices=tuple(STATUS_CREDIT), required=True),
+        "status": FieldRule("choice", N_("Status"), choices=tuple(STATUS_CREDIT), required=True),
     },
     # a pain site: made by the "Add a pain site" form, a CSV file's pain_site column
     # ("left knee (below the kneecap)": the whole label) and import-all; check_label's rule
     "pain_site": {
-        "joint": FieldRule("label", "Joint", required=True, max_chars=MAX_LABEL_CHARS),
-        "area": FieldRule("label", "Area", max_chars=MAX_LABEL_CHARS),
-        "label": FieldRule("label", "Pain site", required=True, max_chars=MAX_LABEL_CHARS),
+        "joint": FieldRule("label", N_("Joint"), required=True, max_chars=MAX_LABEL_CHARS),
+        "area": FieldRule("label", N_("Area"), max_chars=MAX_LABEL_CHARS),
+        "label": FieldRule("label", N_("Pain site"), required=True, max_chars=MAX_LABEL_CHARS),
     },
     "profile": {
-        "name": FieldRule("text", "Name"),
-        "onset_date": FieldRule("date", "Onset date"),
-        "goal": FieldRule("text", "Goal"),
-        "clinician": FieldRule("text", "Clinician"),
+        "name": FieldRule("text", N_("Name")),
+        "onset_date": FieldRule("date", N_("Onset date")),
+        "goal": FieldRule("text", N_("Goal")),
+        "clinician": FieldRule("text", N_("Clinician")),
     },
     "programme": {
-        "name": FieldRule("text", "Programme name", required=True),
-        "start_date": FieldRule("date", "Start date"),
-        "review_date": FieldRule("date", "Review date"),
-        "notes": FieldRule("text", "Notes"),
+        "name": FieldRule("text", N_("Programme name"), required=True),
+        "start_date": FieldRule("date", N_("Start date")),
+        "review_date": FieldRule("date", N_("Review date")),
+        "notes": FieldRule("text", N_("Notes")),
     },
 }
 """table -> field -> rule. Tables are named as in the journal's database and import-all
@@ -416,11 +450,14 @@ FIELD_RULES: Final[dict[str, dict[str, FieldRule]]] = {
 
 
 def _range_message(rule: FieldRule, whole: bool) -> str:
-    kind = "a whole number" if whole else "a number"
-    unit = f" {rule.unit}" if rule.unit else ""
     lo = int(rule.lo) if float(rule.lo).is_integer() else rule.lo
     hi = int(rule.hi) if float(rule.hi).is_integer() else rule.hi
-    return f"{rule.label} must be {kind} from {lo} to {hi}{unit}"
+    return scales.range_text(tr(rule.label), scales._fmt_number(lo), scales._fmt_number(hi),
+                             whole=whole, unit=rule.unit)
+
+
+def _got(expected: str, value: str) -> str:
+    return _("{expected} (got {value})").format(expected=expected, value=value)
 
 
 def _check_number(rule: FieldRule, value: Any, place: str, decimal_comma: bool) -> Any:
@@ -430,30 +467,33 @@ def _check_number(rule: FieldRule, value: Any, place: str, decimal_comma: bool) 
         try:
             number = parse_number(value, place, decimal_comma=decimal_comma)
         except ValidationError as exc:
-            raise _fail(place, f"{expected}; {reason(exc)}") from None
+            raise _fail(place, _("{expected}; {reason}").format(
+                expected=expected, reason=reason(exc))) from None
         shown = value.strip(_SPACES)
         if whole:  # by the digits written: 3.0000000000000001 is no whole number
             exact = _whole_text(value)
             if exact is None:
-                raise _fail(place, f"{expected} (got {shown})")
+                raise _fail(place, _got(expected, shown))
             number = float(exact)
     elif isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(place, f"{expected} (got {type(value).__name__} {value!r:.40})")
+        raise _fail(place, _got(expected, f"{type(value).__name__} {value!r:.40}"))
     elif isinstance(value, int):
         if not rule.lo <= value <= rule.hi:  # compared as int: 2**63 and 5,000 digits too
             digits = (str(value) if abs(value) < 10**30 else  # str() fails past 4,300 digits
-                      f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits")
-            raise _fail(place, f"{expected} (got {digits})")
+                      _("a number of about {count} digits").format(
+                          count=_count(int(value.bit_length() * 0.30103) + 1)))
+            raise _fail(place, _got(expected, digits))
         return value
     else:
         number = value
         shown = repr(value) if not math.isfinite(value) else scales._fmt_number(value)
         if not math.isfinite(number):
-            raise _fail(place, f"{expected} (got {shown}; only finite numbers are accepted)")
+            raise _fail(place, _("{expected} (got {value}; only finite numbers are "
+                                 "accepted)").format(expected=expected, value=shown))
     if whole and not number.is_integer():
-        raise _fail(place, f"{expected} (got {shown})")
+        raise _fail(place, _got(expected, shown))
     if not rule.lo <= number <= rule.hi:
-        raise _fail(place, f"{expected} (got {shown})")
+        raise _fail(place, _got(expected, shown))
     return int(number) if whole else float(number)
 
 
@@ -487,12 +527,12 @@ def check_field(table: str, field: str, value: Any, place: str, *,
                               and rule.kind not in ("text", "label"))
     if blank:
         if rule.required:
-            raise _fail(place, f"{rule.label} is required")
+            raise _fail(place, _("{field} is required").format(field=tr(rule.label)))
         return None
     if rule.kind in ("int", "real"):
         if typed and isinstance(value, str):
-            raise _fail(place, f"{_range_message(rule, rule.kind == 'int')} "
-                               f"(got the text {_shown(value)})")
+            raise _fail(place, _("{expected} (got the text {value})").format(
+                expected=_range_message(rule, rule.kind == "int"), value=_shown(value)))
         return _check_number(rule, value, place, decimal_comma)
     if rule.kind == "date":
         if isinstance(value, str):
@@ -501,19 +541,19 @@ def check_field(table: str, field: str, value: Any, place: str, *,
     if rule.kind == "text":
         text = check_text(value, place, rule.max_chars)
         if rule.required and not text.strip():
-            raise _fail(place, f"{rule.label} is required")
+            raise _fail(place, _("{field} is required").format(field=tr(rule.label)))
         return text
     if rule.kind == "label":
         return check_label(value, place, rule.label, required=rule.required,
                            max_chars=rule.max_chars or MAX_LABEL_CHARS)
     if rule.kind == "choice":
         if not isinstance(value, str):
-            raise _fail(place, f"{rule.label} must be one of {', '.join(rule.choices)} "
-                               f"(got {type(value).__name__} {value!r:.40})")
+            raise _fail(place, scales.choice_text(tr(rule.label), rule.choices,
+                                                  f"{type(value).__name__} {value!r:.40}"))
         key = value.strip(_SPACES).lower()
         if key not in rule.choices:
-            raise _fail(place, f"{rule.label} must be one of {', '.join(rule.choices)} "
-                               f"(got {_shown(value.strip(_SPACES))})")
+            raise _fail(place, scales.choice_text(tr(rule.label), rule.choices,
+                                                  _shown(value.strip(_SPACES))))
         return key
     if rule.kind == "codes":
         return _check_codes(value, place)
@@ -523,7 +563,8 @@ def check_field(table: str, field: str, value: Any, place: str, *,
 def _check_codes(value: Any, place: str) -> tuple[str, ...]:
     """``;``-separated red-flag codes (any case, spaces and empty parts ignored)."""
     if not isinstance(value, str):
-        raise _fail(place, f"red-flag codes are text (got {type(value).__name__})")
+        raise _fail(place, _("red-flag codes are text (got {type})").format(
+            type=type(value).__name__))
     codes: list[str] = []
     bad: list[str] = []
     for part in value.split(";"):
@@ -537,6 +578,8 @@ def _check_codes(value: Any, place: str) -> tuple[str, ...]:
     if bad:
         known = ", ".join(scales.RED_FLAGS)
         shown = ", ".join(repr(b if len(b) <= 40 else b[:37] + "...") for b in bad[:5])
-        raise _fail(place, f"unknown red flag code{'s' if len(bad) > 1 else ''} {shown}"
-                           f"{' ...' if len(bad) > 5 else ''} (known codes: {known})")
+        shown += " ..." if len(bad) > 5 else ""
+        raise _fail(place, ngettext("unknown red flag code {codes} (known codes: {known})",
+                                    "unknown red flag codes {codes} (known codes: {known})",
+                                    len(bad)).format(codes=shown, known=known))
     return tuple(sorted(codes, key=list(scales.RED_FLAGS).index))
