@@ -54,6 +54,7 @@ from typing import Any
 from ..domain import rehab_session as rs
 from ..domain import scales, validation
 from ..errors import ImportFileError, ValidationError
+from ..i18n import N_, _, ngettext
 from . import journal_repo, json_input, safe_write
 from . import models as m
 
@@ -136,6 +137,15 @@ _REAL = {"sleep_hours", "distance_km"}
 
 #: Separators a file may use: character -> the words of the import report.
 DELIMITERS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab"}
+#: How a file was read, in the import report's words (separator, decimal commas).
+_DIALECTS: dict[tuple[str, bool], str] = {
+    (",", False): N_("comma-separated"),
+    (",", True): N_("comma-separated with decimal commas"),
+    (";", False): N_("semicolon-separated"),
+    (";", True): N_("semicolon-separated with decimal commas"),
+    ("\t", False): N_("tab-separated"),
+    ("\t", True): N_("tab-separated with decimal commas"),
+}
 #: Text cells that may hold anything a person writes (formula-safe on export).
 TEXT_COLUMNS: frozenset[str] = frozenset({"activity", "pain_site", "notes", "session_notes"})
 #: What a spreadsheet may take for the start of a formula (OWASP CSV injection).
@@ -173,14 +183,17 @@ class CsvImportError(ImportFileError):
         self.total = len(problems)
         shown = list(problems[:MAX_MESSAGES])
         if self.total > MAX_MESSAGES:
-            shown.append(f"and {self.total - MAX_MESSAGES} more problems")
+            more = self.total - MAX_MESSAGES
+            shown.append(ngettext("and {n} more problems", "and {n} more problems", more)
+                         .format(n=more))
         self.problems = shown
         self.where = None
+        listed = "; ".join(shown[:3]) + (" ..." if len(shown) > 3 else "")
         Exception.__init__(
             self,
-            f"{self.total} problem{'s' if self.total != 1 else ''} in the file; "
-            "nothing was imported: " + "; ".join(shown[:3])
-            + (" ..." if len(shown) > 3 else "")
+            ngettext("{n} problem in the file; nothing was imported: {problems}",
+                     "{n} problems in the file; nothing was imported: {problems}",
+                     self.total).format(n=self.total, problems=listed)
         )
 
 
@@ -196,7 +209,7 @@ class ImportReport:
     red_flags_added: int = 0
     warnings: list[str] = field(default_factory=list)
     backup: Path | None = None
-    dialect: str = "comma-separated"  # how the file was read, for the summary
+    dialect: str = _DIALECTS[",", False]  # how the file was read, for the summary (translated)
 
 
 @dataclass
@@ -224,7 +237,7 @@ class ImportPlan:
 
     days: dict[date, DayPlan]
     warnings: list[str]
-    dialect: str = "comma-separated"
+    dialect: str = _DIALECTS[",", False]
 
 
 # ---- parsing -------------------------------------------------------------------------------
@@ -233,31 +246,39 @@ def _read_text(path: Path) -> str:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError as exc:
-        raise CsvImportError([f"file {path}: not found"]) from exc
+        raise CsvImportError([_("file {path}: not found").format(path=path)]) from exc
     except OSError as exc:
-        raise CsvImportError([f"file {path}: cannot be read ({exc.strerror})"]) from exc
+        raise CsvImportError([_("file {path}: cannot be read ({reason})").format(
+            path=path, reason=exc.strerror)]) from exc
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CsvImportError(["line 1: the file is UTF-16 or UTF-32 text (as Excel's "
-                              "\"Unicode text\" writes); save it as CSV UTF-8"])
+        raise CsvImportError([_("line 1: the file is UTF-16 or UTF-32 text (as Excel's "
+                                "\"Unicode text\" writes); save it as CSV UTF-8")])
     unmarked = json_input.unmarked_encoding(raw)
     if unmarked:
-        raise CsvImportError([f"line 1: the file is {unmarked} text without a byte-order "
-                              "mark; save it as CSV UTF-8"])
+        raise CsvImportError([_("line 1: the file is {encoding} text without a byte-order "
+                                "mark; save it as CSV UTF-8").format(encoding=unmarked)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise CsvImportError(
-            [f"line {line}: the file is not UTF-8 text (byte {exc.start + 1}); "
-             "save it as CSV UTF-8"]
+            [_("line {line}: the file is not UTF-8 text (byte {byte}); save it as CSV "
+               "UTF-8").format(line=line, byte=exc.start + 1)]
         ) from exc
 
 
-def _parse_date(text: str, place: str) -> tuple[date | None, str | None]:
+def place(line: int, column: str) -> str:
+    """Where a cell is, as messages say it: "line 4, column sleep_hours" (the column's
+    name as the file has it, never translated)."""
+    return _("line {line}, column {column}").format(line=line, column=column)
+
+
+def _parse_date(text: str, where: str) -> tuple[date | None, str | None]:
+    """(the date, None) or (None, the message "where: why")."""
     try:
-        return validation.parse_date(text, place), None
+        return validation.parse_date(text, where), None
     except ValidationError as exc:
-        return None, validation.reason(exc)
+        return None, str(exc)
 
 
 def _parse_value(column: str, text: str, place: str, *,
@@ -321,7 +342,8 @@ def parse_csv(path: Path | str) -> ImportPlan:
         csv.field_size_limit(old_limit)
     if not rows:
         if not problems:
-            problems.append("line 1: the file is empty; it needs a header row with a date column")
+            problems.append(_("line 1: the file is empty; it needs a header row with a date "
+                              "column"))
         raise CsvImportError(problems)
     header_line, header = rows[0]
     columns: dict[int, str] = {}
@@ -332,24 +354,26 @@ def parse_csv(path: Path | str) -> ImportPlan:
             continue
         if key in seen:
             problems.append(
-                f"line {header_line}, column {key}: the column appears twice "
-                f"(columns {seen[key] + 1} and {index + 1})"
+                _("line {line}, column {column}: the column appears twice (columns {first} "
+                  "and {second})").format(line=header_line, column=key, first=seen[key] + 1,
+                                          second=index + 1)
             )
             continue
         seen[key] = index
         if key in COLUMNS:
             columns[index] = key
         else:
-            warnings.append(f"line {header_line}, column {_short(name.strip())}: "
-                            "unknown column, ignored")
+            warnings.append(_("line {line}, column {column}: unknown column, ignored").format(
+                line=header_line, column=_short(name.strip())))
     if "date" not in seen:
         shown = [_short(h.strip()) for h in header if h.strip()]
-        found = ", ".join(shown[:20]) + (" ..." if len(shown) > 20 else "") or "nothing"
+        found = ", ".join(shown[:20]) + (" ..." if len(shown) > 20 else "") or _("nothing")
         problems.append(
-            f"line {header_line}, column date: the header has no date column "
-            f"(read as {_dialect_words(delimiter)}, found: {found}; expected column names "
-            f"separated by commas, semicolons or tabs, e.g. "
-            f"{','.join(BASE_COLUMNS[:6])},...: see docs/csv-format.md)"
+            _("line {line}, column date: the header has no date column (read as {dialect}, "
+              "found: {found}; expected column names separated by commas, semicolons or "
+              "tabs, e.g. {example},...: see docs/csv-format.md)").format(
+                  line=header_line, dialect=_dialect_words(delimiter), found=found,
+                  example=",".join(BASE_COLUMNS[:6]))
         )
         raise CsvImportError(problems)
 
@@ -360,29 +384,28 @@ def parse_csv(path: Path | str) -> ImportPlan:
         if len(record) > len(header):
             extra = record[len(header):]
             if any(not _blank(c) for c in extra):
-                problems.append(
-                    f"line {line}: {len(record)} values but the header has "
-                    f"{len(header)} columns{_split_hint(record, delimiter, columns)}"
-                )
+                problems.append(_too_many_values(line, record, header, delimiter, columns))
                 continue
         if len(header) > 1 and len(record) == 1 and (other := _other_separator(
                 record[0], delimiter)):
             problems.append(
-                f"line {line}: the row is separated by {DELIMITERS[other]}s but the header "
-                f"by {DELIMITERS[delimiter]}s (1 value, the header has {len(header)} "
-                "columns); one file must use one separator"
+                _("line {line}: the row is separated by {row_separator} but the header by "
+                  "{header_separator} (1 value, the header has {columns} columns); one file "
+                  "must use one separator").format(
+                      line=line, row_separator=_separator_words(other),
+                      header_separator=_separator_words(delimiter), columns=len(header))
             )
             continue
         cells = {col: record[i] for i, col in columns.items() if i < len(record)}
         row_problems: list[str] = []
-        day, message = _parse_date(cells.get("date", ""), f"line {line}, column date")
+        day, message = _parse_date(cells.get("date", ""), place(line, "date"))
         if message:
-            row_problems.append(f"line {line}, column date: {message}")
+            row_problems.append(message)
         values: dict[str, Any] = {}
         for col, raw in cells.items():
             if col == "date" or _blank(raw, col):
                 continue
-            value, message = _parse_value(col, raw, f"line {line}, column {col}",
+            value, message = _parse_value(col, raw, place(line, col),
                                           decimal_comma=decimal_comma)
             if message:
                 row_problems.append(message)
@@ -397,12 +420,14 @@ def parse_csv(path: Path | str) -> ImportPlan:
         if _blank(cells.get("activity")):
             if has_session_values:
                 row_problems.append(
-                    f"line {line}, column activity: the row has session values "
-                    f"({', '.join(has_session_values)}) but no activity"
+                    _("line {line}, column activity: the row has session values ({columns}) "
+                      "but no activity").format(line=line,
+                                                columns=", ".join(has_session_values))
                 )
         elif _blank(cells.get("duration_min")):
             row_problems.append(
-                f"line {line}, column duration_min: a session needs its duration in minutes"
+                _("line {line}, column duration_min: a session needs its duration in "
+                  "minutes").format(line=line)
             )
         if row_problems or day is None:
             problems.extend(row_problems)
@@ -432,7 +457,9 @@ def capped(warnings: list[str]) -> list[str]:
     """The first ``MAX_WARNINGS`` warnings, and "and N more warnings" for the rest."""
     if len(warnings) <= MAX_WARNINGS:
         return list(warnings)
-    return [*warnings[:MAX_WARNINGS], f"and {len(warnings) - MAX_WARNINGS} more warnings"]
+    more = len(warnings) - MAX_WARNINGS
+    return [*warnings[:MAX_WARNINGS],
+            ngettext("and {n} more warnings", "and {n} more warnings", more).format(n=more)]
 
 
 def _separator_line(text: str) -> tuple[str | None, int]:
@@ -452,9 +479,14 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _dialect_words(delimiter: str, decimal_comma: bool = False) -> str:
-    """"comma-separated", "semicolon-separated with decimal commas", "tab-separated"."""
-    words = f"{DELIMITERS[delimiter]}-separated"
-    return words + " with decimal commas" if decimal_comma else words
+    """"comma-separated", "semicolon-separated with decimal commas", "tab-separated"
+    (in the current language)."""
+    return _(_DIALECTS[delimiter, decimal_comma])
+
+
+def _separator_words(delimiter: str) -> str:
+    """"commas", "semicolons", "tabs" (in the current language)."""
+    return {",": _("commas"), ";": _("semicolons"), "\t": _("tabs")}[delimiter]
 
 
 def _sniff(text: str) -> str:
@@ -491,18 +523,32 @@ _DATE_START = re.compile(r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*[,;\t]")
 _SPLIT_NUMBER = re.compile(r"^\s*[0-9]+\s*$")
 
 
-def _split_hint(record: list[str], delimiter: str, columns: dict[int, str]) -> str:
-    """A hint when a comma-separated row seems to hold a decimal comma (``7,5``) in a
-    decimal column (``sleep_hours``, ``distance_km``)."""
+def _split_hint(record: list[str], delimiter: str,
+                columns: dict[int, str]) -> tuple[str, str] | None:
+    """The two halves of what seems a decimal comma (``7,5``) split into two cells of a
+    decimal column (``sleep_hours``, ``distance_km``) of a comma-separated row, or None."""
     if delimiter != ",":
-        return ""
+        return None
     for i in (i for i in range(len(record) - 1) if columns.get(i) in _REAL):
         a, b = record[i], record[i + 1]
         if _SPLIT_NUMBER.match(a) and _SPLIT_NUMBER.match(b) and len(b.strip()) <= 2:
-            return (f" (a decimal comma? “{a.strip()},{b.strip()}” splits into two cells in "
-                    f"a comma-separated file: write {a.strip()}.{b.strip()}, or use ; as "
-                    "the separator)")
-    return ""
+            return a.strip(), b.strip()
+    return None
+
+
+def _too_many_values(line: int, record: list[str], header: list[str], delimiter: str,
+                     columns: dict[int, str]) -> str:
+    """"line N: 5 values but the header has 4 columns", with a hint when a decimal comma
+    seems to have split a number into two cells."""
+    hint = _split_hint(record, delimiter, columns)
+    if hint is None:
+        return _("line {line}: {values} values but the header has {columns} columns").format(
+            line=line, values=len(record), columns=len(header))
+    return _("line {line}: {values} values but the header has {columns} columns (a decimal "
+             "comma? “{whole},{fraction}” splits into two cells in a comma-separated file: "
+             "write {whole}.{fraction}, or use ; as the separator)").format(
+                 line=line, values=len(record), columns=len(header), whole=hint[0],
+                 fraction=hint[1])
 
 
 def _records(text: str, problems: list[str],
@@ -517,7 +563,8 @@ def _records(text: str, problems: list[str],
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(f"line {start}: the CSV is malformed ({exc})")
+            problems.append(_("line {line}: the CSV is malformed ({reason})").format(
+                line=start, reason=exc))
             break
         rows.append((start, record))
     return rows
@@ -525,7 +572,7 @@ def _records(text: str, problems: list[str],
 
 def _show(column: str, value: Any) -> str:
     if column == "red_flags":
-        return ";".join(value) or "(none)"
+        return ";".join(value) or _("(none)")
     if column in ("notes", "session_notes"):
         short = value if len(value) <= 40 else value[:37] + "..."
         return repr(short)
@@ -551,9 +598,12 @@ def _merge_day(plan: DayPlan, line: int, values: dict[str, Any], problems: list[
             plan.lines[col] = line
         elif current != value:
             problems.append(
-                f"line {line}, column {col}: {_show(col, value)} differs from "
-                f"{_show(col, current)} on line {plan.lines[col]} for {plan.day.isoformat()} "
-                "(a day's fields must be the same on every row of that date, or blank)"
+                _("line {line}, column {column}: {value} differs from {other} on line "
+                  "{other_line} for {day} (a day's fields must be the same on every row of "
+                  "that date, or blank)").format(
+                      line=line, column=col, value=_show(col, value),
+                      other=_show(col, current), other_line=plan.lines[col],
+                      day=plan.day.isoformat())
             )
 
 
@@ -660,8 +710,10 @@ def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
                         to_write[fname] = new
                 elif old != new:
                     problems.append(
-                        f"line {dp.lines[col]}, column {col}: {_show(col, new)} differs from "
-                        f"the journal's {_show(col, old)} for {day.isoformat()}"
+                        _("line {line}, column {column}: {value} differs from the journal's "
+                          "{stored} for {day}").format(
+                              line=dp.lines[col], column=col, value=_show(col, new),
+                              stored=_show(col, old), day=day.isoformat())
                     )
         for code in dp.red_flags or ():
             if code not in stored_flags.get(day, set()):
@@ -681,8 +733,14 @@ def _compare_with_journal(plan: ImportPlan) -> tuple[_Changes, list[str]]:
         if to_write:
             new = day not in stored_checkins and journal_repo.get_checkin(day) is None
             changes.checkins.append((day, to_write, new))
-    problems.sort(key=lambda p: int(p.split(",")[0].split()[1]))
+    problems.sort(key=_line_of)
     return changes, problems
+
+
+def _line_of(problem: str) -> int:
+    """The line a problem names: its first number ("line 12, column ..." in any language)."""
+    found = re.search(r"[0-9]+", problem)
+    return int(found.group()) if found else 0
 
 
 def _next_mornings(plan: ImportPlan, writes: dict[date, dict[str, Any]], changes: _Changes,
@@ -712,12 +770,15 @@ def _next_mornings(plan: ImportPlan, writes: dict[date, dict[str, Any]], changes
             key = _site_key(sp.values["site"]) if sp.values["site"] else None
             main = key is None or key == main_key
             target = (nxt, None if main else key)
-            where = (f"line {sp.line}, column {NEXT_MORNING}: {value} differs from")
-            why = (f"for the morning of {nxt.isoformat()} (the next-morning rating is that "
-                   "morning's pain at the session's site: one value)")
+            where = {"line": sp.line, "column": NEXT_MORNING, "value": value,
+                     "day": nxt.isoformat()}
             if target in seen:
                 if seen[target][0] != value:
-                    problems.append(f"{where} {seen[target][0]} on line {seen[target][1]} {why}")
+                    problems.append(_(
+                        "line {line}, column {column}: {value} differs from {other} on line "
+                        "{other_line} for the morning of {day} (the next-morning rating is "
+                        "that morning's pain at the session's site: one value)").format(
+                            other=seen[target][0], other_line=seen[target][1], **where))
                 continue
             seen[target] = (value, sp.line)
             if main:
@@ -725,14 +786,23 @@ def _next_mornings(plan: ImportPlan, writes: dict[date, dict[str, Any]], changes
                 in_file = next_plan.checkin.get("morning_pain") if next_plan else None
                 if in_file is not None:  # that row's morning_pain is checked as a day field
                     if in_file != value:
-                        problems.append(f"{where} morning_pain {in_file} on line "
-                                        f"{next_plan.lines['morning_pain']} {why}")
+                        problems.append(_(
+                            "line {line}, column {column}: {value} differs from morning_pain "
+                            "{other} on line {other_line} for the morning of {day} (the "
+                            "next-morning rating is that morning's pain at the session's "
+                            "site: one value)").format(
+                                other=in_file, other_line=next_plan.lines["morning_pain"],
+                                **where))
                     continue
                 stored = journal_repo.get_checkin(nxt)
                 old = stored["morning_pain"] if stored else None
                 if old is not None:
                     if old != value:
-                        problems.append(f"{where} the journal's morning pain {old} {why}")
+                        problems.append(_(
+                            "line {line}, column {column}: {value} differs from the journal's "
+                            "morning pain {stored} for the morning of {day} (the next-morning "
+                            "rating is that morning's pain at the session's site: one "
+                            "value)").format(stored=old, **where))
                     continue
                 writes.setdefault(nxt, {})["morning_pain"] = value
                 continue
@@ -741,8 +811,11 @@ def _next_mornings(plan: ImportPlan, writes: dict[date, dict[str, Any]], changes
                    if site_id is not None else None)
             if old is not None:
                 if old != value:
-                    problems.append(f"{where} the journal's morning pain of the "
-                                    f"{labels[site_id]} {old} {why}")
+                    problems.append(_(
+                        "line {line}, column {column}: {value} differs from the journal's "
+                        "morning pain of the {site} {stored} for the morning of {day} (the "
+                        "next-morning rating is that morning's pain at the session's site: "
+                        "one value)").format(site=labels[site_id], stored=old, **where))
                 continue
             changes.site_pains.append((nxt, sp.values["site"], value))
 
@@ -808,8 +881,9 @@ def import_csv(path: Path | str) -> ImportReport:
                                                     "updated": now})
             report.sessions_merged += 1
             report.warnings.append(
-                f"line {line}: {data['kind']} on {day.isoformat()} merged with the rehab "
-                "exercises session made from your exercise log (one session, not two)")
+                _("line {line}: {activity} on {day} merged with the rehab exercises session "
+                  "made from your exercise log (one session, not two)").format(
+                      line=line, activity=data["kind"], day=day.isoformat()))
         for day, label, pain in changes.site_pains:
             site_id = sites.get(_site_key(label))
             if site_id is None:

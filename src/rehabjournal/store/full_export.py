@@ -35,6 +35,7 @@ from peewee import (
 
 from ..domain import scales, validation
 from ..errors import ImportFileError
+from ..i18n import N_, _, ngettext
 from ..paths import resource
 from . import json_input, migrations, safe_write
 from . import models as m
@@ -86,8 +87,11 @@ class FullImportError(ImportFileError):
         if stopped:
             more = self.total - self.limit
             self.problems = [*problems[: self.limit],
-                             f"and {more} more problems; checking stopped after "
-                             f"{self.total}, the file may have more"]
+                             ngettext("and {n} more problems; checking stopped after {total}, "
+                                      "the file may have more",
+                                      "and {n} more problems; checking stopped after {total}, "
+                                      "the file may have more", more).format(
+                                          n=more, total=self.total)]
 
 
 def table_name(model: type[m.BaseModel]) -> str:
@@ -143,7 +147,7 @@ def export_data(now: datetime | None = None) -> dict[str, Any]:
 
 
 def write_json_atomic(path: Path, data: Any, *, doing: str = "write",
-                      what: str = "the export") -> None:
+                      what: str = N_("the export")) -> None:
     """Write ``data`` as UTF-8 JSON to ``path`` with ``safe_write`` (a temporary file
     beside it, mode 0600, fsync, rename; nothing partial is ever left).
 
@@ -194,15 +198,22 @@ def place(table: str, row: int, column: str | None = None) -> str:
     """Where a value is in a full export, as messages say it: ``place("check_in", 2,
     "sleep_hours")`` -> "table check_in, row 3, field sleep_hours" (``row`` counts from 0
     in the code and from 1 in the message: row 1 is the first row of that table's list)."""
-    where = f"table {table}, row {row + 1}"
-    return f"{where}, field {column}" if column else where
+    if column:
+        return _("table {table}, row {row}, field {column}").format(table=table, row=row + 1,
+                                                                    column=column)
+    return _("table {table}, row {row}").format(table=table, row=row + 1)
+
+
+def at(where: str, reason: str) -> str:
+    """"where: reason" (a place such as "table check_in, row 3" and what is wrong there)."""
+    return _("{place}: {message}").format(place=where, message=reason)
 
 
 def _text_problem(value: str) -> str | None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return "is not valid text (it holds a lone surrogate character such as \\ud800)"
+        return _("is not valid text (it holds a lone surrogate character such as \\ud800)")
     return None
 
 
@@ -212,20 +223,21 @@ _JSON_COLUMNS = {("outcome_response", "answers"): False, ("outcome_response", "s
 # Ranges of programme columns the rule table of domain.validation does not list: those of
 # the programme forms (services.programme.validate_prescription, validate_log, the exercise
 # editor) and of the programme file (resources/schemas/programme-v2.schema.json).
-_DOSE = {"sets": ("Sets", 1, 50), "reps": ("Reps", 1, 1000), "hold_s": ("Hold", 1, 36000),
-         "rest_s": ("Rest", 0, 3600), "days_per_week": ("Days per week", 1, 7),
-         "times_per_day": ("Times per day", 1, 6)}
+_DOSE = {"sets": (N_("Sets"), 1, 50), "reps": (N_("Reps"), 1, 1000),
+         "hold_s": (N_("Hold"), 1, 36000), "rest_s": (N_("Rest"), 0, 3600),
+         "days_per_week": (N_("Days per week"), 1, 7),
+         "times_per_day": (N_("Times per day"), 1, 6)}
 _RANGES: dict[tuple[str, str], tuple[str, float, float]] = {
     **{("prescription", k): v for k, v in _DOSE.items()},
-    ("prescription", "load"): ("Load", 0, 1000),
+    ("prescription", "load"): (N_("Load"), 0, 1000),
     **{("exercise", f"default_{k}" if k in ("sets", "reps", "hold_s") else k): v
        for k, v in _DOSE.items()},
-    ("exercise_log", "sets_done"): ("Sets done", 0, 50),
-    ("exercise_log", "reps_done"): ("Reps done", 0, 1000),
-    ("exercise_log", "hold_s_done"): ("Hold done", 0, 36000),
-    ("exercise_log", "load_done"): ("Load", 0, 1000),
-    ("exercise_log", "pain_during"): ("Pain during", 0, 10),
-    ("phase", "weeks"): ("Weeks", 1, 104),
+    ("exercise_log", "sets_done"): (N_("Sets done"), 0, 50),
+    ("exercise_log", "reps_done"): (N_("Reps done"), 0, 1000),
+    ("exercise_log", "hold_s_done"): (N_("Hold done"), 0, 36000),
+    ("exercise_log", "load_done"): (N_("Load"), 0, 1000),
+    ("exercise_log", "pain_during"): (N_("Pain during"), 0, 10),
+    ("phase", "weeks"): (N_("Weeks"), 1, 104),
 }
 OUTCOME_INSTRUMENTS = tuple(sorted(p.stem for p in resource("instruments").glob("*.json")))
 """The outcome measures the app knows: one JSON file each in resources/instruments
@@ -237,12 +249,12 @@ CHANGE_FIELDS = tuple(f.name for f in m.Prescription._meta.sorted_fields
 dose fields the editor and accepted advice change (sets, reps, load, notes ...)."""
 # Columns that take one of a few exact values, as the forms offer them: (label, values).
 _CHOICES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("pain_site", "side"): ("Side", scales.SIDES),
-    ("profile", "joint"): ("Joint", scales.JOINTS),
-    ("profile", "side"): ("Side", scales.SIDES),
-    ("activity_session", "source"): ("Source", ("", "programme")),
-    ("outcome_response", "instrument"): ("Outcome measure", OUTCOME_INSTRUMENTS),
-    ("prescription_change", "field_name"): ("The changed field", CHANGE_FIELDS),
+    ("pain_site", "side"): (N_("Side"), scales.SIDES),
+    ("profile", "joint"): (N_("Joint"), scales.JOINTS),
+    ("profile", "side"): (N_("Side"), scales.SIDES),
+    ("activity_session", "source"): (N_("Source"), ("", "programme")),
+    ("outcome_response", "instrument"): (N_("Outcome measure"), OUTCOME_INSTRUMENTS),
+    ("prescription_change", "field_name"): (N_("The changed field"), CHANGE_FIELDS),
 }
 MAX_CONDITION_CHARS = 10_000
 """The profile's condition is a key of ``scales.CONDITIONS`` or text typed in the welcome
@@ -262,8 +274,9 @@ def _choice_problem(table: str, column: str, value: Any) -> str | None:
     label, choices = _CHOICES[table, column]
     if value in choices:
         return None
-    words = ", ".join(c if c else '"" (none)' for c in choices)
-    return f"{label} must be one of {words} (got {json_input.shown(value)})"
+    words = ", ".join(c if c else _('"" (none)') for c in choices)
+    return _("{label} must be one of {choices} (got {value})").format(
+        label=_(label), choices=words, value=json_input.shown(value))
 
 
 # Columns of older schemas that ``upgrade_tables`` moves (checked before it runs).
@@ -278,13 +291,13 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
         ValidationError: {where: "where: reason"}.
     """
     def fail(reason: str) -> validation.ValidationError:
-        return validation.ValidationError({where: f"{where}: {reason}"})
+        return validation.ValidationError({where: at(where, reason)})
 
     if isinstance(value, json_input.BadNumber):
         raise fail(value.reason)
     if value is None:
         if not field.null and not field.primary_key:
-            raise fail("is empty but is required")
+            raise fail(_("is empty but is required"))
         return None
     if isinstance(field, ForeignKeyField) or (
         isinstance(field, IntegerField) and not isinstance(field, BooleanField)
@@ -295,31 +308,35 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
         if whole is not None:
             value = whole
         elif not (ruled and isinstance(value, float)):
-            raise fail(f"must be a whole number (got {json_input.shown(value)})")
+            raise fail(_("must be a whole number (got {value})").format(
+                value=json_input.shown(value)))
         # else: 3.5 where a ranged whole number belongs: its rule says it in its words
     elif isinstance(field, FloatField):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise fail(f"must be a number (got {json_input.shown(value)})")
+            raise fail(_("must be a number (got {value})").format(
+                value=json_input.shown(value)))
         value = float(value)
     elif isinstance(field, BooleanField):
         if not isinstance(value, bool):
-            raise fail(f"must be true or false (got {json_input.shown(value)})")
+            raise fail(_("must be true or false (got {value})").format(
+                value=json_input.shown(value)))
     elif isinstance(field, DateTimeField):
         try:
             if not isinstance(value, str) or not _DATETIME.fullmatch(value):
                 raise ValueError
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise fail("must be a date and time, YYYY-MM-DDTHH:MM:SS (got "
-                       f"{json_input.shown(value)})") from None
+            raise fail(_("must be a date and time, YYYY-MM-DDTHH:MM:SS (got {value})").format(
+                value=json_input.shown(value))) from None
         validation.check_date(value.date(), where)
     elif isinstance(field, DateField):
         if not isinstance(value, str):
-            raise fail(f"must be a date, YYYY-MM-DD (got {json_input.shown(value)})")
+            raise fail(_("must be a date, YYYY-MM-DD (got {value})").format(
+                value=json_input.shown(value)))
         value = validation.parse_date(value, where)
     else:
         if not isinstance(value, str):
-            raise fail(f"must be text (got {json_input.shown(value)})")
+            raise fail(_("must be text (got {value})").format(value=json_input.shown(value)))
         problem = _text_problem(value)
         if problem:
             raise fail(problem)
@@ -330,7 +347,7 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
         value = validation.check_field(table, column, value, where)
     elif (table, column) in _RANGES:
         label, lo, hi = _RANGES[table, column]
-        problem = scales.validate_range(value, lo, hi, label,
+        problem = scales.validate_range(value, lo, hi, _(label),
                                         whole=not isinstance(field, FloatField))
         if problem:
             raise fail(problem.rstrip("."))
@@ -339,7 +356,7 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
         if problem:
             raise fail(problem)
     if (table, column) == ("profile", "condition") and value not in scales.CONDITIONS:
-        validation.check_label(value, where, "Condition", required=False,
+        validation.check_label(value, where, _("Condition"), required=False,
                                max_chars=MAX_CONDITION_CHARS)
     if (table, column) in _JSON_COLUMNS and not (value == "" and _JSON_COLUMNS[table, column]):
         _check_json_text(value, where)
@@ -353,14 +370,14 @@ def _check_json_text(text: str, where: str) -> Any:
         ValidationError: not JSON, nested too deeply, or with numbers it cannot hold.
     """
     try:
-        value = json_input.parse(text, "its text", max_depth=MAX_DEPTH)
+        # Translators: the subject of "... is not valid JSON (line 1, column 2: ...)."
+        value = json_input.parse(text, _("its text"), max_depth=MAX_DEPTH)
     except json_input.JsonInputError as exc:
-        raise validation.ValidationError(
-            {where: f"{where}: {str(exc).rstrip('.')}"}) from None
+        raise validation.ValidationError({where: at(where, str(exc).rstrip("."))}) from None
     bad = json_input.bad_numbers(value)
     if bad:
-        raise validation.ValidationError({where: f"{where}: in its JSON text, "
-                                          f"{bad[0].reason}"})
+        raise validation.ValidationError({where: _("{place}: in its JSON text, {reason}").format(
+            place=where, reason=bad[0].reason)})
     return value
 
 
@@ -371,22 +388,26 @@ def _whole(value: Any) -> bool:
 def _check_header(data: Any) -> list[str]:
     """The problems of the file's top level (format, version, schema, tables)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return ["this is not a rehabjournal full export (its \"format\" is not "
-                f"\"{FORMAT}\")"]
+        return [_("this is not a rehabjournal full export (its \"format\" is not "
+                  "\"{format}\")").format(format=FORMAT)]
     version = data.get("version")
     if not _whole(version) or version < 1:
-        return [f"\"version\" must be a whole number from 1 (got {json_input.shown(version)})"]
+        return [_("\"{key}\" must be a whole number from 1 (got {value})").format(
+            key="version", value=json_input.shown(version))]
     if version > VERSION:
-        return [f"the file is in export format version {version}, made by a newer "
-                f"rehabjournal; this version reads up to {VERSION}: update rehabjournal"]
+        return [_("the file is in export format version {version}, made by a newer "
+                  "rehabjournal; this version reads up to {latest}: update "
+                  "rehabjournal").format(version=version, latest=VERSION)]
     schema = data.get("schema")
     if not _whole(schema) or schema < 1:
-        return [f"\"schema\" must be a whole number from 1 (got {json_input.shown(schema)})"]
+        return [_("\"{key}\" must be a whole number from 1 (got {value})").format(
+            key="schema", value=json_input.shown(schema))]
     if schema > migrations.LATEST:
-        return [f"the file comes from a newer journal (schema {schema}; this version reads "
-                f"up to {migrations.LATEST}): update rehabjournal"]
+        return [_("the file comes from a newer journal (schema {schema}; this version reads "
+                  "up to {latest}): update rehabjournal").format(schema=schema,
+                                                                 latest=migrations.LATEST)]
     if not isinstance(data.get("tables"), dict):
-        return ["\"tables\" is missing (it must be an object of tables)"]
+        return [_("\"tables\" is missing (it must be an object of tables)")]
     return []
 
 
@@ -512,14 +533,15 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
     known = {table_name(mod): mod for mod in MODELS}
     for name in tables:
         if name not in known:
-            problems.append(f"table {json_input.shown(name)}: unknown table")
+            problems.append(_("table {table}: unknown table").format(
+                table=json_input.shown(name)))
     library: dict[str, dict] | None = None
     parsed: dict[type[m.BaseModel], list[dict[str, Any]]] = {}
     for name, model in known.items():
         rows = tables.get(name, [])
         if not isinstance(rows, list):
-            problems.append(f"table {name}: must be a list of rows (got "
-                            f"{json_input.shown(rows)})")
+            problems.append(_("table {table}: must be a list of rows (got {value})").format(
+                table=name, value=json_input.shown(rows)))
             continue
         columns = {f.column_name: f for f in model._meta.sorted_fields}
         extra_ok = _LEGACY_COLUMNS.get(name, set()) if legacy else set()
@@ -527,7 +549,8 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
         for i, row in enumerate(rows):
             where = place(name, i)
             if not isinstance(row, dict):
-                problems.append(f"{where}: must be an object (got {json_input.shown(row)})")
+                problems.append(_("{place}: must be an object (got {value})").format(
+                    place=where, value=json_input.shown(row)))
                 continue
             if model is m.Exercise and row.get("shipped") is True:
                 if library is None:
@@ -536,16 +559,18 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
                     library = {e["slug"]: exercise_row_values(e) for e in load_library_file()}
                 extra = set(row) - set(SHIPPED_KEYS) - set(columns)
                 if extra:
-                    problems.append(f"{where}: unknown column {sorted(extra)[0]!r}")
+                    problems.append(_("{place}: unknown column {column}").format(
+                        place=where, column=repr(sorted(extra)[0])))
                 slug = row.get("slug")
                 if not isinstance(slug, str):
-                    problems.append(f"{place(name, i, 'slug')}: must be text (got "
-                                    f"{json_input.shown(slug)})")
+                    problems.append(_("{place}: must be text (got {value})").format(
+                        place=place(name, i, "slug"), value=json_input.shown(slug)))
                     continue
                 if slug not in library:
                     problems.append(
-                        f"{place(name, i, 'slug')}: shipped exercise {json_input.shown(slug)} "
-                        "is not in this version's exercise library")
+                        _("{place}: shipped exercise {slug} is not in this version's exercise "
+                          "library").format(place=place(name, i, "slug"),
+                                            slug=json_input.shown(slug)))
                     continue
                 row = {**library[slug], "id": row.get("id"), "shipped": True,
                        "archived": row.get("archived", False)}
@@ -553,11 +578,12 @@ def _parse_rows(tables: dict[str, Any], *, legacy: bool = False
             before = len(problems)
             for col in row:
                 if col not in columns and col not in extra_ok:
-                    problems.append(f"{where}: unknown column {col!r}")
+                    problems.append(_("{place}: unknown column {column}").format(
+                        place=where, column=repr(col)))
             for col, field in columns.items():
                 if col not in row:
                     if field.primary_key or (field.default is None and not field.null):
-                        problems.append(f"{place(name, i, col)}: is missing")
+                        problems.append(at(place(name, i, col), _("is missing")))
                     continue  # the column's default (a file from an older schema)
                 try:
                     values[field.name] = _from_json(name, field, row[col], place(name, i, col))
@@ -580,7 +606,7 @@ def _own_exercise_problems(row: dict[str, Any], i: int) -> list[str]:
     (``programme_io.exercise_row_problems``: slug, category, progression model ...)."""
     from .programme_io import exercise_row_problems
 
-    return [f"{place('exercise', i, column)}: {text}"
+    return [at(place("exercise", i, column), text)
             for column, text in exercise_row_problems(row)]
 
 
@@ -589,27 +615,47 @@ def _programme_row_problems(table: str, row: dict[str, Any], i: int) -> list[str
     (``programme_io.row_problems``: load unit, side, pain rule, weekdays, the dose ...)."""
     from .programme_io import row_problems
 
-    return [f"{place(table, i, column or None)}: {text}"
+    return [at(place(table, i, column or None), text)
             for column, text in row_problems(table, row)]
 
 
 def _legacy_problems(table: str, column: str, value: Any, where: str) -> list[str]:
     """The checks of a column of an older schema (``_LEGACY_COLUMNS``)."""
     if isinstance(value, json_input.BadNumber):
-        return [f"{where}: {value.reason}"]
+        return [at(where, value.reason)]
     if column == "next_morning_pain":
-        problem = scales.validate_pain(value, "Next-morning pain")
+        problem = scales.validate_pain(value, _("Next-morning pain"))
         if problem is None and isinstance(value, str):
-            problem = f"must be a whole number (got {json_input.shown(value)})"
-        return [f"{where}: {problem.rstrip('.')}"] if problem else []
+            problem = _("must be a whole number (got {value})").format(
+                value=json_input.shown(value))
+        return [at(where, problem.rstrip("."))] if problem else []
     if value is not None and not isinstance(value, str):
-        return [f"{where}: must be text (got {json_input.shown(value)})"]
+        return [_("{place}: must be text (got {value})").format(
+            place=where, value=json_input.shown(value))]
     return []
 
 
-_ROW_NAMES = {"check_in": "check-in", "activity_session": "session", "pain_site": "pain site",
-              "exercise_log": "exercise log", "prescription": "prescription",
-              "programme": "programme", "phase": "phase", "exercise": "exercise"}
+#: "PLACE: 999 names no check-in in the file", one whole sentence per table linked to.
+_NAMES_NO: dict[str, str] = {
+    "check_in": N_("{place}: {value} names no check-in in the file"),
+    "activity_session": N_("{place}: {value} names no session in the file"),
+    "pain_site": N_("{place}: {value} names no pain site in the file"),
+    "exercise_log": N_("{place}: {value} names no exercise log in the file"),
+    "prescription": N_("{place}: {value} names no prescription in the file"),
+    "programme": N_("{place}: {value} names no programme in the file"),
+    "phase": N_("{place}: {value} names no phase in the file"),
+    "exercise": N_("{place}: {value} names no exercise in the file"),
+}
+
+
+def _names_no(where: str, value: Any, target: str) -> str:
+    """"table T, row N, field F: 999 names no check-in in the file"."""
+    sentence = _NAMES_NO.get(target)
+    if sentence is not None:
+        return _(sentence).format(place=where, value=value)
+    # Translators: {row} is a table's name with spaces ("outcome response"), as the file has it.
+    return _("{place}: {value} names no {row} in the file").format(
+        place=where, value=value, row=target.replace("_", " "))
 
 
 def _unique_groups(model: type[m.BaseModel]) -> list[tuple[str, ...]]:
@@ -642,9 +688,7 @@ def relation_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> 
                 value = row.get(f.name)
                 target = table_name(f.rel_model)
                 if value is not None and value not in ids.get(f.rel_model, ()):
-                    problems.append(f"{place(name, i, f.column_name)}: {value} names no "
-                                    f"{_ROW_NAMES.get(target, target.replace('_', ' '))} "
-                                    "in the file")
+                    problems.append(_names_no(place(name, i, f.column_name), value, target))
         for group in _unique_groups(model):
             first: dict[tuple, int] = {}
             for i, row in enumerate(rows):
@@ -652,11 +696,13 @@ def relation_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> 
                 if any(k is None for k in key):
                     continue
                 if key in first:
-                    same = " and ".join(
-                        f"{fields[n].column_name} {_plain(v)}" for n, v in zip(group, key,
-                                                                               strict=True))
-                    problems.append(f"{place(name, i)}: duplicates row {first[key] + 1} "
-                                    f"(same {same})")
+                    values = [f"{fields[n].column_name} {_plain(v)}"
+                              for n, v in zip(group, key, strict=True)]
+                    same = values[0]
+                    for more in values[1:]:
+                        same = _("{first} and {second}").format(first=same, second=more)
+                    problems.append(_("{place}: duplicates row {row} (same {values})").format(
+                        place=place(name, i), row=first[key] + 1, values=same))
                 else:
                     first[key] = i
     return problems
@@ -675,11 +721,14 @@ def journal_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> l
     problems: list[str] = _Problems()
     profiles = parsed.get(m.Profile, [])
     for i in range(1, len(profiles)):
-        problems.append(f"{place('profile', i)}: a journal has one profile (row 1 is it)")
+        problems.append(_("{place}: a journal has one profile (row 1 is it)").format(
+            place=place("profile", i)))
     problems += _one_of("pain_site", parsed.get(m.PainSite, []), "primary",
-                        "only one pain site can be the primary one")
+                        N_("{place}: only one pain site can be the primary one (row {row} is "
+                           "{column} too)"))
     problems += _one_of("programme", parsed.get(m.Programme, []), "active",
-                        "only one programme can be active")
+                        N_("{place}: only one programme can be active (row {row} is {column} "
+                           "too)"))
     sites = parsed.get(m.PainSite, [])
     if sites and not any(r.get("primary") for r in sites):
         # an export made before 2026-11-30 of a journal whose CSV import made its sites
@@ -693,18 +742,19 @@ def journal_problems(parsed: dict[type[m.BaseModel], list[dict[str, Any]]]) -> l
         for i, row in enumerate(parsed.get(m.CheckInSitePain, [])):
             if row.get("site") == main:
                 problems.append(
-                    f"{place('check_in_site_pain', i, 'site_id')}: {main} is the primary "
-                    "pain site, whose morning pain is the check-in's morning_pain, not a "
-                    "site pain")
+                    _("{place}: {site} is the primary pain site, whose morning pain is the "
+                      "check-in's morning_pain, not a site pain").format(
+                          place=place("check_in_site_pain", i, "site_id"), site=main))
     for i, row in enumerate(parsed.get(m.Setting, [])):
         problems += _setting_problems(i, row.get("key"), row.get("value"))
     return problems
 
 
 def _one_of(table: str, rows: list[dict[str, Any]], column: str, what: str) -> list[str]:
-    """Every row after the first with ``column`` true: "what (row N is COLUMN too)"."""
+    """Every row after the first with ``column`` true: ``what`` (marked with ``N_``, with
+    the placeholders {place}, {row} and {column}): "PLACE: ... (row N is COLUMN too)"."""
     marked = [i for i, r in enumerate(rows) if r.get(column)]
-    return [f"{place(table, i, column)}: {what} (row {marked[0] + 1} is {column} too)"
+    return [_(what).format(place=place(table, i, column), row=marked[0] + 1, column=column)
             for i in marked[1:]]
 
 
@@ -712,25 +762,29 @@ def _setting_problems(i: int, key: Any, value: Any) -> list[str]:
     """A ``setting`` row's key (a journal option's name) and the journal id's value."""
     where = place("setting", i, "key")
     if key == "thresholds":
-        return [f"{where}: \"thresholds\" is the one row of a schema 2 file; from schema 3 "
-                "a journal has one row per threshold (thresholds.acceptable_pain ...)"]
+        return [_("{place}: \"thresholds\" is the one row of a schema 2 file; from schema 3 "
+                  "a journal has one row per threshold (thresholds.acceptable_pain "
+                  "...)").format(place=where)]
     if not isinstance(key, str) or len(key) > 100 or not _SETTING_KEY.fullmatch(key):
-        return [f"{where}: must be the name of a journal option, such as "
-                f"thresholds.acceptable_pain (got {json_input.shown(key)})"]
+        return [_("{place}: must be the name of a journal option, such as "
+                  "thresholds.acceptable_pain (got {value})").format(
+                      place=where, value=json_input.shown(key))]
     if key.partition(".")[0] not in JOURNAL_SETTING_GROUPS:
-        return [f"{where}: {json_input.shown(key)} is not an option of a journal (those "
-                f"start with {', '.join(g + '.' for g in JOURNAL_SETTING_GROUPS[:-1])} or "
-                f"{JOURNAL_SETTING_GROUPS[-1]}.): an option of each computer, such as the "
-                "window's size, stays on that computer"]
+        return [_("{place}: {key} is not an option of a journal (those start with {groups} "
+                  "or {last}): an option of each computer, such as the window's size, stays "
+                  "on that computer").format(
+                      place=where, key=json_input.shown(key),
+                      groups=", ".join(g + "." for g in JOURNAL_SETTING_GROUPS[:-1]),
+                      last=JOURNAL_SETTING_GROUPS[-1] + ".")]
     if key == JOURNAL_ID_KEY:
         try:
             ident = json.loads(value)
         except (TypeError, ValueError):
             ident = value
         if not isinstance(ident, str) or not _JOURNAL_ID.fullmatch(ident):
-            return [f"{place('setting', i, 'value')}: the journal id must be 32 hexadecimal "
-                    f"digits (0-9, a-f) in quotes, as the app makes it (got "
-                    f"{json_input.shown(ident)})"]
+            return [_("{place}: the journal id must be 32 hexadecimal digits (0-9, a-f) in "
+                      "quotes, as the app makes it (got {value})").format(
+                          place=place("setting", i, "value"), value=json_input.shown(ident))]
     return []
 
 
@@ -781,8 +835,10 @@ def _parse_tables(data: Any, check: Check | None) -> dict[type[m.BaseModel], lis
         try:
             tables = upgrade_tables(tables, data["schema"])
         except (TypeError, ValueError, KeyError, AttributeError) as exc:  # pragma: no cover
-            raise FullImportError([f"the file of schema {data['schema']} could not be brought "
-                                   f"up to date ({type(exc).__name__}: {exc})"]) from None
+            raise FullImportError([_("the file of schema {schema} could not be brought up to "
+                                     "date ({reason})").format(
+                                         schema=data["schema"],
+                                         reason=f"{type(exc).__name__}: {exc}")]) from None
     parsed, problems = _parse_rows(tables)
     if not problems:
         problems = relation_problems(parsed)
@@ -820,15 +876,36 @@ def read_file(path: Path | str) -> Any:
         raise FullImportError([str(exc).rstrip(".")]) from None
 
 
-_ROW_WORDS = {"check_in": "check-in", "activity_session": "session", "pain_site": "pain site",
-              "red_flag": "red flag", "exercise_log": "exercise log",
-              "outcome_response": "questionnaire", "prescription_change": "dose change"}
+_ROW_COUNTS: dict[str, Callable[[int], str]] = {
+    "check_in": lambda n: ngettext("{n} check-in", "{n} check-ins", n),
+    "activity_session": lambda n: ngettext("{n} session", "{n} sessions", n),
+    "pain_site": lambda n: ngettext("{n} pain site", "{n} pain sites", n),
+    "red_flag": lambda n: ngettext("{n} red flag", "{n} red flags", n),
+    "exercise_log": lambda n: ngettext("{n} exercise log", "{n} exercise logs", n),
+    "outcome_response": lambda n: ngettext("{n} questionnaire", "{n} questionnaires", n),
+    "prescription_change": lambda n: ngettext("{n} dose change", "{n} dose changes", n),
+    "profile": lambda n: ngettext("{n} profile", "{n} profiles", n),
+    "check_in_site_pain": lambda n: ngettext("{n} check in site pain",
+                                             "{n} check in site pains", n),
+    "session_site_pain": lambda n: ngettext("{n} session site pain",
+                                            "{n} session site pains", n),
+    "event": lambda n: ngettext("{n} event", "{n} events", n),
+    "exercise": lambda n: ngettext("{n} exercise", "{n} exercises", n),
+    "programme": lambda n: ngettext("{n} programme", "{n} programmes", n),
+    "phase": lambda n: ngettext("{n} phase", "{n} phases", n),
+    "prescription": lambda n: ngettext("{n} prescription", "{n} prescriptions", n),
+    "question": lambda n: ngettext("{n} question", "{n} questions", n),
+    "setting": lambda n: ngettext("{n} setting", "{n} settings", n),
+}
 
 
 def _count_words(table: str, n: int) -> str:
     """ "3652 check-ins", "1 session" """
-    word = _ROW_WORDS.get(table, table.replace("_", " "))
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    counted = _ROW_COUNTS.get(table)
+    if counted is not None:
+        return counted(n).format(n=n)
+    word = table.replace("_", " ")
+    return ngettext("{n} {table}", "{n} {table}s", n).format(n=n, table=word)
 
 
 def import_data(data: Any, *, backup: bool = True, check: Check | None = None
@@ -851,8 +928,9 @@ def import_data(data: Any, *, backup: bool = True, check: Check | None = None
     if existing:
         what = ", ".join(_count_words(t, n) for t, n in existing.items())
         raise FullImportError([
-            "the journal is not empty (it has " + what + "). A full import only goes into "
-            "an empty journal: start a new journal (another data folder) and import there"
+            _("the journal is not empty (it has {rows}). A full import only goes into an "
+              "empty journal: start a new journal (another data folder) and import "
+              "there").format(rows=what)
         ])
     database = m.database
     if backup and database.obj is not None:
@@ -877,7 +955,8 @@ def import_data(data: Any, *, backup: bool = True, check: Check | None = None
             sync_shipped_exercises()  # library exercises the file did not mention
     except (PeeweeException, OverflowError, UnicodeError) as exc:
         # parse_tables checks what SQLite would refuse; this is the last guard
-        raise FullImportError([f"the file does not fit together: {exc}"]) from exc
+        raise FullImportError([_("the file does not fit together: {reason}").format(
+            reason=exc)]) from exc
     return {table_name(mod): len(rows) for mod, rows in parsed.items()}
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..domain import validation
+from ..i18n import _, current, decimal_separator, format_number
 
 INT_MIN: Final = -(2**63)
 INT_MAX: Final = 2**63 - 1
@@ -72,12 +73,18 @@ def shown_number(text: str) -> str:
     """A number as a message shows it: as written, or "a number of N digits"."""
     if len(text) <= 30:
         return text
-    return f"a number of {sum(c.isdigit() for c in text):,} digits"
+    return _("a number of {n} digits").format(n=grouped(sum(c.isdigit() for c in text)))
+
+
+def grouped(n: int) -> str:
+    """A count as messages write it: "5,000" in English, "5000" in French and German."""
+    return f"{n:,}" if current() == "en" else format_number(n, 0)
 
 
 def _constant(name: str) -> BadNumber:
-    return BadNumber(name, f"{name} is not a number a journal can hold (only finite numbers "
-                           "are accepted; JSON has no NaN or Infinity)")
+    return BadNumber(name, _("{number} is not a number a journal can hold (only finite "
+                             "numbers are accepted; JSON has no NaN or Infinity)").format(
+                                 number=name))
 
 
 def _float(text: str) -> int | float | BadNumber:
@@ -86,7 +93,8 @@ def _float(text: str) -> int | float | BadNumber:
     whole-number fields in import-all, programme files and their JSON texts)."""
     value = float(text)
     if not math.isfinite(value):
-        return BadNumber(text, f"{shown_number(text)} is too large to be a number")
+        return BadNumber(text, _("{number} is too large to be a number").format(
+            number=shown_number(text)))
     whole = validation.whole_number(value)
     return value if whole is None else whole
 
@@ -96,8 +104,9 @@ def _int(text: str) -> int | BadNumber:
         value = int(text)
         if INT_MIN <= value <= INT_MAX:
             return value
-    return BadNumber(text, f"{shown_number(text)} is outside the whole numbers a journal can "
-                           f"hold ({INT_MIN} to {INT_MAX})")
+    return BadNumber(text, _("{number} is outside the whole numbers a journal can hold "
+                             "({low} to {high})").format(number=shown_number(text),
+                                                         low=INT_MIN, high=INT_MAX))
 
 
 def too_deep(text: str, limit: int) -> bool:
@@ -126,7 +135,8 @@ def _megabytes(size: int) -> str:
     """1_500_000 -> "1.5", 5_000_000 -> "5", 312_400_000 -> "312"."""
     value = size / 1_000_000
     text = f"{value:.1f}" if value < 100 else f"{value:.0f}"
-    return text[:-2] if text.endswith(".0") else text
+    text = text[:-2] if text.endswith(".0") else text
+    return text.replace(".", decimal_separator())
 
 
 def unmarked_encoding(raw: bytes) -> str | None:
@@ -158,18 +168,20 @@ def decode(raw: bytes, name: str) -> str:
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            raise JsonInputError(f"{name} is not UTF-8 text (it is {encoding}); save it as "
-                                 "UTF-8 and try again.")
+            raise JsonInputError(_("{name} is not UTF-8 text (it is {encoding}); save it as "
+                                   "UTF-8 and try again.").format(name=name, encoding=encoding))
     unmarked = unmarked_encoding(raw)
     if unmarked:
-        raise JsonInputError(f"{name} is not UTF-8 text (it is {unmarked} text without a "
-                             "byte-order mark); save it as UTF-8 and try again.")
+        raise JsonInputError(_("{name} is not UTF-8 text (it is {encoding} text without a "
+                               "byte-order mark); save it as UTF-8 and try again.").format(
+                                   name=name, encoding=unmarked))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = raw[exc.start:exc.start + 1].hex()
-        raise JsonInputError(f"{name} is not UTF-8 text (byte 0x{bad} at position "
-                             f"{exc.start}); save it as UTF-8 and try again.") from None
+        raise JsonInputError(_("{name} is not UTF-8 text (byte 0x{byte} at position "
+                               "{position}); save it as UTF-8 and try again.").format(
+                                   name=name, byte=bad, position=exc.start)) from None
 
 
 def parse(text: str, name: str, *, max_depth: int) -> Any:
@@ -180,15 +192,17 @@ def parse(text: str, name: str, *, max_depth: int) -> Any:
             not valid JSON (line L, column C: reason)."
     """
     if too_deep(text, max_depth):
-        raise JsonInputError(f"{name} is too deeply nested (more than {max_depth} levels).")
+        raise JsonInputError(_("{name} is too deeply nested (more than {levels} "
+                               "levels).").format(name=name, levels=max_depth))
     try:
         return json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
-        raise JsonInputError(f"{name} is not valid JSON (line {exc.lineno}, column "
-                             f"{exc.colno}: {exc.msg}).") from None
+        raise JsonInputError(_("{name} is not valid JSON (line {line}, column {column}: "
+                               "{reason}).").format(name=name, line=exc.lineno,
+                                                    column=exc.colno, reason=exc.msg)) from None
     except (RecursionError, MemoryError) as exc:  # not reached after the depth check
-        raise JsonInputError(f"{name} cannot be read as JSON ({type(exc).__name__}).") \
-            from None
+        raise JsonInputError(_("{name} cannot be read as JSON ({reason}).").format(
+            name=name, reason=type(exc).__name__)) from None
 
 
 def load(path: Path | str, *, max_bytes: int, max_depth: int) -> Any:
@@ -210,13 +224,15 @@ def load(path: Path | str, *, max_bytes: int, max_depth: int) -> Any:
     path = Path(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise JsonInputError(f"{path.name} is too large ({_megabytes(size)} MB; the limit is "
-                             f"{_megabytes(max_bytes)} MB).")
+        raise JsonInputError(_("{name} is too large ({size} MB; the limit is {limit} "
+                               "MB).").format(name=path.name, size=_megabytes(size),
+                                              limit=_megabytes(max_bytes)))
     with path.open("rb") as fh:
         raw = fh.read(max_bytes + 1)
     if len(raw) > max_bytes:  # grew since stat (or a special file)
-        raise JsonInputError(f"{path.name} is too large (more than {_megabytes(max_bytes)} MB; "
-                             f"the limit is {_megabytes(max_bytes)} MB).")
+        raise JsonInputError(_("{name} is too large (more than {limit} MB; the limit is "
+                               "{limit} MB).").format(name=path.name,
+                                                      limit=_megabytes(max_bytes)))
     return parse(decode(raw, path.name), path.name, max_depth=max_depth)
 
 
@@ -228,9 +244,9 @@ def shown(value: Any, limit: int = 40) -> str:
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
         try:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import RehabJournalError, StorageError
+from ..i18n import N_, _, decimal_separator
 
 PART_MARK = ".rjpart"
 """The end of every temporary file's name (SQLite may add ``-journal`` after it)."""
@@ -50,6 +51,36 @@ _PART_RE = re.compile(r"^\..+\.(?P<pid>\d+)-[0-9a-f]+" + re.escape(PART_MARK)
                       + r"(?:-journal|-wal|-shm)?$")
 
 _data_dir: Path | None = None
+
+#: The start of a refusal for each verb a writer passes as ``doing``: one whole phrase per
+#: verb, so that French and German put the verb where it belongs. Another verb falls back
+#: to "Cannot {doing} {path}" with ``doing`` translated (callers mark it with ``N_``).
+_CANNOT: dict[str, str] = {
+    "write": N_("Cannot write {path}"),
+    "save": N_("Cannot save {path}"),
+    "read": N_("Cannot read {path}"),
+    "export to": N_("Cannot export to {path}"),
+    "write the backup": N_("Cannot write the backup {path}"),
+    "create the journal": N_("Cannot create the journal {path}"),
+    "restore": N_("Cannot restore {path}"),
+    "encrypt the journal": N_("Cannot encrypt the journal {path}"),
+    "decrypt the journal": N_("Cannot decrypt the journal {path}"),
+}
+
+
+def cannot(doing: str, target: Path | str) -> str:
+    """"Cannot write /home/a/x.csv" in the current language (the start of a refusal)."""
+    phrase = _CANNOT.get(doing)
+    if phrase is not None:
+        return _(phrase).format(path=target)
+    # Translators: {doing} is a verb phrase such as "undo" or "finish NAME".
+    return _("Cannot {doing} {path}").format(doing=_(doing), path=target)
+
+
+def local_decimal(text: str) -> str:
+    """A number written by Python ("1.5") with the current language's decimal sign."""
+    sign = decimal_separator()
+    return text if sign == "." else text.replace(".", sign)
 
 
 def use_data_dir(data_dir: Path | None) -> None:
@@ -85,8 +116,9 @@ def check_target(target: Path, doing: str = "write") -> Path:
     """
     target = Path(target).absolute()
     if not target.parent.is_dir():
-        raise StorageError(f"Cannot {doing} {target}: the folder {target.parent} does not "
-                           "exist.", where=str(target))
+        # Translators: {action} is "Cannot write PATH" (or another verb).
+        raise StorageError(_("{action}: the folder {folder} does not exist.").format(
+            action=cannot(doing, target), folder=target.parent), where=str(target))
     return check_kind(target, doing)
 
 
@@ -112,18 +144,22 @@ def check_kind(target: Path, doing: str = "write", *, internal: bool = False) ->
         mode = os.stat(target).st_mode
     except FileNotFoundError:
         if os.path.islink(target):
-            raise StorageError(f"Cannot {doing} {target}: it is a link to a file that does "
-                               "not exist; give another name.", where=str(target)) from None
+            raise StorageError(
+                _("{action}: it is a link to a file that does not exist; give another "
+                  "name.").format(action=cannot(doing, target)),
+                where=str(target)) from None
         return target
     except OSError as exc:
-        raise StorageError(f"Cannot {doing} {target}: {exc.strerror or exc}.",
-                           where=str(target)) from exc
+        raise StorageError(_("{action}: {reason}.").format(
+            action=cannot(doing, target), reason=exc.strerror or exc),
+            where=str(target)) from exc
     if stat.S_ISDIR(mode):
-        raise StorageError(f"Cannot {doing} {target}: it is a folder; give a file name.",
-                           where=str(target))
+        raise StorageError(_("{action}: it is a folder; give a file name.").format(
+            action=cannot(doing, target)), where=str(target))
     if not stat.S_ISREG(mode):
-        raise StorageError(f"Cannot {doing} {target}: it is {_kind(mode)}, not a regular "
-                           "file; give a file name.", where=str(target))
+        raise StorageError(_("{action}: it is {kind}, not a regular file; give a file "
+                             "name.").format(action=cannot(doing, target), kind=_kind(mode)),
+                           where=str(target))
     return target
 
 
@@ -152,22 +188,23 @@ def _refuse_journal_files(target: Path, doing: str) -> None:
             with contextlib.suppress(OSError):
                 same = os.path.samefile(target, own)
         if same:
-            raise StorageError(f"Cannot {doing} {target}: it is the journal's own file {name}; "
-                               "choose another name.", where=str(target))
+            raise StorageError(_("{action}: it is the journal's own file {name}; choose "
+                                 "another name.").format(action=cannot(doing, target),
+                                                         name=name), where=str(target))
     if real.parent == data / "backups":
-        raise StorageError(f"Cannot {doing} {target}: it is in the journal's backups folder, "
-                           "which holds only its copies; choose another folder.",
-                           where=str(target))
+        raise StorageError(_("{action}: it is in the journal's backups folder, which holds "
+                             "only its copies; choose another folder.").format(
+                                 action=cannot(doing, target)), where=str(target))
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return _("a socket")
+    return _("a special file")
 
 
 def _temp_name(target: Path) -> Path:
@@ -261,8 +298,9 @@ def atomic_path(target: Path, *, doing: str = "write", what: str | None = None,
         _remove_with_sides(tmp)
         if what is not None and is_no_space(exc):
             raise no_space_error(target.parent, what, needed) from exc
-        raise StorageError(f"Cannot {doing} {target}: {exc.strerror or exc}.",
-                           where=str(target)) from exc
+        raise StorageError(_("{action}: {reason}.").format(
+            action=cannot(doing, target), reason=exc.strerror or exc),
+            where=str(target)) from exc
     record = _inflight_record(tmp)
     try:
         yield tmp
@@ -416,17 +454,25 @@ def no_space_error(folder: Path, what: str, needed: int | None = None) -> Storag
 
     Args:
         folder: where the write was going.
-        what: what was being written ("the backup", "the export").
+        what: what was being written ("the backup", "the export"): English, marked with
+            ``N_`` by the caller; translated here.
         needed: about how many bytes it needs, when known.
     """
-    need = f"{what} needs about {_megabytes(needed)}" if needed else f"{what} could not be written"
-    return StorageError(f"No space left on device in {folder}: {need}; free some space and "
-                        "try again. Nothing was changed.", where=str(folder))
+    if needed:
+        # Translators: {what} is a noun phrase such as "the backup" (the subject).
+        text = _("No space left on device in {folder}: {what} needs about {size}; free some "
+                 "space and try again. Nothing was changed.").format(
+                     folder=folder, what=_(what), size=_megabytes(needed))
+    else:
+        text = _("No space left on device in {folder}: {what} could not be written; free "
+                 "some space and try again. Nothing was changed.").format(
+                     folder=folder, what=_(what))
+    return StorageError(text, where=str(folder))
 
 
 def _megabytes(n: int) -> str:
     mb = max(n / 1_000_000, 0.1)  # never "0.0 MB"
-    return f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB"
+    return local_decimal(f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB")
 
 
 def ensure_space(folder: Path, needed: int, what: str) -> None:
