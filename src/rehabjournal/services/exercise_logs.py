@@ -34,6 +34,7 @@ from typing import Any
 
 from ..domain import rehab_session as rs
 from ..errors import NotFoundError
+from ..i18n import N_, _
 from ..store import journal_repo, programme_repo
 from . import clock
 from . import journal as js
@@ -42,10 +43,10 @@ from .changes import chain
 from .edit import Change, Edit, no_change, perform
 from .errors import ValidationError
 
-#: The undo text (and Edit menu entry) of each answer.
-LABELS = {"done": "Exercise done", "partial": "Exercise partly done",
-          "skipped": "Exercise skipped"}
-CLEAR_LABEL = "Clear exercise answer"
+#: The undo text (and Edit menu entry) of each answer (marked: translated where used).
+LABELS = {"done": N_("Exercise done"), "partial": N_("Exercise partly done"),
+          "skipped": N_("Exercise skipped")}
+CLEAR_LABEL = N_("Clear exercise answer")
 _LOG_KEYS = ("status", "category", "p_sets", "p_reps", "p_hold_s", "rest_s", "pain_during")
 
 
@@ -132,13 +133,13 @@ def edit_log(day: date, prescription_id: int, values: dict[str, Any]) -> Edit:
             nothing was written.
         StorageError: the write failed; nothing was written.
     """
-    label = LABELS.get(values.get("status", "done"), "Exercise saved")
+    label = _(LABELS.get(values.get("status", "done"), N_("Exercise saved")))
 
     def do() -> Change:
         return _log_and_session(day, prescription_id,
                                 lambda: ps.log_exercise(day, prescription_id, values))
 
-    return perform(label, do, day=day, saved="Exercise saved")
+    return perform(label, do, day=day, saved=_("Exercise saved"))
 
 
 def edit_clear_log(day: date, prescription_id: int) -> Edit:
@@ -151,13 +152,13 @@ def edit_clear_log(day: date, prescription_id: int) -> Edit:
         StorageError: the write failed; nothing was removed.
     """
     if ps.get_log(day, prescription_id) is None:
-        return no_change(CLEAR_LABEL, day=day)
+        return no_change(_(CLEAR_LABEL), day=day)
 
     def do() -> Change:
         return _log_and_session(day, prescription_id,
                                 lambda: ps.restore_log(day, prescription_id, None))
 
-    return perform(CLEAR_LABEL, do, day=day, saved="Exercise saved")
+    return perform(_(CLEAR_LABEL), do, day=day, saved=_("Exercise saved"))
 
 
 def edit_effort(day: date, rpe: int | None) -> Edit:
@@ -170,8 +171,8 @@ def edit_effort(day: date, rpe: int | None) -> Edit:
     """
     session = rehab_session(day)
     if session is None:
-        raise ValidationError({"rpe": "Mark an exercise done or partly done first: the "
-                                      "effort is that session's."})
+        raise ValidationError({"rpe": _("Mark an exercise done or partly done first: the "
+                                        "effort is that session's.")})
     try:
         return js.edit_session(session["id"], {"rpe": rpe})
     except NotFoundError as exc:  # deleted between the read and the write

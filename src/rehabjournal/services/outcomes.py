@@ -18,6 +18,7 @@ from html import escape
 from typing import Any
 
 from ..domain import outcomes as dom
+from ..i18n import _
 from ..paths import resource
 from ..store import outcomes_repo
 from . import settings
@@ -77,8 +78,8 @@ def edit_schedule(instruments: list[str], every_days: int) -> Edit:
     """
     return settings.edit({"outcomes.instruments": list(instruments),
                           "outcomes.every_days": every_days},
-                         label="change outcome-measure schedule",
-                         saved="Outcome-measure schedule saved")
+                         label=_("change outcome-measure schedule"),
+                         saved=_("Outcome-measure schedule saved"))
 
 
 def set_schedule(instruments: list[str], every_days: int) -> None:
@@ -112,16 +113,18 @@ def _response_row(instrument_key: str, day: date, answers: dict[str, Any]) -> di
             the instrument's missing-item rule.
     """
     if instrument_key not in INSTRUMENT_KEYS:
-        raise ValidationError({"instrument": f"Unknown outcome measure {instrument_key!r}."})
+        raise ValidationError({"instrument": _("Unknown outcome measure {key}.").format(
+            key=repr(instrument_key))})
     if not isinstance(day, date):
-        raise ValidationError({"day": f"The date must be a date (got {day!r})."})
+        raise ValidationError({"day": _("The date must be a date (got {value}).").format(
+            value=repr(day))})
     inst = instrument(instrument_key)
     errors = dom.validate(inst, answers)
     if errors:
         raise ValidationError(errors)
     result = dom.score(inst, answers)
     if result.total is None:
-        raise ValidationError({"answers": " ".join(result.problems) or "Cannot be scored."})
+        raise ValidationError({"answers": " ".join(result.problems) or _("Cannot be scored.")})
     if inst.rates_activities:
         clean: dict[str, Any] = {"activities": [
             {"name": str(a["name"]).strip(), "score": int(a["score"])}
@@ -152,8 +155,8 @@ def add_response(instrument_key: str, day: date, answers: dict[str, Any]) -> Edi
         return Change(undo=lambda: outcomes_repo.delete(rid),
                       redo=lambda: outcomes_repo.add({**row, "id": rid}), result=rid)
 
-    return perform(f"fill in {inst.short}", do, day=day, scope=OUTCOMES,
-                   saved=f"Saved {inst.short}")
+    return perform(_("fill in {instrument}").format(instrument=inst.short), do, day=day,
+                   scope=OUTCOMES, saved=_("Saved {instrument}").format(instrument=inst.short))
 
 
 def save_response(instrument_key: str, day: date, answers: dict[str, Any]) -> int:
@@ -230,13 +233,16 @@ def attribution_text() -> list[tuple[str, str, str, list[tuple[str, str]]]]:
 
 
 def attribution_html() -> str:
-    """Sources and licence notes of the shipped outcome measures, for the About box."""
-    parts = ["<h3>Outcome measures</h3>"]
+    """Sources and licence notes of the shipped outcome measures, for the About box (the
+    questionnaires' names, references and licences stay in English)."""
+    parts = ["<h3>" + escape(_("Outcome measures")) + "</h3>"]
     for name, ref, licence, sources in attribution_text():
         where = "; ".join(escape(w) for _what, w in sources)
         parts.append(f"<p><b>{escape(name)}</b><br>{escape(ref)}<br>"
-                     f"<i>{escape(licence)}</i><br>Wording from: {where}</p>")
-    parts.append("<p>VISA-P, Kujala (AKPS) and TSK-11 are not included: their exact "
-                 "published wording could not be verified. EQ-5D, the Oxford Knee Score and "
-                 "WOMAC are licensed and are not included.</p>")
+                     f"<i>{escape(licence)}</i><br>"
+                     + escape(_("Wording from: {where}")).format(where=where) + "</p>")
+    parts.append("<p>" + escape(_(
+        "VISA-P, Kujala (AKPS) and TSK-11 are not included: their exact published wording "
+        "could not be verified. EQ-5D, the Oxford Knee Score and WOMAC are licensed and are "
+        "not included.")) + "</p>")
     return "\n".join(parts)

@@ -16,10 +16,12 @@ from typing import Any, Final
 from ..domain import adherence as da
 from ..domain import flares as flares_mod
 from ..domain.flares import ASSOCIATION_NOTE, PatternReport
+from ..i18n import _, ngettext
 from ..store import journal_repo, programme_repo
 from . import clock, settings
 from . import journal as journal_service
 from . import programme as programme_service
+from .pattern_text import fixed
 
 DEFAULT_WEEKS: Final = 12
 """The period without dates: the journal's last 12 weeks (patterns need more days than
@@ -105,7 +107,7 @@ def report_json(report: PatternReport) -> dict[str, Any]:
         "flare_rise": report.rise,
         "short_sleep_hours": report.short_sleep_hours,
         "summary": report.summary,
-        "note": ASSOCIATION_NOTE,
+        "note": _(ASSOCIATION_NOTE),
         "flares": [{"start": e.start.isoformat(), "end": e.end.isoformat(), "peak": e.peak,
                     "marked": e.marked} for e in report.episodes],
         "findings": [{
@@ -127,35 +129,48 @@ def report_json(report: PatternReport) -> dict[str, Any]:
 
 def _ratio(value: float) -> str:
     if value < 1:
-        return f"{value:.2f}"
-    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+        return fixed(value, 2)
+    return fixed(value, 1) if value < 10 else fixed(value, 0)
 
 
 def _p(value: float) -> str:
-    return "< 0.001" if value < 0.001 else f"= {value:.3f}"
+    return "< " + fixed(0.001, 3) if value < 0.001 else "= " + fixed(value, 3)
 
 
 def report_text(report: PatternReport) -> str:
-    """The report as plain text (``rehabjournal patterns`` without ``--json``)."""
+    """The report as plain text (``rehabjournal patterns`` without ``--json``), in the
+    current language (dates stay ISO)."""
     days = (report.end - report.start).days + 1
-    lines = [f"Patterns {report.start} to {report.end} "
-             f"({days} day{'' if days == 1 else 's'}): what often came before "
-             "flares (associations, not causes)", "", report.summary, ""]
+    lines = [ngettext("Patterns {start} to {end} ({n} day): what often came before flares "
+                      "(associations, not causes)",
+                      "Patterns {start} to {end} ({n} days): what often came before flares "
+                      "(associations, not causes)", days).format(
+                 start=report.start, end=report.end, n=days),
+             "", report.summary, ""]
     for f in report.findings:
         lines.append(f"- {f.text}")
-        lines.append(f"  Risk ratio {_ratio(f.risk_ratio)} (95 % CI {_ratio(f.ci_low)} to "
-                     f"{_ratio(f.ci_high)}); p {_p(f.p)}, adjusted p {_p(f.p_adjusted)} "
-                     f"({report.comparisons} comparisons).")
+        lines.append("  " + ngettext(
+            "Risk ratio {ratio} (95 % CI {low} to {high}); p {p}, adjusted p {p_adjusted} "
+            "({n} comparison).",
+            "Risk ratio {ratio} (95 % CI {low} to {high}); p {p}, adjusted p {p_adjusted} "
+            "({n} comparisons).", report.comparisons).format(
+                ratio=_ratio(f.risk_ratio), low=_ratio(f.ci_low), high=_ratio(f.ci_high),
+                p=_p(f.p), p_adjusted=_p(f.p_adjusted), n=report.comparisons))
     if report.findings:
         lines.append("")
-    flares = ", ".join(str(e.start) if e.start == e.end else f"{e.start} to {e.end}"
-                       for e in report.episodes) or "none"
-    lines.append(f"Flares (a morning at least {report.rise} points above the median of the "
-                 f"7 before it, or marked): {flares}")
+    flares = ", ".join(str(e.start) if e.start == e.end else
+                       _("{start} to {end}").format(start=e.start, end=e.end)
+                       for e in report.episodes) or _("none")
+    lines.append(ngettext(
+        "Flares (a morning at least {rise} point above the median of the 7 before it, or "
+        "marked): {flares}",
+        "Flares (a morning at least {rise} points above the median of the 7 before it, or "
+        "marked): {flares}", report.rise).format(rise=report.rise, flares=flares))
     if report.untested:
-        lines.append("Not tested:")
-        lines += [f"- {u.label}: {u.reason}" for u in report.untested]
+        lines.append(_("Not tested:"))
+        lines += ["- " + _("{label}: {reason}").format(label=u.label, reason=u.reason)
+                  for u in report.untested]
     if report.findings:  # the note is about findings: none, no note
-        lines += ["", ASSOCIATION_NOTE]
+        lines += ["", _(ASSOCIATION_NOTE)]
     lines.append("")
     return "\n".join(lines)

@@ -28,6 +28,7 @@ from ..domain import light as light_mod
 from ..domain import summary as summary_mod
 from ..domain.entities import Event, Journal
 from ..domain.load import RATIO_FIRST_DAY
+from ..i18n import _, format_date
 from ..store import journal_repo, progress_repo
 from . import journal as journal_service
 from . import summary as summary_service
@@ -37,9 +38,6 @@ DEFAULT_WEEKS: Final = 12
 ROLLING_DAYS: Final = 7
 ROLLING_MIN: Final = 2
 """Known values a 7-day window needs before it has an average."""
-_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                  "Nov", "Dec")
 
 
 @dataclass(slots=True)
@@ -144,8 +142,9 @@ class ProgressData:
         """What the plot leaves out, in words ("" when it shows the whole period)."""
         if not self.starts_late:
             return ""
-        return (f"The journal starts on {fmt_long(self.start)}, so the charts start there "
-                f"(the period starts on {fmt_long(self.asked_start)}).")
+        return _("The journal starts on {start}, so the charts start there (the period "
+                 "starts on {asked}).").format(start=fmt_long(self.start),
+                                               asked=fmt_long(self.asked_start))
 
     def index(self, day: date) -> int | None:
         """Position of ``day`` in ``days``, or None outside the plot."""
@@ -173,8 +172,8 @@ def _worst(values) -> float | None:
 
 
 def fmt_long(day: date) -> str:
-    """"Thu 12 Mar 2026"."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """"Thu 12 Mar 2026" ("jeu. 12 mars 2026", "Do., 12. März 2026")."""
+    return format_date(day, "day")
 
 
 def plot_start(start: date, end: date, first_entry: date | None) -> date:

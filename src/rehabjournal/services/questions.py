@@ -18,6 +18,7 @@ from typing import Any
 
 from ..domain import validation
 from ..errors import NotFoundError
+from ..i18n import FORMAT_LOCALES, _, current
 from ..store import report_repo as repo
 from .edit import Change, Edit, no_change, perform
 from .errors import ValidationError
@@ -37,19 +38,28 @@ def check_question(text: Any) -> str:
         ValidationError: empty, too long, or holding a NUL character; the message says which.
     """
     if not isinstance(text, str):
-        raise ValidationError({FIELD: "A question is text."})
+        raise ValidationError({FIELD: _("A question is text.")})
     text = text.strip()
     if not text:
-        raise ValidationError({FIELD: "Type the question first, then add it."})
+        raise ValidationError({FIELD: _("Type the question first, then add it.")})
     if len(text) > QUESTION_MOST:
-        raise ValidationError({FIELD: f"A question is at most {QUESTION_MOST:,} characters "
-                                      f"(this one has {len(text):,})."})
+        raise ValidationError({FIELD: _("A question is at most {most} characters (this one "
+                                        "has {length}).").format(
+            most=_thousands(QUESTION_MOST), length=_thousands(len(text)))})
     try:
         validation.check_text(text, "")
     except ValidationError:
-        raise ValidationError({FIELD: "The question holds a NUL character (\\0), which "
-                                      "cannot be stored."}) from None
+        raise ValidationError({FIELD: _("The question holds a NUL character (\\0), which "
+                                        "cannot be stored.")}) from None
     return text
+
+
+def _thousands(n: int) -> str:
+    """A count with its thousands grouped as the current language writes them: "2,000",
+    "2\u202f000", "2.000"."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=FORMAT_LOCALES[current()])
 
 
 def list_questions() -> list[dict[str, Any]]:
@@ -65,7 +75,7 @@ def open_questions() -> list[str]:
 def _existing(question_id: int) -> dict[str, Any]:
     row = repo.get_question(question_id)
     if row is None:
-        raise NotFoundError("That question no longer exists.", table="question",
+        raise NotFoundError(_("That question no longer exists."), table="question",
                             row=question_id)
     return row
 
@@ -84,7 +94,7 @@ def edit_add(text: str) -> Edit:
         return Change(undo=lambda: repo.delete_question(question_id),
                       redo=lambda: repo.restore_question(row), result=question_id)
 
-    return perform("add question", do, saved="Question added")
+    return perform(_("add question"), do, saved=_("Question added"))
 
 
 def edit_text(question_id: int, text: str) -> Edit:
@@ -95,18 +105,18 @@ def edit_text(question_id: int, text: str) -> Edit:
         StorageError: nothing was written.
     """
     if isinstance(text, str) and not text.strip():
-        raise ValidationError({FIELD: "A question cannot be empty: use Delete to remove it."})
+        raise ValidationError({FIELD: _("A question cannot be empty: use Delete to remove it.")})
     text = check_question(text)
     before = _existing(question_id)["text"]
     if text == before:
-        return no_change("reword question")
+        return no_change(_("reword question"))
 
     def do() -> Change:
         repo.update_question(question_id, text=text)
         return Change(undo=lambda: repo.update_question(question_id, text=before),
                       redo=lambda: repo.update_question(question_id, text=text))
 
-    return perform("reword question", do, saved="Question saved")
+    return perform(_("reword question"), do, saved=_("Question saved"))
 
 
 def edit_set_asked(question_id: int, asked: bool) -> Edit:
@@ -117,7 +127,7 @@ def edit_set_asked(question_id: int, asked: bool) -> Edit:
     """
     asked = bool(asked)
     if _existing(question_id)["answered"] == asked:
-        return no_change("tick question")
+        return no_change(_("tick question"))
 
     def do() -> Change:
         repo.update_question(question_id, answered=asked)
@@ -125,8 +135,9 @@ def edit_set_asked(question_id: int, asked: bool) -> Edit:
                       redo=lambda: repo.update_question(question_id, answered=asked))
 
     if asked:
-        return perform("tick question as asked", do, saved="Question ticked as asked")
-    return perform("untick question", do, saved="Question open again")
+        return perform(_("tick question as asked"), do,
+                       saved=_("Question ticked as asked"))
+    return perform(_("untick question"), do, saved=_("Question open again"))
 
 
 def edit_delete(question_id: int) -> Edit:
@@ -142,4 +153,4 @@ def edit_delete(question_id: int) -> Edit:
         return Change(undo=lambda: repo.restore_question(row),
                       redo=lambda: repo.delete_question(question_id))
 
-    return perform("delete question", do, saved="Question deleted")
+    return perform(_("delete question"), do, saved=_("Question deleted"))

@@ -33,6 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..domain import scales
+from ..i18n import N_, _, format_number
 from .errors import ValidationError
 
 if TYPE_CHECKING:
@@ -70,15 +71,16 @@ class Option:
             key, or (``.`` as ``/``) the ``QSettings`` key.
         type: ``int``, ``float``, ``str``, ``bytes`` or ``list`` (a subset of ``choices``).
         default: the value when none is stored (or the stored one is invalid).
-        label: what a dialog shows beside the editor.
-        help: the editor's tooltip.
+        label: what a dialog shows beside the editor (marked ``N_``: the dialog shows
+            ``i18n._(label)``).
+        help: the editor's tooltip (marked ``N_``, shown as ``i18n._(help)``).
         minimum, maximum: the allowed range of an ``int``/``float`` option (inclusive).
         step: the editor's step for numbers.
         choices: allowed values (``str``) or items (``list``), or a function returning
             them (evaluated when needed, e.g. the shipped instruments).
         where: ``JOURNAL`` or ``MACHINE``.
         page: the dialog that edits it (``PREFERENCES``, ``OUTCOMES``), "" for none.
-        unit: appended to range messages ("days").
+        unit: appended to range messages ("days"; marked ``N_``).
         name: how messages name the option (default: the label): a noun phrase, so that
             "<name> must be a whole number from 1 to 7 (got 9)." reads as a sentence
             (the label may be a phrase the editor completes: "Baseline needs at least").
@@ -108,34 +110,50 @@ class Option:
         return self.choices() if callable(self.choices) else self.choices
 
     def check(self, value: Any) -> str | None:
-        """A message saying why ``value`` is refused, or None when it may be stored."""
-        name = self.name or self.label or self.key
+        """A message saying why ``value`` is refused, or None when it may be stored (in
+        the current language)."""
+        name = self.display_name
         if self.type in (int, float):
             if self.minimum is None or self.maximum is None:
                 if isinstance(value, bool) or not isinstance(value, int | float) or (
                         self.type is int and value != int(value)):
-                    return f"{name} must be a {'whole ' if self.type is int else ''}number."
+                    if self.type is int:
+                        return _("{name} must be a whole number.").format(name=name)
+                    return _("{name} must be a number.").format(name=name)
                 return None
             if value is None:
-                return f"{name} is required."
+                return _("{name} is required.").format(name=name)
             return scales.validate_range(value, self.minimum, self.maximum, name,
-                                         whole=self.type is int, unit=self.unit)
+                                         whole=self.type is int,
+                                         unit=_(self.unit) if self.unit else "")
         if self.type is bytes:
-            return None if isinstance(value, bytes | bytearray) else f"{name} must be bytes."
+            if isinstance(value, bytes | bytearray):
+                return None
+            return _("{name} must be bytes.").format(name=name)
         if self.type is list:
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                return f"{name} must be a list."
+                return _("{name} must be a list.").format(name=name)
             allowed = self.allowed
             unknown = [v for v in value if allowed is not None and v not in allowed]
             if unknown:
-                return f"Unknown {name}: {', '.join(unknown)}."
+                return _("Unknown {name}: {values}.").format(name=name,
+                                                             values=", ".join(unknown))
             return None
         if not isinstance(value, self.type):
-            return f"{name} must be {self.type.__name__} (got {value!r})."
+            return _("{name} must be {type} (got {value}).").format(
+                name=name, type=self.type.__name__, value=repr(value))
         allowed = self.allowed
         if allowed is not None and value not in allowed:
-            return f"{name} must be one of {', '.join(map(str, allowed))} (got {value!r})."
+            return _("{name} must be one of {choices} (got {value}).").format(
+                name=name, choices=", ".join(map(str, allowed)), value=repr(value))
         return None
+
+    @property
+    def display_name(self) -> str:
+        """How messages name the option, in the current language (``name``, else the
+        label, else the key)."""
+        text = self.name or self.label
+        return _(text) if text else self.key
 
     def clean(self, value: Any) -> Any:
         """A checked value in its stored form: ints as int, lists in the choices' order."""
@@ -177,14 +195,14 @@ def _threshold(field: str, label: str, lo: float, hi: float, step: float, help_t
 #: Options of this computer: declared apart so that the window's frame reads its geometry
 #: at start-up without importing the journal's options (domain.light ...).
 MACHINE_OPTIONS: tuple[Option, ...] = (
-    Option("window.geometry", bytes, b"", "Main window position and size",
+    Option("window.geometry", bytes, b"", N_("Main window position and size"),
            where=MACHINE),
     # the weekly full check of each journal (services/startup.py): per computer, so that
     # noting it never writes to the journal (a new journal stays empty for a full import)
-    Option("integrity.last_full_check", str, "", "Last full check of each journal",
+    Option("integrity.last_full_check", str, "", N_("Last full check of each journal"),
            "JSON {journal file: YYYY-MM-DD}: the day each journal last passed SQLite's full "
            "integrity check; the app checks it again at start when 7 or more days ago.",
-           where=MACHINE, name="Last full check"),
+           where=MACHINE, name=N_("Last full check")),
 )
 
 
@@ -194,75 +212,78 @@ def _journal_options() -> tuple[Option, ...]:
 
     return (
     # -- the pain-monitoring light (domain.light.Thresholds) --------------------------------
-    _threshold("acceptable_pain", "Acceptable pain during/after (0-10)", 1, 10, 1,
-               "Pain above this during or after a session turns the light red "
-               "(Silbernagel 2007 uses 5).", name="Acceptable pain"),
-    _threshold("green_peak_max", "Green when peak pain is at most", 0, 9, 1,
-               "Peak pain up to this counts as green (2 by default; some use 3).",
-               name="Green peak pain"),
-    _threshold("morning_rise_tolerance", "Next-morning rise allowed (points)", 0, 5, 1,
-               "How far next-morning pain may rise above your usual level.",
-               name="Allowed next-morning rise", unit="points"),
-    _threshold("stiffness_rise_min", "Stiffness rise that counts (minutes)", 5, 120, 5,
-               "Morning stiffness more than this above your usual counts like a pain rise "
-               "(design choice; 15 minutes by default).",
-               name="Stiffness rise threshold", unit="minutes"),
-    _threshold("baseline_days", "Baseline: median of the last (days)", 3, 28, 1,
-               "Your usual morning pain is the median of these days.",
-               name="Baseline period", unit="days"),
-    _threshold("baseline_min_ratings", "Baseline needs at least (morning ratings)", 1,
+    _threshold("acceptable_pain", N_("Acceptable pain during/after (0-10)"), 1, 10, 1,
+               N_("Pain above this during or after a session turns the light red "
+                  "(Silbernagel 2007 uses 5)."), name=N_("Acceptable pain")),
+    _threshold("green_peak_max", N_("Green when peak pain is at most"), 0, 9, 1,
+               N_("Peak pain up to this counts as green (2 by default; some use 3)."),
+               name=N_("Green peak pain")),
+    _threshold("morning_rise_tolerance", N_("Next-morning rise allowed (points)"), 0, 5, 1,
+               N_("How far next-morning pain may rise above your usual level."),
+               name=N_("Allowed next-morning rise"), unit=N_("points")),
+    _threshold("stiffness_rise_min", N_("Stiffness rise that counts (minutes)"), 5, 120, 5,
+               N_("Morning stiffness more than this above your usual counts like a pain "
+                  "rise (design choice; 15 minutes by default)."),
+               name=N_("Stiffness rise threshold"), unit=N_("minutes")),
+    _threshold("baseline_days", N_("Baseline: median of the last (days)"), 3, 28, 1,
+               N_("Your usual morning pain is the median of these days."),
+               name=N_("Baseline period"), unit=N_("days")),
+    _threshold("baseline_min_ratings", N_("Baseline needs at least (morning ratings)"), 1,
                light_mod.TREND_DAYS, 1,
-               "Your usual morning level is used only when the baseline days hold this many "
-               "morning ratings; with fewer, mornings are judged on their own.",
-               name="Morning ratings needed for a baseline"),
-    _threshold("trend_rise", "Weekly rise that counts as rising (points)", 0.5, 5, 0.5,
-               "Week-on-week rise of average morning pain that turns the light red.",
-               name="Weekly rise", unit="points"),
-    _threshold("improvement_points", "Important change (points)", 1, 5, 1,
-               "A change of about 2 points is clinically important (Farrar 2001).",
-               name="Important change", unit="points"),
-    _threshold("improvement_fraction", "Important change (fraction)", 0.1, 0.9, 0.05,
-               "About 30 % is clinically important (Farrar 2001); it counts only from "
-               "4/10 up, as it was found on moderate-to-severe pain.",
-               name="Important change as a fraction"),
-    _threshold("assessment_weeks", "Suggest an assessment after (weeks)", 2, 26, 1,
-               "Without improvement after this many weeks, suggest booking one.",
-               name="Time before suggesting an assessment", unit="weeks"),
-    _threshold("escalation_load_drop", "Reduced load means a fall of at least (fraction)",
-               0.05, 0.5, 0.05,
-               "\"Worse despite reduced load\" needs weekly load down by at least this much "
-               "(0.10 = 10 %) between the last two calendar weeks.",
-               name="Fall in load that counts as reduced"),
-    _threshold("trend_min_days", "Morning ratings a week needs for a trend", 1,
+               N_("Your usual morning level is used only when the baseline days hold this "
+                  "many morning ratings; with fewer, mornings are judged on their own."),
+               name=N_("Morning ratings needed for a baseline")),
+    _threshold("trend_rise", N_("Weekly rise that counts as rising (points)"), 0.5, 5, 0.5,
+               N_("Week-on-week rise of average morning pain that turns the light red."),
+               name=N_("Weekly rise"), unit=N_("points")),
+    _threshold("improvement_points", N_("Important change (points)"), 1, 5, 1,
+               N_("A change of about 2 points is clinically important (Farrar 2001)."),
+               name=N_("Important change"), unit=N_("points")),
+    _threshold("improvement_fraction", N_("Important change (fraction)"), 0.1, 0.9, 0.05,
+               N_("About 30 % is clinically important (Farrar 2001); it counts only from "
+                  "4/10 up, as it was found on moderate-to-severe pain."),
+               name=N_("Important change as a fraction")),
+    _threshold("assessment_weeks", N_("Suggest an assessment after (weeks)"), 2, 26, 1,
+               N_("Without improvement after this many weeks, suggest booking one."),
+               name=N_("Time before suggesting an assessment"), unit=N_("weeks")),
+    _threshold("escalation_load_drop",
+               N_("Reduced load means a fall of at least (fraction)"), 0.05, 0.5, 0.05,
+               N_("\"Worse despite reduced load\" needs weekly load down by at least this "
+                  "much (0.10 = 10 %) between the last two calendar weeks."),
+               name=N_("Fall in load that counts as reduced")),
+    _threshold("trend_min_days", N_("Morning ratings a week needs for a trend"), 1,
                light_mod.TREND_DAYS, 1,
-               "A weekly trend is given only when both weeks have this many morning ratings.",
-               name="Morning ratings needed each week for a trend", page=""),
+               N_("A weekly trend is given only when both weeks have this many morning "
+                  "ratings."),
+               name=N_("Morning ratings needed each week for a trend"), page=""),
     # -- outcome measures ---------------------------------------------------------------------
-    Option("outcomes.instruments", list, [], "Fill in",
-           "The questionnaires Today reminds you of.", choices=_instrument_keys,
-           page=OUTCOMES, name="outcome measure(s)"),
-    Option("outcomes.every_days", int, 14, "Every", "14 days = every 2 weeks",
-           minimum=1, maximum=365, step=1, page=OUTCOMES, unit="days",
-           name="Time between questionnaires"),
+    Option("outcomes.instruments", list, [], N_("Fill in"),
+           N_("The questionnaires Today reminds you of."), choices=_instrument_keys,
+           page=OUTCOMES, name=N_("outcome measure(s)")),
+    Option("outcomes.every_days", int, 14, N_("Every"), N_("14 days = every 2 weeks"),
+           minimum=1, maximum=365, step=1, page=OUTCOMES, unit=N_("days"),
+           name=N_("Time between questionnaires")),
     # -- the pattern finder (domain.flares; docs/patterns.md) ---------------------------------
-    Option("patterns.flare_rise", int, 2, "A flare is a morning this far above your usual",
-           "A morning at least this many points above the median of the 7 mornings before "
-           "it counts as a flare (2 points is a clinically important change, Farrar 2001); "
-           "a day you mark as a flare always counts.",
-           minimum=1, maximum=5, step=1, page=PATTERNS, unit="points", name="Flare rise"),
-    Option("patterns.q", float, 0.10, "False-discovery rate",
-           "How many of the patterns shown may be chance, at most, on average (0.10 = 1 in "
-           "10). Lower shows fewer, surer patterns.",
+    Option("patterns.flare_rise", int, 2,
+           N_("A flare is a morning this far above your usual"),
+           N_("A morning at least this many points above the median of the 7 mornings "
+              "before it counts as a flare (2 points is a clinically important change, "
+              "Farrar 2001); a day you mark as a flare always counts."),
+           minimum=1, maximum=5, step=1, page=PATTERNS, unit=N_("points"),
+           name=N_("Flare rise")),
+    Option("patterns.q", float, 0.10, N_("False-discovery rate"),
+           N_("How many of the patterns shown may be chance, at most, on average (0.10 = 1 "
+              "in 10). Lower shows fewer, surer patterns."),
            minimum=0.01, maximum=0.25, step=0.01, page=PATTERNS,
-           name="False-discovery rate"),
-    Option("patterns.short_sleep_hours", float, 6.0, "A short night is under (hours)",
-           "Nights with less sleep than this are a factor the pattern finder tests.",
-           minimum=3, maximum=9, step=0.5, page=PATTERNS, unit="hours",
-           name="Short night"),
-    Option("patterns.custom_factors", list, [], "Your own events tested as factors",
-           "Labels of your own (\u201cOther\u201d) events that the pattern finder tests, "
-           "like new shoes or an injection.", page=PATTERNS,
-           name="event(s) tested as factors"),
+           name=N_("False-discovery rate")),
+    Option("patterns.short_sleep_hours", float, 6.0, N_("A short night is under (hours)"),
+           N_("Nights with less sleep than this are a factor the pattern finder tests."),
+           minimum=3, maximum=9, step=0.5, page=PATTERNS, unit=N_("hours"),
+           name=N_("Short night")),
+    Option("patterns.custom_factors", list, [], N_("Your own events tested as factors"),
+           N_("Labels of your own (\u201cOther\u201d) events that the pattern finder "
+              "tests, like new shoes or an injection."), page=PATTERNS,
+           name=N_("event(s) tested as factors")),
     )
 
 
@@ -459,13 +480,14 @@ def set_many(values: Mapping[str, Any]) -> None:
         _write(clean)
 
 
-def edit(values: Mapping[str, Any], *, label: str = "change preferences",
-         saved: str = "Preferences saved") -> Edit:
+def edit(values: Mapping[str, Any], *, label: str | None = None,
+         saved: str | None = None) -> Edit:
     """Change journal options as one undoable edit (one transaction, one undo step).
 
     Args:
         values: {key: value} of ``JOURNAL`` options.
-        label, saved: the undo text and the status text.
+        label, saved: the undo text and the status text, in the current language
+            (default "change preferences", "Preferences saved").
 
     Returns:
         The ``Edit`` (``no_change`` when every value was already so).
@@ -478,6 +500,8 @@ def edit(values: Mapping[str, Any], *, label: str = "change preferences",
     from ..store import settings_repo
     from .edit import SETTINGS, Change, no_change, perform
 
+    label = _("change preferences") if label is None else label
+    saved = _("Preferences saved") if saved is None else saved
     clean = validate(values)
     machine = [k for k in clean if option(k).where != JOURNAL]
     if machine:
@@ -534,15 +558,18 @@ def _check_thresholds(values: dict[str, Any]) -> None:
             continue
         a, b = values[low], values[high]
         if a > b or (strict and a == b):
-            relation = "below" if strict else "at most"
-            raise ValidationError({low: (
-                f"\u201c{option(low).label}\u201d ({a:g}) must be {relation} "
-                f"\u201c{option(high).label}\u201d ({b:g})."
-            )})
+            text = (_("\u201c{low}\u201d ({low_value}) must be below \u201c{high}\u201d "
+                      "({high_value}).") if strict else
+                    _("\u201c{low}\u201d ({low_value}) must be at most \u201c{high}\u201d "
+                      "({high_value})."))
+            raise ValidationError({low: text.format(
+                low=_(option(low).label), low_value=format_number(a, 6),
+                high=_(option(high).label), high_value=format_number(b, 6))})
     try:
         _thresholds_from(values)
     except ValueError as exc:
-        raise ValidationError(f"These values do not fit together: {exc}") from None
+        raise ValidationError(_("These values do not fit together: {reason}")
+                              .format(reason=exc)) from None
 
 
 #: Options that must fit together: (their keys, a check raising ValidationError).
