@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout
 
 from ....domain import scales
@@ -23,9 +24,16 @@ from ...widgets import (
     labelled,
     set_combo_data,
 )
+from ..labels import swelling_text
 from .siblings import changed_by_sibling, relink
 
-SLEEP_QUALITY = ("poor", "fair", "good", "very good", "excellent")
+SLEEP_QUALITY = (
+    QT_TRANSLATE_NOOP("CheckinSection", "poor"),
+    QT_TRANSLATE_NOOP("CheckinSection", "fair"),
+    QT_TRANSLATE_NOOP("CheckinSection", "good"),
+    QT_TRANSLATE_NOOP("CheckinSection", "very good"),
+    QT_TRANSLATE_NOOP("CheckinSection", "excellent"),
+)
 
 
 class CheckinSection(QGroupBox):
@@ -39,7 +47,7 @@ class CheckinSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("Morning check-in")
+        super().__init__(self.tr("Morning check-in"))
         self.ctx = ctx
         self.day: date = ctx.today()
         self.values: dict[str, Any] = {}
@@ -47,30 +55,31 @@ class CheckinSection(QGroupBox):
         self.site_values: dict[int, int] = {}
         box = QVBoxLayout(self)
         self.fields: dict[str, NumberField] = {
-            "morning_pain": NumberField("Morning pain", 0, 10, placeholder="0-10"),
-            "stiffness_min": NumberField("Morning stiffness", 0, 1440, unit="minutes",
-                                         placeholder="min"),
-            "sleep_hours": NumberField("Sleep", 0, 24, whole=False, unit="hours",
-                                       placeholder="h"),
-            "stress": NumberField("Stress", 0, 10, placeholder="0-10"),
+            "morning_pain": NumberField(self.tr("Morning pain"), 0, 10, placeholder="0-10"),
+            "stiffness_min": NumberField(self.tr("Morning stiffness"), 0, 1440,
+                                         unit=self.tr("minutes"), placeholder="min"),
+            "sleep_hours": NumberField(self.tr("Sleep"), 0, 24, whole=False,
+                                       unit=self.tr("hours"), placeholder="h"),
+            "stress": NumberField(self.tr("Stress"), 0, 10, placeholder="0-10"),
         }
         self.swelling = QComboBox()
-        self.swelling.setAccessibleName("Swelling")
-        self.swelling.addItem("not rated", None)
+        self.swelling.setAccessibleName(self.tr("Swelling"))
+        self.swelling.addItem(self.tr("not rated"), None)
         for grade in scales.SWELLING_GRADES:
-            self.swelling.addItem(grade, grade)
+            self.swelling.addItem(swelling_text(grade), grade)
         self.sleep_quality = QComboBox()
-        self.sleep_quality.setAccessibleName("Sleep quality")
-        self.sleep_quality.addItem("not rated", None)
+        self.sleep_quality.setAccessibleName(self.tr("Sleep quality"))
+        self.sleep_quality.addItem(self.tr("not rated"), None)
         for value, text in enumerate(SLEEP_QUALITY, 1):
-            self.sleep_quality.addItem(f"{value} {text}", value)
+            self.sleep_quality.addItem(
+                f"{value} {QCoreApplication.translate('CheckinSection', text)}", value)
         cells = [
-            ("Morning &pain (0-10)", self.fields["morning_pain"]),
-            ("&Stiffness (min)", self.fields["stiffness_min"]),
-            ("S&welling", self.swelling),
-            ("S&leep (hours)", self.fields["sleep_hours"]),
-            ("Sleep &quality", self.sleep_quality),
-            ("St&ress (0-10)", self.fields["stress"]),  # Alt+S is Stiffness
+            (self.tr("Morning &pain (0-10)"), self.fields["morning_pain"]),
+            (self.tr("&Stiffness (min)"), self.fields["stiffness_min"]),
+            (self.tr("S&welling"), self.swelling),
+            (self.tr("S&leep (hours)"), self.fields["sleep_hours"]),
+            (self.tr("Sleep &quality"), self.sleep_quality),
+            (self.tr("St&ress (0-10)"), self.fields["stress"]),  # Alt+S is Stiffness
         ]
         # The fields wrap onto a second line on a narrow window instead of being cut off;
         # a refusal shows under them all, as wide as the section.
@@ -118,9 +127,10 @@ class CheckinSection(QGroupBox):
             relink(self)
             return
         self.site_values = js.checkin_site_pains(self.day)
-        self.site_pain_row.addWidget(QLabel("Morning pain elsewhere:"))
+        self.site_pain_row.addWidget(QLabel(self.tr("Morning pain elsewhere:")))
         for site in sites[1:]:
-            field = NumberField(f"Morning pain ({site['label']})", 0, 10, placeholder="0-10")
+            field = NumberField(self.tr("Morning pain ({site})").format(site=site["label"]),
+                                0, 10, placeholder="0-10")
             field.set_value(self.site_values.get(site["id"]))
             field.committed.connect(lambda v, s=site["id"]: self.save_site_pain(s, v))
             self.site_pain_row.addWidget(labelled(site["label"], field))

@@ -32,7 +32,7 @@ class EventsSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("Events")
+        super().__init__(self.tr("Events"))
         self.ctx = ctx
         self.day: date = ctx.today()
         layout = QVBoxLayout(self)
@@ -40,14 +40,14 @@ class EventsSection(QGroupBox):
         layout.addLayout(self.events_list)
         add_row = QHBoxLayout()
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Event kind")
+        self.kind.setAccessibleName(self.tr("Event kind"))
         for kind in scales.EVENT_KINDS:
             self.kind.addItem(scales.event_label(kind), kind)
         self.label = QLineEdit()
-        self.label.setPlaceholderText("label (needed for 'Other event')")
+        self.label.setPlaceholderText(self.tr("label (needed for 'Other event')"))
         self.error = error_label()
         # Alt+D: Alt+E is the Edit menu's
-        self.add_button = QPushButton("A&dd event")
+        self.add_button = QPushButton(self.tr("A&dd event"))
         self.add_button.clicked.connect(self.add_event)
         self.label.returnPressed.connect(self.add_event)
         add_row.addWidget(self.kind)
@@ -66,10 +66,10 @@ class EventsSection(QGroupBox):
             row = QHBoxLayout()
             text = scales.event_label(event["kind"])
             if event["label"]:
-                text += f": {event['label']}"
+                text = self.tr("{kind}: {label}").format(kind=text, label=event["label"])
             row.addWidget(QLabel(text))
             remove = QToolButton()
-            remove.setText("Remove")
+            remove.setText(self.tr("Remove"))
             remove.clicked.connect(lambda _=False, e=event["id"]: self.remove_event(e))
             row.addWidget(remove)
             row.addStretch(1)

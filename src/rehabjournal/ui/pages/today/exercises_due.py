@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ....i18n import library_text, ngettext
 from ....services import exercise_logs
 from ....services import programme as ps
 from ....services.journal import get_profile, thresholds
-from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...exercise_card import ExerciseCard, breakable
@@ -50,7 +50,9 @@ from ...widgets import (
 from .sessions import rpe_combo
 from .siblings import changed_by_sibling, relink
 
-STATUS_TEXT = {"done": "Done", "partial": "Partly done", "skipped": "Skipped"}
+STATUS_TEXT = {"done": QT_TRANSLATE_NOOP("DueRow", "Done"),
+               "partial": QT_TRANSLATE_NOOP("DueRow", "Partly done"),
+               "skipped": QT_TRANSLATE_NOOP("DueRow", "Skipped")}
 BUTTONS = ("done_button", "partial_button", "skip_button", "clear_button")
 STATUS_COLOUR = {"done": "#2e7d32", "partial": "#8d6e00", "skipped": "#757575"}
 
@@ -83,7 +85,8 @@ class DueRow(QFrame):
             line = self.card.facts.summary()
         else:
             self.card.hide()
-        self.title = QLabel(f"<b>{html.escape(breakable(item['exercise_name']))}</b> &nbsp; "
+        name = library_text(item["exercise_name"])
+        self.title = QLabel(f"<b>{html.escape(breakable(name))}</b> &nbsp; "
                             f"{html.escape(breakable(line))}")
         self.title.setObjectName("dueTitle")
         self.title.setWordWrap(True)  # (keeps the label's height-for-width size policy)
@@ -97,45 +100,48 @@ class DueRow(QFrame):
 
         unit = item["load_unit"]
         self.fields: dict[str, NumberField] = {
-            "sets_done": NumberField("Sets done", 0, 50, placeholder="sets", width=50),
+            "sets_done": NumberField(self.tr("Sets done"), 0, 50, placeholder=self.tr("sets"),
+                                     width=50),
         }
         if item["reps"] is not None:
-            self.fields["reps_done"] = NumberField("Reps done", 0, 1000, placeholder="reps",
-                                                   width=50)
+            self.fields["reps_done"] = NumberField(self.tr("Reps done"), 0, 1000,
+                                                   placeholder=self.tr("reps"), width=50)
         timed = unit == "minutes"  # a hold of a timed exercise is its run part (walk-run)
         if item["hold_s"] is not None:
             self.fields["hold_s_done"] = NumberField(
-                "Run part" if timed else "Hold done", 0, 36000, unit="s",
-                placeholder="run s" if timed else "hold s", width=60)
+                self.tr("Run part") if timed else self.tr("Hold done"), 0, 36000, unit="s",
+                placeholder=self.tr("run s") if timed else self.tr("hold s"), width=60)
         if unit in ("kg", "lb", "minutes") or item["load"] is not None:
+            shown_unit = self.tr("minutes") if unit == "minutes" else unit
             self.fields["load_done"] = NumberField(
-                "Minutes" if timed else "Load done", 0, 1000, whole=False, unit=unit,
-                placeholder=unit, width=60)
-        self.fields["pain_during"] = NumberField("Pain during", 0, 10, placeholder="0-10",
-                                                 width=50)
+                self.tr("Minutes") if timed else self.tr("Load done"), 0, 1000, whole=False,
+                unit=shown_unit, placeholder=shown_unit, width=60)
+        self.fields["pain_during"] = NumberField(self.tr("Pain during"), 0, 10,
+                                                 placeholder="0-10", width=50)
         # the numbers and the answers wrap onto more lines on a narrow window
         row = FlowLayout(bottom=True)
         for field in self.fields.values():
             row.addWidget(labelled(field.label, field))
-        self.done_button = QPushButton("Done")
-        self.partial_button = QPushButton("Partly")
-        self.skip_button = QPushButton("Skipped")
-        self.clear_button = QPushButton("Clear")
+        self.done_button = QPushButton(self.tr("Done"))
+        self.partial_button = QPushButton(self.tr("Partly"))
+        self.skip_button = QPushButton(self.tr("Skipped"))
+        self.clear_button = QPushButton(self.tr("Clear"))
         for button in (self.done_button, self.partial_button, self.skip_button,
                        self.clear_button):
             button.setAutoDefault(False)
             row.addWidget(button)
-        self.done_button.setToolTip("Save as done with the numbers on the left")
-        self.partial_button.setToolTip("Save as partly done")
-        self.skip_button.setToolTip("Record that it was skipped today")
-        self.clear_button.setToolTip("Remove today's answer")
+        self.done_button.setToolTip(self.tr("Save as done with the numbers on the left"))
+        self.partial_button.setToolTip(self.tr("Save as partly done"))
+        self.skip_button.setToolTip(self.tr("Record that it was skipped today"))
+        self.clear_button.setToolTip(self.tr("Remove today's answer"))
         box.addLayout(row)
         errors_below(self.fields.values(), box)  # a refusal spans the row
         self.error = error_label()
         box.addWidget(self.error)
         if item.get("exercise_category") == "conditioning":
-            note = QLabel("Conditioning is a session of its own: add it under Sessions with "
-                          "its minutes and effort, so its load counts once.")
+            note = QLabel(self.tr("Conditioning is a session of its own: add it under "
+                                  "Sessions with its minutes and effort, so its load counts "
+                                  "once."))
             note.setObjectName("dueConditioning")
             note.setWordWrap(True)
             note.setStyleSheet("font-style: italic;")
@@ -156,10 +162,10 @@ class DueRow(QFrame):
         status = log["status"] if log else None
         self.clear_button.setEnabled(log is not None)
         if status:
-            self.status_label.setText(STATUS_TEXT[status])
+            self.status_label.setText(QCoreApplication.translate("DueRow", STATUS_TEXT[status]))
             self.status_label.setStyleSheet(f"color: {STATUS_COLOUR[status]}; font-weight: bold;")
         else:
-            self.status_label.setText("not done yet")
+            self.status_label.setText(self.tr("not done yet"))
             self.status_label.setStyleSheet("")
 
     def values(self, status: str) -> dict | None:
@@ -201,7 +207,7 @@ class ExercisesDueSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("Exercises due")
+        super().__init__(self.tr("Exercises due"))
         self.ctx = ctx
         self.day: date = ctx.today()
         self.rows: dict[int, DueRow] = {}
@@ -220,9 +226,9 @@ class ExercisesDueSection(QGroupBox):
         self.session_label.setObjectName("dueSession")
         self.session_label.setWordWrap(True)
         self.effort = rpe_combo()
-        self.effort.setAccessibleName("Effort of the exercises (CR-10)")
+        self.effort.setAccessibleName(self.tr("Effort of the exercises (CR-10)"))
         # Alt+X: Alt+E is the Edit menu's
-        self.effort_label = QLabel("Effort of the e&xercises (CR-10)")
+        self.effort_label = QLabel(self.tr("Effort of the e&xercises (CR-10)"))
         self.effort_label.setBuddy(self.effort)
         self.effort_error = error_label()
         effort_row.addWidget(self.session_label, 1)
@@ -252,20 +258,28 @@ class ExercisesDueSection(QGroupBox):
         self.session = session = exercise_logs.rehab_session(self.day)
         made = exercise_logs.estimate(self.day)
         if session is None:
-            self.session_label.setText(
+            self.session_label.setText(self.tr(
                 "Exercises marked done or partly done make today's rehab session; its "
-                "load counts like any session's.")
+                "load counts like any session's."))
         elif session["source"] == "programme":
-            how = ("estimated from the prescriptions" if session["minutes_estimated"]
-                   else "as you typed them")
-            self.session_label.setText(
-                f"Rehab session: {session['minutes']} min ({how}) from "
-                f"{plural(made['exercises'], 'exercise')}; "
-                "rate how hard it was overall.")
+            n = made["exercises"]
+            if session["minutes_estimated"]:
+                text = ngettext(
+                    "Rehab session: {minutes} min (estimated from the prescriptions) from "
+                    "{n} exercise; rate how hard it was overall.",
+                    "Rehab session: {minutes} min (estimated from the prescriptions) from "
+                    "{n} exercises; rate how hard it was overall.", n)
+            else:
+                text = ngettext(
+                    "Rehab session: {minutes} min (as you typed them) from {n} exercise; "
+                    "rate how hard it was overall.",
+                    "Rehab session: {minutes} min (as you typed them) from {n} exercises; "
+                    "rate how hard it was overall.", n)
+            self.session_label.setText(text.format(minutes=session["minutes"], n=n))
         else:
-            self.session_label.setText(
-                f"Counted in your rehab exercises session ({session['minutes']} min, "
-                "typed by you): no second session is made.")
+            self.session_label.setText(self.tr(
+                "Counted in your rehab exercises session ({minutes} min, typed by you): no "
+                "second session is made.").format(minutes=session["minutes"]))
         self.effort.setEnabled(session is not None)
         self.effort_label.setEnabled(session is not None)
         set_combo_data(self.effort, session["rpe"] if session else None)
@@ -292,9 +306,11 @@ class ExercisesDueSection(QGroupBox):
         self.profile_side = str((get_profile() or {}).get("side") or "")
         items = ps.due_on(self.day)
         if items:
-            phase = items[0]["phase_name"] + (" (deload)" if items[0]["deload"] else "")
+            phase = library_text(items[0]["phase_name"])
             done = sum(1 for i in items if i["log"] and i["log"]["status"] == "done")
-            self.phase_label.setText(f"{phase}: {done} of {len(items)} done")
+            text = (self.tr("{phase} (deload): {done} of {total} done") if items[0]["deload"]
+                    else self.tr("{phase}: {done} of {total} done"))
+            self.phase_label.setText(text.format(phase=phase, done=done, total=len(items)))
         else:
             self.phase_label.setText("")
         for item in items:
@@ -305,9 +321,10 @@ class ExercisesDueSection(QGroupBox):
         active = ps.active_programme()
         undated = bool(active) and active["start_date"] is None
         if undated:  # nothing can be due until the programme has a start
-            self.phase_label.setText(
-                f"Your programme \u201c{active['name']}\u201d has no start date yet, so no "
-                "exercises are due: set it on the Programme page.")
+            self.phase_label.setText(self.tr(
+                "Your programme \u201c{name}\u201d has no start date yet, so no exercises "
+                "are due: set it on the Programme page.").format(
+                    name=library_text(active["name"])))
         self.setVisible(bool(items) or undated)
         relink(self)
 

@@ -20,6 +20,7 @@ from html import escape as _escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from .... import i18n
 from ....domain import light as light_mod
 from ....domain import redflags, scales
 from ....domain.entities import Journal
@@ -92,7 +93,7 @@ class LightSection(QWidget):
         self.assess_banner = Banner(ASSESSMENT.colour, "assessBanner")
         layout.addWidget(self.flag_banner)
         layout.addWidget(self.assess_banner)
-        box = QGroupBox("Pain-monitoring light")
+        box = QGroupBox(self.tr("Pain-monitoring light"))
         row = QHBoxLayout(box)
         self.badge = LightBadge(34)
         self.advice = QLabel()
@@ -131,13 +132,14 @@ class LightSection(QWidget):
         self.result = result
         self.badge.set_colour(result.colour)
         if result.status == light_mod.WAITING:
-            self.badge.setAccessibleName(f"light: {light_mod.WAITING_LABEL}")
+            self.badge.setAccessibleName(
+                self.tr("light: {state}").format(state=i18n._(light_mod.WAITING_LABEL)))
         if result.status is None and not result.red_flag:
-            self.advice.setText("<b>No light yet.</b> Rate your pain to get one.")
+            self.advice.setText(self.tr("<b>No light yet.</b> Rate your pain to get one."))
         else:
             symbol = scales.FLAG_TIERS[result.flag_tier].symbol + " " if result.flag_tier else ""
-            self.advice.setText(f"<b>{escape(symbol + result.heading)}:</b> "
-                                f"{escape(result.advice)}")
+            self.advice.setText(self.tr("<b>{heading}:</b> {advice}").format(
+                heading=escape(symbol + result.heading), advice=escape(result.advice)))
         self.reason.setText(result.reason)
         self._refresh_banners(journal)
 
@@ -152,13 +154,20 @@ class LightSection(QWidget):
                 + "</li>"
                 for f in urgent
             )
-            when = "today" if self.day == self.ctx.today() else "on this day"
+            today = self.day == self.ctx.today()
             if all(f.day != self.day for f in urgent):
-                when = "yesterday" if self.day == self.ctx.today() else "the day before"
-            self.flag_banner.set_text(
-                f"{_tier_heading(URGENT)} You recorded a red flag {when}:"
-                f"<ul>{items}</ul>{escape(URGENT.advice)}"
-            )
+                text = (self.tr("{heading} You recorded a red flag yesterday:{items}{advice}")
+                        if today else
+                        self.tr("{heading} You recorded a red flag the day before:"
+                                "{items}{advice}"))
+            else:
+                text = (self.tr("{heading} You recorded a red flag today:{items}{advice}")
+                        if today else
+                        self.tr("{heading} You recorded a red flag on this day:"
+                                "{items}{advice}"))
+            self.flag_banner.set_text(text.format(heading=_tier_heading(URGENT),
+                                                  items=f"<ul>{items}</ul>",
+                                                  advice=escape(URGENT.advice)))
         else:
             self.flag_banner.set_text(None)
         if self.escalations:

@@ -10,20 +10,29 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from .... import i18n
 from ....services import journal as js
+from ... import i18n as ui_i18n
 from ...context import AppContext
 from ...edit_path import apply_edit
-from ...widgets import NumberField, clear_layout
+from ...widgets import NumberField, clear_layout, format_when
+from .sessions import kind_text
 from .siblings import changed_by_sibling, relink
 
-WAITING, RATED = "waiting for your rating", "rated"
+WAITING = QT_TRANSLATE_NOOP("NextMorningSection", "waiting for your rating")
+RATED = QT_TRANSLATE_NOOP("NextMorningSection", "rated")
+
+
+def _status(text: str) -> str:
+    return QCoreApplication.translate("NextMorningSection", text)
 
 
 def _activities(sessions: list[dict]) -> str:
-    parts = [f"{s['kind']} ({s['minutes']} min)" for s in sessions]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    """"run (30 min) and rehab exercises (10 min)", in the UI's language."""
+    return i18n.join_list([f"{kind_text(s['kind'])} ({s['minutes']} min)" for s in sessions])
 
 
 class NextMorningSection(QGroupBox):
@@ -36,7 +45,7 @@ class NextMorningSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("This morning")
+        super().__init__(self.tr("This morning"))
         self.ctx = ctx
         self.day: date = ctx.today()
         self.setObjectName("nextMorningBox")
@@ -63,25 +72,33 @@ class NextMorningSection(QGroupBox):
             return
         self.show()
         yesterday = self.day - timedelta(days=1)
-        when = "yesterday's" if self.day == self.ctx.today() else f"{yesterday:%a %d %b}'s"
+        today = self.day == self.ctx.today()
+        when = format_when(yesterday, "ddd dd MMM", ui_i18n.date_pattern("weekday_day_month"))
         for q in questions:
             row = QHBoxLayout()
-            question = QLabel(f"How is the {q['name']} this morning after {when} "
-                              f"{_activities(q['sessions'])}?")
+            text = (self.tr("How is the {site} this morning after yesterday's {activities}?")
+                    if today else
+                    self.tr("How is the {site} this morning after {day}'s {activities}?"))
+            question = QLabel(text.format(site=q["name"], day=when,
+                                          activities=_activities(q["sessions"])))
             question.setObjectName("nextMorningQuestion")
             question.setWordWrap(True)
-            label = "Morning pain" + ("" if q["main"] else f" ({q['label']})")
+            label = (self.tr("Morning pain") if q["main"] else
+                     self.tr("Morning pain ({site})").format(site=q["label"]))
             field = NumberField(label, 0, 10, placeholder="0-10")
             field.set_value(q["value"])
-            field.edit.setAccessibleName(f"This morning: {label}")
-            field.setToolTip("This is this morning's pain at that site: the same number as "
-                             + ("Morning pain in the check-in." if q["main"] else
-                                f"the check-in's morning pain of the {q['label']}."))
+            field.edit.setAccessibleName(self.tr("This morning: {field}").format(field=label))
+            field.setToolTip(
+                self.tr("This is this morning's pain at that site: the same number as "
+                        "Morning pain in the check-in.") if q["main"] else
+                self.tr("This is this morning's pain at that site: the same number as the "
+                        "check-in's morning pain of the {site}.").format(site=q["label"]))
             field.committed.connect(lambda v, site=q["site"]: self.save(site, v))
-            status = QLabel(WAITING if q["value"] is None else RATED)
+            status = QLabel(_status(WAITING if q["value"] is None else RATED))
             status.setObjectName("nextMorningStatus")
             # Alt+M reaches the (first) rating; the field also comes first in the Tab order
-            buddy = QLabel("This &morning (0-10)" if not self.fields else "This morning")
+            buddy = QLabel(self.tr("This &morning (0-10)") if not self.fields else
+                           self.tr("This morning"))
             buddy.setObjectName("nextMorningLabel")
             buddy.setBuddy(field.edit)
             row.addWidget(question, 1)
@@ -105,4 +122,4 @@ class NextMorningSection(QGroupBox):
             field.commit_failed(self.ratings.get(site_id))
             return
         self.ratings[site_id] = value
-        self.statuses[site_id].setText(WAITING if value is None else RATED)
+        self.statuses[site_id].setText(_status(WAITING if value is None else RATED))

@@ -23,19 +23,19 @@ class NotesSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("&Notes")
+        super().__init__(self.tr("&Notes"))
         self.ctx = ctx
         self.day: date = ctx.today()
         self.saved_text = ""
         layout = QVBoxLayout(self)
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         # questions have their own list below (ui/pages/today/questions.py): they reach the
         # report's questions, notes do not
-        self.notes.setPlaceholderText("Anything worth remembering: what felt different, what "
-                                      "you did... Questions for your physio go in the list "
-                                      "below (Ctrl+J).")
+        self.notes.setPlaceholderText(self.tr(
+            "Anything worth remembering: what felt different, what you did... Questions for "
+            "your physio go in the list below (Ctrl+J)."))
         self.notes.setMinimumHeight(80)
         self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.notes)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ....services import outcomes as svc
 from ...context import AppContext
+from ..labels import english_original
 
 BANNER_STYLE = (
     "QFrame#outcomesDue { background: palette(alternate-base); border: 1px solid "
@@ -67,10 +68,11 @@ class OutcomesDueSection(QFrame):
         for key in due:
             inst = svc.instrument(key)
             row = QHBoxLayout()
-            label = QLabel(f"{inst.short} is due \u2014 fill it in now")
+            label = QLabel(self.tr("{name} is due \u2014 fill it in now").format(
+                name=inst.short))
             label.setObjectName(f"due_{key}")
-            label.setToolTip(inst.name)
-            button = QPushButton(f"Fill in {inst.short}\u2026")
+            label.setToolTip(english_original(inst.name))
+            button = QPushButton(self.tr("Fill in {name}\u2026").format(name=inst.short))
             button.setObjectName(f"fill_{key}")
             button.clicked.connect(lambda _=False, k=key: self.open(k))
             row.addWidget(label, 1)

@@ -152,19 +152,19 @@ class DayPage(QWidget):
     def _build_date_bar(self) -> None:
         self.prev_button = QToolButton()
         self.prev_button.setText("<")
-        self.prev_button.setToolTip("Previous day (Alt+Left)")
+        self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)"))
         self.next_button = QToolButton()
         self.next_button.setText(">")
-        self.next_button.setToolTip("Next day (Alt+Right)")
+        self.next_button.setToolTip(self.tr("Next day (Alt+Right)"))
         self.title = QLabel()
         self.title.setObjectName("dayTitle")
         self.date_edit = QLineEdit()
-        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.date_edit.setFixedWidth(110)
-        self.date_edit.setAccessibleName("Go to date")
+        self.date_edit.setAccessibleName(self.tr("Go to date"))
         self.date_error = error_label()
-        self.today_button = QPushButton("&Today")
-        self.today_button.setToolTip("Go to today (Alt+T here, Alt+Home anywhere)")
+        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button.setToolTip(self.tr("Go to today (Alt+T here, Alt+Home anywhere)"))
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         # Two groups that wrap onto two lines on a narrow window (or at 200 % scale):
@@ -175,7 +175,7 @@ class DayPage(QWidget):
         day_group.layout().addWidget(self.prev_button)
         day_group.layout().addWidget(self.title)
         day_group.layout().addWidget(self.next_button)
-        go_to = QLabel("&Go to")
+        go_to = QLabel(self.tr("&Go to"))
         go_to.setBuddy(self.date_edit)
         go_group.layout().addWidget(go_to)
         go_group.layout().addWidget(self.date_edit)
@@ -235,21 +235,35 @@ class DayPage(QWidget):
         self.commit_typing()
         if day != self.day:
             failed = [f.label for f in self.findChildren(NumberField) if f.discard_unsaved()]
-            parts = [f"{', '.join(failed)} (the save had failed)"] if failed else []
             # a new session is saved once it has an activity and minutes: one left without
             # them, but with something typed, is said to be dropped, not lost in silence
             drafts = [e for e in self.session_editors
                       if e.session_id is None and _typed_in_draft(e)]
-            if drafts:
-                parts.append("a new session without minutes" if len(drafts) == 1
-                             else f"{len(drafts)} new sessions without minutes")
-            if parts:
-                self.ctx.status.emit(f"Not saved for {fmt_date(self.day)}: "
-                                     f"{'; '.join(parts)}.")
+            message = self._not_saved_message(failed, len(drafts))
+            if message:
+                self.ctx.status.emit(message.format(day=fmt_date(self.day),
+                                                    fields=", ".join(failed), n=len(drafts)))
         self.day = day
         self.load()
         if focus and self.isVisible():
             self.focus_first_empty()
+
+    def _not_saved_message(self, failed: list[str], drafts: int) -> str | None:
+        """What leaving the day drops: fields whose save failed, new sessions without
+        minutes (a message with {day}, {fields} and {n} to fill in), or None."""
+        if failed:
+            if drafts == 0:
+                return self.tr("Not saved for {day}: {fields} (the save had failed).")
+            if drafts == 1:
+                return self.tr("Not saved for {day}: {fields} (the save had failed); a new "
+                               "session without minutes.")
+            return self.tr("Not saved for {day}: {fields} (the save had failed); {n} new "
+                           "sessions without minutes.")
+        if drafts == 1:
+            return self.tr("Not saved for {day}: a new session without minutes.")
+        if drafts > 1:
+            return self.tr("Not saved for {day}: {n} new sessions without minutes.")
+        return None
 
     def _day_changed(self, today: date, before: date) -> None:
         """Midnight (or waking up on a later day): a page on the old today follows the
@@ -257,7 +271,8 @@ class DayPage(QWidget):
         if self.day == before:
             focus = QApplication.focusWidget()
             self.set_day(today, focus=focus is None or self.isAncestorOf(focus))
-            self.ctx.status.emit(f"A new day: Today now shows {fmt_date(today)}.")
+            self.ctx.status.emit(
+                self.tr("A new day: Today now shows {day}.").format(day=fmt_date(today)))
         else:
             self.commit_typing()
             self.load()  # "Today, " in the title, "yesterday's" in the questions ...
@@ -329,9 +344,9 @@ class DayPage(QWidget):
             day = date.fromisoformat(text)
         except ValueError:
             self.date_error.setText(
-                f"{text!r} is not a date: use YYYY-MM-DD with a real day, e.g. "
-                f"{self.ctx.today().isoformat()}."
-            )
+                self.tr("{text} is not a date: use YYYY-MM-DD with a real day, e.g. "
+                        "{example}.").format(text=repr(text),
+                                             example=self.ctx.today().isoformat()))
             self.date_error.show()
             return
         self.date_error.hide()
@@ -342,8 +357,9 @@ class DayPage(QWidget):
     def load(self) -> None:
         """Show ``self.day`` from the journal: the title, then every section in order."""
         day = self.day
-        self.title.setText(f"<h2>{'Today, ' if day == self.ctx.today() else ''}"
-                           f"{fmt_date(day)}</h2>")
+        shown = (self.tr("Today, {day}").format(day=fmt_date(day))
+                 if day == self.ctx.today() else fmt_date(day))
+        self.title.setText(f"<h2>{shown}</h2>")
         self.date_edit.setText(day.isoformat())
         for section in self.sections:
             section.set_day(day)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,10 +42,13 @@ from ...widgets import clear_layout, error_label
 SHORTCUT = "Ctrl+J"
 """Puts the cursor in the new-question field (see the module's docstring for why)."""
 
-PLACEHOLDER = "Type a question for your next appointment, e.g. Ice or heat after a run?"
-EMPTY_TEXT = ("No questions yet. Add the ones you want to ask: the open ones are printed "
-              "on page one of the report.")
-HINT_TEXT = "On page one of the report until you tick \u201cAsked\u201d."
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "QuestionsSection", "Type a question for your next appointment, e.g. Ice or heat after a run?")
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "QuestionsSection", "No questions yet. Add the ones you want to ask: the open ones are "
+    "printed on page one of the report.")
+HINT_TEXT = QT_TRANSLATE_NOOP(
+    "QuestionsSection", "On page one of the report until you tick \u201cAsked\u201d.")
 
 
 class QuestionRow(QWidget):
@@ -63,15 +66,16 @@ class QuestionRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QLineEdit(question["text"])
         self.text.setCursorPosition(0)
-        self.text.setAccessibleName(f"Question {number}")
-        self.text.setAccessibleDescription("Edit the words, then press Enter or Tab")
-        self.asked = QCheckBox("Asked")
+        self.text.setAccessibleName(self.tr("Question {number}").format(number=number))
+        self.text.setAccessibleDescription(self.tr("Edit the words, then press Enter or Tab"))
+        self.asked = QCheckBox(self.tr("Asked"))
         self.asked.setChecked(question["answered"])
-        self.asked.setAccessibleName(f"Asked: question {number}")
-        self.asked.setAccessibleDescription(f"Ticked once you have asked: {question['text']}")
+        self.asked.setAccessibleName(self.tr("Asked: question {number}").format(number=number))
+        self.asked.setAccessibleDescription(
+            self.tr("Ticked once you have asked: {question}").format(question=question["text"]))
         self.delete = QToolButton()
-        self.delete.setText("Delete")
-        self.delete.setAccessibleName(f"Delete question {number}")
+        self.delete.setText(self.tr("Delete"))
+        self.delete.setAccessibleName(self.tr("Delete question {number}").format(number=number))
         if question["answered"]:  # asked: in italics (and its box ticked)
             font = self.text.font()
             font.setItalic(True)
@@ -96,24 +100,24 @@ class QuestionsSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("Questions for your physio")
+        super().__init__(self.tr("Questions for your physio"))
         self.ctx = ctx
         self.day: date = ctx.today()
         self.rows: list[QuestionRow] = []
         layout = QVBoxLayout(self)
-        self.hint = QLabel(HINT_TEXT)
+        self.hint = QLabel(QCoreApplication.translate("QuestionsSection", HINT_TEXT))
         self.hint.setObjectName("questionsHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
         add_row = QHBoxLayout()
         self.field = QLineEdit()
-        self.field.setPlaceholderText(PLACEHOLDER)
-        self.field.setAccessibleName("New question for your physio")
+        self.field.setPlaceholderText(QCoreApplication.translate("QuestionsSection", PLACEHOLDER))
+        self.field.setAccessibleName(self.tr("New question for your physio"))
         self.field.setMaxLength(qs.QUESTION_MOST)
         keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.add_button = QPushButton(f"Add q&uestion ({keys})")
-        self.add_button.setAccessibleName("Add question")
+        self.add_button = QPushButton(self.tr("Add q&uestion ({keys})").format(keys=keys))
+        self.add_button.setAccessibleName(self.tr("Add question"))
         add_row.addWidget(self.field, 1)
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
@@ -122,11 +126,12 @@ class QuestionsSection(QGroupBox):
 
         self.rows_layout = QVBoxLayout()
         layout.addLayout(self.rows_layout)
-        self.show_asked = QCheckBox("Show asked questions")
+        self.show_asked = QCheckBox(self.tr("Show asked questions"))
         layout.addWidget(self.show_asked)
 
         self.shortcut = QShortcut(QKeySequence(SHORTCUT), self, activated=self.start_question)
-        self.shortcut.setWhatsThis("Today: Add a question for your physio")  # Help > Keys
+        # listed by Help > Keyboard Shortcuts
+        self.shortcut.setWhatsThis(self.tr("Today: Add a question for your physio"))
         self.field.returnPressed.connect(self.add_question)
         self.add_button.clicked.connect(self.add_question)
         self.show_asked.toggled.connect(lambda _on: self.refresh())
@@ -143,13 +148,14 @@ class QuestionsSection(QGroupBox):
         asked = [q for q in questions if q["answered"]]
         shown = [q for q in questions if not q["answered"]]
         self.show_asked.setVisible(bool(asked))
-        self.show_asked.setText(f"Show asked questions ({len(asked)})")
+        self.show_asked.setText(self.tr("Show asked questions ({n})").format(n=len(asked)))
         if self.show_asked.isChecked():
             shown += asked
         clear_layout(self.rows_layout)
         self.rows = []
         if not questions:
-            self.rows_layout.addWidget(QLabel(EMPTY_TEXT, wordWrap=True,
+            empty = QCoreApplication.translate("QuestionsSection", EMPTY_TEXT)
+            self.rows_layout.addWidget(QLabel(empty, wordWrap=True,
                                               objectName="questionsEmpty"))
         for number, question in enumerate(shown, start=1):
             row = QuestionRow(question, number)

@@ -22,18 +22,18 @@ class RedFlagsSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("Red flags: tick any that apply today")
+        super().__init__(self.tr("Red flags: tick any that apply today"))
         self.ctx = ctx
         self.day: date = ctx.today()
         grid = FlowLayout(self, columns=True, spacing=16, line_spacing=4)
         self.flag_boxes: dict[str, QCheckBox] = {}
-        for code, (label, urgency) in scales.RED_FLAGS.items():
-            box = QCheckBox(label)
+        for code, (_label, urgency) in scales.RED_FLAGS.items():
+            box = QCheckBox(scales.red_flag_label(code))
             box.setObjectName(f"flag_{code}")
             if urgency == scales.URGENT:
-                box.setToolTip("See a clinician now if this applies.")
+                box.setToolTip(self.tr("See a clinician now if this applies."))
             else:
-                box.setToolTip("Book an assessment if this applies.")
+                box.setToolTip(self.tr("Book an assessment if this applies."))
             box.toggled.connect(lambda on, c=code: self.toggle(c, on))
             self.flag_boxes[code] = box
             grid.addWidget(box)

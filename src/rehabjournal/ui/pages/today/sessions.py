@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .... import i18n
 from ....domain import scales
 from ....services import journal as js
 from ...context import AppContext
@@ -47,23 +49,35 @@ from ...widgets import (
     labelled,
     set_combo_data,
 )
+from ..labels import joint_text, joint_value, kind_text, kind_value, side_text
 from .siblings import changed_by_sibling, relink
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after")
-HEADERS = ("Activity", "Minutes", "Effort (CR-10)", "Distance", "Pain before",
-           "Pain during (worst)", "Pain after", "Site")
+HEADERS = (QT_TRANSLATE_NOOP("SessionEditor", "Activity"),
+           QT_TRANSLATE_NOOP("SessionEditor", "Minutes"),
+           QT_TRANSLATE_NOOP("SessionEditor", "Effort (CR-10)"),
+           QT_TRANSLATE_NOOP("SessionEditor", "Distance"),
+           QT_TRANSLATE_NOOP("SessionEditor", "Pain before"),
+           QT_TRANSLATE_NOOP("SessionEditor", "Pain during (worst)"),
+           QT_TRANSLATE_NOOP("SessionEditor", "Pain after"),
+           QT_TRANSLATE_NOOP("SessionEditor", "Site"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionEditor", text)
 
 
 def rpe_combo() -> QComboBox:
     """A combo box of the CR-10 effort scale, "effort..." (None) first."""
     combo = QComboBox()
-    combo.addItem("effort...", None)
+    combo.addItem(QCoreApplication.translate("SessionEditor", "effort..."), None)
     for value in range(0, 11):
         label = scales.cr10_label(value)
         combo.addItem(f"{value}  {label}" if label else str(value), value)
-    combo.setToolTip("Session effort on the CR-10 scale: 0 rest, 3 moderate, 5 hard, "
-                     "7 very hard, 10 maximal")
-    combo.setAccessibleName("Effort (CR-10)")
+    combo.setToolTip(QCoreApplication.translate(
+        "SessionEditor", "Session effort on the CR-10 scale: 0 rest, 3 moderate, 5 hard, "
+        "7 very hard, 10 maximal"))
+    combo.setAccessibleName(QCoreApplication.translate("SessionEditor", "Effort (CR-10)"))
     return combo
 
 
@@ -93,17 +107,21 @@ class SessionEditor(QFrame):
 
         self.kind = QComboBox()
         self.kind.setEditable(True)
-        self.kind.addItems(list(scales.ACTIVITY_KINDS))
-        self.kind.setAccessibleName("Activity")
+        for kind in scales.ACTIVITY_KINDS:
+            self.kind.addItem(kind_text(kind), kind)
+        self.kind.setAccessibleName(self.tr("Activity"))
         self.kind.setMinimumWidth(120)
-        self.kind.setCurrentText(self.values.get("kind") or section.last_kind())
+        kind = self.values.get("kind")
+        self.kind.setCurrentText(kind_text(kind) if kind else section.last_kind())
         self.kind_error = error_label()
-        self.minutes = NumberField("Duration", 0, 1440, unit="minutes", placeholder="min")
+        self.minutes = NumberField(self.tr("Duration"), 0, 1440, unit=self.tr("minutes"),
+                                   placeholder="min")
         self.rpe = rpe_combo()
-        self.distance = NumberField("Distance", 0, 500, whole=False, unit="km", placeholder="km")
-        self.pains = {key: pain_field(js.FIELD_LABELS[key]) for key in PAIN_FIELDS}
+        self.distance = NumberField(self.tr("Distance"), 0, 500, whole=False, unit="km",
+                                    placeholder="km")
+        self.pains = {key: pain_field(i18n._(js.FIELD_LABELS[key])) for key in PAIN_FIELDS}
         self.site = QComboBox()
-        self.site.setAccessibleName("Pain site")
+        self.site.setAccessibleName(self.tr("Pain site"))
         for site in sites:
             self.site.addItem(site["label"], site["id"])
         # as wide as about 18 letters (the list shows whole labels): the row stays one
@@ -115,15 +133,16 @@ class SessionEditor(QFrame):
         # site name shows in the tooltip and in the open list
         self.site.currentTextChanged.connect(
             lambda text: self.site.setToolTip(
-                f"The pain site of this session's pain ratings: {text}" if text else
-                "The pain site of this session's pain ratings"))
-        self.site.setToolTip("The pain site of this session's pain ratings")
+                self.tr("The pain site of this session's pain ratings: {site}").format(
+                    site=text) if text else
+                self.tr("The pain site of this session's pain ratings")))
+        self.site.setToolTip(self.tr("The pain site of this session's pain ratings"))
         self.notes = QLineEdit()
-        self.notes.setPlaceholderText("notes (route, shoes, how it felt)")
+        self.notes.setPlaceholderText(self.tr("notes (route, shoes, how it felt)"))
         self.delete_button = QToolButton()
-        self.delete_button.setText("Delete")
-        self.delete_button.setToolTip("Delete this session (Edit > Undo brings it back)")
-        self.hint = QLabel("Enter the minutes to save this session.")
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete this session (Edit > Undo brings it back)"))
+        self.hint = QLabel(self.tr("Enter the minutes to save this session."))
         self.hint.setStyleSheet("font-style: italic;")
         self.source_note = QLabel()
         self.source_note.setObjectName("sessionSource")
@@ -136,7 +155,7 @@ class SessionEditor(QFrame):
                  *(self.pains[key] for key in PAIN_FIELDS), self.site]
         row = FlowLayout(spacing=8, bottom=True)
         for text, widget in zip(HEADERS, cells, strict=True):
-            row.addWidget(labelled(text, widget))
+            row.addWidget(labelled(_tr(text), widget))
         row.addWidget(self.delete_button)
         box.addLayout(row)
         box.addWidget(self.kind_error)
@@ -148,11 +167,12 @@ class SessionEditor(QFrame):
         self.extra_fields: dict[int, dict[str, NumberField]] = {}
         for site in sites[1:]:
             extra = FlowLayout(bottom=True)
-            extra.addWidget(QLabel(f"Also {site['label']}:"))
-            fields = {key: pain_field(f"{js.FIELD_LABELS[key]} ({site['label']})")
+            extra.addWidget(QLabel(self.tr("Also {site}:").format(site=site["label"])))
+            fields = {key: pain_field(self.tr("{field} ({site})").format(
+                          field=i18n._(js.FIELD_LABELS[key]), site=site["label"]))
                       for key in PAIN_FIELDS}
             for key in PAIN_FIELDS:
-                extra.addWidget(labelled(js.FIELD_LABELS[key], fields[key]))
+                extra.addWidget(labelled(i18n._(js.FIELD_LABELS[key]), fields[key]))
                 fields[key].committed.connect(
                     lambda v, s=site["id"], k=key: self._extra_committed(s, k, v))
             box.addLayout(extra)
@@ -192,16 +212,18 @@ class SessionEditor(QFrame):
     def _show_source(self) -> None:
         v = self.values
         if v.get("source") == "programme":
-            text = "From the programme's exercises logged today (Exercises due below)"
-            text += (": the minutes are estimated from the prescriptions; type the real "
-                     "minutes to replace the estimate." if v.get("minutes_estimated") else ".")
-            self.source_note.setText(text)
+            self.source_note.setText(
+                self.tr("From the programme's exercises logged today (Exercises due below): "
+                        "the minutes are estimated from the prescriptions; type the real "
+                        "minutes to replace the estimate.") if v.get("minutes_estimated") else
+                self.tr("From the programme's exercises logged today (Exercises due below)."))
         self.source_note.setVisible(v.get("source") == "programme")
 
     def _kind_committed(self) -> None:
-        text = self.kind.currentText().strip()
+        text = kind_value(self.kind.currentText().strip())
         if not text:
-            self.kind_error.setText("Activity needs a name, e.g. run, cycle or rehab exercises.")
+            self.kind_error.setText(
+                self.tr("Activity needs a name, e.g. run, cycle or rehab exercises."))
             self.kind_error.show()
             return
         self.kind_error.hide()
@@ -211,7 +233,7 @@ class SessionEditor(QFrame):
     def current_values(self) -> dict:
         """Every field as shown (for saving a draft in one go)."""
         values = {
-            "kind": self.kind.currentText().strip(),
+            "kind": kind_value(self.kind.currentText().strip()),
             "minutes": self.minutes.value(),
             "rpe": self.rpe.currentData(),
             "distance_km": self.distance.value(),
@@ -295,19 +317,20 @@ class AddSiteDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Add a pain site")
+        self.setWindowTitle(self.tr("Add a pain site"))
         form = QFormLayout(self)
         self.joint = QComboBox()
         self.joint.setEditable(True)
-        self.joint.addItems(list(scales.JOINTS))
+        for joint in scales.JOINTS:
+            self.joint.addItem(joint_text(joint), joint)
         self.side = QComboBox()
         for side in scales.SIDES:
-            self.side.addItem(side or "not applicable", side)
+            self.side.addItem(side_text(side), side)
         self.area = QLineEdit()
-        self.area.setPlaceholderText("e.g. below the kneecap")
-        form.addRow("&Joint", self.joint)
-        form.addRow("&Side", self.side)
-        form.addRow("&Area", self.area)
+        self.area.setPlaceholderText(self.tr("e.g. below the kneecap"))
+        form.addRow(self.tr("&Joint"), self.joint)
+        form.addRow(self.tr("&Side"), self.side)
+        form.addRow(self.tr("&Area"), self.area)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -325,7 +348,7 @@ class SessionsSection(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext):
-        super().__init__("Sessions")
+        super().__init__(self.tr("Sessions"))
         self.ctx = ctx
         self.day: date = ctx.today()
         self.sites: list[dict] = []
@@ -333,13 +356,14 @@ class SessionsSection(QGroupBox):
         layout = QVBoxLayout(self)
         self.sessions_layout = QVBoxLayout()
         layout.addLayout(self.sessions_layout)
-        self.add_session_button = QPushButton("&Add session (Ctrl+N)")
+        self.add_session_button = QPushButton(self.tr("&Add session (Ctrl+N)"))
         self.add_session_button.clicked.connect(self.add_session)
         add = QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_session)
-        add.setWhatsThis("Today: Add a session")  # listed by Help > Keyboard Shortcuts
+        # listed by Help > Keyboard Shortcuts
+        add.setWhatsThis(self.tr("Today: Add a session"))
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_session_button)
-        self.add_site_button = QPushButton("Add pain s&ite...")
+        self.add_site_button = QPushButton(self.tr("Add pain s&ite..."))
         self.add_site_button.clicked.connect(self.add_site)
         add_row.addWidget(self.add_site_button)
         add_row.addStretch(1)
@@ -370,8 +394,8 @@ class SessionsSection(QGroupBox):
         for editor in drafts:
             self._add_editor(editor)
         if not self.editors:
-            empty = QLabel("No session recorded on this day. Rest days count too: "
-                           "they show as zero load.")
+            empty = QLabel(self.tr("No session recorded on this day. Rest days count too: "
+                                   "they show as zero load."))
             empty.setObjectName("noSessions")
             self.sessions_layout.addWidget(empty)
         relink(self)
@@ -403,11 +427,12 @@ class SessionsSection(QGroupBox):
             relink(self, self.add_session_button)
 
     def last_kind(self) -> str:
-        """The activity of the last session shown ("run" when none), for a new draft."""
+        """The activity of the last session shown ("run" when none), for a new draft, as
+        shown (in the UI's language)."""
         for editor in reversed(self.editors):
             if editor.kind.currentText():
                 return editor.kind.currentText()
-        return "run"
+        return kind_text("run")
 
     def show_merged(self, session_id: int) -> SessionEditor | None:
         """Show the day again after a typed "rehab exercises" session was merged with the
@@ -416,8 +441,9 @@ class SessionsSection(QGroupBox):
         self.refresh(keep_drafts=True)
         editor = next((e for e in self.editors if e.session_id == session_id), None)
         if editor is not None:
-            editor.source_note.setText(
-                f"{js.MERGED_STATUS}: one session, so the exercises count once.")
+            editor.source_note.setText(self.tr(
+                "Merged with the rehab exercises session made from your exercise log: one "
+                "session, so the exercises count once."))
             editor.source_note.setVisible(True)
             editor.rpe.setFocus()
         return editor
@@ -445,8 +471,8 @@ class SessionsSection(QGroupBox):
         dialog = AddSiteDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        joint, side, area = (dialog.joint.currentText(), dialog.side.currentData() or "",
-                             dialog.area.text())
+        joint, side, area = (joint_value(dialog.joint.currentText()),
+                             dialog.side.currentData() or "", dialog.area.text())
         primary = not self.sites
         # A new site changes the check-in and every session: no source, so the whole page
         # (and every other page) reloads as after any change made elsewhere.
