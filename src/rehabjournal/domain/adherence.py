@@ -42,16 +42,18 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..i18n import N_, _, ngettext
 from .programme import STATUS_CREDIT, Plan, due_on, monday
 
-UNIT = "exercise day"
-UNITS = "exercise days"
-DEFINITION = (
+UNIT = N_("exercise day")
+UNITS = N_("exercise days")
+DEFINITION = N_(
     "An exercise day is a day with at least one exercise of the programme due. It counts "
     "as done when at least half of that day's exercises were logged done (a partial log "
     "counts half), on the day or on another day of the same week (Monday to Sunday)."
 )
-"""The rule in one paragraph, for notes under tables and charts."""
+"""The rule in one paragraph, for notes under tables and charts (English, marked ``N_``:
+show it with ``_(DEFINITION)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,23 +248,28 @@ def total(weeks: Iterable[WeekAdherence]) -> tuple[int, int]:
     return sum(w.done for w in weeks), sum(w.prescribed for w in weeks)
 
 
-# ---- words: the one way these figures are written ------------------------------------------
+# ---- words: the one way these figures are written (in the current language) ---------------
 
 def percent_text(done: int, due: int) -> str:
     """"75 %" ("-" without a day due)."""
-    return "-" if not due else f"{100.0 * done / due:.0f} %"
+    if not due:
+        return "-"
+    return _("{percent} %").format(percent=f"{100.0 * done / due:.0f}")
 
 
 def days_text(done: int, due: int) -> str:
     """"9 of 12 exercise days" ("1 of 1 exercise day")."""
-    return f"{done} of {due} {UNIT if due == 1 else UNITS}"
+    return ngettext("{done} of {due} exercise day", "{done} of {due} exercise days",
+                    due).format(done=done, due=due)
 
 
 def adherence_text(done: int, due: int) -> str:
     """"9 of 12 exercise days done (75 %)"; "no exercise days due" without one."""
     if not due:
-        return f"no {UNITS} due"
-    return f"{days_text(done, due)} done ({percent_text(done, due)})"
+        return _("no exercise days due")
+    return ngettext("{done} of {due} exercise day done ({percent})",
+                    "{done} of {due} exercise days done ({percent})", due).format(
+        done=done, due=due, percent=percent_text(done, due))
 
 
 def week_text(w: WeekAdherence) -> str:
@@ -270,17 +277,19 @@ def week_text(w: WeekAdherence) -> str:
     (100 %); 4 exercises done on another day of the week count"."""
     text = adherence_text(w.done, w.prescribed)
     if w.moved:
-        what = "exercise" if w.moved == 1 else "exercises"
-        text += f"; {w.moved} {what} done on another day of the week count"
+        text = ngettext("{adherence}; {n} exercise done on another day of the week count",
+                        "{adherence}; {n} exercises done on another day of the week count",
+                        w.moved).format(adherence=text, n=w.moved)
     return text
 
 
 def exercise_text(e: ExerciseAdherence) -> str:
     """"10 of 12 days (2 partial, 1 on another day of the week)"."""
-    text = f"{e.done} of {e.prescribed} {'day' if e.prescribed == 1 else 'days'}"
+    text = ngettext("{done} of {due} day", "{done} of {due} days", e.prescribed).format(
+        done=e.done, due=e.prescribed)
     extra = []
     if e.partial:
-        extra.append(f"{e.partial} partial")
+        extra.append(ngettext("{n} partial", "{n} partial", e.partial).format(n=e.partial))
     if e.moved:
-        extra.append(f"{e.moved} on another day of the week")
+        extra.append(_("{n} on another day of the week").format(n=e.moved))
     return f"{text} ({', '.join(extra)})" if extra else text

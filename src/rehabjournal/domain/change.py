@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from ..i18n import _
+from .scales import fixed, general
+
 _EPS = 1e-9
 
 NPRS_FRACTION_FLOOR = 4.0
@@ -100,8 +103,8 @@ def pain_change(before: float, after: float, points: float = 2, fraction: float 
 
 
 def pain_rule_text(points: float = 2, fraction: float = 0.30) -> str:
-    """The rule of ``pain_change`` in words: "2 points, or 30 % from 4/10 or more"."""
-    return (
-        f"{points:g} points, or {fraction * 100:.0f} % when the first value is "
-        f"{NPRS_FRACTION_FLOOR:g}/10 or more"
-    )
+    """The rule of ``pain_change`` in words, in the current language: "2 points, or 30 %
+    when the first value is 4/10 or more"."""
+    return _("{points} points, or {percent} % when the first value is {floor}/10 or "
+             "more").format(points=general(points), percent=fixed(fraction * 100, 0),
+                            floor=general(NPRS_FRACTION_FLOOR))

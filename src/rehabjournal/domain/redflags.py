@@ -38,9 +38,11 @@ from rehabjournal.domain.scales import (
     FLAG_TIERS,
     RED_FLAGS,
     URGENT,
+    fixed,
     flag_tier,
     red_flag_label,
 )
+from rehabjournal.i18n import _
 
 NO_IMPROVEMENT: Final = "no_improvement"
 WORSE_DESPITE_REDUCED_LOAD: Final = "worse_despite_reduced_load"
@@ -117,7 +119,8 @@ class Escalation:
     Attributes:
         kind: ``NO_IMPROVEMENT``, ``WORSE_DESPITE_REDUCED_LOAD`` or ``FLAG`` (a recorded
             "book an assessment" red flag).
-        text: the message in plain words, ending with what to do.
+        text: the message in plain words, ending with what to do (in the language that
+            was current when the rules ran).
         tier: ``scales.ASSESSMENT`` for every kind here (urgent flags are shown apart).
         day: the day judged as of (the flag's latest day for ``FLAG``).
         first, last: mean morning pain (0-10) of the two windows compared, or None.
@@ -145,7 +148,7 @@ class Escalation:
 
     @property
     def heading(self) -> str:
-        """The tier's heading: "Book an assessment"."""
+        """The tier's heading: "Book an assessment" (in the current language)."""
         return FLAG_TIERS[self.tier].heading
 
 
@@ -194,13 +197,15 @@ def no_improvement_check(
     change = pain_change(first, last, th.improvement_points, th.improvement_fraction)
     if change["direction"] == "down" and change["important"]:
         return None
-    rule = f"{th.improvement_points} points"
     if first >= NPRS_FRACTION_FLOOR - 1e-9:
-        rule += f" or {round(th.improvement_fraction * 100)} %"
-    text = (
-        f"Morning pain has not improved by {rule} in {weeks} weeks (first 7 days "
-        f"{first:.1f}/10, last 7 days {last:.1f}/10): book an assessment."
-    )
+        text = _("Morning pain has not improved by {points} points or {percent} % in {weeks} "
+                 "weeks (first 7 days {first}/10, last 7 days {last}/10): book an assessment.")
+    else:
+        text = _("Morning pain has not improved by {points} points in {weeks} weeks (first 7 "
+                 "days {first}/10, last 7 days {last}/10): book an assessment.")
+    text = text.format(points=th.improvement_points,
+                       percent=round(th.improvement_fraction * 100), weeks=weeks,
+                       first=fixed(first, 1), last=fixed(last, 1))
     return Escalation(
         NO_IMPROVEMENT, text, day=today, first=first, last=last,
         first_window=(start, first_end), last_window=(today - timedelta(days=_WEEK - 1), today),
@@ -263,12 +268,13 @@ def worse_despite_reduced_load_check(
     change = (this_load - prev_load) / prev_load
     if change > -th.escalation_load_drop + 1e-9 or this_pain - prev_pain < th.trend_rise - 1e-9:
         return None
-    text = (
-        f"Morning pain rose from {prev_pain:.1f}/10 to {this_pain:.1f}/10 although weekly "
-        f"load fell {abs(change) * 100:.0f} % (week of {fmt_day(prev_monday)} "
-        f"{prev_load:.0f} AU, week of {fmt_day(this_monday)} {this_load:.0f} AU): "
-        "book an assessment."
-    )
+    text = _("Morning pain rose from {before}/10 to {after}/10 although weekly load fell "
+             "{percent} % (week of {first_week} {first_load} AU, week of {second_week} "
+             "{second_load} AU): book an assessment.").format(
+        before=fixed(prev_pain, 1), after=fixed(this_pain, 1),
+        percent=fixed(abs(change) * 100, 0), first_week=fmt_day(prev_monday),
+        first_load=fixed(prev_load, 0), second_week=fmt_day(this_monday),
+        second_load=fixed(this_load, 0))
     return Escalation(
         WORSE_DESPITE_REDUCED_LOAD, text, day=today, first=prev_pain, last=this_pain,
         first_window=(prev_days[0], prev_days[-1]), last_window=(this_days[0], this_days[-1]),
@@ -303,8 +309,8 @@ def flag_escalations(journal: Journal, today: date,
     order = list(RED_FLAGS)
     codes = sorted(latest, key=lambda c: order.index(c) if c in order else len(order))
     return [
-        Escalation(FLAG, f"{red_flag_label(c)} recorded on {fmt_day(latest[c])}: book an "
-                         "assessment.", day=latest[c], code=c)
+        Escalation(FLAG, _("{flag} recorded on {day}: book an assessment.").format(
+            flag=red_flag_label(c), day=fmt_day(latest[c])), day=latest[c], code=c)
         for c in codes
     ]
 

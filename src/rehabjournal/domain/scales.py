@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, TypeVar
 
-from ..i18n import N_, _, decimal_separator
+from ..i18n import N_, _, decimal_separator, format_fixed
 
 _K = TypeVar("_K")
 
@@ -54,6 +54,12 @@ def tr(text: str) -> str:
     """``text`` (an English message marked with ``N_``) in the current language; "" stays
     "" (gettext of "" would be the catalogue's header)."""
     return _(text) if text else text
+
+
+def fixed(value: float, digits: int = 1) -> str:
+    """``f"{value:.1f}"`` in the current language: 2.0 -> "2.0" ("2,0" in French and
+    German); the same rounding as Python's."""
+    return format_fixed(round(float(value), digits), digits)
 
 
 # --- Pain (NPRS) and effort (CR-10) -----------------------------------------------------------
@@ -391,6 +397,11 @@ def _fmt_number(value: float) -> str:
     German)."""
     if isinstance(value, int):
         return str(value)
+    return general(value)
+
+
+def general(value: float) -> str:
+    """``f"{value:g}"`` in the current language: 7.5 -> "7.5" ("7,5"), 2.0 -> "2"."""
     return f"{value:g}".replace(".", decimal_separator())
 
 

@@ -58,6 +58,8 @@ from rehabjournal.domain import scales
 from rehabjournal.domain.adherence import WeekAdherence
 from rehabjournal.domain.entities import DayRecord, Journal
 from rehabjournal.domain.redflags import Escalation
+from rehabjournal.domain.scales import TranslatedMap, general
+from rehabjournal.i18n import N_, _
 
 COMPLETE: Final = "complete"
 """A calendar week whose 7 days are all inside the period."""
@@ -68,12 +70,13 @@ PARTIAL: Final = "partial"
 
 WeekStatus = Literal["complete", "completed", "partial"]
 
-STATUS_TEXT: Final = {
+STATUS_TEXT: Final = TranslatedMap({
     COMPLETE: "",
-    COMPLETED: "completed from outside the period",
-    PARTIAL: "partial week: no change",
-}
-"""How a row's status is worded next to it (PDF, command, Progress)."""
+    COMPLETED: N_("completed from outside the period"),
+    PARTIAL: N_("partial week: no change"),
+})
+"""How a row's status is worded next to it (PDF, command, Progress), read in the current
+language."""
 
 SD_KIND: Final = "population"
 """The standard deviation monotony uses (the 7 days are the whole week described)."""
@@ -199,7 +202,7 @@ class Comparison:
 
     Attributes:
         key: "morning_pain", "pain_during", "pain_after", "sessions", "minutes" or "load".
-        label: its words, e.g. "Morning pain (mean, 0-10)".
+        label: its words, e.g. "Morning pain (mean, 0-10)" (in the current language).
         kind: ``PAIN`` (a mean rating, judged for clinical importance) or ``COUNT``
             (absolute change only).
         unit: "" for pain and sessions, "min", "AU".
@@ -234,9 +237,12 @@ class Comparison:
         if self.important is None:
             return "-"
         if not self.important:
-            return "No"
-        better = {"down": "better", "up": "worse"}.get(self.direction, "")
-        return f"Yes ({self.why}), {better}".rstrip(", ")
+            return _("No")
+        if self.direction == "down":
+            return _("Yes ({why}), better").format(why=self.why)
+        if self.direction == "up":
+            return _("Yes ({why}), worse").format(why=self.why)
+        return _("Yes ({why})").format(why=self.why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -607,13 +613,15 @@ def _week_row(
 
 
 _MEASURES: Final = (
-    ("morning_pain", "Morning pain (mean, 0-10)", PAIN, "", "morning_mean"),
-    ("pain_during", "Pain during sessions (mean, 0-10)", PAIN, "", "during_mean"),
-    ("pain_after", "Pain after sessions (mean, 0-10)", PAIN, "", "after_mean"),
-    ("sessions", "Sessions", COUNT, "", "sessions"),
-    ("minutes", "Minutes of activity", COUNT, "min", "minutes"),
-    ("load", "Training load (RPE x min)", COUNT, "AU", "load"),
+    ("morning_pain", N_("Morning pain (mean, 0-10)"), PAIN, "", "morning_mean"),
+    ("pain_during", N_("Pain during sessions (mean, 0-10)"), PAIN, "", "during_mean"),
+    ("pain_after", N_("Pain after sessions (mean, 0-10)"), PAIN, "", "after_mean"),
+    ("sessions", N_("Sessions"), COUNT, "", "sessions"),
+    ("minutes", N_("Minutes of activity"), COUNT, "min", "minutes"),
+    ("load", N_("Training load (RPE x min)"), COUNT, "AU", "load"),
 )
+"""(key, label in English, kind, unit, WeekSummary attribute) of each compared measure; a
+``Comparison`` carries its label in the current language."""
 
 
 def _comparisons(summary: PeriodSummary, journal: Journal,
@@ -637,7 +645,8 @@ def _comparisons(summary: PeriodSummary, journal: Journal,
         return None if v is None else float(v)
 
     out: list[Comparison] = []
-    for key, label, kind, unit, attr in _MEASURES:
+    for key, english, kind, unit, attr in _MEASURES:
+        label = _(english)
         a, b = value(first, attr), value(last, attr)
         if a is None or b is None:
             out.append(Comparison(key, label, kind, unit, period_values[key], a, b, None))
@@ -645,9 +654,7 @@ def _comparisons(summary: PeriodSummary, journal: Journal,
         diff = b - a
         if kind == PAIN:
             ch = change_mod.pain_change(a, b, th.improvement_points, th.improvement_fraction)
-            why = " and ".join(w for w, ok in (
-                (f"{th.improvement_points:g} points", ch["meets_points"]),
-                (f"{th.improvement_fraction * 100:.0f} %", ch["meets_fraction"])) if ok)
+            why = _why(th, ch["meets_points"], ch["meets_fraction"])
             out.append(Comparison(key, label, kind, unit, period_values[key], a, b, diff,
                                   important=ch["important"], why=why,
                                   direction=ch["direction"]))
@@ -656,3 +663,16 @@ def _comparisons(summary: PeriodSummary, journal: Journal,
             out.append(Comparison(key, label, kind, unit, period_values[key], a, b, diff,
                                   direction=direction))
     return out
+
+
+def _why(th: light_mod.Thresholds, points: bool, fraction: bool) -> str:
+    """The part of the rule a change met: "2 points", "30 %", "2 points and 30 %", ""."""
+    values = {"points": general(th.improvement_points),
+              "percent": f"{th.improvement_fraction * 100:.0f}"}
+    if points and fraction:
+        return _("{points} points and {percent} %").format(**values)
+    if points:
+        return _("{points} points").format(**values)
+    if fraction:
+        return _("{percent} %").format(**values)
+    return ""
