@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,14 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..errors import ImportFileError, StorageError
+from ..i18n import ngettext
 from ..services import backups, clock, exports
 from ..services.backups import BackupInfo
 from ..services.files import failure_message
 from .context import AppContext
+from .i18n import date_pattern
 from .table_model import ListTableModel
+from .widgets import format_when
 
-JSON_FILTER = "JSON files (*.json);;All files (*)"
+translate = QCoreApplication.translate
+
+JSON_FILTER = QT_TRANSLATE_NOOP("backup", "JSON files (*.json);;All files (*)")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -64,7 +76,8 @@ def _journal_replaced(ctx: AppContext) -> None:
 
 # ---- back up now -----------------------------------------------------------------------
 
-DAMAGED_NOT_COPIED = (
+DAMAGED_NOT_COPIED = QT_TRANSLATE_NOOP(
+    "backup",
     "Your journal failed its integrity check ({found}), so no copy of it was made: a copy "
     "of a damaged journal would not help. Restore a backup made before the damage with "
     "File > Restore from Backup...")
@@ -78,26 +91,44 @@ def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
         if "failed its integrity check" in text:  # the command line's advice, said in-app
             from ..services.startup import damage_findings
 
-            text = DAMAGED_NOT_COPIED.format(found=damage_findings(text).rstrip("."))
+            text = translate("backup", DAMAGED_NOT_COPIED).format(
+                found=damage_findings(text).rstrip("."))
         elif not text.startswith("No space left"):  # that one already says what to do
-            text += f" Check the free space in {ctx.data_dir}."
-        _tell(parent, "Backup failed", text, warning=True)
+            text = translate("backup", "{reason} Check the free space in {folder}.").format(
+                reason=text, folder=ctx.data_dir)
+        _tell(parent, translate("backup", "Backup failed"), text, warning=True)
         return None
-    ctx.status.emit(f"Backed up to {copy.name}")
-    _tell(parent, "Backup made",
-          f"A copy of your journal was saved to\n{copy}\n\nrehabjournal also makes one "
-          "copy a day by itself, and keeps the last 14 days and 8 weeks of copies.")
+    ctx.status.emit(translate("backup", "Backed up to {file}").format(file=copy.name))
+    _tell(parent, translate("backup", "Backup made"),
+          translate("backup", "A copy of your journal was saved to\n{path}\n\nrehabjournal "
+                    "also makes one copy a day by itself, and keeps the last 14 days and 8 "
+                    "weeks of copies.").format(path=copy))
     return copy
 
 
 # ---- restore ---------------------------------------------------------------------------
 
-UNUSABLE = "Unusable: {}"
+UNUSABLE = QT_TRANSLATE_NOOP("backup", "Unusable: {reason}")
 """How the Why column (and the tooltip) shows a copy that cannot be restored."""
-MADE = "%a %d %b %Y %H:%M:%S"
-"""When a copy was made, in the list (to the second: two copies of one minute differ)."""
-MADE_LONG = "%A %d %B %Y, %H:%M:%S"
-"""When a copy was made, in the messages."""
+
+
+def unusable(error: str) -> str:
+    """``UNUSABLE`` in the UI's language, with the copy's problem."""
+    return translate("backup", UNUSABLE).format(reason=error)
+
+
+def made_text(made) -> str:
+    """When a copy was made, in the list (to the second: two copies of one minute differ):
+    "Tue 03 Mar 2026 14:05:09" / "mar. 3 mars 2026 14:05:09"."""
+    return format_when(made, "ddd dd MMM yyyy HH:mm:ss", date_pattern("day") + " HH:mm:ss")
+
+
+def made_long(made) -> str:
+    """When a copy was made, in the messages: "Tuesday 03 March 2026, 14:05:09" /
+    "mardi 3 mars 2026, 14:05:09" / "Dienstag, 3. März 2026, 14:05:09"."""
+    weekday = "dddd, " if i18n.current() == "de" else "dddd "
+    return format_when(made, "dddd dd MMMM yyyy, HH:mm:ss",
+                       weekday + date_pattern("long") + ", HH:mm:ss")
 
 
 class BackupTableModel(ListTableModel):
@@ -110,13 +141,13 @@ class BackupTableModel(ListTableModel):
     """
 
     COLUMNS: tuple[tuple[str, str | None], ...] = (
-        ("Made", None),
-        ("Why", None),
-        ("Check-ins", "check_in"),
-        ("Sessions", "activity_session"),
-        ("Exercise logs", "exercise_log"),
-        ("Outcome measures", "outcome_response"),
-        ("Events", "event"),
+        (QT_TRANSLATE_NOOP("BackupTableModel", "Made"), None),
+        (QT_TRANSLATE_NOOP("BackupTableModel", "Why"), None),
+        (QT_TRANSLATE_NOOP("BackupTableModel", "Check-ins"), "check_in"),
+        (QT_TRANSLATE_NOOP("BackupTableModel", "Sessions"), "activity_session"),
+        (QT_TRANSLATE_NOOP("BackupTableModel", "Exercise logs"), "exercise_log"),
+        (QT_TRANSLATE_NOOP("BackupTableModel", "Outcome measures"), "outcome_response"),
+        (QT_TRANSLATE_NOOP("BackupTableModel", "Events"), "event"),
     )
     PathRole = Qt.ItemDataRole.UserRole + 1
 
@@ -131,15 +162,15 @@ class BackupTableModel(ListTableModel):
         return self.rows[row]
 
     def column_title(self, section: int) -> str:
-        return self.COLUMNS[section][0]
+        return translate("BackupTableModel", self.COLUMNS[section][0])
 
     @staticmethod
     def why(info: BackupInfo) -> str:
         """The Why column: "daily", "before an import - Unusable: empty (0 bytes): ..."."""
         if info.error and info.reason == backups.KEPT_REASON:
-            return UNUSABLE.format(info.error)  # its reason says the same
+            return unusable(info.error)  # its reason says the same
         if info.error:
-            return f"{info.reason_text} - {UNUSABLE.format(info.error)}"
+            return f"{info.reason_text} - {unusable(info.error)}"
         return info.reason_text
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -149,7 +180,7 @@ class BackupTableModel(ListTableModel):
         _title, table = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return f"{info.made:{MADE}}"
+                return made_text(info.made)
             if index.column() == 1:
                 return self.why(info)
             if info.error:
@@ -159,7 +190,7 @@ class BackupTableModel(ListTableModel):
             if index.column() == 1:
                 return f"{self.why(info)}\n{info.path}"
             if info.error:
-                return f"{UNUSABLE.format(info.error)}\n{info.path}"
+                return f"{unusable(info.error)}\n{info.path}"
             return str(info.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and table is not None:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -194,16 +225,18 @@ class RestoreDialog(QDialog):
         self.refused = refused
         self.kept: Path | None = None
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(900, 420)
         layout = QVBoxLayout(self)
         folder = backups.backup_dir(ctx.data_dir)
         intro = QLabel(
-            (f"Choose the copy to go back to. The journal that could not be opened is moved "
-             f"into the backups folder as it is, and kept there.\nBackups are in {folder}.")
+            self.tr("Choose the copy to go back to. The journal that could not be opened is "
+                    "moved into the backups folder as it is, and kept there.\nBackups are in "
+                    "{folder}.").format(folder=folder)
             if refused else
-            ("Choose the copy to go back to. Your journal as it is now is saved first, "
-             f"so a restore can be undone by restoring that copy.\nBackups are in {folder}.")
+            self.tr("Choose the copy to go back to. Your journal as it is now is saved first, "
+                    "so a restore can be undone by restoring that copy.\nBackups are in "
+                    "{folder}.").format(folder=folder)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -223,22 +256,24 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.view.setAccessibleName("Backups")
+        self.view.setAccessibleName(self.tr("Backups"))
         layout.addWidget(self.view, 1)
-        self.empty = QLabel("There are no backups yet. Use File > Back Up Now to make one.")
+        self.empty = QLabel(self.tr("There are no backups yet. Use File > Back Up Now to "
+                                    "make one."))
         self.empty.setVisible(self.model.rowCount() == 0)
         layout.addWidget(self.empty)
         unusable = sum(1 for info in self.model.rows if info.error)
         self.unusable = QLabel(
-            f"{unusable} cop{'y' if unusable == 1 else 'ies'} cannot be restored (greyed); "
-            "the Why column says why.")
+            ngettext("{n} copy cannot be restored (greyed); the Why column says why.",
+                     "{n} copies cannot be restored (greyed); the Why column says why.",
+                     unusable).format(n=unusable))
         self.unusable.setObjectName("unusableNote")
         self.unusable.setWordWrap(True)
         self.unusable.setVisible(unusable > 0)
         layout.addWidget(self.unusable)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            "&Restore this copy...", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("&Restore this copy..."), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(False)
         self.buttons.accepted.connect(self.restore_selected)
         self.buttons.rejected.connect(self.reject)
@@ -262,23 +297,23 @@ class RestoreDialog(QDialog):
         if info is None:
             return False
         if info.error:
-            _tell(self, "Cannot restore this copy",
-                  backups.unusable_sentence(f"The copy of {info.made:{MADE_LONG}}",
-                                            info.error), warning=True)
+            _tell(self, self.tr("Cannot restore this copy"),
+                  backups.unusable_sentence(
+                      self.tr("The copy of {made}").format(made=made_long(info.made)),
+                      info.error), warning=True)
             return False
-        counts = ", ".join(
-            f"{info.counts.get(table, 0)} {words}"
-            for table, words in backups.COUNTED_TABLES.items()
-            if table in ("check_in", "activity_session", "exercise_log")
-        )
-        first = ("The journal that could not be opened is moved to the backups folder as it "
-                 "is, and kept there." if self.refused else
-                 "Your journal as it is now is saved to the backups folder first.")
+        counts = self.tr("{check_ins} check-ins, {sessions} sessions, {logs} exercise logs").format(
+            check_ins=info.counts.get("check_in", 0),
+            sessions=info.counts.get("activity_session", 0),
+            logs=info.counts.get("exercise_log", 0))
+        first = (self.tr("The journal that could not be opened is moved to the backups folder "
+                         "as it is, and kept there.") if self.refused else
+                 self.tr("Your journal as it is now is saved to the backups folder first."))
         if not _confirm(
-            self, "Restore this backup?",
-            f"Put the copy of {info.made:{MADE_LONG}} ({counts}) in place of your "
-            f"journal?\n\n{first}",
-            "Restore",
+            self, self.tr("Restore this backup?"),
+            self.tr("Put the copy of {made} ({counts}) in place of your journal?\n\n{first}")
+            .format(made=made_long(info.made), counts=counts, first=first),
+            self.tr("Restore"),
         ):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -291,20 +326,24 @@ class RestoreDialog(QDialog):
             QApplication.restoreOverrideCursor()
             text = exc.message
             if "left as it was" not in text and "Nothing was changed" not in text:
-                text = f"{text.rstrip('.')}. Your journal was left as it was."
-            _tell(self, "Restore failed", text, warning=True)
+                text = self.tr("{reason}. Your journal was left as it was.").format(
+                    reason=text.rstrip("."))
+            _tell(self, self.tr("Restore failed"), text, warning=True)
             return False
         QApplication.restoreOverrideCursor()
         self.restored = info.path
         if not self.refused:
             _journal_replaced(self.ctx)
-        self.ctx.status.emit(f"Restored the backup of {info.made:%d %b %Y %H:%M:%S}")
-        text = f"The journal is back as it was on {info.made:{MADE_LONG}}."
+        when = format_when(info.made, "dd MMM yyyy HH:mm:ss", date_pattern("date") + " HH:mm:ss")
+        self.ctx.status.emit(self.tr("Restored the backup of {made}").format(made=when))
+        text = self.tr("The journal is back as it was on {made}.").format(
+            made=made_long(info.made))
         if pre is not None:
-            kept = ("The journal that could not be opened is kept, as it was, in" if self.refused
-                    else "The journal as it was before the restore is kept in")
-            text += f"\n\n{kept}\n{pre}"
-        _tell(self, "Backup restored", text)
+            kept = (self.tr("The journal that could not be opened is kept, as it was, "
+                            "in\n{path}") if self.refused
+                    else self.tr("The journal as it was before the restore is kept in\n{path}"))
+            text += "\n\n" + kept.format(path=pre)
+        _tell(self, self.tr("Backup restored"), text)
         self.accept()
         return True
 
@@ -331,16 +370,18 @@ def full_export(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
     """Write the whole journal as one JSON file; returns True when written."""
     if path is None:
         suggested = str(Path.home() / f"rehabjournal-{clock.today():%Y-%m-%d}.json")
-        path, _ = QFileDialog.getSaveFileName(parent, "Export everything", suggested,
-                                              JSON_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, translate("backup", "Export everything"), suggested,
+            translate("backup", JSON_FILTER))
         if not path:
             return False
     try:
         counts = exports.export_everything(path)
     except StorageError as exc:
-        _tell(parent, "Export failed", failure_message(exc), warning=True)
+        _tell(parent, translate("backup", "Export failed"), failure_message(exc), warning=True)
         return False
-    ctx.status.emit(f"Exported {sum(counts.values())} rows to {path}")
+    ctx.status.emit(translate("backup", "Exported {n} rows to {path}").format(
+        n=sum(counts.values()), path=path))
     return True
 
 
@@ -352,8 +393,9 @@ def full_import(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
         history is cleared.
     """
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Import everything", str(Path.home()),
-                                              JSON_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            parent, translate("backup", "Import everything"), str(Path.home()),
+            translate("backup", JSON_FILTER))
         if not path:
             return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -361,8 +403,9 @@ def full_import(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
         counts = exports.import_everything(path)
     except ImportFileError as exc:
         QApplication.restoreOverrideCursor()
-        box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
-                          f"{path} was not imported; your journal is unchanged.",
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("backup", "Nothing was imported"),
+                          translate("backup", "{path} was not imported; your journal is "
+                                    "unchanged.").format(path=path),
                           parent=parent)
         box.setObjectName("fullImportProblems")
         box.setInformativeText("\n".join(exc.problems[:8]))
@@ -372,15 +415,16 @@ def full_import(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
         return False
     except StorageError as exc:
         QApplication.restoreOverrideCursor()
-        _tell(parent, "Import failed", exc.message, warning=True)
+        _tell(parent, translate("backup", "Import failed"), exc.message, warning=True)
         return False
     QApplication.restoreOverrideCursor()
     _journal_replaced(ctx)
-    ctx.saved("Imported")
-    _tell(parent, "Import finished",
-          f"Imported {counts.get('check_in', 0)} check-ins, "
-          f"{counts.get('activity_session', 0)} sessions and "
-          f"{counts.get('exercise_log', 0)} exercise logs from {path}.")
+    ctx.saved(translate("backup", "Imported"))
+    _tell(parent, translate("backup", "Import finished"),
+          translate("backup", "Imported {check_ins} check-ins, {sessions} sessions and {logs} "
+                    "exercise logs from {path}.").format(
+              check_ins=counts.get("check_in", 0), sessions=counts.get("activity_session", 0),
+              logs=counts.get("exercise_log", 0), path=path))
     return True
 
 
@@ -391,13 +435,17 @@ def _show_box(box: QMessageBox) -> None:
 # ---- FHIR ------------------------------------------------------------------------------
 
 def _ask_anonymise(parent) -> bool | None:
-    box = QMessageBox(QMessageBox.Icon.Question, "Export for clinician (FHIR)",
-                      "Put your name in the file, or only your initials?", parent=parent)
-    box.setInformativeText("The file holds your pain ratings and outcome measures as a "
-                           "FHIR R4 bundle that clinical software can read. It is not "
-                           "sent anywhere: you decide who gets it.")
-    name = box.addButton("Include my &name", QMessageBox.ButtonRole.AcceptRole)
-    initials = box.addButton("&Initials only", QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("backup", "Export for clinician (FHIR)"),
+                      translate("backup", "Put your name in the file, or only your initials?"),
+                      parent=parent)
+    box.setInformativeText(translate("backup", "The file holds your pain ratings and outcome "
+                                     "measures as a FHIR R4 bundle that clinical software can "
+                                     "read. It is not sent anywhere: you decide who gets it."))
+    name = box.addButton(translate("backup", "Include my &name"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    initials = box.addButton(translate("backup", "&Initials only"),
+                             QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -417,14 +465,16 @@ def fhir_export(parent: QWidget, ctx: AppContext, path: str | None = None,
             return False
     if path is None:
         suggested = str(Path.home() / f"rehabjournal-fhir-{clock.today():%Y-%m-%d}.json")
-        path, _ = QFileDialog.getSaveFileName(parent, "Export for clinician (FHIR)",
-                                              suggested, JSON_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, translate("backup", "Export for clinician (FHIR)"), suggested,
+            translate("backup", JSON_FILTER))
         if not path:
             return False
     try:
         n = exports.export_fhir(path, anonymise=anonymise)
     except StorageError as exc:
-        _tell(parent, "Export failed", failure_message(exc), warning=True)
+        _tell(parent, translate("backup", "Export failed"), failure_message(exc), warning=True)
         return False
-    ctx.status.emit(f"Wrote a FHIR bundle of {n} entries to {path}")
+    ctx.status.emit(translate("backup", "Wrote a FHIR bundle of {n} entries to {path}").format(
+        n=n, path=path))
     return True

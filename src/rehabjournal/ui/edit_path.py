@@ -33,9 +33,7 @@ from ..errors import storage_error as _storage_error
 from ..services.edit import PROGRAMME, SETTINGS, Edit, is_no_change
 from .context import AppContext
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("edit_path", text)
+translate = QCoreApplication.translate
 
 
 class ShowsError(Protocol):
@@ -69,14 +67,17 @@ class EditCommand(QUndoCommand):
             # replayed, so QUndoStack drops it; the journal is as it was before the click
             self.setObsolete(True)
             reason = exc if isinstance(exc, RehabJournalError) else _storage_error(exc, verb)
-            text = (_tr("Could not undo \u201c{change}\u201d. {reason}") if verb == "undo"
-                    else _tr("Could not redo \u201c{change}\u201d. {reason}"))
+            if verb == "undo":
+                text = translate("edit_path", "Could not undo \u201c{change}\u201d. {reason}")
+            else:
+                text = translate("edit_path", "Could not redo \u201c{change}\u201d. {reason}")
             self.ctx.write_failed.emit(text.format(change=self.edit.label, reason=reason))
             self.ctx.journal_changed.emit(None)
             return
         announce(self.ctx, self.edit, many=True)
-        self.ctx.saved((_tr("Undone: {change}") if verb == "undo" else _tr("Redone: {change}"))
-                       .format(change=self.edit.label))
+        done = (translate("edit_path", "Undone: {change}") if verb == "undo"
+                else translate("edit_path", "Redone: {change}"))
+        self.ctx.saved(done.format(change=self.edit.label))
 
 
 def announce(ctx: AppContext, edit: Edit, *, many: bool = False, source: Any = None) -> None:
@@ -163,6 +164,7 @@ KEPT_DISK = QT_TRANSLATE_NOOP(
 def write_failed(ctx: AppContext, exc: StorageError) -> None:
     """Say in the banner why a save failed, with the advice that fits the cause: a busy
     journal (another program holds it) needs only a moment, not free disk space."""
-    advice = _tr(KEPT_BUSY if is_busy(exc) else KEPT_DISK)
-    ctx.write_failed.emit(_tr("{reason} {advice}").format(reason=exc, advice=advice))
-    ctx.status.emit(_tr("Save failed"))
+    advice = translate("edit_path", KEPT_BUSY if is_busy(exc) else KEPT_DISK)
+    ctx.write_failed.emit(translate("edit_path", "{reason} {advice}")
+                          .format(reason=exc, advice=advice))
+    ctx.status.emit(translate("edit_path", "Save failed"))

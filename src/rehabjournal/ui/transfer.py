@@ -7,7 +7,7 @@ journal could not be read or written; either way nothing was changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..errors import ImportFileError, StorageError
@@ -15,12 +15,15 @@ from ..services import transfer
 from ..services.files import failure_message
 from .context import AppContext
 
-CSV_FILTER = "CSV files (*.csv *.tsv *.txt);;All files (*)"
-COMMA_FILTER = "CSV, comma-separated (*.csv)"
-SEMICOLON_FILTER = ("CSV, semicolon-separated with decimal commas "
-                    "(Excel in German, French ... settings) (*.csv)")
+translate = QCoreApplication.translate
+
+CSV_FILTER = QT_TRANSLATE_NOOP("transfer", "CSV files (*.csv *.tsv *.txt);;All files (*)")
+COMMA_FILTER = QT_TRANSLATE_NOOP("transfer", "CSV, comma-separated (*.csv)")
+SEMICOLON_FILTER = QT_TRANSLATE_NOOP("transfer", "CSV, semicolon-separated with decimal commas "
+                                     "(Excel in German, French ... settings) (*.csv)")
 EXPORT_FILTERS = {COMMA_FILTER: ",", SEMICOLON_FILTER: ";"}
-"""The Export CSV dialog's file types -> the separator written (docs/csv-format.md)."""
+"""The Export CSV dialog's file types (English; shown translated) -> the separator written
+(docs/csv-format.md)."""
 
 
 # ---- small dialogs (replaced in tests) -------------------------------------------------
@@ -44,7 +47,8 @@ def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
     After an import the pages reload (``journal_changed(None)``).
     """
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Import CSV", "", CSV_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            parent, translate("transfer", "Import CSV"), "", translate("transfer", CSV_FILTER))
         if not path:
             return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -52,9 +56,11 @@ def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
         report = transfer.import_journal_csv(path)
     except ImportFileError as exc:
         QApplication.restoreOverrideCursor()
-        box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
-                          f"{path} has problems, so nothing was imported. Fix these lines "
-                          "and import it again:", parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          translate("transfer", "Nothing was imported"),
+                          translate("transfer", "{path} has problems, so nothing was imported. "
+                                    "Fix these lines and import it again:").format(path=path),
+                          parent=parent)
         box.setObjectName("importProblems")
         box.setInformativeText("\n".join(exc.problems[:8]))
         box.setDetailedText("\n".join(exc.problems))
@@ -62,17 +68,19 @@ def import_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None)
         return False
     except StorageError as exc:
         QApplication.restoreOverrideCursor()
-        _tell(parent, "Import failed", exc.message, warning=True)
+        _tell(parent, translate("transfer", "Import failed"), exc.message, warning=True)
         return False
     QApplication.restoreOverrideCursor()
     text = transfer.summary(report) + "."
     if report.backup:
-        text += f"\n\nA copy of the journal as it was before was saved to {report.backup}."
+        text += "\n\n" + translate(
+            "transfer", "A copy of the journal as it was before was saved to {path}."
+        ).format(path=report.backup)
     if report.warnings:
         text += "\n\n" + "\n".join(report.warnings)
     ctx.journal_changed.emit(None)
-    ctx.saved("Imported")
-    _tell(parent, "Import finished", text)
+    ctx.saved(translate("transfer", "Imported"))
+    _tell(parent, translate("transfer", "Import finished"), text)
     return True
 
 
@@ -85,15 +93,17 @@ def export_csv_dialog(parent: QWidget, ctx: AppContext, path: str | None = None,
     """
     if path is None:
         suggested = str(ctx.data_dir.parent / "rehabjournal-export.csv")
+        shown = {translate("transfer", text): sep for text, sep in EXPORT_FILTERS.items()}
         path, chosen = QFileDialog.getSaveFileName(
-            parent, "Export CSV", suggested, ";;".join(EXPORT_FILTERS), COMMA_FILTER)
+            parent, translate("transfer", "Export CSV"), suggested, ";;".join(shown),
+            translate("transfer", COMMA_FILTER))
         if not path:
             return False
-        delimiter = EXPORT_FILTERS.get(chosen, ",")
+        delimiter = shown.get(chosen, EXPORT_FILTERS.get(chosen, ","))
     try:
         rows = transfer.export_journal_csv(path, delimiter=delimiter)
     except StorageError as exc:
-        _tell(parent, "Export failed", failure_message(exc), warning=True)
+        _tell(parent, translate("transfer", "Export failed"), failure_message(exc), warning=True)
         return False
-    ctx.status.emit(f"Exported {rows} rows to {path}")
+    ctx.status.emit(translate("transfer", "Exported {n} rows to {path}").format(n=rows, path=path))
     return True
