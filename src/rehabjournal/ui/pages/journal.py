@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,29 +38,39 @@ from PySide6.QtWidgets import (
 
 from ...domain import light as light_mod
 from ...domain import scales, validation
+from ...i18n import format_number, ngettext
 from ...services import journal as js
 from ..context import AppContext
 from ..edit_path import apply_edit
-from ..widgets import LIGHT_COLOURS, error_label
+from ..widgets import LIGHT_COLOURS, error_label, format_when
+from .labels import kind_text
 
 CHUNK = 200
 COLUMNS = (
-    ("day", "Date"),
-    ("light", "Light"),
-    ("morning_pain", "Morning pain"),
-    ("sessions", "Sessions"),
-    ("load", "Load (AU)"),
-    ("peak_pain", "Peak pain"),
-    ("next_morning_pain", "Next morning"),
-    ("red_flags", "Red flags"),
-    ("notes", "Notes"),
+    ("day", QT_TRANSLATE_NOOP("JournalModel", "Date")),
+    ("light", QT_TRANSLATE_NOOP("JournalModel", "Light")),
+    ("morning_pain", QT_TRANSLATE_NOOP("JournalModel", "Morning pain")),
+    ("sessions", QT_TRANSLATE_NOOP("JournalModel", "Sessions")),
+    ("load", QT_TRANSLATE_NOOP("JournalModel", "Load (AU)")),
+    ("peak_pain", QT_TRANSLATE_NOOP("JournalModel", "Peak pain")),
+    ("next_morning_pain", QT_TRANSLATE_NOOP("JournalModel", "Next morning")),
+    ("red_flags", QT_TRANSLATE_NOOP("JournalModel", "Red flags")),
+    ("notes", QT_TRANSLATE_NOOP("JournalModel", "Notes")),
 )
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Header tooltips: what a column's number is.
 HEADER_TIPS = {
-    "next_morning_pain": "The next day's morning pain at the site of this day's sessions "
-                         "(the worst if they were at several): the same number as that day's "
-                         "Morning pain, never a second rating.",
+    "next_morning_pain": QT_TRANSLATE_NOOP(
+        "JournalModel", "The next day's morning pain at the site of this day's sessions "
+        "(the worst if they were at several): the same number as that day's Morning pain, "
+        "never a second rating."),
+}
+#: The Light column's word for each ``domain.light`` status.
+STATUS_WORDS = {
+    "green": QT_TRANSLATE_NOOP("JournalModel", "green"),
+    "amber": QT_TRANSLATE_NOOP("JournalModel", "amber"),
+    "red": QT_TRANSLATE_NOOP("JournalModel", "red"),
+    "waiting": QT_TRANSLATE_NOOP("JournalModel", "waiting"),
 }
 WAITING_COLOUR = "#9e9e9e"
 """A day waiting for its next-morning rating: grey, hatched (as in the light strip)."""
@@ -89,8 +107,11 @@ def light_text(light: light_mod.Light | None) -> str:
     if light is None:
         return ""
     if light.flag_tier:
-        return f"{scales.FLAG_TIERS[light.flag_tier].symbol} red flag"
-    return light.status or ""
+        return QCoreApplication.translate("JournalModel", "{symbol} red flag").format(
+            symbol=scales.FLAG_TIERS[light.flag_tier].symbol)
+    status = light.status or ""
+    return QCoreApplication.translate("JournalModel", STATUS_WORDS[status]) if (
+        status in STATUS_WORDS) else status
 
 
 def light_colour(light: light_mod.Light | None) -> str | None:
@@ -185,9 +206,10 @@ class JournalModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return QCoreApplication.translate("JournalModel", COLUMNS[section][1])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(COLUMNS[section][0])
+            tip = HEADER_TIPS.get(COLUMNS[section][0])
+            return QCoreApplication.translate("JournalModel", tip) if tip else None
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -198,14 +220,14 @@ class JournalModel(QAbstractTableModel):
         value = row.get(key)
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "day":
-                return f"{value:%a %Y-%m-%d}"
+                return format_when(value, "ddd yyyy-MM-dd", "ddd yyyy-MM-dd")
             if key == "light":
                 return light_text(value)
             if key == "notes":
                 text = value.replace("\n", " ")
                 return text[:120] + ("..." if len(text) > 120 else "")
             if key == "load":
-                return f"{value:g}"
+                return format_number(value, 2)
             if key == "red_flags":
                 return str(value) if value else ""
             return "" if value is None else str(value)
@@ -232,24 +254,25 @@ class JournalPage(QWidget):
 
         filters = QHBoxLayout()
         self.from_edit = QLineEdit()
-        self.from_edit.setPlaceholderText("from YYYY-MM-DD")
+        self.from_edit.setPlaceholderText(self.tr("from YYYY-MM-DD"))
         self.to_edit = QLineEdit()
-        self.to_edit.setPlaceholderText("to YYYY-MM-DD")
-        for edit, name in ((self.from_edit, "Period from"), (self.to_edit, "Period to")):
+        self.to_edit.setPlaceholderText(self.tr("to YYYY-MM-DD"))
+        for edit, name in ((self.from_edit, self.tr("Period from")),
+                           (self.to_edit, self.tr("Period to"))):
             edit.setFixedWidth(130)
             edit.setAccessibleName(name)
-            edit.setAccessibleDescription("a date, YYYY-MM-DD; empty for no limit")
+            edit.setAccessibleDescription(self.tr("a date, YYYY-MM-DD; empty for no limit"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Activity filter")
-        self.flags_only = QCheckBox("Red flags only")
+        self.kind.setAccessibleName(self.tr("Activity filter"))
+        self.flags_only = QCheckBox(self.tr("Red flags only"))
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Search notes...")
+        self.text.setPlaceholderText(self.tr("Search notes..."))
         self.text.setClearButtonEnabled(True)
         self.count_label = QLabel()
-        filters.addWidget(QLabel("Period"))
+        filters.addWidget(QLabel(self.tr("Period")))
         filters.addWidget(self.from_edit)
         filters.addWidget(self.to_edit)
-        filters.addWidget(QLabel("Activity"))
+        filters.addWidget(QLabel(self.tr("Activity")))
         filters.addWidget(self.kind)
         filters.addWidget(self.flags_only)
         filters.addWidget(self.text, 1)
@@ -260,9 +283,9 @@ class JournalPage(QWidget):
 
         splitter = QSplitter()
         self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName("Calendar of lights")
-        self.calendar.setAccessibleDescription("Enter opens the day; each day's light is "
-                                               "in its tooltip and in the list of days")
+        self.calendar.setAccessibleName(self.tr("Calendar of lights"))
+        self.calendar.setAccessibleDescription(self.tr(
+            "Enter opens the day; each day's light is in its tooltip and in the list of days"))
         self.calendar.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))  # validation's
         # the journal's today (its clock), not the system's: they differ in the demo and tests
         self.calendar.setSelectedDate(QDate(ctx.today()))
@@ -276,7 +299,7 @@ class JournalPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.calendar)
-        legend = QLabel(legend_html() + "<br>Double-click a day to open it.")
+        legend = QLabel(legend_html() + "<br>" + self.tr("Double-click a day to open it."))
         legend.setObjectName("lightLegend")
         legend.setWordWrap(True)
         left_layout.addWidget(legend)
@@ -285,8 +308,8 @@ class JournalPage(QWidget):
 
         self.model = JournalModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Days")
-        self.table.setAccessibleDescription("Enter opens the day, Delete removes it")
+        self.table.setAccessibleName(self.tr("Days"))
+        self.table.setAccessibleDescription(self.tr("Enter opens the day, Delete removes it"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -302,10 +325,10 @@ class JournalPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("&Open day")
-        self.delete_button = QPushButton("&Delete day")
-        self.delete_button.setToolTip("Delete everything of the selected day (Del); "
-                                      "Edit > Undo brings it back")
+        self.open_button = QPushButton(self.tr("&Open day"))
+        self.delete_button = QPushButton(self.tr("&Delete day"))
+        self.delete_button.setToolTip(self.tr("Delete everything of the selected day (Del); "
+                                              "Edit > Undo brings it back"))
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
@@ -342,32 +365,36 @@ class JournalPage(QWidget):
     def _fill_kinds(self) -> None:
         current = self.kind.currentData()
         self.kind.clear()
-        self.kind.addItem("any", None)
+        self.kind.addItem(self.tr("any"), None)
         for kind in js.activity_kinds():
-            self.kind.addItem(kind, kind)
+            self.kind.addItem(kind_text(kind), kind)
         index = self.kind.findData(current)
         self.kind.setCurrentIndex(max(index, 0))
 
-    def _date(self, edit: QLineEdit, label: str) -> date | None:
+    def _date(self, edit: QLineEdit, message: str) -> date | None:
+        """The date typed in ``edit``; ValueError with ``message`` ({text}: what was typed)
+        when it is not one."""
         text = edit.text().strip()
         if not text:
             return None
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{label} {text!r} is not a date: use YYYY-MM-DD, "
-                             "e.g. 2026-03-01.") from None
+            raise ValueError(message.format(text=repr(text))) from None
 
     def apply_filters(self) -> None:
         try:
-            start = self._date(self.from_edit, "From")
-            end = self._date(self.to_edit, "To")
+            start = self._date(self.from_edit, self.tr(
+                "From {text} is not a date: use YYYY-MM-DD, e.g. 2026-03-01."))
+            end = self._date(self.to_edit, self.tr(
+                "To {text} is not a date: use YYYY-MM-DD, e.g. 2026-03-01."))
         except ValueError as exc:
             self.filter_error.setText(str(exc))
             self.filter_error.show()
             return
         if start and end and end < start:
-            self.filter_error.setText("The period ends before it starts: swap the dates.")
+            self.filter_error.setText(
+                self.tr("The period ends before it starts: swap the dates."))
             self.filter_error.show()
             return
         self.filter_error.hide()
@@ -375,7 +402,7 @@ class JournalPage(QWidget):
                                flags_only=self.flags_only.isChecked(),
                                text=self.text.text().strip())
         n = self.model.total
-        self.count_label.setText(f"{n} day{'s' if n != 1 else ''}")
+        self.count_label.setText(ngettext("{n} day", "{n} days", n).format(n=n))
 
     # ---- calendar ---------------------------------------------------------------------
 
@@ -394,7 +421,8 @@ class JournalPage(QWidget):
             if light.flag_tier:  # told apart from a load-red day by more than colour
                 fmt.setFontWeight(QFont.Weight.Bold)
                 fmt.setFontUnderline(True)
-            fmt.setToolTip(f"{light_text(light)}: {light.reason}")
+            fmt.setToolTip(self.tr("{light}: {reason}").format(light=light_text(light),
+                                                                reason=light.reason))
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     # ---- actions ----------------------------------------------------------------------
@@ -418,11 +446,11 @@ class JournalPage(QWidget):
         if not day:
             return
         if not validation.EARLIEST_DAY <= day <= validation.LATEST_DAY:
-            self.ctx.status.emit(
-                f"{day.isoformat()} is outside the dates the journal accepts "
-                f"({validation.EARLIEST_DAY.isoformat()} to "
-                f"{validation.LATEST_DAY.isoformat()}), so it cannot be opened; "
-                "select it and delete it (Edit > Undo brings it back).")
+            self.ctx.status.emit(self.tr(
+                "{day} is outside the dates the journal accepts ({earliest} to {latest}), so "
+                "it cannot be opened; select it and delete it (Edit > Undo brings it back).")
+                .format(day=day.isoformat(), earliest=validation.EARLIEST_DAY.isoformat(),
+                        latest=validation.LATEST_DAY.isoformat()))
             return
         self.ctx.open_day.emit(day)
 
