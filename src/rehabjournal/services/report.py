@@ -24,6 +24,7 @@ from ..domain.adherence import WeekAdherence
 from ..domain.entities import DayRecord, Journal
 from ..domain.summary import PeriodSummary
 from ..errors import RehabJournalError, is_storage_failure, storage_error
+from ..i18n import _, decimal_separator, format_date, library_text, ngettext, pgettext
 from ..store import journal_repo, report_repo
 from . import clock, session
 from . import journal as journal_service
@@ -73,11 +74,21 @@ class OutcomeSeries:
 
 @dataclass(frozen=True, slots=True)
 class DatedItem:
+    """A red flag or an event of the report's table.
+
+    Attributes:
+        kind: what it is, in words: "red flag" (English, as the PDF compares it) or the
+            event kind's label in the current language ("Flare-up", "Appointment" ...).
+        key: what it is, never translated: "red_flag" or the event's kind ("flare",
+            "appointment" ...); compare this, not ``kind``.
+    """
+
     day: date
-    kind: str  # "red flag", "flare", "appointment" ...
+    kind: str  # "red flag", "Flare-up", "Appointment" ...
     title: str
     notes: str = ""
     urgent: bool = False
+    key: str = ""  # "red_flag", "flare", "appointment" ...
 
 
 @dataclass
@@ -172,9 +183,9 @@ def _profile(anonymise: bool) -> dict[str, str]:
     cond = scales.CONDITIONS.get(key)
     initials = initials_of(name) if name else "-"
     return {
-        "patient": initials if anonymise else (name or "Not given"),
+        "patient": initials if anonymise else (name or _("Not given")),
         "initials": initials,
-        "condition": cond.name if cond else (key or "Not given"),
+        "condition": cond.name if cond else (key or _("Not given")),
         "joint": p.get("joint") or "",
         "side": p.get("side") or "",
         "clinician": "" if anonymise else (p.get("clinician") or ""),
@@ -193,17 +204,35 @@ def _outcome_series(rows: list[Response]) -> list[OutcomeSeries]:
 def _fmt_load(value: float | None, unit: str) -> str:
     if value is None:
         return "" if unit == "bodyweight" else "-"
-    text = f"{value:g}"
+    text = f"{value:g}".replace(".", decimal_separator())
     return {"kg": f"{text} kg", "lb": f"{text} lb", "seconds": f"{text} s",
             "minutes": f"{text} min"}.get(unit, f"{text} {unit}".strip())
 
 
 def _dose(p: report_repo.PrescribedRow) -> str:
     if p.hold_s:
-        return f"{p.sets} x {p.hold_s} s hold"
+        return _("{sets} x {seconds} s hold").format(sets=p.sets, seconds=p.hold_s)
     if p.reps:
         return f"{p.sets} x {p.reps}"
-    return "1 set" if p.sets == 1 else f"{p.sets} sets"
+    return ngettext("{n} set", "{n} sets", p.sets).format(n=p.sets)
+
+
+def _field_word(name: str) -> str:
+    """A dose field's name as the programme table says it ("load", "sets"; English: the
+    field's key, "hold_s")."""
+    words = {"sets": pgettext("dose field", "sets"), "reps": pgettext("dose field", "reps"),
+             "hold_s": pgettext("dose field", "hold_s"),
+             "load": pgettext("dose field", "load"),
+             "load_unit": pgettext("dose field", "load_unit"),
+             "notes": pgettext("dose field", "notes")}
+    return words.get(name, name)
+
+
+def _history_value(name: str, text: str) -> str:
+    """A dose history value as written: numbers with the language's decimal mark."""
+    if name in ("load", "sets", "reps", "hold_s"):
+        return text.replace(".", decimal_separator())
+    return text
 
 
 def _phase_at(prog: report_repo.ProgrammeRow, day: date) -> report_repo.PhaseRow:
@@ -226,21 +255,23 @@ def _programme(end: date, data: ReportData) -> None:
     if prog is None or not prog.phases:
         return
     current = _phase_at(prog, end)
-    data.programme_name = prog.name
-    data.programme_phase = current.name
+    data.programme_name = library_text(prog.name)
+    data.programme_phase = library_text(current.name)
     for p in report_repo.phase_prescriptions(current.id, end):
         if p.last_change is not None:
             name, old, new, day = p.last_change
-            status = f"{name} {old} -> {new} on {light_mod.fmt_day(day)}"
+            status = _("{field} {old} -> {new} on {day}").format(
+                field=_field_word(name), old=_history_value(name, old),
+                new=_history_value(name, new), day=format_date(day, "day_month"))
         else:
-            status = "no change yet"
+            status = _("no change yet")
         days = str(p.days_per_week) if p.days_per_week else (
             str(len([d for d in p.weekdays.split(",") if d.strip()])) if p.weekdays else "-"
         )
         data.programme.append(ProgrammeRow(
-            exercise=p.exercise,
+            exercise=library_text(p.exercise),
             dose=_dose(p),
-            load=_fmt_load(p.load, p.load_unit) or "bodyweight",
+            load=_fmt_load(p.load, p.load_unit) or _("bodyweight"),
             days_per_week=days,
             status=status,
         ))
@@ -335,10 +366,10 @@ def build_report_data(
         rec = journal.days[d]
         for f in rec.red_flags:
             data.events.append(DatedItem(d, "red flag", scales.red_flag_label(f.code), f.note,
-                                         urgent=scales.is_urgent(f.code)))
+                                         urgent=scales.is_urgent(f.code), key="red_flag"))
         for ev in rec.events:
             title = ev.label or scales.event_label(ev.kind)
-            item = DatedItem(d, scales.event_label(ev.kind), title, ev.notes)
+            item = DatedItem(d, scales.event_label(ev.kind), title, ev.notes, key=ev.kind)
             data.events.append(item)
             if ev.kind == "flare":
                 data.flares.append(item)

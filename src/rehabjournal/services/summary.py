@@ -35,8 +35,10 @@ from ..domain.summary import (
     WeekSummary,
 )
 from ..errors import ValidationError
+from ..i18n import FORMAT_LOCALES, N_, _, current, format_date, ngettext, pgettext
 from ..store import db, journal_repo
 from . import journal as journal_service
+from .pattern_text import fixed
 from .programme import weekly_adherence
 
 __all__ = [
@@ -71,12 +73,14 @@ def check_period(start: date, end: date) -> None:
     for day in (start, end):
         if not validation.EARLIEST_DAY <= day <= validation.LATEST_DAY:
             raise SummaryPeriodError(
-                {"period": f"The period must lie between {validation.EARLIEST_DAY.isoformat()} "
-                           f"and {validation.LATEST_DAY.isoformat()} (got {day.isoformat()})."})
+                {"period": _("The period must lie between {earliest} and {latest} (got "
+                             "{day}).").format(earliest=validation.EARLIEST_DAY.isoformat(),
+                                               latest=validation.LATEST_DAY.isoformat(),
+                                               day=day.isoformat())})
     if end < start:
         raise SummaryPeriodError(
-            {"period": f"The period ends ({end.isoformat()}) before it starts "
-                       f"({start.isoformat()})."})
+            {"period": _("The period ends ({end}) before it starts ({start}).").format(
+                end=end.isoformat(), start=start.isoformat())})
 
 
 def period_summary(start: date, end: date, site_id: int | None = None) -> PeriodSummary:
@@ -159,33 +163,51 @@ def _journal(first: date, last: date, site_id: int | None,
 
 
 # ---- text: the one way these figures are written --------------------------------------
-
-_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                  "Nov", "Dec")
+# In the current language (``rehabjournal.i18n``): a report made in French says "2 mars",
+# "7,5" and "12,0 %"; English is as it always was.
 
 
 def fmt_short(day: date) -> str:
-    """"2 Mar"."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    """"2 Mar" ("2 mars", "2. März")."""
+    return format_date(day, "day_month")
 
 
 def fmt_span(first: date, last: date) -> str:
-    """"23 Feb-1 Mar", or "2-8 Mar" within a month."""
+    """"23 Feb-1 Mar", or "2-8 Mar" within a month (French and German: CLDR's interval,
+    "2–8 mars", "2.–8. März")."""
+    if current() != "en":
+        from babel.dates import format_interval
+
+        return format_interval(first, last, "MMMd", locale=FORMAT_LOCALES[current()])
     if first.month == last.month and first.year == last.year:
         return f"{first.day}-{fmt_short(last)}"
     return f"{fmt_short(first)}-{fmt_short(last)}"
 
 
 def plural(count: int | float, word: str, many: str | None = None) -> str:
-    """A count and its noun, singular for exactly one: "1 session", "3 sessions",
-    "0 red days" (``many``: an irregular plural, default ``word`` + "s")."""
+    """A count and its English noun, singular for exactly one: "1 session", "3 sessions",
+    "0 red days" (``many``: an irregular plural, default ``word`` + "s"). Translated text
+    counts with ``i18n.ngettext`` instead."""
     number = f"{count:g}" if isinstance(count, float) else str(count)
     return f"{number} {word if count == 1 else (many or word + 's')}"
 
 
 def light_counts_text(counts: dict[str, int]) -> str:
     """Days per light colour: "0 green days, 1 amber day, 0 red days"."""
-    return ", ".join(plural(counts.get(c, 0), f"{c} day") for c in ("green", "amber", "red"))
+    green, amber, red = (counts.get(c, 0) for c in ("green", "amber", "red"))
+    return ", ".join((
+        ngettext("{n} green day", "{n} green days", green).format(n=green),
+        ngettext("{n} amber day", "{n} amber days", amber).format(n=amber),
+        ngettext("{n} red day", "{n} red days", red).format(n=red),
+    ))
+
+
+def light_word(key: str | None) -> str:
+    """A light's colour in words ("green", "amber", "red"; "vert", "orange", "rouge"),
+    "-" for none; another key as it is."""
+    words = {"green": pgettext("light", "green"), "amber": pgettext("light", "amber"),
+             "red": pgettext("light", "red")}
+    return words.get(key or "", key or "-")
 
 
 def period_adherence_days(s: PeriodSummary) -> tuple[date, date] | None:
@@ -202,8 +224,9 @@ def adherence_span(s: PeriodSummary) -> str:
     return fmt_span(*days) if days else ""
 
 
-ADHERENCE_WEEK: Final = "Exercise days done (week)"
-"""The weekly rows' adherence column: exercise days done of those due on the row's days."""
+ADHERENCE_WEEK: Final = N_("Exercise days done (week)")
+"""The weekly rows' adherence column: exercise days done of those due on the row's days
+(marked: show it as ``i18n._(ADHERENCE_WEEK)``)."""
 
 
 def fmt_adherence(s: PeriodSummary) -> str:
@@ -215,15 +238,16 @@ def fmt_adherence(s: PeriodSummary) -> str:
     this is the period's, labelled so that one label never carries two numbers.
     """
     if not s.adherence_due:
-        return f"no {da.UNITS} due in this period"
-    return (f"{da.adherence_text(s.adherence_done, s.adherence_due)} over the period "
-            f"({adherence_span(s)})")
+        return _("no exercise days due in this period")
+    return _("{adherence} over the period ({days})").format(
+        adherence=da.adherence_text(s.adherence_done, s.adherence_due),
+        days=adherence_span(s))
 
 
 def fmt_week_adherence(w: WeekSummary) -> str:
     """A weekly row's adherence: "2 of 3" exercise days done (column ``ADHERENCE_WEEK``),
     "-" when none was due."""
-    return f"{w.done} of {w.prescribed}" if w.prescribed else "-"
+    return _("{done} of {due}").format(done=w.done, due=w.prescribed) if w.prescribed else "-"
 
 
 def adherence_weeks(s: PeriodSummary) -> list[da.WeekAdherence]:
@@ -236,18 +260,23 @@ def adherence_weeks(s: PeriodSummary) -> list[da.WeekAdherence]:
 
 
 def fmt_value(value: float | None, places: int = 1) -> str:
-    """A number with ``places`` decimals, "-" for None."""
-    return "-" if value is None else f"{value:.{places}f}"
+    """A number with ``places`` decimals ("7.5", "7,5"), "-" for None."""
+    return "-" if value is None else fixed(value, places)
+
+
+def _signed(value: float, places: int) -> str:
+    """"+1.2", "-0.5" with the current language's decimal mark."""
+    return ("+" if f"{value:+.{places}f}".startswith("+") else "-") + fixed(abs(value), places)
 
 
 def fmt_change_pct(value: float | None) -> str:
-    """A week-on-week change: "+115.2 %", "-" for None."""
-    return "-" if value is None else f"{value:+.1f} %"
+    """A week-on-week change: "+115.2 %" ("+115,2 %"), "-" for None."""
+    return "-" if value is None else _("{percent} %").format(percent=_signed(value, 1))
 
 
 def fmt_pct(value: float | None) -> str:
     """A share: "84 %", "-" for None."""
-    return "-" if value is None else f"{value:.0f} %"
+    return "-" if value is None else _("{percent} %").format(percent=fixed(value, 0))
 
 
 def places_of(c: Comparison) -> int:
@@ -267,7 +296,7 @@ def fmt_difference(c: Comparison) -> str:
     """Last minus first: "-1.2" for pain, "+34 min" for counts (never a percentage)."""
     if c.change is None:
         return "-"
-    text = f"{c.change:+.{places_of(c)}f}"
+    text = _signed(c.change, places_of(c))
     if c.kind != PAIN and c.unit:
         text += f" {c.unit}"
     return text
@@ -283,7 +312,7 @@ def week_label(summary: PeriodSummary, index: int | None) -> str:
 
 def important_header(summary: PeriodSummary) -> str:
     """The "Clinically important?" column header with its rule."""
-    return f"Clinically important? ({summary.rule})"
+    return _("Clinically important? ({rule})").format(rule=summary.rule)
 
 
 def load_trend(summary: PeriodSummary) -> str:
@@ -292,79 +321,101 @@ def load_trend(summary: PeriodSummary) -> str:
     for w in summary.weeks:
         text = f"{w.load:.0f}"
         if w.status == PARTIAL:
-            text += " (partial)"
+            text = _("{load} (partial)").format(load=text)
         parts.append(text)
     return " → ".join(parts)
 
 
-MONOTONY_NOTE: Final = (
+MONOTONY_NOTE: Final = N_(
     "Monotony = mean daily load / standard deviation of the 7 daily loads (population SD; "
     "none when the SD is 0); strain = weekly load x monotony (Foster)."
 )
+"""How monotony and strain are computed (marked: show it as ``i18n._(MONOTONY_NOTE)``)."""
 
 
 def summary_text(summary: PeriodSummary) -> str:
-    """The summary as plain text (the ``rehabjournal summary`` command's output)."""
+    """The summary as plain text (the ``rehabjournal summary`` command's output), in the
+    current language (dates in the first line stay ISO)."""
     s = summary
+    days = (s.end - s.start).days + 1
     out: list[str] = [
-        f"Summary {s.start.isoformat()} to {s.end.isoformat()} "
-        f"({plural((s.end - s.start).days + 1, 'day')})",
+        ngettext("Summary {start} to {end} ({n} day)", "Summary {start} to {end} ({n} days)",
+                 days).format(start=s.start.isoformat(), end=s.end.isoformat(), n=days),
     ]
     if s.empty:
-        out.append("No entries in this period.")
+        out.append(_("No entries in this period."))
         return "\n".join(out) + "\n"
+
+    def dated(day: date, text: str) -> str:
+        return "  " + _("{day}: {text}").format(day=fmt_short(day), text=text)
+
     if s.urgent_flags:
-        out += ["", "SEE A CLINICIAN NOW: urgent red flags recorded"]
-        out += [f"  {fmt_short(f.day)}: {f.label}" for f in s.urgent_flags]
+        out += ["", _("SEE A CLINICIAN NOW: urgent red flags recorded")]
+        out += [dated(f.day, f.label) for f in s.urgent_flags]
     if s.verdict is not None:
-        out += ["", f"Advice as of {fmt_short(s.verdict.as_of)}: {s.verdict.text}"]
+        out += ["", _("Advice as of {day}: {advice}").format(day=fmt_short(s.verdict.as_of),
+                                                             advice=s.verdict.text)]
         if s.verdict.reason:
             out.append(f"  {s.verdict.reason}")
     if s.escalations or s.assessment_flags:
-        out += ["", "Book an assessment:"]
-        out += [f"  {fmt_short(f.day)}: {f.label}" for f in s.assessment_flags]
+        out += ["", _("Book an assessment:")]
+        out += [dated(f.day, f.label) for f in s.assessment_flags]
         out += [f"  {e.text}" for e in s.escalations]
 
     first, last = week_label(s, s.first_week), week_label(s, s.last_week)
-    out += ["", f"First and last full week: {first or '-'} and "
-                f"{last if s.last_week != s.first_week else '-'}",
-            f"Clinically important: {s.rule}."]
-    rows = [("Measure", "Period", "First", "Last", "Change", "Important?")]
+    out += ["", _("First and last full week: {first} and {last}").format(
+                first=first or "-", last=last if s.last_week != s.first_week else "-"),
+            _("Clinically important: {rule}.").format(rule=s.rule)]
+    rows = [(pgettext("column", "Measure"), pgettext("column", "Period"),
+             pgettext("column", "First"), pgettext("column", "Last"),
+             pgettext("column", "Change"), pgettext("column", "Important?"))]
     for c in s.comparisons:
         rows.append((c.label, fmt_measure(c, c.period, unit=True), fmt_measure(c, c.first),
                      fmt_measure(c, c.last), fmt_difference(c), c.verdict))
     out += _columns(rows)
 
-    out += ["", "Weeks (calendar weeks, Monday to Sunday):"]
-    rows = [("Week of", "Days", "Sessions", "Minutes", "Load AU", "Change", "Monotony",
-             "Strain", "AM pain", ADHERENCE_WEEK, "Light", "Note")]
+    out += ["", _("Weeks (calendar weeks, Monday to Sunday):")]
+    rows = [(pgettext("column", "Week of"), pgettext("column", "Days"),
+             pgettext("column", "Sessions"), pgettext("column", "Minutes"),
+             pgettext("column", "Load AU"), pgettext("column", "Change"),
+             pgettext("column", "Monotony"), pgettext("column", "Strain"),
+             pgettext("column", "AM pain"), _(ADHERENCE_WEEK), pgettext("column", "Light"),
+             pgettext("column", "Note"))]
     for w in s.weeks:
         rows.append((
             fmt_short(w.week_start), str(w.days_counted), str(w.sessions), str(w.minutes),
             f"{w.load:.0f}", fmt_change_pct(w.change_pct), fmt_value(w.monotony, 2),
             fmt_value(w.strain, 0), fmt_value(w.morning_mean), fmt_week_adherence(w),
-            w.worst_light or "-", w.status_text,
+            light_word(w.worst_light), w.status_text,
         ))
     out += _columns(rows)
-    out.append(MONOTONY_NOTE)
-    out.append(f"{ADHERENCE_WEEK}: {da.DEFINITION}")
+    out.append(_(MONOTONY_NOTE))
+    out.append(_("{label}: {text}").format(label=_(ADHERENCE_WEEK), text=_(da.DEFINITION)))
 
     counts = s.light_counts
-    out += ["", f"Totals: {plural(s.sessions, 'session')}, {s.minutes} min, "
-                f"{s.load:.0f} AU; programme adherence: {fmt_adherence(s)}.",
-            f"Lights: {light_counts_text(counts)}.",
-            "Lights per day: " + " ".join(
-                f"{d.day.day}{day_letter(d) or '-'}" for d in s.days)]
+    out += ["", ngettext(
+                "Totals: {n} session, {minutes} min, {load} AU; programme adherence: "
+                "{adherence}.",
+                "Totals: {n} sessions, {minutes} min, {load} AU; programme adherence: "
+                "{adherence}.", s.sessions).format(
+                    n=s.sessions, minutes=s.minutes, load=f"{s.load:.0f}",
+                    adherence=fmt_adherence(s)),
+            _("Lights: {counts}.").format(counts=light_counts_text(counts)),
+            _("Lights per day: {days}").format(days=" ".join(
+                f"{d.day.day}{day_letter(d) or '-'}" for d in s.days))]
     return "\n".join(out) + "\n"
 
 
 def day_letter(d: DaySummary) -> str:
     """The mark of a day in a light strip: the red-flag tier's symbol ("!" see a
     clinician now, "?" book an assessment), G/A/R for a light, "W" waiting for the next
-    morning's rating, "" for nothing to judge."""
+    morning's rating (in the current language: French V/O/R/A, German Gr/Ge/R/W, as
+    ``charts.lights.light_letter``), "" for nothing to judge."""
     if d.red_flag_tier is not None:
         return scales.FLAG_TIERS[d.red_flag_tier].symbol
-    return {"green": "G", "amber": "A", "red": "R", "waiting": "W"}.get(d.status or "", "")
+    letters = {"green": pgettext("light letter", "G"), "amber": pgettext("light letter", "A"),
+               "red": pgettext("light letter", "R"), "waiting": pgettext("light letter", "W")}
+    return letters.get(d.status or "", "")
 
 
 def _columns(rows: list[tuple[str, ...]]) -> list[str]:
