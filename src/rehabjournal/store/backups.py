@@ -42,6 +42,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import StorageError, is_storage_failure, storage_error
+from ..i18n import N_, _
 from . import db, migrations, safe_write
 
 _NAME = re.compile(
@@ -50,38 +51,39 @@ _NAME = re.compile(
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables whose row counts are shown for a backup, in this order, with the user's words.
 COUNTED_TABLES: dict[str, str] = {
-    "check_in": "check-ins",
-    "activity_session": "sessions",
-    "exercise_log": "exercise logs",
-    "outcome_response": "outcome measures",
-    "red_flag": "red flags",
-    "event": "events",
-    "programme": "programmes",
-    "question": "questions",
+    "check_in": N_("check-ins"),
+    "activity_session": N_("sessions"),
+    "exercise_log": N_("exercise logs"),
+    "outcome_response": N_("outcome measures"),
+    "red_flag": N_("red flags"),
+    "event": N_("events"),
+    "programme": N_("programmes"),
+    "question": N_("questions"),
 }
+"""The words are English (marked with ``N_``): translate them where they are shown."""
 REASONS = {
-    "daily": "daily",
-    "manual": "made by you",
-    "pre-import": "before an import",
-    "pre-restore": "before a restore",
-    "pre-restore-damaged": "the damaged journal, kept before a restore",
-    "pre-encrypt": "before encryption",
-    "pre-decrypt": "before decryption",
+    "daily": N_("daily"),
+    "manual": N_("made by you"),
+    "pre-import": N_("before an import"),
+    "pre-restore": N_("before a restore"),
+    "pre-restore-damaged": N_("the damaged journal, kept before a restore"),
+    "pre-encrypt": N_("before encryption"),
+    "pre-decrypt": N_("before decryption"),
 }
 
 # Why a copy cannot be used: each follows "the copy is ..." (restore) and "Unusable: ..."
-# (the list).
-EMPTY = "empty (0 bytes): nothing was saved in it"
-NOT_JOURNAL_TEXT = "not a journal: it is a text file"
-NOT_WHOLE = ("not a journal, or a partial copy: it is neither an SQLite file nor a whole "
-             "encrypted journal")
-OTHER_KEY = "encrypted with another passphrase than the journal open now"
-NO_KEY = ("encrypted, and the journal open now is not, so its passphrase is not known "
-          "(open the encrypted journal to restore it)")
-NO_SQLCIPHER = ("encrypted, and SQLCipher, which reads encrypted journals, is not installed "
-                "(pip install 'rehabjournal[encryption]')")
-FOREIGN = "not a journal: it is an SQLite database of another program"
-EMPTY_SQLITE = "not a journal: it is an empty SQLite database"
+# (the list). English here (the constants are compared); ``inspect_copy`` translates them.
+EMPTY = N_("empty (0 bytes): nothing was saved in it")
+NOT_JOURNAL_TEXT = N_("not a journal: it is a text file")
+NOT_WHOLE = N_("not a journal, or a partial copy: it is neither an SQLite file nor a whole "
+               "encrypted journal")
+OTHER_KEY = N_("encrypted with another passphrase than the journal open now")
+NO_KEY = N_("encrypted, and the journal open now is not, so its passphrase is not known "
+            "(open the encrypted journal to restore it)")
+NO_SQLCIPHER = N_("encrypted, and SQLCipher, which reads encrypted journals, is not "
+                  "installed (pip install 'rehabjournal[encryption]')")
+FOREIGN = N_("not a journal: it is an SQLite database of another program")
+EMPTY_SQLITE = N_("not a journal: it is an empty SQLite database")
 
 
 class JournalDamagedError(db.JournalError):
@@ -118,9 +120,10 @@ class BackupInfo:
 
     @property
     def reason_text(self) -> str:
+        """Why the copy was made, in the current language ("before an import")."""
         if self.reason.startswith("pre-v") and self.reason[5:].isdigit():
-            return f"before upgrading to schema {self.reason[5:]}"
-        return REASONS.get(self.reason, self.reason)
+            return _("before upgrading to schema {version}").format(version=self.reason[5:])
+        return _(REASONS[self.reason]) if self.reason in REASONS else self.reason
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -178,19 +181,21 @@ def all_counts(conn) -> dict[str, int]:
 def _size_text(n: int) -> str:
     if n < 1_000_000:
         return f"{max(1, round(n / 1000))} KB" if n else "0 KB"
-    return f"{n / 1_000_000:.1f} MB"
+    return safe_write.local_decimal(f"{n / 1_000_000:.1f} MB")
 
 
 def _cut_short(header: bytes, size: int) -> str:
     """Why an SQLite file of ``size`` bytes starting with ``header`` is partial, or ""."""
     if len(header) < 100:
-        return f"partial: it is cut short ({_size_text(size)}), the copy was interrupted"
+        return _("partial: it is cut short ({size}), the copy was interrupted").format(
+            size=_size_text(size))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if pages and header[24:28] == header[92:96] and size < page_size * pages:
-        return (f"partial: it is cut short ({_size_text(size)} of "
-                f"{_size_text(page_size * pages)}), the copy was interrupted")
+        return _("partial: it is cut short ({size} of {total}), the copy was "
+                 "interrupted").format(size=_size_text(size),
+                                       total=_size_text(page_size * pages))
     return ""
 
 
@@ -214,18 +219,18 @@ def inspect_copy(path: Path, passphrase: str | None = None, *,
     Returns:
         (rows per counted table, "") for a usable copy; ({}, why it cannot be used) else,
         e.g. ``EMPTY``, "partial: it is cut short (40 KB of 120 KB), ...", "damaged: ...",
-        ``OTHER_KEY``, ``NOT_WHOLE``, ``FOREIGN``.
+        ``OTHER_KEY``, ``NOT_WHOLE``, ``FOREIGN`` (in the current language).
     """
     from . import encryption
 
     try:
         size = os.stat(path).st_size
         if size == 0:
-            return {}, EMPTY
+            return {}, _(EMPTY)
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        return {}, f"unreadable: {exc.strerror or exc}"
+        return {}, _("unreadable: {reason}").format(reason=exc.strerror or exc)
     if header.startswith(SQLITE_HEADER):
         problem = _cut_short(header, size)
         if problem:
@@ -233,48 +238,51 @@ def inspect_copy(path: Path, passphrase: str | None = None, *,
         opener = _read_only
     else:
         if _is_text(header):
-            return {}, NOT_JOURNAL_TEXT
+            return {}, _(NOT_JOURNAL_TEXT)
         if size % 512:
-            return {}, NOT_WHOLE
+            return {}, _(NOT_WHOLE)
         if not encryption.available():
-            return {}, NO_SQLCIPHER
+            return {}, _(NO_SQLCIPHER)
         key = passphrase if passphrase is not None else encryption.current_passphrase()
         if key is None:
-            return {}, NO_KEY
+            return {}, _(NO_KEY)
 
         def opener(p: Path):
             return encryption.connect(p, key)
     try:
         conn = opener(path)
     except encryption.WrongPassphraseError:
-        return {}, OTHER_KEY
+        return {}, _(OTHER_KEY)
     except Exception as exc:
         if not is_storage_failure(exc):
             raise
-        return {}, f"unreadable: {exc}"
+        return {}, _("unreadable: {reason}").format(reason=exc)
     try:
         found = _findings(conn, full=full)
         if found:
-            return {}, f"damaged: it failed SQLite's check ({found})"
+            return {}, _("damaged: it failed SQLite's check ({findings})").format(
+                findings=found)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         present = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not present:
-            return {}, EMPTY_SQLITE
+            return {}, _(EMPTY_SQLITE)
         if app_id != db.APPLICATION_ID:
-            return {}, FOREIGN
+            return {}, _(FOREIGN)
         if version > migrations.LATEST:
-            return {}, (f"from a newer version of rehabjournal (schema {version}; this "
-                        f"version reads up to {migrations.LATEST})")
+            return {}, _("from a newer version of rehabjournal (schema {version}; this "
+                         "version reads up to {latest})").format(version=version,
+                                                                 latest=migrations.LATEST)
         if version < 0:
-            return {}, f"not a journal: its schema version {version} is unknown"
+            return {}, _("not a journal: its schema version {version} is unknown").format(
+                version=version)
         counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
                   for t in COUNTED_TABLES if t in present}
     except Exception as exc:
         if not is_storage_failure(exc):
             raise
-        return {}, f"damaged: {exc}"
+        return {}, _("damaged: {reason}").format(reason=exc)
     finally:
         conn.close()
     return counts, ""
@@ -293,7 +301,7 @@ def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
     if encryption.is_encrypted(path):
         key = passphrase or encryption.current_passphrase()
         if key is None:
-            raise db.JournalError("encrypted")
+            raise db.JournalError(_("encrypted"))
         conn = encryption.connect(path, key)
     else:
         conn = _read_only(path)
@@ -310,8 +318,8 @@ def count_rows(path: Path, passphrase: str | None = None) -> dict[str, int]:
         conn.close()
 
 
-KEPT_DAMAGED = ("the damaged journal as it was before a restore; kept for your physio or a "
-                "repair, not restorable")
+KEPT_DAMAGED = N_("the damaged journal as it was before a restore; kept for your physio or "
+                  "a repair, not restorable")
 """Why a "pre-restore-damaged" file (a journal that failed its check or was refused, kept
 as it was before a backup replaced it) is listed as not restorable."""
 
@@ -326,7 +334,7 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     result = []
     for path, made, reason in _backup_files(data_dir):
         if reason == "pre-restore-damaged":
-            result.append(BackupInfo(path, made, reason, {}, KEPT_DAMAGED))
+            result.append(BackupInfo(path, made, reason, {}, _(KEPT_DAMAGED)))
             continue
         counts, error = inspect_copy(path)
         result.append(BackupInfo(path, made, reason, counts, error))
@@ -336,9 +344,10 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
 def damaged_message(path: Path, findings: str) -> str:
     """The message for a journal that failed its integrity check."""
     folder = Path(path).parent / db.BACKUP_DIR
-    return (f"The journal {path} failed its integrity check ({findings}). It was not "
-            "copied into the backups. Restore a backup made before the damage: in the app, "
-            f"File > Restore from Backup...; the copies are in {folder}.")
+    return _("The journal {path} failed its integrity check ({findings}). It was not copied "
+             "into the backups. Restore a backup made before the damage: in the app, File > "
+             "Restore from Backup...; the copies are in {folder}.").format(
+                 path=path, findings=findings, folder=folder)
 
 
 def _journal_conn(path: Path, key: str | None):
@@ -468,10 +477,14 @@ def copy_journal_file(source: Path, tmp: Path, *, key_in: str | None = None,
     finally:
         check.close()
     if found or got not in expected:
-        why = f"it failed SQLite's check: {found}" if found else \
-            "its row counts differ from the journal's"
-        raise StorageError(f"The new copy of the journal did not check out ({why}); it was "
-                           "removed. Nothing was changed.", where=str(source))
+        if found:
+            message = _("The new copy of the journal did not check out (it failed SQLite's "
+                        "check: {findings}); it was removed. Nothing was changed.").format(
+                            findings=found)
+        else:
+            message = _("The new copy of the journal did not check out (its row counts "
+                        "differ from the journal's); it was removed. Nothing was changed.")
+        raise StorageError(message, where=str(source))
     return got
 
 
@@ -526,18 +539,20 @@ def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         if safe_write.is_no_space(exc):
-            raise safe_write.no_space_error(path.parent, "the backup", needed) from exc
+            raise safe_write.no_space_error(path.parent, N_("the backup"), needed) from exc
         if os.path.islink(folder) and not folder.exists():
-            why = f"it is a link to {os.readlink(folder)}, which does not exist"
+            why = _("it is a link to {target}, which does not exist").format(
+                target=os.readlink(folder))
         elif os.path.lexists(folder) and not folder.is_dir():
-            why = "it is a file, not a folder"
+            why = _("it is a file, not a folder")
         else:
             why = exc.strerror or str(exc)
-        raise StorageError(f"Cannot create the backups folder {folder}: {why}. rehabjournal "
-                           "keeps its backup copies there: move that away, then try again. "
-                           "Nothing was changed.", where=str(folder)) from exc
+        raise StorageError(_("Cannot create the backups folder {folder}: {reason}. "
+                             "rehabjournal keeps its backup copies there: move that away, "
+                             "then try again. Nothing was changed.").format(
+                                 folder=folder, reason=why), where=str(folder)) from exc
     target = _free_name(folder, now or datetime.now(), reason)
-    safe_write.ensure_space(folder, needed, "the backup")
+    safe_write.ensure_space(folder, needed, N_("the backup"))
     try:
         with safe_write.atomic_path(target, doing="write the backup", internal=True) as tmp:
             if check:
@@ -548,7 +563,7 @@ def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
     except db.JournalError:
         raise
     except Exception as exc:
-        failure = as_no_space(exc, folder, "the backup", needed)
+        failure = as_no_space(exc, folder, N_("the backup"), needed)
         if failure is not exc:
             raise failure from exc
         if isinstance(exc, StorageError):
@@ -598,14 +613,15 @@ def make_backup(data_dir: Path, reason: str, now: datetime | None = None, *,
     """
     path = db.journal_path(data_dir)
     if not path.exists():
-        raise FileNotFoundError(f"There is no journal in {data_dir} to back up.")
+        raise FileNotFoundError(_("There is no journal in {folder} to back up.").format(
+            folder=data_dir))
     from . import encryption
 
     key = None
     if encryption.is_encrypted(path):
         key = encryption.current_passphrase()
         if key is None:
-            raise db.JournalError("The encrypted journal must be open to back it up.")
+            raise db.JournalError(_("The encrypted journal must be open to back it up."))
     return write_copy(path, reason, key, now=now, check=check)
 
 
@@ -745,17 +761,18 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
     backup_path = Path(backup_path).absolute()
     path = db.journal_path(data_dir)
     if not backup_path.is_file():
-        raise RestoreError(f"The backup {backup_path} does not exist.")
+        raise RestoreError(_("The backup {path} does not exist.").format(path=backup_path))
     from . import encryption
 
     encrypted = encryption.is_encrypted(backup_path)
     key = encryption.current_passphrase() if encrypted else None
     _counts, problem = inspect_copy(backup_path, key, full=True)
     if problem:
-        raise RestoreError(f"Cannot restore {backup_path.name}: the copy is {problem}. "
-                           "Your journal was left as it was.", where=str(backup_path))
+        raise RestoreError(_("Cannot restore {name}: the copy is {problem}. Your journal was "
+                             "left as it was.").format(name=backup_path.name, problem=problem),
+                           where=str(backup_path))
     needed = os.stat(backup_path).st_size
-    safe_write.ensure_space(data_dir, needed, "the restored journal")
+    safe_write.ensure_space(data_dir, needed, N_("the restored journal"))
     current_key = None
     pre = None
     if path.exists():
@@ -775,7 +792,7 @@ def restore(data_dir: Path, backup_path: Path) -> Path | None:
             copy_journal_file(backup_path, tmp, key_in=key, key_out=key_out)
     except BaseException as exc:
         _reopen(data_dir, current_key)
-        failure = as_no_space(exc, data_dir, "the restored journal", needed)
+        failure = as_no_space(exc, data_dir, N_("the restored journal"), needed)
         if failure is not exc:
             raise failure from exc
         if isinstance(exc, Exception) and not isinstance(exc, StorageError) \

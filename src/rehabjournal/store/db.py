@@ -20,6 +20,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
 from ..errors import StorageError
+from ..i18n import N_, _
 from . import migrations, safe_write
 from .models import database
 
@@ -107,6 +108,7 @@ OPEN_NEEDS = 128 * 1024
 """About how many bytes opening a journal needs free (``-shm`` and the first ``-wal``
 pages), for the no-space message."""
 UNTOUCHED = "It was left untouched"
+"""Kept for callers of earlier versions: the messages hold it whole, translated."""
 
 
 class EncryptedJournalError(JournalError):
@@ -161,9 +163,11 @@ def _is_text(head: bytes) -> bool:
 
 
 def _damaged(path: Path, why: str) -> JournalError:
+    """``why``: a translated clause ("its SQLite header is not valid")."""
     return JournalError(
-        f"The journal {path} is damaged: {why}. {UNTOUCHED}; restore a backup from the "
-        "backups folder beside it.", where=str(path))
+        _("The journal {path} is damaged: {reason}. It was left untouched; restore a backup "
+          "from the backups folder beside it.").format(path=path, reason=why),
+        where=str(path))
 
 
 def read_header(path: Path) -> Header:
@@ -182,56 +186,62 @@ def read_header(path: Path) -> Header:
     where = str(path)
     if os.path.islink(path) and not os.path.exists(path):
         raise JournalError(
-            f"{path} is a link to {os.readlink(path)}, which does not exist. {UNTOUCHED} "
-            "(nothing was created there); if you meant to start a new journal, remove the "
-            "link.", where=where)
+            _("{path} is a link to {target}, which does not exist. It was left untouched "
+              "(nothing was created there); if you meant to start a new journal, remove the "
+              "link.").format(path=path, target=os.readlink(path)), where=where)
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
-        raise JournalError(f"There is no journal at {path}.", where=where) from exc
-    except OSError as exc:
-        raise JournalError(f"Cannot read the journal {path}: {exc.strerror or exc}.",
+        raise JournalError(_("There is no journal at {path}.").format(path=path),
                            where=where) from exc
+    except OSError as exc:
+        raise JournalError(_("Cannot read the journal {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc), where=where) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise JournalError(f"{path} is a folder, not a journal. {UNTOUCHED}.", where=where)
+        raise JournalError(_("{path} is a folder, not a journal. It was left "
+                             "untouched.").format(path=path), where=where)
     if not stat.S_ISREG(st.st_mode):
-        raise JournalError(f"{path} is not a regular file (a device, pipe or socket), not a "
-                           f"journal. {UNTOUCHED}.", where=where)
+        raise JournalError(_("{path} is not a regular file (a device, pipe or socket), not a "
+                             "journal. It was left untouched.").format(path=path), where=where)
     size = st.st_size
     if size == 0:
         raise JournalError(
-            f"The journal {path} is empty (0 bytes): it holds no entries. {UNTOUCHED}; if "
-            "you meant to start a new journal, remove it.", where=where)
+            _("The journal {path} is empty (0 bytes): it holds no entries. It was left "
+              "untouched; if you meant to start a new journal, remove it.").format(path=path),
+            where=where)
     try:
         with open(path, "rb") as fh:
             head = fh.read(HEADER_SIZE)
     except OSError as exc:
-        raise JournalError(f"Cannot read the journal {path}: {exc.strerror or exc}. "
-                           f"{UNTOUCHED}.", where=where) from exc
+        raise JournalError(_("Cannot read the journal {path}: {reason}. It was left "
+                             "untouched.").format(path=path, reason=exc.strerror or exc),
+                           where=where) from exc
     magic = head[:16]
     if magic != SQLITE_MAGIC:
         if SQLITE_MAGIC.startswith(head):
-            raise _damaged(path, f"it is truncated to {size} bytes, less than its header")
+            raise _damaged(path, _("it is truncated to {size} bytes, less than its "
+                                   "header").format(size=size))
         near = len(magic) == 16 and sum(
             a != b for a, b in zip(magic, SQLITE_MAGIC, strict=True)) <= 4
         if near or (len(head) >= 24 and head[21:24] == b"\x40\x20\x20"
                     and _page_size(head) is not None):
-            raise _damaged(path, "the first bytes of its SQLite header are changed")
+            raise _damaged(path, _("the first bytes of its SQLite header are changed"))
         if looks_encrypted(head, size):
             raise EncryptedJournalError(
-                f"The journal {path} is encrypted (or damaged beyond recognition): it needs "
-                f"its passphrase. {UNTOUCHED}.", where=where)
+                _("The journal {path} is encrypted (or damaged beyond recognition): it needs "
+                  "its passphrase. It was left untouched.").format(path=path), where=where)
         if _is_text(head):
-            raise JournalError(f"{path} is a text file, not a rehabjournal journal. "
-                               f"{UNTOUCHED}.", where=where)
+            raise JournalError(_("{path} is a text file, not a rehabjournal journal. It was "
+                                 "left untouched.").format(path=path), where=where)
         raise JournalError(
-            f"{path} is damaged or not a rehabjournal journal (it is not an SQLite "
-            f"database). {UNTOUCHED}.", where=where)
+            _("{path} is damaged or not a rehabjournal journal (it is not an SQLite "
+              "database). It was left untouched.").format(path=path), where=where)
     if len(head) < HEADER_SIZE:
-        raise _damaged(path, f"it is truncated to {size} bytes, less than its header")
+        raise _damaged(path, _("it is truncated to {size} bytes, less than its "
+                               "header").format(size=size))
     page_size = _page_size(head)
     if page_size is None or head[21:24] != b"\x40\x20\x20":
-        raise _damaged(path, "its SQLite header is not valid")
+        raise _damaged(path, _("its SQLite header is not valid"))
     count = int.from_bytes(head[28:32], "big")
     valid = head[92:96] == head[24:28] and count > 0
     header = Header(size, page_size, count if valid else None,
@@ -240,9 +250,10 @@ def read_header(path: Path) -> Header:
     if not os.path.lexists(f"{path}-wal"):  # with a -wal the file may grow when it is read
         expected = (header.page_count or 1) * page_size
         if size < expected:
-            raise _damaged(path, f"it is truncated: its header says {expected} bytes "
-                                 f"({header.page_count or 1} pages of {page_size}), the file "
-                                 f"has {size}")
+            raise _damaged(path, _("it is truncated: its header says {expected} bytes ({pages} "
+                                   "pages of {page_size}), the file has {size}").format(
+                                       expected=expected, pages=header.page_count or 1,
+                                       page_size=page_size, size=size))
     return header
 
 
@@ -276,7 +287,7 @@ def no_space(path: Path, exc: BaseException) -> StorageError | None:
     """
     folder = Path(path).absolute().parent
     if safe_write.is_no_space(exc):
-        return safe_write.no_space_error(folder, "opening the journal", OPEN_NEEDS)
+        return safe_write.no_space_error(folder, N_("opening the journal"), OPEN_NEEDS)
     text = str(exc).lower()
     if "disk i/o error" in text or "unable to open" in text:
         try:
@@ -284,7 +295,7 @@ def no_space(path: Path, exc: BaseException) -> StorageError | None:
         except OSError:
             return None
         if free < LOW_SPACE:
-            return safe_write.no_space_error(folder, "opening the journal", OPEN_NEEDS)
+            return safe_write.no_space_error(folder, N_("opening the journal"), OPEN_NEEDS)
     return None
 
 
@@ -309,8 +320,8 @@ def reading_only(path: Path, connect=None):
             conn = connect(uri) if connect else sqlite3.connect(uri, uri=True)
         except sqlite3.Error as exc:
             raise no_space(path, exc) or JournalError(
-                f"Cannot open the journal {path}: {exc}. {UNTOUCHED}.",
-                where=str(path)) from exc
+                _("Cannot open the journal {path}: {reason}. It was left untouched.").format(
+                    path=path, reason=exc), where=str(path)) from exc
         try:
             yield conn
         finally:
@@ -358,16 +369,17 @@ def check_contents(path: Path, conn, errors=sqlite3.DatabaseError) -> tuple[int,
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             found = [line for line in result.splitlines() if not line.startswith("***")]
-            raise _damaged(path, "SQLite's check found: " + "; ".join(found[:3])
-                           + (" ..." if len(found) > 3 else ""))
+            raise _damaged(path, _("SQLite's check found: {findings}").format(
+                findings="; ".join(found[:3]) + (" ..." if len(found) > 3 else "")))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except UnicodeDecodeError as exc:  # SQLite's message quotes damaged bytes
-        raise _damaged(path, "SQLite cannot read it (its table of contents is damaged)"
+        raise _damaged(path, _("SQLite cannot read it (its table of contents is damaged)")
                        ) from exc
     except errors as exc:
-        raise no_space(path, exc) or _damaged(path, f"SQLite cannot read it ({exc})") from exc
+        raise no_space(path, exc) or _damaged(
+            path, _("SQLite cannot read it ({reason})").format(reason=exc)) from exc
     return version, app_id, tables
 
 
@@ -386,21 +398,24 @@ def check_version(path: Path, version: int, app_id: int, tables: int) -> int:
     where = str(path)
     if not tables and version == 0:
         raise JournalError(
-            f"{path} is an empty SQLite database (no tables), not a journal. {UNTOUCHED}; "
-            "if you meant to start a new journal, remove it.", where=where)
+            _("{path} is an empty SQLite database (no tables), not a journal. It was left "
+              "untouched; if you meant to start a new journal, remove it.").format(path=path),
+            where=where)
     if app_id != APPLICATION_ID:
         raise JournalError(
-            f"{path} is an SQLite database of another program, not a rehabjournal journal. "
-            f"{UNTOUCHED}.", where=where)
+            _("{path} is an SQLite database of another program, not a rehabjournal journal. "
+              "It was left untouched.").format(path=path), where=where)
     if version <= 0:
         raise JournalError(
-            f"{path} is not a rehabjournal journal: its schema version is {version}, which "
-            f"no version of rehabjournal writes. {UNTOUCHED}.", where=where)
+            _("{path} is not a rehabjournal journal: its schema version is {version}, which "
+              "no version of rehabjournal writes. It was left untouched.").format(
+                  path=path, version=version), where=where)
     if version > migrations.LATEST:
         raise NewerJournalError(
-            f"The journal {path} was made by a newer version of rehabjournal "
-            f"(schema {version}; this version reads up to {migrations.LATEST}). "
-            f"Update rehabjournal to open it. {UNTOUCHED}.", where=where)
+            _("The journal {path} was made by a newer version of rehabjournal (schema "
+              "{version}; this version reads up to {latest}). Update rehabjournal to open it. "
+              "It was left untouched.").format(path=path, version=version,
+                                               latest=migrations.LATEST), where=where)
     return version
 
 
@@ -438,8 +453,9 @@ def _is_damage(exc: BaseException) -> bool:
 
 def _read_damaged(path: Path, why: str) -> JournalError:
     return JournalError(
-        f"The journal {path} is damaged: {why}. Nothing was changed; restore a backup "
-        "from the backups folder beside it.", where=str(path))
+        _("The journal {path} is damaged: {reason}. Nothing was changed; restore a backup "
+          "from the backups folder beside it.").format(path=path, reason=why),
+        where=str(path))
 
 
 def text_reader(path: Path):
@@ -449,8 +465,8 @@ def text_reader(path: Path):
         try:
             return _str(raw, "utf-8")
         except UnicodeDecodeError:
-            raise _read_damaged(path, "some of its text cannot be read (not valid "
-                                      "UTF-8)") from None
+            raise _read_damaged(path, _("some of its text cannot be read (not valid "
+                                        "UTF-8)")) from None
 
     return decode
 
@@ -459,7 +475,7 @@ def _create(path: Path) -> None:
     """Make a new, empty journal at ``path``: written beside it and renamed in when
     complete (``safe_write.atomic_path``), so an interrupted start leaves no half-made
     journal (a 0-byte or schema-less file would be refused at the next start)."""
-    with safe_write.atomic_path(path, doing="create the journal", what="the new journal",
+    with safe_write.atomic_path(path, doing="create the journal", what=N_("the new journal"),
                                 needed=OPEN_NEEDS, internal=True) as tmp:
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -514,15 +530,16 @@ def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         if safe_write.is_no_space(exc):
-            raise safe_write.no_space_error(data_dir.absolute().parent, "the data folder",
-                                            None) from exc
+            raise safe_write.no_space_error(data_dir.absolute().parent,
+                                            N_("the data folder"), None) from exc
         raise JournalError(
-            f"Cannot create the data folder {data_dir}: {exc.strerror}."
+            _("Cannot create the data folder {folder}: {reason}.").format(
+                folder=data_dir, reason=exc.strerror)
         ) from exc
     if not os.access(data_dir, os.W_OK | os.X_OK):
         raise JournalError(
-            f"The data folder {data_dir} is read-only; rehabjournal needs to write its "
-            "journal there. Choose another folder with --data-dir."
+            _("The data folder {folder} is read-only; rehabjournal needs to write its journal "
+              "there. Choose another folder with --data-dir.").format(folder=data_dir)
         )
     path = journal_path(data_dir)
     if os.path.lexists(path):  # lexists: a link to nothing is refused, never followed
@@ -540,7 +557,8 @@ def open_journal(data_dir: Path, *, migrate: bool = True) -> SqliteDatabase:
         db.close()
         _remove_new_side_files(path, before)  # e.g. an empty -wal made before the disk was full
         raise no_space(path, exc) or JournalError(
-            f"Cannot open the journal {path}: {exc}.", where=str(path)) from exc
+            _("Cannot open the journal {path}: {reason}.").format(path=path, reason=exc),
+            where=str(path)) from exc
     for suffix in ("-wal", "-shm"):
         _private(Path(str(path) + suffix))
     database.initialize(db)
@@ -554,13 +572,15 @@ def _prepare(path: Path) -> None:
         conn = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
         raise no_space(path, exc) or JournalError(
-            f"Cannot open the journal {path}: {exc}.") from exc
+            _("Cannot open the journal {path}: {reason}.").format(path=path,
+                                                                  reason=exc)) from exc
     try:
         _private(path)
         migrations.migrate(conn)
     except sqlite3.Error as exc:
         raise no_space(path, exc) or JournalError(
-            f"Cannot prepare the journal {path}: {exc}.") from exc
+            _("Cannot prepare the journal {path}: {reason}.").format(path=path,
+                                                                     reason=exc)) from exc
     finally:
         conn.close()
 

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from ..errors import StorageError, is_storage_failure, storage_error
+from ..i18n import N_, _
 from . import db, migrations
 from .models import database
 
@@ -48,8 +49,8 @@ def _driver():
         from sqlcipher3 import dbapi2
     except ImportError as exc:
         raise EncryptionUnavailable(
-            "Encryption needs SQLCipher, which is not installed: "
-            "pip install 'rehabjournal[encryption]'."
+            _("Encryption needs SQLCipher, which is not installed: pip install "
+              "'rehabjournal[encryption]'.")
         ) from exc
     return dbapi2
 
@@ -99,7 +100,8 @@ def connect(path: Path | str, passphrase: str, *, uri: bool = False):
     try:
         conn = sqlcipher.connect(str(path), isolation_level=None, uri=uri)
     except sqlcipher.Error as exc:
-        raise db.JournalError(f"Cannot open the journal {shown}: {exc}.") from exc
+        raise db.JournalError(_("Cannot open the journal {path}: {reason}.").format(
+            path=shown, reason=exc)) from exc
     try:
         # SQLCipher prints "ERROR CORE ... hmac check failed" to stderr for a wrong key;
         # the message below says it once, in words
@@ -110,8 +112,9 @@ def connect(path: Path | str, passphrase: str, *, uri: bool = False):
     except sqlcipher.DatabaseError as exc:
         conn.close()
         raise WrongPassphraseError(
-            f"The passphrase does not open the journal {shown}. Check it and try again "
-            "(capitals count). A forgotten passphrase cannot be recovered."
+            _("The passphrase does not open the journal {path}. Check it and try again "
+              "(capitals count). A forgotten passphrase cannot be recovered.").format(
+                  path=shown)
         ) from exc
     return conn
 
@@ -201,8 +204,8 @@ def inspect(path: Path, passphrase: str) -> int:
         except db.EncryptedJournalError:
             pass  # what is expected here
         else:
-            raise db.JournalError(f"{path} is not encrypted. {db.UNTOUCHED}.",
-                                  where=str(path))
+            raise db.JournalError(_("{path} is not encrypted. It was left untouched.").format(
+                path=path), where=str(path))
     sqlcipher = _driver()
 
     def keyed(uri: str):
@@ -239,7 +242,8 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
     if not is_encrypted(path):
         if os.path.lexists(path):
             db.inspect(path)  # says what it is instead
-        raise db.JournalError(f"{path} is not an encrypted journal.", where=str(path))
+        raise db.JournalError(_("{path} is not an encrypted journal.").format(path=path),
+                              where=str(path))
     version = inspect(path, passphrase)
     if migrate and version < migrations.LATEST:
         backup_copy(path, f"pre-v{migrations.LATEST}", passphrase)
@@ -256,7 +260,8 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
     except db.PeeweeDatabaseError as exc:
         cipher.close()
         raise db.no_space(path, exc) or db.JournalError(
-            f"Cannot open the journal {path}: {exc}.", where=str(path)) from exc
+            _("Cannot open the journal {path}: {reason}.").format(path=path, reason=exc),
+            where=str(path)) from exc
     database.initialize(cipher)
     db.opened(path)
     return cipher
@@ -326,19 +331,20 @@ def enable(data_dir: Path, passphrase: str) -> Path:
     from . import backups, safe_write
 
     if not passphrase:
-        raise ValueError("The passphrase must not be empty.")
+        raise ValueError(_("The passphrase must not be empty."))
     _driver()
     data_dir = Path(data_dir)
     path = db.journal_path(data_dir)
     if not path.exists():
-        raise db.JournalError(f"There is no journal in {data_dir} to encrypt.")
+        raise db.JournalError(_("There is no journal in {folder} to encrypt.").format(
+            folder=data_dir))
     if is_encrypted(path):
-        raise db.JournalError(f"The journal {path} is already encrypted.")
+        raise db.JournalError(_("The journal {path} is already encrypted.").format(path=path))
     db.inspect(path)
     backup = db.backup_copy(path, "pre-encrypt")
-    safe_write.ensure_space(data_dir, backups._journal_size(path), "the encrypted journal")
+    safe_write.ensure_space(data_dir, backups._journal_size(path), N_("the encrypted journal"))
     db.close_journal()
-    _rewrite(data_dir, None, passphrase, "encrypt the journal", "the encrypted journal")
+    _rewrite(data_dir, None, passphrase, "encrypt the journal", N_("the encrypted journal"))
     open_encrypted(data_dir, passphrase)
     return backup
 
@@ -363,22 +369,22 @@ def change_passphrase(new: str) -> None:
             needs about N MB ..."); the passphrase was not changed.
     """
     if not new:
-        raise ValueError("The passphrase must not be empty.")
+        raise ValueError(_("The passphrase must not be empty."))
     from playhouse.sqlcipher_ext import SqlCipherDatabase
 
     from . import backups, safe_write
 
     obj = database.obj
     if not isinstance(obj, SqlCipherDatabase):
-        raise db.JournalError("The open journal is not encrypted.")
+        raise db.JournalError(_("The open journal is not encrypted."))
     path = Path(obj.database)
     needed = backups._journal_size(path)
-    safe_write.ensure_space(path.parent, needed, "changing the passphrase")
+    safe_write.ensure_space(path.parent, needed, N_("changing the passphrase"))
     try:
         obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         obj.rekey(new)
     except Exception as exc:
-        failure = backups.as_no_space(exc, path.parent, "changing the passphrase", needed)
+        failure = backups.as_no_space(exc, path.parent, N_("changing the passphrase"), needed)
         if failure is not exc:
             raise failure from exc
         raise
@@ -404,10 +410,10 @@ def disable(data_dir: Path) -> Path:
     path = db.journal_path(data_dir)
     passphrase = current_passphrase()
     if passphrase is None:
-        raise db.JournalError("The open journal is not encrypted.")
+        raise db.JournalError(_("The open journal is not encrypted."))
     backup = backup_copy(path, "pre-decrypt", passphrase)
-    safe_write.ensure_space(data_dir, backups._journal_size(path), "the decrypted journal")
+    safe_write.ensure_space(data_dir, backups._journal_size(path), N_("the decrypted journal"))
     db.close_journal()
-    _rewrite(data_dir, passphrase, None, "decrypt the journal", "the decrypted journal")
+    _rewrite(data_dir, passphrase, None, "decrypt the journal", N_("the decrypted journal"))
     db.open_journal(data_dir)
     return backup

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import JournalBusyError, StorageError
+from ..i18n import _
 
 LOCK_NAME = "journal.lock"
 APP = "the rehabjournal app"
@@ -59,8 +60,13 @@ class Holder:
     what: str
 
     def describe(self) -> str:
-        """E.g. "the rehabjournal app (process 123 on laptop)"."""
-        return f"{self.what} (process {self.pid} on {self.host})"
+        """E.g. "the rehabjournal app (process 123 on laptop)", in the current language
+        (``what`` is written in the lock file in English: the app's, or the command's name)."""
+        if self.is_app:
+            return _("the rehabjournal app (process {pid} on {host})").format(pid=self.pid,
+                                                                              host=self.host)
+        return _("{what} (process {pid} on {host})").format(what=self.what, pid=self.pid,
+                                                            host=self.host)
 
     @property
     def is_app(self) -> bool:
@@ -82,10 +88,15 @@ class LockHeldError(JournalBusyError):
 
 def held_message(data_dir: Path, holder: Holder | None) -> str:
     """The message for a command refused because ``holder`` has the journal."""
-    who = holder.describe() if holder else "another rehabjournal process"
-    todo = ("Close it, then run the command again" if holder is None or holder.is_app
-            else "Wait for it to finish, then run the command again")
-    return f"The journal in {data_dir} is in use by {who}. {todo}. Nothing was changed."
+    if holder is None:
+        return _("The journal in {folder} is in use by another rehabjournal process. Close it, "
+                 "then run the command again. Nothing was changed.").format(folder=data_dir)
+    if holder.is_app:
+        return _("The journal in {folder} is in use by {who}. Close it, then run the command "
+                 "again. Nothing was changed.").format(folder=data_dir, who=holder.describe())
+    return _("The journal in {folder} is in use by {who}. Wait for it to finish, then run the "
+             "command again. Nothing was changed.").format(folder=data_dir,
+                                                           who=holder.describe())
 
 
 def lock_path(data_dir: Path) -> Path:
@@ -168,24 +179,27 @@ def _open_lock_file(data_dir: Path) -> int:
     with contextlib.suppress(OSError):
         mode = os.lstat(path).st_mode
         if not stat.S_ISREG(mode):
-            what = ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
-                    else "a special file")
+            what = (_("a link") if stat.S_ISLNK(mode) else _("a folder")
+                    if stat.S_ISDIR(mode) else _("a special file"))
             raise StorageError(
-                f"Cannot lock the journal in {data_dir}: {path.name} there is {what}, not "
-                "rehabjournal's lock file. Remove it (rehabjournal makes a new one), then try "
-                "again.", where=str(path))
+                _("Cannot lock the journal in {folder}: {name} there is {kind}, not "
+                  "rehabjournal's lock file. Remove it (rehabjournal makes a new one), then "
+                  "try again.").format(folder=data_dir, name=path.name, kind=what),
+                where=str(path))
     try:
         fd = os.open(path, flags, 0o600)
     except OSError as exc:
         raise StorageError(
-            f"Cannot lock the journal in {data_dir}: the folder is read-only or not "
-            f"accessible ({exc.strerror or exc}). Choose another folder with --data-dir.",
+            _("Cannot lock the journal in {folder}: the folder is read-only or not accessible "
+              "({reason}). Choose another folder with --data-dir.").format(
+                  folder=data_dir, reason=exc.strerror or exc),
             where=str(data_dir)) from exc
     if os.name == "posix":
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the check and the open
             os.close(fd)
-            raise StorageError(f"Cannot lock the journal in {data_dir}: {path.name} there is "
-                               "not a regular file. Remove it, then try again.", where=str(path))
+            raise StorageError(_("Cannot lock the journal in {folder}: {name} there is not a "
+                                 "regular file. Remove it, then try again.").format(
+                                     folder=data_dir, name=path.name), where=str(path))
         with contextlib.suppress(OSError):  # one made by an earlier version was 0644
             os.fchmod(fd, 0o600)
     return fd
@@ -240,8 +254,8 @@ def acquire(data_dir: Path, what: str) -> JournalLock:
         locked = _try_lock(fd)
     except OSError as exc:
         os.close(fd)
-        raise StorageError(f"Cannot lock the journal in {data_dir}: {exc.strerror or exc}.",
-                           where=str(data_dir)) from exc
+        raise StorageError(_("Cannot lock the journal in {folder}: {reason}.").format(
+            folder=data_dir, reason=exc.strerror or exc), where=str(data_dir)) from exc
     if not locked:
         os.close(fd)
         holder = read_holder(data_dir)

@@ -52,6 +52,11 @@ _PART_RE = re.compile(r"^\..+\.(?P<pid>\d+)-[0-9a-f]+" + re.escape(PART_MARK)
 
 _data_dir: Path | None = None
 
+
+class NoSpaceError(StorageError):
+    """The disk is full (:func:`no_space_error`): known by its class, whatever the language
+    of its message."""
+
 #: The start of a refusal for each verb a writer passes as ``doing``: one whole phrase per
 #: verb, so that French and German put the verb where it belongs. Another verb falls back
 #: to "Cannot {doing} {path}" with ``doing`` translated (callers mark it with ``N_``).
@@ -439,6 +444,8 @@ def is_no_space(exc: BaseException) -> bool:
     current: BaseException | None = exc
     while current is not None and current not in seen:
         seen.append(current)
+        if isinstance(current, NoSpaceError):
+            return True
         if isinstance(current, OSError) and current.errno in (
                 errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             return True
@@ -448,7 +455,7 @@ def is_no_space(exc: BaseException) -> bool:
     return False
 
 
-def no_space_error(folder: Path, what: str, needed: int | None = None) -> StorageError:
+def no_space_error(folder: Path, what: str, needed: int | None = None) -> NoSpaceError:
     """The message for a full disk, e.g. "No space left on device in /home/a/backups: the
     backup needs about 3 MB; free some space and try again. Nothing was changed."
 
@@ -467,7 +474,7 @@ def no_space_error(folder: Path, what: str, needed: int | None = None) -> Storag
         text = _("No space left on device in {folder}: {what} could not be written; free "
                  "some space and try again. Nothing was changed.").format(
                      folder=folder, what=_(what))
-    return StorageError(text, where=str(folder))
+    return NoSpaceError(text, where=str(folder))
 
 
 def _megabytes(n: int) -> str:
