@@ -24,18 +24,19 @@ from typing import Any
 from ..domain import programme as dp
 from ..domain import progression
 from ..errors import NotFoundError
+from ..i18n import N_, _, decimal_separator, library_text, ngettext, pgettext
 from . import clock
 from . import programme as ps
 from .journal import get_profile, thresholds
 
 SIDE_WORDS = {
-    "both": "both sides together",
-    "each side": "each side in turn",
-    "affected side": "the affected side",
-    "left": "left side",
-    "right": "right side",
+    "both": N_("both sides together"),
+    "each side": N_("each side in turn"),
+    "affected side": N_("the affected side"),
+    "left": N_("left side"),
+    "right": N_("right side"),
 }
-"""``progression.SIDES`` as the sheet says them."""
+"""``progression.SIDES`` as the sheet says them (marked: show them with ``i18n._``)."""
 
 _TEMPO_DIGITS = re.compile(r"^\s*(\d+)\s*[-:/]\s*(\d+)\s*[-:/]\s*(\d+)(?:\s*[-:/]\s*(\d+))?\s*$")
 
@@ -111,40 +112,46 @@ class SheetData:
 # ---- words ---------------------------------------------------------------------------------
 
 def _num(value: float) -> str:
-    return f"{value:g}"
+    """7.5 -> "7.5" ("7,5" in French and German), 40.0 -> "40"."""
+    return f"{value:g}".replace(".", decimal_separator())
 
 
 def seconds_words(seconds: int) -> str:
     """45 -> "45 seconds", 120 -> "2 minutes", 90 -> "90 seconds"."""
     if seconds >= 120 and seconds % 60 == 0:
-        return f"{seconds // 60} minutes"
-    return "1 second" if seconds == 1 else f"{seconds} seconds"
+        minutes = seconds // 60
+        return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+    return ngettext("{n} second", "{n} seconds", seconds).format(n=seconds)
 
 
 def dose_words(sets: int | None, reps: int | None, hold_s: int | None, load: float | None,
                unit: str) -> str:
     """The dose in plain words: "3 sets of 15 at 40 kg", "5 holds of 45 seconds",
-    "3 sets of 10, holding each for 10 seconds", "20 minutes"."""
+    "3 sets of 10, holding each for 10 seconds", "20 minutes" (in the current language)."""
     sets = sets or 1
     if unit == "minutes" and load:
-        text = "1 minute" if load == 1 else f"{_num(load)} minutes"
+        text = ngettext("{n} minute", "{n} minutes", 1 if load == 1 else 2).format(
+            n=_num(load))
         if hold_s:  # walk-run: the run part of each block, a walking minute between
-            text += f": run {dp.bout_text(hold_s)}, walk 1 min, and again"
-        return text if sets == 1 else f"{sets} x {text}"
-    set_word = "1 set" if sets == 1 else f"{sets} sets"
+            text = _("{minutes}: run {run}, walk 1 min, and again").format(
+                minutes=text, run=dp.bout_text(hold_s))
+        return text if sets == 1 else _("{sets} x {dose}").format(sets=sets, dose=text)
     if reps and hold_s:
-        text = f"{set_word} of {reps}, holding each for {seconds_words(hold_s)}"
+        text = ngettext("{n} set of {reps}, holding each for {seconds}",
+                        "{n} sets of {reps}, holding each for {seconds}", sets).format(
+            n=sets, reps=reps, seconds=seconds_words(hold_s))
     elif reps:
-        text = f"{set_word} of {reps}"
+        text = ngettext("{n} set of {reps}", "{n} sets of {reps}", sets).format(
+            n=sets, reps=reps)
     elif hold_s:
-        text = (f"1 hold of {seconds_words(hold_s)}" if sets == 1
-                else f"{sets} holds of {seconds_words(hold_s)}")
+        text = ngettext("{n} hold of {seconds}", "{n} holds of {seconds}", sets).format(
+            n=sets, seconds=seconds_words(hold_s))
     else:
-        text = set_word
+        text = ngettext("{n} set", "{n} sets", sets).format(n=sets)
     if load and unit in dp.WEIGHT_UNITS:
-        text += f" at {_num(load)} {unit}"
+        text = _("{dose} at {load} {unit}").format(dose=text, load=_num(load), unit=unit)
     elif unit == "band":
-        text += " with a resistance band"
+        text = _("{dose} with a resistance band").format(dose=text)
     return text
 
 
@@ -155,10 +162,10 @@ def tempo_words(tempo: str) -> str:
     m = _TEMPO_DIGITS.match(tempo)
     if m:
         down, pause, up = m.group(1), m.group(2), m.group(3)
-        parts = [f"{down} s down"]
+        parts = [_("{n} s down").format(n=down)]
         if pause != "0":
-            parts.append(f"{pause} s pause")
-        parts.append(f"{up} s up")
+            parts.append(_("{n} s pause").format(n=pause))
+        parts.append(_("{n} s up").format(n=up))
         return " / ".join(parts)
     return " / ".join(p.strip() for p in tempo.split(",") if p.strip())
 
@@ -171,7 +178,7 @@ def rest_words(rest_s: int | None, sets: int | None) -> str:
         text = f"{_num(rest_s / 60)} min"
     else:
         text = f"{rest_s} s"
-    return f"{text} rest between sets"
+    return _("{time} rest between sets").format(time=text)
 
 
 def _first(*values: Any) -> Any:
@@ -186,9 +193,11 @@ def _side(key: str, profile_side: str, category: str = "") -> str:
     """The side in words; none for conditioning (a run or a ride is done with both)."""
     if category == "conditioning" and key == "both":
         return ""
-    text = SIDE_WORDS.get(key, key)
+    text = _(SIDE_WORDS[key]) if key in SIDE_WORDS else key
     if key == "affected side" and profile_side in ("left", "right"):
-        text += f" ({profile_side})"
+        which = pgettext("body side", "left") if profile_side == "left" else \
+            pgettext("body side", "right")
+        text = _("{side} ({which})").format(side=text, which=which)
     return text
 
 
@@ -196,11 +205,18 @@ def is_link(media: str) -> bool:
     return media.lower().startswith(("http://", "https://"))
 
 
+def _lines(text: str) -> str:
+    """A text of the shipped library or templates in the current language, line by line
+    (a physio's note may be a template's note with next steps added below it); text the
+    person wrote stays as written (``i18n.library_text``)."""
+    return "\n".join(library_text(line) for line in text.split("\n"))
+
+
 def _exercise(number: int, p: dict[str, Any], ex: dict[str, Any], th, profile_side: str
               ) -> SheetExercise:
     unit = p.get("load_unit") or "bodyweight"
     dose = dose_words(p["sets"], p["reps"], p["hold_s"], p["load"], unit)
-    tempo = tempo_words(_first(p.get("tempo"), ex.get("tempo")) or "")
+    tempo = tempo_words(library_text(_first(p.get("tempo"), ex.get("tempo")) or ""))
     rest = rest_words(_first(p.get("rest_s"), ex.get("rest_s")), p["sets"])
     try:
         weekdays = dp.parse_weekdays(p.get("weekdays") or "")
@@ -210,12 +226,12 @@ def _exercise(number: int, p: dict[str, Any], ex: dict[str, Any], th, profile_si
     times = int(_first(p.get("times_per_day"), ex.get("times_per_day")) or 1)
     rule = _first(p.get("pain_rule"), ex.get("pain_rule")) or "standard"
     media = str(_first(p.get("media"), ex.get("media")) or "").strip()
-    cues = tuple(c.strip(" \t-•") for c in str(ex.get("cues") or "").splitlines()
+    cues = tuple(library_text(c.strip(" \t-•")) for c in str(ex.get("cues") or "").splitlines()
                  if c.strip(" \t-•"))
     return SheetExercise(
         number=number,
         exercise_id=int(p["exercise"]),
-        name=p.get("exercise_name") or ex.get("name") or "",
+        name=library_text(p.get("exercise_name") or ex.get("name") or ""),
         dose=dose,
         dose_line=", ".join(t for t in (dose, tempo, rest) if t),
         short_dose=dp.dose_text(p["sets"], p["reps"], p["hold_s"], p["load"], unit),
@@ -227,12 +243,12 @@ def _exercise(number: int, p: dict[str, Any], ex: dict[str, Any], th, profile_si
         weekdays=weekdays,
         days_per_week=days,
         times_per_day=times,
-        effort=(p.get("effort_target") or "").strip(),
-        instructions=(ex.get("instructions") or "").strip(),
+        effort=library_text((p.get("effort_target") or "").strip()),
+        instructions=library_text((ex.get("instructions") or "").strip()),
         cues=cues,
         pain_rule=progression.pain_rule_text(rule, acceptable_pain=th.acceptable_pain,
                                              green_peak_max=th.green_peak_max),
-        notes=(p.get("notes") or "").strip(),
+        notes=_lines((p.get("notes") or "").strip()),
         media=media,
         media_is_link=is_link(media),
     )
@@ -240,11 +256,11 @@ def _exercise(number: int, p: dict[str, Any], ex: dict[str, Any], th, profile_si
 
 def pain_scale_text(th) -> str:
     """How to read the pain numbers, with the journal's thresholds."""
-    return (f"Pain is rated from 0 (none) to 10 (the worst you can imagine). Up to "
-            f"{th.green_peak_max}/10 during an exercise is fine; "
-            f"{th.green_peak_max + 1}-{th.acceptable_pain}/10 is the edge; above "
-            f"{th.acceptable_pain}/10, or pain that is worse the next morning, means do less "
-            "next time (not nothing). Each exercise gives its own rule.")
+    return _("Pain is rated from 0 (none) to 10 (the worst you can imagine). Up to "
+             "{green}/10 during an exercise is fine; {edge_low}-{acceptable}/10 is the edge; "
+             "above {acceptable}/10, or pain that is worse the next morning, means do less "
+             "next time (not nothing). Each exercise gives its own rule.").format(
+        green=th.green_peak_max, edge_low=th.green_peak_max + 1, acceptable=th.acceptable_pain)
 
 
 # ---- the sheet -----------------------------------------------------------------------------
@@ -263,12 +279,12 @@ def sheet_data(programme_id: int | None = None, *, made: date | None = None) -> 
     if programme_id is None:
         prog = ps.active_programme()
         if prog is None:
-            raise NotFoundError("No programme is active: choose one, or give its id.",
+            raise NotFoundError(_("No programme is active: choose one, or give its id."),
                                 table="programme")
     else:
         prog = ps.get_programme(programme_id)
         if prog is None:
-            raise NotFoundError("That programme no longer exists.", table="programme",
+            raise NotFoundError(_("That programme no longer exists."), table="programme",
                                 row=programme_id)
     th = thresholds()
     profile = get_profile() or {}
@@ -287,9 +303,10 @@ def sheet_data(programme_id: int | None = None, *, made: date | None = None) -> 
                 exercises[p["exercise"]] = ps.get_exercise(p["exercise"]) or {}
             items.append(_exercise(i, p, exercises[p["exercise"]], th, profile_side))
         phases.append(SheetPhase(
-            number=n, name=ph.get("name") or f"Phase {n}", weeks=weeks, first_week=week,
-            start=ph_start, end=ph_end, deload=bool(ph.get("deload")),
-            goal=(ph.get("goal") or "").strip(), criteria=(ph.get("criteria") or "").strip(),
+            number=n, name=library_text(ph.get("name") or "") or _("Phase {n}").format(n=n),
+            weeks=weeks, first_week=week, start=ph_start, end=ph_end,
+            deload=bool(ph.get("deload")), goal=library_text((ph.get("goal") or "").strip()),
+            criteria=library_text((ph.get("criteria") or "").strip()),
             current=ph_start is not None and ph_end is not None and ph_start <= made <= ph_end,
             exercises=tuple(items),
         ))
@@ -297,8 +314,8 @@ def sheet_data(programme_id: int | None = None, *, made: date | None = None) -> 
     total = week - 1
     return SheetData(
         programme_id=prog["id"],
-        name=prog.get("name") or "Exercise programme",
-        notes=(prog.get("notes") or "").strip(),
+        name=library_text(prog.get("name") or "") or _("Exercise programme"),
+        notes=library_text((prog.get("notes") or "").strip()),
         patient=str(profile.get("name") or "").strip(),
         start=start,
         end=None if start is None or not total else start + timedelta(days=7 * total - 1),
