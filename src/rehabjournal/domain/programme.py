@@ -30,14 +30,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Final, Literal
+
+from ..i18n import N_, _, format_date, library_text
+from .scales import general, tr
 
 SuggestionKind = Literal["progress", "hold", "back_off", "see_physio"]
 STATUS_CREDIT: dict[str, float] = {"done": 1.0, "partial": 0.5, "skipped": 0.0}
 WEIGHT_UNITS = ("kg", "lb")
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""The weekdays as files write them (English, never translated; ``weekday_abbreviation``
+gives a weekday in the current language)."""
 BACK_OFF_FRACTION = 0.8
 DEFAULT_LOAD_PERCENT = 10.0
+
+WEEK_RED: Final = N_("The pain-monitoring light was red this week.")
+WEEK_AMBER: Final = N_("The light was amber this week: hold the dose.")
+NOT_YET_GREEN_WEEK: Final = N_("Not yet a full green week: keep this dose.")
+"""The sentences ``advise`` starts a reason with when the week decided it (English, marked
+``N_``; a reason holds them in the current language: compare with ``_(WEEK_RED)``)."""
+UNIT_WORDS: Final = (N_("minutes"), N_("bodyweight"), N_("band"))
+"""Load units that are words (translated where shown); kg and lb are symbols."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +180,8 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
         part = part.strip()
         day = weekday_number(part)
         if day is None:
-            raise ValueError("weekdays must be day names (Mon ... Sun) or numbers 0 (Monday) "
-                             f"to 6 (Sunday), got {text!r}")
+            raise ValueError(_("weekdays must be day names (Mon ... Sun) or numbers 0 (Monday) "
+                               "to 6 (Sunday), got {value}").format(value=repr(text)))
         days.append(day)
     return tuple(sorted(set(days)))
 
@@ -188,6 +201,16 @@ def weekday_number(text: str) -> int | None:
     return None
 
 
+def weekday_abbreviation(day: int) -> str:
+    """0 -> "Mon" in the current language ("lun.", "Mo")."""
+    return format_date(date(2024, 1, 1) + timedelta(days=day), "weekday")  # a Monday
+
+
+def unit_word(unit: str) -> str:
+    """A load unit as shown: "minutes" in the current language; kg and lb as they are."""
+    return tr(unit) if unit in UNIT_WORDS else unit
+
+
 def weekday_names(days: tuple[int, ...]) -> list[str]:
     """(0, 2, 4) -> ["Mon", "Wed", "Fri"] (the exchange file's spelling)."""
     return [WEEKDAY_NAMES[d] for d in days]
@@ -202,9 +225,11 @@ def scheduled_weekdays(p: PlanPrescription) -> tuple[int, ...]:
 def weekdays_label(p: PlanPrescription) -> str:
     days = scheduled_weekdays(p)
     if len(days) == 7:
-        return "daily"
-    text = ", ".join(WEEKDAY_NAMES[d] for d in days)
-    return text if p.weekdays.strip() else f"{len(days)}/week ({text})"
+        return _("daily")
+    text = ", ".join(weekday_abbreviation(d) for d in days)
+    if p.weekdays.strip():
+        return text
+    return _("{n}/week ({days})").format(n=len(days), days=text)
 
 
 def phase_on(plan: Plan, day: date) -> PlanPhase | None:
@@ -269,35 +294,38 @@ def _round_load(value: float, unit: str) -> float:
 
 
 def _num(value: float | int | None) -> str:
+    """A load or count as shown: 2.5 -> "2.5" ("2,5" in French and German), None -> "-"."""
     if value is None:
         return "-"
-    return f"{value:g}"
+    return general(value)
 
 
 def _back_off(dose: Dose, why: str) -> Suggestion:
     def s(field_name: str, old, new, what: str) -> Suggestion:
         return Suggestion(dose.id, "back_off", field_name, old, new,
-                          f"{why} Back off: {what} (not to zero).")
+                          f"{why} " + _("Back off: {change} (not to zero).").format(change=what))
 
     if dose.load and dose.load > 0 and dose.load_unit in (*WEIGHT_UNITS, "minutes"):
         new = _round_load(dose.load * BACK_OFF_FRACTION, dose.load_unit)
         floor = 1.0 if dose.load_unit == "minutes" else 0.5
         new = max(floor, new)
         if new < dose.load:
-            unit = dose.load_unit
             return s("load", dose.load, new,
-                     f"load {_num(dose.load)} -> {_num(new)} {unit} (about -20 %)")
+                     _("load {old} -> {new} {unit} (about -20 %)").format(
+                         old=_num(dose.load), new=_num(new), unit=unit_word(dose.load_unit)))
     if dose.reps and dose.reps > 1:
         new = max(1, min(dose.reps - 1, round(dose.reps * BACK_OFF_FRACTION)))
-        return s("reps", dose.reps, new, f"{dose.reps} -> {new} reps")
+        return s("reps", dose.reps, new, _("{old} -> {new} reps").format(old=dose.reps, new=new))
     if dose.hold_s and dose.hold_s > 5:
         new = max(5, min(dose.hold_s - 1, round(dose.hold_s * BACK_OFF_FRACTION)))
-        return s("hold_s", dose.hold_s, new, f"hold {dose.hold_s} -> {new} s")
+        return s("hold_s", dose.hold_s, new,
+                 _("hold {old} -> {new} s").format(old=dose.hold_s, new=new))
     if dose.sets > 1:
-        return s("sets", dose.sets, dose.sets - 1, f"{dose.sets} -> {dose.sets - 1} sets")
+        return s("sets", dose.sets, dose.sets - 1,
+                 _("{old} -> {new} sets").format(old=dose.sets, new=dose.sets - 1))
     return Suggestion(dose.id, "hold", "", None, None,
-                      f"{why} The dose is already at its minimum: take 24-48 h of relative "
-                      "rest from this exercise if it keeps hurting.")
+                      f"{why} " + _("The dose is already at its minimum: take 24-48 h of "
+                                    "relative rest from this exercise if it keeps hurting."))
 
 
 def _hold_step(hold: int) -> int:
@@ -306,7 +334,7 @@ def _hold_step(hold: int) -> int:
 
 def _progress(dose: Dose, steps: Sequence[Mapping[str, Any]]) -> Suggestion:
     """The first progression step not yet reached."""
-    why = "A full green week."
+    why = _("A full green week.")
 
     def s(field_name: str, old, new, text: str) -> Suggestion:
         return Suggestion(dose.id, "progress", field_name, old, new, f"{why} {text}")
@@ -319,18 +347,21 @@ def _progress(dose: Dose, steps: Sequence[Mapping[str, Any]]) -> Suggestion:
         if kind == "reps" and dose.reps is not None:
             if to is None or dose.reps < to:
                 new = dose.reps + 2 if to is None else min(int(to), dose.reps + 2)
-                return s("reps", dose.reps, new, f"Progress reps: {dose.reps} -> {new}.")
+                return s("reps", dose.reps, new,
+                         _("Progress reps: {old} -> {new}.").format(old=dose.reps, new=new))
             continue
         if kind == "hold" and dose.hold_s is not None:
             if to is None or dose.hold_s < to:
                 new = dose.hold_s + _hold_step(dose.hold_s)
                 new = new if to is None else min(int(to), new)
-                return s("hold_s", dose.hold_s, new, f"Hold longer: {dose.hold_s} -> {new} s.")
+                return s("hold_s", dose.hold_s, new,
+                         _("Hold longer: {old} -> {new} s.").format(old=dose.hold_s, new=new))
             continue
         if kind == "load" and "reps" in step and dose.reps is not None:
             # heavy slow resistance: fewer reps at a heavier RM each block
             if dose.reps > int(step["reps"]):
-                return s("reps", dose.reps, int(step["reps"]), f"Next block: {text}")
+                return s("reps", dose.reps, int(step["reps"]),
+                         _("Next block: {step}").format(step=library_text(text)))
             continue
         if kind in ("load", "minutes") and numeric_load:
             load = float(dose.load or 0)
@@ -349,19 +380,21 @@ def _progress(dose: Dose, steps: Sequence[Mapping[str, Any]]) -> Suggestion:
             if new < load + floor:
                 new = load + floor
             return s("load", dose.load, new,
-                     f"Add load: {_num(dose.load)} -> {_num(new)} {dose.load_unit}.")
+                     _("Add load: {old} -> {new} {unit}.").format(
+                         old=_num(dose.load), new=_num(new), unit=unit_word(dose.load_unit)))
         if text and text not in dose.notes:
             # a step that cannot be counted: suggest it as a note
             return s("notes", dose.notes, (dose.notes + "\n" + text).strip(),
-                     f"Next step: {text}")
+                     _("Next step: {step}").format(step=library_text(text)))
     if numeric_load and dose.load:
         new = _round_load(float(dose.load) * 1.1, dose.load_unit)
         if new > dose.load:
             return s("load", dose.load, new,
-                     f"Add about 10 % load: {_num(dose.load)} -> {_num(new)} {dose.load_unit}.")
+                     _("Add about 10 % load: {old} -> {new} {unit}.").format(
+                         old=_num(dose.load), new=_num(new), unit=unit_word(dose.load_unit)))
     return Suggestion(dose.id, "hold", "", None, None,
-                      "A full green week, and every progression step is reached: keep this "
-                      "dose or ask your physio for the next exercise.")
+                      _("A full green week, and every progression step is reached: keep this "
+                        "dose or ask your physio for the next exercise."))
 
 
 def advise(dose: Dose, steps: Sequence[Mapping[str, Any]], *, week_colours: Iterable[str | None],
@@ -381,48 +414,57 @@ def advise(dose: Dose, steps: Sequence[Mapping[str, Any]], *, week_colours: Iter
     pains = [p for p in pain_during if p is not None]
     worst = max(pains) if pains else None
     if worst is not None and worst > acceptable_pain:
-        return _back_off(dose, f"Pain during this exercise reached {worst}/10, above "
-                               f"{acceptable_pain}/10.")
+        return _back_off(dose, pain_above_text(worst, acceptable_pain))
     if "red" in colours:
-        return _back_off(dose, "The pain-monitoring light was red this week.")
+        return _back_off(dose, _(WEEK_RED))
     if worst is not None and worst > green_peak_max:
-        return Suggestion(dose.id, "hold", "", None, None,
-                          f"Pain during this exercise reached {worst}/10: acceptable, but hold "
-                          "the dose until it stays at or below "
-                          f"{green_peak_max}/10.")
+        return Suggestion(dose.id, "hold", "", None, None, pain_edge_text(worst, green_peak_max))
     if "amber" in colours:
-        return Suggestion(dose.id, "hold", "", None, None,
-                          "The light was amber this week: hold the dose.")
+        return Suggestion(dose.id, "hold", "", None, None, _(WEEK_AMBER))
     if not ready:
-        return Suggestion(dose.id, "hold", "", None, None,
-                          "Not yet a full green week: keep this dose.")
+        return Suggestion(dose.id, "hold", "", None, None, _(NOT_YET_GREEN_WEEK))
     return _progress(dose, steps)
+
+
+def pain_above_text(worst: int, limit: int) -> str:
+    """"Pain during this exercise reached 7/10, above 5/10." (current language)."""
+    return _("Pain during this exercise reached {worst}/10, above {limit}/10.").format(
+        worst=worst, limit=limit)
+
+
+def pain_edge_text(worst: int, limit: int) -> str:
+    """"Pain during this exercise reached 4/10: acceptable, but hold the dose until it stays
+    at or below 2/10." (current language)."""
+    return _("Pain during this exercise reached {worst}/10: acceptable, but hold the dose "
+             "until it stays at or below {limit}/10.").format(worst=worst, limit=limit)
 
 
 def dose_text(sets: int | None, reps: int | None, hold_s: int | None, load: float | None,
               unit: str) -> str:
-    """"3 x 12 @ 10 kg", "5 x 45 s", "20 minutes", "20 minutes (run 2 min / walk 1 min)".
+    """"3 x 12 @ 10 kg", "5 x 45 s", "20 minutes", "20 minutes (run 2 min / walk 1 min)",
+    in the current language.
 
     For timed exercises (unit "minutes") a hold is the run part of each run/walk block
     (the walk-run model: a walk minute between runs).
     """
     if unit == "minutes" and load:
         if hold_s:
-            return f"{_num(load)} minutes (run {bout_text(hold_s)} / walk 1 min)"
-        return f"{_num(load)} minutes"
-    parts = f"{sets or 1} x "
+            return _("{minutes} minutes (run {run} / walk 1 min)").format(
+                minutes=_num(load), run=bout_text(hold_s))
+        return _("{minutes} minutes").format(minutes=_num(load))
+    n = sets or 1
     if reps and hold_s:
-        parts += f"{reps} ({hold_s} s hold)"
+        parts = _("{sets} x {reps} ({hold} s hold)").format(sets=n, reps=reps, hold=hold_s)
     elif reps:
-        parts += f"{reps}"
+        parts = f"{n} x {reps}"
     elif hold_s:
-        parts += f"{hold_s} s"
+        parts = f"{n} x {hold_s} s"
     else:
-        parts = f"{sets or 1} sets"
+        parts = _("{sets} sets").format(sets=n)
     if load and unit in WEIGHT_UNITS:
         parts += f" @ {_num(load)} {unit}"
     elif unit == "band":
-        parts += " (band)"
+        parts = _("{dose} (band)").format(dose=parts)
     return parts
 
 

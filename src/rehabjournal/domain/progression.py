@@ -50,8 +50,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from ..i18n import N_, _, library_text, ngettext
 from . import programme as dp
 from .entities import DayRecord, Journal
+from .scales import general
 
 MODELS = ("rm_schedule", "double", "load", "ladder", "isometric", "minutes", "walk_run",
           "none")
@@ -102,78 +104,93 @@ def validate_model(model: Any) -> list[str]:
         The problems (empty for a valid model).
     """
     if not isinstance(model, Mapping):
-        return ["progression: must be an object with a 'model' key"]
+        return [_("progression: must be an object with a 'model' key")]
     problems: list[str] = []
     kind = model.get("model")
     if kind not in MODELS:
-        return [f"model: must be one of {', '.join(MODELS)} (got {kind!r})"]
+        return [_("model: must be one of {models} (got {value})").format(
+            models=", ".join(MODELS), value=repr(kind))]
     allowed = {*COMMON_KEYS, *MODEL_KEYS[kind]}
     for key in model:
         if key not in allowed:
             hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-            problems.append(f"{key}: not a key of the {kind} model"
-                            + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                            + f"; its keys are {', '.join(sorted(allowed))}")
+            text = (_("{key}: not a key of the {model} model (did you mean {hint}?); its keys "
+                      "are {keys}") if hint else
+                    _("{key}: not a key of the {model} model; its keys are {keys}"))
+            problems.append(text.format(key=key, model=kind, hint=repr(hint[0]) if hint else "",
+                                        keys=", ".join(sorted(allowed))))
     then = model.get("then", [])
     if not isinstance(then, list) or not all(isinstance(t, str) and t.strip() for t in then):
-        problems.append("then: must be a list of non-empty texts")
+        problems.append(_("then: must be a list of non-empty texts"))
     if model.get("red", "step_back") not in RED_RULES:
-        problems.append(f"red: must be one of {', '.join(RED_RULES)}")
+        problems.append(_("red: must be one of {choices}").format(choices=", ".join(RED_RULES)))
     if "source" in model and not isinstance(model["source"], str):
-        problems.append("source: must be text")
+        problems.append(_("source: must be text"))
     if kind == "rm_schedule":
         stages = model.get("stages")
         if not isinstance(stages, list) or not stages:
-            problems.append("stages: must be a non-empty list of {weeks: [from, to], rm}")
+            problems.append(_("stages: must be a non-empty list of {shape}").format(
+                shape="{weeks: [from, to], rm}"))
         else:
             last = 0
             for n, st in enumerate(stages, 1):
                 if not isinstance(st, Mapping) or not _pair(st.get("weeks")) \
                         or not _whole(st.get("rm")):
-                    problems.append(f"stages[{n - 1}]: needs weeks [from, to] and rm")
+                    problems.append(_("stages[{n}]: needs weeks [from, to] and rm").format(
+                        n=n - 1))
                     continue
                 if st["weeks"][0] != last + 1:
-                    problems.append(f"stages[{n - 1}]: weeks must follow on from week {last}")
+                    problems.append(_("stages[{n}]: weeks must follow on from week {week}")
+                                    .format(n=n - 1, week=last))
                 last = st["weeks"][1]
         if "load_step" in model and not _number(model["load_step"]):
-            problems.append("load_step: must be a number above 0")
+            problems.append(_above_0("load_step"))
     elif kind == "double":
         if not _pair(model.get("reps")):
-            problems.append("reps: must be [lowest, highest] whole numbers")
+            problems.append(_("reps: must be [lowest, highest] whole numbers"))
         if "rep_step" in model and not _whole(model["rep_step"]):
-            problems.append("rep_step: must be a whole number above 0")
+            problems.append(_("rep_step: must be a whole number above 0"))
         for key in ("load_step", "load_percent"):
             if key in model and not _number(model[key]):
-                problems.append(f"{key}: must be a number above 0")
+                problems.append(_above_0(key))
     elif kind == "load":
         for key in ("step", "max"):
             if not _number(model.get(key)):
-                problems.append(f"{key}: must be a number above 0")
+                problems.append(_above_0(key))
     elif kind == "ladder":
         stages = model.get("stages")
         if not isinstance(stages, list) or not stages:
-            problems.append("stages: must be a non-empty list of doses")
+            problems.append(_("stages: must be a non-empty list of doses"))
         else:
             for n, st in enumerate(stages):
                 if not isinstance(st, Mapping) or not st or set(st) - set(_DOSE_KEYS) \
                         or not all(_whole(v) for v in st.values()):
-                    problems.append(f"stages[{n}]: a dose of sets, reps and hold_s only")
+                    problems.append(_("stages[{n}]: a dose of sets, reps and hold_s only")
+                                    .format(n=n))
     elif kind == "isometric":
         if not _pair(model.get("hold_s")):
-            problems.append("hold_s: must be [shortest, longest] seconds")
+            problems.append(_seconds_pair("hold_s"))
     elif kind == "minutes":
         if not _number(model.get("percent")):
-            problems.append("percent: must be a number above 0")
+            problems.append(_above_0("percent"))
         if "max" in model and not _number(model["max"]):
-            problems.append("max: must be a number above 0")
+            problems.append(_above_0("max"))
     elif kind == "walk_run":
         if not _pair(model.get("run_s")):
-            problems.append("run_s: must be [shortest, longest] seconds")
+            problems.append(_seconds_pair("run_s"))
         if not _whole(model.get("run_step")):
-            problems.append("run_step: must be whole seconds above 0")
+            problems.append(_("run_step: must be whole seconds above 0"))
         if not _number(model.get("percent")):
-            problems.append("percent: must be a number above 0")
+            problems.append(_above_0("percent"))
     return problems
+
+
+def _above_0(key: str) -> str:
+    return _("{key}: must be a number above 0").format(key=key)
+
+
+def _seconds_pair(key: str) -> str:
+    return _("{key}: must be [shortest, longest] seconds").format(key=key)
 
 
 def rm_effort(text: str, old: int, new: int) -> str:
@@ -186,47 +203,50 @@ def rm_effort(text: str, old: int, new: int) -> str:
 
 
 def pain_rule_text(rule: str, *, acceptable_pain: int = 5, green_peak_max: int = 2) -> str:
-    """The pain rule in plain words for the patient (exercise card, programme sheet).
+    """The pain rule in plain words for the patient (exercise card, programme sheet), in the
+    current language.
 
     Args:
         rule: "standard", "tendon" or "" (standard).
         acceptable_pain, green_peak_max: the user's thresholds (0-10).
     """
     if rule == "tendon":
-        return (f"Pain up to {acceptable_pain}/10 during and after is acceptable if it has "
-                "settled by the next morning and does not build from week to week. "
-                f"Above {acceptable_pain}/10, or worse the next morning: do less next time.")
-    return (f"Pain up to {green_peak_max}/10 during is fine. {green_peak_max + 1}-"
-            f"{acceptable_pain}/10 is the edge: keep the dose. Above {acceptable_pain}/10, "
-            "or worse the next morning: do less next time (not nothing).")
+        return _("Pain up to {limit}/10 during and after is acceptable if it has settled by "
+                 "the next morning and does not build from week to week. Above {limit}/10, or "
+                 "worse the next morning: do less next time.").format(limit=acceptable_pain)
+    return _("Pain up to {green}/10 during is fine. {edge}-{limit}/10 is the edge: keep the "
+             "dose. Above {limit}/10, or worse the next morning: do less next time (not "
+             "nothing).").format(green=green_peak_max, edge=green_peak_max + 1,
+                                 limit=acceptable_pain)
 
 
 def frequency_text(days_per_week: int | None, weekdays: tuple[int, ...] = (),
                    times_per_day: int | None = None) -> str:
-    """"3 days a week (Mon, Wed, Fri)", "every day, twice a day"."""
+    """"3 days a week (Mon, Wed, Fri)", "every day, twice a day" (current language)."""
     n = len(weekdays) or (days_per_week or 0)
     if n >= 7:
-        text = "every day"
-    elif n == 1:
-        text = "1 day a week"
+        text = _("every day")
     elif n:
-        text = f"{n} days a week"
+        text = ngettext("{n} day a week", "{n} days a week", n).format(n=n)
     else:
         text = ""
     if weekdays and len(weekdays) < 7:
-        text += f" ({', '.join(WEEKDAY_NAMES[d] for d in weekdays)})"
+        text += f" ({', '.join(dp.weekday_abbreviation(d) for d in weekdays)})"
     if times_per_day and times_per_day > 1:
-        words = {2: "twice a day", 3: "3 times a day"}
-        text = f"{text}, {words.get(times_per_day, f'{times_per_day} times a day')}".strip(", ")
+        words = (_("twice a day") if times_per_day == 2 else
+                 _("{n} times a day").format(n=times_per_day))
+        text = f"{text}, {words}".strip(", ")
     return text
 
 
 # ---- the engine --------------------------------------------------------------------------
 
-SEE_PHYSIO = ("Two red weeks in a row although this exercise was already stepped back: "
-              "pain is not settling with less load. Book an assessment with your physio "
-              "(pain worsening despite reduced load is a reason to see a clinician). Until "
-              "then keep the reduced dose, not zero.")
+SEE_PHYSIO = N_("Two red weeks in a row although this exercise was already stepped back: "
+                 "pain is not settling with less load. Book an assessment with your physio "
+                 "(pain worsening despite reduced load is a reason to see a clinician). Until "
+                 "then keep the reduced dose, not zero.")
+"""The reason of a "see_physio" suggestion (English, marked ``N_``; ``advise`` gives it in
+the current language)."""
 
 WEIGHT_UNITS = ("kg", "lb")
 ISOMETRIC_STEP_S = 5
@@ -263,7 +283,7 @@ def _fmt(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:g}"
+        return general(value)
     return str(value)
 
 
@@ -369,7 +389,7 @@ def _countable(dose: dp.Dose) -> bool:
 # ---- progress ----------------------------------------------------------------------------
 
 def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.Suggestion:
-    why = "A full green week."
+    why = _("A full green week.")
     kind = model["model"]
 
     def then_or_done(reset: dict[str, Any] | None = None) -> dp.Suggestion:
@@ -384,25 +404,30 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
                 if reset and len(changes) > 1:
                     after = _with_dose(dose, {k: v for k, v in changes.items()
                                               if k != "notes"})
-                    extra = f" Start the new step at {_text(after)} and build up again."
-                return _suggest(dose, "progress", changes, f"{why} Next step: {text}{extra}")
-        return _hold(dose, f"{why} Every step of this exercise's progression is reached: "
-                           "keep this dose and ask your physio for the next exercise.")
+                    extra = " " + _("Start the new step at {dose} and build up again.").format(
+                        dose=_text(after))
+                return _suggest(dose, "progress", changes,
+                                f"{why} " + _("Next step: {step}").format(
+                                    step=library_text(text)) + extra)
+        return _hold(dose, f"{why} " + _("Every step of this exercise's progression is "
+                                         "reached: keep this dose and ask your physio for "
+                                         "the next exercise."))
 
     if kind == "none":
-        return _hold(dose, f"{why} This exercise keeps its dose: stretches, mobility work "
-                           "and checks are not progressed.")
+        return _hold(dose, f"{why} " + _("This exercise keeps its dose: stretches, mobility "
+                                         "work and checks are not progressed."))
     if kind == "rm_schedule":
         stages = model["stages"]
         cur = _stage_index(stages, dose.reps)
         if cur is None:
-            return _hold(dose, f"{why} Give the reps of this heavy slow resistance exercise "
-                               "to follow its rep-max schedule.")
+            return _hold(dose, f"{why} " + _("Give the reps of this heavy slow resistance "
+                                             "exercise to follow its rep-max schedule."))
         target = _schedule_stage(stages, week) if week is not None else cur + 1
         last_week = stages[-1]["weeks"][1]
         if week is not None and week > last_week:
-            return _hold(dose, f"{why} The {last_week}-week schedule is complete: keep this "
-                               "dose and ask your physio what comes next.")
+            return _hold(dose, f"{why} " + _("The {weeks}-week schedule is complete: keep "
+                                             "this dose and ask your physio what comes "
+                                             "next.").format(weeks=last_week))
         if target is None:
             target = cur
         step = float(model.get("load_step", 2.5))
@@ -410,37 +435,45 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
             nxt = stages[cur + 1]
             old_rm, new_rm = stages[cur]["rm"], nxt["rm"]
             wk = nxt["weeks"]
-            when = f"week {wk[0]}" if wk[0] == wk[1] else f"weeks {wk[0]}-{wk[1]}"
             if dose.load and _countable(dose):
                 new_load = max(rm_load(dose.load, old_rm, new_rm), dose.load + 0.5)
                 changes = {"reps": new_rm, "load": new_load}
                 heavier = 100 * (epley_one_rm(1, old_rm) / epley_one_rm(1, new_rm) - 1)
+                stage = (_("The schedule's week {week}: {rm}RM.") if wk[0] == wk[1] else
+                         _("The schedule's weeks {first}-{last}: {rm}RM.")).format(
+                    week=wk[0], first=wk[0], last=wk[1], rm=new_rm)
                 return _suggest(dose, "progress", changes,
-                                f"{why} The schedule's {when}: {new_rm}RM. {_text(dose)} -> "
-                                f"{_text(_with_dose(dose, changes))}: {_a(new_rm)}RM load is "
-                                f"about {heavier:.0f} % heavier than {_a(old_rm)}RM load "
-                                "(Epley: 1RM = load x (1 + reps / 30)).")
+                                f"{why} {stage} " + _heavier_text(
+                                    _text(dose), _text(_with_dose(dose, changes)), new_rm,
+                                    old_rm, f"{heavier:.0f}"))
+            text = (_("The schedule's week {week}: {rm}RM, a load you can lift only {rm} "
+                      "times with good form.") if wk[0] == wk[1] else
+                    _("The schedule's weeks {first}-{last}: {rm}RM, a load you can lift only "
+                      "{rm} times with good form."))
             return _suggest(dose, "progress", {"reps": new_rm},
-                            f"{why} The schedule's {when}: {new_rm}RM, a load you can lift "
-                            f"only {new_rm} times with good form.")
+                            f"{why} " + text.format(week=wk[0], first=wk[0], last=wk[1],
+                                                    rm=new_rm))
         if target < cur:
-            return _hold(dose, f"{why} Already ahead of the schedule ({stages[cur]['rm']}RM "
-                               f"is planned from week {stages[cur]['weeks'][0]}): keep this "
-                               "dose.")
+            return _hold(dose, f"{why} " + _("Already ahead of the schedule ({rm}RM is planned "
+                                             "from week {week}): keep this dose.").format(
+                rm=stages[cur]["rm"], week=stages[cur]["weeks"][0]))
         if dose.load and _countable(dose):
             new_load = _round_half(dose.load + step)
             return _suggest(dose, "progress", {"load": new_load},
-                            f"{why} Same {stages[cur]['rm']}RM, heavier as you get stronger: "
-                            f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}.")
-        return _hold(dose, f"{why} Keep {stages[cur]['rm']}RM: a load you can lift only "
-                           f"{stages[cur]['rm']} times with good form.")
+                            f"{why} " + _("Same {rm}RM, heavier as you get stronger: load "
+                                          "{old} -> {new} {unit}.").format(
+                                rm=stages[cur]["rm"], old=_fmt(dose.load), new=_fmt(new_load),
+                                unit=dp.unit_word(dose.load_unit)))
+        return _hold(dose, f"{why} " + _("Keep {rm}RM: a load you can lift only {rm} times "
+                                         "with good form.").format(rm=stages[cur]["rm"]))
     if kind == "double":
         lo, hi = model["reps"]
         rep_step = int(model.get("rep_step", 2))
         if dose.reps is not None and dose.reps < hi:
             new = min(hi, max(lo, dose.reps + rep_step))
             return _suggest(dose, "progress", {"reps": new},
-                            f"{why} More reps first: {dose.reps} -> {new} (up to {hi}).")
+                            f"{why} " + _("More reps first: {old} -> {new} (up to {top}).")
+                            .format(old=dose.reps, new=new, top=hi))
         if _countable(dose) and (model.get("load_step") or model.get("load_percent")):
             load = float(dose.load or 0)
             if model.get("load_step"):
@@ -449,8 +482,10 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
                 new_load = max(load + 0.5, _round_half(load * (1 + model["load_percent"] / 100)))
             new_load = _round_half(new_load)
             return _suggest(dose, "progress", {"load": new_load, "reps": lo},
-                            f"{why} {hi} reps reached: add load and drop back to {lo} reps: "
-                            f"load {_fmt(load)} -> {_fmt(new_load)} {dose.load_unit}.")
+                            f"{why} " + _("{top} reps reached: add load and drop back to {low} "
+                                          "reps: load {old} -> {new} {unit}.").format(
+                                top=hi, low=lo, old=_fmt(load), new=_fmt(new_load),
+                                unit=dp.unit_word(dose.load_unit)))
         return then_or_done({"reps": lo} if dose.reps is not None and lo < hi else None)
     if kind == "load":
         step, top = float(model["step"]), float(model["max"])
@@ -459,8 +494,10 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
             new_load = min(top, _round_half(load + step))
             unit = dose.load_unit if _countable(dose) else "kg"
             return _suggest(dose, "progress", {"load": new_load, "load_unit": unit},
-                            f"{why} Add {_fmt(step)} {unit}: {_fmt(load)} -> "
-                            f"{_fmt(new_load)} {unit} (up to {_fmt(top)} {unit}).")
+                            f"{why} " + _("Add {step} {unit}: {old} -> {new} {unit} (up to "
+                                          "{top} {unit}).").format(
+                                step=_fmt(step), old=_fmt(load), new=_fmt(new_load),
+                                top=_fmt(top), unit=dp.unit_word(unit)))
         return then_or_done()
     if kind == "ladder":
         stages = model["stages"]
@@ -472,7 +509,8 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
                 new["sets"] = nxt["sets"]
             after = _with_dose(dose, new)
             return _suggest(dose, "progress", new,
-                            f"{why} Next stage: {_text(dose)} -> {_text(after)}.")
+                            f"{why} " + _("Next stage: {before} -> {after}.").format(
+                                before=_text(dose), after=_text(after)))
         return then_or_done()
     if kind == "isometric":
         lo, hi = model["hold_s"]
@@ -480,7 +518,8 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
         if hold < hi:
             new = min(hi, hold + (ISOMETRIC_STEP_S if hold < 60 else 15))
             return _suggest(dose, "progress", {"hold_s": new},
-                            f"{why} Hold longer: {hold} -> {new} s (up to {hi} s).")
+                            f"{why} " + _("Hold longer: {old} -> {new} s (up to {top} s).")
+                            .format(old=hold, new=new, top=hi))
         return then_or_done({"hold_s": lo} if lo < hi else None)
     if kind == "minutes":
         minutes = float(dose.load or 0)
@@ -490,8 +529,9 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
             if top:
                 new = min(top, new)
             return _suggest(dose, "progress", {"load": float(new)},
-                            f"{why} About +{_fmt(model['percent'])} % a week: "
-                            f"{_fmt(minutes)} -> {_fmt(float(new))} minutes.")
+                            f"{why} " + _("About +{percent} % a week: {old} -> {new} minutes.")
+                            .format(percent=_fmt(model["percent"]), old=_fmt(minutes),
+                                    new=_fmt(float(new))))
         return then_or_done()
     if kind == "walk_run":
         lo, hi = model["run_s"]
@@ -499,25 +539,46 @@ def _progress(dose: dp.Dose, model: Mapping[str, Any], week: int | None) -> dp.S
         if run < hi:
             new = min(hi, run + int(model["run_step"]))
             return _suggest(dose, "progress", {"hold_s": new},
-                            f"{why} Run parts first: run {_bout(run)} -> {_bout(new)} in each "
-                            "block, walk 1 minute, same total minutes.")
+                            f"{why} " + _("Run parts first: run {old} -> {new} in each block, "
+                                          "walk 1 minute, same total minutes.").format(
+                                old=_bout(run), new=_bout(new)))
         minutes = float(dose.load or 0)
         if minutes:
             new_m = max(minutes + 1, round(minutes * (1 + model["percent"] / 100)))
             return _suggest(dose, "progress", {"load": float(new_m)},
-                            f"{why} Run parts reached {_bout(run)}: total minutes about "
-                            f"+{_fmt(model['percent'])} %: {_fmt(minutes)} -> "
-                            f"{_fmt(float(new_m))} minutes.")
+                            f"{why} " + _("Run parts reached {run}: total minutes about "
+                                          "+{percent} %: {old} -> {new} minutes.").format(
+                                run=_bout(run), percent=_fmt(model["percent"]),
+                                old=_fmt(minutes), new=_fmt(float(new_m))))
         return then_or_done()
-    return _hold(dose, f"{why} Keep this dose.")  # pragma: no cover - MODELS is closed
+    return _hold(dose, f"{why} " + _("Keep this dose."))  # pragma: no cover - MODELS is closed
 
 
 _bout = dp.bout_text
 
 
-def _a(number: int) -> str:
-    """"a 12", "an 8", "an 11", "an 18" (the article as the number is said)."""
-    return f"an {number}" if str(number).startswith(("8", "11", "18")) else f"a {number}"
+def _an(number: int) -> bool:
+    """True when English says "an 8" rather than "a 12" (the article as the number is said:
+    8, 11, 18, 80 ...)."""
+    return str(number).startswith(("8", "11", "18"))
+
+
+def _heavier_text(before: str, after: str, new_rm: int, old_rm: int, percent: str) -> str:
+    """"4 x 15 @ 60 kg -> 4 x 12 @ 64 kg: a 12RM load is about 7 % heavier than a 15RM load
+    (Epley ...)." One whole sentence for each pair of English articles (a/an), so that every
+    language words it as a sentence."""
+    texts = {
+        (False, False): _("{before} -> {after}: a {new}RM load is about {percent} % heavier "
+                          "than a {old}RM load (Epley: 1RM = load x (1 + reps / 30))."),
+        (False, True): _("{before} -> {after}: a {new}RM load is about {percent} % heavier "
+                         "than an {old}RM load (Epley: 1RM = load x (1 + reps / 30))."),
+        (True, False): _("{before} -> {after}: an {new}RM load is about {percent} % heavier "
+                         "than a {old}RM load (Epley: 1RM = load x (1 + reps / 30))."),
+        (True, True): _("{before} -> {after}: an {new}RM load is about {percent} % heavier "
+                        "than an {old}RM load (Epley: 1RM = load x (1 + reps / 30))."),
+    }
+    return texts[(_an(new_rm), _an(old_rm))].format(before=before, after=after, new=new_rm,
+                                                     old=old_rm, percent=percent)
 
 
 # ---- step back -----------------------------------------------------------------------------
@@ -525,13 +586,18 @@ def _a(number: int) -> str:
 def _step_back(dose: dp.Dose, model: Mapping[str, Any], why: str) -> dp.Suggestion:
     """One stage back, never to zero (domain.md section 1: reduce load, not to zero)."""
     kind = model["model"]
-    lowest = _hold(dose, f"{why} This is already the lowest step: keep it (less, not "
-                         "nothing), and take 24-48 h of relative rest from it if it keeps "
-                         "hurting.")
+    lowest = _hold(dose, f"{why} " + _("This is already the lowest step: keep it (less, not "
+                                       "nothing), and take 24-48 h of relative rest from it "
+                                       "if it keeps hurting."))
 
     def back(changes: dict[str, Any], what: str) -> dp.Suggestion:
         return _suggest(dose, "back_off", changes,
-                        f"{why} One step back: {what} (not to zero).")
+                        f"{why} " + _("One step back: {change} (not to zero).").format(
+                            change=what))
+
+    def load_change(old: Any, new: Any) -> str:
+        return _("load {old} -> {new} {unit}").format(old=_fmt(old), new=_fmt(new),
+                                                      unit=dp.unit_word(dose.load_unit))
 
     if kind == "rm_schedule":
         stages = model["stages"]
@@ -543,12 +609,12 @@ def _step_back(dose: dp.Dose, model: Mapping[str, Any], why: str) -> dp.Suggesti
                 changes["load"] = _round_half(
                     epley_one_rm(dose.load, stages[cur]["rm"]) / (1 + prev_rm / 30))
             after = _with_dose(dose, changes)
-            return back(changes, f"back to {prev_rm}RM, {_text(dose)} -> {_text(after)}")
+            return back(changes, _("back to {rm}RM, {before} -> {after}").format(
+                rm=prev_rm, before=_text(dose), after=_text(after)))
         step = float(model.get("load_step", 2.5))
         if dose.load and _countable(dose) and dose.load - step > 0:
             return back({"load": _round_half(dose.load - step)},
-                        f"load {_fmt(dose.load)} -> {_fmt(_round_half(dose.load - step))} "
-                        f"{dose.load_unit}")
+                        load_change(dose.load, _round_half(dose.load - step)))
         return lowest
     if kind == "double":
         lo, _hi = model["reps"]
@@ -556,26 +622,24 @@ def _step_back(dose: dp.Dose, model: Mapping[str, Any], why: str) -> dp.Suggesti
         step = model.get("load_step")
         if dose.reps is not None and dose.reps > lo:
             new = max(lo, dose.reps - rep_step)
-            return back({"reps": new}, f"{dose.reps} -> {new} reps")
+            return back({"reps": new}, _("{old} -> {new} reps").format(old=dose.reps, new=new))
         if _countable(dose) and dose.load and model.get("load_percent") and not step:
             new_load = min(dose.load - 0.5,
                            _round_half(dose.load / (1 + model["load_percent"] / 100)))
             if new_load > 0:
-                return back({"load": new_load},
-                            f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}")
+                return back({"load": new_load}, load_change(dose.load, new_load))
         if _countable(dose) and dose.load and step and dose.load - float(step) > 0:
             new_load = _round_half(dose.load - float(step))
-            return back({"load": new_load},
-                        f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}")
+            return back({"load": new_load}, load_change(dose.load, new_load))
         if dose.sets > 1:
-            return back({"sets": dose.sets - 1}, f"{dose.sets} -> {dose.sets - 1} sets")
+            return back({"sets": dose.sets - 1},
+                        _("{old} -> {new} sets").format(old=dose.sets, new=dose.sets - 1))
         return lowest
     if kind == "load":
         step = float(model["step"])
         if dose.load and dose.load > 0:
             new_load = max(0.0, _round_half(dose.load - step))
-            return back({"load": new_load},
-                        f"load {_fmt(dose.load)} -> {_fmt(new_load)} {dose.load_unit}")
+            return back({"load": new_load}, load_change(dose.load, new_load))
         return lowest
     if kind == "ladder":
         stages = model["stages"]
@@ -591,18 +655,19 @@ def _step_back(dose: dp.Dose, model: Mapping[str, Any], why: str) -> dp.Suggesti
         hold = dose.hold_s or 0
         if hold > MIN_HOLD_S:
             new = max(MIN_HOLD_S, hold - (ISOMETRIC_STEP_S if hold <= 60 else 15))
-            return back({"hold_s": new}, f"hold {hold} -> {new} s")
+            return back({"hold_s": new}, _("hold {old} -> {new} s").format(old=hold, new=new))
         return lowest
     if kind in ("minutes", "walk_run"):
         if kind == "walk_run" and dose.hold_s and dose.hold_s > model["run_s"][0]:
             new = max(model["run_s"][0], dose.hold_s - int(model["run_step"]))
-            return back({"hold_s": new}, f"run {_bout(dose.hold_s)} -> {_bout(new)} in each "
-                                         "block, walk 1 minute")
+            return back({"hold_s": new}, _("run {old} -> {new} in each block, walk 1 minute")
+                        .format(old=_bout(dose.hold_s), new=_bout(new)))
         minutes = float(dose.load or 0)
         if minutes > MIN_MINUTES:
             new_m = max(float(MIN_MINUTES), float(round(minutes / (1 + model["percent"] / 100))))
             new_m = min(new_m, minutes - 1)
-            return back({"load": new_m}, f"{_fmt(minutes)} -> {_fmt(new_m)} minutes")
+            return back({"load": new_m}, _("{old} -> {new} minutes").format(
+                old=_fmt(minutes), new=_fmt(new_m)))
         return lowest
     return lowest
 
@@ -644,26 +709,30 @@ def advise(dose: dp.Dose, model: Mapping[str, Any], *, verdict: Verdict,
     own_limit = acceptable_pain if pain_rule == "tendon" else green_peak_max
     own_too_much = worst is not None and worst > acceptable_pain
     if verdict == "back_off" and red_weeks >= 2:
-        return _hold(dose, physio_reason or SEE_PHYSIO, kind="see_physio")
+        return _hold(dose, physio_reason or _(SEE_PHYSIO), kind="see_physio")
     if own_too_much or verdict == "back_off":
-        why = (f"Pain during this exercise reached {worst}/10, above {acceptable_pain}/10."
-               if own_too_much else "The pain-monitoring light was red this week.")
+        why = (dp.pain_above_text(worst, acceptable_pain) if own_too_much and worst is not None
+               else _(dp.WEEK_RED))
         if keeps_on_red(model) and not own_too_much:
-            what = ("Isometric holds can ease tendon pain (Rio et al. 2015)"
+            text = (_("Keep this exercise at its dose: isometric holds can ease tendon pain "
+                      "(Rio et al. 2015).")
                     if model.get("model") == "isometric" else
-                    "Gentle mobility work does not load the joint much")
-            return _hold(dose, f"{why} Keep this exercise at its dose: {what}.")
+                    _("Keep this exercise at its dose: gentle mobility work does not load the "
+                      "joint much."))
+            return _hold(dose, f"{why} {text}")
         return _step_back(dose, model, why)
     if worst is not None and worst > own_limit:
-        return _hold(dose, f"Pain during this exercise reached {worst}/10: acceptable, but "
-                           f"hold the dose until it stays at or below {own_limit}/10.")
+        return _hold(dose, dp.pain_edge_text(worst, own_limit))
     if verdict != "progress":
-        return _hold(dose, verdict_reason or "Not yet a full green week: keep this dose.")
+        return _hold(dose, verdict_reason or _(dp.NOT_YET_GREEN_WEEK))
     if days_due is not None and days_done is not None \
             and days_done < max(1, math.ceil(days_due / 2)):
-        return _hold(dose, f"A full green week, but this dose was done on {days_done} of its "
-                           f"{days_due} days: do it on most of its days for a week first, "
-                           "then progress.")
+        return _hold(dose, ngettext(
+            "A full green week, but this dose was done on {done} of its {due} day: do it on "
+            "most of its days for a week first, then progress.",
+            "A full green week, but this dose was done on {done} of its {due} days: do it on "
+            "most of its days for a week first, then progress.", days_due).format(
+            done=days_done, due=days_due))
     return _progress(dose, model, week)
 
 
