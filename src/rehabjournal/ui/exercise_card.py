@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -49,11 +49,18 @@ from PySide6.QtWidgets import (
 from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression
+from ..i18n import _, library_text
 from ..services import programme_sheet as sheet
 from .widgets import error_label
 
+translate = QCoreApplication.translate
+
 SIDE_TEXT = sheet.SIDE_WORDS
-"""``domain.progression.SIDES`` in the card's words: the programme sheet's."""
+"""``domain.progression.SIDES`` in the card's words: the programme sheet's (English, marked
+there; shown through ``i18n._``)."""
+PROFILE_SIDE = {"left": QT_TRANSLATE_NOOP("exercise_card", "left"),
+                "right": QT_TRANSLATE_NOOP("exercise_card", "right")}
+"""The profile's side, after "the affected side": "the affected side (left)"."""
 
 
 def side_text(side: str, profile_side: str = "", category: str = "") -> str:
@@ -61,9 +68,9 @@ def side_text(side: str, profile_side: str = "", category: str = "") -> str:
     (left)" with the profile's side; none for conditioning done with both legs."""
     if category == "conditioning" and side == "both":
         return ""
-    text = SIDE_TEXT.get(side, side)
-    if side == "affected side" and profile_side in ("left", "right"):
-        text += f" ({profile_side})"
+    text = _(SIDE_TEXT[side]) if side in SIDE_TEXT else side
+    if side == "affected side" and profile_side in PROFILE_SIDE:
+        text += f" ({translate('exercise_card', PROFILE_SIDE[profile_side])})"
     return text
 
 LONG_WORD = 40
@@ -98,7 +105,7 @@ def _shown(text: str) -> str:
     return html.escape(breakable(text))
 
 
-MEDIA_BUTTON = "Open picture/video"
+MEDIA_BUTTON = QT_TRANSLATE_NOOP("ExerciseCard", "Open picture/video")
 SHORT_EFFORT = 30
 """An effort target up to this many characters ("about 70 % effort") goes in the compact
 line too; a longer one only in the details."""
@@ -113,7 +120,7 @@ def rest_text(seconds: int | None) -> str:
     if seconds is None:
         return ""
     if seconds == 0:
-        return "no rest"
+        return translate("exercise_card", "no rest")
     if seconds < 60:
         return f"{seconds} s"
     minutes, rest = divmod(seconds, 60)
@@ -150,8 +157,12 @@ class CardFacts:
         """The compact line: "4 x 8 @ 95 kg · tempo 3 s down, 3 s up · rest 2 min"."""
         times = progression.frequency_text(None, (), self.times_per_day)
         effort = self.effort if len(self.effort) <= SHORT_EFFORT else ""  # else: details
-        parts = [self.dose if with_dose else "", f"tempo {self.tempo}" if self.tempo else "",
-                 f"rest {self.rest}" if self.rest else "", self.side, times, effort]
+        parts = [self.dose if with_dose else "",
+                 translate("exercise_card", "tempo {tempo}").format(tempo=self.tempo)
+                 if self.tempo else "",
+                 translate("exercise_card", "rest {rest}").format(rest=self.rest)
+                 if self.rest else "",
+                 self.side, times, effort]
         return " \u00b7 ".join(p for p in parts if p)
 
 
@@ -181,50 +192,68 @@ def card_facts(exercise: dict[str, Any], prescription: dict[str, Any] | None = N
     times = _value(p, exercise, "times_per_day")
     rule = _value(p, exercise, "pain_rule") or "standard"
     side = _value(p, exercise, "side") or ""
-    cues = tuple(c.strip().lstrip("-\u2022 ").strip()
+    # the shipped library's and templates' texts in the UI's language (an edited text,
+    # which no catalogue holds, shows as written)
+    cues = tuple(library_text(c.strip().lstrip("-\u2022 ").strip())
                  for c in (exercise.get("cues") or "").splitlines() if c.strip())
     return CardFacts(
-        name=(p or {}).get("exercise_name") or exercise.get("name", ""),
+        name=library_text((p or {}).get("exercise_name") or exercise.get("name", "")),
         dose=dose,
-        tempo=sheet.tempo_words(_value(p, exercise, "tempo") or ""),
+        tempo=sheet.tempo_words(library_text(_value(p, exercise, "tempo") or "")),
         rest=rest_text(_value(p, exercise, "rest_s")),
         side=side_text(side, profile_side, exercise.get("category") or ""),
         frequency=progression.frequency_text(days_per_week, tuple(days), times),
         times_per_day=times,
-        effort=((p or {}).get("effort_target") or "").strip(),
+        effort=library_text(((p or {}).get("effort_target") or "").strip()),
         pain_rule=progression.pain_rule_text(rule, acceptable_pain=acceptable_pain,
                                              green_peak_max=green_peak_max),
-        note=((p or {}).get("notes") or "").strip(),
-        instructions=(exercise.get("instructions") or "").strip(),
+        note=library_text(((p or {}).get("notes") or "").strip()),
+        instructions=library_text((exercise.get("instructions") or "").strip()),
         cues=cues,
         source=(exercise.get("source") or "").strip(),
         media=(_value(p, exercise, "media") or "").strip(),
     )
 
 
+WHAT_TO_WATCH = QT_TRANSLATE_NOOP("exercise_card", "What to watch")
+HOW_OFTEN = QT_TRANSLATE_NOOP("exercise_card", "How often:")
+REST_BETWEEN_SETS = QT_TRANSLATE_NOOP("exercise_card", "Rest between sets:")
+EFFORT = QT_TRANSLATE_NOOP("exercise_card", "Effort:")
+PAIN = QT_TRANSLATE_NOOP("exercise_card", "Pain:")
+"""The headings of the card's details (English; translated in ``details_html``)."""
+
+
 def details_html(facts: CardFacts) -> str:
     """The "How to do it" text: instructions, what to watch, how often, effort, pain rule
     and source (rich text; every value escaped, its long words breakable)."""
     e = _shown
+
+    def heading(text: str) -> str:
+        return translate("exercise_card", text)
+
     out = []
     if facts.instructions:
         out.append(f"<p>{e(facts.instructions)}</p>")
     if facts.cues:
         items = "".join(f"<li>{e(c)}</li>" for c in facts.cues)
-        out.append(f"<p style='margin-bottom:0'><b>What to watch</b></p>"
+        out.append(f"<p style='margin-bottom:0'><b>{heading(WHAT_TO_WATCH)}</b></p>"
                    f"<ul style='margin-top:0'>{items}</ul>")
     lines = []
     if facts.frequency:
-        lines.append(f"<b>How often:</b> {e(facts.frequency)}")
+        lines.append(f"<b>{heading(HOW_OFTEN)}</b> {e(facts.frequency)}")
     if facts.rest:
-        lines.append(f"<b>Rest between sets:</b> {e(facts.rest)}")
+        lines.append(f"<b>{heading(REST_BETWEEN_SETS)}</b> {e(facts.rest)}")
     if facts.effort:
-        lines.append(f"<b>Effort:</b> {e(facts.effort)}")
-    lines.append(f"<b>Pain:</b> {e(facts.pain_rule)}")
+        lines.append(f"<b>{heading(EFFORT)}</b> {e(facts.effort)}")
+    lines.append(f"<b>{heading(PAIN)}</b> {e(facts.pain_rule)}")
     out.append("<p>" + "<br>".join(lines) + "</p>")
-    if facts.source:
-        out.append(f"<p style='color:#616161'>Source: {e(facts.source)}</p>")
+    if facts.source:  # a citation: not translated
+        source = translate("exercise_card", "Source: {source}").format(source=e(facts.source))
+        out.append(f"<p style='color:#616161'>{source}</p>")
     return "".join(out)
+
+
+NO_MEDIA = QT_TRANSLATE_NOOP("exercise_card", "No picture or video is given for this exercise.")
 
 
 def media_url(text: str, base_dir: Path | None = None) -> tuple[QUrl | None, str | None]:
@@ -237,27 +266,30 @@ def media_url(text: str, base_dir: Path | None = None) -> tuple[QUrl | None, str
     """
     text = (text or "").strip()
     if not text:
-        return None, "No picture or video is given for this exercise."
+        return None, translate("exercise_card", NO_MEDIA)
     problem = dmedia.media_problem(text)
     if problem:
         return None, problem
     if dmedia.media_kind(text) == "web":
         url = QUrl(text, QUrl.ParsingMode.StrictMode)
         if not url.isValid() or url.scheme().lower() != "https" or not url.host():
-            return None, "That link is not a valid web address."
+            return None, translate("exercise_card", "That link is not a valid web address.")
         return url, None
     path = Path(text).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
     if not path.is_file():
-        return None, f"The picture or video was not found: {path}"
+        return None, translate("exercise_card", "The picture or video was not found: {path}"
+                               ).format(path=path)
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        return None, f"The picture or video could not be read: {path}"
+        return None, translate("exercise_card", "The picture or video could not be read: "
+                               "{path}").format(path=path)
     if not dmedia.is_media_file_name(target.name):
-        return None, (f"{path} points to {target.name}, which is not a picture, video or PDF: "
-                      "it is not opened.")
+        return None, translate("exercise_card", "{path} points to {target}, which is not a "
+                               "picture, video or PDF: it is not opened.").format(
+                                   path=path, target=target.name)
     return QUrl.fromLocalFile(str(path)), None
 
 
@@ -266,9 +298,9 @@ def open_media(text: str, base_dir: Path | None = None) -> str | None:
     over, else the message to show beside the button."""
     url, problem = media_url(text, base_dir)
     if url is None or problem:
-        return problem or "No picture or video is given for this exercise."
+        return problem or translate("exercise_card", NO_MEDIA)
     if not QDesktopServices.openUrl(url):
-        return "No program on this computer could open it."
+        return translate("exercise_card", "No program on this computer could open it.")
     return None
 
 
@@ -309,14 +341,14 @@ class ExerciseCard(QWidget):
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("cardToggle")
-        self.toggle.setText("How to do it")
+        self.toggle.setText(self.tr("How to do it"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.toggle.setToolTip("Show or hide the instructions, what to watch and the pain "
-                               "rule (Space)")
+        self.toggle.setToolTip(self.tr("Show or hide the instructions, what to watch and the "
+                                       "pain rule (Space)"))
         self.toggle.toggled.connect(self._toggled)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self.toggle.setVisible(collapsible)
@@ -331,7 +363,7 @@ class ExerciseCard(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         dl.addWidget(self.text)
         media_row = QHBoxLayout()
-        self.media_button = QPushButton(MEDIA_BUTTON)
+        self.media_button = QPushButton(self.tr(MEDIA_BUTTON))
         self.media_button.setObjectName("cardMediaButton")
         self.media_button.setAutoDefault(False)
         self.media_button.clicked.connect(self.open_media)
@@ -372,21 +404,25 @@ class ExerciseCard(QWidget):
         summary = f.summary(with_dose=self.with_dose)
         self.summary.setText(breakable(summary))
         self.summary.setVisible(bool(summary) and self.with_summary)
-        self.note.setText(f"<b>Note:</b> {_shown(f.note)}" if f.note else "")
+        self.note.setText("<b>" + self.tr("Note:") + "</b> " + _shown(f.note) if f.note else "")
         self.note.setVisible(bool(f.note))
         self.text.setText(details_html(f))
         self.media_button.setVisible(bool(f.media))
         kind = dmedia.media_kind(f.media)
         # rich text, escaped: a file name shows as it is, never as markup
-        self.media_button.setToolTip(f"<p>Opens {html.escape(f.media)}</p>" if kind else "")
-        self.media_button.setAccessibleName(f"{MEDIA_BUTTON}: {f.name}")
+        self.media_button.setToolTip(
+            "<p>" + self.tr("Opens {file}").format(file=html.escape(f.media)) + "</p>"
+            if kind else "")
+        self.media_button.setAccessibleName(self.tr("{button}: {exercise}").format(
+            button=self.tr(MEDIA_BUTTON), exercise=f.name))
         if kind == "web":
-            self.media_info.setText("a web link: opens in your browser")
+            self.media_info.setText(self.tr("a web link: opens in your browser"))
         else:  # a refused value says why on the click (never opened)
             self.media_info.setText(Path(f.media).name if kind == "file" else "")
         self.media_info.setVisible(bool(f.media))
         self.media_error.hide()
-        self.toggle.setAccessibleName(f"How to do it: {f.name}")
+        self.toggle.setAccessibleName(self.tr("How to do it: {exercise}").format(
+            exercise=f.name))
         self.state_key = state_key
         if self.collapsible:
             self.set_expanded(_OPEN.get(state_key, False) if state_key else
@@ -442,15 +478,15 @@ class MediaField(QWidget):
 
     committed = Signal(str)
 
-    def __init__(self, accessible_name: str = "Picture or video",
+    def __init__(self, accessible_name: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
-        self.edit.setAccessibleName(accessible_name)
-        self.edit.setPlaceholderText("https:// link, or a file on this computer")
-        self.choose = QPushButton("Choose file...")
+        self.edit.setAccessibleName(accessible_name or self.tr("Picture or video"))
+        self.edit.setPlaceholderText(self.tr("https:// link, or a file on this computer"))
+        self.choose = QPushButton(self.tr("Choose file..."))
         self.choose.setAutoDefault(False)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.choose)
@@ -465,11 +501,12 @@ class MediaField(QWidget):
         self.edit.setText(text or "")
 
     def _choose(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in dmedia.FILE_EXTENSIONS)
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Choose a picture or video", str(Path(self.text()).expanduser().parent)
+            self, self.tr("Choose a picture or video"), str(Path(self.text()).expanduser().parent)
             if self.text() and not self.text().lower().startswith("http") else "",
-            "Pictures, videos and PDF ("
-            + " ".join(f"*{ext}" for ext in dmedia.FILE_EXTENSIONS) + ");;All files (*)")
+            self.tr("Pictures, videos and PDF ({patterns});;All files (*)").format(
+                patterns=patterns))
         if path:
             self.edit.setText(path)
             self.committed.emit(path)

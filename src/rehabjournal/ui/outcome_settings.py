@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import i18n
+from ..i18n import _
 from ..services import outcomes as svc
 from ..services import settings
 from .edit_path import apply_edit
@@ -30,21 +32,23 @@ class OutcomeSettingsDialog(QDialog):
     def __init__(self, parent=None, ctx=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Outcome measures")
+        self.setWindowTitle(self.tr("Outcome measures"))
         self.setObjectName("outcomeSettings")
         sched = svc.get_schedule()
         lay = QVBoxLayout(self)
-        intro = QLabel("Questionnaires show how your knee is doing over weeks. Today shows a "
-                       "reminder when one is due.")
+        intro = QLabel(self.tr("Questionnaires show how your knee is doing over weeks. Today "
+                               "shows a reminder when one is due."))
         intro.setWordWrap(True)
         lay.addWidget(intro)
         chosen = settings.option("outcomes.instruments")
         every = settings.option("outcomes.every_days")
-        box = QGroupBox(chosen.label)
+        box = QGroupBox(_(chosen.label))
         box_lay = QVBoxLayout(box)
         self.checks: dict[str, QCheckBox] = {}
+        # the questionnaires are filled in in English (their validated wording)
+        original = "" if i18n.current() == "en" else " " + self.tr("(English original)")
         for inst in svc.available():
-            check = QCheckBox(f"{inst.short}: {inst.name}")
+            check = QCheckBox(f"{inst.short}: {inst.name}{original}")
             check.setObjectName(f"check_{inst.key}")
             check.setChecked(inst.key in sched["instruments"])
             check.setToolTip(f"{inst.reference}\n{inst.licence}")
@@ -60,13 +64,14 @@ class OutcomeSettingsDialog(QDialog):
         self.every = QSpinBox()
         self.every.setObjectName("everyDays")
         self.every.setRange(int(every.minimum), int(every.maximum))
-        self.every.setSuffix(f" {every.unit}")
+        self.every.setSuffix(f" {_(every.unit)}")
         self.every.setValue(sched["every_days"])
-        self.every.setToolTip(every.help)
-        form.addRow(every.label, self.every)
+        self.every.setToolTip(_(every.help) if every.help else "")
+        form.addRow(_(every.label), self.every)
         lay.addLayout(form)
-        note = QLabel("VISA-P, Kujala and TSK-11 are not offered: their exact published wording "
-                      "could not be verified. See Help \u203a About for sources and licences.")
+        note = QLabel(self.tr("VISA-P, Kujala and TSK-11 are not offered: their exact "
+                              "published wording could not be verified. See Help \u203a About "
+                              "for sources and licences."))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         lay.addWidget(note)

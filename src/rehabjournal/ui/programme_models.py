@@ -10,10 +10,12 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -24,10 +26,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from .. import i18n
 from ..domain import adherence as da
 from ..domain import programme as dp
+from ..i18n import library_text, ngettext
 from ..services import programme as ps
+from .i18n import date_pattern
 from .table_model import ListTableModel
+from .widgets import format_when
+
+translate = QCoreApplication.translate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,10 +54,42 @@ def _valid_root(parent: Index) -> bool:
 
 # ---- exercise library --------------------------------------------------------------------
 
+#: The library's category, region and unit keys as the Library's table shows them (the
+#: journal keeps the keys; ``kg`` is a unit symbol, the same in every language).
+CATEGORY_TEXT = {
+    "strength": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "strength"),
+    "isometric": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "isometric"),
+    "mobility": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "mobility"),
+    "conditioning": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "conditioning"),
+}
+REGION_TEXT = {
+    "knee": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "knee"),
+    "hip": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "hip"),
+    "ankle": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "ankle"),
+    "whole leg": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "whole leg"),
+    "core": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "core"),
+}
+UNIT_TEXT = {
+    "band": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "band"),
+    "bodyweight": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "bodyweight"),
+    "minutes": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "minutes"),
+    "seconds": QT_TRANSLATE_NOOP("ExerciseLibraryModel", "seconds"),
+}
+
+
+def _shown(table: dict[str, str], key: str) -> str:
+    """A key of ``table`` in the UI's language; another value as it is."""
+    return translate("ExerciseLibraryModel", table[key]) if key in table else key
+
+
 class ExerciseLibraryModel(QAbstractTableModel):
     """Every exercise, shipped and the user's own (archived ones too; the proxy filters)."""
 
-    COLUMNS = ("Name", "Category", "Region", "Unit", "Source")
+    COLUMNS = (QT_TRANSLATE_NOOP("ExerciseLibraryModel", "Name"),
+               QT_TRANSLATE_NOOP("ExerciseLibraryModel", "Category"),
+               QT_TRANSLATE_NOOP("ExerciseLibraryModel", "Region"),
+               QT_TRANSLATE_NOOP("ExerciseLibraryModel", "Unit"),
+               QT_TRANSLATE_NOOP("ExerciseLibraryModel", "Source"))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -70,7 +110,7 @@ class ExerciseLibraryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = DISPLAY):
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY \
                 and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return translate("ExerciseLibraryModel", self.COLUMNS[section])
         return None
 
     def row_of(self, exercise_id: int) -> int:
@@ -83,21 +123,27 @@ class ExerciseLibraryModel(QAbstractTableModel):
         col = index.column()
         if role == DISPLAY:
             if col == 0:
-                return r["name"] + ("  (archived)" if r["archived"] else "")
+                name = library_text(r["name"])
+                return (translate("ExerciseLibraryModel", "{name}  (archived)").format(name=name)
+                        if r["archived"] else name)
             if col == 1:
-                return r["category"]
+                return _shown(CATEGORY_TEXT, r["category"])
             if col == 2:
-                return r["region"]
+                return _shown(REGION_TEXT, r["region"])
             if col == 3:
-                return r["load_unit"]
+                return _shown(UNIT_TEXT, r["load_unit"])
             if col == 4:
-                return "shipped" if r["shipped"] else ("copy" if r["copied_from"] else "own")
+                if r["shipped"]:
+                    return translate("ExerciseLibraryModel", "shipped")
+                if r["copied_from"]:
+                    return translate("ExerciseLibraryModel", "copy")
+                return translate("ExerciseLibraryModel", "own")
         if role == ID_ROLE:
             return r["id"]
         if role == ROW_ROLE:
             return r
         if role == TOOLTIP and col == 0:
-            return r["instructions"]
+            return library_text(r["instructions"])
         if role == Qt.ItemDataRole.ForegroundRole and r["archived"]:
             return QBrush(QColor("#808080"))
         return None
@@ -138,7 +184,10 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         if self.region and r["region"] != self.region:
             return False
         words = self.text.lower().split()
-        hay = f"{r['name']} {r['instructions']} {r['cues']} {r['slug']}".lower()
+        hay = f"{r['name']} {r['instructions']} {r['cues']} {r['slug']}"
+        if i18n.current() != "en":  # the shipped texts as shown are found too
+            hay += f" {library_text(r['name'])} {library_text(r['instructions'])}"
+        hay = hay.lower()
         return all(w in hay for w in words)
 
 
@@ -166,10 +215,15 @@ class ProgrammeListModel(QAbstractListModel):
             return None
         r = self.rows[index.row()]
         if role == DISPLAY:
-            return f"{r['name']}{'  (active)' if r['active'] else ''}"
+            name = library_text(r["name"])
+            return (translate("ProgrammeListModel", "{name}  (active)").format(name=name)
+                    if r["active"] else name)
         if role == TOOLTIP:
-            start = r["start_date"].isoformat() if r["start_date"] else "no start date"
-            return f"{r['weeks']} weeks from {start}"
+            if not r["start_date"]:
+                return ngettext("{n} week, no start date", "{n} weeks, no start date",
+                                r["weeks"]).format(n=r["weeks"])
+            return ngettext("{n} week from {start}", "{n} weeks from {start}",
+                            r["weeks"]).format(n=r["weeks"], start=r["start_date"].isoformat())
         if role == Qt.ItemDataRole.FontRole and r["active"]:
             font = QFont()
             font.setBold(True)
@@ -190,7 +244,10 @@ class ProgrammeTreeModel(QAbstractItemModel):
         prescription_moved(int, int, int): prescription id, target phase id, index.
     """
 
-    COLUMNS = ("Phase / exercise", "Dose", "Days", "Notes")
+    COLUMNS = (QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Phase / exercise"),
+               QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Dose"),
+               QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Days"),
+               QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Notes"))
     phases_reordered = Signal(list)
     prescription_moved = Signal(int, int, int)
 
@@ -250,7 +307,7 @@ class ProgrammeTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation, role: int = DISPLAY):
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY \
                 and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return translate("ProgrammeTreeModel", self.COLUMNS[section])
         return None
 
     def item(self, index: Index) -> tuple[str, dict[str, Any]] | None:
@@ -278,7 +335,8 @@ class ProgrammeTreeModel(QAbstractItemModel):
         weeks = sum(p["weeks"] for p in self.phases[:row])
         first = self.start + timedelta(days=7 * weeks)
         last = first + timedelta(days=7 * self.phases[row]["weeks"] - 1)
-        return f"{first:%d %b} - {last:%d %b %Y}"
+        return (format_when(first, "dd MMM", date_pattern("day_month")) + " - "
+                + format_when(last, "dd MMM yyyy", date_pattern("date")))
 
     def data(self, index: Index, role: int = DISPLAY):
         found = self.item(index)
@@ -295,15 +353,17 @@ class ProgrammeTreeModel(QAbstractItemModel):
         if kind == "phase":
             if role == DISPLAY:
                 if col == 0:
-                    return f"{index.row() + 1}. {r['name']}" + ("  (deload)" if r["deload"] else "")
+                    name = f"{index.row() + 1}. {library_text(r['name'])}"
+                    return (translate("ProgrammeTreeModel", "{phase}  (deload)").format(
+                        phase=name) if r["deload"] else name)
                 if col == 1:
-                    return f"{r['weeks']} week{'s' if r['weeks'] != 1 else ''}"
+                    return ngettext("{n} week", "{n} weeks", r["weeks"]).format(n=r["weeks"])
                 if col == 2:
                     return self._phase_dates(index.row())
                 if col == 3:
-                    return r["goal"].splitlines()[0] if r["goal"] else ""
+                    return library_text(r["goal"]).splitlines()[0] if r["goal"] else ""
             if role == TOOLTIP:
-                return r["goal"] or None
+                return library_text(r["goal"]) or None
             if role == Qt.ItemDataRole.FontRole and col == 0:
                 font = QFont()
                 font.setBold(True)
@@ -311,18 +371,18 @@ class ProgrammeTreeModel(QAbstractItemModel):
             return None
         if role == DISPLAY:
             if col == 0:
-                return r["exercise_name"]
+                return library_text(r["exercise_name"])
             if col == 1:
-                text = r["dose"]
                 if r["tempo"]:
-                    text += f", tempo {r['tempo']}"
-                return text
+                    return translate("ProgrammeTreeModel", "{dose}, tempo {tempo}").format(
+                        dose=r["dose"], tempo=library_text(r["tempo"]))
+                return r["dose"]
             if col == 2:
                 return r["days"]
             if col == 3:
-                return r["notes"].replace("\n", "; ")
+                return library_text(r["notes"]).replace("\n", "; ")
         if role == TOOLTIP and r["notes"]:
-            return r["notes"]
+            return library_text(r["notes"])
         return None
 
     # drag and drop -----------------------------------------------------------------------
@@ -423,7 +483,10 @@ class AdherenceModel(ListTableModel):
     done when at least half of its exercises were logged done, partial counting half, a
     session moved to another day of the same week counting)."""
 
-    COLUMNS = ("Week of", "Exercise days due", "Exercise days done", "% done")
+    COLUMNS = (QT_TRANSLATE_NOOP("AdherenceModel", "Week of"),
+               QT_TRANSLATE_NOOP("AdherenceModel", "Exercise days due"),
+               QT_TRANSLATE_NOOP("AdherenceModel", "Exercise days done"),
+               QT_TRANSLATE_NOOP("AdherenceModel", "% done"))
 
     def set_weeks(self, weeks: list[da.WeekAdherence]) -> None:
         self.set_rows(weeks)
@@ -440,7 +503,7 @@ class AdherenceModel(ListTableModel):
             return None
         if role == DISPLAY:
             return (
-                f"{w.week_start:%a %d %b %Y}",
+                format_when(w.week_start, "ddd dd MMM yyyy", date_pattern("day")),
                 str(w.prescribed),
                 str(w.done),
                 da.percent_text(w.done, w.prescribed),
@@ -454,16 +517,29 @@ class AdherenceModel(ListTableModel):
         return None
 
 
-KIND_TEXT = {"progress": "Progress", "hold": "Hold", "back_off": "Back off",
-             "see_physio": "See your physio"}
+KIND_TEXT = {"progress": QT_TRANSLATE_NOOP("SuggestionModel", "Progress"),
+             "hold": QT_TRANSLATE_NOOP("SuggestionModel", "Hold"),
+             "back_off": QT_TRANSLATE_NOOP("SuggestionModel", "Back off"),
+             "see_physio": QT_TRANSLATE_NOOP("SuggestionModel", "See your physio")}
+"""The advice's kinds (English; shown with ``translate("SuggestionModel", ...)``)."""
 KIND_COLOUR = {"progress": "#2e7d32", "hold": "#8d6e00", "back_off": "#c62828",
                "see_physio": "#c62828"}
-FIELD_TEXT = {"reps": "reps", "hold_s": "hold (s)", "load": "load", "sets": "sets",
-              "notes": "notes"}
+FIELD_TEXT = {"reps": QT_TRANSLATE_NOOP("SuggestionModel", "reps"),
+              "hold_s": QT_TRANSLATE_NOOP("SuggestionModel", "hold (s)"),
+              "load": QT_TRANSLATE_NOOP("SuggestionModel", "load"),
+              "sets": QT_TRANSLATE_NOOP("SuggestionModel", "sets"),
+              "notes": QT_TRANSLATE_NOOP("SuggestionModel", "notes")}
+
+
+def _tr(text: str) -> str:
+    return translate("SuggestionModel", text)
 
 
 class SuggestionModel(ListTableModel):
-    COLUMNS = ("Exercise", "Advice", "Change", "Why")
+    COLUMNS = (QT_TRANSLATE_NOOP("SuggestionModel", "Exercise"),
+               QT_TRANSLATE_NOOP("SuggestionModel", "Advice"),
+               QT_TRANSLATE_NOOP("SuggestionModel", "Change"),
+               QT_TRANSLATE_NOOP("SuggestionModel", "Why"))
 
     def set_suggestions(self, rows: list[dp.Suggestion]) -> None:
         self.set_rows(rows)
@@ -474,19 +550,25 @@ class SuggestionModel(ListTableModel):
             return "-"
         note = next((str(n).splitlines()[-1] for f, _o, n in s.updates if f == "notes"), "")
         if s.field == "notes":
-            return "add note: " + note
+            return translate("SuggestionModel", "add note: {note}").format(note=note)
         if s.dose_before and s.dose_after and (s.more or s.field in ("reps", "hold_s")):
             text = f"{s.dose_before} -> {s.dose_after}"
-            return f"{text}; note: {note}" if note else text
-        return f"{FIELD_TEXT.get(s.field, s.field)} {s.old if s.old is not None else '-'} -> " \
-               f"{s.new:g}" if isinstance(s.new, int | float) else f"{s.field}: {s.new}"
+            return translate("SuggestionModel", "{change}; note: {note}").format(
+                change=text, note=note) if note else text
+        field = _tr(FIELD_TEXT[s.field]) if s.field in FIELD_TEXT else s.field
+        if isinstance(s.new, int | float):
+            old = "-" if s.old is None else (i18n.format_number(s.old, 6)
+                                             if isinstance(s.old, int | float) else s.old)
+            return f"{field} {old} -> {i18n.format_number(s.new, 6)}"
+        return f"{field}: {s.new}"
 
     def data(self, index: Index, role: int = DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         s = self.rows[index.row()]
         if role == DISPLAY:
-            return (s.label, KIND_TEXT[s.kind], self.change_text(s), s.reason)[index.column()]
+            return (library_text(s.label), _tr(KIND_TEXT[s.kind]), self.change_text(s),
+                    s.reason)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return QBrush(QColor(KIND_COLOUR[s.kind]))
         if role == TOOLTIP:

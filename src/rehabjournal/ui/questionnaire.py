@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..domain import outcomes as dom
 from ..services import clock
 from ..services import outcomes as svc
@@ -73,7 +74,9 @@ class QuestionnaireDialog(QDialog):
         self.index = -1  # -1: the instructions page
         self.response_id: int | None = None
         self.result: dom.Score | None = None
-        self.setWindowTitle(f"{self.inst.short}: {self.inst.name}")
+        # the items stay in English (the validated wording): a translated window says so
+        original = "" if i18n.current() == "en" else " " + self.tr("(English original)")
+        self.setWindowTitle(f"{self.inst.short}: {self.inst.name}{original}")
         self.setObjectName("questionnaireDialog")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -82,7 +85,8 @@ class QuestionnaireDialog(QDialog):
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.resize(640, 480)
         head = QHBoxLayout()
-        self.title = _label(f"{self.inst.name} ({self.inst.short})", "questionnaireTitle")
+        self.title = _label(f"{self.inst.name} ({self.inst.short}){original}",
+                            "questionnaireTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -113,16 +117,16 @@ class QuestionnaireDialog(QDialog):
         outer.addWidget(self.hint)
 
         buttons = QHBoxLayout()
-        self.back_button = QPushButton("Back")
-        self.skip_button = QPushButton("Skip")
-        self.next_button = QPushButton("Next")
-        self.close_button = QPushButton("Close")
+        self.back_button = QPushButton(self.tr("Back"))
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.close_button = QPushButton(self.tr("Close"))
         for b in (self.back_button, self.skip_button, self.next_button, self.close_button):
             b.setAutoDefault(False)
             b.setDefault(False)
-        self.back_button.setToolTip("Previous item (Backspace)")
-        self.skip_button.setToolTip("Leave this item unanswered (S)")
-        self.next_button.setToolTip("Next item (Enter)")
+        self.back_button.setToolTip(self.tr("Previous item (Backspace)"))
+        self.skip_button.setToolTip(self.tr("Leave this item unanswered (S)"))
+        self.next_button.setToolTip(self.tr("Next item (Enter)"))
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
@@ -145,7 +149,9 @@ class QuestionnaireDialog(QDialog):
         if not self.inst.rates_activities:
             n = len(self.inst.items)
             rule = self.inst.missing_text
-            lay.addWidget(_label(f"{n} items, about {max(2, n // 4)} minutes. {rule}", "muted"))
+            length = self.tr("{n} items, about {minutes} minutes.").format(
+                n=n, minutes=max(2, n // 4))
+            lay.addWidget(_label(f"{length} {rule}", "muted"))
         lay.addStretch(1)
         self.stack.addWidget(page)
         return page
@@ -188,19 +194,19 @@ class QuestionnaireDialog(QDialog):
         lo, hi = self.inst.anchors.get("0", ""), self.inst.anchors.get("10", "")
         lay.addWidget(_label(f"0 = {lo}; 10 = {hi}.", "anchors"))
         grid = QGridLayout()
-        grid.addWidget(_label("Activity", wrap=False), 0, 1)
+        grid.addWidget(_label(self.tr("Activity"), wrap=False), 0, 1)
         grid.addWidget(_label("0-10", wrap=False), 0, 2)
         self.activity_names: list[QLineEdit] = []
         self.activity_scores: list[QSpinBox] = []
         for k in range(self.inst.max_activities):
             name = QLineEdit()
-            name.setPlaceholderText("e.g. running, stairs, kneeling" if k == 0 else "")
-            name.setAccessibleName(f"Activity {k + 1}")
+            name.setPlaceholderText(self.tr("e.g. running, stairs, kneeling") if k == 0 else "")
+            name.setAccessibleName(self.tr("Activity {number}").format(number=k + 1))
             spin = QSpinBox()
             spin.setRange(-1, 10)
             spin.setSpecialValueText("-")
             spin.setValue(-1)
-            spin.setAccessibleName(f"Activity {k + 1} rating")
+            spin.setAccessibleName(self.tr("Activity {number} rating").format(number=k + 1))
             grid.addWidget(_label(f"{k + 1}.", wrap=False), k + 1, 0)
             grid.addWidget(name, k + 1, 1)
             grid.addWidget(spin, k + 1, 2)
@@ -245,9 +251,9 @@ class QuestionnaireDialog(QDialog):
         n = len(self.items)
         if self.response_id is not None:
             self.stack.setCurrentWidget(self.result_page)
-            self.progress_label.setText("Done")
+            self.progress_label.setText(self.tr("Done"))
             self.progress_bar.setValue(self.progress_bar.maximum())
-            self.hint.setText("Enter or Esc closes.")
+            self.hint.setText(self.tr("Enter or Esc closes."))
             for b in (self.back_button, self.skip_button, self.next_button):
                 b.hide()
             self.close_button.show()
@@ -258,25 +264,26 @@ class QuestionnaireDialog(QDialog):
         self.next_button.show()
         if self.index < 0:
             self.stack.setCurrentWidget(self.intro_page)
-            self.progress_label.setText(f"{n} items" if n else "")
+            self.progress_label.setText(self.tr("{n} items").format(n=n) if n else "")
             self.progress_bar.setValue(0)
             self.back_button.setEnabled(False)
             self.skip_button.hide()
-            self.next_button.setText("Start")
-            self.hint.setText("Enter to start; Esc to cancel.")
+            self.next_button.setText(self.tr("Start"))
+            self.hint.setText(self.tr("Enter to start; Esc to cancel."))
             return
         if self.inst.rates_activities:
             self.stack.setCurrentWidget(self.activities_page)
             self.progress_label.setText("")
             self.back_button.setEnabled(True)
             self.skip_button.hide()
-            self.next_button.setText("Save")
-            self.hint.setText("Tab between fields, Up/Down to rate; Enter saves.")
+            self.next_button.setText(self.tr("Save"))
+            self.hint.setText(self.tr("Tab between fields, Up/Down to rate; Enter saves."))
             self.activity_names[0].setFocus()
             return
         item = self.current
         self.stack.setCurrentWidget(self.item_page)
-        self.progress_label.setText(f"item {self.index + 1} of {n}")
+        self.progress_label.setText(self.tr("item {number} of {total}").format(
+            number=self.index + 1, total=n))
         self.progress_bar.setValue(self.index)
         section = self.inst.section(item.section)
         self.section_title.setText(section.title if section else "")
@@ -290,11 +297,19 @@ class QuestionnaireDialog(QDialog):
         self.skip_button.setVisible(True)
         self.skip_button.setEnabled(skippable)
         last = self.index == n - 1
-        self.next_button.setText("Finish" if last else "Next")
+        self.next_button.setText(self.tr("Finish") if last else self.tr("Next"))
         keys = f"0-{len(item.options) - 1}"
-        self.hint.setText(f"Press {keys} to answer, Enter for {'finish' if last else 'next'}, "
-                          "Backspace to go back"
-                          + (", S to skip" if skippable else "") + ".")
+        if last and skippable:
+            hint = self.tr("Press {keys} to answer, Enter for finish, Backspace to go back, "
+                           "S to skip.")
+        elif last:
+            hint = self.tr("Press {keys} to answer, Enter for finish, Backspace to go back.")
+        elif skippable:
+            hint = self.tr("Press {keys} to answer, Enter for next, Backspace to go back, "
+                           "S to skip.")
+        else:
+            hint = self.tr("Press {keys} to answer, Enter for next, Backspace to go back.")
+        self.hint.setText(hint.format(keys=keys))
 
     def _fill_options(self, item: dom.Item) -> None:
         for b in self.option_buttons:
@@ -346,9 +361,10 @@ class QuestionnaireDialog(QDialog):
         item = self.current
         if self.answers.get(item.id) is None:
             if dom.can_skip(self.inst, self.answers, item.id):
-                self._fail("Choose an answer (a number key), or press S to skip this item.")
+                self._fail(self.tr("Choose an answer (a number key), or press S to skip this "
+                                   "item."))
             else:
-                self._fail("Please choose an answer: a number key or a click.")
+                self._fail(self.tr("Please choose an answer: a number key or a click."))
             return
         if self.index == len(self.items) - 1:
             self._save({k: v for k, v in self.answers.items() if v is not None})
@@ -414,9 +430,10 @@ class QuestionnaireDialog(QDialog):
         if first is not None and r.total is not None:
             change = dom.meaningful_change(first, r.total, inst.mcid,
                                            higher_is_better=inst.higher_is_better)
-            lines.append(f"Change from your first {inst.short}: {change.text} "
-                         f"(meaningful change: {inst.mcid_note or inst.mcid}).")
-        lines.append(f"Saved for {self.day.isoformat()}.")
+            lines.append(self.tr("Change from your first {instrument}: {change} (meaningful "
+                                 "change: {mcid}).").format(
+                instrument=inst.short, change=change.text, mcid=inst.mcid_note or inst.mcid))
+        lines.append(self.tr("Saved for {day}.").format(day=self.day.isoformat()))
         self.result_text.setText("\n".join(x for x in lines if x))
 
     # ---- keyboard ----------------------------------------------------------------------

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 _ROOT = QModelIndex()
 Index = QModelIndex | QPersistentModelIndex
@@ -15,6 +21,8 @@ class ListTableModel(QAbstractTableModel):
 
     Subclasses set ``COLUMNS`` (header strings; override ``column_title`` for other
     shapes) and implement ``data``; ``row_at(index)`` gives the row of a valid index.
+    The headers are shown in the UI's language: mark them
+    ``QT_TRANSLATE_NOOP("<the subclass's name>", "Week of")``.
     """
 
     COLUMNS: tuple = ()
@@ -34,7 +42,7 @@ class ListTableModel(QAbstractTableModel):
         return self.rows[index.row()]
 
     def column_title(self, section: int) -> str:
-        return self.COLUMNS[section]
+        return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section])
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
