@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,26 +30,28 @@ from PySide6.QtWidgets import (
 
 from ...services import journal as journal_service
 from ...services import progress as progress_service
+from .. import i18n as ui_i18n
 from ..banner import Banner
 from ..context import AppContext
+from ..widgets import ui_locale
 from .progress_tabs import (  # noqa: F401 - TABS and the models are used from here
     ASSESSMENT,
     NO_PROGRAMME,
     TABS,
-    WEEK_NOTE,
     PatternModel,
     ProgressTab,
     WeekLoadModel,
     advice_html,
     escalation_html,
+    week_note,
 )
 
 PERIODS: tuple[tuple[str, str], ...] = (
-    ("4w", "Last 4 weeks"),
-    ("12w", "Last 12 weeks"),
-    ("programme", "Since the programme started"),
-    ("all", "Whole journal"),
-    ("custom", "Custom"),
+    ("4w", QT_TRANSLATE_NOOP("ProgressPage", "Last 4 weeks")),
+    ("12w", QT_TRANSLATE_NOOP("ProgressPage", "Last 12 weeks")),
+    ("programme", QT_TRANSLATE_NOOP("ProgressPage", "Since the programme started")),
+    ("all", QT_TRANSLATE_NOOP("ProgressPage", "Whole journal")),
+    ("custom", QT_TRANSLATE_NOOP("ProgressPage", "Custom")),
 )
 class ProgressPage(QWidget):
     """The period and pain-site choice, the light strip, and the tabs of ``TABS``."""
@@ -79,29 +81,32 @@ class ProgressPage(QWidget):
     # ---- controls (no matplotlib) -------------------------------------------------------
     def _build_controls(self) -> None:
         bar = QHBoxLayout()
-        title = QLabel("<h2>Progress</h2>")
+        title = QLabel(f"<h2>{self.tr('Progress')}</h2>")
         bar.addWidget(title)
         bar.addStretch(1)
         self.period = QComboBox()
         self.period.setObjectName("period")
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(self.tr("Period"))
         for key, text in PERIODS:
-            self.period.addItem(text, key)
+            self.period.addItem(QCoreApplication.translate("ProgressPage", text), key)
         self.period.setCurrentIndex(self.period.findData(self.default_period_key()))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
-        for name, edit in (("from", self.date_from), ("to", self.date_to)):
+        for name, edit, accessible in (("from", self.date_from, self.tr("Period from")),
+                                       ("to", self.date_to, self.tr("Period to"))):
             edit.setObjectName(f"date_{name}")
-            edit.setAccessibleName(f"Period {name}")
+            edit.setAccessibleName(accessible)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setLocale(ui_locale())  # month names in the UI's language
+            edit.setDisplayFormat(ui_i18n.date_pattern("date"))
             edit.setEnabled(False)
         self.site = QComboBox()
         self.site.setObjectName("site")
-        self.site.setAccessibleName("Pain site")
+        self.site.setAccessibleName(self.tr("Pain site"))
         self._fill_sites()
-        for label, widget in (("Period", self.period), ("from", self.date_from),
-                              ("to", self.date_to), ("Pain site", self.site)):
+        for label, widget in ((self.tr("Period"), self.period),
+                              (self.tr("from"), self.date_from),
+                              (self.tr("to"), self.date_to), (self.tr("Pain site"), self.site)):
             lab = QLabel(label)
             lab.setBuddy(widget)
             bar.addWidget(lab)
@@ -129,14 +134,14 @@ class ProgressPage(QWidget):
         self.date_from.dateChanged.connect(self._dates_edited)
         self.date_to.dateChanged.connect(self._dates_edited)
         self.site.currentIndexChanged.connect(self.schedule_refresh)
-        self.loading = QLabel("Preparing charts...")
+        self.loading = QLabel(self.tr("Preparing charts..."))
         self._layout.addWidget(self.loading, 1)
 
     def _fill_sites(self) -> None:
         current = self.site.currentData()
         self.site.blockSignals(True)
         self.site.clear()
-        self.site.addItem("As logged", None)
+        self.site.addItem(self.tr("As logged"), None)
         for s in journal_service.list_sites():
             self.site.addItem(s["label"], s["id"])
         i = self.site.findData(current)
@@ -226,10 +231,10 @@ class ProgressPage(QWidget):
         for tab_class in TABS:
             tab = tab_class(self)
             self.tab_pages[tab.key] = tab
-            self.tabs.addTab(tab, tab.title)
+            self.tabs.addTab(tab, QCoreApplication.translate("ProgressTab", tab.title))
         self._layout.addWidget(self.tabs, 1)
-        hint = QLabel("Hover over a chart for the day's values; right-click to save it as "
-                      "PNG or SVG.")
+        hint = QLabel(self.tr("Hover over a chart for the day's values; right-click to save "
+                              "it as PNG or SVG."))
         hint.setObjectName("hint")
         self._layout.addWidget(hint)
         self.built = True

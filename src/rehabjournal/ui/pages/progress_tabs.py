@@ -11,7 +11,14 @@ from datetime import timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ...domain import adherence as da
 from ...domain import scales
 from ...domain.flares import ASSOCIATION_NOTE
@@ -41,20 +49,21 @@ from ...services.summary import (
     adherence_weeks,
     fmt_adherence,
     fmt_change_pct,
-    fmt_short,
     fmt_span,
     fmt_value,
     period_adherence_days,
 )
 from ..table_model import ListTableModel
+from ..widgets import fmt_date
 
 if TYPE_CHECKING:
     from .progress import ProgressPage
 
-NO_PROGRAMME = "No programme data yet"
-NOTHING_LOGGED = "Nothing logged yet"
-NOTHING_LOGGED_HINT = ("Nothing logged yet: mark an exercise done on Today and its "
-                       "progression shows here")
+NO_PROGRAMME = QT_TRANSLATE_NOOP("ProgrammeTab", "No programme data yet")
+NOTHING_LOGGED = QT_TRANSLATE_NOOP("ProgrammeTab", "Nothing logged yet")
+NOTHING_LOGGED_HINT = QT_TRANSLATE_NOOP(
+    "ProgrammeTab", "Nothing logged yet: mark an exercise done on Today and its progression "
+    "shows here")
 _ROOT = QModelIndex()
 
 
@@ -65,8 +74,13 @@ class PatternModel(ListTableModel):
     ``UserRole``: the finding's factor key; ``ToolTipRole``: its figures in one sentence.
     """
 
-    COLUMNS = ("What often came before a flare", "After days with it", "After other days",
-               "Risk ratio (95 % CI)")
+    COLUMNS = (QT_TRANSLATE_NOOP("PatternModel", "What often came before a flare"),
+               QT_TRANSLATE_NOOP("PatternModel", "After days with it"),
+               QT_TRANSLATE_NOOP("PatternModel", "After other days"),
+               QT_TRANSLATE_NOOP("PatternModel", "Risk ratio (95 % CI)"))
+
+    def column_title(self, section: int) -> str:
+        return QCoreApplication.translate("PatternModel", self.COLUMNS[section])
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,12 +101,13 @@ class PatternModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return f.text
-            if col == 1:
-                return f"{f.a} of {f.a + f.b} ({pt.percent(f.a, f.a + f.b)})"
-            if col == 2:
-                return f"{f.c} of {f.c + f.d} ({pt.percent(f.c, f.c + f.d)})"
-            return (f"{pt.fmt_ratio(f.risk_ratio)} ({pt.fmt_ratio(f.ci_low)} to "
-                    f"{pt.fmt_ratio(f.ci_high)})")
+            if col in (1, 2):
+                part, total = (f.a, f.a + f.b) if col == 1 else (f.c, f.c + f.d)
+                return self.tr("{part} of {total} ({percent})").format(
+                    part=part, total=total, percent=pt.percent(part, total))
+            return self.tr("{ratio} ({low} to {high})").format(
+                ratio=pt.fmt_ratio(f.risk_ratio), low=pt.fmt_ratio(f.ci_low),
+                high=pt.fmt_ratio(f.ci_high))
         if role == Qt.ItemDataRole.ToolTipRole:
             return pt.figures_text(f, self.comparisons)
         if role == Qt.ItemDataRole.UserRole:
@@ -106,8 +121,14 @@ class ExerciseAdherenceModel(ListTableModel):
     """Per exercise of the programme, its days done against its days due over the
     period (``domain.adherence.ExerciseAdherence`` rows; ``UserRole``: the exercise id)."""
 
-    COLUMNS = ("Exercise", "Days done", "% done", "Of them partial",
-               "Of them on another day")
+    COLUMNS = (QT_TRANSLATE_NOOP("ExerciseAdherenceModel", "Exercise"),
+               QT_TRANSLATE_NOOP("ExerciseAdherenceModel", "Days done"),
+               QT_TRANSLATE_NOOP("ExerciseAdherenceModel", "% done"),
+               QT_TRANSLATE_NOOP("ExerciseAdherenceModel", "Of them partial"),
+               QT_TRANSLATE_NOOP("ExerciseAdherenceModel", "Of them on another day"))
+
+    def column_title(self, section: int) -> str:
+        return QCoreApplication.translate("ExerciseAdherenceModel", self.COLUMNS[section])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         e = self.row_at(index)
@@ -115,12 +136,16 @@ class ExerciseAdherenceModel(ListTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (e.name, f"{e.done} of {e.prescribed}", da.percent_text(e.done, e.prescribed),
-                    str(e.partial), str(e.moved))[col]
+            if col == 0:
+                return i18n.library_text(e.name)
+            if col == 1:
+                return self.tr("{done} of {due}").format(done=e.done, due=e.prescribed)
+            return (da.percent_text(e.done, e.prescribed), str(e.partial), str(e.moved))[col - 2]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{e.name}: {da.exercise_text(e)} done of the days it was due. A day "
-                    "counts when it was logged done or partial, on the day or on another "
-                    "day of the same week (Monday to Sunday).")
+            return self.tr(
+                "{name}: {share} done of the days it was due. A day counts when it was logged "
+                "done or partial, on the day or on another day of the same week (Monday to "
+                "Sunday).").format(name=i18n.library_text(e.name), share=da.exercise_text(e))
         if role == Qt.ItemDataRole.UserRole:
             return e.key
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
@@ -129,13 +154,16 @@ class ExerciseAdherenceModel(ListTableModel):
 
 
 ASSESSMENT = scales.FLAG_TIERS[scales.ASSESSMENT]
-WEEK_NOTE = (
-    f"{MONOTONY_NOTE} A week cut by the period is marked: \u201ccompleted\u201d counts "
-    "its days outside the period from the journal; \u201cpartial\u201d has only the "
-    "days so far, so no change, monotony or strain."
-)
-"""Under the Training load tab's weekly table: what monotony and strain are (Foster,
-population SD) and what the week marks mean."""
+
+
+def week_note() -> str:
+    """Under the Training load tab's weekly table: what monotony and strain are (Foster,
+    population SD) and what the week marks mean."""
+    marks = QCoreApplication.translate(
+        "LoadTab", "A week cut by the period is marked: \u201ccompleted\u201d counts its "
+        "days outside the period from the journal; \u201cpartial\u201d has only the days so "
+        "far, so no change, monotony or strain.")
+    return f"{i18n._(MONOTONY_NOTE)} {marks}"
 
 
 def advice_html(summary) -> str:
@@ -154,8 +182,8 @@ def advice_html(summary) -> str:
         if not summary.escalations:
             return ""
         text = f"{text} {scales.URGENCY_ADVICE[scales.ASSESSMENT]}"
-    return (f"<b>Advice as of {verdict.as_of:%a} {fmt_short(verdict.as_of)}:</b> "
-            f"{escape(text)}")
+    return QCoreApplication.translate("ProgressPage", "<b>Advice as of {day}:</b> {advice}").format(
+        day=fmt_date(verdict.as_of, "weekday_day_month"), advice=escape(text))
 
 
 def escalation_html(texts: list[str]) -> str:
@@ -175,8 +203,12 @@ class WeekLoadModel(QAbstractTableModel):
     ``UserRole`` gives the unrounded number (None for "-").
     """
 
-    ROWS = ("Load (AU)", "Change on the week before", "Monotony", "Strain")
-    STATUS_WORD = {COMPLETED: "completed", PARTIAL: "partial"}
+    ROWS = (QT_TRANSLATE_NOOP("WeekLoadModel", "Load (AU)"),
+            QT_TRANSLATE_NOOP("WeekLoadModel", "Change on the week before"),
+            QT_TRANSLATE_NOOP("WeekLoadModel", "Monotony"),
+            QT_TRANSLATE_NOOP("WeekLoadModel", "Strain"))
+    STATUS_WORD = {COMPLETED: QT_TRANSLATE_NOOP("WeekLoadModel", "completed"),
+                   PARTIAL: QT_TRANSLATE_NOOP("WeekLoadModel", "partial")}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -217,7 +249,7 @@ class WeekLoadModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.ROWS):
-                return self.ROWS[section]
+                return QCoreApplication.translate("WeekLoadModel", self.ROWS[section])
             return None
         d = self.progress
         if d is None or not 0 <= section < len(d.weeks):
@@ -227,9 +259,11 @@ class WeekLoadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             word = self.STATUS_WORD.get(status)
             label = fmt_span(monday, monday + timedelta(days=6))
-            return f"{label}\n({word})" if word else label
+            if not word:
+                return label
+            return f"{label}\n({QCoreApplication.translate('WeekLoadModel', word)})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return STATUS_TEXT.get(status) or "The whole week is in the period."
+            return STATUS_TEXT.get(status) or self.tr("The whole week is in the period.")
         return None
 
 
@@ -277,7 +311,7 @@ class ProgressTab(QWidget):
 
 
 class PainTab(ProgressTab):
-    key, title, cheap = "pain", "Pain", True
+    key, title, cheap = "pain", QT_TRANSLATE_NOOP("ProgressTab", "Pain"), True
 
     def build(self) -> None:
         from ...charts.pain import PainChart
@@ -293,7 +327,7 @@ class LoadTab(ProgressTab):
     """The load chart, and under it the weekly figures with monotony and strain (Foster;
     population SD), all from the period summary."""
 
-    key, title, cheap = "load", "Training load", True
+    key, title, cheap = "load", QT_TRANSLATE_NOOP("ProgressTab", "Training load"), True
 
     def build(self) -> None:
         from ...charts.load import LoadChart
@@ -302,7 +336,7 @@ class LoadTab(ProgressTab):
         self.weeks_model = WeekLoadModel(self)
         view = self.weeks_view = QTableView()
         view.setObjectName("weekLoad")
-        view.setAccessibleName("Weekly load, change, monotony and strain")
+        view.setAccessibleName(self.tr("Weekly load, change, monotony and strain"))
         view.setModel(self.weeks_model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -310,7 +344,7 @@ class LoadTab(ProgressTab):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.layout().addWidget(view)
-        note = self.week_note = QLabel(WEEK_NOTE)
+        note = self.week_note = QLabel(week_note())
         note.setObjectName("weekNote")
         note.setWordWrap(True)
         self.layout().addWidget(note)
@@ -339,7 +373,7 @@ class ProgrammeTab(ProgressTab):
     one; with nothing logged the list says "Nothing logged yet" (or "No programme data
     yet" without a programme) and the chart says so with no axis."""
 
-    key, title = "programme", "Programme"
+    key, title = "programme", QT_TRANSLATE_NOOP("ProgressTab", "Programme")
 
     def build(self) -> None:
         from ...charts.adherence import AdherenceChart, ProgressionChart
@@ -348,12 +382,12 @@ class ProgrammeTab(ProgressTab):
         total = self.adherence_total = QLabel()
         total.setObjectName("adherenceTotal")
         total.setWordWrap(True)
-        total.setToolTip(da.DEFINITION)
+        total.setToolTip(i18n._(da.DEFINITION))
         self.layout().addWidget(total)
         self.exercises_model = ExerciseAdherenceModel(self)
         view = self.exercises_view = QTableView()
         view.setObjectName("exerciseAdherence")
-        view.setAccessibleName("Adherence per exercise")
+        view.setAccessibleName(self.tr("Adherence per exercise"))
         view.setModel(self.exercises_model)
         view.verticalHeader().hide()
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -370,9 +404,9 @@ class ProgrammeTab(ProgressTab):
         row = QHBoxLayout()
         self.exercise = QComboBox()
         self.exercise.setObjectName("exercise")
-        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setAccessibleName(self.tr("Exercise"))
         self.exercise.setMinimumContentsLength(24)
-        lab = QLabel("Exercise")
+        lab = QLabel(self.tr("Exercise"))
         lab.setBuddy(self.exercise)
         row.addWidget(lab)
         row.addWidget(self.exercise)
@@ -400,8 +434,9 @@ class ProgrammeTab(ProgressTab):
             total = fmt_adherence(summary)
         self.adherence.chart.update(weeks, (data.start, data.end))  # the period's axis
         self.adherence.request_redraw()
-        self.adherence_total.setText(f"<b>Programme adherence:</b> {escape(total)}. "
-                                     f"{escape(da.DEFINITION)}")
+        self.adherence_total.setText(
+            self.tr("<b>Programme adherence:</b> {total}.").format(total=escape(total))
+            + f" {escape(i18n._(da.DEFINITION))}")
         self.exercises_model.set_rows(
             programme_service.exercise_adherence(*days) if days else [])
         current = self.exercise.currentData() if self.exercise_chosen else None
@@ -409,10 +444,10 @@ class ProgrammeTab(ProgressTab):
         self.exercise.clear()
         exercises = progress_service.logged_exercises(data.end)
         for e in exercises:
-            self.exercise.addItem(e.name, e.id)
+            self.exercise.addItem(i18n.library_text(e.name), e.id)
         if not exercises:
-            self.exercise.addItem(NOTHING_LOGGED if programme_service.list_programmes()
-                                  else NO_PROGRAMME, None)
+            self.exercise.addItem(self._tr(NOTHING_LOGGED if programme_service.list_programmes()
+                                           else NO_PROGRAMME), None)
         self.exercise.setEnabled(bool(exercises))
         i = self.exercise.findData(current) if current is not None else -1
         if i < 0:
@@ -441,15 +476,19 @@ class ProgrammeTab(ProgressTab):
             points = programme_service.exercise_progression(ex_id, self.data.start,
                                                             self.data.end)
             name = self.exercise.currentText()
-        elif self.exercise.currentText() == NOTHING_LOGGED:
-            empty = NOTHING_LOGGED_HINT
+        elif self.exercise.currentText() == self._tr(NOTHING_LOGGED):
+            empty = self._tr(NOTHING_LOGGED_HINT)
         span = (self.data.start, self.data.end) if self.data is not None else None
         self.progression.chart.update(points, name, empty, span)
         self.progression.request_redraw()
 
+    @staticmethod
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate("ProgrammeTab", text)
+
 
 class OutcomesTab(ProgressTab):
-    key, title = "outcomes", "Outcome measures"
+    key, title = "outcomes", QT_TRANSLATE_NOOP("ProgressTab", "Outcome measures")
 
     def build(self) -> None:
         from ...charts.outcomes import OutcomesChart
@@ -471,7 +510,7 @@ class PatternsTab(ProgressTab):
     more days would allow a test, and the chart still shows the flares.
     """
 
-    key, title = "patterns", "Patterns"
+    key, title = "patterns", QT_TRANSLATE_NOOP("ProgressTab", "Patterns")
 
     def build(self) -> None:
         from ...charts.patterns import PatternsChart
@@ -543,11 +582,12 @@ class PatternsTab(ProgressTab):
         self.nothing.setVisible(not report.findings)
         untested = report.untested
         self.untested.set_content(
-            f"Not tested ({len(untested)}): too few days or flares to compare",
+            self.tr("Not tested ({n}): too few days or flares to compare").format(
+                n=len(untested)),
             "<br>".join(escape(pt.untested_text(u)) for u in untested))
         self.untested.setVisible(bool(untested))
         # the association note speaks of findings: only with some
-        note = f"{ASSOCIATION_NOTE} " if report.findings else ""
+        note = f"{i18n._(ASSOCIATION_NOTE)} " if report.findings else ""
         self.note.setText(escape(note + pt.method_text(report), quote=False))
         keys = [f"{f.factor}@{f.lag}" for f in report.findings]
         row = keys.index(self.chosen_key) if self.chosen_key in keys else 0
