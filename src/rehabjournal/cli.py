@@ -22,9 +22,11 @@ the command that needs them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 
-from . import __version__, commands
+from . import __version__, commands, i18n
 from .errors import (
     EXIT_BUSY,
     EXIT_IMPORT,
@@ -41,25 +43,63 @@ from .errors import (
     is_storage_failure,
     storage_error,
 )
+from .i18n import N_, _, ngettext
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
-    (EXIT_OK, "done"),
-    (EXIT_STORAGE, "the journal or a file could not be read or written (an output folder "
-                   "that is missing, a full disk, a damaged or newer journal)"),
-    (EXIT_VALIDATION, "a value or the command line was refused; nothing was written"),
-    (EXIT_IMPORT, "the file to import was refused; the journal is unchanged"),
-    (EXIT_NOT_FOUND, "the file named does not exist, or the data folder has no journal (a "
-                     "command that only reads it makes none)"),
-    (EXIT_BUSY, "the journal is in use (the app or another command has it open, or another "
-                "program kept it busy); nothing was changed: try again later"),
+    (EXIT_OK, N_("done")),
+    (EXIT_STORAGE, N_("the journal or a file could not be read or written (an output folder "
+                      "that is missing, a full disk, a damaged or newer journal)")),
+    (EXIT_VALIDATION, N_("a value or the command line was refused; nothing was written")),
+    (EXIT_IMPORT, N_("the file to import was refused; the journal is unchanged")),
+    (EXIT_NOT_FOUND, N_("the file named does not exist, or the data folder has no journal (a "
+                        "command that only reads it makes none)")),
+    (EXIT_BUSY, N_("the journal is in use (the app or another command has it open, or another "
+                   "program kept it busy); nothing was changed: try again later")),
 )
-"""The documented exit codes, as ``--help`` prints them."""
+"""The documented exit codes, as ``--help`` prints them (English; translated there)."""
+
+#: argparse's own words in ``--help`` and its error messages (Python's msgids, with its
+#: %-placeholders): translated by our catalogue while the command line is parsed
+#: (:func:`_argparse_in_our_language`). A msgid of another Python version stays English.
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+@contextlib.contextmanager
+def _argparse_in_our_language() -> Iterator[None]:
+    """Inside the block, argparse's own texts ("usage:", "options", "error: the following
+    arguments are required") come from rehabjournal's catalogue in the current language.
+
+    argparse looks its texts up through its module's ``_`` and ``ngettext`` (the standard
+    library's gettext, which has no rehabjournal catalogue); they are swapped for ours
+    while the parser is built and the command line parsed, then put back.
+    """
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = i18n.gettext, i18n.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def _epilog() -> str:
-    lines = ["exit codes:"]
-    lines += [f"  {code}  {text}" for code, text in EXIT_CODES]
-    lines += ["", "Information, not medical advice."]
+    lines = [_("exit codes:")]
+    lines += [f"  {code}  {_(text)}" for code, text in EXIT_CODES]
+    lines += ["", _("Information, not medical advice.")]
     return "\n".join(lines)
 
 
@@ -67,8 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of the whole command line, with one sub-parser per registered command."""
     parser = argparse.ArgumentParser(
         prog="rehabjournal",
-        description="A private desktop journal for exercise-related joint pain. "
-        "Without a command, opens the app.",
+        description=_("A private desktop journal for exercise-related joint pain. "
+                      "Without a command, opens the app."),
         epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -76,30 +116,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder of the journal (default: $REHABJOURNAL_DATA_DIR, else the platform's "
-        "data folder: ~/.local/share/rehabjournal on Linux)",
+        help=_("folder of the journal (default: $REHABJOURNAL_DATA_DIR, else the platform's "
+               "data folder: ~/.local/share/rehabjournal on Linux)"),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open a generated 12-week demo journal in a throwaway folder "
-        "(never your own journal)",
+        help=_("open a generated 12-week demo journal in a throwaway folder "
+               "(never your own journal)"),
     )
     parser.add_argument(
         "--tray",
         action="store_true",
-        help="open the app in the system tray, its window hidden (the start with the "
-        "computer uses it; without a tray the window shows)",
+        help=_("open the app in the system tray, its window hidden (the start with the "
+               "computer uses it; without a tray the window shows)"),
     )
     parser.add_argument(
         "--passphrase-file",
         metavar="FILE",
-        help="for a command on an encrypted journal: its passphrase, read from FILE (one "
-        "line); without it the command asks on a terminal (the app always asks)",
+        help=_("for a command on an encrypted journal: its passphrase, read from FILE (one "
+               "line); without it the command asks on a terminal (the app always asks)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for cmd in commands.COMMANDS.values():
-        cmd.add_args(sub.add_parser(cmd.name, help=cmd.help, description=cmd.help))
+        cmd.add_args(sub.add_parser(cmd.name, help=_(cmd.help), description=_(cmd.help)))
     return parser
 
 
@@ -109,13 +149,21 @@ def print_error(exc: RehabJournalError) -> int:
     An import error prints its headline, then each problem on a line of its own.
     """
     if isinstance(exc, ImportFileError):
-        what = exc.where or "the file"
-        print(f"rehabjournal: error: {what} was not imported; the journal is unchanged "
-              f"({exc.total} problem{'s' if exc.total != 1 else ''}):", file=sys.stderr)
+        if exc.where:
+            head = ngettext("rehabjournal: error: {file} was not imported; the journal is "
+                            "unchanged ({n} problem):",
+                            "rehabjournal: error: {file} was not imported; the journal is "
+                            "unchanged ({n} problems):", exc.total)
+        else:
+            head = ngettext("rehabjournal: error: the file was not imported; the journal is "
+                            "unchanged ({n} problem):",
+                            "rehabjournal: error: the file was not imported; the journal is "
+                            "unchanged ({n} problems):", exc.total)
+        print(head.format(file=exc.where, n=exc.total), file=sys.stderr)
         for problem in exc.problems:
             print(problem, file=sys.stderr)
     else:
-        print(f"rehabjournal: error: {exc}", file=sys.stderr)
+        print(_("rehabjournal: error: {message}").format(message=exc), file=sys.stderr)
     return exc.exit_code
 
 
@@ -165,15 +213,15 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return commands.COMMANDS[args.command].run(args)
     except Stopped as exc:
-        print(f"rehabjournal: stopped ({exc.name}); nothing half-written was left.",
-              file=sys.stderr)
+        print(_("rehabjournal: stopped ({signal}); nothing half-written was left.")
+              .format(signal=exc.name), file=sys.stderr)
         return 128 + exc.signum
     except RehabJournalError as exc:
         if not isinstance(exc, JournalBusyError) and is_busy(exc):
             exc = busy_error()
         return print_error(exc)
     except KeyboardInterrupt:
-        print("rehabjournal: interrupted.", file=sys.stderr)
+        print(_("rehabjournal: interrupted."), file=sys.stderr)
         return 130
     except BrokenPipeError:  # "| head" stopped reading: not an error worth a message
         import contextlib
@@ -185,23 +233,31 @@ def run_command(args: argparse.Namespace) -> int:
         return 141
     except UnicodeDecodeError as exc:
         return print_error(StorageError(
-            f"Could not finish {name}: the journal holds text that cannot be read "
-            f"({exc.reason} at byte {exc.start}); it may be damaged: restore a backup from "
-            "the backups folder beside it."))
+            _("Could not finish {command}: the journal holds text that cannot be read "
+              "({reason} at byte {byte}); it may be damaged: restore a backup from the "
+              "backups folder beside it.").format(command=name, reason=exc.reason,
+                                                  byte=exc.start)))
     except Exception as exc:
         if type(exc).__name__ == "LayoutError":  # reportlab's: a page element that cannot fit
             return print_error(StorageError(
-                f"Could not finish {name}: a part of the PDF does not fit on a page "
-                f"({str(exc)[:200]}). No file was written. Please report this with the "
-                "period you asked for."))
+                _("Could not finish {command}: a part of the PDF does not fit on a page "
+                  "({detail}). No file was written. Please report this with the period you "
+                  "asked for.").format(command=name, detail=str(exc)[:200])))
         if not is_storage_failure(exc):
             raise
         return print_error(storage_error(exc, f"finish {name}"))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code (argparse exits 2 itself on bad usage)."""
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit code (argparse exits 2 itself on bad usage).
+
+    Its messages and ``--help`` speak the system's language (``LANGUAGE``, ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``: ``i18n.system_language``); the app then takes the one chosen
+    in Preferences.
+    """
+    i18n.set_language(i18n.system_language())
+    with _argparse_in_our_language():
+        args = build_parser().parse_args(argv)
     if args.command:
         return run_command(args)
     from .ui.app import run_gui

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NotFoundError, StorageError, ValidationError
+from .i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Command:
 
     Attributes:
         name: the word on the command line ("import").
-        help: one line for ``--help``.
+        help: one line for ``--help``, in English (marked ``N_``; ``cli`` translates it).
         add_args: adds the command's arguments to its sub-parser.
         run: runs the command on the parsed arguments; returns the exit code (0) or
             raises a ``RehabJournalError``.
@@ -116,14 +117,18 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
     journal = session.journal_file(data_dir)
     in_the_way = session.file_in_the_way(data_dir)
     if in_the_way is not None:
-        what = "it is" if in_the_way == data_dir else f"{in_the_way} is"
-        raise StorageError(f"Cannot use the data folder {data_dir}: {what} a file, not a "
-                           "folder; give a folder with --data-dir (or "
-                           f"${ENV_DATA_DIR}).", where=str(in_the_way))
+        if in_the_way == data_dir:
+            message = _("Cannot use the data folder {folder}: it is a file, not a folder; "
+                        "give a folder with --data-dir (or ${variable}).")
+        else:
+            message = _("Cannot use the data folder {folder}: {file} is a file, not a "
+                        "folder; give a folder with --data-dir (or ${variable}).")
+        raise StorageError(message.format(folder=data_dir, file=in_the_way,
+                                          variable=ENV_DATA_DIR), where=str(in_the_way))
     if existing and not os.path.lexists(journal):
         raise NotFoundError(
-            f"There is no journal in {data_dir}: check --data-dir (or "
-            f"${ENV_DATA_DIR}). Nothing was made there.")
+            _("There is no journal in {folder}: check --data-dir (or ${variable}). Nothing "
+              "was made there.").format(folder=data_dir, variable=ENV_DATA_DIR))
     # a refused file (or a wrong passphrase) gets no lock file beside it
     secret = passphrase_for(args, journal) if session.is_encrypted(data_dir) else None
     session.check_existing(data_dir, secret)
@@ -138,14 +143,16 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
             if writes:
                 raise
             read_only = True
-            in_use_by = exc.holder.describe() if exc.holder else "another rehabjournal process"
+            in_use_by = exc.holder.describe() if exc.holder else ""
         if lock is not None:
             swept = session.sweep_leftovers(data_dir)
             if swept:
-                print(f"rehabjournal: note: removed {_plural(swept, 'file')} left by an "
-                      "interrupted operation", file=sys.stderr)
+                print(ngettext("rehabjournal: note: removed {n} file left by an interrupted "
+                               "operation",
+                               "rehabjournal: note: removed {n} files left by an interrupted "
+                               "operation", swept).format(n=swept), file=sys.stderr)
         session.open_journal(data_dir, secret, read_only=read_only,
-                             in_use_by=in_use_by or "another rehabjournal process")
+                             in_use_by=in_use_by or None)
         if writes:
             session.wait_writable()
         yield data_dir
@@ -231,30 +238,34 @@ def passphrase_for(args: argparse.Namespace, journal: Path) -> str:
         try:
             text = path.read_text("utf-8")
         except FileNotFoundError:
-            raise NotFoundError(f"The passphrase file {path} does not exist.") from None
+            raise NotFoundError(_("The passphrase file {path} does not exist.")
+                                .format(path=path)) from None
         except UnicodeDecodeError:
-            raise StorageError(f"The passphrase file {path} is not UTF-8 text.") from None
+            raise StorageError(_("The passphrase file {path} is not UTF-8 text.")
+                               .format(path=path)) from None
         except OSError as exc:
-            raise StorageError(f"Cannot read the passphrase file {path}: "
-                               f"{exc.strerror or exc}.") from exc
+            raise StorageError(_("Cannot read the passphrase file {path}: {reason}.")
+                               .format(path=path, reason=exc.strerror or exc)) from exc
         secret = text.split("\n", 1)[0]  # its first line, as the docs say
         secret = secret[:-1] if secret.endswith("\r") else secret
         if not secret:
-            raise ValidationError({"--passphrase-file": f"The passphrase file {path} is "
-                                                        "empty."})
+            raise ValidationError({"--passphrase-file": _("The passphrase file {path} is "
+                                                          "empty.").format(path=path)})
         return secret
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
         try:
-            secret = getpass.getpass(f"Passphrase for {journal}: ")
+            secret = getpass.getpass(_("Passphrase for {journal}: ").format(journal=journal))
         except EOFError:
             secret = ""
         if secret:
             return secret
-        raise StorageError(f"No passphrase was typed for {journal}; nothing was changed.")
-    raise StorageError(f"{journal} is encrypted: give its passphrase with --passphrase-file "
-                       "FILE, or run the command in a terminal to be asked.")
+        raise StorageError(_("No passphrase was typed for {journal}; nothing was changed.")
+                           .format(journal=journal))
+    raise StorageError(_("{journal} is encrypted: give its passphrase with --passphrase-file "
+                         "FILE, or run the command in a terminal to be asked.")
+                       .format(journal=journal))
 
 
 def input_file(path: Path) -> Path:
@@ -264,8 +275,11 @@ def input_file(path: Path) -> Path:
         NotFoundError: it does not exist, or is a folder.
     """
     if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "does not exist"
-        raise NotFoundError(f"cannot import {path}: the file {what}.")
+        if path.is_dir():
+            raise NotFoundError(_("cannot import {path}: the file is a folder, not a file.")
+                                .format(path=path))
+        raise NotFoundError(_("cannot import {path}: the file does not exist.")
+                            .format(path=path))
     return path
 
 
@@ -296,25 +310,22 @@ def _data_dir_after_command(parser: argparse.ArgumentParser) -> None:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="folder of the journal (the same as the option before the command)",
+        help=_("folder of the journal (the same as the option before the command)"),
     )
     parser.add_argument(
         "--passphrase-file",
         metavar="FILE",
         default=argparse.SUPPRESS,
-        help="the encrypted journal's passphrase (the same as the option before the command)",
+        help=_("the encrypted journal's passphrase (the same as the option before the "
+               "command)"),
     )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # ---- CSV import and export (docs/csv-format.md) ---------------------------------------------
 
 
 def _import_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the CSV file to import (UTF-8)")
+    parser.add_argument("file", metavar="FILE", help=_("the CSV file to import (UTF-8)"))
     _data_dir_after_command(parser)
 
 
@@ -322,17 +333,18 @@ _EXPORT_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the CSV file to write")
+    parser.add_argument("file", metavar="FILE", help=_("the CSV file to write"))
     parser.add_argument(
         "--delimiter", choices=list(_EXPORT_DELIMITERS), default="comma",
-        help="separator of the cells (default: comma, with decimal points; semicolon "
-             "writes decimal commas, as spreadsheets in German, French ... locales expect)")
+        help=_("separator of the cells (default: comma, with decimal points; semicolon "
+               "writes decimal commas, as spreadsheets in German, French ... locales "
+               "expect)"))
     _data_dir_after_command(parser)
 
 
 @command(
     "import",
-    "import a CSV journal (all or nothing; see docs/csv-format.md)",
+    N_("import a CSV journal (all or nothing; see docs/csv-format.md)"),
     _import_args,
 )
 def run_import(args: argparse.Namespace) -> int:
@@ -342,19 +354,20 @@ def run_import(args: argparse.Namespace) -> int:
     with journal_for(args):
         report = import_journal_csv(path)
     for warning in report.warnings:
-        print(f"rehabjournal: warning: {warning}", file=sys.stderr)
-    print(f"Imported {path}: {summary(report)}.")
+        _warn(warning)
+    print(_("Imported {path}: {summary}.").format(path=path, summary=summary(report)))
     return 0
 
 
-@command("export", "export the journal as CSV (see docs/csv-format.md)", _export_args)
+@command("export", N_("export the journal as CSV (see docs/csv-format.md)"), _export_args)
 def run_export(args: argparse.Namespace) -> int:
     from .services.transfer import export_journal_csv
 
     path = output_file(Path(args.file), "export to")
     with journal_for(args, existing=True):
         rows = export_journal_csv(path, delimiter=_EXPORT_DELIMITERS[args.delimiter])
-    print(f"Exported {_plural(rows, 'row')} to {path}.")
+    print(ngettext("Exported {n} row to {path}.", "Exported {n} rows to {path}.", rows)
+          .format(n=rows, path=path))
     return 0
 
 
@@ -365,21 +378,21 @@ def _report_args(parser: argparse.ArgumentParser) -> None:
     from .reports import SECTIONS
 
     parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                        help="first day of the period (default: 4 weeks before --to)")
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
-                        help="last day of the period (default: the journal's last entry)")
-    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+                        help=_from_help(4))
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=_to_help())
+    parser.add_argument("--out", required=True, metavar="FILE.pdf",
+                        help=_("the PDF to write"))
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
-                        help="show the patient's initials only and leave out the clinician")
-    parser.add_argument("--paper", metavar="SIZE",
-                        help="A4 or Letter (default: from the locale, e.g. Letter for en_US)")
+                        help=_("show the patient's initials only and leave out the "
+                               "clinician"))
+    parser.add_argument("--paper", metavar="SIZE", help=_paper_help())
     parser.add_argument("--sections", metavar="LIST",
-                        help="comma-separated optional sections (default: all but sheet and "
-                        "patterns): "
-                        + ", ".join(SECTIONS))
+                        help=_("comma-separated optional sections (default: all but sheet "
+                               "and patterns): {sections}")
+                        .format(sections=", ".join(SECTIONS)))
     parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                        help="report on a throwaway demo journal (the same as before the "
-                        "command)")
+                        help=_("report on a throwaway demo journal (the same as before the "
+                               "command)"))
     _data_dir_after_command(parser)
 
 
@@ -413,13 +426,18 @@ def _date_option(name: str, value: str | None) -> date | None:
         day = date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            {name: f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-01."}
+            {name: _("{option} {value} is not a date; use YYYY-MM-DD, e.g. 2026-03-01.")
+             .format(option=name, value=repr(value))}
         ) from None
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        when = "early" if day < EARLIEST_DATE else "late"
+        if day < EARLIEST_DATE:
+            message = _("{option} {day} is too early: dates from {first} to {last}.")
+        else:
+            message = _("{option} {day} is too late: dates from {first} to {last}.")
         raise ValidationError(
-            {name: f"{name} {day.isoformat()} is too {when}: dates from "
-                   f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}."})
+            {name: message.format(option=name, day=day.isoformat(),
+                                  first=EARLIEST_DATE.isoformat(),
+                                  last=LATEST_DATE.isoformat())})
     return day
 
 
@@ -432,12 +450,14 @@ def _sections_option(value: str | None) -> set[str] | None:
     sections = {s.strip() for s in value.split(",") if s.strip()}
     unknown = sections - set(SECTIONS)
     if unknown:
-        raise ValidationError({"--sections": f"unknown section(s) {', '.join(sorted(unknown))}; "
-                                             f"choose from {', '.join(SECTIONS)}."})
+        raise ValidationError({"--sections": _("unknown section(s) {unknown}; choose from "
+                                               "{sections}.").format(
+                                                   unknown=", ".join(sorted(unknown)),
+                                                   sections=", ".join(SECTIONS))})
     return sections
 
 
-@command("report", "write the clinician PDF report for a period (see docs/report.md)",
+@command("report", N_("write the clinician PDF report for a period (see docs/report.md)"),
          _report_args)
 def run_report(args: argparse.Namespace) -> int:
     from .reports import normalise_paper
@@ -445,8 +465,7 @@ def run_report(args: argparse.Namespace) -> int:
     start = _date_option("--from", args.date_from)
     end = _date_option("--to", args.date_to)
     if start and end and end < start:
-        raise ValidationError(
-            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
+        raise ValidationError({"--to": _to_before_from(start, end)})
     paper = normalise_paper(args.paper) if args.paper else _locale_paper()
     sections = _sections_option(args.sections)
     out = output_file(Path(args.out))
@@ -459,23 +478,51 @@ def run_report(args: argparse.Namespace) -> int:
                                  patterns=sections is not None and "patterns" in sections)
         pages = build_pdf(data, out, paper=paper, sections=sections)
     if data.empty:
-        print(f"rehabjournal: warning: no entries from {data.start} to {data.end}; the "
-              "report says so.", file=sys.stderr)
-    print(f"Wrote {out} ({_plural(pages, 'page')}, {data.start} to {data.end}, {paper}).")
+        _warn(_("no entries from {start} to {end}; the report says so.")
+              .format(start=data.start, end=data.end))
+    print(ngettext("Wrote {out} ({n} page, {start} to {end}, {paper}).",
+                   "Wrote {out} ({n} pages, {start} to {end}, {paper}).", pages)
+          .format(out=out, n=pages, start=data.start, end=data.end, paper=paper))
     return 0
 
 
 # ---- summary (the period summary as text or JSON; see docs/summary.md) ---------------------
 
 
-def _period_args(parser: argparse.ArgumentParser, weeks: int, what: str, doc: str) -> None:
-    """--from, --to (the journal's last entry by default) and --json, for a period command."""
+def _from_help(weeks: int) -> str:
+    return ngettext("first day of the period (default: {weeks} week before --to)",
+                    "first day of the period (default: {weeks} weeks before --to)",
+                    weeks).format(weeks=weeks)
+
+
+def _to_help() -> str:
+    return _("last day of the period (default: the journal's last entry)")
+
+
+def _paper_help() -> str:
+    return _("A4 or Letter (default: from the locale, e.g. Letter for en_US)")
+
+
+def _to_before_from(start: date, end: date) -> str:
+    return _("--to {end} is before --from {start}.").format(end=end.isoformat(),
+                                                            start=start.isoformat())
+
+
+def _warn(message: str) -> None:
+    """Print "rehabjournal: warning: MESSAGE" to stderr."""
+    print(_("rehabjournal: warning: {message}").format(message=message), file=sys.stderr)
+
+
+def _period_args(parser: argparse.ArgumentParser, weeks: int, json_help: str) -> None:
+    """--from, --to (the journal's last entry by default) and --json, for a period command.
+
+    Args:
+        json_help: the help of ``--json`` (translated).
+    """
     parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                        help=f"first day of the period (default: {weeks} weeks before --to)")
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
-                        help="last day of the period (default: the journal's last entry)")
-    parser.add_argument("--json", action="store_true",
-                        help=f"print the {what} as JSON (fields in {doc})")
+                        help=_from_help(weeks))
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=_to_help())
+    parser.add_argument("--json", action="store_true", help=json_help)
 
 
 def _period_dates(args: argparse.Namespace) -> tuple[date | None, date | None]:
@@ -484,8 +531,7 @@ def _period_dates(args: argparse.Namespace) -> tuple[date | None, date | None]:
     start = _date_option("--from", args.date_from)
     end = _date_option("--to", args.date_to)
     if start and end and end < start:
-        raise ValidationError(
-            {"--to": f"--to {end.isoformat()} is before --from {start.isoformat()}."})
+        raise ValidationError({"--to": _to_before_from(start, end)})
     return start, end
 
 
@@ -502,15 +548,15 @@ def _print_json_or_text(as_json: bool, to_json: Callable[[], Any],
 
 
 def _summary_args(parser: argparse.ArgumentParser) -> None:
-    _period_args(parser, 4, "summary", "docs/summary.md")
+    _period_args(parser, 4, _("print the summary as JSON (fields in docs/summary.md)"))
     parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                        help="summarise a throwaway demo journal (the same as before the "
-                        "command)")
+                        help=_("summarise a throwaway demo journal (the same as before the "
+                               "command)"))
     _data_dir_after_command(parser)
 
 
-@command("summary", "print the period summary (weekly figures, changes, lights, red flags) "
-         "as text or JSON (see docs/summary.md)", _summary_args)
+@command("summary", N_("print the period summary (weekly figures, changes, lights, red "
+                      "flags) as text or JSON (see docs/summary.md)"), _summary_args)
 def run_summary(args: argparse.Namespace) -> int:
     start, end = _period_dates(args)
     with journal_for(args, existing=True):
@@ -522,7 +568,7 @@ def run_summary(args: argparse.Namespace) -> int:
     _print_json_or_text(args.json, lambda: summary_json(summary),
                         lambda: summary_text(summary))
     if summary.empty:
-        print(f"rehabjournal: warning: no entries from {start} to {end}.", file=sys.stderr)
+        _warn(_("no entries from {start} to {end}.").format(start=start, end=end))
     return 0
 
 
@@ -530,13 +576,13 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def _patterns_args(parser: argparse.ArgumentParser) -> None:
-    _period_args(parser, 12, "patterns", "docs/patterns.md")
+    _period_args(parser, 12, _("print the patterns as JSON (fields in docs/patterns.md)"))
     _demo_after_command(parser)
     _data_dir_after_command(parser)
 
 
-@command("patterns", "print what often came before flares, tested for chance (associations, "
-         "not causes; see docs/patterns.md)", _patterns_args)
+@command("patterns", N_("print what often came before flares, tested for chance "
+                       "(associations, not causes; see docs/patterns.md)"), _patterns_args)
 def run_patterns(args: argparse.Namespace) -> int:
     start, end = _period_dates(args)
     with journal_for(args, existing=True):
@@ -552,59 +598,68 @@ def run_patterns(args: argparse.Namespace) -> int:
 
 
 def _file_arg(help_text: str) -> Callable[[argparse.ArgumentParser], None]:
+    """Adds FILE.json (its help ``help_text``: English, marked ``N_``) and --data-dir."""
     def add(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("file", metavar="FILE.json", help=help_text)
+        parser.add_argument("file", metavar="FILE.json", help=_(help_text))
         _data_dir_after_command(parser)
 
     return add
 
 
-@command("export-all", "export the whole journal as one JSON file (see docs/full-export.md)",
-         _file_arg("the JSON file to write"))
+@command("export-all",
+         N_("export the whole journal as one JSON file (see docs/full-export.md)"),
+         _file_arg(N_("the JSON file to write")))
 def run_export_all(args: argparse.Namespace) -> int:
     from .services.exports import export_everything
 
     path = output_file(Path(args.file))
     with journal_for(args, existing=True):
         counts = export_everything(path)
-    print(f"Exported {sum(counts.values())} rows of {len(counts)} tables to {path}.")
+    rows = sum(counts.values())
+    print(ngettext("Exported {n} row of {tables} tables to {path}.",
+                   "Exported {n} rows of {tables} tables to {path}.", rows)
+          .format(n=rows, tables=len(counts), path=path))
     return 0
 
 
 @command("import-all",
-         "import a full JSON export into an empty journal (all or nothing)",
-         _file_arg("the JSON file made by export-all"))
+         N_("import a full JSON export into an empty journal (all or nothing)"),
+         _file_arg(N_("the JSON file made by export-all")))
 def run_import_all(args: argparse.Namespace) -> int:
     from .services.exports import import_everything
 
     path = input_file(Path(args.file))
     with journal_for(args):
         counts = import_everything(path)
-    print(f"Imported {sum(counts.values())} rows from {path}.")
+    rows = sum(counts.values())
+    print(ngettext("Imported {n} row from {path}.", "Imported {n} rows from {path}.", rows)
+          .format(n=rows, path=path))
     return 0
 
 
-@command("backup", "copy the journal into the backups folder now", _data_dir_after_command)
+@command("backup", N_("copy the journal into the backups folder now"),
+         _data_dir_after_command)
 def run_backup(args: argparse.Namespace) -> int:
     from .services.backups import backup_now
 
     with journal_for(args, existing=True) as data_dir:
         copy = backup_now(data_dir)
     if getattr(args, "demo", False):
-        print(f"Backed up the demo journal to {copy.name}; the throwaway demo folder and "
-              "this copy are removed now that the command is done.")
+        print(_("Backed up the demo journal to {copy}; the throwaway demo folder and this "
+                "copy are removed now that the command is done.").format(copy=copy.name))
     else:
-        print(f"Backed up the journal to {copy}.")
+        print(_("Backed up the journal to {copy}.").format(copy=copy))
     return 0
 
 
 def _fhir_args(parser: argparse.ArgumentParser) -> None:
-    _file_arg("the FHIR R4 Bundle (JSON) to write")(parser)
+    _file_arg(N_("the FHIR R4 Bundle (JSON) to write"))(parser)
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
-                        help="initials instead of the name")
+                        help=_("initials instead of the name"))
 
 
-@command("fhir", "export pain scores and outcome measures as a FHIR R4 Bundle for a clinician",
+@command("fhir",
+         N_("export pain scores and outcome measures as a FHIR R4 Bundle for a clinician"),
          _fhir_args)
 def run_fhir(args: argparse.Namespace) -> int:
     from .services.exports import export_fhir
@@ -612,7 +667,8 @@ def run_fhir(args: argparse.Namespace) -> int:
     path = output_file(Path(args.file))
     with journal_for(args, existing=True):
         n = export_fhir(path, anonymise=args.anonymise)
-    print(f"Wrote a FHIR R4 Bundle of {n} entries to {path}.")
+    print(ngettext("Wrote a FHIR R4 Bundle of {n} entry to {path}.",
+                   "Wrote a FHIR R4 Bundle of {n} entries to {path}.", n).format(n=n, path=path))
     return 0
 
 
@@ -621,37 +677,39 @@ def run_fhir(args: argparse.Namespace) -> int:
 
 def _programme_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--programme", metavar="NAME_OR_ID",
-                        help="the programme's name or id (default: the active programme)")
+                        help=_("the programme's name or id (default: the active programme)"))
 
 
 def _demo_after_command(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                        help="use a throwaway demo journal (the same as before the command)")
+                        help=_("use a throwaway demo journal (the same as before the "
+                               "command)"))
 
 
 def _programme_args(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser("import", help="import a programme file as a new, inactive "
-                           "programme (all or nothing)",
-                           description="Import a programme exchange file (version 1 or 2) as "
-                           "a new, inactive programme. Every problem is listed with its "
-                           "place in the file; a file with any problem changes nothing. Keys "
-                           "the format does not know are listed as warnings and ignored.")
-    p.add_argument("file", metavar="FILE", help="the programme file (JSON)")
+    p = actions.add_parser("import", help=_("import a programme file as a new, inactive "
+                                            "programme (all or nothing)"),
+                           description=_("Import a programme exchange file (version 1 or "
+                                         "2) as a new, inactive programme. Every problem is "
+                                         "listed with its place in the file; a file with any "
+                                         "problem changes nothing. Keys the format does not "
+                                         "know are listed as warnings and ignored."))
+    p.add_argument("file", metavar="FILE", help=_("the programme file (JSON)"))
     _data_dir_after_command(p)
-    p = actions.add_parser("export", help="save a programme as an exchange file (version 2)",
-                           description="Save a programme as an exchange file (format "
-                           "version 2, docs/programme-format.md).")
-    p.add_argument("file", metavar="FILE", help="the JSON file to write")
+    p = actions.add_parser("export",
+                           help=_("save a programme as an exchange file (version 2)"),
+                           description=_("Save a programme as an exchange file (format "
+                                         "version 2, docs/programme-format.md)."))
+    p.add_argument("file", metavar="FILE", help=_("the JSON file to write"))
     _programme_option(p)
     _demo_after_command(p)
     _data_dir_after_command(p)
-    p = actions.add_parser("sheet", help="write the printable programme sheet (PDF)",
-                           description="Write the printable programme sheet for the patient "
-                           "(PDF).")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
-    p.add_argument("--paper", metavar="SIZE",
-                   help="A4 or Letter (default: from the locale, e.g. Letter for en_US)")
+    p = actions.add_parser("sheet", help=_("write the printable programme sheet (PDF)"),
+                           description=_("Write the printable programme sheet for the "
+                                         "patient (PDF)."))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF to write"))
+    p.add_argument("--paper", metavar="SIZE", help=_paper_help())
     _programme_option(p)
     _demo_after_command(p)
     _data_dir_after_command(p)
@@ -667,27 +725,31 @@ def _find_programme(value: str | None) -> dict:
     from .services import programme as ps
 
     programmes = ps.list_programmes()
-    names = "; ".join(f"{p['id']}: {p['name']}" for p in programmes) or "none yet"
+    names = "; ".join(f"{p['id']}: {p['name']}" for p in programmes) or _("none yet")
     if value is None:
         active = ps.active_programme()
         if active is None:
-            raise NotFoundError(f"no programme is active; name one with --programme "
-                                f"(programmes: {names}).")
+            raise NotFoundError(_("no programme is active; name one with --programme "
+                                  "(programmes: {names}).").format(names=names))
         return active
     text = value.strip()
     by_id = [p for p in programmes if text.isdigit() and p["id"] == int(text)]
     found = by_id or [p for p in programmes if p["name"].casefold() == text.casefold()]
     if not found:
-        raise NotFoundError(f"there is no programme {value!r} (programmes: {names}).")
+        raise NotFoundError(_("there is no programme {name} (programmes: {names}).")
+                            .format(name=repr(value), names=names))
     if len(found) > 1:
         ids = ", ".join(str(p["id"]) for p in found)
-        raise ValidationError({"--programme": f"{len(found)} programmes are called {value!r} "
-                                              f"(ids {ids}); give the id."})
+        raise ValidationError({"--programme": _("{n} programmes are called {name} (ids "
+                                                "{ids}); give the id.").format(
+                                                    n=len(found), name=repr(value),
+                                                    ids=ids)})
     return found[0]
 
 
-@command("programme", "import or export a programme exchange file, or write the printable "
-         "programme sheet (see docs/programme-format.md)", _programme_args)
+@command("programme", N_("import or export a programme exchange file, or write the "
+                        "printable programme sheet (see docs/programme-format.md)"),
+         _programme_args)
 def run_programme(args: argparse.Namespace) -> int:
     return {"import": _programme_import, "export": _programme_export,
             "sheet": _programme_sheet}[args.action](args)
@@ -707,9 +769,10 @@ def _programme_import(args: argparse.Namespace) -> int:
             name = ps.get_programme(edit.result)["name"]
     finally:
         for warning in warnings:
-            print(f"rehabjournal: warning: {warning}", file=sys.stderr)
-    print(f"Imported {path} as the programme {name!r} (id {edit.result}), not active yet: "
-          "make it active on the app's Programme page.")
+            _warn(warning)
+    print(_("Imported {path} as the programme {name} (id {id}), not active yet: make it "
+            "active on the app's Programme page.").format(path=path, name=repr(name),
+                                                          id=edit.result))
     return 0
 
 
@@ -720,7 +783,8 @@ def _programme_export(args: argparse.Namespace) -> int:
     with journal_for(args, existing=True):
         programme = _find_programme(args.programme)
         ps.export_programme_file(programme["id"], path)
-    print(f"Exported the programme {programme['name']!r} to {path}.")
+    print(_("Exported the programme {name} to {path}.").format(name=repr(programme["name"]),
+                                                               path=path))
     return 0
 
 
@@ -734,6 +798,7 @@ def _programme_sheet(args: argparse.Namespace) -> int:
         from .reports.programme_sheet import write_programme_sheet  # reportlab: lazily
 
         pages = write_programme_sheet(out, programme_id=programme["id"], paper=paper)
-    print(f"Wrote the programme sheet of {programme['name']!r} to {out} "
-          f"({_plural(pages, 'page')}, {paper}).")
+    print(ngettext("Wrote the programme sheet of {name} to {out} ({n} page, {paper}).",
+                   "Wrote the programme sheet of {name} to {out} ({n} pages, {paper}).", pages)
+          .format(name=repr(programme["name"]), out=out, n=pages, paper=paper))
     return 0

@@ -28,6 +28,8 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterable
 
+from .i18n import _, ngettext, pgettext
+
 EXIT_OK = 0
 EXIT_STORAGE = 1
 EXIT_VALIDATION = 2
@@ -100,7 +102,9 @@ class ImportFileError(RehabJournalError):
         self.total = len(problems)
         shown = problems[: self.limit]
         if self.total > self.limit:
-            shown.append(f"and {self.total - self.limit} more problems")
+            more = self.total - self.limit
+            shown.append(ngettext("and {n} more problem", "and {n} more problems", more)
+                         .format(n=more))
         self.problems = shown
         super().__init__(self._summary(), where=where)
 
@@ -146,9 +150,13 @@ def busy_error(path: object = None) -> JournalBusyError:
         path: the journal file; the open one (``journal_file``) when None.
     """
     path = path if path is not None else journal_file
-    where = f"another program is using {path}" if path else "another program is using it"
-    return JournalBusyError(f"The journal is busy: {where} (perhaps a sync or backup tool). "
-                            "Nothing was changed; try again in a moment.")
+    if path:
+        return JournalBusyError(
+            _("The journal is busy: another program is using {path} (perhaps a sync or backup "
+              "tool). Nothing was changed; try again in a moment.").format(path=path))
+    return JournalBusyError(_("The journal is busy: another program is using it (perhaps a "
+                              "sync or backup tool). Nothing was changed; try again in a "
+                              "moment."))
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -186,7 +194,9 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     Args:
         exc: an ``OSError``, a ``sqlite3.Error`` or a database driver's error (peewee wraps
             sqlite3's errors in its own classes of the same names).
-        doing: the verb for the message, e.g. "save", "undo", "read".
+        doing: the English verb for the message, e.g. "save", "undo", "read the journal"
+            (translated by :func:`failed_action`; a text it does not know is shown as it
+            is, so a caller may pass one already translated).
     """
     if isinstance(exc, StorageError):
         return exc
@@ -195,26 +205,66 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
     exc = _root_failure(exc)
     text = str(exc) or type(exc).__name__
     low = text.lower()
+    action = failed_action(doing)
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in low:
         import os.path
 
         # SQLite rolls a transaction it could not write back: nothing was changed
-        where = f" in {os.path.dirname(journal_file)}" if journal_file else ""
-        return StorageError(f"No space left on device{where}: could not {doing}, the disk "
-                            f"is full ({text}); free some space and try again. Nothing was "
-                            "changed.")
+        if journal_file:
+            return StorageError(
+                _("No space left on device in {folder}: could not {doing}, the disk is full "
+                  "({reason}); free some space and try again. Nothing was changed.")
+                .format(folder=os.path.dirname(journal_file), doing=action, reason=text))
+        return StorageError(
+            _("No space left on device: could not {doing}, the disk is full ({reason}); free "
+              "some space and try again. Nothing was changed.").format(doing=action,
+                                                                       reason=text))
     elif "readonly" in low or "read-only" in low or (
             isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
-        reason = f"the journal folder is read-only or not accessible ({text})"
+        message = _("Could not {doing}: the journal folder is read-only or not accessible "
+                    "({reason}).")
     elif "locked" in low or "busy" in low:  # not SQLite's own (those are busy_error)
-        reason = (f"another program is holding the file ({text}), perhaps a sync or "
-                  "backup tool; try again in a moment")
+        message = _("Could not {doing}: another program is holding the file ({reason}), "
+                    "perhaps a sync or backup tool; try again in a moment.")
     elif "disk i/o error" in low:
-        reason = (f"the disk could not be written ({text}): it may be full, removed or "
-                  "failing")
+        message = _("Could not {doing}: the disk could not be written ({reason}): it may be "
+                    "full, removed or failing.")
     else:
-        reason = text
-    return StorageError(f"Could not {doing}: {reason}.")
+        message = _("Could not {doing}: {reason}.")
+    return StorageError(message.format(doing=action, reason=text))
+
+
+def failed_action(doing: str) -> str:
+    """What :func:`storage_error` could not do, in the current language.
+
+    English keeps the verb ("save": "Could not save: ..."); French and German translate it
+    as the noun their sentence starts with ("L'enregistrement a échoué : ...", "Das
+    Speichern ist fehlgeschlagen: ..."). Every ``doing`` the layers pass is listed here;
+    "restore NAME" and "finish NAME" keep their name. An unknown text is returned as it is.
+    """
+    if doing.startswith("restore ") and doing != "restore":
+        return pgettext("failed action", "restore {name}").format(name=doing[len("restore "):])
+    if doing.startswith("finish "):
+        return pgettext("failed action", "finish {name}").format(name=doing[len("finish "):])
+    known = {
+        "save": pgettext("failed action", "save"),
+        "undo": pgettext("failed action", "undo"),
+        "redo": pgettext("failed action", "redo"),
+        "read": pgettext("failed action", "read"),
+        "write": pgettext("failed action", "write"),
+        "import": pgettext("failed action", "import"),
+        "export": pgettext("failed action", "export"),
+        "read the journal": pgettext("failed action", "read the journal"),
+        "check the journal": pgettext("failed action", "check the journal"),
+        "back up the journal": pgettext("failed action", "back up the journal"),
+        "encrypt the journal": pgettext("failed action", "encrypt the journal"),
+        "decrypt the journal": pgettext("failed action", "decrypt the journal"),
+        "create the journal": pgettext("failed action", "create the journal"),
+        "write the backup": pgettext("failed action", "write the backup"),
+        "update the exercise library": pgettext("failed action",
+                                                "update the exercise library"),
+    }
+    return known.get(doing, doing)
 
 
 _SECONDARY = ("cannot rollback", "no transaction is active")

@@ -13,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import StorageError
-from ..store import backups, db
+from ..i18n import _
+from ..store import backups, db, safe_write
 from ..store.backups import COUNTED_TABLES, BackupInfo
 from ..store.library import sync_shipped_exercises
 
@@ -64,11 +65,13 @@ def backup_now(data_dir: Path) -> Path:
     except backups.JournalDamagedError:
         raise
     except StorageError as exc:
-        if exc.message.startswith("No space left on device"):
+        if exc.message.startswith("No space left on device") or safe_write.is_no_space(exc):
             raise
-        raise StorageError(f"The journal could not be copied: {exc}") from exc
+        raise StorageError(_("The journal could not be copied: {reason}").format(reason=exc)
+                           ) from exc
     except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"The journal could not be copied: {str(exc).rstrip('.')}.") from exc
+        raise StorageError(_("The journal could not be copied: {reason}.")
+                           .format(reason=str(exc).rstrip("."))) from exc
 
 
 def unusable_sentence(name: str, error: str) -> str:
@@ -76,8 +79,12 @@ def unusable_sentence(name: str, error: str) -> str:
     left as it was: the copy is partial; it is cut short (40 KB of 120 KB), the copy was
     interrupted." (``error`` as in ``BackupInfo.error``)."""
     head, sep, detail = error.partition(": ")
-    why = f"{head}; {detail}" if sep else error
-    return f"{name} was not restored and your journal was left as it was: the copy is {why}."
+    if sep:
+        why = _("{state}; {detail}").format(state=head.rstrip("\u00a0"), detail=detail)
+    else:
+        why = error
+    return (_("{name} was not restored and your journal was left as it was: the copy is "
+              "{why}.").format(name=name, why=why))
 
 
 def _refusal(backup: Path, exc: StorageError) -> StorageError:
@@ -118,8 +125,7 @@ def restore_backup(data_dir: Path, backup: Path) -> Path | None:
             raise
         raise failure from exc
     except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"{Path(backup).name} was not restored and your journal was left "
-                           f"as it was: {str(exc).rstrip('.')}.") from exc
+        raise StorageError(_not_restored(Path(backup).name, exc)) from exc
     return pre
 
 
@@ -175,8 +181,9 @@ def restore_refused(data_dir: Path, backup: Path, *, now: datetime | None = None
     backup = Path(backup).absolute()
     path = db.journal_path(data_dir)
     if not backup.is_file():
-        raise StorageError(f"{backup.name} was not restored and your journal was left as it "
-                           "was: the copy no longer exists.", where=str(backup))
+        raise StorageError(_("{name} was not restored and your journal was left as it was: "
+                             "the copy no longer exists.").format(name=backup.name),
+                           where=str(backup))
     _counts, problem = backups.inspect_copy(backup, None, full=True)
     if problem:
         raise StorageError(unusable_sentence(backup.name, problem), where=str(backup))
@@ -215,10 +222,16 @@ def restore_refused(data_dir: Path, backup: Path, *, now: datetime | None = None
         if failure is not exc:
             raise failure from exc
         if isinstance(exc, (OSError, sqlite3.Error)):
-            raise StorageError(f"{backup.name} was not restored and your journal was left as "
-                               f"it was: {str(exc).rstrip('.')}.", where=str(backup)) from exc
+            raise StorageError(_not_restored(backup.name, exc), where=str(backup)) from exc
         raise
     return kept
 
 
 _SIDES = ("-wal", "-shm", "-journal")
+
+
+def _not_restored(name: str, exc: BaseException) -> str:
+    """The sentence of a restore that failed with ``exc``: "NAME was not restored and your
+    journal was left as it was: REASON."."""
+    return (_("{name} was not restored and your journal was left as it was: {reason}.")
+            .format(name=name, reason=str(exc).rstrip(".")))

@@ -15,7 +15,11 @@ Example:
             save_checkin(day, values)
             return Change(undo=lambda: restore_checkin(day, before),
                           redo=lambda: save_checkin(day, values))
-        return perform("change morning pain", do, day=day)
+        return perform(_("change morning pain"), do, day=day)
+
+Labels and status texts are shown as they are given: a use case passes them translated
+(``_("add event")``, ``saved=_("Event added")``), in the language of the moment the edit is
+made.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import RehabJournalError, is_storage_failure, storage_error
+from ..i18n import N_, _
 from ..store import db
 
 #: What an edit touched, for the signals the UI sends after it.
@@ -66,7 +71,7 @@ class Edit:
     result: Any = None
     day: date | None = None
     scope: str = JOURNAL
-    saved: str = "Saved"
+    saved: str = N_("Saved")
 
     def undo(self) -> None:
         """Undo the edit in one transaction.
@@ -104,13 +109,13 @@ def transaction(fn: Callable[[], Any], *, doing: str = "save") -> Any:
 
 
 def perform(label: str, do: Callable[[], Change], *, day: date | None = None,
-            scope: str = JOURNAL, saved: str = "Saved") -> Edit:
+            scope: str = JOURNAL, saved: str | None = None) -> Edit:
     """Run a use case's change in one transaction and return it as an ``Edit``.
 
     Args:
-        label: the undo text ("add run session").
+        label: the undo text ("add run session"), translated.
         do: makes the change (validating first) and returns its ``Change``.
-        day, scope, saved: see ``Edit``.
+        day, scope, saved: see ``Edit``; ``saved`` None is "Saved" in the current language.
 
     Raises:
         ValidationError: a value was refused; nothing was written.
@@ -118,7 +123,7 @@ def perform(label: str, do: Callable[[], Change], *, day: date | None = None,
     """
     change = transaction(do)
     return Edit(label, change.undo, change.redo, result=change.result, day=day, scope=scope,
-                saved=saved)
+                saved=_("Saved") if saved is None else saved)
 
 
 def no_change(label: str, *, day: date | None = None, scope: str = JOURNAL) -> Edit:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImportFileError, ValidationError
+from ..i18n import _
 from ..store import fhir, full_export
 from . import settings
 from .files import file_errors
@@ -60,8 +61,9 @@ def setting_problems(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
         except KeyError:
             continue
         if option.where != settings.JOURNAL:
-            problems.append(f"{full_export.place('setting', i, 'key')}: {key!r} is a setting "
-                            "of each computer, not of a journal")
+            problems.append(_("{place}: {key} is a setting of each computer, not of a journal")
+                            .format(place=full_export.place("setting", i, "key"),
+                                    key=repr(key)))
             continue
         value = json.loads(row.get("value") or "null")
         # named by its key, as the file writes it (a label such as "Baseline needs at
@@ -78,7 +80,7 @@ def setting_problems(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
         except ValidationError as exc:
             for key, message in exc.errors.items():
                 where = (full_export.place("setting", rows[key], "value") if key in rows
-                         else "table setting")
+                         else _("table {table}").format(table="setting"))
                 problems.append(f"{where}: {message.rstrip('.')}")
     return problems
 

@@ -18,6 +18,7 @@ from os import PathLike
 from pathlib import Path
 
 from ..errors import RehabJournalError, StorageError, is_storage_failure, storage_error
+from ..i18n import _
 from ..store import safe_write
 
 
@@ -28,9 +29,16 @@ def file_error(exc: OSError, path: str | PathLike, doing: str = "write") -> Stor
     Args:
         exc: the ``OSError`` raised while reading or writing ``path``.
         path: the file.
-        doing: "write" or "read".
+        doing: "write" or "read" (any other English verb is shown as it is).
     """
-    return StorageError(f"Cannot {doing} {path}: {exc.strerror or exc}.", where=str(path))
+    reason = exc.strerror or exc
+    if doing == "write":
+        message = _("Cannot write {path}: {reason}.")
+    elif doing == "read":
+        message = _("Cannot read {path}: {reason}.")
+    else:
+        return StorageError(f"Cannot {doing} {path}: {reason}.", where=str(path))
+    return StorageError(message.format(path=path, reason=reason), where=str(path))
 
 
 @contextmanager
@@ -110,10 +118,15 @@ def is_no_space(exc: BaseException) -> bool:
     return safe_write.is_no_space(exc)
 
 
-def failure_message(exc: RehabJournalError, tail: str = "Nothing was written.") -> str:
-    """``exc``'s message followed by ``tail``, unless it already ends by saying nothing was
-    changed or written (the full-disk message does), e.g. for an "Export failed" box."""
+def failure_message(exc: RehabJournalError, tail: str | None = None) -> str:
+    """``exc``'s message followed by ``tail`` (translated; None: "Nothing was written."),
+    unless it already ends by saying nothing was changed or written (the full-disk message
+    does), e.g. for an "Export failed" box."""
     text = exc.message
-    if text.rstrip().endswith(("Nothing was changed.", "Nothing was written.")):
+    said = ("Nothing was changed.", "Nothing was written.", _("Nothing was changed."),
+            _("Nothing was written."))
+    if text.rstrip().endswith(said):
         return text
+    if tail is None:
+        tail = _("Nothing was written.")
     return f"{text} {tail}"

@@ -20,6 +20,7 @@ from ..domain import light as light_mod
 from ..domain import rehab_session as rs
 from ..domain import scales, validation
 from ..errors import NotFoundError
+from ..i18n import N_, _, format_date
 from ..store import journal_repo as repo
 from . import settings
 from .edit import Change, Edit, no_change, perform
@@ -33,22 +34,41 @@ SESSION_FIELDS = (
     "site", "notes", "position",
 )
 PAIN_KEYS = ("pain_before", "pain_during", "pain_after")
+#: The fields' labels, in English (marked for translation: show them with ``i18n._()``).
 FIELD_LABELS = {
-    "morning_pain": "Morning pain",
-    "stiffness_min": "Morning stiffness",
-    "swelling": "Swelling",
-    "sleep_hours": "Sleep",
-    "sleep_quality": "Sleep quality",
-    "stress": "Stress",
-    "notes": "Notes",
-    "kind": "Activity",
-    "minutes": "Duration",
-    "rpe": "Effort (CR-10)",
-    "distance_km": "Distance",
-    "pain_before": "Pain before",
-    "pain_during": "Pain during",
-    "pain_after": "Pain after",
-    "site": "Site",
+    "morning_pain": N_("Morning pain"),
+    "stiffness_min": N_("Morning stiffness"),
+    "swelling": N_("Swelling"),
+    "sleep_hours": N_("Sleep"),
+    "sleep_quality": N_("Sleep quality"),
+    "stress": N_("Stress"),
+    "notes": N_("Notes"),
+    "kind": N_("Activity"),
+    "minutes": N_("Duration"),
+    "rpe": N_("Effort (CR-10)"),
+    "distance_km": N_("Distance"),
+    "pain_before": N_("Pain before"),
+    "pain_during": N_("Pain during"),
+    "pain_after": N_("Pain after"),
+    "site": N_("Site"),
+}
+#: The undo text of a change of one field (English; translated where the edit is made).
+CHANGE_LABELS = {
+    "morning_pain": N_("change morning pain"),
+    "stiffness_min": N_("change morning stiffness"),
+    "swelling": N_("change swelling"),
+    "sleep_hours": N_("change sleep"),
+    "sleep_quality": N_("change sleep quality"),
+    "stress": N_("change stress"),
+    "notes": N_("change notes"),
+    "kind": N_("change activity"),
+    "minutes": N_("change duration"),
+    "rpe": N_("change effort (CR-10)"),
+    "distance_km": N_("change distance"),
+    "pain_before": N_("change pain before"),
+    "pain_during": N_("change pain during"),
+    "pain_after": N_("change pain after"),
+    "site": N_("change site"),
 }
 
 
@@ -118,14 +138,14 @@ def validate_session(values: dict[str, Any], *, partial: bool = False) -> dict[s
     """
     errors: dict[str, str] = {}
     if (not partial or "kind" in values) and not str(values.get("kind") or "").strip():
-        errors["kind"] = "Activity needs a name, e.g. run, cycle or rehab exercises."
+        errors["kind"] = _("Activity needs a name, e.g. run, cycle or rehab exercises.")
     elif "kind" in values and (msg := _field_error("activity_session", "kind",
                                                    values["kind"])):
         errors["kind"] = msg
     if not partial or "minutes" in values:
         minutes = values.get("minutes")
         if minutes is None or (isinstance(minutes, str) and not minutes.strip()):
-            errors["minutes"] = "Duration is needed: how many minutes did it last?"
+            errors["minutes"] = _("Duration is needed: how many minutes did it last?")
         elif msg := _field_error("activity_session", "minutes", minutes):
             errors["minutes"] = msg
     errors.update(_pain_errors(values))
@@ -149,11 +169,11 @@ def _touch(values: dict) -> dict:
 
 
 def _field_label(values: dict[str, Any], default: str) -> str:
-    """The undo text of a change: "change morning pain" for one field, else ``default``."""
-    if len(values) == 1:
-        label = FIELD_LABELS.get(next(iter(values)), default)
-        return "change " + label[:1].lower() + label[1:]  # "change effort (CR-10)"
-    return f"change {default}"
+    """The undo text of a change, translated: "change morning pain" for one field (of
+    ``CHANGE_LABELS``), else ``default`` ("change check-in", "change session")."""
+    if len(values) == 1 and next(iter(values)) in CHANGE_LABELS:
+        return _(CHANGE_LABELS[next(iter(values))])
+    return default
 
 
 # ---- check-ins -------------------------------------------------------------------------
@@ -213,8 +233,8 @@ def edit_checkin(day: date, values: dict[str, Any]) -> Edit:
     """
     before = get_checkin(day) or {}
     if {k: before.get(k) for k in values} == values:
-        return no_change("change check-in", day=day)
-    return perform(_field_label(values, "check-in"),
+        return no_change(_("change check-in"), day=day)
+    return perform(_field_label(values, _("change check-in")),
                    lambda: _checkin_change(day, lambda: save_checkin(day, values)), day=day)
 
 
@@ -246,8 +266,8 @@ def edit_checkin_site_pain(day: date, site_id: int, pain: int | None) -> Edit:
         ValidationError, StorageError: nothing was written.
     """
     if repo.checkin_site_pains(day).get(site_id) == pain:
-        return no_change("change morning pain", day=day)
-    return perform("change morning pain",
+        return no_change(_("change morning pain"), day=day)
+    return perform(_("change morning pain"),
                    lambda: _checkin_change(day, lambda: set_checkin_site_pain(day, site_id,
                                                                                pain)),
                    day=day)
@@ -265,8 +285,15 @@ def get_session(session_id: int) -> dict[str, Any] | None:
 
 
 #: The status text of an add or change that merged a typed "rehab exercises" session
-#: with the one the app made from the day's exercise logs.
-MERGED_STATUS = "Merged with the rehab exercises session made from your exercise log"
+#: with the one the app made from the day's exercise logs (English; ``Edit.saved`` holds
+#: it translated: ask :func:`is_merged`).
+MERGED_STATUS = N_("Merged with the rehab exercises session made from your exercise log")
+
+
+def is_merged(edit: Edit) -> bool:
+    """True when ``edit`` (of ``edit_add_session`` or ``edit_session``, just made) merged
+    the session with the app's rehab session: its status text is ``MERGED_STATUS``."""
+    return edit.saved in (MERGED_STATUS, _(MERGED_STATUS))
 
 
 def _check_session_keys(values: dict[str, Any]) -> None:
@@ -363,9 +390,9 @@ def edit_add_session(day: date, values: dict[str, Any]) -> Edit:
         ValidationError, StorageError: nothing was written.
     """
     merging = app_rehab_session(day, values.get("kind")) is not None
-    return perform(f"add {str(values.get('kind') or '').strip()} session",
+    return perform(_("add {kind} session").format(kind=str(values.get("kind") or "").strip()),
                    lambda: day_sessions_change(day, lambda: add_session(day, values)),
-                   day=day, saved=MERGED_STATUS if merging else "Saved")
+                   day=day, saved=_(MERGED_STATUS) if merging else None)
 
 
 def _merge_target(session: dict[str, Any], values: dict[str, Any]) -> dict[str, Any] | None:
@@ -398,7 +425,7 @@ def update_session(session_id: int, values: dict[str, Any]) -> None:
     values = _checked("activity_session", values)
     session = repo.get_session(session_id)
     if session is None:
-        raise NotFoundError("That session no longer exists.", table="activity_session",
+        raise NotFoundError(_("That session no longer exists."), table="activity_session",
                             row=session_id)
     if "minutes" in values:
         values = {**values, "minutes_estimated": False}
@@ -423,15 +450,15 @@ def edit_session(session_id: int, values: dict[str, Any]) -> Edit:
     """
     before = repo.get_session(session_id)
     if before is None:
-        raise NotFoundError("That session no longer exists.", table="activity_session",
+        raise NotFoundError(_("That session no longer exists."), table="activity_session",
                             row=session_id)
-    label = _field_label(values, "session")
+    label = _field_label(values, _("change session"))
     if {k: before.get(k) for k in values} == values:
         return no_change(label, day=before["day"])
     merging = _merge_target(before, values) is not None
     return perform(label, lambda: day_sessions_change(
                        before["day"], lambda: update_session(session_id, values)),
-                   day=before["day"], saved=MERGED_STATUS if merging else "Saved")
+                   day=before["day"], saved=_(MERGED_STATUS) if merging else None)
 
 
 # ---- the next-morning rating -------------------------------------------------------------
@@ -457,7 +484,7 @@ def next_morning_questions(day: date) -> list[dict[str, Any]]:
         return []
     main = repo.main_site_id()
     labels = repo.site_labels()
-    joint = (repo.get_profile() or {}).get("joint") or "joint"
+    joint = (repo.get_profile() or {}).get("joint") or _("joint")
     checkin = repo.get_checkin(day)
     pains = repo.checkin_site_pains(day)
     questions: dict[int | None, dict[str, Any]] = {}
@@ -498,7 +525,7 @@ def delete_session(session_id: int) -> dict[str, Any]:
     """
     snap = repo.session_snapshot(session_id)
     if snap is None:
-        raise NotFoundError("That session no longer exists.", table="activity_session",
+        raise NotFoundError(_("That session no longer exists."), table="activity_session",
                             row=session_id)
     repo.delete_session(session_id)
     return snap
@@ -518,7 +545,7 @@ def edit_delete_session(session_id: int) -> Edit:
     """
     before = repo.get_session(session_id)
     if before is None:
-        raise NotFoundError("That session no longer exists.", table="activity_session",
+        raise NotFoundError(_("That session no longer exists."), table="activity_session",
                             row=session_id)
 
     def do() -> Change:
@@ -526,8 +553,8 @@ def edit_delete_session(session_id: int) -> Edit:
         return Change(undo=lambda: repo.restore_session(snap),
                       redo=lambda: repo.delete_session(session_id))
 
-    return perform(f"delete {before['kind']} session", do, day=before["day"],
-                   saved="Session deleted")
+    return perform(_("delete {kind} session").format(kind=before["kind"]), do,
+                   day=before["day"], saved=_("Session deleted"))
 
 
 # ---- site pains ------------------------------------------------------------------------
@@ -553,10 +580,10 @@ def add_site(joint: str, side: str = "", area: str = "", primary: bool = False) 
     """
     joint = joint.strip() if isinstance(joint, str) else joint
     if joint == "":
-        raise ValidationError({"joint": "A pain site needs a joint, e.g. knee or hip."})
+        raise ValidationError({"joint": _("A pain site needs a joint, e.g. knee or hip.")})
     if side not in scales.SIDES:
-        raise ValidationError({"side": f"Side must be one of "
-                                       f"{', '.join(s for s in scales.SIDES if s)} or none."})
+        raise ValidationError({"side": _("Side must be one of {sides} or none.").format(
+            sides=", ".join(s for s in scales.SIDES if s))})
     errors: dict[str, str] = {}
     for key, value in (("joint", joint), ("area", area)):
         try:
@@ -597,7 +624,7 @@ def edit_add_site(joint: str, side: str = "", area: str = "", primary: bool = Fa
 
         return Change(undo=undo, redo=redo, result=site_id)
 
-    return perform("add pain site", do, saved="Pain site added")
+    return perform(_("add pain site"), do, saved=_("Pain site added"))
 
 
 def set_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]) -> None:
@@ -620,7 +647,7 @@ def edit_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]
     day = session["day"] if session else None
     before = repo.get_session_site_pain(session_id, site_id)
     if before is not None and {k: before.get(k) for k in values} == values:
-        return no_change("change site pain", day=day)
+        return no_change(_("change site pain"), day=day)
 
     def do() -> Change:
         set_session_site_pain(session_id, site_id, values)
@@ -630,7 +657,7 @@ def edit_session_site_pain(session_id: int, site_id: int, values: dict[str, Any]
             redo=lambda: repo.put_session_site_pain(session_id, site_id, after),
         )
 
-    return perform("change site pain", do, day=day)
+    return perform(_("change site pain"), do, day=day)
 
 
 def session_site_pains(session_id: int) -> dict[int, dict[str, Any]]:
@@ -663,7 +690,7 @@ def edit_red_flag(day: date, code: str, on: bool) -> Edit:
     Raises:
         ValidationError, StorageError: nothing was written.
     """
-    label = f"{'tick' if on else 'untick'} red flag"
+    label = _("tick red flag") if on else _("untick red flag")
     if (code in repo.red_flags(day)) == on:
         return no_change(label, day=day)
 
@@ -674,7 +701,8 @@ def edit_red_flag(day: date, code: str, on: bool) -> Edit:
         return Change(undo=lambda: repo.put_red_flag(day, code, before),
                       redo=lambda: repo.put_red_flag(day, code, after))
 
-    saved = f"Red flag {'recorded' if on else 'removed'}: {scales.red_flag_label(code)}."
+    saved = (_("Red flag recorded: {flag}.") if on else _("Red flag removed: {flag}.")).format(
+        flag=scales.red_flag_label(code))
     return perform(label, do, day=day, saved=saved)
 
 
@@ -695,7 +723,7 @@ def add_event(day: date, kind: str, label: str = "", notes: str = "") -> int:
             raise ValidationError({key: msg})
     kind = validation.check_field("event", "kind", kind, "")
     if kind == "custom" and not label.strip():
-        raise ValidationError({"label": "A custom event needs a short label."})
+        raise ValidationError({"label": _("A custom event needs a short label.")})
     return repo.add_event(day, kind, label.strip(), notes)
 
 
@@ -711,7 +739,7 @@ def edit_add_event(day: date, kind: str, label: str = "", notes: str = "") -> Ed
         return Change(undo=lambda: repo.delete_event(event_id),
                       redo=lambda: repo.restore_event(row), result=event_id)
 
-    return perform("add event", do, day=day, saved="Event added")
+    return perform(_("add event"), do, day=day, saved=_("Event added"))
 
 
 def delete_event(event_id: int) -> None:
@@ -727,14 +755,14 @@ def edit_remove_event(event_id: int) -> Edit:
     """
     row = repo.get_event(event_id)
     if row is None:
-        raise NotFoundError("That event no longer exists.", table="event", row=event_id)
+        raise NotFoundError(_("That event no longer exists."), table="event", row=event_id)
 
     def do() -> Change:
         repo.delete_event(event_id)
         return Change(undo=lambda: repo.restore_event(row),
                       redo=lambda: repo.delete_event(event_id))
 
-    return perform("remove event", do, day=row["day"], saved="Event removed")
+    return perform(_("remove event"), do, day=row["day"], saved=_("Event removed"))
 
 
 # ---- whole days (for delete with undo) -------------------------------------------------
@@ -766,11 +794,13 @@ def edit_delete_day(day: date) -> Edit:
     def do() -> Change:
         snap = delete_day(day)
         if repo.snapshot_is_empty(snap):
-            raise NotFoundError(f"Nothing is stored for {day:%d %b %Y} any more.")
+            raise NotFoundError(_("Nothing is stored for {day} any more.")
+                                .format(day=format_date(day, "date")))
         return Change(undo=lambda: repo.restore_day(snap), redo=lambda: repo.delete_day(day))
 
-    return perform(f"delete {day:%d %b %Y}", do, day=day,
-                   saved=f"Deleted {day:%d %b %Y} (Edit > Undo brings it back)")
+    shown = format_date(day, "date")
+    return perform(_("delete {day}").format(day=shown), do, day=day,
+                   saved=_("Deleted {day} (Edit > Undo brings it back)").format(day=shown))
 
 
 # ---- profile and settings --------------------------------------------------------------
@@ -786,7 +816,7 @@ def save_profile(values: dict[str, Any]) -> None:
         ValidationError: an empty name; nothing was written.
     """
     if "name" in values and not str(values["name"]).strip():
-        raise ValidationError({"name": "Please enter a name (or initials)."})
+        raise ValidationError({"name": _("Please enter a name (or initials).")})
     repo.save_profile(values)
 
 

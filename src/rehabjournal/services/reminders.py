@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from ..i18n import _, join_list
+
 MORNING = "morning"
 EVENING = "evening"
 
@@ -84,29 +86,28 @@ def parse_time(text: str, default: time) -> time:
 
 def _morning(day: date, state: DayState, *, late: bool = False) -> Reminder:
     if late:  # the evening: no "this morning?" at 23:59
-        title = "Today's check-in is still empty"
-        text = ("There is still time to note this morning's pain, stiffness and sleep "
-                "before the day ends.")
+        title = _("Today's check-in is still empty")
+        text = _("There is still time to note this morning's pain, stiffness and sleep "
+                 "before the day ends.")
         if state.waiting:
-            text = (f"How was your {' and '.join(state.waiting)} this morning, after "
-                    "yesterday's session? " + text)
+            text = " ".join((_("How was your {sites} this morning, after yesterday's "
+                               "session?").format(sites=join_list(state.waiting)), text))
         return Reminder(MORNING, day, title, text)
     if state.waiting:
-        text = (f"How is your {' and '.join(state.waiting)} this morning? Rate it after "
-                "yesterday's session, with the rest of your check-in.")
+        text = _("How is your {sites} this morning? Rate it after yesterday's session, with "
+                 "the rest of your check-in.").format(sites=join_list(state.waiting))
     else:
-        text = "Today's check-in is still empty: morning pain, stiffness, sleep."
-    return Reminder(MORNING, day, "Time for your morning check-in", text)
+        text = _("Today's check-in is still empty: morning pain, stiffness, sleep.")
+    return Reminder(MORNING, day, _("Time for your morning check-in"), text)
 
 
 def _evening(day: date, state: DayState, *, checkin_too: bool = False) -> Reminder:
-    what = " and ".join(state.sessions)
-    text = (f"After today's {what}, rate how the joint feels tomorrow morning: it tells "
-            "whether the load suited it.")
+    text = _("After today's {sessions}, rate how the joint feels tomorrow morning: it tells "
+             "whether the load suited it.").format(sessions=join_list(state.sessions))
     if checkin_too:  # one notification in the evening, not two
-        text += (" Today's check-in is still empty too: there is still time to note this "
-                 "morning's pain, stiffness and sleep.")
-    return Reminder(EVENING, day, "Tomorrow morning: rate today's session", text)
+        text = " ".join((text, _("Today's check-in is still empty too: there is still time "
+                                 "to note this morning's pain, stiffness and sleep.")))
+    return Reminder(EVENING, day, _("Tomorrow morning: rate today's session"), text)
 
 
 def due(now: datetime, choices: Choices, state: DayState,

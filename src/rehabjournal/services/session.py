@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import errors
+from ..i18n import _
 from ..store import journal_lock
 from ..store.journal_lock import APP, Holder, JournalLock, LockHeldError
 from .errors import StorageError
@@ -49,11 +50,11 @@ def lock_journal(data_dir: Path, what: str) -> JournalLock:
     except OSError as exc:
         file = file_in_the_way(data_dir)
         if file is not None:
-            raise StorageError(f"Cannot use the data folder {data_dir}: {file} is a file, not "
-                               "a folder; give a folder with --data-dir.",
-                               where=str(file)) from exc
-        raise StorageError(f"Cannot create the data folder {data_dir}: "
-                           f"{exc.strerror or exc}.") from exc
+            raise StorageError(_("Cannot use the data folder {folder}: {file} is a file, not "
+                                 "a folder; give a folder with --data-dir.")
+                               .format(folder=data_dir, file=file), where=str(file)) from exc
+        raise StorageError(_("Cannot create the data folder {folder}: {reason}.")
+                           .format(folder=data_dir, reason=exc.strerror or exc)) from exc
     return journal_lock.acquire(data_dir, what)
 
 
@@ -134,7 +135,7 @@ def is_encrypted(data_dir: Path) -> bool:
 
 def open_journal(data_dir: Path, passphrase: Passphrase = None, *,
                  on_wrong: Callable[[str], None] | None = None, read_only: bool = False,
-                 in_use_by: str = "another rehabjournal process") -> None:
+                 in_use_by: str | None = None) -> None:
     """Open (creating or migrating as needed) the plain or encrypted journal in ``data_dir``.
 
     Args:
@@ -146,7 +147,8 @@ def open_journal(data_dir: Path, passphrase: Passphrase = None, *,
         read_only: another process holds the lock: open the existing journal to read it
             only (SQLite's ``query_only``), never migrating it.
         in_use_by: with ``read_only``, who holds the lock, for the message about an older
-            journal (e.g. "the rehabjournal app (process 12 on laptop)").
+            journal (e.g. "the rehabjournal app (process 12 on laptop)"); None: "another
+            rehabjournal process".
 
     Raises:
         JournalBusyError: ``read_only`` and the journal needs a migration first.
@@ -167,7 +169,7 @@ def open_journal(data_dir: Path, passphrase: Passphrase = None, *,
         while True:
             secret = passphrase() if callable(passphrase) else passphrase
             if secret is None:
-                raise StorageError("The journal is encrypted and no passphrase was given.")
+                raise StorageError(_("The journal is encrypted and no passphrase was given."))
             try:
                 if read_only:
                     _refuse_older(path, encryption.inspect(path, secret), in_use_by,
@@ -185,12 +187,14 @@ def open_journal(data_dir: Path, passphrase: Passphrase = None, *,
         db.database.execute_sql("PRAGMA query_only = 1")
 
 
-def _refuse_older(path: Path, version: int, in_use_by: str, latest: int) -> None:
+def _refuse_older(path: Path, version: int, in_use_by: str | None, latest: int) -> None:
     if version < latest:
         raise errors.JournalBusyError(
-            f"The journal {path} is from an older version of rehabjournal (schema {version}; "
-            f"this version updates it to {latest}), which cannot happen while {in_use_by} "
-            "has it open. Close it, then run the command again. Nothing was changed.")
+            _("The journal {path} is from an older version of rehabjournal (schema {version}; "
+              "this version updates it to {latest}), which cannot happen while {holder} has "
+              "it open. Close it, then run the command again. Nothing was changed.")
+            .format(path=path, version=version, latest=latest,
+                    holder=in_use_by or _("another rehabjournal process")))
 
 
 def close_journal() -> None:

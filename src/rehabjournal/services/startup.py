@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import StorageError, is_storage_failure, storage_error
+from ..i18n import _, ngettext
 from ..store import backups, db, library, safe_write
 from . import clock, tempdirs
 
@@ -78,7 +79,8 @@ def leftovers_text(n: int) -> str:
     """"Removed 2 leftover files of an interrupted operation" ("" for none)."""
     if not n:
         return ""
-    return f"Removed {n} leftover file{'' if n == 1 else 's'} of an interrupted operation"
+    return ngettext("Removed {n} leftover file of an interrupted operation",
+                    "Removed {n} leftover files of an interrupted operation", n).format(n=n)
 
 
 def _last_checks() -> dict[str, str]:
@@ -151,7 +153,7 @@ def run_startup_work(data_dir: Path, *, today: date | None = None) -> StartupRes
     try:
         changed = library.sync_shipped_exercises()
     except (ValueError, FileNotFoundError) as exc:  # a broken install's library file
-        problem = f"The exercise library could not be read: {exc}"
+        problem = _("The exercise library could not be read: {error}").format(error=exc)
     except Exception as exc:
         if not is_storage_failure(exc):
             raise
@@ -170,7 +172,8 @@ def run_startup_work(data_dir: Path, *, today: date | None = None) -> StartupRes
         except backups.JournalDamagedError as exc:
             checked, damaged = True, exc.message
         except StorageError as exc:  # busy, I/O: no verdict; the next start tries again
-            problem = problem or f"The weekly check of the journal could not run: {exc}"
+            problem = problem or _("The weekly check of the journal could not run: {error}"
+                                   ).format(error=exc)
     if due and checked and not damaged:
         record_check(data_dir, today)
     return StartupResult(exercises_changed=changed, backup=copy, problem=problem,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportFileError
+from ..i18n import _, ngettext
 from ..store.csv_io import (
     COLUMNS,
     DELIMITERS,
@@ -78,12 +79,15 @@ def summary(report: ImportReport) -> str:
     2 check-ins written, 0 red flags added (read as semicolon-separated with decimal
     commas)"."""
 
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
-
-    return (
-        f"{n(report.days, 'day')}: {n(report.sessions_added, 'session')} added, "
-        f"{report.sessions_skipped} already in the journal, "
-        f"{n(report.checkins_written, 'check-in')} written, "
-        f"{n(report.red_flags_added, 'red flag')} added (read as {report.dialect})"
-    )
+    days = ngettext("{n} day", "{n} days", report.days).format(n=report.days)
+    added = ngettext("{n} session added", "{n} sessions added",
+                     report.sessions_added).format(n=report.sessions_added)
+    skipped = ngettext("{n} already in the journal", "{n} already in the journal",
+                       report.sessions_skipped).format(n=report.sessions_skipped)
+    written = ngettext("{n} check-in written", "{n} check-ins written",
+                       report.checkins_written).format(n=report.checkins_written)
+    flags = ngettext("{n} red flag added", "{n} red flags added",
+                     report.red_flags_added).format(n=report.red_flags_added)
+    return _("{days}: {sessions}, {skipped}, {checkins}, {red_flags} (read as {dialect})").format(
+        days=days, sessions=added, skipped=skipped, checkins=written, red_flags=flags,
+        dialect=report.dialect)
