@@ -191,7 +191,6 @@ def use_fallback_fonts() -> None:
     _fonts_done = True
 
 
-WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                  "Dec")
 """English abbreviations (the month labels of long date axes in English, as before)."""

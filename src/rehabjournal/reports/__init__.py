@@ -10,6 +10,7 @@ without loading reportlab or matplotlib, which are imported when a report is fir
 from __future__ import annotations
 
 from ..errors import ValidationError
+from ..i18n import N_, _
 
 PAPERS: tuple[str, ...] = ("A4", "Letter")
 
@@ -19,23 +20,25 @@ LETTER_COUNTRIES: frozenset[str] = frozenset(
 )
 
 SECTIONS: dict[str, str] = {
-    "patterns": "What came before flares (associations)",
-    "charts": "Charts on page one",
-    "weekly": "Weekly table",
-    "programme": "Current programme",
-    "outcomes": "Outcome measures",
-    "events": "Red flags and events",
-    "notes": "Notable notes",
-    "log": "Appendix: day-by-day log",
-    "sheet": "Fill-in programme sheet",
+    "patterns": N_("What came before flares (associations)"),
+    "charts": N_("Charts on page one"),
+    "weekly": N_("Weekly table"),
+    "programme": N_("Current programme"),
+    "outcomes": N_("Outcome measures"),
+    "events": N_("Red flags and events"),
+    "notes": N_("Notable notes"),
+    "log": N_("Appendix: day-by-day log"),
+    "sheet": N_("Fill-in programme sheet"),
 }
-"""Optional sections, key -> label. Page one ("what changed") is always included."""
+"""Optional sections, key -> label. Page one ("what changed") is always included. The
+labels are English (marked ``N_``): show them with ``i18n._(label)``."""
 
 DEFAULT_SECTIONS: frozenset[str] = frozenset(SECTIONS) - {"sheet", "patterns"}
 """Every section but the fill-in sheet and the patterns (what often came before flares:
 associations a person should choose to show, off by default)."""
 
-DISCLAIMER = "Information, not medical advice."
+DISCLAIMER = N_("Information, not medical advice.")
+"""English (marked ``N_``): every PDF page and the Reports page show ``i18n._(DISCLAIMER)``."""
 
 
 def paper_for_locale(name: str | None) -> str:
@@ -61,4 +64,5 @@ def normalise_paper(value: str) -> str:
     for paper in PAPERS:
         if value.strip().lower() == paper.lower():
             return paper
-    raise ValidationError({"paper": f"Paper must be A4 or Letter (got {value!r})."})
+    raise ValidationError({"paper": _("Paper must be A4 or Letter (got {value}).")
+                           .format(value=repr(value))})

@@ -40,6 +40,7 @@ from reportlab.platypus import (
 
 from .. import __version__
 from ..errors import StorageError, ValidationError
+from ..i18n import N_, _
 from ..services.files import check_kind, write_bytes
 from ..services.report import ReportData
 from . import DEFAULT_SECTIONS, DISCLAIMER, SECTIONS, normalise_paper, scripts
@@ -65,7 +66,23 @@ class ReportWriteError(StorageError):
     """
 
     def __init__(self, out: Path, reason: str = "", *, message: str | None = None):
-        super().__init__(message or f"Cannot write {out}: {reason}", where=str(out))
+        super().__init__(message or _("Cannot write {file}: {reason}").format(
+            file=out, reason=reason), where=str(out))
+
+
+def check_target(out: Path) -> None:
+    """Refuse a PDF target that is a folder, in a missing folder, or not a regular file.
+
+    Raises:
+        ReportWriteError: "Cannot write OUT: it is a folder; give a file name.", "... the
+            folder F does not exist." or why it is not a regular file.
+    """
+    if out.is_dir():
+        raise ReportWriteError(out, _("it is a folder; give a file name."))
+    if not out.parent.is_dir():
+        raise ReportWriteError(out, _("the folder {folder} does not exist.")
+                               .format(folder=out.parent))
+    check_pdf_target(out)
 
 
 def check_pdf_target(out: Path) -> None:
@@ -149,7 +166,7 @@ def footer_canvas(middle: Callable[[float, int], str], pages_out: list[int]):
             self.line(st.MARGIN, y + 4 * mm, width - st.MARGIN, y + 4 * mm)
             self.setFillColor(st.MUTED)
             self.setFont(st.FONT, FOOTER_FONT_SIZE)
-            self.drawString(st.MARGIN, y, DISCLAIMER)
+            self.drawString(st.MARGIN, y, _(DISCLAIMER))
             text = middle(width, total)
             if text:
                 para = footer_middle(text)
@@ -158,10 +175,15 @@ def footer_canvas(middle: Callable[[float, int], str], pages_out: list[int]):
                 para.drawOn(self, st.MARGIN, y - h + FOOTER_FONT_SIZE)
                 self.setFillColor(st.MUTED)
                 self.setFont(st.FONT, FOOTER_FONT_SIZE)
-            self.drawRightString(width - st.MARGIN, y, f"page {self._pageNumber} of {total}")
+            self.drawRightString(width - st.MARGIN, y, page_of(self._pageNumber, total))
             self.restoreState()
 
     return FooterCanvas
+
+
+def page_of(page: int, total: int) -> str:
+    """"page 2 of 5" in the current language (the footer's right)."""
+    return _("page {page} of {total}").format(page=page, total=total)
 
 
 # ---- the sections ---------------------------------------------------------------------
@@ -179,7 +201,8 @@ class Section:
         place: ``PAGE_ONE`` (under the headline), ``FOLLOWING`` (from page two on, one
             after another) or ``OWN_PAGE`` (starts a new page).
         when: the section is left out when this says False for the data.
-        progress: (percent, message) announced before it is built, or None.
+        progress: (percent, message) announced before it is built, or None (the message
+            in English, marked ``N_``; announced translated).
     """
 
     key: str
@@ -204,9 +227,9 @@ def _charts(data: ReportData, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     notes: list[str] = []
     for title, draw, arg in (
-        ("Pain: morning, during and after sessions", pain_figure, data.progress),
-        ("Weekly training load", load_figure, data.progress),
-        ("Programme adherence by week",
+        (N_("Pain: morning, during and after sessions"), pain_figure, data.progress),
+        (N_("Weekly training load"), load_figure, data.progress),
+        (N_("Programme adherence by week"),
          lambda weeks: adherence_figure(weeks, span=(data.start, data.end)),
          data.adherence_weeks),
     ):
@@ -216,10 +239,11 @@ def _charts(data: ReportData, width: float) -> list[Flowable]:
             fig = draw(arg)
         except Exception:  # a chart must not cost the clinician the whole report
             log.exception("chart %s failed", title)
-            notes.append(f"The chart \u201c{title}\u201d could not be drawn.")
+            notes.append(_("The chart \u201c{title}\u201d could not be drawn.")
+                         .format(title=_(title)))
             continue
         # The figures carry their own titles; one heading introduces them.
-        out.append(fl.chart_block(None if out else "Charts", fig, width))
+        out.append(fl.chart_block(None if out else _("Charts"), fig, width))
     s = st.stylesheet()
     return out + [Paragraph(note, s["muted"]) for note in notes]
 
@@ -233,8 +257,8 @@ REPORT_SECTIONS: tuple[Section, ...] = (
     # page 2, before the charts: what came before flares is read right after page one
     Section("patterns", lambda data, width: [_NewPageAfterPageOne(),
                                              *patterns_flowables(data, width)],
-            PAGE_ONE, progress=(35, "Writing what came before flares")),
-    Section("charts", _charts, PAGE_ONE, progress=(40, "Drawing the charts")),
+            PAGE_ONE, progress=(35, N_("Writing what came before flares"))),
+    Section("charts", _charts, PAGE_ONE, progress=(40, N_("Drawing the charts"))),
     Section("weekly", fl.weekly_table),
     Section("programme", fl.programme_table),
     Section("outcomes", _outcomes, when=lambda data: bool(data.outcome_responses)),
@@ -272,7 +296,8 @@ def check_sections(sections: Iterable[str] | None) -> set[str]:
     unknown = chosen - set(SECTIONS)
     if unknown:
         raise ValidationError(
-            {"sections": f"Unknown report sections: {', '.join(sorted(unknown))}."})
+            {"sections": _("Unknown report sections: {sections}.")
+             .format(sections=", ".join(sorted(unknown)))})
     return chosen
 
 
@@ -317,13 +342,14 @@ def _story(data: ReportData, width: float, chosen: set[str],
         for section in REPORT_SECTIONS:
             if section.place == place and section.key in chosen and section.when(data):
                 if progress and section.progress:
-                    progress(*section.progress)
+                    percent, message = section.progress
+                    progress(percent, _(message))
                 yield section.build(data, width)
 
     for part in parts(PAGE_ONE):
         story += part
     if progress:
-        progress(70, "Laying out the pages")
+        progress(70, _("Laying out the pages"))
     following = list(parts(FOLLOWING))
     if following:
         story.append(_NewPageAfterPageOne())
@@ -387,17 +413,14 @@ def build_pdf(
     """
     out = Path(out_path)
     pagesize = st.PAGE_SIZES[normalise_paper(paper)]
-    if out.is_dir():
-        raise ReportWriteError(out, "it is a folder; give a file name.")
-    if not out.parent.is_dir():
-        raise ReportWriteError(out, f"the folder {out.parent} does not exist.")
-    check_pdf_target(out)
+    check_target(out)
     if progress:
-        progress(10, "Preparing the report")
+        progress(10, _("Preparing the report"))
     st.register_fonts()
     width = pagesize[0] - 2 * st.MARGIN
-    period = f"{fl.fmt_date(data.start)} to {fl.fmt_date(data.end)}"
-    footer = f"Patient \u2068{data.initials}\u2069  ·  {period}"
+    period = fl.period_text(data.start, data.end)
+    footer = _("Patient {initials}  ·  {period}").format(
+        initials=f"\u2068{data.initials}\u2069", period=period)
     with scripts.PlaceholderTally() as missing:  # characters no font has (printed as boxes)
         story = build_story(data, width, sections, progress)
         footer_middle(footer)  # its boxes counted once, not once a page
@@ -409,12 +432,13 @@ def build_pdf(
     buf = io.BytesIO()  # built whole first: the full-disk message can say how much it needs
     doc = pdf_document(
         buf, pagesize,
-        title=f"Rehab journal report {data.start.isoformat()} to {data.end.isoformat()}",
-        subject=f"Patient {data.initials}")
+        title=_("Rehab journal report {start} to {end}").format(
+            start=data.start.isoformat(), end=data.end.isoformat()),
+        subject=_("Patient {initials}").format(initials=data.initials))
     if progress:
-        progress(80, "Writing the PDF")
+        progress(80, _("Writing the PDF"))
     doc.build(story, canvasmaker=footer_canvas(lambda _w, _n: footer, pages))
-    write_pdf(out, buf.getvalue(), "the report")
+    write_pdf(out, buf.getvalue(), _("the report"))
     if progress:
-        progress(100, "Done")
+        progress(100, _("Done"))
     return pages[-1] if pages else 0

@@ -37,47 +37,101 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..charts.lights import light_letter
+from ..charts.theme import lower_first
 from ..domain import adherence as da
 from ..domain import light as light_mod
 from ..domain import scales
 from ..domain.summary import COMPLETED, PARTIAL, PeriodSummary
+from ..i18n import (
+    FORMAT_LOCALES,
+    N_,
+    _,
+    current,
+    format_date,
+    format_fixed,
+    library_text,
+    ngettext,
+    pgettext,
+)
 from ..services import summary as sm
 from ..services.report import DatedItem, ReportData
 from . import scripts
 from . import styles as st
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
 CHART_DPI = 300
 
 
 # ---- formatting --------------------------------------------------------------------------
+# Every date and number is written in the language in force when the story is built
+# (``i18n.using`` around ``build_pdf``): nothing here is translated at import.
 
 
 def fmt_date(day: date, weekday: bool = False) -> str:
-    """"17 Mar 2026" (or "Tue 17 Mar 2026"), locale-independent."""
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+    """"17 Mar 2026" (or "Tue 17 Mar 2026") in the current language ("17 mars 2026")."""
+    return format_date(day, "day" if weekday else "date")
 
 
 def fmt_short(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    """"17 Mar" ("17 mars", "17. März")."""
+    return format_date(day, "day_month")
 
 
-fmt_span = sm.fmt_span
+def fmt_span(first: date, last: date) -> str:
+    """A week's span, "23 Feb-1 Mar" (``services.summary.fmt_span``)."""
+    return sm.fmt_span(first, last)
+
+
+def period_text(start: date, end: date) -> str:
+    """"17 Feb 2026 to 17 Mar 2026" in the current language."""
+    return _("{start} to {end}").format(start=fmt_date(start), end=fmt_date(end))
 
 
 def fmt_num(value: float | None, places: int = 1) -> str:
+    """``value`` with exactly ``places`` decimals ("1.50", French "1,50"); None: "-"."""
     if value is None:
         return "-"
-    return f"{value:.{places}f}"
+    return format_fixed(value, places)
 
 
-def fmt_pct(value: float | None, signed: bool = True) -> str:
-    if value is None:
-        return "-"
-    return f"{value:+.0f} %" if signed else f"{value:.0f} %"
+def swelling_text(grade: str | None) -> str:
+    """A swelling grade ("none", "mild" ...: the journal's English key) in the current
+    language; "" for none."""
+    words = {"none": pgettext("swelling", "none"), "mild": pgettext("swelling", "mild"),
+             "moderate": pgettext("swelling", "moderate"),
+             "severe": pgettext("swelling", "severe")}
+    return words.get(grade or "", grade or "")
+
+
+def side_joint_text(side: str, joint: str) -> str:
+    """"left knee" in the current language ("genou (gauche)"): the journal's English keys
+    shown translated, a joint the person typed as typed; "" when neither is set."""
+    sides = {"left": pgettext("side", "left"), "right": pgettext("side", "right"),
+             "both": pgettext("side", "both")}
+    joints = {"knee": pgettext("joint", "knee"), "hip": pgettext("joint", "hip"),
+              "ankle": pgettext("joint", "ankle"), "foot": pgettext("joint", "foot"),
+              "lower leg": pgettext("joint", "lower leg"),
+              "thigh": pgettext("joint", "thigh"),
+              "lower back": pgettext("joint", "lower back"),
+              "other": pgettext("joint", "other")}
+    side_word, joint_word = sides.get(side, side), joints.get(joint, joint)
+    if side and joint:
+        return _("{side} {joint}").format(side=side_word, joint=joint_word)
+    return side_word or joint_word
+
+
+def light_word(colour: str) -> str:
+    """A light's colour in words ("green"; "vert", "grün"); another key as it is."""
+    words = {"green": pgettext("light", "green"), "amber": pgettext("light", "amber"),
+             "red": pgettext("light", "red")}
+    return words.get(colour, colour)
+
+
+def fmt_count(n: int) -> str:
+    """A count with the current language's thousands separator: "12,345" ("12 345")."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=FORMAT_LOCALES[current()])
 
 
 def P(text: str, style: str = "cell") -> Paragraph:  # noqa: N802 - short, like reportlab's
@@ -91,8 +145,9 @@ def H(text: str, level: int = 2) -> Paragraph:  # noqa: N802
 
 # ---- user text ---------------------------------------------------------------------------
 
-SEE_IN_FULL = "\u2026 (see Notes in full)"
-"""Ends a user text cut in a table cell; the text is printed whole in "Notes in full"."""
+SEE_IN_FULL = N_("\u2026 (see Notes in full)")
+"""Ends a user text cut in a table cell; the text is printed whole in "Notes in full"
+(English, marked ``N_``: translated where it is printed)."""
 CUT_MARK = "\u2026"
 """Ends a cut text when no "Notes in full" section is being collected."""
 
@@ -118,11 +173,16 @@ class LongTexts:
     the notable notes and in the day log) is kept once."""
 
     def __init__(self) -> None:
-        self._items: dict[tuple[str, str], None] = {}
+        self._items: dict[tuple[str, str], bool] = {}
 
-    def add(self, label: str, text: str) -> None:
-        """Remember ``text`` under ``label`` (our words: "Tue 3 Mar 2026: note")."""
-        self._items.setdefault((label, text), None)
+    def add(self, label: str, text: str, note: bool = False) -> None:
+        """Remember ``text`` under ``label`` (our words: "Tue 3 Mar 2026: note"); ``note``:
+        it is a note (the end of a very long one says "the full note is in the journal")."""
+        self._items.setdefault((label, text), note)
+
+    def is_note(self, label: str, text: str) -> bool:
+        """Whether the text added under ``label`` is a note."""
+        return self._items.get((label, text), False)
 
     def items(self) -> list[tuple[str, str]]:
         """(label, text) pairs in the order they were first added."""
@@ -170,7 +230,8 @@ def shorten(text: str, most: int) -> str | None:
     return cut.rstrip(" ,;:-") or flat[:end]
 
 
-def user_markup(text: str, most: int | None = None, label: str | None = None) -> str:
+def user_markup(text: str, most: int | None = None, label: str | None = None,
+                note: bool = False) -> str:
     """Paragraph markup for user-written ``text`` (``styles.user_text``).
 
     Args:
@@ -179,6 +240,7 @@ def user_markup(text: str, most: int | None = None, label: str | None = None) ->
             section under ``label`` (when ``collecting_long_texts`` is active; otherwise
             it ends with "…"). None: the whole text.
         label: what and when, in our words ("Tue 3 Mar 2026: note"), for "Notes in full".
+        note: the text is a note (see ``LongTexts.add``).
     """
     if most is None:
         return st.user_text(text)
@@ -188,16 +250,16 @@ def user_markup(text: str, most: int | None = None, label: str | None = None) ->
     texts = _long_texts.get()
     if texts is None:
         return st.user_text(cut) + CUT_MARK
-    texts.add(label or "Text", text)
+    texts.add(label or _("Text"), text, note)
     return (st.user_text(cut)
             + f'<font name="{st.FONT}" color="#{st.MUTED.hexval()[2:]}">'
-            f"{escape(SEE_IN_FULL)}</font>")
+            f"{escape(_(SEE_IN_FULL))}</font>")
 
 
 def U(text: str, style: str = "cell", most: int | None = None,  # noqa: N802 - like P
-      label: str | None = None, **kwargs) -> Paragraph:
+      label: str | None = None, note: bool = False, **kwargs) -> Paragraph:
     """A paragraph of user-written text (``user_markup``) in a stylesheet style."""
-    return Paragraph(user_markup(text, most, label), st.stylesheet()[style], **kwargs)
+    return Paragraph(user_markup(text, most, label, note), st.stylesheet()[style], **kwargs)
 
 
 @cache
@@ -209,10 +271,11 @@ def _full_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     return label, text
 
 
-def full_text(text: str, most: int = FULL_MOST, noun: str = "text") -> list[Flowable]:
+def full_text(text: str, most: int = FULL_MOST, note: bool = False) -> list[Flowable]:
     """``text`` whole (its first ``most`` characters), a paragraph per line (a paragraph
     splits across pages; a word longer than a line is broken), then "(N more characters
-    not printed; the full NOUN is in the journal.)" when it is longer."""
+    not printed; the full text is in the journal.)" ("the full note" for a ``note``) when
+    it is longer."""
     _label_style, style = _full_styles()
     out: list[Flowable] = []
     for line in text[:most].splitlines():
@@ -221,8 +284,16 @@ def full_text(text: str, most: int = FULL_MOST, noun: str = "text") -> list[Flow
         else:
             out.append(Spacer(1, style.leading / 2))
     if len(text) > most:
-        out.append(P(f"({len(text) - most:,} more characters not printed; the full {noun} "
-                     "is in the journal.)", "muted"))
+        more = len(text) - most
+        if note:
+            line = ngettext("({count} more character not printed; the full note is in the "
+                            "journal.)", "({count} more characters not printed; the full "
+                            "note is in the journal.)", more)
+        else:
+            line = ngettext("({count} more character not printed; the full text is in the "
+                            "journal.)", "({count} more characters not printed; the full "
+                            "text is in the journal.)", more)
+        out.append(P(line.format(count=fmt_count(more)), "muted"))
     return out
 
 
@@ -235,14 +306,13 @@ def notes_in_full(texts: LongTexts) -> list[Flowable]:
     # than the rest of the page, and its label, to the next page)
     room = label_style.spaceBefore + label_style.leading + 3 * style.leading
     out: list[Flowable] = [
-        H("Notes in full"),
-        P("The texts shortened in the tables above (they end with \u201c\u2026 (see Notes in "
-          "full)\u201d), printed whole in the order they appear.", "muted"),
+        H(_("Notes in full")),
+        P(_("The texts shortened in the tables above (they end with \u201c{mark}\u201d), "
+            "printed whole in the order they appear.").format(mark=_(SEE_IN_FULL)), "muted"),
     ]
     for label, text in texts.items():
-        noun = "note" if "note" in label else "text"
         out += [CondPageBreak(room), Paragraph(escape(label), label_style)]
-        out += full_text(text, noun=noun)
+        out += full_text(text, note=texts.is_note(label, text))
     return out
 
 
@@ -261,37 +331,42 @@ def _table(
 
 
 def _days_text(data: ReportData) -> str:
-    return sm.plural((data.end - data.start).days + 1, "day")
+    n = (data.end - data.start).days + 1
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def header_block(data: ReportData, width: float) -> list[Flowable]:
     """Title and the who/what/when table."""
-    side = f"{data.side} " if data.side else ""
+    patient, condition, side_joint = _("Patient"), _("Condition"), _("Side / joint")
+    goal, clinician = _("Goal"), _("Clinician")
     rows = [
-        [P("Patient", "cell_bold"), U(data.patient, most=NAME_MOST, label="Patient"),
-         P("Period", "cell_bold"),
-         P(f"{fmt_date(data.start)} to {fmt_date(data.end)} ({_days_text(data)})")],
-        [P("Condition", "cell_bold"), U(data.condition, most=TEXT_MOST, label="Condition"),
-         P("Side / joint", "cell_bold"),
-         U(f"{side}{data.joint}".strip() or "-", most=NAME_MOST, label="Side / joint")],
-        [P("Goal", "cell_bold"), U(data.goal or "-", most=TEXT_MOST, label="Goal"),
-         P("Report made", "cell_bold"), P(fmt_date(data.made))],
+        [P(patient, "cell_bold"), U(data.patient, most=NAME_MOST, label=patient),
+         P(_("Period"), "cell_bold"),
+         P(_("{period} ({days})").format(period=period_text(data.start, data.end),
+                                         days=_days_text(data)))],
+        [P(condition, "cell_bold"), U(data.condition, most=TEXT_MOST, label=condition),
+         P(side_joint, "cell_bold"),
+         U(side_joint_text(data.side.strip(), data.joint.strip()) or "-", most=NAME_MOST,
+           label=side_joint)],
+        [P(goal, "cell_bold"), U(data.goal or "-", most=TEXT_MOST, label=goal),
+         P(_("Report made"), "cell_bold"), P(fmt_date(data.made))],
     ]
     if data.clinician:
-        rows.append([P("Clinician", "cell_bold"),
-                     U(data.clinician, most=NAME_MOST, label="Clinician"), P(""), P("")])
+        rows.append([P(clinician, "cell_bold"),
+                     U(data.clinician, most=NAME_MOST, label=clinician), P(""), P("")])
     w = width
     table = Table(rows, colWidths=[0.13 * w, 0.37 * w, 0.15 * w, 0.35 * w], hAlign="LEFT")
     table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), header=False))
-    return [P("Rehab journal report: what changed", "title"), table, Spacer(1, 4 * mm)]
+    return [P(_("Rehab journal report: what changed"), "title"), table, Spacer(1, 4 * mm)]
 
 
 def empty_notice(data: ReportData) -> list[Flowable]:
     return [
         Paragraph(
-            f"<b>No entries in this period.</b> The journal has no check-ins, sessions, red "
-            f"flags or events between {fmt_date(data.start)} and {fmt_date(data.end)}, so "
-            "there is nothing to summarise. Choose another period.",
+            _("<b>No entries in this period.</b> The journal has no check-ins, sessions, red "
+              "flags or events between {start} and {end}, so there is nothing to summarise. "
+              "Choose another period.").format(start=fmt_date(data.start),
+                                               end=fmt_date(data.end)),
             st.stylesheet()["notice"],
         )
     ]
@@ -319,16 +394,28 @@ def _tier_box(tier_key: str, title: str, lines: list[str], width: float) -> Tabl
     return table
 
 
-def _kind_word(kind: str) -> str:
-    """"red flag", "flare" or "event": the word of a dated item in our labels."""
-    return kind if kind in ("red flag", "flare") else "event"
+def _item_label(item: DatedItem) -> str:
+    """"Tue 3 Mar 2026: red flag" ("flare", "event"): a dated item in our labels."""
+    day = fmt_date(item.day, weekday=True)
+    if item.kind == "red flag":
+        return _("{date}: red flag").format(date=day)
+    if item.kind == "flare":
+        return _("{date}: flare").format(date=day)
+    return _("{date}: event").format(date=day)
 
 
 def _flag_note(flag) -> str:
     """A red flag's note in a box of page one (cut to about a line and a half, so that
     many flags still read quickly; whole in "Notes in full")."""
     return user_markup(flag.note, NAME_MOST,
-                       f"{fmt_date(flag.day, weekday=True)}: red flag notes")
+                       _("{date}: red flag notes").format(date=fmt_date(flag.day, weekday=True)),
+                       note=True)
+
+
+def _flag_line(flag) -> str:
+    """"<b>Tue 3 Mar 2026</b>: label (note)": a red flag in a box of page one."""
+    line = f"<b>{fmt_date(flag.day, weekday=True)}</b>: {escape(flag.label)}"
+    return line + (f" ({_flag_note(flag)})" if flag.note else "")
 
 
 def urgent_box(data: ReportData, width: float) -> list[Flowable]:
@@ -337,11 +424,11 @@ def urgent_box(data: ReportData, width: float) -> list[Flowable]:
     if summary is None or not summary.urgent_flags:
         return []
     tier = scales.FLAG_TIERS[scales.URGENT]
-    lines = [f"<b>{fmt_date(f.day, weekday=True)}</b>: {escape(f.label)}"
-             + (f" ({_flag_note(f)})" if f.note else "") for f in summary.urgent_flags]
-    lines.append(escape(tier.advice))
-    title = f"{tier.heading}: urgent red flag{'s' if len(summary.urgent_flags) > 1 else ''} " \
-            "recorded in this period"
+    lines = [_flag_line(f) for f in summary.urgent_flags]
+    lines.append(escape(_(tier.advice)))
+    title = ngettext("{heading}: urgent red flag recorded in this period",
+                     "{heading}: urgent red flags recorded in this period",
+                     len(summary.urgent_flags)).format(heading=_(tier.heading))
     return [_tier_box(scales.URGENT, title, lines, width), Spacer(1, 3 * mm)]
 
 
@@ -352,15 +439,15 @@ def assessment_box(data: ReportData, width: float) -> list[Flowable]:
     if summary is None or not (summary.assessment_flags or summary.escalations):
         return []
     tier = scales.FLAG_TIERS[scales.ASSESSMENT]
-    lines = [f"<b>{fmt_date(f.day, weekday=True)}</b>: {escape(f.label)}"
-             + (f" ({_flag_note(f)})" if f.note else "") for f in summary.assessment_flags]
+    lines = [_flag_line(f) for f in summary.assessment_flags]
     lines += [escape(e.text) for e in summary.escalations]
-    return [_tier_box(scales.ASSESSMENT, tier.heading, lines, width), Spacer(1, 3 * mm)]
+    return [_tier_box(scales.ASSESSMENT, _(tier.heading), lines, width), Spacer(1, 3 * mm)]
 
 
 def _week_heading(summary: PeriodSummary, index: int | None, which: str) -> Paragraph:
-    """"First week" over "23 Feb-1 Mar" (the span kept on one line)."""
-    text = f"{which} week"
+    """"First week" (``which`` "first") or "Last week" over "23 Feb-1 Mar" (the span kept
+    on one line)."""
+    text = escape(_("First week") if which == "first" else _("Last week"))
     if index is not None:
         w = summary.weeks[index]
         span = escape(fmt_span(w.week_start, w.week_end)).replace(" ", "\u00a0")
@@ -375,18 +462,18 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
     assert summary is not None
     compared = summary.last_week is not None and summary.last_week != summary.first_week
     head = [
-        P("Measure", "cell_bold"),
-        P("Whole period", "cell_bold"),
-        _week_heading(summary, summary.first_week, "First"),
-        _week_heading(summary, summary.last_week if compared else None, "Last"),
-        P("Change (last - first)", "cell_bold"),
+        P(_("Measure"), "cell_bold"),
+        P(_("Whole period"), "cell_bold"),
+        _week_heading(summary, summary.first_week, "first"),
+        _week_heading(summary, summary.last_week if compared else None, "last"),
+        P(_("Change (last - first)"), "cell_bold"),
         P(sm.important_header(summary), "cell_bold"),
     ]
     rows = [head]
     extra = []
     for i, c in enumerate(summary.comparisons, start=1):
         rows.append([
-            P(c.label),
+            P(_(c.label)),
             P(sm.fmt_measure(c, c.period, unit=True), "cell_right"),
             P(sm.fmt_measure(c, c.first), "cell_right"),
             P(sm.fmt_measure(c, c.last), "cell_right"),
@@ -407,16 +494,26 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
 def _headline_note(summary: PeriodSummary, compared: bool) -> str:
     """What the first and last week are (calendar weeks, completed or not)."""
     if summary.first_week is None:
-        return ("No full calendar week (Monday to Sunday) in this period: nothing to compare; "
-                "the whole-period column is the period's own days.")
+        return _("No full calendar week (Monday to Sunday) in this period: nothing to "
+                 "compare; the whole-period column is the period's own days.")
     completed = [which for which, index in (
         ("first", summary.first_week), ("last", summary.last_week if compared else None))
         if index is not None and summary.weeks[index].status == COMPLETED]
-    text = "First and last week = the first and last full calendar weeks (Monday to Sunday)"
-    if completed:
-        text += f"; the {' and '.join(completed)} completed from entries outside the period"
-    text += "." if compared else ". Only one full week: nothing to compare it with."
-    return text + " Counts: absolute changes."
+    if completed == ["first", "last"]:
+        text = _("First and last week = the first and last full calendar weeks (Monday to "
+                 "Sunday); the first and last completed from entries outside the period.")
+    elif completed == ["first"]:
+        text = _("First and last week = the first and last full calendar weeks (Monday to "
+                 "Sunday); the first completed from entries outside the period.")
+    elif completed == ["last"]:
+        text = _("First and last week = the first and last full calendar weeks (Monday to "
+                 "Sunday); the last completed from entries outside the period.")
+    else:
+        text = _("First and last week = the first and last full calendar weeks (Monday to "
+                 "Sunday).")
+    if not compared:
+        text += " " + _("Only one full week: nothing to compare it with.")
+    return text + " " + _("Counts: absolute changes.")
 
 
 def summary_lines(data: ReportData) -> list[Flowable]:
@@ -427,41 +524,48 @@ def summary_lines(data: ReportData) -> list[Flowable]:
     lines: list[str] = []
     if summary.verdict is not None and summary.verdict.kind is not None:
         v = summary.verdict
-        lines.append(f"<b>Advice as of {fmt_date(v.as_of, weekday=True)}:</b> "
-                     f"{escape(v.text)} <font color=\"#616e7c\">{escape(v.reason)}</font>")
-    lines.append(f"<b>Programme adherence:</b> {escape(sm.fmt_adherence(summary))}.")
+        lines.append(_("<b>Advice as of {date}:</b> {advice} {reason}").format(
+            date=fmt_date(v.as_of, weekday=True), advice=escape(v.text),
+            reason=f'<font color="#616e7c">{escape(v.reason)}</font>'))
+    lines.append(_("<b>Programme adherence:</b> {adherence}.").format(
+        adherence=escape(sm.fmt_adherence(summary))))
     if summary.weeks:
-        text = (f"<b>Weekly load (AU, calendar weeks Monday to Sunday):</b> "
-                f"{escape(sm.load_trend(summary))}.")
+        text = _("<b>Weekly load (AU, calendar weeks Monday to Sunday):</b> {trend}.").format(
+            trend=escape(sm.load_trend(summary)))
         big = [w for w in summary.weeks if w.change_pct is not None and w.change_pct > 30]
         if big:
-            items = ", ".join(f"week of {fmt_short(w.week_start)} "
-                              f"{sm.fmt_change_pct(w.change_pct)}" for w in big)
-            text += f" Rose by more than 30 % on the week before: {items}."
+            items = ", ".join(_("week of {date} {change}").format(
+                date=fmt_short(w.week_start), change=sm.fmt_change_pct(w.change_pct))
+                for w in big)
+            text += " " + _("Rose by more than 30 % on the week before: {weeks}.").format(
+                weeks=items)
         if any(w.status == PARTIAL for w in summary.weeks):
-            text += " A partial week has no change."
+            text += " " + _("A partial week has no change.")
         lines.append(text)
     counts = summary.light_counts
     if counts:
-        lines.append(
-            f"<b>Pain-monitoring lights:</b> {sm.light_counts_text(counts)}.")
+        lines.append(_("<b>Pain-monitoring lights:</b> {counts}.").format(
+            counts=sm.light_counts_text(counts)))
     if summary.red_flags:
         days = sorted({f.day for f in summary.red_flags})
         items = "; ".join(
             f"{fmt_short(f.day)}: {escape(f.label)} "
-            f"({escape(scales.FLAG_TIERS[f.tier].heading.lower())})"
+            f"({escape(lower_first(_(scales.FLAG_TIERS[f.tier].heading)))})"
             for f in summary.red_flags)
-        lines.append(f"<b>Red-flag days:</b> {len(days)}. {items}.")
+        lines.append(_("<b>Red-flag days:</b> {count}. {flags}.").format(
+            count=len(days), flags=items))
     else:
-        lines.append("<b>Red-flag days:</b> none recorded.")
+        lines.append(_("<b>Red-flag days:</b> none recorded."))
     if data.flares:
         items = "; ".join(
             f"{fmt_short(i.day)}: "
-            + user_markup(i.title, NAME_MOST, f"{fmt_date(i.day, weekday=True)}: flare")
+            + user_markup(i.title, NAME_MOST,
+                          _("{date}: flare").format(date=fmt_date(i.day, weekday=True)))
             for i in data.flares)
-        lines.append(f"<b>Flares you marked:</b> {len(data.flares)} ({items}).")
+        lines.append(_("<b>Flares you marked:</b> {count} ({flares}).").format(
+            count=len(data.flares), flares=items))
     else:
-        lines.append("<b>Flares you marked:</b> none.")
+        lines.append(_("<b>Flares you marked:</b> none."))
     if data.patterns is not None:
         lines.append(counted_flares_text(data))
     return [Paragraph(text, s["bullet"], bulletText="•") for text in lines]
@@ -474,15 +578,23 @@ def counted_flares_text(data: ReportData) -> str:
     report = data.patterns
     assert report is not None
     in_period = sum(1 for e in report.episodes if data.start <= e.start <= data.end)
-    text = (f"<b>Flares counted from the morning ratings</b> (a morning at least "
-            f"{report.rise} point{'s' if report.rise != 1 else ''} above your usual, or a day "
-            "you marked; used by the patterns section): ")
+    text = ngettext("<b>Flares counted from the morning ratings</b> (a morning at least "
+                    "{rise} point above your usual, or a day you marked; used by the patterns "
+                    "section):", "<b>Flares counted from the morning ratings</b> (a morning at "
+                    "least {rise} points above your usual, or a day you marked; used by the "
+                    "patterns section):", report.rise).format(rise=report.rise)
     if report.start < data.start:
-        text += (f"{report.flares_started} began from {fmt_date(report.start)} to "
-                 f"{fmt_date(report.end)}, {in_period} of them in this period.")
+        tail = ngettext("{count} began from {start} to {end}, {in_period} of them in this "
+                        "period.", "{count} began from {start} to {end}, {in_period} of them "
+                        "in this period.", report.flares_started).format(
+            count=report.flares_started, start=fmt_date(report.start),
+            end=fmt_date(report.end), in_period=in_period)
+    elif in_period:
+        tail = ngettext("{count} began in this period.", "{count} began in this period.",
+                        in_period).format(count=in_period)
     else:
-        text += f"{in_period} began in this period." if in_period else "none in this period."
-    return text
+        tail = _("none in this period.")
+    return f"{text} {tail}"
 
 
 WAITING_COLOUR = st.colors.HexColor("#9aa5b1")
@@ -496,26 +608,27 @@ def day_mark(status: str | None, tier: str | None) -> tuple[str, object]:
         t = scales.FLAG_TIERS[tier]
         return t.symbol, st.colors.HexColor(t.colour)
     if status == light_mod.WAITING:
-        return "W", WAITING_COLOUR
-    return st.LIGHT_LETTERS[status], st.LIGHT_COLOURS[status]
+        return light_letter(light_mod.WAITING), WAITING_COLOUR
+    return light_letter(status), st.LIGHT_COLOURS[status]
 
 
 def light_legend() -> str:
     """The light legend of the strip (``domain.light.LEGEND``'s short labels; progression
     only after a full green week; the red-flag tiers)."""
-    letters = {light_mod.GREEN: "G", light_mod.AMBER: "A", light_mod.RED: "R",
-               light_mod.WAITING: "W"}
+    letters = (light_mod.GREEN, light_mod.AMBER, light_mod.RED, light_mod.WAITING)
     parts = []
     for item in light_mod.LEGEND:
-        text = item.short
+        text = _(item.short)
         if item.key == light_mod.GREEN:
-            text += " (progress one step only after a full green week)"
+            text = _("{legend} (progress one step only after a full green week)").format(
+                legend=text)
         elif item.key == light_mod.WAITING:
-            text = light_mod.WAITING_LABEL
+            text = _(light_mod.WAITING_LABEL)
         elif item.symbol:
-            text = f"red flag: {text}"
-        parts.append(f"<b>{escape(letters.get(item.key) or item.symbol)}</b> {escape(text)}")
-    return "; ".join(parts) + "; blank: nothing to judge."
+            text = _("red flag: {legend}").format(legend=text)
+        mark = light_letter(item.key) if item.key in letters else item.symbol
+        parts.append(f"<b>{escape(mark)}</b> {escape(text)}")
+    return "; ".join(parts) + "; " + _("blank: nothing to judge.")
 
 
 def light_strip(data: ReportData, width: float) -> list[Flowable]:
@@ -557,7 +670,7 @@ def light_strip(data: ReportData, width: float) -> list[Flowable]:
         header=False,
     ))
     legend = Paragraph(light_legend(), st.stylesheet()["muted"])
-    return [KeepTogether([H("Pain-monitoring lights, day by day", 3), table,
+    return [KeepTogether([H(_("Pain-monitoring lights, day by day"), 3), table,
                           Spacer(1, 1 * mm), legend])]
 
 
@@ -618,13 +731,13 @@ def questions_block(data: ReportData, width: float | None = None) -> list[Flowab
     page one under the header and the red-flag boxes: two a line when ``width`` is given
     (reading across), at most ``QUESTIONS_ON_PAGE_ONE``; the rest whole at the end."""
     s = st.stylesheet()
-    heading = Paragraph(escape("The patient's questions for this appointment"),
+    heading = Paragraph(escape(_("The patient's questions for this appointment")),
                         _questions_heading_style())
     out: list[Flowable] = [heading]
     if not data.questions:
-        out.append(P("No open questions.", "muted"))
+        out.append(P(_("No open questions."), "muted"))
     shown = data.questions[:QUESTIONS_ON_PAGE_ONE]
-    items = [Paragraph(user_markup(q, TEXT_MOST, f"Question {n}"), s["bullet"],
+    items = [Paragraph(user_markup(q, TEXT_MOST, _("Question {n}").format(n=n)), s["bullet"],
                        bulletText="\u2610") for n, q in enumerate(shown, start=1)]
     if width is None or len(items) < 2:
         out += items
@@ -642,14 +755,17 @@ def questions_block(data: ReportData, width: float | None = None) -> list[Flowab
     rest = data.questions[QUESTIONS_ON_PAGE_ONE:]
     if rest:
         texts = _long_texts.get()
-        more = sm.plural(len(rest), "more question")
         if texts is None:
-            out.append(P(f"{more} in the journal.", "muted"))
+            out.append(P(ngettext("{count} more question in the journal.",
+                                  "{count} more questions in the journal.", len(rest))
+                         .format(count=len(rest)), "muted"))
         else:
             for n, q in enumerate(rest, start=len(shown) + 1):
-                texts.add(f"Question {n}", q)
-            out.append(P(f"{more}, printed under \u201cNotes in full\u201d at the end.",
-                         "muted"))
+                texts.add(_("Question {n}").format(n=n), q)
+            out.append(P(ngettext(
+                "{count} more question, printed under \u201cNotes in full\u201d at the end.",
+                "{count} more questions, printed under \u201cNotes in full\u201d at the end.",
+                len(rest)).format(count=len(rest)), "muted"))
     return [KeepTogether(out)]
 
 
@@ -659,17 +775,18 @@ def questions_block(data: ReportData, width: float | None = None) -> list[Flowab
 def light_cell(colour: str | None, counts: dict[str, int]) -> Paragraph:
     if colour is None:
         return P("-")
-    parts = [f"{st.LIGHT_LETTERS[c]}{counts[c]}" for c in ("green", "amber", "red") if
+    parts = [f"{light_letter(c)}{counts[c]}" for c in ("green", "amber", "red") if
              counts.get(c)]
-    return P(f"{colour} ({' '.join(parts)})")
+    return P(f"{light_word(colour)} ({' '.join(parts)})")
 
 
 def weekly_table(data: ReportData, width: float) -> list[Flowable]:
     """The summary's calendar weeks: the same rows as the load chart's weekly bars."""
     summary = data.summary
     assert summary is not None
-    head = ["Week of", "Days", "Sessions", "Minutes", "Load (AU)", "Change", "Monotony",
-            "Strain", "Morning pain", sm.ADHERENCE_WEEK, "Light (worst day)"]
+    head = [_("Week of"), _("Days"), _("Sessions"), _("Minutes"), _("Load (AU)"), _("Change"),
+            _("Monotony"), _("Strain"), _("Morning pain"), _(sm.ADHERENCE_WEEK),
+            _("Light (worst day)")]
     rows: list[list] = [[P(h, "head_small") for h in head]]
     cmds = []
     for i, w in enumerate(summary.weeks, start=1):
@@ -681,7 +798,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
             P(str(w.days_counted), "cell_right"),
             P(str(w.sessions), "cell_right"),
             P(str(w.minutes), "cell_right"),
-            P(f"{w.load:.0f}", "cell_right"),
+            P(fmt_num(w.load, 0), "cell_right"),
             P(sm.fmt_change_pct(w.change_pct), "cell_right"),
             P(fmt_num(w.monotony, 2), "cell_right"),
             P(fmt_num(w.strain, 0), "cell_right"),
@@ -695,56 +812,65 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (5, i), (5, i), st.LIGHT_TINTS["amber"]))
     u = width / 100
     widths = [13 * u, 5 * u, 8 * u, 8 * u, 8 * u, 10 * u, 9 * u, 7 * u, 8 * u, 10 * u, 14 * u]
-    note = P("Calendar weeks, Monday to Sunday. Load = session RPE (CR-10) x minutes, summed "
-             "over the week. Days = days whose entries are in the row: a week cut by the "
-             "period is completed from the journal's entries outside it when there are any, "
-             "else it is partial (its days in the period only) and has no change, monotony "
-             "or strain. Change = against the calendar week before, only between two full "
-             f"weeks; above 30 % is shaded. {sm.MONOTONY_NOTE} {sm.ADHERENCE_WEEK}: of the "
-             f"row's days. {da.DEFINITION} Page one gives the period's.", "muted")
+    note = P(_("Calendar weeks, Monday to Sunday. Load = session RPE (CR-10) x minutes, "
+               "summed over the week. Days = days whose entries are in the row: a week cut by "
+               "the period is completed from the journal's entries outside it when there are "
+               "any, else it is partial (its days in the period only) and has no change, "
+               "monotony or strain. Change = against the calendar week before, only between "
+               "two full weeks; above 30 % is shaded. {monotony} {adherence}: of the row's "
+               "days. {definition} Page one gives the period's.").format(
+                   monotony=_(sm.MONOTONY_NOTE), adherence=_(sm.ADHERENCE_WEEK),
+                   definition=_(da.DEFINITION)), "muted")
     # kept on one page when it fits (a long period's table splits, repeating its header)
-    return [KeepTogether([H("Week by week"), _table(rows, widths, *cmds), Spacer(1, 1 * mm),
-                          note])]
+    return [KeepTogether([H(_("Week by week")), _table(rows, widths, *cmds),
+                          Spacer(1, 1 * mm), note])]
 
 
 def programme_table(data: ReportData, width: float) -> list[Flowable]:
-    out: list[Flowable] = [H("Current programme")]
+    out: list[Flowable] = [H(_("Current programme"))]
     if not data.programme:
-        return out + [P("No programme in the journal.", "muted")]
-    out.append(Paragraph(
-        user_markup(data.programme_name, NAME_MOST, "Current programme: name")
-        + ": phase \u201c"
-        + user_markup(data.programme_phase, NAME_MOST, "Current programme: phase")
-        + f"\u201d (on {fmt_date(data.end)}).", st.stylesheet()["body"]))
+        return out + [P(_("No programme in the journal."), "muted")]
+    name = user_markup(library_text(data.programme_name), NAME_MOST,
+                       _("Current programme: name"))
+    phase = user_markup(library_text(data.programme_phase), NAME_MOST,
+                        _("Current programme: phase"))
+    out.append(Paragraph(_("{programme}: phase \u201c{phase}\u201d (on {date}).").format(
+        programme=name, phase=phase, date=fmt_date(data.end)), st.stylesheet()["body"]))
     out.append(Spacer(1, 1.5 * mm))
     rows: list[list] = [[P(h, "cell_bold") for h in
-                         ("Exercise", "Sets x reps or hold", "Load", "Days a week",
-                          "Progression (last change)")]]
+                         (_("Exercise"), _("Sets x reps or hold"), _("Load"), _("Days a week"),
+                          _("Progression (last change)"))]]
     for n, p in enumerate(data.programme, start=1):
-        what = f"Current programme: exercise {n}"
-        rows.append([U(p.exercise, most=NAME_MOST, label=what),
-                     U(p.dose, most=NAME_MOST, label=f"{what}, dose"),
-                     U(p.load, most=NAME_MOST, label=f"{what}, load"),
+        what = _("Current programme: exercise {n}").format(n=n)
+        rows.append([U(library_text(p.exercise), most=NAME_MOST, label=what),
+                     U(p.dose, most=NAME_MOST, label=_("{what}, dose").format(what=what)),
+                     U(p.load, most=NAME_MOST, label=_("{what}, load").format(what=what)),
                      P(p.days_per_week, "cell_right"),
-                     U(p.status, most=NAME_MOST, label=f"{what}, progression")])
+                     U(p.status, most=NAME_MOST,
+                       label=_("{what}, progression").format(what=what))])
     u = width / 100
     # the heading never ends a page alone
     return [KeepTogether(out + [_table(rows, [30 * u, 17 * u, 14 * u, 10 * u, 29 * u])])]
 
 
 def events_table(data: ReportData, width: float) -> list[Flowable]:
-    out: list[Flowable] = [H("Red flags and events")]
+    out: list[Flowable] = [H(_("Red flags and events"))]
     if not data.events:
-        return out + [P("No red flags or events in this period.", "muted")]
-    rows: list[list] = [[P(h, "cell_bold") for h in ("Date", "Kind", "What", "Notes")]]
+        return out + [P(_("No red flags or events in this period."), "muted")]
+    rows: list[list] = [[P(h, "cell_bold") for h in
+                         (_("Date"), _("Kind"), _("What"), _("Notes"))]]
     cmds = []
     items: list[DatedItem] = sorted(data.events, key=lambda i: i.day)
     for i, item in enumerate(items, start=1):
-        kind = item.kind + (" (urgent)" if item.urgent else "")
-        what = f"{fmt_date(item.day, weekday=True)}: {_kind_word(item.kind)}"
-        rows.append([P(fmt_date(item.day)), U(kind, most=NAME_MOST, label=f"{what}, kind"),
+        kind = _("red flag") if item.kind == "red flag" else item.kind
+        if item.urgent:
+            kind = _("{kind} (urgent)").format(kind=kind)
+        what = _item_label(item)
+        rows.append([P(fmt_date(item.day)),
+                     U(kind, most=NAME_MOST, label=_("{what}, kind").format(what=what)),
                      U(item.title, most=NAME_MOST, label=what),
-                     U(item.notes, most=NOTE_MOST, label=f"{what} notes")])
+                     U(item.notes, most=NOTE_MOST, label=_("{what} notes").format(what=what),
+                       note=True)])
         if item.kind == "red flag":
             cmds.append(("BACKGROUND", (0, i), (-1, i), st.LIGHT_TINTS["red"]))
     u = width / 100
@@ -753,41 +879,42 @@ def events_table(data: ReportData, width: float) -> list[Flowable]:
 
 
 def notes_table(data: ReportData, width: float) -> list[Flowable]:
-    out: list[Flowable] = [H("Notable notes")]
+    out: list[Flowable] = [H(_("Notable notes"))]
     if not data.notes:
-        return out + [P("No notes on amber, red, red-flag or event days.", "muted")]
-    out.append(P("Notes written on days with an amber or red light, a red flag or an event.",
-                 "muted"))
+        return out + [P(_("No notes on amber, red, red-flag or event days."), "muted")]
+    out.append(P(_("Notes written on days with an amber or red light, a red flag or an "
+                   "event."), "muted"))
     out.append(Spacer(1, 1 * mm))
-    rows: list[list] = [[P("Date", "cell_bold"), P("Note", "cell_bold")]]
+    rows: list[list] = [[P(_("Date"), "cell_bold"), P(_("Note"), "cell_bold")]]
     for day, text in data.notes:
-        rows.append([P(fmt_date(day, weekday=True)),
-                     U(text, most=WIDE_NOTE_MOST, label=f"{fmt_date(day, weekday=True)}: note")])
+        when = fmt_date(day, weekday=True)
+        rows.append([P(when), U(text, most=WIDE_NOTE_MOST,
+                                label=_("{date}: note").format(date=when), note=True)])
     u = width / 100
     return [KeepTogether(out + [_table(rows, [20 * u, 80 * u])])]
 
 
 def day_log_table(data: ReportData, width: float) -> list[Flowable]:
-    head = ("Date", "AM pain", "Stiff. (min)", "Swelling", "Sessions", "Load (AU)",
-            "Peak pain", "Light", "Notes")
+    head = (_("Date"), _("AM pain"), _("Stiff. (min)"), _("Swelling"), _("Sessions"),
+            _("Load (AU)"), _("Peak pain"), _("Light"), _("Notes"))
     rows: list[list] = [[P(h, "head_small") for h in head]]
     cmds = []
     with_year = data.start.year != data.end.year
     for i, d in enumerate(data.days, start=1):
-        day = f"{_WEEKDAYS[d.day.weekday()]} {fmt_short(d.day)}"
-        if with_year:
-            day += f" {d.day.year}"
+        day = format_date(d.day, "day" if with_year else "weekday_day_month")
         when = fmt_date(d.day, weekday=True)
         rows.append([
             P(day, "small"),
             P("-" if d.morning_pain is None else str(d.morning_pain), "cell_right"),
             P("-" if d.stiffness_min is None else str(d.stiffness_min), "cell_right"),
-            P(d.swelling or "-", "small"),
-            U(d.sessions or "rest", "small", most=NAME_MOST, label=f"{when}: sessions"),
-            P(f"{d.load:.0f}", "cell_right"),
+            P(swelling_text(d.swelling) or "-", "small"),
+            U(d.sessions or _("rest"), "small", most=NAME_MOST,
+              label=_("{date}: sessions").format(date=when)),
+            P(fmt_num(d.load, 0), "cell_right"),
             P("-" if d.peak_pain is None else str(d.peak_pain), "cell_right"),
             P(day_mark(d.status, d.red_flag_tier)[0] or "-", "cell"),
-            U(d.notes, "small", most=NOTE_MOST, label=f"{when}: note"),
+            U(d.notes, "small", most=NOTE_MOST, label=_("{date}: note").format(date=when),
+              note=True),
         ])
         if d.red_flag_tier:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.TIER_TINTS[d.red_flag_tier]))
@@ -797,29 +924,31 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.HEADER_BG))
     u = width / 100
     widths = [12 * u, 6 * u, 6 * u, 9 * u, 21 * u, 6 * u, 6 * u, 6 * u, 28 * u]
-    title = f"Appendix: day-by-day log, {fmt_date(data.start)} to {fmt_date(data.end)}"
+    title = _("Appendix: day-by-day log, {period}").format(
+        period=period_text(data.start, data.end))
     return [H(title), _table(rows, widths, *cmds)]
 
 
 def programme_sheet(data: ReportData, width: float, weeks: int = 4) -> list[Flowable]:
     """A blank sheet to tick off the programme over the coming weeks."""
-    out: list[Flowable] = [H("Programme sheet for the coming weeks")]
+    out: list[Flowable] = [H(_("Programme sheet for the coming weeks"))]
     if not data.programme:
-        return out + [P("No programme in the journal.", "muted")]
+        return out + [P(_("No programme in the journal."), "muted")]
     first = data.end + timedelta(days=1)
     first -= timedelta(days=first.weekday())
     if first <= data.end:
         first += timedelta(weeks=1)
-    head = ["Exercise", "Dose", "Load"] + [
-        f"Week of {fmt_short(first + timedelta(weeks=k))}" for k in range(weeks)
+    head = [_("Exercise"), _("Dose"), _("Load")] + [
+        _("Week of {date}").format(date=fmt_short(first + timedelta(weeks=k)))
+        for k in range(weeks)
     ]
     rows: list[list] = [[P(h, "cell_bold") for h in head]]
     for n, p in enumerate(data.programme, start=1):
-        what = f"Current programme: exercise {n}"
-        rows.append([U(p.exercise, most=NAME_MOST, label=what),
-                     U(p.dose, most=NAME_MOST, label=f"{what}, dose"),
-                     U(p.load, most=NAME_MOST, label=f"{what}, load")]
-                    + [P("") for _ in range(weeks)])
+        what = _("Current programme: exercise {n}").format(n=n)
+        rows.append([U(library_text(p.exercise), most=NAME_MOST, label=what),
+                     U(p.dose, most=NAME_MOST, label=_("{what}, dose").format(what=what)),
+                     U(p.load, most=NAME_MOST, label=_("{what}, load").format(what=what))]
+                    + [P("") for _week in range(weeks)])
     u = width / 100
     widths = [24 * u, 13 * u, 11 * u] + [52 * u / weeks] * weeks
     # room to write in: 11 mm a row, more when a long name needs it (never cut off)
@@ -829,6 +958,6 @@ def programme_sheet(data: ReportData, width: float, weeks: int = 4) -> list[Flow
                         for row in rows[1:]]
     table = _table(rows, widths, ("GRID", (3, 1), (-1, -1), 0.5, st.RULE), zebra=False,
                    heights=heights)
-    note = P("Write the sets, load and pain during (0-10) for each session; keep pain at or "
-             "below 5/10 and settled by the next morning.", "muted")
+    note = P(_("Write the sets, load and pain during (0-10) for each session; keep pain at "
+               "or below 5/10 and settled by the next morning."), "muted")
     return out + [note, Spacer(1, 2 * mm), table]

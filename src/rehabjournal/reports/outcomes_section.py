@@ -17,7 +17,9 @@ from html import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from ..charts.theme import fmt_signed
 from ..domain import outcomes as dom
+from ..i18n import _, format_date, format_number
 from ..services import outcomes as svc
 from . import styles as st
 from .flowables import NAME_MOST, TEXT_MOST, user_markup
@@ -25,7 +27,21 @@ from .flowables import NAME_MOST, TEXT_MOST, user_markup
 CHART_HEIGHT_EACH = 48 * mm
 
 
-_fmt = dom.fmt_score
+def _fmt(value: float | None) -> str:
+    """A score for people: 75.0 -> "75", 66.67 -> "66.7" ("66,7"), None -> "-"."""
+    return format_number(value, 1)
+
+
+def _change(delta: float, mcid: float, higher_is_better: bool) -> str:
+    """"+12.0 (meaningful, better)", "-3.0 (within 8)" in the current language."""
+    signed = fmt_signed(delta, 1)
+    if abs(delta) < mcid:
+        return _("{change} (within {mcid})").format(change=signed,
+                                                    mcid=format_number(mcid, 3))
+    better = delta > 0 if higher_is_better else delta < 0
+    if better:
+        return _("{change} (meaningful, better)").format(change=signed)
+    return _("{change} (meaningful, worse)").format(change=signed)
 
 
 def outcomes_flowables(responses, styles, width: float = 180 * mm,
@@ -37,9 +53,9 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
     meaningful change, and details: the subscales, or the rated activities of a PSFS.
     """
     responses = sorted(responses, key=lambda r: (r.instrument, r.day, r.id))
-    out: list[Flowable] = [Paragraph("Outcome measures", styles["h2"])]
+    out: list[Flowable] = [Paragraph(escape(_("Outcome measures")), styles["h2"])]
     if not responses:
-        return out + [Paragraph("No outcome measures filled in for this period.",
+        return out + [Paragraph(escape(_("No outcome measures filled in for this period.")),
                                 styles["muted"])]
 
     def p(text: str, style: str = "cell") -> Paragraph:
@@ -49,7 +65,8 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
         return Paragraph(user_markup(text, most, label), styles["cell"])
 
     rows: list[list] = [[p(h, "cell_bold") for h in
-                         ("Measure", "Date", "Score", "Change from the first", "Details")]]
+                         (_("Measure"), _("Date"), _("Score"), _("Change from the first"),
+                          _("Details"))]]
     firsts: dict[str, float] = {}
     for r in responses:
         inst = svc.instrument(r.instrument) if r.instrument in svc.INSTRUMENT_KEYS else None
@@ -61,8 +78,7 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
             elif inst is not None:
                 c = dom.meaningful_change(firsts[r.instrument], r.score, inst.mcid,
                                           higher_is_better=inst.higher_is_better)
-                change = (f"{c.delta:+.1f} (meaningful, {c.direction})" if c.meaningful
-                          else f"{c.delta:+.1f} (within {inst.mcid:g})")
+                change = _change(c.delta, inst.mcid, inst.higher_is_better)
         details = ""
         head = inst.headline_subscale if inst is not None else None
         if inst is not None and inst.subscales and r.subscores:
@@ -72,10 +88,12 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
             details = "; ".join(f"{a.get('name')}: {a.get('score')}"
                                 for a in r.answers.get("activities", []))
         score = _fmt(r.score) + (f" ({head.name})" if head else "")
-        what = f"{r.day.strftime('%d %b %Y')}: outcome measure"
+        # the day as the rest of the report writes it ("3 Mar 2026", once "03 Mar 2026")
+        day = format_date(r.day, "date")
+        what = _("{date}: outcome measure").format(date=day)
         rows.append([p(name) if inst else u(name, NAME_MOST, what),
-                     p(r.day.strftime("%d %b %Y")), p(score, "cell_right"),
-                     p(change), u(details, TEXT_MOST, f"{what} details")])
+                     p(day), p(score, "cell_right"),
+                     p(change), u(details, TEXT_MOST, _("{what} details").format(what=what))])
     w = width / 100
     table = Table(rows, colWidths=[11 * w, 15 * w, 12 * w, 24 * w, 38 * w], repeatRows=1,
                   hAlign="LEFT")
@@ -89,12 +107,12 @@ def outcomes_flowables(responses, styles, width: float = 180 * mm,
 
         height = CHART_HEIGHT_EACH * len(series)
         fig = outcomes_figure(series, figsize=(width / 72, height / 72))
+        mcids = ", ".join(f"{i.short} {format_number(i.mcid, 3)}" for i in svc.available())
         out.append(KeepTogether([figure_image(fig, width, height), Spacer(1, 1 * mm),
-                                 Paragraph("Shaded band: the first score \u00b1 the "
-                                           "instrument's meaningful change ("
-                                           + ", ".join(f"{i.short} {i.mcid:g}"
-                                                       for i in svc.available())
-                                           + " points).", styles["muted"])]))
+                                 Paragraph(escape(_(
+                                     "Shaded band: the first score \u00b1 the instrument's "
+                                     "meaningful change ({changes} points).").format(
+                                         changes=mcids)), styles["muted"])]))
     refs = "; ".join(f"{i.short}: {i.reference}" for i in svc.available()
                      if i.key in {r.instrument for r in responses})
     out.append(Paragraph(escape(refs), styles["muted"]))

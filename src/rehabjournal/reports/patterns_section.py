@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ..domain.flares import ASSOCIATION_NOTE
+from ..i18n import N_, _, ngettext
 from ..services import pattern_text as pt
 from ..services.report import ReportData
 from . import flowables as fl
@@ -29,9 +30,16 @@ MAX_UNTESTED = 12
 """More factors not tested than this: the first ones, then "and N more"."""
 
 NBSP = "\u00a0"
-HEADERS = ("What often came before a flare", "Days with it: flare after",
-           "Other days: flare after", f"Risk ratio (95{NBSP}%{NBSP}CI)", f"Adjusted{NBSP}p")
-"""The table's header; a non-breaking space keeps "(95 % CI)" and "Adjusted p" whole."""
+HEADERS = (N_("What often came before a flare"), N_("Days with it: flare after"),
+           N_("Other days: flare after"), N_("Risk ratio (95\u00a0%\u00a0CI)"),
+           N_("Adjusted\u00a0p"))
+"""The table's header (English, marked ``N_``: ``headers()`` in the current language); a
+non-breaking space keeps "(95 % CI)" and "Adjusted p" whole."""
+
+
+def headers() -> tuple[str, ...]:
+    """``HEADERS`` in the current language."""
+    return tuple(_(h) for h in HEADERS)
 CELL_PADDING = 3 + 3 + 2
 """A cell's left and right padding (``styles.table_style``) and a little room."""
 MIN_TEXT_SHARE = 0.34
@@ -72,52 +80,64 @@ def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:
     it is None)."""
     s = st.stylesheet()
     report = data.patterns
-    out: list[Flowable] = [fl.H(TITLE)]
+    out: list[Flowable] = [fl.H(_(TITLE))]
     if report is None:
-        return out + [fl.P("The patterns were not read for this report.", "muted")]
-    comparisons = pt.plural(report.comparisons, "comparison")
-    period = f"{fl.fmt_date(report.start)} to {fl.fmt_date(report.end)}"
+        return out + [fl.P(_("The patterns were not read for this report."), "muted")]
+    period = fl.period_text(report.start, report.end)
     if report.start < data.start:
-        period += (" (longer than the report's period: patterns need more days and more "
-                   "flares)")
-    head = [*out, fl.P(f"Days looked at: {period}.", "muted"), Spacer(1, 1 * mm),
+        looked = _("Days looked at: {period} (longer than the report's period: patterns need "
+                   "more days and more flares).").format(period=period)
+    else:
+        looked = _("Days looked at: {period}.").format(period=period)
+    head = [*out, fl.P(looked, "muted"), Spacer(1, 1 * mm),
             Paragraph(st.user_text(report.summary), s["body"]), Spacer(1, 1.5 * mm)]
     if report.findings:
-        texts: list[list[str]] = [list(HEADERS)]
+        texts: list[list[str]] = [list(headers())]
         for f in report.findings:
             exposed, other = f.a + f.b, f.c + f.d
+            of = _("{part} of {whole} ({percent})")
             texts.append([
                 f.text,
-                _unbroken(f"{f.a} of {exposed} ({pt.percent(f.a, exposed)})"),
-                _unbroken(f"{f.c} of {other} ({pt.percent(f.c, other)})"),
-                _unbroken(f"{pt.fmt_ratio(f.risk_ratio)} ({pt.fmt_ratio(f.ci_low)} to "
-                          f"{pt.fmt_ratio(f.ci_high)})"),
+                _unbroken(of.format(part=f.a, whole=exposed, percent=pt.percent(f.a, exposed))),
+                _unbroken(of.format(part=f.c, whole=other, percent=pt.percent(f.c, other))),
+                _unbroken(_("{ratio} ({low} to {high})").format(
+                    ratio=pt.fmt_ratio(f.risk_ratio), low=pt.fmt_ratio(f.ci_low),
+                    high=pt.fmt_ratio(f.ci_high))),
                 _unbroken(pt.fmt_p(f.p_adjusted)),
             ])
         rows: list[list] = [[fl.P(h, "cell_bold") for h in texts[0]]]
         # a finding names the person's own labels (custom events): user text
-        rows += [[fl.U(row[0], most=fl.TEXT_MOST, label=f"What came before flares: finding {n}"),
+        rows += [[fl.U(row[0], most=fl.TEXT_MOST,
+                       label=_("What came before flares: finding {n}").format(n=n)),
                   *(fl.P(t, "cell_right") for t in row[1:])]
                  for n, row in enumerate(texts[1:], start=1)]
         head.append(fl._table(rows, _column_widths(texts, width)))
         head.append(Spacer(1, 1 * mm))
-        head.append(fl.P(
-            f"{comparisons} were made (each thing at 1, 2 and 3 days before a flare began); "
-            f"p values are one-sided Fisher's exact tests, adjusted for all {comparisons} "
-            f"(Benjamini-Hochberg, false discovery rate {round(report.q * 100)} %).", "muted"))
+        head.append(fl.P(ngettext(
+            "{n} comparison was made (each thing at 1, 2 and 3 days before a flare began); "
+            "p values are one-sided Fisher's exact tests, adjusted for all {n} comparison "
+            "(Benjamini-Hochberg, false discovery rate {q} %).",
+            "{n} comparisons were made (each thing at 1, 2 and 3 days before a flare began); "
+            "p values are one-sided Fisher's exact tests, adjusted for all {n} comparisons "
+            "(Benjamini-Hochberg, false discovery rate {q} %).",
+            report.comparisons).format(n=report.comparisons, q=round(report.q * 100)),
+            "muted"))
     if not report.findings:  # one line says so (the summary sentence above)
         return [KeepTogether(head)]
     notes: list[Flowable] = []
     if report.untested:
         names = [_untested_name(u) for u in report.untested[:MAX_UNTESTED]]
         more = len(report.untested) - len(names)
-        text = ", ".join(names) + (f" and {more} more" if more > 0 else "")
+        text = ", ".join(names)
+        if more > 0:
+            text = ngettext("{names} and {n} more", "{names} and {n} more", more).format(
+                names=text, n=more)
         notes += [Spacer(1, 1 * mm),
-                  Paragraph("Not tested (too few days or flares): "
-                            + fl.user_markup(text, 4 * fl.TEXT_MOST,
-                                             "What came before flares: not tested")
-                            + ".", s["muted"])]
+                  Paragraph(_("Not tested (too few days or flares): {factors}.").format(
+                      factors=fl.user_markup(text, 4 * fl.TEXT_MOST,
+                                             _("What came before flares: not tested"))),
+                      s["muted"])]
     notes += [Spacer(1, 1 * mm),
-              fl.P(f"{ASSOCIATION_NOTE} {pt.flare_definition(report.rise)}", "muted")]
+              fl.P(f"{_(ASSOCIATION_NOTE)} {pt.flare_definition(report.rise)}", "muted")]
     # the heading stays with the summary and the table when they fit on one page
     return [KeepTogether(head), *notes]

@@ -42,17 +42,19 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..charts.theme import lower_first
 from ..domain import media as dmedia
 from ..domain import scales
+from ..i18n import FORMAT_LOCALES, _, current, ngettext
 from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, sheet_data
 from . import DISCLAIMER, normalise_paper
 from . import flowables as fl
 from . import styles as st
 from .builder import (
     FOOTER_FONT_SIZE,
-    ReportWriteError,
-    check_pdf_target,
+    check_target,
     footer_canvas,
+    page_of,
     pdf_document,
     write_pdf,
 )
@@ -61,7 +63,12 @@ WEEKS_PER_GRID = 3
 """Week columns of one tick grid at most (a week of daily boxes fits one column); a
 longer phase gets more grids, of even sizes."""
 
-_DAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+def day_label(weekday: int) -> str:
+    """A tick box's weekday (0 Monday) in two letters or so: "Mo" / "lu" / "Mo." (CLDR's
+    short day names)."""
+    from babel.dates import get_day_names
+
+    return get_day_names("short", locale=FORMAT_LOCALES[current()])[weekday]
 
 DEFAULT_PAPER = "A4"
 
@@ -135,10 +142,10 @@ def _session_labels(ex: SheetExercise, week_start: date | None) -> list[tuple[st
     out = []
     for d in sorted(ex.weekdays, key=lambda d: (d - first) % 7):
         if week_start is None:
-            out.append((_DAY_LABELS[d],))
+            out.append((day_label(d),))
         else:
             day = week_start + timedelta(days=(d - first) % 7)
-            out.append((_DAY_LABELS[d], str(day.day)))
+            out.append((day_label(d), str(day.day)))
     return out
 
 
@@ -184,8 +191,8 @@ def elide(text: str, width: float, font: str = st.FONT,
 def footer_name(name: str, page_width: float, total: int) -> str:
     """The programme's name as the footer centres it: elided so that it keeps
     ``FOOTER_GAP`` from the disclaimer on the left and from "page x of y" on the right."""
-    left = st.MARGIN + stringWidth(DISCLAIMER, st.FONT, FOOTER_FONT_SIZE) + FOOTER_GAP
-    pages = f"page {total} of {total}"  # the widest page number
+    left = st.MARGIN + stringWidth(_(DISCLAIMER), st.FONT, FOOTER_FONT_SIZE) + FOOTER_GAP
+    pages = page_of(total, total)  # the widest page number
     right = (page_width - st.MARGIN - stringWidth(pages, st.FONT, FOOTER_FONT_SIZE)
              - FOOTER_GAP)
     half = min(page_width / 2 - left, right - page_width / 2)
@@ -226,8 +233,11 @@ def _user_markup(text: str, most: int = fl.FULL_MOST) -> str:
     app.)": a megabyte of notes would take minutes to lay out and hundreds of pages."""
     more = ""
     if len(text) > most:
-        more = (f'<br/><font color="#{st.MUTED.hexval()[2:]}">({len(text) - most:,} more '
-                "characters not printed; the full text is in the app.)</font>")
+        n = len(text) - most
+        line = ngettext("({count} more character not printed; the full text is in the app.)",
+                        "({count} more characters not printed; the full text is in the app.)",
+                        n).format(count=fl.fmt_count(n))
+        more = f'<br/><font color="#{st.MUTED.hexval()[2:]}">{escape(line)}</font>'
         text = text[:most]
     return st.user_text(text).replace("\n", "<br/>") + more
 
@@ -250,7 +260,8 @@ def _name(text: str, most: int = fl.NAME_MOST, more: str = "\u2026") -> tuple[st
 
 def _full_name(text: str) -> list[Flowable]:
     """"Full name: ..." under a heading whose name was cut."""
-    return [Paragraph("<b>Full name:</b> " + _user_markup(text), st.stylesheet()["cell"])]
+    return [Paragraph(_("<b>Full name:</b> {name}").format(name=_user_markup(text)),
+                      st.stylesheet()["cell"])]
 
 
 # ---- page one ----------------------------------------------------------------------------
@@ -262,26 +273,28 @@ def header_block(data: SheetData, width: float) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(title, s["title"])]
     if cut:
         out += _full_name(data.name)
-    sub = "Your home exercise programme"
     if data.patient:
-        sub += " for " + _name(data.patient)[0]
+        sub = _("Your home exercise programme for {patient}").format(
+            patient=_name(data.patient)[0])
+    else:
+        sub = escape(_("Your home exercise programme"))
     out.append(Paragraph(sub, s["muted"]))
     out.append(Spacer(1, 2 * mm))
 
+    length = ngettext("{n} week", "{n} weeks", data.weeks).format(n=data.weeks)
     if data.start:
         start = _date(data.start)
         end = _date(data.end) if data.end else "-"
-        length = f"{data.weeks} week{'s' if data.weeks != 1 else ''}"
     else:
-        start = "Not set: week 1 is the week you start"
+        start = _("Not set: week 1 is the week you start")
         end = "-"
-        length = f"{data.weeks} week{'s' if data.weeks != 1 else ''}"
     pairs = [
-        ("Starts", _para(start)),
-        ("Ends", _para(f"{end} ({length})" if data.start else length)),
-        ("Clinician", _user(data.clinician or "-")), ("Contact", _user(data.contact or "-")),
-        ("Review", _para(_date(data.review) or "-")),
-        ("Sheet made", _para(fl.fmt_date(data.made))),
+        (_("Starts"), _para(start)),
+        (_("Ends"), _para(f"{end} ({length})" if data.start else length)),
+        (_("Clinician"), _user(data.clinician or "-")),
+        (_("Contact"), _user(data.contact or "-")),
+        (_("Review"), _para(_date(data.review) or "-")),
+        (_("Sheet made"), _para(fl.fmt_date(data.made))),
     ]
     rows = []
     for i in range(0, len(pairs), 2):
@@ -295,8 +308,8 @@ def header_block(data: SheetData, width: float) -> list[Flowable]:
     table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), header=False))
     out.append(table)
     if data.notes:
-        out += [Spacer(1, 2 * mm), Paragraph("<b>About this programme:</b> "
-                                             + _user_markup(data.notes), s["body"])]
+        out += [Spacer(1, 2 * mm), Paragraph(_("<b>About this programme:</b> {notes}").format(
+            notes=_user_markup(data.notes)), s["body"])]
     return out + [Spacer(1, 3 * mm)]
 
 
@@ -304,27 +317,29 @@ def how_to_block(data: SheetData, width: float) -> list[Flowable]:
     """How to use the sheet, the pain scale, and when to stop and get care."""
     s = st.stylesheet()
     lines = [
-        "Do the exercises of the phase you are in, on the days shown. Each time you do an "
-        "exercise, tick one of its boxes in the phase's tick grid (days are labelled when "
-        "your physio chose them; unlabelled boxes mean any days of the week). A second row "
-        "of boxes is for exercises done twice a day.",
+        escape(_("Do the exercises of the phase you are in, on the days shown. Each time you "
+                 "do an exercise, tick one of its boxes in the phase's tick grid (days are "
+                 "labelled when your physio chose them; unlabelled boxes mean any days of the "
+                 "week). A second row of boxes is for exercises done twice a day.")),
         escape(data.pain_scale),
     ]
     if any(ph.criteria for ph in data.phases):
-        lines.append("Move on to the next phase when you meet its criteria to move on, and "
-                     "your physio agrees.")
-    lines.append("A deload phase is lighter on purpose: keep to its doses even if you feel "
-                 "good." if any(ph.deload for ph in data.phases) else
-                 "If a dose is too hard, or pain goes above the limit, do less next time "
-                 "rather than stopping altogether.")
-    urgent = [label for label, tier in scales.RED_FLAGS.values() if tier == scales.URGENT]
+        lines.append(escape(_("Move on to the next phase when you meet its criteria to move "
+                              "on, and your physio agrees.")))
+    lines.append(escape(
+        _("A deload phase is lighter on purpose: keep to its doses even if you feel good.")
+        if any(ph.deload for ph in data.phases) else
+        _("If a dose is too hard, or pain goes above the limit, do less next time rather than "
+          "stopping altogether.")))
+    urgent = [_(label) for label, tier in scales.RED_FLAGS.values() if tier == scales.URGENT]
     tier = scales.FLAG_TIERS[scales.URGENT]
-    cells: list[Flowable] = [Paragraph("How to use this sheet", s["box_title"])]
+    cells: list[Flowable] = [Paragraph(escape(_("How to use this sheet")), s["box_title"])]
     cells += [Paragraph(line, s["bullet"], bulletText="•") for line in lines]
     cells.append(Paragraph(
-        f'<font color="{tier.colour}"><b>Stop and {escape(tier.heading.lower())} if</b></font>'
-        f": {escape('; '.join(u[0].lower() + u[1:] for u in urgent))}. "
-        f"{escape(tier.advice)}", s["bullet"], bulletText=tier.symbol))
+        _('<font color="{colour}"><b>Stop and {action} if</b></font>: {signs}. {advice}').format(
+            colour=tier.colour, action=escape(lower_first(_(tier.heading))),
+            signs=escape("; ".join(lower_first(u) for u in urgent)),
+            advice=escape(_(tier.advice))), s["bullet"], bulletText=tier.symbol))
     table = Table([[cells]], colWidths=[width], hAlign="LEFT", splitInRow=1)
     table.setStyle(st.table_style(
         ("BOX", (0, 0), (-1, -1), 0.5, st.RULE),
@@ -339,35 +354,42 @@ def how_to_block(data: SheetData, width: float) -> list[Flowable]:
 
 def _weeks_text(ph: SheetPhase) -> str:
     first, last = ph.first_week, ph.first_week + ph.weeks - 1
-    weeks = f"Week {first}" if first == last else f"Weeks {first}-{last}"
+    weeks = (_("Week {n}").format(n=first) if first == last
+             else _("Weeks {first}-{last}").format(first=first, last=last))
     if ph.start and ph.end:
-        weeks += f": {fl.fmt_date(ph.start, weekday=True)} to {fl.fmt_date(ph.end, weekday=True)}"
+        weeks = _("{weeks}: {start} to {end}").format(
+            weeks=weeks, start=fl.fmt_date(ph.start, weekday=True),
+            end=fl.fmt_date(ph.end, weekday=True))
     return weeks
+
+
+def _see_phase(n: int) -> str:
+    """"… (see phase 2)": the end of a name or goal cut in the overview."""
+    return _("\u2026 (see phase {n})").format(n=n)
 
 
 def _short(text: str, phase: int, most: int = 240) -> Paragraph:
     """A goal for the overview: whole when short, else cut at a word ("... (see phase 2)")."""
     if not text:
         return _para("-")
-    return Paragraph(_name(text, most, f"\u2026 (see phase {phase})")[0],
-                     st.stylesheet()["cell"])
+    return Paragraph(_name(text, most, _see_phase(phase))[0], st.stylesheet()["cell"])
 
 
 def overview_table(data: SheetData, width: float) -> list[Flowable]:
     """The phases at a glance."""
-    out: list[Flowable] = [fl.H("The phases at a glance")]
+    out: list[Flowable] = [fl.H(_("The phases at a glance"))]
     if not data.phases:
-        return out + [fl.P("This programme has no phases yet: ask your physio to add them.",
+        return out + [fl.P(_("This programme has no phases yet: ask your physio to add them."),
                            "muted")]
-    rows: list[list] = [[fl.P(h, "cell_bold") for h in ("Phase", "When", "Goal")]]
+    rows: list[list] = [[fl.P(h, "cell_bold") for h in (_("Phase"), _("When"), _("Goal"))]]
     cmds = []
     for i, ph in enumerate(data.phases, start=1):
-        name = f"{ph.number}. " + _name(ph.name, more=f"\u2026 (see phase {ph.number})")[0]
+        name = f"{ph.number}. " + _name(ph.name, more=_see_phase(ph.number))[0]
         marks = []
         if ph.deload:
-            marks.append("deload (lighter)")
+            marks.append(_("deload (lighter)"))
         if ph.current:
-            marks.append("you are here")
+            marks.append(_("you are here"))
         cell = ([Paragraph(name, st.stylesheet()["cell_bold"])]
                 + ([_para(", ".join(marks), "small")] if marks else []))
         rows.append([cell, _para(_weeks_text(ph)), _short(ph.goal, ph.number)])
@@ -386,21 +408,22 @@ def overview_table(data: SheetData, width: float) -> list[Flowable]:
 
 def phase_heading(ph: SheetPhase, width: float) -> list[Flowable]:
     name, cut = _name(ph.name)
-    out: list[Flowable] = [Paragraph(f"Phase {ph.number}: {name}", st.stylesheet()["h2"])]
+    out: list[Flowable] = [Paragraph(_("Phase {n}: {name}").format(n=ph.number, name=name),
+                                     st.stylesheet()["h2"])]
     if cut:
         out += _full_name(ph.name)
     out.append(_para(_weeks_text(ph), "body"))
     if ph.current:
-        out.append(_para("This is your current phase.", "cell_bold"))
+        out.append(_para(_("This is your current phase."), "cell_bold"))
     notes: list[tuple[str, str]] = []
     if ph.deload:
-        notes.append(("Deload", _para("A lighter phase on purpose, so that your body "
-                                      "recovers and adapts. Keep to these doses even if you "
-                                      "feel good.")))
+        notes.append((_("Deload"), _para(_("A lighter phase on purpose, so that your body "
+                                           "recovers and adapts. Keep to these doses even if "
+                                           "you feel good."))))
     if ph.goal:
-        notes.append(("Goal", _user(ph.goal)))
+        notes.append((_("Goal"), _user(ph.goal)))
     if ph.criteria:
-        notes.append(("Move on when", _user(ph.criteria)))
+        notes.append((_("Move on when"), _user(ph.criteria)))
     if notes:
         rows = [[_para(label, "cell_bold"), text] for label, text in notes]
         cmds = [("BACKGROUND", (0, 0), (-1, 0), st.LIGHT_TINTS["amber"])] if ph.deload else []
@@ -411,7 +434,7 @@ def phase_heading(ph: SheetPhase, width: float) -> list[Flowable]:
         out += [Spacer(1, 1.5 * mm), table]
     out.append(Spacer(1, 2 * mm))
     if not ph.exercises:
-        out.append(fl.P("No exercises in this phase yet.", "muted"))
+        out.append(fl.P(_("No exercises in this phase yet."), "muted"))
     return out
 
 
@@ -423,10 +446,10 @@ def _media(ex: SheetExercise) -> Paragraph:
     if kind == "web":
         return _user(ex.media, most=fl.TEXT_MOST)
     if kind == "file":
-        return Paragraph("On this computer: " + _user_markup(ex.media, fl.TEXT_MOST),
-                         st.stylesheet()["cell"])
-    return _para("Not printed: the app opens only https:// links and picture, video or PDF "
-                 "files.")
+        return Paragraph(_("On this computer: {file}").format(
+            file=_user_markup(ex.media, fl.TEXT_MOST)), st.stylesheet()["cell"])
+    return _para(_("Not printed: the app opens only https:// links and picture, video or PDF "
+                   "files."))
 
 
 def exercise_card(ex: SheetExercise, width: float,
@@ -441,31 +464,32 @@ def exercise_card(ex: SheetExercise, width: float,
     # the name row repeats on every page of a long card: a long name is cut there
     name, cut = _name(ex.name)
     rows: list[list] = [[Paragraph(f"{ex.number}. {name}", s["box_title"]), ""]]
-    items: list[tuple[str, object]] = [("Name", _user(ex.name))] if cut else []
-    items.append(("Dose", Paragraph(f"<b>{_user_markup(ex.dose_line)}</b>", s["cell"])))
+    items: list[tuple[str, object]] = [(_("Name"), _user(ex.name))] if cut else []
+    items.append((_("Dose"), Paragraph(f"<b>{_user_markup(ex.dose_line)}</b>", s["cell"])))
     if ex.side:
-        items.append(("Side", _para(_cap(ex.side))))
+        items.append((_("Side"), _para(_cap(ex.side))))
     if ex.frequency:
-        items.append(("How often", _para(_cap(ex.frequency))))
+        items.append((_("How often"), _para(_cap(ex.frequency))))
     if ex.effort:
-        items.append(("Effort", _user(ex.effort)))
+        items.append((_("Effort"), _user(ex.effort)))
+    how = _("How to do it")
     if shown_in is not None and (ex.instructions or ex.cues):
-        items.append(("How to do it", _para(
-            f"See phase {shown_in[0]}, exercise {shown_in[1]}: how to do it and what to "
-            "watch for.")))
+        items.append((how, _para(
+            _("See phase {phase}, exercise {n}: how to do it and what to watch for.").format(
+                phase=shown_in[0], n=shown_in[1]))))
         ex_cues: tuple[str, ...] = ()
     else:
         if ex.instructions:
-            items.append(("How to do it", _user(ex.instructions)))
+            items.append((how, _user(ex.instructions)))
         ex_cues = ex.cues
     if ex_cues:
-        items.append(("Watch for", [Paragraph(_user_markup(c), _cell_bullet(), bulletText="•")
-                                    for c in ex_cues]))
-    items.append(("Pain", _para(ex.pain_rule)))
+        items.append((_("Watch for"), [Paragraph(_user_markup(c), _cell_bullet(),
+                                                 bulletText="•") for c in ex_cues]))
+    items.append((_("Pain"), _para(ex.pain_rule)))
     if ex.notes:
-        items.append(("From your physio", _user(ex.notes)))
+        items.append((_("From your physio"), _user(ex.notes)))
     if ex.media:
-        items.append(("Picture or video", _media(ex)))
+        items.append((_("Picture or video"), _media(ex)))
     rows += [[_para(label, "cell_bold"), value] for label, value in items]
     table = Table(rows, colWidths=[0.18 * width, 0.82 * width], hAlign="LEFT",
                   splitInRow=1, repeatRows=1)
@@ -487,9 +511,9 @@ def tick_grid(ph: SheetPhase, width: float) -> list[Flowable]:
     name_w = 0.28 * width
     week_w = (width - name_w) / WEEKS_PER_GRID
     for weeks in _chunks(ph.weeks):
-        head: list = [fl.P("Exercise", "cell_bold")]
+        head: list = [fl.P(_("Exercise"), "cell_bold")]
         for k in weeks:
-            text = f"Week {ph.first_week + k - 1}"
+            text = _("Week {n}").format(n=ph.first_week + k - 1)
             start = ph.week_start(k)
             if start is not None:
                 text += f"\n{fl.fmt_span(start, start + timedelta(days=6))}"
@@ -512,8 +536,10 @@ def tick_grid(ph: SheetPhase, width: float) -> list[Flowable]:
                                       ("TOPPADDING", (1, 1), (-1, -1), 3),
                                       ("BOTTOMPADDING", (1, 1), (-1, -1), 4)))
         first, last = ph.first_week + weeks[0] - 1, ph.first_week + weeks[-1] - 1
-        span = f"week {first}" if first == last else f"weeks {first}-{last}"
-        title = fl.H(f"Tick grid: phase {ph.number}, {span}", 3)
+        title = fl.H(_("Tick grid: phase {n}, week {week}").format(n=ph.number, week=first)
+                     if first == last else
+                     _("Tick grid: phase {n}, weeks {first}-{last}").format(
+                         n=ph.number, first=first, last=last), 3)
         out += [KeepTogether([title, table]), Spacer(1, 3 * mm)]
     return out
 
@@ -552,7 +578,8 @@ def _render(data: SheetData, target, paper: str) -> int:
     st.register_fonts()
     width = pagesize[0] - 2 * st.MARGIN
     pages: list[int] = []
-    doc = pdf_document(target, pagesize, title=f"Programme sheet: {data.name}",
+    doc = pdf_document(target, pagesize,
+                       title=_("Programme sheet: {name}").format(name=data.name),
                        subject=data.name)
     doc.build(build_story(data, width), canvasmaker=_footer(data, pages))
     return pages[-1] if pages else 0
@@ -582,17 +609,13 @@ def write_sheet(data: SheetData, out_path: str | os.PathLike, *,
     """
     out = _check_out(out_path)
     pdf, pages = sheet_bytes(data, paper=paper)
-    write_pdf(out, pdf, "the programme sheet")
+    write_pdf(out, pdf, _("the programme sheet"))
     return pages
 
 
 def _check_out(out_path: str | os.PathLike) -> Path:
     out = Path(out_path)
-    if out.is_dir():
-        raise ReportWriteError(out, "it is a folder; give a file name.")
-    if not out.parent.is_dir():
-        raise ReportWriteError(out, f"the folder {out.parent} does not exist.")
-    check_pdf_target(out)
+    check_target(out)
     return out
 
 

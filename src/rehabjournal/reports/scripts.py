@@ -72,6 +72,7 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..i18n import FORMAT_LOCALES, current, ngettext
 from ..paths import resource
 
 PLACEHOLDER = "\u25a1"
@@ -332,9 +333,13 @@ class PlaceholderTally:
 
 def placeholder_notice(count: int) -> str:
     """The sentence a report prints when ``count`` characters became placeholders."""
-    chars = "character" if count == 1 else "characters"
-    return (f"{count:,} {chars} could not be printed: no font on this computer has them; "
-            f"each is shown as {PLACEHOLDER}.")
+    from babel.numbers import format_decimal
+
+    return ngettext("{count} character could not be printed: no font on this computer has "
+                    "them; each is shown as {box}.", "{count} characters could not be "
+                    "printed: no font on this computer has them; each is shown as {box}.",
+                    count).format(count=format_decimal(count, locale=FORMAT_LOCALES[current()]),
+                                  box=PLACEHOLDER)
 
 
 # --- right-to-left order ---------------------------------------------------------------
