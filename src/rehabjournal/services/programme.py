@@ -27,6 +27,7 @@ from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression, redflags, scales
 from ..errors import NotFoundError
+from ..i18n import LANGUAGES, N_, _, catalogue, format_date, library_text
 from ..store import journal_repo, library, programme_io
 from ..store import programme_repo as repo
 from . import clock
@@ -55,10 +56,12 @@ LOG_STATUSES = ("done", "partial", "skipped")
 CATEGORIES = library.CATEGORIES
 REGIONS = library.REGIONS
 LOAD_UNITS = library.LOAD_UNITS
-PROGRAMME_LABELS = {"name": "Rename programme", "start_date": "Change start date",
-                    "notes": "Change programme notes", "review_date": "Change review date",
-                    "clinician_name": "Change clinician", "clinician_contact":
-                    "Change clinician contact"}
+PROGRAMME_LABELS = {"name": N_("Rename programme"), "start_date": N_("Change start date"),
+                    "notes": N_("Change programme notes"),
+                    "review_date": N_("Change review date"),
+                    "clinician_name": N_("Change clinician"),
+                    "clinician_contact": N_("Change clinician contact")}
+"""The undo text of a change of one programme field (marked: translated where used)."""
 
 
 def media_error(value: Any) -> str | None:
@@ -74,20 +77,22 @@ def media_error(value: Any) -> str | None:
 def _common_errors(v: dict[str, Any]) -> dict[str, str | None]:
     """Checks shared by prescriptions and exercises (side, frequency, pain rule, media)."""
     return {
-        "times_per_day": _range(v.get("times_per_day"), 1, 6, "Times a day"),
+        "times_per_day": _range(v.get("times_per_day"), 1, 6, _("Times a day")),
         "side": None if (v.get("side") or "") in SIDES else
-        f"Side must be one of {', '.join(progression.SIDES)}.",
+        _("Side must be one of {choices}.").format(choices=", ".join(progression.SIDES)),
         "pain_rule": None if (v.get("pain_rule") or "") in PAIN_RULES else
-        f"Pain rule must be one of {', '.join(progression.PAIN_RULES)}.",
+        _("Pain rule must be one of {choices}.").format(
+            choices=", ".join(progression.PAIN_RULES)),
         "media": media_error(v.get("media")),
     }
 
 
 def _range(value: Any, lo: float, hi: float, label: str, *, whole: bool = True,
            needed: bool = False) -> str | None:
-    """``domain.scales.validate_range``, with "<label> is needed." for a missing value."""
+    """``domain.scales.validate_range``, with "<label> is needed." for a missing value
+    (``label`` in the current language)."""
     if needed and (value is None or value == ""):
-        return f"{label} is needed."
+        return _("{label} is needed.").format(label=label)
     return scales.validate_range(value, lo, hi, label, whole=whole)
 
 
@@ -103,14 +108,22 @@ def _unknown(values: dict[str, Any], allowed: tuple[str, ...], what: str) -> Non
         raise KeyError(f"unknown {what} fields {sorted(unknown)}")
 
 
+_GONE = {"programme": N_("That programme no longer exists."),
+         "phase": N_("That phase no longer exists."),
+         "prescription": N_("That prescription no longer exists."),
+         "exercise": N_("That exercise no longer exists.")}
+
+
 def _need(row: dict[str, Any] | None, table: str, row_id: Any) -> dict[str, Any]:
     if row is None:
-        raise NotFoundError(f"That {table} no longer exists.", table=table, row=row_id)
+        raise NotFoundError(_(_GONE[table]), table=table, row=row_id)
     return row
 
 
-def _edit(label: str, do, *, saved: str = "Saved") -> Edit:
-    return perform(label, do, scope=PROGRAMME, saved=saved)
+def _edit(label: str, do, *, saved: str | None = None) -> Edit:
+    """``perform`` in the programme's scope; ``label`` and ``saved`` in the current
+    language (``saved`` default "Saved")."""
+    return perform(label, do, scope=PROGRAMME, saved=_("Saved") if saved is None else saved)
 
 
 # ---- programmes --------------------------------------------------------------------------
@@ -125,6 +138,16 @@ def get_programme(programme_id: int) -> dict[str, Any] | None:
 
 def active_programme() -> dict[str, Any] | None:
     return repo.active_programme()
+
+
+def _thousands(n: int) -> str:
+    """A count with its thousands grouped as the current language writes them: "10,000",
+    "10\u202f000", "10.000"."""
+    from babel.numbers import format_decimal
+
+    from ..i18n import FORMAT_LOCALES, current
+
+    return format_decimal(n, locale=FORMAT_LOCALES[current()])
 
 
 def list_templates() -> list[dict[str, Any]]:
@@ -146,18 +169,20 @@ exports to a file the app imports back."""
 def validate_programme(values: dict[str, Any]) -> dict[str, str]:
     errors = {}
     if "name" in values and not str(values["name"] or "").strip():
-        errors["name"] = "A programme needs a name."
+        errors["name"] = _("A programme needs a name.")
     elif len(str(values.get("name") or "")) > NAME_MAX:
-        errors["name"] = f"A programme's name is too long ({NAME_MAX:,} characters at most)."
+        errors["name"] = _("A programme's name is too long ({most} characters at most).").format(
+            most=_thousands(NAME_MAX))
     if "start_date" in values and values["start_date"] is not None and not isinstance(
         values["start_date"], date
     ):
-        errors["start_date"] = "Start date must be a date."
+        errors["start_date"] = _("Start date must be a date.")
     if values.get("review_date") is not None and not isinstance(values["review_date"], date):
-        errors["review_date"] = "Review date must be a date."
-    for key, label in (("clinician_name", "Clinician"), ("clinician_contact", "Contact")):
+        errors["review_date"] = _("Review date must be a date.")
+    for key, label in (("clinician_name", N_("Clinician")), ("clinician_contact", N_("Contact"))):
         if len(str(values.get(key) or "")) > 200:
-            errors[key] = f"{label} is too long (200 characters at most)."
+            errors[key] = _("{label} is too long ({most} characters at most).").format(
+                label=_(label), most=200)
     return errors
 
 
@@ -193,7 +218,7 @@ def create_programme(name: str, start_date: date | None = None, notes: str = "",
             repo.add_phase(new_id, ph)
         return _programme_created(new_id, previous, active)
 
-    return _edit("New programme", do)
+    return _edit(_("New programme"), do)
 
 
 def create_from_template(key: str, start_date: date, name: str | None = None,
@@ -218,7 +243,7 @@ def create_from_template(key: str, start_date: date, name: str | None = None,
             raise ValidationError({"template": str(exc).strip("'\"")}) from exc
         return _programme_created(new_id, previous, activate)
 
-    return _edit("New programme from template", do)
+    return _edit(_("New programme from template"), do)
 
 
 def duplicate_programme(programme_id: int, name: str | None = None) -> Edit:
@@ -228,7 +253,7 @@ def duplicate_programme(programme_id: int, name: str | None = None) -> Edit:
         new_id = repo.duplicate_programme(programme_id, name)
         return created(new_id, repo.delete_programme, repo.restore_programme)
 
-    return _edit("Duplicate programme", do)
+    return _edit(_("Duplicate programme"), do)
 
 
 def delete_programme(programme_id: int) -> Edit:
@@ -237,7 +262,7 @@ def delete_programme(programme_id: int) -> Edit:
         _need(repo.get_programme(programme_id), "programme", programme_id)
         return removed(programme_id, repo.delete_programme, repo.restore_programme)
 
-    return _edit("Delete programme", do)
+    return _edit(_("Delete programme"), do)
 
 
 def activate_programme(programme_id: int | None) -> Edit:
@@ -246,7 +271,7 @@ def activate_programme(programme_id: int | None) -> Edit:
     Returns:
         The edit; its ``result`` is the previously active programme's id, or None.
     """
-    label = "Activate programme" if programme_id is not None else "Deactivate programme"
+    label = _("Activate programme") if programme_id is not None else _("Deactivate programme")
     if repo.active_programme_id() == programme_id:
         return no_change(label, scope=PROGRAMME)
 
@@ -264,7 +289,8 @@ def update_programme(programme_id: int, values: dict[str, Any]) -> Edit:
     _unknown(values, PROGRAMME_FIELDS, "programme")
     if "name" in values and isinstance(values["name"], str):
         values = {**values, "name": values["name"].strip()}
-    label = PROGRAMME_LABELS[next(iter(values))] if len(values) == 1 else "Edit programme"
+    label = _(PROGRAMME_LABELS[next(iter(values))]) if len(values) == 1 else \
+        _("Edit programme")
     current = repo.get_programme(programme_id)
     if current is not None and all(current[k] == v for k, v in values.items()):
         return no_change(label, scope=PROGRAMME)
@@ -293,17 +319,18 @@ def validate_phase(values: dict[str, Any], *, partial: bool = False) -> dict[str
     _unknown(values, PHASE_FIELDS, "phase")
     errors: dict[str, str | None] = {}
     if (not partial or "name" in values) and not str(values.get("name") or "").strip():
-        errors["name"] = "A phase needs a name, e.g. Calm or Build."
+        errors["name"] = _("A phase needs a name, e.g. Calm or Build.")
     elif len(str(values.get("name") or "")) > NAME_MAX:
-        errors["name"] = f"A phase's name is too long ({NAME_MAX:,} characters at most)."
+        errors["name"] = _("A phase's name is too long ({most} characters at most).").format(
+            most=_thousands(NAME_MAX))
     if not partial or "weeks" in values:
-        errors["weeks"] = _range(values.get("weeks"), 1, 104, "Weeks", needed=True)
+        errors["weeks"] = _range(values.get("weeks"), 1, 104, _("Weeks"), needed=True)
     return {k: v for k, v in errors.items() if v}
 
 
 def add_phase(programme_id: int, values: dict[str, Any]) -> Edit:
     """Add a phase at the end of a programme ("Add phase"); ``result`` is its id."""
-    values = {"name": "New phase", "weeks": 2, **values}
+    values = {"name": _("New phase"), "weeks": 2, **values}
 
     def do() -> Change:
         _raise(validate_phase(values))
@@ -311,14 +338,14 @@ def add_phase(programme_id: int, values: dict[str, Any]) -> Edit:
         return created(repo.add_phase(programme_id, values), repo.delete_phase,
                        repo.restore_phase)
 
-    return _edit("Add phase", do)
+    return _edit(_("Add phase"), do)
 
 
 def update_phase(phase_id: int, values: dict[str, Any]) -> Edit:
     """Change a phase's name, weeks, deload mark or goal ("Edit phase")."""
     current = repo.get_phase(phase_id)
     if current is not None and all(current.get(k) == v for k, v in values.items()):
-        return no_change("Edit phase", scope=PROGRAMME)
+        return no_change(_("Edit phase"), scope=PROGRAMME)
 
     def do() -> Change:
         _raise(validate_phase(values, partial=True))
@@ -327,7 +354,7 @@ def update_phase(phase_id: int, values: dict[str, Any]) -> Edit:
         return setter(lambda v: repo.update_phase(phase_id, v), {k: old[k] for k in values},
                       values)
 
-    return _edit("Edit phase", do)
+    return _edit(_("Edit phase"), do)
 
 
 def delete_phase(phase_id: int) -> Edit:
@@ -336,7 +363,7 @@ def delete_phase(phase_id: int) -> Edit:
         _need(repo.get_phase(phase_id), "phase", phase_id)
         return removed(phase_id, repo.delete_phase, repo.restore_phase)
 
-    return _edit("Remove phase", do)
+    return _edit(_("Remove phase"), do)
 
 
 def duplicate_phase(phase_id: int) -> Edit:
@@ -345,7 +372,7 @@ def duplicate_phase(phase_id: int) -> Edit:
         _need(repo.get_phase(phase_id), "phase", phase_id)
         return created(repo.duplicate_phase(phase_id), repo.delete_phase, repo.restore_phase)
 
-    return _edit("Duplicate phase", do)
+    return _edit(_("Duplicate phase"), do)
 
 
 def reorder_phases(programme_id: int, phase_ids: list[int]) -> Edit:
@@ -355,11 +382,11 @@ def reorder_phases(programme_id: int, phase_ids: list[int]) -> Edit:
     def do() -> Change:
         old = repo.phase_order(programme_id)
         if sorted(old) != sorted(phase_ids):
-            raise ValidationError({"order": "The new order must list every phase once."})
+            raise ValidationError({"order": _("The new order must list every phase once.")})
         repo.reorder_phases(phase_ids)
         return setter(repo.reorder_phases, old, phase_ids, result=old)
 
-    return _edit("Reorder phases", do)
+    return _edit(_("Reorder phases"), do)
 
 
 # ---- prescriptions -----------------------------------------------------------------------
@@ -395,33 +422,35 @@ def validate_prescription(values: dict[str, Any], *, current: dict[str, Any] | N
     _unknown(values, PRESCRIPTION_FIELDS, "prescription")
     v = {**(current or {}), **values}
     errors: dict[str, str | None] = {
-        "sets": _range(v.get("sets"), 1, 50, "Sets", needed=True),
-        "reps": _range(v.get("reps"), 1, 1000, "Reps"),
-        "hold_s": _range(v.get("hold_s"), 1, 36000, "Hold"),
-        "rest_s": _range(v.get("rest_s"), 0, 3600, "Rest"),
-        "days_per_week": _range(v.get("days_per_week"), 1, 7, "Days per week"),
-        "load": _range(v.get("load"), 0, 1000, "Load", whole=False),
+        "sets": _range(v.get("sets"), 1, 50, _("Sets"), needed=True),
+        "reps": _range(v.get("reps"), 1, 1000, _("Reps")),
+        "hold_s": _range(v.get("hold_s"), 1, 36000, _("Hold")),
+        "rest_s": _range(v.get("rest_s"), 0, 3600, _("Rest")),
+        "days_per_week": _range(v.get("days_per_week"), 1, 7, _("Days per week")),
+        "load": _range(v.get("load"), 0, 1000, _("Load"), whole=False),
         **_common_errors(v),
     }
     if len(str(v.get("effort_target") or "")) > 200:
-        errors["effort_target"] = "Effort target is too long (200 characters at most)."
+        errors["effort_target"] = _("{label} is too long ({most} characters at most).").format(
+            label=_("Effort target"), most=200)
     if not repo.exercise_exists(v.get("exercise")):
-        errors["exercise"] = "Choose an exercise from the library."
+        errors["exercise"] = _("Choose an exercise from the library.")
     if v.get("load_unit", "bodyweight") not in LOAD_UNITS:
-        errors["load_unit"] = f"Unit must be one of {', '.join(LOAD_UNITS)}."
+        errors["load_unit"] = _("Unit must be one of {choices}.").format(
+            choices=", ".join(LOAD_UNITS))
     try:
         dp.parse_weekdays(v.get("weekdays") or "")
     except ValueError:
-        errors["weekdays"] = "Weekdays must look like Mon, Wed, Fri (or 0,2,4; 0 = Monday)."
+        errors["weekdays"] = _("Weekdays must look like Mon, Wed, Fri (or 0,2,4; 0 = Monday).")
     if not (v.get("weekdays") or "").strip() and not v.get("days_per_week") \
             and not errors.get("days_per_week"):
-        errors["days_per_week"] = "Give days per week or the weekdays."
+        errors["days_per_week"] = _("Give days per week or the weekdays.")
     if v.get("reps") in (None, "") and v.get("hold_s") in (None, "") and \
             v.get("load_unit") != "minutes" and not errors.get("reps"):
-        errors["reps"] = "Give reps or a hold time."
+        errors["reps"] = _("Give reps or a hold time.")
     if v.get("load_unit") == "minutes" and not v.get("load") and v.get("reps") in (None, "") \
             and v.get("hold_s") in (None, ""):
-        errors["load"] = "Give the minutes (in Load) for a timed exercise."
+        errors["load"] = _("Give the minutes (in Load) for a timed exercise.")
     return {k: e for k, e in errors.items() if e}
 
 
@@ -461,7 +490,7 @@ def add_prescription(phase_id: int, values: dict[str, Any]) -> Edit:
         new_id = repo.add_prescription(phase_id, _clean_prescription(full))
         return created(new_id, repo.delete_prescription, repo.restore_prescription)
 
-    return _edit("Add exercise", do)
+    return _edit(_("Add exercise"), do)
 
 
 def _write_prescription(prescription_id: int, values: dict[str, Any]) -> dict[str, Any]:
@@ -475,7 +504,8 @@ def _write_prescription(prescription_id: int, values: dict[str, Any]) -> dict[st
 
 
 MANUAL_CHANGE = "Changed by hand"
-"""The reason a dose changed in the editor gives in the prescription's history."""
+"""The reason a dose changed in the editor gives in the prescription's history: a key the
+history shows as "by hand", stored in English whatever the language (never translated)."""
 
 
 def update_prescription(prescription_id: int, values: dict[str, Any],
@@ -514,7 +544,7 @@ def update_prescription(prescription_id: int, values: dict[str, Any],
 
         return Change(undo=undo, redo=redo, result=old)
 
-    return _edit("Change dose", do)
+    return _edit(_("Change dose"), do)
 
 
 def delete_prescription(prescription_id: int) -> Edit:
@@ -523,7 +553,7 @@ def delete_prescription(prescription_id: int) -> Edit:
         _need(repo.get_prescription(prescription_id), "prescription", prescription_id)
         return removed(prescription_id, repo.delete_prescription, repo.restore_prescription)
 
-    return _edit("Remove exercise", do)
+    return _edit(_("Remove exercise"), do)
 
 
 def move_prescription(prescription_id: int, phase_id: int, index: int) -> Edit:
@@ -535,14 +565,14 @@ def move_prescription(prescription_id: int, phase_id: int, index: int) -> Edit:
         target = repo.programme_of_phase(phase_id)
         if target is None or target != repo.programme_of_phase(old_phase):
             raise ValidationError(
-                {"phase": "A prescription can only move within its programme."})
+                {"phase": _("A prescription can only move within its programme.")})
         old_index = repo.prescription_order(old_phase).index(prescription_id)
         repo.move_prescription(prescription_id, phase_id, index)
         return Change(undo=lambda: repo.move_prescription(prescription_id, old_phase, old_index),
                       redo=lambda: repo.move_prescription(prescription_id, phase_id, index),
                       result=(old_phase, old_index))
 
-    return _edit("Move exercise", do)
+    return _edit(_("Move exercise"), do)
 
 
 # ---- schedule and logs -------------------------------------------------------------------
@@ -588,14 +618,15 @@ def due_on(day: date) -> list[dict[str, Any]]:
 def validate_log(values: dict[str, Any]) -> dict[str, str]:
     _unknown(values, LOG_FIELDS, "exercise-log")
     errors = {
-        "sets_done": _range(values.get("sets_done"), 0, 50, "Sets done"),
-        "reps_done": _range(values.get("reps_done"), 0, 1000, "Reps done"),
-        "hold_s_done": _range(values.get("hold_s_done"), 0, 36000, "Hold done"),
-        "pain_during": _range(values.get("pain_during"), 0, 10, "Pain during"),
-        "load_done": _range(values.get("load_done"), 0, 1000, "Load", whole=False),
+        "sets_done": _range(values.get("sets_done"), 0, 50, _("Sets done")),
+        "reps_done": _range(values.get("reps_done"), 0, 1000, _("Reps done")),
+        "hold_s_done": _range(values.get("hold_s_done"), 0, 36000, _("Hold done")),
+        "pain_during": _range(values.get("pain_during"), 0, 10, _("Pain during")),
+        "load_done": _range(values.get("load_done"), 0, 1000, _("Load"), whole=False),
     }
     if values.get("status", "done") not in LOG_STATUSES:
-        errors["status"] = f"Status must be one of {', '.join(LOG_STATUSES)}."
+        errors["status"] = _("Status must be one of {choices}.").format(
+            choices=", ".join(LOG_STATUSES))
     return {k: v for k, v in errors.items() if v}
 
 
@@ -610,7 +641,7 @@ def log_exercise(day: date, prescription_id: int, values: dict[str, Any]) -> dic
     """
     _raise(validate_log(values))
     if not repo.prescription_exists(prescription_id):
-        raise ValidationError({"prescription": "That prescription no longer exists."})
+        raise ValidationError({"prescription": _("That prescription no longer exists.")})
     previous = get_log(day, prescription_id)
     clean = {k: (None if v == "" and k != "notes" else v) for k, v in values.items()}
     clean.setdefault("status", "done")
@@ -707,17 +738,23 @@ VERDICT_HISTORY_DAYS = 35
 """Days before ``today`` the advice reads: a full green week (7) of days whose weekly trend
 (14) and baselines (7) are known, and a little more."""
 
-_LIGHT_SENTENCES = (
-    "The pain-monitoring light was red this week.",
-    "The light was amber this week: hold the dose.",
-    "Not yet a full green week: keep this dose.",
-)
-"""``domain.programme.advise``'s own words about the week; the verdict's words replace them."""
+_LIGHT_SENTENCES = (dp.WEEK_RED, dp.WEEK_AMBER, dp.NOT_YET_GREEN_WEEK)
+"""``domain.programme.advise``'s own words about the week (English msgids: the advice
+starts with them in the current language); the verdict's words replace them."""
+
+_GREEN_WEEK = "A full green week."
+"""How ``domain.progression`` starts a reason after a full green week (its msgid, read in
+the current language; not marked here: the domain's catalogue translates it)."""
+
+_STEP_BACK_TEMPLATES = ("One step back: {change} (not to zero).",
+                        "Back off: {change} (not to zero).")
+"""How ``domain.progression`` and ``domain.programme`` word a step back (their msgids)."""
 
 
 def _with_verdict(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
     """The reason of ``s`` in the verdict's words ("Green: Keep going ... Back off: ...")."""
-    for sentence in _LIGHT_SENTENCES:
+    for english in _LIGHT_SENTENCES:
+        sentence = _(english)
         if s.reason.startswith(sentence):
             rest = s.reason[len(sentence):].strip()
             break
@@ -791,31 +828,48 @@ def advice_pause(today: date) -> str | None:
     if phase is None:
         return None
     if phase.deload:
-        return ("A deload phase: the doses are lighter on purpose, so there is no "
-                "progression advice until the next phase.")
+        return _("A deload phase: the doses are lighter on purpose, so there is no "
+                 "progression advice until the next phase.")
     after = dp.phase_on(the_plan, today + timedelta(days=1))
     if after is None:
-        return ("The programme ends today: no new advice. Ask your physio what comes next, "
-                "and keep the doses you reached meanwhile.")
+        return _("The programme ends today: no new advice. Ask your physio what comes next, "
+                 "and keep the doses you reached meanwhile.")
     if after.id != phase.id:
-        return ("This phase ends today: the next one starts with its planned doses, and "
-                "the progress you accepted carries over. No new advice for this phase.")
+        return _("This phase ends today: the next one starts with its planned doses, and "
+                 "the progress you accepted carries over. No new advice for this phase.")
     start = dp.phase_start(the_plan, phase.id)
     if start is not None and (today - start).days < 6:
         first_week_end = start + timedelta(days=6)
-        return (f"This phase started on {start:%a %d %b}: the first advice comes when its "
-                f"first full week ends ({first_week_end:%a %d %b}).")
+        return _("This phase started on {start}: the first advice comes when its first full "
+                 "week ends ({end}).").format(start=format_date(start, "weekday_day_month"),
+                                              end=format_date(first_week_end,
+                                                              "weekday_day_month"))
     return None
 
 
 STEP_BACK_WORDS = ("One step back", "Back off:")
-"""How an accepted step back reads in the dose history (this version's and v1's advice)."""
+"""How an accepted step back reads in the dose history (this version's and v1's advice),
+in English; ``step_back_words`` adds the other languages' words."""
+
+
+def step_back_words() -> tuple[str, ...]:
+    """How an accepted step back reads in the dose history in any language: the reason
+    is stored in the language the advice was accepted in ("One step back:", "Un pas en
+    arrière :" ...), so a step back accepted in French still counts after a switch."""
+    words = dict.fromkeys(STEP_BACK_WORDS)
+    for lang in LANGUAGES:
+        for template in _STEP_BACK_TEMPLATES:
+            word = catalogue(lang).gettext(template).split("{change}")[0].strip()
+            if word:
+                words[word] = None
+    return tuple(words)
 
 
 def _stepped_back_since(prescription_id: int, since: date) -> date | None:
     """The day a step back of this prescription was accepted on or after ``since``."""
+    words = step_back_words()
     for row in reversed(repo.prescription_history(prescription_id)):
-        if row["day"] >= since and any(w in (row["reason"] or "") for w in STEP_BACK_WORDS):
+        if row["day"] >= since and any(w in (row["reason"] or "") for w in words):
             return row["day"]
     return None
 
@@ -834,13 +888,16 @@ def _effort_for(row: dict[str, Any], s: dp.Suggestion) -> tuple[str, str, str] |
 def _reason(s: dp.Suggestion, verdict: light_mod.Verdict) -> str:
     """The suggestion's reason, starting with the week's judgement in Today's words."""
     head = verdict.text if verdict.kind is not None else f"{verdict.text} {verdict.reason}"
-    red = "The pain-monitoring light was red this week."
+    red = _(dp.WEEK_RED)
     if s.reason.startswith(red):
         return f"{head} {s.reason[len(red):].strip()}".strip()
     if s.kind == "progress":
         return f"{head} {s.reason}".strip()
-    if s.reason.startswith("A full green week"):
-        return f"{head.split(':')[0]}: {s.reason}"  # "Green: A full green week. ... keeps"
+    # "A full green week, but ..." / "A full green week. Keep ...": the sentence's start
+    green_week = _(_GREEN_WEEK).rstrip(".").strip()
+    if green_week and s.reason.startswith(green_week):
+        # "Green: A full green week. ... keeps"
+        return _("{heading}: {reason}").format(heading=verdict.heading, reason=s.reason)
     return s.reason
 
 
@@ -939,10 +996,10 @@ def suggestions(today: date) -> list[dp.Suggestion]:
                     and (today - first).days % 7 != 6:
                 # a rep-max schedule moves by programme weeks: advice at each week's end
                 week_end = today + timedelta(days=6 - (today - first).days % 7)
-                s = dp.Suggestion(p_id, "hold", "", None, None,
-                                  "Heavy slow resistance follows its weekly rep-max schedule: "
-                                  f"the next advice comes when this programme week ends "
-                                  f"({week_end:%a %d %b}).")
+                s = dp.Suggestion(p_id, "hold", "", None, None, _(
+                    "Heavy slow resistance follows its weekly rep-max schedule: the next "
+                    "advice comes when this programme week ends ({day}).").format(
+                        day=format_date(week_end, "weekday_day_month")))
             else:
                 s = progression.advise(
                     dose, model, verdict=light_mod.BACK_OFF if red_weeks == 2 else kind,
@@ -1043,12 +1100,12 @@ def accept_suggestion(s: dp.Suggestion, day: date | None = None) -> Edit:
     Returns:
         The edit; its ``result`` is the list of history row ids (None for a hold).
     """
-    label = f"Accept advice: {s.label}"
+    label = _("Accept advice: {exercise}").format(exercise=library_text(s.label))
     if not s.changes:
         return no_change(label, scope=PROGRAMME)
     for f, _o, _n in s.updates:
         if f not in PRESCRIPTION_FIELDS:
-            raise ValidationError({"field": f"Cannot change {f!r}."})
+            raise ValidationError({"field": _("Cannot change {field}.").format(field=repr(f))})
     day = day or clock.today()
     pid = s.prescription_id
     values = {f: n for f, _o, n in s.updates}
@@ -1089,7 +1146,7 @@ def accept_suggestion(s: dp.Suggestion, day: date | None = None) -> Edit:
 
         return Change(undo=undo, redo=redo, result=change_ids)
 
-    return _edit(label, do, saved="Prescription updated")
+    return _edit(label, do, saved=_("Prescription updated"))
 
 
 def revert_suggestion(s: dp.Suggestion, change_ids: list[int] | int | None) -> Edit:
@@ -1100,7 +1157,7 @@ def revert_suggestion(s: dp.Suggestion, change_ids: list[int] | int | None) -> E
         s: the accepted suggestion.
         change_ids: ``accept_suggestion``'s result.
     """
-    label = f"Revert advice: {s.label}"
+    label = _("Revert advice: {exercise}").format(exercise=library_text(s.label))
     if change_ids is None:
         return no_change(label, scope=PROGRAMME)
     ids = [change_ids] if isinstance(change_ids, int) else list(change_ids)
@@ -1180,20 +1237,24 @@ def validate_exercise(values: dict[str, Any], *, partial: bool = False) -> dict[
     _unknown(values, EXERCISE_FIELDS, "exercise")
     errors: dict[str, str | None] = {}
     if (not partial or "name" in values) and not str(values.get("name") or "").strip():
-        errors["name"] = "An exercise needs a name."
+        errors["name"] = _("An exercise needs a name.")
     elif len(str(values.get("name") or "")) > NAME_MAX:
-        errors["name"] = f"An exercise's name is too long ({NAME_MAX:,} characters at most)."
+        errors["name"] = _("An exercise's name is too long ({most} characters at "
+                           "most).").format(most=_thousands(NAME_MAX))
     if (not partial or "category" in values) and values.get("category") not in CATEGORIES:
-        errors["category"] = f"Category must be one of {', '.join(CATEGORIES)}."
+        errors["category"] = _("Category must be one of {choices}.").format(
+            choices=", ".join(CATEGORIES))
     if values.get("region") not in (None, "", *REGIONS):
-        errors["region"] = f"Region must be one of {', '.join(REGIONS)}."
+        errors["region"] = _("Region must be one of {choices}.").format(
+            choices=", ".join(REGIONS))
     if values.get("load_unit") not in (None, *LOAD_UNITS):
-        errors["load_unit"] = f"Unit must be one of {', '.join(LOAD_UNITS)}."
-    errors["default_sets"] = _range(values.get("default_sets"), 1, 50, "Sets")
-    errors["default_reps"] = _range(values.get("default_reps"), 1, 1000, "Reps")
-    errors["default_hold_s"] = _range(values.get("default_hold_s"), 1, 36000, "Hold")
-    errors["rest_s"] = _range(values.get("rest_s"), 0, 3600, "Rest")
-    errors["days_per_week"] = _range(values.get("days_per_week"), 1, 7, "Days per week")
+        errors["load_unit"] = _("Unit must be one of {choices}.").format(
+            choices=", ".join(LOAD_UNITS))
+    errors["default_sets"] = _range(values.get("default_sets"), 1, 50, _("Sets"))
+    errors["default_reps"] = _range(values.get("default_reps"), 1, 1000, _("Reps"))
+    errors["default_hold_s"] = _range(values.get("default_hold_s"), 1, 36000, _("Hold"))
+    errors["rest_s"] = _range(values.get("rest_s"), 0, 3600, _("Rest"))
+    errors["days_per_week"] = _range(values.get("days_per_week"), 1, 7, _("Days per week"))
     errors.update(_common_errors(values))
     if "progression" in values and values["progression"]:
         try:
@@ -1203,10 +1264,11 @@ def validate_exercise(values: dict[str, Any], *, partial: bool = False) -> dict[
         if isinstance(steps, dict):
             problems = progression.validate_model(steps)
             if problems:
-                errors["progression"] = "Progression: " + "; ".join(problems) + "."
+                errors["progression"] = _("Progression: {problems}.").format(
+                    problems="; ".join(problems))
         elif not isinstance(steps, list):
-            errors["progression"] = ("Progression must be a progression model (a JSON "
-                                     "object) or a JSON list of steps.")
+            errors["progression"] = _("Progression must be a progression model (a JSON "
+                                      "object) or a JSON list of steps.")
     return {k: v for k, v in errors.items() if v}
 
 
@@ -1222,7 +1284,7 @@ def add_exercise(values: dict[str, Any]) -> Edit:
         _raise(validate_exercise(values))
         return _exercise_created(repo.add_exercise({**values, "name": values["name"].strip()}))
 
-    return _edit("Add exercise", do)
+    return _edit(_("Add exercise"), do)
 
 
 def copy_exercise(exercise_id: int, name: str | None = None) -> Edit:
@@ -1230,10 +1292,10 @@ def copy_exercise(exercise_id: int, name: str | None = None) -> Edit:
     def do() -> Change:
         src = _need(repo.get_exercise(exercise_id), "exercise", exercise_id)
         values = {k: src[k] for k in EXERCISE_FIELDS}
-        values["name"] = name or f"{src['name']} (my copy)"
+        values["name"] = name or _("{name} (my copy)").format(name=library_text(src["name"]))
         return _exercise_created(repo.add_exercise(values, copied_from=exercise_id))
 
-    return _edit("Copy exercise", do)
+    return _edit(_("Copy exercise"), do)
 
 
 def update_exercise(exercise_id: int, values: dict[str, Any]) -> Edit:
@@ -1242,14 +1304,15 @@ def update_exercise(exercise_id: int, values: dict[str, Any]) -> Edit:
     def do() -> Change:
         row = _need(repo.get_exercise(exercise_id), "exercise", exercise_id)
         if row["shipped"]:
-            raise ValidationError({"shipped": "Shipped exercises cannot be edited: make a copy."})
+            raise ValidationError(
+                {"shipped": _("Shipped exercises cannot be edited: make a copy.")})
         _raise(validate_exercise(values, partial=True))
         old = {k: row[k] for k in values}
         repo.update_exercise(exercise_id, values)
         return setter(lambda v: repo.update_exercise(exercise_id, v), old, dict(values),
                       result=old)
 
-    return _edit("Edit exercise", do)
+    return _edit(_("Edit exercise"), do)
 
 
 def set_exercise_archived(exercise_id: int, archived: bool = True) -> Edit:
@@ -1260,7 +1323,7 @@ def set_exercise_archived(exercise_id: int, archived: bool = True) -> Edit:
         return setter(lambda v: repo.update_exercise(exercise_id, {"archived": v}),
                       row["archived"], archived)
 
-    return _edit("Archive exercise" if archived else "Unarchive exercise", do)
+    return _edit(_("Archive exercise") if archived else _("Unarchive exercise"), do)
 
 
 def delete_exercise(exercise_id: int) -> Edit:
@@ -1268,12 +1331,14 @@ def delete_exercise(exercise_id: int) -> Edit:
     def do() -> Change:
         row = _need(repo.get_exercise(exercise_id), "exercise", exercise_id)
         if row["shipped"]:
-            raise ValidationError({"shipped": "Shipped exercises can be archived, not deleted."})
+            raise ValidationError(
+                {"shipped": _("Shipped exercises can be archived, not deleted.")})
         if repo.exercise_in_use(exercise_id):
-            raise ValidationError({"used": "This exercise is in a programme: archive it instead."})
+            raise ValidationError(
+                {"used": _("This exercise is in a programme: archive it instead.")})
         return removed(exercise_id, repo.delete_exercise, repo.restore_exercise)
 
-    return _edit("Delete exercise", do)
+    return _edit(_("Delete exercise"), do)
 
 
 # ---- files -------------------------------------------------------------------------------
@@ -1325,7 +1390,7 @@ def import_programme_file(path: str | Path, warnings: list[str] | None = None) -
         return _programme_created(new_id, None, False,
                                   extra=tuple(_exercise_created(i) for i in added))
 
-    return _edit("Import programme", do)
+    return _edit(_("Import programme"), do)
 
 
 def export_calendar(programme_id: int, path: str | Path, start: date | None = None,
@@ -1342,7 +1407,7 @@ def export_calendar(programme_id: int, path: str | Path, start: date | None = No
         count = programme_io.write_calendar_file(programme_id, path, start=start, end=end,
                                                  dtstamp=dtstamp)
     if not count:
-        raise ValidationError(
+        raise ValidationError(_(
             "This programme has no planned days to put in a calendar (give it a start "
-            "date and a phase with exercises on some days). No file was saved.")
+            "date and a phase with exercises on some days). No file was saved."))
     return count
