@@ -85,9 +85,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
+from ..i18n import N_, _, join_list, ngettext
 from .entities import DayRecord, Journal
 from .light import DEFAULT_THRESHOLDS, Thresholds, baseline
-from .scales import event_label
+from .scales import event_label, general
 from .stats import benjamini_hochberg, fisher_one_sided, risk_ratio
 
 LAGS: Final = (1, 2, 3)
@@ -114,23 +115,26 @@ ANCHOR_DAYS: Final = 7
 """Days an episode is judged against the usual before it; then the rolling baseline."""
 """Days before the period the journal should hold (the 28-day mean, baselines)."""
 
-ASSOCIATION_NOTE: Final = (
+ASSOCIATION_NOTE: Final = N_(
     "These are things that came before your flares more often than chance would easily "
     "explain, not proof that one caused the other: many things change together (sleep, "
     "stress, shoes, the weather), and a flare can itself change what you do."
 )
+"""English, marked ``N_``: show it with ``_(ASSOCIATION_NOTE)``."""
 
+# Translators: an activity as it follows "a day with" ("a day with a run"); German in the
+# dative ("einem Lauf").
 _KIND_PHRASES: Final = {
-    "run": "a run",
-    "running": "a run",
-    "cycle": "a bike ride",
-    "cycling": "a bike ride",
-    "swim": "a swim",
-    "walk": "a walk",
-    "hike": "a hike",
-    "gym": "a gym session",
-    "sport": "sport",
-    "rehab exercises": "rehab exercises",
+    "run": N_("a run"),
+    "running": N_("a run"),
+    "cycle": N_("a bike ride"),
+    "cycling": N_("a bike ride"),
+    "swim": N_("a swim"),
+    "walk": N_("a walk"),
+    "hike": N_("a hike"),
+    "gym": N_("a gym session"),
+    "sport": N_("sport"),
+    "rehab exercises": N_("rehab exercises"),
 }
 _EVENT_EXCLUDED: Final = frozenset({FLARE_EVENT, "custom"})
 
@@ -162,7 +166,10 @@ class Finding:
         a, b, c, d: the table (module docstring).
         risk_ratio, ci_low, ci_high: (a/(a+b)) / (c/(c+d)) and its 95 % interval.
         p: Fisher's one-sided p; p_adjusted: Benjamini-Hochberg over all comparisons.
-        text: one plain associative sentence with the counts.
+        text: one plain associative sentence with the counts (in the current language).
+        headline: its first clause as it continues a sentence ("flares began more often 2
+            days after a night under 6 h of sleep"), for ``PatternReport.summary``; "" when
+            not given (the summary then takes ``text`` up to its colon).
     """
 
     factor: str
@@ -178,6 +185,7 @@ class Finding:
     p: float
     p_adjusted: float
     text: str
+    headline: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -235,39 +243,58 @@ class PatternReport:
 
     @property
     def summary(self) -> str:
-        """One plain sentence: what was found, or why nothing was."""
+        """One plain sentence: what was found, or why nothing was (current language)."""
         n = self.comparisons
         if self.findings:
             first = self.findings[0]
             k = len(self.findings)
-            what = _lower_first(first.text.split(":")[0])
-            more = "" if k == 1 else f" (and {k - 1} more)"
-            return (f"{k} of {n} comparisons stood out at a false-discovery rate of "
-                    f"{_pct(self.q)}: {what}{more}.")
+            what = first.headline or _lower_first(first.text.split(":")[0].strip())
+            if k == 1:
+                text = _("{k} of {n} comparisons stood out at a false-discovery rate of "
+                         "{rate}: {what}.")
+            else:
+                text = _("{k} of {n} comparisons stood out at a false-discovery rate of "
+                         "{rate}: {what} (and {more} more).")
+            return text.format(k=k, n=n, rate=_pct(self.q), what=what, more=k - 1)
         later = ""
         if self.more_days_needed is not None:
-            later = (f"; about {_plural(self.more_days_needed, 'more day')} of entries "
-                     "would allow testing what could not be tested yet")
+            later = ngettext("about {n} more day of entries would allow testing what could "
+                             "not be tested yet",
+                             "about {n} more days of entries would allow testing what could "
+                             "not be tested yet", self.more_days_needed).format(
+                n=self.more_days_needed)
         if n:
-            return f"Nothing stood out after {_plural(n, 'comparison')}{later}."
+            if later:
+                return ngettext("Nothing stood out after {n} comparison; {later}.",
+                                "Nothing stood out after {n} comparisons; {later}.", n).format(
+                    n=n, later=later)
+            return ngettext("Nothing stood out after {n} comparison.",
+                            "Nothing stood out after {n} comparisons.", n).format(n=n)
         if self.rated_days == 0:
-            return ("No morning was rated in this period, so there was nothing to compare: "
-                    "choose a period with entries, or keep logging your morning pain.")
+            return _("No morning was rated in this period, so there was nothing to compare: "
+                     "choose a period with entries, or keep logging your morning pain.")
         if self.flares_started == 0:
-            return ("No flare began in this period, so there was nothing to compare "
-                    "(a flare: a morning at least "
-                    f"{_plural(self.rise, 'point')} above your usual, or a marked flare).")
-        return (f"Too little data to test anything yet ({_plural(self.flares_started, 'flare')} "
-                f"began in this period){later or '; more entries are needed'}.")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+            return ngettext("No flare began in this period, so there was nothing to compare "
+                            "(a flare: a morning at least {n} point above your usual, or a "
+                            "marked flare).",
+                            "No flare began in this period, so there was nothing to compare "
+                            "(a flare: a morning at least {n} points above your usual, or a "
+                            "marked flare).", self.rise).format(n=self.rise)
+        started = self.flares_started
+        if later:
+            return ngettext("Too little data to test anything yet ({n} flare began in this "
+                            "period); {later}.",
+                            "Too little data to test anything yet ({n} flares began in this "
+                            "period); {later}.", started).format(n=started, later=later)
+        return ngettext("Too little data to test anything yet ({n} flare began in this "
+                        "period); more entries are needed.",
+                        "Too little data to test anything yet ({n} flares began in this "
+                        "period); more entries are needed.", started).format(n=started)
 
 
 def _pct(fraction: float) -> str:
-    """0.3 -> "30 %"."""
-    return f"{round(fraction * 100, 1):g} %"
+    """0.3 -> "30 %" ("30 %" with a no-break space in French)."""
+    return _("{percent} %").format(percent=general(round(fraction * 100, 1)))
 
 
 def _lower_first(text: str) -> str:
@@ -386,7 +413,9 @@ class _Factor:
 
 
 def _kind_phrase(kind: str) -> str:
-    return _KIND_PHRASES.get(kind, f"a {kind} session")
+    phrase = _KIND_PHRASES.get(kind)
+    # Translators: an activity the person named, as it follows "a day with"
+    return _(phrase) if phrase else _("a {activity} session").format(activity=kind)
 
 
 def _day_load(record: DayRecord) -> tuple[float, bool]:
@@ -468,22 +497,29 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
              unit: str = "day") -> _Factor:
         return _Factor(key, label, phrase, unit, {d: test(d) for d in period})
 
+    # Translators: the phrases of the factors follow "after" ("Flares began more often 2
+    # days after a night under 6 h of sleep"); German in the dative ("einer Nacht ...").
+    hours = general(short_sleep_hours)
     factors = [
-        make("load_high", "High-load day",
-             f"a day with a load at least {_pct(LOAD_HIGH_FRACTION)} above its 28-day average",
-             load_high),
-        make("load_week_jump", "Load jump on the week before",
-             f"a day ending 7 days with over {_pct(WEEK_JUMP_FRACTION)} more load than the 7 "
-             "days before", week_jump),
-        make("pain_during", f"Pain above {PAIN_DURING_ABOVE}/10 during a session",
-             f"a day with pain above {PAIN_DURING_ABOVE}/10 during a session", pain_during),
-        make("short_sleep", f"Sleep under {short_sleep_hours:g} h",
-             f"a night under {short_sleep_hours:g} h of sleep", short_sleep, unit="night"),
-        make("stress", f"Stress {STRESS_AT_LEAST}/10 or more",
-             f"a day with stress at {STRESS_AT_LEAST}/10 or more", stress),
-        make("no_rest_day", f"{TRAINING_DAYS_IN_A_ROW}rd training day in a row",
-             f"the {TRAINING_DAYS_IN_A_ROW}rd (or later) day in a row with a session, "
-             "without a rest day", no_rest),
+        make("load_high", _("High-load day"),
+             _("a day with a load at least {percent} above its 28-day average").format(
+                 percent=_pct(LOAD_HIGH_FRACTION)), load_high),
+        make("load_week_jump", _("Load jump on the week before"),
+             _("a day ending 7 days with over {percent} more load than the 7 days before")
+             .format(percent=_pct(WEEK_JUMP_FRACTION)), week_jump),
+        make("pain_during", _("Pain above {limit}/10 during a session").format(
+                 limit=PAIN_DURING_ABOVE),
+             _("a day with pain above {limit}/10 during a session").format(
+                 limit=PAIN_DURING_ABOVE), pain_during),
+        make("short_sleep", _("Sleep under {hours} h").format(hours=hours),
+             _("a night under {hours} h of sleep").format(hours=hours), short_sleep,
+             unit="night"),
+        make("stress", _("Stress {level}/10 or more").format(level=STRESS_AT_LEAST),
+             _("a day with stress at {level}/10 or more").format(level=STRESS_AT_LEAST),
+             stress),
+        make("no_rest_day", _("{n}rd training day in a row").format(n=TRAINING_DAYS_IN_A_ROW),
+             _("the {n}rd (or later) day in a row with a session, without a rest day").format(
+                 n=TRAINING_DAYS_IN_A_ROW), no_rest),
     ]
 
     kinds = sorted({k for d in period for k in minutes[d]})
@@ -501,17 +537,19 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
                 return None
             return minutes[d][k] > (1 + LONGER_FRACTION) * statistics.median(seen) + 1e-9
 
-        factors.append(make(f"kind:{kind}", kind[:1].upper() + kind[1:],
-                            f"a day with {phrase}", done))
-        factors.append(make(f"kind_more:{kind}", f"{kind[:1].upper() + kind[1:]} longer than "
-                            "usual", f"a day with {phrase} longer than usual (over "
-                            f"{_pct(LONGER_FRACTION)} above its median of the 28 days before)",
-                            more))
+        title = kind[:1].upper() + kind[1:]
+        factors.append(make(f"kind:{kind}", title,
+                            _("a day with {activity}").format(activity=phrase), done))
+        factors.append(make(f"kind_more:{kind}",
+                            _("{activity} longer than usual").format(activity=title),
+                            _("a day with {activity} longer than usual (over {percent} above "
+                              "its median of the 28 days before)").format(
+                                activity=phrase, percent=_pct(LONGER_FRACTION)), more))
 
     skipped = set(skipped_days)
     if any(d in skipped for d in period):
-        factors.append(make("skipped_exercises", "Skipped programme exercises",
-                            "a day with programme exercises skipped",
+        factors.append(make("skipped_exercises", _("Skipped programme exercises"),
+                            _("a day with programme exercises skipped"),
                             lambda d: d in skipped))
 
     custom_event_kinds = tuple(custom_event_kinds)
@@ -522,7 +560,7 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
         if _kind(kind) in custom_keys:
             continue  # the person's own factor of that name counts these days too
         label = event_label(kind)
-        factors.append(make(f"event:{kind}", label, f"a day marked \u201c{label}\u201d",
+        factors.append(make(f"event:{kind}", label, _marked(label),
                             lambda d, k=kind: any(e.kind == k for e in records[d].events)))
 
     seen_custom: set[str] = set()
@@ -534,10 +572,15 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
         seen_custom.add(key)
         # a label that is also a built-in kind ("Injection") counts both kinds of entry
         factors.append(make(
-            f"custom:{key}", label, f"a day marked \u201c{label}\u201d",
+            f"custom:{key}", label, _marked(label),
             lambda d, k=key: any((e.kind == "custom" and _kind(e.label) == k)
                                  or _kind(e.kind) == k for e in records[d].events)))
     return factors
+
+
+def _marked(label: str) -> str:
+    """"a day marked “New shoes”" (current language)."""
+    return _("a day marked \u201c{label}\u201d").format(label=label)
 
 
 # ---- tables and the report -----------------------------------------------------------------
@@ -574,16 +617,25 @@ def _shortfall(t: tuple[int, int, int, int], min_days: int, min_flares: int
 
 def _reason(t: tuple[int, int, int, int], min_days: int, min_flares: int) -> str:
     if sum(t) == 0:
-        return ("no day could be compared (not recorded, or no mornings rated against a "
-                "baseline)")
+        return _("no day could be compared (not recorded, or no mornings rated against a "
+                 "baseline)")
     parts = []
     for what, have, need in _shortfall(t, min_days, min_flares):
         if what == "flares":
-            count = "no flare" if have == 0 else f"only {_plural(have, 'flare')}"
-            parts.append(f"{count} began where it could be compared ({need} needed)")
+            text = (_("no flare began where it could be compared ({need} needed)") if have == 0
+                    else ngettext("only {n} flare began where it could be compared ({need} "
+                                  "needed)",
+                                  "only {n} flares began where it could be compared ({need} "
+                                  "needed)", have))
+        elif what == "with":
+            text = (_("no day with it ({need} needed)") if have == 0
+                    else ngettext("only {n} day with it ({need} needed)",
+                                  "only {n} days with it ({need} needed)", have))
         else:
-            count = "no day" if have == 0 else f"only {_plural(have, 'day')}"
-            parts.append(f"{count} {what} it ({need} needed)")
+            text = (_("no day without it ({need} needed)") if have == 0
+                    else ngettext("only {n} day without it ({need} needed)",
+                                  "only {n} days without it ({need} needed)", have))
+        parts.append(text.format(n=have, need=need))
     return "; ".join(parts)
 
 
@@ -601,15 +653,27 @@ def _days_to_test(t: tuple[int, int, int, int], compared_span: int, min_days: in
     return need
 
 
-def _lag_words(lag: int) -> str:
-    return f"{lag} day{'s' if lag != 1 else ''}"
-
-
 def _text(f: _Factor, lag: int, t: tuple[int, int, int, int]) -> str:
     a, b, c, d = t
-    units = f"{f.unit}s"
-    return (f"Flares began more often {_lag_words(lag)} after {f.phrase}: after {a} of "
-            f"{a + b} such {units}, against {c} of {c + d} other {units}.")
+    if f.unit == "night":
+        text = ngettext("Flares began more often {lag} day after {factor}: after {a} of "
+                        "{with_factor} such nights, against {c} of {without} other nights.",
+                        "Flares began more often {lag} days after {factor}: after {a} of "
+                        "{with_factor} such nights, against {c} of {without} other nights.",
+                        lag)
+    else:
+        text = ngettext("Flares began more often {lag} day after {factor}: after {a} of "
+                        "{with_factor} such days, against {c} of {without} other days.",
+                        "Flares began more often {lag} days after {factor}: after {a} of "
+                        "{with_factor} such days, against {c} of {without} other days.", lag)
+    return text.format(lag=lag, factor=f.phrase, a=a, with_factor=a + b, c=c, without=c + d)
+
+
+def _headline(f: _Factor, lag: int) -> str:
+    """The finding's first clause as it continues the summary's sentence."""
+    return ngettext("flares began more often {lag} day after {factor}",
+                    "flares began more often {lag} days after {factor}", lag).format(
+        lag=lag, factor=f.phrase)
 
 
 def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
@@ -681,8 +745,11 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
         waits.append(_days_to_test(best[1], span - best[0], min_factor_days, min_flares))
         reason = _reason(best[1], min_factor_days, min_flares)
         if len(failed) < len(LAGS):
-            lags = " and ".join(str(lag) for lag, _t in failed)
-            reason = f"at {lags} day{'s' if lags != '1' else ''} before a flare: {reason}"
+            lags = join_list([str(lag) for lag, _t in failed])
+            count = failed[0][0] if len(failed) == 1 else len(failed)
+            reason = ngettext("at {lags} day before a flare: {reason}",
+                              "at {lags} days before a flare: {reason}", count).format(
+                lags=lags, reason=reason)
         untested.append(Untested(f.key, f.label, reason))
 
     adjusted = benjamini_hochberg([p for *_x, p in tested])
@@ -692,7 +759,7 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
         if p_adj <= q + 1e-12 and lo > 1:
             findings.append(Finding(f.key, f.label, lag, *t, risk_ratio=rr, ci_low=lo,
                                     ci_high=hi, p=p, p_adjusted=p_adj,
-                                    text=_text(f, lag, t)))
+                                    text=_text(f, lag, t), headline=_headline(f, lag)))
     findings.sort(key=lambda x: (x.p_adjusted, x.p, x.factor, x.lag))
     finite = [w for w in waits if math.isfinite(w)]
     return PatternReport(

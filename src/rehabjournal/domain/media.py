@@ -53,6 +53,8 @@ import unicodedata
 from typing import Literal
 from urllib.parse import urlsplit
 
+from ..i18n import N_, _
+
 MAX_LENGTH = 2000
 PICTURE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 VIDEO_EXTENSIONS = (".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi")
@@ -67,57 +69,62 @@ _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$",
                     *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
 
-_ACCEPTED = ("an https:// link or a file on this computer (a picture, a video or a PDF, "
-             "e.g. C:\\Users\\me\\bridge.mp4 or ~/Videos/bridge.mp4)")
+_ACCEPTED = N_("an https:// link or a file on this computer (a picture, a video or a PDF, "
+                "e.g. C:\\Users\\me\\bridge.mp4 or ~/Videos/bridge.mp4)")
 EXTENSIONS_TEXT = " ".join(FILE_EXTENSIONS)
 
 
 def media_problem(text: str) -> str | None:
     """None when ``text`` is an acceptable picture or video (blank included); else the
-    message to show, in plain words, saying what is accepted (see the module docstring)."""
+    message to show, in plain words (in the current language), saying what is accepted (see
+    the module docstring)."""
     if not isinstance(text, str):
-        return f"A picture or video must be text: {_ACCEPTED}."
+        return _("A picture or video must be text: {accepted}.").format(accepted=_(_ACCEPTED))
     text = text.strip()
     if not text:
         return None
     if len(text) > MAX_LENGTH:
-        return f"The picture or video link is too long ({MAX_LENGTH} characters at most)."
+        return _("The picture or video link is too long ({n} characters at most).").format(
+            n=MAX_LENGTH)
     if any(unicodedata.category(ch) in _INVISIBLE for ch in text):
-        return ("The picture or video contains control or invisible characters (a line "
-                "break, a tab, a right-to-left mark): type it again as plain text.")
+        return _("The picture or video contains control or invisible characters (a line "
+                 "break, a tab, a right-to-left mark): type it again as plain text.")
     low = text.lower()
     if low.startswith("https://"):
         return _link_problem(text)
     if low.startswith("http://"):
-        return ("Use the https:// address of this link: plain http:// links are not opened, "
-                "because the page can be changed on its way to you.")
+        return _("Use the https:// address of this link: plain http:// links are not opened, "
+                 "because the page can be changed on its way to you.")
     if text[:2] in ("\\\\", "//", "\\/", "/\\"):
-        return ("Pictures and videos on another computer (\\\\server\\... or //server/...) "
-                "are not opened: copy the file to this computer, or use an https:// link.")
+        return _("Pictures and videos on another computer (\\\\server\\... or "
+                 "//server/...) are not opened: copy the file to this computer, or use an "
+                 "https:// link.")
     scheme = _SCHEME.match(text)
     drive = len(text) >= 2 and text[0].isascii() and text[0].isalpha() and text[1] == ":"
     if scheme and not drive:
-        return (f"A picture or video must be {_ACCEPTED}; "
-                f"{scheme.group(1).lower()}: links are not opened.")
+        return _("A picture or video must be {accepted}; {scheme}: links are not "
+                 "opened.").format(accepted=_(_ACCEPTED), scheme=scheme.group(1).lower())
+    incomplete = _("That file path is not complete: write it in full, like "
+                   "C:\\Users\\me\\bridge.mp4.")
     if drive and text[2:3] not in ("\\", "/"):
-        return ("That file path is not complete: write it in full, like "
-                "C:\\Users\\me\\bridge.mp4.")
+        return incomplete
     if ":" in text[2 if drive else 0:]:
-        return "A file path may have a colon (:) only after the drive letter, as in C:\\..."
+        return _("A file path may have a colon (:) only after the drive letter, as in "
+                 "C:\\...")
     if text.startswith("\\"):
-        return ("That file path is not complete: write it in full, like "
-                "C:\\Users\\me\\bridge.mp4.")
+        return incomplete
     if text.startswith("~") and text[1:2] not in ("", "/", "\\"):
-        return "Write a file in your home folder as ~/folder/file.mp4."
+        return _("Write a file in your home folder as ~/folder/file.mp4.")
     first = re.split(r"[\\/]", text)[0].lower()
     if first.startswith("www.") and not drive:
-        return f"Put https:// in front of a web link: https://{text}"
+        return _("Put https:// in front of a web link: https://{address}").format(address=text)
     name = re.split(r"[\\/]", text)[-1]
     if name.split(".")[0].strip().lower() in _WINDOWS_DEVICES:
-        return f"The name {name} is one Windows keeps for devices: rename the file."
+        return _("The name {name} is one Windows keeps for devices: rename the file.").format(
+            name=name)
     if not name.lower().endswith(FILE_EXTENSIONS) or not name[: name.rfind(".")]:
-        return (f"Only pictures, videos and PDF files are opened ({EXTENSIONS_TEXT}); "
-                f"{name or text} is not one.")
+        return _("Only pictures, videos and PDF files are opened ({extensions}); {name} is "
+                 "not one.").format(extensions=EXTENSIONS_TEXT, name=name or text)
     return None
 
 
@@ -139,17 +146,18 @@ def is_media_file_name(name: str) -> bool:
 def _link_problem(text: str) -> str | None:
     """An https link's problem: no web address, a name@ before it, spaces or backslashes."""
     if any(ch.isspace() for ch in text) or "\\" in text:
-        return ("That link has spaces or backslashes in it: copy the address from the "
-                "browser's address bar again.")
+        return _("That link has spaces or backslashes in it: copy the address from the "
+                 "browser's address bar again.")
     try:
         parts = urlsplit(text)
-        _ = parts.port  # raises ValueError for a port that is not a number
+        _port = parts.port  # raises ValueError for a port that is not a number
     except ValueError:
-        return "That link is not a valid web address (e.g. https://example.org/bridge.mp4)."
+        return _("That link is not a valid web address (e.g. "
+                 "https://example.org/bridge.mp4).")
     if "@" in parts.netloc:
-        return ("A link with a name and @ before the web address is not opened: it can hide "
-                "the real address. Use the plain https://... address.")
+        return _("A link with a name and @ before the web address is not opened: it can hide "
+                 "the real address. Use the plain https://... address.")
     labels = (parts.hostname or "").split(".")
     if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
-        return "That link has no web address: it must look like https://example.org/..."
+        return _("That link has no web address: it must look like https://example.org/...")
     return None

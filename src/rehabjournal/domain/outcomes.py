@@ -24,6 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import _, decimal_separator, format_number
+from .scales import general
+
 # Meaningful change by instrument (domain.md section 4): points on the instrument's scale.
 # Reference only: each instrument file states its own (a test checks they agree).
 MCID: dict[str, float] = {
@@ -122,7 +125,9 @@ class Instrument:
         if self.scale_note:
             return self.scale_note
         lo, hi = (fmt_score(v) for v in self.score_range)
-        return f"Scale {lo}-{hi}; {'higher' if self.higher_is_better else 'lower'} is better."
+        if self.higher_is_better:
+            return _("Scale {low}-{high}; higher is better.").format(low=lo, high=hi)
+        return _("Scale {low}-{high}; lower is better.").format(low=lo, high=hi)
 
     def item_label(self, position: int) -> str:
         """The number shown before the item at ``position`` (0-based): "1" or "S1"."""
@@ -159,9 +164,15 @@ class Change:
 
     @property
     def text(self) -> str:
+        """"+9.0: meaningfully better", "-2.0: within the meaningful change of 8" (current
+        language)."""
+        delta = f"{self.delta:+.1f}".replace(".", decimal_separator())
         if not self.meaningful:
-            return f"{self.delta:+.1f}: within the meaningful change of {self.mcid:g}"
-        return f"{self.delta:+.1f}: meaningfully {self.direction}"
+            return _("{delta}: within the meaningful change of {mcid}").format(
+                delta=delta, mcid=general(self.mcid))
+        if self.direction == "better":
+            return _("{delta}: meaningfully better").format(delta=delta)
+        return _("{delta}: meaningfully worse").format(delta=delta)
 
 
 def instrument_from_dict(d: dict[str, Any]) -> Instrument:
@@ -206,34 +217,38 @@ def validate(instrument: Instrument, answers: dict[str, Any]) -> dict[str, str]:
     if instrument.rates_activities:
         acts = answers.get("activities")
         if not isinstance(acts, list):
-            return {"activities": "Name at least one activity and rate it from 0 to 10."}
+            return {"activities": _("Name at least one activity and rate it from 0 to 10.")}
         named = 0
         for k, a in enumerate(acts, start=1):
             name = str((a or {}).get("name") or "").strip()
             value = (a or {}).get("score")
             if not name:
-                errors[f"activity{k}"] = f"Activity {k} needs a name."
+                errors[f"activity{k}"] = _("Activity {n} needs a name.").format(n=k)
             elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-                errors[f"activity{k}"] = (f"Rate \u201c{name}\u201d with a whole number from 0 "
-                                          f"to 10 (got {value!r}).")
+                errors[f"activity{k}"] = _("Rate \u201c{name}\u201d with a whole number from 0 "
+                                           "to 10 (got {value}).").format(name=name,
+                                                                         value=repr(value))
             else:
                 named += 1
         if not errors and not (instrument.min_activities <= named
                                <= instrument.max_activities):
-            errors["activities"] = (f"Name and rate {instrument.min_activities} to "
-                                    f"{instrument.max_activities} activities (got {named}).")
+            errors["activities"] = _("Name and rate {low} to {high} activities (got "
+                                     "{n}).").format(low=instrument.min_activities,
+                                                    high=instrument.max_activities, n=named)
         return errors
     known = set(instrument.item_ids)
     for key, value in answers.items():
         if key not in known:
-            errors[key] = f"{instrument.short} has no item {key!r}."
+            errors[key] = _("{instrument} has no item {item}.").format(
+                instrument=instrument.short, item=repr(key))
             continue
         if value is None:
             continue
         allowed = {o.score for o in instrument.item(key).options}
         if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
-            errors[key] = (f"{instrument.short} {key}: the answer must be one of "
-                           f"{sorted(allowed)} (got {value!r}).")
+            errors[key] = _("{instrument} {item}: the answer must be one of {allowed} (got "
+                            "{value}).").format(instrument=instrument.short, item=key,
+                                               allowed=sorted(allowed), value=repr(value))
     if not errors:
         problems = missing_problems(instrument, answers)
         if problems:
@@ -254,13 +269,14 @@ def missing_problems(instrument: Instrument, answers: dict[str, Any]) -> list[st
         for s in instrument.subscales:
             n = len(_answered(answers, s.items))
             if n < s.min_answered:
-                out.append(f"{s.name} needs at least {s.min_answered} of {len(s.items)} items "
-                           f"answered ({n} so far).")
+                out.append(_("{subscale} needs at least {needed} of {total} items answered "
+                             "({n} so far).").format(subscale=s.name, needed=s.min_answered,
+                                                    total=len(s.items), n=n))
         return out
     missing = [i for i in instrument.item_ids if answers.get(i) is None]
     if missing:
-        return [f"{instrument.short} is scored only when every item is answered "
-                f"({len(missing)} missing)."]
+        return [_("{instrument} is scored only when every item is answered ({n} "
+                  "missing).").format(instrument=instrument.short, n=len(missing))]
     return []
 
 
@@ -299,11 +315,9 @@ def subscale_score(values: list[int], min_answered: int, item_max: int = 4) -> f
 
 
 def fmt_score(value: float | None) -> str:
-    """A score for people: 75.0 -> "75", 66.67 -> "66.7", None -> "-"."""
-    if value is None:
-        return "-"
-    r = round(float(value), 1)
-    return str(int(r)) if r == int(r) else f"{r:.1f}"
+    """A score for people: 75.0 -> "75", 66.67 -> "66.7" ("66,7" in French and German),
+    None -> "-"."""
+    return format_number(value, 1)
 
 
 def _item_max(instrument: Instrument, ids) -> int:
@@ -316,7 +330,7 @@ def score(instrument: Instrument, answers: dict[str, Any]) -> Score:
         acts = [a for a in answers.get("activities", []) if a and a.get("score") is not None]
         values = [int(a["score"]) for a in acts]
         total = round(sum(values) / len(values), 2) if values else None
-        return Score(total, {}, len(values), () if values else ("No activity rated.",))
+        return Score(total, {}, len(values), () if values else (_("No activity rated."),))
     answered = len(_answered(answers, instrument.item_ids))
     problems = tuple(missing_problems(instrument, answers))
     if instrument.rule == "subscales":
