@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -64,6 +64,8 @@ range or choices change; one set by hand is kept)."""
 
 WATCHED = "a11yWatched"
 """Dynamic property of the containers whose new children ``watch`` names."""
+
+translate = QCoreApplication.translate
 
 _LETTER = re.compile(r"\w", re.UNICODE)
 _NOT_A_NAME = re.compile(r"^[\d\W_]*$|^(YYYY|HH|DD|MM)", re.IGNORECASE)
@@ -235,8 +237,10 @@ def _calendar_part(widget: QWidget) -> str:
         calendar = calendar.parentWidget()
     if calendar is None:
         return ""
-    name = calendar.accessibleName().strip() or "Calendar"
-    return f"{name}: year" if widget.objectName() == "qt_calendar_yearedit" else name
+    name = calendar.accessibleName().strip() or translate("accessibility", "Calendar")
+    if widget.objectName() == "qt_calendar_yearedit":
+        return translate("accessibility", "{calendar}: year").format(calendar=name)
+    return name
 
 
 def _name_for(widget: QWidget, buddies: dict[int, str], rows: dict[int, str]) -> str:
@@ -250,10 +254,18 @@ def _name_for(widget: QWidget, buddies: dict[int, str], rows: dict[int, str]) ->
         return name
     context = _context(widget)
     if isinstance(widget, QTabBar):
-        return f"{context} tabs" if context else "Tabs"
+        return (translate("accessibility", "{context} tabs").format(context=context) if context
+                else translate("accessibility", "Tabs"))
     if isinstance(widget, (QAbstractItemView, QAbstractScrollArea)):
         return context
     return ""
+
+
+def _num(value: float) -> str:
+    """10, 7.5 / 7,5: ``{:g}`` in the UI's language (English needs no Babel)."""
+    from .. import i18n
+
+    return f"{value:g}" if i18n.current() == "en" else i18n.format_number(value, 6)
 
 
 COMBO_ITEMS_READ = 8
@@ -263,18 +275,28 @@ COMBO_ITEMS_READ = 8
 def _description(widget: QWidget) -> str:
     if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
         suffix = widget.suffix().strip()
-        lo, hi = widget.minimum(), widget.maximum()
-        return f"{lo:g} to {hi:g}{(' ' + suffix) if suffix else ''}"
+        low, high = _num(widget.minimum()), _num(widget.maximum())
+        if suffix:
+            return translate("accessibility", "{low} to {high} {unit}").format(
+                low=low, high=high, unit=suffix)
+        return translate("accessibility", "{low} to {high}").format(low=low, high=high)
     if isinstance(widget, QDateEdit):
-        return f"a date, {widget.displayFormat()}"
+        return translate("accessibility", "a date, {format}").format(
+            format=widget.displayFormat())
     if isinstance(widget, QComboBox) and not widget.isEditable() and widget.count():
         # on Linux Qt reads a drop-down's current item as its name (the label comes by
         # the buddy relation): the description says what it is for and what it offers
         items = [widget.itemText(i) for i in range(min(widget.count(), COMBO_ITEMS_READ))]
         more = widget.count() - len(items)
-        offered = ", ".join(items) + (f" and {more} more" if more > 0 else "")
+        offered = ", ".join(items)
+        if more > 0:
+            offered = translate("accessibility", "{choices} and {n} more").format(
+                choices=offered, n=more)
         what = widget.accessibleName() or ""
-        return f"{what}: one of {offered}" if what else f"one of {offered}"
+        if what:
+            return translate("accessibility", "{what}: one of {choices}").format(
+                what=what, choices=offered)
+        return translate("accessibility", "one of {choices}").format(choices=offered)
     return ""
 
 

@@ -23,11 +23,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
 from ..errors import StorageError
+
+translate = QCoreApplication.translate
 
 
 class AlreadyOpenError(StorageError):
@@ -52,17 +54,21 @@ def acquire_lock(data_dir: Path):
         return session.lock_journal(data_dir, session.APP)
     except session.LockHeldError as exc:
         holder = exc.holder
-        if holder is None or holder.is_app:
-            who = f" (process {holder.pid} on {holder.host})" if holder else ""
-            raise AlreadyOpenError(
-                f"The journal in {data_dir} is already open in another rehabjournal "
-                f"window{who}. Switch to that window, or close it first."
-            ) from None
-        raise AlreadyOpenError(
-            f"The journal in {data_dir} is in use by the command {holder.what!r} (process "
-            f"{holder.pid} on {holder.host}). Wait for it to finish, then open rehabjournal "
-            "again."
-        ) from None
+        if holder is None:
+            raise AlreadyOpenError(translate(
+                "app", "The journal in {folder} is already open in another rehabjournal "
+                "window. Switch to that window, or close it first."
+            ).format(folder=data_dir)) from None
+        if holder.is_app:
+            raise AlreadyOpenError(translate(
+                "app", "The journal in {folder} is already open in another rehabjournal "
+                "window (process {pid} on {host}). Switch to that window, or close it first."
+            ).format(folder=data_dir, pid=holder.pid, host=holder.host)) from None
+        raise AlreadyOpenError(translate(
+            "app", "The journal in {folder} is in use by the command {command} (process "
+            "{pid} on {host}). Wait for it to finish, then open rehabjournal again."
+        ).format(folder=data_dir, command=repr(holder.what), pid=holder.pid,
+                 host=holder.host)) from None
 
 
 def lock_checked(data_dir: Path):
@@ -118,12 +124,16 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+WRONG_PASSPHRASE = QT_TRANSLATE_NOOP("app", "Wrong passphrase")
+
+
 def ask_passphrase() -> str | None:
     """Ask for an encrypted journal's passphrase; None when the person cancels."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     text, ok = QInputDialog.getText(
-        None, "Encrypted journal", "This journal is encrypted. Passphrase:",
+        None, translate("app", "Encrypted journal"),
+        translate("app", "This journal is encrypted. Passphrase:"),
         QLineEdit.EchoMode.Password,
     )
     return text if ok else None
@@ -162,7 +172,7 @@ def open_session(data_dir: Path, *, demo: bool = False, today=None, passphrase=a
 
 
 def _wrong_passphrase(message: str) -> None:
-    QMessageBox.warning(None, "Wrong passphrase", message)
+    QMessageBox.warning(None, translate("app", WRONG_PASSPHRASE), message)
 
 
 def show_frame(args, *, show: bool = True):
@@ -217,7 +227,8 @@ def open_in(window, args) -> None:
         try:
             session.open_journal(
                 ctx.data_dir, ask_passphrase,
-                on_wrong=lambda m: QMessageBox.warning(window, "Wrong passphrase", m))
+                on_wrong=lambda m: QMessageBox.warning(
+                    window, translate("app", WRONG_PASSPHRASE), m))
         except BaseException:
             release_lock(window.lock, made)
             window.lock = None
@@ -245,8 +256,8 @@ def run_gui(args) -> int:
 
             name = server_name(paths.resolve_data_dir(args.data_dir))
             if ask_running(name, tray=in_tray):
-                print("rehabjournal: this journal is already open: its window was brought "
-                      "to the front.", file=sys.stderr)
+                print(translate("app", "rehabjournal: this journal is already open: its "
+                                "window was brought to the front."), file=sys.stderr)
                 return 0
         if in_tray:
             from .tray import tray_available
@@ -318,14 +329,16 @@ def after_first_paint(window, fn, *, wait_ms: int = 500) -> None:
     check()
 
 
-CANNOT_OPEN = "rehabjournal cannot open the journal"
-RESTORE_BUTTON = "Restore a backup..."
-RESTORE_OFFER = ("You can put a backup copy in its place: the journal that could not be "
-                 "opened is moved into the backups folder as it is, and kept there.")
+CANNOT_OPEN = QT_TRANSLATE_NOOP("app", "rehabjournal cannot open the journal")
+RESTORE_BUTTON = QT_TRANSLATE_NOOP("app", "Restore a backup...")
+RESTORE_OFFER = QT_TRANSLATE_NOOP(
+    "app", "You can put a backup copy in its place: the journal that could not be "
+    "opened is moved into the backups folder as it is, and kept there.")
+"""The refusal box's texts (English; shown with ``translate("app", ...)``)."""
 
 
 def _cannot_open(parent, exc: StorageError) -> int:
-    QMessageBox.critical(parent, CANNOT_OPEN, str(exc))
+    QMessageBox.critical(parent, translate("app", CANNOT_OPEN), str(exc))
     print(f"rehabjournal: error: {exc}", file=sys.stderr)
     return 1
 
@@ -333,12 +346,13 @@ def _cannot_open(parent, exc: StorageError) -> int:
 def refusal_box(parent, exc: StorageError) -> QMessageBox:
     """The box saying why the journal cannot be opened, with "Restore a backup..." (object
     name ``restoreRefused``) and "Quit"."""
-    box = QMessageBox(QMessageBox.Icon.Critical, CANNOT_OPEN, str(exc), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("app", CANNOT_OPEN), str(exc),
+                      parent=parent)
     box.setObjectName("cannotOpen")
-    box.setInformativeText(RESTORE_OFFER)
-    restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(translate("app", RESTORE_OFFER))
+    restore = box.addButton(translate("app", RESTORE_BUTTON), QMessageBox.ButtonRole.AcceptRole)
     restore.setObjectName("restoreRefused")
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     return box
 
@@ -359,7 +373,8 @@ def offer_restore(window, exc: StorageError) -> bool | None:
         if not backups.offers_restore(data_dir, exc):
             return None
     except Exception as err:  # listing the backups must not hide why the journal was refused
-        print(f"rehabjournal: the backups could not be listed: {err}", file=sys.stderr)
+        print(translate("app", "rehabjournal: the backups could not be listed: {reason}")
+              .format(reason=err), file=sys.stderr)
         return None
     from .backup import restore_refused
 
@@ -373,7 +388,7 @@ def offer_restore(window, exc: StorageError) -> bool | None:
         try:
             lock = acquire_lock(data_dir)
         except StorageError as err:
-            QMessageBox.warning(window, "Cannot restore", str(err))
+            QMessageBox.warning(window, translate("app", "Cannot restore"), str(err))
             continue
         try:
             restored = restore_refused(window, window.ctx)

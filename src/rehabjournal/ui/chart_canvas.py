@@ -9,14 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSizePolicy, QToolTip
 
 from ..charts.theme import Theme, theme_from_palette
 from ..errors import StorageError
 
-FORMATS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
+FORMATS = {"png": QT_TRANSLATE_NOOP("ChartCanvas", "PNG image (*.png)"),
+           "svg": QT_TRANSLATE_NOOP("ChartCanvas", "SVG vector image (*.svg)")}
+"""The file types a chart is saved as (English; the dialog shows them translated)."""
 
 
 def palette_theme(palette: QPalette) -> Theme:
@@ -162,7 +164,8 @@ class ChartCanvas(FigureCanvasQTAgg):
     def save_dialog(self, fmt: str = "png") -> Path | None:
         start = str(Path.home() / f"{self.name}.{fmt}")
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Save chart as {fmt.upper()}", start, FORMATS[fmt])
+            self, self.tr("Save chart as {format}").format(format=fmt.upper()), start,
+            self.tr(FORMATS[fmt]))
         if not path:
             return None
         if not path.lower().endswith(f".{fmt}"):
@@ -170,13 +173,14 @@ class ChartCanvas(FigureCanvasQTAgg):
         try:
             return self.save(path)
         except StorageError as exc:
-            QMessageBox.warning(self, "Chart not saved", exc.message)
+            QMessageBox.warning(self, self.tr("Chart not saved"), exc.message)
             return None
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
         for fmt in FORMATS:
-            action = menu.addAction(f"Save Chart as {fmt.upper()}...")
+            action = menu.addAction(self.tr("Save Chart as {format}...").format(
+                format=fmt.upper()))
             action.setObjectName(f"save_{fmt}")
             action.triggered.connect(lambda _=False, f=fmt: self.save_dialog(f))
         return menu

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
 from ..errors import RehabJournalError
@@ -131,13 +131,13 @@ class ReportJob(QRunnable):
             from ..reports.builder import build_pdf
             from ..services.report import build_report_data_in_worker
 
-            emit(5, "Reading the journal")
+            emit(5, QCoreApplication.translate("ReportJob", "Reading the journal"))
             data = build_report_data_in_worker(
                 req.start, req.end, anonymise=req.anonymise, made=req.made,
                 patterns=req.sections is not None and "patterns" in req.sections)
             pages = build_pdf(data, req.out_path, paper=req.paper, sections=req.sections,
                               progress=lambda p, msg: emit(min(p, 90), msg))
-            emit(92, "Rendering the preview")
+            emit(92, QCoreApplication.translate("ReportJob", "Rendering the preview"))
             images = render_pages(req.out_path, req.preview_dpi)
         except RehabJournalError as exc:
             self.signals.failed.emit(exc)
@@ -146,7 +146,7 @@ class ReportJob(QRunnable):
             log.exception("the report could not be made")
             self.signals.failed.emit(RehabJournalError(str(exc) or exc.__class__.__name__))
             return
-        emit(100, "Done")
+        emit(100, QCoreApplication.translate("ReportJob", "Done"))
         self.signals.finished.emit(ReportResult(
             request=req, path=Path(req.out_path), pages=pages, start=data.start,
             end=data.end, empty=data.empty, images=images,

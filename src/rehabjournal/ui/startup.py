@@ -15,7 +15,14 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .context import AppContext
@@ -23,17 +30,29 @@ from .context import AppContext
 if TYPE_CHECKING:
     from ..services.startup import StartupResult
 
-BUSY = "Backing up..."
-DONE = "Backed up"
-DAMAGED_TITLE = "Your journal failed its check"
-DAMAGED_TEXT = (
+translate = QCoreApplication.translate
+
+# What the start-up work says (English; shown with ``translate("StartupWork", ...)``).
+BUSY = QT_TRANSLATE_NOOP("StartupWork", "Backing up...")
+DONE = QT_TRANSLATE_NOOP("StartupWork", "Backed up")
+DAMAGED_TITLE = QT_TRANSLATE_NOOP("StartupWork", "Your journal failed its check")
+DAMAGED_TEXT = QT_TRANSLATE_NOOP(
+    "StartupWork",
     "rehabjournal's check of your journal found damage. What you see may be incomplete, "
     "and new entries may not be kept safely.\n\nRestore a backup made before the damage: "
     "your journal as it is now is kept in the backups folder first."
 )
-DAMAGED_DETAIL = "SQLite's check found: {found}.\n\nThe journal: {journal}\nThe backups: {backups}"
-DAMAGED_STATUS = "The journal failed its check: restore a backup (File > Restore from Backup...)"
-RESTORE_BUTTON = "Restore a backup..."
+DAMAGED_DETAIL = QT_TRANSLATE_NOOP(
+    "StartupWork",
+    "SQLite's check found: {found}.\n\nThe journal: {journal}\nThe backups: {backups}")
+DAMAGED_STATUS = QT_TRANSLATE_NOOP(
+    "StartupWork",
+    "The journal failed its check: restore a backup (File > Restore from Backup...)")
+RESTORE_BUTTON = QT_TRANSLATE_NOOP("StartupWork", "Restore a backup...")
+
+
+def _tr(text: str) -> str:
+    return translate("StartupWork", text)
 
 
 class _Relay(QObject):
@@ -58,7 +77,8 @@ class _Job(QRunnable):
             result = self.work(self.data_dir)
         except Exception as exc:  # a bug, not a storage failure: say it, keep the app up
             traceback.print_exc()
-            result, failure = None, f"Start-up checks failed: {exc}"
+            result, failure = None, translate("StartupWork", "Start-up checks failed: "
+                                              "{reason}").format(reason=exc)
         finally:
             close_thread_connection()  # this worker's own; the GUI thread keeps its
         if result is None:
@@ -97,7 +117,7 @@ class StartupWork(QObject):
         from ..services.startup import run_startup_work  # imported after the window shows
 
         self.running = True
-        self.ctx.status.emit(BUSY)
+        self.ctx.status.emit(_tr(BUSY))
         self._pool.start(_Job(run_startup_work, self.ctx.data_dir, self._relay))
 
     def wait(self, msecs: int = -1) -> bool:
@@ -110,11 +130,11 @@ class StartupWork(QObject):
         self.running, self.finished, self.result = False, True, result
         parts = []
         if result.integrity_problem:
-            parts.append(DAMAGED_STATUS)
+            parts.append(_tr(DAMAGED_STATUS))
         elif result.problem:
             parts.append(result.problem)
         elif result.backup is not None:
-            parts.append(DONE)
+            parts.append(_tr(DONE))
         if result.leftovers_removed:
             parts.append(leftovers_text(result.leftovers_removed))
         # "" when nothing was due: takes "Backing up..." away
@@ -139,15 +159,15 @@ class StartupWork(QObject):
         from ..services.startup import damage_findings
 
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        box = QMessageBox(QMessageBox.Icon.Critical, DAMAGED_TITLE, DAMAGED_TEXT,
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr(DAMAGED_TITLE), _tr(DAMAGED_TEXT),
                           parent=parent)
         box.setObjectName("integrityProblem")
-        box.setInformativeText(DAMAGED_DETAIL.format(
+        box.setInformativeText(_tr(DAMAGED_DETAIL).format(
             found=damage_findings(detail).rstrip("."), journal=journal_file(self.ctx.data_dir),
             backups=backup_dir(self.ctx.data_dir)))
-        restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(_tr(RESTORE_BUTTON), QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("restoreFromCheck")
-        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
 
         def clicked(button) -> None:

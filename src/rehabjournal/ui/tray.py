@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -24,9 +24,10 @@ from ..services import reminders
 from . import settings as ui_settings
 
 CHECK_EVERY_MS = 60_000
-HIDDEN_TITLE = "rehabjournal is still running"
-HIDDEN_TEXT = ("It stays in the tray for your reminders. Quit it from the icon's menu or "
-               "with File > Quit.")
+HIDDEN_TITLE = QT_TRANSLATE_NOOP("Tray", "rehabjournal is still running")
+HIDDEN_TEXT = QT_TRANSLATE_NOOP("Tray", "It stays in the tray for your reminders. Quit it from "
+                                "the icon's menu or with File > Quit.")
+"""The one-time message when the window goes to the tray (English; shown translated)."""
 
 
 def tray_available() -> bool:
@@ -96,10 +97,10 @@ class Tray(QObject):
         self.icon.setToolTip("rehabjournal")
         menu = QMenu(window)
         menu.setObjectName("trayMenu")
-        self.open_action = self._item(menu, "&Open rehabjournal", window.bring_to_front)
-        self.checkin_action = self._item(menu, "Today's &check-in", self.open_today)
+        self.open_action = self._item(menu, self.tr("&Open rehabjournal"), window.bring_to_front)
+        self.checkin_action = self._item(menu, self.tr("Today's &check-in"), self.open_today)
         menu.addSeparator()
-        self.quit_action = self._item(menu, "&Quit", window.quit_app)
+        self.quit_action = self._item(menu, self.tr("&Quit"), window.quit_app)
         self.icon.setContextMenu(menu)
         self.menu = menu
         self.icon.activated.connect(self._activated)
@@ -160,7 +161,8 @@ class Tray(QObject):
         if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
             self.icon.showMessage(reminder.title, reminder.text, self.icon.icon(), 20_000)
         else:  # no tray to show it: the status bar at least
-            self.window.ctx.status.emit(f"{reminder.title}. {reminder.text}")
+            self.window.ctx.status.emit(self.tr("{title}. {text}").format(
+                title=reminder.title, text=reminder.text))
 
     def open_today(self) -> None:
         """Bring the window up on Today, the cursor in the first empty field."""
@@ -182,4 +184,5 @@ class Tray(QObject):
         """Say once per run that the app goes on in the tray."""
         if not self._told_hidden and self.icon.isVisible():
             self._told_hidden = True
-            self.icon.showMessage(HIDDEN_TITLE, HIDDEN_TEXT, self.icon.icon(), 8000)
+            self.icon.showMessage(self.tr(HIDDEN_TITLE), self.tr(HIDDEN_TEXT),
+                                  self.icon.icon(), 8000)

@@ -205,7 +205,10 @@ class LightBadge(QWidget):
 
 
 def _num(value: float) -> str:
-    """A range's end as the field shows it: 10, 7.5 / 7,5 (``{:g}`` in the UI's language)."""
+    """A range's end as the field shows it: 10, 7.5 / 7,5 (``{:g}`` in the UI's language;
+    English needs no Babel)."""
+    if i18n.current() == "en":
+        return f"{value:g}"
     return i18n.format_number(value, 6)
 
 
