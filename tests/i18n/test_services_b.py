@@ -160,3 +160,20 @@ def test_the_csv_import_summary_in_french():
                     "matin écrit, 2 drapeaux rouges ajoutés (lu comme comma-separated)")
     assert summary(report) == ("1 day: 4 sessions added, 0 already in the journal, 1 check-in "
                                "written, 2 red flags added (read as comma-separated)")
+
+
+def test_what_the_integrity_check_found_is_read_from_a_translated_message(monkeypatch):
+    from pathlib import Path
+
+    from rehabjournal.services import startup
+    from rehabjournal.store import backups
+
+    def french(path, findings):
+        return (f"Le journal {path} a échoué à sa vérification d'intégrité ({findings}). Il "
+                f"n'a pas été copié. Les copies sont dans {Path(path).parent / 'backups'}.")
+
+    monkeypatch.setattr(backups, "damaged_message", french)
+    message = french(Path("/home/a b/data/journal.sqlite"), "row 3 missing from index i (x)")
+    with i18n.using("fr"):
+        assert startup.damage_findings(message) == "row 3 missing from index i (x)"
+    assert startup.damage_findings("no findings here") == "no findings here"

@@ -235,13 +235,13 @@ def enable(system: str | None = None, command: Sequence[str] | None = None,
     Raises:
         StorageError: the file cannot be written (the message names it).
     """
-    from ..i18n import _
+    from ..i18n import N_
     from ..store import safe_write
 
     made = entry(system, command, data_dir=data_dir)
     made.path.parent.mkdir(parents=True, exist_ok=True)
     return safe_write.write_bytes(made.path, made.data, doing="write",
-                                  what=_("the autostart entry"))
+                                  what=N_("the autostart entry"))  # translated by safe_write
 
 
 def disable(system: str | None = None) -> bool:

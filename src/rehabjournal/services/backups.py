@@ -65,7 +65,7 @@ def backup_now(data_dir: Path) -> Path:
     except backups.JournalDamagedError:
         raise
     except StorageError as exc:
-        if exc.message.startswith("No space left on device") or safe_write.is_no_space(exc):
+        if isinstance(exc, safe_write.NoSpaceError) or safe_write.is_no_space(exc):
             raise
         raise StorageError(_("The journal could not be copied: {reason}").format(reason=exc)
                            ) from exc

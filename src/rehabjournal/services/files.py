@@ -90,7 +90,8 @@ def write_bytes(path: str | PathLike, data: bytes, *, what: str,
     """Write ``data`` to ``path`` atomically, mode 0600 (``safe_write.write_bytes``).
 
     Args:
-        what: what is written, for the full-disk message ("the report").
+        what: what is written, for the full-disk message ("the report"): English, marked
+            with ``N_`` by the caller (``store.safe_write`` translates it).
 
     Raises:
         StorageError: "Cannot write PATH: reason." (a folder, a device, a missing folder

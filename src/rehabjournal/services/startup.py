@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import StorageError, is_storage_failure, storage_error
-from ..i18n import _, ngettext
+from ..i18n import _, current, ngettext, using
 from ..store import backups, db, library, safe_write
 from . import clock, tempdirs
 
@@ -66,11 +66,28 @@ class StartupResult:
 
 
 _FINDINGS = re.compile(r"failed its integrity check \((?P<found>.*?)\)\.(?:\s|$)", re.S)
+_PATH_MARK, _FOUND_MARK = "\x01p\x01", "\x02"
+
+
+def _damaged_pattern() -> re.Pattern[str]:
+    """The damaged-journal message (``store.backups.damaged_message``) of the current
+    language as a pattern whose group ``found`` is what the check found (paths: any)."""
+    sample = backups.damaged_message(Path(_PATH_MARK) / "journal.sqlite", _FOUND_MARK)
+    parts = re.split(f"(\\S*{_PATH_MARK}\\S*|{_FOUND_MARK})", sample)
+    return re.compile("".join(
+        "(?P<found>.*?)" if part == _FOUND_MARK else ".*?" if _PATH_MARK in part
+        else re.escape(part) for part in parts), re.S)
 
 
 def damage_findings(message: str) -> str:
     """What SQLite's check found, from a damaged-journal message ("The journal ... failed
-    its integrity check (FINDINGS). ..."); the whole message when it does not say."""
+    its integrity check (FINDINGS). ...", in the current language or in English); the whole
+    message when it does not say."""
+    for lang in dict.fromkeys((current(), "en")):
+        with using(lang):
+            match = _damaged_pattern().search(message)
+        if match and match["found"]:
+            return match["found"]
     match = _FINDINGS.search(message)
     return match["found"] if match else message
 
