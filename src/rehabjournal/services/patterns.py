@@ -16,7 +16,7 @@ from typing import Any, Final
 from ..domain import adherence as da
 from ..domain import flares as flares_mod
 from ..domain.flares import ASSOCIATION_NOTE, PatternReport
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, pgettext
 from ..store import journal_repo, programme_repo
 from . import clock, settings
 from . import journal as journal_service
@@ -160,7 +160,7 @@ def report_text(report: PatternReport) -> str:
         lines.append("")
     flares = ", ".join(str(e.start) if e.start == e.end else
                        _("{start} to {end}").format(start=e.start, end=e.end)
-                       for e in report.episodes) or _("none")
+                       for e in report.episodes) or pgettext("no flares", "none")
     lines.append(ngettext(
         "Flares (a morning at least {rise} point above the median of the 7 before it, or "
         "marked): {flares}",

@@ -27,7 +27,7 @@ from ..domain import media as dmedia
 from ..domain import programme as dp
 from ..domain import progression, redflags, scales
 from ..errors import NotFoundError
-from ..i18n import LANGUAGES, N_, _, catalogue, format_date, library_text
+from ..i18n import LANGUAGES, N_, _, catalogue, format_date, library_text, pgettext
 from ..store import journal_repo, library, programme_io
 from ..store import programme_repo as repo
 from . import clock
@@ -77,7 +77,8 @@ def media_error(value: Any) -> str | None:
 def _common_errors(v: dict[str, Any]) -> dict[str, str | None]:
     """Checks shared by prescriptions and exercises (side, frequency, pain rule, media)."""
     return {
-        "times_per_day": _range(v.get("times_per_day"), 1, 6, _("Times a day")),
+        "times_per_day": _range(v.get("times_per_day"), 1, 6,
+                                pgettext("programme field", "Times a day")),
         "side": None if (v.get("side") or "") in SIDES else
         _("Side must be one of {choices}.").format(choices=", ".join(progression.SIDES)),
         "pain_rule": None if (v.get("pain_rule") or "") in PAIN_RULES else
@@ -179,10 +180,12 @@ def validate_programme(values: dict[str, Any]) -> dict[str, str]:
         errors["start_date"] = _("Start date must be a date.")
     if values.get("review_date") is not None and not isinstance(values["review_date"], date):
         errors["review_date"] = _("Review date must be a date.")
-    for key, label in (("clinician_name", N_("Clinician")), ("clinician_contact", N_("Contact"))):
+    for key in ("clinician_name", "clinician_contact"):
         if len(str(values.get(key) or "")) > 200:
+            label = (pgettext("programme field", "Clinician") if key == "clinician_name" else
+                     pgettext("programme field", "Contact"))
             errors[key] = _("{label} is too long ({most} characters at most).").format(
-                label=_(label), most=200)
+                label=label, most=200)
     return errors
 
 
@@ -324,7 +327,8 @@ def validate_phase(values: dict[str, Any], *, partial: bool = False) -> dict[str
         errors["name"] = _("A phase's name is too long ({most} characters at most).").format(
             most=_thousands(NAME_MAX))
     if not partial or "weeks" in values:
-        errors["weeks"] = _range(values.get("weeks"), 1, 104, _("Weeks"), needed=True)
+        errors["weeks"] = _range(values.get("weeks"), 1, 104,
+                                 pgettext("programme field", "Weeks"), needed=True)
     return {k: v for k, v in errors.items() if v}
 
 
@@ -422,17 +426,18 @@ def validate_prescription(values: dict[str, Any], *, current: dict[str, Any] | N
     _unknown(values, PRESCRIPTION_FIELDS, "prescription")
     v = {**(current or {}), **values}
     errors: dict[str, str | None] = {
-        "sets": _range(v.get("sets"), 1, 50, _("Sets"), needed=True),
-        "reps": _range(v.get("reps"), 1, 1000, _("Reps")),
-        "hold_s": _range(v.get("hold_s"), 1, 36000, _("Hold")),
-        "rest_s": _range(v.get("rest_s"), 0, 3600, _("Rest")),
-        "days_per_week": _range(v.get("days_per_week"), 1, 7, _("Days per week")),
-        "load": _range(v.get("load"), 0, 1000, _("Load"), whole=False),
+        "sets": _range(v.get("sets"), 1, 50, pgettext("programme field", "Sets"), needed=True),
+        "reps": _range(v.get("reps"), 1, 1000, pgettext("programme field", "Reps")),
+        "hold_s": _range(v.get("hold_s"), 1, 36000, pgettext("programme field", "Hold")),
+        "rest_s": _range(v.get("rest_s"), 0, 3600, pgettext("programme field", "Rest")),
+        "days_per_week": _range(v.get("days_per_week"), 1, 7,
+                                pgettext("programme field", "Days per week")),
+        "load": _range(v.get("load"), 0, 1000, pgettext("programme field", "Load"), whole=False),
         **_common_errors(v),
     }
     if len(str(v.get("effort_target") or "")) > 200:
         errors["effort_target"] = _("{label} is too long ({most} characters at most).").format(
-            label=_("Effort target"), most=200)
+            label=pgettext("programme field", "Effort target"), most=200)
     if not repo.exercise_exists(v.get("exercise")):
         errors["exercise"] = _("Choose an exercise from the library.")
     if v.get("load_unit", "bodyweight") not in LOAD_UNITS:
@@ -618,11 +623,16 @@ def due_on(day: date) -> list[dict[str, Any]]:
 def validate_log(values: dict[str, Any]) -> dict[str, str]:
     _unknown(values, LOG_FIELDS, "exercise-log")
     errors = {
-        "sets_done": _range(values.get("sets_done"), 0, 50, _("Sets done")),
-        "reps_done": _range(values.get("reps_done"), 0, 1000, _("Reps done")),
-        "hold_s_done": _range(values.get("hold_s_done"), 0, 36000, _("Hold done")),
-        "pain_during": _range(values.get("pain_during"), 0, 10, _("Pain during")),
-        "load_done": _range(values.get("load_done"), 0, 1000, _("Load"), whole=False),
+        "sets_done": _range(values.get("sets_done"), 0, 50,
+                            pgettext("programme field", "Sets done")),
+        "reps_done": _range(values.get("reps_done"), 0, 1000,
+                            pgettext("programme field", "Reps done")),
+        "hold_s_done": _range(values.get("hold_s_done"), 0, 36000,
+                              pgettext("programme field", "Hold done")),
+        "pain_during": _range(values.get("pain_during"), 0, 10,
+                              pgettext("programme field", "Pain during")),
+        "load_done": _range(values.get("load_done"), 0, 1000,
+                            pgettext("programme field", "Load"), whole=False),
     }
     if values.get("status", "done") not in LOG_STATUSES:
         errors["status"] = _("Status must be one of {choices}.").format(
@@ -1250,11 +1260,15 @@ def validate_exercise(values: dict[str, Any], *, partial: bool = False) -> dict[
     if values.get("load_unit") not in (None, *LOAD_UNITS):
         errors["load_unit"] = _("Unit must be one of {choices}.").format(
             choices=", ".join(LOAD_UNITS))
-    errors["default_sets"] = _range(values.get("default_sets"), 1, 50, _("Sets"))
-    errors["default_reps"] = _range(values.get("default_reps"), 1, 1000, _("Reps"))
-    errors["default_hold_s"] = _range(values.get("default_hold_s"), 1, 36000, _("Hold"))
-    errors["rest_s"] = _range(values.get("rest_s"), 0, 3600, _("Rest"))
-    errors["days_per_week"] = _range(values.get("days_per_week"), 1, 7, _("Days per week"))
+    errors["default_sets"] = _range(values.get("default_sets"), 1, 50,
+                                    pgettext("programme field", "Sets"))
+    errors["default_reps"] = _range(values.get("default_reps"), 1, 1000,
+                                    pgettext("programme field", "Reps"))
+    errors["default_hold_s"] = _range(values.get("default_hold_s"), 1, 36000,
+                                      pgettext("programme field", "Hold"))
+    errors["rest_s"] = _range(values.get("rest_s"), 0, 3600, pgettext("programme field", "Rest"))
+    errors["days_per_week"] = _range(values.get("days_per_week"), 1, 7,
+                                     pgettext("programme field", "Days per week"))
     errors.update(_common_errors(values))
     if "progression" in values and values["progression"]:
         try:
