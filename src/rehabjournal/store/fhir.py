@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..domain.entities import day_before
+from ..i18n import N_
 from . import journal_repo
 from . import models as m
 
@@ -267,5 +268,5 @@ def export_bundle(path, *, anonymise: bool = False, start: date | None = None,
 
     path = safe_write.check_kind(path, "write")
     bundle = build_bundle(anonymise=anonymise, start=start, end=end)
-    write_json_atomic(path, bundle, doing="write", what="the FHIR bundle")
+    write_json_atomic(path, bundle, doing="write", what=N_("the FHIR bundle"))
     return len(bundle["entry"])

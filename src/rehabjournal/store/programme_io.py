@@ -36,6 +36,7 @@ from ..domain import programme as dp
 from ..domain import progression as dprog
 from ..domain import validation
 from ..errors import ImportFileError
+from ..i18n import N_, _, current, library_text, ngettext
 from ..paths import resource
 from . import json_input, safe_write
 from . import models as m
@@ -173,7 +174,7 @@ def export_programme(programme_id: int, exported: datetime | None = None) -> dic
     }
 
 
-def _atomic_write(path: Path, data: bytes, what: str = "the programme file") -> None:
+def _atomic_write(path: Path, data: bytes, what: str = N_("the programme file")) -> None:
     """Write ``data`` to ``path`` with ``safe_write`` (0600, atomic, nothing partial).
 
     Raises:
@@ -211,8 +212,8 @@ def read_programme_file(path: str | Path) -> Any:
     try:
         return json_input.load(path, max_bytes=MAX_FILE_BYTES, max_depth=MAX_DEPTH)
     except OSError as exc:
-        raise ProgrammeFileError(f"Cannot read {path.name}: {exc.strerror or exc}.",
-                                 where=str(path)) from exc
+        raise ProgrammeFileError(_("Cannot read {name}: {reason}.").format(
+            name=path.name, reason=exc.strerror or exc), where=str(path)) from exc
     except json_input.JsonInputError as exc:
         raise ProgrammeFileError(str(exc), where=str(path)) from None
 
@@ -230,7 +231,12 @@ class _Problem:
     text: str
 
     def line(self) -> str:
-        return f"{path_text(self.path)}: {self.text}" if self.path else self.text
+        return _at(path_text(self.path), self.text) if self.path else self.text
+
+
+def _at(where: str, what: str) -> str:
+    """"where: what" ("programme.phases[1].sets: must be ...") in the current language."""
+    return _("{place}: {message}").format(place=where, message=what)
 
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -246,7 +252,7 @@ def path_text(path: JsonPath) -> str:
             out += f".{part}" if out else part
         else:
             out += f"[{json.dumps(part)}]"
-    return out or "the file"
+    return out or _("the file")
 
 
 def _show(value: Any, limit: int = 60) -> str:
@@ -256,11 +262,11 @@ def _show(value: Any, limit: int = 60) -> str:
     if isinstance(value, bool) or value is None:
         text = json.dumps(value)
     elif isinstance(value, int) and value.bit_length() > 200:
-        return f"a number of {len(str(value))} digits"
+        return _("a number of {n} digits").format(n=len(str(value)))
     elif isinstance(value, dict):
-        return "an object"
+        return _("an object")
     elif isinstance(value, list):
-        return "a list"
+        return _("a list")
     else:
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -305,29 +311,33 @@ def _walk(doc: Any) -> tuple[list[_Problem], bool]:
         path, value = stack.pop()
         seen += 1
         if seen > MAX_VALUES:
-            return [_Problem((), f"The file has more than {MAX_VALUES} values; this is not "
-                             "a programme file.")], True
+            return [_Problem((), _("The file has more than {n} values; this is not a "
+                                   "programme file.").format(n=MAX_VALUES))], True
         if len(path) > MAX_DEPTH:
-            return [_Problem(path[:MAX_DEPTH], f"nested more than {MAX_DEPTH} levels deep; "
-                             "this is not a programme file")], True
+            return [_Problem(path[:MAX_DEPTH], _("nested more than {n} levels deep; this is "
+                                                 "not a programme file").format(n=MAX_DEPTH))
+                    ], True
         if isinstance(value, dict):
             for key, item in value.items():
                 if _bad_text(key):
-                    problems.append(_Problem(path, f"the key {_show(key)} is not valid text"))
+                    problems.append(_Problem(path, _("the key {key} is not valid text").format(
+                        key=_show(key))))
                     continue
                 stack.append(((*path, key), item))
         elif isinstance(value, list):
             if len(value) > MAX_ITEMS:
-                return [_Problem(path, f"has {len(value)} items; a programme file has at most "
-                                 f"{MAX_ITEMS}")], True
+                return [_Problem(path, _("has {n} items; a programme file has at most "
+                                         "{limit}").format(n=len(value), limit=MAX_ITEMS))
+                        ], True
             stack.extend(((*path, i), item) for i, item in enumerate(value))
         elif isinstance(value, json_input.BadNumber):
             problems.append(_Problem(path, value.reason))
         elif _bad_float(value):
-            problems.append(_Problem(path, f"must be a finite number (got {_show(value)})"))
+            problems.append(_Problem(path, _("must be a finite number (got {value})").format(
+                value=_show(value))))
         elif isinstance(value, str) and _bad_text(value):
-            problems.append(_Problem(path, "is not valid text (it has a lone surrogate "
-                                     "character)"))
+            problems.append(_Problem(path, _("is not valid text (it has a lone surrogate "
+                                             "character)")))
         elif isinstance(value, str) and "\x00" in value:
             try:
                 validation.check_text(value, "")
@@ -336,18 +346,27 @@ def _walk(doc: Any) -> tuple[list[_Problem], bool]:
     return problems, False
 
 
-_TYPE_WORDS = {"integer": "a whole number", "number": "a number", "string": "text",
-               "boolean": "true or false", "array": "a list", "object": "an object",
+_TYPE_WORDS = {"integer": N_("a whole number"), "number": N_("a number"), "string": N_("text"),
+               "boolean": N_("true or false"), "array": N_("a list"), "object": N_("an object"),
                "null": "null"}
+#: The schema's descriptions of its patterns ("must be DESCRIPTION"), for translation.
+_PATTERN_WORDS = (
+    N_("an exercise slug: lower-case words joined by hyphens, e.g. my-towel-squeeze"),
+    N_("text that is not blank"),
+    N_("a date written YYYY-MM-DD, e.g. 2026-03-02"),
+)
 
 
 def _words(items: Iterable[str]) -> str:
+    """"a, b or c" in the current language."""
     items = list(items)
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+    if len(items) == 1:
+        return items[0]
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def _choices(values: list[Any]) -> str:
-    return _words([_show(v) for v in values if v != ""] + (["empty"] if "" in values else []))
+    return _words([_show(v) for v in values if v != ""] + ([_("empty")] if "" in values else []))
 
 
 def _schema_problems(error: Any) -> tuple[list[_Problem], list[_Problem]]:
@@ -361,36 +380,50 @@ def _schema_problems(error: Any) -> tuple[list[_Problem], list[_Problem]]:
             if key in known or not isinstance(key, str) or _bad_text(key):
                 continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            warnings.append(_Problem((*path, key), f"unknown key, ignored{hint}"))
+            if close:
+                text = _("unknown key, ignored (did you mean {key}?)").format(
+                    key=repr(close[0]))
+            else:
+                text = _("unknown key, ignored")
+            warnings.append(_Problem((*path, key), text))
         return [], warnings
     if kind == "required":
-        unless = " (needed unless the entry has 'based_on')" if "else" in \
-            error.schema_path else ""
-        return [_Problem((*path, key), f"is missing{unless}")
+        missing = (_("is missing (needed unless the entry has 'based_on')")
+                   if "else" in error.schema_path else _("is missing"))
+        return [_Problem((*path, key), missing)
                 for key in expected if isinstance(value, dict) and key not in value], []
     if kind == "type":
         types = [expected] if isinstance(expected, str) else list(expected)
-        text = f"must be {_words([_TYPE_WORDS.get(t, t) for t in types])} (got {_show(value)})"
+        text = _("must be {what} (got {value})").format(
+            what=_words([_(_TYPE_WORDS[t]) if t in _TYPE_WORDS else t for t in types]),
+            value=_show(value))
     elif kind == "minimum":
-        text = f"{_show(value)} is less than the minimum of {expected}"
+        text = _("{value} is less than the minimum of {minimum}").format(
+            value=_show(value), minimum=expected)
     elif kind == "maximum":
-        text = f"{_show(value)} is greater than the maximum of {expected}"
+        text = _("{value} is greater than the maximum of {maximum}").format(
+            value=_show(value), maximum=expected)
     elif kind == "enum":
-        text = f"must be one of {_choices(expected)} (got {_show(value)})"
+        text = _("must be one of {choices} (got {value})").format(
+            choices=_choices(expected), value=_show(value))
     elif kind == "const":
-        text = f"must be {_show(expected)} (got {_show(value)})"
+        text = _("must be {what} (got {value})").format(what=_show(expected),
+                                                        value=_show(value))
     elif kind == "minLength":
-        text = "must not be empty"
+        text = _("must not be empty")
     elif kind == "maxLength":
-        text = f"is too long ({len(value)} characters; at most {expected})"
+        text = _("is too long ({n} characters; at most {limit})").format(
+            n=len(value), limit=expected)
     elif kind == "minItems":
-        text = f"needs at least {expected} item{'s' if expected != 1 else ''}"
+        text = ngettext("needs at least {n} item", "needs at least {n} items",
+                        expected).format(n=expected)
     elif kind == "maxItems":
-        text = f"has {len(value)} items; at most {expected}"
+        text = _("has {n} items; at most {limit}").format(n=len(value), limit=expected)
     elif kind == "pattern":
-        text = f"must be {error.schema.get('description', 'in the right form')} " \
-               f"(got {_show(value)})"
+        description = error.schema.get("description")
+        text = _("must be {what} (got {value})").format(
+            what=_(description) if description else _("in the right form"),
+            value=_show(value))
     else:  # a keyword this module does not word itself
         text = error.message[:200]
     return [_Problem(path, text)], []
@@ -405,7 +438,10 @@ def _media_problem(value: Any) -> str | None:
     problem = dmedia.media_problem(value)
     if problem is None:
         return None
-    return f"{problem[0].lower()}{problem[1:].rstrip('.')} (got {_show(value.strip())})"
+    if current() != "de":  # German nouns keep their capital
+        problem = problem[0].lower() + problem[1:]
+    return _("{problem} (got {value})").format(problem=problem.rstrip("."),
+                                               value=_show(value.strip()))
 
 
 def _slug_ok(value: Any) -> bool:
@@ -426,32 +462,35 @@ def _check_exercises(exercises: list, known: set[str]) -> tuple[list[_Problem], 
         for key, value in (("slug", slug), ("based_on", base)):
             if isinstance(value, str) and value.endswith("\n") and _SLUG.fullmatch(value[:-1]):
                 # the schema's pattern lets one final line break through (Python's "$")
-                problems.append(_Problem((*here, key), f"must be an exercise slug without a "
-                                         f"line break (got {_show(value)})"))
+                problems.append(_Problem((*here, key), _(
+                    "must be an exercise slug without a line break (got {value})").format(
+                        value=_show(value))))
         if _slug_ok(slug):
             if slug in slugs:
-                problems.append(_Problem((*here, "slug"), f"{slug!r} is given twice (also "
-                                         f"exercises[{slugs[slug]}])"))
+                problems.append(_Problem((*here, "slug"), _(
+                    "{slug} is given twice (also {other})").format(
+                        slug=repr(slug), other=f"exercises[{slugs[slug]}]")))
             slugs.setdefault(slug, i)
         if _slug_ok(base):
             if base not in known:
-                problems.append(_Problem((*here, "based_on"), f"{base!r} is not an exercise in "
-                                         "this journal's library"))
+                problems.append(_Problem((*here, "based_on"), _(
+                    "{slug} is not an exercise in this journal's library").format(
+                        slug=repr(base))))
             elif slug == base:
-                problems.append(_Problem((*here, "slug"), "must differ from 'based_on' (the "
-                                         "adapted copy needs its own slug)"))
+                problems.append(_Problem((*here, "slug"), _(
+                    "must differ from 'based_on' (the adapted copy needs its own slug)")))
             elif "slug" not in e:
                 if base in adapted:
-                    problems.append(_Problem(here, f"adapts {base!r} a second time (also "
-                                             f"exercises[{adapted[base]}]); give each a 'slug'"))
+                    problems.append(_Problem(here, _(
+                        "adapts {slug} a second time (also {other}); give each a "
+                        "'slug'").format(slug=repr(base),
+                                         other=f"exercises[{adapted[base]}]")))
                 adapted.setdefault(base, i)
         model = e.get("progression")
         if isinstance(model, dict) and model.get("model") in dprog.MODELS \
                 and not json_input.bad_numbers(model) and not _bad_floats(model):
             for problem in dprog.validate_model(model):
-                key, _sep, text = problem.partition(": ")
-                problems.append(_Problem((*here, "progression"), f"{key}: {text}" if text
-                                         else problem))
+                problems.append(_Problem((*here, "progression"), problem))
         media = _media_problem(e.get("media"))
         if media:
             problems.append(_Problem((*here, "media"), media))
@@ -499,7 +538,7 @@ def exercise_row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
         for problem in _schema_problems(error)[0]:
             column = str(problem.path[0]) if problem.path else "slug"
             rest = path_text(problem.path[1:]) if len(problem.path) > 1 else ""
-            found.append((column, f"{rest}: {problem.text}" if rest else problem.text))
+            found.append((column, _at(rest, problem.text) if rest else problem.text))
     if not found:
         for problem in _check_exercises([entry], set())[0]:
             column = str(problem.path[2]) if len(problem.path) > 2 else "slug"
@@ -558,7 +597,7 @@ def row_problems(table: str, row: dict[str, Any]) -> list[tuple[str, str]]:
                 continue
             for problem in _schema_problems(error)[0]:
                 inner = path_text(problem.path) if problem.path else ""
-                found.append((key, f"{inner}: {problem.text}" if inner else problem.text))
+                found.append((key, _at(inner, problem.text) if inner else problem.text))
     if not found and table == "prescription":
         for problem in _check_prescription((), entry, set()):
             found.append((str(problem.path[0]) if problem.path else "", problem.text))
@@ -569,25 +608,26 @@ def _check_prescription(here: JsonPath, p: dict, slugs: set[str]) -> list[_Probl
     problems = []
     slug = p.get("exercise")
     if isinstance(slug, str) and slug and slug not in slugs:
-        problems.append(_Problem((*here, "exercise"), f"unknown exercise {_show(slug)}: it is "
-                                 "not in this journal's library and the file carries no copy "
-                                 "of it in 'exercises'"))
+        problems.append(_Problem((*here, "exercise"), _(
+            "unknown exercise {slug}: it is not in this journal's library and the file "
+            "carries no copy of it in 'exercises'").format(slug=_show(slug))))
     weekdays = p.get("weekdays")
     if isinstance(weekdays, str):
         try:
             dp.parse_weekdays(weekdays)
         except ValueError:
-            problems.append(_Problem((*here, "weekdays"), "must be day names like "
-                                     f"[\"Mon\", \"Wed\", \"Fri\"] (got {_show(weekdays)})"))
+            problems.append(_Problem((*here, "weekdays"), _(
+                "must be day names like {example} (got {value})").format(
+                    example='["Mon", "Wed", "Fri"]', value=_show(weekdays))))
     if not weekdays and p.get("days_per_week") is None:
-        problems.append(_Problem(here, "give 'weekdays' or 'days_per_week'"))
+        problems.append(_Problem(here, _("give 'weekdays' or 'days_per_week'")))
     unit = p.get("load_unit", "bodyweight")
     if p.get("reps") is None and p.get("hold_s") is None:
         if unit == "minutes" and p.get("load") is None:
-            problems.append(_Problem(here, "give the minutes in 'load' (or 'reps' or "
-                                     "'hold_s')"))
+            problems.append(_Problem(here, _("give the minutes in 'load' (or 'reps' or "
+                                             "'hold_s')")))
         elif unit != "minutes":
-            problems.append(_Problem(here, "give 'reps' or 'hold_s'"))
+            problems.append(_Problem(here, _("give 'reps' or 'hold_s'")))
     media = _media_problem(p.get("media"))
     if media:
         problems.append(_Problem((*here, "media"), media))
@@ -602,13 +642,15 @@ def _check_programme(prog: dict, slugs: set[str]) -> list[_Problem]:
             continue
         if value.endswith("\n") and _DATE.fullmatch(value[:-1]):
             # the schema's pattern lets one final line break through (Python's "$")
-            problems.append(_Problem(("programme", key), f"must be a date written YYYY-MM-DD "
-                                     f"without a line break (got {_show(value)})"))
+            problems.append(_Problem(("programme", key), _(
+                "must be a date written YYYY-MM-DD without a line break (got {value})").format(
+                    value=_show(value))))
         elif _DATE.fullmatch(value):
             try:
                 day = date.fromisoformat(value)
             except ValueError:
-                problems.append(_Problem(("programme", key), f"{value!r} is not a real date"))
+                problems.append(_Problem(("programme", key), _(
+                    "{value} is not a real date").format(value=repr(value))))
                 continue
             try:
                 validation.check_date(day, "")
@@ -659,23 +701,25 @@ def check_document(doc: Any, known_slugs: Iterable[str]) -> tuple[list[str], lis
         format does not know (ignored on import).
     """
     if not isinstance(doc, dict):
-        return [f"The file is not a rehabjournal programme (expected an object, got "
-                f"{_show(doc)})."], []
+        return [_("The file is not a rehabjournal programme (expected an object, got "
+                  "{value}).").format(value=_show(doc))], []
     if doc.get("format") != FORMAT:
-        return [f"The file is not a rehabjournal programme ('format' is "
-                f"{_show(doc.get('format'))}, expected {FORMAT!r})."], []
+        return [_("The file is not a rehabjournal programme ('format' is {value}, expected "
+                  "{format}).").format(value=_show(doc.get("format")), format=repr(FORMAT))], []
     version = doc.get("version")
     if not _is_int(version) or version not in READABLE_VERSIONS:
-        return [f"The file is programme format version {_show(version)}; this rehabjournal "
-                f"reads versions {' and '.join(str(v) for v in READABLE_VERSIONS)}. Update "
-                f"rehabjournal, or ask for a version {VERSION} file."], []
+        return [_("The file is programme format version {version}; this rehabjournal reads "
+                  "versions {first} and {second}. Update rehabjournal, or ask for a version "
+                  "{latest} file.").format(version=_show(version), first=READABLE_VERSIONS[0],
+                                           second=READABLE_VERSIONS[1], latest=VERSION)], []
     errors, fatal = _walk(doc)
     if fatal:
         return _lines(doc, errors), []
     warnings: list[_Problem] = []
     for n, error in enumerate(_validator().iter_errors(doc)):
         if n >= MAX_ERRORS:
-            errors.append(_Problem(("~",), f"checking stopped after {MAX_ERRORS} problems"))
+            errors.append(_Problem(("~",), _("checking stopped after {n} problems").format(
+                n=MAX_ERRORS)))
             break
         if _bad_float(error.instance) or isinstance(error.instance, json_input.BadNumber):
             continue  # said once by _walk
@@ -772,9 +816,9 @@ def _add_exercises(exercises: list, warnings: list[str]) -> dict[str, int]:
         slug = entry.get("slug")
         if slug in rows:
             if _exercise_values(rows[slug]) != values:
-                warnings.append(f"{path_text(('exercises', i))}: this journal already has an "
-                                f"exercise {slug!r} that differs from the file's; the "
-                                "journal's own is used")
+                warnings.append(_("{place}: this journal already has an exercise {slug} that "
+                                  "differs from the file's; the journal's own is used").format(
+                                      place=path_text(("exercises", i)), slug=repr(slug)))
             continue
         row = m.Exercise.create(slug=slug or user_slug(values["name"]), shipped=False,
                                 copied_from=base.id if base is not None else None,
@@ -935,10 +979,12 @@ def _prescription_line(p: m.Prescription) -> str:
     dose = dp.dose_text(p.sets, p.reps, p.hold_s, p.load, p.load_unit)
     extra = []
     if p.tempo:
-        extra.append(f"tempo {p.tempo}")
+        extra.append(_("tempo {tempo}").format(tempo=library_text(p.tempo)))
     if p.rest_s:
-        extra.append(f"rest {p.rest_s} s")
-    return f"- {p.exercise.name}: {dose}" + (f" ({', '.join(extra)})" if extra else "")
+        extra.append(_("rest {seconds} s").format(seconds=p.rest_s))
+    line = _("- {exercise}: {dose}").format(exercise=library_text(p.exercise.name), dose=dose)
+    return _("{line} ({details})").format(line=line, details=", ".join(extra)) if extra \
+        else line
 
 
 def _due_by_phase(plan: dp.Plan, first: date, last: date
@@ -1006,7 +1052,7 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
         "PRODID:-//rehabjournal//programme calendar//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_escape(prog.name)}",
+        f"X-WR-CALNAME:{ics_escape(library_text(prog.name))}",
     ]
     out = ["".join(fold_line(line) + "\r\n" for line in lines)]
     # no event after the journal's last date (a programme starting late in 2100 would
@@ -1022,9 +1068,11 @@ def calendar_text(programme_id: int, dtstamp: datetime | None = None,
             body = bodies.get(key)
             if body is None:
                 row = phase_rows[phase.id]
-                desc = [f"{row.name}{' (deload)' if row.deload else ''}"]
+                name = library_text(row.name)
+                desc = [_("{phase} (deload)").format(phase=name) if row.deload else name]
                 desc += [_prescription_line(rows[x.id]) for x in items if x.id in rows]
-                summary = f"Rehab exercises ({len(items)}): {prog.name}"
+                summary = _("Rehab exercises ({n}): {programme}").format(
+                    n=len(items), programme=library_text(prog.name))
                 body = bodies[key] = (
                     fold_line(f"SUMMARY:{ics_escape(summary)}") + "\r\n"
                     + fold_line(f"DESCRIPTION:{ics_escape(chr(10).join(desc))}") + "\r\n"
@@ -1050,5 +1098,5 @@ def write_calendar_file(programme_id: int, path: str | Path, **kwargs: Any) -> i
     text = calendar_text(programme_id, **kwargs)
     count = text.count("BEGIN:VEVENT")
     if count:
-        _atomic_write(Path(path), text.encode("utf-8"), "the calendar")
+        _atomic_write(Path(path), text.encode("utf-8"), N_("the calendar"))
     return count

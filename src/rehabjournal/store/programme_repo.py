@@ -17,6 +17,7 @@ from typing import Any
 from playhouse.shortcuts import model_to_dict
 
 from ..domain import programme as dp
+from ..i18n import _, library_text
 from . import models as m
 
 Row = dict[str, Any]
@@ -147,11 +148,16 @@ def _copy_phase(ph: m.Phase, programme_id: int, position: int, name: str) -> int
     return new.id
 
 
+def _copy_name(name: str) -> str:
+    """"Knee plan (copy)" in the current language (a template's name in its words)."""
+    return _("{name} (copy)").format(name=library_text(name))
+
+
 def duplicate_programme(programme_id: int, name: str | None = None) -> int:
     """Copy a programme with its phases and prescriptions (not logs), inactive; its id."""
     src = m.Programme.get_by_id(programme_id)
     with m.database.atomic():
-        copy = m.Programme.create(name=name or f"{src.name} (copy)", notes=src.notes,
+        copy = m.Programme.create(name=name or _copy_name(src.name), notes=src.notes,
                                   active=False, start_date=src.start_date, template=src.template)
         for ph in src.phases.order_by(m.Phase.position, m.Phase.id):
             _copy_phase(ph, copy.id, ph.position, ph.name)
@@ -238,7 +244,7 @@ def duplicate_phase(phase_id: int) -> int:
     with m.database.atomic():
         ph = m.Phase.get_by_id(phase_id)
         order = phase_order(ph.programme_id)
-        new_id = _copy_phase(ph, ph.programme_id, ph.position + 1, f"{ph.name} (copy)")
+        new_id = _copy_phase(ph, ph.programme_id, ph.position + 1, _copy_name(ph.name))
         order.insert(order.index(phase_id) + 1, new_id)
         _renumber(m.Phase, order)
     return new_id
