@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, TypeVar
 
-from ..i18n import N_, _, decimal_separator, format_fixed
+from ..i18n import N_, _, decimal_separator, format_fixed, pgettext
 
 _K = TypeVar("_K")
 
@@ -71,16 +71,30 @@ RPE_MIN: Final = 0
 RPE_MAX: Final = 10
 
 CR10_LABELS: Final[dict[int, str]] = {
-    0: N_("rest"),
-    1: N_("very, very easy"),
-    2: N_("easy"),
-    3: N_("moderate"),
-    4: N_("somewhat hard"),
-    5: N_("hard"),
-    7: N_("very hard"),
-    10: N_("maximal"),
+    0: "rest",
+    1: "very, very easy",
+    2: "easy",
+    3: "moderate",
+    4: "somewhat hard",
+    5: "hard",
+    7: "very hard",
+    10: "maximal",
 }
 """RPE -> its CR-10 label in English (``cr10_label`` gives it in the current language)."""
+
+
+def _cr10_words() -> dict[int, str]:
+    """``CR10_LABELS`` in the current language ("rest" of the scale, not between sets)."""
+    return {
+        0: pgettext("CR-10", "rest"),
+        1: pgettext("CR-10", "very, very easy"),
+        2: pgettext("CR-10", "easy"),
+        3: pgettext("CR-10", "moderate"),
+        4: pgettext("CR-10", "somewhat hard"),
+        5: pgettext("CR-10", "hard"),
+        7: pgettext("CR-10", "very hard"),
+        10: pgettext("CR-10", "maximal"),
+    }
 
 
 def cr10_label(value: int | None) -> str:
@@ -95,7 +109,7 @@ def cr10_label(value: int | None) -> str:
     """
     if value is None:
         return ""
-    return tr(CR10_LABELS.get(value, ""))
+    return _cr10_words().get(value, "")
 
 
 # --- Swelling, limits --------------------------------------------------------------------------
