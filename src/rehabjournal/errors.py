@@ -230,6 +230,8 @@ def storage_error(exc: BaseException, doing: str = "save") -> StorageError:
         message = _("Could not {doing}: the disk could not be written ({reason}): it may be "
                     "full, removed or failing.")
     else:
+        # Translators: {doing} is a "failed action" text ("save" / "L'enregistrement" / "Das
+        # Speichern"); {reason} is the system's own message, in English.
         message = _("Could not {doing}: {reason}.")
     return StorageError(message.format(doing=action, reason=text))
 
@@ -242,7 +244,9 @@ def failed_action(doing: str) -> str:
     Speichern ist fehlgeschlagen: ..."). Every ``doing`` the layers pass is listed here;
     "restore NAME" and "finish NAME" keep their name. An unknown text is returned as it is.
     """
-    if doing.startswith("restore ") and doing != "restore":
+    # Translators: "failed action" texts are the subject of "{doing} failed" (French "L'...
+    # a échoué", German "Das ... ist fehlgeschlagen"), capitalised as a sentence's start.
+    if doing.startswith("restore "):
         return pgettext("failed action", "restore {name}").format(name=doing[len("restore "):])
     if doing.startswith("finish "):
         return pgettext("failed action", "finish {name}").format(name=doing[len("finish "):])
