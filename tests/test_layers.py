@@ -20,8 +20,9 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rehabjournal"
 FRAMEWORKS = {"PySide6", "peewee", "playhouse", "matplotlib", "reportlab", "svglib"}
-# Importable from anywhere: the error family and the package's version.
-EVERYWHERE = {"errors", "__init__", "__version__", "_version"}
+# Importable from anywhere: the error family, the package's version, and the language of the
+# text made below the UI (gettext and Babel, no Qt: see docs/architecture.md, translations).
+EVERYWHERE = {"errors", "__init__", "__version__", "_version", "i18n"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ RULES: dict[str, Rule] = {
     "commands": _rule(["commands.py"], {"commands", "services", "paths"},
                       lazy={"ui", "reports"}),
     "errors": _rule(["errors.py"], set()),
+    # gettext and Babel only; finds its catalogues through paths.resource (lazily)
+    "i18n": _rule(["i18n.py"], set(), lazy={"paths"}),
     "paths": _rule(["paths.py"], {"paths"}, {"PySide6"}),
 }
 
