@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from .errors import NotFoundError, StorageError, ValidationError
 from .i18n import N_, _, ngettext
 
@@ -390,10 +391,30 @@ def _report_args(parser: argparse.ArgumentParser) -> None:
                         help=_("comma-separated optional sections (default: all but sheet "
                                "and patterns): {sections}")
                         .format(sections=", ".join(SECTIONS)))
+    _lang_argument(parser)
     parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                         help=_("report on a throwaway demo journal (the same as before the "
                                "command)"))
     _data_dir_after_command(parser)
+
+
+def _lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", metavar="LANG",
+                        help=_("the language of the PDF: en, fr or de (default: the "
+                               "system's, {lang})").format(lang=i18n.current()))
+
+
+def _lang_option(value: str | None) -> str | None:
+    """The language ``--lang`` names ("en", "fr", "de"; "fr_CA" and "FR" read as "fr"), or
+    None for the command line's own. Raises ValidationError for another language."""
+    if value is None:
+        return None
+    lang = i18n.normalise(value)
+    if lang is None:
+        raise ValidationError({"--lang": _(
+            "--lang {value} is not a language rehabjournal speaks; choose en (English), "
+            "fr (Français) or de (Deutsch).").format(value=repr(value))})
+    return lang
 
 
 def _locale_paper() -> str:
@@ -468,12 +489,14 @@ def run_report(args: argparse.Namespace) -> int:
         raise ValidationError({"--to": _to_before_from(start, end)})
     paper = normalise_paper(args.paper) if args.paper else _locale_paper()
     sections = _sections_option(args.sections)
+    lang = _lang_option(args.lang)
     out = output_file(Path(args.out))
 
-    with journal_for(args, existing=True):
+    with journal_for(args, existing=True), i18n.using(lang):
         from .reports.builder import build_pdf
         from .services.report import build_report_data
 
+        # the report's own language, which may differ from the command line's messages
         data = build_report_data(start, end, anonymise=args.anonymise,
                                  patterns=sections is not None and "patterns" in sections)
         pages = build_pdf(data, out, paper=paper, sections=sections)
@@ -710,6 +733,7 @@ def _programme_args(parser: argparse.ArgumentParser) -> None:
                                          "patient (PDF)."))
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF to write"))
     p.add_argument("--paper", metavar="SIZE", help=_paper_help())
+    _lang_argument(p)
     _programme_option(p)
     _demo_after_command(p)
     _data_dir_after_command(p)
@@ -792,12 +816,14 @@ def _programme_sheet(args: argparse.Namespace) -> int:
     from .reports import normalise_paper
 
     paper = normalise_paper(args.paper) if args.paper else _locale_paper()
+    lang = _lang_option(args.lang)
     out = output_file(Path(args.out))
     with journal_for(args, existing=True):
         programme = _find_programme(args.programme)
         from .reports.programme_sheet import write_programme_sheet  # reportlab: lazily
 
-        pages = write_programme_sheet(out, programme_id=programme["id"], paper=paper)
+        with i18n.using(lang):
+            pages = write_programme_sheet(out, programme_id=programme["id"], paper=paper)
     print(ngettext("Wrote the programme sheet of {name} to {out} ({n} page, {paper}).",
                    "Wrote the programme sheet of {name} to {out} ({n} pages, {paper}).", pages)
           .format(name=repr(programme["name"]), out=out, n=pages, paper=paper))
