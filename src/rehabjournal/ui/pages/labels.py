@@ -104,3 +104,80 @@ def english_original(text: str) -> str:
         return text
     return QCoreApplication.translate("Questionnaires", "{text} (English original)").format(
         text=text)
+
+
+#: The exercise library's categories (``services.programme.CATEGORIES``) as shown.
+CATEGORIES = {
+    "strength": QT_TRANSLATE_NOOP("Categories", "strength"),
+    "isometric": QT_TRANSLATE_NOOP("Categories", "isometric"),
+    "mobility": QT_TRANSLATE_NOOP("Categories", "mobility"),
+    "conditioning": QT_TRANSLATE_NOOP("Categories", "conditioning"),
+}
+
+#: The exercise library's body regions (``services.programme.REGIONS``) as shown.
+REGIONS = {
+    "knee": QT_TRANSLATE_NOOP("Regions", "knee"),
+    "hip": QT_TRANSLATE_NOOP("Regions", "hip"),
+    "ankle": QT_TRANSLATE_NOOP("Regions", "ankle"),
+    "whole leg": QT_TRANSLATE_NOOP("Regions", "whole leg"),
+    "core": QT_TRANSLATE_NOOP("Regions", "core"),
+}
+
+#: An exercise's side (``domain.progression.SIDES``) as a choice in a form.
+EXERCISE_SIDES = {
+    "both": QT_TRANSLATE_NOOP("ExerciseSides", "both"),
+    "each side": QT_TRANSLATE_NOOP("ExerciseSides", "each side"),
+    "affected side": QT_TRANSLATE_NOOP("ExerciseSides", "affected side"),
+    "left": QT_TRANSLATE_NOOP("ExerciseSides", "left"),
+    "right": QT_TRANSLATE_NOOP("ExerciseSides", "right"),
+}
+
+#: Load units that are words (``services.programme.LOAD_UNITS``); kg and lb are symbols.
+UNITS = {
+    "band": QT_TRANSLATE_NOOP("Units", "band"),
+    "bodyweight": QT_TRANSLATE_NOOP("Units", "bodyweight"),
+    "seconds": QT_TRANSLATE_NOOP("Units", "seconds"),
+    "minutes": QT_TRANSLATE_NOOP("Units", "minutes"),
+}
+
+#: The pain rules (``domain.progression.PAIN_RULES``): their name, and in a form's words.
+PAIN_RULES = {
+    "standard": QT_TRANSLATE_NOOP("PainRules", "standard"),
+    "tendon": QT_TRANSLATE_NOOP("PainRules", "tendon"),
+}
+PAIN_RULE_CHOICES = {
+    "standard": QT_TRANSLATE_NOOP("PainRules", "standard (little pain during)"),
+    "tendon": QT_TRANSLATE_NOOP("PainRules",
+                                "tendon loading (more, if settled by the next morning)"),
+}
+
+
+def category_text(category: str) -> str:
+    """An exercise category as shown ("mobility" -> "mobilité" / "Mobilität")."""
+    return _shown("Categories", CATEGORIES, category)
+
+
+def region_text(region: str) -> str:
+    """A body region of the library as shown ("whole leg" -> "jambe entière")."""
+    return _shown("Regions", REGIONS, region)
+
+
+def exercise_side_text(side: str) -> str:
+    """An exercise's side as a form's choice ("each side" -> "chaque côté")."""
+    return _shown("ExerciseSides", EXERCISE_SIDES, side)
+
+
+def unit_text(unit: str) -> str:
+    """A load unit as shown: the words translated ("bodyweight" -> "poids du corps"), kg and
+    lb as they are."""
+    return _shown("Units", UNITS, unit)
+
+
+def pain_rule_text(rule: str) -> str:
+    """A pain rule's name ("standard", "tendon") as shown."""
+    return _shown("PainRules", PAIN_RULES, rule)
+
+
+def pain_rule_choice(rule: str) -> str:
+    """A pain rule as a form's choice: "standard (little pain during)" ..."""
+    return _shown("PainRules", PAIN_RULE_CHOICES, rule)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain import programme as dp
+from ....i18n import library_text
 from ....services import programme as ps
 from ...context import AppContext
 from ...edit_path import apply_edit
@@ -30,9 +31,10 @@ from ...programme_models import ROW_ROLE, AdherenceModel, SuggestionModel
 
 ADHERENCE_WEEKS = 8
 CHANGE_WIDTH = 260
-ADVICE_NOTE = ("Advice follows the pain-monitoring light of the last 7 days, the pain you "
-               "logged during each exercise and each exercise's published schedule. It is "
-               "information, not medical advice.")
+ADVICE_NOTE = QT_TRANSLATE_NOOP(
+    "AdviceTab", "Advice follows the pain-monitoring light of the last 7 days, the pain you "
+    "logged during each exercise and each exercise's published schedule. It is information, "
+    "not medical advice.")
 
 
 class AdviceTab(QWidget):
@@ -67,20 +69,20 @@ class AdviceTab(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, CHANGE_WIDTH)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.accept_button = QPushButton("&Accept advice")
-        self.ignore_button = QPushButton("&Ignore")
-        self.advice_note = QLabel(ADVICE_NOTE)
+        self.accept_button = QPushButton(self.tr("&Accept advice"))
+        self.ignore_button = QPushButton(self.tr("&Ignore"))
+        self.advice_note = QLabel(QCoreApplication.translate("AdviceTab", ADVICE_NOTE))
         self.advice_note.setObjectName("adviceNote")
         self.advice_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.ignore_button)
         buttons.addStretch(1)
-        a_box = QGroupBox(f"Adherence: the last {ADHERENCE_WEEKS} weeks")
+        a_box = QGroupBox(self.tr("Adherence: the last {n} weeks").format(n=ADHERENCE_WEEKS))
         av = QVBoxLayout(a_box)
         av.addWidget(self.summary)
         av.addWidget(self.adherence_view)
-        s_box = QGroupBox("Progression advice")
+        s_box = QGroupBox(self.tr("Progression advice"))
         sv = QVBoxLayout(s_box)
         sv.addWidget(self.advice_note)
         sv.addWidget(self.advice_view)
@@ -105,12 +107,13 @@ class AdviceTab(QWidget):
         weeks = ps.weekly_adherence(start, today) if start <= today else []
         self.adherence.set_weeks(list(reversed(weeks)))
         if prog is None:
-            self.summary.setText("No active programme: activate one on the Programmes tab.")
+            self.summary.setText(
+                self.tr("No active programme: activate one on the Programmes tab."))
         else:
-            self.summary.setText(f"<b>{escape(prog['name'])}</b>: "
-                                 f"{AdherenceModel.total_text(weeks)}.")
+            self.summary.setText(self.tr("<b>{name}</b>: {total}.").format(
+                name=escape(library_text(prog["name"])), total=AdherenceModel.total_text(weeks)))
         pause = ps.advice_pause(today)
-        self.advice_note.setText(pause or ADVICE_NOTE)
+        self.advice_note.setText(pause or QCoreApplication.translate("AdviceTab", ADVICE_NOTE))
         rows = [s for s in ps.suggestions(today) if self._key(s) not in self.ignored]
         rows.sort(key=lambda s: {"see_physio": 0, "back_off": 1, "progress": 2, "hold": 3}[s.kind])
         self.advice.set_suggestions(rows)
@@ -138,7 +141,8 @@ class AdviceTab(QWidget):
             return
         day = self.ctx.today()
         apply_edit(self.ctx, lambda: ps.accept_suggestion(s, day), source=self,
-                   message=lambda text: QMessageBox.warning(self, "Advice not applied", text))
+                   message=lambda text: QMessageBox.warning(self, self.tr("Advice not applied"),
+                                                            text))
 
     def ignore_current(self) -> None:
         s = self.current()

@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....i18n import library_text, ngettext
 from ....services import programme as ps
+from ... import i18n as ui_i18n
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...programme_models import ProgrammeTreeModel
-from ...widgets import error_label
+from ...widgets import error_label, format_when
 from .forms import PhaseForm, PrescriptionForm
 
 
@@ -68,10 +70,11 @@ class OptionalDateEdit(QDateEdit):
         self._today = today
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(self.UNSET)
-        self.setSpecialValueText("not set")
+        self.setSpecialValueText(self.tr("not set"))
         self.setCalendarPopup(True)
         self.setDate(self.UNSET)
-        self.setToolTip("Type a date (yyyy-mm-dd) or pick one (Alt+Down); Delete clears it")
+        self.setToolTip(
+            self.tr("Type a date (yyyy-mm-dd) or pick one (Alt+Down); Delete clears it"))
         self.calendarWidget().installEventFilter(self)
 
     def value(self) -> date | None:
@@ -153,21 +156,21 @@ class ProgrammeEditor(QWidget):
         self.tree_model = ProgrammeTreeModel(self)
 
         self.prog_name = QLineEdit()
-        self.prog_name.setAccessibleName("Programme name")
+        self.prog_name.setAccessibleName(self.tr("Programme name"))
         self.prog_start = OptionalDateEdit(ctx.today)
-        self.prog_start.setAccessibleName("Start date")
-        self.prog_start.setAccessibleDescription("not set: week 1 is the week you start")
+        self.prog_start.setAccessibleName(self.tr("Start date"))
+        self.prog_start.setAccessibleDescription(self.tr("not set: week 1 is the week you start"))
         self.clear_start = QToolButton()
-        self.clear_start.setText("Clear")
-        self.clear_start.setAccessibleName("Clear the start date")
-        self.clear_start.setToolTip("No start date: week 1 is the week you start (Delete in "
-                                    "the date does the same)")
+        self.clear_start.setText(self.tr("Clear"))
+        self.clear_start.setAccessibleName(self.tr("Clear the start date"))
+        self.clear_start.setToolTip(self.tr("No start date: week 1 is the week you start "
+                                            "(Delete in the date does the same)"))
         self.prog_info = QLabel()
         self.prog_info.setObjectName("programmeInfo")
         header = QHBoxLayout()
-        header.addWidget(QLabel("Name"))
+        header.addWidget(QLabel(self.tr("Name")))
         header.addWidget(self.prog_name, 1)
-        starts = QLabel("Starts")  # (its Alt letters are taken on this tab)
+        starts = QLabel(self.tr("Starts"))  # (its Alt letters are taken on this tab)
         starts.setBuddy(self.prog_start)
         header.addWidget(starts)
         header.addWidget(self.prog_start)
@@ -175,22 +178,22 @@ class ProgrammeEditor(QWidget):
         header.addWidget(self.prog_info)
         # who wrote it, how to reach them, and when to see them again
         self.clinician = QLineEdit()
-        self.clinician.setAccessibleName("Clinician")
-        self.clinician.setPlaceholderText("physio's name")
+        self.clinician.setAccessibleName(self.tr("Clinician"))
+        self.clinician.setPlaceholderText(self.tr("physio's name"))
         self.contact = QLineEdit()
-        self.contact.setAccessibleName("Clinician contact")
-        self.contact.setPlaceholderText("phone or e-mail")
+        self.contact.setAccessibleName(self.tr("Clinician contact"))
+        self.contact.setPlaceholderText(self.tr("phone or e-mail"))
         self.review = QLineEdit()
-        self.review.setAccessibleName("Review date")
-        self.review.setPlaceholderText("yyyy-mm-dd")
+        self.review.setAccessibleName(self.tr("Review date"))
+        self.review.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.review.setMaximumWidth(110)
         self.header_error = error_label()
         people = QHBoxLayout()
-        people.addWidget(QLabel("Physio"))
+        people.addWidget(QLabel(self.tr("Physio")))
         people.addWidget(self.clinician, 2)
-        people.addWidget(QLabel("Contact"))
+        people.addWidget(QLabel(self.tr("Contact")))
         people.addWidget(self.contact, 2)
-        people.addWidget(QLabel("Review on"))
+        people.addWidget(QLabel(self.tr("Review on")))
         people.addWidget(self.review)
         self.prog_name.editingFinished.connect(self._name_edited)
         self.prog_start.editingFinished.connect(self._start_edited)
@@ -205,7 +208,7 @@ class ProgrammeEditor(QWidget):
         self.tree = QTreeView()
         self.tree.setObjectName("programmeTree")
         self.tree.setModel(self.tree_model)
-        self.tree.setAccessibleName("Phases and exercises")
+        self.tree.setAccessibleName(self.tr("Phases and exercises"))
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
@@ -220,14 +223,14 @@ class ProgrammeEditor(QWidget):
         self.tree.setColumnWidth(2, 150)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._item_selected())
 
-        self.add_phase_button = QPushButton("Add ph&ase")
-        self.add_exercise_button = QPushButton("Add e&xercise")
-        self.duplicate_item_button = QPushButton("Duplicate phase")
-        self.remove_button = QPushButton("&Remove")
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
-        self.up_button.setToolTip("Move up (or drag and drop)")
-        self.down_button.setToolTip("Move down (or drag and drop)")
+        self.add_phase_button = QPushButton(self.tr("Add ph&ase"))
+        self.add_exercise_button = QPushButton(self.tr("Add e&xercise"))
+        self.duplicate_item_button = QPushButton(self.tr("Duplicate phase"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.up_button.setToolTip(self.tr("Move up (or drag and drop)"))
+        self.down_button.setToolTip(self.tr("Move down (or drag and drop)"))
         tree_buttons = QHBoxLayout()
         for b in (self.add_phase_button, self.add_exercise_button, self.duplicate_item_button,
                   self.remove_button, self.up_button, self.down_button):
@@ -238,14 +241,14 @@ class ProgrammeEditor(QWidget):
         self.prescription_form = PrescriptionForm(ctx)
         self.prescription_form.fill_exercises()
         self.detail = QStackedWidget()
-        self.empty_detail = QLabel("Select a phase or an exercise to edit it. Drag rows to "
-                                   "reorder them.")
+        self.empty_detail = QLabel(self.tr("Select a phase or an exercise to edit it. Drag "
+                                           "rows to reorder them."))
         self.empty_detail.setWordWrap(True)
         self.empty_detail.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.detail.addWidget(self.empty_detail)
         self.detail.addWidget(self.phase_form)
         self.detail.addWidget(self.prescription_form)
-        detail_box = QGroupBox("Details")
+        detail_box = QGroupBox(self.tr("Details"))
         self.detail_scroll = scroll = QScrollArea()  # the forms scroll, never the page
         scroll.setWidgetResizable(True)              # (768-pixel screens)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -292,15 +295,13 @@ class ProgrammeEditor(QWidget):
         self.tree_model.set_programme(self.programme_id)
         self.tree.expandAll()
         if prog:
-            self.prog_name.setText(prog["name"])
+            self.prog_name.setText(library_text(prog["name"]))
             self.prog_start.blockSignals(True)
             self.prog_start.set_value(prog["start_date"])
             self.prog_start.blockSignals(False)
             end = prog["start_date"] + timedelta(days=7 * prog["weeks"] - 1) \
                 if prog["start_date"] and prog["weeks"] else None
-            self.prog_info.setText(f"{prog['weeks']} weeks" + (
-                f", until {end:%d %b %Y}" if end else
-                "" if prog["start_date"] else ", from the week you start"))
+            self.prog_info.setText(self._info_text(prog["weeks"], prog["start_date"], end))
             self.clinician.setText(prog.get("clinician_name") or "")
             self.contact.setText(prog.get("clinician_contact") or "")
             review = prog.get("review_date")
@@ -321,14 +322,27 @@ class ProgrammeEditor(QWidget):
                 self.tree.setCurrentIndex(index)
         self._item_selected()
 
+    @staticmethod
+    def _info_text(weeks: int, start: date | None, end: date | None) -> str:
+        """"6 weeks, until 28 Apr 2026", "6 weeks, from the week you start" or "6 weeks"."""
+        if end:
+            shown = format_when(end, "dd MMM yyyy", ui_i18n.date_pattern("date"))
+            return ngettext("{n} week, until {date}", "{n} weeks, until {date}", weeks).format(
+                n=weeks, date=shown)
+        if start:
+            return ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
+        return ngettext("{n} week, from the week you start", "{n} weeks, from the week you start",
+                        weeks).format(n=weeks)
+
     def _name_edited(self) -> None:
         pid = self.programme_id
         prog = ps.get_programme(pid) if pid else None
         name = self.prog_name.text().strip()
-        if prog is None or name == prog["name"]:
+        # the name shown is a template's in the UI's language until it is changed
+        if prog is None or name in (prog["name"], library_text(prog["name"])):
             return
         if not name:
-            self.prog_name.setText(prog["name"])
+            self.prog_name.setText(library_text(prog["name"]))
             return
         apply_edit(self.ctx, lambda: ps.update_programme(pid, {"name": name}), source=self)
 
@@ -348,8 +362,8 @@ class ProgrammeEditor(QWidget):
         try:
             day = date.fromisoformat(text) if text else None
         except ValueError:
-            self._header_message("Review date: type it as yyyy-mm-dd, e.g. 2026-05-04 "
-                                 "(blank: none).")
+            self._header_message(self.tr("Review date: type it as yyyy-mm-dd, e.g. "
+                                         "2026-05-04 (blank: none)."))
             return
         self._programme_edited("review_date", day)
 
@@ -417,7 +431,8 @@ class ProgrammeEditor(QWidget):
         pid = self.programme_id
         if pid is None:
             return
-        values = {"name": f"Phase {len(self.tree_model.phases) + 1}", "weeks": 2}
+        values = {"name": self.tr("Phase {n}").format(n=len(self.tree_model.phases) + 1),
+                  "weeks": 2}
         self._created(lambda: ps.add_phase(pid, values), "phase")
 
     def duplicate_phase(self) -> None:

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QSizePolicy, QTextEdit, QWidget
 
 from ....errors import ImportFileError, StorageError, ValidationError
+from ....i18n import ngettext
 from ....services import programme as ps
 from ....services.files import failure_message
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import ERROR_COLOUR
+
+translate = QCoreApplication.translate
 
 MESSAGE_LINES = 8
 """The file message's height at most, in lines of text; it scrolls for more."""
@@ -46,7 +49,7 @@ class FileMessage(QTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.document().setDocumentMargin(1)
-        self.setAccessibleName("Import and export message")
+        self.setAccessibleName(self.tr("Import and export message"))
         self._colour = ""
         self._paint("")
         self.hide()
@@ -108,8 +111,9 @@ class ProgrammeFiles:
             name = ps.get_programme(programme_id)["name"]
             safe = "".join(c if c.isalnum() else "-" for c in name).strip("-").lower()
             path, _f = QFileDialog.getSaveFileName(
-                self.parent, "Export programme", str(Path.home() / f"{safe}.rjprog.json"),
-                "Programme files (*.json)")
+                self.parent, translate("ProgrammeFiles", "Export programme"),
+                str(Path.home() / f"{safe}.rjprog.json"),
+                translate("ProgrammeFiles", "Programme files (*.json)"))
             if not path:
                 return False
         try:
@@ -117,15 +121,16 @@ class ProgrammeFiles:
         except StorageError as exc:
             self.message(failure_message(exc), error=True)
             return False
-        self.message(f"Saved {Path(path).name}.")
+        self.message(
+            translate("ProgrammeFiles", "Saved {file}.").format(file=Path(path).name))
         return True
 
     def import_file(self, path: str | None = None) -> int | None:
         """Import a programme file as a new, inactive programme; returns its id."""
         if path is None:
-            path, _f = QFileDialog.getOpenFileName(self.parent, "Import programme",
-                                                   str(Path.home()),
-                                                   "Programme files (*.json);;All files (*)")
+            path, _f = QFileDialog.getOpenFileName(
+                self.parent, translate("ProgrammeFiles", "Import programme"), str(Path.home()),
+                translate("ProgrammeFiles", "Programme files (*.json);;All files (*)"))
             if not path:
                 return None
         warnings: list[str] = []
@@ -145,12 +150,15 @@ class ProgrammeFiles:
             if refused:
                 self.message(refusal_text(name, refused[0], warnings), error=True)
             elif shown:
-                self.message(f"Nothing was imported. {shown[0]}", error=True)
+                self.message(translate("ProgrammeFiles", "Nothing was imported. {reason}")
+                             .format(reason=shown[0]), error=True)
             return None
-        text = f"Imported {name} as a new programme (not active yet)."
+        text = translate("ProgrammeFiles", "Imported {file} as a new programme (not active "
+                         "yet).").format(file=name)
         if warnings:
-            text += "\n" + listed(f"{plural(len(warnings), 'key')} the app does not know "
-                                  "were ignored:", warnings)
+            text += "\n" + listed(ngettext("{n} key the app does not know was ignored:",
+                                           "{n} keys the app does not know were ignored:",
+                                           len(warnings)).format(n=len(warnings)), warnings)
         self.message(text)
         return edit.result
 
@@ -160,8 +168,9 @@ class ProgrammeFiles:
             return None
         if path is None:
             path, _f = QFileDialog.getSaveFileName(
-                self.parent, "Export calendar", str(Path.home() / "rehab-programme.ics"),
-                "iCalendar files (*.ics)")
+                self.parent, translate("ProgrammeFiles", "Export calendar"),
+                str(Path.home() / "rehab-programme.ics"),
+                translate("ProgrammeFiles", "iCalendar files (*.ics)"))
             if not path:
                 return None
         try:
@@ -172,7 +181,9 @@ class ProgrammeFiles:
         except ValidationError as exc:
             self.message(str(exc), error=True)
             return None
-        self.message(f"Saved {count} planned days to {Path(path).name}.")
+        self.message(ngettext("Saved {n} planned day to {file}.",
+                              "Saved {n} planned days to {file}.", count).format(
+            n=count, file=Path(path).name))
         return count
 
 
@@ -181,15 +192,12 @@ MAX_LINES = 60
 ``errors.ImportFileError.limit``); the message scrolls."""
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def listed(head: str, lines: list[str] | tuple[str, ...]) -> str:
     """``head`` and up to ``MAX_LINES`` lines as bullets, then "and N more"."""
     shown = [f"\u2022 {line}" for line in lines[:MAX_LINES]]
     if len(lines) > MAX_LINES:
-        shown.append(f"... and {len(lines) - MAX_LINES} more.")
+        shown.append(translate("ProgrammeFiles", "... and {n} more.").format(
+            n=len(lines) - MAX_LINES))
     return "\n".join([head, *shown])
 
 
@@ -198,10 +206,12 @@ def refusal_text(name: str, exc: ImportFileError, warnings: list[str]) -> str:
     unknown keys (a misspelt key often explains a problem)."""
     problems = list(getattr(exc, "problems", None) or [str(exc)])
     total = max(getattr(exc, "total", 0) or 0, len(problems))
-    text = listed(f"Nothing was imported: {name} has "
-                  f"{plural(total, 'problem')}:", problems)
+    text = listed(ngettext("Nothing was imported: {file} has {n} problem:",
+                           "Nothing was imported: {file} has {n} problems:", total).format(
+        file=name, n=total), problems)
     extra = list(warnings) or list(getattr(exc, "warnings", ()))
     if extra:
-        text += "\n" + listed(f"Also {plural(len(extra), 'key')} the app does not know:",
-                              extra)
+        text += "\n" + listed(ngettext("Also {n} key the app does not know:",
+                                       "Also {n} keys the app does not know:",
+                                       len(extra)).format(n=len(extra)), extra)
     return text

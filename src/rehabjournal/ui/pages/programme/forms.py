@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,24 +31,41 @@ from PySide6.QtWidgets import (
 
 from ....domain import programme as dp
 from ....domain import progression
+from ....i18n import library_text
 from ....services import programme as ps
+from ... import i18n as ui_i18n
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...exercise_card import MediaField
-from ...widgets import NumberField, error_label, set_combo_data
+from ...widgets import NumberField, error_label, format_when, set_combo_data, ui_locale
+from ..labels import exercise_side_text, pain_rule_choice, pain_rule_text, unit_text
 
 WEEKDAYS = dp.WEEKDAY_NAMES
+"""The weekdays as the exchange file writes them; the boxes show ``weekday_text``."""
 
-PAIN_RULE_TEXT = {"standard": "standard (little pain during)",
-                  "tendon": "tendon loading (more, if settled by the next morning)"}
-"""The pain rules in the editor's words (the card words them with the user's thresholds:
-``domain.progression.pain_rule_text``)."""
+translate = QCoreApplication.translate
+
+
+def weekday_text(day: int) -> str:
+    """Weekday ``day`` (0 Monday) as a box shows it: "Mon" / "lun." / "Mo."."""
+    return ui_locale().dayName(day + 1, QLocale.FormatType.ShortFormat)
+
+
+def unchanged(value, current) -> bool:
+    """Whether a text field shows what the journal holds: the text itself or, for a
+    shipped template's text, its translation (saving that would copy it in)."""
+    return value == current or (isinstance(current, str) and bool(current)
+                                and value == library_text(current))
 
 TEXT_FIELDS = ("tempo", "notes", "side", "effort_target", "pain_rule", "media")
 """Prescription fields held as text: blank and missing are the same."""
 
-HISTORY_FIELDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)", "load": "load",
-                  "load_unit": "unit", "notes": "note"}
+HISTORY_FIELDS = {"sets": QT_TRANSLATE_NOOP("PrescriptionForm", "sets"),
+                  "reps": QT_TRANSLATE_NOOP("PrescriptionForm", "reps"),
+                  "hold_s": QT_TRANSLATE_NOOP("PrescriptionForm", "hold (s)"),
+                  "load": QT_TRANSLATE_NOOP("PrescriptionForm", "load"),
+                  "load_unit": QT_TRANSLATE_NOOP("PrescriptionForm", "unit"),
+                  "notes": QT_TRANSLATE_NOOP("PrescriptionForm", "note")}
 
 
 def history_html(rows: list[dict[str, Any]], last: int = 5) -> str:
@@ -57,19 +74,28 @@ def history_html(rows: list[dict[str, Any]], last: int = 5) -> str:
     if not rows:
         return ""
     lines = []
+    none = translate("PrescriptionForm", "none")
     for h in rows[-last:]:
         reason = h.get("reason") or ""
-        who = ("by hand" if reason == ps.MANUAL_CHANGE else
-               "carried from an earlier phase" if reason.startswith("Carried") else "advice")
-        field = HISTORY_FIELDS.get(h["field_name"], h["field_name"])
-        old = html.escape(h["old_value"] or "none")
+        who = (translate("PrescriptionForm", "by hand") if reason == ps.MANUAL_CHANGE else
+               translate("PrescriptionForm", "carried from an earlier phase")
+               if reason.startswith("Carried") else translate("PrescriptionForm", "advice"))
+        name = h["field_name"]
+        field = translate("PrescriptionForm", HISTORY_FIELDS[name]) if (
+            name in HISTORY_FIELDS) else name
+        old = html.escape(h["old_value"] or none)
         if h["field_name"] == "notes":
-            change = "added"
+            change = translate("PrescriptionForm", "added")
         else:
-            change = f"{old} &rarr; {html.escape(h['new_value'] or 'none')}"
-        lines.append(f"{h['day']:%d %b %Y}: {field} {change} <i>({who})</i>")
-    more = f" (last {last} of {len(rows)})" if len(rows) > last else ""
-    return f"<b>Dose history{more}</b><br>" + "<br>".join(lines)
+            change = f"{old} &rarr; {html.escape(h['new_value'] or none)}"
+        day = format_when(h["day"], "dd MMM yyyy", ui_i18n.date_pattern("date"))
+        lines.append(translate("PrescriptionForm", "{day}: {field} {change} <i>({who})</i>")
+                     .format(day=day, field=field, change=change, who=who))
+    if len(rows) > last:
+        head = translate("PrescriptionForm", "<b>Dose history (last {last} of {total})</b>")
+    else:
+        head = translate("PrescriptionForm", "<b>Dose history</b>")
+    return head.format(last=last, total=len(rows)) + "<br>" + "<br>".join(lines)
 
 
 class PhaseForm(QWidget):
@@ -92,35 +118,35 @@ class PhaseForm(QWidget):
         outer.addLayout(form)
         outer.addStretch(1)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Phase name")
-        self.weeks = NumberField("Weeks", 1, 104, placeholder="weeks")
-        self.deload = QCheckBox("Deload phase (lighter on purpose)")
-        self.carry = QCheckBox("Carry progress from the previous phase")
-        self.carry.setToolTip(
+        self.name.setAccessibleName(self.tr("Phase name"))
+        self.weeks = NumberField(self.tr("Weeks"), 1, 104, placeholder=self.tr("weeks"))
+        self.deload = QCheckBox(self.tr("Deload phase (lighter on purpose)"))
+        self.carry = QCheckBox(self.tr("Carry progress from the previous phase"))
+        self.carry.setToolTip(self.tr(
             "When accepted advice raises a dose in an earlier phase, the same exercise in "
             "this phase is raised to match if it was planned lower. Untick it when this "
-            "phase's doses are set on purpose (a deload, a new kind of loading).")
+            "phase's doses are set on purpose (a deload, a new kind of loading)."))
         self.goal = QPlainTextEdit()
-        self.goal.setAccessibleName("Phase goal")
-        self.goal.setPlaceholderText("What this phase is for")
+        self.goal.setAccessibleName(self.tr("Phase goal"))
+        self.goal.setPlaceholderText(self.tr("What this phase is for"))
         self.goal.setMaximumHeight(60)
         self.criteria = QPlainTextEdit()
-        self.criteria.setAccessibleName("Criteria to move on")
-        self.criteria.setPlaceholderText("What to reach before the next phase, e.g. 20 "
-                                         "single-leg squats with pain up to 2/10")
+        self.criteria.setAccessibleName(self.tr("Criteria to move on"))
+        self.criteria.setPlaceholderText(self.tr("What to reach before the next phase, e.g. "
+                                                 "20 single-leg squats with pain up to 2/10"))
         self.criteria.setMaximumHeight(60)
-        self.goal_save = QPushButton("Save goal and criteria")
+        self.goal_save = QPushButton(self.tr("Save goal and criteria"))
         self.goal_save.setAutoDefault(False)
         self.error = error_label()
         flags = QHBoxLayout()
         flags.addWidget(self.deload)
         flags.addWidget(self.carry)
         flags.addStretch(1)
-        form.addRow("&Name", self.name)
-        form.addRow("&Weeks", self.weeks)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Weeks"), self.weeks)
         form.addRow("", flags)
-        form.addRow("&Goal", self.goal)
-        form.addRow("&Criteria", self.criteria)
+        form.addRow(self.tr("&Goal"), self.goal)
+        form.addRow(self.tr("&Criteria"), self.criteria)
         form.addRow("", self.goal_save)
         form.addRow(self.error)
         self.name.editingFinished.connect(lambda: self._commit({"name": self.name.text()}))
@@ -134,12 +160,13 @@ class PhaseForm(QWidget):
     def load(self, phase: dict) -> None:
         same = phase["id"] == self.phase_id  # a reload keeps a value whose save failed
         self.phase_id = phase["id"]
-        self.name.setText(phase["name"])
+        # a template's phase shows its words in the UI's language until they are edited
+        self.name.setText(library_text(phase["name"]))
         self.weeks.set_value(phase["weeks"], keep_unsaved=same)
         self.deload.setChecked(bool(phase["deload"]))
         self.carry.setChecked(bool(phase.get("carry_progress", True)))
-        self.goal.setPlainText(phase["goal"])
-        self.criteria.setPlainText(phase.get("criteria") or "")
+        self.goal.setPlainText(library_text(phase["goal"]))
+        self.criteria.setPlainText(library_text(phase.get("criteria") or ""))
         self.error.hide()
 
     def _show_error(self, message: str) -> None:
@@ -158,7 +185,7 @@ class PhaseForm(QWidget):
         current = ps.get_phase(phase_id)
         if current is None:
             return
-        values = {k: v for k, v in values.items() if current.get(k) != v}
+        values = {k: v for k, v in values.items() if not unchanged(v, current.get(k))}
         if not values:
             return
         edit = apply_edit(self.ctx, lambda: ps.update_phase(phase_id, values),
@@ -198,61 +225,65 @@ class PrescriptionForm(QWidget):
         outer.addLayout(form)
         outer.addStretch(1)
         self.exercise = QComboBox()
-        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setAccessibleName(self.tr("Exercise"))
         self.numbers: dict[str, NumberField] = {
-            "sets": NumberField("Sets", 1, 50, placeholder="sets"),
-            "reps": NumberField("Reps", 1, 1000, placeholder="reps"),
-            "hold_s": NumberField("Hold", 1, 36000, unit="s", placeholder="seconds"),
-            "load": NumberField("Load", 0, 1000, whole=False, placeholder="load"),
-            "rest_s": NumberField("Rest", 0, 3600, unit="s", placeholder="seconds"),
-            "days_per_week": NumberField("Days per week", 1, 7, placeholder="1-7"),
-            "times_per_day": NumberField("Times a day", 1, 6, placeholder="1-6"),
+            "sets": NumberField(self.tr("Sets"), 1, 50, placeholder=self.tr("sets")),
+            "reps": NumberField(self.tr("Reps"), 1, 1000, placeholder=self.tr("reps")),
+            "hold_s": NumberField(self.tr("Hold"), 1, 36000, unit="s",
+                                  placeholder=self.tr("seconds")),
+            "load": NumberField(self.tr("Load"), 0, 1000, whole=False,
+                                placeholder=self.tr("load")),
+            "rest_s": NumberField(self.tr("Rest"), 0, 3600, unit="s",
+                                  placeholder=self.tr("seconds")),
+            "days_per_week": NumberField(self.tr("Days per week"), 1, 7, placeholder="1-7"),
+            "times_per_day": NumberField(self.tr("Times a day"), 1, 6, placeholder="1-6"),
         }
         self.unit = QComboBox()
-        self.unit.setAccessibleName("Load unit")
+        self.unit.setAccessibleName(self.tr("Load unit"))
         for unit in ps.LOAD_UNITS:
-            self.unit.addItem(unit, unit)
+            self.unit.addItem(unit_text(unit), unit)
         self.tempo = QLineEdit()
-        self.tempo.setAccessibleName("Tempo")
-        self.tempo.setPlaceholderText("e.g. 3 s down, 3 s up (blank: as the exercise)")
+        self.tempo.setAccessibleName(self.tr("Tempo"))
+        self.tempo.setPlaceholderText(self.tr("e.g. 3 s down, 3 s up (blank: as the exercise)"))
         self.side = QComboBox()
-        self.side.setAccessibleName("Side")
-        self.side.addItem("as the exercise", "")
+        self.side.setAccessibleName(self.tr("Side"))
+        self.side.addItem(self.tr("as the exercise"), "")
         for side in progression.SIDES:
-            self.side.addItem(side, side)
+            self.side.addItem(exercise_side_text(side), side)
         self.pain_rule = QComboBox()
-        self.pain_rule.setAccessibleName("Pain rule")
-        self.pain_rule.addItem("as the exercise", "")
+        self.pain_rule.setAccessibleName(self.tr("Pain rule"))
+        self.pain_rule.addItem(self.tr("as the exercise"), "")
         for rule in progression.PAIN_RULES:
-            self.pain_rule.addItem(PAIN_RULE_TEXT.get(rule, rule), rule)
+            self.pain_rule.addItem(pain_rule_choice(rule), rule)
         for combo in (self.exercise, self.side, self.pain_rule):  # never wider than the box
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.effort = QLineEdit()
-        self.effort.setAccessibleName("Effort target")
-        self.effort.setPlaceholderText("e.g. about 70 % effort, or CR-10 3-4")
-        self.media = MediaField("Picture or video")
-        self.media.edit.setPlaceholderText("https:// link or a file (blank: as the exercise)")
+        self.effort.setAccessibleName(self.tr("Effort target"))
+        self.effort.setPlaceholderText(self.tr("e.g. about 70 % effort, or CR-10 3-4"))
+        self.media = MediaField(self.tr("Picture or video"))
+        self.media.edit.setPlaceholderText(
+            self.tr("https:// link or a file (blank: as the exercise)"))
         self.day_boxes: list[QCheckBox] = []
         days_row = QHBoxLayout()
-        for i, name in enumerate(WEEKDAYS):
-            box = QCheckBox(name)
+        for i in range(len(WEEKDAYS)):
+            box = QCheckBox(weekday_text(i))
             box.setObjectName(f"weekday_{i}")
             box.clicked.connect(lambda _on: self._weekdays_changed())
             self.day_boxes.append(box)
             days_row.addWidget(box)
         days_row.addStretch(1)
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Prescription notes")
-        self.notes.setPlaceholderText("Shown with the exercise on Today, e.g. single leg, "
-                                      "holding a weight")
+        self.notes.setAccessibleName(self.tr("Prescription notes"))
+        self.notes.setPlaceholderText(self.tr("Shown with the exercise on Today, e.g. single "
+                                              "leg, holding a weight"))
         self.error = error_label()
         self.history = QLabel()
         self.history.setObjectName("prescriptionHistory")
         self.history.setWordWrap(True)
         dose = QHBoxLayout()
-        self.hold_label = QLabel("Hold (s)")
+        self.hold_label = QLabel(self.tr("Hold (s)"))
         for key in ("sets", "reps", "hold_s"):
             dose.addWidget(self.hold_label if key == "hold_s"
                            else QLabel(self.numbers[key].label))
@@ -261,31 +292,31 @@ class PrescriptionForm(QWidget):
         load = QHBoxLayout()
         load.addWidget(self.numbers["load"])
         load.addWidget(self.unit)
-        load.addWidget(QLabel("Rest (s)"))
+        load.addWidget(QLabel(self.tr("Rest (s)")))
         load.addWidget(self.numbers["rest_s"])
         load.addStretch(1)
         how_often = QHBoxLayout()
         how_often.addWidget(self.numbers["days_per_week"])
-        how_often.addWidget(QLabel("Times a day"))
+        how_often.addWidget(QLabel(self.tr("Times a day")))
         how_often.addWidget(self.numbers["times_per_day"])
         how_often.addStretch(1)
         side_row = QHBoxLayout()
         side_row.addWidget(self.side)
-        side_row.addWidget(QLabel("Pain rule"))
+        side_row.addWidget(QLabel(self.tr("Pain rule")))
         side_row.addWidget(self.pain_rule, 1)
-        form.addRow("E&xercise", self.exercise)
-        form.addRow("Dose", dose)
-        self.load_label = QLabel("Load")
+        form.addRow(self.tr("E&xercise"), self.exercise)
+        form.addRow(self.tr("Dose"), dose)
+        self.load_label = QLabel(self.tr("Load"))
         form.addRow(self.load_label, load)
-        form.addRow("&Tempo", self.tempo)
-        form.addRow("Days per week", how_often)
-        form.addRow("or weekdays", days_row)
-        side_label = QLabel("Si&de")
+        form.addRow(self.tr("&Tempo"), self.tempo)
+        form.addRow(self.tr("Days per week"), how_often)
+        form.addRow(self.tr("or weekdays"), days_row)
+        side_label = QLabel(self.tr("Si&de"))
         side_label.setBuddy(self.side)
         form.addRow(side_label, side_row)
-        form.addRow("E&ffort target", self.effort)
-        form.addRow("Picture or &video", self.media)
-        form.addRow("N&otes", self.notes)
+        form.addRow(self.tr("E&ffort target"), self.effort)
+        form.addRow(self.tr("Picture or &video"), self.media)
+        form.addRow(self.tr("N&otes"), self.notes)
         form.addRow(self.error)
         form.addRow(self.history)
         # where a field's refusal goes: under the form row holding the field
@@ -321,11 +352,11 @@ class PrescriptionForm(QWidget):
         self.exercise.blockSignals(True)
         self.exercise.clear()
         for ex in ps.list_exercises():
-            self.exercise.addItem(ex["name"], ex["id"])
+            self.exercise.addItem(library_text(ex["name"]), ex["id"])
         if keep is not None and self.exercise.findData(keep) < 0:
             ex = ps.get_exercise(keep)
             if ex is not None:
-                self.exercise.addItem(ex["name"], keep)
+                self.exercise.addItem(library_text(ex["name"]), keep)
         self.exercise.setCurrentIndex(self.exercise.findData(keep) if keep is not None else -1)
         self.exercise.blockSignals(False)
 
@@ -336,25 +367,29 @@ class PrescriptionForm(QWidget):
         self.prescription_id = p["id"]
         ex = ps.get_exercise(p["exercise"])
         if self.exercise.findData(p["exercise"]) < 0:
-            self.exercise.addItem(ex["name"] if ex else "?", p["exercise"])
+            self.exercise.addItem(library_text(ex["name"]) if ex else "?", p["exercise"])
         self.exercise.setCurrentIndex(self.exercise.findData(p["exercise"]))
         for key, field in self.numbers.items():
             field.set_value(p.get(key), keep_unsaved=same)
         self.unit.setCurrentIndex(max(0, self.unit.findData(p["load_unit"])))
         self._timed_labels()
-        self.tempo.setText(p["tempo"])
-        self.notes.setText(p["notes"])
-        self.effort.setText(p.get("effort_target") or "")
+        # a template's words show in the UI's language until they are edited
+        self.tempo.setText(library_text(p["tempo"]))
+        self.notes.setText(library_text(p["notes"]))
+        self.effort.setText(library_text(p.get("effort_target") or ""))
         self.media.set_text(p.get("media") or "")
         ex = ex or {}
         side = ex.get("side") or ""
-        self.side.setItemText(0, f"as the exercise ({side})" if side else "as the exercise")
+        self.side.setItemText(0, self.tr("as the exercise ({side})").format(
+            side=exercise_side_text(side)) if side else self.tr("as the exercise"))
         set_combo_data(self.side, p.get("side") or "")
         rule = ex.get("pain_rule") or "standard"
-        self.pain_rule.setItemText(0, f"as the exercise ({rule})")
+        self.pain_rule.setItemText(0, self.tr("as the exercise ({rule})").format(
+            rule=pain_rule_text(rule)))
         set_combo_data(self.pain_rule, p.get("pain_rule") or "")
-        self.tempo.setPlaceholderText(f"as the exercise: {ex['tempo']}" if ex.get("tempo")
-                                      else "e.g. 3 s down, 3 s up")
+        self.tempo.setPlaceholderText(
+            self.tr("as the exercise: {tempo}").format(tempo=library_text(ex["tempo"]))
+            if ex.get("tempo") else self.tr("e.g. 3 s down, 3 s up"))
         days = set(dp.parse_weekdays(p["weekdays"] or ""))
         for i, box in enumerate(self.day_boxes):
             box.setChecked(i in days)
@@ -366,8 +401,8 @@ class PrescriptionForm(QWidget):
         """A timed exercise (unit minutes): the load is its minutes, a hold its run part
         (walk-run: a walking minute between the runs)."""
         timed = self.unit.currentData() == "minutes"
-        self.hold_label.setText("Run part (s)" if timed else "Hold (s)")
-        self.load_label.setText("Minutes" if timed else "Load")
+        self.hold_label.setText(self.tr("Run part (s)") if timed else self.tr("Hold (s)"))
+        self.load_label.setText(self.tr("Minutes") if timed else self.tr("Load"))
 
     def _weekdays_changed(self) -> None:
         days = [str(i) for i, b in enumerate(self.day_boxes) if b.isChecked()]
@@ -408,8 +443,8 @@ class PrescriptionForm(QWidget):
             # keep days per week in step with the ticked days
             values = {"weekdays": value, "days_per_week": len(value.split(","))}
         else:
-            if current[field] == value or (field in TEXT_FIELDS and
-                                           (current[field] or "") == (value or "").strip()):
+            if unchanged(value, current[field]) or (field in TEXT_FIELDS and unchanged(
+                    (value or "").strip(), current[field] or "")):
                 return
             values = {field: value}
         # the reason goes beside the number being edited (else under the field's row)

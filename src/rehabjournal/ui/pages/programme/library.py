@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain import progression as prog_mod
+from ....i18n import format_number, library_text
 from ....services import programme as ps
 from ....services.journal import get_profile, thresholds
 from ...context import AppContext
@@ -42,8 +43,18 @@ from ...edit_path import apply_edit
 from ...exercise_card import ExerciseCard, MediaField
 from ...programme_models import ID_ROLE, ExerciseFilterProxy, ExerciseLibraryModel
 from ...widgets import NumberField, error_label, set_combo_data
+from ..labels import (
+    category_text,
+    exercise_side_text,
+    pain_rule_choice,
+    region_text,
+    unit_text,
+)
 
-#: What "New exercise" starts from (the user renames it at once).
+translate = QCoreApplication.translate
+
+#: What "New exercise" starts from (the user renames it at once; ``new_exercise_values``
+#: gives its words in the UI's language).
 NEW_EXERCISE = {
     "name": "New exercise", "category": "strength", "region": "knee", "default_sets": 3,
     "default_reps": 10, "instructions": "", "cues": "",
@@ -53,8 +64,31 @@ NEW_EXERCISE = {
 }
 
 
+def new_exercise_values() -> dict:
+    """``NEW_EXERCISE`` with its name and progression steps in the UI's language (the
+    person's own exercise, written in their language)."""
+    steps = [{"kind": "reps", "to": 15,
+              "text": translate("LibraryTab", "More reps, up to 15.")},
+             {"kind": "load", "percent": 10,
+              "text": translate("LibraryTab", "About 10 % more load.")}]
+    return {**NEW_EXERCISE, "name": translate("LibraryTab", "New exercise"),
+            "progression": json.dumps(steps, ensure_ascii=False)}
+
+
+def cues_text(cues: str) -> str:
+    """An exercise's cues (one a line, maybe "- " bulleted) with each shipped cue in the
+    UI's language."""
+    lines = []
+    for line in (cues or "").splitlines():
+        core = line.strip().lstrip("-\u2022 ").strip()
+        shown = library_text(core) if core else core
+        lines.append(line.replace(core, shown) if shown != core else line)
+    return "\n".join(lines)
+
+
 def _n(value) -> str:
-    return f"{value:g}" if isinstance(value, int | float) else str(value)
+    """A number as the UI writes it: "2.5" / "2,5"."""
+    return format_number(value, 2) if isinstance(value, int | float) else str(value)
 
 
 def progression_lines(progression: str, category: str = "") -> list[str]:
@@ -65,7 +99,8 @@ def progression_lines(progression: str, category: str = "") -> list[str]:
     except ValueError:
         return []
     if isinstance(value, list):
-        return [str(s.get("text") or s.get("kind") or "") for s in value if isinstance(s, dict)]
+        return [library_text(str(s.get("text") or s.get("kind") or ""))
+                for s in value if isinstance(s, dict)]
     model = prog_mod.model_of(value, category)
     if model is None:
         return []
@@ -73,44 +108,64 @@ def progression_lines(progression: str, category: str = "") -> list[str]:
     lines: list[str] = []
     if kind == "rm_schedule":
         stages = ", ".join(
-            f"{st['rm']}RM week {st['weeks'][0]}" if st["weeks"][0] == st["weeks"][1]
-            else f"{st['rm']}RM weeks {st['weeks'][0]}-{st['weeks'][1]}"
+            translate("LibraryTab", "{rm}RM week {week}").format(
+                rm=st["rm"], week=st["weeks"][0]) if st["weeks"][0] == st["weeks"][1]
+            else translate("LibraryTab", "{rm}RM weeks {first}-{last}").format(
+                rm=st["rm"], first=st["weeks"][0], last=st["weeks"][1])
             for st in model.get("stages", []))
-        lines.append(f"Rep-max by programme week: {stages}.")
-        lines.append("A new rep-max converts the load (Epley's formula); within a stage a "
-                     f"green week adds {_n(model.get('load_step', 2.5))} kg.")
+        lines.append(translate("LibraryTab", "Rep-max by programme week: {stages}.").format(
+            stages=stages))
+        lines.append(translate(
+            "LibraryTab", "A new rep-max converts the load (Epley's formula); within a stage "
+            "a green week adds {step} kg.").format(step=_n(model.get("load_step", 2.5))))
     elif kind == "double":
         lo, hi = model["reps"]
-        load = (f"{_n(model['load_step'])} kg" if "load_step" in model else
-                f"{_n(model['load_percent'])} %" if "load_percent" in model else "load")
+        load = (translate("LibraryTab", "{n} kg").format(n=_n(model["load_step"]))
+                if "load_step" in model else
+                translate("LibraryTab", "{n} %").format(n=_n(model["load_percent"]))
+                if "load_percent" in model else translate("LibraryTab", "load"))
         if lo == hi:
-            lines.append(f"Keeps {lo} reps; then the steps below, one at a time.")
+            lines.append(translate(
+                "LibraryTab", "Keeps {reps} reps; then the steps below, one at a time.")
+                .format(reps=lo))
         else:
-            lines.append(f"Reps {lo}-{hi}: {_n(model.get('rep_step', 2))} more a green week "
-                         f"up to {hi}, then {load} more and back to {lo} (where the load "
-                         "can be counted).")
+            lines.append(translate(
+                "LibraryTab", "Reps {low}-{high}: {step} more a green week up to {high}, then "
+                "{load} more and back to {low} (where the load can be counted).").format(
+                low=lo, high=hi, step=_n(model.get("rep_step", 2)), load=load))
     elif kind == "load":
-        lines.append(f"Adds {_n(model['step'])} a green week, up to {_n(model['max'])}.")
+        lines.append(translate("LibraryTab", "Adds {step} a green week, up to {max}.").format(
+            step=_n(model["step"]), max=_n(model["max"])))
     elif kind == "ladder":
         steps = " → ".join(
             f"{st.get('sets', 1)} x " + (f"{st['reps']}" if st.get("reps") else
                                          f"{st.get('hold_s')} s")
             for st in model.get("stages", []))
-        lines.append(f"In order, one step a green week: {steps}.")
+        lines.append(translate("LibraryTab", "In order, one step a green week: {steps}.")
+                     .format(steps=steps))
     elif kind == "isometric":
         a, b = model["hold_s"]
-        lines.append(f"Holds lengthen from {a} s to {b} s (5 s a green week); red weeks keep "
-                     "the dose.")
+        lines.append(translate(
+            "LibraryTab", "Holds lengthen from {low} s to {high} s (5 s a green week); red "
+            "weeks keep the dose.").format(low=a, high=b))
     elif kind == "minutes":
-        top = f", up to {_n(model['max'])} minutes" if model.get("max") else ""
-        lines.append(f"Minutes +{_n(model['percent'])} % a green week{top}.")
+        if model.get("max"):
+            text = translate("LibraryTab", "Minutes +{percent} % a green week, up to {max} "
+                             "minutes.")
+        else:
+            text = translate("LibraryTab", "Minutes +{percent} % a green week.")
+        lines.append(text.format(percent=_n(model["percent"]), max=_n(model.get("max"))))
     elif kind == "walk_run":
         a, b = model["run_s"]
-        lines.append(f"Run parts grow by {_n(model['run_step'])} s from {a} to {b} s first, "
-                     f"then the total minutes +{_n(model['percent'])} % a week.")
+        lines.append(translate(
+            "LibraryTab", "Run parts grow by {step} s from {low} to {high} s first, then the "
+            "total minutes +{percent} % a week.").format(
+            step=_n(model["run_step"]), low=a, high=b, percent=_n(model["percent"])))
     elif kind == "none":
-        lines.append("Keeps its dose (stretches and mobility are not progressed).")
-    lines += [f"Then: {t}" for t in model.get("then", [])]
+        lines.append(translate("LibraryTab", "Keeps its dose (stretches and mobility are not "
+                                             "progressed)."))
+    lines += [translate("LibraryTab", "Then: {step}").format(step=library_text(t))
+              for t in model.get("then", [])]
     return lines
 
 
@@ -126,20 +181,20 @@ class LibraryTab(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search exercises (name, instructions, cues)")
+        self.search.setPlaceholderText(self.tr("Search exercises (name, instructions, cues)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search exercises")
+        self.search.setAccessibleName(self.tr("Search exercises"))
         self.category = QComboBox()
-        self.category.setAccessibleName("Category filter")
-        self.category.addItem("All categories", "")
+        self.category.setAccessibleName(self.tr("Category filter"))
+        self.category.addItem(self.tr("All categories"), "")
         for c in ps.CATEGORIES:
-            self.category.addItem(c, c)
+            self.category.addItem(category_text(c), c)
         self.region = QComboBox()
-        self.region.setAccessibleName("Region filter")
-        self.region.addItem("All regions", "")
+        self.region.setAccessibleName(self.tr("Region filter"))
+        self.region.addItem(self.tr("All regions"), "")
         for r in ps.REGIONS:
-            self.region.addItem(r, r)
-        self.show_archived = QCheckBox("Show archived")
+            self.region.addItem(region_text(r), r)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.category)
@@ -159,9 +214,9 @@ class LibraryTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setAlternatingRowColors(True)
 
-        self.new_button = QPushButton("&New exercise")
-        self.copy_button = QPushButton("&Copy to edit")
-        self.archive_button = QPushButton("&Archive")
+        self.new_button = QPushButton(self.tr("&New exercise"))
+        self.copy_button = QPushButton(self.tr("&Copy to edit"))
+        self.archive_button = QPushButton(self.tr("&Archive"))
         buttons = QHBoxLayout()
         for b in (self.new_button, self.copy_button, self.archive_button):
             buttons.addWidget(b)
@@ -182,83 +237,85 @@ class LibraryTab(QWidget):
         self.progression = QLabel()
         self.progression.setObjectName("exerciseProgression")
         self.progression.setWordWrap(True)
-        card_box = QGroupBox("How to do it")
+        card_box = QGroupBox(self.tr("How to do it"))
         card_box.setObjectName("libraryCard")
         cv = QVBoxLayout(card_box)
         cv.addWidget(self.card)
-        cv.addWidget(QLabel("<b>How it progresses</b>"))
+        cv.addWidget(QLabel(f"<b>{self.tr('How it progresses')}</b>"))
         cv.addWidget(self.progression)
         self.card_box = card_box
 
         # the editor of the user's own exercises (shipped ones are copied first)
-        editor = QGroupBox("Edit your exercise")
+        editor = QGroupBox(self.tr("Edit your exercise"))
         form = QFormLayout(editor)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Exercise name")
+        self.name.setAccessibleName(self.tr("Exercise name"))
         self.e_category = QComboBox()
         self.e_region = QComboBox()
         self.e_unit = QComboBox()
         for c in ps.CATEGORIES:
-            self.e_category.addItem(c, c)
+            self.e_category.addItem(category_text(c), c)
         self.e_region.addItem("", "")
         for r in ps.REGIONS:
-            self.e_region.addItem(r, r)
+            self.e_region.addItem(region_text(r), r)
         for u in ps.LOAD_UNITS:
-            self.e_unit.addItem(u, u)
-        self.e_sets = NumberField("Sets", 1, 50)
-        self.e_reps = NumberField("Reps", 1, 1000)
-        self.e_hold = NumberField("Hold", 1, 36000, unit="s")
-        self.e_rest = NumberField("Rest", 0, 3600, unit="s")
-        self.e_days = NumberField("Days per week", 1, 7)
-        self.e_times = NumberField("Times a day", 1, 6)
+            self.e_unit.addItem(unit_text(u), u)
+        self.e_sets = NumberField(self.tr("Sets"), 1, 50)
+        self.e_reps = NumberField(self.tr("Reps"), 1, 1000)
+        self.e_hold = NumberField(self.tr("Hold"), 1, 36000, unit="s")
+        self.e_rest = NumberField(self.tr("Rest"), 0, 3600, unit="s")
+        self.e_days = NumberField(self.tr("Days per week"), 1, 7)
+        self.e_times = NumberField(self.tr("Times a day"), 1, 6)
         doses = QHBoxLayout()
-        for label, f in (("Sets", self.e_sets), ("Reps", self.e_reps), ("Hold (s)", self.e_hold)):
+        for label, f in ((self.tr("Sets"), self.e_sets), (self.tr("Reps"), self.e_reps),
+                         (self.tr("Hold (s)"), self.e_hold)):
             doses.addWidget(QLabel(label))
             doses.addWidget(f)
         doses.addStretch(1)
         often = QHBoxLayout()
-        for label, f in (("Days a week", self.e_days), ("Times a day", self.e_times)):
+        for label, f in ((self.tr("Days a week"), self.e_days),
+                         (self.tr("Times a day"), self.e_times)):
             often.addWidget(QLabel(label))
             often.addWidget(f)
         often.addStretch(1)
         self.e_tempo = QLineEdit()
-        self.e_tempo.setAccessibleName("Tempo")
-        self.e_tempo.setPlaceholderText("e.g. 3 s down, 3 s up")
+        self.e_tempo.setAccessibleName(self.tr("Tempo"))
+        self.e_tempo.setPlaceholderText(self.tr("e.g. 3 s down, 3 s up"))
         self.e_side = QComboBox()
-        self.e_side.setAccessibleName("Side")
-        self.e_side.addItem("not given", "")
+        self.e_side.setAccessibleName(self.tr("Side"))
+        self.e_side.addItem(self.tr("not given"), "")
         for side in prog_mod.SIDES:
-            self.e_side.addItem(side, side)
+            self.e_side.addItem(exercise_side_text(side), side)
         self.e_pain = QComboBox()
-        self.e_pain.setAccessibleName("Pain rule")
-        self.e_pain.addItem("standard (little pain during)", "")
-        self.e_pain.addItem("tendon loading (more, if settled by the next morning)", "tendon")
+        self.e_pain.setAccessibleName(self.tr("Pain rule"))
+        self.e_pain.addItem(pain_rule_choice("standard"), "")
+        self.e_pain.addItem(pain_rule_choice("tendon"), "tendon")
         for combo in (self.e_side, self.e_pain):  # narrow: the pane must not scroll sideways
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
-        self.e_media = MediaField("Picture or video")
+        self.e_media = MediaField(self.tr("Picture or video"))
         self.instructions = QPlainTextEdit()
-        self.instructions.setAccessibleName("Instructions")
+        self.instructions.setAccessibleName(self.tr("Instructions"))
         self.instructions.setMaximumHeight(110)
         self.cues = QPlainTextEdit()
-        self.cues.setAccessibleName("Cues, one per line")
+        self.cues.setAccessibleName(self.tr("Cues, one per line"))
         self.cues.setMaximumHeight(90)
-        self.save_button = QPushButton("&Save exercise")
+        self.save_button = QPushButton(self.tr("&Save exercise"))
         self.error = error_label()
-        form.addRow("Name", self.name)
-        form.addRow("Category", self.e_category)
-        form.addRow("Region", self.e_region)
-        form.addRow("Unit", self.e_unit)
-        form.addRow("Default dose", doses)
-        form.addRow("Rest (s)", self.e_rest)
-        form.addRow("How often", often)
-        form.addRow("Tempo", self.e_tempo)
-        form.addRow("Side", self.e_side)
-        form.addRow("Pain rule", self.e_pain)
-        form.addRow("Picture or video", self.e_media)
-        form.addRow("Instructions", self.instructions)
-        form.addRow("What to watch", self.cues)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Category"), self.e_category)
+        form.addRow(self.tr("Region"), self.e_region)
+        form.addRow(self.tr("Unit"), self.e_unit)
+        form.addRow(self.tr("Default dose"), doses)
+        form.addRow(self.tr("Rest (s)"), self.e_rest)
+        form.addRow(self.tr("How often"), often)
+        form.addRow(self.tr("Tempo"), self.e_tempo)
+        form.addRow(self.tr("Side"), self.e_side)
+        form.addRow(self.tr("Pain rule"), self.e_pain)
+        form.addRow(self.tr("Picture or video"), self.e_media)
+        form.addRow(self.tr("Instructions"), self.instructions)
+        form.addRow(self.tr("What to watch"), self.cues)
         form.addRow(self.error)
         form.addRow("", self.save_button)
         self.editor = editor
@@ -335,39 +392,44 @@ class LibraryTab(QWidget):
         self.error.hide()
         self.card_box.setVisible(ex is not None)
         if ex is None:
-            self.source.setText("Choose an exercise, or add your own.")
+            self.source.setText(self.tr("Choose an exercise, or add your own."))
             self.editor.hide()
             self.card.clear()
             return
         editable = not ex["shipped"]
         if ex["shipped"]:
-            self.source.setText("Shipped with rehabjournal. Use <i>Copy to edit</i> to make "
-                                "your own version.")
+            self.source.setText(self.tr("Shipped with rehabjournal. Use <i>Copy to edit</i> "
+                                        "to make your own version."))
         elif ex["copied_from"]:
             src = ps.get_exercise(ex["copied_from"])
-            self.source.setText(f"Your copy of {src['name'] if src else 'a shipped exercise'}.")
+            self.source.setText(
+                self.tr("Your copy of {name}.").format(name=library_text(src["name"])) if src
+                else self.tr("Your copy of a shipped exercise."))
         else:
-            self.source.setText("Your own exercise.")
-        self.archive_button.setText("Un&archive" if ex["archived"] else "&Archive")
+            self.source.setText(self.tr("Your own exercise."))
+        self.archive_button.setText(self.tr("Un&archive") if ex["archived"] else
+                                    self.tr("&Archive"))
         th = thresholds()
         self.card.show_exercise(ex, acceptable_pain=th.acceptable_pain,
                                 green_peak_max=th.green_peak_max,
                                 profile_side=str((get_profile() or {}).get("side") or ""))
         lines = progression_lines(ex["progression"], ex["category"])
         self.progression.setText("<br>".join(html.escape(t) for t in lines)
-                                 or "<i>no progression given</i>")
-        self.name.setText(ex["name"])
+                                 or f"<i>{self.tr('no progression given')}</i>")
+        # a copy of a shipped exercise holds the library's English words until edited: the
+        # editor shows them in the UI's language (saving makes them the person's own)
+        self.name.setText(library_text(ex["name"]))
         self.e_category.setCurrentIndex(max(0, self.e_category.findData(ex["category"])))
         self.e_region.setCurrentIndex(max(0, self.e_region.findData(ex["region"])))
         self.e_unit.setCurrentIndex(max(0, self.e_unit.findData(ex["load_unit"])))
         for key, f in self._numbers().items():
             f.set_value(ex.get(key))
-        self.e_tempo.setText(ex.get("tempo") or "")
+        self.e_tempo.setText(library_text(ex.get("tempo") or ""))
         set_combo_data(self.e_side, ex.get("side") or "")
         set_combo_data(self.e_pain, "tendon" if ex.get("pain_rule") == "tendon" else "")
         self.e_media.set_text(ex.get("media") or "")
-        self.instructions.setPlainText(ex["instructions"])
-        self.cues.setPlainText(ex["cues"])
+        self.instructions.setPlainText(library_text(ex["instructions"]))
+        self.cues.setPlainText(cues_text(ex["cues"]))
         self.save_button.setEnabled(editable)
         self.editor.setVisible(editable)
 
@@ -410,7 +472,8 @@ class LibraryTab(QWidget):
                    fields=self._numbers(), message=self._show_error, source=self)
 
     def new_exercise(self) -> None:
-        self._created(lambda: ps.add_exercise(dict(NEW_EXERCISE)))
+        values = new_exercise_values()
+        self._created(lambda: ps.add_exercise(values))
 
     def copy_current(self) -> None:
         ex_id = self.current_id()

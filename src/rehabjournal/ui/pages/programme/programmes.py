@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....i18n import library_text, ngettext
 from ....services import programme as ps
 from ....services.edit import Edit
-from ....services.summary import plural
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...programme_models import ID_ROLE, ProgrammeListModel
@@ -33,13 +33,12 @@ from .files import FileMessage, ProgrammeFiles
 from .sheet import ProgrammeSheetAction
 from .template_dialog import TemplateDialog
 
-FIRST_PHASE = {"name": "Phase 1", "weeks": 2}
-
 
 def template_title(template: dict) -> str:
     """A template's menu entry: its name, with its length unless the name gives it
     ("Calm, then build (4 weeks)", not "... (4 weeks) (4 weeks)")."""
-    name, weeks = template["name"], plural(template["weeks"], "week")
+    n = template["weeks"]
+    name, weeks = library_text(template["name"]), ngettext("{n} week", "{n} weeks", n).format(n=n)
     return name if weeks in name else f"{name} ({weeks})"
 
 
@@ -51,37 +50,39 @@ class ProgrammesTab(QSplitter):
         self.list_view = QListView()
         self.list_view.setObjectName("programmeList")
         self.list_view.setModel(self.programmes)
-        self.list_view.setAccessibleName("Programmes")
+        self.list_view.setAccessibleName(self.tr("Programmes"))
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda *_: self._programme_selected())
 
         self.template_button = QToolButton()
-        self.template_button.setText("From &template")
+        self.template_button.setText(self.tr("From &template"))
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.template_menu = QMenu(self.template_button)
         for t in ps.list_templates():
             action = self.template_menu.addAction(template_title(t))
-            action.setToolTip(t["description"])
+            action.setToolTip(library_text(t["description"]))
             action.setData(t["key"])
             action.triggered.connect(lambda _c=False, k=t["key"]: self.ask_template(k))
         self.template_menu.setToolTipsVisible(True)
         self.template_dialog: TemplateDialog | None = None
         self.template_button.setMenu(self.template_menu)
-        self.new_button = QPushButton("&New")
-        self.duplicate_button = QPushButton("D&uplicate")
-        self.delete_button = QPushButton("Delete")
-        self.activate_button = QPushButton("&Make active")
-        self.import_button = QPushButton("&Import...")
-        self.export_button = QPushButton("Exp&ort...")
-        self.calendar_button = QPushButton("&Calendar (.ics)...")
-        self.import_button.setToolTip("Import a programme file, e.g. one sent by your physio")
-        self.export_button.setToolTip("Save this programme as a file to share")
-        self.calendar_button.setToolTip("Save the planned sessions for your calendar app")
+        self.new_button = QPushButton(self.tr("&New"))
+        self.duplicate_button = QPushButton(self.tr("D&uplicate"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.activate_button = QPushButton(self.tr("&Make active"))
+        self.import_button = QPushButton(self.tr("&Import..."))
+        self.export_button = QPushButton(self.tr("Exp&ort..."))
+        self.calendar_button = QPushButton(self.tr("&Calendar (.ics)..."))
+        self.import_button.setToolTip(
+            self.tr("Import a programme file, e.g. one sent by your physio"))
+        self.export_button.setToolTip(self.tr("Save this programme as a file to share"))
+        self.calendar_button.setToolTip(
+            self.tr("Save the planned sessions for your calendar app"))
         self.sheet = ProgrammeSheetAction(ctx, self)  # "Programme sheet..." and Ctrl+P
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel("<b>Programmes</b>"))
+        lv.addWidget(QLabel(f"<b>{self.tr('Programmes')}</b>"))
         lv.addWidget(self.list_view, 1)
         for row in ((self.new_button, self.template_button),
                     (self.duplicate_button, self.delete_button),
@@ -147,7 +148,8 @@ class ProgrammesTab(QSplitter):
                   self.calendar_button, self.activate_button, self.sheet.button):
             w.setEnabled(prog is not None)
         if prog:
-            self.activate_button.setText("&Make inactive" if prog["active"] else "&Make active")
+            self.activate_button.setText(self.tr("&Make inactive") if prog["active"] else
+                                         self.tr("&Make active"))
         self.editor.show_programme(prog, keep_item)
 
     # ---- programmes ----------------------------------------------------------------------
@@ -186,12 +188,16 @@ class ProgrammesTab(QSplitter):
         start = start or self.ctx.today()
         return self._created(lambda: ps.create_from_template(key, start, name,
                                                              replace_active=replace_active),
-                             message=lambda text: QMessageBox.warning(self, "Template", text))
+                             message=lambda text: QMessageBox.warning(self, self.tr("Template"),
+                                                                      text))
 
     def new_programme(self) -> None:
         today = self.ctx.today()
-        if self._created(lambda: ps.create_programme("My programme", today,
-                                                     phases=(FIRST_PHASE,))) is None:
+        # the person's own programme: named in the UI's language (they rename it)
+        name = self.tr("My programme")
+        first_phase = {"name": self.tr("Phase {n}").format(n=1), "weeks": 2}
+        if self._created(lambda: ps.create_programme(name, today,
+                                                     phases=(first_phase,))) is None:
             return
         self.editor.prog_name.setFocus()
         self.editor.prog_name.selectAll()

@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .... import i18n
 from ....errors import RehabJournalError, StorageError
 from ....reports import DISCLAIMER, paper_for_locale
 from ...context import AppContext
@@ -67,9 +68,9 @@ class SheetJob(QRunnable):
         try:
             from ....reports.programme_sheet import write_sheet
 
-            emit(10, "Laying out the sheet")
+            emit(10, QCoreApplication.translate("SheetJob", "Laying out the sheet"))
             pages = write_sheet(self.data, self.out, paper=self.paper)
-            emit(80, "Rendering the preview")
+            emit(80, QCoreApplication.translate("SheetJob", "Rendering the preview"))
             images = render_pages(self.out, self.dpi)
         except RehabJournalError as exc:
             self.signals.failed.emit(exc)
@@ -77,7 +78,7 @@ class SheetJob(QRunnable):
         except Exception as exc:  # reported to the user, never raised in a thread
             self.signals.failed.emit(RehabJournalError(str(exc) or exc.__class__.__name__))
             return
-        emit(100, "Done")
+        emit(100, QCoreApplication.translate("SheetJob", "Done"))
         self.signals.finished.emit(SheetResult(self.out, pages, self.paper, self.data.name,
                                                images))
 
@@ -96,7 +97,7 @@ class ProgrammeSheetDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Programme sheet")
+        self.setWindowTitle(self.tr("Programme sheet"))
         self.setObjectName("programmeSheetDialog")
         self.result: SheetResult | None = None
         self.programme_id: int | None = None
@@ -109,8 +110,8 @@ class ProgrammeSheetDialog(QDialog):
         self.paper = paper_for_locale(QLocale().name())
 
         self.preview = PagePreview()
-        self.preview.setAccessibleName("Programme sheet preview")
-        self.preview.placeholder.setText("Making the programme sheet…")
+        self.preview.setAccessibleName(self.tr("Programme sheet preview"))
+        self.preview.placeholder.setText(self.tr("Making the programme sheet…"))
         self.status = QLabel()
         self.status.setObjectName("sheetStatus")
         self.status.setWordWrap(True)
@@ -118,12 +119,12 @@ class ProgrammeSheetDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.print_button = QPushButton("&Print…")
-        self.save_button = QPushButton("&Save as PDF…")
-        self.close_button = QPushButton("Close")
-        note = QLabel(f"<i>{DISCLAIMER}</i> A handout to follow at home: each exercise "
-                      "with its dose, how often, what to watch for and the pain rule, and a "
-                      "box to tick for each session.")
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.close_button = QPushButton(self.tr("Close"))
+        note = QLabel(f"<i>{i18n._(DISCLAIMER)}</i> " + self.tr(
+            "A handout to follow at home: each exercise with its dose, how often, what to "
+            "watch for and the pain rule, and a box to tick for each session."))
         note.setWordWrap(True)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
@@ -173,7 +174,7 @@ class ProgrammeSheetDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.status.setStyleSheet("")
-        self.status.setText("Making the programme sheet…")
+        self.status.setText(self.tr("Making the programme sheet…"))
         self.pool.start(job)
         return True
 
@@ -185,8 +186,9 @@ class ProgrammeSheetDialog(QDialog):
         self.progress.hide()
         old, self.result = self.result, result
         self.preview.set_images(result.images)
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self.status.setText(f"{result.name}: {pages}, {result.paper}.")
+        self.status.setText(i18n.ngettext("{name}: {n} page, {paper}.",
+                                          "{name}: {n} pages, {paper}.", result.pages).format(
+            name=i18n.library_text(result.name), n=result.pages, paper=result.paper))
         self._set_actions_enabled(True)
         if old is not None and old.path != result.path:
             old.path.unlink(missing_ok=True)
@@ -199,7 +201,8 @@ class ProgrammeSheetDialog(QDialog):
 
     def _show_failure(self, message: str) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.status.setText(f"The programme sheet could not be made: {message}")
+        self.status.setText(
+            self.tr("The programme sheet could not be made: {message}").format(message=message))
         self.failed.emit(message)
 
     def _set_actions_enabled(self, on: bool) -> None:
@@ -217,17 +220,17 @@ class ProgrammeSheetDialog(QDialog):
         if self.result is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save the programme sheet", str(Path.home() / self.suggested_name()),
+            self, self.tr("Save the programme sheet"), str(Path.home() / self.suggested_name()),
             "PDF (*.pdf)")
         if not path:
             return
         try:
             saved = self.save_to(Path(path))
         except StorageError as exc:
-            QMessageBox.warning(self, "Programme sheet not saved", exc.message)
+            QMessageBox.warning(self, self.tr("Programme sheet not saved"), exc.message)
             return
-        self.status.setText(f"Saved to {saved}.")
-        self.ctx.status.emit(f"Programme sheet saved to {saved}")
+        self.status.setText(self.tr("Saved to {path}.").format(path=saved))
+        self.ctx.status.emit(self.tr("Programme sheet saved to {path}").format(path=saved))
 
     def save_to(self, path: Path) -> Path:
         """Copy the built PDF to ``path`` (".pdf" added when missing), atomically.
@@ -271,12 +274,16 @@ class ProgrammeSheetAction:
     def __init__(self, ctx: AppContext, tab: QWidget):
         self.ctx, self.tab = ctx, tab
         self.dialog: ProgrammeSheetDialog | None = None
-        self.button = QPushButton("Programme &sheet...")
+        self.button = QPushButton(QCoreApplication.translate(
+            "ProgrammeSheetAction", "Programme &sheet..."))
         self.button.setObjectName("programmeSheetButton")
-        self.button.setToolTip(f"A printable handout of this programme to follow at home, "
-                               f"with boxes to tick ({SHORTCUT})")
+        self.button.setToolTip(QCoreApplication.translate(
+            "ProgrammeSheetAction", "A printable handout of this programme to follow at home, "
+            "with boxes to tick ({keys})").format(
+                keys=QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
         self.button.clicked.connect(self.open)
-        self.action = QAction("Programme sheet...", tab)
+        self.action = QAction(QCoreApplication.translate(
+            "ProgrammeSheetAction", "Programme sheet..."), tab)
         self.action.setObjectName("action_programme_sheet")
         self.action.setShortcut(QKeySequence(SHORTCUT))
         # only while the tab is shown: an action fires only when a widget of it is visible
