@@ -120,7 +120,7 @@ class NumberField(QWidget):
                 return
         self.unsaved = False
         self._value = value
-        self.edit.setText("" if value is None else f"{value:g}")
+        self.edit.setText("" if value is None else _num(value))
         self.clear_error()
 
     def commit_failed(self, previous) -> None:
@@ -175,7 +175,7 @@ class NumberField(QWidget):
             return
         base = current if current is not None else (self.lo - delta if delta > 0 else self.hi)
         new = min(self.hi, max(self.lo, base + delta))
-        self.edit.setText(f"{new:g}")
+        self.edit.setText(_num(new))
 
 
 class LightBadge(QWidget):
