@@ -81,7 +81,7 @@ class ProgressPage(QWidget):
     # ---- controls (no matplotlib) -------------------------------------------------------
     def _build_controls(self) -> None:
         bar = QHBoxLayout()
-        title = QLabel(f"<h2>{self.tr('Progress')}</h2>")
+        title = QLabel("<h2>" + self.tr("Progress") + "</h2>")
         bar.addWidget(title)
         bar.addStretch(1)
         self.period = QComboBox()

@@ -14,7 +14,17 @@ import weakref
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QRectF,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QPageSize, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,17 +44,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ...errors import RehabJournalError, StorageError, ValidationError
 from ...reports import DEFAULT_SECTIONS, DISCLAIMER, PAPERS, SECTIONS, paper_for_locale
 from ...services import files, tempdirs
 from ...services import questions as qs
+from .. import i18n as ui_i18n
 from ..context import AppContext
 from ..report_worker import ReportJob, ReportRequest, ReportResult, render_pages
+from ..widgets import ui_locale
+
+translate = QCoreApplication.translate
 
 SECTION_TIPS = {
-    "patterns": "What often came before flares, 1 to 3 days before, with the counts and "
-                "the statistics: associations, not causes. Over the report's period, or the "
-                "12 weeks to its last day when it is shorter. Off unless you tick it.",
+    "patterns": QT_TRANSLATE_NOOP(
+        "ReportsPage", "What often came before flares, 1 to 3 days before, with the counts "
+        "and the statistics: associations, not causes. Over the report's period, or the 12 "
+        "weeks to its last day when it is shorter. Off unless you tick it."),
 }
 QUESTIONS_SHOWN = 8
 """Open questions listed at most: as many as page one of the PDF prints
@@ -58,8 +74,11 @@ def _shorten(text: str, most: int = 80) -> str:
     return flat if len(flat) <= most else flat[:most - 1].rstrip() + "\u2026"
 
 
-PRESETS = (("Last 4 weeks", 4), ("Last 6 weeks", 6), ("Last 12 weeks", 12),
-           ("Whole journal", 0), ("Custom", -1))
+PRESETS = ((QT_TRANSLATE_NOOP("ReportsPage", "Last 4 weeks"), 4),
+           (QT_TRANSLATE_NOOP("ReportsPage", "Last 6 weeks"), 6),
+           (QT_TRANSLATE_NOOP("ReportsPage", "Last 12 weeks"), 12),
+           (QT_TRANSLATE_NOOP("ReportsPage", "Whole journal"), 0),
+           (QT_TRANSLATE_NOOP("ReportsPage", "Custom"), -1))
 
 
 def _qdate(d: date) -> QDate:
@@ -76,17 +95,17 @@ class PagePreview(QScrollArea):
     def __init__(self):
         super().__init__()
         self.setWidgetResizable(True)
-        self.setAccessibleName("Report preview")
+        self.setAccessibleName(self.tr("Report preview"))
         self._images = []
         self._body = QWidget()
         self._body.setObjectName("previewBody")
         self._layout = QVBoxLayout(self._body)
         self._layout.setSpacing(12)
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.placeholder = QLabel(
+        self.placeholder = QLabel(self.tr(
             "Choose the period and options, then press <b>Make report</b>.<br>"
             "The pages appear here exactly as they will be saved or printed."
-        )
+        ))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self._layout.addWidget(self.placeholder)
@@ -101,7 +120,8 @@ class PagePreview(QScrollArea):
         self.placeholder.setVisible(not self._images)
         for i, _image in enumerate(self._images):
             label = QLabel()
-            label.setAccessibleName(f"Page {i + 1} of {len(self._images)}")
+            label.setAccessibleName(self.tr("Page {page} of {pages}").format(
+                page=i + 1, pages=len(self._images)))
             label.setStyleSheet("background: white; border: 1px solid #9aa5b1;")
             self._layout.addWidget(label)
             self.labels.append(label)
@@ -150,14 +170,15 @@ class ReportsPage(QWidget):
         # ---- options ----------------------------------------------------------------
         self.preset = QComboBox()
         for text, _weeks in PRESETS:
-            self.preset.addItem(text)
+            self.preset.addItem(translate("ReportsPage", text))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-        self.date_from.setAccessibleName("Report from")
-        self.date_to.setAccessibleName("Report to")
+            edit.setLocale(ui_locale())  # month names in the UI's language
+            edit.setDisplayFormat(ui_i18n.date_pattern("date"))
+        self.date_from.setAccessibleName(self.tr("Report from"))
+        self.date_to.setAccessibleName(self.tr("Report to"))
         self.period_error = QLabel()
         self.period_error.setObjectName("periodError")
         self.period_error.setStyleSheet("color: #b00020;")
@@ -167,34 +188,36 @@ class ReportsPage(QWidget):
         self.paper = QComboBox()
         self.paper.addItems(list(PAPERS))
         self.paper.setCurrentText(paper_for_locale(QLocale().name()))
-        self.anonymise = QCheckBox("Anonymise (initials only)")
-        self.anonymise.setToolTip("Show the patient's initials instead of the name and leave "
-                                  "out the clinician's name.")
+        self.anonymise = QCheckBox(self.tr("Anonymise (initials only)"))
+        self.anonymise.setToolTip(self.tr("Show the patient's initials instead of the name "
+                                          "and leave out the clinician's name."))
 
         form = QFormLayout()
-        form.addRow("Period", self.preset)
-        form.addRow("From", self.date_from)
-        form.addRow("To", self.date_to)
+        self.options_form = form
+        form.addRow(self.tr("Period"), self.preset)
+        form.addRow(self.tr("From"), self.date_from)
+        form.addRow(self.tr("To"), self.date_to)
         form.addRow(self.period_error)
-        form.addRow("Paper", self.paper)
+        form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.anonymise)
 
-        sections_box = QGroupBox("Sections")
+        sections_box = QGroupBox(self.tr("Sections"))
         sections_layout = QVBoxLayout(sections_box)
-        always = QCheckBox("Page one: what changed")
+        always = QCheckBox(self.tr("Page one: what changed"))
         always.setChecked(True)
         always.setEnabled(False)
         sections_layout.addWidget(always)
         self.section_checks: dict[str, QCheckBox] = {}
         for key, label in SECTIONS.items():
-            box = QCheckBox(label)
+            box = QCheckBox(i18n._(label))
             box.setChecked(key in DEFAULT_SECTIONS)
             box.setObjectName(f"section_{key}")
-            box.setToolTip(SECTION_TIPS.get(key, ""))
+            tip = SECTION_TIPS.get(key)
+            box.setToolTip(translate("ReportsPage", tip) if tip else "")
             sections_layout.addWidget(box)
             self.section_checks[key] = box
 
-        self.make_button = QPushButton("Make report")
+        self.make_button = QPushButton(self.tr("Make report"))
         self.make_button.setDefault(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -203,12 +226,13 @@ class ReportsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
-        disclaimer = QLabel(f"<i>{DISCLAIMER}</i> The report is printed on every page with "
-                            "the patient's initials and page numbers.")
+        disclaimer = QLabel(f"<i>{i18n._(DISCLAIMER)}</i> " + self.tr(
+            "The report is printed on every page with the patient's initials and page "
+            "numbers."))
         disclaimer.setWordWrap(True)
 
         options = QVBoxLayout()
-        title = QLabel("<h2>Clinician report</h2>")
+        title = QLabel("<h2>" + self.tr("Clinician report") + "</h2>")
         options.addWidget(title)
         options.addLayout(form)
         options.addWidget(sections_box)
@@ -228,7 +252,7 @@ class ReportsPage(QWidget):
         # check boxes onto each other: the scroll area keeps their size hints
         self.options_scroll = QScrollArea()
         self.options_scroll.setObjectName("reportOptionsScroll")
-        self.options_scroll.setAccessibleName("Report options")
+        self.options_scroll.setAccessibleName(self.tr("Report options"))
         self.options_scroll.setWidget(left)
         self.options_scroll.setWidgetResizable(True)
         self.options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -238,9 +262,9 @@ class ReportsPage(QWidget):
 
         # ---- preview and actions ----------------------------------------------------
         self.preview = PagePreview()
-        self.save_button = QPushButton("Save As…")
-        self.print_button = QPushButton("Print…")
-        self.open_button = QPushButton("Open in viewer")
+        self.save_button = QPushButton(self.tr("Save As…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.open_button = QPushButton(self.tr("Open in viewer"))
         self.pages_label = QLabel()
         actions = QHBoxLayout()
         actions.addWidget(self.pages_label, 1)
@@ -275,7 +299,7 @@ class ReportsPage(QWidget):
     def _build_questions(self) -> QGroupBox:
         """"Questions on page one": the open questions of Today's list, as the PDF prints
         them, so what the clinician will read is seen before making the report."""
-        box = QGroupBox("Questions on page one")
+        box = QGroupBox(self.tr("Questions on page one"))
         layout = QVBoxLayout(box)
         self.questions_label = QLabel()
         self.questions_label.setObjectName("reportQuestions")
@@ -289,10 +313,11 @@ class ReportsPage(QWidget):
         texts = qs.open_questions()
         shown = [f"\u2610 {_shorten(t)}" for t in texts[:QUESTIONS_SHOWN]]
         if len(texts) > QUESTIONS_SHOWN:
-            shown.append(f"\u2026 and {len(texts) - QUESTIONS_SHOWN} more, printed at the end")
+            shown.append(self.tr("\u2026 and {n} more, printed at the end").format(
+                n=len(texts) - QUESTIONS_SHOWN))
         if not texts:
-            shown = ["No open questions. Add them under \u201cQuestions for your physio\u201d "
-                     "on Today; tick \u201cAsked\u201d there once asked."]
+            shown = [self.tr("No open questions. Add them under \u201cQuestions for your "
+                             "physio\u201d on Today; tick \u201cAsked\u201d there once asked.")]
         self.questions_label.setText("\n".join(shown))
 
     # ---- period -------------------------------------------------------------------------
@@ -344,8 +369,9 @@ class ReportsPage(QWidget):
     def _validate_period(self) -> bool:
         start, end = self.period()
         ok = end >= start
-        self._show_period_error("" if ok else "The period ends before it starts: choose a "
-                                "'To' date on or after the 'From' date.")
+        self._show_period_error("" if ok else self.tr(
+            "The period ends before it starts: choose a 'To' date on or after the 'From' "
+            "date."))
         self.make_button.setEnabled(ok and not self.busy())
         return ok
 
@@ -382,7 +408,7 @@ class ReportsPage(QWidget):
         self.make_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText("Making the report…")
+        self.status.setText(self.tr("Making the report…"))
         self.pool.start(job)
 
     def _job_done(self) -> None:
@@ -400,13 +426,15 @@ class ReportsPage(QWidget):
         self._stale = False
         self._job_done()
         self.preview.set_images(result.images)
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self.pages_label.setText(f"{pages}, {result.request.paper}")
+        n = result.pages
+        self.pages_label.setText(i18n.ngettext("{n} page, {paper}", "{n} pages, {paper}", n)
+                                 .format(n=n, paper=result.request.paper))
         if result.empty:
-            self.status.setText("No entries in this period: the report says so. Choose "
-                                "another period.")
+            self.status.setText(self.tr("No entries in this period: the report says so. "
+                                        "Choose another period."))
         else:
-            self.status.setText(f"Report ready: {pages}.")
+            self.status.setText(i18n.ngettext("Report ready: {n} page.",
+                                              "Report ready: {n} pages.", n).format(n=n))
         self._set_actions_enabled(True)
         if old is not None and old.path != result.path:
             with contextlib.suppress(OSError):
@@ -420,7 +448,8 @@ class ReportsPage(QWidget):
         self._job_done()
         if isinstance(error, ValidationError):
             self._show_period_error(message)
-        self.status.setText(f"The report could not be made: {message}")
+        self.status.setText(
+            self.tr("The report could not be made: {message}").format(message=message))
         self.report_failed.emit(message)
 
     def _new_day(self, _new=None, _old=None) -> None:
@@ -432,8 +461,8 @@ class ReportsPage(QWidget):
     def _journal_changed(self, _day=None) -> None:
         if self.result is not None and not self._stale:
             self._stale = True
-            self.status.setText("The journal changed since this preview: press Make report "
-                                "to update it.")
+            self.status.setText(self.tr("The journal changed since this preview: press Make "
+                                        "report to update it."))
 
     def _set_actions_enabled(self, on: bool) -> None:
         for b in (self.save_button, self.print_button, self.open_button):
@@ -450,16 +479,17 @@ class ReportsPage(QWidget):
         if self.result is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save the report", str(Path.home() / self.suggested_name()), "PDF (*.pdf)"
+            self, self.tr("Save the report"), str(Path.home() / self.suggested_name()),
+            "PDF (*.pdf)"
         )
         if not path:
             return
         try:
             self.save_to(Path(path))
         except StorageError as exc:
-            QMessageBox.warning(self, "Report not saved", exc.message)
+            QMessageBox.warning(self, self.tr("Report not saved"), exc.message)
             return
-        self.ctx.status.emit(f"Report saved to {path}")
+        self.ctx.status.emit(self.tr("Report saved to {path}").format(path=path))
 
     def save_to(self, path: Path) -> Path:
         """Copy the built PDF to ``path`` atomically (``save_pdf_copy``).
@@ -518,16 +548,20 @@ def save_pdf_copy(source: Path, path: Path) -> Path:
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     try:
-        return files.copy_file(source, path, what="the PDF")
+        return files.copy_file(source, path, what=i18n.N_("the PDF"))
     except StorageError as exc:
         cause = exc.__cause__
         if isinstance(cause, OSError) and not files.is_no_space(exc):
-            raise StorageError(f"Could not save {path}: {cause.strerror or cause}.",
+            raise StorageError(_could_not_save(path, cause.strerror or cause),
                                where=str(path)) from cause
         raise
     except OSError as exc:  # the built PDF went missing
-        raise StorageError(f"Could not save {path}: {exc.strerror or exc}.",
-                           where=str(path)) from exc
+        raise StorageError(_could_not_save(path, exc.strerror or exc), where=str(path)) from exc
+
+
+def _could_not_save(path: Path, reason) -> str:
+    return translate("ReportsPage", "Could not save {path}: {reason}.").format(
+        path=path, reason=reason)
 
 
 def ask_and_print(parent: QWidget, source: Path, pages: int, paper: str, name: str) -> None:
@@ -556,7 +590,8 @@ def paint_pdf(parent: QWidget, source: Path, pages: int, printer) -> int:
     dpi = min(printer.resolution(), 600)
     painter = QPainter()
     if not painter.begin(printer):
-        QMessageBox.warning(parent, "Not printed", "The printer could not be started.")
+        QMessageBox.warning(parent, translate("ReportsPage", "Not printed"),
+                            translate("ReportsPage", "The printer could not be started."))
         return 0
     sent = 0
     try:

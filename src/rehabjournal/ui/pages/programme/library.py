@@ -241,7 +241,7 @@ class LibraryTab(QWidget):
         card_box.setObjectName("libraryCard")
         cv = QVBoxLayout(card_box)
         cv.addWidget(self.card)
-        cv.addWidget(QLabel(f"<b>{self.tr('How it progresses')}</b>"))
+        cv.addWidget(QLabel("<b>" + self.tr("How it progresses") + "</b>"))
         cv.addWidget(self.progression)
         self.card_box = card_box
 
@@ -415,7 +415,7 @@ class LibraryTab(QWidget):
                                 profile_side=str((get_profile() or {}).get("side") or ""))
         lines = progression_lines(ex["progression"], ex["category"])
         self.progression.setText("<br>".join(html.escape(t) for t in lines)
-                                 or f"<i>{self.tr('no progression given')}</i>")
+                                 or "<i>" + self.tr("no progression given") + "</i>")
         # a copy of a shipped exercise holds the library's English words until edited: the
         # editor shows them in the UI's language (saving makes them the person's own)
         self.name.setText(library_text(ex["name"]))

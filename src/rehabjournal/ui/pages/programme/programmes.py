@@ -82,7 +82,7 @@ class ProgrammesTab(QSplitter):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel(f"<b>{self.tr('Programmes')}</b>"))
+        lv.addWidget(QLabel("<b>" + self.tr("Programmes") + "</b>"))
         lv.addWidget(self.list_view, 1)
         for row in ((self.new_button, self.template_button),
                     (self.duplicate_button, self.delete_button),
