@@ -18,6 +18,7 @@ from .theme import (
     Theme,
     bar_heights,
     day_numbers,
+    fit_titles,
     fmt_date,
     fmt_num,
 )
@@ -168,6 +169,7 @@ class ProgressionChart(Chart):
         unit = self.points[0][2] if self.points else ""
         self.ax.set_title(_("Progression: {exercise}").format(exercise=name) if name
                           else _("Exercise progression"), fontsize=10, loc="left")
+        fit_titles(self.figure)
         self.ax.set_ylabel(unit, fontsize=9)
         if span is not None:  # also with no points: the axis ready for the next ones
             lo, hi = day_numbers(span)

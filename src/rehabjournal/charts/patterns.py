@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..i18n import N_, _, ngettext
-from .theme import LIGHT, Chart, Theme, day_numbers, fmt_date
+from .theme import LIGHT, Chart, Theme, day_numbers, fit_titles, fmt_date
 
 FACTOR_Y, FLARE_Y = 1.0, 0.0
 HIT, MISS, SKIP = "hit", "miss", "not counted"
@@ -131,6 +131,7 @@ class PatternsChart(Chart):
         else:
             self.factor_label.set_text("")
             self.ax.set_title(_("Flares in this period"), fontsize=9, loc="left")
+        fit_titles(self.figure)
         self.no_finding.set_visible(report is not None and finding is None)
         self.empty.set_visible(not self.episodes)
         if report is not None:

@@ -232,6 +232,34 @@ def month_abbr(d) -> str:
     return babel_date(d, "LLL", locale=FORMAT_LOCALES[current()])
 
 
+TITLE_MIN_SIZE: Final = 6.5
+"""The smallest type a title is shrunk to (``fit_titles``)."""
+
+
+def fit_titles(fig) -> None:
+    """Shrink an axes' left title that would run past the figure's right edge so that it
+    fits (a French or German title is longer than its English one); a title that fits
+    keeps, or gets back, the size it was made with. Call after a resize or a new title
+    (the charts' ``relayout``, the PDF's ``figure_image``)."""
+    from matplotlib.textpath import TextToPath
+
+    measure = TextToPath()
+    width = fig.get_figwidth() * 72  # points
+    for ax in fig.axes:
+        title = getattr(ax, "_left_title", None)
+        if title is None or not title.get_text():
+            continue
+        size = getattr(title, "_made_size", None) or title.get_fontsize()
+        title._made_size = size
+        prop = title.get_fontproperties().copy()
+        prop.set_size(size)
+        longest = max(measure.get_text_width_height_descent(line, prop, ismath=False)[0]
+                      for line in title.get_text().split("\n"))
+        room = width * (1 - ax.get_position().x0) - 4
+        scale = room / (longest * 1.03) if longest else 1.0
+        title.set_fontsize(max(TITLE_MIN_SIZE, size * scale) if scale < 1 else size)
+
+
 class Chart:
     """A chart: one ``Figure`` whose artists are made once and then updated.
 
@@ -273,6 +301,7 @@ class Chart:
         panel = max(0.1, (h - top - bottom - (n - 1) * self.panel_gap) / n)
         self.figure.subplots_adjust(left=left / w, right=1 - right / w, top=1 - top / h,
                                     bottom=bottom / h, hspace=self.panel_gap / panel)
+        fit_titles(self.figure)
 
     def _build(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -38,7 +38,7 @@ from reportlab.platypus import (
 )
 
 from ..charts.lights import light_letter
-from ..charts.theme import lower_first
+from ..charts.theme import fit_titles, lower_first
 from ..domain import adherence as da
 from ..domain import light as light_mod
 from ..domain import scales
@@ -314,6 +314,68 @@ def notes_in_full(texts: LongTexts) -> list[Flowable]:
         out += [CondPageBreak(room), Paragraph(escape(label), label_style)]
         out += full_text(text, note=texts.is_note(label, text))
     return out
+
+
+HEADER_PADDING = 3 + 3 + 1
+"""A table cell's left and right padding (``styles.table_style``) and a little room."""
+
+
+def _longest_word(text: str, style: ParagraphStyle, size: float | None = None) -> float:
+    """The width in points of the longest word of ``text`` in ``style`` (or ``size``)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max((stringWidth(word, style.fontName, size or style.fontSize)
+                for word in text.split()), default=0.0)
+
+
+def label_width(labels: Sequence[str], least: float, style: str = "cell_bold") -> float:
+    """The width of a column of labels: ``least``, or more when a label's longest word
+    would not fit in it (a German "Physiotherapeuten" is never broken)."""
+    sheet = st.stylesheet()
+    return max(least, *(_longest_word(label, sheet[style]) + HEADER_PADDING
+                        for label in labels))
+
+
+def fitted_header(heads: Sequence[str], widths: Sequence[float], style: str = "head_small",
+                  body: Sequence[tuple[int, str, str]] = ()) -> tuple[list[Paragraph],
+                                                                      list[float]]:
+    """A table's header cells and column widths, each column at least as wide as the
+    longest word of its header and of the ``body`` texts given (French and German words
+    are longer than English ones: never "Belastun/g"). The room is taken from the columns
+    with room to spare; when even that is not enough, the header's type is up to a point
+    smaller. Widths that fit are kept as they are (the English table is unchanged).
+
+    Args:
+        heads: the header texts (plain text, escaped here).
+        widths: the columns' widths as laid out for English; their sum is kept.
+        style: the stylesheet style of the header cells.
+        body: (column, text, stylesheet style) of body cells whose words must fit too.
+    """
+    sheet = st.stylesheet()
+    base = sheet[style]
+    total = sum(widths)
+    least = [0.0] * len(heads)
+    for col, text, name in body:
+        least[col] = max(least[col], _longest_word(text, sheet[name]) + HEADER_PADDING)
+    size = base.fontSize
+    for size in (base.fontSize, base.fontSize - 0.5, base.fontSize - 1):
+        needs = [max(_longest_word(head, base, size) + HEADER_PADDING, low)
+                 for head, low in zip(heads, least, strict=True)]
+        if sum(needs) <= total:
+            break
+    out = [max(w, n) for w, n in zip(widths, needs, strict=True)]
+    excess = sum(out) - total
+    if excess > 0:
+        slack = [max(0.0, w - n) for w, n in zip(out, needs, strict=True)]
+        room = sum(slack)
+        out = [w - s * min(1.0, excess / room) for w, s in zip(out, slack, strict=True)] \
+            if room > 0 else out
+        if sum(out) > total:  # the words do not fit at all: they break, as they must
+            out = [w * total / sum(out) for w in out]
+    if size != base.fontSize:
+        base = ParagraphStyle(f"{style}_{size:g}", parent=base, fontSize=size,
+                              leading=base.leading * size / base.fontSize)
+    return [Paragraph(escape(head), base) for head in heads], out
 
 
 def _table(
@@ -688,6 +750,7 @@ def figure_image(fig, width: float, height: float | None = None) -> Image:
         w_in, h_in = fig.get_size_inches()
         height = width * h_in / w_in
     fig.set_size_inches(width / 72.0, height / 72.0)
+    fit_titles(fig)  # a long French or German title in the PDF's width
     buf = io.BytesIO()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -787,7 +850,14 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
     head = [_("Week of"), _("Days"), _("Sessions"), _("Minutes"), _("Load (AU)"), _("Change"),
             _("Monotony"), _("Strain"), _("Morning pain"), _(sm.ADHERENCE_WEEK),
             _("Light (worst day)")]
-    rows: list[list] = [[P(h, "head_small") for h in head]]
+    u = width / 100
+    words = [(0, fmt_short(w.week_start), "cell") for w in summary.weeks]
+    words += [(0, w.status_text, "tiny") for w in summary.weeks if w.status_text]
+    words += [(10, light_word(w.worst_light), "cell") for w in summary.weeks if w.worst_light]
+    cells, widths = fitted_header(
+        head, [13 * u, 5 * u, 8 * u, 8 * u, 8 * u, 10 * u, 9 * u, 7 * u, 8 * u, 10 * u, 14 * u],
+        body=words)
+    rows: list[list] = [cells]
     cmds = []
     for i, w in enumerate(summary.weeks, start=1):
         week = [P(fmt_short(w.week_start), "cell")]
@@ -810,8 +880,6 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (10, i), (10, i), st.LIGHT_TINTS[w.worst_light]))
         if w.change_pct is not None and w.change_pct > 30:
             cmds.append(("BACKGROUND", (5, i), (5, i), st.LIGHT_TINTS["amber"]))
-    u = width / 100
-    widths = [13 * u, 5 * u, 8 * u, 8 * u, 8 * u, 10 * u, 9 * u, 7 * u, 8 * u, 10 * u, 14 * u]
     note = P(_("Calendar weeks, Monday to Sunday. Load = session RPE (CR-10) x minutes, "
                "summed over the week. Days = days whose entries are in the row: a week cut by "
                "the period is completed from the journal's entries outside it when there are "
@@ -897,9 +965,15 @@ def notes_table(data: ReportData, width: float) -> list[Flowable]:
 def day_log_table(data: ReportData, width: float) -> list[Flowable]:
     head = (_("Date"), _("AM pain"), _("Stiff. (min)"), _("Swelling"), _("Sessions"),
             _("Load (AU)"), _("Peak pain"), _("Light"), _("Notes"))
-    rows: list[list] = [[P(h, "head_small") for h in head]]
-    cmds = []
+    u = width / 100
     with_year = data.start.year != data.end.year
+    words = [(0, format_date(d.day, "day" if with_year else "weekday_day_month"), "small")
+             for d in data.days]
+    words += [(3, swelling_text(d.swelling), "small") for d in data.days if d.swelling]
+    cells, widths = fitted_header(head, [12 * u, 6 * u, 6 * u, 9 * u, 21 * u, 6 * u, 6 * u,
+                                         6 * u, 28 * u], body=words)
+    rows: list[list] = [cells]
+    cmds = []
     for i, d in enumerate(data.days, start=1):
         day = format_date(d.day, "day" if with_year else "weekday_day_month")
         when = fmt_date(d.day, weekday=True)
@@ -922,8 +996,6 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.LIGHT_TINTS[d.light]))
         elif d.status == light_mod.WAITING:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.HEADER_BG))
-    u = width / 100
-    widths = [12 * u, 6 * u, 6 * u, 9 * u, 21 * u, 6 * u, 6 * u, 6 * u, 28 * u]
     title = _("Appendix: day-by-day log, {period}").format(
         period=period_text(data.start, data.end))
     return [H(title), _table(rows, widths, *cmds)]

@@ -303,7 +303,8 @@ def header_block(data: SheetData, width: float) -> list[Flowable]:
             row += [_para(label, "cell_bold"), value]
         rows.append(row)
     w = width
-    table = Table(rows, colWidths=[0.13 * w, 0.37 * w, 0.13 * w, 0.37 * w], hAlign="LEFT",
+    label_w = fl.label_width([label for label, _value in pairs], 0.13 * w)
+    table = Table(rows, colWidths=[label_w, 0.5 * w - label_w] * 2, hAlign="LEFT",
                   splitInRow=1)
     table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), header=False))
     out.append(table)
@@ -427,7 +428,8 @@ def phase_heading(ph: SheetPhase, width: float) -> list[Flowable]:
     if notes:
         rows = [[_para(label, "cell_bold"), text] for label, text in notes]
         cmds = [("BACKGROUND", (0, 0), (-1, 0), st.LIGHT_TINTS["amber"])] if ph.deload else []
-        table = Table(rows, colWidths=[0.16 * width, 0.84 * width], hAlign="LEFT",
+        label_w = fl.label_width([label for label, _text in notes], 0.16 * width)
+        table = Table(rows, colWidths=[label_w, width - label_w], hAlign="LEFT",
                       splitInRow=1)
         table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), *cmds,
                                       header=False))
@@ -491,7 +493,8 @@ def exercise_card(ex: SheetExercise, width: float,
     if ex.media:
         items.append((_("Picture or video"), _media(ex)))
     rows += [[_para(label, "cell_bold"), value] for label, value in items]
-    table = Table(rows, colWidths=[0.18 * width, 0.82 * width], hAlign="LEFT",
+    label_w = fl.label_width([label for label, _value in items], 0.18 * width)
+    table = Table(rows, colWidths=[label_w, width - label_w], hAlign="LEFT",
                   splitInRow=1, repeatRows=1)
     table.setStyle(st.table_style(
         ("SPAN", (0, 0), (-1, 0)),
