@@ -196,7 +196,7 @@ def test_programme_sheet_dose_words_in_german():
         assert sheet.dose_words(5, None, 45, None, "bodyweight") == "5-mal 45 Sekunden halten"
         assert sheet.dose_words(1, None, 90, 20.0, "minutes") == (
             "20 Minuten: 1 min 30 s laufen, 1 min gehen, und wieder von vorn")
-        assert sheet.tempo_words("3-0-3") == "3 s ab / 3 s auf"
+        assert sheet.tempo_words("3-0-3") == "3 s abwärts / 3 s aufwärts"
         assert sheet.rest_words(150, 3) == "2,5 min Pause zwischen den Sätzen"
         assert sheet.pain_scale_text(SimpleNamespace(green_peak_max=2, acceptable_pain=5)) \
             .startswith("Schmerz wird von 0 (keiner) bis 10")
