@@ -42,7 +42,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import StorageError, is_storage_failure, storage_error
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 from . import db, migrations, safe_write
 
 _NAME = re.compile(
@@ -62,14 +62,29 @@ COUNTED_TABLES: dict[str, str] = {
 }
 """The words are English (marked with ``N_``): translate them where they are shown."""
 REASONS = {
-    "daily": N_("daily"),
-    "manual": N_("made by you"),
-    "pre-import": N_("before an import"),
-    "pre-restore": N_("before a restore"),
-    "pre-restore-damaged": N_("the damaged journal, kept before a restore"),
-    "pre-encrypt": N_("before encryption"),
-    "pre-decrypt": N_("before decryption"),
+    "daily": "daily",
+    "manual": "made by you",
+    "pre-import": "before an import",
+    "pre-restore": "before a restore",
+    "pre-restore-damaged": "the damaged journal, kept before a restore",
+    "pre-encrypt": "before encryption",
+    "pre-decrypt": "before decryption",
 }
+"""Why a copy was made, in English (``BackupInfo.reason_text`` gives them translated)."""
+
+
+def _reason_words(reason: str) -> str | None:
+    """``REASONS[reason]`` in the current language (None for a reason it does not list)."""
+    return {
+        "daily": pgettext("backup reason", "daily"),
+        "manual": pgettext("backup reason", "made by you"),
+        "pre-import": pgettext("backup reason", "before an import"),
+        "pre-restore": pgettext("backup reason", "before a restore"),
+        "pre-restore-damaged": pgettext("backup reason",
+                                        "the damaged journal, kept before a restore"),
+        "pre-encrypt": pgettext("backup reason", "before encryption"),
+        "pre-decrypt": pgettext("backup reason", "before decryption"),
+    }.get(reason)
 
 # Why a copy cannot be used: each follows "the copy is ..." (restore) and "Unusable: ..."
 # (the list). English here (the constants are compared); ``inspect_copy`` translates them.
@@ -123,7 +138,7 @@ class BackupInfo:
         """Why the copy was made, in the current language ("before an import")."""
         if self.reason.startswith("pre-v") and self.reason[5:].isdigit():
             return _("before upgrading to schema {version}").format(version=self.reason[5:])
-        return _(REASONS[self.reason]) if self.reason in REASONS else self.reason
+        return _reason_words(self.reason) or self.reason
 
 
 def backup_dir(data_dir: Path) -> Path:

@@ -35,7 +35,7 @@ from peewee import (
 
 from ..domain import scales, validation
 from ..errors import ImportFileError
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, pgettext
 from ..paths import resource
 from . import json_input, migrations, safe_write
 from . import models as m
@@ -223,22 +223,40 @@ _JSON_COLUMNS = {("outcome_response", "answers"): False, ("outcome_response", "s
 # Ranges of programme columns the rule table of domain.validation does not list: those of
 # the programme forms (services.programme.validate_prescription, validate_log, the exercise
 # editor) and of the programme file (resources/schemas/programme-v2.schema.json).
-_DOSE = {"sets": (N_("Sets"), 1, 50), "reps": (N_("Reps"), 1, 1000),
-         "hold_s": (N_("Hold"), 1, 36000), "rest_s": (N_("Rest"), 0, 3600),
-         "days_per_week": (N_("Days per week"), 1, 7),
-         "times_per_day": (N_("Times per day"), 1, 6)}
+_DOSE = {"sets": ("Sets", 1, 50), "reps": ("Reps", 1, 1000), "hold_s": ("Hold", 1, 36000),
+         "rest_s": ("Rest", 0, 3600), "days_per_week": ("Days per week", 1, 7),
+         "times_per_day": ("Times per day", 1, 6)}
 _RANGES: dict[tuple[str, str], tuple[str, float, float]] = {
     **{("prescription", k): v for k, v in _DOSE.items()},
-    ("prescription", "load"): (N_("Load"), 0, 1000),
+    ("prescription", "load"): ("Load", 0, 1000),
     **{("exercise", f"default_{k}" if k in ("sets", "reps", "hold_s") else k): v
        for k, v in _DOSE.items()},
-    ("exercise_log", "sets_done"): (N_("Sets done"), 0, 50),
-    ("exercise_log", "reps_done"): (N_("Reps done"), 0, 1000),
-    ("exercise_log", "hold_s_done"): (N_("Hold done"), 0, 36000),
-    ("exercise_log", "load_done"): (N_("Load"), 0, 1000),
-    ("exercise_log", "pain_during"): (N_("Pain during"), 0, 10),
-    ("phase", "weeks"): (N_("Weeks"), 1, 104),
+    ("exercise_log", "sets_done"): ("Sets done", 0, 50),
+    ("exercise_log", "reps_done"): ("Reps done", 0, 1000),
+    ("exercise_log", "hold_s_done"): ("Hold done", 0, 36000),
+    ("exercise_log", "load_done"): ("Load", 0, 1000),
+    ("exercise_log", "pain_during"): ("Pain during", 0, 10),
+    ("phase", "weeks"): ("Weeks", 1, 104),
 }
+
+
+def _range_label(label: str) -> str:
+    """A label of ``_RANGES`` in the current language, in the programme forms' words
+    (``services.programme``: the context "programme field")."""
+    return {
+        "Sets": pgettext("programme field", "Sets"),
+        "Reps": pgettext("programme field", "Reps"),
+        "Hold": pgettext("programme field", "Hold"),
+        "Rest": pgettext("programme field", "Rest"),
+        "Days per week": pgettext("programme field", "Days per week"),
+        "Times per day": pgettext("programme field", "Times per day"),
+        "Load": pgettext("programme field", "Load"),
+        "Sets done": pgettext("programme field", "Sets done"),
+        "Reps done": pgettext("programme field", "Reps done"),
+        "Hold done": pgettext("programme field", "Hold done"),
+        "Pain during": pgettext("programme field", "Pain during"),
+        "Weeks": pgettext("programme field", "Weeks"),
+    }.get(label, label)
 OUTCOME_INSTRUMENTS = tuple(sorted(p.stem for p in resource("instruments").glob("*.json")))
 """The outcome measures the app knows: one JSON file each in resources/instruments
 (``services.outcomes.INSTRUMENT_KEYS``; a test keeps the two equal; no code names an
@@ -347,7 +365,7 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
         value = validation.check_field(table, column, value, where)
     elif (table, column) in _RANGES:
         label, lo, hi = _RANGES[table, column]
-        problem = scales.validate_range(value, lo, hi, _(label),
+        problem = scales.validate_range(value, lo, hi, _range_label(label),
                                         whole=not isinstance(field, FloatField))
         if problem:
             raise fail(problem.rstrip("."))
@@ -356,7 +374,8 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
         if problem:
             raise fail(problem)
     if (table, column) == ("profile", "condition") and value not in scales.CONDITIONS:
-        validation.check_label(value, where, _("Condition"), required=False,
+        validation.check_label(value, where, pgettext("profile field", "Condition"),
+                               required=False,
                                max_chars=MAX_CONDITION_CHARS)
     if (table, column) in _JSON_COLUMNS and not (value == "" and _JSON_COLUMNS[table, column]):
         _check_json_text(value, where)
