@@ -169,6 +169,7 @@ def test_summary_command_in_french(journal):
     assert any(line.startswith("Semaine du") and "Charge UA" in line for line in lines)
     assert any(line.startswith("2 mars ") and "2,0" in line for line in lines)
     assert f"Feux{NB}: " in text and "jours verts" in text
+    assert "600 UA" in text and " AU" not in text  # arbitrary units: unités arbitraires
 
 
 def test_summary_spans_and_changes_in_german():

@@ -284,11 +284,17 @@ def places_of(c: Comparison) -> int:
     return 1 if c.kind == PAIN else 0
 
 
+def unit_word(unit: str) -> str:
+    """A comparison's unit as written: "min" everywhere; "AU" (arbitrary units) is "UA"
+    in French and "AE" in German."""
+    return pgettext("unit", "AU") if unit == "AU" else unit
+
+
 def fmt_measure(c: Comparison, value: float | None, unit: bool = False) -> str:
     """A comparison's value ("2.1", "905", with ``unit`` "905 min")."""
     text = fmt_value(value, places_of(c))
     if unit and c.unit and value is not None:
-        text += f" {c.unit}"
+        text += f" {unit_word(c.unit)}"
     return text
 
 
@@ -298,7 +304,7 @@ def fmt_difference(c: Comparison) -> str:
         return "-"
     text = _signed(c.change, places_of(c))
     if c.kind != PAIN and c.unit:
-        text += f" {c.unit}"
+        text += f" {unit_word(c.unit)}"
     return text
 
 
