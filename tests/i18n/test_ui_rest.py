@@ -264,3 +264,28 @@ def test_the_restore_dialog_reads_in_french_and_german(window_in, lang, headers,
                                                 "&Restaurer cette copie...")
     finally:
         dialog.deleteLater()
+
+
+def test_a_failed_backup_in_german_gets_the_free_space_advice_once(window_in, monkeypatch):
+    """A full disk is known by its error class, not by its (translated) words: its own
+    advice is not followed by "check the free space" again."""
+    from rehabjournal.errors import StorageError
+    from rehabjournal.ui import backup as ui_backup
+
+    class NoSpaceError(StorageError):  # the store's class, as the UI meets it
+        pass
+
+    ctx, window = window_in("de")
+    told = []
+    monkeypatch.setattr(ui_backup, "_tell", lambda parent, title, text, **kw: told.append(
+        (title, text)))
+    full = "Kein Speicherplatz mehr frei: Geben Sie Speicherplatz frei."
+    monkeypatch.setattr(ui_backup.backups, "backup_now", lambda data_dir: (_ for _ in ()).throw(
+        NoSpaceError(full)))
+    assert ui_backup.backup_now(window, ctx) is None
+    assert told == [("Sicherung fehlgeschlagen", full)]
+    monkeypatch.setattr(ui_backup.backups, "backup_now", lambda data_dir: (_ for _ in ()).throw(
+        StorageError("Das Tagebuch konnte nicht kopiert werden.")))
+    ui_backup.backup_now(window, ctx)
+    assert told[-1] == ("Sicherung fehlgeschlagen", "Das Tagebuch konnte nicht kopiert werden. "
+                        f"Prüfen Sie den freien Speicherplatz in {ctx.data_dir}.")

@@ -82,18 +82,28 @@ DAMAGED_NOT_COPIED = QT_TRANSLATE_NOOP(
     "of a damaged journal would not help. Restore a backup made before the damage with "
     "File > Restore from Backup...")
 
+
+def _is_a(exc: BaseException, name: str) -> bool:
+    """``exc`` is of the store's error class ``name`` (``NoSpaceError``,
+    ``JournalDamagedError``): known by its class, whatever the language of its message (the
+    UI does not import the store)."""
+    return any(cls.__name__ == name for cls in type(exc).__mro__)
+
+
 def backup_now(parent: QWidget, ctx: AppContext) -> Path | None:
     """Make a copy of the journal in backups/ and say where it is."""
     try:
         copy = backups.backup_now(ctx.data_dir)
     except StorageError as exc:
         text = exc.message
-        if "failed its integrity check" in text:  # the command line's advice, said in-app
+        # a damaged journal: the command line's advice, said in-app; a full disk's message
+        # already says what to do
+        if _is_a(exc, "JournalDamagedError") or "failed its integrity check" in text:
             from ..services.startup import damage_findings
 
             text = translate("backup", DAMAGED_NOT_COPIED).format(
                 found=damage_findings(text).rstrip("."))
-        elif not text.startswith("No space left"):  # that one already says what to do
+        elif not (_is_a(exc, "NoSpaceError") or text.startswith("No space left")):
             text = translate("backup", "{reason} Check the free space in {folder}.").format(
                 reason=text, folder=ctx.data_dir)
         _tell(parent, translate("backup", "Backup failed"), text, warning=True)
