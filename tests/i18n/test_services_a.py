@@ -75,6 +75,29 @@ def test_progression_advice_for_a_red_week_is_german_in_german(lib):
     assert red_week not in s.reason
     assert "The pain-monitoring light was red this week." not in s.reason
     assert step_back in s.reason
+    assert s.reason.startswith("Rot: ")
+    assert s.reason.endswith("Eine Stufe zurück: 12 -> 10 Wiederholungen (nicht auf null).")
+
+
+def test_a_green_week_with_a_dose_seldom_done_holds_under_the_french_heading(lib):
+    """A full green week, but the exercise done on 1 of its 3 days: the hold is given under
+    the light's heading, as in English ("Green: A full green week, but ...")."""
+    pres = _leg_press()
+    today = START + timedelta(days=27)  # a Sunday: programme week 4 ends
+    _days(START - timedelta(days=21), today - timedelta(days=7), 1)
+    day = today - timedelta(days=6)
+    while day <= today:  # still green, but only Monday's exercise is logged
+        js.save_checkin(day, {"morning_pain": 0})
+        js.add_session(day, {"kind": "run", "minutes": 30, "pain_during": 1, "pain_after": 1})
+        if day == today - timedelta(days=6):
+            ps.log_exercise(day, pres, {"status": "done", "pain_during": 1})
+        day += timedelta(days=1)
+    with i18n.using("fr"):
+        (s,) = ps.suggestions(today)
+        heading = ps._verdict(today, js.thresholds()).heading
+    assert s.kind == "hold"
+    assert s.reason.startswith(f"{heading}{NB}: Une semaine entièrement verte, mais ")
+    assert heading == "Vert"
 
 
 def test_a_step_back_accepted_in_german_counts_when_the_app_is_in_french(lib):
