@@ -98,7 +98,8 @@ def write_pdf(out: Path, pdf: bytes, what: str) -> None:
     mode 0600, fsync, rename; nothing is left on failure, an older file is kept).
 
     Args:
-        what: for the full-disk message ("the report", "the programme sheet").
+        what: for the full-disk message ("the report", "the programme sheet"): English,
+            marked with ``N_`` (the store translates it).
 
     Raises:
         ReportWriteError: "Cannot write OUT: reason." or "No space left on device in
@@ -438,7 +439,7 @@ def build_pdf(
     if progress:
         progress(80, _("Writing the PDF"))
     doc.build(story, canvasmaker=footer_canvas(lambda _w, _n: footer, pages))
-    write_pdf(out, buf.getvalue(), _("the report"))
+    write_pdf(out, buf.getvalue(), N_("the report"))
     if progress:
         progress(100, _("Done"))
     return pages[-1] if pages else 0

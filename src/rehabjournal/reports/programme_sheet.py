@@ -45,7 +45,7 @@ from reportlab.platypus import (
 from ..charts.theme import lower_first
 from ..domain import media as dmedia
 from ..domain import scales
-from ..i18n import FORMAT_LOCALES, _, current, ngettext
+from ..i18n import FORMAT_LOCALES, N_, _, current, ngettext
 from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, sheet_data
 from . import DISCLAIMER, normalise_paper
 from . import flowables as fl
@@ -612,7 +612,7 @@ def write_sheet(data: SheetData, out_path: str | os.PathLike, *,
     """
     out = _check_out(out_path)
     pdf, pages = sheet_bytes(data, paper=paper)
-    write_pdf(out, pdf, _("the programme sheet"))
+    write_pdf(out, pdf, N_("the programme sheet"))
     return pages
 
 
