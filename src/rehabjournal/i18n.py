@@ -244,8 +244,8 @@ def format_date(value: date | datetime, form: str = "date") -> str:
     if isinstance(value, datetime):
         value = value.date()
     lang = current()
-    if lang == "en":
-        return _fd(value, english, locale=FORMAT_LOCALES["en"])
+    if lang == "en":  # CLDR "en" abbreviates September "Sep" (en_GB says "Sept")
+        return _fd(value, english, locale="en")
     return format_skeleton(skeleton, value, locale=FORMAT_LOCALES[lang])
 
 

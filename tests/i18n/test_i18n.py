@@ -107,3 +107,8 @@ def test_missing_catalogue_reads_as_english(monkeypatch, tmp_path):
             assert i18n._("Morning pain") == "Morning pain"
     finally:
         i18n.catalogue.cache_clear()
+
+
+def test_english_dates_keep_the_apps_abbreviations():
+    """CLDR's British English writes "Sept"; the app has always written "Sep"."""
+    assert i18n.format_date(date(2026, 9, 1), "day") == "Tue 1 Sep 2026"

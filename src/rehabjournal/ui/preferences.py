@@ -23,9 +23,10 @@ scrolls in a ``QScrollArea`` and OK/Cancel stay visible, also on a 1024x600 scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QSize, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, QSize, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -173,8 +174,47 @@ class PreferencesDialog(QDialog):
             self._keep_on_screen(holder.screen().availableGeometry())
 
     def _language_row(self, layout: QVBoxLayout) -> None:
-        """Preferences > Language (this computer's ``ui.language``): the lead's field of
-        issue 19 goes here, first in the dialog, above the pain-monitoring light."""
+        """Preferences > Language (this computer's ``ui.language``), first in the dialog.
+
+        System (the computer's language, named in brackets), English, Français, Deutsch:
+        each language in its own words, so a person finds theirs whatever the window's
+        language. The choice applies at the next start; the note beside it says so.
+        """
+        from .. import i18n
+        from .i18n import chosen_language
+
+        row = QHBoxLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        system = i18n.resolve("system", QLocale.system().uiLanguages())
+        self.language.addItem(self.tr("System ({language})").format(
+            language=i18n.NATIVE_NAMES[system]), "system")
+        for code in i18n.LANGUAGES:
+            self.language.addItem(i18n.NATIVE_NAMES[code], code)
+        saved = ui_settings.get("ui.language")
+        self.language.setCurrentIndex(max(0, self.language.findData(saved)))
+        self.language.setToolTip(_(ui_settings.ui_option("ui.language").help))
+        label = QLabel(self.tr("&Language"))
+        label.setBuddy(self.language)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        running = chosen_language()
+
+        def changed() -> None:
+            wanted = i18n.resolve(self.language.currentData(),
+                                  QLocale.system().uiLanguages())
+            self.language_note.setText(
+                "" if wanted == running else
+                self.tr("Applies when rehabjournal starts again: close it and open it to "
+                        "see it in {language}.").format(language=i18n.NATIVE_NAMES[wanted]))
+
+        self.language.currentIndexChanged.connect(changed)
+        changed()
+        row.addWidget(label)
+        row.addWidget(self.language)
+        row.addWidget(self.language_note, 1)
+        layout.addLayout(row)
 
     def _form(self, page: str, layout: QVBoxLayout) -> dict[str, QSpinBox | QDoubleSpinBox]:
         """A form of the numeric options of ``page``, added to ``layout``."""
@@ -309,6 +349,7 @@ class PreferencesDialog(QDialog):
     def machine_values(self) -> dict:
         """{``ui/settings`` key: value} of the reminder choices (autostart apart)."""
         return {
+            "ui.language": self.language.currentData(),
             "tray.enabled": self.tray_check.isChecked(),
             "reminders.morning": self.morning_check.isChecked(),
             "reminders.morning_at": self.morning_time.time().toString("HH:mm"),

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..i18n import N_
 from ..services import settings as registry
 from ..services.errors import ValidationError
 
@@ -27,26 +28,27 @@ LANGUAGE_CHOICES = ("system", "en", "fr", "de")
 
 #: Options of this computer that only the GUI reads (``get``/``set`` take their keys too).
 UI_OPTIONS: tuple[registry.Option, ...] = (
-    registry.Option("ui.language", str, "system", "Language",
-                    "The language of the window, the advice and new reports; System follows "
-                    "the computer's language. Applies when rehabjournal starts again.",
+    registry.Option("ui.language", str, "system", N_("Language"),
+                    N_("The language of the window, the advice and new reports; System follows "
+                    "the computer's language. Applies when rehabjournal starts again."),
                     choices=LANGUAGE_CHOICES, where=registry.MACHINE),
-    registry.Option("appearance.mode", str, "system", "Appearance",
-                    "System follows the desktop's colours; Light and Dark use the Fusion "
-                    "style's palette.", choices=APPEARANCES, where=registry.MACHINE),
-    registry.Option("tray.enabled", bool, False, "Show an icon in the tray",
-                    "Keeps rehabjournal running in the system tray when its window is "
-                    "closed, so that reminders can be shown.", where=registry.MACHINE),
-    registry.Option("reminders.morning", bool, False, "Morning reminder",
-                    "Only when today's check-in is still empty at that time.",
+    registry.Option("appearance.mode", str, "system", N_("Appearance"),
+                    N_("System follows the desktop's colours; Light and Dark use the Fusion "
+                    "style's palette."), choices=APPEARANCES, where=registry.MACHINE),
+    registry.Option("tray.enabled", bool, False, N_("Show an icon in the tray"),
+                    N_("Keeps rehabjournal running in the system tray when its window is "
+                    "closed, so that reminders can be shown."), where=registry.MACHINE),
+    registry.Option("reminders.morning", bool, False, N_("Morning reminder"),
+                    N_("Only when today's check-in is still empty at that time."),
                     where=registry.MACHINE),
-    registry.Option("reminders.morning_at", str, "09:00", "Morning reminder time",
+    registry.Option("reminders.morning_at", str, "09:00", N_("Morning reminder time"),
                     where=registry.MACHINE),
-    registry.Option("reminders.evening", bool, False, "Evening reminder",
-                    "Only when a session of the day will ask for its next-morning rating "
-                    "tomorrow.", where=registry.MACHINE),
-    registry.Option("reminders.evening_at", str, "20:00", "Evening reminder time",
+    registry.Option("reminders.evening", bool, False, N_("Evening reminder"),
+                    N_("Only when a session of the day will ask for its next-morning rating "
+                    "tomorrow."), where=registry.MACHINE),
+    registry.Option("reminders.evening_at", str, "20:00", N_("Evening reminder time"),
                     where=registry.MACHINE),
+    # never shown to a person: not translated
     registry.Option("reminders.shown", str, "{}", "Reminders shown",
                     "JSON {reminder kind: YYYY-MM-DD}: the day each was last shown, so that "
                     "none is shown twice a day.", where=registry.MACHINE),
