@@ -509,7 +509,7 @@ class AdherenceModel(ListTableModel):
                 da.percent_text(w.done, w.prescribed),
             )[index.column()]
         if role == TOOLTIP:
-            return f"{da.week_text(w)}. {da.DEFINITION}"
+            return f"{da.week_text(w)}. {i18n._(da.DEFINITION)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
