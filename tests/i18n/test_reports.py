@@ -144,6 +144,22 @@ def test_a_worker_thread_builds_the_report_in_its_own_language(demo, tmp_path):
     assert "Woche für Woche" in one and "3. März 2026" in one
 
 
+def test_the_progress_speaks_the_windows_language_while_the_pdf_speaks_another(demo, tmp_path):
+    """A French window making a German report: "Préparation du rapport" ... "Terminé"."""
+    from rehabjournal.reports.builder import build_pdf
+    from rehabjournal.services.report import build_report_data
+
+    said: list[tuple[int, str]] = []
+    out = tmp_path / "de.pdf"
+    with i18n.using("de"):
+        build_pdf(build_report_data(START, END, made=MADE), out, sections={"charts"},
+                  progress=lambda percent, text: said.append((percent, text)),
+                  progress_lang="fr")
+    assert said[0] == (10, "Préparation du rapport") and said[-1] == (100, "Terminé")
+    assert (40, "Dessin des graphiques") in said
+    assert "Reha-Tagebuch-Bericht" in flat(pdf_text(out.read_bytes()))
+
+
 def test_the_programme_sheet_reads_in_french_and_german(demo):
     from rehabjournal.reports.programme_sheet import programme_sheet_bytes
 

@@ -38,7 +38,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from .. import __version__
+from .. import __version__, i18n
 from ..errors import StorageError, ValidationError
 from ..i18n import N_, _
 from ..services.files import check_kind, write_bytes
@@ -52,6 +52,22 @@ from .patterns_section import patterns_flowables
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]
+"""A progress callback: (percent, message in words)."""
+
+
+def announcer(progress: Progress | None, lang: str | None = None) -> Progress | None:
+    """``progress`` fed English messages (marked ``N_``) and handed them in ``lang`` (None:
+    the current language): the Reports page builds a report in one language and shows its
+    progress in the window's."""
+    if progress is None:
+        return None
+
+    def announce(percent: int, message: str) -> None:
+        with i18n.using(lang):
+            text = _(message)
+        progress(percent, text)
+
+    return announce
 
 
 class ReportWriteError(StorageError):
@@ -311,9 +327,15 @@ def build_story(
     Raises:
         ValidationError: an unknown section key.
     """
+    return _whole_story(data, width, sections, announcer(progress))
+
+
+def _whole_story(data: ReportData, width: float, sections: Iterable[str] | None,
+                 announce: Progress | None) -> list[Flowable]:
+    """``build_story`` with an ``announcer`` (English messages in, translated out)."""
     chosen = check_sections(sections)
     with fl.collecting_long_texts() as long_texts:
-        story = _story(data, width, chosen, progress)
+        story = _story(data, width, chosen, announce)
         # the texts cut in the tables, whole, at the end ("… (see Notes in full)")
         if len(long_texts):
             story += [PageBreak(), *fl.notes_in_full(long_texts)]
@@ -343,14 +365,13 @@ def _story(data: ReportData, width: float, chosen: set[str],
         for section in REPORT_SECTIONS:
             if section.place == place and section.key in chosen and section.when(data):
                 if progress and section.progress:
-                    percent, message = section.progress
-                    progress(percent, _(message))
+                    progress(*section.progress)
                 yield section.build(data, width)
 
     for part in parts(PAGE_ONE):
         story += part
     if progress:
-        progress(70, _("Laying out the pages"))
+        progress(70, N_("Laying out the pages"))
     following = list(parts(FOLLOWING))
     if following:
         story.append(_NewPageAfterPageOne())
@@ -395,6 +416,7 @@ def build_pdf(
     paper: str = "A4",
     sections: Iterable[str] | None = None,
     progress: Progress | None = None,
+    progress_lang: str | None = None,
 ) -> int:
     """Write the report for ``data`` to ``out_path``; returns the number of pages.
 
@@ -404,6 +426,11 @@ def build_pdf(
         paper: "A4" or "Letter".
         sections: keys of ``reports.SECTIONS`` to include (None: ``DEFAULT_SECTIONS``).
         progress: optional callback(percent, message) for a progress indicator.
+        progress_lang: the language of ``progress``'s messages (None: the report's, the
+            current language): a window in French showing the progress of a German report.
+
+    The report's words, dates and numbers are in the current language
+    (``i18n.using(lang)`` around the call; nothing is translated at import).
 
     Raises:
         ReportWriteError: (a ``StorageError``) the folder does not exist or cannot be
@@ -415,15 +442,16 @@ def build_pdf(
     out = Path(out_path)
     pagesize = st.PAGE_SIZES[normalise_paper(paper)]
     check_target(out)
-    if progress:
-        progress(10, _("Preparing the report"))
+    announce = announcer(progress, progress_lang)
+    if announce:
+        announce(10, N_("Preparing the report"))
     st.register_fonts()
     width = pagesize[0] - 2 * st.MARGIN
     period = fl.period_text(data.start, data.end)
     footer = _("Patient {initials}  ·  {period}").format(
         initials=f"\u2068{data.initials}\u2069", period=period)
     with scripts.PlaceholderTally() as missing:  # characters no font has (printed as boxes)
-        story = build_story(data, width, sections, progress)
+        story = _whole_story(data, width, sections, announce)
         footer_middle(footer)  # its boxes counted once, not once a page
     if missing.count:
         story.append(Paragraph(scripts.placeholder_notice(missing.count),
@@ -436,10 +464,10 @@ def build_pdf(
         title=_("Rehab journal report {start} to {end}").format(
             start=data.start.isoformat(), end=data.end.isoformat()),
         subject=_("Patient {initials}").format(initials=data.initials))
-    if progress:
-        progress(80, _("Writing the PDF"))
+    if announce:
+        announce(80, N_("Writing the PDF"))
     doc.build(story, canvasmaker=footer_canvas(lambda _w, _n: footer, pages))
     write_pdf(out, buf.getvalue(), N_("the report"))
-    if progress:
-        progress(100, _("Done"))
+    if announce:
+        announce(100, N_("Done"))
     return pages[-1] if pages else 0
