@@ -95,6 +95,7 @@ from rehabjournal.domain.scales import (
     FLAG_TIERS,
     URGENT,
     TranslatedMap,
+    activity_name,
     red_flag_label,
     worst_tier,
 )
@@ -410,7 +411,7 @@ def _morning_values(journal: Journal, days: Iterable[date], site: str = "") -> l
 
 def _activity(session: Session) -> str:
     """The session's activity as the person named it ("run"), or "session"."""
-    return session.kind.strip() or _("session")
+    return activity_name(session.kind.strip()) or _("session")
 
 
 def _worst_session_rating(record: DayRecord) -> tuple[int, str, Session] | None:

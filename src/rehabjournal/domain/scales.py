@@ -403,6 +403,45 @@ JOINTS: Final = ("knee", "hip", "ankle", "foot", "lower leg", "thigh", "lower ba
 SIDES: Final = ("left", "right", "both", "")
 """Body sides; "" means not applicable or not given."""
 
+
+def activity_name(kind: str) -> str:
+    """A session's activity in the current language ("run" -> "course" / "Laufen"); an
+    activity the person typed, as typed. The journal keeps the English key."""
+    names = {
+        "run": pgettext("activity", "run"), "walk": pgettext("activity", "walk"),
+        "cycle": pgettext("activity", "cycle"), "swim": pgettext("activity", "swim"),
+        "rehab exercises": pgettext("activity", "rehab exercises"),
+        "gym": pgettext("activity", "gym"), "sport": pgettext("activity", "sport"),
+        "hike": pgettext("activity", "hike"), "other": pgettext("activity", "other"),
+    }
+    return names.get(kind, kind)
+
+
+def joint_name(joint: str) -> str:
+    """A joint in the current language ("knee" -> "genou" / "Knie"); a typed one as typed."""
+    names = {
+        "knee": pgettext("joint", "knee"), "hip": pgettext("joint", "hip"),
+        "ankle": pgettext("joint", "ankle"), "foot": pgettext("joint", "foot"),
+        "lower leg": pgettext("joint", "lower leg"), "thigh": pgettext("joint", "thigh"),
+        "lower back": pgettext("joint", "lower back"), "other": pgettext("joint", "other"),
+    }
+    return names.get(joint, joint)
+
+
+def side_name(side: str) -> str:
+    """A body side in the current language ("left" -> "gauche" / "links"); "" stays ""."""
+    names = {"left": pgettext("side", "left"), "right": pgettext("side", "right"),
+             "both": pgettext("side", "both")}
+    return names.get(side, side)
+
+
+def side_joint_name(side: str, joint: str) -> str:
+    """"left knee" in the current language ("genou gauche", "linkes Knie" as the catalogue
+    words it); the side or the joint alone when the other is not set; "" when neither."""
+    if side and joint:
+        return _("{side} {joint}").format(side=side_name(side), joint=joint_name(joint))
+    return side_name(side) or joint_name(joint)
+
 # --- Validation -----------------------------------------------------------------------------
 
 

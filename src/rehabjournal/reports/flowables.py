@@ -105,19 +105,9 @@ def swelling_text(grade: str | None) -> str:
 
 def side_joint_text(side: str, joint: str) -> str:
     """"left knee" in the current language ("genou (gauche)"): the journal's English keys
-    shown translated, a joint the person typed as typed; "" when neither is set."""
-    sides = {"left": pgettext("side", "left"), "right": pgettext("side", "right"),
-             "both": pgettext("side", "both")}
-    joints = {"knee": pgettext("joint", "knee"), "hip": pgettext("joint", "hip"),
-              "ankle": pgettext("joint", "ankle"), "foot": pgettext("joint", "foot"),
-              "lower leg": pgettext("joint", "lower leg"),
-              "thigh": pgettext("joint", "thigh"),
-              "lower back": pgettext("joint", "lower back"),
-              "other": pgettext("joint", "other")}
-    side_word, joint_word = sides.get(side, side), joints.get(joint, joint)
-    if side and joint:
-        return _("{side} {joint}").format(side=side_word, joint=joint_word)
-    return side_word or joint_word
+    shown translated, a joint the person typed as typed; "" when neither is set
+    (``domain.scales.side_joint_name``, the same words as the window)."""
+    return scales.side_joint_name(side, joint)
 
 
 def light_word(colour: str) -> str:

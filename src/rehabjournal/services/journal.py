@@ -494,7 +494,8 @@ def next_morning_questions(day: date) -> list[dict[str, Any]]:
             is_main = site == main
             value = (checkin or {}).get("morning_pain") if is_main else pains.get(site)
             row = repo.get_site(site) if site is not None else None
-            name = " ".join(p for p in (row["side"], row["joint"]) if p) if row else joint
+            name = (scales.side_joint_name(row["side"], row["joint"]) if row
+                    else scales.joint_name(joint))
             questions[site] = {"site": site, "label": labels.get(site, ""), "name": name,
                                "main": is_main, "sessions": [], "value": value}
         questions[site]["sessions"].append(s)

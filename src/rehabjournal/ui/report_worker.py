@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
+from .. import i18n
 from ..errors import RehabJournalError
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,8 @@ class ReportRequest:
     sections: frozenset[str] | None = None
     preview_dpi: float = PREVIEW_DPI
     made: date | None = None
+    #: the PDF's language ("en", "fr", "de"); None: the window's
+    lang: str | None = None
 
 
 @dataclass
@@ -132,11 +135,14 @@ class ReportJob(QRunnable):
             from ..services.report import build_report_data_in_worker
 
             emit(5, QCoreApplication.translate("ReportJob", "Reading the journal"))
-            data = build_report_data_in_worker(
-                req.start, req.end, anonymise=req.anonymise, made=req.made,
-                patterns=req.sections is not None and "patterns" in req.sections)
-            pages = build_pdf(data, req.out_path, paper=req.paper, sections=req.sections,
-                              progress=lambda p, msg: emit(min(p, 90), msg))
+            window_lang = i18n.current()  # this thread's default: the window's language
+            with i18n.using(req.lang):  # the report's words, dates and numbers
+                data = build_report_data_in_worker(
+                    req.start, req.end, anonymise=req.anonymise, made=req.made,
+                    patterns=req.sections is not None and "patterns" in req.sections)
+                pages = build_pdf(data, req.out_path, paper=req.paper, sections=req.sections,
+                                  progress=lambda p, msg: emit(min(p, 90), msg),
+                                  progress_lang=window_lang)
             emit(92, QCoreApplication.translate("ReportJob", "Rendering the preview"))
             images = render_pages(req.out_path, req.preview_dpi)
         except RehabJournalError as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ... import i18n
+from ...domain import scales
 
 #: ``scales.ACTIVITY_KINDS`` as shown.
 ACTIVITIES = {
@@ -67,28 +68,36 @@ def _key(context: str, table: dict[str, str], text: str) -> str:
 
 
 def kind_text(kind: str) -> str:
-    """An activity as shown ("run" -> "course" / "Laufen"); one typed by the person as is."""
-    return _shown("Activities", ACTIVITIES, kind)
+    """An activity as shown ("run" -> "course" / "Laufen"); one typed by the person as is.
+    The same words as the advice and the PDF (``domain.scales.activity_name``)."""
+    return scales.activity_name(kind)
 
 
 def kind_value(text: str) -> str:
     """The activity to save for a shown word ("course" -> "run"); other words as typed."""
-    return _key("Activities", ACTIVITIES, text)
+    return _domain_key(ACTIVITIES, scales.activity_name, text)
+
+
+def _domain_key(table: dict[str, str], name, text: str) -> str:
+    for key in table:
+        if text in (key, name(key)):
+            return key
+    return text
 
 
 def joint_text(joint: str) -> str:
     """A joint as shown ("knee" -> "genou" / "Knie")."""
-    return _shown("Joints", JOINTS, joint)
+    return scales.joint_name(joint)
 
 
 def joint_value(text: str) -> str:
     """The joint to save for a shown word ("genou" -> "knee"); other words as typed."""
-    return _key("Joints", JOINTS, text)
+    return _domain_key(JOINTS, scales.joint_name, text)
 
 
 def side_text(side: str) -> str:
     """A side as shown ("left" -> "gauche"; "" -> "not applicable")."""
-    return _shown("Sides", SIDES, side)
+    return scales.side_name(side) if side else _shown("Sides", SIDES, side)
 
 
 def swelling_text(grade: str) -> str:

@@ -187,7 +187,16 @@ class ReportsPage(QWidget):
 
         self.paper = QComboBox()
         self.paper.addItems(list(PAPERS))
-        self.paper.setCurrentText(paper_for_locale(QLocale().name()))
+        # the computer's region (Letter in the US), not the language's QLocale default
+        self.paper.setCurrentText(paper_for_locale(QLocale.system().name()))
+        self.language = QComboBox()
+        self.language.setObjectName("reportLanguage")
+        self.language.addItem(self.tr("Same as the window ({language})").format(
+            language=i18n.NATIVE_NAMES[i18n.current()]), None)
+        for code in i18n.LANGUAGES:
+            self.language.addItem(i18n.NATIVE_NAMES[code], code)
+        self.language.setToolTip(self.tr("The language of the PDF: a physiotherapist may read "
+                                         "another language than yours."))
         self.anonymise = QCheckBox(self.tr("Anonymise (initials only)"))
         self.anonymise.setToolTip(self.tr("Show the patient's initials instead of the name "
                                           "and leave out the clinician's name."))
@@ -199,6 +208,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("To"), self.date_to)
         form.addRow(self.period_error)
         form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Report language"), self.language)
         form.addRow(self.anonymise)
 
         sections_box = QGroupBox(self.tr("Sections"))
@@ -398,6 +408,7 @@ class ReportsPage(QWidget):
         request = ReportRequest(
             start=start, end=end, out_path=out, anonymise=self.anonymise.isChecked(),
             paper=self.paper.currentText(), sections=self.sections(), made=self.ctx.today(),
+            lang=self.language.currentData(),
             preview_dpi=110 * max(1.0, self.devicePixelRatioF()),
         )
         job = ReportJob(request)

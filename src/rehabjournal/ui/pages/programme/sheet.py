@@ -107,7 +107,7 @@ class ProgrammeSheetDialog(QDialog):
         self._tmpdir = tempfile.mkdtemp(prefix="rehabjournal-sheet-")
         weakref.finalize(self, shutil.rmtree, self._tmpdir, ignore_errors=True)
         self._counter = 0
-        self.paper = paper_for_locale(QLocale().name())
+        self.paper = paper_for_locale(QLocale.system().name())
 
         self.preview = PagePreview()
         self.preview.setAccessibleName(self.tr("Programme sheet preview"))
