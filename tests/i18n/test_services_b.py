@@ -39,7 +39,10 @@ def test_a_read_only_journal_folder_is_explained_in_french_and_german():
                                           "database).")
 
 
-def test_a_full_disk_and_a_busy_journal_in_german():
+def test_a_full_disk_and_a_busy_journal_in_german(monkeypatch):
+    from rehabjournal import errors
+
+    monkeypatch.setattr(errors, "journal_file", None)  # no journal left open by another test
     full = sqlite3.OperationalError("database or disk is full")
     with i18n.using("de"):
         text = storage_error(full, "read the journal").message

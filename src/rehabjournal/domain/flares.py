@@ -195,6 +195,9 @@ class Untested:
     factor: str
     label: str
     reason: str
+    #: the lags not tested when the factor was tested at others ("at 3 days before a
+    #: flare", in the current language), else ""
+    lags: str = ""
 
 
 @dataclass(frozen=True)
@@ -744,13 +747,14 @@ def find_patterns(journal: Journal, start: date, end: date, *, rise: int = RISE,
                                                        min_flares))
         waits.append(_days_to_test(best[1], span - best[0], min_factor_days, min_flares))
         reason = _reason(best[1], min_factor_days, min_flares)
+        lag_text = ""
         if len(failed) < len(LAGS):
             lags = join_list([str(lag) for lag, _t in failed])
             count = failed[0][0] if len(failed) == 1 else len(failed)
-            reason = ngettext("at {lags} day before a flare: {reason}",
-                              "at {lags} days before a flare: {reason}", count).format(
-                lags=lags, reason=reason)
-        untested.append(Untested(f.key, f.label, reason))
+            lag_text = ngettext("at {lags} day before a flare", "at {lags} days before a flare",
+                                count).format(lags=lags)
+            reason = _("{lags}: {reason}").format(lags=lag_text, reason=reason)
+        untested.append(Untested(f.key, f.label, reason, lag_text))
 
     adjusted = benjamini_hochberg([p for *_x, p in tested])
     findings = []

@@ -70,9 +70,7 @@ def _column_widths(rows: list[list[str]], width: float) -> list[float]:
 def _untested_name(u) -> str:
     """"Stress 7/10 or more", or "Sleep under 6 h (at 3 days before a flare)" for a factor
     tested at its other lags (its reason then starts with the lags not tested)."""
-    if u.reason.startswith("at ") and ":" in u.reason:
-        return f"{u.label} ({u.reason.split(':', 1)[0]})"
-    return u.label
+    return _("{factor} ({lags})").format(factor=u.label, lags=u.lags) if u.lags else u.label
 
 
 def patterns_flowables(data: ReportData, width: float) -> list[Flowable]:

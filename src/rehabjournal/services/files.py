@@ -37,7 +37,8 @@ def file_error(exc: OSError, path: str | PathLike, doing: str = "write") -> Stor
     elif doing == "read":
         message = _("Cannot read {path}: {reason}.")
     else:
-        return StorageError(f"Cannot {doing} {path}: {reason}.", where=str(path))
+        return StorageError(_("{cannot}: {reason}.").format(
+            cannot=safe_write.cannot(doing, path), reason=reason), where=str(path))
     return StorageError(message.format(path=path, reason=reason), where=str(path))
 
 

@@ -335,7 +335,9 @@ class RestoreDialog(QDialog):
         except StorageError as exc:
             QApplication.restoreOverrideCursor()
             text = exc.message
-            if "left as it was" not in text and "Nothing was changed" not in text:
+            said = ("left as it was", "Nothing was changed",
+                    i18n._("Nothing was changed.").rstrip("."))  # in the window's language too
+            if not any(words in text for words in said):
                 text = self.tr("{reason}. Your journal was left as it was.").format(
                     reason=text.rstrip("."))
             _tell(self, self.tr("Restore failed"), text, warning=True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSizePolicy, QToo
 
 from ..charts.theme import Theme, theme_from_palette
 from ..errors import StorageError
+from ..i18n import N_
 
 FORMATS = {"png": QT_TRANSLATE_NOOP("ChartCanvas", "PNG image (*.png)"),
            "svg": QT_TRANSLATE_NOOP("ChartCanvas", "SVG vector image (*.svg)")}
@@ -159,7 +160,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format=fmt, dpi=150,
                             facecolor=self.figure.get_facecolor())
-        return write_bytes(path, buffer.getvalue(), what="the chart")
+        return write_bytes(path, buffer.getvalue(), what=N_("the chart"))
 
     def save_dialog(self, fmt: str = "png") -> Path | None:
         start = str(Path.home() / f"{self.name}.{fmt}")

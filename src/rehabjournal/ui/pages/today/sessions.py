@@ -265,7 +265,7 @@ class SessionEditor(QFrame):
                 self._failed(key, old)
                 return
             self.session_id = edit.result
-            if edit.saved == js.MERGED_STATUS:
+            if js.is_merged(edit):
                 section.show_merged(edit.result)  # one session: the app's, now with these
                 return
             self.values = js.get_session(edit.result)
@@ -279,7 +279,7 @@ class SessionEditor(QFrame):
         if edit is None:
             self._failed(key, old)
             return
-        if edit.saved == js.MERGED_STATUS:
+        if js.is_merged(edit):
             section.show_merged(sid)  # the app's rehab session is gone into this one
             return
         self.values[key] = value
