@@ -121,3 +121,28 @@ def test_mnemonics_and_markup_survive_translation(lang):
         if sorted(TAG.findall(source)) != sorted(TAG.findall(text)):
             lost.append(("markup", source, text))
     assert lost == []
+
+
+def test_no_literal_translation_hidden_in_an_fstring():
+    """lupdate skips ``f"{self.tr('x')}"``: such a text would never reach a translator."""
+    pattern = re.compile(r"\{(?:self\.)?tr\(\s*['\"]|\{(?:QCoreApplication\.)?translate\("
+                         r"\s*['\"][^'\"]*['\"],\s*['\"]")
+    hidden = []
+    for path in sorted((ROOT / "src" / "rehabjournal").rglob("*.py")):
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if pattern.search(line):
+                hidden.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert hidden == []
+
+
+def test_no_english_month_or_day_names_from_strftime():
+    """Dates in words come from QLocale (UI) or Babel (below it), never strftime."""
+    pattern = re.compile(r"%[aAbB]")
+    found = []
+    for path in sorted((ROOT / "src" / "rehabjournal").rglob("*.py")):
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            if pattern.search(code) and ("strftime(" in code or re.search(r"\{[^}]*:[^}]*%", code)
+                                         or "MADE" in code):
+                found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert found == []
