@@ -44,3 +44,18 @@ def test_pseudo_keeps_placeholders_mnemonics_and_tags():
     visible = l10n_screens._KEEP.sub("", text)
     assert len(visible) >= len("Save  days now") * 1.4
     assert "Ŝåṽé" not in text and "Šåṽé" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_every_page_fits_at_1366x768(qapp, tmp_path, lang):
+    """Every page, Progress tab and Preferences in French and German on the demo journal:
+    no label, button or check box narrower than its text (screenshots in tmp_path)."""
+    from rehabjournal.ui import i18n as ui_i18n
+
+    try:
+        problems = l10n_screens.shoot(tmp_path, lang)
+    finally:
+        ui_i18n.install(qapp, "en")
+    assert problems == []
+    assert len(list(tmp_path.glob(f"{lang}-*.png"))) >= 10
+
