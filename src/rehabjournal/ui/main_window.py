@@ -11,7 +11,14 @@ import importlib
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QRect, QSize, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -143,7 +150,6 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
         self.nav.setAccessibleName(self.tr("Pages"))
         for key, text, _module in PAGES:
             item = QListWidgetItem(page_title(text))
@@ -151,6 +157,12 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
                                "QListWidget#navigation::item { padding: 8px 10px; }")
+        # 150 px, or as wide as the longest page name needs (French, German, larger fonts)
+        font = QFont(self.nav.font())
+        font.setPointSizeF(11)
+        widest = max(QFontMetrics(font).horizontalAdvance(self.nav.item(i).text())
+                     for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(150, widest + 2 * 10 + 2 * self.nav.frameWidth() + 12))
         self.stack = QStackedWidget()
         # One write-failed banner for every page (ui/edit_path.py fills it).
         self.write_banner = Banner("#b71c1c", "writeFailedBanner")

@@ -202,6 +202,8 @@ class ReportsPage(QWidget):
                                           "and leave out the clinician's name."))
 
         form = QFormLayout()
+        # a label longer than its column (French, German) goes above its field
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.options_form = form
         form.addRow(self.tr("Period"), self.preset)
         form.addRow(self.tr("From"), self.date_from)

@@ -41,7 +41,7 @@ from ... import i18n as ui_i18n
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...programme_models import ProgrammeTreeModel
-from ...widgets import error_label, format_when
+from ...widgets import FlowLayout, error_label, format_when
 from .forms import PhaseForm, PrescriptionForm
 
 
@@ -231,11 +231,12 @@ class ProgrammeEditor(QWidget):
         self.down_button = QPushButton(self.tr("Move down"))
         self.up_button.setToolTip(self.tr("Move up (or drag and drop)"))
         self.down_button.setToolTip(self.tr("Move down (or drag and drop)"))
-        tree_buttons = QHBoxLayout()
+        # wraps onto a second line when the words are long (French, German) or the
+        # window narrow, instead of squashing the buttons' text
+        tree_buttons = FlowLayout()
         for b in (self.add_phase_button, self.add_exercise_button, self.duplicate_item_button,
                   self.remove_button, self.up_button, self.down_button):
             tree_buttons.addWidget(b)
-        tree_buttons.addStretch(1)
 
         self.phase_form = PhaseForm(ctx)
         self.prescription_form = PrescriptionForm(ctx)
