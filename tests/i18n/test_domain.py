@@ -51,7 +51,7 @@ def test_red_day_advice_in_german():
         li = light.day_light(_red_session_day(), DAY)
         assert li.text == ("Rot: Gehen Sie in der nächsten Einheit mit der Belastung zurück "
                            "(nicht auf null), oder legen Sie 24-48 h relative Ruhe ein.")
-    assert li.reason == ("Schmerz während Ihrer Aktivität „run“ am 3. März: 7/10, über 5/10. "
+    assert li.reason == ("Schmerz während Ihrer Aktivität „Laufen“ am 3. März: 7/10, über 5/10. "
                          "Schmerz am nächsten Morgen: 5/10, 3 Punkte über Ihrem üblichen Wert "
                          "von 2/10.")
 
@@ -60,7 +60,8 @@ def test_red_day_reason_in_french():
     with i18n.using("fr"):
         li = light.day_light(_red_session_day(), DAY)
         assert li.heading == "Rouge"
-    assert li.reason == (f"Douleur pendant votre run du 3 mars{NB}: 7/10, au-dessus de 5/10. "
+    assert li.reason == (f"Douleur pendant votre séance «{NB}course{NB}» du 3 mars{NB}: 7/10, "
+                         "au-dessus de 5/10. "
                          f"Douleur le lendemain matin{NB}: 5/10, soit 3 points au-dessus de "
                          "votre niveau habituel de 2/10.")
 

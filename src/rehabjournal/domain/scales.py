@@ -435,6 +435,14 @@ def side_name(side: str) -> str:
     return names.get(side, side)
 
 
+def site_label(side: str, joint: str, area: str = "") -> str:
+    """A pain site as the window and the PDF show it, in the current language: "left knee
+    (below the kneecap)" / "genou (gauche) (sous la rotule)"; the area as the person typed it.
+    The stored English label (``PainSite.label``) stays the file formats' key."""
+    text = side_joint_name(side, joint)
+    return _("{site} ({area})").format(site=text, area=area) if area else text
+
+
 def side_joint_name(side: str, joint: str) -> str:
     """"left knee" in the current language ("genou gauche", "linkes Knie" as the catalogue
     words it); the side or the joint alone when the other is not set; "" when neither."""

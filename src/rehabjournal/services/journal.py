@@ -483,7 +483,7 @@ def next_morning_questions(day: date) -> list[dict[str, Any]]:
     if not sessions:
         return []
     main = repo.main_site_id()
-    labels = repo.site_labels()
+    labels = repo.site_display_labels()
     joint = (repo.get_profile() or {}).get("joint") or _("joint")
     checkin = repo.get_checkin(day)
     pains = repo.checkin_site_pains(day)

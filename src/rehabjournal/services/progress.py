@@ -188,7 +188,7 @@ def site_label(site_id: int | None) -> str:
     """The pain site's label ("" for None, or a site that no longer exists)."""
     if site_id is None:
         return ""
-    return journal_repo.site_labels().get(site_id, "")
+    return journal_repo.site_display_labels().get(site_id, "")
 
 
 def build_progress(journal: Journal, start: date, end: date, first: date,

@@ -21,7 +21,13 @@ from . import models as m
 
 
 def site_labels() -> dict[int, str]:
+    """{site id: English label} (the key the domain and the file formats use)."""
     return {s.id: s.label for s in m.PainSite.select()}
+
+
+def site_display_labels() -> dict[int, str]:
+    """{site id: label in the current language} for the window and the PDF."""
+    return {s.id: s.display_label for s in m.PainSite.select()}
 
 
 def main_site_id() -> int | None:
@@ -382,7 +388,7 @@ def list_sites(include_archived: bool = False) -> list[dict[str, Any]]:
     query = m.PainSite.select().order_by(m.PainSite.primary.desc(), m.PainSite.id)
     if not include_archived:
         query = query.where(m.PainSite.archived == False)  # noqa: E712 - peewee expression
-    return [{**_row(s), "label": s.label} for s in query]
+    return [{**_row(s), "label": s.display_label} for s in query]
 
 
 def get_site(site_id: int) -> dict[str, Any] | None:

@@ -59,8 +59,16 @@ class PainSite(BaseModel):
 
     @property
     def label(self) -> str:
+        """"left knee (medial)": English words, the key CSV columns and the domain use."""
         text = " ".join(p for p in (self.side, self.joint) if p)
         return f"{text} ({self.area})" if self.area else text
+
+    @property
+    def display_label(self) -> str:
+        """The label in the current language, for the window and the PDF."""
+        from ..domain.scales import site_label
+
+        return site_label(self.side, self.joint, self.area)
 
 
 class CheckIn(BaseModel):
