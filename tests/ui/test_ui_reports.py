@@ -165,21 +165,18 @@ def test_a_report_that_cannot_be_saved_says_why(demo_window, qtbot, tmp_path):
     assert not target.parent.exists()
 
 
-def test_paper_defaults_from_the_locale(open_window):
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        _ctx, window = open_window()
-        assert window.show_page("reports").paper.currentText() == "Letter"
-    finally:
-        QLocale.setDefault(previous)
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    try:
-        from rehabjournal.ui.pages.reports import create
+def test_paper_defaults_from_the_locale(open_window, monkeypatch):
+    """From the computer's region (QLocale.system), not the window's language: a person in
+    the US who reads the app in French still gets Letter."""
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: us))
+    _ctx, window = open_window()
+    assert window.show_page("reports").paper.currentText() == "Letter"
+    germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: germany))
+    from rehabjournal.ui.pages.reports import create
 
-        assert create(_ctx).paper.currentText() == "A4"
-    finally:
-        QLocale.setDefault(previous)
+    assert create(_ctx).paper.currentText() == "A4"
 
 
 def test_reportlab_and_matplotlib_load_only_when_a_report_is_built(tmp_path):
