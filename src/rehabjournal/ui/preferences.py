@@ -98,11 +98,13 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         self._language_row(layout)
-        layout.addWidget(QLabel(
+        intro = QLabel(
             "<b>" + self.tr("Pain-monitoring light") + "</b><br>"
             + self.tr("These thresholds are design choices, not validated rules. Change them "
                       "with your clinician.")
-        ))
+        )
+        intro.setWordWrap(True)  # a long translation wraps instead of widening the dialog
+        layout.addWidget(intro)
         self.editors = self._form(settings.PREFERENCES, layout)
         boxes = QHBoxLayout()  # side by side: the dialog fits a 768-pixel-high screen
         boxes.addWidget(self._patterns_box(), 3)
