@@ -6,6 +6,7 @@ The tests import the installed package (``make`` installs it in editable mode), 
 
 from __future__ import annotations
 
+import locale
 import os
 import subprocess
 import sys
@@ -27,6 +28,12 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("REHABJOURNAL_DATA_DIR", raising=False)
+    # glibc caches the system's own messages (strerror) per locale name, not per LANGUAGE:
+    # after a test ran the command line with LANGUAGE=de, "No such file or directory" would
+    # stay German. Setting the locale again empties that cache.
+    current = locale.setlocale(locale.LC_MESSAGES)
+    locale.setlocale(locale.LC_MESSAGES, "C")
+    locale.setlocale(locale.LC_MESSAGES, current)
     yield
     from rehabjournal import i18n
 
