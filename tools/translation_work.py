@@ -162,7 +162,9 @@ def merge() -> int:
     """Fill the .po and .ts sources from every work file (after ``translations.py``)."""
     messages: dict[str, dict] = {}
     qt: dict[tuple[str, str], dict] = {}
-    for path in sorted(WORK.glob("*.json")):
+    # the areas' files first, then the fixes and the lead's: a later entry overrides
+    for path in sorted(WORK.glob("*.json"),
+                       key=lambda p: (p.stem.startswith(("fix_", "lead")), p.stem)):
         data = json.loads(path.read_text("utf-8"))
         messages.update(data.get("messages", {}))
         for ctx, entries in data.get("qt", {}).items():
