@@ -129,6 +129,11 @@ def library_texts() -> list[tuple[str, str]]:
         texts += [(c, where) for c in ex.get("cues", []) if c]
         texts += [(s, where) for s in ex.get("progression", {}).get("then", [])
                   if isinstance(s, str) and s and " " in s]
+    for path in sorted((ROOT / "resources" / "instruments").glob("*.json")):
+        inst = json.loads(path.read_text("utf-8"))
+        # our own words about a questionnaire; its items and instructions stay as published
+        texts += [(inst[f], f"instruments/{path.name}") for f in ("blurb", "licence")
+                  if inst.get(f)]
     tpl = json.loads((ROOT / "resources" / "programmes" / "templates.json").read_text("utf-8"))
     for t in tpl["templates"]:
         where = f"programmes/templates.json:{t['key']}"

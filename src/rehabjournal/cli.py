@@ -112,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"rehabjournal {__version__}")
+    # argparse fixes the version action's help in English when Python starts: say it here
+    parser.add_argument("--version", action="version", version=f"rehabjournal {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

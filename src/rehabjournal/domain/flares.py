@@ -88,7 +88,7 @@ from typing import Final
 from ..i18n import N_, _, join_list, ngettext
 from .entities import DayRecord, Journal
 from .light import DEFAULT_THRESHOLDS, Thresholds, baseline
-from .scales import event_label, general
+from .scales import activity_name, event_label, general
 from .stats import benjamini_hochberg, fisher_one_sided, risk_ratio
 
 LAGS: Final = (1, 2, 3)
@@ -540,7 +540,8 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
                 return None
             return minutes[d][k] > (1 + LONGER_FRACTION) * statistics.median(seen) + 1e-9
 
-        title = kind[:1].upper() + kind[1:]
+        shown = activity_name(kind)  # "run" -> "course" / "Laufen"
+        title = shown[:1].upper() + shown[1:]
         factors.append(make(f"kind:{kind}", title,
                             _("a day with {activity}").format(activity=phrase), done))
         factors.append(make(f"kind_more:{kind}",

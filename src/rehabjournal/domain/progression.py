@@ -202,6 +202,31 @@ def rm_effort(text: str, old: int, new: int) -> str:
     return re.sub(rf"\b{old} times\b", f"{new} times", changed)
 
 
+def effort_text(text: str) -> str:
+    """A shipped effort target in the current language, also after ``rm_effort`` rewrote
+    its rep-max ("12RM: the heaviest load you can press 12 times ..."): the library's
+    translation of the text with the original rep-max, with the new one put back."""
+    from ..i18n import library_text
+
+    shown = library_text(text)
+    if shown != text:
+        return shown
+    found = re.match(r"(\d+)RM\b", text)
+    if not found:
+        return text
+    rm = found.group(1)
+    for original in (15, 12, 10, 8, 6, 20):  # the library's rep-max stages
+        if str(original) == rm:
+            continue
+        candidate = re.sub(rf"\b{rm}RM\b", f"{original}RM", text)
+        candidate = re.sub(rf"\b{rm} times\b", f"{original} times", candidate)
+        translated = library_text(candidate)
+        if translated != candidate:
+            back = re.sub(rf"\b{original}RM\b", f"{rm}RM", translated)
+            return re.sub(rf"\b{original}\b", rm, back)
+    return text
+
+
 def pain_rule_text(rule: str, *, acceptable_pain: int = 5, green_peak_max: int = 2) -> str:
     """The pain rule in plain words for the patient (exercise card, programme sheet), in the
     current language.

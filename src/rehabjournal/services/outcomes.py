@@ -18,7 +18,7 @@ from html import escape
 from typing import Any
 
 from ..domain import outcomes as dom
-from ..i18n import _
+from ..i18n import _, library_text
 from ..paths import resource
 from ..store import outcomes_repo
 from . import settings
@@ -228,7 +228,8 @@ def change_since_first(key: str) -> dom.Change | None:
 
 def attribution_text() -> list[tuple[str, str, str, list[tuple[str, str]]]]:
     """(name, reference, licence, [(what, where)]) per shipped instrument."""
-    return [(f"{i.name} ({i.short})", i.reference, i.licence, list(i.sources))
+    # the licence note is ours (translated); the name and reference stay as published
+    return [(f"{i.name} ({i.short})", i.reference, library_text(i.licence), list(i.sources))
             for i in available()]
 
 

@@ -243,7 +243,7 @@ def _exercise(number: int, p: dict[str, Any], ex: dict[str, Any], th, profile_si
         weekdays=weekdays,
         days_per_week=days,
         times_per_day=times,
-        effort=library_text((p.get("effort_target") or "").strip()),
+        effort=progression.effort_text((p.get("effort_target") or "").strip()),
         instructions=library_text((ex.get("instructions") or "").strip()),
         cues=cues,
         pain_rule=progression.pain_rule_text(rule, acceptable_pain=th.acceptable_pain,

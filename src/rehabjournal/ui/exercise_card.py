@@ -204,7 +204,7 @@ def card_facts(exercise: dict[str, Any], prescription: dict[str, Any] | None = N
         side=side_text(side, profile_side, exercise.get("category") or ""),
         frequency=progression.frequency_text(days_per_week, tuple(days), times),
         times_per_day=times,
-        effort=library_text(((p or {}).get("effort_target") or "").strip()),
+        effort=progression.effort_text(((p or {}).get("effort_target") or "").strip()),
         pain_rule=progression.pain_rule_text(rule, acceptable_pain=acceptable_pain,
                                              green_peak_max=green_peak_max),
         note=library_text(((p or {}).get("notes") or "").strip()),

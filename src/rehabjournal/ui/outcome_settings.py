@@ -51,8 +51,8 @@ class OutcomeSettingsDialog(QDialog):
             check = QCheckBox(f"{inst.short}: {inst.name}{original}")
             check.setObjectName(f"check_{inst.key}")
             check.setChecked(inst.key in sched["instruments"])
-            check.setToolTip(f"{inst.reference}\n{inst.licence}")
-            blurb = QLabel(inst.blurb)
+            check.setToolTip(f"{inst.reference}\n{i18n.library_text(inst.licence)}")
+            blurb = QLabel(i18n.library_text(inst.blurb))  # ours; the items stay English
             blurb.setWordWrap(True)
             blurb.setIndent(22)
             blurb.setStyleSheet("color: palette(placeholder-text);")

@@ -1,0 +1,75 @@
+"""What the issue 19 review found in French and German, each checked where a person sees it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from rehabjournal import i18n
+from rehabjournal.domain import scales
+from rehabjournal.domain.progression import effort_text, rm_effort
+
+NB = "\u00a0"
+TEN_RM = "10RM: the heaviest load you can press 10 times with good form, 3 s down and 3 s up"
+
+
+def test_a_shipped_effort_target_stays_translated_after_a_rep_max_step():
+    """The programme sheet's Effort row after 10RM became 12RM and 8RM."""
+    with i18n.using("fr"):
+        assert effort_text(rm_effort(TEN_RM, 10, 12)).startswith(
+            f"12RM{NB}: la charge la plus lourde que vous pouvez pousser 12 fois")
+    with i18n.using("de"):
+        assert effort_text(rm_effort(TEN_RM, 10, 8)).startswith(
+            "8RM: das schwerste Gewicht, das Sie 8-mal")
+    assert effort_text(rm_effort(TEN_RM, 10, 12)) == TEN_RM.replace("10", "12")
+    with i18n.using("fr"):  # a target the person wrote stays as written
+        assert effort_text("12RM: my own words") == "12RM: my own words"
+
+
+@pytest.mark.parametrize(("lang", "want"), [
+    ("en", "left knee"), ("fr", "genou (côté gauche)"), ("de", "Knie (links)")])
+def test_a_pain_site_reads_grammatically(lang, want):
+    with i18n.using(lang):
+        assert scales.side_joint_name("left", "knee") == want
+        assert scales.site_label("left", "knee", "medial") == f"{want} (medial)"
+
+
+@pytest.mark.parametrize(("lang", "run"), [("en", "Run"), ("fr", "Course"), ("de", "Laufen")])
+def test_the_pattern_finder_names_activities_in_the_language(lang, run):
+    from rehabjournal.domain.entities import CheckIn, DayRecord, Journal, Session
+    from rehabjournal.domain.flares import find_patterns
+
+    start = date(2026, 1, 1)
+    days = {}
+    for i in range(60):
+        d = start + timedelta(days=i)
+        days[d] = DayRecord(day=d, checkin=CheckIn(day=d, morning_pain=2 + (i % 9 == 0) * 4),
+                            sessions=(Session(day=d, kind="run", minutes=30, rpe=5),)
+                            if i % 3 == 0 else ())
+    with i18n.using(lang):
+        report = find_patterns(Journal(days), start, start + timedelta(days=59))
+        names = [u.label for u in report.untested] + [f.label for f in report.findings]
+    assert any(n.startswith(run) for n in names), names
+
+
+def test_the_version_option_is_explained_in_french(monkeypatch, capsys):
+    from rehabjournal.cli import main
+
+    monkeypatch.setenv("LANGUAGE", "fr")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "show program's version number" not in out
+    assert "--version" in out
+
+
+def test_questionnaire_descriptions_are_ours_to_translate_but_items_stay_english():
+    from rehabjournal.services import outcomes
+
+    with i18n.using("de"):
+        blurbs = {i.key: i18n.library_text(i.blurb) for i in outcomes.available()}
+        licences = [lic for _n, _r, lic, _s in outcomes.attribution_text()]
+    assert blurbs["lefs"] == ("20 Fragen zu Alltags- und Sportaktivitäten des Beins "
+                              "(etwa 3 Minuten).")
+    assert any(lic.startswith("Klinisch frei verwendbar") for lic in licences)
