@@ -6,6 +6,7 @@ when they are first shown.
 
 from __future__ import annotations
 
+from math import ceil
 from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -20,6 +21,12 @@ from ..i18n import N_
 FORMATS = {"png": QT_TRANSLATE_NOOP("ChartCanvas", "PNG image (*.png)"),
            "svg": QT_TRANSLATE_NOOP("ChartCanvas", "SVG vector image (*.svg)")}
 """The file types a chart is saved as (English; the dialog shows them translated)."""
+
+
+LABEL_PAD = 0.08
+"""Inches kept free above and below a y-axis label (``ChartCanvas.label_room``)."""
+LABEL_ROOM_MAX = 240
+"""The most pixels ``ChartCanvas.label_room`` asks (pages are 768 pixels high)."""
 
 
 def palette_theme(palette: QPalette) -> Theme:
@@ -63,7 +70,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._palette_timer.setSingleShot(True)
         self._palette_timer.setInterval(0)
         self._palette_timer.timeout.connect(self.apply_palette)
-        self.setMinimumHeight(min_height)
+        self.setMinimumHeight(max(min_height, self.label_room()))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
@@ -72,6 +79,24 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.mpl_connect("motion_notify_event", self._on_motion)
         self.mpl_connect("figure_leave_event", self._on_leave)
         self.apply_palette(redraw=False)
+
+    def label_room(self) -> int:
+        """The height (pixels) a one-axes chart with fixed margins needs for its y-axis
+        label to stay on the canvas: the label is centred on the axes, and a long one
+        ("% des jours d'exercices") runs off the top and the bottom of a low canvas.
+        0 for other charts (a layout engine places their labels); at most
+        ``LABEL_ROOM_MAX``."""
+        chart, figure = self.chart, self.figure
+        axes = [ax for ax in figure.axes if ax.get_visible()]
+        if getattr(chart, "layout", None) is not None or len(axes) != 1:
+            return 0
+        label = axes[0].yaxis.label
+        if not label.get_visible() or not label.get_text():
+            return 0
+        tall = label.get_window_extent(self.get_renderer()).height / figure.dpi
+        _left, _right, top, bottom = chart.margins
+        inches = tall + abs(top - bottom) + LABEL_PAD
+        return min(ceil(inches * figure.dpi / self.device_pixel_ratio), LABEL_ROOM_MAX)
 
     # ---- redraws -----------------------------------------------------------------------
     def request_redraw(self) -> None:

@@ -40,6 +40,17 @@ class ShowsError(Protocol):
     def show_error(self, message: str) -> None: ...
 
 
+def step_text(pattern: str, label: str) -> str:
+    """Edit > Undo's (or Redo's) text: ``pattern`` ("&Undo {change}", translated) with
+    the step's ``label`` (the edit's label as it reads in a sentence: "change notes",
+    "modifier les notes", "Notizen ändern"). After a colon the label stays as it is
+    ("Annuler\u00a0: modifier les notes", "Rückgängig: Notizen ändern"); otherwise it
+    starts with a capital, as a menu names a command ("Undo Change notes")."""
+    before = pattern.split("{change}", 1)[0].rstrip(" \u00a0\u202f")
+    change = label if before.endswith(":") else label[:1].upper() + label[1:]
+    return pattern.format(change=change)
+
+
 class EditCommand(QUndoCommand):
     """An already-applied ``Edit`` on the undo stack (the first redo from push is skipped)."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Protocol, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QRect, QSize, QUrl
 from PySide6.QtGui import (
     QAction,
@@ -35,6 +36,7 @@ from .. import __version__
 from . import settings as ui_settings
 from .banner import Banner
 from .context import AppContext
+from .edit_path import step_text
 from .startup import StartupWork
 
 # (key, title, module under ui.pages providing create(ctx) -> QWidget); the titles are
@@ -339,14 +341,24 @@ class MainWindow(QMainWindow):
                      "action_quit")
 
         edit = self.edit_menu
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        # not QUndoStack.createUndoAction: it glues its prefix and the step with a space
+        # ("Annuler Modifier les notes"); ``name_undo_steps`` builds the whole sentence
+        stack = self.ctx.undo_stack
+        self.undo_action = QAction(self)
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("action_undo")
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = QAction(self)
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.redo_action.setShortcuts(
             [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")]
         )
         self.redo_action.setObjectName("action_redo")
+        for signal in (stack.indexChanged, stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(self.name_undo_steps)
+        self.name_undo_steps()
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
@@ -467,6 +479,24 @@ class MainWindow(QMainWindow):
         page = self.show_page("today")
         getattr(page, method)()
         return page
+
+    def name_undo_steps(self, *_changed) -> None:
+        """Edit > Undo and Redo say which step they take back or do again ("Undo Change
+        notes", "Annuler\u00a0: modifier les notes", "Rückgängig: Notizen ändern"), or
+        only "Undo" and "Redo" when there is none; disabled then."""
+        stack = self.ctx.undo_stack
+        if not shiboken6.isValid(stack):  # the stack emits as it is destroyed
+            return
+        for action, command, bare, pattern in (
+                (self.undo_action, stack.command(stack.index() - 1), self.tr("&Undo"),
+                 self.tr("&Undo {change}")),
+                (self.redo_action, stack.command(stack.index()), self.tr("&Redo"),
+                 self.tr("&Redo {change}"))):
+            label = getattr(getattr(command, "edit", None), "label", None) or (
+                command.text() if command is not None else "")
+            action.setText(step_text(pattern, label) if label else bare)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
 
     def keyboard_shortcuts(self):
         """Help > Keyboard Shortcuts: the dialog listing them all (returned, not modal)."""

@@ -426,3 +426,45 @@ def errors_below(fields, layout: QLayout) -> None:
     for field in fields:
         field.error.setParent(None)
         layout.addWidget(field.error)
+
+
+def fit_header(view, widths) -> None:
+    """Give the columns of ``view`` (a table or tree) the ``widths`` in pixels, each
+    header's text whole in its column: a text wider than its column wraps at its spaces
+    ("Douleur / matinale"; the header grows to the lines it needs), and a column widens to
+    its header's longest word (one long word: "Morgenschmerz"). The model's header
+    texts stay as they are."""
+    from PySide6.QtWidgets import QStyle
+
+    header = view.header() if hasattr(view, "header") else view.horizontalHeader()
+    model = view.model()
+    header.setDefaultAlignment(header.defaultAlignment()
+                               | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    fm = header.fontMetrics()
+    lines = 1
+    for column, width in enumerate(widths):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        longest_word = max((fm.horizontalAdvance(w) for w in text.split()), default=0)
+        width = max(width, longest_word + 2 * margin)
+        view.setColumnWidth(column, width)
+        box = fm.boundingRect(QRect(0, 0, width - 2 * margin, 1000),
+                              int(Qt.TextFlag.TextWordWrap.value), text)
+        lines = max(lines, round(box.height() / fm.lineSpacing()))
+    if lines > 1:
+        header.setMinimumHeight(lines * fm.lineSpacing() + 2 * margin + 2)
+
+
+def fit_month_button(calendar) -> None:
+    """Room for the menu arrow of a calendar's month button: the style draws it in the
+    button's corner, over the end of a long month name ("novembre", "September")."""
+    from PySide6.QtWidgets import QStyle, QToolButton
+
+    button = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    if button is None:
+        return
+    fm = button.fontMetrics()
+    widest = max(fm.horizontalAdvance(calendar.locale().standaloneMonthName(m))
+                 for m in range(1, 13))
+    arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    button.setMinimumWidth(widest + 2 * arrow)

@@ -42,7 +42,7 @@ from ...i18n import format_number, ngettext
 from ...services import journal as js
 from ..context import AppContext
 from ..edit_path import apply_edit
-from ..widgets import LIGHT_COLOURS, error_label, format_when
+from ..widgets import LIGHT_COLOURS, error_label, fit_header, fit_month_button, format_when
 from .labels import kind_text
 
 CHUNK = 200
@@ -295,6 +295,7 @@ class JournalPage(QWidget):
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
         )
+        fit_month_button(self.calendar)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -318,8 +319,9 @@ class JournalPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((120, 60, 90, 220, 80, 75, 95, 70)):
-            self.table.setColumnWidth(col, width)
+        # a header longer than its column (French, German) goes onto two lines, or widens
+        # its column: never cut at both ends
+        fit_header(self.table, (120, 60, 90, 220, 80, 75, 95, 70))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +32,9 @@ from .editor import ProgrammeEditor
 from .files import FileMessage, ProgrammeFiles
 from .sheet import ProgrammeSheetAction
 from .template_dialog import TemplateDialog
+
+LIST_MAX_WIDTH = 360
+"""The widest the programme list grows to show a long name whole (pixels)."""
 
 
 def template_title(template: dict) -> str:
@@ -51,12 +54,14 @@ class ProgrammesTab(QSplitter):
         self.list_view.setObjectName("programmeList")
         self.list_view.setModel(self.programmes)
         self.list_view.setAccessibleName(self.tr("Programmes"))
+        # a name too long for the list loses its middle, not "(active)" at its end
+        self.list_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda *_: self._programme_selected())
 
-        self.template_button = QToolButton()
-        self.template_button.setText(self.tr("From &template"))
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button keeps room for its menu arrow beside the text (a tool button draws
+        # it over the text's end: "Aus Vorlage", "Depuis un modèle")
+        self.template_button = QPushButton(self.tr("From &template"))
         self.template_menu = QMenu(self.template_button)
         for t in ps.list_templates():
             action = self.template_menu.addAction(template_title(t))
@@ -117,8 +122,20 @@ class ProgrammesTab(QSplitter):
         index = self.list_view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
+    def fit_list(self) -> None:
+        """The list as wide as its longest entry ("Knee rehab: back to 10 km  (aktiv)"),
+        up to ``LIST_MAX_WIDTH`` pixels (a longer name is elided in its middle)."""
+        view = self.list_view
+        widest = max((view.sizeHintForIndex(self.programmes.index(row)).width()
+                      for row in range(self.programmes.rowCount())), default=0)
+        bar = view.verticalScrollBar()
+        need = widest + 2 * view.frameWidth() + 4 + (
+            bar.sizeHint().width() if bar.maximum() > 0 else 0)
+        view.setMinimumWidth(min(need, LIST_MAX_WIDTH))
+
     def select_programme(self, programme_id: int | None) -> None:
         self.programmes.reload()
+        self.fit_list()
         row = self.programmes.row_of(programme_id)
         if row < 0 and self.programmes.rowCount() and programme_id is None:
             row = 0
@@ -131,6 +148,7 @@ class ProgrammesTab(QSplitter):
         keep = self.current_programme_id()
         item = self.editor.current_item()
         self.programmes.reload()
+        self.fit_list()
         row = self.programmes.row_of(keep)
         if row < 0 and self.programmes.rowCount():
             row = 0

@@ -124,13 +124,10 @@ class SessionEditor(QFrame):
         self.site.setAccessibleName(self.tr("Pain site"))
         for site in sites:
             self.site.addItem(site["label"], site["id"])
-        # as wide as about 18 letters (the list shows whole labels): the row stays one
-        # line with its Delete button in a 1180-px window
-        self.site.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.site.setMinimumContentsLength(18)
-        # the box is narrow (18 letters, so a session fits one row at 1366 px): the whole
-        # site name shows in the tooltip and in the open list
+        # as wide as the longest site name, so the chosen one shows whole ("genou (côté
+        # gauche) (derrière ou autour de la rotule)"); a row too wide for the window puts
+        # its last fields on a second line (FlowLayout). The tooltip names the site too.
+        self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.site.currentTextChanged.connect(
             lambda text: self.site.setToolTip(
                 self.tr("The pain site of this session's pain ratings: {site}").format(
