@@ -72,12 +72,39 @@ def install_pseudo(app) -> None:
 
 
 def clipped(root) -> list[str]:
-    """Texts of visible labels, buttons and check boxes narrower than their text."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+    """Texts of ``root`` and its visible widgets that do not fit, one line each ("TYPE NAME 'TEXT':
+    HAVEpx for NEEDpx"):
+
+    - labels, buttons and check boxes narrower than their text; a tool button whose menu
+      arrow (drawn in its corner, with no room of its own) would cover its text;
+    - combo boxes whose current text is wider than their text field;
+    - header sections of table and tree views narrower than their text plus the style's
+      margins (a header cuts its text at both ends, without "..."); with word wrap,
+      narrower than their longest word, or a header too low for the lines;
+    - tab bar tabs narrower than their text (elided, or squeezed) or scrolled out of view;
+    - list view items wider than the list (the end of the text is cut or elided);
+    - chart texts (titles, axis labels, tick labels) that reach outside their canvas.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QHeaderView,
+        QLabel,
+        QListView,
+        QTabBar,
+        QToolButton,
+        QWidget,
+    )
 
     found = []
-    for w in root.findChildren(QWidget):
-        if not w.isVisibleTo(root) or w.width() <= 1:
+
+    def add(w, text, have, need):
+        found.append(f"{type(w).__name__} {w.objectName() or ''} {text!r}: "
+                     f"{have}px for {need}px")
+
+    for w in [root, *root.findChildren(QWidget)]:
+        if not (w is root or w.isVisibleTo(root)) or w.width() <= 1:
             continue
         if isinstance(w, QLabel):
             if w.wordWrap() or w.textFormat() == 1 or not w.text() or "<" in w.text():
@@ -93,13 +120,218 @@ def clipped(root) -> list[str]:
             if need <= 0:
                 need = w.sizeHint().width()
             have = w.width()
-            if w.sizeHint().width() <= have:
+            if isinstance(w, QToolButton) and _arrow_in_corner(w):
+                # the style draws the arrow 2 to 8 pixels from the right edge, level with
+                # the text, which is centred: the text needs that much room on both sides
+                text = w.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, w.text()).width()
+                need = text + 2 * (_indicator(w) - 2)
+            elif w.sizeHint().width() <= have:
                 continue
+        elif isinstance(w, QComboBox):
+            found += _combo_clipped(w)
+            continue
+        elif isinstance(w, QHeaderView):
+            found += _header_clipped(w)
+            continue
+        elif isinstance(w, QTabBar):
+            found += _tabs_clipped(w)
+            continue
+        elif isinstance(w, QListView):
+            found += _list_clipped(w)
+            continue
+        elif hasattr(w, "figure") and hasattr(w, "draw"):
+            found += _chart_clipped(w)
+            continue
         else:
             continue
         if need > have + 1:
-            found.append(f"{type(w).__name__} {w.objectName() or ''} {w.text()!r}: "
-                         f"{have}px for {need}px")
+            add(w, w.text(), have, need)
+    return found
+
+
+def _indicator(w) -> int:
+    from PySide6.QtWidgets import QStyle
+
+    return w.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, w)
+
+
+def _arrow_in_corner(w) -> bool:
+    """A tool button with a menu and no separate arrow part (instant or delayed popup),
+    showing its text: the style draws the arrow over the button's corner."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    return (w.menu() is not None
+            and w.popupMode() != QToolButton.ToolButtonPopupMode.MenuButtonPopup
+            and (w.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly
+                 or w.icon().isNull()))  # an icon-only button without icon shows text
+
+
+def _describe(w) -> str:
+    return f"{type(w).__name__} {w.objectName() or ''}".rstrip()
+
+
+def _combo_clipped(w) -> list[str]:
+    """The current text wider than the combo box's text field."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    text = w.currentText()
+    if not text:
+        return []
+    fm = w.fontMetrics()
+    need = fm.horizontalAdvance(text)
+    if w.isEditable() and w.lineEdit() is not None:
+        edit = w.lineEdit()
+        have = edit.contentsRect().width() - 4  # QLineEdit's 2-pixel text margins
+        need += edit.textMargins().left() + edit.textMargins().right()
+    else:
+        option = QStyleOptionComboBox()
+        w.initStyleOption(option)
+        field = w.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, w)
+        have = field.width() - 2  # the label is drawn 1 pixel in from each side
+        if not w.itemIcon(w.currentIndex()).isNull():
+            have -= w.iconSize().width() + 4
+    if need > have + 1:
+        return [f"{_describe(w)} {text!r}: {have}px for {need}px"]
+    return []
+
+
+def _header_clipped(header) -> list[str]:
+    """Sections of a table's or tree's header narrower than their text and margins
+    (the longest line; with word wrap, the longest word)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QAbstractItemView, QStyle
+
+    view = header.parentWidget()
+    while view is not None and not isinstance(view, QAbstractItemView):
+        view = view.parentWidget()
+    model = header.model()
+    if view is None or model is None or not header.isVisible():
+        return []
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    wrap = bool(header.defaultAlignment().value & Qt.TextFlag.TextWordWrap.value)
+    found = []
+    count = model.columnCount() if header.orientation() == Qt.Orientation.Horizontal \
+        else model.rowCount()
+    for section in range(count):
+        if header.isSectionHidden(section):
+            continue
+        text = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+        if not text:
+            continue
+        font = model.headerData(section, header.orientation(), Qt.ItemDataRole.FontRole)
+        fm = QFontMetrics(font) if font is not None else header.fontMetrics()
+        pieces = str(text).split() if wrap else str(text).split("\n")
+        need = max(fm.horizontalAdvance(p) for p in pieces) + 2 * margin
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+            need += header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None,
+                                               header) + margin
+        # a vertical header is as wide as its widest section
+        have = header.sectionSize(section) if header.orientation() == Qt.Orientation.Horizontal \
+            else header.width()
+        if need > have + 1:
+            found.append(f"{_describe(view)} header {str(text)!r}: {have}px for {need}px")
+        elif wrap:  # the lines the words wrap onto need the header's height
+            box = fm.boundingRect(QRect(0, 0, have - 2 * margin, 10000),
+                                  int(Qt.TextFlag.TextWordWrap.value), str(text))
+            tall = box.height() + 2 * margin
+            if tall > header.height() + 1:
+                found.append(f"{_describe(view)} header {str(text)!r}: {header.height()}px "
+                             f"high for {tall}px")
+    return found
+
+
+def _tabs_clipped(bar) -> list[str]:
+    """Tabs narrower than their text (elided or squeezed), or out of the bar's view."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle, QTabBar
+
+    found = []
+    hspace = bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, None, bar)
+    for i in range(bar.count()):
+        if not bar.isTabVisible(i):
+            continue
+        text = bar.tabText(i)
+        rect = bar.tabRect(i)
+        need = bar.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, text).width() + hspace
+        if not bar.tabIcon(i).isNull():
+            need += bar.iconSize().width() + 4
+        for side in (QTabBar.ButtonPosition.LeftSide, QTabBar.ButtonPosition.RightSide):
+            button = bar.tabButton(i, side)
+            if button is not None and button.isVisible():
+                need += button.width() + 4
+        have = rect.width()
+        if need > have + 1:
+            found.append(f"{_describe(bar)} tab {text!r}: {have}px for {need}px")
+        elif rect.right() > bar.width() or rect.left() < 0:
+            found.append(f"{_describe(bar)} tab {text!r}: out of view (scroll buttons)")
+    return found
+
+
+def _list_clipped(view) -> list[str]:
+    """Items of a (one-column, not wrapping) list wider than the list's viewport."""
+    from PySide6.QtWidgets import QListView
+
+    model = view.model()
+    if (model is None or view.viewMode() != QListView.ViewMode.ListMode
+            or view.isWrapping() or view.flow() != QListView.Flow.TopToBottom):
+        return []
+    found = []
+    have = view.viewport().width()
+    for row in range(min(model.rowCount(view.rootIndex()), 200)):
+        if view.isRowHidden(row):
+            continue
+        index = model.index(row, view.modelColumn(), view.rootIndex())
+        need = view.sizeHintForIndex(index).width()
+        if need > have + 1:
+            found.append(f"{_describe(view)} item {index.data()!r}: {have}px for {need}px")
+    return found
+
+
+def _chart_texts(figure):
+    """The texts a figure draws: titles, axis labels, offset texts, the labels of the ticks
+    drawn, legends and the figure's own texts (not texts clipped to their axes)."""
+    for ax in figure.axes:
+        if not ax.get_visible():
+            continue
+        yield from (ax.title, ax._left_title, ax._right_title)
+        if ax.axison:
+            for axis in (ax.xaxis, ax.yaxis):
+                yield axis.label
+                yield axis.offsetText
+                for tick in axis._update_ticks():
+                    yield from (tick.label1, tick.label2)
+        legend = ax.get_legend()
+        if legend is not None and legend.get_visible():
+            yield from legend.get_texts()
+        yield from (t for t in ax.texts if not t.get_clip_on())
+    yield from figure.texts
+    for legend in figure.legends:
+        yield from legend.get_texts()
+
+
+def _chart_clipped(canvas) -> list[str]:
+    """The chart texts of a matplotlib canvas that reach outside the canvas."""
+    figure = canvas.figure
+    try:
+        canvas.draw()
+        renderer = canvas.get_renderer()
+    except Exception:  # a canvas that cannot draw here: nothing to measure
+        return []
+    box = figure.bbox
+    name = canvas.accessibleName() or canvas.objectName()
+    found = []
+    for text in _chart_texts(figure):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        extent = text.get_window_extent(renderer)
+        out = max(box.x0 - extent.x0, extent.x1 - box.x1, box.y0 - extent.y0,
+                  extent.y1 - box.y1)
+        if out > 1:
+            found.append(f"{type(canvas).__name__} {name} chart text "
+                         f"{text.get_text()!r}: {round(out)}px outside the canvas")
     return found
 
 
@@ -141,6 +373,19 @@ def shoot(outdir: Path, lang: str) -> list[str]:
             name = f"{lang}-{key}" + (f"-{i}" if count else "")
             window.grab().save(str(outdir / f"{name}.png"))
             problems += [f"{name}: {p}" for p in clipped(window)]
+    # Today on the last day with sessions before today: the session rows and their fields
+    from rehabjournal.services import journal as js
+
+    today = ctx.today()
+    days = [row["day"] for row in js.list_days(limit=20, end=today)
+            if row["day"] < today and row.get("sessions")]
+    if days:
+        window.open_day(days[0])
+        settle()
+        window.grab().save(str(outdir / f"{lang}-today-sessions.png"))
+        problems += [f"{lang}-today-sessions: {p}" for p in clipped(window)]
+        window.open_day(today)
+        settle()
     from rehabjournal.ui.preferences import PreferencesDialog
 
     dialog = PreferencesDialog(ctx, window)
@@ -149,12 +394,17 @@ def shoot(outdir: Path, lang: str) -> list[str]:
     dialog.grab().save(str(outdir / f"{lang}-preferences.png"))
     problems += [f"{lang}-preferences: {p}" for p in clipped(dialog)]
     dialog.close()
+    shortcuts = window.keyboard_shortcuts()  # Help > Keyboard Shortcuts
+    settle()
+    shortcuts.grab().save(str(outdir / f"{lang}-shortcuts.png"))
+    problems += [f"{lang}-shortcuts: {p}" for p in clipped(shortcuts)]
+    shortcuts.close()
     window.close()
     settle()
     lock.unlock()
     close_journal()
     i18n.set_language("en")
-    return problems
+    return list(dict.fromkeys(problems))  # the same text in two rows: said once
 
 
 def main(argv: list[str]) -> int:

@@ -1,8 +1,9 @@
 """French, German and pseudo-localised text fits its widgets at 1366x768 (issue 19).
 
-``tools/l10n_screens.clipped`` lists the visible labels, buttons and check boxes narrower
-than their text; the window is built in each language on the demo journal and every page
-and Progress tab is looked at.
+``tools/l10n_screens.clipped`` lists the visible labels, buttons, check boxes, combo boxes,
+table headers, tabs, list items and chart texts that do not fit; the window is built in
+each language on the demo journal and every page, Progress and Programme tab, Today on a
+day with sessions, Preferences and Help > Keyboard Shortcuts are looked at.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ def test_pseudo_keeps_placeholders_mnemonics_and_tags():
 
 @pytest.mark.parametrize("lang", ["fr", "de"])
 def test_every_page_fits_at_1366x768(qapp, tmp_path, lang):
-    """Every page, Progress tab and Preferences in French and German on the demo journal:
-    no label, button or check box narrower than its text (screenshots in tmp_path)."""
+    """Every page and tab, Today with sessions, Preferences and Keyboard Shortcuts in
+    French and German on the demo journal: nothing narrower than its text (screenshots
+    in tmp_path)."""
     from rehabjournal.ui import i18n as ui_i18n
 
     try:
@@ -58,4 +60,7 @@ def test_every_page_fits_at_1366x768(qapp, tmp_path, lang):
         ui_i18n.install(qapp, "en")
     assert problems == []
     assert len(list(tmp_path.glob(f"{lang}-*.png"))) >= 10
+    # Help > Keyboard Shortcuts, and Today on a day with sessions (their pain-site box)
+    assert (tmp_path / f"{lang}-shortcuts.png").exists()
+    assert (tmp_path / f"{lang}-today-sessions.png").exists()
 

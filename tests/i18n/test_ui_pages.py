@@ -211,13 +211,18 @@ def test_the_programme_and_reports_pages_read_in_french_and_german(window_in, la
 @pytest.mark.parametrize("key", ["today", "journal", "programme", "progress", "reports"])
 def test_every_alt_letter_is_unique_on_each_page_in_french_and_german(window_in, lang, key):
     """As tests/ui/test_ui_keyboard.py's per-page test, in French and German (the menu
-    bar's letters included)."""
+    bar's letters included), on every tab of a page with tabs (the Programme page's
+    Library: "Arc&hiver" against the menu bar's "Affic&hage")."""
     mnemonics, clashes = _keyboard_helpers()
     _ctx, window = window_in(lang, sessions=True)
     page = window.show_page(key)
     if key == "today":
         page.load()
-    found = mnemonics(window, page)
-    assert clashes(found) == []
+    tabs = getattr(page, "tabs", None)
+    for index in range(tabs.count() if tabs is not None else 1):
+        if tabs is not None:
+            tabs.setCurrentIndex(index)
+        found = mnemonics(window, page)
+        assert clashes(found) == [], tabs.tabText(index) if tabs is not None else key
     if key == "today":
         assert len({letter for letter, _text in found}) >= 17  # 13 on the page + 4 menus
