@@ -73,3 +73,17 @@ def test_questionnaire_descriptions_are_ours_to_translate_but_items_stay_english
     assert blurbs["lefs"] == ("20 Fragen zu Alltags- und Sportaktivitäten des Beins "
                               "(etwa 3 Minuten).")
     assert any(lic.startswith("Klinisch frei verwendbar") for lic in licences)
+
+
+def test_the_journal_lists_sessions_with_their_activity_in_the_language(journal):
+    from rehabjournal.services import journal as js
+
+    day = date(2026, 3, 2)
+    js.add_session(day, {"kind": "run", "minutes": 30})
+    js.add_session(day, {"kind": "rehab exercises", "minutes": 19})
+    js.add_session(day, {"kind": "Padel, doubles", "minutes": 60})  # the person's own word
+    with i18n.using("de"):
+        (row,) = js.list_days()
+    assert row["sessions"] == "Laufen 30 min, Reha-Übungen 19 min, Padel, doubles 60 min"
+    (row,) = js.list_days()
+    assert row["sessions"] == "run 30 min, rehab exercises 19 min, Padel, doubles 60 min"

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from ..domain import light as light_mod
+from ..domain import scales
 from ..domain import summary as summary_mod
 from ..domain.entities import Event, Journal
 from ..domain.load import RATIO_FIRST_DAY
@@ -253,7 +254,9 @@ def build_progress(journal: Journal, start: date, end: date, first: date,
     data.red_flag_days = [r.day for r in shown_records if r.red_flags]
     data.sessions_text = [
         ", ".join(
-            f"{s.kind} {s.minutes} min" + (f" RPE {s.rpe}" if s.rpe is not None else "")
+            _("{activity} {minutes} min").format(activity=scales.activity_name(s.kind),
+                                                 minutes=s.minutes)
+            + (f" RPE {s.rpe}" if s.rpe is not None else "")
             for s in r.sessions
         )
         for r in shown_records

@@ -17,6 +17,8 @@ from playhouse.shortcuts import model_to_dict
 
 from ..domain import entities as e
 from ..domain import validation
+from ..domain.scales import activity_name
+from ..i18n import _
 from . import models as m
 
 
@@ -524,6 +526,20 @@ def restore_day(snap: dict[str, Any]) -> None:
 
 # ---- the journal list (lazy, filtered) -------------------------------------------------------
 
+def _sessions_text(packed: str | None) -> str:
+    """"run 30 min, cycle 45 min" in the current language ("course 30 min, vélo 45 min") from
+    the query's kind<US>minutes<RS>... (ASCII unit and record separators, which no kind holds
+    unchanged: the form refuses control characters)."""
+    if not packed:
+        return ""
+    parts = []
+    for item in packed.split("\x1e"):
+        kind, _sep, minutes = item.partition("\x1f")
+        parts.append(_("{activity} {minutes} min").format(
+            activity=activity_name(kind), minutes=minutes))
+    return ", ".join(parts)
+
+
 _DAYS_SQL = """
 WITH days(day) AS (
     SELECT day FROM check_in UNION SELECT day FROM activity_session
@@ -532,7 +548,7 @@ WITH days(day) AS (
 SELECT d.day,
        c.morning_pain,
        c.notes,
-       (SELECT group_concat(s.kind || ' ' || s.minutes || ' min', ', ')
+       (SELECT group_concat(s.kind || char(31) || s.minutes, char(30))
           FROM activity_session s WHERE s.day = d.day) AS sessions,
        (SELECT sum(coalesce(s.rpe, 0) * s.minutes) FROM activity_session s
           WHERE s.day = d.day) AS load,
@@ -604,7 +620,7 @@ def list_days(start: date | None = None, end: date | None = None, kind: str | No
             "day": date.fromisoformat(day) if isinstance(day, str) else day,
             "morning_pain": pain,
             "notes": notes or "",
-            "sessions": sessions or "",
+            "sessions": _sessions_text(sessions),
             "load": load or 0,
             "peak_pain": None if peak is None or peak < 0 else peak,
             "next_morning_pain": None,
