@@ -16,10 +16,12 @@ a full green week.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..domain import light as light_mod
 from ..domain import scales
 from ..i18n import N_, _, pgettext
-from .theme import LIGHT, Chart, Theme, _luminance, day_numbers, fmt_date, lower_first
+from .theme import CHART_FONTS, LIGHT, Chart, Theme, _luminance, day_numbers, fmt_date, lower_first
 
 NAMES = {
     "green": N_("green"),
@@ -52,7 +54,27 @@ def light_letter(key: str | None) -> str:
 LETTER_MIN_PX = 9.0
 """Narrower cells (a long period) show no letters: they would run into each other; the
 tier symbols stay, and hovering a cell still names its light."""
+LETTER_SIZE = 7.0
+"""The type size of the cells' letters (points)."""
+LETTER_LEAST_SIZE = 5.0
+"""Marks of two letters (German "Gr", "Ge") too wide for the cells at ``LETTER_SIZE`` are
+drawn smaller, down to this size; narrower cells show none."""
+LETTER_ROOM_PX = 1.5
+"""Pixels of a cell left beside a two-letter mark (so that neighbours never touch)."""
+STACK_SPACING = 1.0
+"""Line spacing of a two-letter mark stood in two lines (times the type size)."""
 TITLE = N_("Pain-monitoring light per day")
+
+
+@lru_cache(maxsize=64)
+def _text_width_pt(text: str, size: float) -> float:
+    """The width in points of ``text`` in the letters' bold type at ``size`` (the chart
+    fonts' first family, ``theme.CHART_FONTS``: the letters are Latin)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(family=CHART_FONTS[0][0], weight="bold", size=size)
+    return TextToPath().get_text_width_height_descent(text, prop, ismath=False)[0]
 
 
 def _legend_item(key: str) -> light_mod.LegendItem:
@@ -173,25 +195,66 @@ class LightStripChart(Chart):
     def _letter(self, i: int):
         while len(self.letters) <= i:
             self.letters.append(self.ax.text(
-                0, 0.5, "", ha="center", va="center", fontsize=7, fontweight="bold",
-                zorder=3, gid="keep-letter", clip_on=True))
+                0, 0.5, "", ha="center", va="center", fontsize=LETTER_SIZE,
+                fontweight="bold", zorder=3, gid="keep-letter", clip_on=True,
+                linespacing=STACK_SPACING))
         return self.letters[i]
 
-    def letters_fit(self) -> bool:
-        """True when a cell is at least ``LETTER_MIN_PX`` wide at the figure's size (more
-        for a language whose letters are two: German "Gr", "Ge")."""
+    def _cell_px(self) -> tuple[float, float]:
+        """The width and height of a cell in pixels at the figure's size."""
+        box = self.ax.get_position()
+        dpi = self.figure.dpi
+        return (box.width * self.figure.get_figwidth() * dpi / len(self.xs),
+                box.height * self.figure.get_figheight() * dpi)
+
+    def letter_layout(self) -> tuple[float, bool] | None:
+        """How the cells' letters are drawn at the figure's size: (type size, stacked), or
+        None when the cells are too narrow for them.
+
+        Cells narrower than ``LETTER_MIN_PX`` show none. Single letters (English, French)
+        are ``LETTER_SIZE``. Marks of two letters (German "Gr", "Ge") too wide for a cell
+        at that size are drawn smaller to fit it, down to ``LETTER_LEAST_SIZE``; in
+        narrower cells their two letters stand one above the other ("G" over "r"), as
+        large as the cell allows. All the strip's letters take the same size.
+        """
         if not self.xs:
-            return False
-        width = self.ax.get_position().width * self.figure.get_figwidth() * self.figure.dpi
-        longest = max(len(light_letter(key)) for key in LETTERS)
-        return width / len(self.xs) >= LETTER_MIN_PX * (1 + 0.6 * (longest - 1))
+            return None
+        width, height = self._cell_px()
+        if width < LETTER_MIN_PX:
+            return None
+        marks = [light_letter(key) for key in LETTERS]
+        if max(len(mark) for mark in marks) < 2:
+            return LETTER_SIZE, False
+        px = self.figure.dpi / 72.0
+        room = width - LETTER_ROOM_PX
+        widest = max(_text_width_pt(mark, LETTER_SIZE) for mark in marks) * px
+        size = LETTER_SIZE * min(1.0, room / widest)
+        if size >= LETTER_LEAST_SIZE:
+            return size, False
+        # stacked: the widest single letter across, two lines down
+        letter = max(_text_width_pt(c, LETTER_SIZE) for mark in marks for c in mark) * px
+        lines = 2 * STACK_SPACING * LETTER_SIZE * px
+        size = LETTER_SIZE * min(1.0, room / letter, height / lines)
+        return (size, True) if size >= LETTER_LEAST_SIZE else None
+
+    def letter_size(self) -> float | None:
+        """The type size of the cells' letters (``letter_layout``), or None for none."""
+        layout = self.letter_layout()
+        return layout[0] if layout else None
+
+    def letters_fit(self) -> bool:
+        """True when the cells are wide enough for their letters (``letter_layout``): at
+        least ``LETTER_MIN_PX``, and room for a two-letter mark in the smallest type."""
+        return self.letter_layout() is not None
 
     def _draw_letters(self) -> None:
         """The light's letter on each cell without a tier symbol, dark on a light cell and
         white on a dark one; none when the cells are too narrow (``letters_fit``)."""
         used = 0
         data = self.data
-        if data is not None and self.letters_fit():
+        layout = self.letter_layout() if data is not None else None
+        if data is not None and layout is not None:
+            size, stacked = layout
             for i, (x, colour) in enumerate(zip(self.xs, data.lights, strict=False)):
                 mark = self.marks_shown[i] if i < len(self.marks_shown) else None
                 key = light_mod.WAITING if mark == light_mod.WAITING else colour
@@ -201,7 +264,9 @@ class LightStripChart(Chart):
                 text = self._letter(used)
                 used += 1
                 text.set_position((x, 0.5))
-                text.set_text(light_letter(key))
+                letter = light_letter(key)
+                text.set_text("\n".join(letter) if stacked else letter)
+                text.set_fontsize(size)
                 text.set_color("#202124" if _luminance(fill) > 0.4 else "white")
                 text.set_visible(True)
         for text in self.letters[used:]:
@@ -220,7 +285,7 @@ class LightStripChart(Chart):
         index = {round(x): i for i, x in enumerate(self.xs)}
         for text in (*self.letters, *self.symbols):
             if text.get_visible() and text.get_text():
-                out[index[round(text.get_position()[0])]] = text.get_text()
+                out[index[round(text.get_position()[0])]] = text.get_text().replace("\n", "")
         return out
 
     def _draw_marks(self, marks: list[str | None]) -> None:

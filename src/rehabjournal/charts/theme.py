@@ -260,6 +260,47 @@ def fit_titles(fig) -> None:
         title.set_fontsize(max(TITLE_MIN_SIZE, size * scale) if scale < 1 else size)
 
 
+def set_height_keeping_margins(fig, height: float) -> bool:
+    """Make ``fig`` ``height`` inches tall by changing the height of its panels only: the
+    margins and the gaps between stacked panels (tick labels, titles, a legend under the
+    axis) keep their size in inches, so a shorter chart keeps readable type (the PDF's
+    first chart takes the room left on page one, ``reports.flowables.FittedChart``).
+
+    A figure with a layout engine (constrained) lays itself out again when drawn. Panels
+    side by side (twin axes) move together.
+
+    Returns:
+        False, and nothing changed, when the margins alone need more than ``height`` or
+        the panels are not stacked one above the other.
+    """
+    old = fig.get_figheight()
+    if fig.get_layout_engine() is not None:
+        fig.set_figheight(height)
+        return True
+    rows: dict[tuple[float, float], list] = {}
+    for ax in fig.axes:
+        box = ax.get_position()
+        rows.setdefault((round(box.y0, 6), round(box.y1, 6)), []).append(ax)
+    spans = sorted(rows)
+    if any(a[1] > b[0] + 1e-6 for a, b in zip(spans, spans[1:], strict=False)):
+        return False  # overlapping panels (an inset): leave the figure as it is
+    panels = sum((y1 - y0) * old for y0, y1 in spans)
+    fixed = old - panels
+    if not spans or panels <= 0 or height <= fixed:
+        return False
+    scale = (height - fixed) / panels
+    y = spans[0][0] * old  # the bottom margin, in inches
+    for i, (y0, y1) in enumerate(spans):
+        tall = (y1 - y0) * old * scale
+        for ax in rows[(y0, y1)]:
+            box = ax.get_position()
+            ax.set_position([box.x0, y / height, box.width, tall / height])
+        gap = (spans[i + 1][0] - y1) * old if i + 1 < len(spans) else 0.0
+        y += tall + gap
+    fig.set_figheight(height)
+    return True
+
+
 class Chart:
     """A chart: one ``Figure`` whose artists are made once and then updated.
 

@@ -259,8 +259,12 @@ def _charts(data: ReportData, width: float) -> list[Flowable]:
             notes.append(_("The chart \u201c{title}\u201d could not be drawn.")
                          .format(title=_(title)))
             continue
-        # The figures carry their own titles; one heading introduces them.
-        out.append(fl.chart_block(None if out else _("Charts"), fig, width))
+        # The figures carry their own titles; one heading introduces them. The first
+        # takes the room left on page one (a French or German page one is longer).
+        if out:
+            out.append(fl.chart_block(None, fig, width))
+        else:
+            out.append(fl.FittedChart(_("Charts"), fig, width))
     s = st.stylesheet()
     return out + [Paragraph(note, s["muted"]) for note in notes]
 
@@ -339,7 +343,8 @@ def _whole_story(data: ReportData, width: float, sections: Iterable[str] | None,
         # the texts cut in the tables, whole, at the end ("… (see Notes in full)")
         if len(long_texts):
             story += [PageBreak(), *fl.notes_in_full(long_texts)]
-    return story
+    # no heading ends a page alone, in any section
+    return fl.keep_headings(story)
 
 
 def _story(data: ReportData, width: float, chosen: set[str],

@@ -306,16 +306,100 @@ def notes_in_full(texts: LongTexts) -> list[Flowable]:
     return out
 
 
+# ---- headings kept with what follows -------------------------------------------------
+
+HEADING_STYLES = frozenset({"h2", "h3"})
+"""The stylesheet styles of section headings (``H``; the outcomes section's h2)."""
+ORPHAN_LINES = 2
+"""Lines of a paragraph a heading keeps with it on its page at least."""
+
+
+def is_heading(flowable: Flowable) -> bool:
+    """Whether ``flowable`` is a section heading (a paragraph in an h2 or h3 style)."""
+    return isinstance(flowable, Paragraph) and flowable.style.name in HEADING_STYLES
+
+
+def _start_height(flowable: Flowable, width: float, page: float) -> float:
+    """The height of the least of ``flowable`` that must follow its heading on the same
+    page: a table's header and first row, a paragraph's first lines, a block kept
+    together whole (its first part when it is taller than a page), anything else whole."""
+    if isinstance(flowable, Table):
+        flowable.wrap(width, 1e9)
+        heights = list(getattr(flowable, "_rowHeights", None) or [])
+        head = flowable.repeatRows if isinstance(flowable.repeatRows, int) else 0
+        return sum(heights[:head + 1])
+    if isinstance(flowable, Paragraph):
+        tall = flowable.wrap(width, 1e9)[1]
+        return min(tall, ORPHAN_LINES * flowable.style.leading) + flowable.getSpaceBefore()
+    if isinstance(flowable, KeepTogether):
+        flowable.wrap(width, page)
+        whole = flowable._H
+        if whole <= page:
+            return whole + flowable.getSpaceBefore()
+        parts = [f for f in flowable._content if not isinstance(f, Spacer)]
+        return _start_height(parts[0], width, page) if parts else 0.0
+    return flowable.wrap(width, page)[1] + flowable.getSpaceBefore()
+
+
+class KeepWithNext(CondPageBreak):
+    """Before a heading: a new page unless the heading (and the headings and spacers right
+    after it) fits with the start of what follows (``_start_height``), so a heading never
+    ends a page alone. Nothing at the top of a page."""
+
+    def __init__(self, heads: Sequence[Flowable], first: Flowable):
+        super().__init__(0)
+        self.heads = list(heads)
+        self.first = first
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            self.height = 0
+            return super().wrap(availWidth, availHeight)
+        page = frame._height if frame is not None else availHeight
+        need = 0.0
+        for f in self.heads:
+            need += f.getSpaceBefore() + f.wrap(availWidth, availHeight)[1] + f.getSpaceAfter()
+        self.height = need + _start_height(self.first, availWidth, page)
+        return super().wrap(availWidth, availHeight)
+
+
+def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
+    """``story`` with a ``KeepWithNext`` before each heading that something follows (a
+    heading inside a ``KeepTogether`` is kept already; a heading followed by other headings
+    and spacers is kept with them and what comes after)."""
+    out: list[Flowable] = []
+    items = list(story)
+    kept_to = -1  # items up to this index are in a KeepWithNext already
+    for i, f in enumerate(items):
+        if i > kept_to and is_heading(f):
+            j = i + 1
+            while j < len(items) and (is_heading(items[j]) or _is_plain_space(items[j])):
+                j += 1
+            if j < len(items) and not isinstance(items[j], CondPageBreak):
+                out.append(KeepWithNext(items[i:j], items[j]))
+            kept_to = j - 1
+        out.append(f)
+    return out
+
+
+def _is_plain_space(flowable: Flowable) -> bool:
+    """A spacer (not a conditional page break, which is a ``Spacer`` too)."""
+    return isinstance(flowable, Spacer) and not isinstance(flowable, CondPageBreak)
+
+
 HEADER_PADDING = 3 + 3 + 1
 """A table cell's left and right padding (``styles.table_style``) and a little room."""
 
 
 def _longest_word(text: str, style: ParagraphStyle, size: float | None = None) -> float:
-    """The width in points of the longest word of ``text`` in ``style`` (or ``size``)."""
+    """The width in points of the longest word of ``text`` in ``style`` (or ``size``):
+    words as reportlab breaks lines, so words joined by no-break spaces are one."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus.paragraph import split
 
     return max((stringWidth(word, style.fontName, size or style.fontSize)
-                for word in text.split()), default=0.0)
+                for word in split(text) if word), default=0.0)
 
 
 def label_width(labels: Sequence[str], least: float, style: str = "cell_bold") -> float:
@@ -406,10 +490,32 @@ def header_block(data: ReportData, width: float) -> list[Flowable]:
     if data.clinician:
         rows.append([P(clinician, "cell_bold"),
                      U(data.clinician, most=NAME_MOST, label=clinician), P(""), P("")])
-    w = width
-    table = Table(rows, colWidths=[0.13 * w, 0.37 * w, 0.15 * w, 0.35 * w], hAlign="LEFT")
+    table = Table(rows, colWidths=_header_widths(
+        width, [patient, condition, goal, clinician],
+        [_("Period"), side_joint, _("Report made")]), hAlign="LEFT")
     table.setStyle(st.table_style(("BOX", (0, 0), (-1, -1), 0.5, st.RULE), header=False))
     return [P(_("Rehab journal report: what changed"), "title"), table, Spacer(1, 4 * mm)]
+
+
+def _header_widths(width: float, left: Sequence[str], right: Sequence[str]) -> list[float]:
+    """The header table's columns: label, value, label, value (13, 37, 15 and 35 % of
+    ``width``). A label column whose labels do not fit on one line ("Rapport établi le",
+    "Bericht erstellt am") is widened to fit them, taken from the left value column down
+    to 30 % (page one is tight: every line saved leaves room for the first chart)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    bold = st.stylesheet()["cell_bold"]
+
+    def need(labels: Sequence[str]) -> float:
+        return max(stringWidth(label, bold.fontName, bold.fontSize)
+                   for label in labels) + HEADER_PADDING
+
+    widths = [0.13 * width, 0.37 * width, 0.15 * width, 0.35 * width]
+    for col, labels in ((0, left), (2, right)):
+        more = min(max(0.0, need(labels) - widths[col]), widths[1] - 0.30 * width)
+        widths[col] += more
+        widths[1] -= more
+    return widths
 
 
 def empty_notice(data: ReportData) -> list[Flowable]:
@@ -496,7 +602,8 @@ def assessment_box(data: ReportData, width: float) -> list[Flowable]:
     return [_tier_box(scales.ASSESSMENT, _(tier.heading), lines, width), Spacer(1, 3 * mm)]
 
 
-def _week_heading(summary: PeriodSummary, index: int | None, which: str) -> Paragraph:
+def _week_heading(summary: PeriodSummary, index: int | None, which: str,
+                  style: str = "cell_bold") -> Paragraph:
     """"First week" (``which`` "first") or "Last week" over "23 Feb-1 Mar" (the span kept
     on one line)."""
     text = escape(_("First week") if which == "first" else _("Last week"))
@@ -504,7 +611,34 @@ def _week_heading(summary: PeriodSummary, index: int | None, which: str) -> Para
         w = summary.weeks[index]
         span = escape(fmt_span(w.week_start, w.week_end)).replace(" ", "\u00a0")
         text += f"<br/>{span}"
-    return Paragraph(text, st.stylesheet()["cell_bold"])
+    return Paragraph(text, st.stylesheet()[style])
+
+
+HEADLINE_HEAD_LINES = 4
+"""Lines of the headline table's header at most in its usual type (the English header's
+longest, "Clinically important? (...)"); a longer one (French, German) takes the smaller
+type of the other tables' headers, so page one keeps room for the first chart."""
+
+
+def _headline_head(summary: PeriodSummary, compared: bool, widths: Sequence[float],
+                   style: str = "cell_bold") -> list[Paragraph]:
+    """The headline table's header cells in ``style``; in "head_small" when they would take
+    more than ``HEADLINE_HEAD_LINES`` lines in ``style``."""
+    head = [
+        P(_("Measure"), style),
+        P(_("Whole period"), style),
+        _week_heading(summary, summary.first_week, "first", style),
+        _week_heading(summary, summary.last_week if compared else None, "last", style),
+        P(_("Change (last - first)"), style),
+        P(sm.important_header(summary), style),
+    ]
+    if style == "cell_bold":
+        padding = 3 + 3  # styles.table_style
+        lines = max(cell.wrap(w - padding, 1e9)[1] / cell.style.leading
+                    for cell, w in zip(head, widths, strict=True))
+        if lines > HEADLINE_HEAD_LINES + 0.01:
+            return _headline_head(summary, compared, widths, "head_small")
+    return head
 
 
 def headline_table(data: ReportData, width: float) -> list[Flowable]:
@@ -513,15 +647,9 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
     summary = data.summary
     assert summary is not None
     compared = summary.last_week is not None and summary.last_week != summary.first_week
-    head = [
-        P(_("Measure"), "cell_bold"),
-        P(_("Whole period"), "cell_bold"),
-        _week_heading(summary, summary.first_week, "first"),
-        _week_heading(summary, summary.last_week if compared else None, "last"),
-        P(_("Change (last - first)"), "cell_bold"),
-        P(sm.important_header(summary), "cell_bold"),
-    ]
-    rows = [head]
+    w = width
+    widths = [0.30 * w, 0.10 * w, 0.13 * w, 0.13 * w, 0.12 * w, 0.22 * w]
+    rows: list[list] = [_headline_head(summary, compared, widths)]
     extra = []
     for i, c in enumerate(summary.comparisons, start=1):
         rows.append([
@@ -535,8 +663,6 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
         if c.important:
             tint = st.LIGHT_TINTS["green" if c.direction == "down" else "red"]
             extra.append(("BACKGROUND", (5, i), (5, i), tint))
-    w = width
-    widths = [0.30 * w, 0.10 * w, 0.13 * w, 0.13 * w, 0.12 * w, 0.22 * w]
     out: list[Flowable] = [_table(rows, widths, *extra, zebra=False)]
     out.append(Spacer(1, 1 * mm))
     out.append(P(_headline_note(summary, compared), "muted"))
@@ -765,6 +891,88 @@ def chart_block(
     return KeepTogether([*parts, figure_image(fig, width, height), Spacer(1, 3 * mm)])
 
 
+FIT_LEAST = 0.7
+"""A fitted chart is drawn down to this share of its own height to stay on its page."""
+CHART_GAP = 3 * mm
+"""The room under a chart (``chart_block``'s spacer)."""
+
+
+class FittedChart(Flowable):
+    """A chart under its heading that takes the room left on page one: its own height when
+    it fits, else as tall as the room down to ``FIT_LEAST`` of it (only the panels get
+    shorter: the type, the margins and the legend keep their size,
+    ``charts.theme.set_height_keeping_margins``); when even that does not fit, or on a
+    later page (after the patterns section), the heading and the chart go to the next page
+    at their own height, as ``chart_block``'s do. Never split.
+
+    Page one's first chart: a French or German page one has longer lines than the English
+    one, and the chart stays on it as in English instead of leaving the page's foot empty.
+    """
+
+    def __init__(self, title: str | None, fig, width: float, least: float = FIT_LEAST):
+        super().__init__()
+        self.heading = H(title) if title else None
+        self.fig = fig
+        self.chart_width = width
+        w_in, h_in = fig.get_size_inches()
+        self.natural = width * h_in / w_in
+        self.least = least * self.natural
+        self._images: dict[int, Image] = {}
+        # drawn now at its own height: the story's PlaceholderTally counts its missing glyphs
+        self.image = self._image(self.natural)
+        self.chart_height = self.natural
+        self._heading_height = 0.0
+        self.gap = CHART_GAP
+
+    def _image(self, height: float) -> Image:
+        """The chart drawn ``height`` points tall (made once per height). The first call,
+        at its own height, draws it as ``chart_block`` would; a shorter one keeps the
+        margins of that drawing and shortens the panels."""
+        key = round(height)
+        if key not in self._images:
+            if self._images:
+                from ..charts.theme import set_height_keeping_margins
+
+                if not set_height_keeping_margins(self.fig, key / 72.0):
+                    key = round(self.natural)  # cannot be shortened: its own height
+            if key not in self._images:
+                self._images[key] = figure_image(self.fig, self.chart_width,
+                                                 self.natural if key == round(self.natural)
+                                                 else key)
+        return self._images[key]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab API
+        return self.heading.getSpaceBefore() if self.heading else 0.0
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        head = 0.0
+        if self.heading is not None:
+            head = self.heading.wrap(availWidth, availHeight)[1] + self.heading.getSpaceAfter()
+        self._heading_height = head
+        room = availHeight - head
+        on_page_one = self._doctemplateAttr("page") in (1, None)
+        if room >= self.natural + CHART_GAP or room < self.least or not on_page_one:
+            # room enough, or too little: the next page, at its own height
+            height, self.gap = self.natural, CHART_GAP
+        else:  # as tall as the room: it ends the page, no room under it is needed
+            height, self.gap = min(self.natural, float(int(room))), 0.0
+        self.image = self._image(height)
+        self.chart_height = self.image.drawHeight
+        self.width = availWidth
+        self.height = head + self.chart_height + self.gap
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        return []
+
+    def draw(self) -> None:
+        if self.heading is not None:
+            _w, h = self.heading.wrap(self.width, self.height)
+            self.heading.drawOn(self.canv, 0, self.height - h)
+        # centred as an Image flowable is: the chart spans the page between its margins
+        self.image.drawOn(self.canv, (self.width - self.image.drawWidth) / 2, self.gap)
+
+
 QUESTIONS_ON_PAGE_ONE = 8
 """Open questions printed on page one at most (each cut at ``TEXT_MOST`` characters): the
 block is kept whole, so it always fits on page one; the rest are printed whole under
@@ -833,6 +1041,11 @@ def light_cell(colour: str | None, counts: dict[str, int]) -> Paragraph:
     return P(f"{light_word(colour)} ({' '.join(parts)})")
 
 
+def _unbroken(text: str) -> str:
+    """``text`` with no-break spaces: a short date ("2. Nov.") is never cut in two lines."""
+    return text.replace(" ", "\u00a0")
+
+
 def weekly_table(data: ReportData, width: float) -> list[Flowable]:
     """The summary's calendar weeks: the same rows as the load chart's weekly bars."""
     summary = data.summary
@@ -841,7 +1054,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
             _("Monotony"), _("Strain"), _("Morning pain"), _(sm.ADHERENCE_WEEK),
             _("Light (worst day)")]
     u = width / 100
-    words = [(0, fmt_short(w.week_start), "cell") for w in summary.weeks]
+    words = [(0, _unbroken(fmt_short(w.week_start)), "cell") for w in summary.weeks]
     words += [(0, w.status_text, "tiny") for w in summary.weeks if w.status_text]
     words += [(10, light_word(w.worst_light), "cell") for w in summary.weeks if w.worst_light]
     cells, widths = fitted_header(
@@ -850,7 +1063,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
     rows: list[list] = [cells]
     cmds = []
     for i, w in enumerate(summary.weeks, start=1):
-        week = [P(fmt_short(w.week_start), "cell")]
+        week = [P(_unbroken(fmt_short(w.week_start)), "cell")]
         if w.status_text:
             week.append(P(w.status_text, "tiny"))
         rows.append([
@@ -957,15 +1170,23 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             _("Load (AU)"), _("Peak pain"), _("Light"), _("Notes"))
     u = width / 100
     with_year = data.start.year != data.end.year
-    words = [(0, format_date(d.day, "day" if with_year else "weekday_day_month"), "small")
-             for d in data.days]
+
+    def day_text(day: date) -> str:
+        """"Tue 3 Mar" on one line ("Di., 3. März", never "Di., 3." over "März"); the
+        year, when the period has two, may go to the next line."""
+        if not with_year:
+            return _unbroken(format_date(day, "weekday_day_month"))
+        first, _space, year = format_date(day, "day").rpartition(" ")
+        return f"{_unbroken(first)} {year}" if first else year
+
+    words = [(0, day_text(d.day), "small") for d in data.days]
     words += [(3, swelling_text(d.swelling), "small") for d in data.days if d.swelling]
     cells, widths = fitted_header(head, [12 * u, 6 * u, 6 * u, 9 * u, 21 * u, 6 * u, 6 * u,
                                          6 * u, 28 * u], body=words)
     rows: list[list] = [cells]
     cmds = []
     for i, d in enumerate(data.days, start=1):
-        day = format_date(d.day, "day" if with_year else "weekday_day_month")
+        day = day_text(d.day)
         when = fmt_date(d.day, weekday=True)
         rows.append([
             P(day, "small"),

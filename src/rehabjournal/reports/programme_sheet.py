@@ -571,7 +571,7 @@ def build_story(data: SheetData, width: float) -> list[Flowable]:
     for ph in data.phases:
         story.append(PageBreak())
         story += phase_flowables(ph, width, shown)
-    return story
+    return fl.keep_headings(story)  # no heading ends a page alone
 
 
 # ---- the document ------------------------------------------------------------------------

@@ -144,9 +144,10 @@ def _days(start: date, end: date) -> list[date]:
 def _session_text(record: DayRecord) -> str:
     parts = []
     for s in record.sessions:
-        # the activity is the person's words, in any script: isolated (FSI..PDI) so that a
-        # right-to-left name does not reorder "30 min RPE 4" around it in the PDF
-        text = f"\u2068{s.kind}\u2069 {s.minutes} min"
+        # the activity in the report's language ("run" -> "course"), or the person's words
+        # in any script: isolated (FSI..PDI) so that a right-to-left name does not reorder
+        # "30 min RPE 4" around it in the PDF
+        text = f"\u2068{scales.activity_name(s.kind)}\u2069 {s.minutes} min"
         if s.rpe is not None:
             text += f" RPE {s.rpe}"
         parts.append(text)
@@ -380,8 +381,11 @@ def build_report_data(
         notes = []
         if rec.checkin and rec.checkin.notes.strip():
             notes.append(rec.checkin.notes.strip())
-        notes += [f"\u2068{s.kind}\u2069: {s.notes.strip()}" for s in rec.sessions
-                  if s.notes.strip()]
+        # "run: Walk-run ..." ("course : ...", "Laufen: ..."): the activity in the
+        # report's language, isolated like the session text
+        notes += [_("{label}: {text}").format(
+            label=f"\u2068{scales.activity_name(s.kind)}\u2069", text=s.notes.strip())
+            for s in rec.sessions if s.notes.strip()]
         text = " ".join(notes)
         notable = (
             day.light in (light_mod.RED, light_mod.AMBER) or rec.red_flags or rec.events
