@@ -592,7 +592,7 @@
         </message>
         <message>
             <source>band</source>
-            <translation>Widerstandsband</translation>
+            <translation>Band</translation>
         </message>
         <message>
             <source>bodyweight</source>
@@ -1341,6 +1341,10 @@
             <translation>&amp;Rückgängig</translation>
         </message>
         <message>
+            <source>&amp;Undo {change}</source>
+            <translation>&amp;Rückgängig: {change}</translation>
+        </message>
+        <message>
             <source>&amp;Redo</source>
             <translation>&amp;Wiederholen</translation>
         </message>
@@ -1383,6 +1387,10 @@
         <message>
             <source>Go to &amp;Today</source>
             <translation>Zu &amp;Heute springen</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {change}</source>
+            <translation>&amp;Wiederholen: {change}</translation>
         </message>
         <message>
             <source>A private journal for exercise-related joint pain: how the joint answers to load, the next morning especially.</source>
@@ -2004,11 +2012,11 @@
         </message>
         <message>
             <source>Clear</source>
-            <translation>Löschen</translation>
+            <translation>Leeren</translation>
         </message>
         <message>
             <source>Clear the start date</source>
-            <translation>Startdatum löschen</translation>
+            <translation>Startdatum leeren</translation>
         </message>
         <message>
             <source>No start date: week 1 is the week you start (Delete in the date does the same)</source>
@@ -3393,7 +3401,7 @@ Die Sicherungen: {backups}</translation>
         <message>
             <source>band</source>
             <extracomment>Load units that are words (``services.programme.LOAD_UNITS``); kg and lb are symbols.</extracomment>
-            <translation>Widerstandsband</translation>
+            <translation>Band</translation>
         </message>
         <message>
             <source>bodyweight</source>

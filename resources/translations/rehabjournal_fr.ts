@@ -592,7 +592,7 @@
         </message>
         <message>
             <source>band</source>
-            <translation>bande élastique</translation>
+            <translation>élastique</translation>
         </message>
         <message>
             <source>bodyweight</source>
@@ -1029,7 +1029,7 @@
         </message>
         <message>
             <source>&amp;Archive</source>
-            <translation>Arc&amp;hiver</translation>
+            <translation>&amp;Archiver</translation>
         </message>
         <message>
             <source>How to do it</source>
@@ -1169,7 +1169,7 @@
         </message>
         <message>
             <source>Un&amp;archive</source>
-            <translation>Désarc&amp;hiver</translation>
+            <translation>Dés&amp;archiver</translation>
         </message>
         <message>
             <source>no progression given</source>
@@ -1341,6 +1341,10 @@
             <translation>&amp;Annuler</translation>
         </message>
         <message>
+            <source>&amp;Undo {change}</source>
+            <translation>&amp;Annuler : {change}</translation>
+        </message>
+        <message>
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
@@ -1383,6 +1387,10 @@
         <message>
             <source>Go to &amp;Today</source>
             <translation>Aller à au&amp;jourd'hui</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {change}</source>
+            <translation>&amp;Rétablir : {change}</translation>
         </message>
         <message>
             <source>A private journal for exercise-related joint pain: how the joint answers to load, the next morning especially.</source>
@@ -3393,7 +3401,7 @@ Les sauvegardes : {backups}</translation>
         <message>
             <source>band</source>
             <extracomment>Load units that are words (``services.programme.LOAD_UNITS``); kg and lb are symbols.</extracomment>
-            <translation>bande élastique</translation>
+            <translation>élastique</translation>
         </message>
         <message>
             <source>bodyweight</source>
