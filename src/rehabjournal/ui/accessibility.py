@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -152,8 +153,10 @@ def _layouts(root: QWidget):
         layout = todo.pop()
         yield layout
         for i in range(layout.count()):
-            child = layout.itemAt(i).layout()
-            if child is not None:
+            item = layout.itemAt(i)
+            child = item.layout() if item is not None else None
+            # PySide can hand back a stale wrapper of another type for an address Qt reused
+            if isinstance(child, QLayout):
                 todo.append(child)
 
 

@@ -36,7 +36,6 @@ from .. import __version__
 from . import settings as ui_settings
 from .banner import Banner
 from .context import AppContext
-from .edit_path import step_text
 from .startup import StartupWork
 
 # (key, title, module under ui.pages providing create(ctx) -> QWidget); the titles are
@@ -494,6 +493,8 @@ class MainWindow(QMainWindow):
                  self.tr("&Redo {change}"))):
             label = getattr(getattr(command, "edit", None), "label", None) or (
                 command.text() if command is not None else "")
+            from .edit_path import step_text  # the edit path imports peewee: not at start-up
+
             action.setText(step_text(pattern, label) if label else bare)
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
