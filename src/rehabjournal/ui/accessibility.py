@@ -148,7 +148,8 @@ def _buddies(root: QWidget) -> dict[int, str]:
 
 def _layouts(root: QWidget):
     """Every layout under ``root``, nested ones included."""
-    todo = [w.layout() for w in [root, *root.findChildren(QWidget)] if w.layout() is not None]
+    todo = [lay for w in [root, *root.findChildren(QWidget)]
+            if isinstance(lay := w.layout(), QLayout)]
     while todo:
         layout = todo.pop()
         yield layout
