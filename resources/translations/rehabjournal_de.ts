@@ -431,7 +431,7 @@
         </message>
         <message>
             <source>Clear</source>
-            <translation>Löschen</translation>
+            <translation>Zurücksetzen</translation>
         </message>
         <message>
             <source>Save as done with the numbers on the left</source>

@@ -87,3 +87,16 @@ def test_the_journal_lists_sessions_with_their_activity_in_the_language(journal)
     assert row["sessions"] == "Laufen 30 min, Reha-Übungen 19 min, Padel, doubles 60 min"
     (row,) = js.list_days()
     assert row["sessions"] == "run 30 min, rehab exercises 19 min, Padel, doubles 60 min"
+
+
+def test_undo_texts_read_as_sentences_in_each_language():
+    from rehabjournal.ui.edit_path import step_text
+
+    with i18n.using("fr"):  # lower case after a French colon, whatever the label's case
+        assert step_text(f"&Annuler{NB}: {{change}}", "Modifier la date de début") == (
+            f"&Annuler{NB}: modifier la date de début")
+        assert step_text(f"&Annuler{NB}: {{change}}", "RPE changé") == f"&Annuler{NB}: RPE changé"
+    with i18n.using("de"):
+        assert step_text("&Rückgängig: {change}", "Notizen ändern") == (
+            "&Rückgängig: Notizen ändern")
+    assert step_text("&Undo {change}", "change notes") == "&Undo Change notes"

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from .. import i18n
 from ..errors import (
     RehabJournalError,
     StorageError,
@@ -47,7 +48,12 @@ def step_text(pattern: str, label: str) -> str:
     ("Annuler\u00a0: modifier les notes", "Rückgängig: Notizen ändern"); otherwise it
     starts with a capital, as a menu names a command ("Undo Change notes")."""
     before = pattern.split("{change}", 1)[0].rstrip(" \u00a0\u202f")
-    change = label if before.endswith(":") else label[:1].upper() + label[1:]
+    if not before.endswith(":"):
+        change = label[:1].upper() + label[1:]
+    elif i18n.current() == "fr" and not label[1:2].isupper():
+        change = label[:1].lower() + label[1:]  # French: lower case after a colon
+    else:
+        change = label  # German nouns keep their capital
     return pattern.format(change=change)
 
 
