@@ -100,3 +100,26 @@ def test_undo_texts_read_as_sentences_in_each_language():
         assert step_text("&Rückgängig: {change}", "Notizen ändern") == (
             "&Rückgängig: Notizen ändern")
     assert step_text("&Undo {change}", "change notes") == "&Undo Change notes"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_about_fits_a_laptop_screen_in_german(qapp, qtbot, journal):
+    from rehabjournal.ui import i18n as ui_i18n
+    from rehabjournal.ui.context import AppContext
+    from rehabjournal.ui.main_window import MainWindow
+
+    ui_i18n.install(qapp, "de")
+    try:
+        window = MainWindow(AppContext(data_dir=journal))
+        qtbot.addWidget(window)
+        dialog = window.about()
+        free = window.screen().availableGeometry()
+        assert dialog.height() <= free.height() - 80  # the OK button stays on the screen
+        from PySide6.QtWidgets import QTextBrowser
+
+        text = dialog.findChild(QTextBrowser, "aboutText").toPlainText()
+        assert "Information, keine medizinische Beratung." in text
+        assert "(englisches Original)" in text or "Klinisch frei verwendbar" in text
+        dialog.close()
+    finally:
+        ui_i18n.install(qapp, "en")

@@ -11,7 +11,7 @@ import importlib
 from typing import Protocol, runtime_checkable
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QRect, QSize, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -549,8 +550,30 @@ class MainWindow(QMainWindow):
             + attribution_html()
         )
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About rehabjournal"), self.about_text())
+    def about(self) -> QDialog:
+        """Help > About: the text in a scrolling, selectable view that fits the screen (the
+        sources and licences run long, longer still in French and German)."""
+        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("About rehabjournal"))
+        layout = QVBoxLayout(dialog)
+        view = QTextBrowser()
+        view.setObjectName("aboutText")
+        view.setOpenExternalLinks(True)
+        view.setHtml(self.about_text())
+        view.setFrameShape(QTextBrowser.Shape.NoFrame)
+        layout.addWidget(view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(dialog.accept)
+        layout.addWidget(buttons)
+        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        view.document().setTextWidth(560)
+        height = int(view.document().size().height()) + buttons.sizeHint().height() + 60
+        dialog.resize(600, min(height, free.height() - 80))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def preferences(self) -> None:
         from .preferences import PreferencesDialog
