@@ -1,6 +1,6 @@
 """French and German from the domain: the light's advice and reasons, the red-flag tiers,
 validation messages, escalations, progression advice, adherence and the flare finder's
-words (needs ``tools/translation_work.py build``). English stays as it was."""
+words (the compiled catalogues in resources/translations). English stays as it was."""
 
 from __future__ import annotations
 

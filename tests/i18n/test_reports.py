@@ -3,7 +3,7 @@
 Real PDFs of a demo journal, read back with pypdf: headings, dates ("3 mars 2026",
 "3. März 2026") and decimal commas in the language the report is built in, inside
 ``i18n.using`` (as the Reports page's worker thread and ``report --lang`` build it), and
-English everywhere else. Needs the compiled catalogues (``tools/translation_work.py build``).
+English everywhere else. The compiled catalogues are in resources/translations.
 """
 
 from __future__ import annotations

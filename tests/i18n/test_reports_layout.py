@@ -4,7 +4,7 @@ Real PDFs of a demo journal read back with pypdf: page one holds the first chart
 heading ends a page alone, the weekly table's dates stay on one line, activities are named
 in the report's language, the light strip's letters are drawn in German too, and the
 chart and table notes name the colours they describe. Needs the compiled catalogues
-(``tools/translation_work.py build``).
+(resources/translations, ``make translations``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """French and German from the services of area services_a: the progression advice, the
 settings' and questions' messages, the summary command, the pattern figures, the programme
-sheet's dose words and the undo texts (needs ``tools/translation_work.py build``)."""
+sheet's dose words and the undo texts (the compiled catalogues in resources/translations)."""
 
 from __future__ import annotations
 

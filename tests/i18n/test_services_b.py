@@ -1,7 +1,7 @@
 """French and German below the UI (services_b): storage errors, the command line, undo
 labels and status texts, reminders and the CSV import summary, as a person reads them.
 
-Needs the compiled catalogues (``python tools/translation_work.py build``).
+The compiled catalogues are in resources/translations.
 """
 
 from __future__ import annotations

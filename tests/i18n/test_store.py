@@ -2,7 +2,7 @@
 file refusals with their places, backup and restore words, storage, journal and lock
 messages. English stays as it was.
 
-Needs the compiled catalogues (``python tools/translation_work.py build``).
+The compiled catalogues are in resources/translations.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@
 - the German Programme page clears its start date with "Leeren", not "Löschen" (Delete);
 - "From template" keeps room for its menu arrow; a long programme name keeps "(active)".
 
-The translations come from ``tools/translation_work.py build`` (fix_ui.json).
+The translations are in resources/translations.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ the journal's English key, and each page's Alt-letters stay unique in both langu
 
 Each test installs its language before the window is built and puts English back at the
 end (``ui.i18n.install``); the compiled catalogues come from
-``tools/translation_work.py build``.
+``make translations``.
 """
 
 from __future__ import annotations

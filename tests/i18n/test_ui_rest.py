@@ -3,7 +3,7 @@ Welcome form, Preferences, Help > Keyboard Shortcuts, the backup list and the da
 shared widgets; and each menu's Alt-letters stay unique in both languages.
 
 Each test installs its language before the window is built and puts English back at the end
-(``ui.i18n.install``); the compiled catalogues come from ``tools/translation_work.py build``.
+(``ui.i18n.install``); the compiled catalogues come from ``make translations``.
 """
 
 from __future__ import annotations
