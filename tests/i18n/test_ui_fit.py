@@ -38,46 +38,6 @@ NBSP = "\u00a0"
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen showing a window
 
 
-@pytest.fixture
-def window_in(qtbot, tmp_path):
-    """Factory: window_in("fr") -> (ctx, window) over a journal with a profile and a knee,
-    the UI in that language; English again afterwards."""
-    from rehabjournal.store.db import close_journal
-    from rehabjournal.ui.app import application, open_session
-    from rehabjournal.ui.i18n import install
-
-    app = application()
-    opened = []
-
-    def factory(lang: str):
-        from rehabjournal.services import journal as js
-        from rehabjournal.store.db import open_journal
-
-        install(app, lang)
-        data = tmp_path / f"data-{lang}-{len(opened)}"
-        open_journal(data)
-        js.save_profile({"name": "Zoë Łukasiewicz", "condition": "patellofemoral_pain",
-                         "joint": "knee", "side": "left"})
-        js.add_site("knee", "left", "around the kneecap", primary=True)
-        close_journal()
-        lock, ctx, window = open_session(data, today=TODAY)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        opened.append((lock, window))
-        window.startup.start()
-        qtbot.waitUntil(lambda: window.startup.finished, timeout=30000)
-        return ctx, window
-
-    yield factory
-    for _lock, window in opened:
-        window.startup.wait()
-    close_journal()
-    for lock, _window in opened:
-        lock.unlock()
-    install(app, "en")
-
-
 def _shown(qtbot, widget: QWidget) -> QWidget:
     qtbot.addWidget(widget)
     widget.show()

@@ -9,11 +9,7 @@ end (``ui.i18n.install``); the compiled catalogues come from
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-import types
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 
 import pytest
 
@@ -21,71 +17,6 @@ TODAY = date(2026, 3, 18)  # a Wednesday
 NBSP = "\u00a0"
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen showing a window
-
-
-def _keyboard_helpers():
-    """``mnemonics`` and ``_clashes`` of tests/ui/test_ui_keyboard.py (the per-page
-    Alt-letter test), imported as tests/i18n/test_ui_rest.py does."""
-    tests = Path(__file__).resolve().parents[1]
-    path = tests / "ui" / "test_ui_keyboard.py"
-    module = next((m for m in list(sys.modules.values())
-                   if getattr(m, "__file__", None) and Path(m.__file__) == path), None)
-    if module is None:
-        for name, folder in (("tests", tests), ("tests.ui", tests / "ui")):
-            if name not in sys.modules:
-                package = types.ModuleType(name)
-                package.__path__ = [str(folder)]
-                sys.modules[name] = package
-        spec = importlib.util.spec_from_file_location("tests.ui.test_ui_keyboard", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return module.mnemonics, module._clashes
-
-
-@pytest.fixture
-def window_in(qtbot, tmp_path):
-    """Factory: window_in("fr") -> (ctx, window) over a journal with a profile and a knee,
-    the UI in that language; English again afterwards."""
-    from rehabjournal.store.db import close_journal
-    from rehabjournal.ui.app import application, open_session
-    from rehabjournal.ui.i18n import install
-
-    app = application()
-    opened = []
-
-    def factory(lang: str, sessions: bool = False):
-        install(app, lang)
-        data = tmp_path / f"data-{lang}-{len(opened)}"
-        from rehabjournal.services import journal as js
-        from rehabjournal.store.db import open_journal
-
-        open_journal(data)
-        js.save_profile({"name": "Zoë Łukasiewicz", "condition": "patellofemoral_pain",
-                         "joint": "knee", "side": "left"})
-        js.add_site("knee", "left", "around the kneecap", primary=True)
-        if sessions:
-            js.add_session(TODAY - timedelta(days=1), {"kind": "run", "minutes": 40})
-            js.add_session(TODAY, {"kind": "run", "minutes": 30})
-            js.add_event(TODAY, "flare")
-        close_journal()
-        lock, ctx, window = open_session(data, today=TODAY)
-        qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        opened.append((lock, window))
-        window.startup.start()
-        qtbot.waitUntil(lambda: window.startup.finished, timeout=30000)
-        return ctx, window
-
-    yield factory
-    for _lock, window in opened:
-        window.startup.wait()
-    close_journal()
-    for lock, _window in opened:
-        lock.unlock()
-    install(app, "en")
 
 
 # ---- Today ---------------------------------------------------------------------------------
@@ -209,11 +140,12 @@ def test_the_programme_and_reports_pages_read_in_french_and_german(window_in, la
 
 @pytest.mark.parametrize("lang", ["fr", "de"])
 @pytest.mark.parametrize("key", ["today", "journal", "programme", "progress", "reports"])
-def test_every_alt_letter_is_unique_on_each_page_in_french_and_german(window_in, lang, key):
+def test_every_alt_letter_is_unique_on_each_page_in_french_and_german(keyboard_helpers, window_in,
+                                                                     lang, key):
     """As tests/ui/test_ui_keyboard.py's per-page test, in French and German (the menu
     bar's letters included), on every tab of a page with tabs (the Programme page's
     Library: "Arc&hiver" against the menu bar's "Affic&hage")."""
-    mnemonics, clashes = _keyboard_helpers()
+    mnemonics, clashes = keyboard_helpers
     _ctx, window = window_in(lang, sessions=True)
     page = window.show_page(key)
     if key == "today":

@@ -8,12 +8,8 @@ Each test installs its language before the window is built and puts English back
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-import types
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -21,64 +17,6 @@ TODAY = date(2026, 3, 18)
 NBSP = "\u00a0"
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen showing a dialog
-
-
-def _keyboard_helpers():
-    """``mnemonics`` and ``_clashes`` of tests/ui/test_ui_keyboard.py (the per-page
-    Alt-letter test). The test folders are no packages (pytest's importlib mode): the
-    module pytest imported is used, else it is loaded as ``tests.ui.test_ui_keyboard``
-    (its ``from .conftest import TODAY`` needs that parent)."""
-    tests = Path(__file__).resolve().parents[1]
-    path = tests / "ui" / "test_ui_keyboard.py"
-    module = next((m for m in list(sys.modules.values())
-                   if getattr(m, "__file__", None) and Path(m.__file__) == path), None)
-    if module is None:
-        for name, folder in (("tests", tests), ("tests.ui", tests / "ui")):
-            if name not in sys.modules:
-                package = types.ModuleType(name)
-                package.__path__ = [str(folder)]
-                sys.modules[name] = package
-        spec = importlib.util.spec_from_file_location("tests.ui.test_ui_keyboard", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return module.mnemonics, module._clashes
-
-
-@pytest.fixture
-def window_in(qtbot, tmp_path):
-    """Factory: window_in("fr", profile=True) -> (ctx, window) with the UI in that language
-    (a new journal shows the Welcome form when ``profile`` is False)."""
-    from rehabjournal.store.db import close_journal
-    from rehabjournal.ui.app import application, open_session
-    from rehabjournal.ui.i18n import install
-
-    app = application()
-    opened = []
-
-    def factory(lang: str, profile: bool = True):
-        install(app, lang)
-        data = tmp_path / f"data-{lang}-{len(opened)}"
-        if profile:
-            from rehabjournal.services import journal as js
-            from rehabjournal.store.db import open_journal
-
-            open_journal(data)
-            js.save_profile({"name": "Zoë Łukasiewicz", "condition": "patellofemoral_pain",
-                             "joint": "knee", "side": "left"})
-            js.add_site("knee", "left", "around the kneecap", primary=True)
-            close_journal()
-        lock, ctx, window = open_session(data, today=TODAY)
-        qtbot.addWidget(window)
-        window.show()
-        opened.append(lock)
-        return ctx, window
-
-    yield factory
-    close_journal()
-    for lock in opened:
-        lock.unlock()
-    install(app, "en")
 
 
 def _menus(window) -> dict[str, list[str]]:
@@ -130,11 +68,12 @@ def test_the_menus_read_in_french(window_in):
 
 
 @pytest.mark.parametrize("lang", ["fr", "de"])
-def test_alt_letters_do_not_clash_in_french_and_german_menus(window_in, lang):
+def test_alt_letters_do_not_clash_in_french_and_german_menus(keyboard_helpers, window_in,
+                                                            lang):
     """Every menu (and the Appearance submenu) has each Alt-letter once; the menu bar's
     letters and the Welcome form's do not clash either (the per-page helper of
     tests/ui/test_ui_keyboard.py)."""
-    mnemonics, clashes = _keyboard_helpers()
+    mnemonics, clashes = keyboard_helpers
     _ctx, window = window_in(lang, profile=False)
 
     def letters(texts):
