@@ -201,6 +201,12 @@ def library_text(text: str) -> str:
     return catalogue(current(), "library").gettext(text)
 
 
+def semicolon() -> str:
+    """The separator between clauses: "; ", with a no-break space before it in French
+    ("a\u00a0; b"), as French typography puts one before ; : ? !."""
+    return "\u00a0; " if current() == "fr" else "; "
+
+
 def join_list(items: Sequence[str]) -> str:
     """"a, b and c" in the current language ("a, b et c", "a, b und c")."""
     from babel.lists import format_list

@@ -123,3 +123,17 @@ def test_about_fits_a_laptop_screen_in_german(qapp, qtbot, journal):
         dialog.close()
     finally:
         ui_i18n.install(qapp, "en")
+
+
+def test_the_day_log_keeps_numbers_with_their_units_and_french_semicolons():
+    from rehabjournal.domain.entities import DayRecord, Session
+    from rehabjournal.services.report import _session_text
+
+    day = date(2026, 3, 2)
+    record = DayRecord(day=day, sessions=(Session(day=day, kind="run", minutes=30, rpe=4),
+                                          Session(day=day, kind="cycle", minutes=45, rpe=3)))
+    with i18n.using("fr"):
+        assert _session_text(record) == (
+            f"\u2068course\u2069 30{NB}min RPE{NB}4{NB}; \u2068vélo\u2069 45{NB}min RPE{NB}3")
+    assert _session_text(record) == (
+        f"\u2068run\u2069 30{NB}min RPE{NB}4; \u2068cycle\u2069 45{NB}min RPE{NB}3")

@@ -85,7 +85,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
-from ..i18n import N_, _, join_list, ngettext
+from ..i18n import N_, _, join_list, ngettext, semicolon
 from .entities import DayRecord, Journal
 from .light import DEFAULT_THRESHOLDS, Thresholds, baseline
 from .scales import activity_name, event_label, general
@@ -640,7 +640,7 @@ def _reason(t: tuple[int, int, int, int], min_days: int, min_flares: int) -> str
                     else ngettext("only {n} day without it ({need} needed)",
                                   "only {n} days without it ({need} needed)", have))
         parts.append(text.format(n=have, need=need))
-    return "; ".join(parts)
+    return semicolon().join(parts)
 
 
 def _days_to_test(t: tuple[int, int, int, int], compared_span: int, min_days: int,

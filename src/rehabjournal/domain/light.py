@@ -99,7 +99,7 @@ from rehabjournal.domain.scales import (
     red_flag_label,
     worst_tier,
 )
-from rehabjournal.i18n import N_, _, format_date, format_number, ngettext
+from rehabjournal.i18n import N_, _, format_date, format_number, ngettext, semicolon
 
 if TYPE_CHECKING:  # redflags imports this module
     from rehabjournal.domain.redflags import Escalation
@@ -520,7 +520,7 @@ def red_flag_light(record: DayRecord) -> Light:
     if not record.red_flags:
         raise ValueError(f"{record.day} has no red flag")
     tier = worst_tier(f.code for f in record.red_flags) or ASSESSMENT
-    labels = "; ".join(red_flag_label(f.code) for f in record.red_flags)
+    labels = semicolon().join(red_flag_label(f.code) for f in record.red_flags)
     return Light(
         RED,
         FLAG_TIERS[tier].advice,

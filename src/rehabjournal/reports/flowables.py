@@ -53,6 +53,7 @@ from ..i18n import (
     library_text,
     ngettext,
     pgettext,
+    semicolon,
 )
 from ..services import summary as sm
 from ..services.report import DatedItem, ReportData
@@ -726,7 +727,7 @@ def summary_lines(data: ReportData) -> list[Flowable]:
             counts=sm.light_counts_text(counts)))
     if summary.red_flags:
         days = sorted({f.day for f in summary.red_flags})
-        items = "; ".join(
+        items = semicolon().join(
             f"{fmt_short(f.day)}: {escape(f.label)} "
             f"({escape(lower_first(_(scales.FLAG_TIERS[f.tier].heading)))})"
             for f in summary.red_flags)
@@ -735,7 +736,7 @@ def summary_lines(data: ReportData) -> list[Flowable]:
     else:
         lines.append(_("<b>Red-flag days:</b> none recorded."))
     if data.flares:
-        items = "; ".join(
+        items = semicolon().join(
             f"{fmt_short(i.day)}: "
             + user_markup(i.title, NAME_MOST,
                           _("{date}: flare").format(date=fmt_date(i.day, weekday=True)))
@@ -806,7 +807,7 @@ def light_legend() -> str:
             text = _("red flag: {legend}").format(legend=text)
         mark = light_letter(item.key) if item.key in letters else item.symbol
         parts.append(f"<b>{escape(mark)}</b> {escape(text)}")
-    return "; ".join(parts) + "; " + _("blank: nothing to judge.")
+    return semicolon().join([*parts, _("blank: nothing to judge.")])
 
 
 def light_strip(data: ReportData, width: float) -> list[Flowable]:

@@ -45,7 +45,7 @@ from reportlab.platypus import (
 from ..charts.theme import lower_first
 from ..domain import media as dmedia
 from ..domain import scales
-from ..i18n import FORMAT_LOCALES, N_, _, current, ngettext
+from ..i18n import FORMAT_LOCALES, N_, _, current, ngettext, semicolon
 from ..services.programme_sheet import SheetData, SheetExercise, SheetPhase, sheet_data
 from . import DISCLAIMER, normalise_paper
 from . import flowables as fl
@@ -339,7 +339,7 @@ def how_to_block(data: SheetData, width: float) -> list[Flowable]:
     cells.append(Paragraph(
         _('<font color="{colour}"><b>Stop and {action} if</b></font>: {signs}. {advice}').format(
             colour=tier.colour, action=escape(lower_first(_(tier.heading))),
-            signs=escape("; ".join(lower_first(u) for u in urgent)),
+            signs=escape(semicolon().join(lower_first(u) for u in urgent)),
             advice=escape(_(tier.advice))), s["bullet"], bulletText=tier.symbol))
     table = Table([[cells]], colWidths=[width], hAlign="LEFT", splitInRow=1)
     table.setStyle(st.table_style(

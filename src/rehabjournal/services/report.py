@@ -24,7 +24,15 @@ from ..domain.adherence import WeekAdherence
 from ..domain.entities import DayRecord, Journal
 from ..domain.summary import PeriodSummary
 from ..errors import RehabJournalError, is_storage_failure, storage_error
-from ..i18n import _, decimal_separator, format_date, library_text, ngettext, pgettext
+from ..i18n import (
+    _,
+    decimal_separator,
+    format_date,
+    library_text,
+    ngettext,
+    pgettext,
+    semicolon,
+)
 from ..store import journal_repo, report_repo
 from . import clock, session
 from . import journal as journal_service
@@ -147,11 +155,12 @@ def _session_text(record: DayRecord) -> str:
         # the activity in the report's language ("run" -> "course"), or the person's words
         # in any script: isolated (FSI..PDI) so that a right-to-left name does not reorder
         # "30 min RPE 4" around it in the PDF
-        text = f"\u2068{scales.activity_name(s.kind)}\u2069 {s.minutes} min"
+        # no-break spaces: "30 min" and "RPE 4" never split across lines
+        text = f"\u2068{scales.activity_name(s.kind)}\u2069 {s.minutes}\u00a0min"
         if s.rpe is not None:
-            text += f" RPE {s.rpe}"
+            text += f" RPE\u00a0{s.rpe}"
         parts.append(text)
-    return "; ".join(parts)
+    return semicolon().join(parts)
 
 
 def journal_span() -> tuple[date, date] | None:
