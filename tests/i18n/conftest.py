@@ -63,6 +63,26 @@ def window_in(qtbot, tmp_path):
     install(app, "en")
 
 
+@pytest.fixture(scope="session")
+def demo_journal_at(tmp_path_factory):
+    """Factory: demo_journal_at(end) -> a new folder holding the demo journal ending on
+    ``end`` (check-ins, sessions, a programme, red flags), closed again."""
+
+    def make(end: date):
+        from rehabjournal.services.demo import generate_demo
+        from rehabjournal.store.db import close_journal, open_journal
+        from rehabjournal.store.library import sync_shipped_exercises
+
+        folder = tmp_path_factory.mktemp(f"demo-{end.isoformat()}")
+        open_journal(folder)
+        sync_shipped_exercises()
+        generate_demo(end=end)
+        close_journal()
+        return folder
+
+    return make
+
+
 @pytest.fixture
 def keyboard_helpers():
     """``(mnemonics, _clashes)`` of tests/ui/test_ui_keyboard.py (the per-page Alt-letter

@@ -18,17 +18,9 @@ END = date(2026, 3, 17)
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
-    from rehabjournal.services.demo import generate_demo
-    from rehabjournal.store.db import close_journal, open_journal
-    from rehabjournal.store.library import sync_shipped_exercises
-
-    folder = tmp_path_factory.mktemp("lang-demo")
-    open_journal(folder)
-    sync_shipped_exercises()
-    generate_demo(end=END)
-    close_journal()
-    return folder
+def demo_dir(demo_journal_at):
+    """A demo journal ending on END (check-ins, sessions, a programme, red flags)."""
+    return demo_journal_at(END)
 
 
 def text_of(path) -> str:

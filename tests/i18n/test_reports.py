@@ -23,18 +23,9 @@ MADE = date(2026, 3, 4)
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
+def demo_dir(demo_journal_at):
     """A demo journal ending on END (check-ins, sessions, a programme, red flags)."""
-    from rehabjournal.services.demo import generate_demo
-    from rehabjournal.store.db import close_journal, open_journal
-    from rehabjournal.store.library import sync_shipped_exercises
-
-    folder = tmp_path_factory.mktemp("demo_i18n")
-    open_journal(folder)
-    sync_shipped_exercises()
-    generate_demo(end=END)
-    close_journal()
-    return folder
+    return demo_journal_at(END)
 
 
 @pytest.fixture

@@ -24,22 +24,9 @@ TIGHT_END = date(2026, 9, 21)  # a demo whose French page one is the longest see
 HEADINGS = {"en": "Charts", "fr": "Graphiques", "de": "Diagramme"}
 
 
-def _demo(tmp_path_factory, end: date):
-    from rehabjournal.services.demo import generate_demo
-    from rehabjournal.store.db import close_journal, open_journal
-    from rehabjournal.store.library import sync_shipped_exercises
-
-    folder = tmp_path_factory.mktemp(f"layout-{end.isoformat()}")
-    open_journal(folder)
-    sync_shipped_exercises()
-    generate_demo(end=end)
-    close_journal()
-    return folder
-
-
 @pytest.fixture(scope="module")
-def demo_dirs(tmp_path_factory):
-    return {end: _demo(tmp_path_factory, end) for end in (END, TIGHT_END)}
+def demo_dirs(demo_journal_at):
+    return {end: demo_journal_at(end) for end in (END, TIGHT_END)}
 
 
 @pytest.fixture
