@@ -411,3 +411,29 @@ def test_v4_moves_rule_on_plain_rows():
     assert moves.new_checkins == []
     assert moves.notes == {1: "(next-morning rating of the left knee recorded with the "
                               "session: 5/10)"}
+
+
+# ---- schema 6: activity files ------------------------------------------------------------
+
+
+def test_step6_adds_activity_files_and_keeps_every_session_of_the_v5_fixture(tmp_path):
+    path = tmp_path / "j.sqlite"
+    shutil.copy(FIXTURES / "journal-v5.sqlite", path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    before = conn.execute("SELECT id, day, kind, minutes, rpe, notes FROM activity_session "
+                          "ORDER BY id").fetchall()
+    assert migrations.migrate(conn, 6) == [6]
+    after = conn.execute("SELECT id, day, kind, minutes, rpe, notes FROM activity_session "
+                         "ORDER BY id").fetchall()
+    assert after == before and ("2026-01-20", "cycle", 45, 5) in [r[1:5] for r in after]
+    new = conn.execute("SELECT activity_file_id, sport, start_time, avg_hr FROM "
+                       "activity_session").fetchall()
+    assert set(new) == {(None, "", None, None)}  # typed by hand: no file, no heart rate
+    assert conn.execute("SELECT count(*) FROM activity_file").fetchone() == (0,)
+    conn.close()
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(path, data / "journal.sqlite")
+    db.open_journal(data)  # the models read the migrated file
+    row = m.ActivitySession.get(m.ActivitySession.notes == "by hand")
+    assert (row.kind, row.minutes, row.activity_file, row.start_time) == ("cycle", 45, None, None)

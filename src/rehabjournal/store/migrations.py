@@ -381,8 +381,43 @@ def _v5_programmes_a_physio_writes(conn: sqlite3.Connection) -> None:
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {decl}')
 
 
+_V6_SESSION_COLUMNS = (
+    ("activity_file_id", 'INTEGER REFERENCES "activity_file" ("id") ON DELETE SET NULL'),
+    ("leg", "INTEGER"),
+    ("sport", "TEXT NOT NULL DEFAULT ''"),
+    ("start_time", "TIME"),
+    ("elapsed_s", "INTEGER"),
+    ("moving_s", "INTEGER"),
+    ("ascent_m", "REAL"),
+    ("avg_hr", "INTEGER"),
+    ("max_hr", "INTEGER"),
+)
+
+
+def _v6_activity_files(conn: sqlite3.Connection) -> None:
+    """Version 6: sessions from watch and app files (FIT, GPX, TCX).
+
+    A new table ``activity_file`` remembers each file read (its SHA-256, name and format;
+    ``status`` 'imported', or 'dismissed' when the person declined a watched-folder offer),
+    so a second import skips it. Sessions gain the file they came from and its leg, the
+    file's sport, the local start time, elapsed and moving seconds, elevation gain and mean
+    and maximum heart rate. Only a table and columns are added: every row keeps its values.
+    """
+    conn.execute(
+        'CREATE TABLE "activity_file" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"sha256" VARCHAR(255) NOT NULL, "name" TEXT NOT NULL, "format" VARCHAR(255) NOT NULL, '
+        '"status" VARCHAR(255) NOT NULL, "seen" DATETIME NOT NULL)'
+    )
+    conn.execute('CREATE UNIQUE INDEX "activity_file_sha256" ON "activity_file" ("sha256")')
+    for column, decl in _V6_SESSION_COLUMNS:
+        conn.execute(f'ALTER TABLE "activity_session" ADD COLUMN "{column}" {decl}')
+    conn.execute('CREATE INDEX "activity_session_activity_file_id" '
+                 'ON "activity_session" ("activity_file_id")')
+
+
 STEPS: tuple[Step, ...] = (_v1_initial, _v2_settings_and_schedule, _v3_one_settings_store,
-                           _v4_one_next_morning_rating, _v5_programmes_a_physio_writes)
+                           _v4_one_next_morning_rating, _v5_programmes_a_physio_writes,
+                           _v6_activity_files)
 LATEST = len(STEPS)
 
 

@@ -20,6 +20,7 @@ from peewee import (
     IntegerField,
     Model,
     TextField,
+    TimeField,
 )
 
 database = DatabaseProxy()
@@ -96,6 +97,20 @@ class CheckInSitePain(BaseModel):
         indexes = ((("checkin", "site"), True),)
 
 
+class ActivityFile(BaseModel):
+    """A watch or app file read by an activity import (schema 6).
+
+    ``sha256`` identifies the file's bytes ("strava:ID" for a Strava row without a file);
+    ``status`` is 'imported' or 'dismissed' (offered from the watched folder and declined).
+    """
+
+    sha256 = CharField(unique=True)
+    name = TextField(default="")
+    format = CharField(default="")
+    status = CharField(default="imported")
+    seen = DateTimeField(default=_now)
+
+
 class ActivitySession(BaseModel):
     """One activity session and its pain response.
 
@@ -118,8 +133,19 @@ class ActivitySession(BaseModel):
     site = ForeignKeyField(PainSite, null=True, on_delete="SET NULL")
     notes = TextField(default="")
     updated = DateTimeField(default=_now)
-    source = TextField(default="")  # '' by hand, 'programme' from exercise logs (schema 4)
+    source = TextField(default="")  # '' by hand, 'programme' from exercise logs (schema 4),
+    # 'file' from an activity file (schema 6; a hand-typed session merged with a file keeps '')
     minutes_estimated = BooleanField(default=False)
+    # schema 6: what a watch or app file recorded (None for sessions typed by hand)
+    activity_file = ForeignKeyField(ActivityFile, null=True, on_delete="SET NULL")
+    leg = IntegerField(null=True)
+    sport = TextField(default="")  # the file's sport, "running/trail"
+    start_time = TimeField(null=True)  # local wall-clock start
+    elapsed_s = IntegerField(null=True)
+    moving_s = IntegerField(null=True)
+    ascent_m = FloatField(null=True)
+    avg_hr = IntegerField(null=True)
+    max_hr = IntegerField(null=True)
 
 
 class SessionSitePain(BaseModel):
@@ -287,6 +313,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     PainSite,
     CheckIn,
     CheckInSitePain,
+    ActivityFile,
     ActivitySession,
     SessionSitePain,
     RedFlag,
