@@ -71,6 +71,18 @@ class Activity:
         return None if self.distance_m is None else round(self.distance_m / 1000, 2)
 
 
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """A file (or a zip member) that could not be read: its path as given, and why.
+
+    E.g. ("/home/a/track.gpx", "the GPX file has no times: a session needs its start and
+    duration"). ``reason`` is in the current language, in plain words, never a traceback.
+    """
+
+    path: str
+    reason: str
+
+
 # ---- sport -> journal kind -------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..domain.activities import Activity
+from ..domain.activities import Activity, FileProblem
 from ..store.activity_files import ImportCancelled  # noqa: F401  (re-exported)
 
 ADD = "add"
@@ -35,18 +35,6 @@ SKIP = "skip"
 Progress = Callable[[int, int], bool]
 """progress(done, total) -> keep going; False cancels (``read_paths`` then raises
 ``ImportCancelled`` and nothing is written)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FileProblem:
-    """A file that could not be read: its path as given, and why, in plain words.
-
-    E.g. ("/home/a/track.gpx", "the GPX file has no times: a session needs its start and
-    duration").
-    """
-
-    path: str
-    reason: str
 
 
 @dataclass(slots=True)
