@@ -3,15 +3,24 @@ EWMA acute:chronic ratio drawn as a "load spike indicator" (domain.md section 3)
 
 The ratio is contested as a predictor, so it is never labelled as a risk: it is a prompt to
 look at recent load changes, and the week-on-week change comes first.
+
+The Progress page's chart also draws the daily heart-rate load (Banister's TRIMP of the
+sessions recorded by a watch or app, ``domain.activities.banister_trimp``) in a panel of
+its own under the session-RPE load, titled as another estimate: session RPE stays the
+primary load (domain.md section 3, issue 20). Without the resting and maximum heart rate
+(Preferences) the panel says so instead. Sessions from files that have no effort yet
+count as minutes but not as load; the daily panel says how many there are in the period.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..domain.load import ACWR_SWEET_SPOT, RATIO_FIRST_DAY, WEEKLY_INCREASE_SOFT_WARN
 from ..domain.summary import STATUS_TEXT
-from ..i18n import N_, _, format_fixed, format_number
+from ..i18n import N_, _, format_fixed, format_number, ngettext
 from .theme import (
     LIGHT,
     MIN_DAY_TICKS,
@@ -33,6 +42,50 @@ RATIO_NOTE = N_("Shaded: {low}-{high}. Look at recent load changes when the line
 NO_RATIO = N_("No value yet: the indicator starts on day {day} of the journal's data")
 NO_RATIO_FROM = N_("No value yet: the indicator starts on day {day} of the journal's data "
                    "({date}).")
+
+
+HEART_TITLE = N_("Heart-rate load (Banister TRIMP, AU): another estimate; session RPE stays "
+                 "the primary load")
+HEART_NOT_SET = N_("Set resting and maximum heart rate in Preferences to see heart-rate load")
+HEART_NONE = N_("No session with heart rate in this period")
+
+
+@dataclass(frozen=True, slots=True)
+class HeartRateLoad:
+    """The heart-rate side of the load chart, for the days of a ``ProgressData``.
+
+    Attributes:
+        trimp: daily heart-rate load (sum of Banister TRIMP, AU) per day of ``data.days``;
+            None for a day without a session with heart rate. Empty: none known.
+        hr_set: the resting and maximum heart rate are both set (Preferences); without
+            them there is no TRIMP (``services.activities.trimp_by_day``).
+        unrated: sessions from activity files in the period with no effort yet: their
+            minutes count, their session-RPE load does not.
+    """
+
+    trimp: Sequence[float | None] = field(default_factory=tuple)
+    hr_set: bool = False
+    unrated: int = 0
+
+    @classmethod
+    def of(cls, data) -> HeartRateLoad:
+        """What ``data`` (a ``ProgressData``) carries, when it carries it (its ``trimp``,
+        ``hr_set`` and ``unrated``); otherwise none."""
+        return cls(tuple(getattr(data, "trimp", None) or ()),
+                   bool(getattr(data, "hr_set", False)), int(getattr(data, "unrated", 0) or 0))
+
+    @property
+    def has_trimp(self) -> bool:
+        return any(v for v in self.trimp)
+
+
+def unrated_text(n: int) -> str:
+    """"2 sessions not rated yet: their minutes count, their load does not." ("" for 0)."""
+    if n <= 0:
+        return ""
+    return ngettext("{n} session not rated yet: its minutes count, its load does not.",
+                    "{n} sessions not rated yet: their minutes count, their load does not.",
+                    n).format(n=n)
 
 
 def ratio_note() -> str:
@@ -86,19 +139,37 @@ def week_spans(weeks, first_day, last_day) -> list[tuple[float, float]]:
 
 
 class LoadChart(Chart):
-    """Three panels sharing the date axis: daily load, weekly load, spike indicator."""
+    """Panels sharing the date axis: daily load, (with ``heart``) daily heart-rate load,
+    weekly load, spike indicator.
+
+    Args:
+        heart: draw the heart-rate load panel (the Progress page); the PDF's chart
+            leaves it out and says the week's heart-rate load in a line of text.
+    """
 
     figsize = (8.0, 5.6)
     layout = None
+
+    def __init__(self, theme: Theme = LIGHT, figsize=None, *, heart: bool = False):
+        self.heart = heart
+        if heart and figsize is None:
+            figsize = (8.0, 7.0)
+        super().__init__(theme, figsize)
 
     def _build(self) -> None:
         from matplotlib.collections import PolyCollection
 
         fig = self.figure
-        self.ax_day, self.ax_week, self.ax_ratio = fig.subplots(
-            3, 1, sharex=True, gridspec_kw={"height_ratios": [1.2, 1.1, 1.0]}
-        )
-        for ax in (self.ax_day, self.ax_week, self.ax_ratio):
+        if self.heart:
+            self.ax_day, self.ax_heart, self.ax_week, self.ax_ratio = fig.subplots(
+                4, 1, sharex=True, gridspec_kw={"height_ratios": [1.2, 1.0, 1.1, 1.0]}
+            )
+        else:
+            self.ax_day, self.ax_week, self.ax_ratio = fig.subplots(
+                3, 1, sharex=True, gridspec_kw={"height_ratios": [1.2, 1.1, 1.0]}
+            )
+            self.ax_heart = None
+        for ax in fig.axes:
             self._style_axes(ax)
         self._date_axis(self.ax_ratio)
         self.ax_day.set_title(_("Daily load (session RPE x minutes, AU)"), fontsize=10,
@@ -124,6 +195,17 @@ class LoadChart(Chart):
             0.005, 0.96, ratio_note(), transform=self.ax_ratio.transAxes, fontsize=7,
             va="top", gid="muted")
         self.empty = self._empty_text(self.ax_day, _("No sessions with an effort rating"))
+        self.unrated_note = self.ax_day.text(
+            0.005, 0.96, "", transform=self.ax_day.transAxes, fontsize=7, va="top",
+            gid="muted", visible=False)
+        self.heart_bars = PolyCollection([], linewidths=0)
+        self.heart_empty = None
+        if self.ax_heart is not None:
+            self.ax_heart.set_title(_(HEART_TITLE), fontsize=10, loc="left")
+            self.ax_heart.set_ylabel(_("AU"), fontsize=9)
+            self.ax_heart.add_collection(self.heart_bars)
+            self.heart_empty = self._empty_text(self.ax_heart, _(HEART_NOT_SET))
+        self.heart_load = HeartRateLoad()
         self.no_ratio = self._empty_text(self.ax_ratio, _(NO_RATIO).format(day=RATIO_FIRST_DAY))
         self.no_ratio.set_y(0.2)  # below the shaded band and the note above it
         self.data = None
@@ -133,6 +215,7 @@ class LoadChart(Chart):
     def _recolour(self) -> None:
         t: Theme = self.theme
         self.day_bars.set_facecolor(t.load_bar)
+        self.heart_bars.set_facecolor(t.after)
         self._week_colours()
         self.band.set_facecolor(t.band)
         self.ratio_line.set_color(t.ratio)
@@ -148,17 +231,27 @@ class LoadChart(Chart):
             for c in changes
         ] or [t.week_bar])
 
-    def update(self, data) -> None:
+    def update(self, data, heart: HeartRateLoad | None = None) -> None:
         """Show ``data`` (a ``services.progress.ProgressData``).
 
         The weekly bars, their change labels and colours are ``data.weeks``,
         ``data.week_totals`` and ``data.week_change`` as given (the period summary's
         calendar weeks); the ratio is ``data.acwr`` as given (None: no point).
+
+        Args:
+            heart: the heart-rate load and the unrated sessions of the period; None:
+                what ``data`` carries (``HeartRateLoad.of``).
         """
         self.data = data
+        heart = self.heart_load = heart if heart is not None else HeartRateLoad.of(data)
         xs = self.xs = day_numbers(data.days)
         scale = bar_scale(len(xs))
         self.day_bars.set_verts(bar_verts(xs, data.loads, BAR_FILL * scale))
+        note = unrated_text(heart.unrated)
+        self.unrated_note.set_text(note)
+        self.unrated_note.set_visible(bool(note))
+        if self.ax_heart is not None:
+            self._update_heart(xs, heart, scale)
         self.week_xs = day_numbers(data.weeks)
         spans = week_spans(data.weeks, data.days[0], data.days[-1]) if xs else []
         self.week_bars.set_verts([
@@ -168,7 +261,7 @@ class LoadChart(Chart):
         self._week_colours()
         top_day = max(data.loads, default=0) or 1
         top_week = max(data.week_totals, default=0) or 1
-        self.ax_day.set_ylim(0, top_day * 1.08)
+        self.ax_day.set_ylim(0, top_day * (1.3 if note else 1.08))  # room for the note
         self.ax_week.set_ylim(0, top_week * 1.25)
         if len(spans) <= MAX_CHANGE_LABELS:
             self.change_labels.show(
@@ -194,9 +287,28 @@ class LoadChart(Chart):
         self.no_ratio.set_text(no_ratio(first_ratio))
         self.no_ratio.set_visible(data.has_load and not known)
 
+    def _update_heart(self, xs, heart: HeartRateLoad, scale: float) -> None:
+        values = list(heart.trimp)[-len(xs):] if xs and heart.hr_set else []
+        if len(values) != len(xs):
+            values = [None] * len(xs)
+        self.heart_bars.set_verts(bar_verts(xs, [v or 0.0 for v in values],
+                                            BAR_FILL * scale))
+        top = max((v for v in values if v), default=0) or 1
+        self.ax_heart.set_ylim(0, top * 1.08)
+        assert self.heart_empty is not None
+        if not heart.hr_set:
+            self.heart_empty.set_text(_(HEART_NOT_SET))
+        else:
+            self.heart_empty.set_text(_(HEART_NONE))
+        self.heart_empty.set_visible(not heart.hr_set or not any(values))
+
     # read-back helpers (tests, PDF captions) -----------------------------------------
     def daily_heights(self) -> list[float]:
         return bar_heights(self.day_bars)
+
+    def heart_heights(self) -> list[float]:
+        """The daily heart-rate load bars (0 for a day without one)."""
+        return bar_heights(self.heart_bars)
 
     def weekly_heights(self) -> list[float]:
         return bar_heights(self.week_bars)
@@ -239,6 +351,8 @@ class LoadChart(Chart):
             elif status is None and data.week_partial[w]:
                 lines.append(_("(partial week)"))
             return "\n".join(lines)
+        if ax is self.ax_heart and self.ax_heart is not None:
+            return self._describe_heart(i, day)
         lines = [fmt_date(day), _("Load {load} AU").format(load=format_number(data.loads[i], 0))]
         if data.sessions_text and data.sessions_text[i]:
             lines.append(data.sessions_text[i])
@@ -251,6 +365,19 @@ class LoadChart(Chart):
             lines.append(_("Load spike indicator: none before day {day} of the journal's "
                            "data").format(day=RATIO_FIRST_DAY))
         return "\n".join(lines)
+
+    def _describe_heart(self, i: int, day) -> str:
+        """Hover text of the heart-rate load panel for the ``i``-th day shown."""
+        heart = self.heart_load
+        if not heart.hr_set:
+            return "\n".join([fmt_date(day), _(HEART_NOT_SET) + "."])
+        values = list(heart.trimp)[-len(self.xs):]
+        value = values[i] if i < len(values) else None
+        if value is None:
+            return "\n".join([fmt_date(day),
+                              _("No heart-rate load (no session with heart rate)")])
+        return "\n".join([fmt_date(day), _("Heart-rate load {load} AU (Banister TRIMP, another "
+                                           "estimate)").format(load=format_number(value, 0))])
 
 
 def _at(values, i):
