@@ -206,8 +206,11 @@ def _schema3_export() -> dict:
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
     tables = {}
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for model in m.ALL_MODELS:
         name = full_export.table_name(model)
+        if name not in present:  # a table of a later schema (activity_file: schema 6)
+            continue
         flags = {f.column_name for f in model._meta.sorted_fields
                  if isinstance(f, full_export.BooleanField)}
         rows = conn.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall()

@@ -15,18 +15,55 @@ The use cases the window and the command line share (docs/activity-files.md):
    shown beside session-RPE load as another estimate.
 5. ``new_files_in(folder)`` lists the watched folder's files never imported nor dismissed;
    ``dismiss_files`` remembers the ones the person declined.
+
+What a preview decides for each activity (in this order; design choices, see
+docs/activity-files.md):
+
+* **skip**, it cannot be a session: no moving time, longer than a day, a date outside
+  1900-2100, a distance over 500 km (the journal's own limits, ``domain.validation``);
+* **skip**, already imported: the file (same bytes: ``Activity.key``) and leg are linked to a
+  session. A file imported whose session was deleted since is skipped too ("its session was
+  deleted since"): deleting it was the person's choice, and Edit > Undo brings it back. A file
+  the person dismissed from the watched folder is imported when asked for explicitly;
+* **skip**, the same activity as an earlier row of the batch: the same file and leg, or
+  ``domain.activities.find_duplicate`` (start within 2 minutes, similar duration), such as
+  the same run as FIT and as GPX;
+* **skip**, already in the journal: a session with a start time (imported before, from
+  another file) that ``find_duplicate`` matches;
+* **merge** into a session typed by hand (no start time) of the same day, kind and similar
+  minutes: the file fills in what the person did not type (start, heart rate, distance when
+  blank ...), the person's values (kind, minutes, effort, pains, notes) stay. Each typed
+  session takes one file at most;
+* **add** otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..domain.activities import Activity, FileProblem
+from ..domain import scales, validation
+from ..domain.activities import (
+    Activity,
+    FileProblem,
+    KnownSession,
+    banister_trimp,
+    find_duplicate,
+    kind_for,
+    local_start,
+    sport_label,
+)
+from ..i18n import _, format_date, format_time, ngettext
+from ..store import activity_files, journal_repo
+from ..store import activity_repo as repo
 from ..store.activity_files import ImportCancelled  # noqa: F401  (re-exported)
+from . import journal as js
+from . import settings
+from .edit import Change, Edit, no_change, perform, transaction
+from .errors import ValidationError
 
 ADD = "add"
 MERGE = "merge"
@@ -94,6 +131,13 @@ class ImportResult:
     backup: Path | None = None
 
 
+#: The file columns of a session (schema 6) that an import writes and a merge fills in.
+FILE_COLUMNS = ("activity_file", "leg", "sport", "start_time", "elapsed_s", "moving_s",
+                "ascent_m", "avg_hr", "max_hr")
+SOURCE_FILE = "file"
+"""``activity_session.source`` of a session made from a file."""
+
+
 def preview(paths: Iterable[Path | str], progress: Progress | None = None,
             tz: Any = None) -> Preview:
     """Read files, folders and Strava export zips and say what importing them would do.
@@ -104,64 +148,447 @@ def preview(paths: Iterable[Path | str], progress: Progress | None = None,
         progress: called as files are read.
         tz: a ``tzinfo`` for the local day (tests); None uses the machine's zone.
 
+    Returns:
+        The rows in start order (each with its action and, for a merge or a skip, the
+        reason in the current language) and the files that could not be read.
+
     Raises:
         ImportCancelled: progress returned False.
         StorageError: the journal cannot be read.
     """
-    raise NotImplementedError
+    found, problems = activity_files.read_paths(list(paths), progress)
+    return plan(found, problems, tz=tz)
 
 
-def import_activities(batch: Preview, *, merge: bool = True) -> Any:
+def plan(found: Iterable[Activity], problems: Iterable[FileProblem] = (),
+         tz: Any = None) -> Preview:
+    """The preview of activities already read (``preview`` without the reading).
+
+    Raises:
+        StorageError: the journal cannot be read.
+    """
+    def read() -> Preview:
+        return _plan(list(found), list(problems), tz)
+
+    return transaction(read, doing="read")
+
+
+def _plan(found: list[Activity], problems: list[FileProblem], tz: Any) -> Preview:
+    mapping = settings.sport_mapping()
+    rest, top, weighting = settings.heart_rates()
+    rows = []
+    for a in found:
+        start = local_start(a.start_utc, tz)
+        rows.append(PreviewRow(
+            activity=a, start=start, day=start.date(), kind=kind_for(a.sport, a.sub_sport,
+                                                                     mapping),
+            action=ADD, trimp=banister_trimp(a.moving_s / 60, a.avg_hr, rest, top, weighting)))
+    rows.sort(key=lambda r: (r.start, r.activity.source, r.activity.leg))
+    for row in rows:
+        if problem := _unfit(row):
+            row.action, row.reason = SKIP, problem
+    fit = [r for r in rows if r.action != SKIP]
+    files = repo.files_by_key(r.activity.key for r in fit)
+    linked = repo.legs_in_journal(f["id"] for f in files.values()
+                                  if f["status"] == "imported")
+    known: list[tuple[KnownSession, dict[str, Any]]] = []
+    if fit:
+        first = max(min(r.day for r in fit) - timedelta(days=1), validation.EARLIEST_DAY)
+        last = min(max(r.day for r in fit) + timedelta(days=1), validation.LATEST_DAY)
+        known = repo.known_sessions(first, last)
+    journal_rows = {k.id: row for k, row in known}
+    merged_into: set[int] = set()
+    earlier: list[PreviewRow] = []
+    batch: list[KnownSession] = []
+    for row in fit:
+        a = row.activity
+        f = files.get(a.key)
+        if f is not None and f["status"] == "imported":
+            session = linked.get((f["id"], a.leg))
+            if session is not None:
+                row.action, row.match_id = SKIP, session["id"]
+                row.reason = _("already imported on {date}").format(
+                    date=format_date(f["seen"], "date"))
+                _remember(row, earlier, batch)
+                continue
+        twin = next((e for e in earlier if e.activity.key == a.key
+                     and e.activity.leg == a.leg), None)
+        if twin is None:
+            match = find_duplicate(row.start, a, row.kind, batch)
+            twin = earlier[-match.id - 1] if match is not None else None
+        if twin is not None:
+            row.action, row.match_id = SKIP, twin.match_id
+            row.reason = _("the same activity as {file} in this batch").format(
+                file=twin.activity.source)
+            continue
+        # a session from a file first (the same activity again), then one typed by hand
+        match = find_duplicate(row.start, a, row.kind, [k for k, _r in known if k.imported])
+        typed = None if match is not None else find_duplicate(
+            row.start, a, row.kind,
+            [k for k, _r in known if not k.imported and k.id not in merged_into])
+        if match is not None:
+            row.action, row.match_id = SKIP, match.id
+            row.reason = _already_in_journal(journal_rows[match.id])
+        elif typed is not None:
+            session = journal_rows[typed.id]
+            row.action, row.match_id = MERGE, typed.id
+            row.reason = _("merges into the {minutes}-min {activity} typed by hand").format(
+                minutes=session["minutes"], activity=scales.activity_name(session["kind"]))
+            merged_into.add(typed.id)
+        elif f is not None and f["status"] == "imported":
+            row.action = SKIP
+            row.reason = _("imported on {date}; its session was deleted since").format(
+                date=format_date(f["seen"], "date"))
+        _remember(row, earlier, batch)
+    return Preview(rows=rows, problems=problems)
+
+
+def _remember(row: PreviewRow, earlier: list[PreviewRow], batch: list[KnownSession]) -> None:
+    """Keep ``row`` for the batch's duplicate matching (``find_duplicate`` by start)."""
+    earlier.append(row)
+    batch.append(KnownSession(id=-len(earlier), day=row.day, kind=row.kind,
+                              minutes=row.activity.minutes, start=row.start.time(),
+                              imported=True))
+
+
+def _already_in_journal(session: dict[str, Any]) -> str:
+    activity = scales.activity_name(session["kind"])
+    if session["start_time"] is not None:
+        return _("already in the journal: the {minutes}-min {activity} at {time}").format(
+            minutes=session["minutes"], activity=activity,
+            time=format_time(datetime.combine(session["day"], session["start_time"])))
+    return _("already in the journal: the {minutes}-min {activity}").format(
+        minutes=session["minutes"], activity=activity)
+
+
+def _unfit(row: PreviewRow) -> str | None:
+    """Why ``row`` cannot be a session (in the words of the journal's limits), or None."""
+    a = row.activity
+    try:
+        validation.check_date(row.day, "")
+    except ValidationError as exc:
+        return validation.reason(exc)
+    if a.minutes <= 0:
+        return _("the file records no moving time")
+    errors = js.validate_session(_session_values(row))
+    return next(iter(errors.values())).rstrip(".") if errors else None
+
+
+def _round(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def _plausible(column: str, value: float | None) -> float | None:
+    """``value`` when within ``activity_repo.PLAUSIBLE`` (a sensor glitch is not stored)."""
+    if value is None:
+        return None
+    lo, hi = repo.PLAUSIBLE[column]
+    return value if lo <= value <= hi else None
+
+
+def _file_values(row: PreviewRow) -> dict[str, Any]:
+    """The file columns of ``row``'s session (``FILE_COLUMNS`` but the file's id)."""
+    a = row.activity
+    ascent = _plausible("ascent_m", a.ascent_m)
+    return {
+        "leg": a.leg,
+        "sport": sport_label(a.sport, a.sub_sport),
+        "start_time": row.start.time(),
+        "elapsed_s": _plausible("elapsed_s", _round(a.elapsed_s)),
+        "moving_s": _plausible("moving_s", _round(a.moving_s)),
+        "ascent_m": None if ascent is None else round(ascent, 1),
+        "avg_hr": _plausible("avg_hr", _round(a.avg_hr)),
+        "max_hr": _plausible("max_hr", _round(a.max_hr)),
+    }
+
+
+def _session_values(row: PreviewRow) -> dict[str, Any]:
+    """The values of the session a new file's activity becomes (what the form would check)."""
+    a = row.activity
+    return {"kind": row.kind, "minutes": a.minutes, "distance_km": a.distance_km,
+            "notes": _one_line(a.name)}
+
+
+def _one_line(text: str) -> str:
+    """A file's title as notes: printable, spaces collapsed, at most 200 characters."""
+    clean = "".join(ch if ch.isprintable() else " " for ch in text or "")
+    return " ".join(clean.split())[:200]
+
+
+def without_merges(batch: Preview) -> Preview:
+    """``batch`` with its ``MERGE`` rows skipped ("--no-merge"; the reason says so)."""
+    rows = []
+    for r in batch.rows:
+        if r.action == MERGE:
+            # Translators: a preview row's reason when merging was turned off: {reason} is
+            # "merges into the 45-min run typed by hand"
+            r = PreviewRow(r.activity, r.start, r.day, r.kind, SKIP,
+                           _("not merged: {reason}").format(reason=r.reason), r.match_id,
+                           r.trimp)
+        rows.append(r)
+    return Preview(rows=rows, problems=list(batch.problems))
+
+
+def import_activities(batch: Preview, *, merge: bool = True) -> Edit:
     """Write the preview's ``ADD`` rows (and ``MERGE`` rows when ``merge``, else they are
     skipped) as one transaction and one undo step, after a backup copy of the journal.
 
+    A new session gets the day, the next place on that day, the kind, the moving minutes,
+    the distance, the file's title as notes, source "file", no effort (it is "to rate") and
+    the file columns (start time, elapsed and moving seconds, climb, mean and maximum heart
+    rate). A merge fills the file columns and a blank distance into the session typed by
+    hand; its kind, minutes, effort, pains, notes and source stay. Each file read gets one
+    ``activity_file`` row (a dismissed one becomes imported).
+
+    The journal is checked again inside the transaction: a row whose file and leg were
+    imported meanwhile is skipped, a merge whose session is gone becomes an add, one whose
+    session took another file meanwhile is skipped.
+
     Returns an ``Edit`` whose ``result`` is an ``ImportResult``; a batch that adds nothing
-    writes nothing and makes no copy.
+    writes nothing and makes no copy (a ``no_change`` edit). Undo removes the added sessions
+    and the new ``activity_file`` rows and gives merged sessions their exact previous
+    values; redo puts back the same rows with the same ids.
 
     Raises:
-        StorageError: the journal cannot be written; nothing was changed.
+        ValidationError: a row holds a value the journal refuses (a preview never makes
+            one); nothing was written.
+        StorageError: the backup copy or the write failed; nothing was changed.
     """
-    raise NotImplementedError
+    rows = [r for r in batch.rows if r.action == ADD or (merge and r.action == MERGE)]
+    label = ngettext("import {n} activity", "import {n} activities", len(rows)).format(
+        n=len(rows))
+    if not rows:
+        edit = no_change(label)
+        edit.result = ImportResult(skipped=len(batch.rows))
+        return edit
+    from ..store.backups import backup_of_open
 
+    # a checked copy (encrypted like the journal) before any write; when it cannot be made
+    # the StorageError stops the import here
+    backup = backup_of_open("pre-import")
+    days = {r.day for r in rows}
+
+    def do() -> Change:
+        return _write(rows, len(batch.rows), backup)
+
+    done = perform(label, do, day=next(iter(days)) if len(days) == 1 else None,
+                   saved=ngettext("Imported {n} activity", "Imported {n} activities",
+                                  len(rows)).format(n=len(rows)))
+    result: ImportResult = done.result
+    done.saved = _("Imported: {added} added, {merged} merged, {skipped} skipped").format(
+        added=result.added, merged=result.merged, skipped=result.skipped)
+    return done
+
+
+def _write(rows: list[PreviewRow], total: int, backup: Path | None) -> Change:
+    """Write ``rows`` (inside the caller's transaction); the change that undoes it."""
+    now = datetime.now().replace(microsecond=0)
+    result = ImportResult(backup=backup)
+    files = repo.files_by_key(r.activity.key for r in rows)
+    linked = repo.legs_in_journal(f["id"] for f in files.values())
+    files_before: dict[int, dict[str, Any] | None] = {}
+    added: list[int] = []
+    merged_before: dict[int, dict[str, Any]] = {}
+
+    def file_id(a: Activity) -> int:
+        f = files.get(a.key)
+        if f is None:
+            fid = repo.add_file(a.key, a.source, a.fmt, "imported", seen=now)
+            files_before[fid] = None
+            files[a.key] = repo.get_file(fid)
+            return fid
+        if f["status"] != "imported":
+            files_before.setdefault(f["id"], dict(f))
+            f = {**f, "status": "imported", "seen": now}
+            repo.put_file(f["id"], f)
+            files[a.key] = f
+        return f["id"]
+
+    for row in rows:
+        a = row.activity
+        f = files.get(a.key)
+        if f is not None and (f["id"], a.leg) in linked:
+            continue  # imported meanwhile
+        target = None
+        if row.action == MERGE and row.match_id is not None:
+            target = journal_repo.get_session(row.match_id)
+            if target is not None and target["activity_file"] is not None:
+                continue  # it took another file meanwhile
+        values = _session_values(row)
+        if target is None:
+            validation.check_date(row.day, "day")
+            if errors := js.validate_session(values):
+                raise ValidationError(errors)
+        fid = file_id(a)
+        columns = {**_file_values(row), "activity_file": fid, "updated": now}
+        if target is None:
+            sid = journal_repo.append_session(row.day, {
+                **values, "rpe": None, "source": SOURCE_FILE, **columns})
+            added.append(sid)
+            result.added += 1
+        else:
+            sid = target["id"]
+            merged_before[sid] = journal_repo.session_snapshot(sid)["session"]
+            if target["distance_km"] is None and values["distance_km"] is not None:
+                columns["distance_km"] = values["distance_km"]
+            journal_repo.update_session(sid, columns)
+            result.merged += 1
+        linked[(fid, a.leg)] = {"id": sid}
+        result.session_ids.append(sid)
+    result.skipped = total - result.added - result.merged
+    added_after = [journal_repo.session_snapshot(sid) for sid in added]
+    merged_after = {sid: journal_repo.get_session(sid) for sid in merged_before}
+    files_after = {fid: repo.get_file(fid) for fid in files_before}
+
+    def put_sessions(sessions: dict[int, dict[str, Any]]) -> None:
+        for sid, row in sessions.items():
+            journal_repo.update_session(sid, {k: v for k, v in row.items() if k != "id"})
+
+    def undo() -> None:
+        for sid in added:
+            journal_repo.delete_session(sid)
+        put_sessions(merged_before)
+        for fid, before in files_before.items():
+            repo.put_file(fid, before)
+
+    def redo() -> None:
+        for fid, after in files_after.items():
+            repo.put_file(fid, after)
+        for snap in added_after:
+            journal_repo.restore_session(snap)
+        put_sessions(merged_after)
+
+    return Change(undo=undo, redo=redo, result=result)
+
+
+# ---- rating, counts and the heart-rate load ---------------------------------------------
 
 def unrated_sessions(since: date | None = None) -> list[dict[str, Any]]:
     """Sessions from activity files with no effort yet, oldest first.
 
     Each is the session's row (``id``, ``day``, ``kind``, ``minutes``, ``distance_km``,
     ``start_time``, ``avg_hr`` ...) as ``services.journal.get_session`` returns it.
+
+    Args:
+        since: the first day to list; None lists them all.
+
+    Raises:
+        StorageError: the journal cannot be read.
     """
-    raise NotImplementedError
+    return transaction(lambda: repo.unrated_sessions(since), doing="read")
 
 
-def rate_session(session_id: int, values: dict[str, Any]) -> Any:
+def rate_session(session_id: int, values: dict[str, Any]) -> Edit:
     """Save effort (``rpe``, CR-10 0-10) and pain (``pain_during``, ``pain_after``) of an
     imported session: an ``Edit`` (one undo step) through ``services.journal.edit_session``.
 
+    Args:
+        session_id: the session.
+        values: some of ``rpe``, ``pain_before``, ``pain_during``, ``pain_after`` (and any
+            other session field, as the Today form saves them); None or "" clears one.
+
     Raises:
-        ValidationError: a value out of range (the same words as the Today form).
+        ValidationError: a value out of range (the same words as the Today form), e.g.
+            {"rpe": "Effort (CR-10) must be a whole number from 0 to 10 (got 11)."}.
+        NotFoundError: the session was deleted meanwhile.
+        StorageError: nothing was written.
     """
-    raise NotImplementedError
+    return js.edit_session(session_id, dict(values))
 
 
 def unrated_count(start: date, end: date) -> int:
-    """How many sessions from files in ``start..end`` have no effort (not in sRPE load)."""
-    raise NotImplementedError
+    """How many sessions from files in ``start..end`` have no effort (not in sRPE load).
+
+    Raises:
+        StorageError: the journal cannot be read.
+    """
+    return transaction(lambda: repo.unrated_count(start, end), doing="read")
 
 
 def trimp_by_day(start: date, end: date) -> list[tuple[date, float | None]]:
     """Daily heart-rate load (sum of Banister TRIMP) for each day of ``start..end``.
 
     None for a day without any session with heart rate; all None when the resting or
-    maximum heart rate is not set (Preferences).
-    """
-    raise NotImplementedError
+    maximum heart rate is not set (Preferences). A session's TRIMP uses its file's moving
+    minutes (its minutes when it has none) and mean heart rate
+    (``domain.activities.banister_trimp``: Banister 1991); the sum is rounded to 0.1.
 
+    Raises:
+        StorageError: the journal cannot be read.
+    """
+    if start > end:
+        return []
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    rest, top, weighting = transaction(settings.heart_rates, doing="read")
+    if rest is None or top is None:
+        return [(d, None) for d in days]
+    totals: dict[date, float] = {}
+    for day, minutes, moving_s, avg_hr in transaction(
+            lambda: repo.heart_rate_sessions(start, end), doing="read"):
+        value = banister_trimp(moving_s / 60 if moving_s else minutes, avg_hr, rest, top,
+                               weighting)
+        if value is not None:
+            totals[day] = totals.get(day, 0.0) + value
+    return [(d, round(totals[d], 1) if d in totals else None) for d in days]
+
+
+# ---- the watched folder -------------------------------------------------------------------
 
 def new_files_in(folder: Path | str) -> list[Path]:
-    """Activity files in ``folder`` (recursively) never imported nor dismissed, by name."""
-    raise NotImplementedError
+    """Activity files in ``folder`` (recursively) never imported nor dismissed, by name.
+
+    Files are known by the SHA-256 of their bytes, so a file renamed or copied elsewhere is
+    still known. A file that cannot be read (no permission, removed meanwhile) is left out
+    this time. Reads no file's content but to hash it (no reader library is imported).
+
+    Raises:
+        StorageError: the journal cannot be read.
+    """
+    paths = activity_files.activity_file_paths(Path(folder))
+    known = transaction(repo.known_keys, doing="read")
+    out = []
+    for path in paths:
+        try:
+            key = activity_files.file_key(path)
+        except OSError:
+            continue
+        if key not in known:
+            out.append(Path(path))
+    return sorted(out, key=lambda p: (p.name.casefold(), str(p)))
 
 
 def dismiss_files(paths: Iterable[Path | str]) -> None:
-    """Remember that the person declined these watched-folder files (not offered again)."""
-    raise NotImplementedError
+    """Remember that the person declined these watched-folder files (not offered again).
+
+    Each file gets an ``activity_file`` row with status 'dismissed' (one transaction); a
+    file already known (imported or dismissed) is left as it is, one that cannot be read
+    any more is passed over. Importing a dismissed file explicitly later still works.
+
+    Raises:
+        StorageError: the journal cannot be written; nothing was written.
+    """
+    keys: dict[str, Path] = {}
+    for path in map(Path, paths):
+        try:
+            keys.setdefault(activity_files.file_key(path), path)
+        except OSError:
+            continue
+    if not keys:
+        return
+
+    def write() -> None:
+        known = repo.files_by_key(keys)
+        for key, path in keys.items():
+            if key not in known:
+                repo.add_file(key, path.name, _format_of(path), "dismissed")
+
+    transaction(write)
+
+
+def _format_of(path: Path) -> str:
+    """"fit", "gpx" or "tcx" from a file's name (``.gz`` ignored), else ""."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    fmt = suffixes[-1].lstrip(".") if suffixes else ""
+    return fmt if fmt in repo.FORMATS else ""

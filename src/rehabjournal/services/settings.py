@@ -51,6 +51,10 @@ MACHINE = "machine"
 PREFERENCES = "preferences"
 OUTCOMES = "outcomes"
 PATTERNS = "patterns"
+ACTIVITIES = "activities"
+"""Preferences > Activity files: the heart rates of the heart-rate load (TRIMP). The tab
+(``ui/preferences.py``) is built by hand: it also edits the sport mapping
+(``activities.mapping``, no page) and the watched folder (a machine option of the UI)."""
 
 
 class _Missing:
@@ -284,6 +288,28 @@ def _journal_options() -> tuple[Option, ...]:
            N_("Labels of your own (\u201cOther\u201d) events that the pattern finder "
               "tests, like new shoes or an injection."), page=PATTERNS,
            name=N_("event(s) tested as factors")),
+    # -- activity files (FIT, GPX, TCX; services/activities.py, docs/activity-files.md) ----
+    Option(MAPPING_KEY, str, "{}", N_("Activity kinds of the files' sports"),
+           N_("A JSON object from a file's sport (\u201crunning\u201d, "
+              "\u201crunning/trail\u201d) to the journal's activity (\u201crun\u201d); "
+              "its entries win over the built-in mapping, a sport in neither becomes "
+              "\u201cother\u201d."),
+           name=N_("Sport mapping")),
+    Option(HR_REST_KEY, int, 0, N_("Resting heart rate"),
+           N_("Your heart rate at rest, in beats per minute (measured lying down on "
+              "waking). 0 = not set: the heart-rate load (TRIMP) needs it."),
+           minimum=0, maximum=120, step=1, page=ACTIVITIES, unit=N_("bpm")),
+    Option(HR_MAX_KEY, int, 0, N_("Maximum heart rate"),
+           N_("Your highest heart rate, in beats per minute (from a maximal test or a "
+              "hard race; formulas such as 220 minus age are rough). 0 = not set: the "
+              "heart-rate load (TRIMP) needs it."),
+           minimum=0, maximum=230, step=1, page=ACTIVITIES, unit=N_("bpm")),
+    Option(HR_WEIGHTING_KEY, str, "male", N_("Banister TRIMP weighting"),
+           N_("The weighting of Banister's training impulse: male (0.64 e^1.92x) or "
+              "female (0.86 e^1.67x) of the heart-rate reserve fraction x (Banister 1991; "
+              "Morton, Fitz-Clarke & Banister 1990). Another estimate of load beside "
+              "session RPE, which stays the primary one."),
+           choices=("male", "female"), page=ACTIVITIES, name=N_("TRIMP weighting")),
     )
 
 
@@ -572,8 +598,82 @@ def _check_thresholds(values: dict[str, Any]) -> None:
                               .format(reason=exc)) from None
 
 
+# ---- activity files: the sport mapping and the heart rates ----------------------------------
+
+MAPPING_KEY = "activities.mapping"
+HR_REST_KEY = "hr.rest"
+HR_MAX_KEY = "hr.max"
+HR_WEIGHTING_KEY = "hr.weighting"
+MAX_MAPPING_ENTRIES = 500
+MAX_MAPPING_CHARS = 100
+
+
+def mapping_problem(text: Any) -> str | None:
+    """Why ``text`` is not a sport mapping, or None: a JSON object of at most 500 entries,
+    each a sport (text, "running" or "running/trail") to an activity kind (text, not
+    blank, at most 100 characters)."""
+    name = option(MAPPING_KEY).display_name
+    try:
+        data = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        return _("{name} must be a JSON object of sports to activities, such as "
+                 "{{\"running/trail\": \"run\"}}.").format(name=name)
+    if len(data) > MAX_MAPPING_ENTRIES:
+        return _("{name} has {n} entries; at most {limit}.").format(
+            name=name, n=len(data), limit=MAX_MAPPING_ENTRIES)
+    for sport, kind in data.items():
+        if not isinstance(kind, str) or not kind.strip():
+            return _("{name}: the sport \u201c{sport}\u201d needs an activity (text).").format(
+                name=name, sport=sport[:MAX_MAPPING_CHARS])
+        if not sport.strip() or len(sport) > MAX_MAPPING_CHARS \
+                or len(kind) > MAX_MAPPING_CHARS or any(
+                    not ch.isprintable() for ch in sport + kind):
+            return _("{name}: \u201c{sport}\u201d: sports and activities are one line of "
+                     "at most {limit} characters.").format(
+                         name=name, sport=sport[:MAX_MAPPING_CHARS], limit=MAX_MAPPING_CHARS)
+    return None
+
+
+def _check_mapping(values: dict[str, Any]) -> None:
+    problem = mapping_problem(values[MAPPING_KEY])
+    if problem:
+        raise ValidationError({MAPPING_KEY: problem})
+
+
+def sport_mapping() -> dict[str, str]:
+    """The person's sport mapping ({sport key: activity kind}; Preferences > Activity
+    files), on top of ``domain.activities.DEFAULT_SPORT_KINDS``; {} when none is stored
+    or the stored one is not a valid mapping."""
+    text = get(MAPPING_KEY)
+    if mapping_problem(text) is not None:
+        return {}
+    return {str(k): str(v).strip() for k, v in json.loads(text).items()}
+
+
+def heart_rates() -> tuple[int | None, int | None, str]:
+    """(resting, maximum, weighting) for the heart-rate load: None for a heart rate not
+    set (0), or for both when they do not fit (maximum not above resting)."""
+    values = get_many((HR_REST_KEY, HR_MAX_KEY, HR_WEIGHTING_KEY))
+    rest, top = values[HR_REST_KEY] or None, values[HR_MAX_KEY] or None
+    if rest is not None and top is not None and top <= rest:
+        rest = top = None
+    return rest, top, values[HR_WEIGHTING_KEY]
+
+
+def _check_heart_rates(values: dict[str, Any]) -> None:
+    rest, top = values[HR_REST_KEY], values[HR_MAX_KEY]
+    if rest and top and top <= rest:
+        raise ValidationError({HR_MAX_KEY: _(
+            "Maximum heart rate ({high} bpm) must be above the resting heart rate ({low} "
+            "bpm).").format(high=top, low=rest)})
+
+
 #: Options that must fit together: (their keys, a check raising ValidationError).
 _GROUP_CHECKS: tuple[tuple[Callable[[], tuple[str, ...]],
                            Callable[[dict[str, Any]], None]], ...] = (
     (_threshold_keys, _check_thresholds),
+    (lambda: (MAPPING_KEY,), _check_mapping),
+    (lambda: (HR_REST_KEY, HR_MAX_KEY), _check_heart_rates),
 )

@@ -277,7 +277,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
 MAX_CONDITION_CHARS = 10_000
 """The profile's condition is a key of ``scales.CONDITIONS`` or text typed in the welcome
 form (its list is editable): one line without control characters, as long as a name."""
-JOURNAL_SETTING_GROUPS = ("thresholds", "outcomes", "patterns", "journal")
+JOURNAL_SETTING_GROUPS = ("thresholds", "outcomes", "patterns", "activities", "hr", "journal")
 """The first part of every journal option's key (``services.settings``, ``journal.id``; a
 test keeps them in step). A ``setting`` row whose key starts otherwise is refused: the
 per-computer options (``window.geometry`` ...) never travel with a journal, and a key such
