@@ -325,14 +325,18 @@ class PainTab(ProgressTab):
 
 class LoadTab(ProgressTab):
     """The load chart, and under it the weekly figures with monotony and strain (Foster;
-    population SD), all from the period summary."""
+    population SD), all from the period summary.
+
+    The chart's second panel is the heart-rate load (Banister TRIMP of the sessions from
+    watch and app files), another estimate beside session-RPE load; the daily panel says
+    how many sessions from files are not rated yet (``heart_rate_load``)."""
 
     key, title, cheap = "load", QT_TRANSLATE_NOOP("ProgressTab", "Training load"), True
 
     def build(self) -> None:
         from ...charts.load import LoadChart
 
-        self.canvas = self._canvas("load", LoadChart(), "training-load", 330, 1)
+        self.canvas = self._canvas("load", LoadChart(heart=True), "training-load", 400, 1)
         self.weeks_model = WeekLoadModel(self)
         view = self.weeks_view = QTableView()
         view.setObjectName("weekLoad")
@@ -350,7 +354,7 @@ class LoadTab(ProgressTab):
         self.layout().addWidget(note)
 
     def show_data(self, data: ProgressData) -> None:
-        self.canvas.chart.update(data)
+        self.canvas.chart.update(data, heart_rate_load(data))
         self.canvas.request_redraw()
         self.weeks_model.set_data(data)
         view = self.weeks_view
@@ -361,6 +365,25 @@ class LoadTab(ProgressTab):
         # the latest weeks are the ones to read first
         QTimer.singleShot(0, lambda: view.horizontalScrollBar().setValue(
             view.horizontalScrollBar().maximum()))
+
+
+def heart_rate_load(data: ProgressData):
+    """The load chart's heart-rate side for ``data``'s days (a ``charts.load.HeartRateLoad``):
+    the daily Banister TRIMP (``services.activities.trimp_by_day``), whether the resting and
+    maximum heart rates are set (Preferences), and how many sessions from files in the
+    period have no effort yet (``unrated_count``). Taken from ``data`` when
+    ``services.progress`` already read them."""
+    from ...charts.load import HeartRateLoad
+    from ...services import activities
+    from ...services import settings as settings_service
+
+    if hasattr(data, "hr_set"):
+        return HeartRateLoad.of(data)
+    rest, top, _weighting = settings_service.heart_rates()
+    return HeartRateLoad(
+        trimp=tuple(value for _day, value in activities.trimp_by_day(data.start, data.end)),
+        hr_set=rest is not None and top is not None,
+        unrated=activities.unrated_count(data.start, data.end))
 
 
 class ProgrammeTab(ProgressTab):

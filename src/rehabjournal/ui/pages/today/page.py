@@ -48,6 +48,7 @@ from .questions import QuestionsSection
 from .red_flags import RedFlagsSection
 from .sessions import SessionEditor, SessionsSection
 from .siblings import focus_chain
+from .to_rate import ToRateSection
 
 #: (page attribute, section class), top to bottom. Each class takes the AppContext and
 #: has ``set_day(day)`` and ``refresh()``; the page loads them in this order.
@@ -57,6 +58,7 @@ SECTIONS: tuple[tuple[str, type[QWidget]], ...] = (
     ("next_morning", NextMorningSection),
     ("checkin", CheckinSection),
     ("red_flags", RedFlagsSection),
+    ("to_rate", ToRateSection),
     ("sessions", SessionsSection),
     ("exercises_due", ExercisesDueSection),
     ("events", EventsSection),

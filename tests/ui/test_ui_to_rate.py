@@ -1,0 +1,226 @@
+"""Today's "to rate" list (issue 20): sessions from watch and app files without an effort,
+rated from the keyboard (effort, pain during, pain after; Enter saves the row)."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from .conftest import TODAY, settle
+
+OLD = TODAY - timedelta(days=30)
+
+
+def imported(day: date, start: time, minutes: int, *, kind: str = "run",
+             distance_km: float | None = None, avg_hr: int | None = None,
+             rpe: int | None = None, key: str = "") -> int:
+    """A session as an activity import makes it (schema 6): linked to an activity_file row,
+    source 'file', with its start time and heart rate; its id."""
+    from rehabjournal.store import journal_repo
+    from rehabjournal.store import models as m
+
+    f = m.ActivityFile.create(sha256=key or f"{day}{start}{kind}", name=f"{kind}.fit",
+                              format="fit", status="imported")
+    return journal_repo.append_session(day, {
+        "kind": kind, "minutes": minutes, "rpe": rpe, "distance_km": distance_km,
+        "source": "file", "activity_file": f.id, "sport": "running", "start_time": start,
+        "moving_s": minutes * 60, "elapsed_s": minutes * 60 + 90, "avg_hr": avg_hr,
+    })
+
+
+@pytest.fixture
+def journal_to_rate(tmp_path):
+    """A journal with two imported sessions to rate (the older first), one imported and
+    rated, one typed by hand without an effort, and one imported 30 days ago."""
+    from rehabjournal.services import journal as js
+    from rehabjournal.store.db import close_journal, open_journal
+
+    data = tmp_path / "data"
+    open_journal(data)
+    js.save_profile({"name": "Test", "condition": "patellofemoral_pain", "joint": "knee",
+                     "side": "left"})
+    js.add_site("knee", "left", "around the kneecap", primary=True)
+    ids = {
+        "second": imported(TODAY - timedelta(days=1), time(18, 30), 55, kind="cycle",
+                           distance_km=21.4),
+        "first": imported(TODAY - timedelta(days=2), time(7, 2), 42, distance_km=8.1,
+                          avg_hr=148),
+        "rated": imported(TODAY - timedelta(days=1), time(6, 0), 30, avg_hr=140, rpe=4),
+        "old": imported(OLD, time(9, 0), 60, avg_hr=150),
+        "typed": js.add_session(TODAY, {"kind": "run", "minutes": 30}),
+    }
+    close_journal()
+    return data, ids
+
+
+def rpe_of(session_id: int):
+    from rehabjournal.services import journal as js
+
+    s = js.get_session(session_id)
+    return s["rpe"], s["pain_during"], s["pain_after"]
+
+
+def press(qtbot, key) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def type_text(qtbot, text: str) -> None:
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def test_lists_imported_sessions_without_effort_oldest_first(open_window, journal_to_rate):
+    data, ids = journal_to_rate
+    _ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    section = page.to_rate
+    assert section.isVisible()
+    assert section.title() == "2 sessions to rate"
+    assert [r.session_id for r in section.rows] == [ids["first"], ids["second"]]
+    # not the rated one, not the one typed by hand, not the one 30 days ago
+    assert ids["typed"] not in [r.session_id for r in section.rows]
+    first = section.rows[0].label.text()
+    assert first == "Mon 16 Mar, 07:02 \u00b7 Run \u00b7 42 min \u00b7 8.1 km \u00b7 HR 148"
+    assert section.rows[1].label.text() == (
+        "Tue 17 Mar, 18:30 \u00b7 Cycle \u00b7 55 min \u00b7 21.4 km")
+    assert section.older == 1
+    assert section.older_note.text().startswith("1 older session from a file has no effort")
+    # near the sessions, above them
+    assert page.sections.index(section) == page.sections.index(page.sessions) - 1
+
+
+def test_keyboard_6_tab_2_tab_3_enter_saves_and_moves_to_the_next(open_window, qtbot,
+                                                                   journal_to_rate):
+    data, ids = journal_to_rate
+    ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    section = page.to_rate
+    first, second = section.rows
+    first.effort.edit.setFocus()
+    type_text(qtbot, "6")
+    assert first.effort_word.text() == ""  # 6 has no CR-10 word
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.fields["pain_during"].edit
+    type_text(qtbot, "2")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.fields["pain_after"].edit
+    type_text(qtbot, "3")
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+
+    assert rpe_of(ids["first"]) == (6, 2, 3)
+    assert [r.session_id for r in section.rows] == [ids["second"]]
+    assert section.title() == "1 session to rate"
+    assert QApplication.focusWidget() is second.effort.edit
+    assert ctx.undo_stack.count() == 1
+    assert "Saved" in page.saved_label.text()
+
+    # the last one: the list hides and the cursor goes on down the page
+    type_text(qtbot, "5")
+    assert second.effort_word.text() == "hard"
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert rpe_of(ids["second"]) == (5, None, None)
+    assert section.rows == [] and not section.isVisible()
+    focus = QApplication.focusWidget()
+    assert focus is not None and page.sessions.isAncestorOf(focus)
+
+
+def test_invalid_value_says_why_beside_the_field_and_saves_nothing(open_window, qtbot,
+                                                                    journal_to_rate):
+    data, ids = journal_to_rate
+    ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    row = page.to_rate.rows[0]
+    row.effort.edit.setFocus()
+    type_text(qtbot, "11")
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert rpe_of(ids["first"]) == (None, None, None)
+    assert not row.effort.error.isHidden()
+    assert "Effort (CR-10)" in row.effort.error.text()
+    assert "0 to 10" in row.effort.error.text() or "0-10" in row.effort.error.text()
+    assert row in page.to_rate.rows and ctx.undo_stack.count() == 0
+    assert QApplication.focusWidget() is row.effort.edit
+
+    # a pain out of range: the same, beside the pain
+    row.effort.edit.clear()
+    type_text(qtbot, "4")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert rpe_of(ids["first"]) == (None, None, None)
+    assert row.effort.error.isHidden()
+    assert "Pain during" in row.fields["pain_during"].error.text()
+    assert ctx.undo_stack.count() == 0
+
+    # pain alone does not rate a session: the effort is asked for
+    row.effort.edit.clear()
+    row.fields["pain_during"].edit.setText("2")
+    row.fields["pain_during"].edit.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert "Type the effort (0-10)" in row.effort.error.text()
+    assert rpe_of(ids["first"]) == (None, None, None)
+
+
+def test_undo_brings_the_session_back_to_the_list(open_window, qtbot, journal_to_rate):
+    data, ids = journal_to_rate
+    ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    section = page.to_rate
+    section.rows[0].effort.edit.setFocus()
+    type_text(qtbot, "7")
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert [r.session_id for r in section.rows] == [ids["second"]]
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert rpe_of(ids["first"]) == (None, None, None)
+    assert [r.session_id for r in section.rows] == [ids["first"], ids["second"]]
+    assert section.title() == "2 sessions to rate"
+    ctx.undo_stack.redo()
+    settle(qtbot)
+    assert rpe_of(ids["first"])[0] == 7
+    assert [r.session_id for r in section.rows] == [ids["second"]]
+
+
+def test_leaving_a_row_with_an_effort_saves_it(open_window, qtbot, journal_to_rate):
+    """Like every Today field, a row is saved when the cursor leaves it."""
+    data, ids = journal_to_rate
+    _ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    row = page.to_rate.rows[0]
+    row.effort.edit.setFocus()
+    type_text(qtbot, "3")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "1")
+    page.notes.setFocus()  # a click elsewhere on the page
+    settle(qtbot)
+    assert rpe_of(ids["first"]) == (3, 1, None)
+    assert ids["first"] not in [r.session_id for r in page.to_rate.rows]
+
+
+def test_rated_in_sessions_leaves_the_list_and_typing_stays(open_window, qtbot,
+                                                           journal_to_rate):
+    """The list follows changes made elsewhere without losing what is typed."""
+    from rehabjournal.services import journal as js
+    from rehabjournal.ui.edit_path import apply_edit
+
+    data, ids = journal_to_rate
+    ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    second = page.to_rate.rows[1]
+    second.fields["pain_after"].edit.setText("4")
+    apply_edit(ctx, lambda: js.edit_session(ids["first"], {"rpe": 3}))
+    settle(qtbot)
+    assert page.to_rate.rows == [second]
+    assert second.fields["pain_after"].edit.text() == "4"
+
+
+def test_hidden_when_nothing_is_to_rate(open_window):
+    _ctx, window = open_window()
+    page = window.show_page("today")
+    assert page.to_rate.rows == [] and not page.to_rate.isVisible()
