@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.write_banner)
+        self._right = right  # the watched folder's offer goes under the banner
         right.addWidget(self.stack, 1)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -189,6 +190,11 @@ class MainWindow(QMainWindow):
         self.status_label.setText(str(ctx.data_dir / "journal.sqlite"))
         ctx.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         ctx.open_day.connect(self.open_day)
+        # activity files (issue 20): dropped on the window, or offered from a watched folder
+        self.setAcceptDrops(True)
+        self.activity_importer = None  # ui/activity_import.ActivityImport, made on first use
+        self.watcher = None  # ui/watch_folder.FolderWatcher, once a folder is chosen
+        self.startup.done.connect(lambda _result: self.update_watch_folder())
 
         self.nav.currentRowChanged.connect(self._on_nav)
         self._restore_geometry()
@@ -330,6 +336,13 @@ class MainWindow(QMainWindow):
             self._action(self.file_menu, text,
                          lambda _=False, n=name: self._backup_action(n), shortcut,
                          f"action_{name}")
+        self.file_menu.addSeparator()
+        # runs and rides from watches and apps (ui/activity_import.py)
+        self._action(self.file_menu, self.tr("Import &Activities..."),
+                     lambda _=False: self.import_activities(), "Ctrl+Shift+I",
+                     "action_import_activities")
+        self._action(self.file_menu, self.tr("Import Activities from Fo&lder..."),
+                     self.import_activity_folder, None, "action_import_activity_folder")
         self.file_menu.addSeparator()
         self._action(
             self.file_menu, self.tr("Open &Data Folder"), self.open_data_folder, None,
@@ -581,6 +594,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.ctx, self)
         if dialog.exec():
             self.start_tray()  # the tray and reminder choices may have changed
+            self.update_watch_folder()  # and the watched folder
 
     def outcome_settings(self) -> None:
         from .outcome_settings import open_outcome_settings
@@ -596,6 +610,82 @@ class MainWindow(QMainWindow):
         from .transfer import export_csv_dialog
 
         export_csv_dialog(self, self.ctx)
+
+    # ---- activity files (ui/activity_import.py, ui/watch_folder.py) --------------------
+
+    def importer(self):
+        """The window's ``ActivityImport`` (made on first use)."""
+        if self.activity_importer is None:
+            from .activity_import import ActivityImport
+
+            self.activity_importer = ActivityImport(self.ctx, self)
+        return self.activity_importer
+
+    def import_activities(self, paths=None) -> bool:
+        """File > Import Activities...: ``paths`` (files, folders, zips), or the files
+        chosen in a file dialog; the preview opens once they are read. True when reading
+        started."""
+        if self.opening is not None:  # the journal is not open yet
+            return False
+        if paths is None:
+            return self.importer().choose_files()
+        return self.importer().start(paths)
+
+    def import_activity_folder(self) -> bool:
+        """File > Import Activities from Folder...: every activity file in a folder."""
+        return self.importer().choose_folder()
+
+    def update_watch_folder(self) -> None:
+        """Watch the folder chosen in Preferences (or stop); its new files are offered."""
+        if self.opening is not None:
+            return
+        if self.watcher is None:
+            if not ui_settings.get("activities.watch_folder"):
+                return  # nothing chosen: the watcher's module is never imported
+            from .watch_folder import FolderWatcher
+
+            self.watcher = FolderWatcher(self.ctx, self)
+            self._right.insertWidget(1, self.watcher.bar)
+        self.watcher.reload()
+
+    def _activity_drop(self, event) -> list | None:
+        """The local paths of a drag when one of them can be imported, else None (and the
+        status bar says what can be dropped)."""
+        from .activity_import import REFUSED_DROP, can_import, local_paths
+
+        paths = local_paths(event.mimeData())
+        if self.opening is not None or not paths:
+            return None
+        if not any(can_import(p) for p in paths):
+            self.ctx.status.emit(QCoreApplication.translate("ActivityImport", REFUSED_DROP))
+            return None
+        return paths
+
+    def dragEnterEvent(self, event) -> None:
+        """Files or folders dragged over the window: accepted when one is an activity
+        file (.fit, .gpx, .tcx, gzipped too), a zip or a folder."""
+        if self._activity_drop(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and self.opening is None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        """Dropped files and folders are read and previewed (never imported at once)."""
+        paths = self._activity_drop(event)
+        if paths is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        from PySide6.QtCore import QTimer
+
+        # after the drop returns: the drag's own event loop must not run the progress
+        QTimer.singleShot(0, lambda: self.import_activities(paths))
 
     def _backup_action(self, name: str) -> None:
         from . import backup
@@ -657,5 +747,8 @@ class MainWindow(QMainWindow):
             return
         if self.instance_server is not None:
             self.instance_server.close()
+        for worker in (self.activity_importer, self.watcher):
+            if worker is not None:  # they read the journal: done before it is closed
+                worker.wait()
         super().closeEvent(event)
 

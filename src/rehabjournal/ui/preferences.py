@@ -10,6 +10,13 @@ in the journal itself, so that the app, the command line and reports made from t
 journal all use the same values. OK saves them as one undoable edit
 (``ui/edit_path.apply_edit``).
 
+"Activity files" (a tab of its own; ``ActivityFilesTab``) holds what watch and app files
+need: the sport -> activity mapping (``activities.mapping``: the built-in
+``domain.activities.DEFAULT_SPORT_KINDS`` with the person's changes on top), the heart rates
+of the heart-rate load (``hr.rest``, ``hr.max``, ``hr.weighting``: the registry's
+"activities" page) and this computer's watched folder (``activities.watch_folder``). They are
+saved with the rest by OK, in the same undo step.
+
 "Reminders and start-up" holds this computer's choices (``ui/settings.UI_OPTIONS``, not the
 journal's): the tray icon, the morning reminder (only when today's check-in is missing) and
 the evening one (only when a session waits for its next-morning rating), and "Start with the
@@ -23,25 +30,40 @@ scrolls in a ``QScrollArea`` and OK/Cancel stay visible, also on a 1024x600 scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, QSize, QTime
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, QSize, Qt, QTime
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain.activities import DEFAULT_SPORT_KINDS, mapping_key
+from ..domain.scales import ACTIVITY_KINDS, activity_name
 from ..errors import StorageError
 from ..i18n import _
 from ..services import autostart, reminders, settings
@@ -118,7 +140,13 @@ class PreferencesDialog(QDialog):
         self.scroll.setWidget(self.body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        # two tabs: everything above, and the activity files' own (issue 20)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("preferencesTabs")
+        self.tabs.addTab(self.scroll, self.tr("&General"))
+        self.activity_tab = ActivityFilesTab(self)
+        self.tabs.addTab(self.activity_tab, self.tr("&Activity files"))
+        outer.addWidget(self.tabs, 1)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
@@ -152,7 +180,11 @@ class PreferencesDialog(QDialog):
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         body = self.body.sizeHint()
         want_w = body.width() + bar + margins.left() + margins.right()
-        want_h = (body.height() + self.error.sizeHint().height()
+        # the tab bar and the tab's frame above and around the scrolling options
+        frame = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_DefaultFrameWidth) + 4
+        tabs = self.tabs.tabBar().sizeHint().height() + frame
+        want_w += frame
+        want_h = (body.height() + tabs + self.error.sizeHint().height()
                   + self.buttons.sizeHint().height() + 2 * outer.spacing()
                   + margins.top() + margins.bottom())
         # leave room for the window's title bar and frame, which the system adds
@@ -357,6 +389,7 @@ class PreferencesDialog(QDialog):
             "reminders.morning_at": self.morning_time.time().toString("HH:mm"),
             "reminders.evening": self.evening_check.isChecked(),
             "reminders.evening_at": self.evening_time.time().toString("HH:mm"),
+            "activities.watch_folder": self.activity_tab.watch_folder,
         }
 
     def _save_machine(self) -> bool:
@@ -396,14 +429,372 @@ class PreferencesDialog(QDialog):
                                   if check.isChecked()]
         return values
 
+    def keyPressEvent(self, event) -> None:
+        """Enter in "Add a sport" adds it (the line edit's own action), not OK."""
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.focusWidget() is self.activity_tab.new_sport):
+            return
+        super().keyPressEvent(event)
+
     def accept(self) -> None:
         """Save the values as one undoable edit; stay open showing why when refused."""
         self.error.clear()
-        edit = apply_edit(self.ctx,
-                          lambda: settings.edit({**self.values(), **self.pattern_values()}),
+        values = {**self.values(), **self.pattern_values(), **self.activity_tab.values()}
+        tab_errors = {key: _TabMessage(self, self.activity_tab)
+                      for key in self.activity_tab.option_keys()}
+        edit = apply_edit(self.ctx, lambda: settings.edit(values), fields=tab_errors,
                           message=self.error.setText, source=self)
         if edit is None:
             return  # refused (the reason is shown) or not written (the window's banner)
         if not self._save_machine():
             return
         super().accept()
+
+
+# ---- Activity files (issue 20) -------------------------------------------------------------
+
+class _TabMessage:
+    """Shows a refused value of a tab in the dialog's message line and brings its tab up
+    (``apply_edit``'s ``fields``)."""
+
+    def __init__(self, dialog: PreferencesDialog, tab: QWidget):
+        self.dialog, self.tab = dialog, tab
+
+    def show_error(self, text: str) -> None:
+        self.dialog.tabs.setCurrentWidget(self.tab)
+        current = self.dialog.error.text()
+        self.dialog.error.setText(f"{current} {text}".strip())
+
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+"""The mapping table's activity cells keep the journal's key ("run") in this role."""
+
+
+def kind_choices(extra: str = "") -> list[str]:
+    """The activities a sport may become: ``ACTIVITY_KINDS``, and ``extra`` (a kind the
+    person typed in the journal's JSON) when it is none of them."""
+    kinds = list(ACTIVITY_KINDS)
+    if extra and extra not in kinds:
+        kinds.append(extra)
+    return kinds
+
+
+class KindDelegate(QStyledItemDelegate):
+    """The mapping table's activity cell edited with a list of activities (F2, a double
+    click or typing its first letter; Enter or a choice keeps it, Esc leaves it)."""
+
+    def createEditor(self, parent, _option, index):
+        combo = QComboBox(parent)
+        for kind in kind_choices(index.data(KIND_ROLE) or ""):
+            combo.addItem(activity_name(kind), kind)
+        combo.setAccessibleName(self.parent().tr("Activity"))
+        combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c),
+                                                     self.closeEditor.emit(c)))
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(KIND_ROLE))))
+
+    def setModelData(self, editor, model, index):
+        kind = editor.currentData()
+        model.setData(index, kind, KIND_ROLE)
+        model.setData(index, activity_name(kind), Qt.ItemDataRole.DisplayRole)
+
+
+class ActivityFilesTab(QWidget):
+    """Preferences > Activity files: the sport mapping, the heart rates, the watched folder.
+
+    Attributes:
+        mapping_table: one row per sport (built-in and the person's), its activity editable.
+        new_sport: "Add a sport" (a file's sport, "yoga" or "running/trail").
+        hr_editors: {option key: editor} of ``hr.rest``, ``hr.max`` (spin boxes) and
+            ``hr.weighting`` (a combo box).
+        watch_folder: the folder chosen for this computer ("" for none); saved by OK.
+    """
+
+    def __init__(self, dialog: PreferencesDialog):
+        super().__init__()
+        self.dialog = dialog
+        self.setObjectName("activityPreferences")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self._mapping_box(), 1)
+        row = QHBoxLayout()
+        row.addWidget(self._heart_box(), 1)
+        row.addWidget(self._folder_box(), 1)
+        layout.addLayout(row)
+        scroll = QScrollArea()
+        scroll.setObjectName("activityPreferencesScroll")
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+
+    # ---- the sport mapping -----------------------------------------------------------------
+
+    def _mapping_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Sports in the files and the activities they become"))
+        box.setObjectName("sportMapping")
+        lay = QVBoxLayout(box)
+        intro = QLabel(self.tr(
+            "Each file names its sport; the journal keeps it as one of your activities. "
+            "Choose another activity for a sport with F2 or a double click. Your changes "
+            "are shown in bold and kept in the journal."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.mapping_table = QTableWidget(0, 2)
+        self.mapping_table.setObjectName("mappingTable")
+        self.mapping_table.setAccessibleName(self.tr("Sports and activities"))
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("Sport in the file"),
+                                                      self.tr("Activity")])
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.mapping_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.mapping_table.setTabKeyNavigation(False)
+        self.mapping_table.setItemDelegateForColumn(1, KindDelegate(self))
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.setMinimumHeight(180)
+        self.mapping_table.itemChanged.connect(self._mark)
+        lay.addWidget(self.mapping_table, 1)
+        self._stored_text = settings.get(settings.MAPPING_KEY)
+        self.fill_mapping(settings.sport_mapping())
+
+        row = QHBoxLayout()
+        self.new_sport = QLineEdit()
+        self.new_sport.setObjectName("newSport")
+        self.new_sport.setPlaceholderText(self.tr("e.g. yoga or running/trail"))
+        self.new_sport.returnPressed.connect(self.add_sport)
+        label = QLabel(self.tr("Add a &sport:"))
+        label.setBuddy(self.new_sport)
+        add = QPushButton(self.tr("A&dd"))
+        add.setObjectName("addSport")
+        add.setAutoDefault(False)
+        add.clicked.connect(self.add_sport)
+        reset = QPushButton(self.tr("&Reset to built-in"))
+        reset.setObjectName("resetMapping")
+        reset.setAutoDefault(False)
+        reset.setToolTip(self.tr("Forget your changes: every sport becomes the activity "
+                                 "rehabjournal chooses (saved by OK)."))
+        reset.clicked.connect(self.reset_mapping)
+        row.addWidget(label)
+        row.addWidget(self.new_sport, 1)
+        row.addWidget(add)
+        row.addStretch(1)
+        row.addWidget(reset)
+        lay.addLayout(row)
+        return box
+
+    def fill_mapping(self, overrides: dict[str, str]) -> None:
+        """Show the built-in mapping with ``overrides`` ({sport key: kind}) on top."""
+        table = self.mapping_table
+        merged = dict(DEFAULT_SPORT_KINDS)
+        merged.update({mapping_key(k): v for k, v in overrides.items() if mapping_key(k)})
+        table.blockSignals(True)
+        table.setRowCount(0)
+        for sport in sorted(merged):
+            self._append(sport, merged[sport])
+        table.blockSignals(False)
+        for r in range(table.rowCount()):
+            self._mark(table.item(r, 1))
+
+    def _append(self, sport: str, kind: str) -> int:
+        table = self.mapping_table
+        r = table.rowCount()
+        table.insertRow(r)
+        key = QTableWidgetItem(sport)
+        key.setFlags(key.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        table.setItem(r, 0, key)
+        item = QTableWidgetItem(activity_name(kind))
+        item.setData(KIND_ROLE, kind)
+        table.setItem(r, 1, item)
+        return r
+
+    def _mark(self, item: QTableWidgetItem | None) -> None:
+        """Bold for a sport whose activity is the person's own choice."""
+        if item is None or item.column() != 1:
+            return
+        r = item.row()
+        sport = self.mapping_table.item(r, 0)
+        if sport is None:
+            return
+        own = DEFAULT_SPORT_KINDS.get(sport.text()) != item.data(KIND_ROLE)
+        for cell in (sport, item):
+            font = QFont(cell.font())
+            font.setBold(own)
+            cell.setFont(font)
+        item.setToolTip(self.tr("Your choice; built in: {kind}").format(
+            kind=activity_name(DEFAULT_SPORT_KINDS.get(sport.text(), "other")))
+            if own else self.tr("Built in"))
+
+    def row_of(self, sport: str) -> int:
+        """The table row of ``sport`` (a mapping key), or -1."""
+        for r in range(self.mapping_table.rowCount()):
+            if self.mapping_table.item(r, 0).text() == sport:
+                return r
+        return -1
+
+    def set_kind(self, sport: str, kind: str) -> None:
+        """Map ``sport`` to ``kind`` (a row is added for a new sport)."""
+        sport = mapping_key(sport)
+        r = self.row_of(sport)
+        if r < 0:
+            r = self._append(sport, kind)
+        item = self.mapping_table.item(r, 1)
+        item.setData(KIND_ROLE, kind)
+        item.setText(activity_name(kind))
+        self._mark(item)
+
+    def add_sport(self) -> None:
+        """Add the sport typed in "Add a sport" (as "other", then choose its activity)."""
+        sport = mapping_key(self.new_sport.text())
+        if not sport:
+            self.new_sport.setFocus()
+            return
+        r = self.row_of(sport)
+        if r < 0:
+            self.set_kind(sport, "other")
+            r = self.row_of(sport)
+        self.new_sport.clear()
+        table = self.mapping_table
+        table.setCurrentCell(r, 1)
+        table.scrollToItem(table.item(r, 1))
+        table.setFocus()
+        table.editItem(table.item(r, 1))
+
+    def reset_mapping(self) -> None:
+        """Back to the built-in mapping (saved by OK)."""
+        self.fill_mapping({})
+
+    def mapping(self) -> dict[str, str]:
+        """{sport key: kind} of the rows that differ from the built-in mapping."""
+        out = {}
+        for r in range(self.mapping_table.rowCount()):
+            sport = self.mapping_table.item(r, 0).text()
+            kind = self.mapping_table.item(r, 1).data(KIND_ROLE)
+            if DEFAULT_SPORT_KINDS.get(sport) != kind:
+                out[sport] = kind
+        return out
+
+    def mapping_text(self) -> str:
+        """The mapping as the journal keeps it (JSON); the stored text when it says the
+        same, so that an unchanged mapping is no change."""
+        mine = self.mapping()
+        try:
+            stored = {mapping_key(k): v for k, v in json.loads(self._stored_text).items()}
+        except (ValueError, AttributeError):
+            stored = None
+        if stored is not None and {k: v for k, v in stored.items()
+                                   if DEFAULT_SPORT_KINDS.get(k) != v} == mine:
+            return self._stored_text
+        return json.dumps(mine, sort_keys=True, ensure_ascii=False)
+
+    # ---- the heart rates -------------------------------------------------------------------
+
+    def _heart_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Heart rate (for the heart-rate load)"))
+        box.setObjectName("heartRates")
+        lay = QVBoxLayout(box)
+        note = QLabel(self.tr(
+            "Progress and the report show Banister's TRIMP from the files' heart rate "
+            "beside session-RPE load, as another estimate. It needs both heart rates."))
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        # a grid, labels as buddies: the dialog's first QFormLayout stays the light's
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        self.hr_editors: dict[str, QWidget] = {}
+        shown = settings.options(page=settings.ACTIVITIES)
+        current = settings.get_many(o.key for o in shown)
+        for row, option in enumerate(shown):
+            if option.type is int:
+                editor = editor_for(option)
+                editor.setSpecialValueText(self.tr("Not set"))
+                if option.unit:
+                    editor.setSuffix(f" {_(option.unit)}")
+                editor.setValue(current[option.key])
+            else:
+                editor = QComboBox()
+                editor.setObjectName(option.field)
+                editor.setToolTip(_(option.help) if option.help else "")
+                for choice in option.allowed or ():
+                    editor.addItem(self._choice_text(choice), choice)
+                editor.setCurrentIndex(max(0, editor.findData(current[option.key])))
+            self.hr_editors[option.key] = editor
+            label = QLabel(_(option.label))
+            label.setBuddy(editor)
+            form.addWidget(label, row, 0)
+            form.addWidget(editor, row, 1)
+        lay.addLayout(form)
+        lay.addStretch(1)
+        return box
+
+    def _choice_text(self, choice: str) -> str:
+        return {"male": self.tr("Male (0.64 e^1.92x)"),
+                "female": self.tr("Female (0.86 e^1.67x)")}.get(choice, choice)
+
+    # ---- the watched folder ----------------------------------------------------------------
+
+    def _folder_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Watched folder (this computer)"))
+        box.setObjectName("watchFolder")
+        lay = QVBoxLayout(box)
+        note = QLabel(self.tr(
+            "Where Garmin Express, Gadgetbridge or a sync tool puts new files. New files "
+            "there are offered for import, never imported without your click."))
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        self.folder_label = QLabel()
+        self.folder_label.setObjectName("watchFolderPath")
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.folder_label)
+        row = QHBoxLayout()
+        choose = QPushButton(self.tr("C&hoose..."))
+        choose.setObjectName("chooseWatchFolder")
+        choose.setAutoDefault(False)
+        choose.clicked.connect(self.choose_folder)
+        self.stop_button = QPushButton(self.tr("S&top watching"))
+        self.stop_button.setObjectName("stopWatching")
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.clicked.connect(lambda: self.set_watch_folder(""))
+        row.addWidget(choose)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        self.set_watch_folder(ui_settings.get("activities.watch_folder"))
+        return box
+
+    def set_watch_folder(self, folder: str) -> None:
+        """Choose ``folder`` ("" for none); saved by OK."""
+        self.watch_folder = str(folder or "")
+        self.folder_label.setText(self.watch_folder or self.tr("No folder is watched."))
+        self.stop_button.setEnabled(bool(self.watch_folder))
+
+    def choose_folder(self) -> None:
+        start = self.watch_folder or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Watched folder"), start)
+        if folder:
+            self.set_watch_folder(folder)
+
+    # ---- saving ----------------------------------------------------------------------------
+
+    def option_keys(self) -> tuple[str, ...]:
+        """The journal options the tab edits."""
+        return (settings.MAPPING_KEY, *self.hr_editors)
+
+    def values(self) -> dict:
+        """{journal option key: value} of the tab (the watched folder is the computer's)."""
+        out: dict = {settings.MAPPING_KEY: self.mapping_text()}
+        for key, editor in self.hr_editors.items():
+            out[key] = editor.value() if isinstance(editor, QSpinBox) else editor.currentData()
+        return out

@@ -48,7 +48,14 @@ UI_OPTIONS: tuple[registry.Option, ...] = (
                     "tomorrow."), where=registry.MACHINE),
     registry.Option("reminders.evening_at", str, "20:00", N_("Evening reminder time"),
                     where=registry.MACHINE),
+    registry.Option("activities.watch_folder", str, "", N_("Watched folder"),
+                    N_("New activity files (FIT, GPX, TCX) that appear in this folder or its "
+                    "subfolders are offered for import, never imported without your click. "
+                    "Empty: no folder is watched."), where=registry.MACHINE),
     # never shown to a person: not translated
+    registry.Option("activities.last_folder", str, "", "Last activity folder",
+                    "The folder File > Import Activities... opened last.",
+                    where=registry.MACHINE),
     registry.Option("reminders.shown", str, "{}", "Reminders shown",
                     "JSON {reminder kind: YYYY-MM-DD}: the day each was last shown, so that "
                     "none is shown twice a day.", where=registry.MACHINE),
