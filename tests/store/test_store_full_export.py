@@ -257,3 +257,63 @@ def test_the_exported_sessions_have_source_and_no_next_morning_column(full_journ
     assert any(r["source"] == "programme" and r["minutes_estimated"] is True
                for r in data["tables"]["activity_session"])
     assert "next_morning_pain" not in data["tables"]["session_site_pain"][0]
+
+
+# ---- schema 6: sessions from watch and app files (issue 20) -------------------------------
+
+def test_the_file_columns_travel_and_are_checked(full_journal, tmp_path):
+    """The demo's sessions from files (start time, heart rate ...) and its activity_file rows
+    (one dismissed) are in the export; out-of-range or malformed values are refused with
+    their place, as the import would never store them."""
+    data = full_export.export_data()
+    files = data["tables"]["activity_file"]
+    assert {f["status"] for f in files} == {"imported", "dismissed"}
+    sessions = data["tables"]["activity_session"]
+    timed = [(i, s) for i, s in enumerate(sessions) if s["start_time"]]
+    assert timed and all(len(s["start_time"]) == 8 for _i, s in timed)  # "07:45:43"
+    assert {s["source"] for _i, s in timed} == {"", "file"}  # one typed by hand, merged
+    assert any(s["rpe"] is None for _i, s in timed)  # to rate
+    row, session = timed[0]
+    db.close_journal()
+    db.open_journal(tmp_path / "target")
+    sync_shipped_exercises()
+    empty = snapshot()
+
+    def variant(table: str, index: int, **values) -> dict:
+        copy = json.loads(json.dumps(data))
+        copy["tables"][table][index].update(values)
+        return copy
+
+    place = f"table activity_session, row {row + 1}, field"
+    cases = [
+        (variant("activity_session", row, avg_hr=300),
+         f"{place} avg_hr: Average heart rate must be a whole number from 20 to 250 bpm "
+         "(got 300)"),
+        (variant("activity_session", row, max_hr=12.5),
+         f"{place} max_hr: Maximum heart rate must be a whole number from 20 to 250 bpm "
+         "(got 12.5)"),
+        (variant("activity_session", row, moving_s=-1),
+         f"{place} moving_s: Moving time must be a whole number from 0 to 86460 seconds "
+         "(got -1)"),
+        (variant("activity_session", row, ascent_m=-3.5),
+         f"{place} ascent_m: Climb must be a number from 0 to 20000 m (got -3.5)"),
+        (variant("activity_session", row, start_time="7h45"),
+         f'{place} start_time: must be a time of day, HH:MM:SS (got "7h45")'),
+        (variant("activity_session", row, activity_file_id=9999),
+         f"{place} activity_file_id: 9999 names no activity file in the file"),
+        (variant("activity_file", 0, status="deleted"),
+         "table activity_file, row 1, field status: Status must be one of imported, "
+         'dismissed (got "deleted")'),
+        (variant("activity_file", 0, sha256=" "),
+         "table activity_file, row 1, field sha256: is empty but is required"),
+        (variant("activity_file", 1, sha256=files[0]["sha256"]),
+         "table activity_file, row 2: duplicates row 1 (same sha256 "),
+    ]
+    assert session["activity_file_id"] is not None
+    for doc, message in cases:
+        with pytest.raises(full_export.FullImportError) as caught:
+            full_export.import_data(doc, backup=False)
+        assert caught.value.problems[0].startswith(message), caught.value.problems
+        assert snapshot() == empty
+    full_export.import_data(data, backup=False)  # the file itself goes in
+    assert m.ActivityFile.select().count() == len(files)

@@ -87,13 +87,14 @@ def demo_period(end: date, weeks: int = 12) -> tuple[date, date]:
 class _Session:
     kind: str
     minutes: int
-    rpe: int
+    rpe: int | None
     km: float | None = None
     notes: str = ""
     during: int | None = None
     after: int | None = None
     before: int | None = None
     programme: bool = False  # made from the day's exercise logs (source 'programme')
+    watch: bool = False  # recorded by the watch only: imported from its file, not rated yet
 
 
 @dataclass
@@ -219,16 +220,17 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
 
         # The next-morning rating of a session is the next day's morning pain at its site
         # (the check-ins above): nothing more to write for it.
+        watch = _Watch(seed)
+        _unrated_extras(days)
         for i, d in enumerate(days):
             for pos, s in enumerate(d.sessions):
-                session_id = repo.insert(
-                    "activity_session",
-                    day=d.day, position=pos, kind=s.kind, minutes=s.minutes, rpe=s.rpe,
-                    distance_km=s.km, pain_before=s.before, pain_during=s.during,
-                    pain_after=s.after, site=knee, notes=s.notes,
-                    updated=_stamp(d.day, 18 + pos),
-                    source=rs.SOURCE if s.programme else "", minutes_estimated=s.programme,
-                )
+                session_id = repo.insert("activity_session", **{
+                    "day": d.day, "position": pos, "kind": s.kind, "minutes": s.minutes,
+                    "rpe": s.rpe, "distance_km": s.km, "pain_before": s.before,
+                    "pain_during": s.during, "pain_after": s.after, "site": knee,
+                    "notes": s.notes, "updated": _stamp(d.day, 18 + pos),
+                    "source": rs.SOURCE if s.programme else "",
+                    "minutes_estimated": s.programme, **watch.columns(i, d.day, s)})
                 if s.kind == "run":
                     during = _clip(right[i] + rng.choice((0, 0, 1)), 0, 3)
                     repo.insert(
@@ -273,6 +275,78 @@ def generate_demo(end: date | None = None, weeks: int = 12, seed: int = 7) -> No
             {"text": t, "created": _stamp(start + timedelta(days=i), 21), "answered": a}
             for i, t, a in questions if 0 <= i < n
         ])
+
+
+_WATCH_FROM_DAY = 28
+"""From the fifth week on, runs and rides are recorded by a watch and imported from its
+files (issue 20): start time, heart rate, climb. The first is a session typed by hand and
+merged with its file (source ''), the others are sessions made from files (source 'file')."""
+_WATCH_SPORTS = {"run": "running", "cycle": "cycling", "walk": "walking"}
+
+
+class _Watch:
+    """The watch's files of the demo: ``activity_file`` rows and the file columns of the
+    sessions recorded with it. It draws from its own generator (``seed``), so the rest of
+    the story stays the same draw for draw."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed * 1009 + 20)
+        self.merged = False
+        self.dismissed = False
+        self.files = 0
+
+    def _file(self, day: date, name: str, status: str = "imported") -> int:
+        import hashlib
+
+        self.files += 1
+        key = hashlib.sha256(f"rehabjournal demo {self.files} {name}".encode()).hexdigest()
+        return repo.insert("activity_file", sha256=key, name=name, format="fit",
+                           status=status, seen=_stamp(day, 20, 30))
+
+    def columns(self, i: int, day: date, s: _Session) -> dict:
+        """The file columns of session ``s`` on day ``i`` (and its file row), or {}."""
+        if s.programme or s.kind not in _WATCH_SPORTS or (i < _WATCH_FROM_DAY and not s.watch):
+            return {}
+        rng = self.rng
+        if not self.dismissed and s.kind == "cycle":
+            # a commute the watch also recorded, declined when the watched folder offered it
+            self._file(day, f"{day:%Y-%m-%d}-Commute.fit", "dismissed")
+            self.dismissed = True
+        title = {"run": "Run", "cycle": "Ride", "walk": "Walk"}[s.kind]
+        if s.watch:
+            title = f"Evening_{title}"
+        weekend = day.weekday() >= 5
+        hour = rng.choice((8, 9)) if weekend else rng.choice((7, 7, 18))
+        if s.watch:
+            hour = 18
+        moving = s.minutes * 60 + rng.randint(-25, 25)
+        pauses = 0 if s.kind == "cycle" else rng.choice((0, 0, 45, 120, 300))
+        effort = s.rpe if s.rpe is not None else 3
+        avg = round({"run": 118, "cycle": 108, "walk": 84}[s.kind] + 7 * effort
+                    + rng.gauss(0, 3))
+        values = {
+            "activity_file": self._file(day, f"{day:%Y-%m-%d}-{title}.fit"),
+            "leg": 0, "sport": _WATCH_SPORTS[s.kind],
+            "start_time": time(hour, rng.randrange(0, 60, 5), rng.randrange(60)),
+            "elapsed_s": moving + pauses, "moving_s": moving,
+            "ascent_m": round(rng.uniform(*{"run": (15, 90), "cycle": (120, 380),
+                                            "walk": (10, 60)}[s.kind]), 1),
+            "avg_hr": avg, "max_hr": avg + rng.randint(12, 24),
+        }
+        if self.merged:
+            values["source"] = "file"
+        self.merged = True  # the first: typed by hand, then merged with its file
+        return values
+
+
+def _unrated_extras(days: list[_Day]) -> None:
+    """A walk two days before the end and a ride on the last day, recorded by the watch and
+    not rated yet: Today lists them "to rate" (minutes, no session-RPE load yet)."""
+    extras = ((3, _Session("walk", 48, None, 3.9, "", watch=True)),
+              (1, _Session("cycle", 36, None, 12.4, "", watch=True)))
+    for back, session in extras:
+        if len(days) >= back:
+            days[-back].sessions.append(session)
 
 
 def _planned_sessions(rng: random.Random, i: int, w: int, wd: int, n: int) -> list[_Session]:
@@ -672,6 +746,9 @@ def make_demo_dir(seed: int = 7) -> Path:
     is never touched. When making it fails, the folder is removed again. Remove it with
     :func:`remove_demo_dir` when done (the headless ``--demo`` commands and the app do).
 
+    The demo's resting and maximum heart rates are set (54 and 186 bpm), so the heart-rate
+    load (TRIMP) shows beside session-RPE load.
+
     The folder is ``TMP/rehabjournal-demo-PID-XXXXXXXX`` (0700, ``services.tempdirs``): the
     folders of earlier runs that were killed before they could remove theirs (their PID is
     no longer running) are removed first.
@@ -685,6 +762,11 @@ def make_demo_dir(seed: int = 7) -> Path:
         open_journal(folder)
         sync_shipped_exercises()
         generate_demo(seed=seed)
+        # the profile's heart rates, so the load chart shows the heart-rate view too (kept
+        # out of generate_demo: its journal has no setting rows, as tests expect)
+        from . import settings
+
+        settings.set_many({settings.HR_REST_KEY: 54, settings.HR_MAX_KEY: 186})
     except BaseException:
         close_journal()
         remove_demo_dir(folder)

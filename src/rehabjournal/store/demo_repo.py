@@ -20,7 +20,8 @@ from . import models as m
 # Table name (as in the schema) -> model, for the generic writers below.
 TABLES: dict[str, type[m.BaseModel]] = {
     model._meta.table_name: model
-    for model in (m.Profile, m.PainSite, m.CheckIn, m.CheckInSitePain, m.ActivitySession,
+    for model in (m.Profile, m.PainSite, m.CheckIn, m.CheckInSitePain, m.ActivityFile,
+                  m.ActivitySession,
                   m.SessionSitePain, m.ExerciseLog, m.Event, m.RedFlag, m.Question,
                   m.PrescriptionChange)
 }

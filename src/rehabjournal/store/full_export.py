@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +31,14 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     PeeweeException,
+    TimeField,
 )
 
 from ..domain import scales, validation
 from ..errors import ImportFileError
 from ..i18n import N_, _, ngettext, pgettext
 from ..paths import resource
-from . import json_input, migrations, safe_write
+from . import activity_repo, json_input, migrations, safe_write
 from . import models as m
 
 FORMAT = "rehabjournal-journal"
@@ -48,6 +49,7 @@ JOURNAL_ID_KEY = "journal.id"
 """The ``setting`` row of the journal's random id (``programme_io.journal_id``)."""
 _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?", re.ASCII)
+_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?", re.ASCII)
 
 
 MAX_PROBLEMS = 500
@@ -105,6 +107,8 @@ def _to_json(field: Field, value: Any) -> Any:
         return value.isoformat() if isinstance(value, datetime) else str(value)
     if isinstance(field, DateField):
         return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(field, TimeField):  # a session's local start (schema 6): "07:30:00"
+        return value.isoformat() if isinstance(value, time) else str(value)
     if isinstance(field, BooleanField):
         return bool(value)
     return value
@@ -240,6 +244,18 @@ _RANGES: dict[tuple[str, str], tuple[str, float, float]] = {
 }
 
 
+# The columns a watch or app file fills in (schema 6): (label, unit); their ranges are
+# those an import stores (``activity_repo.PLAUSIBLE``).
+_FILE_COLUMNS: dict[tuple[str, str], tuple[str, str]] = {
+    ("activity_session", "leg"): (N_("Leg"), ""),
+    ("activity_session", "elapsed_s"): (N_("Elapsed time"), N_("seconds")),
+    ("activity_session", "moving_s"): (N_("Moving time"), N_("seconds")),
+    ("activity_session", "ascent_m"): (N_("Climb"), N_("m")),
+    ("activity_session", "avg_hr"): (N_("Average heart rate"), N_("bpm")),
+    ("activity_session", "max_hr"): (N_("Maximum heart rate"), N_("bpm")),
+}
+
+
 def _range_label(label: str) -> str:
     """A label of ``_RANGES`` in the current language, in the programme forms' words
     (``services.programme``: the context "programme field")."""
@@ -270,7 +286,9 @@ _CHOICES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("pain_site", "side"): (N_("Side"), scales.SIDES),
     ("profile", "joint"): (N_("Joint"), scales.JOINTS),
     ("profile", "side"): (N_("Side"), scales.SIDES),
-    ("activity_session", "source"): (N_("Source"), ("", "programme")),
+    ("activity_session", "source"): (N_("Source"), ("", "programme", "file")),
+    ("activity_file", "status"): (N_("Status"), activity_repo.STATUSES),
+    ("activity_file", "format"): (N_("Format"), activity_repo.FORMATS),
     ("outcome_response", "instrument"): (N_("Outcome measure"), OUTCOME_INSTRUMENTS),
     ("prescription_change", "field_name"): (N_("The changed field"), CHANGE_FIELDS),
 }
@@ -322,7 +340,8 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
     ):
         whole = validation.whole_number(value)  # 3, 3.0 and 3e0 alike (the one rule)
         ruled = (field.column_name in validation.FIELD_RULES.get(table, {})
-                                   or (table, field.column_name) in _RANGES)
+                 or (table, field.column_name) in _RANGES
+                 or (table, field.column_name) in _FILE_COLUMNS)
         if whole is not None:
             value = whole
         elif not (ruled and isinstance(value, float)):
@@ -347,6 +366,14 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
             raise fail(_("must be a date and time, YYYY-MM-DDTHH:MM:SS (got {value})").format(
                 value=json_input.shown(value))) from None
         validation.check_date(value.date(), where)
+    elif isinstance(field, TimeField):
+        try:
+            if not isinstance(value, str) or not _TIME.fullmatch(value):
+                raise ValueError
+            value = time.fromisoformat(value)
+        except ValueError:
+            raise fail(_("must be a time of day, HH:MM:SS (got {value})").format(
+                value=json_input.shown(value))) from None
     elif isinstance(field, DateField):
         if not isinstance(value, str):
             raise fail(_("must be a date, YYYY-MM-DD (got {value})").format(
@@ -369,6 +396,16 @@ def _from_json(table: str, field: Field, value: Any, where: str) -> Any:
                                         whole=not isinstance(field, FloatField))
         if problem:
             raise fail(problem.rstrip("."))
+    elif (table, column) in _FILE_COLUMNS:
+        label, unit = _FILE_COLUMNS[table, column]
+        lo, hi = activity_repo.PLAUSIBLE[column]
+        problem = scales.validate_range(value, lo, hi, _(label),
+                                        whole=not isinstance(field, FloatField),
+                                        unit=_(unit) if unit else "")
+        if problem:
+            raise fail(problem.rstrip("."))
+    if (table, column) == ("activity_file", "sha256") and not value.strip():
+        raise fail(_("is empty but is required"))
     if (table, column) in _CHOICES:
         problem = _choice_problem(table, column, value)
         if problem:
@@ -658,6 +695,7 @@ def _legacy_problems(table: str, column: str, value: Any, where: str) -> list[st
 _NAMES_NO: dict[str, str] = {
     "check_in": N_("{place}: {value} names no check-in in the file"),
     "activity_session": N_("{place}: {value} names no session in the file"),
+    "activity_file": N_("{place}: {value} names no activity file in the file"),
     "pain_site": N_("{place}: {value} names no pain site in the file"),
     "exercise_log": N_("{place}: {value} names no exercise log in the file"),
     "prescription": N_("{place}: {value} names no prescription in the file"),
@@ -898,6 +936,7 @@ def read_file(path: Path | str) -> Any:
 _ROW_COUNTS: dict[str, Callable[[int], str]] = {
     "check_in": lambda n: ngettext("{n} check-in", "{n} check-ins", n),
     "activity_session": lambda n: ngettext("{n} session", "{n} sessions", n),
+    "activity_file": lambda n: ngettext("{n} activity file", "{n} activity files", n),
     "pain_site": lambda n: ngettext("{n} pain site", "{n} pain sites", n),
     "red_flag": lambda n: ngettext("{n} red flag", "{n} red flags", n),
     "exercise_log": lambda n: ngettext("{n} exercise log", "{n} exercise logs", n),
