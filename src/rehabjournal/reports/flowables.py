@@ -59,6 +59,7 @@ from ..services import summary as sm
 from ..services.report import DatedItem, ReportData
 from . import scripts
 from . import styles as st
+from .activity_lines import activity_lines
 
 CHART_DPI = 300
 
@@ -721,6 +722,8 @@ def summary_lines(data: ReportData) -> list[Flowable]:
         if any(w.status == PARTIAL for w in summary.weeks):
             text += " " + _("A partial week has no change.")
         lines.append(text)
+    # sessions from watch and app files: the unrated ones, the heart-rate load (issue 20)
+    lines += activity_lines(data)
     counts = summary.light_counts
     if counts:
         lines.append(_("<b>Pain-monitoring lights:</b> {counts}.").format(
