@@ -511,7 +511,8 @@ def trimp_by_day(start: date, end: date) -> list[tuple[date, float | None]]:
     None for a day without any session with heart rate; all None when the resting or
     maximum heart rate is not set (Preferences). A session's TRIMP uses its file's moving
     minutes (its minutes when it has none) and mean heart rate
-    (``domain.activities.banister_trimp``: Banister 1991); the sum is rounded to 0.1.
+    (``domain.activities.banister_trimp``: Banister 1991, each rounded to 0.1 as a
+    preview row shows it); a day's value is their sum, rounded to 0.1.
 
     Raises:
         StorageError: the journal cannot be read.

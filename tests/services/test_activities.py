@@ -1,0 +1,439 @@
+"""Activity files become sessions: the use cases of services/activities.py (issue 20).
+
+The readers (store/activity_files.read_paths) are replaced by a function returning
+``Activity`` objects built here, so these tests are about what the journal does with an
+activity: its local day, the duplicates, the merge, all or nothing, undo and redo, the
+unrated sessions and the heart-rate load. tests/services/test_activities_files.py runs the
+same use cases on real FIT, GPX and TCX files.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from rehabjournal.domain.activities import Activity, FileProblem
+from rehabjournal.errors import StorageError, ValidationError
+from rehabjournal.i18n import format_date
+from rehabjournal.services import activities as acts
+from rehabjournal.services import journal as js
+from rehabjournal.services import settings
+from rehabjournal.store import backups, journal_repo
+from rehabjournal.store import models as m
+
+UTC_PLUS_2 = ZoneInfo("Etc/GMT-2")  # POSIX signs: "GMT-2" is two hours east of UTC
+TUESDAY = date(2026, 3, 3)
+
+
+def run(start: datetime, minutes: float = 45, *, key: str = "a" * 64, leg: int = 0,
+        sport: str = "running", sub: str = "", km: float | None = 8.0,
+        hr: float | None = 150.4, top: float | None = 171.6, name: str = "Morning Run",
+        source: str = "Morning_Run.fit", fmt: str = "fit", pause_min: float = 3) -> Activity:
+    """An activity as a reader gives it (start in UTC)."""
+    return Activity(source=source, fmt=fmt, key=key, leg=leg, sport=sport, sub_sport=sub,
+                    start_utc=start.replace(tzinfo=UTC), elapsed_s=(minutes + pause_min) * 60,
+                    moving_s=minutes * 60, distance_m=None if km is None else km * 1000,
+                    ascent_m=48.26, avg_hr=hr, max_hr=top, name=name)
+
+
+@pytest.fixture
+def files(monkeypatch):
+    """Factory: files(*activities, problems=[...]) makes ``read_paths`` return them."""
+    calls = []
+
+    def use(*found: Activity, problems=()):
+        def read_paths(paths, progress=None):
+            calls.append(list(paths))
+            return list(found), list(problems)
+
+        monkeypatch.setattr(acts.activity_files, "read_paths", read_paths, raising=False)
+        return calls
+
+    return use
+
+
+def _preview(*found: Activity, tz=UTC_PLUS_2, problems=()) -> acts.Preview:
+    return acts.plan(found, problems, tz=tz)
+
+
+def _state() -> tuple:
+    """Every session and activity-file row, to compare the journal before and after."""
+    return (list(m.ActivitySession.select().order_by(m.ActivitySession.id).tuples()),
+            list(m.ActivityFile.select().order_by(m.ActivityFile.id).tuples()),
+            list(m.SessionSitePain.select().order_by(m.SessionSitePain.id).tuples()))
+
+
+def _backups(data_dir) -> int:
+    return len(backups.list_backups(data_dir))
+
+
+# ---- the local day ---------------------------------------------------------------------
+
+def test_a_start_at_23_30_utc_goes_to_the_next_local_day_east_of_utc(journal, files):
+    calls = files(run(datetime(2026, 3, 3, 23, 30)))
+    batch = acts.preview(["/x/Morning_Run.fit"], tz=UTC_PLUS_2)
+    assert calls == [["/x/Morning_Run.fit"]]
+    [row] = batch.rows
+    assert (row.day, row.start, row.kind, row.action) == (
+        date(2026, 3, 4), datetime(2026, 3, 4, 1, 30), "run", acts.ADD)
+    acts.import_activities(batch)
+    assert js.list_sessions(TUESDAY) == []
+    [session] = js.list_sessions(date(2026, 3, 4))
+    assert session["start_time"] == time(1, 30)
+
+
+def test_without_a_zone_the_machines_zone_at_that_date_is_used(journal, files, zone):
+    zone("Etc/GMT-2")
+    files(run(datetime(2026, 3, 3, 23, 30)))
+    [row] = acts.preview(["run.fit"]).rows
+    assert row.day == date(2026, 3, 4) and row.start.time() == time(1, 30)
+    zone("America/New_York")  # UTC-5 in March before the 8th, UTC-4 from it (summer time)
+    files(run(datetime(2026, 3, 3, 23, 30)), run(datetime(2026, 3, 9, 3, 30), key="b" * 64))
+    rows = acts.preview(["a.fit", "b.fit"]).rows
+    assert [(r.day, r.start.time()) for r in rows] == [(TUESDAY, time(18, 30)),
+                                                       (date(2026, 3, 8), time(23, 30))]
+
+
+# ---- what a preview says -----------------------------------------------------------------
+
+def test_rows_come_in_start_order_with_kind_minutes_trimp_and_the_problems(journal):
+    settings.set_many({"hr.rest": 60, "hr.max": 190})
+    late = run(datetime(2026, 3, 5, 6, 0), 30, key="b" * 64, sport="cycling",
+               sub="indoor_cycling", hr=150, source="ride.tcx", fmt="tcx")
+    early = run(datetime(2026, 3, 2, 6, 0), 45, key="c" * 64, sport="Walk", hr=None,
+                source="walk.gpx", fmt="gpx")
+    problem = FileProblem("/x/track.gpx", "the GPX file has no times")
+    batch = _preview(late, early, problems=[problem])
+    assert [(r.activity.source, r.kind, r.action) for r in batch.rows] == [
+        ("walk.gpx", "walk", acts.ADD), ("ride.tcx", "cycle", acts.ADD)]
+    assert batch.problems == [problem]
+    assert (batch.to_add, batch.to_merge, batch.to_skip) == (2, 0, 0)
+    # Banister, male: 30 min x 0.692 x 0.64 e^(1.92 x 0.692) with x = (150-60)/(190-60)
+    assert batch.rows[1].trimp == 50.2 and batch.rows[0].trimp is None
+
+
+def test_the_kind_follows_the_persons_mapping(journal):
+    settings.set("activities.mapping", '{"Running / Trail": "hike", "rowing": "gym"}')
+    rows = _preview(run(datetime(2026, 3, 3, 6), sub="trail"),
+                    run(datetime(2026, 3, 3, 9), key="b" * 64, sport="rowing"),
+                    run(datetime(2026, 3, 3, 12), key="c" * 64, sport="kitesurfing")).rows
+    assert [r.kind for r in rows] == ["hike", "gym", "other"]
+
+
+def test_a_file_that_cannot_be_a_session_is_skipped_with_the_reason(journal):
+    rows = _preview(run(datetime(2026, 3, 3, 6), 30 * 60, key="1" * 64),  # 30 hours
+                    run(datetime(2026, 3, 3, 9), 0, key="2" * 64),
+                    run(datetime(2026, 3, 3, 12), 600, km=620, key="3" * 64),
+                    run(datetime(1880, 3, 3, 12), key="4" * 64)).rows
+    reasons = {r.activity.key[0]: r.reason for r in rows}
+    assert all(r.action == acts.SKIP for r in rows)
+    assert reasons["1"] == "Duration must be a whole number from 0 to 1440 minutes (got 1800)"
+    assert reasons["2"] == "the file records no moving time"
+    assert reasons["3"] == "Distance must be a number from 0 to 500 km (got 620)"
+    assert reasons["4"].startswith("1880-03-03 is outside the dates the journal accepts")
+
+
+# ---- duplicates and the merge -------------------------------------------------------------
+
+def _typed_run(day=TUESDAY, minutes=45) -> int:
+    site = js.add_site("knee", "left", primary=True)
+    sid = js.add_session(day, {"kind": "run", "minutes": minutes, "rpe": 6, "pain_before": 1,
+                               "pain_during": 3, "pain_after": 2, "notes": "typed by me"})
+    js.set_session_site_pain(sid, site, {"pain_during": 1})
+    return sid
+
+
+def test_a_duplicate_of_a_hand_typed_session_is_merged_keeping_the_persons_values(
+        journal, files):
+    typed = _typed_run()
+    before = journal_repo.session_snapshot(typed)
+    files(run(datetime(2026, 3, 3, 5, 0), 47))  # 07:00 local, 47 min: "similar" to 45
+    batch = acts.preview(["run.fit"], tz=UTC_PLUS_2)
+    [row] = batch.rows
+    assert (row.action, row.match_id) == (acts.MERGE, typed)
+    assert row.reason == "merges into the 45-min run typed by hand"
+    backups_before = _backups(journal)
+    edit = acts.import_activities(batch)
+    assert _backups(journal) == backups_before + 1
+    result = edit.result
+    assert (result.added, result.merged, result.skipped, result.session_ids) == (0, 1, 0,
+                                                                                  [typed])
+    assert result.backup is not None and result.backup.exists()
+    session = js.get_session(typed)
+    kept = ("kind", "minutes", "rpe", "pain_before", "pain_during", "pain_after", "notes",
+            "source", "site", "position", "day")
+    assert {k: session[k] for k in kept} == {k: before["session"][k] for k in kept}
+    assert (session["distance_km"], session["start_time"], session["moving_s"],
+            session["elapsed_s"], session["avg_hr"], session["max_hr"], session["ascent_m"],
+            session["sport"], session["leg"]) == (8.0, time(7, 0), 2820, 3000, 150, 172,
+                                                  48.3, "running", 0)
+    assert session["activity_file"] == m.ActivityFile.get().id
+    assert journal_repo.session_snapshot(typed)["session_site_pains"] == before[
+        "session_site_pains"]  # the further site's ratings too
+    edit.undo()
+    assert journal_repo.session_snapshot(typed) == before
+    assert m.ActivityFile.select().count() == 0
+    edit.redo()
+    assert js.get_session(typed) == session
+
+
+def test_with_no_merge_the_duplicate_is_skipped_and_the_typed_session_untouched(journal):
+    typed = _typed_run()
+    state = _state()
+    batch = _preview(run(datetime(2026, 3, 3, 5, 0), 47))
+    edit = acts.import_activities(batch, merge=False)
+    assert _state() == state and _backups(journal) == 0  # nothing written, no copy
+    assert edit.result.skipped == 1 and edit.result.session_ids == []
+    shown = acts.without_merges(batch)
+    assert [(r.action, r.reason, r.match_id) for r in shown.rows] == [
+        (acts.SKIP, "not merged: merges into the 45-min run typed by hand", typed)]
+    assert batch.rows[0].action == acts.MERGE  # the preview itself is unchanged
+
+
+def test_a_typed_session_takes_one_file_and_a_second_run_that_day_is_added(journal):
+    typed = _typed_run(minutes=30)
+    rows = _preview(run(datetime(2026, 3, 3, 5), 31, key="1" * 64),
+                    run(datetime(2026, 3, 3, 16), 29, key="2" * 64)).rows
+    assert [(r.action, r.match_id) for r in rows] == [(acts.MERGE, typed), (acts.ADD, None)]
+
+
+def test_the_same_run_twice_in_a_batch_is_one_session(journal):
+    start = datetime(2026, 3, 3, 5, 0)
+    fit = run(start, 45, key="1" * 64, source="run.fit")
+    gpx = run(start + timedelta(seconds=50), 46, key="2" * 64, source="run.gpx", fmt="gpx")
+    copy = run(start, 45, key="1" * 64, source="zz/run.fit")
+    batch = _preview(fit, gpx, copy)
+    assert [(r.activity.source, r.action, r.reason) for r in batch.rows] == [
+        ("run.fit", acts.ADD, ""),
+        ("zz/run.fit", acts.SKIP, "the same activity as run.fit in this batch"),
+        ("run.gpx", acts.SKIP, "the same activity as run.fit in this batch")]
+    assert acts.import_activities(batch).result.added == 1
+    assert m.ActivitySession.select().count() == 1
+
+
+def test_a_session_from_another_file_is_already_in_the_journal(journal):
+    acts.import_activities(_preview(run(datetime(2026, 3, 3, 5, 0), key="1" * 64)))
+    [row] = _preview(run(datetime(2026, 3, 3, 5, 1), 44, key="2" * 64, fmt="gpx")).rows
+    assert (row.action, row.reason) == (
+        acts.SKIP, "already in the journal: the 45-min run at 07:00")
+
+
+def test_a_reimport_skips_everything_and_writes_nothing(journal):
+    found = [run(datetime(2026, 3, 2 + i, 5, 0), 40 + i, key=str(i) * 64) for i in range(3)]
+    acts.import_activities(_preview(*found))
+    state, copies = _state(), _backups(journal)
+    again = _preview(*found)
+    today = format_date(date.today(), "date")
+    assert [(r.action, r.reason) for r in again.rows] == [
+        (acts.SKIP, f"already imported on {today}")] * 3
+    edit = acts.import_activities(again)
+    assert (edit.result.added, edit.result.skipped) == (0, 3)
+    assert _state() == state and _backups(journal) == copies
+
+
+def test_a_file_whose_session_was_deleted_is_not_imported_again(journal):
+    found = run(datetime(2026, 3, 3, 5, 0))
+    [sid] = acts.import_activities(_preview(found)).result.session_ids
+    js.delete_session(sid)
+    [row] = _preview(found).rows
+    assert row.action == acts.SKIP
+    assert row.reason == (f"imported on {format_date(date.today(), 'date')}; its session was "
+                          "deleted since")
+
+
+def test_importing_the_same_preview_twice_writes_once(journal):
+    batch = _preview(run(datetime(2026, 3, 3, 5, 0)))
+    acts.import_activities(batch)
+    state = _state()
+    second = acts.import_activities(batch)  # e.g. a second click: checked again inside
+    assert second.result.added == 0 and _state() == state
+
+
+# ---- the write: all or nothing, undo and redo -------------------------------------------------
+
+def test_the_import_is_all_or_nothing(journal, monkeypatch):
+    _typed_run(day=date(2026, 3, 6), minutes=20)
+    state = _state()
+    real = journal_repo.append_session
+    calls = []
+
+    def append_then_fail(day, values):
+        calls.append(day)
+        if len(calls) > 1:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(day, values)
+
+    monkeypatch.setattr(journal_repo, "append_session", append_then_fail)
+    batch = _preview(*[run(datetime(2026, 3, 2 + i, 5), 40, key=str(i) * 64)
+                       for i in range(3)], run(datetime(2026, 3, 6, 5), 20, key="m" * 64))
+    with pytest.raises(StorageError):
+        acts.import_activities(batch)
+    assert len(calls) == 2
+    assert _state() == state  # the first session, the files and the merge rolled back
+
+
+def test_undo_removes_what_was_added_and_redo_puts_back_the_same_rows(journal):
+    typed = _typed_run(day=date(2026, 3, 6), minutes=20)
+    dismissed = m.ActivityFile.create(sha256="d" * 64, name="old.fit", format="fit",
+                                      status="dismissed")
+    state = _state()
+    batch = _preview(run(datetime(2026, 3, 2, 5), 40, key="d" * 64),  # dismissed, now wanted
+                     run(datetime(2026, 3, 4, 5), 35, key="e" * 64, leg=0, sport="swimming"),
+                     run(datetime(2026, 3, 4, 6), 60, key="e" * 64, leg=1, sport="cycling"),
+                     run(datetime(2026, 3, 6, 5), 22, key="m" * 64))
+    assert [r.action for r in batch.rows] == [acts.ADD, acts.ADD, acts.ADD, acts.MERGE]
+    edit = acts.import_activities(batch)
+    assert edit.label == "import 4 activities" and edit.day is None
+    assert edit.saved == "Imported: 3 added, 1 merged, 0 skipped"
+    after = _state()
+    assert m.ActivityFile.get_by_id(dismissed.id).status == "imported"
+    assert m.ActivityFile.select().count() == 3  # one row per file: the legs share theirs
+    legs = m.ActivitySession.select().where(m.ActivitySession.day == date(2026, 3, 4))
+    assert [(s.kind, s.leg, s.source, s.rpe) for s in legs.order_by(m.ActivitySession.position)
+            ] == [("swim", 0, "file", None), ("cycle", 1, "file", None)]
+    edit.undo()
+    assert _state() == state
+    assert js.get_session(typed)["activity_file"] is None
+    edit.redo()
+    assert _state() == after
+    edit.undo()
+    edit.redo()
+    assert _state() == after
+
+
+def test_implausible_sensor_values_are_not_stored(journal):
+    acts.import_activities(_preview(run(datetime(2026, 3, 3, 5), hr=7, top=400)))
+    session = m.ActivitySession.get()
+    assert (session.avg_hr, session.max_hr, session.moving_s) == (None, None, 2700)
+
+
+def test_a_new_session_from_a_file(journal):
+    acts.import_activities(_preview(run(datetime(2026, 3, 3, 5), 44.6, name="Lunch\nRun\x00")))
+    session = js.list_sessions(TUESDAY)[0]
+    assert {k: session[k] for k in ("position", "kind", "minutes", "rpe", "distance_km",
+                                    "source", "notes", "sport", "start_time")} == {
+        "position": 0, "kind": "run", "minutes": 45, "rpe": None, "distance_km": 8.0,
+        "source": "file", "notes": "Lunch Run", "sport": "running",
+        "start_time": time(7, 0)}
+
+
+# ---- unrated sessions: minutes yes, session-RPE load no ------------------------------------------
+
+def test_unrated_sessions_count_in_minutes_but_not_in_load(journal):
+    """Hand check, week of Mon 2 March 2026: a typed run of 30 min at RPE 4 (120 AU) and two
+    imported sessions without effort (45 + 60 min): 135 minutes, 3 sessions, 120 AU."""
+    from rehabjournal.domain import load as load_mod
+    from rehabjournal.services.progress import progress_data
+    from rehabjournal.services.report import build_report_data
+    from rehabjournal.services.summary import period_summary
+
+    monday, sunday = date(2026, 3, 2), date(2026, 3, 8)
+    js.add_session(TUESDAY, {"kind": "run", "minutes": 30, "rpe": 4})
+    acts.import_activities(_preview(
+        run(datetime(2026, 3, 4, 5), 45, key="1" * 64),
+        run(datetime(2026, 3, 6, 5), 60, key="2" * 64, sport="cycling")))
+    assert acts.unrated_count(monday, sunday) == 2
+    assert acts.unrated_count(date(2026, 3, 5), sunday) == 1
+    assert [(s["day"], s["minutes"]) for s in acts.unrated_sessions()] == [
+        (date(2026, 3, 4), 45), (date(2026, 3, 6), 60)]
+    assert [s["day"] for s in acts.unrated_sessions(date(2026, 3, 5))] == [date(2026, 3, 6)]
+
+    def figures():
+        summary = period_summary(monday, sunday)
+        sessions = [s for r in js.load_journal(monday, sunday).days.values()
+                    for s in r.sessions]
+        daily = load_mod.daily_loads(sessions, monday, sunday)
+        progress = progress_data(monday, sunday)
+        report = build_report_data(monday, sunday)
+        return (summary.sessions, summary.minutes, summary.load, sum(v for _d, v in daily),
+                sum(progress.loads), report.summary.load, report.summary.minutes)
+
+    assert figures() == (3, 135, 120.0, 120.0, 120.0, 120.0, 135)
+    edit = acts.rate_session(acts.unrated_sessions()[0]["id"], {"rpe": 5, "pain_during": 2})
+    assert figures() == (3, 135, 345.0, 345.0, 345.0, 345.0, 135)  # + 5 x 45
+    assert acts.unrated_count(monday, sunday) == 1
+    edit.undo()
+    assert acts.unrated_count(monday, sunday) == 2
+
+
+def test_rating_uses_the_words_of_the_today_form(journal):
+    acts.import_activities(_preview(run(datetime(2026, 3, 3, 5))))
+    [session] = acts.unrated_sessions()
+    with pytest.raises(ValidationError) as caught:
+        acts.rate_session(session["id"], {"rpe": 11, "pain_after": -1})
+    with pytest.raises(ValidationError) as form:
+        js.edit_session(session["id"], {"rpe": 11, "pain_after": -1})
+    assert caught.value.errors == form.value.errors
+    assert caught.value.errors["rpe"] == ("Effort (CR-10) must be a whole number from 0 to 10 "
+                                          "(got 11).")
+    edit = acts.rate_session(session["id"], {"rpe": 3, "pain_during": 1, "pain_after": 0})
+    assert acts.unrated_sessions() == []
+    assert edit.day == TUESDAY
+    edit.undo()
+    assert [s["id"] for s in acts.unrated_sessions()] == [session["id"]]
+
+
+# ---- the heart-rate load ----------------------------------------------------------------------
+
+def test_trimp_by_day_against_a_hand_check(journal):
+    acts.import_activities(_preview(
+        run(datetime(2026, 3, 3, 5), 30, key="1" * 64, hr=150),
+        run(datetime(2026, 3, 3, 15), 45, key="2" * 64, hr=150),
+        run(datetime(2026, 3, 5, 5), 60, key="3" * 64, hr=None)))
+    js.add_session(date(2026, 3, 4), {"kind": "run", "minutes": 30, "rpe": 4})
+    days = (date(2026, 3, 2), date(2026, 3, 5))
+    assert acts.trimp_by_day(*days) == [(date(2026, 3, 2) + timedelta(days=i), None)
+                                        for i in range(4)]  # heart rates not set
+    settings.set_many({"hr.rest": 60, "hr.max": 190})
+    x = (150 - 60) / (190 - 60)
+    each = [round(minutes * x * 0.64 * math.exp(1.92 * x), 1) for minutes in (30, 45)]
+    assert each == [50.2, 75.3]  # as the preview rows show them
+    assert acts.trimp_by_day(*days) == [(date(2026, 3, 2), None), (TUESDAY, 125.5),
+                                        (date(2026, 3, 4), None), (date(2026, 3, 5), None)]
+    settings.set("hr.weighting", "female")
+    x = 90 / 130
+    female = [round(minutes * x * 0.86 * math.exp(1.67 * x), 1) for minutes in (30, 45)]
+    assert acts.trimp_by_day(TUESDAY, TUESDAY) == [(TUESDAY, round(sum(female), 1))]
+    assert acts.trimp_by_day(date(2026, 3, 5), date(2026, 3, 4)) == []
+
+
+# ---- settings ------------------------------------------------------------------------------
+
+def test_the_activity_settings(journal):
+    assert settings.sport_mapping() == {} and settings.heart_rates() == (None, None, "male")
+    for text, message in (
+            ("[]", "Sport mapping must be a JSON object of sports to activities, such as "
+                   '{"running/trail": "run"}.'),
+            ('{"running": ""}', "Sport mapping: the sport \u201crunning\u201d needs an "
+                                "activity (text)."),
+            ('{"running": "run\\nfast"}', "Sport mapping: \u201crunning\u201d: sports and "
+                                          "activities are one line of at most 100 "
+                                          "characters.")):
+        with pytest.raises(ValidationError) as caught:
+            settings.edit({"activities.mapping": text})
+        assert caught.value.errors == {"activities.mapping": message}
+    with pytest.raises(ValidationError) as caught:
+        settings.edit({"hr.rest": 60, "hr.max": 60})
+    assert caught.value.errors == {
+        "hr.max": "Maximum heart rate (60 bpm) must be above the resting heart rate (60 bpm)."}
+    with pytest.raises(ValidationError) as caught:
+        settings.edit({"hr.max": 240})
+    assert caught.value.errors == {
+        "hr.max": "Maximum heart rate must be a whole number from 0 to 230 bpm (got 240)."}
+    with pytest.raises(ValidationError):
+        settings.edit({"hr.weighting": "other"})
+    edit = settings.edit({"hr.rest": 55, "hr.max": 185, "hr.weighting": "female",
+                          "activities.mapping": '{"rowing": "gym"}'})
+    assert settings.heart_rates() == (55, 185, "female")
+    assert settings.sport_mapping() == {"rowing": "gym"}
+    settings.set("hr.rest", 0)
+    assert settings.heart_rates() == (None, 185, "female")
+    edit.undo()
+    assert settings.heart_rates() == (None, None, "male")
+    assert [o.key for o in settings.options(page=settings.ACTIVITIES)] == [
+        "hr.rest", "hr.max", "hr.weighting"]
+    assert settings.option("activities.mapping").page == ""
