@@ -3,6 +3,7 @@
     rehabjournal [--data-dir DIR] [--demo]            open the app
     rehabjournal [--data-dir DIR] import FILE.csv     import a CSV journal
     rehabjournal [--data-dir DIR] export FILE.csv     export the journal as CSV
+    rehabjournal [--data-dir DIR] import-activities FILE_OR_FOLDER... [--dry-run] [--no-merge]
     rehabjournal [--data-dir DIR] [--demo] report --from D --to D --out FILE.pdf
     rehabjournal [--data-dir DIR] [--demo] summary --from D --to D [--json]
     rehabjournal [--data-dir DIR] [--demo] patterns --from D --to D [--json]

@@ -61,9 +61,10 @@ def command(name: str, help_text: str, add_args: Callable[[argparse.ArgumentPars
 # ---- helpers shared by the commands ---------------------------------------------------------
 
 
-WRITING = frozenset({"import", "import-all", "programme import"})
+WRITING = frozenset({"import", "import-all", "programme import", "import-activities"})
 """The commands that write the journal: they take its lock, and are refused (exit 5) while
-the app or another command holds it. Every other command only reads it, alongside."""
+the app or another command holds it. Every other command only reads it, alongside (so does
+a writing command's ``--dry-run``)."""
 
 
 def _command_name(args: argparse.Namespace) -> str:
@@ -113,7 +114,7 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
     from .paths import ENV_DATA_DIR, resolve_data_dir
 
     name = _command_name(args)
-    writes = name in WRITING
+    writes = name in WRITING and not getattr(args, "dry_run", False)
     data_dir = resolve_data_dir(args.data_dir)
     journal = session.journal_file(data_dir)
     in_the_way = session.file_in_the_way(data_dir)
@@ -370,6 +371,75 @@ def run_export(args: argparse.Namespace) -> int:
     print(ngettext("Exported {n} row to {path}.", "Exported {n} rows to {path}.", rows)
           .format(n=rows, path=path))
     return 0
+
+
+# ---- activity files from watches and apps (docs/activity-files.md) --------------------------
+
+
+def _import_activities_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", metavar="FILE_OR_FOLDER", nargs="+",
+                        help=_("FIT, GPX or TCX files (also .gz), folders (read with their "
+                               "subfolders) or a Strava bulk-export zip"))
+    parser.add_argument("--dry-run", action="store_true",
+                        help=_("only show what would be imported; write nothing"))
+    parser.add_argument("--no-merge", action="store_true",
+                        help=_("skip an activity that duplicates a session typed by hand "
+                               "instead of merging the file into it"))
+    _data_dir_after_command(parser)
+
+
+@command(
+    "import-activities",
+    N_("import runs and rides from watch and app files (FIT, GPX, TCX, a Strava export "
+       "zip) as sessions to rate; all or nothing (see docs/activity-files.md)"),
+    _import_activities_args,
+)
+def run_import_activities(args: argparse.Namespace) -> int:
+    """Print each activity (date, start, kind, minutes, km, what happens and why), the
+    files not read (stderr) and a summary; exit 0 when an activity was read, 3 when no
+    file gave one (nothing is written then)."""
+    from .errors import ImportFileError
+    from .services import activities as acts
+
+    with journal_for(args, existing=args.dry_run):
+        batch = acts.preview(args.paths)
+        if not batch.rows:
+            problems = [_("{path}: {reason}").format(path=p.path, reason=p.reason)
+                        for p in batch.problems] or [_("no activity was found")]
+            raise ImportFileError(problems,
+                                  where=args.paths[0] if len(args.paths) == 1 else None)
+        if args.no_merge:
+            batch = acts.without_merges(batch)
+        result = None
+        if not args.dry_run:
+            result = acts.import_activities(batch, merge=not args.no_merge).result
+    for line in _activity_lines(batch):
+        print(line)
+    for p in batch.problems:
+        print(_("rehabjournal: not read: {path}: {reason}").format(path=p.path,
+                                                                   reason=p.reason),
+              file=sys.stderr)
+    refused = ngettext("{n} file not read", "{n} files not read",
+                       len(batch.problems)).format(n=len(batch.problems))
+    if result is None:
+        print(_("Dry run, nothing written: {add} to add, {merge} to merge, {skip} to skip; "
+                "{refused}.").format(add=batch.to_add, merge=batch.to_merge,
+                                      skip=batch.to_skip, refused=refused))
+    else:
+        print(_("Done: {added} added, {merged} merged, {skipped} skipped; {refused}.")
+              .format(added=result.added, merged=result.merged, skipped=result.skipped,
+                      refused=refused))
+    return 0
+
+
+def _activity_lines(batch: Any) -> list[str]:
+    """One aligned line per preview row: "2026-03-04  07:30  run   45 min  8.0 km  add"."""
+    from .services.activities import row_cells
+
+    cells = [row_cells(row) for row in batch.rows]
+    widths = [max((len(c[i]) for c in cells), default=0) for i in range(5)]
+    return ["  ".join([c[0], c[1], c[2].ljust(widths[2]), c[3].rjust(widths[3]),
+                       c[4].rjust(widths[4]), c[5]]).rstrip() for c in cells]
 
 
 # ---- report (clinician PDF; see docs/report.md) ---------------------------------------------

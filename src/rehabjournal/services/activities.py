@@ -56,7 +56,7 @@ from ..domain.activities import (
     local_start,
     sport_label,
 )
-from ..i18n import _, format_date, format_time, ngettext
+from ..i18n import _, format_date, format_number, format_time, ngettext, pgettext
 from ..store import activity_files, journal_repo
 from ..store import activity_repo as repo
 from ..store.activity_files import ImportCancelled  # noqa: F401  (re-exported)
@@ -313,6 +313,22 @@ def _one_line(text: str) -> str:
     """A file's title as notes: printable, spaces collapsed, at most 200 characters."""
     clean = "".join(ch if ch.isprintable() else " " for ch in text or "")
     return " ".join(clean.split())[:200]
+
+
+def row_cells(row: PreviewRow) -> tuple[str, str, str, str, str, str]:
+    """A preview row as text in the current language: (date "2026-03-04", local start
+    "07:30", activity "run", "45 min", "8.0 km" or "", what happens: "add", "merge: merges
+    into the 45-min run typed by hand", "skip: already imported on 3 Mar 2026")."""
+    a = row.activity
+    km = (_("{km} km").format(km=format_number(a.distance_km, 1))
+          if a.distance_km is not None else "")
+    action = {ADD: pgettext("activity import", "add"),
+              MERGE: pgettext("activity import", "merge"),
+              SKIP: pgettext("activity import", "skip")}[row.action]
+    if row.reason:
+        action = _("{action}: {reason}").format(action=action, reason=row.reason)
+    return (row.day.isoformat(), format_time(row.start), scales.activity_name(row.kind),
+            _("{minutes} min").format(minutes=a.minutes), km, action)
 
 
 def without_merges(batch: Preview) -> Preview:
