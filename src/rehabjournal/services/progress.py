@@ -31,7 +31,9 @@ from ..domain.entities import Event, Journal
 from ..domain.load import RATIO_FIRST_DAY
 from ..i18n import _, format_date
 from ..store import journal_repo, progress_repo
+from . import activities
 from . import journal as journal_service
+from . import settings as settings_service
 from . import summary as summary_service
 
 DEFAULT_WEEKS: Final = 12
@@ -83,6 +85,12 @@ class ProgressData:
         escalations: reasons to book an assessment as of ``end`` (the summary's, the same
             text Today shows).
         summary: the period summary these figures come from (None when built without one).
+        trimp: daily heart-rate load (Banister TRIMP, AU, ``domain.activities``) per day of
+            ``days``, None on days without heart rate; empty when the resting and maximum
+            heart rates are not set (Preferences > Activity files).
+        hr_set: True when resting and maximum heart rate are both set.
+        unrated: sessions from activity files in ``start..end`` without an effort (their
+            minutes count, their session-RPE load does not).
     """
 
     start: date
@@ -117,6 +125,9 @@ class ProgressData:
     sessions_text: list[str] = field(default_factory=list)
     escalations: list[str] = field(default_factory=list)
     summary: summary_mod.PeriodSummary | None = None
+    trimp: list[float | None] = field(default_factory=list)
+    hr_set: bool = False
+    unrated: int = 0
 
     @property
     def has_pain(self) -> bool:
@@ -293,6 +304,11 @@ def progress_data(start: date, end: date, site_id: int | None = None, *,
     data = build_progress(journal, start, end, first, summary=summary)
     data.site_id = site_id
     data.site_label = site_label(site_id)
+    rest, top, _weighting = settings_service.heart_rates()
+    data.hr_set = rest is not None and top is not None
+    data.trimp = ([v for _d, v in activities.trimp_by_day(data.start, data.end)]
+                  if data.hr_set else [])
+    data.unrated = activities.unrated_count(data.start, data.end)
     return data
 
 
