@@ -81,7 +81,8 @@ def _instrument(t):
 SETTING_KEY = ("table setting, row 1, field key: must be the name of a journal option, "
                "such as thresholds.acceptable_pain (got {})")
 NOT_JOURNAL = ("table setting, row 1, field key: {} is not an option of a journal (those "
-               "start with thresholds., outcomes., patterns. or journal.): an option of each "
+               "start with thresholds., outcomes., patterns., activities., hr. or journal.): an "
+               "option of each "
                "computer, such as the window's size, stays on that computer")
 JOURNAL_ID_MSG = ("table setting, row 1, field value: the journal id must be 32 hexadecimal "
                   "digits (0-9, a-f) in quotes, as the app makes it (got {})")
@@ -113,7 +114,7 @@ JOURNAL_ID_MSG = ("table setting, row 1, field value: the journal id must be 32 
      "active too)"),
     (_set("activity_session", 0, source="watch"),
      'table activity_session, row 1, field source: Source must be one of "" (none), '
-     'programme (got "watch")'),
+     'programme, file (got "watch")'),
     (_instrument,
      'table outcome_response, row 1, field instrument: Outcome measure must be one of koos, '
      'lefs, psfs (got "nope")'),
