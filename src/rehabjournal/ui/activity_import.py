@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 from ..domain.activities import FileProblem, sport_label
 from ..domain.scales import activity_name
 from ..errors import RehabJournalError
+from ..i18n import ngettext
 from . import settings as ui_settings
 from .context import AppContext
 from .widgets import fmt_date
@@ -272,7 +273,8 @@ class ActivityImport(QObject):
         progress.setAutoReset(False)
         progress.setAutoClose(False)
         progress.setMinimumDuration(400)  # a few files: no flash of a dialog
-        progress.canceled.connect(self.cancel)
+        progress.canceled.connect(self.cancel)  # its Cancel button
+        progress.rejected.connect(self.cancel)  # Esc
         self.progress = progress
         self._pool.start(self.job)
         return True
@@ -295,13 +297,14 @@ class ActivityImport(QObject):
             return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, total))
-        self.progress.setLabelText(self.tr("Reading file %n of {total}...", "", done)
-                                   .format(total=total))
+        self.progress.setLabelText(self.tr("Reading file {done} of {total}...")
+                                   .format(done=done, total=total))
 
     def _end_reading(self) -> None:
         self.job = None
         if self.progress is not None:
             self.progress.canceled.disconnect(self.cancel)
+            self.progress.rejected.disconnect(self.cancel)
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
@@ -348,7 +351,7 @@ class ActivityImport(QObject):
 def summary_text(result) -> str:
     """The status bar's words after an import: "Imported 12 sessions, 2 merged, 3 skipped;
     a backup copy was made first." (``result``: an ``ImportResult``)."""
-    sessions = translate("ActivityImport", "%n session(s)", "", result.added)
+    sessions = ngettext("{n} session", "{n} sessions", result.added).format(n=result.added)
     if result.merged or result.skipped:
         text = _tr("Imported {sessions}, {merged} merged, {skipped} skipped").format(
             sessions=sessions, merged=result.merged, skipped=result.skipped)
@@ -456,9 +459,10 @@ class PreviewDialog(QDialog):
         self.problems.resizeRowsToContents()
         layout.addWidget(self.problems, 1)
         if batch.problems:
-            self.problems_label.setText(self.tr(
-                "%n file(s) could not be read; the rest can still be imported:", "",
-                len(batch.problems)))
+            self.problems_label.setText(ngettext(
+                "{n} file could not be read; the rest can still be imported:",
+                "{n} files could not be read; the rest can still be imported:",
+                len(batch.problems)).format(n=len(batch.problems)))
         else:
             self.problems_label.hide()
             self.problems.hide()
@@ -570,15 +574,19 @@ class PreviewDialog(QDialog):
             for c in range(self.table.columnCount()):
                 self.table.item(r, c).setForeground(normal if written else dim)
         n = self.count()
-        self.import_button.setText(self.tr("&Import %n session(s)", "", n))
+        self.import_button.setText(
+            ngettext("&Import {n} session", "&Import {n} sessions", n).format(n=n))
         self.import_button.setEnabled(n > 0)
         if not self.batch.rows:
             text = self.tr("No activities were found in what you chose.")
         else:
-            text = self.tr("%n activity(ies) found.", "", len(self.batch.rows))
+            text = ngettext("{n} activity found.", "{n} activities found.",
+                            len(self.batch.rows)).format(n=len(self.batch.rows))
             skipped = len(self.batch.rows) - n
             if skipped:
-                text += " " + self.tr("%n will be skipped (greyed).", "", skipped)
+                text += " " + ngettext("{n} will be skipped (greyed).",
+                                        "{n} will be skipped (greyed).", skipped).format(
+                    n=skipped)
             if n:
                 text += " " + self.tr("Imported sessions wait on Today for your effort and "
                                       "pain ratings.")

@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
                          f"action_{name}")
         self.file_menu.addSeparator()
         # runs and rides from watches and apps (ui/activity_import.py)
-        self._action(self.file_menu, self.tr("Import &Activities..."),
+        self._action(self.file_menu, self.tr("Import A&ctivities..."),
                      lambda _=False: self.import_activities(), "Ctrl+Shift+I",
                      "action_import_activities")
         self._action(self.file_menu, self.tr("Import Activities from Fo&lder..."),

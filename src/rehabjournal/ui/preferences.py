@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, QSize, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QRect, QSize, Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -429,13 +429,6 @@ class PreferencesDialog(QDialog):
                                   if check.isChecked()]
         return values
 
-    def keyPressEvent(self, event) -> None:
-        """Enter in "Add a sport" adds it (the line edit's own action), not OK."""
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.focusWidget() is self.activity_tab.new_sport):
-            return
-        super().keyPressEvent(event)
-
     def accept(self) -> None:
         """Save the values as one undoable edit; stay open showing why when refused."""
         self.error.clear()
@@ -572,8 +565,8 @@ class ActivityFilesTab(QWidget):
         self.new_sport = QLineEdit()
         self.new_sport.setObjectName("newSport")
         self.new_sport.setPlaceholderText(self.tr("e.g. yoga or running/trail"))
-        self.new_sport.returnPressed.connect(self.add_sport)
-        label = QLabel(self.tr("Add a &sport:"))
+        self.new_sport.installEventFilter(self)  # Enter adds the sport (not the dialog's OK)
+        label = QLabel(self.tr("Add a s&port:"))
         label.setBuddy(self.new_sport)
         add = QPushButton(self.tr("A&dd"))
         add.setObjectName("addSport")
@@ -592,6 +585,13 @@ class ActivityFilesTab(QWidget):
         row.addWidget(reset)
         lay.addLayout(row)
         return box
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.new_sport and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.add_sport()
+            return True
+        return super().eventFilter(watched, event)
 
     def fill_mapping(self, overrides: dict[str, str]) -> None:
         """Show the built-in mapping with ``overrides`` ({sport key: kind}) on top."""
@@ -649,6 +649,9 @@ class ActivityFilesTab(QWidget):
         if r < 0:
             r = self._append(sport, kind)
         item = self.mapping_table.item(r, 1)
+        editor = self.mapping_table.indexWidget(self.mapping_table.indexFromItem(item))
+        if editor is not None:  # its list, open on that row, would write its choice back
+            self.mapping_table.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
         item.setData(KIND_ROLE, kind)
         item.setText(activity_name(kind))
         self._mark(item)
@@ -674,8 +677,17 @@ class ActivityFilesTab(QWidget):
         """Back to the built-in mapping (saved by OK)."""
         self.fill_mapping({})
 
+    def commit_editor(self) -> None:
+        """Keep the choice of an activity list still open (OK pressed while choosing)."""
+        table = self.mapping_table
+        index = table.currentIndex()
+        editor = table.indexWidget(index) if index.isValid() else None
+        if isinstance(editor, QComboBox):
+            table.itemDelegateForColumn(1).setModelData(editor, table.model(), index)
+
     def mapping(self) -> dict[str, str]:
         """{sport key: kind} of the rows that differ from the built-in mapping."""
+        self.commit_editor()
         out = {}
         for r in range(self.mapping_table.rowCount()):
             sport = self.mapping_table.item(r, 0).text()

@@ -38,6 +38,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..errors import RehabJournalError, is_storage_failure
+from ..i18n import ngettext
 from . import settings as ui_settings
 
 log = logging.getLogger(__name__)
@@ -146,13 +147,14 @@ class OfferBar(QFrame):
         self.hide()
 
     def show_offer(self, count: int, folder: Path, names: list[str]) -> None:
-        self.label.setText(self.tr("%n new activity file(s) in {folder}", "", count)
-                           .format(folder=folder.name or str(folder)))
+        self.label.setText(ngettext("{n} new activity file in {folder}",
+                                    "{n} new activity files in {folder}", count)
+                           .format(n=count, folder=folder.name or str(folder)))
         shown = names[:SHOWN_NAMES]
         more = len(names) - len(shown)
         tip = "\n".join(shown)
         if more > 0:
-            tip += "\n" + self.tr("and %n more", "", more)
+            tip += "\n" + ngettext("and {n} more", "and {n} more", more).format(n=more)
         self.label.setToolTip(str(folder) + "\n\n" + tip)
         self.review_button.show()
         self.dismiss_button.show()
@@ -380,4 +382,6 @@ class FolderWatcher(QObject):
         self.snoozed |= set(paths)
         self.offered = []
         self.bar.hide()
-        self.ctx.status.emit(self.tr("%n file(s) will not be offered again.", "", len(paths)))
+        self.ctx.status.emit(ngettext("{n} file will not be offered again.",
+                                      "{n} files will not be offered again.", len(paths))
+                             .format(n=len(paths)))

@@ -1,0 +1,456 @@
+"""File > Import Activities through the real window (issue 20): read in a worker behind a
+progress dialog, previewed row by row with the files that could not be read, imported on
+Enter as one undo step; Esc and Cancel write nothing; files dropped on the window open the
+same preview; the sport mapping of Preferences > Activity files changes the next preview.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
+
+from rehabjournal.services import activities, settings
+from rehabjournal.services import journal as js
+from rehabjournal.ui.activity_import import PreviewDialog, summary_text
+from rehabjournal.ui.preferences import PreferencesDialog
+
+from .conftest import settle
+
+DAY = date(2026, 3, 10)
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+# ---- test files --------------------------------------------------------------------------------
+
+GPX_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<gpx version="1.1" creator="rehabjournal tests" '
+            'xmlns="http://www.topografix.com/GPX/1/1" '
+            'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">')
+
+
+def write_gpx(path: Path, start: datetime, minutes: int, *, sport: str = "running",
+              hr: int | None = None, timed: bool = True) -> Path:
+    """A GPX 1.1 track of ``minutes`` (a point a minute, about 13 km/h), its ``sport`` in
+    <type>, a heart rate in Garmin's extension; ``timed=False``: no times (refused)."""
+    points = []
+    for i in range(minutes + 1):
+        when = start + timedelta(minutes=i)
+        stamp = f"<time>{when:%Y-%m-%dT%H:%M:%SZ}</time>" if timed else ""
+        ext = (f"<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{hr}</gpxtpx:hr>"
+               "</gpxtpx:TrackPointExtension></extensions>") if hr else ""
+        points.append(f'<trkpt lat="{48.85 + i * 0.002:.5f}" lon="2.35000"><ele>35</ele>'
+                      f"{stamp}{ext}</trkpt>")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(GPX_HEAD + f"<trk><name>Test {sport}</name><type>{sport}</type><trkseg>"
+                    + "".join(points) + "</trkseg></trk></gpx>", encoding="utf-8")
+    return path
+
+
+def at(day: date, hour: int = 10, minute: int = 0) -> datetime:
+    """A UTC start mid-morning: the same local day in any zone from UTC-9 to UTC+13."""
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+
+
+# ---- until helper A's readers are in: a GPX-only stand-in with the same contract ------------
+
+def _fake_key(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _fake_paths(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).rglob("*") if p.is_file()
+                  and p.name.lower().endswith((".gpx", ".fit", ".tcx", ".gz")))
+
+
+def _fake_read(paths, progress=None):
+    from rehabjournal.domain.activities import Activity, FileProblem, normalise_sport
+    from rehabjournal.store.activity_files import ImportCancelled
+
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files += _fake_paths(p) if p.is_dir() else [p]
+    found, problems = [], []
+    ns = {"g": "http://www.topografix.com/GPX/1/1",
+          "x": "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"}
+    for i, path in enumerate(files, start=1):
+        if progress is not None and progress(i, len(files)) is False:
+            raise ImportCancelled()
+        root = ET.parse(path).getroot()
+        times = [datetime.fromisoformat(t.text.replace("Z", "+00:00"))
+                 for t in root.iterfind(".//g:trkpt/g:time", ns)]
+        if not times:
+            problems.append(FileProblem(str(path), "the GPX file has no times"))
+            continue
+        hrs = [int(h.text) for h in root.iterfind(".//x:hr", ns)]
+        seconds = (times[-1] - times[0]).total_seconds()
+        found.append(Activity(
+            source=path.name, fmt="gpx", key=_fake_key(path), leg=0,
+            sport=normalise_sport(root.findtext(".//g:trk/g:type", "", ns)), sub_sport="",
+            start_utc=times[0], elapsed_s=seconds, moving_s=seconds,
+            distance_m=222.0 * (len(times) - 1), avg_hr=sum(hrs) / len(hrs) if hrs else None,
+            max_hr=max(hrs) if hrs else None))
+    return found, problems
+
+
+@pytest.fixture(autouse=True)
+def readers(monkeypatch):
+    """The real readers (``store/activity_files.py``) when they are there, else the
+    stand-in above."""
+    from rehabjournal.store import activity_files as af
+
+    if not hasattr(af, "read_paths"):
+        monkeypatch.setattr(af, "read_paths", _fake_read, raising=False)
+        monkeypatch.setattr(af, "activity_file_paths", _fake_paths, raising=False)
+        monkeypatch.setattr(af, "file_key", _fake_key, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_folder_left():
+    """QSettings outlive a test in this process: no test leaves a folder watched."""
+    from rehabjournal.ui import settings as ui_settings
+
+    yield
+    ui_settings.set("activities.watch_folder", "")
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+def wait_preview(qtbot, window) -> PreviewDialog:
+    importer = window.importer()
+    qtbot.waitUntil(lambda: importer.dialog is not None and importer.dialog.isVisible(),
+                    timeout=20000)
+    return importer.dialog
+
+
+def closed(dialog) -> bool:
+    """The preview is gone (it deletes itself when closed)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def sessions(day: date = DAY) -> list[dict]:
+    return js.list_sessions(day)
+
+
+def press(qtbot, widget, key) -> None:
+    qtbot.keyClick(widget, key)
+    settle(qtbot)
+
+
+def status(window) -> str:
+    return window.statusBar().currentMessage()
+
+
+# ---- the preview -------------------------------------------------------------------------------
+
+def test_the_preview_lists_activities_and_refused_files_and_enter_imports(
+        open_window, qtbot, tmp_path):
+    ctx, window = open_window()
+    run = write_gpx(tmp_path / "in" / "Morning_Run.gpx", at(DAY), 40, hr=150)
+    ride = write_gpx(tmp_path / "in" / "Evening_Ride.gpx", at(DAY, 16), 60, sport="cycling",
+                     hr=130)
+    bad = write_gpx(tmp_path / "in" / "no_times.gpx", at(DAY), 10, timed=False)
+    other = tmp_path / "in" / "notes.txt"
+    other.write_text("not an activity")
+    assert window.import_activities([run, ride, bad, other])
+    dialog = wait_preview(qtbot, window)
+
+    table = dialog.table
+    assert table.rowCount() == 2
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
+             for r in range(table.rowCount())]
+    assert [row[2] for row in cells] == ["run", "cycle"]  # in start order, kinds mapped
+    assert [row[3] for row in cells] == ["40", "60"]
+    assert cells[0][5] == "150" and cells[0][6] == "Morning_Run.gpx"
+    assert [row[7] for row in cells] == ["Add", "Add"]
+    refused = {dialog.problems.item(r, 0).text(): dialog.problems.item(r, 1).text()
+               for r in range(dialog.problems.rowCount())}
+    assert set(refused) == {"no_times.gpx", "notes.txt"}
+    assert "not an activity file" in refused["notes.txt"]
+    assert dialog.problems.isVisibleTo(dialog) and "2 files could not be read" in \
+        dialog.problems_label.text()
+    assert dialog.import_button.text() == "&Import 2 sessions"
+    assert dialog.import_button.isDefault() and dialog.import_button.isEnabled()
+    assert not dialog.merge_check.isVisibleTo(dialog)  # nothing to merge
+    assert sessions() == []  # nothing written before the click
+
+    press(qtbot, dialog.table, Qt.Key.Key_Return)  # Enter in the table imports
+    assert closed(dialog)
+    written = sessions()
+    assert sorted(s["kind"] for s in written) == ["cycle", "run"]
+    run_row = next(s for s in written if s["kind"] == "run")
+    assert run_row["minutes"] == 40 and run_row["avg_hr"] == 150 and run_row["rpe"] is None
+    assert status(window).startswith("Imported 2 sessions")
+    assert "a backup copy was made first" in status(window)
+    assert ctx.undo_stack.count() == 1
+
+    ctx.undo_stack.undo()  # one undo step takes the whole batch back
+    assert sessions() == []
+    ctx.undo_stack.redo()
+    assert len(sessions()) == 2
+
+
+def test_esc_cancels_the_preview_and_writes_nothing(open_window, qtbot, tmp_path):
+    ctx, window = open_window()
+    run = write_gpx(tmp_path / "run.gpx", at(DAY), 30)
+    window.import_activities([run])
+    dialog = wait_preview(qtbot, window)
+    results = []
+    window.importer().done.connect(results.append)
+    press(qtbot, dialog.table, Qt.Key.Key_Escape)
+    assert closed(dialog)
+    assert results == [None]
+    assert sessions() == [] and ctx.undo_stack.count() == 0
+
+
+def test_cancel_while_reading_stops_the_worker_and_writes_nothing(
+        open_window, qtbot, tmp_path, monkeypatch):
+    """The progress dialog's Cancel makes the service's progress callback return False:
+    the service raises ImportCancelled, no preview opens, nothing is written."""
+    ctx, window = open_window()
+    calls = []
+
+    def slow_preview(paths, progress=None, tz=None):
+        for i in range(1, 2000):
+            calls.append(i)
+            if not progress(i, 2000):
+                raise activities.ImportCancelled()
+            time.sleep(0.005)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(activities, "preview", slow_preview)
+    importer = window.importer()
+    importer.start([write_gpx(tmp_path / "run.gpx", at(DAY), 30)])
+    progress = importer.progress
+    assert progress is not None and progress.windowModality() == Qt.WindowModality.WindowModal
+    qtbot.waitUntil(lambda: len(calls) > 3)
+    qtbot.waitUntil(progress.isVisible, timeout=5000)  # shown once reading takes a while
+    assert "Reading file" in progress.labelText()
+    with qtbot.waitSignal(importer.done, timeout=10000) as done:
+        progress.findChild(QPushButton).click()  # its Cancel button
+    assert done.args == [None]
+    assert importer.job is None and importer.progress is None and importer.dialog is None
+    assert status(window) == "Import cancelled: nothing was imported."
+    assert sessions() == [] and ctx.undo_stack.count() == 0
+
+
+def test_a_duplicate_of_a_session_typed_by_hand_merges_or_is_skipped(
+        open_window, qtbot, tmp_path):
+    ctx, window = open_window()
+    typed = js.add_session(DAY, {"kind": "run", "minutes": 45, "rpe": 5, "pain_during": 2})
+    write_gpx(tmp_path / "watch" / "run.gpx", at(DAY), 44, hr=148)
+    write_gpx(tmp_path / "watch" / "walk.gpx", at(DAY, 17), 20, sport="walking")
+    window.import_activities([tmp_path / "watch"])  # a folder
+    dialog = wait_preview(qtbot, window)
+    texts = [dialog.table.item(r, 7).text() for r in range(dialog.table.rowCount())]
+    assert texts[0].startswith("Merges into the 45-min run typed by hand"), texts
+    assert texts[1] == "Add"
+    assert dialog.merge_check.isVisibleTo(dialog) and dialog.merge_check.isChecked()
+    assert dialog.import_button.text() == "&Import 2 sessions"
+
+    dialog.merge_check.setChecked(False)  # the duplicate is skipped instead
+    assert dialog.table.item(0, 7).text() == "Skip: merging is off"
+    assert dialog.import_button.text() == "&Import 1 session"
+    dialog.merge_check.setChecked(True)
+
+    press(qtbot, dialog.table, Qt.Key.Key_Enter)
+    rows = sessions()
+    assert len(rows) == 2
+    merged = js.get_session(typed)
+    assert merged["minutes"] == 45 and merged["rpe"] == 5  # what was typed stays
+    assert merged["avg_hr"] == 148  # what the file knows is added
+    assert "1 merged" in status(window)
+
+
+def test_nothing_new_leaves_import_disabled(open_window, qtbot, tmp_path):
+    ctx, window = open_window()
+    run = write_gpx(tmp_path / "run.gpx", at(DAY), 30)
+    window.import_activities([run])
+    press(qtbot, wait_preview(qtbot, window).table, Qt.Key.Key_Return)
+    assert len(sessions()) == 1
+    window.import_activities([run])  # the same file again
+    dialog = wait_preview(qtbot, window)
+    assert dialog.table.item(0, 7).text().startswith("Skip: already imported")
+    assert not dialog.import_button.isEnabled()
+    assert dialog.import_button.text() == "&Import 0 sessions"
+    press(qtbot, dialog.table, Qt.Key.Key_Return)  # Enter does nothing harmful
+    assert len(sessions()) == 1 and ctx.undo_stack.count() == 1
+    dialog.reject()
+
+
+def test_long_file_names_fit_a_1366x768_screen(open_window, qtbot, tmp_path):
+    _ctx, window = open_window()
+    name = "2026-03-10_Very_long_activity_name_exported_by_a_sync_tool_" + "x" * 80 + ".gpx"
+    files = [write_gpx(tmp_path / name, at(DAY), 30)]
+    files += [write_gpx(tmp_path / f"run{i}.gpx", at(DAY - timedelta(days=i)), 30 + i)
+              for i in range(1, 30)]
+    window.import_activities(files)
+    dialog = wait_preview(qtbot, window)
+    settle(qtbot)
+    free = dialog.screen().availableGeometry()
+    assert dialog.width() <= min(1366, free.width()) and dialog.height() <= min(768,
+                                                                                free.height())
+    assert dialog.table.columnWidth(dialog.FILE_COLUMN) <= dialog.FILE_WIDTH
+    long_row = next(r for r in range(dialog.table.rowCount())
+                    if dialog.table.item(r, 6).text() == name)
+    assert dialog.table.item(long_row, 6).toolTip().startswith(name)  # the whole name
+    assert dialog.import_button.isVisible()
+    dialog.reject()
+
+
+def test_summary_text_says_what_was_done():
+    result = activities.ImportResult(added=12, merged=2, skipped=3, backup=Path("/b"))
+    assert summary_text(result) == ("Imported 12 sessions, 2 merged, 3 skipped; a backup "
+                                    "copy was made first.")
+    assert summary_text(activities.ImportResult(added=1)) == "Imported 1 session."
+
+
+# ---- dropping files on the window --------------------------------------------------------------
+
+def drop(window, paths) -> tuple[bool, bool]:
+    """Drag ``paths`` over the window and drop them: (entered, dropped) accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = window.rect().center()
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    dropped = QDropEvent(QPointF(QPoint(where)), Qt.DropAction.CopyAction, mime,
+                         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, dropped)
+    return enter.isAccepted(), dropped.isAccepted()
+
+
+def test_dropping_a_file_on_the_window_opens_the_preview(open_window, qtbot, tmp_path):
+    _ctx, window = open_window()
+    run = write_gpx(tmp_path / "Lunch_Run.gpx", at(DAY), 35, hr=140)
+    assert drop(window, [run]) == (True, True)
+    dialog = wait_preview(qtbot, window)
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 6).text() == "Lunch_Run.gpx"
+    assert sessions() == []  # a drop only previews
+    press(qtbot, dialog.table, Qt.Key.Key_Return)
+    assert [s["minutes"] for s in sessions()] == [35]
+
+
+def test_other_drops_are_refused_with_a_status_message(open_window, qtbot, tmp_path):
+    _ctx, window = open_window()
+    text = tmp_path / "shopping.txt"
+    text.write_text("milk")
+    assert drop(window, [text]) == (False, False)
+    settle(qtbot)
+    assert window.activity_importer is None or window.activity_importer.dialog is None
+    assert status(window) == ("Only FIT, GPX and TCX files, Strava export .zip files and "
+                              "folders can be dropped here.")
+
+
+# ---- Preferences > Activity files --------------------------------------------------------------
+
+def test_the_mapping_saves_as_one_step_and_changes_the_next_preview(
+        open_window, qtbot, tmp_path):
+    ctx, window = open_window()
+    run = write_gpx(tmp_path / "run.gpx", at(DAY), 30)
+    dialog = PreferencesDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    tab = dialog.activity_tab
+    table = tab.mapping_table
+    dialog.tabs.setCurrentWidget(tab)
+    dialog.show()
+    settle(qtbot)
+    row = tab.row_of("running")
+    assert table.item(row, 1).text() == "run"  # the built-in mapping is shown
+    assert not table.item(row, 1).font().bold()
+    # choose another activity from the keyboard: F2 opens the list of activities
+    table.setFocus()
+    table.setCurrentCell(row, 1)
+    press(qtbot, table, Qt.Key.Key_F2)
+    editor = table.findChild(QComboBox)
+    assert editor is not None and editor.isVisible()
+    editor.setCurrentIndex(editor.findData("hike"))
+    press(qtbot, editor, Qt.Key.Key_Return)
+    assert table.item(row, 1).text() == "hike" and table.item(row, 1).font().bold()
+    # a sport of its own, added by name
+    tab.new_sport.setText("Yoga")
+    press(qtbot, tab.new_sport, Qt.Key.Key_Return)  # adds it; the dialog stays open
+    assert dialog.isVisible() and tab.row_of("yoga") >= 0
+    # its list of activities is open on the new row; OK keeps what is chosen there
+    editor = table.indexWidget(table.currentIndex())
+    assert isinstance(editor, QComboBox) and editor.currentData() == "other"
+    editor.setCurrentIndex(editor.findData("gym"))
+    tab.hr_editors[settings.HR_REST_KEY].setValue(55)
+    tab.hr_editors[settings.HR_MAX_KEY].setValue(185)
+    dialog.accept()
+    assert dialog.result() == PreferencesDialog.DialogCode.Accepted
+    assert settings.sport_mapping() == {"running": "hike", "yoga": "gym"}
+    assert settings.heart_rates()[:2] == (55, 185)
+    assert ctx.undo_stack.count() == 1
+
+    window.import_activities([run])  # the next preview uses it
+    preview = wait_preview(qtbot, window)
+    assert preview.table.item(0, 2).text() == "hike"
+    preview.reject()
+
+    ctx.undo_stack.undo()
+    assert settings.sport_mapping() == {} and settings.heart_rates()[:2] == (None, None)
+    again = PreferencesDialog(ctx, window)
+    qtbot.addWidget(again)
+    assert again.activity_tab.mapping_table.item(row, 1).text() == "run"
+    again.activity_tab.reset_mapping()
+    assert again.activity_tab.mapping_text() == settings.get(settings.MAPPING_KEY)
+
+
+def test_reset_to_built_in_forgets_the_changes(open_window, qtbot):
+    ctx, window = open_window()
+    settings.set(settings.MAPPING_KEY, '{"running": "walk"}')
+    dialog = PreferencesDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    tab = dialog.activity_tab
+    assert tab.mapping_table.item(tab.row_of("running"), 1).text() == "walk"
+    tab.reset_mapping()
+    dialog.accept()
+    assert settings.sport_mapping() == {}
+
+
+def test_heart_rates_that_do_not_fit_are_refused_on_their_tab(open_window, qtbot):
+    ctx, window = open_window()
+    dialog = PreferencesDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    tab = dialog.activity_tab
+    assert tab.hr_editors[settings.HR_REST_KEY].text() == "Not set"
+    tab.hr_editors[settings.HR_REST_KEY].setValue(90)
+    tab.hr_editors[settings.HR_MAX_KEY].setValue(80)
+    dialog.accept()
+    assert dialog.result() != PreferencesDialog.DialogCode.Accepted
+    assert dialog.tabs.currentWidget() is tab
+    assert "must be above the resting heart rate" in dialog.error.text()
+    assert ctx.undo_stack.count() == 0
+
+
+def test_the_watched_folder_is_chosen_and_stopped_in_preferences(open_window, qtbot,
+                                                                  tmp_path):
+    from rehabjournal.ui import settings as ui_settings
+
+    ctx, window = open_window()
+    dialog = PreferencesDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    tab = dialog.activity_tab
+    assert tab.folder_label.text() == "No folder is watched."
+    assert not tab.stop_button.isEnabled()
+    tab.set_watch_folder(str(tmp_path))
+    dialog.accept()
+    assert ui_settings.get("activities.watch_folder") == str(tmp_path)
+    again = PreferencesDialog(ctx, window)
+    qtbot.addWidget(again)
+    assert again.activity_tab.folder_label.text() == str(tmp_path)
+    again.activity_tab.stop_button.click()
+    again.accept()
+    assert ui_settings.get("activities.watch_folder") == ""
