@@ -151,3 +151,15 @@ def test_the_command_is_in_the_help(tmp_path):
     assert "--dry-run" in done.stdout and "--no-merge" in done.stdout
     assert "FILE_OR_FOLDER" in done.stdout
     assert "import-activities" in run_cli("--help").stdout
+
+
+def test_a_csv_export_says_what_it_cannot_carry(tmp_path, folder):
+    data = tmp_path / "data"
+    assert run_cli("--data-dir", str(data), "import-activities", str(folder)).returncode == 0
+    out = tmp_path / "out.csv"
+    done = run_cli("--data-dir", str(data), "export", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "rehabjournal: warning: 2 sessions from watch or app files have start times, heart "
+        "rates or climbs that the CSV has no columns for; export-all keeps them."]
+    assert out.read_text(encoding="utf-8").count(",run,") == 2  # the sessions themselves

@@ -363,13 +363,21 @@ def run_import(args: argparse.Namespace) -> int:
 
 @command("export", N_("export the journal as CSV (see docs/csv-format.md)"), _export_args)
 def run_export(args: argparse.Namespace) -> int:
+    from .services.activities import sessions_with_file_details
     from .services.transfer import export_journal_csv
 
     path = output_file(Path(args.file), "export to")
     with journal_for(args, existing=True):
         rows = export_journal_csv(path, delimiter=_EXPORT_DELIMITERS[args.delimiter])
+        detailed = sessions_with_file_details()
     print(ngettext("Exported {n} row to {path}.", "Exported {n} rows to {path}.", rows)
           .format(n=rows, path=path))
+    if detailed:  # never lost silently: say where they are kept
+        _warn(ngettext("{n} session from a watch or app file has a start time, heart rate or "
+                       "climb that the CSV has no columns for; export-all keeps them.",
+                       "{n} sessions from watch or app files have start times, heart rates "
+                       "or climbs that the CSV has no columns for; export-all keeps them.",
+                       detailed).format(n=detailed))
     return 0
 
 

@@ -549,6 +549,17 @@ def trimp_by_day(start: date, end: date) -> list[tuple[date, float | None]]:
     return [(d, round(totals[d], 1) if d in totals else None) for d in days]
 
 
+def sessions_with_file_details() -> int:
+    """How many sessions hold details only a file gives (its link, start time, elapsed and
+    moving seconds, climb, heart rate): the CSV export has no columns for them (the full
+    export keeps them), so the command line says so after a CSV export.
+
+    Raises:
+        StorageError: the journal cannot be read.
+    """
+    return transaction(repo.sessions_with_file_details, doing="read")
+
+
 # ---- the watched folder -------------------------------------------------------------------
 
 def new_files_in(folder: Path | str) -> list[Path]:

@@ -158,3 +158,10 @@ def heart_rate_sessions(start: date, end: date) -> list[tuple[date, int, int | N
              .where(_S.day.between(start, end) & _S.avg_hr.is_null(False))
              .order_by(_S.day, _S.position, _S.id))
     return [(r.day, r.minutes, r.moving_s, r.avg_hr) for r in query]
+
+
+def sessions_with_file_details() -> int:
+    """How many sessions hold what a file recorded (a link to a file, a start time or a
+    heart rate): what the CSV's columns cannot carry."""
+    return _S.select().where(_S.activity_file.is_null(False) | _S.start_time.is_null(False)
+                             | _S.avg_hr.is_null(False)).count()
