@@ -293,12 +293,18 @@ def read_paths(paths: Iterable[Path | str], progress: Progress | None = None,
     problems: list[FileProblem] = []
     seen: set[str] = set()
 
-    def add(unit: _Unit) -> None:
-        ident = unit.shown
+    def first_time(path: str, member: str = "") -> bool:
+        ident = path
         with contextlib.suppress(OSError, RuntimeError):
-            ident = str(Path(unit.path).resolve()) + ("\0" + unit.member if unit.member else "")
-        if ident not in seen:
-            seen.add(ident)
+            ident = str(Path(path).resolve())
+        ident += "\0" + member
+        if ident in seen:
+            return False
+        seen.add(ident)
+        return True
+
+    def add(unit: _Unit) -> None:
+        if first_time(unit.path, unit.member):
             units.append(unit)
 
     for raw in paths:
@@ -317,10 +323,14 @@ def read_paths(paths: Iterable[Path | str], progress: Progress | None = None,
         elif not is_file:
             problems.append(_problem(str(path), R_NOT_FOUND))
         elif path.suffix.lower() == ".zip":
-            zip_units, rows, zip_problems = _plan_zip(path)
-            for unit in zip_units:
-                add(unit)
-            direct.extend((len(units), a) for a in rows)
+            if not first_time(str(path), "\0zip"):
+                continue
+            entries, zip_problems = _plan_zip(path)
+            for entry in entries:  # in the CSV's order
+                if isinstance(entry, _Unit):
+                    add(entry)
+                else:
+                    direct.append((len(units), entry))
             problems.extend(_problem(p, r, v) for p, r, v in zip_problems)
         else:
             add(_Unit(str(path)))
@@ -1065,10 +1075,10 @@ def _tcx_activity_leg(activity: Any, ns: str) -> dict | None:
 # ---- zip (Strava bulk export, or a zip of activity files) --------------------------------
 
 
-def _plan_zip(path: Path) -> tuple[list[_Unit], list[Activity], list[tuple[str, str, dict]]]:
-    """The units to read in a zip, the Strava rows without a file, and problems."""
-    units: list[_Unit] = []
-    rows: list[Activity] = []
+def _plan_zip(path: Path) -> tuple[list[_Unit | Activity], list[tuple[str, str, dict]]]:
+    """What a zip holds, in the order of its activities.csv (or of its member names): units
+    to read and the activities of Strava rows without a file; and the problems."""
+    units: list[_Unit | Activity] = []
     problems: list[tuple[str, str, dict]] = []
     try:
         with zipfile.ZipFile(path) as zf:
@@ -1085,25 +1095,25 @@ def _plan_zip(path: Path) -> tuple[list[_Unit], list[Activity], list[tuple[str, 
                         units.append(_Unit(str(path), name))
                 if not units:
                     problems.append((str(path), R_ZIP_EMPTY, {}))
-                return units, rows, problems
+                return units, problems
             prefix = csv_name[: -len("activities.csv")]
             try:
                 text = _read_member(zf, by_name[csv_name]).decode("utf-8-sig")
             except UnicodeDecodeError:
                 problems.append((f"{path}: {csv_name}", R_CSV_DAMAGED, {}))
-                return units, rows, problems
+                return units, problems
     except _Refused as refused:
         problems.append((str(path), refused.reason, refused.values))
-        return units, rows, problems
+        return units, problems
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
             EOFError, zlib.error, OSError, ValueError):
         problems.append((str(path), R_ZIP_DAMAGED, {}))
-        return units, rows, problems
+        return units, problems
     try:
         table = list(_strava_rows(text))
     except (csv.Error, ValueError):
         problems.append((f"{path}: {csv_name}", R_CSV_DAMAGED, {}))
-        return units, rows, problems
+        return units, problems
     for number, row in table:
         fallback = _strava_activity(path, row)
         filename = row.get("Filename", "").strip().replace("\\", "/").lstrip("./")
@@ -1112,10 +1122,10 @@ def _plan_zip(path: Path) -> tuple[list[_Unit], list[Activity], list[tuple[str, 
             units.append(_Unit(str(path), member, normalise_sport(row.get("Activity Type")),
                                row.get("Activity Name", "").strip(), fallback))
         elif fallback is not None:
-            rows.append(fallback)
+            units.append(fallback)
         else:
             problems.append((f"{path}: {csv_name}", R_CSV_ROW, {"row": number}))
-    return units, rows, problems
+    return units, problems
 
 
 def _strava_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
