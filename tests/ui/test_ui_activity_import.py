@@ -6,9 +6,8 @@ same preview; the sport mapping of Preferences > Activity files changes the next
 
 from __future__ import annotations
 
-import hashlib
+import sys
 import time
-import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -25,93 +24,37 @@ from rehabjournal.ui.preferences import PreferencesDialog
 
 from .conftest import settle
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from activity_fixtures import (  # noqa: E402
+    Leg,
+    StravaRow,
+    fit_bytes,
+    gpx_text,
+    gz,
+    strava_zip,
+    write_bytes,
+    write_fit,
+)
+
 DAY = date(2026, 3, 10)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-# ---- test files --------------------------------------------------------------------------------
-
-GPX_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<gpx version="1.1" creator="rehabjournal tests" '
-            'xmlns="http://www.topografix.com/GPX/1/1" '
-            'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">')
-
+# ---- test files (tests/activity_fixtures.py writes them; store/activity_files.py reads them) --
 
 def write_gpx(path: Path, start: datetime, minutes: int, *, sport: str = "running",
               hr: int | None = None, timed: bool = True) -> Path:
-    """A GPX 1.1 track of ``minutes`` (a point a minute, about 13 km/h), its ``sport`` in
-    <type>, a heart rate in Garmin's extension; ``timed=False``: no times (refused)."""
-    points = []
-    for i in range(minutes + 1):
-        when = start + timedelta(minutes=i)
-        stamp = f"<time>{when:%Y-%m-%dT%H:%M:%SZ}</time>" if timed else ""
-        ext = (f"<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{hr}</gpxtpx:hr>"
-               "</gpxtpx:TrackPointExtension></extensions>") if hr else ""
-        points.append(f'<trkpt lat="{48.85 + i * 0.002:.5f}" lon="2.35000"><ele>35</ele>'
-                      f"{stamp}{ext}</trkpt>")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(GPX_HEAD + f"<trk><name>Test {sport}</name><type>{sport}</type><trkseg>"
-                    + "".join(points) + "</trkseg></trk></gpx>", encoding="utf-8")
-    return path
+    """A GPX track of ``minutes`` at 3 m/s, its ``sport`` as <type>, a steady heart rate;
+    ``timed=False``: no times (refused with the reason)."""
+    return write_bytes(path, gpx_text(start, sport, seconds=minutes * 60, step=30,
+                                      hr=[hr] if hr else None, times=timed,
+                                      name=Path(path).stem).encode())
 
 
 def at(day: date, hour: int = 10, minute: int = 0) -> datetime:
     """A UTC start mid-morning: the same local day in any zone from UTC-9 to UTC+13."""
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
-
-
-# ---- until helper A's readers are in: a GPX-only stand-in with the same contract ------------
-
-def _fake_key(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def _fake_paths(folder: Path) -> list[Path]:
-    return sorted(p for p in Path(folder).rglob("*") if p.is_file()
-                  and p.name.lower().endswith((".gpx", ".fit", ".tcx", ".gz")))
-
-
-def _fake_read(paths, progress=None):
-    from rehabjournal.domain.activities import Activity, FileProblem, normalise_sport
-    from rehabjournal.store.activity_files import ImportCancelled
-
-    files: list[Path] = []
-    for p in map(Path, paths):
-        files += _fake_paths(p) if p.is_dir() else [p]
-    found, problems = [], []
-    ns = {"g": "http://www.topografix.com/GPX/1/1",
-          "x": "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"}
-    for i, path in enumerate(files, start=1):
-        if progress is not None and progress(i, len(files)) is False:
-            raise ImportCancelled()
-        root = ET.parse(path).getroot()
-        times = [datetime.fromisoformat(t.text.replace("Z", "+00:00"))
-                 for t in root.iterfind(".//g:trkpt/g:time", ns)]
-        if not times:
-            problems.append(FileProblem(str(path), "the GPX file has no times"))
-            continue
-        hrs = [int(h.text) for h in root.iterfind(".//x:hr", ns)]
-        seconds = (times[-1] - times[0]).total_seconds()
-        found.append(Activity(
-            source=path.name, fmt="gpx", key=_fake_key(path), leg=0,
-            sport=normalise_sport(root.findtext(".//g:trk/g:type", "", ns)), sub_sport="",
-            start_utc=times[0], elapsed_s=seconds, moving_s=seconds,
-            distance_m=222.0 * (len(times) - 1), avg_hr=sum(hrs) / len(hrs) if hrs else None,
-            max_hr=max(hrs) if hrs else None))
-    return found, problems
-
-
-@pytest.fixture(autouse=True)
-def readers(monkeypatch):
-    """The real readers (``store/activity_files.py``) when they are there, else the
-    stand-in above."""
-    from rehabjournal.store import activity_files as af
-
-    if not hasattr(af, "read_paths"):
-        monkeypatch.setattr(af, "read_paths", _fake_read, raising=False)
-        monkeypatch.setattr(af, "activity_file_paths", _fake_paths, raising=False)
-        monkeypatch.setattr(af, "file_key", _fake_key, raising=False)
 
 
 @pytest.fixture(autouse=True)
@@ -197,6 +140,42 @@ def test_the_preview_lists_activities_and_refused_files_and_enter_imports(
     assert sessions() == []
     ctx.undo_stack.redo()
     assert len(sessions()) == 2
+
+
+def test_watch_files_in_the_preview_moving_minutes_legs_and_a_file_cut_short(
+        open_window, qtbot, tmp_path):
+    """Real FIT files: a run with a pause shows its moving minutes (the pause in the
+    tooltip), a triathlon one row per leg (transitions are no session), a file cut short
+    is refused with its reason;
+    a Strava export zip dropped beside them is read too."""
+    _ctx, window = open_window()
+    folder = tmp_path / "GARMIN" / "Activity"
+    write_fit(folder / "pauses.fit", at(DAY, 7), seconds=2400, pauses=[(600, 300)],
+              hr=[140, 150])
+    write_fit(folder / "triathlon.fit", at(DAY, 13), legs=[
+        Leg("swimming", "lap_swimming", 1200), Leg("transition", "generic", 120),
+        Leg("cycling", "road", 3600, hr=[130, 140])])
+    whole = fit_bytes(at(DAY, 18), seconds=1800, hr=[150])
+    write_bytes(folder / "cut.fit", whole[: len(whole) // 2])
+    export = strava_zip(tmp_path / "export_123.zip", [
+        StravaRow("123", at(DAY - timedelta(days=1), 8), kind="Ride", elapsed=3000,
+                  moving=2700, filename="activities/123.fit.gz")],
+        {"activities/123.fit.gz": gz(fit_bytes(at(DAY - timedelta(days=1), 8), "cycling",
+                                                seconds=3000))})
+    assert drop(window, [folder, export]) == (True, True)
+    dialog = wait_preview(qtbot, window)
+    table = dialog.table
+    rows = [(table.item(r, 0).text(), table.item(r, 2).text(), table.item(r, 3).text())
+            for r in range(table.rowCount())]
+    # the Strava ride the day before, the run, then the triathlon's legs (no transitions)
+    assert [kind for _day, kind, _min in rows] == ["cycle", "run", "swim", "cycle"]
+    assert rows[1][2] == "35"  # 40 minutes with a 5-minute pause
+    assert table.item(1, 3).toolTip() == "35 minutes moving, 40 with pauses"
+    assert "\u201cswimming/lap_swimming\u201d" in table.item(2, 2).toolTip()  # the file's
+    refused = [dialog.problems.item(r, 0).text() for r in range(dialog.problems.rowCount())]
+    assert refused == ["cut.fit"]
+    assert "cut short" in dialog.problems.item(0, 1).text()
+    dialog.reject()
 
 
 def test_esc_cancels_the_preview_and_writes_nothing(open_window, qtbot, tmp_path):

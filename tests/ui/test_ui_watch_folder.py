@@ -16,11 +16,9 @@ from rehabjournal.services import journal as js
 from rehabjournal.ui import settings as ui_settings
 
 from .conftest import settle
-from .test_ui_activity_import import DAY, at, readers, sessions, wait_preview, write_gpx
+from .test_ui_activity_import import DAY, at, sessions, wait_preview, write_gpx
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-__all__ = ["readers"]  # the stand-in readers, used here too (autouse)
 
 QUICK_MS = 150
 """The tests' settling time instead of 2 s."""
