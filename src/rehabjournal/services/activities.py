@@ -197,9 +197,9 @@ def _plan(found: list[Activity], problems: list[FileProblem], tz: Any) -> Previe
         last = min(max(r.day for r in fit) + timedelta(days=1), validation.LATEST_DAY)
         known = repo.known_sessions(first, last)
     journal_rows = {k.id: row for k, row in known}
+    journal_days = _by_day(k for k, _row in known)
     merged_into: set[int] = set()
-    earlier: list[PreviewRow] = []
-    batch: list[KnownSession] = []
+    earlier = _Earlier()
     for row in fit:
         a = row.activity
         f = files.get(a.key)
@@ -209,23 +209,20 @@ def _plan(found: list[Activity], problems: list[FileProblem], tz: Any) -> Previe
                 row.action, row.match_id = SKIP, session["id"]
                 row.reason = _("already imported on {date}").format(
                     date=format_date(f["seen"], "date"))
-                _remember(row, earlier, batch)
+                earlier.add(row)
                 continue
-        twin = next((e for e in earlier if e.activity.key == a.key
-                     and e.activity.leg == a.leg), None)
-        if twin is None:
-            match = find_duplicate(row.start, a, row.kind, batch)
-            twin = earlier[-match.id - 1] if match is not None else None
+        twin = earlier.twin(row)
         if twin is not None:
             row.action, row.match_id = SKIP, twin.match_id
             row.reason = _("the same activity as {file} in this batch").format(
                 file=twin.activity.source)
             continue
         # a session from a file first (the same activity again), then one typed by hand
-        match = find_duplicate(row.start, a, row.kind, [k for k, _r in known if k.imported])
+        near = _near(journal_days, row.day)
+        match = find_duplicate(row.start, a, row.kind, [k for k in near if k.imported])
         typed = None if match is not None else find_duplicate(
             row.start, a, row.kind,
-            [k for k, _r in known if not k.imported and k.id not in merged_into])
+            [k for k in near if not k.imported and k.id not in merged_into])
         if match is not None:
             row.action, row.match_id = SKIP, match.id
             row.reason = _already_in_journal(journal_rows[match.id])
@@ -239,16 +236,51 @@ def _plan(found: list[Activity], problems: list[FileProblem], tz: Any) -> Previe
             row.action = SKIP
             row.reason = _("imported on {date}; its session was deleted since").format(
                 date=format_date(f["seen"], "date"))
-        _remember(row, earlier, batch)
+        earlier.add(row)
     return Preview(rows=rows, problems=problems)
 
 
-def _remember(row: PreviewRow, earlier: list[PreviewRow], batch: list[KnownSession]) -> None:
-    """Keep ``row`` for the batch's duplicate matching (``find_duplicate`` by start)."""
-    earlier.append(row)
-    batch.append(KnownSession(id=-len(earlier), day=row.day, kind=row.kind,
-                              minutes=row.activity.minutes, start=row.start.time(),
-                              imported=True))
+def _by_day(sessions: Iterable[KnownSession]) -> dict[date, list[KnownSession]]:
+    out: dict[date, list[KnownSession]] = {}
+    for k in sessions:
+        out.setdefault(k.day, []).append(k)
+    return out
+
+
+def _near(days: dict[date, list[KnownSession]], day: date) -> list[KnownSession]:
+    """The sessions of ``day`` and the days either side (a start within 2 minutes of
+    midnight can be on the next day): what ``find_duplicate`` needs to look at."""
+    one = timedelta(days=1)
+    near = []
+    for d in (day - one, day, day + one):
+        near += days.get(d, ())
+    return near
+
+
+class _Earlier:
+    """The batch's rows so far, for the batch's own duplicates: by file and leg, and by
+    day for ``find_duplicate``."""
+
+    def __init__(self) -> None:
+        self.rows: list[PreviewRow] = []
+        self.by_key: dict[tuple[str, int], PreviewRow] = {}
+        self.days: dict[date, list[KnownSession]] = {}
+
+    def add(self, row: PreviewRow) -> None:
+        self.rows.append(row)
+        self.by_key.setdefault((row.activity.key, row.activity.leg), row)
+        self.days.setdefault(row.day, []).append(KnownSession(
+            id=len(self.rows) - 1, day=row.day, kind=row.kind, minutes=row.activity.minutes,
+            start=row.start.time(), imported=True))
+
+    def twin(self, row: PreviewRow) -> PreviewRow | None:
+        """The earlier row ``row`` repeats: the same file and leg, else the same activity
+        (``find_duplicate``: a start within 2 minutes, a similar duration)."""
+        same = self.by_key.get((row.activity.key, row.activity.leg))
+        if same is not None:
+            return same
+        match = find_duplicate(row.start, row.activity, row.kind, _near(self.days, row.day))
+        return self.rows[match.id] if match is not None else None
 
 
 def _already_in_journal(session: dict[str, Any]) -> str:
@@ -391,6 +423,10 @@ def import_activities(batch: Preview, *, merge: bool = True) -> Edit:
                    saved=ngettext("Imported {n} activity", "Imported {n} activities",
                                   len(rows)).format(n=len(rows)))
     result: ImportResult = done.result
+    if not result.added and not result.merged:  # all imported meanwhile: no undo step
+        edit = no_change(label)
+        edit.result = result
+        return edit
     done.saved = _("Imported: {added} added, {merged} merged, {skipped} skipped").format(
         added=result.added, merged=result.merged, skipped=result.skipped)
     return done
