@@ -163,3 +163,22 @@ def test_a_csv_export_says_what_it_cannot_carry(tmp_path, folder):
         "rehabjournal: warning: 2 sessions from watch or app files have start times, heart "
         "rates or climbs that the CSV has no columns for; export-all keeps them."]
     assert out.read_text(encoding="utf-8").count(",run,") == 2  # the sessions themselves
+
+
+def test_a_dry_run_reads_while_the_app_holds_the_journal_and_an_import_waits(tmp_path,
+                                                                             folder):
+    from rehabjournal.services import session
+
+    data = tmp_path / "data"
+    open_journal(data)
+    close_journal()
+    lock = session.lock_journal(data, "rehabjournal (the app)")
+    try:
+        dry = run_cli("--data-dir", str(data), "import-activities", "--dry-run", str(folder))
+        assert dry.returncode == 0, dry.stderr
+        assert dry.stdout.splitlines()[-1].startswith("Dry run, nothing written: 2 to add")
+        busy = run_cli("--data-dir", str(data), "import-activities", str(folder))
+        assert busy.returncode == 5 and "is in use by rehabjournal (the app)" in busy.stderr
+    finally:
+        lock.release()
+    assert _sessions(data) == []
