@@ -291,6 +291,10 @@ def test_summary_text_says_what_was_done():
     assert summary_text(result) == ("Imported 12 sessions, 2 merged, 3 skipped; a backup "
                                     "copy was made first.")
     assert summary_text(activities.ImportResult(added=1)) == "Imported 1 session."
+    assert summary_text(activities.ImportResult(added=2, merged=1, backup=Path("/b"))) == (
+        "Imported 2 sessions, 1 merged; a backup copy was made first.")
+    assert summary_text(activities.ImportResult(added=0, skipped=4)) == (
+        "Imported 0 sessions, 4 skipped.")
 
 
 # ---- dropping files on the window --------------------------------------------------------------

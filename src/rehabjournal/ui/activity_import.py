@@ -350,13 +350,18 @@ class ActivityImport(QObject):
 
 def summary_text(result) -> str:
     """The status bar's words after an import: "Imported 12 sessions, 2 merged, 3 skipped;
-    a backup copy was made first." (``result``: an ``ImportResult``)."""
+    a backup copy was made first." (``result``: an ``ImportResult``; a count of 0 merged
+    or skipped is left out)."""
     sessions = ngettext("{n} session", "{n} sessions", result.added).format(n=result.added)
-    if result.merged or result.skipped:
-        text = _tr("Imported {sessions}, {merged} merged, {skipped} skipped").format(
-            sessions=sessions, merged=result.merged, skipped=result.skipped)
+    if result.merged and result.skipped:
+        text = _tr("Imported {sessions}, {merged} merged, {skipped} skipped")
+    elif result.merged:
+        text = _tr("Imported {sessions}, {merged} merged")
+    elif result.skipped:
+        text = _tr("Imported {sessions}, {skipped} skipped")
     else:
-        text = _tr("Imported {sessions}").format(sessions=sessions)
+        text = _tr("Imported {sessions}")
+    text = text.format(sessions=sessions, merged=result.merged, skipped=result.skipped)
     if result.backup is not None:
         return _tr("{imported}; a backup copy was made first.").format(imported=text)
     return _tr("{imported}.").format(imported=text)
