@@ -192,3 +192,44 @@ def test_choosing_a_folder_in_preferences_starts_watching(open_window, qtbot, tm
     window.preferences()
     assert not offered(window) and window.watcher.folder is None
     assert shiboken6.isValid(window.watcher.bar)
+
+
+def test_the_start_up_look_reads_no_file_with_a_parser(tmp_path):
+    """The watched folder's look at start-up only hashes files: no FIT or GPX library is
+    imported (they cost start-up time; tests/ui/test_ui_startup.py)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    folder = tmp_path / "Garmin"
+    write_gpx(folder / "run.gpx", at(DAY), 30)
+    code = textwrap.dedent(f"""
+        import os, sys, time
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from pathlib import Path
+        from rehabjournal.ui.app import application, open_session
+        from rehabjournal.ui import settings as ui_settings
+        app = application()
+        ui_settings.set("activities.watch_folder", {str(folder)!r})
+        lock, ctx, window = open_session(Path({str(tmp_path / "data")!r}))
+        window.show()
+        window.startup.start()
+        end = time.monotonic() + 60
+        while time.monotonic() < end and not (
+                window.watcher is not None and window.watcher.offered):
+            app.processEvents()
+            time.sleep(0.01)
+        print("OFFERED:", window.watcher is not None and len(window.watcher.offered))
+        parsers = sorted(m for m in sys.modules
+                         if m.split(".")[0] in ("fitdecode", "gpxpy", "tcxreader"))
+        print("PARSERS:", parsers)
+        window.watcher.wait()
+        window.startup.wait()
+        lock.unlock()
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
+                                              "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    assert result.returncode == 0, result.stderr
+    assert "OFFERED: 1" in result.stdout, result.stdout + result.stderr
+    assert "PARSERS: []" in result.stdout, result.stdout
