@@ -229,6 +229,18 @@ def test_gpx_one_activity_per_track(tmp_path):
     assert ride.start_utc == START + timedelta(seconds=900)
 
 
+def test_strava_gpx_numbered_sports(tmp_path):
+    text = gpx_text(START, "9", seconds=600, step=60).replace(
+        'creator="rehabjournal tests"', 'creator="StravaGPX Android"')
+    assert read_one(write_bytes(tmp_path / "strava.gpx", text.encode())).sport == "running"
+    ride = gpx_text(START, "1", seconds=600, step=60).replace(
+        'creator="rehabjournal tests"', 'creator="StravaGPX"')
+    assert read_one(write_bytes(tmp_path / "ride.gpx", ride.encode())).sport == "cycling"
+    # another app's number is left as it is
+    assert read_one(write_bytes(tmp_path / "other.gpx", gpx_text(
+        START, "9", seconds=600, step=60).encode())).sport == "9"
+
+
 # ---- TCX -----------------------------------------------------------------------------------
 
 
