@@ -456,3 +456,43 @@ def test_unrated_sessions_do_not_make_a_week_look_lighter_to_the_escalation(jour
                                       for i in (1, 3, 5)]))
     assert acts.unrated_count(date(2026, 3, 9), date(2026, 3, 15)) == 3
     assert redflags.worse_despite_reduced_load(js.load_journal(), date(2026, 3, 16)) is None
+
+
+def test_import_all_checks_the_activity_settings(journal, tmp_path):
+    """A full export's setting rows go through the same checks (type, range, together)."""
+    import json
+
+    from rehabjournal.errors import ImportFileError
+    from rehabjournal.services import exports
+    from rehabjournal.store import db
+
+    settings.set_many({"hr.rest": 52, "hr.max": 188, "activities.mapping": '{"yoga": "gym"}'})
+    out = tmp_path / "all.json"
+    exports.export_everything(out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    rows = data["tables"]["setting"]
+    db.close_journal()
+    db.open_journal(tmp_path / "target")
+
+    def refused(key: str, value) -> list[str]:
+        copy = json.loads(json.dumps(data))
+        row = next(r for r in copy["tables"]["setting"] if r["key"] == key)
+        row["value"] = json.dumps(value)
+        (tmp_path / "bad.json").write_text(json.dumps(copy), encoding="utf-8")
+        with pytest.raises(ImportFileError) as caught:
+            exports.import_everything(tmp_path / "bad.json")
+        return caught.value.problems
+
+    place = {r["key"]: i + 1 for i, r in enumerate(rows)}
+    assert refused("activities.mapping", '{"yoga": 3}') == [
+        f"table setting, row {place['activities.mapping']}, field value: Sport mapping: the "
+        "sport \u201cyoga\u201d needs an activity (text)"]
+    assert refused("hr.max", 40) == [
+        f"table setting, row {place['hr.max']}, field value: Maximum heart rate (40 bpm) must "
+        "be above the resting heart rate (52 bpm)"]
+    assert refused("hr.rest", 130) == [
+        f"table setting, row {place['hr.rest']}, field value: hr.rest must be a whole number "
+        "from 0 to 120 bpm (got 130)"]
+    exports.import_everything(out)
+    assert settings.heart_rates() == (52, 188, "male")
+    assert settings.sport_mapping() == {"yoga": "gym"}
