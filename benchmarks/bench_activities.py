@@ -124,9 +124,16 @@ def run():
         (f"read {len(files)} activity files (read_paths, {af._worker_count()} workers)", pooled,
          "s", f"< 10 s (issue 20); {size_mb:.0f} MB on {machine}"),
         (f"read {len(files)} activity files in one process", alone, "s",
-         "for comparison (batches under "
-         f"{af.POOL_MIN_UNITS} files are read so)"),
+         f"for comparison (a batch under {af.POOL_MIN_COST_MS} ms of work is read so)"),
     ]
+    for suffix, what in ((".fit", "FIT 30-90 min, 1-s records"),
+                         (".gpx", "GPX 45-75 min, 1-s points (gpxpy)"),
+                         (".tcx", "TCX 45-75 min, 1-s points")):
+        chosen = [p for p in files if p.suffix == suffix]
+        each, _ = _median(lambda chosen=chosen: [af._read_unit(af._Unit(str(p)))
+                                                 for p in chosen])
+        rows.append((f"read one {what}", each / len(chosen) * 1000, "ms",
+                     f"mean of {len(chosen)} files, one process"))
     whole = _preview_and_import(folder)
     if whole is not None:
         rows.append((f"preview + import {len(files)} files into a new journal", whole[0], "s",

@@ -586,9 +586,9 @@ def test_progress_is_reported_and_false_cancels(tmp_path):
 
 
 def test_a_large_batch_is_read_in_worker_processes(tmp_path, monkeypatch):
-    monkeypatch.setattr(af, "POOL_MIN_UNITS", 4)
+    monkeypatch.setattr(af, "POOL_MIN_COST_MS", 0)
     monkeypatch.setattr(af, "MAX_WORKERS", 2)
-    monkeypatch.setattr(af.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(af, "_worker_count", lambda: 2)
     data = fit_bytes(START, seconds=600, step=60)
     paths = [write_bytes(tmp_path / f"{i:02}.fit", data) for i in range(10)]
     paths.append(write_bytes(tmp_path / "zz.fit", b"text"))
@@ -607,7 +607,8 @@ def test_a_pool_that_cannot_start_falls_back_to_this_process(tmp_path, monkeypat
     import concurrent.futures
 
     monkeypatch.setattr(af, "POOL_MIN_UNITS", 2)
-    monkeypatch.setattr(af.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(af, "POOL_MIN_COST_MS", 0)
+    monkeypatch.setattr(af, "_worker_count", lambda: 2)
 
     def no_pool(*args, **kwargs):
         raise OSError("no processes here")

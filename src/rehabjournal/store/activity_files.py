@@ -132,8 +132,10 @@ MAX_FILE_MB = 64
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 PAUSE_GAP_S = 60.0
 """Without timer events, a gap between two FIT records longer than this is a pause."""
-POOL_MIN_UNITS = 24
-"""Batches of at least this many files are read in worker processes."""
+POOL_MIN_UNITS = 4
+POOL_MIN_COST_MS = 1000
+"""A batch of at least ``POOL_MIN_UNITS`` files that would take over ``POOL_MIN_COST_MS``
+to read here (``_Unit.cost``) is read in worker processes: starting them costs ~0.3 s."""
 MAX_WORKERS = 2
 """Worker processes for a large batch (the machine's CPUs if fewer)."""
 
@@ -374,7 +376,9 @@ def _run(units: list[_Unit], progress: Progress | None) -> list[_Outcome]:
     results: list[_Outcome | None] = [None] * total
     done = 0
     if total >= POOL_MIN_UNITS and _worker_count() > 1:
-        done = _run_in_pool(units, results, progress)
+        costs = [unit.cost() for unit in units]
+        if sum(costs) >= POOL_MIN_COST_MS:
+            done = _run_in_pool(units, costs, results, progress)
     for index, unit in enumerate(units):
         if results[index] is None:
             results[index] = _read_unit(unit)
@@ -385,10 +389,15 @@ def _run(units: list[_Unit], progress: Progress | None) -> list[_Outcome]:
 
 
 def _worker_count() -> int:
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cpus))
 
 
-def _run_in_pool(units: list[_Unit], results: list, progress: Progress | None) -> int:
+def _run_in_pool(units: list[_Unit], costs: list[float], results: list,
+                 progress: Progress | None) -> int:
     """Fill ``results`` from worker processes; returns how many were read. A pool that
     cannot start or breaks leaves the rest to the caller (read in this process)."""
     import multiprocessing
@@ -396,7 +405,7 @@ def _run_in_pool(units: list[_Unit], results: list, progress: Progress | None) -
 
     total = len(units)
     workers = _worker_count()
-    chunks = _chunks([unit.cost() for unit in units], workers)
+    chunks = _chunks(costs, workers)
     done = 0
     try:
         pool = ProcessPoolExecutor(max_workers=workers,
