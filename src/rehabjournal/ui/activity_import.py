@@ -609,6 +609,15 @@ class PreviewDialog(QDialog):
             height = min(height, free.height() - 80)
         self.resize(width, height)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a long reason wraps to the width its column has now
+        self.problems.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.problems.resizeRowsToContents()
+
     # ---- importing -------------------------------------------------------------------------
 
     def accept(self) -> None:
