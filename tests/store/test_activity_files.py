@@ -485,6 +485,32 @@ def test_damaged_fit_files_never_raise(base, flips, cut):
     assert legs and all(leg["elapsed_s"] >= leg["moving_s"] >= 0 for _fmt, leg in legs)
 
 
+_VALID_XML = [gpx_text(START, seconds=300, step=30, hr=[140]).encode(),
+              tcx_text(START, [TcxActivity("Running", [Lap(300, 900, [140])])], step=30).encode()]
+_XML_BYTES = b'<>/="0123456789.-:TZ abcxyz\n'
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_VALID_XML),
+       st.lists(st.tuples(st.integers(min_value=0), st.sampled_from(list(_XML_BYTES)),
+                          st.integers(0, 12)), min_size=1, max_size=5))
+def test_damaged_gpx_and_tcx_files_never_raise(base, edits):
+    data = bytearray(base)
+    for at, value, drop in edits:
+        at %= len(data)
+        data[at:at + drop] = bytes((value,))
+    with contextlib.suppress(af._Refused):
+        af._read_bytes(bytes(data), None)
+
+
+def test_gpx_with_times_with_and_without_a_zone(tmp_path):
+    text = gpx_text(START, seconds=600, step=60)
+    first = f"{START:%Y-%m-%dT%H:%M:%SZ}"
+    text = text.replace(first, first[:-1])  # "2026-06-01T07:00:00": read as UTC
+    run = read_one(write_bytes(tmp_path / "mixed.gpx", text.encode()))
+    assert (run.start_utc, run.elapsed_s) == (START, 600)
+
+
 def test_an_unexpected_error_becomes_a_problem_not_a_traceback(tmp_path, monkeypatch):
     path = write_fit(tmp_path / "run.fit", START, seconds=600, step=60)
 

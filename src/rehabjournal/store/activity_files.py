@@ -102,6 +102,7 @@ import csv
 import gzip
 import hashlib
 import io
+import math
 import os
 import re
 import struct
@@ -749,10 +750,24 @@ def _fit_messages(stream: bytes, names: frozenset[str]) -> dict[str, list[Any]]:
 
 
 def _value(message: Any, name: str) -> Any:
+    """A field's decoded value; None when absent, invalid or not a single value (a damaged
+    definition can make a field an array)."""
     try:
-        return message.get_value(name, fallback=None)
+        value = message.get_value(name, fallback=None)
     except (KeyError, TypeError, ValueError):
         return None
+    if isinstance(value, (tuple, list, bytes, bytearray)):
+        return None
+    return value
+
+
+def _fit_number(message: Any, name: str) -> float | None:
+    """A numeric field as a finite float, else None."""
+    value = _value(message, name)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 def _read_fit(data: bytes) -> list[dict]:
@@ -806,8 +821,8 @@ def _fit_session_leg(session: Any, default: tuple[Any, Any]) -> dict | None | bo
     sub_sport = _value(session, "sub_sport")
     if sport is None:
         sport, sub_sport = default
-    elapsed = _value(session, "total_elapsed_time")
-    timer = _value(session, "total_timer_time")
+    elapsed = _fit_number(session, "total_elapsed_time")
+    timer = _fit_number(session, "total_timer_time")
     if elapsed is None and timer is None:
         return None
     elapsed = timer if elapsed is None else elapsed
@@ -819,8 +834,8 @@ def _fit_session_leg(session: Any, default: tuple[Any, Any]) -> dict | None | bo
             return None
         start = end - timedelta(seconds=float(elapsed))
     return _leg(sport, sub_sport, start, elapsed, min(timer, elapsed) if elapsed else timer,
-                _value(session, "total_distance"), _value(session, "total_ascent"),
-                _value(session, "avg_heart_rate"), _value(session, "max_heart_rate"))
+                _fit_number(session, "total_distance"), _fit_number(session, "total_ascent"),
+                _fit_number(session, "avg_heart_rate"), _fit_number(session, "max_heart_rate"))
 
 
 def _fit_from_records(whole: bytes, default: tuple[Any, Any]) -> dict:
@@ -835,15 +850,15 @@ def _fit_from_records(whole: bytes, default: tuple[Any, Any]) -> dict:
         if not isinstance(stamp, datetime):
             continue
         times.append(stamp)
-        dist = _value(record, "distance")
+        dist = _fit_number(record, "distance")
         if isinstance(dist, (int, float)) and (distance is None or dist > distance):
             distance = dist
-        hr = _value(record, "heart_rate")
+        hr = _fit_number(record, "heart_rate")
         if isinstance(hr, (int, float)) and hr > 0:
             heart.append(hr)
-        alt = _value(record, "enhanced_altitude")
+        alt = _fit_number(record, "enhanced_altitude")
         if alt is None:
-            alt = _value(record, "altitude")
+            alt = _fit_number(record, "altitude")
         if isinstance(alt, (int, float)):
             altitude.append(float(alt))
     if len(times) < 2:
@@ -950,26 +965,16 @@ def _read_gpx(data: bytes) -> list[dict]:
 
 
 def _gpx_track_leg(gpx: Any, track: Any) -> dict | None:
-    bounds = track.get_time_bounds()
-    start, end = bounds.start_time, bounds.end_time
-    if start is None or end is None:
-        return None
-    start, end = _utc(start), _utc(end)
-    moving_data = track.get_moving_data()
-    distance = moving_data.moving_distance + moving_data.stopped_distance
-    if distance > 0:
-        moving = moving_data.moving_time
-    else:  # never moves (indoors): the segments' times, gaps between them excluded
-        moving = 0.0
-        for segment in track.segments:
-            seg_bounds = segment.get_time_bounds()
-            if seg_bounds.start_time and seg_bounds.end_time:
-                moving += (_utc(seg_bounds.end_time) - _utc(seg_bounds.start_time)
-                           ).total_seconds()
+    """A track's leg; None when its points have no times."""
     heart = []
     elevations = False
+    start = end = None
     for segment in track.segments:
         for point in segment.points:
+            if point.time is not None:
+                point.time = _utc(point.time)  # gpxpy cannot subtract naive from aware
+                start = point.time if start is None else min(start, point.time)
+                end = point.time if end is None else max(end, point.time)
             if point.elevation is not None:
                 elevations = True
             for ext in point.extensions:
@@ -980,8 +985,20 @@ def _gpx_track_leg(gpx: Any, track: Any) -> dict | None:
                             value = float(element.text)
                         except ValueError:
                             continue
-                        if value > 0:
+                        if 0 < value < 300:
                             heart.append(value)
+    if start is None or end is None:
+        return None
+    moving_data = track.get_moving_data()
+    distance = moving_data.moving_distance + moving_data.stopped_distance
+    if distance > 0:
+        moving = moving_data.moving_time
+    else:  # never moves (indoors): the segments' times, gaps between them excluded
+        moving = 0.0
+        for segment in track.segments:
+            seg_bounds = segment.get_time_bounds()
+            if seg_bounds.start_time and seg_bounds.end_time:
+                moving += (seg_bounds.end_time - seg_bounds.start_time).total_seconds()
     ascent = track.get_uphill_downhill().uphill if elevations else None
     sport = (track.type or "").strip()
     if (gpx.creator or "").startswith("StravaGPX"):
