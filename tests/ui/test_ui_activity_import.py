@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from rehabjournal.services import activities, settings
 from rehabjournal.services import journal as js
+from rehabjournal.ui.accessibility import unnamed_controls
 from rehabjournal.ui.activity_import import PreviewDialog, summary_text
 from rehabjournal.ui.preferences import PreferencesDialog
 
@@ -124,6 +125,7 @@ def test_the_preview_lists_activities_and_refused_files_and_enter_imports(
     assert dialog.import_button.text() == "&Import 2 sessions"
     assert dialog.import_button.isDefault() and dialog.import_button.isEnabled()
     assert not dialog.merge_check.isVisibleTo(dialog)  # nothing to merge
+    assert unnamed_controls(dialog) == []  # a screen reader names every control
     assert sessions() == []  # nothing written before the click
 
     press(qtbot, dialog.table, Qt.Key.Key_Return)  # Enter in the table imports
@@ -191,10 +193,11 @@ def test_esc_cancels_the_preview_and_writes_nothing(open_window, qtbot, tmp_path
     assert sessions() == [] and ctx.undo_stack.count() == 0
 
 
+@pytest.mark.parametrize("how", ["button", "esc"])
 def test_cancel_while_reading_stops_the_worker_and_writes_nothing(
-        open_window, qtbot, tmp_path, monkeypatch):
-    """The progress dialog's Cancel makes the service's progress callback return False:
-    the service raises ImportCancelled, no preview opens, nothing is written."""
+        open_window, qtbot, tmp_path, monkeypatch, how):
+    """The progress dialog's Cancel (or Esc) makes the service's progress callback return
+    False: the service raises ImportCancelled, no preview opens, nothing is written."""
     ctx, window = open_window()
     calls = []
 
@@ -215,7 +218,10 @@ def test_cancel_while_reading_stops_the_worker_and_writes_nothing(
     qtbot.waitUntil(progress.isVisible, timeout=5000)  # shown once reading takes a while
     assert "Reading file" in progress.labelText()
     with qtbot.waitSignal(importer.done, timeout=10000) as done:
-        progress.findChild(QPushButton).click()  # its Cancel button
+        if how == "button":
+            progress.findChild(QPushButton).click()
+        else:
+            qtbot.keyClick(progress, Qt.Key.Key_Escape)
     assert done.args == [None]
     assert importer.job is None and importer.progress is None and importer.dialog is None
     assert status(window) == "Import cancelled: nothing was imported."
