@@ -439,8 +439,6 @@ def test_the_activity_settings(journal):
     assert settings.option("activities.mapping").page == ""
 
 
-@pytest.mark.xfail(strict=True, reason="domain/redflags.worse_despite_reduced_load_check counts "
-                   "unrated sessions as no load (request in /work/notes/team20.md)")
 def test_unrated_sessions_do_not_make_a_week_look_lighter_to_the_escalation(journal):
     """Week 1: three rated runs (480 AU); week 2: the same runs from files, not rated yet,
     and morning pain up 2 points. The load of week 2 is unknown, not 0: "worse despite

@@ -100,6 +100,11 @@ def _week_load(journal: Journal, days: Iterable[date]) -> float:
     return total
 
 
+def _has_unrated(journal: Journal, days: Iterable[date]) -> bool:
+    """True when a session of ``days`` has minutes but no effort: its load is unknown."""
+    return any(s.rpe is None and s.minutes for d in days for s in journal.get(d).sessions)
+
+
 def first_rated_morning(journal: Journal, on_or_after: date | None = None) -> date | None:
     """The first day (on or after ``on_or_after``) with a morning rating, or None."""
     if on_or_after is not None and journal.get(on_or_after).morning_pain is not None:
@@ -248,6 +253,8 @@ def worse_despite_reduced_load_check(
     minutes, ``domain.load.session_load``) must have fallen by at least
     ``th.escalation_load_drop`` (10 %) and mean morning pain risen by at least
     ``th.trend_rise`` (1) point. Each week needs ``th.trend_min_days`` morning ratings.
+    A later week holding a session without an effort (e.g. imported from a watch file and
+    not rated yet) has an unknown load, not a lower one: no claim is made.
 
     Returns:
         An ``Escalation`` (kind ``WORSE_DESPITE_REDUCED_LOAD``), or None.
@@ -260,6 +267,8 @@ def worse_despite_reduced_load_check(
     if this_pain is None or prev_pain is None:
         return None
     if min(n_this, n_prev) < th.trend_min_days:
+        return None
+    if _has_unrated(journal, this_days):
         return None
     this_load = _week_load(journal, this_days)
     prev_load = _week_load(journal, prev_days)
