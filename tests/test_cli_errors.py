@@ -285,6 +285,7 @@ def test_commands_never_import_cli_and_neither_imports_store():
 def test_every_command_is_registered_with_help():
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert list(sub.choices) == ["import", "export", "report", "summary", "patterns",
-                                 "export-all", "import-all", "backup", "fhir", "programme"]
+    assert list(sub.choices) == ["import", "export", "import-activities", "report", "summary",
+                                 "patterns", "export-all", "import-all", "backup", "fhir",
+                                 "programme"]
     assert all(cmd.help for cmd in commands.COMMANDS.values())
