@@ -45,6 +45,10 @@ def test_sports_are_normalised_to_one_key_whatever_the_app_wrote(text, key):
     ("biking", "", "cycle"), ("virtual_ride", "", "cycle"), ("swimming", "open_water", "swim"),
     ("walking", "", "walk"), ("hiking", "", "hike"), ("training", "strength_training", "gym"),
     ("yoga", "", "other"), ("", "", "other"), ("running", "made_up_sub", "run"),
+    # Garmin Connect's GPX <type> words
+    ("trail_running", "", "run"), ("treadmill_running", "", "run"),
+    ("lap_swimming", "", "swim"), ("open_water_swimming", "", "swim"),
+    ("gravel_cycling", "", "cycle"), ("indoor_rowing", "", "gym"),
 ])
 def test_the_default_mapping_gives_the_journal_kind(sport, sub, kind):
     assert kind_for(sport, sub) == kind
