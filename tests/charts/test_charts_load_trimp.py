@@ -93,3 +93,37 @@ def test_pdf_chart_keeps_its_three_panels_and_reads_the_data():
     chart.update(data, HeartRateLoad(unrated=3))
     assert chart.ax_heart is None
     assert "3 sessions not rated yet: their minutes count, their load does not." in texts(chart)
+
+
+def test_from_the_journal_through_progress_data(journal):
+    """Sessions from files with heart rate, the profile's heart rates, then the Progress
+    data (``services.progress``) drawn: the same hand-checked TRIMP, and the unrated one
+    counted."""
+    from datetime import time
+
+    from rehabjournal.services import settings
+    from rehabjournal.services.progress import progress_data
+    from rehabjournal.store import journal_repo
+    from rehabjournal.store import models as m
+
+    def imported(day, minutes, avg_hr, rpe):
+        f = m.ActivityFile.create(sha256=f"{day}", name="run.fit", format="fit")
+        journal_repo.append_session(day, {
+            "kind": "run", "minutes": minutes, "rpe": rpe, "source": "file",
+            "activity_file": f.id, "start_time": time(7, 0), "moving_s": minutes * 60,
+            "avg_hr": avg_hr})
+
+    imported(D0, 60, 150, 4)
+    imported(D0 + timedelta(days=3), 42, 148, None)  # not rated yet: TRIMP all the same
+    end = D0 + timedelta(days=6)
+
+    chart = LoadChart(heart=True)
+    chart.update(progress_data(D0, end))
+    assert chart.heart_empty.get_text() == HEART_NOT_SET and chart.heart_empty.get_visible()
+    assert "1 session not rated yet: its minutes count, its load does not." in texts(chart)
+
+    settings.set_many({settings.HR_REST_KEY: REST, settings.HR_MAX_KEY: TOP})
+    chart.update(progress_data(D0, end))
+    assert chart.heart_heights() == pytest.approx([108.1, 0, 0, 72.1, 0, 0, 0], abs=0.05)
+    assert chart.daily_heights() == pytest.approx([240, 0, 0, 0, 0, 0, 0])  # 60 x RPE 4
+    assert not chart.heart_empty.get_visible()

@@ -1,6 +1,7 @@
-"""The PDF on sessions from watch and app files (issue 20): how many are not rated yet (their
-minutes count, their load does not), and the heart-rate load (Banister TRIMP) of the last
-whole week beside its session-RPE load, read back from the PDF's text with pypdf."""
+"""The PDF on sessions from watch and app files (issue 20), under its load chart: how many
+are not rated yet (their minutes count, their load does not), and the heart-rate load
+(Banister TRIMP) of the last whole week beside its session-RPE load, read back from the
+PDF's text with pypdf."""
 
 from __future__ import annotations
 
@@ -80,8 +81,8 @@ def test_the_unrated_sentence_counts_the_periods_sessions(with_files, tmp_path):
 
 
 def test_without_heart_rates_no_trimp_line_and_one_unrated(with_files, tmp_path):
-    from rehabjournal.services import journal as js
     from rehabjournal.services import activities
+    from rehabjournal.services import journal as js
 
     rows = activities.unrated_sessions(START)
     assert len(rows) == 2

@@ -385,7 +385,12 @@ def _at(values, i):
 
 
 def load_figure(data, theme: Theme = LIGHT, figsize=None):
-    """A ``Figure`` of training load for ``data`` (a ``ProgressData``); for the PDF."""
+    """A ``Figure`` of training load for ``data`` (a ``ProgressData``); for the PDF.
+
+    The sessions not rated yet are said in the report's text under the chart
+    (``reports.activity_lines``), so not on the chart too."""
+    from dataclasses import replace
+
     chart = LoadChart(theme, figsize)
-    chart.update(data)
+    chart.update(data, replace(HeartRateLoad.of(data), unrated=0))
     return chart.figure

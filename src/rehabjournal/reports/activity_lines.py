@@ -1,6 +1,8 @@
-"""Page one's lines on sessions from watch and app files (issue 20): how many are not
-rated yet (their minutes count, their session-RPE load does not), and the heart-rate load
-(Banister TRIMP) of the last whole week beside its session-RPE load, as another estimate.
+"""The notes under the PDF's load chart on sessions from watch and app files (issue 20):
+how many are not rated yet (their minutes count, their session-RPE load does not), and the
+heart-rate load (Banister TRIMP) of the last whole week beside its session-RPE load, as
+another estimate. (Page one has no room for them: a French page one already shortens its
+first chart to the least it may.)
 
 The figures come with the charts' data (``ReportData.progress``: its ``trimp``, ``hr_set``
 and ``unrated``, read by ``services.progress``), never from the journal here: the PDF is
@@ -13,10 +15,13 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape
 
+from reportlab.platypus import Flowable, Paragraph
+
 from ..charts.load import HeartRateLoad, unrated_text
 from ..i18n import _, format_number
 from ..services.report import ReportData
 from ..services.summary import fmt_span
+from . import styles as st
 
 
 def last_whole_week(days: list[date]) -> tuple[int, int] | None:
@@ -62,17 +67,20 @@ def heart_rate_line(data: ReportData) -> str | None:
 
 
 def unrated_line(data: ReportData) -> str | None:
-    """"<b>Sessions from watch or app files:</b> 2 sessions not rated yet: their minutes
-    count, their load does not." for the period, or None when every one has an effort."""
+    """"<b>2 sessions not rated yet: their minutes count, their load does not.</b>" for
+    the sessions from files in the period without an effort, or None when there is none."""
     if data.progress is None:
         return None
     text = unrated_text(HeartRateLoad.of(data.progress).unrated)
-    if not text:
-        return None
-    return _("<b>Sessions from watch or app files:</b> {text}").format(text=escape(text))
+    return f"<b>{escape(text)}</b>" if text else None
 
 
 def activity_lines(data: ReportData) -> list[str]:
-    """The lines above, those that apply (markup for a bullet ``Paragraph``)."""
+    """The lines above, those that apply (paragraph markup)."""
     return [line for line in (unrated_line(data), heart_rate_line(data)) if line]
 
+
+def activity_notes(data: ReportData) -> list[Flowable]:
+    """``activity_lines`` as paragraphs, for under the load chart."""
+    style = st.stylesheet()["cell"]
+    return [Paragraph(line, style) for line in activity_lines(data)]

@@ -46,6 +46,7 @@ from ..services.report import ReportData
 from . import DEFAULT_SECTIONS, DISCLAIMER, SECTIONS, normalise_paper, scripts
 from . import flowables as fl
 from . import styles as st
+from .activity_lines import activity_notes
 from .outcomes_section import outcomes_flowables
 from .patterns_section import patterns_flowables
 
@@ -259,12 +260,15 @@ def _charts(data: ReportData, width: float) -> list[Flowable]:
             notes.append(_("The chart \u201c{title}\u201d could not be drawn.")
                          .format(title=_(title)))
             continue
+        # under the load chart: its sessions from files not rated yet, and the heart-rate
+        # load beside session RPE (issue 20); page one has no room left for them
+        after = activity_notes(data) if draw is load_figure else []
         # The figures carry their own titles; one heading introduces them. The first
         # takes the room left on page one (a French or German page one is longer).
         if out:
-            out.append(fl.chart_block(None, fig, width))
+            out.append(fl.chart_block(None, fig, width, after=after))
         else:
-            out.append(fl.FittedChart(_("Charts"), fig, width))
+            out += [fl.FittedChart(_("Charts"), fig, width), *after]
     s = st.stylesheet()
     return out + [Paragraph(note, s["muted"]) for note in notes]
 

@@ -59,7 +59,6 @@ from ..services import summary as sm
 from ..services.report import DatedItem, ReportData
 from . import scripts
 from . import styles as st
-from .activity_lines import activity_lines
 
 CHART_DPI = 300
 
@@ -722,8 +721,6 @@ def summary_lines(data: ReportData) -> list[Flowable]:
         if any(w.status == PARTIAL for w in summary.weeks):
             text += " " + _("A partial week has no change.")
         lines.append(text)
-    # sessions from watch and app files: the unrated ones, the heart-rate load (issue 20)
-    lines += activity_lines(data)
     counts = summary.light_counts
     if counts:
         lines.append(_("<b>Pain-monitoring lights:</b> {counts}.").format(
@@ -888,11 +885,14 @@ def figure_image(fig, width: float, height: float | None = None) -> Image:
 
 
 def chart_block(
-    title: str | None, fig, width: float, height: float | None = None
+    title: str | None, fig, width: float, height: float | None = None,
+    after: Sequence[Flowable] = (),
 ) -> KeepTogether:
-    """A chart (with an optional heading) that never splits across a page break."""
+    """A chart (with an optional heading, and ``after`` it its notes) that never splits
+    across a page break."""
     parts: list[Flowable] = [H(title)] if title else []
-    return KeepTogether([*parts, figure_image(fig, width, height), Spacer(1, 3 * mm)])
+    return KeepTogether([*parts, figure_image(fig, width, height), *after,
+                         Spacer(1, 3 * mm)])
 
 
 FIT_LEAST = 0.7
