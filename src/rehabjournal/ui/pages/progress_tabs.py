@@ -323,20 +323,44 @@ class PainTab(ProgressTab):
         self.canvas.request_redraw()
 
 
+LOAD_CHART_HEIGHT = 430
+"""Pixels the load chart's four panels need at least (daily load, heart-rate load, weekly
+load, spike indicator)."""
+
+
 class LoadTab(ProgressTab):
     """The load chart, and under it the weekly figures with monotony and strain (Foster;
     population SD), all from the period summary.
 
     The chart's second panel is the heart-rate load (Banister TRIMP of the sessions from
     watch and app files), another estimate beside session-RPE load; the daily panel says
-    how many sessions from files are not rated yet (``heart_rate_load``)."""
+    how many sessions from files are not rated yet (``ProgressData.trimp``, ``hr_set``,
+    ``unrated``)."""
 
     key, title, cheap = "load", QT_TRANSLATE_NOOP("ProgressTab", "Training load"), True
 
     def build(self) -> None:
         from ...charts.load import LoadChart
+        from ..chart_canvas import ChartCanvas
 
-        self.canvas = self._canvas("load", LoadChart(heart=True), "training-load", 400, 1)
+        # four panels need more height than a 768-pixel screen leaves over the weekly
+        # table: the chart keeps its height and the tab scrolls to the table instead
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("loadScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(body)
+        self.layout().addWidget(self.scroll, 1)
+        # its size hint (the figure's size) is its least height: the table shows under it
+        # when there is room, and the chart grows when there is more
+        chart = LoadChart(figsize=(8.0, LOAD_CHART_HEIGHT / 100), heart=True)
+        self.canvas = ChartCanvas(chart, "training-load", LOAD_CHART_HEIGHT)
+        self.page.canvases["load"] = self.canvas
+        inner.addWidget(self.canvas, 1)
         self.weeks_model = WeekLoadModel(self)
         view = self.weeks_view = QTableView()
         view.setObjectName("weekLoad")
@@ -347,14 +371,14 @@ class LoadTab(ProgressTab):
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.layout().addWidget(view)
+        inner.addWidget(view)
         note = self.week_note = QLabel(week_note())
         note.setObjectName("weekNote")
         note.setWordWrap(True)
-        self.layout().addWidget(note)
+        inner.addWidget(note)
 
     def show_data(self, data: ProgressData) -> None:
-        self.canvas.chart.update(data, heart_rate_load(data))
+        self.canvas.chart.update(data)  # its heart-rate load and unrated count too
         self.canvas.request_redraw()
         self.weeks_model.set_data(data)
         view = self.weeks_view
@@ -365,25 +389,6 @@ class LoadTab(ProgressTab):
         # the latest weeks are the ones to read first
         QTimer.singleShot(0, lambda: view.horizontalScrollBar().setValue(
             view.horizontalScrollBar().maximum()))
-
-
-def heart_rate_load(data: ProgressData):
-    """The load chart's heart-rate side for ``data``'s days (a ``charts.load.HeartRateLoad``):
-    the daily Banister TRIMP (``services.activities.trimp_by_day``), whether the resting and
-    maximum heart rates are set (Preferences), and how many sessions from files in the
-    period have no effort yet (``unrated_count``). Taken from ``data`` when
-    ``services.progress`` already read them."""
-    from ...charts.load import HeartRateLoad
-    from ...services import activities
-    from ...services import settings as settings_service
-
-    if hasattr(data, "hr_set"):
-        return HeartRateLoad.of(data)
-    rest, top, _weighting = settings_service.heart_rates()
-    return HeartRateLoad(
-        trimp=tuple(value for _day, value in activities.trimp_by_day(data.start, data.end)),
-        hr_set=rest is not None and top is not None,
-        unrated=activities.unrated_count(data.start, data.end))
 
 
 class ProgrammeTab(ProgressTab):

@@ -318,7 +318,15 @@ class ToRateSection(QGroupBox):
         row.hide()
         row.deleteLater()
 
+    def _align(self) -> None:
+        """Every row's session text as wide as the widest: the entries line up in
+        columns (a row too wide for the window still wraps its entries)."""
+        widest = max((row.label.sizeHint().width() for row in self.rows), default=0)
+        for row in self.rows:
+            row.label.setMinimumWidth(widest)
+
     def _show_counts(self) -> None:
+        self._align()
         n = len(self.rows)
         self.setTitle(ngettext("{n} session to rate", "{n} sessions to rate", n).format(n=n))
         if self.older:
