@@ -224,3 +224,34 @@ def test_hidden_when_nothing_is_to_rate(open_window):
     _ctx, window = open_window()
     page = window.show_page("today")
     assert page.to_rate.rows == [] and not page.to_rate.isVisible()
+
+
+def test_sessions_say_what_the_file_gave(open_window, journal_to_rate):
+    """Today's session editor of a session from a file says its start, heart rate and
+    pauses; one typed by hand and matched with a file says so."""
+    from rehabjournal.services import journal as js
+    from rehabjournal.store import models as m
+    from rehabjournal.store.db import close_journal, open_journal
+
+    data, ids = journal_to_rate
+    open_journal(data)
+    f = m.ActivityFile.create(sha256="merged", name="ride.gpx", format="gpx")
+    typed = js.add_session(TODAY - timedelta(days=2), {"kind": "cycle", "minutes": 20, "rpe": 3})
+    m.ActivitySession.update(activity_file=f.id, start_time=time(17, 45), avg_hr=120,
+                             max_hr=151, ascent_m=84.4).where(
+        m.ActivitySession.id == typed).execute()
+    close_journal()
+    _ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    page.set_day(TODAY - timedelta(days=2))
+    notes = {e.session_id: e.source_note for e in page.session_editors}
+    assert notes[ids["first"]].isVisible()
+    assert notes[ids["first"]].text() == (
+        "From a watch or app file: started 07:02, average heart rate 148 bpm, "
+        "2 min of pauses (not counted).")
+    assert notes[typed].text() == (
+        "Typed by hand and matched with a watch or app file: started 17:45, average heart "
+        "rate 120 bpm (highest 151), 84 m climb.")
+    page.set_day(TODAY)
+    typed_today = page.session_editors[0]
+    assert typed_today.session_id == ids["typed"] and not typed_today.source_note.isVisible()

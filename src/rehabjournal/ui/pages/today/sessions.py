@@ -10,14 +10,17 @@ the same page (a logged exercise makes or changes that session) without losing a
 still being typed. A "rehab exercises" session typed on a day that has that session is
 merged into it by the service (no double counting): the section then shows one session
 and says so.
+
+A session from a watch or app file (issue 20), or typed by hand and matched with one, says
+under its fields what the file gave beyond them: its start, heart rate, climb and pauses.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +51,7 @@ from ...widgets import (
     errors_below,
     labelled,
     set_combo_data,
+    ui_locale,
 )
 from ..labels import joint_text, joint_value, kind_text, kind_value, side_text
 from .siblings import changed_by_sibling, relink
@@ -79,6 +83,12 @@ def rpe_combo() -> QComboBox:
         "7 very hard, 10 maximal"))
     combo.setAccessibleName(QCoreApplication.translate("SessionEditor", "Effort (CR-10)"))
     return combo
+
+
+def fmt_start(value: time) -> str:
+    """A session's start time in the UI's language ("07:02"; the locale's short form)."""
+    return ui_locale().toString(QTime(value.hour, value.minute),
+                                QLocale.FormatType.ShortFormat)
 
 
 def pain_field(label: str) -> NumberField:
@@ -208,13 +218,46 @@ class SessionEditor(QFrame):
 
     def _show_source(self) -> None:
         v = self.values
+        from_file = v.get("activity_file") is not None
         if v.get("source") == "programme":
             self.source_note.setText(
                 self.tr("From the programme's exercises logged today (Exercises due below): "
                         "the minutes are estimated from the prescriptions; type the real "
                         "minutes to replace the estimate.") if v.get("minutes_estimated") else
                 self.tr("From the programme's exercises logged today (Exercises due below)."))
-        self.source_note.setVisible(v.get("source") == "programme")
+        elif from_file:
+            self.source_note.setText(self.file_note())
+        self.source_note.setVisible(v.get("source") == "programme" or from_file)
+
+    def file_note(self) -> str:
+        """What the watch or app file said beyond the fields (issue 20): "From a watch or
+        app file: started 07:02, average heart rate 148 bpm (highest 171), 120 m climb,
+        5 min of pauses." ("Typed by hand and matched with ..." for a merged one)."""
+        v = self.values
+        details = []
+        if v.get("start_time") is not None:
+            details.append(self.tr("started {time}").format(time=fmt_start(v["start_time"])))
+        if v.get("avg_hr"):
+            details.append(
+                self.tr("average heart rate {bpm} bpm (highest {top})").format(
+                    bpm=v["avg_hr"], top=v["max_hr"]) if v.get("max_hr") else
+                self.tr("average heart rate {bpm} bpm").format(bpm=v["avg_hr"]))
+        if v.get("ascent_m"):
+            details.append(self.tr("{metres} m climb").format(metres=round(v["ascent_m"])))
+        if v.get("elapsed_s") and v.get("moving_s") is not None:
+            pauses = round((v["elapsed_s"] - v["moving_s"]) / 60)
+            if pauses >= 1:
+                details.append(self.tr("{minutes} min of pauses (not counted)").format(
+                    minutes=pauses))
+        if v.get("source") == "file":
+            if not details:
+                return self.tr("From a watch or app file.")
+            return self.tr("From a watch or app file: {details}.").format(
+                details=", ".join(details))
+        if not details:
+            return self.tr("Typed by hand and matched with a watch or app file.")
+        return self.tr("Typed by hand and matched with a watch or app file: {details}.").format(
+            details=", ".join(details))
 
     def _kind_committed(self) -> None:
         text = kind_value(self.kind.currentText().strip())

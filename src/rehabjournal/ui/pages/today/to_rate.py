@@ -44,7 +44,7 @@ from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import FlowLayout, NumberField, errors_below, fmt_date, labelled, ui_locale
 from ..labels import kind_text
-from .sessions import pain_field
+from .sessions import fmt_start, pain_field
 from .siblings import focus_chain, page_of, relink
 
 RATE_DAYS = 14
@@ -62,8 +62,7 @@ def session_text(session: dict[str, Any]) -> str:
     when = fmt_date(session["day"], "weekday_day_month")
     start = session.get("start_time")
     if start is not None:
-        when = tr("ToRateSection", "{day}, {time}").format(
-            day=when, time=f"{start.hour:02d}:{start.minute:02d}")
+        when = tr("ToRateSection", "{day}, {time}").format(day=when, time=fmt_start(start))
     kind = kind_text(session.get("kind") or "")
     parts = [when, kind[:1].upper() + kind[1:],
              tr("ToRateSection", "{n} min").format(n=session.get("minutes") or 0)]
