@@ -134,6 +134,11 @@ def run():
                                                  for p in chosen])
         rows.append((f"read one {what}", each / len(chosen) * 1000, "ms",
                      f"mean of {len(chosen)} files, one process"))
+    fits = [p for p in files if p.suffix == ".fit"][:10]
+    full, _ = _median(lambda: [af._fit_messages(p.read_bytes(), frozenset({"session"}))
+                               for p in fits])
+    rows.append(("decode one FIT 30-90 min whole with fitdecode", full / len(fits) * 1000, "ms",
+                 "what the framing walk saves; mean of 10 files"))
     whole = _preview_and_import(folder)
     if whole is not None:
         rows.append((f"preview + import {len(files)} files into a new journal", whole[0], "s",
