@@ -169,8 +169,8 @@ class ReadJob(QRunnable):
         except Exception as exc:  # a bug: say it in plain words, never a traceback
             log.exception("activity files could not be read")
             self.signals.failed.emit(
-                _tr("The activity files could not be read: {reason}").format(
-                    reason=str(exc) or exc.__class__.__name__))
+                translate("ActivityImport", "The activity files could not be read: {reason}")
+                .format(reason=str(exc) or exc.__class__.__name__))
             return
         finally:
             close_thread_connection()
@@ -354,17 +354,19 @@ def summary_text(result) -> str:
     or skipped is left out)."""
     sessions = ngettext("{n} session", "{n} sessions", result.added).format(n=result.added)
     if result.merged and result.skipped:
-        text = _tr("Imported {sessions}, {merged} merged, {skipped} skipped")
+        text = translate("ActivityImport",
+                         "Imported {sessions}, {merged} merged, {skipped} skipped")
     elif result.merged:
-        text = _tr("Imported {sessions}, {merged} merged")
+        text = translate("ActivityImport", "Imported {sessions}, {merged} merged")
     elif result.skipped:
-        text = _tr("Imported {sessions}, {skipped} skipped")
+        text = translate("ActivityImport", "Imported {sessions}, {skipped} skipped")
     else:
-        text = _tr("Imported {sessions}")
+        text = translate("ActivityImport", "Imported {sessions}")
     text = text.format(sessions=sessions, merged=result.merged, skipped=result.skipped)
     if result.backup is not None:
-        return _tr("{imported}; a backup copy was made first.").format(imported=text)
-    return _tr("{imported}.").format(imported=text)
+        return translate("ActivityImport", "{imported}; a backup copy was made first.").format(
+            imported=text)
+    return translate("ActivityImport", "{imported}.").format(imported=text)
 
 
 class PreviewDialog(QDialog):

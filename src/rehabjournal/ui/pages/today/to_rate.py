@@ -58,19 +58,20 @@ FIELDS = ("rpe", "pain_during", "pain_after")
 def session_text(session: dict[str, Any]) -> str:
     """"Tue 3 Mar, 07:02 · Run · 42 min · 8.1 km · HR 148" in the UI's language (the parts
     the session has)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # this name, not "tr": lupdate finds the calls
     when = fmt_date(session["day"], "weekday_day_month")
     start = session.get("start_time")
     if start is not None:
-        when = tr("ToRateSection", "{day}, {time}").format(day=when, time=fmt_start(start))
+        when = translate("ToRateSection", "{day}, {time}").format(day=when,
+                                                                time=fmt_start(start))
     kind = kind_text(session.get("kind") or "")
     parts = [when, kind[:1].upper() + kind[1:],
-             tr("ToRateSection", "{n} min").format(n=session.get("minutes") or 0)]
+             translate("ToRateSection", "{n} min").format(n=session.get("minutes") or 0)]
     if session.get("distance_km"):
-        parts.append(tr("ToRateSection", "{km} km").format(
+        parts.append(translate("ToRateSection", "{km} km").format(
             km=ui_locale().toString(float(session["distance_km"]), "f", 1)))
     if session.get("avg_hr"):
-        parts.append(tr("ToRateSection", "HR {bpm}").format(bpm=session["avg_hr"]))
+        parts.append(translate("ToRateSection", "HR {bpm}").format(bpm=session["avg_hr"]))
     return " \u00b7 ".join(parts)
 
 
