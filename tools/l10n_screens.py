@@ -3,9 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/l10n_screens.py OUTDIR fr de pseudo
 
 For each language: the demo journal at 1366x768 (a laptop screen), every page (Today,
-Journal, Programme, Progress and its tabs, Reports), Preferences and Help > Keyboard
-Shortcuts saved as ``OUTDIR/<lang>-<page>.png``, and a list of the texts that do not fit
-their widget (``OUTDIR/<lang>-clipped.txt``, also printed).
+with its "to rate" list, Journal, Programme, Progress and its tabs, Reports), Preferences
+(both tabs), Help > Keyboard Shortcuts and, for watch and app files (issue 20), the import
+preview and the watched folder's offer, saved as ``OUTDIR/<lang>-<page>.png``, and a list
+of the texts that do not fit their widget (``OUTDIR/<lang>-clipped.txt``, also printed).
 
 ``pseudo`` is pseudo-localisation: every string of the UI and of the text below it made
 about 40 % longer, with accents (``[Ḿöŕñíñĝ ṕåíñ ~~~~]``), placeholders, mnemonics and
@@ -393,7 +394,13 @@ def shoot(outdir: Path, lang: str) -> list[str]:
     settle()
     dialog.grab().save(str(outdir / f"{lang}-preferences.png"))
     problems += [f"{lang}-preferences: {p}" for p in clipped(dialog)]
+    # Preferences > Activity files: the sport mapping, the heart rates, the watched folder
+    dialog.tabs.setCurrentWidget(dialog.activity_tab)
+    settle()
+    dialog.grab().save(str(outdir / f"{lang}-preferences-activities.png"))
+    problems += [f"{lang}-preferences-activities: {p}" for p in clipped(dialog)]
     dialog.close()
+    problems += activity_screens(outdir, lang, ctx, window, settle)
     shortcuts = window.keyboard_shortcuts()  # Help > Keyboard Shortcuts
     settle()
     shortcuts.grab().save(str(outdir / f"{lang}-shortcuts.png"))
@@ -405,6 +412,100 @@ def shoot(outdir: Path, lang: str) -> list[str]:
     close_journal()
     i18n.set_language("en")
     return list(dict.fromkeys(problems))  # the same text in two rows: said once
+
+
+def activity_screens(outdir: Path, lang: str, ctx, window, settle) -> list[str]:
+    """The screens of watch and app files (issue 20): the import preview of a batch made
+    up here (new activities, one with pauses, one merged into a session typed by hand,
+    one twice in the batch, a long file name, three files that could not be read) and the
+    watched folder's offer above the pages; Today's "to rate" list is on Today already
+    (the demo journal has unrated sessions from files in its last days)."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from rehabjournal.domain.activities import Activity, FileProblem
+    from rehabjournal.i18n import _
+    from rehabjournal.services import activities
+    from rehabjournal.services import journal as js
+    from rehabjournal.ui.activity_import import PreviewDialog, split_paths
+    from rehabjournal.ui.watch_folder import OfferBar
+
+    today = ctx.today()
+
+    def at(day, hour, minute=0):
+        return datetime.combine(day, time(hour, minute)).astimezone(UTC)
+
+    def activity(source, day, hour, sport, minutes, minute=0, **kw):
+        kw.setdefault("elapsed_s", minutes * 60)
+        return Activity(source=source, fmt=source.rsplit(".", 1)[-1], key=f"l10n:{source}",
+                        leg=0, sport=sport, sub_sport=kw.pop("sub_sport", ""),
+                        start_utc=at(day, hour, minute), moving_s=minutes * 60, **kw)
+
+    found = [
+        activity("Morning_Run.fit", today - timedelta(days=1), 7, "running", 42,
+                 elapsed_s=46 * 60, distance_m=8100, ascent_m=85, avg_hr=148, max_hr=171),
+        activity("Lunch_Ride.fit", today - timedelta(days=2), 12, "cycling", 75,
+                 sub_sport="road", distance_m=31200, ascent_m=320, avg_hr=131, max_hr=158),
+        activity("2026-03-12_Garmin_Connect_export_Recovery_walk_with_the_dog_around_the_"
+                 "lake_and_back.gpx", today - timedelta(days=3), 9, "walking", 35,
+                 distance_m=2900),
+        activity("Yoga.tcx", today - timedelta(days=4), 18, "yoga", 30, avg_hr=92),
+    ]
+    found.append(activity("Morning_Run copy.fit", today - timedelta(days=1), 7, "running",
+                          42, elapsed_s=46 * 60, distance_m=8100, avg_hr=148))
+    # a session from a file already in the journal, again: skipped, with the reason
+    known = next((s for d in range(1, 15) for s in js.list_sessions(today - timedelta(days=d))
+                  if s.get("activity_file") and s.get("start_time") and s.get("minutes")),
+                 None)
+    sports = {"run": "running", "cycle": "cycling", "walk": "walking"}
+    if known is not None and known["kind"] in sports:
+        start = known["start_time"]
+        found.append(activity("Garmin_sync_again.fit", known["day"], start.hour,
+                              sports[known["kind"]], known["minutes"], minute=start.minute))
+    # a run typed by hand, and the same run from a watch: merged into the typed one (the
+    # demo journal is a throwaway copy)
+    typed_day = today - timedelta(days=6)
+    js.add_session(typed_day, {"kind": "run", "minutes": 45, "rpe": 5})
+    found.append(activity("Run_typed_by_hand_too.fit", typed_day, 17, "running", 44,
+                          avg_hr=146))
+    _readable, refused = split_paths([Path("shopping-list.txt")])
+    problems = [
+        FileProblem("Route_drawn_on_a_map.gpx",
+                    _("the GPX file has no times: a session needs its start and duration")),
+        FileProblem("Watch_battery_died.fit",
+                    _("the FIT file is cut short (it ends before its own stated length)")),
+        *refused,
+    ]
+    batch = activities.plan(found, problems)
+    dialog = PreviewDialog(ctx, batch, window)
+    # sized as on a 1366x768 screen (PreviewDialog._size_to_screen; the offscreen screen
+    # is 800x800): as wide as its table wants, at most 1100 pixels
+    table = dialog.table
+    wanted = (sum(table.columnWidth(c) for c in range(table.columnCount()))
+              + table.verticalScrollBar().sizeHint().width() + 60 + 220)
+    dialog.resize(max(640, min(wanted, 1100)), 600)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(outdir / f"{lang}-preview.png"))
+    found_clipped = [f"{lang}-preview: {p}" for p in clipped(dialog)]
+    dialog.reject()
+    dialog.deleteLater()
+    # the watched folder's offer, as ui/watch_folder.FolderWatcher shows it above the pages
+    right = getattr(window, "_right", None)
+    if right is not None:
+        window.show_page("today")
+        bar = OfferBar()
+        right.insertWidget(1, bar)
+        bar.show_offer(3, Path.home() / "Garmin" / "Activities",
+                       ["2026-03-14-071502.fit", "2026-03-15-180344.fit",
+                        "2026-03-16-064921.fit"])
+        settle()
+        window.grab().save(str(outdir / f"{lang}-watch-offer.png"))
+        found_clipped += [f"{lang}-watch-offer: {p}" for p in clipped(bar)]
+        bar.hide()
+        right.removeWidget(bar)
+        bar.deleteLater()
+        settle()
+    return found_clipped
 
 
 def main(argv: list[str]) -> int:
