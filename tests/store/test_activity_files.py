@@ -651,3 +651,113 @@ def test_gzip_member_inside_the_strava_zip_is_checked_too(tmp_path, monkeypatch)
     path = strava_zip(tmp_path / "export.zip", rows, {"activities/9.gpx.gz": bomb})
     (row,) = read_one_zip(path)
     assert row.fmt == "strava"  # the file was refused; the row's columns stand in
+
+
+# ---- encodings (review finding 13) -----------------------------------------------------------
+
+
+def _encoded(text: str, encoding: str, *, mark: bool) -> bytes:
+    """``text`` with its XML declaration saying ``encoding``, encoded so, with or without
+    a byte-order mark."""
+    name = {"utf-8-sig": "UTF-8"}.get(encoding, encoding.upper().replace("-LE", "")
+                                      .replace("-BE", ""))
+    text = text.replace('encoding="UTF-8"', f'encoding="{name}"')
+    data = text.encode(encoding)
+    if mark and encoding in ("utf-16-le", "utf-16-be"):
+        data = "\ufeff".encode(encoding) + data
+    return data
+
+
+@pytest.mark.parametrize(("encoding", "mark"), [
+    ("utf-16", True),  # the machine's byte order, with a mark (Windows' "Unicode")
+    ("utf-16-le", True), ("utf-16-be", True),
+    ("utf-16-le", False), ("utf-16-be", False),  # no mark: "<" and a zero byte
+    ("utf-8-sig", True),  # UTF-8 with a mark (Notepad)
+    ("utf-32", True),
+])
+def test_gpx_and_tcx_in_utf16_or_with_a_byte_order_mark_are_read(tmp_path, encoding, mark):
+    gpx = gpx_text(START, seconds=600, step=60, hr=[140], name="Caf\u00e9 \u8def")
+    tcx = tcx_text(START, step=60)
+    plain = read_paths([write_bytes(tmp_path / "plain.gpx", gpx.encode()),
+                        write_bytes(tmp_path / "plain.tcx", tcx.encode())])[0]
+    wide = [write_bytes(tmp_path / "wide.gpx", _encoded(gpx, encoding, mark=mark)),
+            write_bytes(tmp_path / "wide.tcx", _encoded(tcx, encoding, mark=mark))]
+    assert wide[0].read_bytes()[:5] != b"<?xml"  # not as ASCII text starts
+    activities, problems = read_paths(wide)
+    assert problems == []
+    assert [a.fmt for a in activities] == ["gpx", "tcx"]
+    assert activities[0].name == "Caf\u00e9 \u8def"
+    fields = ("sport", "start_utc", "elapsed_s", "moving_s", "distance_m", "avg_hr")
+    assert [[getattr(a, f) for f in fields] for a in activities] == [
+        [getattr(a, f) for f in fields] for a in plain]
+
+
+def test_a_declared_8_bit_encoding_is_read_and_a_doctype_refused_in_any_encoding(tmp_path):
+    latin = gpx_text(START, seconds=600, step=60, name="Mont\u00e9e").replace(
+        'encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("latin-1")
+    assert read_one(write_bytes(tmp_path / "latin.gpx", latin)).name == "Mont\u00e9e"
+    doctype = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE gpx [<!ENTITY a "x">]>'
+               '<gpx version="1.1"><trk><name>&a;</name></trk></gpx>')
+    for encoding in ("utf-16", "utf-16-le", "utf-32"):
+        path = write_bytes(tmp_path / f"{encoding}.gpx", doctype.encode(encoding))
+        assert refused(path) == ("the GPX file declares a document type (<!DOCTYPE>), which "
+                                 "activity files never do; it is not read")
+    tcx = tcx_text(START, step=60).replace("<TrainingCenterDatabase",
+                                           "<!DOCTYPE t><TrainingCenterDatabase", 1)
+    path = write_bytes(tmp_path / "doctype.tcx", _encoded(tcx, "utf-16-be", mark=False))
+    assert refused(path).startswith("the TCX file declares a document type")
+    # UTF-16 bytes cut in the middle of a character: damaged, never parsed
+    cut = write_bytes(tmp_path / "cut.gpx", _encoded(gpx_text(START), "utf-16", mark=True)[:-1])
+    assert refused(cut) == "the GPX file is damaged (not valid XML)"
+
+
+# ---- Strava exports in a folder (review finding 12) ---------------------------------------
+
+
+def test_a_folder_reads_the_strava_exports_in_it_and_passes_other_zips_over(tmp_path):
+    downloads = tmp_path / "Downloads"
+    write_fit(downloads / "run.fit", START, seconds=600, step=60)
+    rows = [StravaRow("7", START + timedelta(days=1), kind="Ride", elapsed=3600),
+            StravaRow("8", START + timedelta(days=2), filename="activities/8.gpx")]
+    strava_zip(downloads / "old" / "export_123.zip", rows, {
+        "activities/8.gpx": gpx_text(START + timedelta(days=2), seconds=900).encode()})
+    with zipfile.ZipFile(downloads / "photos.zip", "w") as zf:
+        zf.writestr("a.jpg", b"\xff\xd8")
+    with zipfile.ZipFile(downloads / "garmin.zip", "w") as zf:  # not an export: passed over
+        zf.writestr("1_ACTIVITY.fit", fit_bytes(START, seconds=600, step=60))
+    (downloads / "broken.zip").write_bytes(b"PK\x03\x04 not really")
+    activities, problems = read_paths([downloads])
+    assert problems == []
+    assert [(a.source, a.fmt) for a in activities] == [
+        ("export_123.zip: activities.csv (7)", "strava"),
+        ("export_123.zip: activities/8.gpx", "gpx"),
+        ("run.fit", "fit")]
+    # the watched folder lists only activity files, never a zip
+    assert [p.name for p in activity_file_paths(downloads)] == ["run.fit"]
+    assert af.is_strava_export(downloads / "old" / "export_123.zip")
+    assert not af.is_strava_export(downloads / "garmin.zip")
+    assert not af.is_strava_export(downloads / "broken.zip")
+    # a folder holding only an export is not "empty"; one with only other zips is
+    only = tmp_path / "only"
+    strava_zip(only / "export_9.zip", rows[:1])
+    assert [a.key for a in read_paths([only])[0]] == ["strava:7"]
+    (downloads / "run.fit").unlink()
+    (downloads / "old" / "export_123.zip").unlink()
+    assert [p.reason for p in read_paths([downloads])[1]] == [
+        "no FIT, GPX or TCX file in this folder"]
+    # an export also given by name is read once
+    assert len(read_paths([only, only / "export_9.zip"])[0]) == 1
+
+
+# ---- the keys of refused files (review finding 5) -----------------------------------------
+
+
+def test_refused_files_keys_are_those_of_the_bytes_read(tmp_path):
+    cut = write_bytes(tmp_path / "cut.fit", fit_bytes(START, seconds=600, step=60)[:100])
+    untimed = write_bytes(tmp_path / "route.gpx", gpx_text(None).encode())
+    good = write_fit(tmp_path / "run.fit", START, seconds=600, step=60)
+    keys: dict[str, str] = {}
+    activities, problems = read_paths([cut, untimed, good, tmp_path / "gone.fit"],
+                                      refused_keys=keys)
+    assert len(activities) == 1 and len(problems) == 3
+    assert keys == {str(cut): file_key(cut), str(untimed): file_key(untimed)}

@@ -53,12 +53,17 @@ What is read, by format
   with a single "Distance" (older exports) is read as kilometres. "Activity Date" is UTC,
   written "Jan 2, 2024, 7:04:05 AM" (month names in English, parsed here without the
   locale) or ISO. A zip without ``activities.csv`` (Garmin Connect's "Export Original")
-  is read member by member.
+  is read member by member when given by name; in a folder being read, only the zips
+  holding an ``activities.csv`` are read (a Downloads folder's other zips are not ours).
+* **Encodings** of GPX and TCX: a byte-order mark (UTF-8, UTF-16, UTF-32), UTF-16 without
+  one, else the XML declaration's ``encoding`` (UTF-8 without one); the file is decoded
+  before the root element is looked for, and both parsers get the text.
 
 Safety: a file is read whole (activity files are small), refused above ``MAX_FILE_MB``
 (before reading, and while decompressing a ``.gz`` or a zip member, so a "zip bomb" stops
 at the limit); XML that declares a document type (``<!DOCTYPE``, where entities live) is
-refused before parsing. ``defusedxml`` is not a dependency: ``xml.etree`` never fetches
+refused before parsing, in whichever encoding (it is looked for in the decoded text; a file
+that does not decode is not parsed). ``defusedxml`` is not a dependency: ``xml.etree`` never fetches
 external entities and the bundled expat (2.4+) limits entity expansion, and activity files
 never have a DTD. FIT CRCs are not checked (pure-Python CRC of every byte would double the
 reading time); a damaged file is caught by its framing and by the decoder. Folder walks
@@ -221,8 +226,17 @@ def activity_file_paths(folder: Path | str) -> list[Path]:
     Files ending in .fit, .gpx or .tcx (any case, possibly .gz); hidden files and folders
     (a name starting with ".") are skipped, so are folders that cannot be listed. Symbolic
     links are followed, each folder once (a link back up the tree is not walked again).
+    Zips are not listed (the watched folder offers only these files; ``read_paths`` also
+    reads the Strava exports in a folder it is given).
     """
+    return _walk(folder)[0]
+
+
+def _walk(folder: Path | str) -> tuple[list[Path], list[Path]]:
+    """(activity files, ``.zip`` files) in a folder and its subfolders, each sorted; as
+    ``activity_file_paths`` says."""
     found: list[Path] = []
+    zips: list[Path] = []
     seen: set[tuple[int, int]] = set()
     stack = [Path(folder)]
     while stack:
@@ -242,11 +256,33 @@ def activity_file_paths(folder: Path | str) -> list[Path]:
             try:
                 if entry.is_dir():
                     stack.append(Path(entry.path))
-                elif entry.is_file() and activity_kind_of_name(entry.name):
-                    found.append(Path(entry.path))
+                elif entry.is_file():
+                    if activity_kind_of_name(entry.name):
+                        found.append(Path(entry.path))
+                    elif entry.name.lower().endswith(".zip"):
+                        zips.append(Path(entry.path))
             except OSError:
                 continue
-    return sorted(found)
+    return sorted(found), sorted(zips)
+
+
+def _strava_csv_name(names: Iterable[str]) -> str | None:
+    """The ``activities.csv`` of a Strava bulk export among a zip's member names (at its
+    top or in its one top folder), or None."""
+    return next((n for n in names if n.rsplit("/", 1)[-1] == "activities.csv"
+                 and n.count("/") <= 1), None)
+
+
+def is_strava_export(path: Path | str) -> bool:
+    """True when ``path`` is a zip holding a Strava ``activities.csv`` (only its list of
+    members is read); False for any other zip, a damaged one or another file."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = [i.filename.replace("\\", "/") for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
+            EOFError, zlib.error, OSError, ValueError):
+        return False
+    return _strava_csv_name(names) is not None
 
 
 # ---- the batch ---------------------------------------------------------------------------
@@ -288,22 +324,28 @@ class _Unit:
         return f"{Path(self.path).name}: {self.member}" if self.member else Path(self.path).name
 
 
-_Outcome = tuple[list[Activity], tuple[str, str, dict] | None]
-"""What reading a unit gave: its activities, or (path, reason id, values)."""
+_Outcome = tuple[list[Activity], tuple[str, str, dict, str] | None]
+"""What reading a unit gave: its activities, or (path, reason id, values, the SHA-256 of
+its bytes or "" when they could not be read)."""
 
 
-def read_paths(paths: Iterable[Path | str], progress: Progress | None = None,
+def read_paths(paths: Iterable[Path | str], progress: Progress | None = None, *,
+               refused_keys: dict[str, str] | None = None,
                ) -> tuple[list[Activity], list[FileProblem]]:
     """Read activity files, folders and zips.
 
     Args:
         paths: files (.fit, .gpx, .tcx, each possibly .gz; a file given by name is read
-            whatever its name if its content is one of these), folders (read recursively
-            with ``activity_file_paths``) and zips (a Strava bulk export with its
-            ``activities.csv``, or any zip of activity files). A path given twice, or a
-            file also inside a given folder, is read once.
+            whatever its name if its content is one of these), folders (read recursively:
+            their activity files, ``activity_file_paths``, and the Strava bulk exports in
+            them, ``is_strava_export``; other zips in a folder are passed over) and zips
+            (a Strava bulk export with its ``activities.csv``, or any zip of activity
+            files). A path given twice, or a file also inside a given folder, is read once.
         progress: ``progress(done, total)`` is called before the first file and after
             each one (``total`` files, zip members included); returning False cancels.
+        refused_keys: when given, filled with {problem's path: SHA-256 of the bytes read}
+            for each file or zip member refused after its bytes were read (so the journal
+            can remember what the person saw refused, ``Activity.key``'s way).
 
     Returns:
         (activities, problems): activities in the order of the paths (files in a folder
@@ -332,6 +374,17 @@ def read_paths(paths: Iterable[Path | str], progress: Progress | None = None,
         if first_time(unit.path, unit.member):
             units.append(unit)
 
+    def add_zip(path: Path) -> None:
+        if not first_time(str(path), "\0zip"):
+            return
+        entries, zip_problems = _plan_zip(path)
+        for entry in entries:  # in the CSV's order
+            if isinstance(entry, _Unit):
+                add(entry)
+            else:
+                direct.append((len(units), entry))
+        problems.extend(_problem(p, r, v) for p, r, v in zip_problems)
+
     for raw in paths:
         path = Path(raw)
         try:
@@ -340,23 +393,19 @@ def read_paths(paths: Iterable[Path | str], progress: Progress | None = None,
         except OSError:
             is_dir = is_file = False
         if is_dir:
-            files = activity_file_paths(path)
-            if not files:
+            files, zips = _walk(path)
+            exports = {z for z in zips if is_strava_export(z)}  # other zips: not ours
+            if not files and not exports:
                 problems.append(_problem(str(path), R_FOLDER_EMPTY))
-            for f in files:
-                add(_Unit(str(f)))
+            for f in sorted([*files, *exports]):
+                if f in exports:
+                    add_zip(f)
+                else:
+                    add(_Unit(str(f)))
         elif not is_file:
             problems.append(_problem(str(path), R_NOT_FOUND))
         elif path.suffix.lower() == ".zip":
-            if not first_time(str(path), "\0zip"):
-                continue
-            entries, zip_problems = _plan_zip(path)
-            for entry in entries:  # in the CSV's order
-                if isinstance(entry, _Unit):
-                    add(entry)
-                else:
-                    direct.append((len(units), entry))
-            problems.extend(_problem(p, r, v) for p, r, v in zip_problems)
+            add_zip(path)
         else:
             add(_Unit(str(path)))
 
@@ -370,7 +419,10 @@ def read_paths(paths: Iterable[Path | str], progress: Progress | None = None,
             nxt = next(pending, None)
         activities.extend(found)
         if refused is not None:
-            problems.append(_problem(*refused))
+            shown, reason, values, key = refused
+            problems.append(_problem(shown, reason, values))
+            if key and refused_keys is not None:
+                refused_keys[shown] = key
     while nxt is not None:
         activities.append(nxt[1])
         nxt = next(pending, None)
@@ -471,6 +523,7 @@ def _read_units(units: list[_Unit]) -> list[_Outcome]:
 
 def _read_unit(unit: _Unit) -> _Outcome:
     """Read one file or zip member: never raises."""
+    key = ""
     try:
         raw = _load(unit)
         key = hashlib.sha256(raw).hexdigest()
@@ -479,13 +532,13 @@ def _read_unit(unit: _Unit) -> _Outcome:
     except _Refused as refused:
         if unit.fallback is not None:
             return [unit.fallback], None
-        return [], (unit.shown, refused.reason, refused.values)
+        return [], (unit.shown, refused.reason, refused.values, key)
     except MemoryError:
-        return [], (unit.shown, R_TOO_LARGE, {"limit": MAX_FILE_MB})
+        return [], (unit.shown, R_TOO_LARGE, {"limit": MAX_FILE_MB}, key)
     except Exception:  # noqa: BLE001 - whatever the bytes, a reason and never a traceback
         if unit.fallback is not None:
             return [unit.fallback], None
-        return [], (unit.shown, R_UNEXPECTED, {})
+        return [], (unit.shown, R_UNEXPECTED, {}, key)
     fmt = legs[0][0]
     out = []
     for leg, (_fmt, values) in enumerate(legs):
@@ -541,38 +594,77 @@ def _gunzip(raw: bytes) -> bytes:
     return data
 
 
-_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(gpx|TrainingCenterDatabase)[\s>/]")
+_XML_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(gpx|TrainingCenterDatabase)[\s>/]")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))
+"""Byte-order marks and their encodings (UTF-32 before UTF-16: FF FE starts both)."""
+_XML_BLANKS = frozenset(b"<? \t\r\n")
 
 
 def _read_bytes(data: bytes, hint: str | None) -> list[tuple[str, dict]]:
-    """The legs in a file's (decompressed) bytes: [(fmt, Activity fields)], never empty."""
+    """The legs in a file's (decompressed) bytes: [(fmt, Activity fields)], never empty.
+
+    XML (GPX, TCX) is recognised in any encoding XML allows a file to announce: a
+    byte-order mark (UTF-8, UTF-16, UTF-32), UTF-16 without a mark (its first "<" then
+    reads as "<" and a zero byte), else the declaration's ``encoding`` (UTF-8 without
+    one). The root element is looked for, and a document type refused, in the decoded
+    text, so a ``<!DOCTYPE`` is never parsed whatever the encoding.
+    """
     if not data:
         raise _Refused(R_EMPTY)
     if len(data) >= 12 and data[8:12] == b".FIT":
         return [("fit", leg) for leg in _read_fit(data)]
-    head = data[:4096]
+    encoding, body = _xml_encoding(data)
+    width = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+    head = body[:4096 * width].decode(encoding, errors="replace")
     match = _XML_ROOT.search(head)
-    if match is None and b"<" in head:
-        match = _XML_ROOT.search(data[:262144])
+    if match is None and "<" in head:
+        match = _XML_ROOT.search(body[:262144 * width].decode(encoding, errors="replace"))
     if match is not None:
-        fmt = "gpx" if match.group(1) == b"gpx" else "tcx"
-        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        fmt = "gpx" if match.group(1) == "gpx" else "tcx"
+        try:
+            text = body.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise _Refused(R_XML_DAMAGED, format=fmt.upper()) from None
+        if "<!DOCTYPE" in text or "<!ENTITY" in text:
             raise _Refused(R_XML_DOCTYPE, format=fmt.upper())
         reader = _read_gpx if fmt == "gpx" else _read_tcx
-        return [(fmt, leg) for leg in reader(_xml_start(data))]
+        # Strava writes blanks before ``<?xml``; a str's declared encoding is ignored by
+        # both parsers (the text is decoded already)
+        return [(fmt, leg) for leg in reader(text.lstrip(" \t\r\n\ufeff"))]
     if hint == "fit":
         raise _Refused(R_FIT_HEADER)
     raise _Refused(R_NOT_ACTIVITY_FILE)
 
 
-def _xml_start(data: bytes) -> bytes:
-    """XML bytes from their first "<" (Strava writes blanks before ``<?xml``), keeping a
-    byte-order mark's encoding."""
-    if data[:3] == b"\xef\xbb\xbf":
-        data = data[3:]
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data  # UTF-16: expat reads the mark
-    return data.lstrip(b" \t\r\n")
+def _xml_encoding(data: bytes) -> tuple[str, bytes]:
+    """(encoding, bytes after any byte-order mark) of what may be an XML file.
+
+    A declared encoding Python does not know (or that is no text encoding) is read as
+    UTF-8: the parsers get text, so they do not look at the declaration again.
+    """
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding, data[len(mark):]
+    if len(data) >= 4:
+        if data[1] == 0 and data[0] in _XML_BLANKS and data[2] != 0:
+            return "utf-16-le", data  # "<\0?\0" without a mark
+        if data[0] == 0 and data[1] in _XML_BLANKS and data[3] != 0:
+            return "utf-16-be", data
+    match = _ENCODING.match(data.lstrip(b" \t\r\n")[:200])
+    if match is None:
+        return "utf-8", data
+    declared = match.group(1).decode("ascii").lower()
+    try:
+        import codecs
+
+        name = codecs.lookup(declared).name
+        b"".decode(name)  # "base64", "zlib" ... are codecs but not text encodings
+    except LookupError:
+        return "utf-8", data
+    # a declaration readable as ASCII cannot be UTF-16 or UTF-32: the file is 8-bit
+    return ("utf-8" if name.startswith(("utf-16", "utf-32")) else name), data
 
 
 def _leg(sport: Any, sub_sport: Any, start: datetime, elapsed: float, moving: float,
@@ -937,23 +1029,11 @@ _ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']
 _HR_NAMES = frozenset({"hr", "heartrate", "heart_rate"})
 
 
-def _xml_text(data: bytes) -> str:
-    """XML bytes as text for gpxpy (which wants a str), in their declared encoding."""
-    try:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return data.decode("utf-16")
-        match = _ENCODING.match(data[:200])
-        return data.decode(match.group(1).decode("ascii") if match else "utf-8")
-    except (UnicodeDecodeError, LookupError):
-        raise _Refused(R_XML_DAMAGED, format="GPX") from None
-
-
-def _read_gpx(data: bytes) -> list[dict]:
-    """One leg per track with times."""
+def _read_gpx(text: str) -> list[dict]:
+    """One leg per track with times (``text``: the file decoded, ``_read_bytes``)."""
     import gpxpy
     import gpxpy.gpx
 
-    text = _xml_text(data)
     try:
         gpx = gpxpy.parse(text)
     except (gpxpy.gpx.GPXException, ValueError, TypeError, AttributeError):
@@ -1025,12 +1105,13 @@ def _utc(moment: datetime) -> datetime:
 # ---- TCX ---------------------------------------------------------------------------------
 
 
-def _read_tcx(data: bytes) -> list[dict]:
-    """One leg per <Activity> (those of a <MultiSportSession> included, transitions not)."""
+def _read_tcx(text: str) -> list[dict]:
+    """One leg per <Activity> (those of a <MultiSportSession> included, transitions not);
+    ``text``: the file decoded (``_read_bytes``)."""
     import xml.etree.ElementTree as ET
 
     try:
-        root = ET.fromstring(data)
+        root = ET.fromstring(text)
     except (ET.ParseError, ValueError, LookupError):
         raise _Refused(R_XML_DAMAGED, format="TCX") from None
     ns = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""
@@ -1159,8 +1240,7 @@ def _plan_zip(path: Path) -> tuple[list[_Unit | Activity], list[tuple[str, str, 
             infos = [i for i in zf.infolist() if not i.is_dir()]
             by_name = {i.filename.replace("\\", "/"): i.filename for i in infos}
             sizes = {i.filename: i.file_size for i in infos}
-            csv_name = next((n for n in by_name if n.rsplit("/", 1)[-1] == "activities.csv"
-                             and n.count("/") <= 1), None)
+            csv_name = _strava_csv_name(by_name)
             if csv_name is None:
                 for norm, name in sorted(by_name.items()):
                     parts = norm.split("/")
