@@ -50,6 +50,15 @@ def folder(tmp_path) -> Path:
     return runs
 
 
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A data folder holding a journal (as the app makes one)."""
+    folder = tmp_path / "data"
+    open_journal(folder)
+    close_journal()
+    return folder
+
+
 def _sessions(data: Path) -> list[tuple]:
     open_journal(data)
     try:
@@ -59,8 +68,7 @@ def _sessions(data: Path) -> list[tuple]:
         close_journal()
 
 
-def test_a_folder_is_imported_with_each_row_the_refused_files_and_a_summary(tmp_path, folder):
-    data = tmp_path / "data"
+def test_a_folder_is_imported_with_each_row_the_refused_files_and_a_summary(data, folder):
     done = run_cli("--data-dir", str(data), "import-activities", str(folder))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
@@ -85,10 +93,7 @@ def test_a_folder_is_imported_with_each_row_the_refused_files_and_a_summary(tmp_
     assert len(backups.list_backups(data)) == 1  # nothing written: no second copy
 
 
-def test_dry_run_writes_nothing(tmp_path, folder):
-    data = tmp_path / "data"
-    open_journal(data)
-    close_journal()
+def test_dry_run_writes_nothing(data, folder):
     before = journal_path(data).read_bytes()
     done = run_cli("--data-dir", str(data), "import-activities", "--dry-run", str(folder))
     assert done.returncode == 0, done.stderr
@@ -98,15 +103,49 @@ def test_dry_run_writes_nothing(tmp_path, folder):
     assert _sessions(data) == [] and backups.list_backups(data) == []
 
 
-def test_dry_run_needs_a_journal(tmp_path, folder):
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_data_folder_without_a_journal_is_refused_and_none_is_made(tmp_path, folder,
+                                                                      dry_run):
+    """Review finding 11: an import made a journal without a profile in a mistyped folder
+    (exit 0); like the commands that only read, it is refused (exit 4) and nothing made."""
     data = tmp_path / "none"
-    done = run_cli("--data-dir", str(data), "import-activities", "--dry-run", str(folder))
-    assert done.returncode == 4 and "There is no journal in" in done.stderr
-    assert not data.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for where in (data, empty):
+        done = run_cli("--data-dir", str(where), "import-activities",
+                       *(["--dry-run"] if dry_run else []), str(folder))
+        assert done.returncode == 4, done.stderr
+        assert done.stdout == "" and "Traceback" not in done.stderr
+        assert done.stderr.splitlines() == [
+            f"rehabjournal: error: There is no journal in {where}: start the app once to make "
+            "one (with your profile), or check --data-dir (or $REHABJOURNAL_DATA_DIR). "
+            "Nothing was made there."]
+    assert not data.exists() and list(empty.iterdir()) == []
 
 
-def test_a_hand_typed_duplicate_is_merged_or_skipped_with_no_merge(tmp_path):
-    data = tmp_path / "data"
+def test_paths_that_do_not_exist_are_exit_4_when_none_exists(data, folder):
+    """Review finding 11: as README says, 4 is "the file does not exist"; when some path
+    exists, the missing ones are listed as files not read."""
+    one = run_cli("--data-dir", str(data), "import-activities", str(folder / "gone.fit"))
+    assert one.returncode == 4
+    assert one.stderr.splitlines() == [
+        f"rehabjournal: error: cannot import {folder / 'gone.fit'}: the file or folder does "
+        "not exist."]
+    two = run_cli("--data-dir", str(data), "import-activities", str(folder / "gone.fit"),
+                  str(folder / "gone"))
+    assert two.returncode == 4
+    assert two.stderr.splitlines() == [
+        f"rehabjournal: error: cannot import: none of the 2 files or folders given exists: "
+        f"{folder / 'gone.fit'}, {folder / 'gone'}."]
+    some = run_cli("--data-dir", str(data), "import-activities", "--dry-run",
+                   str(folder / "gone.fit"), str(folder / "late.fit"))
+    assert some.returncode == 0, some.stderr
+    assert some.stderr.splitlines() == [
+        f"rehabjournal: not read: {folder / 'gone.fit'}: the file or folder does not exist"]
+    assert _sessions(data) == []
+
+
+def test_a_hand_typed_duplicate_is_merged_or_skipped_with_no_merge(tmp_path, data):
     open_journal(data)
     typed = js.add_session(date(2026, 3, 5), {"kind": "run", "minutes": 30, "rpe": 5,
                                               "pain_during": 2, "notes": "typed"})
@@ -129,8 +168,9 @@ def test_a_hand_typed_duplicate_is_merged_or_skipped_with_no_merge(tmp_path):
     assert js.get_session(typed)["distance_km"] == pytest.approx(5.58, abs=0.02)  # filled in
 
 
-def test_no_file_read_is_exit_3_with_every_problem_and_no_journal_made(tmp_path, folder):
-    data = tmp_path / "data"
+def test_no_file_read_is_exit_3_with_every_problem_and_the_journal_unchanged(tmp_path, data,
+                                                                           folder):
+    before = journal_path(data).read_bytes()
     done = run_cli("--data-dir", str(data), "import-activities", str(folder / "route.gpx"),
                    str(tmp_path / "missing.fit"))
     assert done.returncode == 3
@@ -142,7 +182,7 @@ def test_no_file_read_is_exit_3_with_every_problem_and_no_journal_made(tmp_path,
         f"{folder / 'route.gpx'}: the GPX file has no times: a session needs its start and "
         "duration",
         f"{tmp_path / 'missing.fit'}: the file or folder does not exist"])
-    assert not journal_path(data).exists()
+    assert journal_path(data).read_bytes() == before
 
 
 def test_the_command_is_in_the_help(tmp_path):
@@ -153,25 +193,34 @@ def test_the_command_is_in_the_help(tmp_path):
     assert "import-activities" in run_cli("--help").stdout
 
 
-def test_a_csv_export_says_what_it_cannot_carry(tmp_path, folder):
-    data = tmp_path / "data"
+def test_a_csv_export_says_what_it_cannot_carry(tmp_path, data, folder):
     assert run_cli("--data-dir", str(data), "import-activities", str(folder)).returncode == 0
     out = tmp_path / "out.csv"
     done = run_cli("--data-dir", str(data), "export", str(out))
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines() == [
         "rehabjournal: warning: 2 sessions from watch or app files have start times, heart "
-        "rates or climbs that the CSV has no columns for; export-all keeps them."]
+        "rates or climbs that the CSV has no columns for; export-all keeps them.",
+        # review finding 19: a CSV round trip makes unrated sessions typed ones
+        "rehabjournal: warning: 2 sessions from files are not rated yet: in the CSV they are "
+        "ordinary sessions without effort, no longer linked to their files (a CSV import does "
+        "not list them to rate); export-all keeps them as they are."]
     assert out.read_text(encoding="utf-8").count(",run,") == 2  # the sessions themselves
+    open_journal(data)
+    try:
+        first = m.ActivitySession.select().order_by(m.ActivitySession.day).get()
+        js.edit_session(first.id, {"rpe": 4})
+    finally:
+        close_journal()
+    again = run_cli("--data-dir", str(data), "export", str(out))
+    assert again.stderr.splitlines()[1].startswith(
+        "rehabjournal: warning: 1 session from a file is not rated yet: in the CSV it is an "
+        "ordinary session without effort, no longer linked to its file")
 
 
-def test_a_dry_run_reads_while_the_app_holds_the_journal_and_an_import_waits(tmp_path,
-                                                                             folder):
+def test_a_dry_run_reads_while_the_app_holds_the_journal_and_an_import_waits(data, folder):
     from rehabjournal.services import session
 
-    data = tmp_path / "data"
-    open_journal(data)
-    close_journal()
     lock = session.lock_journal(data, "rehabjournal (the app)")
     try:
         dry = run_cli("--data-dir", str(data), "import-activities", "--dry-run", str(folder))

@@ -363,13 +363,14 @@ def run_import(args: argparse.Namespace) -> int:
 
 @command("export", N_("export the journal as CSV (see docs/csv-format.md)"), _export_args)
 def run_export(args: argparse.Namespace) -> int:
-    from .services.activities import sessions_with_file_details
+    from .services.activities import sessions_with_file_details, unrated_count
     from .services.transfer import export_journal_csv
 
     path = output_file(Path(args.file), "export to")
     with journal_for(args, existing=True):
         rows = export_journal_csv(path, delimiter=_EXPORT_DELIMITERS[args.delimiter])
         detailed = sessions_with_file_details()
+        unrated = unrated_count()
     print(ngettext("Exported {n} row to {path}.", "Exported {n} rows to {path}.", rows)
           .format(n=rows, path=path))
     if detailed:  # never lost silently: say where they are kept
@@ -378,6 +379,14 @@ def run_export(args: argparse.Namespace) -> int:
                        "{n} sessions from watch or app files have start times, heart rates "
                        "or climbs that the CSV has no columns for; export-all keeps them.",
                        detailed).format(n=detailed))
+    if unrated:  # the CSV cannot say "to rate": a CSV import makes them typed sessions
+        _warn(ngettext("{n} session from a file is not rated yet: in the CSV it is an "
+                       "ordinary session without effort, no longer linked to its file (a CSV "
+                       "import does not list it to rate); export-all keeps it as it is.",
+                       "{n} sessions from files are not rated yet: in the CSV they are "
+                       "ordinary sessions without effort, no longer linked to their files (a "
+                       "CSV import does not list them to rate); export-all keeps them as they "
+                       "are.", unrated).format(n=unrated))
     return 0
 
 
@@ -405,11 +414,14 @@ def _import_activities_args(parser: argparse.ArgumentParser) -> None:
 def run_import_activities(args: argparse.Namespace) -> int:
     """Print each activity (date, start, kind, minutes, km, what happens and why), the
     files not read (stderr) and a summary; exit 0 when an activity was read, 3 when no
-    file gave one (nothing is written then)."""
+    file gave one (nothing is written then), 4 when none of the paths exists or the data
+    folder holds no journal (none is made: it needs the profile the app asks for)."""
     from .errors import ImportFileError
     from .services import activities as acts
 
-    with journal_for(args, existing=args.dry_run):
+    _some_path_exists(args.paths)
+    _journal_exists(args)
+    with journal_for(args, existing=True):
         batch = acts.preview(args.paths)
         if not batch.rows:
             problems = [_("{path}: {reason}").format(path=p.path, reason=p.reason)
@@ -438,6 +450,53 @@ def run_import_activities(args: argparse.Namespace) -> int:
               .format(added=result.added, merged=result.merged, skipped=result.skipped,
                       refused=refused))
     return 0
+
+
+def _some_path_exists(paths: list[str]) -> None:
+    """Nothing when one of ``paths`` exists (the missing others are listed as files not
+    read).
+
+    Raises:
+        NotFoundError: none of them exists (exit 4, as for a CSV to import).
+    """
+    import os
+
+    if any(os.path.exists(p) for p in paths):
+        return
+    if len(paths) == 1:
+        raise NotFoundError(_("cannot import {path}: the file or folder does not exist.")
+                            .format(path=paths[0]))
+    raise NotFoundError(ngettext("cannot import: none of the {n} files or folders given "
+                                 "exists: {paths}.",
+                                 "cannot import: none of the {n} files or folders given "
+                                 "exists: {paths}.", len(paths))
+                        .format(n=len(paths), paths=", ".join(paths)))
+
+
+def _journal_exists(args: argparse.Namespace) -> None:
+    """Nothing when the data folder holds a journal (or ``--demo``).
+
+    Sessions from files go into a journal someone keeps: one this command made would have
+    no profile, in a folder that may be mistyped. ``journal_for(existing=True)`` refuses
+    the same with the read-only commands' words; this says how to make one.
+
+    Raises:
+        NotFoundError: no journal there; nothing is made.
+    """
+    import os
+
+    if getattr(args, "demo", False):
+        return
+    from .paths import ENV_DATA_DIR, resolve_data_dir
+    from .services import session
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if session.file_in_the_way(data_dir) is None and not os.path.lexists(
+            session.journal_file(data_dir)):
+        raise NotFoundError(
+            _("There is no journal in {folder}: start the app once to make one (with your "
+              "profile), or check --data-dir (or ${variable}). Nothing was made there.")
+            .format(folder=data_dir, variable=ENV_DATA_DIR))
 
 
 def _activity_lines(batch: Any) -> list[str]:

@@ -548,8 +548,9 @@ def rate_session(session_id: int, values: dict[str, Any]) -> Edit:
     return js.edit_session(session_id, dict(values))
 
 
-def unrated_count(start: date, end: date) -> int:
-    """How many sessions from files in ``start..end`` have no effort (not in sRPE load).
+def unrated_count(start: date | None = None, end: date | None = None) -> int:
+    """How many sessions from files in ``start..end`` have no effort (not in sRPE load);
+    without dates, in the whole journal.
 
     Raises:
         StorageError: the journal cannot be read.

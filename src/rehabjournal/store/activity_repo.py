@@ -146,8 +146,9 @@ def unrated_sessions(since: date | None = None) -> list[dict[str, Any]]:
     return [_row(r) for r in query]
 
 
-def unrated_count(start: date, end: date) -> int:
-    """How many sessions linked to a file in ``start..end`` have no effort (RPE)."""
+def unrated_count(start: date | None = None, end: date | None = None) -> int:
+    """How many sessions linked to a file in ``start..end`` (None: no bound) have no effort
+    (RPE)."""
     return _unrated(start, end).count()
 
 
