@@ -22,6 +22,7 @@ from rehabjournal.i18n import format_date
 from rehabjournal.services import activities as acts
 from rehabjournal.services import journal as js
 from rehabjournal.services import settings
+from rehabjournal.services.edit import is_no_change
 from rehabjournal.store import backups, journal_repo
 from rehabjournal.store import models as m
 
@@ -46,7 +47,7 @@ def files(monkeypatch):
     calls = []
 
     def use(*found: Activity, problems=()):
-        def read_paths(paths, progress=None):
+        def read_paths(paths, progress=None, refused_keys=None):
             calls.append(list(paths))
             return list(found), list(problems)
 
@@ -186,8 +187,12 @@ def test_with_no_merge_the_duplicate_is_skipped_and_the_typed_session_untouched(
     state = _state()
     batch = _preview(run(datetime(2026, 3, 3, 5, 0), 47))
     edit = acts.import_activities(batch, merge=False)
-    assert _state() == state and _backups(journal) == 0  # nothing written, no copy
+    sessions, files, pains = _state()
+    assert (sessions, pains) == (state[0], state[2]) and _backups(journal) == 0  # no copy
+    assert [(f.name, f.status) for f in m.ActivityFile.select()] == [
+        ("Morning_Run.fit", "skipped")]  # reviewed: the watched folder does not offer it
     assert edit.result.skipped == 1 and edit.result.session_ids == []
+    assert is_no_change(edit)  # no undo step
     shown = acts.without_merges(batch)
     assert [(r.action, r.reason, r.match_id) for r in shown.rows] == [
         (acts.SKIP, "not merged: merges into the 45-min run typed by hand", typed)]
@@ -235,14 +240,43 @@ def test_a_reimport_skips_everything_and_writes_nothing(journal):
     assert _state() == state and _backups(journal) == copies
 
 
-def test_a_file_whose_session_was_deleted_is_not_imported_again(journal):
+def test_a_file_whose_sessions_were_all_deleted_is_added_again_on_an_explicit_import(
+        journal):
+    """Review finding 6: once its session was deleted a file could never be imported again
+    (e.g. to apply a changed sport mapping). Imported on purpose, it is added again, saying
+    why; the watched folder still does not offer it (its key is known)."""
     found = run(datetime(2026, 3, 3, 5, 0))
     [sid] = acts.import_activities(_preview(found)).result.session_ids
     js.delete_session(sid)
+    settings.set("activities.mapping", '{"running": "hike"}')
     [row] = _preview(found).rows
-    assert row.action == acts.SKIP
-    assert row.reason == (f"imported on {format_date(date.today(), 'date')}; its session was "
-                          "deleted since")
+    today = format_date(date.today(), "date")
+    assert (row.action, row.kind) == (acts.ADD, "hike")
+    assert row.reason == (f"imported before on {today}; its session was deleted since, so it "
+                          "is added again")
+    assert acts.row_cells(row)[-1] == f"add: {row.reason}"
+    edit = acts.import_activities(_preview(found))
+    assert edit.result.added == 1
+    [session] = js.list_sessions(TUESDAY)
+    assert (session["kind"], session["activity_file"]) == ("hike", m.ActivityFile.get().id)
+    assert m.ActivityFile.select().count() == 1  # the same row, still 'imported'
+    assert [r.action for r in _preview(found).rows] == [acts.SKIP]  # now in the journal again
+    edit.undo()
+    assert js.list_sessions(TUESDAY) == [] and m.ActivityFile.get().status == "imported"
+
+
+def test_a_deleted_leg_stays_deleted_while_another_leg_of_its_file_is_there(journal):
+    swim = run(datetime(2026, 3, 4, 5), 35, key="e" * 64, leg=0, sport="swimming")
+    ride = run(datetime(2026, 3, 4, 6), 60, key="e" * 64, leg=1, sport="cycling")
+    ids = acts.import_activities(_preview(swim, ride)).result.session_ids
+    js.delete_session(ids[0])  # the swim: deleting one leg was a choice
+    rows = _preview(swim, ride).rows
+    today = format_date(date.today(), "date")
+    assert [(r.action, r.reason) for r in rows] == [
+        (acts.SKIP, f"imported on {today}; its session was deleted since"),
+        (acts.SKIP, f"already imported on {today}")]
+    js.delete_session(ids[1])  # now the whole file is gone: both legs come back
+    assert [r.action for r in _preview(swim, ride).rows] == [acts.ADD, acts.ADD]
 
 
 def test_importing_the_same_preview_twice_writes_once(journal):
@@ -399,6 +433,92 @@ def test_trimp_by_day_against_a_hand_check(journal):
     female = [round(minutes * x * 0.86 * math.exp(1.67 * x), 1) for minutes in (30, 45)]
     assert acts.trimp_by_day(TUESDAY, TUESDAY) == [(TUESDAY, round(sum(female), 1))]
     assert acts.trimp_by_day(date(2026, 3, 5), date(2026, 3, 4)) == []
+
+
+def test_trimp_uses_the_sessions_own_minutes_not_the_files(journal):
+    """Review finding 4, hand check (Banister, male; rest 60, max 190, mean 150 bpm: x =
+    90/130 = 0.6923, 0.64 x e^(1.92 x) x x = 1.674 AU a minute): an imported 90-min ride
+    edited to 30 min counts 30 x 1.674 = 50.2 AU (not 150.7 on the file's 90); a 45-min file
+    merged into a run typed as 44 min counts 44 x 1.674 = 73.7 AU (not 75.3). The preview
+    rows say the same as the days."""
+    settings.set_many({"hr.rest": 60, "hr.max": 190})
+    thursday = date(2026, 3, 5)
+    typed = js.add_session(thursday, {"kind": "run", "minutes": 44, "rpe": 5})
+    ride = run(datetime(2026, 3, 3, 5), 90, key="1" * 64, sport="cycling", hr=150)
+    merged = run(datetime(2026, 3, 5, 5), 45, key="2" * 64, hr=150)
+    batch = _preview(ride, merged)
+    assert [(r.action, r.trimp) for r in batch.rows] == [(acts.ADD, 150.7), (acts.MERGE, 73.7)]
+    [sid, same] = acts.import_activities(batch).result.session_ids
+    assert same == typed and js.get_session(typed)["moving_s"] == 2700
+    assert acts.trimp_by_day(TUESDAY, thursday) == [
+        (TUESDAY, 150.7), (date(2026, 3, 4), None), (thursday, 73.7)]
+    js.edit_session(sid, {"minutes": 30})  # the person corrects the ride
+    assert js.get_session(sid)["moving_s"] == 5400  # the file's figure is kept as it was
+    assert acts.trimp_by_day(TUESDAY, TUESDAY) == [(TUESDAY, 50.2)]
+    # the preview counts the minutes the session gets (rounded) and the stored heart rate
+    [row] = _preview(run(datetime(2026, 3, 10, 5), 44.6, key="3" * 64, hr=150.4)).rows
+    assert (row.activity.minutes, row.trimp) == (45, 75.3)
+
+
+# ---- the watched folder: files a reviewed batch skipped or refused ---------------------------
+
+def test_an_import_remembers_the_files_it_skipped_or_could_not_read(journal, tmp_path):
+    """Review finding 5: the watched folder offered them again at every start. An import
+    writes them 'skipped' and 'refused' (by the bytes read), in its undo step; imported on
+    purpose they are read again."""
+    from rehabjournal.store.activity_files import file_key
+
+    paths = {name: tmp_path / name for name in ("new.fit", "dup.gpx", "cut.fit", "gone.fit")}
+    for name in ("new.fit", "dup.gpx", "cut.fit"):  # gone.fit is not there
+        paths[name].write_bytes(f"bytes of {name}".encode())
+    keys = {name: file_key(path) for name, path in paths.items() if path.exists()}
+    acts.import_activities(_preview(run(datetime(2026, 3, 2, 5), key="0" * 64)))
+    state = _state()
+    fresh = run(datetime(2026, 3, 3, 5), key=keys["new.fit"], source="new.fit")
+    dup = run(datetime(2026, 3, 2, 5, 1), 44, key=keys["dup.gpx"], source="dup.gpx",
+              fmt="gpx")
+    problems = [FileProblem(str(paths["cut.fit"]), "the FIT file is cut short"),
+                FileProblem(str(paths["gone.fit"]), "the file or folder does not exist")]
+    batch = acts.plan([fresh, dup], problems, tz=UTC_PLUS_2,
+                      refused_keys={str(paths["cut.fit"]): keys["cut.fit"]})
+    assert [r.action for r in batch.rows] == [acts.SKIP, acts.ADD]
+    edit = acts.import_activities(batch)
+    assert {f.name: (f.status, f.format) for f in m.ActivityFile.select()} == {
+        "Morning_Run.fit": ("imported", "fit"), "new.fit": ("imported", "fit"),
+        "dup.gpx": ("skipped", "gpx"), "cut.fit": ("refused", "fit")}
+    assert [p.name for p in acts.new_files_in(tmp_path)] == []  # gone.fit is gone
+    paths["cut.fit"].write_bytes(b"the whole file now")  # completed since: new bytes
+    assert [p.name for p in acts.new_files_in(tmp_path)] == ["cut.fit"]
+    edit.undo()
+    assert _state() == state
+    edit.redo()
+    # a skipped file imported on purpose is read again and becomes imported
+    [row] = acts.plan([dup], tz=UTC_PLUS_2).rows
+    assert row.action == acts.SKIP  # still a duplicate of the session in the journal
+    js.delete_session(m.ActivitySession.get(m.ActivitySession.day == date(2026, 3, 2)).id)
+    [row] = acts.plan([dup], tz=UTC_PLUS_2).rows
+    assert (row.action, row.reason) == (acts.ADD, "")
+    acts.import_activities(acts.plan([dup], tz=UTC_PLUS_2))
+    assert m.ActivityFile.get(m.ActivityFile.name == "dup.gpx").status == "imported"
+
+
+def test_a_reviewed_batch_with_nothing_to_import_is_remembered_without_an_undo_step(journal):
+    acts.import_activities(_preview(run(datetime(2026, 3, 2, 5), key="0" * 64)))
+    again = _preview(run(datetime(2026, 3, 2, 5), key="0" * 64),  # already imported
+                     run(datetime(2026, 3, 2, 5), key="1" * 64, source="copy.gpx",
+                         fmt="gpx"),  # the same run from another file
+                     run(datetime(2026, 3, 6, 5), 0, key="2" * 64, source="empty.fit"),
+                     problems=[FileProblem("/w/bad.tcx", "damaged")])
+    again.refused_keys["/w/bad.tcx"] = "3" * 64
+    assert again.to_add == 0
+    copies = _backups(journal)
+    edit = acts.import_activities(again)  # the command line does this; the window calls
+    assert is_no_change(edit) and _backups(journal) == copies  # remember_reviewed itself
+    assert {f.sha256[0]: f.status for f in m.ActivityFile.select()} == {
+        "0": "imported", "1": "skipped", "2": "skipped", "3": "refused"}
+    assert acts.remember_reviewed(again) == 0  # known now: left as they are
+    m.ActivityFile.delete().where(m.ActivityFile.status != "imported").execute()
+    assert acts.remember_reviewed(again) == 3
 
 
 # ---- settings ------------------------------------------------------------------------------

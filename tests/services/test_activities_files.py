@@ -84,9 +84,11 @@ def test_the_issues_files_become_sessions(journal, watch):
     assert [(s["kind"], s["leg"], s["position"]) for s in legs] == [
         ("swim", 0, 0), ("cycle", 1, 1), ("run", 2, 2)]
     assert len({s["activity_file"] for s in legs}) == 1  # one file, three sessions
-    files = {f.name: f.format for f in m.ActivityFile.select()}
-    assert files == {"pauses.fit": "fit", "ride.fit.gz": "fit", "triathlon.fit": "fit",
-                     "late.fit": "fit", "club.tcx": "tcx"}
+    files = {f.name: (f.format, f.status) for f in m.ActivityFile.select()}
+    assert files == {"pauses.fit": ("fit", "imported"), "ride.fit.gz": ("fit", "imported"),
+                     "triathlon.fit": ("fit", "imported"), "late.fit": ("fit", "imported"),
+                     "club.tcx": ("tcx", "imported"),
+                     "cut.fit": ("fit", "refused"), "route.gpx": ("gpx", "refused")}
     assert [s["day"] for s in acts.unrated_sessions()] == [
         date(2026, 3, d) for d in (2, 3, 7, 7, 7, 10, 11)]
     edit.undo()
@@ -139,3 +141,35 @@ def test_the_watched_folder_offers_only_new_files(journal, watch):
     edit.undo()
     assert m.ActivityFile.get(m.ActivityFile.name == "walk.fit").status == "dismissed"
     assert "walk.fit" not in [p.name for p in acts.new_files_in(watch)]
+
+
+def test_the_watched_folder_does_not_offer_again_what_a_reviewed_batch_skipped(journal,
+                                                                             tmp_path):
+    """Review finding 5, as reported: the same run as an imported FIT, in GPX, and a GPX
+    without times were offered at every start ("2 new activity files"), and the preview
+    could import nothing. Once the person has seen that preview they are not offered;
+    a file completed since it was refused (new bytes) is."""
+    folder = tmp_path / "watch"
+    fit = write_fit(folder / "run.fit", at(12, 6), seconds=2400, hr=[150])
+    acts.import_activities(acts.preview([fit], tz=UTC_PLUS_2))
+    write_bytes(folder / "run.gpx", gpx_text(at(12, 6), seconds=2400).encode())
+    write_bytes(folder / "route.gpx", gpx_text(None).encode())
+    whole = fit_bytes(at(13, 6), seconds=1800, hr=[150])
+    write_bytes(folder / "writing.fit", whole[: len(whole) // 2])  # caught while written
+    offered = acts.new_files_in(folder)
+    assert [p.name for p in offered] == ["route.gpx", "run.gpx", "writing.fit"]
+    batch = acts.preview(offered, tz=UTC_PLUS_2)
+    assert batch.to_add + batch.to_merge == 0  # "Import 0 sessions": closed unimported
+    assert acts.remember_reviewed(batch) == 3
+    assert acts.new_files_in(folder) == []
+    assert {f.name: f.status for f in m.ActivityFile.select()} == {
+        "run.fit": "imported", "run.gpx": "skipped", "route.gpx": "refused",
+        "writing.fit": "refused"}
+    write_bytes(folder / "writing.fit", whole)  # the device finished writing it
+    assert [p.name for p in acts.new_files_in(folder)] == ["writing.fit"]
+    # asked for explicitly, a refused or skipped file is read again
+    again = acts.preview([folder / "writing.fit", folder / "route.gpx"], tz=UTC_PLUS_2)
+    assert [(r.action, r.day) for r in again.rows] == [(acts.ADD, date(2026, 3, 13))]
+    assert [Path(p.path).name for p in again.problems] == ["route.gpx"]
+    acts.import_activities(again)
+    assert m.ActivityFile.select().where(m.ActivityFile.status == "imported").count() == 2

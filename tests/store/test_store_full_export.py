@@ -303,7 +303,7 @@ def test_the_file_columns_travel_and_are_checked(full_journal, tmp_path):
          f"{place} activity_file_id: 9999 names no activity file in the file"),
         (variant("activity_file", 0, status="deleted"),
          "table activity_file, row 1, field status: Status must be one of imported, "
-         'dismissed (got "deleted")'),
+         'dismissed, skipped, refused (got "deleted")'),
         (variant("activity_file", 0, sha256=" "),
          "table activity_file, row 1, field sha256: is empty but is required"),
         (variant("activity_file", 1, sha256=files[0]["sha256"]),
@@ -315,5 +315,14 @@ def test_the_file_columns_travel_and_are_checked(full_journal, tmp_path):
             full_export.import_data(doc, backup=False)
         assert caught.value.problems[0].startswith(message), caught.value.problems
         assert snapshot() == empty
+    # files a reviewed batch skipped or could not read (review finding 5) travel too
+    declined = next(i for i, f in enumerate(files) if f["status"] == "dismissed")
+    for status in ("skipped", "refused"):
+        full_export.import_data(variant("activity_file", declined, status=status),
+                                backup=False)
+        assert m.ActivityFile.get_by_id(files[declined]["id"]).status == status
+        db.close_journal()
+        db.open_journal(tmp_path / f"target-{status}")
+        sync_shipped_exercises()
     full_export.import_data(data, backup=False)  # the file itself goes in
     assert m.ActivityFile.select().count() == len(files)

@@ -11,10 +11,13 @@ The use cases the window and the command line share (docs/activity-files.md):
 3. Imported sessions have no effort (session RPE) until the person rates them:
    ``unrated_sessions`` lists them for Today's "to rate" list, ``rate_session`` saves the
    rating. Until then they count as minutes but not in session-RPE load.
-4. ``trimp_by_day`` gives the heart-rate load (Banister's TRIMP, ``domain.activities``),
-   shown beside session-RPE load as another estimate.
-5. ``new_files_in(folder)`` lists the watched folder's files never imported nor dismissed;
-   ``dismiss_files`` remembers the ones the person declined.
+4. ``trimp_by_day`` gives the heart-rate load (Banister's TRIMP, ``domain.activities``) of
+   each session's own minutes (what the person kept or corrected) and the file's mean heart
+   rate, shown beside session-RPE load as another estimate.
+5. ``new_files_in(folder)`` lists the watched folder's files the journal does not know;
+   ``dismiss_files`` remembers the ones the person declined, and an import (or
+   ``remember_reviewed``, when a preview is closed without importing) the ones a reviewed
+   batch skipped or could not read, so that they are not offered again.
 
 What a preview decides for each activity (in this order; design choices, see
 docs/activity-files.md):
@@ -22,9 +25,8 @@ docs/activity-files.md):
 * **skip**, it cannot be a session: no moving time, longer than a day, a date outside
   1900-2100, a distance over 500 km (the journal's own limits, ``domain.validation``);
 * **skip**, already imported: the file (same bytes: ``Activity.key``) and leg are linked to a
-  session. A file imported whose session was deleted since is skipped too ("its session was
-  deleted since"): deleting it was the person's choice, and Edit > Undo brings it back. A file
-  the person dismissed from the watched folder is imported when asked for explicitly;
+  session. A file the person dismissed from the watched folder, or that a reviewed batch
+  skipped or could not read, is read and imported when asked for explicitly;
 * **skip**, the same activity as an earlier row of the batch: the same file and leg, or
   ``domain.activities.find_duplicate`` (start within 2 minutes, similar duration), such as
   the same run as FIT and as GPX;
@@ -34,7 +36,12 @@ docs/activity-files.md):
   minutes: the file fills in what the person did not type (start, heart rate, distance when
   blank ...), the person's values (kind, minutes, effort, pains, notes) stay. Each typed
   session takes one file at most;
-* **add** otherwise.
+* **add** otherwise. A file imported before whose sessions were *all* deleted since is added
+  again, with the reason ("imported before on 3 Mar; its session was deleted since, so it
+  is added again"): importing it on purpose says the person wants it (e.g. after changing
+  the sport mapping), and the watched folder never offers it (its key is known). When
+  another leg of the file is still in the journal, the deleted leg stays deleted (skip:
+  deleting one leg of a multisport file was a choice).
 """
 
 from __future__ import annotations
@@ -85,9 +92,12 @@ class PreviewRow:
         kind: the journal kind from the mapping (Preferences > Activity files).
         action: ``ADD``, ``MERGE`` (into the hand-typed session ``match_id``) or ``SKIP``.
         reason: why it is merged or skipped, in plain words ("already imported on 3 Mar",
-            "same as the 45-min run typed by hand"); "" for ``ADD``.
+            "same as the 45-min run typed by hand"); for ``ADD`` "", or why a file imported
+            before is added again.
         match_id: the journal session it duplicates, or None.
-        trimp: Banister's TRIMP with the profile's heart rates, or None.
+        trimp: Banister's TRIMP with the profile's heart rates, or None: of the minutes the
+            session will have (the file's moving minutes; a merge keeps the typed ones) and
+            the mean heart rate as stored, so it is what ``trimp_by_day`` will count.
     """
 
     activity: Activity
@@ -102,10 +112,19 @@ class PreviewRow:
 
 @dataclass(slots=True)
 class Preview:
-    """The result of reading a batch: rows in start order and the files refused."""
+    """The result of reading a batch: rows in start order and the files refused.
+
+    Attributes:
+        rows: one per activity.
+        problems: the files (or zip members) that could not be read.
+        refused_keys: {problem's path: SHA-256 of the bytes read} of the refused files
+            whose bytes could be read, so that the journal remembers them as 'refused'
+            (the same bytes: a file completed since has another key and is offered again).
+    """
 
     rows: list[PreviewRow] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    refused_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def to_add(self) -> int:
@@ -136,6 +155,10 @@ FILE_COLUMNS = ("activity_file", "leg", "sport", "start_time", "elapsed_s", "mov
                 "ascent_m", "avg_hr", "max_hr")
 SOURCE_FILE = "file"
 """``activity_session.source`` of a session made from a file."""
+STATUS_SKIPPED = "skipped"
+"""``activity_file.status`` of a file of a reviewed batch whose activities were all skipped."""
+STATUS_REFUSED = "refused"
+"""``activity_file.status`` of a file of a reviewed batch that could not be read."""
 
 
 def preview(paths: Iterable[Path | str], progress: Progress | None = None,
@@ -156,33 +179,44 @@ def preview(paths: Iterable[Path | str], progress: Progress | None = None,
         ImportCancelled: progress returned False.
         StorageError: the journal cannot be read.
     """
-    found, problems = activity_files.read_paths(list(paths), progress)
-    return plan(found, problems, tz=tz)
+    keys: dict[str, str] = {}
+    found, problems = activity_files.read_paths(list(paths), progress, refused_keys=keys)
+    return plan(found, problems, tz=tz, refused_keys=keys)
 
 
 def plan(found: Iterable[Activity], problems: Iterable[FileProblem] = (),
-         tz: Any = None) -> Preview:
+         tz: Any = None, refused_keys: dict[str, str] | None = None) -> Preview:
     """The preview of activities already read (``preview`` without the reading).
+
+    Args:
+        refused_keys: the ``Preview.refused_keys`` of the problems (``read_paths``).
 
     Raises:
         StorageError: the journal cannot be read.
     """
     def read() -> Preview:
-        return _plan(list(found), list(problems), tz)
+        return _plan(list(found), list(problems), tz, dict(refused_keys or {}))
 
     return transaction(read, doing="read")
 
 
-def _plan(found: list[Activity], problems: list[FileProblem], tz: Any) -> Preview:
+def _plan(found: list[Activity], problems: list[FileProblem], tz: Any,
+          refused_keys: dict[str, str]) -> Preview:
     mapping = settings.sport_mapping()
     rest, top, weighting = settings.heart_rates()
+
+    def trimp(minutes: int, a: Activity) -> float | None:
+        # the session's minutes and the mean heart rate as stored: what trimp_by_day counts
+        return banister_trimp(minutes, _plausible("avg_hr", _round(a.avg_hr)), rest, top,
+                              weighting)
+
     rows = []
     for a in found:
         start = local_start(a.start_utc, tz)
         rows.append(PreviewRow(
             activity=a, start=start, day=start.date(), kind=kind_for(a.sport, a.sub_sport,
                                                                      mapping),
-            action=ADD, trimp=banister_trimp(a.moving_s / 60, a.avg_hr, rest, top, weighting)))
+            action=ADD, trimp=trimp(a.minutes, a)))
     rows.sort(key=lambda r: (r.start, r.activity.source, r.activity.leg))
     for row in rows:
         if problem := _unfit(row):
@@ -191,6 +225,7 @@ def _plan(found: list[Activity], problems: list[FileProblem], tz: Any) -> Previe
     files = repo.files_by_key(r.activity.key for r in fit)
     linked = repo.legs_in_journal(f["id"] for f in files.values()
                                   if f["status"] == "imported")
+    in_journal = {file_id for file_id, _leg in linked}  # files with a session still there
     known: list[tuple[KnownSession, dict[str, Any]]] = []
     if fit:
         first = max(min(r.day for r in fit) - timedelta(days=1), validation.EARLIEST_DAY)
@@ -231,13 +266,19 @@ def _plan(found: list[Activity], problems: list[FileProblem], tz: Any) -> Previe
             row.action, row.match_id = MERGE, typed.id
             row.reason = _("merges into the {minutes}-min {activity} typed by hand").format(
                 minutes=session["minutes"], activity=scales.activity_name(session["kind"]))
+            row.trimp = trimp(session["minutes"], a)  # the typed minutes stay
             merged_into.add(typed.id)
-        elif f is not None and f["status"] == "imported":
+        elif f is not None and f["status"] == "imported" and f["id"] in in_journal:
+            # another leg of the file is still there: this one was deleted on purpose
             row.action = SKIP
             row.reason = _("imported on {date}; its session was deleted since").format(
                 date=format_date(f["seen"], "date"))
+        elif f is not None and f["status"] == "imported":
+            # every session of the file was deleted: imported on purpose, it is added again
+            row.reason = _("imported before on {date}; its session was deleted since, so it "
+                           "is added again").format(date=format_date(f["seen"], "date"))
         earlier.add(row)
-    return Preview(rows=rows, problems=problems)
+    return Preview(rows=rows, problems=problems, refused_keys=refused_keys)
 
 
 def _by_day(sessions: Iterable[KnownSession]) -> dict[date, list[KnownSession]]:
@@ -374,7 +415,8 @@ def without_merges(batch: Preview) -> Preview:
                            _("not merged: {reason}").format(reason=r.reason), r.match_id,
                            r.trimp)
         rows.append(r)
-    return Preview(rows=rows, problems=list(batch.problems))
+    return Preview(rows=rows, problems=list(batch.problems),
+                   refused_keys=dict(batch.refused_keys))
 
 
 def import_activities(batch: Preview, *, merge: bool = True) -> Edit:
@@ -385,17 +427,22 @@ def import_activities(batch: Preview, *, merge: bool = True) -> Edit:
     the distance, the file's title as notes, source "file", no effort (it is "to rate") and
     the file columns (start time, elapsed and moving seconds, climb, mean and maximum heart
     rate). A merge fills the file columns and a blank distance into the session typed by
-    hand; its kind, minutes, effort, pains, notes and source stay. Each file read gets one
-    ``activity_file`` row (a dismissed one becomes imported).
+    hand; its kind, minutes, effort, pains, notes and source stay. Each file a session comes
+    from gets one ``activity_file`` row 'imported' (a dismissed, skipped or refused one
+    becomes imported); each other file of the batch is remembered as the person reviewed
+    it: 'skipped' (all its activities skipped) or 'refused' (could not be read), so the
+    watched folder does not offer it again (``remember_reviewed``).
 
     The journal is checked again inside the transaction: a row whose file and leg were
     imported meanwhile is skipped, a merge whose session is gone becomes an add, one whose
     session took another file meanwhile is skipped.
 
     Returns an ``Edit`` whose ``result`` is an ``ImportResult``; a batch that adds nothing
-    writes nothing and makes no copy (a ``no_change`` edit). Undo removes the added sessions
-    and the new ``activity_file`` rows and gives merged sessions their exact previous
-    values; redo puts back the same rows with the same ids.
+    makes no copy and no undo step (a ``no_change`` edit): it only remembers its skipped and
+    refused files (``remember_reviewed``). Undo removes the added sessions and the new
+    ``activity_file`` rows (the skipped and refused ones too) and gives merged sessions and
+    changed file rows their exact previous values; redo puts back the same rows with the
+    same ids.
 
     Raises:
         ValidationError: a row holds a value the journal refuses (a preview never makes
@@ -406,6 +453,7 @@ def import_activities(batch: Preview, *, merge: bool = True) -> Edit:
     label = ngettext("import {n} activity", "import {n} activities", len(rows)).format(
         n=len(rows))
     if not rows:
+        remember_reviewed(batch)
         edit = no_change(label)
         edit.result = ImportResult(skipped=len(batch.rows))
         return edit
@@ -417,7 +465,7 @@ def import_activities(batch: Preview, *, merge: bool = True) -> Edit:
     days = {r.day for r in rows}
 
     def do() -> Change:
-        return _write(rows, len(batch.rows), backup)
+        return _write(rows, batch, backup)
 
     done = perform(label, do, day=next(iter(days)) if len(days) == 1 else None,
                    saved=ngettext("Imported {n} activity", "Imported {n} activities",
@@ -432,9 +480,11 @@ def import_activities(batch: Preview, *, merge: bool = True) -> Edit:
     return done
 
 
-def _write(rows: list[PreviewRow], total: int, backup: Path | None) -> Change:
-    """Write ``rows`` (inside the caller's transaction); the change that undoes it."""
+def _write(rows: list[PreviewRow], batch: Preview, backup: Path | None) -> Change:
+    """Write ``rows`` of ``batch`` (inside the caller's transaction) and remember the
+    batch's other files; the change that undoes it."""
     now = datetime.now().replace(microsecond=0)
+    total = len(batch.rows)
     result = ImportResult(backup=backup)
     files = repo.files_by_key(r.activity.key for r in rows)
     linked = repo.legs_in_journal(f["id"] for f in files.values())
@@ -488,6 +538,8 @@ def _write(rows: list[PreviewRow], total: int, backup: Path | None) -> Change:
         linked[(fid, a.leg)] = {"id": sid}
         result.session_ids.append(sid)
     result.skipped = total - result.added - result.merged
+    for fid in _add_reviewed(batch, {r.activity.key for r in rows}, now):
+        files_before[fid] = None  # undo removes it again
     added_after = [journal_repo.session_snapshot(sid) for sid in added]
     merged_after = {sid: journal_repo.get_session(sid) for sid in merged_before}
     files_after = {fid: repo.get_file(fid) for fid in files_before}
@@ -511,6 +563,52 @@ def _write(rows: list[PreviewRow], total: int, backup: Path | None) -> Change:
         put_sessions(merged_after)
 
     return Change(undo=undo, redo=redo, result=result)
+
+
+def remember_reviewed(batch: Preview) -> int:
+    """Remember the files of a batch the person has reviewed that give no session, so that
+    the watched folder does not offer them again; returns how many were new to the journal.
+
+    A file all of whose activities are skipped (a duplicate, one that cannot be a session,
+    a merge turned off) gets an ``activity_file`` row 'skipped'; a file that could not be
+    read, and whose bytes were read (``Preview.refused_keys``), one 'refused'. A file the
+    journal knows already is left as it is. Known by their bytes: a file whose contents
+    change later (one caught while still being written, completed since) is new again.
+    Importing such a file explicitly still reads it.
+
+    ``import_activities`` does this itself; the window calls it when the person closes a
+    preview without importing (nothing to import, or declined). Not an undo step (as
+    ``dismiss_files``): it changes nothing the person sees but the watched folder's offer.
+
+    Raises:
+        StorageError: the journal cannot be written; nothing was written.
+    """
+    def write() -> int:
+        return len(_add_reviewed(batch, set(), datetime.now().replace(microsecond=0)))
+
+    return transaction(write)
+
+
+def _add_reviewed(batch: Preview, written: set[str], now: datetime) -> list[int]:
+    """Add the 'skipped' and 'refused' ``activity_file`` rows of ``batch``'s files that
+    the journal does not know and that gave no session (``written``: the keys of the rows
+    being written); returns their ids. Inside the caller's transaction."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for row in batch.rows:
+        key = row.activity.key
+        if key not in written:
+            found.setdefault(key, (row.activity.source, row.activity.fmt, STATUS_SKIPPED))
+    for problem in batch.problems:
+        key = batch.refused_keys.get(problem.path)
+        if key and key not in written:
+            path = Path(problem.path)
+            found.setdefault(key, (path.name, _format_of(path), STATUS_REFUSED))
+    if not found:
+        return []
+    known = repo.files_by_key(found)
+    return [repo.add_file(key, name, fmt if fmt in repo.FORMATS else "", status,
+                          seen=now)
+            for key, (name, fmt, status) in found.items() if key not in known]
 
 
 # ---- rating, counts and the heart-rate load ---------------------------------------------
@@ -562,8 +660,10 @@ def trimp_by_day(start: date, end: date) -> list[tuple[date, float | None]]:
     """Daily heart-rate load (sum of Banister TRIMP) for each day of ``start..end``.
 
     None for a day without any session with heart rate; all None when the resting or
-    maximum heart rate is not set (Preferences). A session's TRIMP uses its file's moving
-    minutes (its minutes when it has none) and mean heart rate
+    maximum heart rate is not set (Preferences). A session's TRIMP uses the session's own
+    minutes (what the person kept or corrected: an imported 90-min ride edited to 30 min
+    counts 30; a session typed by hand and merged with a file keeps its typed minutes), not
+    the file's moving time, and the file's mean heart rate
     (``domain.activities.banister_trimp``: Banister 1991, each rounded to 0.1 as a
     preview row shows it); a day's value is their sum, rounded to 0.1.
 
@@ -577,10 +677,9 @@ def trimp_by_day(start: date, end: date) -> list[tuple[date, float | None]]:
     if rest is None or top is None:
         return [(d, None) for d in days]
     totals: dict[date, float] = {}
-    for day, minutes, moving_s, avg_hr in transaction(
+    for day, minutes, avg_hr in transaction(
             lambda: repo.heart_rate_sessions(start, end), doing="read"):
-        value = banister_trimp(moving_s / 60 if moving_s else minutes, avg_hr, rest, top,
-                               weighting)
+        value = banister_trimp(minutes, avg_hr, rest, top, weighting)
         if value is not None:
             totals[day] = totals.get(day, 0.0) + value
     return [(d, round(totals[d], 1) if d in totals else None) for d in days]
@@ -600,11 +699,14 @@ def sessions_with_file_details() -> int:
 # ---- the watched folder -------------------------------------------------------------------
 
 def new_files_in(folder: Path | str) -> list[Path]:
-    """Activity files in ``folder`` (recursively) never imported nor dismissed, by name.
+    """Activity files in ``folder`` (recursively) the journal does not know, by name.
 
-    Files are known by the SHA-256 of their bytes, so a file renamed or copied elsewhere is
-    still known. A file that cannot be read (no permission, removed meanwhile) is left out
-    this time. Reads no file's content but to hash it (no reader library is imported).
+    Known are the files imported, dismissed, or skipped or refused in a batch the person
+    reviewed (``remember_reviewed``); zips are not offered. Files are known by the SHA-256
+    of their bytes, so a file renamed or copied elsewhere is still known, and one whose
+    bytes changed (completed since it was refused as cut short) is new. A file that cannot
+    be read (no permission, removed meanwhile) is left out this time. Reads no file's
+    content but to hash it (no reader library is imported).
 
     Raises:
         StorageError: the journal cannot be read.
@@ -626,7 +728,7 @@ def dismiss_files(paths: Iterable[Path | str]) -> None:
     """Remember that the person declined these watched-folder files (not offered again).
 
     Each file gets an ``activity_file`` row with status 'dismissed' (one transaction); a
-    file already known (imported or dismissed) is left as it is, one that cannot be read
+    file already known (whatever its status) is left as it is, one that cannot be read
     any more is passed over. Importing a dismissed file explicitly later still works.
 
     Raises:

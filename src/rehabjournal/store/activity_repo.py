@@ -1,10 +1,12 @@
 """The queries of activity files (FIT, GPX, TCX from watches and apps; schema 6).
 
-The ``activity_file`` table remembers every file an import read (``status`` 'imported') or
-that the person declined from the watched folder ('dismissed'), by the SHA-256 of its bytes
-(``Activity.key``). Sessions made from a file (or hand-typed sessions merged with one) link
-to it with ``activity_session.activity_file`` and ``leg``. "To rate" is ``activity_file IS
-NOT NULL AND rpe IS NULL``.
+The ``activity_file`` table remembers, by the SHA-256 of its bytes (``Activity.key``), every
+file an import wrote a session from (``status`` 'imported'), that the person declined from
+the watched folder ('dismissed'), or that a batch the person reviewed skipped ('skipped':
+duplicates, activities that cannot be a session) or could not read ('refused'); the
+watched folder offers none of them again. Sessions made from a file (or hand-typed
+sessions merged with one) link to it with ``activity_session.activity_file`` and ``leg``.
+"To rate" is ``activity_file IS NOT NULL AND rpe IS NULL``.
 
 Rows come back as plain dicts of their columns (foreign keys as ids under the field name),
 as ``journal_repo`` gives them, so that an undo puts back the same rows with the same ids.
@@ -27,9 +29,11 @@ from ..domain.activities import KnownSession
 from ..domain.scales import MINUTES_MAX
 from . import models as m
 
-STATUSES = ("imported", "dismissed")
-"""``activity_file.status``: read by an import, or offered from the watched folder and
-declined."""
+STATUSES = ("imported", "dismissed", "skipped", "refused")
+"""``activity_file.status``: a session was imported from it; offered from the watched folder
+and declined; in a batch the person reviewed, it gave no session (every activity skipped)
+or could not be read. The column is free text (schema 6), so the last two needed no
+migration. Only 'imported' counts as imported: the others are read again when asked."""
 FORMATS = ("", "fit", "gpx", "tcx", "strava")
 """``activity_file.format`` (``Activity.fmt``); "" when not known."""
 
@@ -67,7 +71,7 @@ def files_by_key(keys: Iterable[str]) -> dict[str, dict[str, Any]]:
 
 
 def known_keys() -> set[str]:
-    """The sha256 of every file the journal knows, imported or dismissed."""
+    """The sha256 of every file the journal knows, whatever its status."""
     return {r.sha256 for r in _F.select(_F.sha256)}
 
 
@@ -152,13 +156,13 @@ def unrated_count(start: date | None = None, end: date | None = None) -> int:
     return _unrated(start, end).count()
 
 
-def heart_rate_sessions(start: date, end: date) -> list[tuple[date, int, int | None, int]]:
-    """(day, minutes, moving seconds or None, mean heart rate) of the sessions of
-    ``start..end`` that have a mean heart rate, in day order."""
-    query = (_S.select(_S.day, _S.minutes, _S.moving_s, _S.avg_hr)
+def heart_rate_sessions(start: date, end: date) -> list[tuple[date, int, int]]:
+    """(day, the session's minutes, mean heart rate) of the sessions of ``start..end`` that
+    have a mean heart rate, in day order."""
+    query = (_S.select(_S.day, _S.minutes, _S.avg_hr)
              .where(_S.day.between(start, end) & _S.avg_hr.is_null(False))
              .order_by(_S.day, _S.position, _S.id))
-    return [(r.day, r.minutes, r.moving_s, r.avg_hr) for r in query]
+    return [(r.day, r.minutes, r.avg_hr) for r in query]
 
 
 def sessions_with_file_details() -> int:
