@@ -77,10 +77,10 @@ def test_heart_rates_not_set_says_where_to_set_them():
 def test_unrated_sessions_sentence():
     chart = LoadChart(heart=True)
     chart.update(progress(), HeartRateLoad(hr_set=True, unrated=2))
-    assert ("2 sessions not rated yet: their minutes count, their load does not."
+    assert ("2 sessions not rated yet: their minutes count, their load is not known."
             in texts(chart))
     chart.update(progress(), HeartRateLoad(hr_set=True, unrated=1))
-    assert "1 session not rated yet: its minutes count, its load does not." in texts(chart)
+    assert "1 session not rated yet: its minutes count, its load is not known." in texts(chart)
     chart.update(progress(), HeartRateLoad(hr_set=True, unrated=0))
     assert not chart.unrated_note.get_visible()
 
@@ -92,7 +92,7 @@ def test_pdf_chart_keeps_its_three_panels_and_reads_the_data():
     chart = LoadChart()
     chart.update(data, HeartRateLoad(unrated=3))
     assert chart.ax_heart is None
-    assert "3 sessions not rated yet: their minutes count, their load does not." in texts(chart)
+    assert "3 sessions not rated yet: their minutes count, their load is not known." in texts(chart)
 
 
 def test_from_the_journal_through_progress_data(journal):
@@ -120,7 +120,7 @@ def test_from_the_journal_through_progress_data(journal):
     chart = LoadChart(heart=True)
     chart.update(progress_data(D0, end))
     assert chart.heart_empty.get_text() == HEART_NOT_SET and chart.heart_empty.get_visible()
-    assert "1 session not rated yet: its minutes count, its load does not." in texts(chart)
+    assert "1 session not rated yet: its minutes count, its load is not known." in texts(chart)
 
     settings.set_many({settings.HR_REST_KEY: REST, settings.HR_MAX_KEY: TOP})
     chart.update(progress_data(D0, end))

@@ -1,7 +1,7 @@
 """The PDF on sessions from watch and app files (issue 20), under its load chart: how many
-are not rated yet (their minutes count, their load does not), and the heart-rate load
-(Banister TRIMP) of the last whole week beside its session-RPE load, read back from the
-PDF's text with pypdf."""
+are not rated yet (their minutes count, their load is not known), and the heart-rate load
+(Banister TRIMP) of the last whole week beside its session-RPE load (said to be incomplete
+when that week holds a session not rated), read back from the PDF's text with pypdf."""
 
 from __future__ import annotations
 
@@ -71,13 +71,25 @@ def pdf_text(tmp_path) -> str:
 def test_the_unrated_sentence_counts_the_periods_sessions(with_files, tmp_path):
     set_heart_rates(50, 190)
     text = pdf_text(tmp_path)
-    assert "2 sessions not rated yet: their minutes count, their load does not." in text
+    assert ("2 sessions have no effort (not rated yet): their minutes count, their load is "
+            "not known.") in text
     # heart-rate load beside session RPE, the week of 9-15 Mar:
     # TRIMP (Banister, men's weighting, rest 50, max 190; hand check in
     # tests/charts/test_charts_load_trimp.py) 108.1 + 72.1 = 180.2 -> 180 AU;
-    # session RPE 60 x 5 (the rated file) + 30 x 3 on 10, 12 and 14 Mar = 570 AU
+    # session RPE 60 x 5 (the rated file) + 30 x 3 on 10, 12 and 14 Mar = 570 AU, but the
+    # 42-min run of 13 Mar has no effort: the week's session-RPE load is not known
     assert ("Heart-rate load (Banister TRIMP, another estimate): 180 AU in the week "
-            "9-15 Mar, beside 570 AU of session RPE, the primary load.") in text
+            "9-15 Mar; its session-RPE load, the primary load, is not complete: 1 session "
+            "not rated (570 AU from the rated ones).") in text
+    assert "beside 570 AU" not in text
+    # once rated (effort 4: 168 AU), the week's load is known: 738 AU
+    from rehabjournal.services import activities
+    from rehabjournal.services import journal as js
+
+    [row] = [r for r in activities.unrated_sessions(START) if r["day"] == date(2026, 3, 13)]
+    js.update_session(row["id"], {"rpe": 4})
+    assert ("Heart-rate load (Banister TRIMP, another estimate): 180 AU in the week "
+            "9-15 Mar, beside 738 AU of session RPE, the primary load.") in pdf_text(tmp_path)
 
 
 def test_without_heart_rates_no_trimp_line_and_one_unrated(with_files, tmp_path):
@@ -88,7 +100,8 @@ def test_without_heart_rates_no_trimp_line_and_one_unrated(with_files, tmp_path)
     assert len(rows) == 2
     js.update_session(rows[0]["id"], {"rpe": 4})
     text = pdf_text(tmp_path)
-    assert "1 session not rated yet: its minutes count, its load does not." in text
+    assert ("1 session has no effort (not rated yet): its minutes count, its load is not "
+            "known.") in text
     assert "Banister TRIMP" not in text
 
 

@@ -139,15 +139,20 @@ def test_json_field_names(j1):
         "week_start", "week_end", "status", "days_in_period", "days_counted", "sessions",
         "minutes", "load_au", "daily_load_au", "previous_load_au", "change_pct", "monotony",
         "strain", "morning_pain_mean", "pain_during_mean", "pain_after_mean", "worst_light",
-        "light_counts", "adherence_pct", "exercise_days_due", "exercise_days_done"}
+        "light_counts", "adherence_pct", "exercise_days_due", "exercise_days_done",
+        "unrated_sessions", "load_complete"}
     assert set(data["totals"]) == {"sessions", "minutes", "load_au", "adherence_pct",
-                                   "exercise_days_due", "exercise_days_done"}
+                                   "exercise_days_due", "exercise_days_done",
+                                   "unrated_sessions", "load_complete"}
     assert set(data["comparison"]["measures"][0]) == {
         "key", "label", "kind", "unit", "period", "first", "last", "change", "important",
-        "important_because", "direction"}
+        "important_because", "direction", "period_unrated", "first_unrated", "last_unrated"}
     assert set(data["days"][0]) == {
         "date", "has_data", "sessions", "minutes", "load_au", "morning_pain", "peak_pain",
-        "light", "status", "advice", "light_reason", "red_flag_tier", "load_spike_indicator"}
+        "light", "status", "advice", "light_reason", "red_flag_tier", "load_spike_indicator",
+        "unrated_sessions", "load_complete", "load_spike_indicator_waits_for_ratings"}
+    # j1: every session has an effort
+    assert data["totals"]["unrated_sessions"] == 0 and data["totals"]["load_complete"]
     spike = next(w for w in data["weeks"] if w["week_start"] == "2026-03-02")
     assert spike["status"] == "complete" and round(spike["change_pct"], 1) == 115.2
     assert data["weeks"][0]["status"] == "completed"

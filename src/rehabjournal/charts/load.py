@@ -8,8 +8,14 @@ The Progress page's chart also draws the daily heart-rate load (Banister's TRIMP
 sessions recorded by a watch or app, ``domain.activities.banister_trimp``) in a panel of
 its own under the session-RPE load, titled as another estimate: session RPE stays the
 primary load (domain.md section 3, issue 20). Without the resting and maximum heart rate
-(Preferences) the panel says so instead. Sessions from files that have no effort yet
-count as minutes but not as load; the daily panel says how many there are in the period.
+(Preferences) the panel says so instead.
+
+Sessions without an effort (from files not rated yet, or typed without one) count as
+minutes, but their load is not known (``domain.summary``): the daily panel says how many
+there are in the period and hatches their days; a week holding one is drawn grey over a
+hatched band, with
+"7 not rated" over it instead of a change, its bar being the rated sessions' load only;
+the spike indicator has no value while its window holds one, and says so.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ RATIO_NOTE = N_("Shaded: {low}-{high}. Look at recent load changes when the line
 NO_RATIO = N_("No value yet: the indicator starts on day {day} of the journal's data")
 NO_RATIO_FROM = N_("No value yet: the indicator starts on day {day} of the journal's data "
                    "({date}).")
+NO_RATIO_UNRATED = N_("No value while the 28 days before hold sessions not rated.")
 
 
 HEART_TITLE = N_("Heart-rate load (Banister TRIMP, AU): another estimate; session RPE stays "
@@ -59,8 +66,8 @@ class HeartRateLoad:
             None for a day without a session with heart rate. Empty: none known.
         hr_set: the resting and maximum heart rate are both set (Preferences); without
             them there is no TRIMP (``services.activities.trimp_by_day``).
-        unrated: sessions from activity files in the period with no effort yet: their
-            minutes count, their session-RPE load does not.
+        unrated: sessions in the period with no effort yet (from activity files, or
+            typed without one): their minutes count, their session-RPE load is not known.
     """
 
     trimp: Sequence[float | None] = field(default_factory=tuple)
@@ -70,22 +77,64 @@ class HeartRateLoad:
     @classmethod
     def of(cls, data) -> HeartRateLoad:
         """What ``data`` (a ``ProgressData``) carries, when it carries it (its ``trimp``,
-        ``hr_set`` and ``unrated``); otherwise none."""
+        ``hr_set``; the sessions without an effort on its days from its period summary,
+        every such session, else its ``unrated``, those from files); otherwise none."""
         return cls(tuple(getattr(data, "trimp", None) or ()),
-                   bool(getattr(data, "hr_set", False)), int(getattr(data, "unrated", 0) or 0))
+                   bool(getattr(data, "hr_set", False)), unrated_in(data))
 
     @property
     def has_trimp(self) -> bool:
         return any(v for v in self.trimp)
 
 
+def unrated_in(data) -> int:
+    """Sessions without an effort on the days of ``data`` (a ``ProgressData``): from its
+    period summary when it has one (sessions from files and typed ones alike), else its
+    ``unrated`` (sessions from files), else 0."""
+    summary = getattr(data, "summary", None)
+    days = getattr(data, "days", None)
+    if summary is not None and days:
+        return sum(d.unrated for d in summary.days if days[0] <= d.day <= days[-1])
+    return int(getattr(data, "unrated", 0) or 0)
+
+
+def week_unrated(data) -> list[int]:
+    """Sessions without an effort per week of ``data.weeks`` (from its period summary;
+    zeros without one)."""
+    summary = getattr(data, "summary", None)
+    by_week = {w.week_start: w.unrated for w in summary.weeks} if summary is not None else {}
+    return [by_week.get(monday, 0) for monday in data.weeks]
+
+
+def day_unrated_of(data) -> list[int]:
+    """Sessions without an effort per day of ``data.days`` (from its period summary;
+    zeros without one)."""
+    summary = getattr(data, "summary", None)
+    by_day = {d.day: d.unrated for d in summary.days} if summary is not None else {}
+    return [by_day.get(day, 0) for day in data.days]
+
+
+def ratio_waits(data) -> list[bool]:
+    """Per day of ``data.days``: True when the spike indicator has no value because of
+    sessions without an effort in its window (from its period summary)."""
+    summary = getattr(data, "summary", None)
+    waits = {d.day: d.ratio_waits for d in summary.days} if summary is not None else {}
+    return [waits.get(day, False) for day in data.days]
+
+
 def unrated_text(n: int) -> str:
-    """"2 sessions not rated yet: their minutes count, their load does not." ("" for 0)."""
+    """"2 sessions not rated yet: their minutes count, their load is not known." ("" for
+    0)."""
     if n <= 0:
         return ""
-    return ngettext("{n} session not rated yet: its minutes count, its load does not.",
-                    "{n} sessions not rated yet: their minutes count, their load does not.",
-                    n).format(n=n)
+    return ngettext("{n} session not rated yet: its minutes count, its load is not known.",
+                    "{n} sessions not rated yet: their minutes count, their load is not "
+                    "known.", n).format(n=n)
+
+
+def not_rated_label(n: int) -> str:
+    """"7 not rated", over a week's bar."""
+    return ngettext("{n} not rated", "{n} not rated", n).format(n=n)
 
 
 def ratio_note() -> str:
@@ -182,8 +231,15 @@ class LoadChart(Chart):
         self.ax_day.set_ylabel(_("AU"), fontsize=9)
         self.ax_week.set_ylabel(_("AU / week"), fontsize=9)
         self.ax_ratio.set_ylabel(_("ratio"), fontsize=9)
+        self.day_unknown = PolyCollection([], facecolors="none", linewidths=0, hatch="////",
+                                          zorder=0.5)
+        self.ax_day.add_collection(self.day_unknown)
         self.day_bars = PolyCollection([], linewidths=0)
         self.ax_day.add_collection(self.day_bars)
+        # weeks holding sessions without an effort: a hatched band behind their bar
+        self.week_unknown = PolyCollection([], facecolors="none", linewidths=0, hatch="////",
+                                           zorder=0.5)
+        self.ax_week.add_collection(self.week_unknown)
         self.week_bars = PolyCollection([], linewidths=0)
         self.ax_week.add_collection(self.week_bars)
         self.change_labels = TextPool(self.ax_week, fontsize=7, ha="center", va="bottom",
@@ -217,6 +273,8 @@ class LoadChart(Chart):
         self.day_bars.set_facecolor(t.load_bar)
         self.heart_bars.set_facecolor(t.after)
         self._week_colours()
+        self.week_unknown.set_edgecolor(t.grid)
+        self.day_unknown.set_edgecolor(t.grid)
         self.band.set_facecolor(t.band)
         self.ratio_line.set_color(t.ratio)
         self.change_labels.colour = t.fg
@@ -226,9 +284,11 @@ class LoadChart(Chart):
     def _week_colours(self) -> None:
         t = self.theme
         changes = self.data.week_change if self.data is not None else []
+        unrated = week_unrated(self.data) if self.data is not None else []
         self.week_bars.set_facecolor([
+            t.no_light if n else
             t.week_high if c is not None and c > WEEKLY_INCREASE_SOFT_WARN else t.week_bar
-            for c in changes
+            for c, n in zip(changes, unrated, strict=True)
         ] or [t.week_bar])
 
     def update(self, data, heart: HeartRateLoad | None = None) -> None:
@@ -258,18 +318,30 @@ class LoadChart(Chart):
             ((c - w / 2, 0.0), (c - w / 2, h), (c + w / 2, h), (c + w / 2, 0.0))
             for (c, w), h in zip(spans, data.week_totals, strict=True)
         ])
+        unrated = week_unrated(data)
         self._week_colours()
         top_day = max(data.loads, default=0) or 1
         top_week = max(data.week_totals, default=0) or 1
         self.ax_day.set_ylim(0, top_day * (1.3 if note else 1.08))  # room for the note
+        day_unrated = day_unrated_of(data)
+        high = top_day * (1.3 if note else 1.08)
+        self.day_unknown.set_verts([
+            ((x - 0.5, 0.0), (x - 0.5, high), (x + 0.5, high), (x + 0.5, 0.0))
+            for x, n in zip(xs, day_unrated[-len(xs):] if xs else [], strict=True) if n
+        ])
         self.ax_week.set_ylim(0, top_week * 1.25)
+        self.week_unknown.set_verts([
+            ((c - w / 2, 0.0), (c - w / 2, top_week * 1.25), (c + w / 2, top_week * 1.25),
+             (c + w / 2, 0.0))
+            for (c, w), n in zip(spans, unrated, strict=True) if n
+        ])
         if len(spans) <= MAX_CHANGE_LABELS:
             self.change_labels.show(
                 (c, total + top_week * 0.02,
-                 _("{change}%").format(change=fmt_signed(change)))
-                for (c, _w), total, change in zip(spans, data.week_totals, data.week_change,
-                                                  strict=True)
-                if change is not None
+                 not_rated_label(n) if n else _("{change}%").format(change=fmt_signed(change)))
+                for (c, _w), total, change, n in zip(spans, data.week_totals,
+                                                     data.week_change, unrated, strict=True)
+                if change is not None or n
             )
         else:
             self.change_labels.show(())
@@ -284,7 +356,8 @@ class LoadChart(Chart):
             self.ax_ratio.set_xlim(xs[0] - 0.5, xs[-1] + 0.5)
         self.empty.set_visible(not data.has_load)
         first_ratio = getattr(data, "ratio_from", None)
-        self.no_ratio.set_text(no_ratio(first_ratio))
+        waiting = any(ratio_waits(data)[-len(xs):]) if xs else False
+        self.no_ratio.set_text(_(NO_RATIO_UNRATED) if waiting else no_ratio(first_ratio))
         self.no_ratio.set_visible(data.has_load and not known)
 
     def _update_heart(self, xs, heart: HeartRateLoad, scale: float) -> None:
@@ -337,6 +410,13 @@ class LoadChart(Chart):
             change = data.week_change[w]
             lines = [_("Week of {date}").format(date=fmt_date(data.weeks[w])),
                      _("Load {load} AU").format(load=format_number(data.week_totals[w], 0))]
+            n = week_unrated(data)[w]
+            if n:
+                lines.append(ngettext(
+                    "{n} session not rated: the load above is the rated sessions' only; the "
+                    "week's is not known",
+                    "{n} sessions not rated: the load above is the rated sessions' only; the "
+                    "week's is not known", n).format(n=n))
             if change is not None:
                 lines.append(_("{change} % on the week before").format(
                     change=fmt_signed(change)))
@@ -356,11 +436,19 @@ class LoadChart(Chart):
         lines = [fmt_date(day), _("Load {load} AU").format(load=format_number(data.loads[i], 0))]
         if data.sessions_text and data.sessions_text[i]:
             lines.append(data.sessions_text[i])
+        summary_day = _summary_day(data, day)
+        if summary_day is not None and summary_day.unrated:
+            lines.append(ngettext("{n} session not rated: the day's load is not known",
+                                  "{n} sessions not rated: the day's load is not known",
+                                  summary_day.unrated).format(n=summary_day.unrated))
         # aligned from the end, as in ``update``
         ratio = data.acwr[i - len(data.days)] if len(data.acwr) >= len(data.days) else None
         first = getattr(data, "ratio_from", None)
         if ratio is not None:
             lines.append(_("Load spike indicator {ratio}").format(ratio=fmt_num(ratio, 2)))
+        elif summary_day is not None and summary_day.ratio_waits:
+            lines.append(_("Load spike indicator: none while the 28 days before hold a "
+                           "session not rated"))
         elif first is not None and day < first:
             lines.append(_("Load spike indicator: none before day {day} of the journal's "
                            "data").format(day=RATIO_FIRST_DAY))
@@ -378,6 +466,16 @@ class LoadChart(Chart):
                               _("No heart-rate load (no session with heart rate)")])
         return "\n".join([fmt_date(day), _("Heart-rate load {load} AU (Banister TRIMP, another "
                                            "estimate)").format(load=format_number(value, 0))])
+
+
+def _summary_day(data, day):
+    """The period summary's ``DaySummary`` of ``day`` (None without a summary or outside
+    its period)."""
+    summary = getattr(data, "summary", None)
+    if summary is None:
+        return None
+    i = (day - summary.start).days
+    return summary.days[i] if 0 <= i < len(summary.days) else None
 
 
 def _at(values, i):

@@ -41,10 +41,16 @@ counts and the risk ratio with its 95 % confidence interval (``domain.stats``).
     * ``load_high``: the day's load (session RPE x minutes, ``domain.load``) at least 30 %
       above the mean daily load of the 28 days before it (unknown in the journal's first
       28 days, when that mean is 0, or when a session of the day has no RPE and the rated
-      ones do not reach the mark).
+      ones do not reach the mark). A session without an RPE in the 28 days makes their
+      mean a lower bound: the day is then "not high" only when its load is known and
+      under the mark of the rated sessions' mean, else unknown.
     * ``load_week_jump``: the load of the 7 days ending the day more than 30 % above the
       7 days before them (unknown in the first 14 days or after a week of no load). A
-      rolling week, so one jump marks several days in a row.
+      rolling week, so one jump marks several days in a row. A session without an RPE
+      leaves its 7 days' load unknown (docs/activity-files.md): a jump is then claimed
+      only when the rated sessions of the later 7 days already make it over complete
+      earlier 7 days, and denied only when complete later 7 days stay under the mark of
+      the earlier 7 days' rated sessions; otherwise unknown.
     * ``kind:<kind>``: an activity of that kind was done that day (each kind in the period).
     * ``kind_more:<kind>``: more minutes of that kind than usual: the day's minutes of the
       kind more than 20 % above its *usual*, the median of its daily minutes on the days it
@@ -455,11 +461,14 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
     def load_high(d: date) -> bool | None:
         if d - timedelta(days=LOAD_MEAN_DAYS) < first:
             return None
-        mean = sum(loads[x][0] for x in back(d, LOAD_MEAN_DAYS)) / LOAD_MEAN_DAYS
+        window = back(d, LOAD_MEAN_DAYS)
+        mean = sum(loads[x][0] for x in window) / LOAD_MEAN_DAYS
         if mean <= 0:
             return None
         load, unknown = loads[d]
         high = load >= (1 + LOAD_HIGH_FRACTION) * mean - 1e-9
+        if any(loads[x][1] for x in window):  # the mean is a lower bound
+            return None if high or unknown else False
         return True if high else (None if unknown else False)
 
     def week_jump(d: date) -> bool | None:
@@ -467,9 +476,14 @@ def _factors(journal: Journal, start: date, end: date, short_sleep_hours: float,
             return None
         this = sum(loads[d - timedelta(days=i)][0] for i in range(7))
         last = sum(loads[d - timedelta(days=i)][0] for i in range(7, 14))
+        this_unknown = any(loads[d - timedelta(days=i)][1] for i in range(7))
+        last_unknown = any(loads[d - timedelta(days=i)][1] for i in range(7, 14))
         if last <= 0:
             return None
-        return (this - last) / last > WEEK_JUMP_FRACTION
+        jump = (this - last) / last > WEEK_JUMP_FRACTION
+        if jump:  # "this" is a lower bound; "last" must be exact
+            return None if last_unknown else True
+        return None if this_unknown else False
 
     def pain_during(d: date) -> bool | None:
         sessions = records[d].sessions

@@ -13,7 +13,31 @@ Choices made here:
       it counts the days from the journal's first entry (days before it are no data, not
       zero load), so the first ratio is on day 29 (domain.md section 3).
     * Weeks are calendar weeks, Monday to Sunday (``week_start_of``, ``week_days``).
-    * Sessions without an RPE add nothing to the daily load (their load is unknown).
+
+Sessions without an effort (``unrated``: minutes but no RPE, e.g. imported from a watch
+file and not rated yet, or typed without an effort) have an **unknown** load, not a zero
+one (docs/activity-files.md, "Rating imported sessions"):
+    * ``daily_loads`` sums the rated sessions only (the rated part, a lower bound);
+      ``daily_unrated`` counts the unrated ones per day. A day, week or any window that
+      holds an unrated session has an *incomplete* load.
+    * Week-on-week change is None for an incomplete week and for a week compared with
+      one (``week_on_week_change`` with ``unrated``); monotony and strain of an incomplete
+      week are None (``domain.summary``).
+    * The load spike indicator (``acwr_from_first_entry`` with ``unrated``) treats a day
+      with an unrated session like the days before the first entry: no data. The EWMAs
+      start afresh the day after it, and the first ratio is again on day 29 of that run.
+      So a day has a ratio only when neither its 7-day acute window nor its 28-day
+      chronic window (nor the EWMAs' seed) holds an unrated session. Design choice: an
+      EWMA cannot skip a day, and an unknown day counted as 0 moves the ratio: in the
+      acute week it hides a rise, before it it makes one (a long unrated history then
+      rated weeks read 3.6, "a spike", for steady training); guessing the missing
+      efforts would be inventing data. So no share of unrated days is tolerated in the
+      chronic window (one unrated day at 180 AU, 14 days back in steady training of
+      180 AU a day, already lifts the ratio by 2.1 %, and its weight in the chronic
+      EWMA outlives the 28 days). The cost: one session left unrated hides the
+      indicator for 28 days; rating it brings the indicator back, and the views say why
+      it is missing (``ratio_waits_for_ratings``). Journals whose sessions all have an
+      effort get exactly the figures they had.
 """
 
 from __future__ import annotations
@@ -56,11 +80,17 @@ def session_load(rpe: float | None, minutes: float) -> float | None:
     return float(rpe) * float(minutes)
 
 
+def unrated(session: _HasLoad) -> bool:
+    """True for a session with minutes but no effort (RPE): its load is unknown."""
+    return session.rpe is None and bool(session.minutes)
+
+
 def daily_loads(sessions: Iterable[_HasLoad], start: date, end: date) -> list[tuple[date, float]]:
     """Sum session loads per day for every date from ``start`` to ``end`` inclusive.
 
-    Rest days (and days whose sessions have no RPE) count as 0. Sessions outside the range
-    are ignored.
+    Rest days count as 0. Sessions without an RPE add nothing: the value is the day's
+    *rated* load, complete only when ``daily_unrated`` gives 0 for the day. Sessions
+    outside the range are ignored.
 
     Returns:
         One ``(date, load)`` pair per date, in order; empty when ``start > end``.
@@ -76,6 +106,24 @@ def daily_loads(sessions: Iterable[_HasLoad], start: date, end: date) -> list[tu
     n_days = (end - start).days + 1
     days = (start + timedelta(days=i) for i in range(n_days))
     return [(d, totals.get(d, 0.0)) for d in days]
+
+
+def daily_unrated(sessions: Iterable[_HasLoad], start: date, end: date
+                  ) -> list[tuple[date, int]]:
+    """Count the unrated sessions (``unrated``) per day from ``start`` to ``end`` inclusive.
+
+    Returns:
+        One ``(date, count)`` pair per date, aligned with ``daily_loads``; empty when
+        ``start > end``.
+    """
+    if start > end:
+        return []
+    counts: dict[date, int] = {}
+    for s in sessions:
+        if start <= s.day <= end and unrated(s):
+            counts[s.day] = counts.get(s.day, 0) + 1
+    n_days = (end - start).days + 1
+    return [(d, counts.get(d, 0)) for d in (start + timedelta(days=i) for i in range(n_days))]
 
 
 def weekly_load(loads: Iterable[float]) -> float:
@@ -162,6 +210,8 @@ def acwr_from_first_entry(
     first_entry: date | None,
     acute: int = ACUTE_DAYS,
     chronic: int = CHRONIC_DAYS,
+    *,
+    unrated: Sequence[int] | None = None,
 ) -> list[float | None]:
     """The load spike indicator the app shows: EWMA acute:chronic ratio from the first entry.
 
@@ -169,6 +219,11 @@ def acwr_from_first_entry(
     seeded with the first day from ``first_entry`` on (Williams et al. 2017), and no ratio
     is given in the first ``chronic`` days of data, so the first ratio is on day
     ``chronic + 1`` (day 29; domain.md section 3). A day with chronic EWMA 0 has no ratio.
+
+    A day with an unrated session (``unrated``) is no data either (module docstring): it
+    has no ratio, and the EWMAs start afresh the day after it, counted as day 1 again. So
+    no ratio is given while the 7-day acute or the 28-day chronic window holds an unrated
+    session, and an unrated start of the journal is not read as zero load.
 
     Args:
         daily: ``(date, load in AU)`` for consecutive dates (e.g. from ``daily_loads``);
@@ -178,22 +233,53 @@ def acwr_from_first_entry(
         first_entry: the first day with any entry in the journal; None for an empty
             journal (every value None).
         acute, chronic: EWMA spans in days (7 and 28).
+        unrated: unrated sessions per item of ``daily`` (from ``daily_unrated``); None:
+            every session has an effort.
 
     Returns:
         One ratio or None per item of ``daily``, aligned with it.
+
+    Raises:
+        ValueError: ``unrated`` is not as long as ``daily``.
     """
     out: list[float | None] = [None] * len(daily)
+    if unrated is not None and len(unrated) != len(daily):
+        raise ValueError(f"unrated has {len(unrated)} values for {len(daily)} days")
     if first_entry is None:
         return out
     offset = next((i for i, (d, _v) in enumerate(daily) if d >= first_entry), len(daily))
-    loads = [float(v) for _d, v in daily[offset:]]
-    acute_values = ewma(loads, acute)
-    chronic_values = ewma(loads, chronic)
-    for k, (a, c) in enumerate(zip(acute_values, chronic_values, strict=True)):
-        day_number = (daily[offset + k][0] - first_entry).days + 1
-        if day_number > chronic and c > 0:
-            out[offset + k] = a / c
+    unknown = [i for i in range(offset, len(daily)) if unrated is not None and unrated[i]]
+    # runs of days whose load is known: from the first entry (or the day after an
+    # unrated day) to the next unrated day
+    runs: list[tuple[int, int, date]] = []
+    begin, first_day = offset, first_entry
+    for i in [*unknown, len(daily)]:
+        if i > begin:
+            runs.append((begin, i, first_day))
+        if i < len(daily):
+            begin, first_day = i + 1, daily[i][0] + timedelta(days=1)
+    for begin, stop, first_day in runs:
+        loads = [float(v) for _d, v in daily[begin:stop]]
+        acute_values = ewma(loads, acute)
+        chronic_values = ewma(loads, chronic)
+        for k, (a, c) in enumerate(zip(acute_values, chronic_values, strict=True)):
+            day_number = (daily[begin + k][0] - first_day).days + 1
+            if day_number > chronic and c > 0:
+                out[begin + k] = a / c
     return out
+
+
+def ratio_waits_for_ratings(unrated: Sequence[int], index: int,
+                            chronic: int = CHRONIC_DAYS) -> bool:
+    """True when day ``index`` has no load spike indicator because of unrated sessions:
+    the day or one of the ``chronic`` days before it holds one (``acwr_from_first_entry``
+    needs ``chronic`` + 1 days of known load).
+
+    Args:
+        unrated: unrated sessions per day (``daily_unrated``'s counts), consecutive days.
+        index: the day's position in ``unrated``.
+    """
+    return any(unrated[max(0, index - chronic): index + 1])
 
 
 def acwr_rolling(loads: Sequence[float], coupled: bool = True) -> list[float | None]:
@@ -282,27 +368,37 @@ def weekly_totals(
 
 def week_on_week_change(
     totals: Sequence[tuple[date, float]] | Sequence[float],
+    unrated: Sequence[int] | None = None,
 ) -> list[float | None]:
     """Percent change of each week's total against the week before, aligned with ``totals``.
 
     Args:
         totals: ``(week start, total)`` pairs from ``weekly_totals``, or plain totals of
             consecutive weeks.
+        unrated: unrated sessions per week, aligned with ``totals``; a week with any has
+            an incomplete load (module docstring). None: every session has an effort.
 
     Returns:
-        The change in percent; None for the first week, when the previous week is 0, or
-        (with dated totals) when the previous week is missing.
+        The change in percent; None for the first week, when the previous week is 0, when
+        either week's load is incomplete, or (with dated totals) when the previous week is
+        missing.
+
+    Raises:
+        ValueError: ``unrated`` is not as long as ``totals``.
     """
+    if unrated is not None and len(unrated) != len(totals):
+        raise ValueError(f"unrated has {len(unrated)} values for {len(totals)} weeks")
     out: list[float | None] = []
     prev_day: date | None = None
     prev_total: float | None = None
-    for item in totals:
+    for i, item in enumerate(totals):
         if isinstance(item, tuple):
             day, total = item[0], float(item[1])
         else:
             day, total = None, float(item)
         consecutive = day is None or prev_day is None or day - prev_day == timedelta(weeks=1)
-        if prev_total is None or prev_total == 0 or not consecutive:
+        known = unrated is None or (not unrated[i] and (i == 0 or not unrated[i - 1]))
+        if prev_total is None or prev_total == 0 or not consecutive or not known:
             out.append(None)
         else:
             out.append((total - prev_total) / prev_total * 100.0)

@@ -39,6 +39,16 @@ Rules (domain.md sections 2, 3 and 6; docs/summary.md says the same for users):
       (so the advice is never missing next to an escalation).
     * **Load spike indicator**: ``load.acwr_from_first_entry`` (first value on day 29 of
       the journal's data).
+    * **Sessions without an effort** (``load.unrated``: imported from a watch file and not
+      rated yet, or typed without one) count as sessions and minutes, but their load is
+      *unknown*, not zero (docs/activity-files.md, "Rating imported sessions"). A day or
+      week that holds one has an *incomplete* load: its ``load`` is the rated part and
+      ``unrated`` says how many are missing. An incomplete week has no monotony or strain,
+      and no week-on-week change, nor has the week after it (compared with it); the
+      first/last week comparison of load has no change when either week is incomplete;
+      the load spike indicator is None while its 7-day or 28-day window holds an unrated
+      session (``DaySummary.ratio_waits``; ``domain.load`` says why). Journals whose
+      sessions all have an effort are not affected.
 """
 
 from __future__ import annotations
@@ -111,6 +121,10 @@ class DaySummary:
         red_flag_tier: ``scales.URGENT`` or ``scales.ASSESSMENT`` for the day's most
             urgent red flag, or None.
         acwr: the load spike indicator (EWMA acute:chronic ratio), or None.
+        unrated: sessions without an effort (``load.unrated``): ``load`` is then only the
+            rated sessions' (the day's load is not complete).
+        ratio_waits: True when ``acwr`` is None because the day or one of the 28 days
+            before holds an unrated session (``load.ratio_waits_for_ratings``).
     """
 
     day: date
@@ -127,6 +141,13 @@ class DaySummary:
     red_flag: bool
     red_flag_tier: str | None
     acwr: float | None
+    unrated: int = 0
+    ratio_waits: bool = False
+
+    @property
+    def load_complete(self) -> bool:
+        """False when a session of the day has no effort (its load is unknown)."""
+        return not self.unrated
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +161,14 @@ class WeekSummary:
         days_counted: days whose figures are in this row (7 for full weeks).
         daily_loads: the load of each counted day, Monday first (AU).
         sessions, minutes: counts over the counted days.
-        load: weekly load in AU (sum of ``daily_loads``).
-        previous_load: load of the calendar week before, when both weeks are full.
+        load: weekly load in AU (sum of ``daily_loads``): the rated sessions' load, the
+            whole week's only when ``unrated`` is 0.
+        previous_load: load of the calendar week before, when both weeks are full and
+            the one before has a complete load.
         change_pct: week-on-week change of the load in percent, or None (not two full
-            weeks, or the previous week's load is 0).
-        monotony: mean / population SD of the 7 daily loads; None for partial weeks or
-            an SD of 0.
+            weeks, either load incomplete, or the previous week's load is 0).
+        monotony: mean / population SD of the 7 daily loads; None for partial weeks,
+            an incomplete load or an SD of 0.
         strain: load x monotony, or None with monotony.
         morning_mean: mean morning pain (0-10) of the counted days, or None.
         during_mean, after_mean: mean pain during / after sessions (0-10), or None.
@@ -157,6 +180,8 @@ class WeekSummary:
             exercises were logged done, partial counting half, a session moved within the
             week counting); 0 without a programme.
         adherence_moved: exercises of those days done on another day of the week.
+        unrated: sessions of the counted days without an effort (``load.unrated``); any
+            makes the week's load incomplete.
     """
 
     week_start: date
@@ -180,6 +205,12 @@ class WeekSummary:
     prescribed: int = 0
     done: int = 0
     adherence_moved: int = 0
+    unrated: int = 0
+
+    @property
+    def load_complete(self) -> bool:
+        """False when a session of the week has no effort (its load is unknown)."""
+        return not self.unrated
 
     @property
     def week_end(self) -> date:
@@ -214,6 +245,10 @@ class Comparison:
         why: pain only: the part of the rule it met ("2 points", "30 %", "2 points and
             30 %"), "" when not important.
         direction: "down", "up", "none", or "" when there is no change.
+        period_unrated, first_unrated, last_unrated: load only: sessions without an
+            effort in the period and in the first and last week. ``period``, ``first``
+            and ``last`` are then the rated sessions' load; ``change`` is None when
+            either week has one (its load is not known).
     """
 
     key: str
@@ -227,6 +262,15 @@ class Comparison:
     important: bool | None = None
     why: str = ""
     direction: str = ""
+    period_unrated: int = 0
+    first_unrated: int = 0
+    last_unrated: int = 0
+
+    @property
+    def load_known(self) -> bool:
+        """False when the change is not known because a compared week's load is
+        incomplete (load only)."""
+        return not (self.first_unrated or self.last_unrated)
 
     @property
     def verdict(self) -> str:
@@ -279,7 +323,10 @@ class PeriodSummary:
             compared (None when there is none); equal when only one week is full.
         comparisons: the measures of the first/last week comparison.
         rule: the clinically-important rule in words (for the column header).
-        sessions, minutes, load: totals over the period's days.
+        sessions, minutes, load: totals over the period's days (``load``: of the rated
+            sessions).
+        unrated: sessions of the period's days without an effort (their load is not
+            known; ``load`` is then incomplete).
         adherence_pct: exercise days done / due over the period's days from the
             journal's first entry on, in percent, or None.
         adherence_due, adherence_done: those exercise days due and done.
@@ -309,6 +356,7 @@ class PeriodSummary:
     sessions: int = 0
     minutes: int = 0
     load: float = 0.0
+    unrated: int = 0
     adherence_pct: float | None = None
     adherence_due: int = 0
     adherence_done: int = 0
@@ -327,6 +375,16 @@ class PeriodSummary:
     def assessment_flags(self) -> list[RedFlagItem]:
         """Red flags that mean: book an assessment."""
         return [f for f in self.red_flags if not f.urgent]
+
+    @property
+    def load_complete(self) -> bool:
+        """False when a session of the period has no effort."""
+        return not self.unrated
+
+    @property
+    def incomplete_weeks(self) -> list[WeekSummary]:
+        """The rows whose load is incomplete (a session without an effort)."""
+        return [w for w in self.weeks if w.unrated]
 
     def comparison(self, key: str) -> Comparison | None:
         """The comparison with ``key`` ("morning_pain" ...), or None."""
@@ -356,6 +414,10 @@ def _day_load(record: DayRecord) -> float:
         if value is not None:
             total += value
     return total
+
+
+def _day_unrated(record: DayRecord) -> int:
+    return sum(1 for s in record.sessions if load_mod.unrated(s))
 
 
 def _ratings(records: Iterable[DayRecord], attr: str) -> list[float]:
@@ -468,7 +530,7 @@ def period_summary(
     lights = dict(zip(judged, light_mod.day_lights(journal, judged, th), strict=True))
 
     # ---- days --------------------------------------------------------------------------
-    ratios = _ratios(journal, end, first)
+    ratios, waits = _ratios(journal, end, first)
     episode_start = redflags_mod.first_rated_morning(journal, onset)  # found once, not per day
     for d in period_days:
         rec = journal.get(d)
@@ -491,10 +553,13 @@ def period_summary(
             red_flag=li.red_flag,
             red_flag_tier=_tier(rec),
             acwr=ratios.get(d),
+            unrated=_day_unrated(rec),
+            ratio_waits=waits.get(d, False),
         ))
     summary.sessions = sum(x.sessions for x in summary.days)
     summary.minutes = sum(x.minutes for x in summary.days)
     summary.load = sum(x.load for x in summary.days)
+    summary.unrated = sum(x.unrated for x in summary.days)
     summary.light_counts = dict(Counter(x.light for x in summary.days if x.light))
 
     # ---- weeks -------------------------------------------------------------------------
@@ -504,7 +569,7 @@ def period_summary(
         row = _week_row(journal, monday, counting, lights, previous,
                         adherence_by_week.get(monday))
         summary.weeks.append(row)
-        previous = row.load if row.full else None
+        previous = row.load if row.full and row.load_complete else None
     summary.adherence_due = sum(w.prescribed for w in period_adherence)
     summary.adherence_done = sum(w.done for w in period_adherence)
     if summary.adherence_due:
@@ -543,21 +608,30 @@ def _verdict(journal: Journal, start: date, end: date, th: light_mod.Thresholds,
     return earlier if earlier.kind is not None else verdict
 
 
-def _ratios(journal: Journal, end: date, first: date | None) -> dict[date, float | None]:
-    """The load spike indicator per day, from the first day ``journal`` holds to ``end``."""
+def _ratios(journal: Journal, end: date, first: date | None
+            ) -> tuple[dict[date, float | None], dict[date, bool]]:
+    """The load spike indicator per day, from the first day ``journal`` holds to ``end``,
+    and the days whose indicator waits for unrated sessions to be rated."""
     if first is None or not journal.days:
-        return {}
+        return {}, {}
     begin = min(min(journal.days), end)
     sessions = [s for r in journal.days.values() for s in r.sessions]
     daily = load_mod.daily_loads(sessions, begin, end)
-    values = load_mod.acwr_from_first_entry(daily, first)
-    return {d: v for (d, _load), v in zip(daily, values, strict=True)}
+    unrated = [n for _d, n in load_mod.daily_unrated(sessions, begin, end)]
+    values = load_mod.acwr_from_first_entry(daily, first, unrated=unrated)
+    ratios = {d: v for (d, _load), v in zip(daily, values, strict=True)}
+    waits = {d: load_mod.ratio_waits_for_ratings(unrated, i)
+             for i, (d, _load) in enumerate(daily)}
+    return ratios, waits
 
 
 def _previous_full_load(journal: Journal, monday: date, counting: _Counting) -> float | None:
-    """The load of the week starting ``monday`` when all its days count, else None."""
+    """The load of the week starting ``monday`` when all its days count and its load is
+    complete (no session without an effort), else None."""
     days = load_mod.week_days(monday)
     if not all(counting.counts(d) for d in days):
+        return None
+    if any(_day_unrated(journal.get(d)) for d in days):
         return None
     return sum(_day_load(journal.get(d)) for d in days)
 
@@ -580,11 +654,13 @@ def _week_row(
     records = [journal.get(d) for d in counted]
     loads = tuple(_day_load(r) for r in records)
     total = float(sum(loads))
+    unrated = sum(_day_unrated(r) for r in records)
     full = status != PARTIAL
+    known = full and not unrated  # a full week whose load is complete
     change_pct = None
-    if full and previous is not None and previous > 0:
+    if known and previous is not None and previous > 0:
         change_pct = (total - previous) / previous * 100.0
-    monotony = load_mod.monotony(loads, sd=SD_KIND) if full else None
+    monotony = load_mod.monotony(loads, sd=SD_KIND) if known else None
     strain = total * monotony if monotony is not None else None
     colours = [lights[d].colour for d in counted if d in lights]
     return WeekSummary(
@@ -596,7 +672,7 @@ def _week_row(
         sessions=sum(len(r.sessions) for r in records),
         minutes=sum(s.minutes for r in records for s in r.sessions),
         load=total,
-        previous_load=previous if full else None,
+        previous_load=previous if known else None,
         change_pct=change_pct,
         monotony=monotony,
         strain=strain,
@@ -609,6 +685,7 @@ def _week_row(
         prescribed=adherence.prescribed if adherence is not None else 0,
         done=adherence.done if adherence is not None else 0,
         adherence_moved=adherence.moved if adherence is not None else 0,
+        unrated=unrated,
     )
 
 
@@ -648,8 +725,14 @@ def _comparisons(summary: PeriodSummary, journal: Journal,
     for key, english, kind, unit, attr in _MEASURES:
         label = _(english)
         a, b = value(first, attr), value(last, attr)
-        if a is None or b is None:
-            out.append(Comparison(key, label, kind, unit, period_values[key], a, b, None))
+        unrated: dict[str, int] = {}
+        if key == "load":  # the rated part, with the sessions whose load is unknown
+            unrated = {"period_unrated": summary.unrated,
+                       "first_unrated": first.unrated if first is not None else 0,
+                       "last_unrated": last.unrated if last is not None else 0}
+        if a is None or b is None or (unrated and not _known(unrated)):
+            out.append(Comparison(key, label, kind, unit, period_values[key], a, b, None,
+                                  **unrated))
             continue
         diff = b - a
         if kind == PAIN:
@@ -661,8 +744,13 @@ def _comparisons(summary: PeriodSummary, journal: Journal,
         else:
             direction = "none" if diff == 0 else ("down" if diff < 0 else "up")
             out.append(Comparison(key, label, kind, unit, period_values[key], a, b, diff,
-                                  direction=direction))
+                                  direction=direction, **unrated))
     return out
+
+
+def _known(unrated: dict[str, int]) -> bool:
+    """The load change is known: neither compared week holds a session without effort."""
+    return not (unrated["first_unrated"] or unrated["last_unrated"])
 
 
 def _why(th: light_mod.Thresholds, points: bool, fraction: bool) -> str:

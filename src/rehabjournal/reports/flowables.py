@@ -652,14 +652,21 @@ def headline_table(data: ReportData, width: float) -> list[Flowable]:
     widths = [0.30 * w, 0.10 * w, 0.13 * w, 0.13 * w, 0.12 * w, 0.22 * w]
     rows: list[list] = [_headline_head(summary, compared, widths)]
     extra = []
+    # loads holding sessions without an effort are marked "*" here and in the weekly load
+    # line below; the load row's empty last cell says what "*" means (page one has no
+    # room for a line more: tests/i18n/test_reports_layout.py)
+    starred = sm.starred_count(summary) if summary.incomplete_weeks else 0
     for i, c in enumerate(summary.comparisons, start=1):
+        verdict = P(c.verdict)
+        if c.key == "load" and starred:
+            verdict = P(sm.unrated_star_note(starred), "tiny")
         rows.append([
             P(_(c.label)),
-            P(sm.fmt_measure(c, c.period, unit=True), "cell_right"),
-            P(sm.fmt_measure(c, c.first), "cell_right"),
-            P(sm.fmt_measure(c, c.last), "cell_right"),
+            P(sm.fmt_compared(c, "period", unit=True, short=True), "cell_right"),
+            P(sm.fmt_compared(c, "first", short=True), "cell_right"),
+            P(sm.fmt_compared(c, "last", short=True), "cell_right"),
             P(sm.fmt_difference(c), "cell_right"),
-            P(c.verdict),
+            verdict,
         ])
         if c.important:
             tint = st.LIGHT_TINTS["green" if c.direction == "down" else "red"]
@@ -710,7 +717,7 @@ def summary_lines(data: ReportData) -> list[Flowable]:
         adherence=escape(sm.fmt_adherence(summary))))
     if summary.weeks:
         text = _("<b>Weekly load (AU, calendar weeks Monday to Sunday):</b> {trend}.").format(
-            trend=escape(sm.load_trend(summary)))
+            trend=escape(sm.load_trend(summary, short=True)))
         big = [w for w in summary.weeks if w.change_pct is not None and w.change_pct > 30]
         if big:
             items = ", ".join(_("week of {date} {change}").format(
@@ -1061,6 +1068,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
     words = [(0, _unbroken(fmt_short(w.week_start)), "cell") for w in summary.weeks]
     words += [(0, w.status_text, "tiny") for w in summary.weeks if w.status_text]
     words += [(10, light_word(w.worst_light), "cell") for w in summary.weeks if w.worst_light]
+    words += [(4, _not_rated(w.unrated), "tiny") for w in summary.weeks if w.unrated]
     cells, widths = fitted_header(
         head, [13 * u, 5 * u, 8 * u, 8 * u, 8 * u, 10 * u, 9 * u, 7 * u, 8 * u, 10 * u, 14 * u],
         body=words)
@@ -1075,7 +1083,7 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
             P(str(w.days_counted), "cell_right"),
             P(str(w.sessions), "cell_right"),
             P(str(w.minutes), "cell_right"),
-            P(fmt_num(w.load, 0), "cell_right"),
+            _week_load_cell(w),
             P(sm.fmt_change_pct(w.change_pct), "cell_right"),
             P(fmt_num(w.monotony, 2), "cell_right"),
             P(fmt_num(w.strain, 0), "cell_right"),
@@ -1087,6 +1095,8 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (10, i), (10, i), st.LIGHT_TINTS[w.worst_light]))
         if w.change_pct is not None and w.change_pct > 30:
             cmds.append(("BACKGROUND", (5, i), (5, i), st.LIGHT_TINTS["amber"]))
+        if w.unrated:
+            cmds.append(("BACKGROUND", (4, i), (4, i), st.HEADER_BG))
     note = P(_("Calendar weeks, Monday to Sunday. Load = session RPE (CR-10) x minutes, "
                "summed over the week. Days = days whose entries are in the row: a week cut by "
                "the period is completed from the journal's entries outside it when there are "
@@ -1096,9 +1106,29 @@ def weekly_table(data: ReportData, width: float) -> list[Flowable]:
                "days. {definition} Page one gives the period's.").format(
                    monotony=_(sm.MONOTONY_NOTE), adherence=_(sm.ADHERENCE_WEEK),
                    definition=_(da.DEFINITION)), "muted")
+    notes = [note]
+    if summary.incomplete_weeks:
+        notes.append(P(_("Grey load: the week holds sessions without an effort (not rated): "
+                         "the load shown is the rated sessions' only, the week's is not known, "
+                         "so it has no change, monotony or strain, nor has the week after "
+                         "it."), "muted"))
     # kept on one page when it fits (a long period's table splits, repeating its header)
     return [KeepTogether([H(_("Week by week")), _table(rows, widths, *cmds),
-                          Spacer(1, 1 * mm), note])]
+                          Spacer(1, 1 * mm), *notes])]
+
+
+def _not_rated(n: int) -> str:
+    """"7 not rated" under a week's load (sessions without an effort)."""
+    return ngettext("{n} not rated", "{n} not rated", n).format(n=n)
+
+
+def _week_load_cell(w) -> Paragraph | list[Paragraph]:
+    """A weekly row's load: the number, and under it how many sessions are not rated (the
+    number is then the rated sessions' load only)."""
+    cell = P(fmt_num(w.load, 0), "cell_right")
+    if not w.unrated:
+        return cell
+    return [cell, P(_not_rated(w.unrated), "tiny_right")]
 
 
 def programme_table(data: ReportData, width: float) -> list[Flowable]:
@@ -1189,6 +1219,8 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
                                          6 * u, 28 * u], body=words)
     rows: list[list] = [cells]
     cmds = []
+    unrated = ({x.day: x.unrated for x in data.summary.days if x.unrated}
+               if data.summary is not None else {})
     for i, d in enumerate(data.days, start=1):
         day = day_text(d.day)
         when = fmt_date(d.day, weekday=True)
@@ -1199,7 +1231,7 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             P(swelling_text(d.swelling) or "-", "small"),
             U(d.sessions or _("rest"), "small", most=NAME_MOST,
               label=_("{date}: sessions").format(date=when)),
-            P(fmt_num(d.load, 0), "cell_right"),
+            P(_day_load_text(d.load, unrated.get(d.day, 0)), "cell_right"),
             P("-" if d.peak_pain is None else str(d.peak_pain), "cell_right"),
             P(day_mark(d.status, d.red_flag_tier)[0] or "-", "cell"),
             U(d.notes, "small", most=NOTE_MOST, label=_("{date}: note").format(date=when),
@@ -1211,9 +1243,24 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.LIGHT_TINTS[d.light]))
         elif d.status == light_mod.WAITING:
             cmds.append(("BACKGROUND", (7, i), (7, i), st.HEADER_BG))
+        if unrated.get(d.day):
+            cmds.append(("BACKGROUND", (5, i), (5, i), st.HEADER_BG))
     title = _("Appendix: day-by-day log, {period}").format(
         period=period_text(data.start, data.end))
-    return [H(title), _table(rows, widths, *cmds)]
+    out: list[Flowable] = [H(title), _table(rows, widths, *cmds)]
+    if any(unrated.get(d.day) for d in data.days):
+        out += [Spacer(1, 1 * mm), P(_(
+            "Load \"?\": a session of the day has no effort (not rated yet), so the day's "
+            "load is not known; a number before it is the rated sessions' load."), "muted")]
+    return out
+
+
+def _day_load_text(load: float, unrated: int) -> str:
+    """A day's load in the day-by-day log: "180"; "?" when sessions without an effort
+    leave it unknown, "180 + ?" when some are rated."""
+    if not unrated:
+        return fmt_num(load, 0)
+    return "?" if not load else f"{fmt_num(load, 0)}\u00a0+\u00a0?"
 
 
 def programme_sheet(data: ReportData, width: float, weeks: int = 4) -> list[Flowable]:

@@ -91,6 +91,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
         "tiny": ParagraphStyle("tiny", parent=base, fontSize=6, leading=7, textColor=MUTED),
+        "tiny_right": ParagraphStyle("tiny_right", parent=base, fontSize=6, leading=7,
+                                     textColor=MUTED, alignment=TA_RIGHT),
         "box_title": ParagraphStyle("box_title", parent=base, fontName=FONT_BOLD,
                                     fontSize=10, leading=13, spaceAfter=2),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),

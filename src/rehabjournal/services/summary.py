@@ -298,9 +298,43 @@ def fmt_measure(c: Comparison, value: float | None, unit: bool = False) -> str:
     return text
 
 
+def unrated_mark(n: int) -> str:
+    """" (7 not rated)" after a load whose sessions without an effort are not in it ("" for
+    none): the load shown is the rated sessions' only."""
+    if not n:
+        return ""
+    return " " + ngettext("({n} not rated)", "({n} not rated)", n).format(n=n)
+
+
+INCOMPLETE: Final = "*"
+"""The short mark of a load that holds sessions without an effort (PDF page one, where
+room is short; ``unrated_star_note`` says what it means)."""
+
+
+def fmt_compared(c: Comparison, which: str, unit: bool = False, short: bool = False) -> str:
+    """A comparison's ``which`` value ("period", "first" or "last"), as ``fmt_measure``
+    writes it, marked with the sessions not rated (load only): "0 (7 not rated)", or with
+    ``short`` "0*" (``INCOMPLETE``, explained by ``unrated_star_note``)."""
+    value = {"period": c.period, "first": c.first, "last": c.last}[which]
+    unrated = {"period": c.period_unrated, "first": c.first_unrated,
+               "last": c.last_unrated}[which]
+    text = fmt_measure(c, value, unit)
+    if value is None or not unrated:
+        return text
+    return text + (INCOMPLETE if short else unrated_mark(unrated))
+
+
+NOT_KNOWN: Final = N_("not known")
+"""A change of load that is not known: a compared week holds sessions without an effort
+(marked: show it as ``i18n._(NOT_KNOWN)``)."""
+
+
 def fmt_difference(c: Comparison) -> str:
-    """Last minus first: "-1.2" for pain, "+34 min" for counts (never a percentage)."""
+    """Last minus first: "-1.2" for pain, "+34 min" for counts (never a percentage);
+    "not known" for load when a compared week's load is incomplete."""
     if c.change is None:
+        if not c.load_known and c.first is not None and c.last is not None:
+            return _(NOT_KNOWN)
         return "-"
     text = _signed(c.change, places_of(c))
     if c.kind != PAIN and c.unit:
@@ -321,15 +355,66 @@ def important_header(summary: PeriodSummary) -> str:
     return _("Clinically important? ({rule})").format(rule=summary.rule)
 
 
-def load_trend(summary: PeriodSummary) -> str:
-    """"1117 → 2404 → 1189" (weekly loads; a partial week is marked "(partial)")."""
+def fmt_week_load(w: WeekSummary, short: bool = False) -> str:
+    """A row's load: "1080", or "1080 (1 not rated)" (with ``short`` "1080*") when
+    sessions of the week have no effort (the load of the rated ones; the week's is not
+    known)."""
+    if short:
+        return f"{w.load:.0f}" + (INCOMPLETE if w.unrated else "")
+    return f"{w.load:.0f}" + unrated_mark(w.unrated)
+
+
+def load_trend(summary: PeriodSummary, short: bool = False) -> str:
+    """"1117 → 2404 → 1189" (weekly loads; a partial week is marked "(partial)", a week
+    with sessions without an effort "(7 not rated)", or with ``short`` "*")."""
     parts = []
     for w in summary.weeks:
-        text = f"{w.load:.0f}"
+        text = fmt_week_load(w, short)
         if w.status == PARTIAL:
             text = _("{load} (partial)").format(load=text)
         parts.append(text)
     return " → ".join(parts)
+
+
+def unrated_star_note(n: int) -> str:
+    """What ``INCOMPLETE`` ("*") means after a load: "* 2 sessions not rated: load of the
+    rated ones only" ("" for none)."""
+    if n <= 0:
+        return ""
+    return ngettext("* {n} session not rated: load of the rated ones only",
+                    "* {n} sessions not rated: load of the rated ones only", n).format(n=n)
+
+
+def starred_count(s: PeriodSummary) -> int:
+    """The sessions without an effort ``unrated_star_note`` counts: the period's, or, when
+    only days outside it (of weeks completed from outside) have some, theirs."""
+    return s.unrated or sum(w.unrated for w in s.weeks)
+
+
+def unrated_head(n: int) -> str:
+    """"2 sessions have no effort (not rated yet): their minutes count, their load is not
+    known." ("" for none)."""
+    if n <= 0:
+        return ""
+    return ngettext("{n} session has no effort (not rated yet): its minutes count, its load "
+                    "is not known.",
+                    "{n} sessions have no effort (not rated yet): their minutes count, their "
+                    "load is not known.", n).format(n=n)
+
+
+UNRATED_RULES: Final = N_(
+    "A load marked \"not rated\" is the rated sessions' only; such a week has no change, "
+    "monotony or strain (nor has the week after it), and the load spike indicator is not "
+    "shown until 28 days have passed without a session not rated.")
+"""What sessions without an effort do to the load figures (marked: show it as
+``i18n._(UNRATED_RULES)``)."""
+
+
+def unrated_note(n: int) -> str:
+    """``unrated_head`` and ``UNRATED_RULES``, for the ``summary`` command ("" for none)."""
+    if n <= 0:
+        return ""
+    return unrated_head(n) + " " + _(UNRATED_RULES)
 
 
 MONOTONY_NOTE: Final = N_(
@@ -376,8 +461,8 @@ def summary_text(summary: PeriodSummary) -> str:
              pgettext("column", "First"), pgettext("column", "Last"),
              pgettext("column", "Change"), pgettext("column", "Important?"))]
     for c in s.comparisons:
-        rows.append((c.label, fmt_measure(c, c.period, unit=True), fmt_measure(c, c.first),
-                     fmt_measure(c, c.last), fmt_difference(c), c.verdict))
+        rows.append((c.label, fmt_compared(c, "period", unit=True), fmt_compared(c, "first"),
+                     fmt_compared(c, "last"), fmt_difference(c), c.verdict))
     out += _columns(rows)
 
     out += ["", _("Weeks (calendar weeks, Monday to Sunday):")]
@@ -390,7 +475,7 @@ def summary_text(summary: PeriodSummary) -> str:
     for w in s.weeks:
         rows.append((
             fmt_short(w.week_start), str(w.days_counted), str(w.sessions), str(w.minutes),
-            f"{w.load:.0f}", fmt_change_pct(w.change_pct), fmt_value(w.monotony, 2),
+            fmt_week_load(w), fmt_change_pct(w.change_pct), fmt_value(w.monotony, 2),
             fmt_value(w.strain, 0), fmt_value(w.morning_mean), fmt_week_adherence(w),
             light_word(w.worst_light), w.status_text,
         ))
@@ -405,8 +490,10 @@ def summary_text(summary: PeriodSummary) -> str:
                 "Totals: {n} sessions, {minutes} min, {load} AU; programme adherence: "
                 "{adherence}.", s.sessions).format(
                     n=s.sessions, minutes=s.minutes, load=f"{s.load:.0f}",
-                    adherence=fmt_adherence(s)),
-            _("Lights: {counts}.").format(counts=light_counts_text(counts)),
+                    adherence=fmt_adherence(s))]
+    if s.unrated:
+        out.append(unrated_note(s.unrated))
+    out += [_("Lights: {counts}.").format(counts=light_counts_text(counts)),
             _("Lights per day: {days}").format(days=" ".join(
                 f"{d.day.day}{day_letter(d) or '-'}" for d in s.days))]
     return "\n".join(out) + "\n"
@@ -464,6 +551,8 @@ def _week_json(w: WeekSummary) -> dict[str, Any]:
         "adherence_pct": w.adherence_pct,
         "exercise_days_due": w.prescribed,
         "exercise_days_done": w.done,
+        "unrated_sessions": w.unrated,
+        "load_complete": w.load_complete,
     }
 
 
@@ -480,6 +569,9 @@ def _comparison_json(c: Comparison) -> dict[str, Any]:
         "important": c.important,
         "important_because": c.why,
         "direction": c.direction,
+        "period_unrated": c.period_unrated,
+        "first_unrated": c.first_unrated,
+        "last_unrated": c.last_unrated,
     }
 
 
@@ -498,6 +590,9 @@ def _day_json(d: DaySummary) -> dict[str, Any]:
         "light_reason": d.light_reason,
         "red_flag_tier": d.red_flag_tier,
         "load_spike_indicator": d.acwr,
+        "unrated_sessions": d.unrated,
+        "load_complete": d.load_complete,
+        "load_spike_indicator_waits_for_ratings": d.ratio_waits,
     }
 
 
@@ -544,6 +639,7 @@ def summary_json(summary: PeriodSummary) -> dict[str, Any]:
         "journal": {"first_entry": _iso(s.first_entry), "last_entry": _iso(s.last_entry)},
         "empty": s.empty,
         "totals": {"sessions": s.sessions, "minutes": s.minutes, "load_au": s.load,
+                   "unrated_sessions": s.unrated, "load_complete": s.load_complete,
                    "adherence_pct": s.adherence_pct,
                    "exercise_days_due": s.adherence_due,
                    "exercise_days_done": s.adherence_done},
