@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from rehabjournal.services import activities, settings
@@ -240,6 +240,10 @@ def test_a_duplicate_of_a_session_typed_by_hand_merges_or_is_skipped(
     assert texts[0].startswith("Merges into the 45-min run typed by hand"), texts
     assert texts[1] == "Add"
     assert dialog.merge_check.isVisibleTo(dialog) and dialog.merge_check.isChecked()
+    # the rule for sessions typed by hand (no start time): not "within 2 minutes"
+    tip = dialog.merge_check.toolTip()
+    assert "same day" in tip and "same activity" in tip and "5 minutes or 15 %" in tip
+    assert "2 minutes" not in tip
     assert dialog.import_button.text() == "&Import 2 sessions"
 
     dialog.merge_check.setChecked(False)  # the duplicate is skipped instead
@@ -342,6 +346,71 @@ def test_other_drops_are_refused_with_a_status_message(open_window, qtbot, tmp_p
                               "folders can be dropped here.")
 
 
+def test_nothing_is_imported_while_the_welcome_form_shows(open_window, qtbot, tmp_path,
+                                                          monkeypatch):
+    """Finding 17: before the profile exists, File > Import Activities (menu and
+    Ctrl+Shift+I) is disabled and says why, a drop is refused with a status message;
+    once the journal is created, both work."""
+    from PySide6.QtWidgets import QFileDialog
+
+    ctx, window = open_window(profile=False)
+    run = write_gpx(tmp_path / "Lunch_Run.gpx", at(DAY), 35, hr=140)
+    chosen = []  # the file dialog, had it opened, would choose the run
+
+    def choose(*_args, **_kwargs):
+        chosen.append(True)
+        return [str(run)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    welcome = window.welcome
+    assert window.stack.currentWidget() is welcome and window.awaiting_profile
+    for name in ("action_import_activities", "action_import_activity_folder"):
+        action = window.findChild(QAction, name)
+        assert not action.isEnabled()
+        assert action.statusTip().startswith("Create your journal first")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_I,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot)
+    assert window.activity_importer is None and chosen == []
+    assert drop(window, [run]) == (False, False)
+    settle(qtbot)
+    assert window.activity_importer is None
+    assert status(window).startswith("Create your journal first")
+    assert window.import_activities([run]) is False  # the watched folder's Review, too
+    assert js.get_profile() is None and ctx.undo_stack.count() == 0
+
+    welcome.name.setFocus()
+    qtbot.keyClicks(welcome.name, "Ann")
+    qtbot.keyClick(welcome.name, Qt.Key.Key_Return)  # creates the journal
+    assert not window.awaiting_profile and window.current_page_key() == "today"
+    action = window.findChild(QAction, "action_import_activities")
+    assert action.isEnabled() and action.statusTip() == ""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_I,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert chosen == [True]  # the same key now opens the file dialog (chosen: the run)
+    dialog = wait_preview(qtbot, window)
+    press(qtbot, dialog.table, Qt.Key.Key_Return)
+    assert [s["minutes"] for s in sessions()] == [35]
+
+
+def test_a_file_whose_session_was_deleted_says_why_it_is_added_again(open_window, qtbot,
+                                                                      tmp_path):
+    """Imported, its session deleted, imported again on purpose: the row says why."""
+    ctx, window = open_window()
+    run = write_gpx(tmp_path / "run.gpx", at(DAY), 30)
+    window.import_activities([run])
+    press(qtbot, wait_preview(qtbot, window).table, Qt.Key.Key_Return)
+    (session,) = sessions()
+    js.delete_session(session["id"])
+    window.import_activities([run])
+    dialog = wait_preview(qtbot, window)
+    text = dialog.table.item(0, dialog.ACTION_COLUMN).text()
+    assert text.startswith("Add: imported before on "), text
+    assert text.endswith("so it is added again")
+    assert dialog.import_button.isEnabled()
+    dialog.reject()
+
+
 # ---- Preferences > Activity files --------------------------------------------------------------
 
 def test_the_mapping_saves_as_one_step_and_changes_the_next_preview(
@@ -420,8 +489,58 @@ def test_heart_rates_that_do_not_fit_are_refused_on_their_tab(open_window, qtbot
     dialog.accept()
     assert dialog.result() != PreferencesDialog.DialogCode.Accepted
     assert dialog.tabs.currentWidget() is tab
-    assert "must be above the resting heart rate" in dialog.error.text()
+    assert "must be above the resting heart rate" in tab.hr_error.text()  # beside them
+    assert not tab.hr_error.isHidden()
     assert ctx.undo_stack.count() == 0
+    tab.hr_editors[settings.HR_MAX_KEY].setValue(180)  # fixed: the message goes at once
+    assert tab.hr_error.isHidden()
+    dialog.accept()
+    assert dialog.result() == PreferencesDialog.DialogCode.Accepted
+    assert settings.heart_rates()[:2] == (90, 180)
+
+
+def test_a_heart_rate_message_goes_once_the_values_fit_again(open_window, qtbot):
+    """Finding 16: max 40 with rest 50, then corrected to 190 from the keyboard: the
+    message beside the heart rates goes; a later edit that does not fit brings it back."""
+    ctx, window = open_window()
+    dialog = PreferencesDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    tab = dialog.activity_tab
+    dialog.tabs.setCurrentWidget(tab)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    rest, top = tab.hr_editors[settings.HR_REST_KEY], tab.hr_editors[settings.HR_MAX_KEY]
+
+    def type_in(spin, text):
+        spin.setFocus()
+        assert QApplication.focusWidget() is spin
+        spin.selectAll()
+        qtbot.keyClicks(spin, text)
+        qtbot.keyClick(spin, Qt.Key.Key_Tab)  # leaves the field
+
+    type_in(rest, "50")
+    assert rest.value() == 50 and tab.hr_error.isHidden()
+    type_in(top, "40")
+    assert top.value() == 40
+    assert tab.hr_error.isVisible()
+    assert tab.hr_error.text() == ("Maximum heart rate (40 bpm) must be above the resting "
+                                   "heart rate (50 bpm).")
+    top.setFocus()
+    top.selectAll()
+    qtbot.keyClicks(top, "190")
+    assert top.value() == 190
+    assert tab.hr_error.isHidden() and tab.hr_error.text() == ""  # gone while typing
+    qtbot.keyClick(top, Qt.Key.Key_Tab)
+    assert tab.hr_error.isHidden()
+    type_in(top, "45")  # a later edit is checked again
+    assert tab.hr_error.text() == ("Maximum heart rate (45 bpm) must be above the resting "
+                                   "heart rate (50 bpm).")
+    type_in(rest, "44")  # the other field made them fit: gone too
+    assert tab.hr_error.isHidden()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # OK
+    assert dialog.result() == PreferencesDialog.DialogCode.Accepted
+    assert settings.heart_rates()[:2] == (44, 45)
 
 
 def test_the_watched_folder_is_chosen_and_stopped_in_preferences(open_window, qtbot,

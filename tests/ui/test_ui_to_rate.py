@@ -86,7 +86,8 @@ def test_lists_imported_sessions_without_effort_oldest_first(open_window, journa
     assert section.rows[1].label.text() == (
         "Tue 17 Mar, 18:30 \u00b7 Cycle \u00b7 55 min \u00b7 21.4 km")
     assert section.older == 1
-    assert section.older_note.text().startswith("1 older session from a file has no effort")
+    assert section.older_note.text().startswith(
+        "1 older session from a file (over 14 days ago) has no effort either")
     # near the sessions, above them
     assert page.sections.index(section) == page.sections.index(page.sessions) - 1
 
@@ -123,7 +124,8 @@ def test_keyboard_6_tab_2_tab_3_enter_saves_and_moves_to_the_next(open_window, q
     press(qtbot, Qt.Key.Key_Return)
     settle(qtbot)
     assert rpe_of(ids["second"]) == (5, None, None)
-    assert section.rows == [] and not section.isVisible()
+    assert section.rows == [] and not section.hint.isVisible()
+    assert section.title() == "1 older session to rate"  # the one 30 days ago is still said
     focus = QApplication.focusWidget()
     assert focus is not None and page.sessions.isAncestorOf(focus)
 
@@ -185,6 +187,88 @@ def test_undo_brings_the_session_back_to_the_list(open_window, qtbot, journal_to
     settle(qtbot)
     assert rpe_of(ids["first"])[0] == 7
     assert [r.session_id for r in section.rows] == [ids["second"]]
+
+
+def test_ctrl_z_after_enter_brings_the_rating_back_from_the_keyboard(open_window, qtbot,
+                                                                      journal_to_rate):
+    """4 Tab 1 Tab 1 Enter rates the row and puts the cursor in the next row's empty
+    Effort; Ctrl+Z pressed there (nothing of its own to undo) takes the rating back, as
+    Edit > Undo does; Ctrl+Shift+Z saves it again (finding 3)."""
+    data, ids = journal_to_rate
+    ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    section = page.to_rate
+    section.rows[0].effort.edit.setFocus()
+    for key in "4", Qt.Key.Key_Tab, "1", Qt.Key.Key_Tab, "1", Qt.Key.Key_Return:
+        if isinstance(key, str):
+            type_text(qtbot, key)
+        else:
+            press(qtbot, key)
+    settle(qtbot)
+    assert rpe_of(ids["first"]) == (4, 1, 1)
+    assert [r.session_id for r in section.rows] == [ids["second"]]
+    assert QApplication.focusWidget() is section.rows[0].effort.edit
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert rpe_of(ids["first"]) == (None, None, None)
+    assert [r.session_id for r in section.rows] == [ids["first"], ids["second"]]
+    assert section.title() == "2 sessions to rate"
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot)
+    assert rpe_of(ids["first"]) == (4, 1, 1)
+    assert [r.session_id for r in section.rows] == [ids["second"]]
+
+
+def test_only_older_sessions_to_rate_still_show_the_box_and_the_way_to_them(
+        open_window, qtbot, tmp_path):
+    """Sessions over 14 days old are not listed, but the box says how many there are and
+    opens the most recent one's day on Today (finding 10: it hid everything)."""
+    from rehabjournal.services import journal as js
+    from rehabjournal.store.db import close_journal, open_journal
+
+    data = tmp_path / "data"
+    open_journal(data)
+    js.save_profile({"name": "Test", "condition": "patellofemoral_pain", "joint": "knee",
+                     "side": "left"})
+    js.add_site("knee", "left", "around the kneecap", primary=True)
+    imported(OLD, time(9, 0), 60, key="a")
+    latest = imported(OLD + timedelta(days=3), time(9, 0), 40, key="b")
+    imported(TODAY - timedelta(days=1), time(6, 0), 30, rpe=4, key="rated")
+    close_journal()
+    _ctx, window = open_window(data_dir=data)
+    page = window.show_page("today")
+    section = page.to_rate
+    settle(qtbot)
+    assert section.rows == [] and section.older == 2
+    assert section.isVisible()
+    assert section.title() == "2 older sessions to rate"
+    assert section.older_note.isVisible() and not section.hint.isVisible()
+    assert section.older_note.text() == (
+        "2 sessions from files, over 14 days ago, have no effort: type it in each session "
+        "on its day (from the Journal page, or with the button).")
+    assert section.older_button.isVisible()
+    assert section.older_button.text() == "Open the latest one's day"
+
+    qtbot.mouseClick(section.older_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert page.day == OLD + timedelta(days=3)
+    editor = next(e for e in page.session_editors if e.session_id == latest)
+    assert editor.isVisible()
+
+    from rehabjournal.ui.edit_path import apply_edit  # rated there: one left, then none
+
+    apply_edit(_ctx, lambda: js.edit_session(latest, {"rpe": 3}))
+    settle(qtbot)
+    assert section.older == 1 and section.title() == "1 older session to rate"
+    assert section.older_button.text() == "Open its day"
+    apply_edit(_ctx, lambda: js.edit_session(
+        next(s["id"] for s in js.list_sessions(OLD)), {"rpe": 2}))
+    settle(qtbot)
+    assert not section.isVisible()
 
 
 def test_leaving_a_row_with_an_effort_saves_it(open_window, qtbot, journal_to_rate):

@@ -211,6 +211,11 @@ def test_the_start_up_look_reads_no_file_with_a_parser(tmp_path):
         from rehabjournal.ui import settings as ui_settings
         app = application()
         ui_settings.set("activities.watch_folder", {str(folder)!r})
+        from rehabjournal.services import journal as js
+        from rehabjournal.store.db import close_journal, open_journal
+        open_journal(Path({str(tmp_path / "data")!r}))  # a journal with its profile:
+        js.save_profile({{"name": "A", "condition": "", "joint": "knee", "side": "left"}})
+        close_journal()  # the Welcome form makes the offer wait
         lock, ctx, window = open_session(Path({str(tmp_path / "data")!r}))
         window.show()
         window.startup.start()
@@ -233,3 +238,138 @@ def test_the_start_up_look_reads_no_file_with_a_parser(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "OFFERED: 1" in result.stdout, result.stdout + result.stderr
     assert "PARSERS: []" in result.stdout, result.stdout
+
+
+# ---- review of issue 20: a folder moved away, a file caught half written, the Welcome form --
+
+def test_a_folder_moved_away_is_said_and_its_stale_offer_goes(watched, qtbot):
+    """Finding 7: the system's watch follows a renamed folder, so a rename made no change
+    seen; now the parent is watched and the folder at the chosen path compared."""
+    _ctx, window, folder = watched(("a.gpx",))
+    watcher = window.watcher
+    qtbot.waitUntil(lambda: offered(window) and bool(watcher.offered), timeout=15000)
+    moved = folder.parent / "Garmin_old"
+    folder.rename(moved)  # mv Garmin Garmin_old, while the offer shows
+    qtbot.waitUntil(lambda: bool(watcher.problem), timeout=15000)
+    assert "is not there any more" in watcher.bar.label.text()
+    assert str(folder) in watcher.bar.label.text()
+    assert watcher.offered == [] and not watcher.bar.review_button.isVisibleTo(window)
+    # a file written into the folder where it went now is not offered as the watched one's
+    write_gpx(moved / "elsewhere.gpx", at(DAY), 25)
+    qtbot.wait(QUICK_MS * 4)
+    assert watcher.problem and watcher.offered == []
+
+    moved.rename(folder)  # back under its name: watched again, its file offered again
+    qtbot.waitUntil(lambda: not watcher.problem and len(watcher.offered) == 2,
+                    timeout=15000)
+    assert watcher.bar.label.text() == "2 new activity files in Garmin"
+
+
+def test_a_folder_replaced_by_another_of_the_same_name_is_watched_anew(watched, qtbot):
+    """Moved away and another made in its place at once: the new folder is watched (not
+    the old one the system's watch followed), its files offered."""
+    _ctx, window, folder = watched()
+    watcher = window.watcher
+    qtbot.waitUntil(lambda: not watcher._scanning)
+    settle(qtbot)
+    old = folder.parent / "Garmin_2025"
+    folder.rename(old)
+    folder.mkdir()  # within the settling time: no look in between
+    qtbot.waitUntil(lambda: not watcher._scanning and watcher.still_there(), timeout=15000)
+    qtbot.wait(QUICK_MS * 3)
+    write_gpx(folder / "new_place.gpx", at(DAY), 31)
+    qtbot.waitUntil(lambda: [p.name for p in watcher.offered] == ["new_place.gpx"],
+                    timeout=15000)
+    write_gpx(old / "old_place.gpx", at(DAY - timedelta(days=1)), 29)
+    qtbot.wait(QUICK_MS * 4)
+    qtbot.waitUntil(lambda: not watcher._scanning)
+    assert [p.name for p in watcher.offered] == ["new_place.gpx"]
+
+
+def test_a_file_caught_half_written_is_offered_again_once_complete(watched, qtbot):
+    """Finding 8: a FIT file offered while still being written, reviewed and refused as
+    cut short, is offered again when its content changes (it was snoozed by path, and a
+    write into a file does not change its folder)."""
+    from .test_ui_activity_import import fit_bytes
+
+    _ctx, window, folder = watched()
+    watcher = window.watcher
+    qtbot.waitUntil(lambda: not watcher._scanning)
+    whole = fit_bytes(at(DAY), seconds=2400, hr=[150])
+    path = folder / "Morning_Run.fit"
+    path.write_bytes(whole[: len(whole) // 2])  # the sync tool's first write
+    qtbot.waitUntil(lambda: offered(window) and watcher.offered == [path], timeout=15000)
+    watcher.bar.review_button.click()
+    dialog = wait_preview(qtbot, window)
+    assert dialog.table.rowCount() == 0
+    assert "cut short" in dialog.problems.item(0, 1).text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.importer().dialog is None, timeout=5000)
+    assert not offered(window)
+    watcher.look()  # the same half file: not offered again
+    qtbot.waitUntil(lambda: not watcher._scanning)
+    settle(qtbot)
+    assert not offered(window)
+
+    with open(path, "ab") as fh:  # the rest of it: the file changes, not its folder
+        fh.write(whole[len(whole) // 2:])
+    qtbot.waitUntil(lambda: offered(window) and watcher.offered == [path], timeout=15000)
+    assert watcher.bar.label.text() == "1 new activity file in Garmin"
+    watcher.bar.review_button.click()
+    dialog = wait_preview(qtbot, window)
+    assert dialog.table.rowCount() == 1 and dialog.problems.rowCount() == 0
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert [s["minutes"] for s in sessions()] == [40]
+
+
+def test_the_offer_waits_for_the_profile(open_window, qtbot, tmp_path):
+    """Finding 17: a new journal shows the Welcome form; the watched folder's files are
+    offered only once the journal is created."""
+    folder = tmp_path / "Garmin"
+    write_gpx(folder / "run.gpx", at(DAY), 30)
+    ui_settings.set("activities.watch_folder", str(folder))
+    _ctx, window = open_window(profile=False)
+    settle(qtbot)
+    qtbot.wait(QUICK_MS * 2)
+    assert window.awaiting_profile and window.watcher is None
+    welcome = window.welcome
+    welcome.name.setFocus()
+    qtbot.keyClicks(welcome.name, "Ann")
+    qtbot.keyClick(welcome.name, Qt.Key.Key_Return)  # creates the journal
+    qtbot.waitUntil(lambda: window.watcher is not None and offered(window), timeout=15000)
+    assert window.watcher.bar.label.text() == "1 new activity file in Garmin"
+
+
+def test_files_a_closed_preview_could_not_use_are_not_offered_again(watched, qtbot):
+    """Review finding 5 through the window: the same run as an imported FIT, in GPX, and
+    a GPX without times were offered at every start; once their preview ("Import 0
+    sessions") is closed they are not, at the next look nor at the next start."""
+    from .test_ui_activity_import import write_fit
+
+    ctx, window, folder = watched()
+    watcher = window.watcher
+    qtbot.waitUntil(lambda: not watcher._scanning)
+    fit = write_fit(folder / "run.fit", at(DAY), seconds=2400, hr=[150])
+    qtbot.waitUntil(lambda: watcher.offered == [fit], timeout=15000)
+    watcher.bar.review_button.click()
+    dialog = wait_preview(qtbot, window)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert [s["minutes"] for s in sessions()] == [40]
+    qtbot.waitUntil(lambda: not watcher._scanning)
+    write_gpx(folder / "run.gpx", at(DAY), 40)  # the same run, from another app
+    write_gpx(folder / "route.gpx", at(DAY), 10, timed=False)  # a route: no times
+    qtbot.waitUntil(lambda: len(watcher.offered) == 2, timeout=15000)
+    assert watcher.bar.label.text() == "2 new activity files in Garmin"
+    watcher.bar.review_button.click()
+    dialog = wait_preview(qtbot, window)
+    assert not dialog.import_button.isEnabled()  # "Import 0 sessions"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.importer().dialog is None, timeout=5000)
+    watcher.stop()  # as at the next start
+    watcher.reload()
+    with qtbot.waitSignal(watcher.scanned, timeout=15000) as scan:
+        pass
+    assert scan.args == [[]]
+    assert not offered(window) and ctx.undo_stack.count() == 1

@@ -12,10 +12,22 @@ The window side of ``services.activities`` (docs/activity-files.md):
    into the session typed by hand, skip as already imported) and why; the files that could
    not be read are listed under it with their reason; "Import N sessions" (Enter) writes
    them through ``ui.edit_path.apply_edit``: one transaction after a backup copy, one undo
-   step. Esc cancels and writes nothing.
+   step. Esc cancels and writes no session; the files the preview showed as skipped or
+   unreadable are noted as reviewed (``services.activities.remember_reviewed``), so the
+   watched folder does not offer them again.
 
 The worker never touches a widget: it reports through the queued signals of
 ``ReadSignals`` and reads the journal on its own SQLite connection, closed when done.
+
+Object lifetimes are kept plain (a crash was once seen after Esc on a 300-file preview):
+the signals object belongs to the ``ActivityImport`` (a child of the window, never made
+nor destroyed in the worker; each emission names its job, a late one of an old job is
+ignored); the job is a plain Python object run by the pool (``QThreadPool.start`` of its
+``run``), holding no Qt object of its own, so whichever thread drops it last, nothing Qt
+is destroyed there; the preview is deleted with ``deleteLater`` once its ``finished`` has
+been handled (no ``WA_DeleteOnClose`` on a dialog with Python overrides), and no lambda
+holding a dialog is connected to a signal that outlives it. The window waits for the
+worker before it closes (``wait``).
 """
 
 from __future__ import annotations
@@ -31,7 +43,6 @@ from PySide6.QtCore import (
     QLocale,
     QMimeData,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTime,
@@ -57,7 +68,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.activities import FileProblem, sport_label
 from ..domain.scales import activity_name
-from ..errors import RehabJournalError
+from ..errors import RehabJournalError, is_storage_failure
 from ..i18n import ngettext
 from . import settings as ui_settings
 from .context import AppContext
@@ -116,28 +127,40 @@ def split_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileProbl
 # ---- reading in a worker -------------------------------------------------------------------
 
 class ReadSignals(QObject):
-    """progress(done, total); finished(Preview); cancelled(); failed(message)."""
+    """What a ``ReadJob`` reports, each with the job's number first: progress(number,
+    done, total); finished(number, Preview); cancelled(number); failed(number, message).
 
-    progress = Signal(int, int)
-    finished = Signal(object)
-    cancelled = Signal()
-    failed = Signal(str)
+    One per ``ActivityImport``, its child: made in the window's thread and destroyed with
+    it, never by a worker."""
+
+    progress = Signal(int, int, int)
+    finished = Signal(int, object)
+    cancelled = Signal(int)
+    failed = Signal(int, str)
 
 
-class ReadJob(QRunnable):
-    """Read a batch with ``services.activities.preview`` in a worker thread.
+class ReadJob:
+    """Read a batch with ``services.activities.preview`` in a worker thread (the pool runs
+    ``run``).
 
-    ``cancel()`` (any thread) makes the next progress call return False: the service
-    raises ``ImportCancelled`` and ``cancelled`` is emitted; nothing was written.
+    A plain Python object: it holds no Qt object of its own (``signals`` belongs to the
+    ``ActivityImport``), so it may be dropped last by the worker thread. ``cancel()`` (any
+    thread) makes the next progress call return False: the service raises
+    ``ImportCancelled`` and ``cancelled`` is emitted; nothing was written.
+
+    Args:
+        number: the job's number, sent with each signal.
+        paths: what to read.
+        signals: the ``ReadSignals`` to report through.
+        tz: the zone of local days (None: the machine's).
     """
 
-    def __init__(self, paths: Sequence[Path], tz=None):
-        super().__init__()
+    def __init__(self, number: int, paths: Sequence[Path], signals: ReadSignals, tz=None):
+        self.number = number
         self.paths = list(paths)
         self.tz = tz
-        self.signals = ReadSignals()
+        self.signals = signals
         self._cancel = threading.Event()
-        self.setAutoDelete(False)  # the controller keeps it (and its signals) alive
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -147,7 +170,7 @@ class ReadJob(QRunnable):
         return self._cancel.is_set()
 
     def _progress(self, done: int, total: int) -> bool:
-        self.signals.progress.emit(int(done), int(total))
+        self.signals.progress.emit(self.number, int(done), int(total))
         return not self._cancel.is_set()
 
     def run(self) -> None:
@@ -161,20 +184,20 @@ class ReadJob(QRunnable):
             if self._cancel.is_set():  # cancelled after the last file was read
                 raise activities.ImportCancelled()
         except activities.ImportCancelled:
-            self.signals.cancelled.emit()
-            return
+            outcome = (self.signals.cancelled, ())
         except RehabJournalError as exc:
-            self.signals.failed.emit(str(exc))
-            return
+            outcome = (self.signals.failed, (str(exc),))
         except Exception as exc:  # a bug: say it in plain words, never a traceback
             log.exception("activity files could not be read")
-            self.signals.failed.emit(
+            outcome = (self.signals.failed, (
                 translate("ActivityImport", "The activity files could not be read: {reason}")
-                .format(reason=str(exc) or exc.__class__.__name__))
-            return
+                .format(reason=str(exc) or exc.__class__.__name__),))
+        else:
+            outcome = (self.signals.finished, (batch,))
         finally:
             close_thread_connection()
-        self.signals.finished.emit(batch)
+        signal, args = outcome  # the last thing the worker does: the window may go on
+        signal.emit(self.number, *args)
 
 
 class ActivityImport(QObject):
@@ -202,6 +225,12 @@ class ActivityImport(QObject):
         self._refused: list[FileProblem] = []
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._jobs = 0  # the number of the last job started
+        self._signals = ReadSignals(self)
+        self._signals.progress.connect(self._progress)
+        self._signals.finished.connect(self._finished)
+        self._signals.cancelled.connect(self._cancelled)
+        self._signals.failed.connect(self._failed)
         self.tz = None  # tests pass a zone; None: the machine's
 
     @property
@@ -259,12 +288,8 @@ class ActivityImport(QObject):
         if not readable:
             self.ctx.status.emit(_tr(REFUSED_DROP))
             return False
-        self.job = ReadJob(readable, self.tz)
-        signals = self.job.signals
-        signals.progress.connect(self._progress)
-        signals.finished.connect(self._finished)
-        signals.cancelled.connect(self._cancelled)
-        signals.failed.connect(self._failed)
+        self._jobs += 1
+        self.job = ReadJob(self._jobs, readable, self._signals, self.tz)
         progress = QProgressDialog(self.tr("Reading activity files..."), self.tr("Cancel"),
                                    0, 0, self.window)
         progress.setObjectName("activityProgress")
@@ -276,7 +301,7 @@ class ActivityImport(QObject):
         progress.canceled.connect(self.cancel)  # its Cancel button
         progress.rejected.connect(self.cancel)  # Esc
         self.progress = progress
-        self._pool.start(self.job)
+        self._pool.start(self.job.run)  # the pool keeps the job until it has run
         return True
 
     def cancel(self) -> None:
@@ -292,8 +317,12 @@ class ActivityImport(QObject):
             self.job.cancel()
         return self._pool.waitForDone(msecs)
 
-    def _progress(self, done: int, total: int) -> None:
-        if self.progress is None or (self.job is not None and self.job.cancelling):
+    def _current(self, number: int) -> bool:
+        """True when ``number`` is the job reading now (not a late word of an old one)."""
+        return self.job is not None and self.job.number == number
+
+    def _progress(self, number: int, done: int, total: int) -> None:
+        if not self._current(number) or self.progress is None or self.job.cancelling:
             return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, total))
@@ -309,17 +338,23 @@ class ActivityImport(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def _finished(self, batch) -> None:
+    def _finished(self, number: int, batch) -> None:
+        if not self._current(number):
+            return
         self._end_reading()
         batch.problems = list(batch.problems) + self._refused
         self.show_preview(batch)
 
-    def _cancelled(self) -> None:
+    def _cancelled(self, number: int) -> None:
+        if not self._current(number):
+            return
         self._end_reading()
         self.ctx.status.emit(self.tr("Import cancelled: nothing was imported."))
         self.done.emit(None)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, number: int, message: str) -> None:
+        if not self._current(number):
+            return
         self._end_reading()
         self.ctx.status.emit(self.tr("Nothing was imported: {reason}").format(reason=message))
         from PySide6.QtWidgets import QMessageBox
@@ -327,23 +362,50 @@ class ActivityImport(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Nothing was imported"), message,
                           parent=self.window)
         box.setObjectName("activityReadFailed")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(box.deleteLater)  # a plain Qt box: deleted once answered
         box.open()
         self.done.emit(None)
 
     def show_preview(self, batch) -> PreviewDialog:
-        """Open the preview of ``batch`` (window-modal, not blocking); returns it."""
+        """Open the preview of ``batch`` (window-modal, not blocking); returns it. It is
+        deleted (``deleteLater``) once closed and its outcome handled."""
         dialog = PreviewDialog(self.ctx, batch, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _code, d=dialog: self._preview_closed(d))
+        dialog.finished.connect(self._preview_closed)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _preview_closed(self, dialog: PreviewDialog) -> None:
+    def _preview_closed(self, _code: int = 0) -> None:
+        dialog = self.sender()
+        if not isinstance(dialog, PreviewDialog):
+            return
         if self.dialog is dialog:
             self.dialog = None
-        self.done.emit(dialog.import_result)
+        result = dialog.import_result
+        dialog.finished.disconnect(self._preview_closed)
+        if result is None:  # closed without importing: what it showed was reviewed
+            self.remember_reviewed(dialog.batch)
+        dialog.deleteLater()  # after this slot: Qt deletes it; no reference is kept
+        self.done.emit(result)
+
+    def remember_reviewed(self, batch) -> bool:
+        """Note the files of a preview closed without importing that give no session
+        (skipped, or could not be read: ``services.activities.remember_reviewed``), so the
+        watched folder does not offer them again; a file completed since (its bytes
+        changed) is offered again. True when noted; a failed write is said in the status
+        bar (nothing else depends on it)."""
+        from ..services import activities
+
+        try:
+            activities.remember_reviewed(batch)
+        except Exception as exc:
+            if not isinstance(exc, OSError | RehabJournalError) and not is_storage_failure(exc):
+                raise
+            self.ctx.status.emit(self.tr(
+                "Could not note the files reviewed; the watched folder may offer them "
+                "again: {reason}").format(reason=exc))
+            return False
+        return True
 
 
 # ---- the preview ---------------------------------------------------------------------------
@@ -476,9 +538,13 @@ class PreviewDialog(QDialog):
 
         self.merge_check = QCheckBox(self.tr("&Merge duplicates into sessions typed by hand"))
         self.merge_check.setObjectName("mergeDuplicates")
+        # the rule of domain.activities.find_duplicate for a session typed by hand (it has
+        # no start time); the 2-minute start window is for sessions from other files
         self.merge_check.setToolTip(self.tr(
-            "On: an activity that starts within 2 minutes of a session you typed, with a "
-            "similar duration, fills in that session. Off: it is skipped."))
+            "On: an activity on the same day as a session you typed by hand, of the same "
+            "activity and with similar minutes (within 5 minutes or 15 %), fills in what "
+            "that session lacks (start time, heart rate, climb, distance); what you typed "
+            "stays. Off: it is skipped."))
         self.merge_check.setChecked(True)
         self.merge_check.toggled.connect(self._update)
         layout.addWidget(self.merge_check)
@@ -551,8 +617,9 @@ class PreviewDialog(QDialog):
         typed by hand", "Skip: already imported on 3 Mar 2026"."""
         from ..services.activities import ADD, MERGE
 
-        if row.action == ADD:
-            return self.tr("Add")
+        if row.action == ADD:  # with why, when it says something (imported before ...)
+            return self.tr("Add: {reason}").format(reason=row.reason) if row.reason else \
+                self.tr("Add")
         if row.action == MERGE and self.merge_check.isChecked():
             reason = row.reason or self.tr("merges into the session typed by hand")
             return reason[:1].upper() + reason[1:]

@@ -119,6 +119,14 @@ def _centred_label(text: str, name: str) -> QWidget:
     return holder
 
 
+WELCOME_FIRST = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Create your journal first (the form on this page); then activity files can be "
+    "imported.")
+"""What the status bar says of File > Import Activities, a drop or the watched folder's
+offer while the Welcome form shows (English; ``self.tr`` translates it)."""
+
+
 DISCLAIMER = QT_TRANSLATE_NOOP(
     "MainWindow",
     "rehabjournal gives information, not medical advice. It does not diagnose or treat. "
@@ -194,6 +202,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.activity_importer = None  # ui/activity_import.ActivityImport, made on first use
         self.watcher = None  # ui/watch_folder.FolderWatcher, once a folder is chosen
+        self._welcome_open = False  # the first-run form shows: no profile yet
         self.startup.done.connect(lambda _result: self.update_watch_folder())
 
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -281,12 +290,33 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
         self.nav.setEnabled(False)
+        self._welcome_open = True
+        self._enable_activity_import(False)
 
     def _welcome_done(self) -> None:
         self.stack.removeWidget(self.welcome)
         self.welcome.deleteLater()
+        self._welcome_open = False
+        self._enable_activity_import(True)
         self.nav.setEnabled(True)
         self.show_page("today")
+        self.update_watch_folder()  # its offer waited for the profile
+
+    @property
+    def awaiting_profile(self) -> bool:
+        """True while the Welcome form shows (a new journal without a profile yet): no
+        activity file is imported nor offered before the journal is created."""
+        return self._welcome_open
+
+    def _enable_activity_import(self, on: bool) -> None:
+        """File > Import Activities (and from Folder): disabled, with a status tip saying
+        why, while the Welcome form shows."""
+        tip = "" if on else self.tr(WELCOME_FIRST)
+        for name in ("action_import_activities", "action_import_activity_folder"):
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setEnabled(on)
+                action.setStatusTip(tip)
 
     # ---- menus ------------------------------------------------------------------------
 
@@ -365,15 +395,20 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction(self)
         self.redo_action.triggered.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.redo_action.setShortcuts(
-            [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")]
-        )
+        # both usual redo keys, each once (QKeySequence(StandardKey.Redo) is only the
+        # platform's first binding, Ctrl+Y here: listed twice, Ctrl+Y was ambiguous and
+        # did nothing, and Ctrl+Shift+Z was no shortcut at all)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setObjectName("action_redo")
         for signal in (stack.indexChanged, stack.undoTextChanged, stack.redoTextChanged):
             signal.connect(self.name_undo_steps)
         self.name_undo_steps()
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        # Ctrl+Z in a field with nothing of its own to undo undoes the journal's step
+        from . import undo_keys
+
+        undo_keys.install()
         edit.addSeparator()
         self._action(edit, self.tr("&Preferences..."), self.preferences, "Ctrl+,",
                      "action_prefs")
@@ -627,17 +662,26 @@ class MainWindow(QMainWindow):
         started."""
         if self.opening is not None:  # the journal is not open yet
             return False
+        if self.awaiting_profile:  # sessions need a journal with a profile
+            self.ctx.status.emit(self.tr(WELCOME_FIRST))
+            return False
         if paths is None:
             return self.importer().choose_files()
         return self.importer().start(paths)
 
     def import_activity_folder(self) -> bool:
         """File > Import Activities from Folder...: every activity file in a folder."""
+        if self.opening is not None:
+            return False
+        if self.awaiting_profile:
+            self.ctx.status.emit(self.tr(WELCOME_FIRST))
+            return False
         return self.importer().choose_folder()
 
     def update_watch_folder(self) -> None:
-        """Watch the folder chosen in Preferences (or stop); its new files are offered."""
-        if self.opening is not None:
+        """Watch the folder chosen in Preferences (or stop); its new files are offered,
+        once the journal is open and has its profile (not over the Welcome form)."""
+        if self.opening is not None or self.awaiting_profile:
             return
         if self.watcher is None:
             if not ui_settings.get("activities.watch_folder"):
@@ -656,6 +700,9 @@ class MainWindow(QMainWindow):
         paths = local_paths(event.mimeData())
         if self.opening is not None or not paths:
             return None
+        if self.awaiting_profile:
+            self.ctx.status.emit(self.tr(WELCOME_FIRST))
+            return None
         if not any(can_import(p) for p in paths):
             self.ctx.status.emit(QCoreApplication.translate("ActivityImport", REFUSED_DROP))
             return None
@@ -670,7 +717,7 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and self.opening is None:
+        if event.mimeData().hasUrls() and self.opening is None and not self.awaiting_profile:
             event.acceptProposedAction()
         else:
             event.ignore()

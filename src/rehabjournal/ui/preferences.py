@@ -33,7 +33,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QRect, QSize, Qt, QTime
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QRect,
+    QSize,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +73,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.activities import DEFAULT_SPORT_KINDS, mapping_key
 from ..domain.scales import ACTIVITY_KINDS, activity_name
-from ..errors import StorageError
+from ..errors import StorageError, ValidationError
 from ..i18n import _
 from ..services import autostart, reminders, settings
 from ..services import journal as journal_service
@@ -435,6 +444,9 @@ class PreferencesDialog(QDialog):
         values = {**self.values(), **self.pattern_values(), **self.activity_tab.values()}
         tab_errors = {key: _TabMessage(self, self.activity_tab)
                       for key in self.activity_tab.option_keys()}
+        for key in self.activity_tab.hr_keys():  # beside the heart rates, until fixed
+            tab_errors[key] = _TabMessage(self, self.activity_tab,
+                                          self.activity_tab.show_hr_error)
         edit = apply_edit(self.ctx, lambda: settings.edit(values), fields=tab_errors,
                           message=self.error.setText, source=self)
         if edit is None:
@@ -447,14 +459,17 @@ class PreferencesDialog(QDialog):
 # ---- Activity files (issue 20) -------------------------------------------------------------
 
 class _TabMessage:
-    """Shows a refused value of a tab in the dialog's message line and brings its tab up
-    (``apply_edit``'s ``fields``)."""
+    """Shows a refused value of a tab and brings its tab up (``apply_edit``'s ``fields``):
+    in the dialog's message line, or with ``show`` (beside the field)."""
 
-    def __init__(self, dialog: PreferencesDialog, tab: QWidget):
-        self.dialog, self.tab = dialog, tab
+    def __init__(self, dialog: PreferencesDialog, tab: QWidget, show=None):
+        self.dialog, self.tab, self.show = dialog, tab, show
 
     def show_error(self, text: str) -> None:
         self.dialog.tabs.setCurrentWidget(self.tab)
+        if self.show is not None:
+            self.show(text)
+            return
         current = self.dialog.error.text()
         self.dialog.error.setText(f"{current} {text}".strip())
 
@@ -480,7 +495,8 @@ class KindDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for kind in kind_choices(index.data(KIND_ROLE) or ""):
             combo.addItem(activity_name(kind), kind)
-        combo.setAccessibleName(self.parent().tr("Activity"))
+        # the header's word, in its context (lupdate reads no context through parent())
+        combo.setAccessibleName(QCoreApplication.translate("ActivityFilesTab", "Activity"))
         combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c),
                                                      self.closeEditor.emit(c)))
         return combo
@@ -502,6 +518,10 @@ class ActivityFilesTab(QWidget):
         new_sport: "Add a sport" (a file's sport, "yoga" or "running/trail").
         hr_editors: {option key: editor} of ``hr.rest``, ``hr.max`` (spin boxes) and
             ``hr.weighting`` (a combo box).
+        hr_error: the heart rates' message beside them ("Maximum heart rate (40 bpm) must
+            be above ..."): shown when OK refuses them or a field is left with values that
+            do not fit; checked again at every change while shown, so it goes as soon as
+            they fit (``check_heart_rates``).
         watch_folder: the folder chosen for this computer ("" for none); saved by OK.
     """
 
@@ -746,8 +766,43 @@ class ActivityFilesTab(QWidget):
             form.addWidget(label, row, 0)
             form.addWidget(editor, row, 1)
         lay.addLayout(form)
+        self.hr_error = QLabel()
+        self.hr_error.setObjectName("heartRateError")
+        self.hr_error.setStyleSheet("color: #c62828;")
+        self.hr_error.setWordWrap(True)
+        self.hr_error.hide()
+        lay.addWidget(self.hr_error)
+        for key in self.hr_keys():
+            editor = self.hr_editors[key]
+            # while a message shows, every change checks again (it goes once they fit);
+            # a new one shows when the field is left, not at each digit typed
+            editor.valueChanged.connect(lambda _v: self.hr_error.isHidden()
+                                        or self.check_heart_rates())
+            editor.editingFinished.connect(self.check_heart_rates)
         lay.addStretch(1)
         return box
+
+    def hr_keys(self) -> tuple[str, ...]:
+        """The heart rates' option keys (the spin boxes; not the weighting)."""
+        return tuple(k for k, e in self.hr_editors.items() if isinstance(e, QSpinBox))
+
+    def show_hr_error(self, text: str) -> None:
+        """Show ``text`` beside the heart rates (one message for the pair)."""
+        self.hr_error.setText(text)
+        self.hr_error.show()
+
+    def check_heart_rates(self) -> bool:
+        """Check the heart rates typed (``services.settings.validate``, the rule OK
+        applies); show why they do not fit beside them, or clear that message. True when
+        they fit."""
+        try:
+            settings.validate({k: self.hr_editors[k].value() for k in self.hr_keys()})
+        except ValidationError as exc:
+            self.show_hr_error(" ".join(str(t) for t in exc.errors.values()) or str(exc))
+            return False
+        self.hr_error.clear()
+        self.hr_error.hide()
+        return True
 
     def _choice_text(self, choice: str) -> str:
         return {"male": self.tr("Male (0.64 e^1.92x)"),

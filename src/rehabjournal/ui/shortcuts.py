@@ -3,7 +3,8 @@
 The list is built when the dialog opens, from the window's menu actions and the
 shortcuts its pages declare (a ``QShortcut`` whose "what's this" text says what it does),
 so it cannot fall behind the menus. A few keys that work everywhere (Tab, the underlined
-letters, Up/Down in number fields) are listed after them.
+letters, Up/Down in number fields, Ctrl+Z in a field: its own typing first, then the
+journal's last change, ``ui/undo_keys.py``) are listed after them.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ GENERAL: tuple[tuple[str, str, str], ...] = (
     (QT_TRANSLATE_NOOP("shortcuts", "Number fields"),
      QT_TRANSLATE_NOOP("shortcuts", "One more / one less"),
      QT_TRANSLATE_NOOP("shortcuts", "Up / Down")),
+    # ui/undo_keys.py: a field passes the keys on when it has nothing of its own to undo
+    (QT_TRANSLATE_NOOP("shortcuts", "Text and number fields"),
+     QT_TRANSLATE_NOOP("shortcuts", "Undo / redo your typing in the field; in a field with "
+                                    "nothing of its own to undo, the last change (as Edit > "
+                                    "Undo / Redo)"),
+     QT_TRANSLATE_NOOP("shortcuts", "Ctrl+Z / Ctrl+Shift+Z")),
 )
 
 

@@ -2,34 +2,45 @@
 
 A person who lets Garmin Express, Gadgetbridge or a sync tool drop files in a folder
 chooses it in Preferences > Activity files (``activities.watch_folder``, this computer's
-setting). Then, once the journal is open and the start-up work is done (so the first
-window is not slowed), and whenever the folder or one of its subfolders changes while the
-app runs (``QFileSystemWatcher``, settled for ``DEBOUNCE_MS`` so that files still being
-written are complete), the files ``services.activities.new_files_in`` finds (never imported
-nor declined) are offered in a bar above the pages:
+setting). Then, once the journal is open with its profile (not over the Welcome form) and
+the start-up work is done (so the first window is not slowed), and whenever the folder, one
+of its subfolders or a file offered changes while the app runs (``QFileSystemWatcher``,
+settled for ``DEBOUNCE_MS`` so that files still being written are complete), the files
+``services.activities.new_files_in`` finds (never imported nor declined) are offered in a
+bar above the pages:
 
     "3 new activity files in Garmin    [Review...] [Not now] [Don't offer these]"
 
 - Review... opens the same progress and preview as File > Import Activities with those
   files: nothing is written before the preview's Import.
-- Not now hides the bar until a file not offered yet appears, or the next start.
+- Not now hides the bar until a file not offered yet appears, or one offered changes, or
+  the next start.
 - Don't offer these remembers them as declined (``dismiss_files``): never offered again.
 
-A folder that disappears or cannot be read is said in the bar, in plain words; its parent
-is watched meanwhile, so the folder is watched again as soon as it is back. The scan runs
-in a worker thread on its own SQLite connection.
+What was offered is remembered by path, size and modification time (``offer_key``), not
+by path alone: a file caught while still being written, reviewed and refused as cut short,
+is offered again once it is complete. The files offered (and those offered before, which a
+reviewed preview may have noted as refused) are watched themselves, since a write into a
+file does not change its folder; at most ``MAX_FILES``.
+
+A folder that disappears, is moved or renamed, or cannot be read is said in the bar, in
+plain words. The folder's parent is watched too, and the folder is known by its device and
+inode (``folder_id``): the system's watch follows a folder moved elsewhere, so a move is
+seen in the parent and the folder at the chosen path is compared with the one watched. A
+folder back at its place (or another one put there) is watched again at once. The scan
+runs in a worker thread on its own SQLite connection.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import (
     QFileSystemWatcher,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
@@ -48,6 +59,8 @@ DEBOUNCE_MS = 2000
 a file in several steps."""
 MAX_FOLDERS = 256
 """Subfolders watched at most (each takes one of the system's inotify watches)."""
+MAX_FILES = 256
+"""Files offered that are watched at most, for a change of their content."""
 SHOWN_NAMES = 15
 """File names listed in the bar's tooltip."""
 
@@ -68,20 +81,45 @@ def readable_folder(folder: Path) -> bool:
     return folder.is_dir() and os.access(folder, os.R_OK | os.X_OK)
 
 
+def folder_id(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of a folder: the same path may come to name another folder (the
+    one watched moved away, another put in its place); None when it is no folder."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
+
+
+OfferKey = tuple[str, int, int]
+
+
+def offer_key(path: Path | str) -> OfferKey | None:
+    """(path, size, modification time in ns) of a file offered: a file whose content
+    changed since it was offered (completed since it was caught half written) is offered
+    again. None when the file cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (str(path), st.st_size, st.st_mtime_ns)
+
+
 # ---- the scan, in a worker -------------------------------------------------------------------
 
 class ScanSignals(QObject):
-    """finished(folder, [Path]); failed(folder, message)."""
+    """finished(folder, [(Path, offer_key)]); failed(folder, message)."""
 
     finished = Signal(object, object)
     failed = Signal(object, str)
 
 
-class ScanJob(QRunnable):
-    """``services.activities.new_files_in(folder)`` in a worker thread."""
+class ScanJob:
+    """``services.activities.new_files_in(folder)`` in a worker thread (the pool runs
+    ``run``). A plain Python object: its ``signals`` belong to the ``FolderWatcher``, so
+    nothing Qt is destroyed in the worker when it drops the job."""
 
     def __init__(self, folder: Path, signals: ScanSignals):
-        super().__init__()
         self.folder = folder
         self.signals = signals
 
@@ -90,7 +128,7 @@ class ScanJob(QRunnable):
         from ..services.session import close_thread_connection
 
         try:
-            found = list(activities.new_files_in(self.folder))
+            found = [(path, offer_key(path)) for path in activities.new_files_in(self.folder)]
         except (OSError, RehabJournalError) as exc:
             self.signals.failed.emit(self.folder, str(exc))
             return
@@ -204,11 +242,15 @@ class FolderWatcher(QObject):
         self.bar.dismiss.connect(self.dismiss)
         self.folder: Path | None = None
         self.offered: list[Path] = []
-        self.snoozed: set[Path] = set()
+        self.snoozed: set[OfferKey] = set()
         self.problem = ""
         self._problem_closed = ""
+        self._keys: dict[Path, OfferKey | None] = {}  # the last scan's files
+        self._ids: dict[str, tuple[int, int]] = {}  # each folder watched: folder_id
+        self._parent: str | None = None  # watched for the folder's move or deletion
         self.fs = QFileSystemWatcher(self)
         self.fs.directoryChanged.connect(self._changed)
+        self.fs.fileChanged.connect(self._file_changed)
         self.timer = QTimer(self)
         self.timer.setObjectName("watchFolderDebounce")
         self.timer.setSingleShot(True)
@@ -246,6 +288,7 @@ class FolderWatcher(QObject):
         self.folder = None
         self.offered = []
         self.snoozed = set()
+        self._keys, self._ids, self._parent = {}, {}, None
         self.problem = self._problem_closed = ""
         self.bar.hide()
 
@@ -256,8 +299,21 @@ class FolderWatcher(QObject):
 
     # ---- looking -----------------------------------------------------------------------------
 
-    def _changed(self, _path: str) -> None:
+    def _changed(self, path: str) -> None:
+        """A folder watched changed. The parent's changes matter only when they concern
+        the folder itself (moved, renamed, deleted, back): a stat tells, no scan."""
+        if path == self._parent and not self.problem and self.still_there():
+            return  # something else in the parent; the folder is where it was
         self.timer.start()  # restarted by every change: waits for the folder to settle
+
+    def _file_changed(self, _path: str) -> None:
+        self.timer.start()  # a file offered is being written (or was removed)
+
+    def still_there(self) -> bool:
+        """The folder watched is still at its path, the same folder (not moved away, nor
+        replaced by another of the same name)."""
+        return (self.folder is not None
+                and folder_id(self.folder) == self._ids.get(str(self.folder)))
 
     def look(self) -> None:
         """(Re)watch the folder and its subfolders, then scan it for new files."""
@@ -270,7 +326,7 @@ class FolderWatcher(QObject):
             self._again = True
             return
         self._scanning = True
-        self._pool.start(ScanJob(self.folder, self._signals))
+        self._pool.start(ScanJob(self.folder, self._signals).run)
 
     def _watch(self) -> bool:
         """Watch the folder's tree (a recreated folder is added again); when it is missing,
@@ -283,6 +339,9 @@ class FolderWatcher(QObject):
             stale = [p for p in watched if parent is None or p != str(parent)]
             if stale:
                 self.fs.removePaths(stale)
+            self._watch_files([])
+            self._ids, self._keys = {}, {}
+            self._parent = None if parent is None else str(parent)
             if parent is not None and str(parent) not in watched:
                 self.fs.addPath(str(parent))
             if folder.exists():
@@ -296,13 +355,20 @@ class FolderWatcher(QObject):
                                "Activity files.").format(folder=folder)
             self._show_problem(text)
             return False
-        wanted = {str(p) for p in folder_tree(folder)}
-        gone = [p for p in watched if p not in wanted]
+        # each folder by its identity: a watch follows a folder moved away, so a path now
+        # naming another folder is watched again (removed, then added)
+        wanted = {str(p): i for p in folder_tree(folder) if (i := folder_id(p)) is not None}
+        parent = folder.parent
+        self._parent = str(parent) if parent != folder and parent.is_dir() else None
+        keep = set(wanted) | ({self._parent} if self._parent else set())
+        gone = [p for p in watched
+                if p not in keep or (p in wanted and self._ids.get(p) != wanted[p])]
         if gone:
             self.fs.removePaths(gone)
-        new = sorted(wanted - watched)
+        new = sorted(p for p in keep if p not in watched or p in gone)
         if new:
             self.fs.addPaths(new)
+        self._ids = wanted
         if self.problem:
             self.problem = self._problem_closed = ""
             if not self.offered:
@@ -323,22 +389,51 @@ class FolderWatcher(QObject):
         self._show_problem(self.tr("The watched folder {folder} could not be read: {reason}")
                            .format(folder=folder, reason=message))
 
-    def _scanned(self, folder: Path, found: list[Path]) -> None:
+    def _watch_files(self, paths: list[Path]) -> None:
+        """Watch these files (the ones offered, the first ``MAX_FILES``) for a change of
+        their content."""
+        watched = set(self.fs.files())
+        wanted = {str(p) for p in paths[:MAX_FILES]}
+        gone = sorted(watched - wanted)
+        if gone:
+            self.fs.removePaths(gone)
+        new = sorted(wanted - watched)
+        if new:
+            self.fs.addPaths(new)  # a file removed meanwhile is simply not watched
+
+    def _scanned(self, folder: Path, found: list) -> None:
         self._scan_done()
         if folder != self.folder:
             return  # the setting changed meanwhile
-        found = [Path(p) for p in found]
-        self.scanned.emit(found)
-        if not found:
+        if not self.still_there():  # moved or replaced while it was scanned
+            self.look()
+            return
+        self._keys = {Path(p): key for p, key in found}
+        paths = list(self._keys)
+        # the files found, and those offered before (reviewed, or hidden by Not now): one
+        # refused as cut short drops out of what is found (known by its bytes) until it
+        # changes, and only its own watch sees that change
+        reviewed = sorted({Path(k[0]) for k in self.snoozed} - set(paths))
+        self._watch_files(paths + reviewed)
+        self.scanned.emit(paths)
+        if not paths:
             self.offered = []
             if not self.problem:
                 self.bar.hide()
             return
         showing = self.bar.isVisibleTo(self.window) and not self.problem and self.offered
-        if showing or set(found) - self.snoozed:
-            self.offered = found
+        if showing or {k for k in self._keys.values() if k is not None} - self.snoozed:
+            self.offered = paths
             self.problem = ""
-            self.bar.show_offer(len(found), folder, [p.name for p in found])
+            self.bar.show_offer(len(paths), folder, [p.name for p in paths])
+
+    def _snooze(self, paths: list[Path]) -> None:
+        """Offer these files again only once their content changes (``offer_key``): the
+        key of the look that offered them, and of now (what the preview reads)."""
+        for path in paths:
+            for key in (self._keys.get(path), offer_key(path)):
+                if key is not None:
+                    self.snoozed.add(key)
 
     def _scan_done(self) -> None:
         self._scanning = False
@@ -354,9 +449,12 @@ class FolderWatcher(QObject):
         if not paths:
             self.bar.hide()
             return False
+        if not self.still_there():  # moved away since it was offered: said, not read
+            self.look()
+            return False
         started = self.window.import_activities(paths)
         if started:
-            self.snoozed |= set(paths)  # a cancelled preview is not offered at once again
+            self._snooze(paths)  # a cancelled preview is not offered at once again
             self.offered = []
             self.bar.hide()
         return started
@@ -365,7 +463,7 @@ class FolderWatcher(QObject):
         """Hide the offer until a file not offered yet appears (or the next start)."""
         if self.problem:
             self._problem_closed = self.problem
-        self.snoozed |= set(self.offered)
+        self._snooze(self.offered)
         self.offered = []
         self.bar.hide()
 
@@ -382,7 +480,7 @@ class FolderWatcher(QObject):
             self.ctx.status.emit(self.tr("Could not note the files as declined: {reason}")
                                  .format(reason=exc))
             return
-        self.snoozed |= set(paths)
+        self._snooze(paths)
         self.offered = []
         self.bar.hide()
         self.ctx.status.emit(ngettext("{n} file will not be offered again.",

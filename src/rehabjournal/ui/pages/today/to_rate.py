@@ -11,11 +11,14 @@ refused with the same words as the sessions above them.
 Keyboard: Tab goes through the row's entries; Enter in any of them saves the row
 (``services.activities.rate_session``, one undo step) and the cursor goes to the next row's
 effort. A row the cursor leaves with an effort typed is saved too, as every Today field
-saves when it is left. A rated row leaves the list; Edit > Undo brings it back. The list is
-about the real today whatever day the page shows, follows every change of the journal (a
-session rated in Sessions leaves it) and is hidden when nothing is to rate. Sessions older
-than ``RATE_DAYS`` days are not listed (an effort recalled weeks later says little); a line
-says how many there are, to rate on their day.
+saves when it is left. A rated row leaves the list; Edit > Undo (or Ctrl+Z in the next
+row's empty Effort, ``ui/undo_keys.py``) brings it back. The list is about the real today
+whatever day the page shows and follows every change of the journal (a session rated in
+Sessions leaves it). Sessions older than ``RATE_DAYS`` days are not listed (an effort
+recalled weeks later says little); a line says how many there are and how to rate them (in
+their session, on their day: "Open the latest one's day" shows it on Today, as the Journal
+page does). The box is hidden only when nothing at all is to rate: with older sessions
+alone it shows that line.
 """
 
 from __future__ import annotations
@@ -224,8 +227,17 @@ class ToRateSection(QGroupBox):
         self.older_note = QLabel()
         self.older_note.setObjectName("toRateOlder")
         self.older_note.setWordWrap(True)
+        self.older_button = QPushButton(self.tr("Open the latest one's day"))
+        self.older_button.setObjectName("toRateOpenOlder")
+        self.older_button.setAutoDefault(False)
+        self.older_button.clicked.connect(self.open_older)
+        self.older_row = QHBoxLayout()
+        self.older_row.setContentsMargins(0, 0, 0, 0)
+        self.older_row.addWidget(self.older_note, 1)
+        self.older_row.addWidget(self.older_button, 0, Qt.AlignmentFlag.AlignTop)
         self.older_note.hide()
-        layout.addWidget(self.older_note)
+        self.older_button.hide()
+        layout.addLayout(self.older_row)
         ctx.journal_changed.connect(self._journal_changed)
         ctx.day_changed.connect(lambda _new, _old: self.refresh())
         app = QApplication.instance()
@@ -328,15 +340,54 @@ class ToRateSection(QGroupBox):
     def _show_counts(self) -> None:
         self._align()
         n = len(self.rows)
-        self.setTitle(ngettext("{n} session to rate", "{n} sessions to rate", n).format(n=n))
+        if n:
+            self.setTitle(ngettext("{n} session to rate", "{n} sessions to rate", n)
+                          .format(n=n))
+        else:  # only older ones: the box stays, to say so
+            self.setTitle(ngettext("{n} older session to rate", "{n} older sessions to rate",
+                                   self.older).format(n=self.older))
         if self.older:
-            self.older_note.setText(ngettext(
-                "{n} older session from a file has no effort either: rate it in its "
-                "session on its day.",
-                "{n} older sessions from files have no effort either: rate them in their "
-                "sessions on their days.", self.older).format(n=self.older))
+            if n:
+                text = ngettext(
+                    "{n} older session from a file (over {days} days ago) has no effort "
+                    "either: type it in the session on its day (from the Journal page, or "
+                    "with the button).",
+                    "{n} older sessions from files (over {days} days ago) have no effort "
+                    "either: type it in each session on its day (from the Journal page, or "
+                    "with the button).", self.older)
+            else:
+                text = ngettext(
+                    "{n} session from a file, over {days} days ago, has no effort: type it "
+                    "in the session on its day (from the Journal page, or with the button).",
+                    "{n} sessions from files, over {days} days ago, have no effort: type it "
+                    "in each session on its day (from the Journal page, or with the "
+                    "button).", self.older)
+            self.older_note.setText(text.format(n=self.older, days=RATE_DAYS))
+            self.older_button.setText(self.tr("Open its day") if self.older == 1
+                                      else self.tr("Open the latest one's day"))
+            self.older_button.setToolTip(self.tr(
+                "Shows on Today the day of the most recent older session without an "
+                "effort; rate it there, in its session."))
         self.older_note.setVisible(bool(self.older))
-        self.setVisible(bool(n))
+        self.older_button.setVisible(bool(self.older))
+        self.hint.setVisible(bool(n))
+        self.setVisible(bool(n or self.older))
+
+    def latest_older_day(self) -> date | None:
+        """The day of the most recent session to rate older than ``RATE_DAYS`` days (read
+        on demand: a long imported history may hold thousands)."""
+        since = self.ctx.today() - timedelta(days=RATE_DAYS - 1)
+        try:
+            days = [s["day"] for s in activities.unrated_sessions() if s["day"] < since]
+        except Exception:  # noqa: BLE001 - the journal cannot be read: nothing to open
+            return None
+        return max(days, default=None)
+
+    def open_older(self) -> None:
+        """Show on Today the day of the most recent older session without an effort."""
+        day = self.latest_older_day()
+        if day is not None:
+            self.ctx.open_day.emit(day)
 
     def _after(self) -> QWidget | None:
         """The first input of the sections after this one (None when off a page)."""
