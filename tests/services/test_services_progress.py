@@ -42,7 +42,8 @@ def test_demo_loads_acwr_weeks_match_domain(demo_db):
     assert data.loads == [v for _d, v in daily]
     assert data.has_load and data.has_pain
     # the demo journal starts at ``start``: the ratio counts days from it, first on day 29
-    assert data.acwr == load.acwr_from_first_entry(daily, start)
+    unrated = [n for _d, n in load.daily_unrated(sessions, start, end)]
+    assert data.acwr == load.acwr_from_first_entry(daily, start, unrated=unrated)
     assert all(r is None for r in data.acwr[:28]) and data.acwr[28] is not None
     assert data.ratio_from == start + timedelta(days=28)
     # weeks: calendar weeks (start is a Monday) from the one period summary

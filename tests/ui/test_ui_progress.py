@@ -133,7 +133,8 @@ def test_plotted_data_equals_domain(demo_window, qtbot):
     chart = page.canvases["load"].chart
     assert chart.daily_heights() == pytest.approx(loads)
     # the load spike indicator: first value on day 29 of the journal's data
-    ratio = load.acwr_from_first_entry(daily, start)
+    unrated = [n for _d, n in load.daily_unrated(sessions, start, end)]
+    ratio = load.acwr_from_first_entry(daily, start, unrated=unrated)
     assert _same(list(chart.ratio_line.get_ydata()), _nan(ratio))
     assert ratio[27] is None and ratio[28] is not None
     totals = load.weekly_totals(daily)
@@ -418,6 +419,30 @@ def test_monotony_and_strain_table_of_domain_md_test_vector(open_window, qtbot, 
     assert "population SD" in note and "Monotony = mean daily load" in note
     assert page.canvases["load"].chart.daily_heights() == pytest.approx(
         [0, 300, 0, 420, 0, 600, 240])
+
+
+def test_a_week_with_a_session_without_effort_shows_its_rated_load_marked(open_window, qtbot,
+                                                                          tmp_path):
+    monday = date(2026, 3, 2)
+
+    def fill(js):
+        for i in range(7):
+            js.save_checkin(monday + timedelta(days=i), {"morning_pain": 2})
+        js.add_session(monday, {"kind": "run", "minutes": 60, "rpe": 8})
+        js.add_session(monday + timedelta(days=2), {"kind": "run", "minutes": 60, "rpe": 10})
+        js.add_session(monday + timedelta(days=4), {"kind": "walk", "minutes": 40})
+
+    _window, page = _shown_load_tab(open_window, qtbot, _journal_dir(tmp_path, "w", fill))
+    page.set_period(monday, monday + timedelta(days=6))
+    _settle(qtbot)
+    model = page.tab("load").weeks_model
+    cell = model.index(0, 0)
+    assert cell.data() == "1080 (1 not rated)"
+    assert cell.data(Qt.ItemDataRole.UserRole) == pytest.approx(1080)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Sessions without an effort: the load shown is the rated sessions' only")
+    assert model.index(2, 0).data() == "-"  # no monotony for an incomplete week
+    assert model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_week_table_is_the_summarys_rows(demo_window, qtbot):

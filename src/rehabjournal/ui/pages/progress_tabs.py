@@ -52,6 +52,7 @@ from ...services.summary import (
     fmt_span,
     fmt_value,
     period_adherence_days,
+    unrated_mark,
 )
 from ..table_model import ListTableModel
 from ..widgets import fmt_date
@@ -200,6 +201,8 @@ class WeekLoadModel(QAbstractTableModel):
 
     Rows: load (AU), change from the week before, monotony, strain. The headers name
     the week ("2-8 Mar") and mark a week cut by the period ("completed" or "partial").
+    A week holding sessions without an effort has an incomplete load: it shows the rated
+    sessions' load marked "1080 (1 not rated)", with a tooltip saying so.
     ``UserRole`` gives the unrounded number (None for "-").
     """
 
@@ -213,10 +216,14 @@ class WeekLoadModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.progress: ProgressData | None = None
+        self.unrated: list[int] = []
 
     def set_data(self, data: ProgressData) -> None:
+        from ...charts.load import week_unrated
+
         self.beginResetModel()
         self.progress = data
+        self.unrated = week_unrated(data)
         self.endResetModel()
 
     def rowCount(self, parent=_ROOT) -> int:
@@ -239,12 +246,22 @@ class WeekLoadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if row == 1:
                 return fmt_change_pct(v)
+            if row == 0:
+                return fmt_value(v, 0) + unrated_mark(self._unrated(col))
             return fmt_value(v, 2 if row == 2 else 0)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row == 0 and self._unrated(col):
+                return self.tr("Sessions without an effort: the load shown is the rated "
+                               "sessions' only")
+            return None
         if role == Qt.ItemDataRole.UserRole:
             return v
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _unrated(self, col: int) -> int:
+        return self.unrated[col] if 0 <= col < len(self.unrated) else 0
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical:
