@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from rehabjournal import cli, commands
-from rehabjournal.services import session
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from activity_fixtures import gpx_text  # noqa: E402
+from rehabjournal import cli, commands  # noqa: E402
+from rehabjournal.services import session  # noqa: E402
 
 ODD = "my journal #1 %41 Zoë"
 """The data folder's name, relative to the current folder; '%41' would become 'A' if it were
@@ -20,6 +25,7 @@ URI-decoded somewhere."""
 CASES = {
     "import": (["import", "in #1 %41 é.csv"], None),
     "export": (["export", "out #1 %41 é.csv"], "out #1 %41 é.csv"),
+    "import-activities": (["import-activities", "run #1 %41 é.gpx"], None),
     "report": (["report", "--out", "report #1 %41 é.pdf"], "report #1 %41 é.pdf"),
     "summary": (["summary", "--json"], None),
     "patterns": (["patterns", "--json"], None),
@@ -50,6 +56,9 @@ def demo_journal(tmp_path_factory):
     inputs = base / "inputs"
     inputs.mkdir()
     (inputs / "in #1 %41 é.csv").write_text("date,morning_pain\n2020-01-06,2\n", "utf-8")
+    # import-activities needs an existing journal: the copied demo is one
+    (inputs / "run #1 %41 é.gpx").write_text(
+        gpx_text(datetime(2020, 1, 7, 7, 0, tzinfo=UTC), seconds=1800), "utf-8")
     assert cli.main(["--data-dir", str(data), "export-all",
                      str(inputs / "everything #1 %41 é.json")]) == 0
     assert cli.main(["--data-dir", str(data), "programme", "export",

@@ -101,7 +101,10 @@ class ActivityFile(BaseModel):
     """A watch or app file read by an activity import (schema 6).
 
     ``sha256`` identifies the file's bytes ("strava:ID" for a Strava row without a file);
-    ``status`` is 'imported' or 'dismissed' (offered from the watched folder and declined).
+    ``status`` is one of ``activity_repo.STATUSES``: 'imported' (a session was imported
+    from it), 'dismissed' (offered from the watched folder and declined), 'skipped' (in a
+    batch the person reviewed, it gave no session: every activity skipped) or 'refused'
+    (in such a batch, it could not be read). Free text: the last two needed no migration.
     """
 
     sha256 = CharField(unique=True)
