@@ -22,7 +22,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) tools/run_tests.py
 
 # Qt .ts (pyside6-lupdate) and gettext .po (Babel) updated from the code, then compiled
 translations: $(STAMP)

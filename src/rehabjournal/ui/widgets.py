@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
+from shiboken6 import Shiboken
 
 from .. import i18n
 from ..domain.scales import validate_range
@@ -302,6 +304,18 @@ class FlowLayout(QLayout):
 
     # the QLayout interface
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        widget = item.widget()
+        if widget is not None and not Shiboken.createdByPython(item):
+            # ``addWidget`` hands over an item Qt made, and Qt deletes it again (when the
+            # widget goes) without telling PySide: its wrapper, kept in ``_items``, then
+            # stays registered at a freed address, and the next object Qt puts there
+            # (a layout, a widget) gets it: "stale wrapper of another type", and a segfault
+            # in BindingManager::releaseWrapper when that object is destroyed. An item made
+            # here is a PySide wrapper class, whose destructor tells PySide.
+            own = QWidgetItem(widget)
+            own.setAlignment(item.alignment())
+            Shiboken.delete(item)
+            item = own
         self._items.append(item)
         self.invalidate()
 
