@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Activity</source>
-        <translation>Aktivität</translation>
-    </message>
-</context>
-<context>
     <name>Activities</name>
     <message>
         <source>run</source>
@@ -200,6 +193,10 @@
     <message>
         <source>Nothing was imported</source>
         <translation>Es wurde nichts importiert</translation>
+    </message>
+    <message>
+        <source>Could not note the files reviewed; the watched folder may offer them again: {reason}</source>
+        <translation>Die geprüften Dateien konnten nicht vermerkt werden; der überwachte Ordner bietet sie eventuell erneut an: {reason}</translation>
     </message>
     <message>
         <source>Imported {sessions}, {merged} merged, {skipped} skipped</source>
@@ -1468,8 +1465,12 @@
         <translation>Berichte</translation>
     </message>
     <message>
-        <source>rehabjournal gives information, not medical advice. It does not diagnose or treat. If a red flag appears, or you are unsure, see a clinician.</source>
+        <source>Create your journal first (the form on this page); then activity files can be imported.</source>
         <extracomment>The window&apos;s first size when the screen has room for it. 1180x780 used to be the size whatever the screen: 780 px is taller than a 768-px laptop screen. Room kept for the window manager&apos;s title bar and borders, which are not part of the geometry set before the window is shown. The smallest window (the pages reflow down to it), smaller still on a screen with less room (1024x600 with a panel). Qt.ItemDataRole.UserRole: the frame is built without importing the ``Qt`` namespace, which costs about 15 ms at start-up (see run_gui); pages import it when they are built.</extracomment>
+        <translation>Legen Sie zuerst Ihr Tagebuch an (das Formular auf dieser Seite); danach können Aktivitätsdateien importiert werden.</translation>
+    </message>
+    <message>
+        <source>rehabjournal gives information, not medical advice. It does not diagnose or treat. If a red flag appears, or you are unsure, see a clinician.</source>
         <translation>rehabjournal gibt Informationen, keine medizinische Beratung. Es stellt keine Diagnose und behandelt nicht. Wenn ein Red Flag (Warnzeichen) auftritt oder Sie unsicher sind, wenden Sie sich an einen Behandler.</translation>
     </message>
     <message>
@@ -2298,8 +2299,8 @@
         <translation>Duplikate mit von Hand eingegebenen Einheiten &amp;zusammenführen</translation>
     </message>
     <message>
-        <source>On: an activity that starts within 2 minutes of a session you typed, with a similar duration, fills in that session. Off: it is skipped.</source>
-        <translation>Ein: Eine Aktivität, die höchstens 2 Minuten vor oder nach einer von Ihnen eingegebenen Einheit beginnt und ähnlich lange dauert, ergänzt diese Einheit. Aus: Sie wird übersprungen.</translation>
+        <source>On: an activity on the same day as a session you typed by hand, of the same activity and with similar minutes (within 5 minutes or 15 %), fills in what that session lacks (start time, heart rate, climb, distance); what you typed stays. Off: it is skipped.</source>
+        <translation>Ein: Eine Aktivität am selben Tag wie eine von Hand eingegebene Einheit, mit derselben Aktivität und ähnlichen Minuten (höchstens 5 Minuten oder 15 % Unterschied), ergänzt, was dieser Einheit fehlt (Startzeit, Herzfrequenz, Höhenmeter, Strecke); was Sie eingegeben haben, bleibt. Aus: Sie wird übersprungen.</translation>
     </message>
     <message>
         <source>The file says “{sport}”; which activity each sport becomes is set in Preferences &gt; Activity files.</source>
@@ -2308,6 +2309,10 @@
     <message>
         <source>{moving} minutes moving, {elapsed} with pauses</source>
         <translation>{moving} Minuten in Bewegung, {elapsed} mit Pausen</translation>
+    </message>
+    <message>
+        <source>Add: {reason}</source>
+        <translation>Hinzufügen: {reason}</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3808,6 +3813,18 @@ Die Sicherungen: {backups}</translation>
         <source>From your watch or app files: type the effort (CR-10) and pain, Tab between them, Enter saves the row. Until rated, their minutes count but not their load.</source>
         <translation>Aus Ihren Uhr- oder App-Dateien: Geben Sie Anstrengung (CR-10) und Schmerz ein, Tab wechselt das Feld, Eingabe speichert die Zeile. Bis zur Bewertung zählen die Minuten, aber nicht die Belastung.</translation>
     </message>
+    <message>
+        <source>Open the latest one&apos;s day</source>
+        <translation>Tag der neuesten öffnen</translation>
+    </message>
+    <message>
+        <source>Open its day</source>
+        <translation>Tag der Einheit öffnen</translation>
+    </message>
+    <message>
+        <source>Shows on Today the day of the most recent older session without an effort; rate it there, in its session.</source>
+        <translation>Zeigt auf der Seite Heute den Tag der neuesten älteren Einheit ohne Anstrengung; bewerten Sie sie dort, in ihrer Einheit.</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -3881,6 +3898,10 @@ Die Sicherungen: {backups}</translation>
     <message>
         <source>partial</source>
         <translation>teilweise</translation>
+    </message>
+    <message>
+        <source>Sessions without an effort: the load shown is the rated sessions&apos; only</source>
+        <translation>Einheiten ohne Anstrengung: Die angezeigte Belastung ist nur die der bewerteten Einheiten</translation>
     </message>
     <message>
         <source>The whole week is in the period.</source>
@@ -4377,6 +4398,18 @@ rehabjournal erstellt außerdem selbst eine Kopie pro Tag und behält die Kopien
     <message>
         <source>Up / Down</source>
         <translation>Pfeil hoch / runter</translation>
+    </message>
+    <message>
+        <source>Text and number fields</source>
+        <translation>Text- und Zahlenfelder</translation>
+    </message>
+    <message>
+        <source>Undo / redo your typing in the field; in a field with nothing of its own to undo, the last change (as Edit &gt; Undo / Redo)</source>
+        <translation>Ihre Eingabe im Feld rückgängig machen / wiederholen; in einem Feld ohne eigene Eingabe zum Rückgängigmachen die letzte Änderung (wie Bearbeiten &gt; Rückgängig / Wiederholen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation>Strg+Z / Strg+Umschalt+Z</translation>
     </message>
     <message>
         <source>Undo the last change</source>

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Activity</source>
-        <translation>Activité</translation>
-    </message>
-</context>
-<context>
     <name>Activities</name>
     <message>
         <source>run</source>
@@ -200,6 +193,10 @@
     <message>
         <source>Nothing was imported</source>
         <translation>Rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>Could not note the files reviewed; the watched folder may offer them again: {reason}</source>
+        <translation>Impossible de noter les fichiers examinés&#xa0;; le dossier surveillé pourra les proposer à nouveau&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Imported {sessions}, {merged} merged, {skipped} skipped</source>
@@ -1468,8 +1465,12 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <source>rehabjournal gives information, not medical advice. It does not diagnose or treat. If a red flag appears, or you are unsure, see a clinician.</source>
+        <source>Create your journal first (the form on this page); then activity files can be imported.</source>
         <extracomment>The window&apos;s first size when the screen has room for it. 1180x780 used to be the size whatever the screen: 780 px is taller than a 768-px laptop screen. Room kept for the window manager&apos;s title bar and borders, which are not part of the geometry set before the window is shown. The smallest window (the pages reflow down to it), smaller still on a screen with less room (1024x600 with a panel). Qt.ItemDataRole.UserRole: the frame is built without importing the ``Qt`` namespace, which costs about 15 ms at start-up (see run_gui); pages import it when they are built.</extracomment>
+        <translation>Créez d&apos;abord votre journal (le formulaire de cette page)&#xa0;; vous pourrez ensuite importer des fichiers d&apos;activité.</translation>
+    </message>
+    <message>
+        <source>rehabjournal gives information, not medical advice. It does not diagnose or treat. If a red flag appears, or you are unsure, see a clinician.</source>
         <translation>rehabjournal donne des informations, pas un avis médical. Il ne pose pas de diagnostic et ne traite pas. Si un drapeau rouge apparaît, ou en cas de doute, consultez un clinicien.</translation>
     </message>
     <message>
@@ -2298,8 +2299,8 @@
         <translation>&amp;Fusionner les doublons avec les séances saisies à la main</translation>
     </message>
     <message>
-        <source>On: an activity that starts within 2 minutes of a session you typed, with a similar duration, fills in that session. Off: it is skipped.</source>
-        <translation>Activé&#xa0;: une activité qui commence à 2 minutes près d&apos;une séance que vous avez saisie, avec une durée proche, complète cette séance. Désactivé&#xa0;: elle est ignorée.</translation>
+        <source>On: an activity on the same day as a session you typed by hand, of the same activity and with similar minutes (within 5 minutes or 15 %), fills in what that session lacks (start time, heart rate, climb, distance); what you typed stays. Off: it is skipped.</source>
+        <translation>Activé&#xa0;: une activité du même jour qu&apos;une séance saisie à la main, de la même activité et d&apos;une durée proche (à 5 minutes ou 15&#xa0;% près), complète ce qui manque à cette séance (heure de début, fréquence cardiaque, dénivelé positif, distance)&#xa0;; ce que vous avez saisi reste. Désactivé&#xa0;: elle est ignorée.</translation>
     </message>
     <message>
         <source>The file says “{sport}”; which activity each sport becomes is set in Preferences &gt; Activity files.</source>
@@ -2308,6 +2309,10 @@
     <message>
         <source>{moving} minutes moving, {elapsed} with pauses</source>
         <translation>{moving} minutes en mouvement, {elapsed} avec les pauses</translation>
+    </message>
+    <message>
+        <source>Add: {reason}</source>
+        <translation>Ajouter&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3808,6 +3813,18 @@ Les sauvegardes&#xa0;: {backups}</translation>
         <source>From your watch or app files: type the effort (CR-10) and pain, Tab between them, Enter saves the row. Until rated, their minutes count but not their load.</source>
         <translation>Séances de vos fichiers de montre ou d&apos;application&#xa0;: saisissez l&apos;effort (CR-10) et la douleur, Tab pour passer de l&apos;un à l&apos;autre, Entrée enregistre la ligne. Tant qu&apos;elles ne sont pas évaluées, leurs minutes comptent, mais pas leur charge.</translation>
     </message>
+    <message>
+        <source>Open the latest one&apos;s day</source>
+        <translation>Ouvrir le jour de la plus récente</translation>
+    </message>
+    <message>
+        <source>Open its day</source>
+        <translation>Ouvrir le jour de la séance</translation>
+    </message>
+    <message>
+        <source>Shows on Today the day of the most recent older session without an effort; rate it there, in its session.</source>
+        <translation>Affiche dans Aujourd&apos;hui le jour de la plus récente des séances plus anciennes sans effort&#xa0;; évaluez-la là, dans sa séance.</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -3881,6 +3898,10 @@ Les sauvegardes&#xa0;: {backups}</translation>
     <message>
         <source>partial</source>
         <translation>partielle</translation>
+    </message>
+    <message>
+        <source>Sessions without an effort: the load shown is the rated sessions&apos; only</source>
+        <translation>Séances sans effort&#xa0;: la charge affichée est celle des seules séances évaluées</translation>
     </message>
     <message>
         <source>The whole week is in the period.</source>
@@ -4377,6 +4398,18 @@ rehabjournal fait aussi une copie par jour de lui-même, et garde les copies des
     <message>
         <source>Up / Down</source>
         <translation>Haut / Bas</translation>
+    </message>
+    <message>
+        <source>Text and number fields</source>
+        <translation>Champs de texte et numériques</translation>
+    </message>
+    <message>
+        <source>Undo / redo your typing in the field; in a field with nothing of its own to undo, the last change (as Edit &gt; Undo / Redo)</source>
+        <translation>Annuler / rétablir votre saisie dans le champ&#xa0;; dans un champ sans saisie à annuler, la dernière modification (comme Édition &gt; Annuler / Rétablir)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z / Ctrl+Maj+Z</translation>
     </message>
     <message>
         <source>Undo the last change</source>
