@@ -50,7 +50,7 @@ def test_english_report_from_a_german_command_line(demo_dir, tmp_path, capsys, m
     out = tmp_path / "en.pdf"
     assert report(demo_dir, out, "--lang", "en") == 0
     said = capsys.readouterr().out
-    assert said.startswith(f"{out} geschrieben (4 Seiten, 2026-02-16 bis 2026-03-15")
+    assert said.startswith(f"{out} geschrieben (5 Seiten, 2026-02-16 bis 2026-03-15")
     text = text_of(out)
     assert "not medical advice" in text
     assert "15 Mar 2026" in text

@@ -171,7 +171,7 @@ def test_the_pdf_has_no_false_rise(scenario, tmp_path):
     # the day-by-day log: an unknown load is "?"
     assert "Thu 1 Oct - - - run 45 min ? - W" in text
     assert "Tue 17 Nov - - - run 45 min RPE 4 180 - W" in text
-    assert 'Load "?": a session of the day has no effort (not rated yet)' in text
+    assert 'Load "?": a session of the day has no effort yet' in text
     assert "beside 0 AU" not in text
 
 

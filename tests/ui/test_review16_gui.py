@@ -283,8 +283,8 @@ def test_a_refused_restore_is_one_sentence(qtbot, tmp_path, monkeypatch):
     assert not dialog.restore_selected()
     assert told == [("Restore failed",
                      f"{first.name} was not restored and your journal was left as it was: "
-                     f"the copy is partial; it is cut short (5 KB of {whole // 1000} KB), the "
-                     "copy was interrupted.")]
+                     "the copy is partial; it is cut short "
+                     f"(5 KB of {round(whole / 1000)} KB), the copy was interrupted.")]
     assert m.CheckIn.select().count() == 1
 
 

@@ -115,8 +115,8 @@ def _incomplete(week: bool, n: int, srpe: float) -> str:
 
 def unrated_line(data: ReportData) -> str | None:
     """"<b>2 sessions have no effort (not rated yet): their minutes count, their load is
-    not known.</b> A load marked ..." for the sessions of the period without an effort
-    (from files or typed), or None when there is none."""
+    not known.</b> A load marked ..." for the sessions of the
+    period without an effort (from files or typed), or None when there is none."""
     if data.progress is None:
         return None
     head = unrated_head(HeartRateLoad.of(data.progress).unrated)

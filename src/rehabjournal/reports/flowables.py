@@ -1247,20 +1247,22 @@ def day_log_table(data: ReportData, width: float) -> list[Flowable]:
             cmds.append(("BACKGROUND", (5, i), (5, i), st.HEADER_BG))
     title = _("Appendix: day-by-day log, {period}").format(
         period=period_text(data.start, data.end))
-    out: list[Flowable] = [H(title), _table(rows, widths, *cmds)]
+    out: list[Flowable] = [H(title)]
     if any(unrated.get(d.day) for d in data.days):
-        out += [Spacer(1, 1 * mm), P(_(
-            "Load \"?\": a session of the day has no effort (not rated yet), so the day's "
-            "load is not known; a number before it is the rated sessions' load."), "muted")]
+        # before the table, which may fill its last page to the bottom: a note after it
+        # could take a page of its own
+        out.append(P(_("Load \"?\": a session of the day has no effort yet, so the day's load "
+                       "is not known (\"125+?\": the rated sessions' part)."), "muted"))
+    out.append(_table(rows, widths, *cmds))
     return out
 
 
 def _day_load_text(load: float, unrated: int) -> str:
     """A day's load in the day-by-day log: "180"; "?" when sessions without an effort
-    leave it unknown, "180 + ?" when some are rated."""
+    leave it unknown, "180+?" when some are rated (short: the column is narrow)."""
     if not unrated:
         return fmt_num(load, 0)
-    return "?" if not load else f"{fmt_num(load, 0)}\u00a0+\u00a0?"
+    return "?" if not load else f"{fmt_num(load, 0)}+?"
 
 
 def programme_sheet(data: ReportData, width: float, weeks: int = 4) -> list[Flowable]:
