@@ -4400,10 +4400,6 @@ rehabjournal erstellt außerdem selbst eine Kopie pro Tag und behält die Kopien
         <translation>Pfeil hoch / runter</translation>
     </message>
     <message>
-        <source>Text and number fields</source>
-        <translation>Text- und Zahlenfelder</translation>
-    </message>
-    <message>
         <source>Undo / redo your typing in the field; in a field with nothing of its own to undo, the last change (as Edit &gt; Undo / Redo)</source>
         <translation>Ihre Eingabe im Feld rückgängig machen / wiederholen; in einem Feld ohne eigene Eingabe zum Rückgängigmachen die letzte Änderung (wie Bearbeiten &gt; Rückgängig / Wiederholen)</translation>
     </message>

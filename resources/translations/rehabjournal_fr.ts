@@ -4400,10 +4400,6 @@ rehabjournal fait aussi une copie par jour de lui-même, et garde les copies des
         <translation>Haut / Bas</translation>
     </message>
     <message>
-        <source>Text and number fields</source>
-        <translation>Champs de texte et numériques</translation>
-    </message>
-    <message>
         <source>Undo / redo your typing in the field; in a field with nothing of its own to undo, the last change (as Edit &gt; Undo / Redo)</source>
         <translation>Annuler / rétablir votre saisie dans le champ&#xa0;; dans un champ sans saisie à annuler, la dernière modification (comme Édition &gt; Annuler / Rétablir)</translation>
     </message>

@@ -405,10 +405,6 @@ class MainWindow(QMainWindow):
         self.name_undo_steps()
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
-        # Ctrl+Z in a field with nothing of its own to undo undoes the journal's step
-        from . import undo_keys
-
-        undo_keys.install()
         edit.addSeparator()
         self._action(edit, self.tr("&Preferences..."), self.preferences, "Ctrl+,",
                      "action_prefs")

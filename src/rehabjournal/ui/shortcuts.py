@@ -42,7 +42,7 @@ GENERAL: tuple[tuple[str, str, str], ...] = (
      QT_TRANSLATE_NOOP("shortcuts", "One more / one less"),
      QT_TRANSLATE_NOOP("shortcuts", "Up / Down")),
     # ui/undo_keys.py: a field passes the keys on when it has nothing of its own to undo
-    (QT_TRANSLATE_NOOP("shortcuts", "Text and number fields"),
+    (QT_TRANSLATE_NOOP("shortcuts", "Number fields"),
      QT_TRANSLATE_NOOP("shortcuts", "Undo / redo your typing in the field; in a field with "
                                     "nothing of its own to undo, the last change (as Edit > "
                                     "Undo / Redo)"),

@@ -6,8 +6,9 @@ Qt asks the focused widget first ("shortcut override") and a line edit always sa
 So after Enter saved a to-rate row and the cursor went on to the next row's empty Effort,
 or after Morning pain, Tab, Ctrl+Z did nothing at all, while Edit > Undo worked.
 
-``UndoKeys`` is one application-wide event filter that looks only at those override
-requests: when the focused editor has nothing to undo (``isUndoAvailable()`` false; for
+``hand_on`` is called by the number fields' own event filter (``widgets.NumberField``: the
+morning check-in, the to-rate rows, the session fields) for those override requests: when
+the editor has nothing to undo (``isUndoAvailable()`` false; for
 redo ``isRedoAvailable()``), it refuses the override for it, so the window's Edit > Undo
 (Redo) shortcut fires: ``ctx.undo_stack`` takes its last step back. A field with typing of
 its own to undo keeps Ctrl+Z, as everywhere else (standard behaviour): the first Ctrl+Z
@@ -17,11 +18,10 @@ In a dialog the window's shortcut does not apply, so nothing changes there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -73,31 +73,22 @@ def has_own(widget, action: str) -> bool | None:
     return None
 
 
-class UndoKeys(QObject):
-    """The application's event filter that hands Ctrl+Z / Ctrl+Y on to Edit > Undo / Redo
-    when the focused field has nothing of its own to undo or redo (see the module)."""
+def hand_on(field, event) -> bool:
+    """For a field's own event filter: True when ``event`` is a shortcut override for the
+    undo or redo key and ``field`` has nothing of its own to undo (redo); the override is
+    then refused (``event.ignore()``), so the window's Edit > Undo (Redo) shortcut fires.
+    The filter returns this value (True: the field does not take the key for itself).
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() != _SHORTCUT_OVERRIDE:
-            return False
-        action = key_action(event)
-        if action is None:
-            return False
-        if has_own(watched, action) is False:
-            event.ignore()  # the override is refused: the window's shortcut fires
-            return True  # and the field does not take it for itself
+    Installed per field (``widgets.NumberField``), never on the application: a Python
+    filter on the application is called with every object Qt sends an event to, objects
+    being destroyed included, and PySide then makes wrappers for half-destroyed objects
+    that outlive them (segfaults in ``releaseWrapper``: docs/architecture.md, "Known
+    problems").
+    """
+    if event.type() != _SHORTCUT_OVERRIDE:
         return False
-
-
-def install(app: QApplication | None = None) -> UndoKeys | None:
-    """Install the filter on the application once (later calls return the same one)."""
-    app = app or QApplication.instance()
-    if app is None:
-        return None
-    found = app.findChild(UndoKeys, "undoKeys")
-    if found is not None:
-        return found
-    keys = UndoKeys(app)
-    keys.setObjectName("undoKeys")
-    app.installEventFilter(keys)
-    return keys
+    action = key_action(event)
+    if action is None or has_own(field, action) is not False:
+        return False
+    event.ignore()
+    return True

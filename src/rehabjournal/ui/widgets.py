@@ -36,6 +36,7 @@ from shiboken6 import Shiboken
 from .. import i18n
 from ..domain.scales import validate_range
 from . import i18n as ui_i18n
+from . import undo_keys
 from .banner import Banner  # noqa: F401 - pages import it from here
 
 LIGHT_COLOURS = {"green": "#2e9d4f", "amber": "#e0a100", "red": "#d32f2f"}
@@ -95,7 +96,10 @@ class NumberField(QWidget):
         return self.tr("{low} to {high}").format(low=_num(self.lo), high=_num(self.hi))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        """Up/Down change the number by one step, like a spin box."""
+        """Up/Down change the number by one step, like a spin box; Ctrl+Z with nothing
+        typed to undo here undoes the journal's last step (``ui/undo_keys.py``)."""
+        if obj is self.edit and undo_keys.hand_on(self.edit, event):
+            return True
         if obj is self.edit and event.type() == QEvent.Type.KeyPress and event.key() in (
             Qt.Key.Key_Up, Qt.Key.Key_Down
         ):
