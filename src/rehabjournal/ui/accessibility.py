@@ -18,9 +18,17 @@ except buttons whose text has no letter ("<", ">"): they are named from their to
 A spin box gets the description "1 to 20"; ``widgets.NumberField`` says its range itself.
 
 ``watch(root)`` names the controls now and again after rows are added later (a session,
-an exercise due, an event): it listens for new child widgets on ``root`` and its
-containers and names them once the event loop is back (the row is built by then). The main
-window watches every page when it creates it; dialogs call ``name_controls`` when built.
+an exercise due, an event, a tab built when first shown): code that builds rows calls
+``rows_added(widget)`` (``widgets.clear_layout`` and the Today page's ``relink`` do), and
+the root's tab widgets and stacks say when another page of theirs is shown; the controls
+are named once the event loop is back (the row is built by then). The main window watches
+every page when it creates it; dialogs call ``name_controls`` when built.
+
+No Python event filter is used for this: PySide calls a Python filter with objects Qt is
+in the middle of destroying (a row deleted later still gets events while its C++
+destructor runs), makes a Python wrapper for the half-destroyed object, and that wrapper
+outlives it: the process then dies in ``Shiboken::BindingManager::releaseWrapper``
+(docs/architecture.md, "Known problems").
 
 ``unnamed_controls(root)`` lists the focusable controls a screen reader would get no name
 for (the test of every page uses it).
@@ -31,7 +39,7 @@ from __future__ import annotations
 import re
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -64,6 +72,7 @@ AUTO_DESCRIPTION = "rjAutoDescription"
 range or choices change; one set by hand is kept)."""
 
 WATCHED = "a11yWatched"
+WATCHER = "a11yWatcher"
 """Dynamic property of the containers whose new children ``watch`` names."""
 
 translate = QCoreApplication.translate
@@ -331,31 +340,45 @@ def name_controls(root: QWidget) -> list[QWidget]:
 
 
 class _Watcher(QObject):
-    """Names the controls of ``root`` again once new widgets were added under it."""
+    """Names the controls of ``root`` again, once the event loop is back, when told that
+    rows were added under it (``soon``)."""
 
     def __init__(self, root: QWidget):
         super().__init__(root)
+        self.setObjectName(WATCHER)
         self.root = root
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self.run)
 
+    def soon(self) -> None:
+        if not self.timer.isActive():
+            self.timer.start()
+
     def run(self) -> None:
         name_controls(self.root)
-        for widget in [self.root, *self.root.findChildren(QWidget)]:
-            if widget.layout() is not None and not widget.property(WATCHED):
+        for widget in self.root.findChildren(QWidget):
+            # a tab built when first shown, a stack's other page: named when shown
+            if isinstance(widget, (QTabWidget, QStackedWidget)) and not widget.property(WATCHED):
                 widget.setProperty(WATCHED, True)
-                widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.ChildAdded and not self.timer.isActive():
-            self.timer.start()
-        return False
+                widget.currentChanged.connect(self.soon)
 
 
 def watch(root: QWidget) -> QWidget:
-    """Name the controls of ``root`` now and whenever rows are added to it; returns it."""
+    """Name the controls of ``root`` now and whenever ``rows_added`` is called for a widget
+    under it; returns ``root``."""
     _Watcher(root).run()
     return root
 
+
+def rows_added(widget: QWidget | None) -> None:
+    """Say that rows were (or are about to be) added under ``widget``: the watched root it
+    is in names its controls again once the event loop is back. Does nothing for a widget
+    that is in no watched root (a dialog names its controls itself)."""
+    while widget is not None:
+        watcher = widget.findChild(QObject, WATCHER, Qt.FindChildOption.FindDirectChildrenOnly)
+        if isinstance(watcher, _Watcher):
+            watcher.soon()
+            return
+        widget = widget.parentWidget()

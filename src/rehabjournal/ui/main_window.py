@@ -279,6 +279,9 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         widget.activated()
+        from .accessibility import rows_added
+
+        rows_added(widget)  # a page may build its parts when first shown
         if not self.nav.hasFocus():  # arrowing through the sidebar keeps its cursor
             self.focus_page(widget)
 

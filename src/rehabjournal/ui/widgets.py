@@ -247,7 +247,11 @@ def fmt_date(day: date, form: str = "day") -> str:
 
 
 def clear_layout(layout: QLayout) -> None:
-    """Remove and delete every widget and nested layout of ``layout``."""
+    """Remove and delete every widget and nested layout of ``layout`` (the rows put in its
+    place are named for screen readers once the event loop is back)."""
+    from .accessibility import rows_added
+
+    rows_added(layout.parentWidget())
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget()

@@ -75,8 +75,9 @@ class ProgressPage(QWidget):
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._build_controls()
         ctx.journal_changed.connect(self._journal_changed)
-        ctx.programme_changed.connect(lambda: self._journal_changed(None))
-        ctx.day_changed.connect(lambda _new, _old: self._journal_changed(None))  # midnight
+        # bound methods, not lambdas: Qt drops the connection when the page is deleted
+        ctx.programme_changed.connect(self._programme_changed)
+        ctx.day_changed.connect(self._day_changed)  # midnight
 
     # ---- controls (no matplotlib) -------------------------------------------------------
     def _build_controls(self) -> None:
@@ -264,6 +265,12 @@ class ProgressPage(QWidget):
             if self.period.currentData() != "custom":
                 self._set_dates(*self.period_range())
             self.refresh()
+
+    def _programme_changed(self) -> None:
+        self._journal_changed(None)
+
+    def _day_changed(self, _new, _old) -> None:
+        self._journal_changed(None)
 
     def _journal_changed(self, _day=None) -> None:
         if self.built and self.isVisible():

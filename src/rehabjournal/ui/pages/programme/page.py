@@ -35,7 +35,7 @@ class ProgrammePage(QWidget):
         self.advice = AdviceTab(ctx)
         self.tabs.addTab(self.advice, self.tr("A&dherence and advice"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
-        ctx.journal_changed.connect(lambda _d: self._journal_changed())
+        ctx.journal_changed.connect(self._journal_changed)  # a bound method: dropped with the page
         ctx.programme_changed.connect(self.reload)
         self.programmes.select_programme((ps.active_programme() or {}).get("id"))
 
@@ -56,6 +56,6 @@ class ProgrammePage(QWidget):
         if self.tabs.currentWidget() is self.advice:
             self.advice.refresh()
 
-    def _journal_changed(self) -> None:
+    def _journal_changed(self, _day=None) -> None:
         if self.isVisible() and self.tabs.currentWidget() is self.advice:
             self.advice.refresh()

@@ -39,11 +39,14 @@ class OutcomesDueSection(QFrame):
         self.rows.setSpacing(4)
         self.buttons: dict[str, QPushButton] = {}
         self.due: list[str] = []
-        ctx.journal_changed.connect(lambda _day: self.refresh())
+        ctx.journal_changed.connect(self._journal_changed)  # a bound method: dropped with it
         self.hide()
 
     def set_day(self, day: date) -> None:
         self.day = day
+        self.refresh()
+
+    def _journal_changed(self, _day) -> None:
         self.refresh()
 
     def refresh(self) -> None:

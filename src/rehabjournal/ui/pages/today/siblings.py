@@ -20,6 +20,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLayout, QWidget
 
+from ...accessibility import rows_added
 from ...context import AppContext
 
 
@@ -51,6 +52,7 @@ def relink(section: QWidget, focus: QWidget | None = None) -> None:
     if page is None:
         return
     show_new_rows(section)
+    rows_added(section)
     page.fix_tab_order()
     if not page.isVisible() or not page.window().isActiveWindow():
         return

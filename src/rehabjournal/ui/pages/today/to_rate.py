@@ -239,7 +239,7 @@ class ToRateSection(QGroupBox):
         self.older_button.hide()
         layout.addLayout(self.older_row)
         ctx.journal_changed.connect(self._journal_changed)
-        ctx.day_changed.connect(lambda _new, _old: self.refresh())
+        ctx.day_changed.connect(self._day_changed)  # a bound method: dropped with it
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_moved)
@@ -250,6 +250,9 @@ class ToRateSection(QGroupBox):
     def set_day(self, day: date) -> None:
         """The list is about the real today whatever day the page shows."""
         self.day = day
+        self.refresh()
+
+    def _day_changed(self, _new, _old) -> None:
         self.refresh()
 
     def refresh(self) -> None:
