@@ -67,3 +67,85 @@ def resource(*parts: str) -> Path:
         FileNotFoundError: the install has no resources folder.
     """
     return resources_dir().joinpath(*parts)
+
+
+# ---- the user docs and the licence texts that ship inside the package -----------------------
+
+#: The user docs in reading order (Help > User Guide lists them so; a doc not named here comes
+#: after them, by name). docs/architecture.md is for developers: it is not shipped.
+USER_DOCS = (
+    "journal", "light", "adherence", "progression", "report", "summary", "patterns",
+    "activity-files", "csv-format", "full-export", "programme-format", "programme-sheet",
+    "outcome-measures", "your-data", "glossary",
+)
+DEVELOPER_DOCS = frozenset({"architecture"})
+LICENCE_FILES = ("LICENSE", "THIRD-PARTY-NOTICES")
+
+
+def _shipped(name: str) -> Path:
+    """``name`` inside the installed package (wheel, bundle), else at the repository top
+    (a source checkout, an editable install); the package's copy when neither exists."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent.parent / name):
+        if candidate.exists():
+            return candidate
+    return here / name
+
+
+def docs_dir() -> Path:
+    """The folder of the user docs: ``rehabjournal/docs`` in an install, ``docs/`` in a
+    checkout."""
+    return _shipped("docs")
+
+
+def user_docs() -> list[str]:
+    """The names of the user docs this install has (``"csv-format"``), in reading order.
+
+    Returns:
+        ``USER_DOCS`` that exist, then any other ``*.md`` of the folder by name; never the
+        developers' docs. Empty when the install has no docs folder.
+    """
+    folder = docs_dir()
+    found = {p.stem for p in folder.glob("*.md")} - DEVELOPER_DOCS if folder.is_dir() else set()
+    return [n for n in USER_DOCS if n in found] + sorted(found - set(USER_DOCS))
+
+
+def user_doc(name: str) -> Path:
+    """The Markdown file of one user doc.
+
+    Args:
+        name: ``"csv-format"``; ``"csv-format.md"`` and ``"docs/csv-format.md"`` work too.
+
+    Returns:
+        The absolute path of the doc's ``.md`` file.
+
+    Raises:
+        FileNotFoundError: this install has no user doc of that name.
+    """
+    stem = Path(name).name.removesuffix(".md")
+    if stem not in user_docs():
+        raise FileNotFoundError(f"no user doc named {name!r}")
+    return docs_dir() / f"{stem}.md"
+
+
+def doc_title(path: Path) -> str:
+    """The first ``# `` heading of a Markdown file (without backticks), else its name."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("# "):
+                    return line[2:].strip().replace("`", "")
+    except OSError:
+        pass
+    return path.stem
+
+
+def licence_file(name: str) -> Path:
+    """``LICENSE`` (rehabjournal's GPL-3.0-or-later) or ``THIRD-PARTY-NOTICES``.
+
+    Raises:
+        ValueError: ``name`` is not one of ``LICENCE_FILES``.
+    """
+    if name not in LICENCE_FILES:
+        raise ValueError(f"not a licence file: {name!r}")
+    return _shipped(name)
