@@ -4,8 +4,10 @@
 
 Writes, all committed to git so that a build needs neither this script nor Pillow:
 
-- resources/icons/hicolor/<n>x<n>/apps/rehabjournal.png for n in 16 32 48 64 128 256 512
-  (the freedesktop icon theme layout that install.sh copies into ~/.local/share/icons);
+- resources/icons/hicolor/<n>x<n>/apps/io.github.rehabjournal.RehabJournal.png for n in 16
+  32 48 64 128 256 512 (the freedesktop icon theme layout that install.sh copies into
+  ~/.local/share/icons and the Flatpak installs; named after the app id, as the desktop
+  entry's Icon= key and Flatpak's export require);
 - installer/windows/rehabjournal.ico (16, 24, 32, 48, 64, 128, 256);
 - installer/macos/rehabjournal.icns (16 ... 1024).
 
@@ -23,6 +25,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import buildinfo  # noqa: E402
+
 SVG = ROOT / "resources" / "icons" / "rehabjournal.svg"
 HICOLOR = ROOT / "resources" / "icons" / "hicolor"
 ICO = ROOT / "installer" / "windows" / "rehabjournal.ico"
@@ -66,7 +71,7 @@ def main() -> int:
     pngs = {n: render(n) for n in sizes}
 
     for n in PNG_SIZES:
-        out = HICOLOR / f"{n}x{n}" / "apps" / "rehabjournal.png"
+        out = HICOLOR / f"{n}x{n}" / "apps" / f"{buildinfo.APP_ID}.png"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(pngs[n])
         print(f"wrote {out.relative_to(ROOT)}")

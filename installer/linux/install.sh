@@ -44,6 +44,10 @@ sed "s|^Exec=rehabjournal|Exec=$BIN/rehabjournal|" \
 chmod 644 "$SHARE/applications/$APP_ID.desktop"
 cp "$HERE/share/metainfo/$APP_ID.metainfo.xml" "$SHARE/metainfo/"
 cp -R "$HERE/share/icons/hicolor/." "$SHARE/icons/hicolor/"
+# Versions up to 0.1.0 named the icon rehabjournal.png; it is named after the app id now.
+for n in 16 32 48 64 128 256 512; do
+    rm -f "$SHARE/icons/hicolor/${n}x${n}/apps/rehabjournal.png"
+done
 
 # Refresh caches where the tools exist (they are optional).
 if command -v update-desktop-database >/dev/null 2>&1; then

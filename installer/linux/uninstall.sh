@@ -11,7 +11,9 @@ SIZES="16 32 48 64 128 256 512"
 
 rm -f "$SHARE/applications/$APP_ID.desktop" "$SHARE/metainfo/$APP_ID.metainfo.xml"
 for n in $SIZES; do
-    rm -f "$SHARE/icons/hicolor/${n}x${n}/apps/rehabjournal.png"
+    # the icon is named after the app id; versions up to 0.1.0 named it rehabjournal.png
+    rm -f "$SHARE/icons/hicolor/${n}x${n}/apps/$APP_ID.png" \
+        "$SHARE/icons/hicolor/${n}x${n}/apps/rehabjournal.png"
 done
 # The launcher only if it is ours (a pip-installed rehabjournal script is not).
 if [ -f "$PREFIX/bin/rehabjournal" ] && grep -q "opt/rehabjournal/rehabjournal" "$PREFIX/bin/rehabjournal"; then

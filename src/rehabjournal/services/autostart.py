@@ -154,7 +154,7 @@ def desktop_entry(command: Sequence[str]) -> str:
         "Name=Rehab Journal",
         "Comment=Starts Rehab Journal in the tray for its reminders",
         "Exec=" + " ".join(_exec_arg(a) for a in command),
-        "Icon=rehabjournal",
+        "Icon=" + APP_ID,  # the icon installers put in the theme (install.sh, Flatpak)
         "Terminal=false",
         "X-GNOME-Autostart-enabled=true",
         "",
