@@ -1,11 +1,11 @@
-# rehabjournal: make run | make test | make bench | make installer
+# rehabjournal: make run | make test | make bench | make installer | make lock
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: run test lint bench installer clean translations
+.PHONY: run test lint bench installer lock clean translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,13 @@ translations: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
-installer: $(STAMP)
-	$(MAKE) -C installer
+# this system's installer, built in build/installer-venv from installer/requirements.lock
+installer:
+	$(MAKE) -C installer installer PYTHON=$(PYTHON)
+
+# installer/requirements.lock again (uv) after a dependency changed in pyproject.toml
+lock:
+	$(MAKE) -C installer lock PYTHON=$(PYTHON)
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -1,12 +1,17 @@
-"""Build, check and pack the Linux bundle (run by ``make installer``).
+"""Build, check and pack this system's installer (``make installer`` = ``ci.py build``).
 
-Steps: validate the desktop metadata; PyInstaller (rehabjournal.spec) into dist/rehabjournal;
-smoke-test the frozen app (--version, a headless demo report, the window offscreen); report
-the unpacked size against the budget; pack dist/rehabjournal-<version>-linux-<arch>.tar.gz
-with install.sh and uninstall.sh; try install.sh and uninstall.sh in a throwaway home.
+Run by the build venv's Python (installer/ci.py makes it from the lock). Linux: validate the
+desktop metadata; PyInstaller (rehabjournal.spec) into dist/rehabjournal; smoke-test the
+frozen app (--version, a headless demo report, the window offscreen); report the unpacked
+size against the budget; pack dist/rehabjournal-<version>-linux-<arch>.tar.gz with
+install.sh and uninstall.sh; try install.sh and uninstall.sh in a throwaway home.
+Windows: PyInstaller, the smoke test on rehabjournal-cli.exe, the size, then Inno Setup
+(``ISCC`` or ``iscc`` on PATH) makes dist/rehabjournal-<version>-windows-x64-setup.exe.
+macOS: macos/make_dmg.sh (PyInstaller, .app, DMG), then the smoke test on the .app.
 
-Environment: SIZE_BUDGET_MB (default 220) fails the build above it; SKIP_PYINSTALLER=1 reuses
-an existing dist/rehabjournal (for iterating on the later steps).
+Environment: SIZE_BUDGET_MB (default 220) fails a Linux build above it (elsewhere the size is
+reported only: the Linux-only trimming does not apply); SKIP_PYINSTALLER=1 reuses an
+existing dist/rehabjournal (for iterating on the later steps).
 """
 
 from __future__ import annotations
@@ -28,7 +33,15 @@ ROOT = HERE.parent
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 BUNDLE = DIST / buildinfo.EXE_NAME
-EXE = BUNDLE / buildinfo.EXE_NAME
+IS_WIN = sys.platform == "win32"
+IS_MAC = sys.platform == "darwin"
+APP = DIST / f"{buildinfo.APP_NAME}.app"  # macOS
+if IS_WIN:  # the console twin: the windowed rehabjournal.exe has no stdout
+    EXE = BUNDLE / f"{buildinfo.CLI_EXE_NAME}.exe"
+elif IS_MAC:
+    EXE = APP / "Contents" / "MacOS" / buildinfo.EXE_NAME
+else:
+    EXE = BUNDLE / buildinfo.EXE_NAME
 BUDGET_MB = int(os.environ.get("SIZE_BUDGET_MB", "220"))
 
 
@@ -78,27 +91,30 @@ def run_pyinstaller() -> None:
         die("PyInstaller failed")
 
 
-def smoke(version: str) -> None:
-    step("smoke test of the frozen app")
+def smoke(version: str, exe: Path = EXE) -> None:
+    """--version, a headless demo report without a logged error, the window for 8 s."""
+    step(f"smoke test of the frozen app: {exe}")
     with tempfile.TemporaryDirectory(prefix="rj-smoke-") as tmp:
         env = {
             **os.environ,
             "HOME": tmp,  # settings and any stray files land in the throwaway folder
             "XDG_CONFIG_HOME": f"{tmp}/config",
             "XDG_DATA_HOME": f"{tmp}/data",
+            "APPDATA": f"{tmp}/appdata",  # Windows
+            "LOCALAPPDATA": f"{tmp}/localappdata",
             "QT_QPA_PLATFORM": "offscreen",
         }
-        out = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, env=env)
-        print(f"  $ {EXE.relative_to(ROOT)} --version\n  {out.stdout.strip()}")
+        out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=env)
+        print(f"  $ {exe.name} --version\n  {out.stdout.strip()}")
         if out.returncode or out.stdout.strip() != f"rehabjournal {version}":
             die(f"--version printed {out.stdout!r} {out.stderr!r}, exit {out.returncode}")
 
         pdf = Path(tmp) / "demo-report.pdf"
-        cmd = [str(EXE), "--demo", "report", "--out", str(pdf)]
+        cmd = [str(exe), "--demo", "report", "--out", str(pdf)]
         start = time.monotonic()
         out = subprocess.run(cmd, capture_output=True, text=True, env=env)
         took = time.monotonic() - start
-        print(f"  $ {EXE.relative_to(ROOT)} --demo report --out {pdf.name}  ({took:.1f} s)")
+        print(f"  $ {exe.name} --demo report --out {pdf.name}  ({took:.1f} s)")
         print("  " + (out.stdout.strip() or "(no output)"))
         if out.returncode or not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
             die(f"demo report failed (exit {out.returncode}): {out.stderr.strip()}")
@@ -112,7 +128,7 @@ def smoke(version: str) -> None:
         # a few seconds (it only ends when closed); a crash or a missing plugin ends it early.
         log = Path(tmp) / "gui.log"
         with log.open("wb") as sink:
-            proc = subprocess.Popen([str(EXE), "--demo"], stdout=sink, stderr=sink, env=env)
+            proc = subprocess.Popen([str(exe), "--demo"], stdout=sink, stderr=sink, env=env)
             try:
                 proc.wait(timeout=8)
             except subprocess.TimeoutExpired:
@@ -122,30 +138,51 @@ def smoke(version: str) -> None:
                 die(f"the window exited early ({proc.returncode}): {log.read_text()}")
         if "Traceback" in log.read_text():
             die(f"the window logged errors:\n{log.read_text()}")
-        print("  $ rehabjournal --demo (offscreen): window up for 8 s, no errors, closed")
+        print(f"  $ {exe.name} --demo (offscreen): window up for 8 s, no errors, closed")
 
 
 def du_bytes(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir())
 
 
-def report_size() -> int:
+def report_size(bundle: Path = BUNDLE, enforce: bool = True) -> int:
     step("bundle size")
-    du = subprocess.run(["du", "-sh", str(BUNDLE)], capture_output=True, text=True).stdout
-    print("  $ du -sh dist/rehabjournal\n  " + du.strip())
-    size_mb = int(
-        subprocess.run(["du", "-sm", str(BUNDLE)], capture_output=True, text=True).stdout.split()[0]
-    )
-    internal = BUNDLE / "_internal"
+    if shutil.which("du"):
+        du = subprocess.run(["du", "-sh", str(bundle)], capture_output=True, text=True).stdout
+        print(f"  $ du -sh {bundle.relative_to(ROOT)}\n  " + du.strip())
+        size_mb = int(
+            subprocess.run(["du", "-sm", str(bundle)], capture_output=True, text=True)
+            .stdout.split()[0]
+        )
+    else:  # Windows
+        size_mb = round(du_bytes(bundle) / 2**20)
+    internal = bundle / "_internal"
+    if not internal.is_dir():  # macOS .app: the libraries are in Contents/Frameworks
+        internal = bundle / "Contents" / "Frameworks"
     parts = sorted(
         ((du_bytes(p) if p.is_dir() else p.lstat().st_size, p.name) for p in internal.iterdir()),
         reverse=True,
     )[:8]
     print("  largest: " + ", ".join(f"{name} {size / 2**20:.0f}M" for size, name in parts))
-    if size_mb > BUDGET_MB:
+    if not enforce:
+        print(f"  {size_mb} MB (the {BUDGET_MB} MB budget is checked on Linux only)")
+    elif size_mb > BUDGET_MB:
         die(f"bundle is {size_mb} MB, over the {BUDGET_MB} MB budget")
-    print(f"  {size_mb} MB, within the {BUDGET_MB} MB budget")
+    else:
+        print(f"  {size_mb} MB, within the {BUDGET_MB} MB budget")
     return size_mb
+
+
+def check_contents(bundle: Path = BUNDLE) -> None:
+    """What the smoke test cannot reach: the Reports page renders its preview with
+    pypdfium2 (PDFium inside), loaded only when a report is previewed."""
+    step("bundle contents")
+    if IS_WIN and not (bundle / f"{buildinfo.EXE_NAME}.exe").is_file():
+        die(f"the windowed {buildinfo.EXE_NAME}.exe is missing beside the console twin")
+    found = [p for p in bundle.rglob("*pdfium*") if p.suffix in (".so", ".dll", ".dylib")]
+    if not found:
+        die("pypdfium2's PDFium library is not in the bundle: the report preview would fail")
+    print(f"  PDFium for the report preview: {found[0].relative_to(bundle)}")
 
 
 def make_tarball(version: str) -> Path:
@@ -195,7 +232,10 @@ def try_install(tarball: Path, version: str) -> None:
             local / "opt" / "rehabjournal" / "rehabjournal",
             local / "share" / "applications" / f"{buildinfo.APP_ID}.desktop",
             local / "share" / "metainfo" / f"{buildinfo.APP_ID}.metainfo.xml",
-            local / "share" / "icons" / "hicolor" / "256x256" / "apps" / "rehabjournal.png",
+            *(
+                local / "share" / "icons" / "hicolor" / "256x256" / "apps" / icon.name
+                for icon in (ROOT / "resources/icons/hicolor/256x256/apps").glob("*.png")
+            ),
         ]
         missing = [str(p) for p in expected if not p.exists()]
         if missing:
@@ -224,20 +264,64 @@ def try_install(tarball: Path, version: str) -> None:
         print("  uninstalled: nothing left behind")
 
 
+def make_setup(version: str) -> Path:
+    """Windows: Inno Setup compiles windows/rehabjournal.iss around dist/rehabjournal."""
+    step("Inno Setup")
+    iscc = os.environ.get("ISCC") or shutil.which("iscc")
+    if not iscc:
+        die("Inno Setup's iscc not found: `python installer/ci.py deps` installs it")
+    cmd = [iscc, "/Qp", f"/DAppVersion={version}", str(HERE / "windows" / "rehabjournal.iss")]
+    if subprocess.run(cmd, cwd=ROOT).returncode:
+        die("iscc failed")
+    out = DIST / f"{buildinfo.EXE_NAME}-{version}-windows-x64-setup.exe"
+    if not out.is_file():
+        die(f"iscc did not write {out}")
+    print(f"  {out.relative_to(ROOT)}: {out.stat().st_size / 2**20:.0f} MB")
+    return out
+
+
+def make_dmg(version: str) -> Path:
+    """macOS: make_dmg.sh runs PyInstaller (the spec's BUNDLE makes the .app) and hdiutil."""
+    step("PyInstaller, .app and DMG (macos/make_dmg.sh)")
+    env = {**os.environ, "PY": sys.executable}
+    if subprocess.run(["bash", str(HERE / "macos" / "make_dmg.sh")], cwd=ROOT, env=env).returncode:
+        die("make_dmg.sh failed")
+    out = DIST / f"{buildinfo.EXE_NAME}-{version}-macos-{os.uname().machine}.dmg"
+    if not out.is_file():
+        die(f"make_dmg.sh did not write {out}")
+    return out
+
+
 def main() -> int:
     start = time.monotonic()
     version = buildinfo.version()
-    print(f"rehabjournal {version}: Linux one-folder bundle")
-    check_metadata(version)
-    run_pyinstaller()
-    smoke(version)
-    size_mb = report_size()
-    tarball = make_tarball(version)
-    try_install(tarball, version)
+    if IS_WIN:
+        print(f"rehabjournal {version}: Windows bundle and setup")
+        run_pyinstaller()
+        smoke(version)
+        size_mb = report_size(enforce=False)
+        check_contents()
+        made = make_setup(version)
+    elif IS_MAC:
+        print(f"rehabjournal {version}: macOS app and DMG")
+        check_metadata(version)
+        made = make_dmg(version)
+        smoke(version)
+        size_mb = report_size(APP, enforce=False)
+        check_contents(APP)
+    else:
+        print(f"rehabjournal {version}: Linux one-folder bundle")
+        check_metadata(version)
+        run_pyinstaller()
+        smoke(version)
+        size_mb = report_size()
+        check_contents()
+        made = make_tarball(version)
+        try_install(made, version)
     minutes, seconds = divmod(int(time.monotonic() - start), 60)
     step("done")
     print(
-        f"  {BUNDLE.relative_to(ROOT)} ({size_mb} MB) and {tarball.relative_to(ROOT)}"
+        f"  {EXE.relative_to(ROOT)} ({size_mb} MB) and {made.relative_to(ROOT)}"
         f" in {minutes} min {seconds} s"
     )
     return 0
