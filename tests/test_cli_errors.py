@@ -287,5 +287,5 @@ def test_every_command_is_registered_with_help():
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert list(sub.choices) == ["import", "export", "import-activities", "report", "summary",
                                  "patterns", "export-all", "import-all", "backup", "fhir",
-                                 "programme"]
+                                 "programme", "docs"]
     assert all(cmd.help for cmd in commands.COMMANDS.values())

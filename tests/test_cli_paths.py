@@ -38,6 +38,7 @@ CASES = {
                          "prog out #1 %41 é.json"),
     "programme sheet": (["programme", "sheet", "--out", "sheet #1 %41 é.pdf"],
                         "sheet #1 %41 é.pdf"),
+    "docs": (["docs", "csv-format"], None),  # needs no journal; the data folder is ignored
 }
 
 

@@ -32,6 +32,10 @@ ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir=..\..\dist
 OutputBaseFilename=rehabjournal-{#AppVersion}-windows-x64-setup
 SetupIconFile=rehabjournal.ico
+; Shown on the licence page before installing: rehabjournal's GPL-3.0-or-later. The
+; third-party notices are in the app (Help > About > Licences) and in
+; _internal\rehabjournal\THIRD-PARTY-NOTICES.
+LicenseFile=..\..\LICENSE
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
 Compression=lzma2/max

@@ -11,7 +11,11 @@
     rehabjournal [--data-dir DIR] fhir FILE.json [--anonymise] | backup
     rehabjournal [--data-dir DIR] programme import FILE | export FILE [--programme NAME_OR_ID]
     rehabjournal [--data-dir DIR] [--demo] programme sheet --out FILE.pdf [--programme ...]
+    rehabjournal docs [NAME]                          list the user docs, or print one's path
     rehabjournal --version
+
+``rehabjournal-cli`` is the same entry as a console script: on Windows the ``rehabjournal``
+gui-script has no console, so the headless commands print through ``rehabjournal-cli``.
 
 Headless commands (``commands.py``, imported from here and never importing this module)
 print errors to stderr and exit with the code of the error's kind (``EXIT_CODES``); they
@@ -100,7 +104,13 @@ def _argparse_in_our_language() -> Iterator[None]:
 def _epilog() -> str:
     lines = [_("exit codes:")]
     lines += [f"  {code}  {_(text)}" for code, text in EXIT_CODES]
-    lines += ["", _("Information, not medical advice.")]
+    lines += ["", _("documentation: the docs named above (docs/NAME.md) come with the app: "
+                    "'rehabjournal docs' lists them, 'rehabjournal docs csv-format' prints "
+                    "where one is, and Help > User Guide shows them."),
+              "", _("On Windows, run the commands with rehabjournal-cli, which prints in the "
+                    "console (rehabjournal opens the app without one): rehabjournal-cli "
+                    "report --out report.pdf"),
+              "", _("Information, not medical advice.")]
     return "\n".join(lines)
 
 

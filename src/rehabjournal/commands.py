@@ -965,3 +965,34 @@ def _programme_sheet(args: argparse.Namespace) -> int:
                    "Wrote the programme sheet of {name} to {out} ({n} pages, {paper}).", pages)
           .format(name=repr(programme["name"]), out=out, n=pages, paper=paper))
     return 0
+
+
+# ---- the user docs (they ship inside the package: paths.user_docs) --------------------------
+
+
+def _docs_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", metavar="NAME", nargs="?",
+                        help=_("a doc's name, such as csv-format; without it, the list of the "
+                               "docs with their titles"))
+    _data_dir_after_command(parser)  # accepted as by every command; the docs need no journal
+
+
+@command("docs", N_("print the path of a user doc (rehabjournal docs csv-format), or list "
+                    "them; Help > User Guide shows them in the app"), _docs_args)
+def run_docs(args: argparse.Namespace) -> int:
+    from .paths import doc_title, user_doc, user_docs
+
+    names = user_docs()
+    if not names:
+        raise NotFoundError(_("This installation has no user docs."))
+    if args.name is None:
+        width = max(len(name) for name in names)
+        for name in names:
+            print(f"{name:<{width}}  {doc_title(user_doc(name))}")
+        return 0
+    try:
+        print(user_doc(args.name))
+    except FileNotFoundError:
+        raise NotFoundError(_("There is no user doc named {name}. The docs: {names}.")
+                            .format(name=repr(args.name), names=", ".join(names))) from None
+    return 0

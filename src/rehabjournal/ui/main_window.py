@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -425,7 +424,10 @@ class MainWindow(QMainWindow):
         help_menu = self.help_menu
         self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.keyboard_shortcuts, "F1",
                      "action_shortcuts")
-        self._action(help_menu, self.tr("&CSV Format"), self.open_csv_docs)
+        self._action(help_menu, self.tr("&User Guide"), lambda _=False: self.open_docs(),
+                     None, "action_user_guide")
+        self._action(help_menu, self.tr("&CSV Format"), self.open_csv_docs, None,
+                     "action_csv_format")
         self._action(help_menu, self.tr("&About rehabjournal"), self.about, None,
                      "action_about")
 
@@ -598,26 +600,11 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> QDialog:
-        """Help > About: the text in a scrolling, selectable view that fits the screen (the
-        sources and licences run long, longer still in French and German)."""
-        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
+        """Help > About: the About text and the Licences tab (``ui/about.py``), in a dialog
+        that fits the screen (returned, not modal)."""
+        from .about import AboutDialog
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("About rehabjournal"))
-        layout = QVBoxLayout(dialog)
-        view = QTextBrowser()
-        view.setObjectName("aboutText")
-        view.setOpenExternalLinks(True)
-        view.setHtml(self.about_text())
-        view.setFrameShape(QTextBrowser.Shape.NoFrame)
-        layout.addWidget(view, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(dialog.accept)
-        layout.addWidget(buttons)
-        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        view.document().setTextWidth(560)
-        height = int(view.document().size().height()) + buttons.sizeHint().height() + 60
-        dialog.resize(600, min(height, free.height() - 80))
+        dialog = AboutDialog(self.about_text(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -741,17 +728,16 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
 
-    def open_csv_docs(self) -> None:
-        from ..paths import resources_dir
+    def open_docs(self, name: str = "journal"):
+        """Help > User Guide: the user docs in their window (``ui/help_docs.py``), at the
+        doc ``name``; returns the window."""
+        from .help_docs import open_docs
 
-        doc = resources_dir().parent / "docs" / "csv-format.md"
-        if doc.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(doc)))
-        else:
-            QMessageBox.information(
-                self, self.tr("CSV format"),
-                self.tr("See docs/csv-format.md in the rehabjournal sources.")
-            )
+        return open_docs(self, name)
+
+    def open_csv_docs(self):
+        """Help > CSV Format: the user guide at docs/csv-format.md."""
+        return self.open_docs("csv-format")
 
     # ---- geometry ---------------------------------------------------------------------
 

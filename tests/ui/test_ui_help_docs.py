@@ -1,0 +1,137 @@
+"""Help > User Guide and Help > CSV Format: the user docs in the app's own window, rendered
+from their Markdown, links between them followed, Esc closes; Help > About > Licences."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QTabWidget
+
+from rehabjournal import paths
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+
+
+def _trigger(window, name: str) -> None:
+    action = window.findChild(QAction, name)
+    assert action is not None, f"no Help menu action {name}"
+    assert action in window.help_menu.actions()
+    action.trigger()
+
+
+def _headings(view) -> list[tuple[int, str]]:
+    block, found = view.document().begin(), []
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            found.append((block.blockFormat().headingLevel(), block.text()))
+        block = block.next()
+    return found
+
+
+def test_user_guide_renders_the_markdown_and_lists_every_user_doc(open_window, qtbot):
+    ctx, window = open_window()
+    _trigger(window, "action_user_guide")
+    docs = window.docs_window
+    qtbot.waitUntil(docs.isVisible)
+    assert docs.current_doc() == "journal"
+    # rendered, not shown as source: the "# " heading is a level-1 heading, tables are tables
+    assert _headings(docs.view)[0] == (1, "What the journal stores: one number per question")
+    assert "# What the journal" not in docs.view.toPlainText()
+    assert docs.view.document().toHtml().count("<table") >= 1
+    titles = [docs.index.item(i).text() for i in range(docs.index.count())]
+    assert len(titles) == len(paths.user_docs()) == 15
+    assert "The journal as CSV" in titles and "Architecture" not in titles
+    assert docs.index.currentItem().text() == titles[0]
+    assert docs.focusWidget() is docs.index  # keyboard first: Up/Down go through the docs
+
+    qtbot.keyClick(docs.index, Qt.Key.Key_Down)  # the next doc opens at once
+    assert docs.current_doc() == paths.user_docs()[1]
+    assert _headings(docs.view)[0][1] == docs.index.currentItem().text()
+
+
+def test_a_link_to_another_doc_opens_it_and_back_returns(open_window, qtbot):
+    ctx, window = open_window()
+    docs = window.open_docs("journal")
+    docs.activateWindow()
+    qtbot.waitUntil(docs.isActiveWindow)
+    docs.view.setFocus()
+    qtbot.keyClick(docs.view, Qt.Key.Key_Tab)  # the first link: [csv-format.md](csv-format.md)
+    assert docs.view.textCursor().selectedText() == "csv-format.md"
+    qtbot.keyClick(docs.view, Qt.Key.Key_Return)
+    assert docs.current_doc() == "csv-format"
+    assert _headings(docs.view)[0] == (1, "The journal as CSV")
+    assert docs.index.currentItem().text() == "The journal as CSV"  # the index follows
+    assert "The journal as CSV" in docs.windowTitle()
+
+    qtbot.keyClick(docs.view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert docs.current_doc() == "journal"
+    assert docs.forward_button.isEnabled()
+    qtbot.mouseClick(docs.forward_button, Qt.MouseButton.LeftButton)
+    assert docs.current_doc() == "csv-format"
+
+
+def test_a_link_to_a_heading_of_another_doc_scrolls_to_it(open_window, qtbot):
+    ctx, window = open_window()
+    docs = window.open_docs("summary")
+    docs.view.anchorClicked.emit(QUrl("activity-files.md#rating-imported-sessions-to-rate-on-today"))
+    assert docs.current_doc() == "activity-files"
+    assert docs.view.textCursor().block().text() == 'Rating imported sessions: "to rate" on Today'
+    assert docs.view.verticalScrollBar().value() > 0
+
+
+def test_help_csv_format_opens_the_csv_doc_in_the_app(open_window, qtbot):
+    """It used to open docs/csv-format.md from the source tree, which no install has."""
+    ctx, window = open_window()
+    _trigger(window, "action_csv_format")
+    docs = window.docs_window
+    qtbot.waitUntil(docs.isVisible)
+    assert docs.current_doc() == "csv-format"
+    assert "date,morning_pain" in docs.view.toPlainText()
+    _trigger(window, "action_user_guide")  # the same window, now at the first doc
+    assert window.docs_window is docs and docs.current_doc() == "journal"
+
+
+def test_esc_closes_the_user_guide(open_window, qtbot):
+    ctx, window = open_window()
+    docs = window.open_docs()
+    docs.activateWindow()
+    qtbot.waitUntil(docs.isActiveWindow)
+    qtbot.keyClick(docs.index, Qt.Key.Key_Escape)
+    assert not docs.isVisible()
+
+
+def test_about_licences_shows_the_gpl_and_the_qt_lgpl_notice(open_window, qtbot):
+    ctx, window = open_window()
+    _trigger(window, "action_about")
+    dialog = window.findChild(QTabWidget, "aboutTabs").window()
+    qtbot.waitUntil(dialog.isVisible)
+    tabs = dialog.findChild(QTabWidget, "aboutTabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["&About", "&Licences"]
+    assert "GNU General Public License" in dialog.about_view.toPlainText()
+
+    dialog.show_licences()
+    assert tabs.currentIndex() == 1
+    listing = dialog.findChild(QListWidget, "licenceList")
+    text = dialog.findChild(QPlainTextEdit, "licenceText")
+    titles = [listing.item(i).text() for i in range(listing.count())]
+    assert titles[0] == "rehabjournal: GNU General Public License, version 3 or later"
+    assert "GNU GENERAL PUBLIC LICENSE" in text.toPlainText()
+    assert "Version 3, 29 June 2007" in text.toPlainText()
+
+    qt = next(i for i, t in enumerate(titles) if t.startswith("Qt 6"))
+    listing.setFocus()
+    for _ in range(qt):
+        qtbot.keyClick(listing, Qt.Key.Key_Down)  # the keyboard reaches every notice
+    shown = text.toPlainText()
+    assert "LGPL-3.0" in shown and "https://download.qt.io/official_releases/qt/" in shown
+    assert any("GNU Lesser General Public License, version 3" in t for t in titles)
+    assert any(t.startswith("python-bidi") for t in titles)
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    intro = dialog.findChild(QLabel, "licencesIntro").text()  # which Qt's source applies
+    assert f"Qt {qVersion()}" in intro and f"PySide6 {PySide6.__version__}" in intro
+
+    qtbot.keyClick(listing, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
