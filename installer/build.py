@@ -43,6 +43,7 @@ elif IS_MAC:
 else:
     EXE = BUNDLE / buildinfo.EXE_NAME
 BUDGET_MB = int(os.environ.get("SIZE_BUDGET_MB", "220"))
+LICENCE_FILES = ("LICENSE", "THIRD-PARTY-NOTICES")  # beside the bundle in tarball and DMG
 
 
 def step(title: str) -> None:
@@ -147,7 +148,7 @@ def du_bytes(path: Path) -> int:
 
 def report_size(bundle: Path = BUNDLE, enforce: bool = True) -> int:
     step("bundle size")
-    if shutil.which("du"):
+    if os.name != "nt" and shutil.which("du"):
         du = subprocess.run(["du", "-sh", str(bundle)], capture_output=True, text=True).stdout
         print(f"  $ du -sh {bundle.relative_to(ROOT)}\n  " + du.strip())
         size_mb = int(
@@ -196,6 +197,8 @@ def make_tarball(version: str) -> Path:
     for script in ("install.sh", "uninstall.sh"):
         shutil.copy2(HERE / "linux" / script, stage / script)
         (stage / script).chmod(0o755)
+    for notice in LICENCE_FILES:  # readable before installing (the app shows them too)
+        shutil.copy2(ROOT / notice, stage / notice)
     share = stage / "share"
     (share / "applications").mkdir(parents=True)
     (share / "metainfo").mkdir()
@@ -221,6 +224,9 @@ def try_install(tarball: Path, version: str) -> None:
         with tarfile.open(tarball) as tar:
             tar.extractall(home, filter="tar")
         top = Path(home) / tarball.name.removesuffix(".tar.gz")
+        missing = [name for name in LICENCE_FILES if not (top / name).is_file()]
+        if missing:
+            die(f"the tarball lacks {missing} at its top")
         env = {**os.environ, "HOME": home, "QT_QPA_PLATFORM": "offscreen"}
         env.pop("PREFIX", None)
         run = subprocess.run([str(top / "install.sh")], capture_output=True, text=True, env=env)

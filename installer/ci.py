@@ -168,6 +168,7 @@ def smoke() -> None:
         dmg = b.DIST / f"{buildinfo.EXE_NAME}-{version}-macos-{os.uname().machine}.dmg"
         with tempfile.TemporaryDirectory(prefix="rj-dmg-") as tmp:
             mount = Path(tmp) / "mnt"
+            mount.mkdir()
             run(["hdiutil", "attach", "-nobrowse", "-readonly", "-mountpoint", str(mount),
                  str(dmg)])  # fmt: skip
             try:

@@ -39,6 +39,7 @@ STAGE=$(mktemp -d)
 trap 'rm -rf "$STAGE"' EXIT
 cp -R "$APP" "$STAGE/"
 ln -s /Applications "$STAGE/Applications"   # drag-to-install
+cp LICENSE THIRD-PARTY-NOTICES "$STAGE/"     # readable before installing
 rm -f "$DMG"
 hdiutil create -volname "Rehab Journal $VERSION" -srcfolder "$STAGE" -fs HFS+ \
     -format UDZO -imagekey zlib-level=9 -ov "$DMG"
