@@ -69,6 +69,7 @@ REASONS = {
     "pre-restore-damaged": "the damaged journal, kept before a restore",
     "pre-encrypt": "before encryption",
     "pre-decrypt": "before decryption",
+    "pre-cipher-update": "before updating the encryption format",
 }
 """Why a copy was made, in English (``BackupInfo.reason_text`` gives them translated)."""
 
@@ -84,6 +85,7 @@ def _reason_words(reason: str) -> str | None:
                                         "the damaged journal, kept before a restore"),
         "pre-encrypt": pgettext("backup reason", "before encryption"),
         "pre-decrypt": pgettext("backup reason", "before decryption"),
+        "pre-cipher-update": pgettext("backup reason", "before updating the encryption format"),
     }.get(reason)
 
 # Why a copy cannot be used: each follows "the copy is ..." (restore) and "Unusable: ..."
@@ -431,7 +433,8 @@ def _journal_size(path: Path) -> int:
 
 
 def copy_journal_file(source: Path, tmp: Path, *, key_in: str | None = None,
-                      key_out: str | None = None, check_source: bool = False) -> dict[str, int]:
+                      key_out: str | None = None, check_source: bool = False,
+                      cipher_format: int | None = None) -> dict[str, int]:
     """Copy the journal file ``source`` into the empty file ``tmp`` and check the copy.
 
     Plain to plain uses SQLite's backup API inside one read transaction (the check, the
@@ -445,6 +448,8 @@ def copy_journal_file(source: Path, tmp: Path, *, key_in: str | None = None,
         key_in: ``source``'s passphrase (None: plaintext).
         key_out: the copy's passphrase (None: plaintext).
         check_source: run a full ``integrity_check`` of ``source`` first.
+        cipher_format: the SQLCipher format of an encrypted copy (3: SQLCipher 3's; None:
+            the current one, see ``encryption.update_format``).
 
     Returns:
         The copy's rows per table.
@@ -481,7 +486,7 @@ def copy_journal_file(source: Path, tmp: Path, *, key_in: str | None = None,
         else:
             from . import encryption
 
-            encryption._export(src, tmp, key_out or "")
+            encryption._export(src, tmp, key_out or "", cipher_format=cipher_format)
             expected.append(all_counts(src))  # the journal may have changed meanwhile
     finally:
         src.close()
@@ -522,7 +527,8 @@ def as_no_space(exc: BaseException, folder: Path, what: str, needed: int) -> Bas
 
 
 def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
-               now: datetime | None = None, check: bool = True) -> Path:
+               now: datetime | None = None, check: bool = True,
+               cipher_format: int | None = None) -> Path:
     """Make a checked backup copy of the journal ``path`` in ``backups/`` beside it.
 
     Free space first, then a full ``integrity_check`` of the journal, the copy into a 0600
@@ -537,6 +543,8 @@ def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
         now: the time to put in the name (the clock when None).
         check: False copies a journal that failed its check as it is, unchecked (only
             the "pre-restore-damaged" copy kept before a restore).
+        cipher_format: the SQLCipher format of an encrypted copy (None: the current one;
+            ``encryption.update_format`` keeps the journal's old one).
 
     Returns:
         The copy (mode 0600).
@@ -572,7 +580,7 @@ def write_copy(path: Path, reason: str, passphrase: str | None = None, *,
         with safe_write.atomic_path(target, doing="write the backup", internal=True) as tmp:
             if check:
                 copy_journal_file(path, tmp, key_in=passphrase, key_out=passphrase,
-                                  check_source=True)
+                                  check_source=True, cipher_format=cipher_format)
             else:
                 _copy_unchecked(path, tmp, passphrase)
     except db.JournalError:

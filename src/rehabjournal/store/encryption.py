@@ -1,5 +1,6 @@
 """Optional encryption of the journal at rest, with SQLCipher (``pip install
-rehabjournal[encryption]``, which brings ``sqlcipher3-binary``).
+rehabjournal[encryption]``, which brings ``sqlcipher3``: SQLCipher 4 with its own crypto,
+wheels for Windows, macOS and Linux).
 
 Off by default. An encrypted journal is still ``journal.sqlite`` in the data folder, but
 its bytes are unreadable without the passphrase (AES-256, SQLCipher 4 defaults); its
@@ -10,12 +11,22 @@ backups made afterwards are encrypted with the same passphrase.
     change_passphrase(new)             PRAGMA rekey on the open encrypted journal
     disable(data_dir)                  encrypted journal -> plaintext again
 
+The module was ``sqlcipher3-binary`` before (Linux x86_64 only). Both install the same
+Python module, ``sqlcipher3``, and every release of both bundles SQLCipher 4 (4.5.2 in
+sqlcipher3-binary 0.5.0, 4.12.0 in sqlcipher3 0.6.2), whose file format is the same: a
+journal encrypted with the old module opens as it is (tests/fixtures has one). A file in
+an older SQLCipher format (SQLCipher 3's, or 4's once the module bundles SQLCipher 5) is
+still read (``connect`` tries the older formats after the module's own), and
+``open_encrypted`` rewrites the journal in the current format, after a checked backup
+copy in its old format; see ``update_format``.
+
 There is no way to recover a forgotten passphrase: the data is lost with it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from pathlib import Path
 
@@ -26,6 +37,12 @@ from .models import database
 
 ENCRYPTING = ".journal.sqlite.encrypting"
 SQLITE_HEADER = b"SQLite format 3\x00"
+OLDEST_FORMAT = 3
+"""The oldest SQLCipher file format read (SQLCipher 3's: 64,000 PBKDF2-SHA1 iterations,
+1 KB pages). SQLCipher 1 and 2 formats predate every ``sqlcipher3`` module."""
+FORMAT_UPDATE = "pre-cipher-update"
+"""The reason of the backup copy kept before a journal is rewritten in the current SQLCipher
+format (the copy keeps the old format)."""
 
 
 class EncryptionUnavailable(db.JournalError):
@@ -48,11 +65,54 @@ def _driver():
     try:
         from sqlcipher3 import dbapi2
     except ImportError as exc:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("sqlcipher3")
+        except metadata.PackageNotFoundError:
+            version = None
+        if version is not None:
+            # sqlcipher3-binary installs the same module: uninstalling it after sqlcipher3
+            # deletes sqlcipher3's files, and pip then still counts sqlcipher3 as installed
+            raise EncryptionUnavailable(
+                _("Encryption needs SQLCipher: sqlcipher3 {version} is installed but its "
+                  "files are missing (uninstalling sqlcipher3-binary deletes them). "
+                  "Reinstall it: pip install --force-reinstall sqlcipher3.").format(
+                      version=version)
+            ) from exc
         raise EncryptionUnavailable(
             _("Encryption needs SQLCipher, which is not installed: pip install "
               "'rehabjournal[encryption]'.")
         ) from exc
     return dbapi2
+
+
+@functools.cache
+def sqlcipher_version() -> str:
+    """The version of the SQLCipher the installed module bundles ("4.19.0 community").
+
+    Raises:
+        EncryptionUnavailable: SQLCipher is not installed.
+    """
+    conn = _driver().connect(":memory:")
+    try:
+        return conn.execute("PRAGMA cipher_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def current_format() -> int:
+    """The SQLCipher file format the installed module writes: its major version (4).
+
+    Raises:
+        EncryptionUnavailable: SQLCipher is not installed.
+    """
+    return int(sqlcipher_version().split(".")[0])
+
+
+def _formats() -> list[int]:
+    """The file formats ``connect`` tries, the module's own first, then older ones."""
+    return list(range(current_format(), OLDEST_FORMAT - 1, -1))
 
 
 def is_encrypted(path: Path) -> bool:
@@ -87,6 +147,9 @@ def _quote(text: str) -> str:
 def connect(path: Path | str, passphrase: str, *, uri: bool = False):
     """A SQLCipher connection (autocommit) to an encrypted file, key checked.
 
+    A file in an older SQLCipher format (see ``OLDEST_FORMAT``) is read too: the
+    connection is then in that format's compatibility mode (``file_format`` says which).
+
     Args:
         path: the file, or with ``uri`` an SQLite URI (``db.read_only_uri``: read only).
         passphrase: its key.
@@ -95,28 +158,61 @@ def connect(path: Path | str, passphrase: str, *, uri: bool = False):
         WrongPassphraseError: the passphrase does not open the file.
         db.JournalError: the file cannot be opened.
     """
+    return _connect(path, passphrase, uri=uri)[0]
+
+
+def _connect(path: Path | str, passphrase: str, *, uri: bool = False):
+    """``connect``, and the SQLCipher format (major version) the file was read in."""
     sqlcipher = _driver()
     shown = _file_of(path) if uri else path
-    try:
-        conn = sqlcipher.connect(str(path), isolation_level=None, uri=uri)
-    except sqlcipher.Error as exc:
-        raise db.JournalError(_("Cannot open the journal {path}: {reason}.").format(
-            path=shown, reason=exc)) from exc
-    try:
-        # SQLCipher prints "ERROR CORE ... hmac check failed" to stderr for a wrong key;
-        # the message below says it once, in words
-        with contextlib.suppress(sqlcipher.Error):
-            conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError as exc:
-        conn.close()
-        raise WrongPassphraseError(
-            _("The passphrase does not open the journal {path}. Check it and try again "
-              "(capitals count). A forgotten passphrase cannot be recovered.").format(
-                  path=shown)
-        ) from exc
-    return conn
+    formats = _formats()
+    for fmt in formats:
+        try:
+            conn = sqlcipher.connect(str(path), isolation_level=None, uri=uri)
+        except sqlcipher.Error as exc:
+            raise db.JournalError(_("Cannot open the journal {path}: {reason}.").format(
+                path=shown, reason=exc)) from exc
+        try:
+            # SQLCipher prints "ERROR CORE ... hmac check failed" to stderr for a wrong key;
+            # the message below says it once, in words
+            with contextlib.suppress(sqlcipher.Error):
+                conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+            if fmt != formats[0]:
+                conn.execute(f"PRAGMA cipher_compatibility = {fmt}")  # after the key
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError as exc:
+            conn.close()
+            # a wrong key and another format look the same: "file is not a database"
+            if fmt != formats[-1] and "not a database" in str(exc):
+                continue
+            raise WrongPassphraseError(
+                _("The passphrase does not open the journal {path}. Check it and try again "
+                  "(capitals count). A forgotten passphrase cannot be recovered.").format(
+                      path=shown)
+            ) from exc
+        return conn, fmt
+    raise AssertionError("unreachable: the last format raises")  # pragma: no cover
+
+
+def file_format(path: Path, passphrase: str) -> int:
+    """The SQLCipher file format of the encrypted file ``path``: its major version (4 for
+    one written by SQLCipher 4, 3 for SQLCipher 3). Read only, nothing left beside it.
+
+    Raises:
+        WrongPassphraseError: the passphrase does not open it (or it is damaged).
+        db.JournalError: it cannot be opened.
+    """
+    found = []
+
+    def keyed(uri: str):
+        conn, fmt = _connect(uri, passphrase, uri=True)
+        found.append(fmt)
+        return conn
+
+    with db.reading_only(Path(path), keyed):
+        pass
+    return found[0]
 
 
 def _file_of(uri: Path | str) -> str:
@@ -138,12 +234,16 @@ def current_passphrase() -> str | None:
     return None
 
 
-def _export(conn, target: Path, key: str) -> None:
+def _export(conn, target: Path, key: str, *, cipher_format: int | None = None) -> None:
     """Copy everything ``conn`` sees into the new (or empty) file ``target`` encrypted
     with ``key`` ('' for plaintext), including the schema version and application id.
 
     ``target`` is normally a temporary file of ``safe_write.atomic_path`` (0600, removed
     when this raises); the caller checks the copy before it is renamed in.
+
+    Args:
+        cipher_format: the SQLCipher format of the copy (3: SQLCipher 3's); None: the
+            module's own, whatever the format ``conn`` reads.
 
     Raises:
         sqlcipher3.dbapi2.Error: the copy failed (e.g. "database or disk is full"); the
@@ -153,6 +253,8 @@ def _export(conn, target: Path, key: str) -> None:
     app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
     conn.execute(f"ATTACH DATABASE {_quote(str(target))} AS target KEY {_quote(key)}")
     try:
+        if key and cipher_format is not None and cipher_format != current_format():
+            conn.execute(f"PRAGMA target.cipher_compatibility = {int(cipher_format)}")
         conn.execute("SELECT sqlcipher_export('target')")
         conn.execute(f"PRAGMA target.user_version = {int(version)}")
         conn.execute(f"PRAGMA target.application_id = {int(app_id)}")
@@ -206,16 +308,23 @@ def inspect(path: Path, passphrase: str) -> int:
         else:
             raise db.JournalError(_("{path} is not encrypted. It was left untouched.").format(
                 path=path), where=str(path))
+    return _inspect(path, passphrase)[0]
+
+
+def _inspect(path: Path, passphrase: str) -> tuple[int, int]:
+    """``inspect``'s schema version, and the file's SQLCipher format (``file_format``)."""
     sqlcipher = _driver()
+    found = []
 
     def keyed(uri: str):
-        conn = connect(uri, passphrase, uri=True)
+        conn, fmt = _connect(uri, passphrase, uri=True)
+        found.append(fmt)
         conn.text_factory = db.text_reader(path)
         return conn
 
     with db.reading_only(path, keyed) as conn:
         version, app_id, tables = db.check_contents(path, conn, sqlcipher.DatabaseError)
-    return db.check_version(path, version, app_id, tables)
+    return db.check_version(path, version, app_id, tables), found[0]
 
 
 def _cipher_database():
@@ -230,7 +339,10 @@ def _cipher_database():
 def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
     """Open the encrypted journal of ``data_dir`` and bind the models to it.
 
-    Migrates an older schema (after an encrypted ``pre-vN`` backup), like ``open_journal``.
+    Migrates an older schema (after an encrypted ``pre-vN`` backup), like ``open_journal``,
+    and a journal in an older SQLCipher format is first rewritten in the current one
+    (``update_format``). With ``migrate`` False neither is done and nothing is written:
+    an older format is read in its compatibility mode.
 
     Raises:
         WrongPassphraseError: the passphrase is wrong (nothing was changed).
@@ -244,7 +356,12 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
             db.inspect(path)  # says what it is instead
         raise db.JournalError(_("{path} is not an encrypted journal.").format(path=path),
                               where=str(path))
-    version = inspect(path, passphrase)
+    version, fmt = _inspect(path, passphrase)
+    if migrate and fmt != current_format():
+        if db.holds(path):
+            db.close_journal()
+        update_format(path, passphrase)
+        fmt = current_format()
     if migrate and version < migrations.LATEST:
         backup_copy(path, f"pre-v{migrations.LATEST}", passphrase)
         conn = connect(path, passphrase)
@@ -253,7 +370,10 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
         finally:
             conn.close()
     db.close_journal()
-    cipher = _cipher_database()(str(path), passphrase=passphrase, pragmas=db.PRAGMAS,
+    pragmas = dict(db.PRAGMAS)
+    if fmt != current_format():  # read only (migrate=False): read it as it is
+        pragmas = {"cipher_compatibility": fmt, **pragmas}
+    cipher = _cipher_database()(str(path), passphrase=passphrase, pragmas=pragmas,
                                 check_same_thread=False)
     try:
         cipher.connect()
@@ -265,6 +385,51 @@ def open_encrypted(data_dir: Path, passphrase: str, *, migrate: bool = True):
     database.initialize(cipher)
     db.opened(path)
     return cipher
+
+
+def update_format(path: Path, passphrase: str) -> Path | None:
+    """Rewrite the closed encrypted journal ``path`` in the module's SQLCipher format when
+    it is in an older one (``file_format``), keeping the passphrase.
+
+    First a checked backup copy in the OLD format (``backups/...-pre-cipher-update.sqlite``:
+    the journal as it was, which the software that wrote it still opens). Then the journal
+    is copied into a 0600 temporary file beside it (``sqlcipher_export``: SQLCipher's own
+    ``PRAGMA cipher_migrate`` rewrites the file in place instead), checked (integrity and
+    row counts) and renamed over it. When anything fails the journal is as it was and
+    nothing partial is left.
+
+    Returns:
+        The backup copy, or None when the journal already is in the current format.
+
+    Raises:
+        WrongPassphraseError: the passphrase does not open it.
+        StorageError: no space ("No space left on device in ...: the backup needs about
+            N MB ..." / "... the encrypted journal needs about N MB ..."), or the copy did
+            not check out; the journal is as it was.
+        db.JournalError: it cannot be read, or failed its integrity check (no copy made).
+    """
+    from . import backups, safe_write
+
+    path = Path(path)
+    fmt = file_format(path, passphrase)
+    if fmt == current_format():
+        return None
+    backup = backups.write_copy(path, FORMAT_UPDATE, passphrase, cipher_format=fmt)
+    what = N_("the encrypted journal")
+    needed = backups._journal_size(path)
+    safe_write.ensure_space(path.parent, needed, what)
+    try:
+        with _replace(path, "encrypt the journal") as tmp:
+            backups.copy_journal_file(path, tmp, key_in=passphrase, key_out=passphrase)
+    except BaseException as exc:
+        failure = backups.as_no_space(exc, path.parent, what, needed)
+        if failure is not exc:
+            raise failure from exc
+        if isinstance(exc, Exception) and not isinstance(exc, StorageError) \
+                and is_storage_failure(exc):
+            raise storage_error(exc, "encrypt the journal") from exc
+        raise
+    return backup
 
 
 def _replace(path: Path, doing: str):
