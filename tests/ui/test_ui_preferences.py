@@ -39,9 +39,10 @@ def test_the_dialog_is_built_from_the_registry(prefs):
     form = dialog.findChild(QFormLayout)
     for row, opt in enumerate(shown):
         editor = dialog.editors[opt.key]
-        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        # (getWidgetPosition and labelForField, not itemAt: see ui/layouts.py)
+        assert form.getWidgetPosition(editor) == (row, QFormLayout.ItemRole.FieldRole)
+        label = form.labelForField(editor)
         assert isinstance(label, QLabel) and label.text() == opt.label
-        assert form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget() is editor
         assert isinstance(editor, QDoubleSpinBox if opt.type is float else QSpinBox)
         assert (editor.minimum(), editor.maximum()) == (opt.minimum, opt.maximum)
         assert editor.singleStep() == opt.step

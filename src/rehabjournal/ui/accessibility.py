@@ -64,6 +64,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .layouts import layout_entries
+
 AUTO_NAME = "a11yAutoName"
 """Dynamic property holding the name ``name_controls`` gave (so a later pass may renew it,
 and a name set by hand is never replaced)."""
@@ -155,33 +157,14 @@ def _buddies(root: QWidget) -> dict[int, str]:
     return names
 
 
-def _layouts(root: QWidget):
-    """Every layout under ``root``, nested ones included."""
-    todo = [lay for w in [root, *root.findChildren(QWidget)]
-            if isinstance(lay := w.layout(), QLayout)]
-    while todo:
-        layout = todo.pop()
-        yield layout
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            child = item.layout() if item is not None else None
-            # PySide can hand back a stale wrapper of another type for an address Qt reused
-            if isinstance(child, QLayout):
-                todo.append(child)
-
-
-def _controls_in(item) -> list[QWidget]:
-    """The controls of a layout item (a widget, or every control of a layout)."""
-    widget = item.widget()
-    if widget is not None:
-        inside = [widget, *widget.findChildren(QWidget)]
-        return [w for w in inside if is_control(w)]
-    layout = item.layout()
-    if layout is None:
-        return []
+def _controls_in(entry: QWidget | QLayout) -> list[QWidget]:
+    """The controls of a layout entry (a widget and what it holds, or every control of a
+    layout)."""
+    if isinstance(entry, QWidget):
+        return [w for w in [entry, *entry.findChildren(QWidget)] if is_control(w)]
     found: list[QWidget] = []
-    for i in range(layout.count()):
-        found.extend(_controls_in(layout.itemAt(i)))
+    for inner in layout_entries(entry):
+        found.extend(_controls_in(inner))
     return found
 
 
@@ -189,17 +172,17 @@ def _form_rows(root: QWidget) -> dict[int, str]:
     """id(control) -> its ``QFormLayout`` row label (the first control of the row when
     the row holds several: the others are named by their own labels or tooltips)."""
     names: dict[int, str] = {}
-    for layout in _layouts(root):
-        if not isinstance(layout, QFormLayout):
-            continue
-        for row in range(layout.rowCount()):
-            label_item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field_item = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label_item is None or field_item is None:
+    for layout in root.findChildren(QFormLayout):
+        for entry in layout_entries(layout):
+            if isinstance(entry, QWidget):
+                _row, role = layout.getWidgetPosition(entry)
+            else:
+                _row, role = layout.getLayoutPosition(entry)
+            if role != QFormLayout.ItemRole.FieldRole:
                 continue
-            label = label_item.widget()
+            label = layout.labelForField(entry)
             text = clean(label.text()) if isinstance(label, QLabel) else ""
-            controls = _controls_in(field_item)
+            controls = _controls_in(entry)
             if text and controls:
                 names.setdefault(id(controls[0]), text)
     return names

@@ -38,6 +38,7 @@ from ..domain.scales import validate_range
 from . import i18n as ui_i18n
 from . import undo_keys
 from .banner import Banner  # noqa: F401 - pages import it from here
+from .layouts import layout_entries  # noqa: F401 - pages import it from here
 
 LIGHT_COLOURS = {"green": "#2e9d4f", "amber": "#e0a100", "red": "#d32f2f"}
 ERROR_COLOUR = "#c62828"

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from .... import i18n
@@ -50,6 +51,7 @@ from ...widgets import (
     error_label,
     errors_below,
     labelled,
+    layout_entries,
     set_combo_data,
     ui_locale,
 )
@@ -441,9 +443,8 @@ class SessionsSection(QGroupBox):
         relink(self)
 
     def _add_editor(self, values: dict | SessionEditor | None) -> SessionEditor:
-        for i in range(self.sessions_layout.count()):
-            widget = self.sessions_layout.itemAt(i).widget()
-            if widget is not None and widget.objectName() == "noSessions":
+        for widget in layout_entries(self.sessions_layout):
+            if isinstance(widget, QWidget) and widget.objectName() == "noSessions":
                 widget.hide()
         editor = values if isinstance(values, SessionEditor) else SessionEditor(self, values)
         self.sessions_layout.addWidget(editor)

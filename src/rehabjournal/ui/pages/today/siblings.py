@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLayout, QWidget
 
 from ...accessibility import rows_added
 from ...context import AppContext
+from ...layouts import layout_entries
 
 
 def changed_by_sibling(section: QWidget, ctx: AppContext, day: date | None,
@@ -72,17 +73,15 @@ def show_new_rows(section: QWidget) -> None:
 def _show_new(layout: QLayout | None) -> None:
     if layout is None:
         return
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        widget = item.widget()
-        if widget is not None:
-            explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
-            if widget.isHidden() and not explicit:
-                widget.show()  # what the layout asked Qt to do in the next turn
-            if not widget.isHidden() and not isinstance(widget, QComboBox):
-                _show_new(widget.layout())
+    for entry in layout_entries(layout):
+        if isinstance(entry, QWidget):
+            explicit = entry.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+            if entry.isHidden() and not explicit:
+                entry.show()  # what the layout asked Qt to do in the next turn
+            if not entry.isHidden() and not isinstance(entry, QComboBox):
+                _show_new(entry.layout())
         else:
-            _show_new(item.layout())
+            _show_new(entry)
 
 
 def focus_chain(layout: QLayout | None) -> list[QWidget]:
@@ -90,14 +89,12 @@ def focus_chain(layout: QLayout | None) -> list[QWidget]:
     chain: list[QWidget] = []
     if layout is None:
         return chain
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        widget, inner = item.widget(), item.layout()
-        if widget is not None:
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
-                chain.append(widget)
-            if widget.layout() is not None and not isinstance(widget, QComboBox):
-                chain.extend(focus_chain(widget.layout()))
-        elif inner is not None:
-            chain.extend(focus_chain(inner))
+    for entry in layout_entries(layout):
+        if isinstance(entry, QWidget):
+            if entry.focusPolicy() & Qt.FocusPolicy.TabFocus and entry.focusProxy() is None:
+                chain.append(entry)
+            if entry.layout() is not None and not isinstance(entry, QComboBox):
+                chain.extend(focus_chain(entry.layout()))
+        else:
+            chain.extend(focus_chain(entry))
     return chain
