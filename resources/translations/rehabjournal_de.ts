@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About rehabjournal</source>
+        <translation>Über rehabjournal</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>&amp;Lizenzen</translation>
+    </message>
+    <message>
+        <source>rehabjournal is free software: you can share and change it under the GNU General Public License, version 3 or any later version. It comes with no warranty. It uses Qt and PySide6 (Copyright The Qt Company Ltd.) under the GNU Lesser General Public License, version 3. The Licences tab has these licences and the notices of every other part.</source>
+        <translation>rehabjournal ist freie Software: Sie können es unter der GNU General Public License, Version 3 oder jeder späteren Version, weitergeben und verändern. Es wird ohne jede Gewährleistung bereitgestellt. Es verwendet Qt und PySide6 (Copyright The Qt Company Ltd.) unter der GNU Lesser General Public License, Version 3. Der Reiter Lizenzen enthält diese Lizenzen und die Hinweise zu allen anderen Bestandteilen.</translation>
+    </message>
+    <message>
+        <source>rehabjournal {version} runs with Qt {qt}, PySide6 {pyside} and Python {python}. Its source: {url}</source>
+        <translation>rehabjournal {version} läuft mit Qt {qt}, PySide6 {pyside} und Python {python}. Quellcode: {url}</translation>
+    </message>
+    <message>
+        <source>Licences and notices</source>
+        <translation>Lizenzen und Hinweise</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>Lizenztext</translation>
+    </message>
+    <message>
+        <source>This file is missing from this installation. rehabjournal&apos;s licence and notices are also at {url}</source>
+        <translation>Diese Datei fehlt in dieser Installation. Die Lizenz und die Hinweise von rehabjournal finden Sie auch unter {url}</translation>
+    </message>
+    <message>
+        <source>rehabjournal: GNU General Public License, version 3 or later</source>
+        <translation>rehabjournal: GNU General Public License, Version 3 oder später</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Hinweise zu Drittkomponenten</translation>
+    </message>
+    <message>
+        <source>Third-party notices: overview</source>
+        <translation>Hinweise zu Drittkomponenten: Übersicht</translation>
+    </message>
+</context>
+<context>
     <name>Activities</name>
     <message>
         <source>run</source>
@@ -543,6 +590,50 @@
     <message>
         <source>Today, {day}</source>
         <translation>Heute, {day}</translation>
+    </message>
+</context>
+<context>
+    <name>DocsWindow</name>
+    <message>
+        <source>rehabjournal User Guide</source>
+        <extracomment>The doc Help &gt; User Guide opens first.</extracomment>
+        <translation>Benutzerhandbuch von rehabjournal</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>The previous document (Alt+Left)</source>
+        <translation>Vorheriges Dokument (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vorwärts</translation>
+    </message>
+    <message>
+        <source>The next document (Alt+Right)</source>
+        <translation>Nächstes Dokument (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation. It is also at https://github.com/rehabjournal/rehabjournal (the docs folder).</source>
+        <translation>Das Benutzerhandbuch fehlt in dieser Installation. Es liegt auch unter https://github.com/rehabjournal/rehabjournal (im Ordner docs).</translation>
+    </message>
+    <message>
+        <source>Not found: {link}</source>
+        <translation>Nicht gefunden: {link}</translation>
+    </message>
+    <message>
+        <source>{title} - rehabjournal User Guide</source>
+        <translation>{title} - Benutzerhandbuch von rehabjournal</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1641,10 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>Benutzer&amp;handbuch</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
@@ -1624,18 +1719,6 @@
     <message>
         <source>Sources: pain-monitoring model (Silbernagel et al. 2007); session RPE load (Foster et al. 2001); EWMA load (Williams et al. 2017); clinically important pain change (Farrar et al. 2001).</source>
         <translation>Quellen: Schmerz-Monitoring-Modell (Silbernagel et al. 2007); Belastung nach Session-RPE (Foster et al. 2001); EWMA-Belastung (Williams et al. 2017); klinisch relevante Schmerzänderung (Farrar et al. 2001).</translation>
-    </message>
-    <message>
-        <source>About rehabjournal</source>
-        <translation>Über rehabjournal</translation>
-    </message>
-    <message>
-        <source>CSV format</source>
-        <translation>CSV-Format</translation>
-    </message>
-    <message>
-        <source>See docs/csv-format.md in the rehabjournal sources.</source>
-        <translation>Siehe docs/csv-format.md in den Quellen von rehabjournal.</translation>
     </message>
 </context>
 <context>

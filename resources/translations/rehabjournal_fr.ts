@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About rehabjournal</source>
+        <translation>À propos de rehabjournal</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>&amp;Licences</translation>
+    </message>
+    <message>
+        <source>rehabjournal is free software: you can share and change it under the GNU General Public License, version 3 or any later version. It comes with no warranty. It uses Qt and PySide6 (Copyright The Qt Company Ltd.) under the GNU Lesser General Public License, version 3. The Licences tab has these licences and the notices of every other part.</source>
+        <translation>rehabjournal est un logiciel libre&#xa0;: vous pouvez le partager et le modifier selon les termes de la GNU General Public License, version 3 ou toute version ultérieure. Il est fourni sans aucune garantie. Il utilise Qt et PySide6 (Copyright The Qt Company Ltd.) sous la GNU Lesser General Public License, version 3. L&apos;onglet Licences contient ces licences et les mentions de toutes les autres parties.</translation>
+    </message>
+    <message>
+        <source>rehabjournal {version} runs with Qt {qt}, PySide6 {pyside} and Python {python}. Its source: {url}</source>
+        <translation>rehabjournal {version} fonctionne avec Qt {qt}, PySide6 {pyside} et Python {python}. Son code source&#xa0;: {url}</translation>
+    </message>
+    <message>
+        <source>Licences and notices</source>
+        <translation>Licences et mentions</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>Texte de la licence</translation>
+    </message>
+    <message>
+        <source>This file is missing from this installation. rehabjournal&apos;s licence and notices are also at {url}</source>
+        <translation>Ce fichier manque dans cette installation. La licence et les mentions de rehabjournal se trouvent aussi à l&apos;adresse {url}</translation>
+    </message>
+    <message>
+        <source>rehabjournal: GNU General Public License, version 3 or later</source>
+        <translation>rehabjournal&#xa0;: GNU General Public License, version 3 ou ultérieure</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Mentions des composants tiers</translation>
+    </message>
+    <message>
+        <source>Third-party notices: overview</source>
+        <translation>Mentions des composants tiers&#xa0;: vue d&apos;ensemble</translation>
+    </message>
+</context>
+<context>
     <name>Activities</name>
     <message>
         <source>run</source>
@@ -543,6 +590,50 @@
     <message>
         <source>Today, {day}</source>
         <translation>Aujourd&apos;hui, {day}</translation>
+    </message>
+</context>
+<context>
+    <name>DocsWindow</name>
+    <message>
+        <source>rehabjournal User Guide</source>
+        <extracomment>The doc Help &gt; User Guide opens first.</extracomment>
+        <translation>Guide de l&apos;utilisateur de rehabjournal</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>The previous document (Alt+Left)</source>
+        <translation>Document précédent (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>The next document (Alt+Right)</source>
+        <translation>Document suivant (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation. It is also at https://github.com/rehabjournal/rehabjournal (the docs folder).</source>
+        <translation>Le guide de l&apos;utilisateur manque dans cette installation. Il se trouve aussi sur https://github.com/rehabjournal/rehabjournal (dossier docs).</translation>
+    </message>
+    <message>
+        <source>Not found: {link}</source>
+        <translation>Introuvable&#xa0;: {link}</translation>
+    </message>
+    <message>
+        <source>{title} - rehabjournal User Guide</source>
+        <translation>{title} - Guide de l&apos;utilisateur de rehabjournal</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1641,10 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
@@ -1624,18 +1719,6 @@
     <message>
         <source>Sources: pain-monitoring model (Silbernagel et al. 2007); session RPE load (Foster et al. 2001); EWMA load (Williams et al. 2017); clinically important pain change (Farrar et al. 2001).</source>
         <translation>Sources&#xa0;: modèle de suivi de la douleur (Silbernagel et al. 2007)&#xa0;; charge par RPE de séance (Foster et al. 2001)&#xa0;; charge EWMA (Williams et al. 2017)&#xa0;; changement de douleur cliniquement important (Farrar et al. 2001).</translation>
-    </message>
-    <message>
-        <source>About rehabjournal</source>
-        <translation>À propos de rehabjournal</translation>
-    </message>
-    <message>
-        <source>CSV format</source>
-        <translation>Format CSV</translation>
-    </message>
-    <message>
-        <source>See docs/csv-format.md in the rehabjournal sources.</source>
-        <translation>Voir docs/csv-format.md dans les sources de rehabjournal.</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,8 @@ def test_the_menus_read_in_german(window_in):
                                     "&Outcome-Fragebögen..."]
     assert menus["&Ansicht"][:5] == ["Heute", "Tagebuch", "Programm", "Verlauf", "Berichte"]
     assert "Zu &Heute springen" in menus["&Ansicht"]
-    assert menus["&Hilfe"] == ["&Tastenkürzel", "&CSV-Format", "Ü&ber rehabjournal"]
+    assert menus["&Hilfe"] == ["&Tastenkürzel", "Benutzer&handbuch", "&CSV-Format",
+                               "Ü&ber rehabjournal"]
     appearance = window.findChild(type(window.file_menu), "menu_appearance")
     assert appearance.title() == "&Darstellung"
     assert [a.text() for a in appearance.actions()] == ["&System", "&Hell", "&Dunkel"]
@@ -60,7 +61,7 @@ def test_the_menus_read_in_french(window_in):
                                  "&Questionnaires de résultat..."]
     assert menus["Affic&hage"][:5] == ["Aujourd'hui", "Journal", "Programme", "Progression",
                                        "Rapports"]
-    assert menus["Aid&e"] == ["&Raccourcis clavier", "Format &CSV",
+    assert menus["Aid&e"] == ["&Raccourcis clavier", "&Guide de l'utilisateur", "Format &CSV",
                               "À &propos de rehabjournal"]
     about = window.about_text()
     assert "Information, pas un avis médical." in about
