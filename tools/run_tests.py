@@ -11,7 +11,10 @@ releaseWrapper`` on a wrapper already freed: an open problem, see docs/architect
 crash is reported in the summary, loudly; a part that crashes twice, or any failing test,
 fails ``make test``. Test failures are never retried.
 
-Usage: ``python tools/run_tests.py [pytest options]`` (``make test`` passes none).
+Parts run side by side, as many as the machine has processors (at most 4; ``-j N`` to
+choose); each part's output is printed whole when it ends, and a summary at the end.
+
+Usage: ``python tools/run_tests.py [-j N] [pytest options]`` (``make test`` passes none).
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,37 +63,79 @@ def crashed(code: int) -> str | None:
     return None
 
 
-def run(args: list[str], extra: list[str]) -> int:
+def run(name: str, args: list[str], extra: list[str]) -> tuple[int, str]:
+    """Run one part; returns (exit code, its output). Each part has its own ``--basetemp``:
+    parts running side by side never share (or clean up) each other's temporary folders."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    command = [sys.executable, "-X", "faulthandler", "-m", "pytest", "-q", *extra, *args]
-    return subprocess.call(command, cwd=ROOT, env=env)
+    base = Path(tempfile.gettempdir()) / f"rj-tests-{os.getpid()}" / name.replace("/", "_")
+    command = [sys.executable, "-X", "faulthandler", "-m", "pytest", "-q", "-p",
+               "no:cacheprovider", f"--basetemp={base}", *extra, *args]
+    done = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, errors="replace")
+    return done.returncode, done.stdout
 
 
-def main(extra: list[str]) -> int:
-    results = []
+def run_part(name: str, args: list[str], extra: list[str]) -> tuple[str, int, str, str]:
+    """(name, exit code, note, output) of a part, run once more if its process crashed."""
+    code, output = run(name, args, extra)
+    note = ""
+    if (sig := crashed(code)) is not None:
+        output += f"\n!!!! {name}: the test process died ({sig}); running the part once more\n"
+        code, again_output = run(name, args, extra)
+        output += again_output
+        again = crashed(code)
+        note = f"crashed ({sig}), run again: " + (f"crashed again ({again})" if again
+                                                  else "passed" if code == 0 else "failed")
+    return name, code, note, output
+
+
+def jobs_wanted(argv: list[str]) -> tuple[int, list[str]]:
+    """``-j N`` (parts run side by side; default the number of processors, at most 4) and
+    the remaining pytest options."""
+    jobs = min(os.cpu_count() or 1, 4)
+    rest = []
+    it = iter(argv)
+    for arg in it:
+        if arg == "-j":
+            jobs = int(next(it))
+        elif arg.startswith("-j") and arg[2:].isdigit():
+            jobs = int(arg[2:])
+        else:
+            rest.append(arg)
+    return max(1, jobs), rest
+
+
+def main(argv: list[str]) -> int:
+    jobs, extra = jobs_wanted(argv)
     started = time.monotonic()
-    for name, args in parts():
-        print(f"\n==== {name} ====", flush=True)
-        code = run(args, extra)
-        note = ""
-        if (sig := crashed(code)) is not None:
-            print(f"\n!!!! {name}: the test process died ({sig}); running the part once more",
-                  flush=True)
-            code = run(args, extra)
-            again = crashed(code)
-            note = f"crashed ({sig}), run again: " + (f"crashed again ({again})" if again
-                                                      else "passed" if code == 0 else "failed")
-        results.append((name, code, note))
+    todo = parts()
+    # the biggest parts first: the slowest start early and the run ends together
+    todo.sort(key=lambda part: -sum(_size(a) for a in part[1]))
+    print(f"{len(todo)} parts, {jobs} at a time", flush=True)
+    results = {}
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(run_part, name, args, extra) for name, args in todo]
+        for future in as_completed(futures):
+            name, code, note, output = future.result()
+            print(f"\n==== {name} ====\n{output}", end="", flush=True)
+            results[name] = (code, note)
     minutes = (time.monotonic() - started) / 60
-    print(f"\n==== summary ({minutes:.1f} min) ====")
-    for name, code, note in results:
+    print(f"\n==== summary ({minutes:.1f} min, {jobs} at a time) ====")
+    for name, _args in parts():
+        code, note = results[name]
         status = "passed" if code == 0 else f"FAILED (exit {code})"
         print(f"{name:<48} {status}{'  [' + note + ']' if note else ''}")
-    retried = [r for r in results if r[2]]
+    retried = [n for n, (_c, note) in results.items() if note]
     if retried:
         print(f"\n!!!! {len(retried)} part(s) crashed once (PySide segfault, docs/architecture.md "
               "'Known problems'); their second run decides.")
-    return 0 if all(code == 0 for _n, code, _note in results) else 1
+    return 0 if all(code == 0 for code, _note in results.values()) else 1
+
+
+def _size(arg: str) -> int:
+    path = ROOT / arg
+    files = [path] if path.is_file() else list(path.rglob("test_*.py"))
+    return sum(f.stat().st_size for f in files)
 
 
 if __name__ == "__main__":
