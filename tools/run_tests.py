@@ -4,12 +4,12 @@ Why parts: each folder of ``tests/`` (each file of the window-test folders ``tes
 ``tests/i18n``, and the top-level test files together) runs in its own Python process, so
 one part's Qt and SQLite state never leaks into the next.
 
-Why a second run: PySide 6.11 sometimes kills the process with a segmentation fault while
-Qt deletes a window a finished GUI test left behind (``Shiboken::BindingManager::
-releaseWrapper`` on a wrapper already freed: an open problem, see docs/architecture.md,
-"Known problems"). A part whose process died from a signal is run once more and the
-crash is reported in the summary, loudly; a part that crashes twice, or any failing test,
-fails ``make test``. Test failures are never retried.
+Why a second run: PySide 6.11 used to kill a test process with a segmentation fault in
+``Shiboken::BindingManager::releaseWrapper`` (stale wrappers of Qt's layout items: found
+and fixed, docs/architecture.md, "The PySide crash in releaseWrapper"). A part whose
+process dies from a signal is still run once more, and the crash is reported in the
+summary, loudly: it is a new bug to look into. A part that crashes twice, or any failing
+test, fails ``make test``. Test failures are never retried.
 
 Parts run side by side, as many as the machine has processors (at most 4; ``-j N`` to
 choose); each part's output is printed whole when it ends, and a summary at the end.
@@ -127,8 +127,8 @@ def main(argv: list[str]) -> int:
         print(f"{name:<48} {status}{'  [' + note + ']' if note else ''}")
     retried = [n for n, (_c, note) in results.items() if note]
     if retried:
-        print(f"\n!!!! {len(retried)} part(s) crashed once (PySide segfault, docs/architecture.md "
-              "'Known problems'); their second run decides.")
+        print(f"\n!!!! {len(retried)} part(s) CRASHED once (a new bug: see docs/architecture.md, "
+              "'The PySide crash in releaseWrapper'); their second run decides.")
     return 0 if all(code == 0 for code, _note in results.values()) else 1
 
 

@@ -28,7 +28,7 @@ No Python event filter is used for this: PySide calls a Python filter with objec
 in the middle of destroying (a row deleted later still gets events while its C++
 destructor runs), makes a Python wrapper for the half-destroyed object, and that wrapper
 outlives it: the process then dies in ``Shiboken::BindingManager::releaseWrapper``
-(docs/architecture.md, "Known problems").
+(docs/architecture.md, "The PySide crash in releaseWrapper").
 
 ``unnamed_controls(root)`` lists the focusable controls a screen reader would get no name
 for (the test of every page uses it).

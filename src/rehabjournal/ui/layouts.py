@@ -9,7 +9,7 @@ holds widgets, which wraps each of its items. A wrapper left behind is stale onc
 deleted its item; the next object Qt puts at that address (a layout, a label) is then
 mistaken for it, and the process dies in ``Shiboken::BindingManager::releaseWrapper``
 when one of them is destroyed (seen in test runs and in the app: docs/architecture.md,
-"Known problems").
+"The PySide crash in releaseWrapper").
 
 So: ``layout_entries`` walks a layout without ``itemAt`` (``indexOf`` asks the same without
 making a wrapper), and ``install`` (done when ``rehabjournal.ui`` is imported) makes the
