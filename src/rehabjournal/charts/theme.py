@@ -159,6 +159,16 @@ PDF's fonts, ``reports.scripts``). DejaVu Sans is matplotlib's own."""
 _fonts_done = False
 
 
+def _not_a_missing_bold(record) -> bool:
+    """False for matplotlib's "findfont: Failed to find font weight bold for Noto Sans
+    Arabic, now using 400": the fallback families ship their regular weight only, and a
+    bold title's Arabic letters are meant to come in it (it was logged, once per family, on
+    stderr of every window with a chart)."""
+    message = record.getMessage()
+    return not (message.startswith("findfont: Failed to find font weight")
+                and any(family in message for family, _file in CHART_FONTS))
+
+
 def use_fallback_fonts() -> None:
     """Make matplotlib draw chart text with ``CHART_FONTS``, glyph by glyph (once).
 
@@ -188,6 +198,9 @@ def use_fallback_fonts() -> None:
                 continue  # a missing file: the other families still serve
         families.append(family)
     rcParams["font.family"] = families
+    import logging
+
+    logging.getLogger("matplotlib.font_manager").addFilter(_not_a_missing_bold)
     _fonts_done = True
 
 
