@@ -36,12 +36,13 @@ def floor(requirement: Requirement) -> Version | None:
     return floors[0] if len(floors) == 1 else None
 
 
-def pins(text: str) -> dict[str, Version]:
-    """{canonical name: pinned version} of a constraints file; AssertionError on a line that
-    is not a plain ``name==version`` pin."""
+def pins(text: str) -> dict[str, tuple[Version, str]]:
+    """{canonical name: (pinned version, the comment on its line)} of a constraints file;
+    AssertionError on a line that is not a plain ``name==version`` pin."""
     out = {}
     for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
+        line, _hash, comment = raw.partition("#")
+        line = line.strip()
         if not line:
             continue
         requirement = Requirement(line)
@@ -49,7 +50,7 @@ def pins(text: str) -> dict[str, Version]:
         assert len(clauses) == 1 and clauses[0].operator == "==", f"not a pin: {raw!r}"
         name = canonicalize_name(requirement.name)
         assert name not in out, f"pinned twice: {raw!r}"
-        out[name] = Version(clauses[0].version)
+        out[name] = (Version(clauses[0].version), comment.strip())
     return out
 
 
@@ -65,13 +66,18 @@ def test_each_floor_is_a_version_its_own_requirement_allows():
 
 
 def disagreements(required: list[Requirement], constraints: str) -> list[str]:
-    """What keeps ``constraints`` from pinning exactly the floors of ``required``."""
+    """What keeps ``constraints`` from pinning exactly the floors of ``required``. A pin of
+    something pyproject does not require (a dependency's dependency held on purpose) must
+    say why in a comment on its line."""
     wanted = {canonicalize_name(r.name): floor(r) for r in required}
     pinned = pins(constraints)
     out = [f"{name}: no pin, floor {wanted[name]}" for name in sorted(set(wanted) - set(pinned))]
-    out += [f"{name}: pinned {pinned[name]}, "
-            + (f"floor {wanted[name]}" if name in wanted else "not required by pyproject")
-            for name in sorted(pinned) if wanted.get(name) != pinned[name]]
+    for name, (version, comment) in sorted(pinned.items()):
+        if name in wanted and version != wanted[name]:
+            out.append(f"{name}: pinned {version}, floor {wanted[name]}")
+        elif name not in wanted and not comment:
+            out.append(f"{name}: pinned {version}, not required by pyproject and no comment "
+                       "on its line saying why")
     return out
 
 
@@ -87,4 +93,7 @@ def test_a_floor_raised_without_its_pin_is_caught():
         "reportlab: pinned 4.0.0, floor 4.4.1"]
     assert disagreements(required, "reportlab==4.4.1\nscipy==1.11.1\n") == [
         "pyside6-essentials: no pin, floor 6.11",
-        "scipy: pinned 1.11.1, not required by pyproject"]
+        "scipy: pinned 1.11.1, not required by pyproject and no comment on its line saying why"]
+    # a dependency's dependency may be held, saying why
+    assert disagreements(required, "PySide6-Essentials==6.11\nreportlab==4.4.1\n"
+                                   "pillow==10.0.0  # reportlab 4.4.1 breaks on 11\n") == []
