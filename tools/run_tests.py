@@ -20,6 +20,7 @@ Usage: ``python tools/run_tests.py [-j N] [pytest options]`` (``make test`` pass
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -30,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
+TEMP = Path(tempfile.gettempdir()) / f"rj-tests-{os.getpid()}"
+"""The parts' temporary folders (one ``--basetemp`` each), removed when every part passed."""
 
 
 # Folders of window tests: one process per file (each file opens a handful of windows; the
@@ -67,7 +70,8 @@ def run(name: str, args: list[str], extra: list[str]) -> tuple[int, str]:
     """Run one part; returns (exit code, its output). Each part has its own ``--basetemp``:
     parts running side by side never share (or clean up) each other's temporary folders."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    base = Path(tempfile.gettempdir()) / f"rj-tests-{os.getpid()}" / name.replace("/", "_")
+    base = TEMP / name.replace("/", "_")
+    TEMP.mkdir(exist_ok=True)  # pytest makes --basetemp itself, not its parent
     command = [sys.executable, "-X", "faulthandler", "-m", "pytest", "-q", "-p",
                "no:cacheprovider", f"--basetemp={base}", *extra, *args]
     done = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -119,6 +123,11 @@ def main(argv: list[str]) -> int:
             name, code, note, output = future.result()
             print(f"\n==== {name} ====\n{output}", end="", flush=True)
             results[name] = (code, note)
+    passed = all(code == 0 for code, _note in results.values())
+    if passed:  # a failed part's files stay, to look at
+        shutil.rmtree(TEMP, ignore_errors=True)
+    else:
+        print(f"The parts' temporary folders are in {TEMP}")
     minutes = (time.monotonic() - started) / 60
     print(f"\n==== summary ({minutes:.1f} min, {jobs} at a time) ====")
     for name, _args in parts():
@@ -129,7 +138,7 @@ def main(argv: list[str]) -> int:
     if retried:
         print(f"\n!!!! {len(retried)} part(s) CRASHED once (a new bug: see docs/architecture.md, "
               "'The PySide crash in releaseWrapper'); their second run decides.")
-    return 0 if all(code == 0 for code, _note in results.values()) else 1
+    return 0 if passed else 1
 
 
 def _size(arg: str) -> int:
