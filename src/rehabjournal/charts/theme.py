@@ -165,8 +165,10 @@ def _not_a_missing_bold(record) -> bool:
     bold title's Arabic letters are meant to come in it (it was logged, once per family, on
     stderr of every window with a chart)."""
     message = record.getMessage()
-    return not (message.startswith("findfont: Failed to find font weight")
-                and any(family in message for family, _file in CHART_FONTS))
+    if not message.startswith("findfont: Failed to find font weight"):
+        return True
+    # matplotlib 3.11.0 and 3.11.1 leave the family out of the message
+    return " for " in message and not any(family in message for family, _file in CHART_FONTS)
 
 
 def use_fallback_fonts() -> None:

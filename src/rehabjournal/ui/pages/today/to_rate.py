@@ -78,6 +78,13 @@ def session_text(session: dict[str, Any]) -> str:
     return " \u00b7 ".join(parts)
 
 
+
+def field_label(key: str) -> str:
+    """The journal field's label in the UI's language ("Effort (CR-10)"). (A name, not a
+    string, inside ``_()``: Babel before 2.19 took the key in ``_(LABELS["rpe"])`` for a
+    message of its own.)"""
+    return i18n._(js.FIELD_LABELS[key])
+
 class RateRow(QFrame):
     """One session to rate: what the file said, then Effort, Pain during, Pain after.
 
@@ -99,7 +106,7 @@ class RateRow(QFrame):
         self.label = QLabel()
         self.label.setObjectName("rateSession")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.effort = NumberField(i18n._(js.FIELD_LABELS["rpe"]), 0, 10, placeholder="0-10",
+        self.effort = NumberField(field_label("rpe"), 0, 10, placeholder="0-10",
                                   width=56)
         self.effort.edit.setToolTip(self.tr(
             "Session effort on the CR-10 scale: 0 rest, 3 moderate, 5 hard, 7 very hard, "
@@ -109,8 +116,8 @@ class RateRow(QFrame):
         self.effort_word.setMinimumWidth(self.fontMetrics().horizontalAdvance("very very easy"))
         self.fields: dict[str, NumberField] = {
             "rpe": self.effort,
-            "pain_during": pain_field(i18n._(js.FIELD_LABELS["pain_during"])),
-            "pain_after": pain_field(i18n._(js.FIELD_LABELS["pain_after"])),
+            "pain_during": pain_field(field_label("pain_during")),
+            "pain_after": pain_field(field_label("pain_after")),
         }
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save this session's effort and pain (Enter)"))
@@ -123,9 +130,9 @@ class RateRow(QFrame):
         effort_box.setContentsMargins(0, 0, 0, 0)
         effort_box.addWidget(self.effort)
         effort_box.addWidget(self.effort_word)
-        row.addWidget(labelled(i18n._(js.FIELD_LABELS["rpe"]), effort_cell))
+        row.addWidget(labelled(field_label("rpe"), effort_cell))
         row.addWidget(labelled(self.tr("Pain during (worst)"), self.fields["pain_during"]))
-        row.addWidget(labelled(i18n._(js.FIELD_LABELS["pain_after"]), self.fields["pain_after"]))
+        row.addWidget(labelled(field_label("pain_after"), self.fields["pain_after"]))
         row.addWidget(self.save_button)
         box.addLayout(row)
         errors_below(self.fields.values(), box)
