@@ -222,16 +222,24 @@ def _file_of(uri: Path | str) -> str:
     return unquote(urlsplit(str(uri)).path)
 
 
+def _is_cipher(obj) -> bool:
+    """Whether the peewee database ``obj`` is an encrypted journal's. False without
+    SQLCipher installed (no journal can be one then): the plain journal of an install
+    without the encryption extra must not need the module (it raised ModuleNotFoundError
+    in the start-up checks and the import commands)."""
+    try:
+        from playhouse.sqlcipher_ext import SqlCipherDatabase
+    except ImportError:
+        return False
+    return isinstance(obj, SqlCipherDatabase)
+
+
 def current_passphrase() -> str | None:
     """The passphrase of the bound journal when it is an encrypted one, else None."""
     obj = database.obj
-    if obj is None:
+    if obj is None or not _is_cipher(obj):
         return None
-    from playhouse.sqlcipher_ext import SqlCipherDatabase
-
-    if isinstance(obj, SqlCipherDatabase):
-        return obj.connect_params.get("passphrase")
-    return None
+    return obj.connect_params.get("passphrase")
 
 
 def _export(conn, target: Path, key: str, *, cipher_format: int | None = None) -> None:
@@ -328,6 +336,7 @@ def _inspect(path: Path, passphrase: str) -> tuple[int, int]:
 
 
 def _cipher_database():
+    _driver()  # EncryptionUnavailable, in words, when SQLCipher is not installed
     from playhouse.sqlcipher_ext import SqlCipherDatabase
 
     class CipherJournalDatabase(db.ReadsText, SqlCipherDatabase):
@@ -535,12 +544,10 @@ def change_passphrase(new: str) -> None:
     """
     if not new:
         raise ValueError(_("The passphrase must not be empty."))
-    from playhouse.sqlcipher_ext import SqlCipherDatabase
-
     from . import backups, safe_write
 
     obj = database.obj
-    if not isinstance(obj, SqlCipherDatabase):
+    if not _is_cipher(obj):
         raise db.JournalError(_("The open journal is not encrypted."))
     path = Path(obj.database)
     needed = backups._journal_size(path)
