@@ -57,7 +57,8 @@ installer:
 	$(MAKE) -C installer installer PYTHON=$(PYTHON)
 
 # installer/requirements.lock again (uv) after a dependency changed in pyproject.toml
-lock:
+# (.venv first: the Flatpak's module list is read from the installed dependencies)
+lock: $(STAMP)
 	$(MAKE) -C installer lock PYTHON=$(PYTHON)
 
 clean:

@@ -1,9 +1,9 @@
 ; Inno Setup 6 script: the Windows installer for the PyInstaller bundle in dist\rehabjournal.
 ;
 ; Build on Windows, from the repository top (see installer\README.md):
-;   .venv\Scripts\python -m PyInstaller --noconfirm --distpath dist --workpath build\pyinstaller installer\rehabjournal.spec
-;   for /f %v in ('.venv\Scripts\python installer\buildinfo.py version') do ^
-;     iscc /DAppVersion=%v installer\windows\rehabjournal.iss
+;   python installer\ci.py build
+; (the build venv from installer\requirements.lock, PyInstaller with installer\rehabjournal.spec,
+; then iscc /DAppVersion=<pyproject's version> on this script; .github/workflows/installers.yml)
 ; Output: dist\rehabjournal-<version>-windows-x64-setup.exe
 ; The version comes only from pyproject.toml, through the /DAppVersion define.
 
@@ -58,6 +58,10 @@ Type: filesandordirs; Name: "{app}\_internal"
 ; rehabjournal.exe (windowed) and rehabjournal-cli.exe (console, for --version and the
 ; headless commands) share _internal.
 Source: "..\..\dist\rehabjournal\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; the licence and the third-party notices beside the programs, as at the top of the Linux
+; tarball and the DMG (the app shows them in Help > About > Licences)
+Source: "..\..\LICENSE"; DestDir: "{app}"; DestName: "LICENSE.txt"; Flags: ignoreversion
+Source: "..\..\THIRD-PARTY-NOTICES"; DestDir: "{app}"; DestName: "THIRD-PARTY-NOTICES.txt"; Flags: ignoreversion
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "Exercise-related joint pain journal"
@@ -67,4 +71,4 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
-; The journal (%APPDATA%\rehabjournal) is the user's data: the uninstaller leaves it alone.
+; The journal (%LOCALAPPDATA%\rehabjournal) is the user's data: the uninstaller leaves it alone.
