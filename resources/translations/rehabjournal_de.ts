@@ -632,6 +632,10 @@
         <translation>Nicht gefunden: {link}</translation>
     </message>
     <message>
+        <source>No program on this computer opens {link}</source>
+        <translation>Kein Programm auf diesem Computer öffnet {link}</translation>
+    </message>
+    <message>
         <source>{title} - rehabjournal User Guide</source>
         <translation>{title} - Benutzerhandbuch von rehabjournal</translation>
     </message>

@@ -632,6 +632,10 @@
         <translation>Introuvable&#xa0;: {link}</translation>
     </message>
     <message>
+        <source>No program on this computer opens {link}</source>
+        <translation>Aucun programme de cet ordinateur n&apos;ouvre {link}</translation>
+    </message>
+    <message>
         <source>{title} - rehabjournal User Guide</source>
         <translation>{title} - Guide de l&apos;utilisateur de rehabjournal</translation>
     </message>

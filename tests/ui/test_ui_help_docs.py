@@ -135,3 +135,23 @@ def test_about_licences_shows_the_gpl_and_the_qt_lgpl_notice(open_window, qtbot)
 
     qtbot.keyClick(listing, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_web_link_no_program_opens_is_said_in_the_window(open_window, qtbot, monkeypatch):
+    """With no browser (no launcher), Qt only logged a warning: the window now says it."""
+    from rehabjournal.ui import help_docs
+
+    opened = []
+
+    def no_launcher(url):
+        opened.append(url.toString())
+        return False
+
+    monkeypatch.setattr(help_docs.QDesktopServices, "openUrl", no_launcher)
+    ctx, window = open_window()
+    _trigger(window, "action_user_guide")
+    docs = window.docs_window
+    qtbot.waitUntil(docs.isVisible)
+    docs._follow(QUrl("https://json-schema.org/"))
+    assert opened == ["https://json-schema.org/"]
+    assert docs.where.text() == "No program on this computer opens https://json-schema.org/"

@@ -170,7 +170,7 @@ class DocsWindow(QDialog):
     def _follow(self, url: QUrl) -> None:
         """A link was clicked (or chosen with Tab and Enter)."""
         if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+            self._open_outside(url)
             return
         target = self.view.source().resolved(url)
         if self._doc_name(target) is not None:
@@ -178,9 +178,16 @@ class DocsWindow(QDialog):
         elif not url.path() and url.hasFragment():  # "#section" within this doc
             self.scroll_to_heading(url.fragment())
         elif target.isLocalFile() and Path(target.toLocalFile()).exists():
-            QDesktopServices.openUrl(target)  # e.g. the programme file's JSON Schema
+            self._open_outside(target)  # e.g. the programme file's JSON Schema
         else:
             self.where.setText(self.tr("Not found: {link}").format(link=url.toString()))
+
+    def _open_outside(self, url: QUrl) -> None:
+        """Open a web address or another file in the system's program; say so when the
+        system has none for it (Qt only logged "Unable to detect a launcher")."""
+        if not QDesktopServices.openUrl(url):
+            self.where.setText(self.tr("No program on this computer opens {link}").format(
+                link=url.toString()))
 
     def scroll_to_heading(self, fragment: str) -> bool:
         """Scroll the heading whose GitHub anchor is ``fragment`` to the top of the view
