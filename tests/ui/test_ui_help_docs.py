@@ -155,3 +155,11 @@ def test_a_web_link_no_program_opens_is_said_in_the_window(open_window, qtbot, m
     docs._follow(QUrl("https://json-schema.org/"))
     assert opened == ["https://json-schema.org/"]
     assert docs.where.text() == "No program on this computer opens https://json-schema.org/"
+    # a long address is cut at the window's edge (whole in the tooltip), never widening the
+    # window: it grew past a 1366-pixel screen (offscreen: to 3715 pixels)
+    width = docs.width()
+    long = "https://example.org/" + "a-very-long-path/" * 30
+    docs._follow(QUrl(long))
+    qtbot.wait(100)
+    assert docs.width() == width
+    assert docs.where.toolTip().endswith(long)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -103,6 +104,10 @@ class DocsWindow(QDialog):
         self.where = QLabel()
         self.where.setObjectName("docsWhere")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long message (a link with a long path) is cut at the window's edge, never
+        # widening the window (it grew past a 1366-pixel screen): the tooltip has it whole
+        self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.where.setMinimumWidth(0)
 
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
@@ -180,13 +185,17 @@ class DocsWindow(QDialog):
         elif target.isLocalFile() and Path(target.toLocalFile()).exists():
             self._open_outside(target)  # e.g. the programme file's JSON Schema
         else:
-            self.where.setText(self.tr("Not found: {link}").format(link=url.toString()))
+            self._say(self.tr("Not found: {link}").format(link=url.toString()))
+
+    def _say(self, text: str) -> None:
+        self.where.setText(text)
+        self.where.setToolTip(text)
 
     def _open_outside(self, url: QUrl) -> None:
         """Open a web address or another file in the system's program; say so when the
         system has none for it (Qt only logged "Unable to detect a launcher")."""
         if not QDesktopServices.openUrl(url):
-            self.where.setText(self.tr("No program on this computer opens {link}").format(
+            self._say(self.tr("No program on this computer opens {link}").format(
                 link=url.toString()))
 
     def scroll_to_heading(self, fragment: str) -> bool:
