@@ -92,3 +92,15 @@ def test_an_encrypted_journal_says_what_to_install(tmp_path):
     # still lists sqlcipher3: "... its files are missing ... pip install --force-reinstall")
     assert "error: Encryption needs SQLCipher" in done.stderr, done.stderr
     assert "pip install" in done.stderr, done.stderr
+
+
+def test_no_passphrase_is_asked_for_when_sqlcipher_is_missing(tmp_path):
+    """Without a passphrase file (a script, or a terminal that would be asked): the message
+    says what to install, not how to give a passphrase that could not be used."""
+    data = tmp_path / "journal"
+    data.mkdir()
+    shutil.copy(FIXTURES / "journal-sqlcipher3-binary-0.5.0.sqlite", data / "journal.sqlite")
+    done = python(tmp_path, "--data-dir", str(data), "summary")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "error: Encryption needs SQLCipher" in done.stderr, done.stderr
+    assert "--passphrase-file" not in done.stderr

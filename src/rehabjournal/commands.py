@@ -132,7 +132,10 @@ def journal_for(args: argparse.Namespace, *, existing: bool = False) -> Iterator
             _("There is no journal in {folder}: check --data-dir (or ${variable}). Nothing "
               "was made there.").format(folder=data_dir, variable=ENV_DATA_DIR))
     # a refused file (or a wrong passphrase) gets no lock file beside it
-    secret = passphrase_for(args, journal) if session.is_encrypted(data_dir) else None
+    secret = None
+    if session.is_encrypted(data_dir):
+        session.require_encryption()  # not installed: say so before asking
+        secret = passphrase_for(args, journal)
     session.check_existing(data_dir, secret)
     made = _Made(data_dir) if writes else None
     lock = None

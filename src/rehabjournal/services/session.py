@@ -133,6 +133,19 @@ def is_encrypted(data_dir: Path) -> bool:
     return encryption.is_encrypted(db.journal_path(data_dir))
 
 
+def require_encryption() -> None:
+    """Check that SQLCipher is installed before a passphrase is asked for.
+
+    Raises:
+        EncryptionUnavailable: it is not ("Encryption needs SQLCipher, which is not
+            installed: pip install 'rehabjournal[encryption]'."): asking for a passphrase
+            first would ask for one that cannot be used.
+    """
+    from ..store import encryption
+
+    encryption.sqlcipher_version()
+
+
 def open_journal(data_dir: Path, passphrase: Passphrase = None, *,
                  on_wrong: Callable[[str], None] | None = None, read_only: bool = False,
                  in_use_by: str | None = None) -> None:
