@@ -595,9 +595,9 @@
 <context>
     <name>DocsWindow</name>
     <message>
-        <source>rehabjournal User Guide</source>
+        <source>User Guide</source>
         <extracomment>The doc Help &gt; User Guide opens first.</extracomment>
-        <translation>Benutzerhandbuch von rehabjournal</translation>
+        <translation>Benutzerhandbuch</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -636,8 +636,8 @@
         <translation>Kein Programm auf diesem Computer öffnet {link}</translation>
     </message>
     <message>
-        <source>{title} - rehabjournal User Guide</source>
-        <translation>{title} - Benutzerhandbuch von rehabjournal</translation>
+        <source>{title} - User Guide</source>
+        <translation>{title} - Benutzerhandbuch</translation>
     </message>
 </context>
 <context>

@@ -595,9 +595,9 @@
 <context>
     <name>DocsWindow</name>
     <message>
-        <source>rehabjournal User Guide</source>
+        <source>User Guide</source>
         <extracomment>The doc Help &gt; User Guide opens first.</extracomment>
-        <translation>Guide de l&apos;utilisateur de rehabjournal</translation>
+        <translation>Guide de l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -636,8 +636,8 @@
         <translation>Aucun programme de cet ordinateur n&apos;ouvre {link}</translation>
     </message>
     <message>
-        <source>{title} - rehabjournal User Guide</source>
-        <translation>{title} - Guide de l&apos;utilisateur de rehabjournal</translation>
+        <source>{title} - User Guide</source>
+        <translation>{title} - Guide de l&apos;utilisateur</translation>
     </message>
 </context>
 <context>

@@ -163,3 +163,13 @@ def test_a_web_link_no_program_opens_is_said_in_the_window(open_window, qtbot, m
     qtbot.wait(100)
     assert docs.width() == width
     assert docs.where.toolTip().endswith(long)
+
+
+def test_the_guide_title_names_the_doc_once_not_the_app(open_window, qtbot):
+    """The system adds the app's name ("... — rehabjournal"): the title did too."""
+    ctx, window = open_window()
+    _trigger(window, "action_csv_format")
+    docs = window.docs_window
+    qtbot.waitUntil(docs.isVisible)
+    assert docs.windowTitle().endswith(" - User Guide")
+    assert "rehabjournal" not in docs.windowTitle()

@@ -55,7 +55,7 @@ class DocsWindow(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("docsWindow")
-        self.setWindowTitle(self.tr("rehabjournal User Guide"))
+        self.setWindowTitle(self.tr("User Guide"))
         self.folder = paths.docs_dir().resolve()
         self.names = paths.user_docs()
 
@@ -224,7 +224,7 @@ class DocsWindow(QDialog):
             self.index.blockSignals(True)
             self.index.setCurrentRow(row)
             self.index.blockSignals(False)
-        self.setWindowTitle(self.tr("{title} - rehabjournal User Guide").format(
+        self.setWindowTitle(self.tr("{title} - User Guide").format(
             title=self.index.item(row).text()))
         self.doc_shown.emit(name)
 
