@@ -60,3 +60,15 @@ def test_help_names_the_docs_command_and_the_console_script():
 def test_the_console_script_is_the_same_entry_as_the_gui_script():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert project["scripts"]["rehabjournal-cli"] == project["gui-scripts"]["rehabjournal"]
+
+
+def test_usage_names_the_command_that_was_typed(monkeypatch, capsys):
+    """Run as rehabjournal-cli (the console script, the Windows .exe), the usage says so."""
+    from rehabjournal import cli
+
+    for argv0, name in (("/venv/bin/rehabjournal-cli", "rehabjournal-cli"),
+                        ("C:\\rj\\rehabjournal-cli.exe".replace("\\", "/"), "rehabjournal-cli"),
+                        ("/venv/bin/rehabjournal", "rehabjournal"),
+                        ("/src/rehabjournal/__main__.py", "rehabjournal")):
+        monkeypatch.setattr(sys, "argv", [argv0])
+        assert cli.build_parser().format_usage().startswith(f"usage: {name} ")

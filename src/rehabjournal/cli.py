@@ -114,10 +114,20 @@ def _epilog() -> str:
     return "\n".join(lines)
 
 
+def program_name() -> str:
+    """"rehabjournal-cli" when run by that name (the console script, the Windows .exe),
+    else "rehabjournal" (also for ``python -m rehabjournal``): usage and error lines name
+    the command that was typed."""
+    from pathlib import Path
+
+    name = Path(sys.argv[0] if sys.argv and sys.argv[0] else "rehabjournal").stem
+    return "rehabjournal-cli" if name == "rehabjournal-cli" else "rehabjournal"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the whole command line, with one sub-parser per registered command."""
     parser = argparse.ArgumentParser(
-        prog="rehabjournal",
+        prog=program_name(),
         description=_("A private desktop journal for exercise-related joint pain. "
                       "Without a command, opens the app."),
         epilog=_epilog(),
