@@ -15,15 +15,17 @@ import re
 import subprocess
 import sys
 import tomllib
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
+
+from network import pypi_reachable  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "installer" / "requirements.lock"
@@ -138,13 +140,6 @@ def test_the_lock_pins_every_requirement_to_a_version_it_accepts(runner):
     )
 
 
-def pypi_reachable() -> bool:
-    try:
-        request = urllib.request.Request("https://pypi.org/simple/pip/", method="HEAD")
-        with urllib.request.urlopen(request, timeout=10):
-            return True
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @pytest.mark.parametrize("runner", sorted(RUNNERS))

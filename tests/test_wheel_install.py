@@ -21,13 +21,13 @@ import subprocess
 import sys
 import sysconfig
 import textwrap
-import urllib.error
-import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from network import pypi_reachable  # noqa: E402
 from rehabjournal import __version__, paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,13 +112,6 @@ INSIDE = textwrap.dedent('''
 ''')
 
 
-def _pypi_reachable() -> bool:
-    try:
-        request = urllib.request.Request("https://pypi.org/simple/hatchling/", method="HEAD")
-        with urllib.request.urlopen(request, timeout=10):
-            return True
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +120,7 @@ def wheel(tmp_path_factory) -> Path:
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(ROOT), "-w", str(out)],
         capture_output=True, text=True, timeout=600)
-    if done.returncode != 0 and not _pypi_reachable():
+    if done.returncode != 0 and not pypi_reachable("hatchling"):
         pytest.skip("the build backend (hatchling) cannot be fetched: PyPI is unreachable")
     assert done.returncode == 0, done.stderr[-3000:]
     (built,) = out.glob("rehabjournal-*.whl")
