@@ -624,6 +624,10 @@
         <translation>Nächstes Dokument (Alt+Rechts)</translation>
     </message>
     <message>
+        <source>The user guide is written in English.</source>
+        <translation>Das Benutzerhandbuch ist auf Englisch geschrieben.</translation>
+    </message>
+    <message>
         <source>The user guide is missing from this installation. It is also at https://github.com/rehabjournal/rehabjournal (the docs folder).</source>
         <translation>Das Benutzerhandbuch fehlt in dieser Installation. Es liegt auch unter https://github.com/rehabjournal/rehabjournal (im Ordner docs).</translation>
     </message>

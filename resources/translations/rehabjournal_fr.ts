@@ -624,6 +624,10 @@
         <translation>Document suivant (Alt+Droite)</translation>
     </message>
     <message>
+        <source>The user guide is written in English.</source>
+        <translation>Le guide de l&apos;utilisateur est rédigé en anglais.</translation>
+    </message>
+    <message>
         <source>The user guide is missing from this installation. It is also at https://github.com/rehabjournal/rehabjournal (the docs folder).</source>
         <translation>Le guide de l&apos;utilisateur manque dans cette installation. Il se trouve aussi sur https://github.com/rehabjournal/rehabjournal (dossier docs).</translation>
     </message>

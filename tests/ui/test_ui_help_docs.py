@@ -173,3 +173,16 @@ def test_the_guide_title_names_the_doc_once_not_the_app(open_window, qtbot):
     qtbot.waitUntil(docs.isVisible)
     assert docs.windowTitle().endswith(" - User Guide")
     assert "rehabjournal" not in docs.windowTitle()
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", False), ("fr", True), ("de", True)])
+def test_the_guide_says_its_docs_are_in_english_in_another_language(
+        open_window, qtbot, monkeypatch, language, said):
+    from rehabjournal import i18n
+
+    ctx, window = open_window()
+    monkeypatch.setattr(i18n, "current", lambda: language)
+    _trigger(window, "action_user_guide")
+    docs = window.docs_window
+    qtbot.waitUntil(docs.isVisible)
+    assert docs.english_note.isVisible() is said

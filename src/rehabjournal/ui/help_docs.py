@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import paths
+from .. import i18n, paths
 
 #: The doc Help > User Guide opens first.
 FIRST_DOC = "journal"
@@ -117,6 +117,11 @@ class DocsWindow(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(nav)
+        # the window speaks the UI's language, the docs are written in English: say so
+        self.english_note = QLabel(self.tr("The user guide is written in English."))
+        self.english_note.setObjectName("docsInEnglish")
+        self.english_note.setVisible(i18n.current() != "en")
+        right_layout.addWidget(self.english_note)
         right_layout.addWidget(self.view, 1)
 
         splitter = QSplitter()
