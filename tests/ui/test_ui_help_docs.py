@@ -20,6 +20,14 @@ def _trigger(window, name: str) -> None:
     action.trigger()
 
 
+def _open_guide(window, qtbot, action: str = "action_user_guide"):
+    """Help's ``action`` chosen; the guide window once it shows."""
+    _trigger(window, action)
+    docs = window.docs_window
+    qtbot.waitUntil(docs.isVisible)
+    return docs
+
+
 def _headings(view) -> list[tuple[int, str]]:
     block, found = view.document().begin(), []
     while block.isValid():
@@ -31,9 +39,7 @@ def _headings(view) -> list[tuple[int, str]]:
 
 def test_user_guide_renders_the_markdown_and_lists_every_user_doc(open_window, qtbot):
     ctx, window = open_window()
-    _trigger(window, "action_user_guide")
-    docs = window.docs_window
-    qtbot.waitUntil(docs.isVisible)
+    docs = _open_guide(window, qtbot)
     assert docs.current_doc() == "journal"
     # rendered, not shown as source: the "# " heading is a level-1 heading, tables are tables
     assert _headings(docs.view)[0] == (1, "What the journal stores: one number per question")
@@ -83,9 +89,7 @@ def test_a_link_to_a_heading_of_another_doc_scrolls_to_it(open_window, qtbot):
 def test_help_csv_format_opens_the_csv_doc_in_the_app(open_window, qtbot):
     """It used to open docs/csv-format.md from the source tree, which no install has."""
     ctx, window = open_window()
-    _trigger(window, "action_csv_format")
-    docs = window.docs_window
-    qtbot.waitUntil(docs.isVisible)
+    docs = _open_guide(window, qtbot, "action_csv_format")
     assert docs.current_doc() == "csv-format"
     assert "date,morning_pain" in docs.view.toPlainText()
     _trigger(window, "action_user_guide")  # the same window, now at the first doc
@@ -149,9 +153,7 @@ def test_a_web_link_no_program_opens_is_said_in_the_window(open_window, qtbot, m
 
     monkeypatch.setattr(help_docs.QDesktopServices, "openUrl", no_launcher)
     ctx, window = open_window()
-    _trigger(window, "action_user_guide")
-    docs = window.docs_window
-    qtbot.waitUntil(docs.isVisible)
+    docs = _open_guide(window, qtbot)
     docs._follow(QUrl("https://json-schema.org/"))
     assert opened == ["https://json-schema.org/"]
     assert docs.where.text() == "No program on this computer opens https://json-schema.org/"
@@ -168,9 +170,7 @@ def test_a_web_link_no_program_opens_is_said_in_the_window(open_window, qtbot, m
 def test_the_guide_title_names_the_doc_once_not_the_app(open_window, qtbot):
     """The system adds the app's name ("... — rehabjournal"): the title did too."""
     ctx, window = open_window()
-    _trigger(window, "action_csv_format")
-    docs = window.docs_window
-    qtbot.waitUntil(docs.isVisible)
+    docs = _open_guide(window, qtbot, "action_csv_format")
     assert docs.windowTitle().endswith(" - User Guide")
     assert "rehabjournal" not in docs.windowTitle()
 
@@ -182,7 +182,5 @@ def test_the_guide_says_its_docs_are_in_english_in_another_language(
 
     ctx, window = open_window()
     monkeypatch.setattr(i18n, "current", lambda: language)
-    _trigger(window, "action_user_guide")
-    docs = window.docs_window
-    qtbot.waitUntil(docs.isVisible)
+    docs = _open_guide(window, qtbot)
     assert docs.english_note.isVisible() is said

@@ -107,7 +107,6 @@ class DocsWindow(QDialog):
         # a long message (a link with a long path) is cut at the window's edge, never
         # widening the window (it grew past a 1366-pixel screen): the tooltip has it whole
         self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.where.setMinimumWidth(0)
 
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)

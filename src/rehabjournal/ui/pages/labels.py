@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ... import i18n
 from ...domain import scales
+from ...services import journal as js
 
 #: ``scales.ACTIVITY_KINDS`` as shown.
 ACTIVITIES = {
@@ -190,3 +191,10 @@ def pain_rule_text(rule: str) -> str:
 def pain_rule_choice(rule: str) -> str:
     """A pain rule as a form's choice: "standard (little pain during)" ..."""
     return _shown("PainRules", PAIN_RULE_CHOICES, rule)
+
+
+def field_label(key: str) -> str:
+    """The journal field's label in the UI's language ("Effort (CR-10)"). (A name, not a
+    string, inside ``_()``: Babel before 2.19 took the key in ``_(LABELS["rpe"])`` for a
+    message of its own.)"""
+    return i18n._(js.FIELD_LABELS[key])

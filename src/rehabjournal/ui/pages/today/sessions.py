@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .... import i18n
 from ....domain import scales
 from ....services import journal as js
 from ...context import AppContext
@@ -55,7 +54,7 @@ from ...widgets import (
     set_combo_data,
     ui_locale,
 )
-from ..labels import joint_text, joint_value, kind_text, kind_value, side_text
+from ..labels import field_label, joint_text, joint_value, kind_text, kind_value, side_text
 from .siblings import changed_by_sibling, relink
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after")
@@ -131,7 +130,7 @@ class SessionEditor(QFrame):
         self.rpe = rpe_combo()
         self.distance = NumberField(self.tr("Distance"), 0, 500, whole=False, unit="km",
                                     placeholder="km")
-        self.pains = {key: pain_field(i18n._(js.FIELD_LABELS[key])) for key in PAIN_FIELDS}
+        self.pains = {key: pain_field(field_label(key)) for key in PAIN_FIELDS}
         self.site = QComboBox()
         self.site.setAccessibleName(self.tr("Pain site"))
         for site in sites:
@@ -178,10 +177,10 @@ class SessionEditor(QFrame):
             extra = FlowLayout(bottom=True)
             extra.addWidget(QLabel(self.tr("Also {site}:").format(site=site["label"])))
             fields = {key: pain_field(self.tr("{field} ({site})").format(
-                          field=i18n._(js.FIELD_LABELS[key]), site=site["label"]))
+                          field=field_label(key), site=site["label"]))
                       for key in PAIN_FIELDS}
             for key in PAIN_FIELDS:
-                extra.addWidget(labelled(i18n._(js.FIELD_LABELS[key]), fields[key]))
+                extra.addWidget(labelled(field_label(key), fields[key]))
                 fields[key].committed.connect(
                     lambda v, s=site["id"], k=key: self._extra_committed(s, k, v))
             box.addLayout(extra)

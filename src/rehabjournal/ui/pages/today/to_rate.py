@@ -38,15 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .... import i18n
 from ....domain import scales
 from ....i18n import ngettext
 from ....services import activities
-from ....services import journal as js
 from ...context import AppContext
 from ...edit_path import apply_edit
 from ...widgets import FlowLayout, NumberField, errors_below, fmt_date, labelled, ui_locale
-from ..labels import kind_text
+from ..labels import field_label, kind_text
 from .sessions import fmt_start, pain_field
 from .siblings import focus_chain, page_of, relink
 
@@ -77,13 +75,6 @@ def session_text(session: dict[str, Any]) -> str:
         parts.append(translate("ToRateSection", "HR {bpm}").format(bpm=session["avg_hr"]))
     return " \u00b7 ".join(parts)
 
-
-
-def field_label(key: str) -> str:
-    """The journal field's label in the UI's language ("Effort (CR-10)"). (A name, not a
-    string, inside ``_()``: Babel before 2.19 took the key in ``_(LABELS["rpe"])`` for a
-    message of its own.)"""
-    return i18n._(js.FIELD_LABELS[key])
 
 class RateRow(QFrame):
     """One session to rate: what the file said, then Effort, Pain during, Pain after.
